@@ -1,0 +1,46 @@
+# casereviews: `make run` serves the app with demo data; `make test` runs the checks and the tests.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+GOVUK := node_modules/govuk-frontend/dist/govuk
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint install frontend migrate demo clean
+
+run: install frontend migrate demo
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install frontend lint
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check ".[dev]"
+	touch $@
+
+frontend: .build/govuk/govuk-frontend.min.css
+
+# GOV.UK Frontend (pinned in package.json) is copied into .build/govuk and served as /static/govuk/.
+# Its stylesheet points at /assets/...; the copy points at the assets beside it instead.
+.build/govuk/govuk-frontend.min.css: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf .build/govuk && mkdir -p .build/govuk
+	cp -R $(GOVUK)/assets .build/govuk/assets
+	cp $(GOVUK)/govuk-frontend.min.js $(GOVUK)/govuk-frontend.min.js.map .build/govuk/
+	sed -e 's#url(/assets/#url(assets/#g' -e '/sourceMappingURL/d' $(GOVUK)/govuk-frontend.min.css > $@
+
+migrate: install
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+
+demo: install
+	DEBUG=1 $(BIN)/python manage.py load_demo
+
+clean:
+	rm -rf $(VENV) node_modules .build staticfiles .pytest_cache .ruff_cache

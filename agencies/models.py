@@ -1,0 +1,95 @@
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+from reviews.vocabulary import Nation, Region
+
+
+def unique_slug(model, text, *, max_length=80, exclude_pk=None):
+    """A slug for text that no other row of model uses yet ("child-j", "child-j-2", ...)."""
+    base = slugify(text)[:max_length].strip("-") or "item"
+    slug, n = base, 1
+    others = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
+    while others.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base[: max_length - len(str(n)) - 1]}-{n}"
+    return slug
+
+
+class Partnership(models.Model):
+    """The body that commissions and publishes reviews."""
+
+    class Kind(models.TextChoices):
+        PARTNERSHIP = "partnership", "Local safeguarding children partnership"
+        LSCB = "lscb", "Local safeguarding children board (former)"
+        REGIONAL_BOARD = "regional-board", "Regional safeguarding board (Wales)"
+        CPC = "cpc", "Child protection committee (Scotland)"
+        NORTHERN_IRELAND = "ni-board", "Safeguarding board or panel (Northern Ireland)"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    nation = models.CharField(max_length=20, choices=Nation.choices)
+    region = models.CharField(
+        max_length=40, choices=Region.choices, blank=True, help_text="English region (England only)."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    former_names = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Partnership, self.name)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def kind_from_name(name, nation=""):
+        lowered = name.lower()
+        if "child protection committee" in lowered:
+            return Partnership.Kind.CPC
+        if "lscb" in lowered or "safeguarding children board" in lowered:
+            return Partnership.Kind.LSCB
+        if nation == Nation.WALES and "board" in lowered:
+            return Partnership.Kind.REGIONAL_BOARD
+        if nation == Nation.NORTHERN_IRELAND:
+            return Partnership.Kind.NORTHERN_IRELAND
+        if "partnership" in lowered:
+            return Partnership.Kind.PARTNERSHIP
+        return Partnership.Kind.OTHER
+
+
+class Sector(models.TextChoices):
+    SOCIAL_CARE = "social-care", "Children's social care"
+    POLICE = "police", "Police"
+    HEALTH = "health", "Health"
+    EDUCATION = "education", "Education"
+    JUSTICE = "justice", "Justice"
+    HOUSING = "housing", "Housing"
+    VOLUNTARY = "voluntary", "Voluntary and other"
+
+
+class Agency(models.Model):
+    """A kind of agency involved in a case ("Health visiting", "Police")."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    sector = models.CharField(max_length=20, choices=Sector.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "agencies"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("agency-detail", args=[self.slug])

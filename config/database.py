@@ -1,0 +1,37 @@
+"""Database configuration: DATABASE_URL when set, otherwise an embedded PostgreSQL (pgserver)."""
+
+from pathlib import Path
+
+import dj_database_url
+
+
+def database_from_url(url, conn_max_age=60):
+    config = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
+    if not config["ENGINE"].endswith("postgresql"):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"DATABASE_URL must point at PostgreSQL, not {config['ENGINE']}.")
+    return config
+
+
+def embedded_database(data_dir: Path):
+    """Start (or reuse) the embedded PostgreSQL server kept in data_dir.
+
+    The server keeps running after this process exits (cleanup_mode=None), so every
+    manage.py process, the test run and the worker share one server and its data.
+    """
+    import pgserver
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    server = pgserver.get_server(data_dir, cleanup_mode=None)
+    info = server.get_postmaster_info()
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "postgres",
+        "USER": "postgres",
+        "PASSWORD": "",
+        "HOST": str(info.socket_dir),
+        "PORT": "",
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+    }

@@ -1,0 +1,133 @@
+import functools
+import json
+from pathlib import Path
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import IntegerField, OuterRef, Q, Subquery
+from django.urls import reverse
+
+
+class SubqueryCount(Subquery):
+    """The number of distinct rows a correlated queryset returns, as an annotation."""
+
+    template = "(SELECT count(DISTINCT _counted.id) FROM (%(subquery)s) _counted)"
+    output_field = IntegerField()
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset.order_by().values("id"), **kwargs)
+
+
+class Facet(models.TextChoices):
+    PRACTICE = "practice", "Practice"
+    CONTEXT = "context", "Context"
+
+
+class ThemeQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def with_counts(self, user):
+        """Each theme with the number of findings and reviews the user may see that carry it.
+
+        A review carries a theme when one of its findings does or when it is tagged directly.
+        """
+        from reviews.models import Review
+
+        findings = Finding.objects.visible_to(user).filter(themes=OuterRef("pk"))
+        reviews = Review.objects.visible_to(user).filter(Q(themes=OuterRef("pk")) | Q(findings__themes=OuterRef("pk")))
+        return self.annotate(finding_count=SubqueryCount(findings), review_count=SubqueryCount(reviews))
+
+
+def match_theme(phrase, themes):
+    """The theme among themes that a free-text keyword clearly names, or None.
+
+    A keyword names a theme when it is the theme's slug or name, or one of its indicative
+    keywords that belongs to no other theme (case, punctuation and a plural s ignored).
+    """
+    expansion = acronyms().get((phrase or "").strip().upper())
+    for candidate in filter(None, (normalise_keyword(phrase), normalise_keyword(expansion))):
+        for theme in themes:
+            if candidate in (normalise_keyword(theme.slug), normalise_keyword(theme.name)):
+                return theme
+        owners = [theme for theme in themes if candidate in {normalise_keyword(k) for k in theme.keywords}]
+        if len(owners) == 1:
+            return owners[0]
+    return None
+
+
+@functools.cache
+def acronyms():
+    """Safeguarding acronyms and their expansions ("DV" -> "domestic violence")."""
+    return json.loads((Path(__file__).resolve().parent / "data" / "acronyms.json").read_text(encoding="utf-8"))[
+        "acronyms"
+    ]
+
+
+def normalise_keyword(text):
+    words = "".join(c if c.isalnum() else " " for c in (text or "").lower()).split()
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+class Theme(models.Model):
+    """A recurring theme of review findings, in one of two facets (practice, context)."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120, unique=True)
+    facet = models.CharField(max_length=20, choices=Facet.choices)
+    definition = models.TextField(blank=True)
+    keywords = ArrayField(models.CharField(max_length=120), default=list, blank=True)
+    active = models.BooleanField(default=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["facet", "position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("theme-detail", args=[self.slug])
+
+
+class FindingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from reviews.models import Review
+
+        return self.filter(Review.visibility_filter(user, prefix="review__"))
+
+    def for_display(self):
+        return self.select_related("review", "review__partnership").prefetch_related("themes", "agencies")
+
+
+class Finding(models.Model):
+    """One finding or learning point of a review, tagged with themes and agencies."""
+
+    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="findings")
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    text = models.TextField()
+    recommendation = models.TextField(blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="findings")
+    agencies = models.ManyToManyField("agencies.Agency", blank=True, related_name="findings")
+    source_page = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FindingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["review", "position", "id"]
+        indexes = [models.Index(fields=["review", "position"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def anchor(self):
+        return f"finding-{self.position}"
+
+    def get_absolute_url(self):
+        return f"{self.review.get_absolute_url()}#{self.anchor}"

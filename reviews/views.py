@@ -1,0 +1,41 @@
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from agencies.models import Partnership
+from config.pagination import paginate
+from findings.models import Facet, Finding, Theme
+from reviews.filters import ReviewListFilter
+from reviews.models import Review
+
+
+def home(request):
+    reviews = Review.objects.visible_to(request.user)
+    themes = Theme.objects.active().with_counts(request.user)
+    context = {
+        "review_count": reviews.count(),
+        "finding_count": Finding.objects.visible_to(request.user).count(),
+        "partnership_count": Partnership.objects.filter(reviews__in=reviews).distinct().count(),
+        "year_range": reviews.exclude(publication_year=None)
+        .order_by("publication_year")
+        .values_list("publication_year", flat=True),
+        "latest_reviews": reviews.for_display().newest_first()[:6],
+        "themes_by_facet": [(facet.label, [t for t in themes if t.facet == facet]) for facet in Facet],
+    }
+    years = list(context.pop("year_range"))
+    context["first_year"], context["last_year"] = (years[0], years[-1]) if years else (None, None)
+    return render(request, "home.html", context)
+
+
+def review_list(request):
+    filterset = ReviewListFilter(
+        request.GET, queryset=Review.objects.visible_to(request.user).for_display().newest_first()
+    )
+    page = paginate(request, filterset.qs)
+    return render(request, "reviews/review_list.html", {"filter": filterset, "page": page})
+
+
+def review_detail(request, slug):
+    review = get_object_or_404(Review.objects.visible_to(request.user).for_display(), slug=slug)
+    findings = review.findings.prefetch_related("themes", "agencies").order_by("position", "id")
+    crumbs = [("Reviews", reverse("review-list"))]
+    return render(request, "reviews/review_detail.html", {"review": review, "findings": findings, "crumbs": crumbs})

@@ -1,0 +1,63 @@
+"""Factories for the tests: each makes one valid object, with keyword arguments to vary it."""
+
+import itertools
+
+from django.contrib.auth import get_user_model
+
+from agencies.models import Agency, Partnership
+from findings.models import Finding, Theme
+from reviews.models import Review
+
+_counter = itertools.count(1)
+
+STATUS_PATH = {
+    Review.Status.DRAFT: [],
+    Review.Status.SUBMITTED: ["submit"],
+    Review.Status.IN_CURATION: ["submit", "start_curation"],
+    Review.Status.PUBLISHED: ["submit", "start_curation", "publish"],
+    Review.Status.WITHDRAWN: ["submit", "start_curation", "publish", "withdraw"],
+}
+
+
+def make_partnership(**fields):
+    n = next(_counter)
+    fields.setdefault("name", f"Northshire {n} Safeguarding Children Partnership")
+    fields.setdefault("nation", "england")
+    fields.setdefault("region", "north-east")
+    return Partnership.objects.create(**fields)
+
+
+def make_review(status=Review.Status.PUBLISHED, *, partnership="default", **fields):
+    """A review moved through the workflow to status, the way a real one gets there."""
+    n = next(_counter)
+    fields.setdefault("title", f"Child {chr(ord('A') + n % 26)}{n}")
+    fields.setdefault("nation", "england")
+    fields.setdefault("review_type", "lcspr")
+    fields.setdefault("publication_year", 2021)
+    fields.setdefault("summary", "A fictional review used in tests.")
+    review = Review.objects.create(
+        partnership=make_partnership() if partnership == "default" else partnership, **fields
+    )
+    for action in STATUS_PATH[status]:
+        if action == "withdraw":
+            review.withdraw(reason="Test withdrawal")
+        else:
+            getattr(review, action)()
+    return review
+
+
+def make_finding(review, *, themes=(), agencies=(), **fields):
+    fields.setdefault("position", review.findings.count() + 1)
+    fields.setdefault("title", f"Finding {fields['position']}")
+    fields.setdefault("text", "Professionals did not share what they knew.")
+    finding = Finding.objects.create(review=review, **fields)
+    finding.themes.set(Theme.objects.filter(slug__in=themes))
+    finding.agencies.set(Agency.objects.filter(slug__in=agencies))
+    return finding
+
+
+def make_user(*, staff=False, **fields):
+    n = next(_counter)
+    fields.setdefault("username", f"user{n}")
+    fields.setdefault("email", f"user{n}@example.org")
+    return get_user_model().objects.create_user(password="a long test password", is_staff=staff, **fields)
