@@ -107,8 +107,6 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, adopted early
-
 SITE_NAME = "Case reviews: learning from child safeguarding reviews"
 PAGE_SIZE = env_int("PAGE_SIZE", 20)
 

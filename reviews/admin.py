@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from findings.models import Finding
 from reviews.models import Review, ReviewDocument, StatusChange
@@ -39,6 +40,7 @@ class ReviewAdmin(admin.ModelAdmin):
     filter_horizontal = ["themes"]
     readonly_fields = ["public_id", "status", "status_changed_at", "created_at", "updated_at"]
     list_select_related = ["partnership"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [FindingInline, ReviewDocumentInline, StatusChangeInline]
 
 
