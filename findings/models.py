@@ -3,6 +3,8 @@ import json
 from pathlib import Path
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import IntegerField, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -115,12 +117,17 @@ class Finding(models.Model):
     source_page = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Maintained by findings.indexing: title (A), theme names (B), text and recommendation (C).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = FindingQuerySet.as_manager()
 
     class Meta:
         ordering = ["review", "position", "id"]
-        indexes = [models.Index(fields=["review", "position"])]
+        indexes = [
+            models.Index(fields=["review", "position"]),
+            GinIndex(fields=["search_vector"], name="finding_search_vector"),
+        ]
 
     def __str__(self):
         return self.title
@@ -131,3 +138,17 @@ class Finding(models.Model):
 
     def get_absolute_url(self):
         return f"{self.review.get_absolute_url()}#{self.anchor}"
+
+
+class SearchTerm(models.Model):
+    """A word of the published corpus, with its stem and how many findings and reviews use it.
+
+    Used to weigh query words by rarity and to suggest a spelling ("did you mean").
+    """
+
+    word = models.CharField(max_length=100, primary_key=True)
+    stem = models.CharField(max_length=100, db_index=True, blank=True)
+    ndoc = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.word

@@ -3,6 +3,8 @@ import uuid
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -10,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import unique_slug
+from findings.indexing import adjust_terms
 from reviews.vocabulary import AgeBand, HarmType, Nation, Outcome, ReviewType, Sex, review_type_fits_nation
 
 # Where the place name of a partnership ends: "Northshire Safeguarding Children Partnership" -> "Northshire".
@@ -94,6 +97,8 @@ class Review(models.Model):
     withdrawn_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Maintained by findings.indexing: title (A), themes and keywords (B), summary and findings (C), full text (D).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -102,6 +107,7 @@ class Review(models.Model):
         indexes = [
             models.Index(fields=["status", "publication_year"]),
             models.Index(fields=["nation"]),
+            GinIndex(fields=["search_vector"], name="review_search_vector"),
         ]
 
     def __str__(self):
@@ -179,6 +185,11 @@ class Review(models.Model):
                 status=self.status, status_changed_at=self.status_changed_at, withdrawn_reason=self.withdrawn_reason
             )
             StatusChange.objects.create(review=self, from_status=current, to_status=target, by=by, reason=reason)
+            # The corpus word list (search suggestions) holds published words only.
+            if target == Review.Status.PUBLISHED:
+                adjust_terms(self.pk, +1)
+            elif current == Review.Status.PUBLISHED:
+                adjust_terms(self.pk, -1)
 
     def submit(self, by=None, reason=""):
         self._transition("submit", by, reason)

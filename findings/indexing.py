@@ -1,0 +1,162 @@
+"""Keeps the stored search vectors and the corpus word list in step with the data.
+
+Vectors (PostgreSQL `english` configuration, weighted):
+- a finding: its title (A), its theme names (B), its text and recommendation (C);
+- a review: its pseudonym (A), its themes' and its findings' theme names and its keywords (B),
+  its summary and its findings (C), its full text (D).
+
+Signals (findings.signals) call these after every save; bulk writes call them directly, and
+`manage.py rebuild_search_index` rebuilds everything.
+"""
+
+from django.db import connection
+
+FINDING_VECTOR = """
+UPDATE findings_finding f SET search_vector =
+    setweight(to_tsvector('english', f.title), 'A')
+    || setweight(to_tsvector('english', coalesce(tags.names, '')), 'B')
+    || setweight(to_tsvector('english', f.text || ' ' || f.recommendation), 'C')
+FROM (
+    SELECT f2.id, string_agg(t.name, ' ') AS names
+    FROM findings_finding f2
+    LEFT JOIN findings_finding_themes ft ON ft.finding_id = f2.id
+    LEFT JOIN findings_theme t ON t.id = ft.theme_id
+    WHERE {where}
+    GROUP BY f2.id
+) tags
+WHERE f.id = tags.id
+"""
+
+REVIEW_VECTOR = """
+UPDATE reviews_review r SET search_vector =
+    setweight(to_tsvector('english', r.title), 'A')
+    || setweight(to_tsvector('english', coalesce(tags.names, '') || ' ' || array_to_string(r.keywords, ' ')), 'B')
+    || setweight(to_tsvector('english', r.summary || ' ' || coalesce(body.text, '')), 'C')
+    || setweight(to_tsvector('english', r.full_text), 'D')
+FROM reviews_review r2
+LEFT JOIN LATERAL (
+    SELECT string_agg(DISTINCT t.name, ' ') AS names
+    FROM findings_theme t
+    WHERE t.id IN (SELECT theme_id FROM reviews_review_themes WHERE review_id = r2.id)
+       OR t.id IN (SELECT ft.theme_id FROM findings_finding_themes ft
+                   JOIN findings_finding f ON f.id = ft.finding_id WHERE f.review_id = r2.id)
+) tags ON true
+LEFT JOIN LATERAL (
+    SELECT string_agg(f.title || ' ' || f.text || ' ' || f.recommendation, ' ' ORDER BY f.position) AS text
+    FROM findings_finding f WHERE f.review_id = r2.id
+) body ON true
+WHERE r.id = r2.id AND {where}
+"""
+
+
+def index_findings(ids):
+    ids = list(ids)
+    if ids:
+        with connection.cursor() as cursor:
+            cursor.execute(FINDING_VECTOR.format(where="f2.id = ANY(%s)"), [ids])
+
+
+def index_reviews(ids):
+    ids = list(ids)
+    if ids:
+        with connection.cursor() as cursor:
+            cursor.execute(REVIEW_VECTOR.format(where="r2.id = ANY(%s)"), [ids])
+
+
+def index_theme(theme_id):
+    """After a theme's name changes: every finding and review that carries it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            FINDING_VECTOR.format(
+                where="f2.id IN (SELECT finding_id FROM findings_finding_themes WHERE theme_id = %s)"
+            ),
+            [theme_id],
+        )
+        cursor.execute(
+            REVIEW_VECTOR.format(
+                where="(r2.id IN (SELECT review_id FROM reviews_review_themes WHERE theme_id = %s)"
+                " OR r2.id IN (SELECT f.review_id FROM findings_finding f JOIN findings_finding_themes ft"
+                " ON ft.finding_id = f.id WHERE ft.theme_id = %s))"
+            ),
+            [theme_id, theme_id],
+        )
+
+
+# The corpus word list: every word of published findings and reviews (unstemmed, `simple`
+# configuration), its English stem and the number of documents that use it. It weighs query
+# words by rarity and offers spellings; it holds published words only, so a suggestion never
+# reveals an unpublished review.
+_PUBLISHED_DOCUMENTS = """
+SELECT to_tsvector('simple', f.title || ' ' || f.text || ' ' || f.recommendation)
+FROM findings_finding f JOIN reviews_review r ON r.id = f.review_id
+WHERE {which}
+UNION ALL
+SELECT to_tsvector('simple', r.title || ' ' || r.summary || ' ' || array_to_string(r.keywords, ' '))
+FROM reviews_review r WHERE {which}
+"""
+
+_STEMS = """
+UPDATE findings_searchterm SET stem = coalesce(
+    (SELECT string_agg(lexeme, ' ') FROM unnest(to_tsvector('english', word))), '')
+WHERE stem = '' OR {where}
+"""
+
+
+def _word_stats_sql(review_id=None):
+    """Words of every published document, or of one review's documents whatever its status."""
+    which = "r.status = 'published'" if review_id is None else f"r.id = {int(review_id)}"
+    documents = _PUBLISHED_DOCUMENTS.format(which=which)
+    # ts_stat takes the query as text; review_id is an int, so the text is safe.
+    return (
+        "SELECT word, ndoc FROM ts_stat(%s) WHERE length(word) BETWEEN 2 AND 100 AND word ~ '^[[:alpha:]][[:alpha:]''-]*$'",
+        [documents],
+    )
+
+
+def refresh_terms():
+    """Rebuild the corpus word list from every published finding and review."""
+    stats, params = _word_stats_sql()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM findings_searchterm")
+        cursor.execute(
+            f"INSERT INTO findings_searchterm (word, stem, ndoc) SELECT word, '', ndoc FROM ({stats}) s", params
+        )
+        cursor.execute(_STEMS.format(where="false"))
+
+
+def adjust_terms(review_id, sign):
+    """Add (sign=1) or take away (sign=-1) one review's words, when it is published or withdrawn."""
+    stats, params = _word_stats_sql(review_id)
+    with connection.cursor() as cursor:
+        if sign > 0:
+            cursor.execute(
+                f"INSERT INTO findings_searchterm (word, stem, ndoc) SELECT word, '', ndoc FROM ({stats}) s "
+                "ON CONFLICT (word) DO UPDATE SET ndoc = findings_searchterm.ndoc + excluded.ndoc",
+                params,
+            )
+            cursor.execute(_STEMS.format(where="false"))
+        else:
+            cursor.execute(
+                f"UPDATE findings_searchterm t SET ndoc = greatest(t.ndoc - s.ndoc, 0) FROM ({stats}) s "
+                "WHERE t.word = s.word",
+                params,
+            )
+            cursor.execute("DELETE FROM findings_searchterm WHERE ndoc = 0")
+
+
+def rebuild_all(progress=None):
+    """Recompute every vector and the word list. progress(done, total) is called as it goes."""
+    from findings.models import Finding
+    from reviews.models import Review
+
+    review_ids = list(Review.objects.order_by("pk").values_list("pk", flat=True))
+    finding_ids = list(Finding.objects.order_by("pk").values_list("pk", flat=True))
+    total = len(review_ids) + len(finding_ids)
+    done = 0
+    for ids, index in ((finding_ids, index_findings), (review_ids, index_reviews)):
+        for start in range(0, len(ids), 2000):
+            index(ids[start : start + 2000])
+            done += len(ids[start : start + 2000])
+            if progress:
+                progress(done, total)
+    refresh_terms()

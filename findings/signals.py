@@ -1,0 +1,59 @@
+"""Keep search vectors in step with every change to reviews, findings and themes."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from findings import indexing
+from findings.models import Finding, Theme
+from reviews.models import Review
+
+
+@receiver(post_save, sender=Review)
+def review_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.index_reviews([instance.pk])
+
+
+@receiver(post_save, sender=Finding)
+def finding_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.index_findings([instance.pk])
+        indexing.index_reviews([instance.review_id])
+
+
+@receiver(post_delete, sender=Finding)
+def finding_deleted(sender, instance, **kwargs):
+    indexing.index_reviews([instance.review_id])
+
+
+@receiver(post_save, sender=Theme)
+def theme_saved(sender, instance, created, raw=False, **kwargs):
+    if not raw and not created:
+        indexing.index_theme(instance.pk)
+
+
+@receiver(m2m_changed, sender=Finding.themes.through)
+def finding_themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action == "pre_clear" and reverse:
+        instance._cleared_finding_ids = list(instance.findings.values_list("pk", flat=True))
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:  # theme.findings.add(...): instance is a theme, pk_set are findings
+        ids = instance.__dict__.pop("_cleared_finding_ids", []) if action == "post_clear" else list(pk_set or [])
+    else:
+        ids = [instance.pk]
+    indexing.index_findings(ids)
+    indexing.index_reviews(set(Finding.objects.filter(pk__in=ids).values_list("review_id", flat=True)))
+
+
+@receiver(m2m_changed, sender=Review.themes.through)
+def review_themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action == "pre_clear" and reverse:
+        instance._cleared_review_ids = list(instance.reviews.values_list("pk", flat=True))
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:
+        ids = instance.__dict__.pop("_cleared_review_ids", []) if action == "post_clear" else list(pk_set or [])
+    else:
+        ids = [instance.pk]
+    indexing.index_reviews(ids)
