@@ -108,7 +108,8 @@ def _word_stats_sql(review_id=None):
     documents = _PUBLISHED_DOCUMENTS.format(which=which)
     # ts_stat takes the query as text; review_id is an int, so the text is safe.
     return (
-        "SELECT word, ndoc FROM ts_stat(%s) WHERE length(word) BETWEEN 2 AND 100 AND word ~ '^[[:alpha:]][[:alpha:]''-]*$'",
+        "SELECT word, ndoc FROM ts_stat(%s) "
+        "WHERE length(word) BETWEEN 2 AND 100 AND word ~ '^[[:alpha:]][[:alpha:]''-]*$'",
         [documents],
     )
 
