@@ -1,6 +1,7 @@
 from django.conf import settings
 
 NAVIGATION = [
+    ("search", "search", "Search"),
     ("review", "review-list", "Reviews"),
     ("theme", "theme-index", "Themes"),
     ("agency", "agency-index", "Agencies"),

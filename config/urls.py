@@ -8,5 +8,6 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("themes/", include("findings.urls")),
     path("agencies/", include("agencies.urls")),
+    path("", include("findings.urls_search")),
     path("admin/", admin.site.urls),
 ]

@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from config.pagination import paginate
+from findings.filters import SearchFilterSet
 from findings.models import Facet, Finding, Theme
+from findings.search import search
 from reviews.models import Review
 
 
@@ -31,3 +34,61 @@ def theme_detail(request, slug):
             "crumbs": [("Themes", reverse("theme-index"))],
         },
     )
+
+
+def search_page(request):
+    arguments, errors = SearchFilterSet(request.GET).clean_values()
+    try:
+        page = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        page = 1
+    results = search(user=request.user, page=page, page_size=settings.PAGE_SIZE, **arguments)
+    if results.results == [] and results.count and page > results.num_pages:
+        results = search(user=request.user, page=results.num_pages, page_size=settings.PAGE_SIZE, **arguments)
+    return render(
+        request,
+        "findings/search.html",
+        {
+            "results": results,
+            "arguments": arguments,
+            "errors": errors,
+            "facet_groups": facet_groups(results, arguments["filters"]),
+            "selected": selected_filters(request.GET, results),
+            "export_query": request.GET.urlencode(),
+        },
+    )
+
+
+FACET_TITLES = [
+    ("theme", "Theme"),
+    ("facet", "Kind of theme"),
+    ("agency", "Agency"),
+    ("nation", "Nation"),
+    ("region", "English region"),
+    ("review_type", "Type of review"),
+    ("age_band", "Age of the child"),
+    ("outcome", "Outcome"),
+]
+
+
+def facet_groups(results, filters):
+    return [
+        {"name": name, "title": title, "options": results.facets.get(name, []), "open": bool(filters.get(name))}
+        for name, title in FACET_TITLES
+    ]
+
+
+def selected_filters(query, results):
+    """Each active filter value with a link that removes just it."""
+    labels = {name: {o.value: o.label for o in options} for name, options in results.facets.items()}
+    chosen = []
+    for name, title in [*FACET_TITLES, ("year_from", "From"), ("year_to", "To")]:
+        for value in query.getlist(name):
+            if not value:
+                continue
+            rest = query.copy()
+            rest.setlist(name, [v for v in query.getlist(name) if v != value])
+            rest.pop("page", None)
+            label = labels.get(name, {}).get(value, value)
+            chosen.append({"title": title, "label": label, "remove": "?" + rest.urlencode()})
+    return chosen
