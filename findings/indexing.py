@@ -125,6 +125,22 @@ def refresh_terms():
         cursor.execute(_STEMS.format(where="false"))
 
 
+def add_finding_terms(finding_id):
+    """Add the words of one finding of a published review, after it was edited or added."""
+    documents = (
+        "SELECT to_tsvector('simple', f.title || ' ' || f.text || ' ' || f.recommendation) "
+        f"FROM findings_finding f WHERE f.id = {int(finding_id)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO findings_searchterm (word, stem, ndoc) SELECT word, '', ndoc FROM ts_stat(%s) "
+            "WHERE length(word) BETWEEN 2 AND 100 AND word ~ '^[[:alpha:]][[:alpha:]''-]*$' "
+            "ON CONFLICT (word) DO UPDATE SET ndoc = findings_searchterm.ndoc + excluded.ndoc",
+            [documents],
+        )
+        cursor.execute(_STEMS.format(where="false"))
+
+
 def adjust_terms(review_id, sign):
     """Add (sign=1) or take away (sign=-1) one review's words, when it is published or withdrawn."""
     stats, params = _word_stats_sql(review_id)

@@ -132,14 +132,25 @@ def _synonym_groups():
     return [[(p, tuple(_lexemes(queries[p]))) for p in group] for group in groups]
 
 
+# Single-word theme keywords too general to say that a query is about the theme.
+GENERIC_KEYWORDS = {
+    "referral", "contact", "assessment", "analysis", "challenge", "closed", "flag", "alert", "records", "recording",
+    "transfer", "online", "culture", "cultural", "race", "faith", "religion", "hostile", "reluctant", "resistant",
+    "avoidant", "curious", "optimism", "drift", "dispute", "escalate", "threshold", "training", "capacity",
+    "staffing", "caseload", "workload", "housing", "debt", "father", "disclosure", "internet", "exclusion",
+    "hypothesis", "assumption", "misinterpreted", "reassess", "chronology", "documentation", "sofa", "overlay",
+    "drugs", "alcohol", "anxiety", "depression", "disability", "disabled", "deaf", "stepfather", "transition",
+}  # fmt: skip
+
+
 def _theme_patterns():
-    """[(theme slug, stems of its name or one of its keywords, specific?)] for spotting themes in a query."""
+    """[(theme slug, stems of its name or one of its keywords)] for spotting themes named in a query."""
     themes = list(Theme.objects.active().values_list("slug", "name", "keywords"))
     queries = _to_tsqueries([name for _, name, _ in themes] + [k for *_, keywords in themes for k in keywords])
     patterns = []
     for slug, name, keywords in themes:
-        patterns.append((slug, tuple(_lexemes(queries[name])), True))
-        patterns.extend((slug, tuple(_lexemes(queries[k])), len(_lexemes(queries[k])) > 1) for k in keywords)
+        patterns.append((slug, tuple(_lexemes(queries[name]))))
+        patterns.extend((slug, tuple(_lexemes(queries[k]))) for k in keywords if k.lower() not in GENERIC_KEYWORDS)
     return [p for p in patterns if p[1]]
 
 
@@ -218,16 +229,11 @@ def plan(parsed):
         match = " & ".join(f"( {c[1]} )" for c in required)
     excluded = _or(queries[s] for s in parsed.excluded)
 
-    query_stems = set(stems_only)
     themes = []
-    for slug, stems, specific in _theme_patterns():
-        if slug in themes:
-            continue
-        if len(stems) == 1:
-            rare = document_counts.get(stems[0], 0) < total / 10
-            if stems[0] in query_stems and (specific or rare):
-                themes.append(slug)
-        elif any(tuple(stems_only[i : i + len(stems)]) == stems for i in range(len(stems_only))):
+    for slug, stems in _theme_patterns():
+        if slug not in themes and any(
+            tuple(stems_only[i : i + len(stems)]) == stems for i in range(len(stems_only) - len(stems) + 1)
+        ):
             themes.append(slug)
     return Plan(
         concepts=[(c[0], c[1], c[2], c[3]) for c in concepts],
@@ -259,8 +265,11 @@ def _distance(a, b, limit):
     return previous[-1]
 
 
-def suggest_spelling(text, unknown):
-    """The query with each unknown word replaced by the nearest corpus word, or None."""
+def suggest_spelling(text, unknown, exists=None):
+    """The query with each unknown word replaced by the nearest corpus word, or None.
+
+    exists(word) confirms a candidate: the word list may hold words that edits have since removed.
+    """
     corrected = text
     changed = False
     for word in unknown:
@@ -279,13 +288,14 @@ def suggest_spelling(text, unknown):
             .filter(length__gte=len(lowered) - limit, length__lte=len(lowered) + limit)
             .values_list("word", "ndoc")
         )
-        best = None
-        for candidate, ndoc in candidates:
-            distance = _distance(lowered, candidate, limit)
-            if distance <= limit and (best is None or (distance, -ndoc) < best[:2]):
-                best = (distance, -ndoc, candidate)
+        ranked = sorted(
+            (distance, -ndoc, candidate)
+            for candidate, ndoc in candidates
+            if (distance := _distance(lowered, candidate, limit)) <= limit
+        )
+        best = next((c for _, _, c in ranked[:20] if exists is None or exists(c)), None)
         if best:
-            corrected = re.sub(rf"\b{re.escape(word)}\b", best[2], corrected, count=1)
+            corrected = re.sub(rf"\b{re.escape(word)}\b", best, corrected, count=1)
             changed = True
     return corrected if changed else None
 
@@ -443,12 +453,16 @@ def _text_matched(level, user, query_plan):
     return queryset.alias(text_match=RawSQL(condition, params, output_field=BooleanField())).filter(text_match=True)
 
 
-def _prepare(query, exact):
+def _prepare(query, exact, user):
     """(query, plan, query as typed if corrected): the plan is for a spelling suggestion when one helps."""
     parsed = parse(query)
     query_plan = plan(parsed) if not parsed.empty else None
     if query_plan and query_plan.unknown and not exact:
-        suggestion = suggest_spelling(query, query_plan.unknown)
+
+        def exists(word):
+            return _text_matched("findings", user, plan(parse(word))).exists()
+
+        suggestion = suggest_spelling(query, query_plan.unknown, exists)
         suggested_plan = plan(parse(suggestion)) if suggestion else None
         if suggested_plan:
             return suggestion, suggested_plan, query
@@ -472,7 +486,7 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     """Search the findings or reviews `user` may see. Returns SearchResults with facet counts."""
     filters = filters or {}
     level = level if level in LEVELS else "findings"
-    query, query_plan, corrected_from = _prepare(query, exact)
+    query, query_plan, corrected_from = _prepare(query, exact, user)
     if sort not in SORTS:
         sort = "relevance"
     if sort == "relevance" and query_plan is None:
@@ -503,7 +517,7 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
 
 def matching_findings(query="", filters=None, user=None, sort="relevance", exact=False):
     """Every finding the search lists for these parameters, in the same order, for exports."""
-    query, query_plan, _ = _prepare(query, exact)
+    query, query_plan, _ = _prepare(query, exact, user)
     rows = _text_matched("findings", user, query_plan).filter(filter_q(filters or {}, "findings"))
     return _for_display(_ordered(rows, "findings", query_plan, sort), "findings")
 

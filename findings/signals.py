@@ -19,6 +19,8 @@ def finding_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         indexing.index_findings([instance.pk])
         indexing.index_reviews([instance.review_id])
+        if instance.review.status == Review.Status.PUBLISHED:
+            indexing.add_finding_terms(instance.pk)
 
 
 @receiver(post_delete, sender=Finding)

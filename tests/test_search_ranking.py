@@ -1,0 +1,78 @@
+import pytest
+
+from findings.search import search
+from tests.factories import make_finding
+from tests.search_helpers import published_finding, titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_phrase_query_returns_the_findings_that_match_most_of_its_ideas_first():
+    published_finding(
+        "Partner not assessed", "Mother's new partner moved in and was never assessed by the social worker."
+    )
+    published_finding("Visits", "The social worker visited the home twice.")
+    published_finding("Partner checks", "Nobody checked the new partner's history with the police.")
+    published_finding("Unrelated", "The school nurse saw the child for a growth check.")
+    found = titles("mother's new partner was never assessed by the social worker")
+    assert found[0] == "Partner not assessed"
+    assert set(found[1:]) == {"Visits", "Partner checks"}
+    assert "Unrelated" not in found
+
+
+def test_a_query_with_a_word_nobody_used_still_returns_what_matches_the_rest():
+    published_finding("Missed bruise", "A bruise on the baby's face was not referred.")
+    assert titles("bruise zyxwvut") == ["Missed bruise"]
+
+
+def test_a_finding_whose_review_is_about_the_query_ranks_above_a_passing_mention():
+    published_finding(
+        "Passing mention",
+        "Advice on co-sleeping was given once among many other topics.",
+        summary="The review is about a teenager's school exclusion.",
+    )
+    published_finding(
+        "Central",
+        "Advice on co-sleeping was given once among many other topics.",
+        summary="Baby S died while co-sleeping with a parent who had drunk alcohol; co-sleeping risk was not assessed.",
+    )
+    assert titles("co-sleeping")[:2] == ["Central", "Passing mention"]
+
+
+def test_a_match_in_the_title_outranks_a_match_deep_in_the_text():
+    published_finding("Chronology", "The agencies kept separate records. " * 5 + "Supervision was rare.")
+    published_finding("Supervision was rare", "Managers were stretched and the team was short of staff.")
+    assert titles("supervision")[0] == "Supervision was rare"
+
+
+def test_equally_relevant_findings_are_newest_first():
+    published_finding("Older", "Escalation policy was not used.", year=2012)
+    published_finding("Newer", "Escalation policy was not used.", year=2023)
+    published_finding("Middle", "Escalation policy was not used.", year=2018)
+    assert titles("escalation policy") == ["Newer", "Middle", "Older"]
+
+
+def test_sorting_by_newest_and_oldest_ignores_relevance():
+    published_finding("Strong match: neglect neglect", "Neglect, chronic neglect.", year=2015)
+    published_finding("Weak", "There was some neglect.", year=2021)
+    assert titles("neglect", sort="newest") == ["Weak", "Strong match: neglect neglect"]
+    assert titles("neglect", sort="oldest") == ["Strong match: neglect neglect", "Weak"]
+
+
+def test_a_query_that_names_a_theme_lifts_findings_tagged_with_it():
+    published_finding("Tagged", "Practitioners missed what was happening.", themes=["bruising-non-mobile"])
+    published_finding("Untagged", "Practitioners missed what was happening to the bruising.")
+    result = search("bruising")
+    assert "bruising-non-mobile" in result.themes_named
+    assert next(r.title for r in result.results) == "Tagged"
+
+
+def test_the_reviews_level_lists_each_review_once_with_its_best_findings():
+    first = published_finding("Bruise not referred", "A bruise was seen and not referred.", pseudonym="Baby T")
+    make_finding(first.review, title="Second bruise finding", text="Another bruise was recorded.")
+    make_finding(first.review, title="Unrelated finding", text="Housing was overcrowded.")
+    published_finding("Other review finding", "The bruise was explained away.", pseudonym="Child M")
+    result = search("bruise", level="reviews")
+    assert sorted(r.title for r in result.results) == ["Baby T", "Child M"]
+    baby_t = next(r for r in result.results if r.title == "Baby T")
+    assert {f.title for f in baby_t.top_findings} == {"Bruise not referred", "Second bruise finding"}
