@@ -1,0 +1,83 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from findings.models import Finding, Theme
+from reviews.models import Review
+from tests.factories import make_finding, make_review
+from tests.search_helpers import published_finding, titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_editing_a_finding_makes_it_findable_by_its_new_words():
+    finding = published_finding("Finding", "Nothing of note.")
+    assert titles("cuckooing") == []
+    finding.text = "The flat was taken over by dealers: cuckooing."
+    finding.save()
+    assert titles("cuckooing") == ["Finding"]
+
+
+def test_tagging_a_finding_with_a_theme_makes_it_findable_by_the_theme_name():
+    finding = published_finding("Finding", "Nothing of note.")
+    assert titles("radicalisation") == []
+    finding.themes.add(Theme.objects.get(slug="radicalisation"))
+    assert titles("radicalisation") == ["Finding"]
+    finding.themes.clear()
+    assert titles("radicalisation") == []
+
+
+def test_renaming_a_theme_updates_every_finding_and_review_that_carries_it():
+    finding = published_finding("Finding", "Nothing of note.", themes=["escalation"])
+    tagged_review = make_review(title="Child Tagged")
+    tagged_review.themes.add(Theme.objects.get(slug="escalation"))
+    theme = Theme.objects.get(slug="escalation")
+    theme.name = "Professional disagreement and resolution"
+    theme.save()
+    assert titles("resolution") == ["Finding"]
+    assert set(titles("resolution", level="reviews")) == {finding.review.title, "Child Tagged"}
+
+
+def test_a_reviews_findings_are_part_of_its_own_search_text():
+    review = make_review(title="Child R", summary="A short summary.")
+    finding = make_finding(review, title="Finding", text="Sextortion was not recognised.")
+    assert titles("sextortion", level="reviews") == ["Child R"]
+    finding.delete()
+    assert titles("sextortion", level="reviews") == []
+
+
+def test_keywords_and_review_themes_are_searchable_at_review_level():
+    review = make_review(title="Child K", keywords=["hoarding"])
+    review.themes.add(Theme.objects.get(slug="private-fostering"))
+    assert titles("hoarding", level="reviews") == ["Child K"]
+    assert titles("private fostering", level="reviews") == ["Child K"]
+
+
+def test_rebuild_search_index_restores_every_vector_and_reports_progress():
+    published_finding("Finding", "Graded care profile was not used.")
+    Finding.objects.update(search_vector=None)
+    Review.objects.update(search_vector=None)
+    assert titles("graded care profile") == []
+    out, err = StringIO(), StringIO()
+    call_command("rebuild_search_index", stdout=out, stderr=err)
+    assert "rebuilt" in out.getvalue() and "rows" in err.getvalue()
+    assert titles("graded care profile") == ["Finding"]
+
+
+def test_imported_reviews_are_found_by_the_api(practitioner):
+    from pathlib import Path
+
+    call_command(
+        "import_reviews",
+        str(Path(__file__).parent / "data" / "reviews.jsonl"),
+        "--publish",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
+    response = practitioner.get("/api/v1/search", {"q": "baby bruise not referred", "level": "reviews"}).json()
+    assert response["results"][0]["external_id"] == "test-001"
+    response = practitioner.get("/api/v1/search", {"q": "co-sleeping after drinking alcohol", "level": "reviews"})
+    assert response.json()["results"][0]["external_id"] == "test-002"
+    response = practitioner.get("/api/v1/search", {"q": "exploited teenager going missing", "level": "reviews"})
+    assert response.json()["results"][0]["external_id"] == "test-003"
