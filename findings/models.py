@@ -6,7 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.urls import reverse
 
 
@@ -92,6 +92,50 @@ class Theme(models.Model):
 
     def get_absolute_url(self):
         return reverse("theme-detail", args=[self.slug])
+
+    def visible_findings(self, user):
+        return Finding.objects.visible_to(user).filter(themes=self)
+
+    def by_year(self, user):
+        """[(year, findings, reviews)] of this theme's published material, oldest first, gaps filled."""
+        from reviews.models import Review
+
+        findings = dict(
+            self.visible_findings(user)
+            .exclude(review__publication_year=None)
+            .values_list("review__publication_year")
+            .annotate(n=Count("pk"))
+        )
+        reviews = dict(
+            Review.objects.visible_to(user)
+            .filter(Q(themes=self) | Q(findings__themes=self))
+            .exclude(publication_year=None)
+            .values_list("publication_year")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        years = set(findings) | set(reviews)
+        if not years:
+            return []
+        return [(y, findings.get(y, 0), reviews.get(y, 0)) for y in range(min(years), max(years) + 1)]
+
+    def co_occurring(self, user, limit=8):
+        """The themes most often tagged on the same findings, with how many findings share them."""
+        return (
+            Finding.themes.through.objects.filter(finding__in=self.visible_findings(user))
+            .exclude(theme=self)
+            .values("theme__slug", "theme__name")
+            .annotate(n=Count("finding"))
+            .order_by("-n", "theme__name")[:limit]
+        )
+
+    def top_agencies(self, user, limit=8):
+        """The agencies most often named in this theme's findings."""
+        return (
+            Finding.agencies.through.objects.filter(finding__in=self.visible_findings(user))
+            .values("agency__slug", "agency__name")
+            .annotate(n=Count("finding"))
+            .order_by("-n", "agency__name")[:limit]
+        )
 
 
 class FindingQuerySet(models.QuerySet):

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from config.pagination import paginate
 from findings.filters import SearchFilterSet
-from findings.models import Facet, Finding, Theme
+from findings.models import Facet, Theme
 from findings.search import search
 from reviews.models import Review
 
@@ -18,12 +18,12 @@ def theme_index(request):
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme.objects.with_counts(request.user), slug=slug)
     findings = (
-        Finding.objects.visible_to(request.user)
-        .filter(themes=theme)
+        theme.visible_findings(request.user)
         .for_display()
         .order_by("-review__publication_year", "-review__publication_date", "review_id", "position")
     )
     tagged_reviews = Review.objects.visible_to(request.user).filter(themes=theme).for_display().newest_first()
+    by_year = theme.by_year(request.user)
     return render(
         request,
         "findings/theme_detail.html",
@@ -31,6 +31,10 @@ def theme_detail(request, slug):
             "theme": theme,
             "page": paginate(request, findings),
             "tagged_reviews": tagged_reviews,
+            "by_year": by_year,
+            "peak": max([n for _, f, r in by_year for n in (f, r)], default=0),
+            "co_occurring": theme.co_occurring(request.user),
+            "top_agencies": theme.top_agencies(request.user),
             "crumbs": [("Themes", reverse("theme-index"))],
         },
     )

@@ -1,3 +1,4 @@
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -6,6 +7,7 @@ from config.pagination import paginate
 from findings.models import Facet, Finding, Theme
 from reviews.filters import ReviewListFilter
 from reviews.models import Review
+from reviews.vocabulary import Nation
 
 
 def home(request):
@@ -21,6 +23,7 @@ def home(request):
         "latest_reviews": reviews.for_display().newest_first()[:6],
         "themes_by_facet": [(facet.label, [t for t in themes if t.facet == facet]) for facet in Facet],
     }
+    context["browse"] = nation_year_table(reviews)
     years = list(context.pop("year_range"))
     context["first_year"], context["last_year"] = (years[0], years[-1]) if years else (None, None)
     return render(request, "home.html", context)
@@ -39,3 +42,23 @@ def review_detail(request, slug):
     findings = review.findings.prefetch_related("themes", "agencies").order_by("position", "id")
     crumbs = [("Reviews", reverse("review-list"))]
     return render(request, "reviews/review_detail.html", {"review": review, "findings": findings, "crumbs": crumbs})
+
+
+def nation_year_table(reviews):
+    """Rows of (year, [(nation, label, count)]) counting the given reviews, newest year first."""
+    counts = {}
+    for year, nation, n in (
+        reviews.exclude(publication_year=None)
+        .values_list("publication_year", "nation")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        counts[(year, nation)] = n
+    years = sorted({year for year, _ in counts}, reverse=True)
+    return {
+        "nations": Nation.choices,
+        "rows": [
+            (year, [(nation, label, counts.get((year, nation), 0)) for nation, label in Nation.choices])
+            for year in years
+        ],
+    }

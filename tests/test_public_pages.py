@@ -201,3 +201,43 @@ def test_the_admin_lists_every_model(curator):
         f"/admin/reviews/review/{review.pk}/change/",
     ]:
         assert curator.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_a_theme_page_shows_its_findings_by_year_co_occurring_themes_and_agencies(practitioner, library):
+    make_review(Review.Status.DRAFT, title="Draft", publication_year=2015)
+    hidden = make_review(Review.Status.SUBMITTED, publication_year=2016)
+    make_finding(hidden, title="Hidden", themes=["bruising-non-mobile", "neglect"], agencies=["police"])
+    response = practitioner.get(reverse("theme-detail", args=["bruising-non-mobile"]))
+    by_year = response.context["by_year"]
+    assert by_year[0] == (2010, 1, 1) and by_year[-1] == (2024, 1, 1)
+    assert len(by_year) == 15 and sum(f for _, f, _ in by_year) == 2
+    assert list(response.context["co_occurring"]) == []
+    agencies = {row["agency__slug"]: row["n"] for row in response.context["top_agencies"]}
+    assert agencies == {"health-visiting": 1, "gp-and-primary-care": 1}
+    html = response.content.decode()
+    assert "Findings and reviews by year, as a table" in html and "<caption" in html
+
+
+@pytest.mark.django_db
+def test_co_occurring_themes_count_shared_findings(practitioner):
+    review = make_review()
+    make_finding(review, themes=["domestic-abuse", "unseen-men"])
+    make_finding(review, themes=["domestic-abuse", "unseen-men", "escalation"])
+    rows = practitioner.get(reverse("theme-detail", args=["domestic-abuse"])).context["co_occurring"]
+    assert [(r["theme__slug"], r["n"]) for r in rows] == [("unseen-men", 2), ("escalation", 1)]
+
+
+@pytest.mark.django_db
+def test_the_home_page_browses_by_year_and_nation(practitioner, library):
+    make_review(title="Child Welsh", nation="wales", review_type="cpr", publication_year=2019)
+    make_review(Review.Status.SUBMITTED, nation="wales", review_type="cpr", publication_year=2019)
+    browse = practitioner.get(reverse("home")).context["browse"]
+    rows = dict(browse["rows"])
+    assert [count for nation, _, count in rows[2019] if nation == "wales"] == [1]
+    html = practitioner.get(reverse("home")).content.decode()
+    assert "level=reviews&amp;nation=wales&amp;year_from=2019&amp;year_to=2019" in html
+    everything = practitioner.get(
+        reverse("search"), {"level": "reviews", "nation": "wales", "year_from": 2019, "year_to": 2019}
+    )
+    assert [r.title for r in everything.context["results"].results] == ["Child Welsh"]
