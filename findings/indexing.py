@@ -2,8 +2,12 @@
 
 Vectors (PostgreSQL `english` configuration, weighted):
 - a finding: its title (A), its theme names (B), its text and recommendation (C);
-- a review: its pseudonym (A), its themes' and its findings' theme names and its keywords (B),
-  its summary and its findings (C), its full text (D).
+- a review's `search_vector`: its pseudonym (A), its themes' and its findings' theme names and its
+  keywords (B), its summary and its findings (C);
+- a review's `context_vector`: the same without the findings, small enough to weigh every
+  finding of the review by how well the review as a whole matches;
+- a review's `full_text_vector`: its full text (D), kept apart because it is large: it lets a
+  review be found by its full text without making every ranking read it.
 
 Signals (findings.signals) call these after every save; bulk writes call them directly, and
 `manage.py rebuild_search_index` rebuilds everything.
@@ -28,11 +32,10 @@ WHERE f.id = tags.id
 """
 
 REVIEW_VECTOR = """
-UPDATE reviews_review r SET search_vector =
-    setweight(to_tsvector('english', r.title), 'A')
-    || setweight(to_tsvector('english', coalesce(tags.names, '') || ' ' || array_to_string(r.keywords, ' ')), 'B')
-    || setweight(to_tsvector('english', r.summary || ' ' || coalesce(body.text, '')), 'C')
-    || setweight(to_tsvector('english', r.full_text), 'D')
+UPDATE reviews_review r SET
+    search_vector = head.vector || setweight(to_tsvector('english', coalesce(body.text, '')), 'C'),
+    context_vector = head.vector,
+    full_text_vector = setweight(to_tsvector('english', r.full_text), 'D')
 FROM reviews_review r2
 LEFT JOIN LATERAL (
     SELECT string_agg(DISTINCT t.name, ' ') AS names
@@ -45,6 +48,11 @@ LEFT JOIN LATERAL (
     SELECT string_agg(f.title || ' ' || f.text || ' ' || f.recommendation, ' ' ORDER BY f.position) AS text
     FROM findings_finding f WHERE f.review_id = r2.id
 ) body ON true
+LEFT JOIN LATERAL (
+    SELECT setweight(to_tsvector('english', r2.title), 'A')
+        || setweight(to_tsvector('english', coalesce(tags.names, '') || ' ' || array_to_string(r2.keywords, ' ')), 'B')
+        || setweight(to_tsvector('english', r2.summary), 'C') AS vector
+) head ON true
 WHERE r.id = r2.id AND {where}
 """
 

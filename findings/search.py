@@ -392,9 +392,10 @@ class SearchResults:
 
 
 def _vector_sql(level):
+    """(the row's own vector, the vector of its review's context or None) as SQL."""
     if level == "findings":
         return "findings_finding.search_vector", (
-            "(SELECT rv.search_vector FROM reviews_review rv WHERE rv.id = findings_finding.review_id)"
+            "(SELECT rv.context_vector FROM reviews_review rv WHERE rv.id = findings_finding.review_id)"
         )
     return "reviews_review.search_vector", None
 
@@ -447,6 +448,9 @@ def _text_matched(level, user, query_plan):
     own, _ = _vector_sql(level)
     condition = f"{own} @@ %s::tsquery"
     params = [query_plan.match]
+    if level == "reviews":  # a review may be found by its full text alone (it then ranks low)
+        condition = f"({condition} OR reviews_review.full_text_vector @@ %s::tsquery)"
+        params.append(query_plan.match)
     if query_plan.excluded:
         condition += f" AND NOT ({own} @@ %s::tsquery)"
         params.append(query_plan.excluded)

@@ -97,8 +97,10 @@ class Review(models.Model):
     withdrawn_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Maintained by findings.indexing: title (A), themes and keywords (B), summary and findings (C), full text (D).
-    search_vector = SearchVectorField(null=True, editable=False)
+    # Maintained by findings.indexing (see there): what search matches and ranks reviews and findings by.
+    search_vector = SearchVectorField(null=True, editable=False)  # title, themes, keywords, summary, findings
+    context_vector = SearchVectorField(null=True, editable=False)  # title, themes, keywords, summary
+    full_text_vector = SearchVectorField(null=True, editable=False)  # the full text
 
     objects = ReviewQuerySet.as_manager()
 
@@ -108,6 +110,7 @@ class Review(models.Model):
             models.Index(fields=["status", "publication_year"]),
             models.Index(fields=["nation"]),
             GinIndex(fields=["search_vector"], name="review_search_vector"),
+            GinIndex(fields=["full_text_vector"], name="review_full_text_vector"),
         ]
 
     def __str__(self):

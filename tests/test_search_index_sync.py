@@ -81,3 +81,11 @@ def test_imported_reviews_are_found_by_the_api(practitioner):
     assert response.json()["results"][0]["external_id"] == "test-002"
     response = practitioner.get("/api/v1/search", {"q": "exploited teenager going missing", "level": "reviews"})
     assert response.json()["results"][0]["external_id"] == "test-003"
+
+
+def test_a_review_is_found_by_its_full_text_but_ranks_below_reviews_whose_findings_match():
+    full_text_only = make_review(title="Child Full", full_text="Long chronology. The word pentimento appears here.")
+    make_finding(full_text_only, title="Finding", text="Nothing of note.")
+    finding_match = published_finding("Pentimento finding", "Pentimento was discussed.", pseudonym="Child Finding")
+    assert titles("pentimento", level="reviews") == [finding_match.review.title, "Child Full"]
+    assert titles("pentimento") == ["Pentimento finding"]
