@@ -440,15 +440,18 @@ def _score(level, query_plan):
     return RawSQL(" + ".join(parts), params, output_field=FloatField())
 
 
-def _text_matched(level, user, query_plan):
-    """Visible rows of the level that match the query (all visible rows when there is no query)."""
+def _text_matched(level, user, query_plan, full_text=False):
+    """Visible rows of the level that match the query (all visible rows when there is no query).
+
+    full_text: reviews may also match by their full text (large, so only when asked).
+    """
     queryset = Finding.objects.visible_to(user) if level == "findings" else Review.objects.visible_to(user)
     if query_plan is None:
         return queryset
     own, _ = _vector_sql(level)
     condition = f"{own} @@ %s::tsquery"
     params = [query_plan.match]
-    if level == "reviews":  # a review may be found by its full text alone (it then ranks low)
+    if level == "reviews" and full_text:
         condition = f"({condition} OR reviews_review.full_text_vector @@ %s::tsquery)"
         params.append(query_plan.match)
     if query_plan.excluded:
@@ -499,6 +502,11 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     rows = matched.filter(filter_q(filters, level))
     count = rows.count()
     page_size = max(1, min(int(page_size), 100))
+    if level == "reviews" and query_plan is not None and count < page_size:
+        # Few reviews match by their summaries and findings: look in their full texts too (they rank last).
+        matched = _text_matched(level, user, query_plan, full_text=True)
+        rows = matched.filter(filter_q(filters, level))
+        count = rows.count()
     page = max(1, int(page))
     offset = (page - 1) * page_size
     selected = list(_for_display(_ordered(rows, level, query_plan, sort), level)[offset : offset + page_size])
