@@ -34,28 +34,31 @@ def theme_saved(sender, instance, created, raw=False, **kwargs):
         indexing.index_theme(instance.pk)
 
 
+def _tagged_ids(instance, action, reverse, pk_set, related):
+    """The ids of the tagged rows (findings or reviews) a theme-tag change touched, or None before it is done.
+
+    From the tagged side (finding.themes.add) that is the instance; from the theme's side
+    (theme.findings.add) it is pk_set, or for a clear the rows it had, remembered before.
+    """
+    if action == "pre_clear" and reverse:
+        instance._cleared_ids = list(getattr(instance, related).values_list("pk", flat=True))
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return None
+    if not reverse:
+        return [instance.pk]
+    return instance.__dict__.pop("_cleared_ids", []) if action == "post_clear" else list(pk_set or [])
+
+
 @receiver(m2m_changed, sender=Finding.themes.through)
 def finding_themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if action == "pre_clear" and reverse:
-        instance._cleared_finding_ids = list(instance.findings.values_list("pk", flat=True))
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if reverse:  # theme.findings.add(...): instance is a theme, pk_set are findings
-        ids = instance.__dict__.pop("_cleared_finding_ids", []) if action == "post_clear" else list(pk_set or [])
-    else:
-        ids = [instance.pk]
-    indexing.index_findings(ids)
-    indexing.index_reviews(set(Finding.objects.filter(pk__in=ids).values_list("review_id", flat=True)))
+    ids = _tagged_ids(instance, action, reverse, pk_set, "findings")
+    if ids is not None:
+        indexing.index_findings(ids)
+        indexing.index_reviews(set(Finding.objects.filter(pk__in=ids).values_list("review_id", flat=True)))
 
 
 @receiver(m2m_changed, sender=Review.themes.through)
 def review_themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if action == "pre_clear" and reverse:
-        instance._cleared_review_ids = list(instance.reviews.values_list("pk", flat=True))
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if reverse:
-        ids = instance.__dict__.pop("_cleared_review_ids", []) if action == "post_clear" else list(pk_set or [])
-    else:
-        ids = [instance.pk]
-    indexing.index_reviews(ids)
+    ids = _tagged_ids(instance, action, reverse, pk_set, "reviews")
+    if ids is not None:
+        indexing.index_reviews(ids)

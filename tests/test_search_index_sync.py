@@ -89,3 +89,16 @@ def test_a_review_is_found_by_its_full_text_but_ranks_below_reviews_whose_findin
     finding_match = published_finding("Pentimento finding", "Pentimento was discussed.", pseudonym="Child Finding")
     assert titles("pentimento", level="reviews") == [finding_match.review.title, "Child Full"]
     assert titles("pentimento") == ["Pentimento finding"]
+
+
+def test_tagging_from_the_themes_side_keeps_vectors_in_step():
+    finding = published_finding("Finding", "Nothing of note.")
+    theme = Theme.objects.get(slug="private-fostering")
+    theme.findings.add(finding)
+    assert titles("private fostering") == ["Finding"]
+    theme.findings.clear()
+    assert titles("private fostering") == []
+    theme.reviews.add(finding.review)
+    assert titles("private fostering", level="reviews") == [finding.review.title]
+    theme.reviews.clear()
+    assert titles("private fostering", level="reviews") == []
