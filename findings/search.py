@@ -24,8 +24,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import connection
-from django.db.models import BooleanField, Count, Exists, F, FloatField, Func, Max, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    Max,
+    OuterRef,
+    Q,
+    Value,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from agencies.models import Agency
 from findings.models import Finding, SearchTerm, Theme, acronyms
@@ -400,9 +412,13 @@ def _vector_sql(level):
     return "reviews_review.search_vector", None
 
 
-def _score(level, query_plan):
-    """RawSQL for the relevance score of a row."""
-    own, review = _vector_sql(level)
+def _score_sql(level, query_plan, own, context=None, row_id="", review_id=""):
+    """(SQL, params) for the relevance score of a row, given the SQL for its vectors and ids.
+
+    3 x how much of the query the row covers (rare concepts weigh more; a synonym counts 0.7 of the
+    word itself) + ts_rank, and for a finding 1 x how much its review's context covers + half its
+    rank; 0.5 more when the row (or its review) carries a theme the query names.
+    """
     total_weight = sum(c[2] for c in query_plan.concepts)
     parts, params = [], []
 
@@ -416,28 +432,44 @@ def _score(level, query_plan):
     parts.append(f"3.0 * {coverage(own)}")
     parts.append(f"ts_rank('{WEIGHTS}', {own}, %s::tsquery, 32)")
     params.append(query_plan.highlight)
-    if review:
-        parts.append(f"1.0 * {coverage(review)}")
-        parts.append(f"0.5 * ts_rank('{WEIGHTS}', {review}, %s::tsquery, 32)")
+    if context:
+        parts.append(f"1.0 * {coverage(context)}")
+        parts.append(f"0.5 * ts_rank('{WEIGHTS}', {context}, %s::tsquery, 32)")
         params.append(query_plan.highlight)
     if query_plan.themes:
+        finding_tags = (
+            "SELECT 1 FROM findings_finding_themes ft JOIN findings_theme t ON t.id = ft.theme_id"
+            " WHERE ft.finding_id {match} AND t.slug = ANY(%s)"
+        )
+        review_tags = (
+            "SELECT 1 FROM reviews_review_themes rt JOIN findings_theme t ON t.id = rt.theme_id"
+            " WHERE rt.review_id = {review} AND t.slug = ANY(%s)"
+        )
         if level == "findings":
-            parts.append(
-                "0.5 * (EXISTS (SELECT 1 FROM findings_finding_themes ft JOIN findings_theme t ON t.id = ft.theme_id"
-                " WHERE ft.finding_id = findings_finding.id AND t.slug = ANY(%s))"
-                " OR EXISTS (SELECT 1 FROM reviews_review_themes rt JOIN findings_theme t ON t.id = rt.theme_id"
-                " WHERE rt.review_id = findings_finding.review_id AND t.slug = ANY(%s)))::int"
-            )
+            finding_tags = finding_tags.format(match=f"= {row_id}")
+            review_tags = review_tags.format(review=review_id)
         else:
-            parts.append(
-                "0.5 * (EXISTS (SELECT 1 FROM reviews_review_themes rt JOIN findings_theme t ON t.id = rt.theme_id"
-                " WHERE rt.review_id = reviews_review.id AND t.slug = ANY(%s))"
-                " OR EXISTS (SELECT 1 FROM findings_finding_themes ft JOIN findings_theme t ON t.id = ft.theme_id"
-                " JOIN findings_finding f ON f.id = ft.finding_id"
-                " WHERE f.review_id = reviews_review.id AND t.slug = ANY(%s)))::int"
-            )
+            finding_tags = finding_tags.format(match=f"IN (SELECT id FROM findings_finding WHERE review_id = {row_id})")
+            review_tags = review_tags.format(review=row_id)
+        parts.append(f"0.5 * (EXISTS ({finding_tags}) OR EXISTS ({review_tags}))::int")
         params.extend([query_plan.themes, query_plan.themes])
-    return RawSQL(" + ".join(parts), params, output_field=FloatField())
+    return " + ".join(parts), params
+
+
+def _score(level, query_plan):
+    """The relevance score as an annotation for a queryset of the level."""
+    if level == "findings":
+        sql, params = _score_sql(
+            level,
+            query_plan,
+            "findings_finding.search_vector",
+            "(SELECT rv.context_vector FROM reviews_review rv WHERE rv.id = findings_finding.review_id)",
+            "findings_finding.id",
+            "findings_finding.review_id",
+        )
+    else:
+        sql, params = _score_sql(level, query_plan, "reviews_review.search_vector", row_id="reviews_review.id")
+    return RawSQL(sql, params, output_field=FloatField())
 
 
 def _text_matched(level, user, query_plan, full_text=False):
@@ -458,6 +490,153 @@ def _text_matched(level, user, query_plan, full_text=False):
         condition += f" AND NOT ({own} @@ %s::tsquery)"
         params.append(query_plan.excluded)
     return queryset.alias(text_match=RawSQL(condition, params, output_field=BooleanField())).filter(text_match=True)
+
+
+# One statement per search: the matching rows the user may see are materialised once, with a
+# flag per active filter; the count, every facet's counts (each with the other filters) and the
+# requested page are all read from that set.
+FACET_COLUMNS = {"nation": "nation", "region": "region", "review_type": "review_type", "outcome": "outcome"}
+CANDIDATES = 400  # rows ranked with the full score; the rest are cut by a cheaper first pass
+
+
+def _flags_queryset(level, user, query_plan, filters, full_text):
+    r = "review__" if level == "findings" else ""
+    active = [name for name in FILTERS if filters.get(name) not in (None, "", [])]
+    groups = sorted({"year" if name in ("year_from", "year_to") else name for name in active})
+    flags = {}
+    for group in groups:
+        names = ("year_from", "year_to") if group == "year" else (group,)
+        only = {name: filters.get(name) for name in names}
+        if group == "theme":
+            only["theme_match"] = filters.get("theme_match")
+        flags[f"ok_{group}"] = ExpressionWrapper(filter_q(only, level), output_field=BooleanField())
+    queryset = _text_matched(level, user, query_plan, full_text).annotate(
+        **flags,
+        f_nation=F(f"{r}nation"),
+        f_region=Coalesce(F(f"{r}partnership__region"), Value("")),
+        f_review_type=F(f"{r}review_type"),
+        f_outcome=F(f"{r}outcome"),
+        f_year=F(f"{r}publication_year"),
+        f_date=F(f"{r}publication_date"),
+        f_age_bands=F(f"{r}age_bands"),
+        f_review=F("review_id") if level == "findings" else F("pk"),
+    )
+    columns = [
+        "pk",
+        "f_review",
+        "f_nation",
+        "f_region",
+        "f_review_type",
+        "f_outcome",
+        "f_year",
+        "f_date",
+        "f_age_bands",
+    ]
+    return queryset.order_by().values(*columns, *flags), groups
+
+
+def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False):
+    """(count, {facet: {value: count}}, [(id, score)] for the page) in one round trip."""
+    flags_qs, groups = _flags_queryset(level, user, query_plan, filters, full_text)
+    flags_sql, flags_params = flags_qs.query.sql_with_params()
+
+    def where(skip=None):
+        return " AND ".join([f"ok_{g}" for g in groups if g != skip] or ["true"])
+
+    parts, params = [f"SELECT 'count' AS kind, '' AS value, count(*)::float8 AS n FROM flags WHERE {where()}"], []
+    for name, column in FACET_COLUMNS.items():
+        parts.append(
+            f"SELECT '{name}', f_{column}::text, count(*) FROM flags WHERE {where(name)} AND f_{column} <> '' "
+            f"GROUP BY f_{column}"
+        )
+    parts.append(
+        f"SELECT 'year', f_year::text, count(*) FROM flags WHERE {where('year')} AND f_year IS NOT NULL GROUP BY f_year"
+    )
+    parts.append(
+        "SELECT 'age_band', band, count(*) FROM flags, unnest(f_age_bands) AS band "
+        f"WHERE {where('age_band')} GROUP BY band"
+    )
+    # Tags of the matching rows as (row id, tag id); a finding's themes include its review's own.
+    through = "JOIN findings_finding_{0} x ON x.finding_id = "
+    if level == "findings":
+        finding_themes = "SELECT fl.id, x.theme_id AS tag FROM flags fl " + through.format("themes") + "fl.id"
+        agencies = "SELECT fl.id, x.agency_id AS tag FROM flags fl " + through.format("agencies") + "fl.id"
+    else:
+        own = "SELECT fl.id, x.{0}_id AS tag FROM flags fl JOIN findings_finding f ON f.review_id = fl.id "
+        finding_themes = own.format("theme") + through.format("themes") + "f.id"
+        agencies = own.format("agency") + through.format("agencies") + "f.id"
+    review_themes = (
+        "SELECT fl.id, x.theme_id AS tag FROM flags fl JOIN reviews_review_themes x ON x.review_id = fl.f_review"
+    )
+    for name, key in (("theme", "t.slug"), ("facet", "t.facet")):
+        parts.append(
+            f"SELECT '{name}', {key}, count(DISTINCT tags.id) FROM ("
+            f"{finding_themes} WHERE {where(name)} UNION ALL {review_themes} WHERE {where(name)}"
+            f") tags JOIN findings_theme t ON t.id = tags.tag GROUP BY {key}"
+        )
+    parts.append(
+        f"SELECT 'agency', a.slug, count(DISTINCT tags.id) FROM ({agencies} WHERE {where('agency')}) tags"
+        " JOIN agencies_agency a ON a.id = tags.tag GROUP BY a.slug"
+    )
+
+    newest = "f_year DESC NULLS LAST, f_date DESC NULLS LAST, id DESC"
+    if sort == "relevance" and query_plan is not None:
+        table, alias = ("findings_finding", "f") if level == "findings" else ("reviews_review", "r")
+        cheap_sql, cheap_params = _score_sql(level, _without_context(query_plan), f"{alias}.search_vector")
+        if level == "findings":
+            full_sql, full_params = _score_sql(
+                level, query_plan, "f.search_vector", "rv.context_vector", "f.id", "f.review_id"
+            )
+            join = "JOIN reviews_review rv ON rv.id = f.review_id"
+        else:
+            full_sql, full_params = _score_sql(level, query_plan, "r.search_vector", row_id="r.id")
+            join = ""
+        cap = max(CANDIDATES, offset + limit)
+        page_sql = (
+            f"SELECT 'page', c.id::text, s.score FROM ("
+            f"SELECT fl.id, fl.f_year, fl.f_date FROM flags fl JOIN {table} {alias} ON {alias}.id = fl.id "
+            f"WHERE {where()} ORDER BY {cheap_sql} DESC, fl.f_year DESC NULLS LAST, fl.id DESC LIMIT {int(cap)}"
+            f") c JOIN {table} {alias} ON {alias}.id = c.id {join} "
+            f"CROSS JOIN LATERAL (SELECT {full_sql} AS score) s "
+            f"ORDER BY s.score DESC, c.f_year DESC NULLS LAST, c.f_date DESC NULLS LAST, c.id DESC "
+            f"OFFSET {int(offset)} LIMIT {int(limit)}"
+        )
+        page_params = cheap_params + full_params
+    else:
+        order = newest if sort != "oldest" else "f_year ASC NULLS LAST, f_date ASC NULLS LAST, id ASC"
+        page_sql = (
+            f"SELECT 'page', id::text, 0::float8 FROM flags WHERE {where()} ORDER BY {order} "
+            f"OFFSET {int(offset)} LIMIT {int(limit)}"
+        )
+        page_params = []
+    parts.append(f"SELECT * FROM ({page_sql}) page")
+    params = page_params
+    sql = f"WITH flags AS MATERIALIZED (SELECT raw.*, raw.pk AS id FROM ({flags_sql}) raw) " + " UNION ALL ".join(
+        f"({part})" for part in parts
+    )
+    count, facets, page = 0, {}, []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*flags_params, *params])
+        for kind, value, n in cursor.fetchall():
+            if kind == "count":
+                count = int(n)
+            elif kind == "page":
+                page.append((int(value), float(n)))
+            else:
+                facets.setdefault(kind, {})[value] = int(n)
+    return count, facets, page
+
+
+def _without_context(query_plan):
+    """The plan without its theme lift: the cheap first pass scores the row's own text only."""
+    return Plan(
+        concepts=query_plan.concepts,
+        match=query_plan.match,
+        highlight=query_plan.highlight,
+        excluded=query_plan.excluded,
+        themes=[],
+        unknown=[],
+    )
 
 
 def _prepare(query, exact, user):
@@ -498,18 +677,20 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
         sort = "relevance"
     if sort == "relevance" and query_plan is None:
         sort = "newest"
-    matched = _text_matched(level, user, query_plan)
-    rows = matched.filter(filter_q(filters, level))
-    count = rows.count()
     page_size = max(1, min(int(page_size), 100))
-    if level == "reviews" and query_plan is not None and count < page_size:
-        # Few reviews match by their summaries and findings: look in their full texts too (they rank last).
-        matched = _text_matched(level, user, query_plan, full_text=True)
-        rows = matched.filter(filter_q(filters, level))
-        count = rows.count()
     page = max(1, int(page))
     offset = (page - 1) * page_size
-    selected = list(_for_display(_ordered(rows, level, query_plan, sort), level)[offset : offset + page_size])
+    count, facets, ranked = _run(level, user, query_plan, filters, sort, offset, page_size)
+    if level == "reviews" and query_plan is not None and count < page_size:
+        # Few reviews match by their summaries and findings: look in their full texts too (they rank last).
+        count, facets, ranked = _run(level, user, query_plan, filters, sort, offset, page_size, full_text=True)
+    model = Finding if level == "findings" else Review
+    objects = _for_display(model.objects.filter(pk__in=[pk for pk, _ in ranked]), level).in_bulk()
+    selected = []
+    for pk, score in ranked:
+        row = objects[pk]
+        row.score = score
+        selected.append(row)
     _add_snippets(selected, level, query_plan)
     if level == "reviews":
         _add_top_findings(selected, user, query_plan)
@@ -519,7 +700,7 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
         sort=sort,
         count=count,
         results=selected,
-        facets=facet_counts(matched, filters, level),
+        facets=facet_options(facets, filters),
         page=page,
         page_size=page_size,
         corrected_from=corrected_from,
@@ -614,89 +795,20 @@ def _labels():
     }
 
 
-def _grouped_counts(base, level, name):
-    """{value: count} of rows of base for one facet."""
-    r = "review__" if level == "findings" else ""
-    simple = {"nation": "nation", "region": "partnership__region", "review_type": "review_type", "outcome": "outcome"}
-    if name in simple:
-        rows = (
-            base.order_by().values(f"{r}{simple[name]}").annotate(n=Count("pk")).values_list(f"{r}{simple[name]}", "n")
-        )
-        return {value: n for value, n in rows if value}
-    if name == "year":
-        rows = base.order_by().values(f"{r}publication_year").annotate(n=Count("pk"))
-        return {value: n for value, n in rows.values_list(f"{r}publication_year", "n") if value}
-    if name == "age_band":
-        rows = (
-            base.order_by()
-            .annotate(band=Func(F(f"{r}age_bands"), function="unnest"))
-            .values("band")
-            .annotate(n=Count("pk"))
-            .values_list("band", "n")
-        )
-        return dict(rows)
-    # theme, facet, agency: count rows per tag with raw SQL over the base rows' ids.
-    ids_sql, ids_params = base.order_by().values("pk").query.sql_with_params()
-    if level == "findings":
-        tag_rows = {
-            "theme": """SELECT ft.theme_id, ft.finding_id FROM findings_finding_themes ft WHERE ft.finding_id IN ({ids})
-                        UNION SELECT rt.theme_id, f.id FROM reviews_review_themes rt
-                        JOIN findings_finding f ON f.review_id = rt.review_id WHERE f.id IN ({ids})""",
-            "agency": """SELECT fa.agency_id, fa.finding_id FROM findings_finding_agencies fa
-                         WHERE fa.finding_id IN ({ids})""",
-        }
-    else:
-        tag_rows = {
-            "theme": """SELECT rt.theme_id, rt.review_id FROM reviews_review_themes rt WHERE rt.review_id IN ({ids})
-                        UNION SELECT ft.theme_id, f.review_id FROM findings_finding_themes ft
-                        JOIN findings_finding f ON f.id = ft.finding_id WHERE f.review_id IN ({ids})""",
-            "agency": """SELECT fa.agency_id, f.review_id FROM findings_finding_agencies fa
-                         JOIN findings_finding f ON f.id = fa.finding_id WHERE f.review_id IN ({ids})""",
-        }
-    if name == "facet":
-        sql = f"""SELECT t.facet, count(DISTINCT x.row_id) FROM ({tag_rows["theme"]}) AS x(tag_id, row_id)
-                  JOIN findings_theme t ON t.id = x.tag_id GROUP BY t.facet"""
-        ids_count = 2
-    else:
-        table = "findings_theme" if name == "theme" else "agencies_agency"
-        sql = f"""SELECT tag.slug, count(DISTINCT x.row_id) FROM ({tag_rows[name]}) AS x(tag_id, row_id)
-                  JOIN {table} tag ON tag.id = x.tag_id GROUP BY tag.slug"""
-        ids_count = 2 if name == "theme" else 1
-    with connection.cursor() as cursor:
-        cursor.execute(sql.format(ids=ids_sql), list(ids_params) * ids_count)
-        return dict(cursor.fetchall())
-
-
-def facet_counts(matched, filters, level):
-    """For each filter, each option with the number of results it gives with the other filters applied."""
+def facet_options(counts, filters):
+    """For each filter, its options with their counts; options with none are left out unless chosen."""
     labels = _labels()
     labels["theme"] = dict(Theme.objects.active().values_list("slug", "name"))
     labels["agency"] = dict(Agency.objects.values_list("slug", "name"))
     facets = {}
-    for name, skip in [
-        ("theme", "theme"),
-        ("facet", "facet"),
-        ("agency", "agency"),
-        ("nation", "nation"),
-        ("region", "region"),
-        ("review_type", "review_type"),
-        ("age_band", "age_band"),
-        ("outcome", "outcome"),
-        ("year", None),
-    ]:
-        if name == "year":
-            others = {k: v for k, v in filters.items() if k not in ("year_from", "year_to")}
-            base = matched.filter(filter_q(others, level))
-        else:
-            base = matched.filter(filter_q(filters, level, skip=skip))
-        counts = _grouped_counts(base, level, name)
+    for name, names in labels.items():
         chosen = set(filters.get(name) or [])
-        if name == "year":
-            facets[name] = [FacetOption(str(y), str(y), n, False) for y, n in sorted(counts.items(), reverse=True)]
-            continue
+        found = counts.get(name, {})
         facets[name] = [
-            FacetOption(value, label, counts.get(value, 0), value in chosen)
-            for value, label in labels[name].items()
-            if counts.get(value, 0) or value in chosen
+            FacetOption(value, label, found.get(value, 0), value in chosen)
+            for value, label in names.items()
+            if found.get(value, 0) or value in chosen
         ]
+    years = counts.get("year", {})
+    facets["year"] = [FacetOption(y, y, n, False) for y, n in sorted(years.items(), reverse=True)]
     return facets
