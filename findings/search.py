@@ -437,22 +437,20 @@ def _score_sql(level, query_plan, own, context=None, row_id="", review_id=""):
         parts.append(f"0.5 * ts_rank('{WEIGHTS}', {context}, %s::tsquery, 32)")
         params.append(query_plan.highlight)
     if query_plan.themes:
-        finding_tags = (
-            "SELECT 1 FROM findings_finding_themes ft JOIN findings_theme t ON t.id = ft.theme_id"
-            " WHERE ft.finding_id {match} AND t.slug = ANY(%s)"
-        )
-        review_tags = (
-            "SELECT 1 FROM reviews_review_themes rt JOIN findings_theme t ON t.id = rt.theme_id"
-            " WHERE rt.review_id = {review} AND t.slug = ANY(%s)"
-        )
+        # Uncorrelated sub-selects: PostgreSQL hashes each once per query instead of probing per row.
+        theme_ids = list(Theme.objects.filter(slug__in=query_plan.themes).values_list("pk", flat=True))
+        tagged_reviews = "SELECT review_id FROM reviews_review_themes WHERE theme_id = ANY(%s)"
         if level == "findings":
-            finding_tags = finding_tags.format(match=f"= {row_id}")
-            review_tags = review_tags.format(review=review_id)
+            tagged = f"{row_id} IN (SELECT finding_id FROM findings_finding_themes WHERE theme_id = ANY(%s))"
+            review = review_id
         else:
-            finding_tags = finding_tags.format(match=f"IN (SELECT id FROM findings_finding WHERE review_id = {row_id})")
-            review_tags = review_tags.format(review=row_id)
-        parts.append(f"0.5 * (EXISTS ({finding_tags}) OR EXISTS ({review_tags}))::int")
-        params.extend([query_plan.themes, query_plan.themes])
+            tagged = (
+                f"{row_id} IN (SELECT f2.review_id FROM findings_finding f2 JOIN findings_finding_themes ft"
+                " ON ft.finding_id = f2.id WHERE ft.theme_id = ANY(%s))"
+            )
+            review = row_id
+        parts.append(f"0.5 * ({tagged} OR {review} IN ({tagged_reviews}))::int")
+        params.extend([theme_ids, theme_ids])
     return " + ".join(parts), params
 
 
@@ -499,7 +497,7 @@ FACET_COLUMNS = {"nation": "nation", "region": "region", "review_type": "review_
 CANDIDATES = 400  # rows ranked with the full score; the rest are cut by a cheaper first pass
 
 
-def _flags_queryset(level, user, query_plan, filters, full_text):
+def _flags_queryset(level, user, query_plan, filters, full_text, with_vector):
     r = "review__" if level == "findings" else ""
     active = [name for name in FILTERS if filters.get(name) not in (None, "", [])]
     groups = sorted({"year" if name in ("year_from", "year_to") else name for name in active})
@@ -521,23 +519,18 @@ def _flags_queryset(level, user, query_plan, filters, full_text):
         f_age_bands=F(f"{r}age_bands"),
         f_review=F("review_id") if level == "findings" else F("pk"),
     )
-    columns = [
-        "pk",
-        "f_review",
-        "f_nation",
-        "f_region",
-        "f_review_type",
-        "f_outcome",
-        "f_year",
-        "f_date",
-        "f_age_bands",
-    ]
+    columns = ["pk", "f_review", "f_nation", "f_region", "f_review_type", "f_outcome", "f_year", "f_date"]
+    columns.append("f_age_bands")
+    if with_vector:  # read once with the row for the first ranking pass; a review's small context vector
+        queryset = queryset.annotate(f_vector=F("search_vector" if level == "findings" else "context_vector"))
+        columns.append("f_vector")
     return queryset.order_by().values(*columns, *flags), groups
 
 
 def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False):
     """(count, {facet: {value: count}}, [(id, score)] for the page) in one round trip."""
-    flags_qs, groups = _flags_queryset(level, user, query_plan, filters, full_text)
+    ranked = sort == "relevance" and query_plan is not None
+    flags_qs, groups = _flags_queryset(level, user, query_plan, filters, full_text, with_vector=ranked)
     flags_sql, flags_params = flags_qs.query.sql_with_params()
 
     def where(skip=None):
@@ -580,9 +573,9 @@ def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False)
     )
 
     newest = "f_year DESC NULLS LAST, f_date DESC NULLS LAST, id DESC"
-    if sort == "relevance" and query_plan is not None:
+    if ranked:
         table, alias = ("findings_finding", "f") if level == "findings" else ("reviews_review", "r")
-        cheap_sql, cheap_params = _score_sql(level, _without_context(query_plan), f"{alias}.search_vector")
+        cheap_sql, cheap_params = _score_sql(level, _without_context(query_plan), "fl.f_vector")
         if level == "findings":
             full_sql, full_params = _score_sql(
                 level, query_plan, "f.search_vector", "rv.context_vector", "f.id", "f.review_id"
@@ -594,7 +587,7 @@ def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False)
         cap = max(CANDIDATES, offset + limit)
         page_sql = (
             f"SELECT 'page', c.id::text, s.score FROM ("
-            f"SELECT fl.id, fl.f_year, fl.f_date FROM flags fl JOIN {table} {alias} ON {alias}.id = fl.id "
+            f"SELECT fl.id, fl.f_year, fl.f_date FROM flags fl "
             f"WHERE {where()} ORDER BY {cheap_sql} DESC, fl.f_year DESC NULLS LAST, fl.id DESC LIMIT {int(cap)}"
             f") c JOIN {table} {alias} ON {alias}.id = c.id {join} "
             f"CROSS JOIN LATERAL (SELECT {full_sql} AS score) s "
