@@ -13,10 +13,17 @@ How a query is read:
 - A query that names a theme (its name or a specific keyword) lifts the findings tagged with it.
 - A word found nowhere in the published corpus gets a spelling suggestion from the corpus's own
   words ("neglet" -> "neglect"), and the results are for the suggestion.
+
+How it runs: one SQL statement per search (`_run`). The visible rows that match are materialised
+once, with a flag per active filter; the count, each facet's counts (with the other filters) and
+the page are read from that set. Ranking has two passes: the row's own text scores every match
+cheaply, and the best few hundred get the full score (review context, theme lift).
 """
 
+import dataclasses
 import functools
 import html
+import itertools
 import json
 import math
 import re
@@ -172,6 +179,7 @@ class Plan:
 
     concepts: list  # [(exact tsquery, expanded tsquery, weight, required)]
     match: str  # tsquery text: what a document must match (any of the selective concepts)
+    strict: str  # tsquery text: at least half of the rarest selective concepts
     highlight: str  # tsquery text: everything worth highlighting
     excluded: str  # tsquery text or ""
     themes: list  # theme slugs the query names
@@ -234,11 +242,18 @@ def plan(parsed):
         return None
 
     # A document must match at least one concept; words in more than half the corpus only rank.
+    # First try the documents that match at least half of the (at most six) rarest concepts, or
+    # both of two; a search falls back to any one of them when that gives too few (see search()).
     selective = [c for c in concepts if c[4] <= total / 2 or c[3]] or concepts
     required = [c for c in concepts if c[3]]
     match = _or(c[1] for c in selective)
+    rarest = sorted((c for c in selective if not c[3]), key=lambda c: c[4])[:6]
+    needed = len(rarest) if len(rarest) <= 2 else math.ceil(len(rarest) / 2)
+    strict = match
+    if needed > 1:
+        strict = _or(" & ".join(f"( {c[1]} )" for c in combo) for combo in itertools.combinations(rarest, needed))
     if required:
-        match = " & ".join(f"( {c[1]} )" for c in required)
+        match = strict = " & ".join(f"( {c[1]} )" for c in required)
     excluded = _or(queries[s] for s in parsed.excluded)
 
     themes = []
@@ -250,6 +265,7 @@ def plan(parsed):
     return Plan(
         concepts=[(c[0], c[1], c[2], c[3]) for c in concepts],
         match=match,
+        strict=strict,
         highlight=_or(c[1] for c in concepts),
         excluded=excluded,
         themes=themes,
@@ -494,6 +510,7 @@ def _text_matched(level, user, query_plan, full_text=False):
 # flag per active filter; the count, every facet's counts (each with the other filters) and the
 # requested page are all read from that set.
 FACET_COLUMNS = {"nation": "nation", "region": "region", "review_type": "review_type", "outcome": "outcome"}
+STRICT_MINIMUM = 20  # below this many rows matching half the query, search ranks every partial match
 CANDIDATES = 400  # rows ranked with the full score; the rest are cut by a cheaper first pass
 
 
@@ -625,6 +642,7 @@ def _without_context(query_plan):
     return Plan(
         concepts=query_plan.concepts,
         match=query_plan.match,
+        strict=query_plan.strict,
         highlight=query_plan.highlight,
         excluded=query_plan.excluded,
         themes=[],
@@ -673,7 +691,12 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     page_size = max(1, min(int(page_size), 100))
     page = max(1, int(page))
     offset = (page - 1) * page_size
-    count, facets, ranked = _run(level, user, query_plan, filters, sort, offset, page_size)
+    count, facets, ranked = 0, {}, []
+    if query_plan is not None and query_plan.strict != query_plan.match:
+        strict = dataclasses.replace(query_plan, match=query_plan.strict)
+        count, facets, ranked = _run(level, user, strict, filters, sort, offset, page_size)
+    if count < STRICT_MINIMUM:  # too few match half the query: rank everything that matches any of it
+        count, facets, ranked = _run(level, user, query_plan, filters, sort, offset, page_size)
     if level == "reviews" and query_plan is not None and count < page_size:
         # Few reviews match by their summaries and findings: look in their full texts too (they rank last).
         count, facets, ranked = _run(level, user, query_plan, filters, sort, offset, page_size, full_text=True)
@@ -705,6 +728,11 @@ def matching_findings(query="", filters=None, user=None, sort="relevance", exact
     """Every finding the search lists for these parameters, in the same order, for exports."""
     query, query_plan, _ = _prepare(query, exact, user)
     rows = _text_matched("findings", user, query_plan).filter(filter_q(filters or {}, "findings"))
+    if query_plan is not None and query_plan.strict != query_plan.match:
+        strict = dataclasses.replace(query_plan, match=query_plan.strict)
+        strict_rows = _text_matched("findings", user, strict).filter(filter_q(filters or {}, "findings"))
+        if strict_rows.count() >= STRICT_MINIMUM:
+            rows = strict_rows
     return _for_display(_ordered(rows, "findings", query_plan, sort), "findings")
 
 

@@ -76,3 +76,27 @@ def test_the_reviews_level_lists_each_review_once_with_its_best_findings():
     assert sorted(r.title for r in result.results) == ["Baby T", "Child M"]
     baby_t = next(r for r in result.results if r.title == "Baby T")
     assert {f.title for f in baby_t.top_findings} == {"Bruise not referred", "Second bruise finding"}
+
+
+def test_when_many_findings_match_most_of_a_query_those_that_match_little_of_it_are_left_out():
+    for n in range(20):
+        published_finding(f"Both {n}", "The stepfather was never assessed.")
+    published_finding("One word", "The assessment was thorough.")
+    result = search("stepfather never assessed")
+    assert result.count == 20
+    assert "One word" not in titles("stepfather never assessed")
+
+
+def test_when_few_findings_match_most_of_a_query_every_partial_match_is_listed():
+    published_finding("Both", "The stepfather was never assessed.")
+    published_finding("One word", "The assessment was thorough.")
+    assert titles("stepfather never assessed") == ["Both", "One word"]
+
+
+def test_the_export_lists_the_same_findings_as_the_search(practitioner):
+    from findings.search import matching_findings
+
+    for n in range(20):
+        published_finding(f"Both {n}", "The stepfather was never assessed.")
+    published_finding("One word", "The assessment was thorough.")
+    assert matching_findings("stepfather never assessed").count() == search("stepfather never assessed").count
