@@ -251,7 +251,8 @@ def plan(parsed):
     needed = len(rarest) if len(rarest) <= 2 else math.ceil(len(rarest) / 2)
     strict = match
     if needed > 1:
-        strict = _or(" & ".join(f"( {c[1]} )" for c in combo) for combo in itertools.combinations(rarest, needed))
+        # with three or more concepts, the words as typed (synonyms still count in the ranking)
+        strict = _or(" & ".join(f"( {c[0]} )" for c in combo) for combo in itertools.combinations(rarest, needed))
     if required:
         match = strict = " & ".join(f"( {c[1]} )" for c in required)
     excluded = _or(queries[s] for s in parsed.excluded)
