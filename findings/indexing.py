@@ -57,11 +57,25 @@ WHERE r.id = r2.id AND {where}
 """
 
 
+def bump_corpus_version():
+    """Note that searchable data changed: cached browse results made before are no longer used."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval('findings_corpus_version')")
+
+
+def corpus_version():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_value, is_called FROM findings_corpus_version")
+        value, called = cursor.fetchone()
+        return value if called else 0
+
+
 def index_findings(ids):
     ids = list(ids)
     if ids:
         with connection.cursor() as cursor:
             cursor.execute(FINDING_VECTOR.format(where="f2.id = ANY(%s)"), [ids])
+        bump_corpus_version()
 
 
 def index_reviews(ids):
@@ -69,6 +83,7 @@ def index_reviews(ids):
     if ids:
         with connection.cursor() as cursor:
             cursor.execute(REVIEW_VECTOR.format(where="r2.id = ANY(%s)"), [ids])
+        bump_corpus_version()
 
 
 def index_theme(theme_id):
@@ -88,6 +103,7 @@ def index_theme(theme_id):
             ),
             [theme_id, theme_id],
         )
+    bump_corpus_version()
 
 
 # The corpus word list: every word of published findings and reviews (unstemmed, `simple`

@@ -22,6 +22,7 @@ cheaply, and the best few hundred get the full score (review context, theme lift
 
 import dataclasses
 import functools
+import hashlib
 import html
 import itertools
 import json
@@ -30,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -47,8 +49,9 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from agencies.models import Agency
+from findings.indexing import corpus_version
 from findings.models import Finding, SearchTerm, Theme, acronyms
-from reviews.models import Review
+from reviews.models import Review, can_see_unpublished
 from reviews.vocabulary import AgeBand, Nation, Outcome, Region, ReviewType
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -546,7 +549,25 @@ def _flags_queryset(level, user, query_plan, filters, full_text, with_vector):
 
 
 def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False):
-    """(count, {facet: {value: count}}, [(id, score)] for the page) in one round trip."""
+    """(count, {facet: {value: count}}, [(id, score)] for the page) in one round trip.
+
+    Browsing (no query) reads every visible row, so its results are cached until the corpus
+    changes; the key holds what decides them, including whether the user sees unpublished work.
+    """
+    if query_plan is not None:
+        return _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text)
+    state = json.dumps(
+        [corpus_version(), can_see_unpublished(user), level, sort, offset, limit, filters], sort_keys=True, default=str
+    )
+    key = "browse:" + hashlib.sha256(state.encode()).hexdigest()
+    result = cache.get(key)
+    if result is None:
+        result = _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text)
+        cache.set(key, result, timeout=3600)
+    return result
+
+
+def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text):
     ranked = sort == "relevance" and query_plan is not None
     flags_qs, groups = _flags_queryset(level, user, query_plan, filters, full_text, with_vector=ranked)
     flags_sql, flags_params = flags_qs.query.sql_with_params()

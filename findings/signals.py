@@ -3,6 +3,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from agencies.models import Partnership
 from findings import indexing
 from findings.models import Finding, Theme
 from reviews.models import Review
@@ -26,6 +27,12 @@ def finding_saved(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Finding)
 def finding_deleted(sender, instance, **kwargs):
     indexing.index_reviews([instance.review_id])
+
+
+@receiver(post_save, sender=Partnership)
+def partnership_saved(sender, instance, raw=False, **kwargs):
+    if not raw:  # its nation or region may have changed: browse counts move
+        indexing.bump_corpus_version()
 
 
 @receiver(post_save, sender=Theme)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import unique_slug
-from findings.indexing import adjust_terms
+from findings.indexing import adjust_terms, bump_corpus_version
 from reviews.vocabulary import AgeBand, HarmType, Nation, Outcome, ReviewType, Sex, review_type_fits_nation
 
 # Where the place name of a partnership ends: "Northshire Safeguarding Children Partnership" -> "Northshire".
@@ -188,6 +188,7 @@ class Review(models.Model):
                 status=self.status, status_changed_at=self.status_changed_at, withdrawn_reason=self.withdrawn_reason
             )
             StatusChange.objects.create(review=self, from_status=current, to_status=target, by=by, reason=reason)
+            bump_corpus_version()  # what the public sees changed
             # The corpus word list (search suggestions) holds published words only.
             if target == Review.Status.PUBLISHED:
                 adjust_terms(self.pk, +1)

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import make_user
@@ -24,3 +25,9 @@ def outsider(db):
     client = Client()
     client.force_login(make_user())
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached: its database rows are rolled back, cached results are not."""
+    cache.clear()

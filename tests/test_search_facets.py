@@ -1,6 +1,7 @@
 import pytest
 
 from findings.search import search
+from reviews.models import Review
 from tests.factories import make_finding, make_partnership, make_review
 from tests.search_helpers import titles
 
@@ -108,3 +109,21 @@ def test_a_theme_on_the_review_as_a_whole_counts_for_its_findings(library):
     library["wales"].themes.add(Theme.objects.get(slug="domestic-abuse"))
     assert set(titles(filters={"theme": ["domestic-abuse"]})) == {"Welsh bruise", "Welsh sharing"}
     assert titles(filters={"theme": ["domestic-abuse"]}, level="reviews") == [library["wales"].title]
+
+
+def test_browsing_results_are_cached_until_the_corpus_changes(library):
+    first = search("", filters={"nation": ["wales"]})
+    assert first.count == 2
+    make_finding(library["wales"], title="Welsh new finding", text="Added after the first browse.")
+    assert search("", filters={"nation": ["wales"]}).count == 3
+    library["wales"].withdraw(reason="Identifying details")
+    assert search("", filters={"nation": ["wales"]}).count == 0
+
+
+def test_staff_and_the_public_never_share_cached_browse_results(library, curator):
+    from tests.factories import make_user
+
+    hidden = make_review(Review.Status.SUBMITTED, nation="wales", review_type="cpr")
+    make_finding(hidden, title="Unpublished Welsh finding")
+    assert search("", filters={"nation": ["wales"]}, user=make_user(staff=True)).count == 3
+    assert search("", filters={"nation": ["wales"]}).count == 2
