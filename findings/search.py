@@ -254,8 +254,11 @@ def plan(parsed):
     needed = len(rarest) if len(rarest) <= 2 else math.ceil(len(rarest) / 2)
     strict = match
     if needed > 1:
-        # with three or more concepts, the words as typed (synonyms still count in the ranking)
-        strict = _or(" & ".join(f"( {c[0]} )" for c in combo) for combo in itertools.combinations(rarest, needed))
+        # Two concepts: both, synonyms included. Three or more: the words as typed, which keeps
+        # the query small (synonyms still count in the ranking).
+        form = 1 if len(rarest) <= 2 else 0
+        combos = itertools.combinations(rarest, needed)
+        strict = _or(" & ".join(f"( {c[form]} )" for c in combo) for combo in combos)
     if required:
         match = strict = " & ".join(f"( {c[1]} )" for c in required)
     excluded = _or(queries[s] for s in parsed.excluded)
@@ -278,7 +281,14 @@ def plan(parsed):
 
 
 def _corpus_size():
-    return Finding.objects.filter(review__status=Review.Status.PUBLISHED).count() + Review.objects.published().count()
+    """Published findings and reviews, counted once per version of the corpus."""
+    return cache.get_or_set(
+        f"corpus-size:{corpus_version()}",
+        lambda: (
+            Finding.objects.filter(review__status=Review.Status.PUBLISHED).count() + Review.objects.published().count()
+        ),
+        timeout=3600,
+    )
 
 
 # Spelling ------------------------------------------------------------------------------------------
