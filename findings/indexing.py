@@ -9,6 +9,9 @@ Vectors (PostgreSQL `english` configuration, weighted):
 - a review's `full_text_vector`: its full text (D), kept apart because it is large: it lets a
   review be found by its full text without making every ranking read it.
 
+Alongside, each finding and review keeps the ids of its themes and agencies in arrays, so that
+filters and facet counts need no joins.
+
 Signals (findings.signals) call these after every save; bulk writes call them directly, and
 `manage.py rebuild_search_index` rebuilds everything.
 """
@@ -16,10 +19,15 @@ Signals (findings.signals) call these after every save; bulk writes call them di
 from django.db import connection
 
 FINDING_VECTOR = """
-UPDATE findings_finding f SET search_vector =
-    setweight(to_tsvector('english', f.title), 'A')
-    || setweight(to_tsvector('english', coalesce(tags.names, '')), 'B')
-    || setweight(to_tsvector('english', f.text || ' ' || f.recommendation), 'C')
+UPDATE findings_finding f SET
+    search_vector = setweight(to_tsvector('english', f.title), 'A')
+        || setweight(to_tsvector('english', coalesce(tags.names, '')), 'B')
+        || setweight(to_tsvector('english', f.text || ' ' || f.recommendation), 'C'),
+    all_theme_ids = ARRAY(
+        SELECT theme_id FROM findings_finding_themes WHERE finding_id = f.id
+        UNION SELECT theme_id FROM reviews_review_themes WHERE review_id = f.review_id
+        ORDER BY 1),
+    agency_ids = ARRAY(SELECT agency_id FROM findings_finding_agencies WHERE finding_id = f.id ORDER BY 1)
 FROM (
     SELECT f2.id, string_agg(t.name, ' ') AS names
     FROM findings_finding f2
@@ -34,6 +42,14 @@ WHERE f.id = tags.id
 REVIEW_VECTOR = """
 UPDATE reviews_review r SET
     search_vector = head.vector || setweight(to_tsvector('english', coalesce(body.text, '')), 'C'),
+    all_theme_ids = ARRAY(
+        SELECT theme_id FROM reviews_review_themes WHERE review_id = r2.id
+        UNION SELECT ft.theme_id FROM findings_finding_themes ft
+              JOIN findings_finding f ON f.id = ft.finding_id WHERE f.review_id = r2.id
+        ORDER BY 1),
+    agency_ids = ARRAY(
+        SELECT DISTINCT fa.agency_id FROM findings_finding_agencies fa
+        JOIN findings_finding f ON f.id = fa.finding_id WHERE f.review_id = r2.id ORDER BY 1),
     context_vector = head.vector,
     full_text_vector = setweight(to_tsvector('english', r.full_text), 'D')
 FROM reviews_review r2

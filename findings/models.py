@@ -163,6 +163,10 @@ class Finding(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Maintained by findings.indexing: title (A), theme names (B), text and recommendation (C).
     search_vector = SearchVectorField(null=True, editable=False)
+    # Also maintained by findings.indexing, for fast filters and counts: the ids of the themes on
+    # the finding or on its review as a whole, and of the agencies it names.
+    all_theme_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    agency_ids = ArrayField(models.IntegerField(), default=list, editable=False)
 
     objects = FindingQuerySet.as_manager()
 
@@ -171,6 +175,8 @@ class Finding(models.Model):
         indexes = [
             models.Index(fields=["review", "position"]),
             GinIndex(fields=["search_vector"], name="finding_search_vector"),
+            GinIndex(fields=["all_theme_ids"], name="finding_all_theme_ids"),
+            GinIndex(fields=["agency_ids"], name="finding_agency_ids"),
         ]
 
     def __str__(self):

@@ -35,13 +35,11 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BooleanField,
-    Exists,
     ExpressionWrapper,
     F,
     FloatField,
     Func,
     Max,
-    OuterRef,
     Q,
     Value,
 )
@@ -50,7 +48,7 @@ from django.db.models.functions import Coalesce
 
 from agencies.models import Agency
 from findings.indexing import corpus_version
-from findings.models import Finding, SearchTerm, Theme, acronyms
+from findings.models import Facet, Finding, SearchTerm, Theme, acronyms
 from reviews.models import Review, can_see_unpublished
 from reviews.vocabulary import AgeBand, Nation, Outcome, Region, ReviewType
 
@@ -346,17 +344,8 @@ def suggest_spelling(text, unknown, exists=None):
 FILTERS = ("theme", "facet", "agency", "nation", "region", "review_type", "year_from", "year_to", "age_band", "outcome")
 
 
-def _theme_exists(level, condition):
-    """Exists() for 'the row carries a theme matching condition', on the finding or on its review."""
-    finding_tags = Finding.themes.through.objects.filter(**{f"theme__{k}": v for k, v in condition.items()})
-    review_tags = Review.themes.through.objects.filter(**{f"theme__{k}": v for k, v in condition.items()})
-    if level == "findings":
-        return Exists(finding_tags.filter(finding_id=OuterRef("pk"))) | Exists(
-            review_tags.filter(review_id=OuterRef("review_id"))
-        )
-    return Exists(review_tags.filter(review_id=OuterRef("pk"))) | Exists(
-        finding_tags.filter(finding__review_id=OuterRef("pk"))
-    )
+def _ids(model, **lookup):
+    return list(model.objects.filter(**lookup).values_list("pk", flat=True))
 
 
 def filter_q(filters, level, skip=None):
@@ -367,20 +356,18 @@ def filter_q(filters, level, skip=None):
         value = filters.get(name)
         if name == skip or value in (None, "", []):
             continue
+        # Themes and agencies: the id arrays kept on each row (a finding's themes include those of
+        # its review as a whole; a review's, those of its findings).
         if name == "theme":
+            ids = _ids(Theme, slug__in=value)
             if filters.get("theme_match") == "all":
-                for slug in value:
-                    q &= _theme_exists(level, {"slug": slug})
+                q &= Q(all_theme_ids__contains=ids) if len(ids) == len(set(value)) else Q(pk__in=[])
             else:
-                q &= _theme_exists(level, {"slug__in": value})
+                q &= Q(all_theme_ids__overlap=ids)
         elif name == "facet":
-            q &= _theme_exists(level, {"facet__in": value})
+            q &= Q(all_theme_ids__overlap=_ids(Theme, facet__in=value))
         elif name == "agency":
-            tags = Finding.agencies.through.objects.filter(agency__slug__in=value)
-            if level == "findings":
-                q &= Exists(tags.filter(finding_id=OuterRef("pk")))
-            else:
-                q &= Exists(tags.filter(finding__review_id=OuterRef("pk")))
+            q &= Q(agency_ids__overlap=_ids(Agency, slug__in=value))
         elif name == "nation":
             q &= Q(**{f"{r}nation__in": value})
         elif name == "region":
@@ -549,9 +536,11 @@ def _flags_queryset(level, user, query_plan, filters, full_text, with_vector):
         f_date=F(f"{r}publication_date"),
         f_age_bands=F(f"{r}age_bands"),
         f_review=F("review_id") if level == "findings" else F("pk"),
+        f_theme_ids=F("all_theme_ids"),
+        f_agency_ids=F("agency_ids"),
     )
     columns = ["pk", "f_review", "f_nation", "f_region", "f_review_type", "f_outcome", "f_year", "f_date"]
-    columns.append("f_age_bands")
+    columns += ["f_age_bands", "f_theme_ids", "f_agency_ids"]
     if with_vector:  # read once with the row for the first ranking pass; a review's small context vector
         queryset = queryset.annotate(f_vector=F("search_vector" if level == "findings" else "context_vector"))
         columns.append("f_vector")
@@ -598,28 +587,17 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
         "SELECT 'age_band', band, count(*) FROM flags, unnest(f_age_bands) AS band "
         f"WHERE {where('age_band')} GROUP BY band"
     )
-    # Tags of the matching rows as (row id, tag id); a finding's themes include its review's own.
-    through = "JOIN findings_finding_{0} x ON x.finding_id = "
-    if level == "findings":
-        finding_themes = "SELECT fl.id, x.theme_id AS tag FROM flags fl " + through.format("themes") + "fl.id"
-        agencies = "SELECT fl.id, x.agency_id AS tag FROM flags fl " + through.format("agencies") + "fl.id"
-    else:
-        own = "SELECT fl.id, x.{0}_id AS tag FROM flags fl JOIN findings_finding f ON f.review_id = fl.id "
-        finding_themes = own.format("theme") + through.format("themes") + "f.id"
-        agencies = own.format("agency") + through.format("agencies") + "f.id"
-    review_themes = (
-        "SELECT fl.id, x.theme_id AS tag FROM flags fl JOIN reviews_review_themes x ON x.review_id = fl.f_review"
-    )
-    for name, key in (("theme", "t.slug"), ("facet", "t.facet")):
-        parts.append(
-            f"SELECT '{name}', {key}, count(DISTINCT tags.id) FROM ("
-            f"{finding_themes} WHERE {where(name)} UNION ALL {review_themes} WHERE {where(name)}"
-            f") tags JOIN findings_theme t ON t.id = tags.tag GROUP BY {key}"
-        )
     parts.append(
-        f"SELECT 'agency', a.slug, count(DISTINCT tags.id) FROM ({agencies} WHERE {where('agency')}) tags"
-        " JOIN agencies_agency a ON a.id = tags.tag GROUP BY a.slug"
+        "SELECT 'theme', t.slug, count(*) FROM flags, unnest(f_theme_ids) AS tag "
+        f"JOIN findings_theme t ON t.id = tag WHERE {where('theme')} GROUP BY t.slug"
     )
+    parts.append(
+        "SELECT 'agency', a.slug, count(*) FROM flags, unnest(f_agency_ids) AS tag "
+        f"JOIN agencies_agency a ON a.id = tag WHERE {where('agency')} GROUP BY a.slug"
+    )
+    for facet in Facet.values:
+        parts.append(f"SELECT 'facet', %s, count(*) FROM flags WHERE {where('facet')} AND f_theme_ids && %s")
+        params += [facet, _ids(Theme, facet=facet)]
 
     newest = "f_year DESC NULLS LAST, f_date DESC NULLS LAST, id DESC"
     if ranked:
@@ -652,7 +630,7 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
         )
         page_params = []
     parts.append(f"SELECT * FROM ({page_sql}) page")
-    params = page_params
+    params += page_params
     sql = f"WITH flags AS MATERIALIZED (SELECT raw.*, raw.pk AS id FROM ({flags_sql}) raw) " + " UNION ALL ".join(
         f"({part})" for part in parts
     )

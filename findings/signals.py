@@ -69,3 +69,12 @@ def review_themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
     ids = _tagged_ids(instance, action, reverse, pk_set, "reviews")
     if ids is not None:
         indexing.index_reviews(ids)
+        indexing.index_findings(Finding.objects.filter(review_id__in=ids).values_list("pk", flat=True))
+
+
+@receiver(m2m_changed, sender=Finding.agencies.through)
+def finding_agencies_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    ids = _tagged_ids(instance, action, reverse, pk_set, "findings")
+    if ids is not None:
+        indexing.index_findings(ids)
+        indexing.index_reviews(set(Finding.objects.filter(pk__in=ids).values_list("review_id", flat=True)))

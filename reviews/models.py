@@ -101,6 +101,10 @@ class Review(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)  # title, themes, keywords, summary, findings
     context_vector = SearchVectorField(null=True, editable=False)  # title, themes, keywords, summary
     full_text_vector = SearchVectorField(null=True, editable=False)  # the full text
+    # Also maintained there, for fast filters and counts: the ids of the themes on the review or
+    # any of its findings, and of the agencies its findings name.
+    all_theme_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    agency_ids = ArrayField(models.IntegerField(), default=list, editable=False)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -111,6 +115,7 @@ class Review(models.Model):
             models.Index(fields=["nation"]),
             GinIndex(fields=["search_vector"], name="review_search_vector"),
             GinIndex(fields=["full_text_vector"], name="review_full_text_vector"),
+            GinIndex(fields=["all_theme_ids"], name="review_all_theme_ids"),
         ]
 
     def __str__(self):
