@@ -541,8 +541,8 @@ def _flags_queryset(level, user, query_plan, filters, full_text, with_vector):
     )
     columns = ["pk", "f_review", "f_nation", "f_region", "f_review_type", "f_outcome", "f_year", "f_date"]
     columns += ["f_age_bands", "f_theme_ids", "f_agency_ids"]
-    if with_vector:  # read once with the row for the first ranking pass; a review's small context vector
-        queryset = queryset.annotate(f_vector=F("search_vector" if level == "findings" else "context_vector"))
+    if with_vector:  # read once with the row, for the first ranking pass
+        queryset = queryset.annotate(f_vector=F("search_vector"))
         columns.append("f_vector")
     return queryset.order_by().values(*columns, *flags), groups
 

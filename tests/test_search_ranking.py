@@ -100,3 +100,18 @@ def test_the_export_lists_the_same_findings_as_the_search(practitioner):
         published_finding(f"Both {n}", "The stepfather was never assessed.")
     published_finding("One word", "The assessment was thorough.")
     assert matching_findings("stepfather never assessed").count() == search("stepfather never assessed").count
+
+
+def test_a_review_whose_findings_match_ranks_well_even_when_its_summary_does_not(monkeypatch):
+    import findings.search as module
+
+    monkeypatch.setattr(module, "CANDIDATES", 2)  # a small first pass, as with many matches
+    for n in range(4):
+        published_finding(f"Passing {n}", "Nothing relevant here.", summary="A summary that mentions sextortion once.")
+    target = published_finding(
+        "Sextortion",
+        "Sextortion of a boy through social media was not recognised. Sextortion risk was not assessed.",
+        summary="A review of a boy's death.",
+        pseudonym="Child Target",
+    )
+    assert titles("sextortion social media", level="reviews")[0] == target.review.title
