@@ -86,20 +86,29 @@ def corpus_version():
         return value if called else 0
 
 
-def index_findings(ids):
+def _index(statement, ids):
     ids = list(ids)
     if ids:
         with connection.cursor() as cursor:
-            cursor.execute(FINDING_VECTOR.format(where="f2.id = ANY(%s)"), [ids])
+            cursor.execute(statement, [ids])
         bump_corpus_version()
+
+
+def index_findings(ids):
+    _index(FINDING_VECTOR.format(where="f2.id = ANY(%s)"), ids)
 
 
 def index_reviews(ids):
-    ids = list(ids)
-    if ids:
-        with connection.cursor() as cursor:
-            cursor.execute(REVIEW_VECTOR.format(where="r2.id = ANY(%s)"), [ids])
-        bump_corpus_version()
+    _index(REVIEW_VECTOR.format(where="r2.id = ANY(%s)"), ids)
+
+
+def index_findings_and_reviews(finding_ids):
+    """After findings change: them, and their reviews, whose text includes theirs."""
+    from findings.models import Finding
+
+    finding_ids = list(finding_ids)
+    index_findings(finding_ids)
+    index_reviews(set(Finding.objects.filter(pk__in=finding_ids).values_list("review_id", flat=True)))
 
 
 def index_theme(theme_id):

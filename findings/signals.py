@@ -18,8 +18,7 @@ def review_saved(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=Finding)
 def finding_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        indexing.index_findings([instance.pk])
-        indexing.index_reviews([instance.review_id])
+        indexing.index_findings_and_reviews([instance.pk])
         if instance.review.status == Review.Status.PUBLISHED:
             indexing.add_finding_terms(instance.pk)
 
@@ -60,8 +59,7 @@ def _tagged_ids(instance, action, reverse, pk_set, related):
 def finding_themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
     ids = _tagged_ids(instance, action, reverse, pk_set, "findings")
     if ids is not None:
-        indexing.index_findings(ids)
-        indexing.index_reviews(set(Finding.objects.filter(pk__in=ids).values_list("review_id", flat=True)))
+        indexing.index_findings_and_reviews(ids)
 
 
 @receiver(m2m_changed, sender=Review.themes.through)
@@ -76,5 +74,4 @@ def review_themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
 def finding_agencies_changed(sender, instance, action, reverse, pk_set, **kwargs):
     ids = _tagged_ids(instance, action, reverse, pk_set, "findings")
     if ids is not None:
-        indexing.index_findings(ids)
-        indexing.index_reviews(set(Finding.objects.filter(pk__in=ids).values_list("review_id", flat=True)))
+        indexing.index_findings_and_reviews(ids)
