@@ -348,6 +348,18 @@ def _ids(model, **lookup):
     return list(model.objects.filter(**lookup).values_list("pk", flat=True))
 
 
+# Filters on the review's own fields: the lookup each one makes.
+REVIEW_LOOKUPS = {
+    "nation": "nation__in",
+    "region": "partnership__region__in",
+    "review_type": "review_type__in",
+    "year_from": "publication_year__gte",
+    "year_to": "publication_year__lte",
+    "age_band": "age_bands__overlap",
+    "outcome": "outcome__in",
+}
+
+
 def filter_q(filters, level, skip=None):
     """A Q for every active filter but `skip`. filters holds cleaned values (see findings.filters)."""
     r = "review__" if level == "findings" else ""
@@ -368,20 +380,8 @@ def filter_q(filters, level, skip=None):
             q &= Q(all_theme_ids__overlap=_ids(Theme, facet__in=value))
         elif name == "agency":
             q &= Q(agency_ids__overlap=_ids(Agency, slug__in=value))
-        elif name == "nation":
-            q &= Q(**{f"{r}nation__in": value})
-        elif name == "region":
-            q &= Q(**{f"{r}partnership__region__in": value})
-        elif name == "review_type":
-            q &= Q(**{f"{r}review_type__in": value})
-        elif name == "year_from":
-            q &= Q(**{f"{r}publication_year__gte": value})
-        elif name == "year_to":
-            q &= Q(**{f"{r}publication_year__lte": value})
-        elif name == "age_band":
-            q &= Q(**{f"{r}age_bands__overlap": value})
-        elif name == "outcome":
-            q &= Q(**{f"{r}outcome__in": value})
+        else:
+            q &= Q(**{f"{r}{REVIEW_LOOKUPS[name]}": value})
     return q
 
 

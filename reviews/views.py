@@ -1,4 +1,4 @@
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -13,19 +13,17 @@ from reviews.vocabulary import Nation
 def home(request):
     reviews = Review.objects.visible_to(request.user)
     themes = Theme.objects.active().with_counts(request.user)
+    span = reviews.aggregate(first=Min("publication_year"), last=Max("publication_year"))
     context = {
         "review_count": reviews.count(),
         "finding_count": Finding.objects.visible_to(request.user).count(),
         "partnership_count": Partnership.objects.filter(reviews__in=reviews).distinct().count(),
-        "year_range": reviews.exclude(publication_year=None)
-        .order_by("publication_year")
-        .values_list("publication_year", flat=True),
+        "first_year": span["first"],
+        "last_year": span["last"],
         "latest_reviews": reviews.for_display().newest_first()[:6],
         "themes_by_facet": [(facet.label, [t for t in themes if t.facet == facet]) for facet in Facet],
+        "browse": nation_year_table(reviews),
     }
-    context["browse"] = nation_year_table(reviews)
-    years = list(context.pop("year_range"))
-    context["first_year"], context["last_year"] = (years[0], years[-1]) if years else (None, None)
     return render(request, "home.html", context)
 
 
