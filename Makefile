@@ -8,7 +8,10 @@ PORT ?= 8000
 
 .PHONY: run test lint install frontend migrate demo clean
 
+# The background worker (document processing) runs beside the web server and stops with it.
 run: install frontend migrate demo
+	trap 'kill 0' EXIT; \
+	DEBUG=1 $(BIN)/python manage.py process_worker --no-reload & \
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install frontend lint

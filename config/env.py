@@ -44,3 +44,12 @@ def env_list(name, default):
     if value.strip() == "":
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_choice(name, choices, default):
+    value = os.environ.get(name, "").strip()
+    if value == "":
+        return default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} is not one of: {', '.join(choices)}.")
+    return value

@@ -4,7 +4,7 @@ import warnings
 from pathlib import Path
 
 from config.database import database_from_url, embedded_database
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "agencies",
     "findings",
     "reviews",
@@ -107,6 +109,20 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Background work (document processing): the database queue, worked by `manage.py process_worker`.
+# TASKS_BACKEND=immediate runs tasks in the request instead (tests).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_choice("TASKS_BACKEND", TASK_BACKENDS, "database")]}}
+
+# Uploads: the largest document accepted, in megabytes. Files go to MEDIA_ROOT and are never served directly.
+UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 50)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+LOGIN_URL = "admin:login"
 
 SITE_NAME = "Case reviews: learning from child safeguarding reviews"
 PAGE_SIZE = env_int("PAGE_SIZE", 20)

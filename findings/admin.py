@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from findings.models import Finding, Theme
+from findings.models import Finding, Theme, ThemeSuggestion
 
 
 @admin.register(Theme)
@@ -19,3 +19,11 @@ class FindingAdmin(admin.ModelAdmin):
     autocomplete_fields = ["review"]
     filter_horizontal = ["themes", "agencies"]
     list_select_related = ["review", "review__partnership"]
+
+
+@admin.register(ThemeSuggestion)
+class ThemeSuggestionAdmin(admin.ModelAdmin):
+    list_display = ["theme", "finding", "score", "source", "decision"]
+    list_filter = ["decision", "source", "theme"]
+    search_fields = ["finding__title", "finding__review__title"]
+    readonly_fields = ["finding", "theme", "score", "reasons", "source"]

@@ -2,6 +2,7 @@ import functools
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -159,6 +160,11 @@ class Finding(models.Model):
     themes = models.ManyToManyField(Theme, blank=True, related_name="findings")
     agencies = models.ManyToManyField("agencies.Agency", blank=True, related_name="findings")
     source_page = models.PositiveIntegerField(null=True, blank=True)
+    # Set on findings proposed from an uploaded document: which document, and which of its proposals.
+    document = models.ForeignKey(
+        "reviews.ReviewDocument", null=True, blank=True, on_delete=models.SET_NULL, related_name="proposed_findings"
+    )
+    proposal_index = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Maintained by findings.indexing: title (A), theme names (B), text and recommendation (C).
@@ -178,6 +184,9 @@ class Finding(models.Model):
             GinIndex(fields=["all_theme_ids"], name="finding_all_theme_ids"),
             GinIndex(fields=["agency_ids"], name="finding_agency_ids"),
         ]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "proposal_index"], name="one_finding_per_proposal")
+        ]
 
     def __str__(self):
         return self.title
@@ -188,6 +197,31 @@ class Finding(models.Model):
 
     def get_absolute_url(self):
         return f"{self.review.get_absolute_url()}#{self.anchor}"
+
+
+class ThemeSuggestion(models.Model):
+    """A theme the suggester proposes for a finding, with why. Nothing is tagged until a person accepts it."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Not yet decided"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="suggestions")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="suggestions")
+    score = models.FloatField()
+    reasons = models.JSONField(default=list, blank=True)  # [{"keyword": ..., "sentence": ...}]
+    source = models.CharField(max_length=30)  # rules, classifier or both
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["finding", "-score"]
+        constraints = [models.UniqueConstraint(fields=["finding", "theme"], name="one_suggestion_per_theme")]
+
+    def __str__(self):
+        return f"{self.theme} for {self.finding} ({self.score:.2f})"
 
 
 class SearchTerm(models.Model):

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 
 from findings.models import Finding
-from reviews.models import Review, ReviewDocument, StatusChange
+from reviews.models import AnonymisationFlag, ProcessingStep, RejectedUpload, Review, ReviewDocument, StatusChange
 
 
 class FindingInline(admin.StackedInline):
@@ -44,10 +44,23 @@ class ReviewAdmin(admin.ModelAdmin):
     inlines = [FindingInline, ReviewDocumentInline, StatusChangeInline]
 
 
+class ProcessingStepInline(admin.TabularInline):
+    model = ProcessingStep
+    extra = 0
+    fields = ["stage", "started_at", "finished_at", "detail", "error"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ReviewDocument)
 class ReviewDocumentAdmin(admin.ModelAdmin):
-    list_display = ["original_name", "review", "version", "content_type", "size", "page_count", "uploaded_at"]
-    list_filter = ["content_type"]
+    list_display = ["original_name", "review", "version", "kind", "stage", "state", "page_count", "uploaded_at"]
+    list_filter = ["kind", "state", "stage"]
+    readonly_fields = ["stage", "state", "error", "checker_version", "task_id"]
+    inlines = [ProcessingStepInline]
     search_fields = ["original_name", "sha256", "review__title"]
     autocomplete_fields = ["review"]
 
@@ -58,6 +71,24 @@ class StatusChangeAdmin(admin.ModelAdmin):
     list_filter = ["to_status", "from_status"]
     search_fields = ["review__title", "reason"]
     readonly_fields = ["review", "from_status", "to_status", "by", "reason", "at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(AnonymisationFlag)
+class AnonymisationFlagAdmin(admin.ModelAdmin):
+    list_display = ["text", "kind", "severity", "review", "page", "resolution"]
+    list_filter = ["severity", "resolution", "kind"]
+    search_fields = ["review__title", "text"]
+    readonly_fields = ["review", "document", "kind", "severity", "text", "page", "start", "end", "context", "source"]
+
+
+@admin.register(RejectedUpload)
+class RejectedUploadAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "code", "review", "by", "at"]
+    list_filter = ["code"]
+    readonly_fields = ["review", "original_name", "size", "sha256", "code", "message", "by", "at"]
 
     def has_add_permission(self, request):
         return False

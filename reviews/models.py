@@ -29,6 +29,13 @@ class ReviewQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(Review.visibility_filter(user))
 
+    def editable_by(self, user):
+        """Reviews whose documents, anonymisation flags and submission the user may work on.
+
+        Until partnerships have their own authors, staff (curators and administrators) are the authors.
+        """
+        return self if can_upload(user) else self.none()
+
     def published(self):
         return self.filter(status=Review.Status.PUBLISHED)
 
@@ -46,6 +53,11 @@ class ReviewQuerySet(models.QuerySet):
 def can_see_unpublished(user):
     """Staff (curators and administrators) see reviews in every status; everyone else sees published ones."""
     return bool(user is not None and user.is_authenticated and user.is_active and user.is_staff)
+
+
+def can_upload(user):
+    """Who may upload reviews and work on their documents: staff, until partnerships have their own authors."""
+    return can_see_unpublished(user)
 
 
 class Review(models.Model):
@@ -89,6 +101,12 @@ class Review(models.Model):
     source_url = models.URLField(max_length=1000, blank=True)
     external_id = models.CharField(max_length=200, unique=True, null=True, blank=True)
     keywords = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    pseudonyms = ArrayField(
+        models.CharField(max_length=100),
+        default=list,
+        blank=True,
+        help_text="Names the review uses as pseudonyms; the anonymisation check does not flag them.",
+    )
     themes = models.ManyToManyField(
         "findings.Theme", blank=True, related_name="reviews", help_text="Themes of the review as a whole."
     )
@@ -127,6 +145,9 @@ class Review(models.Model):
         if can_see_unpublished(user):
             return Q()
         return Q(**{f"{prefix}status": Review.Status.PUBLISHED})
+
+    def is_editable_by(self, user):
+        return Review.objects.editable_by(user).filter(pk=self.pk).exists()
 
     def is_visible_to(self, user):
         return can_see_unpublished(user) or self.status == Review.Status.PUBLISHED
@@ -196,11 +217,44 @@ class Review(models.Model):
             bump_corpus_version()  # what the public sees changed
             # The corpus word list (search suggestions) holds published words only.
             if target == Review.Status.PUBLISHED:
+                # The flags quote identifying details: once the review is published they have done their job.
+                AnonymisationFlag.objects.filter(review=self).delete()
                 adjust_terms(self.pk, +1)
             elif current == Review.Status.PUBLISHED:
                 adjust_terms(self.pk, -1)
 
+    def submission_problems(self):
+        """Why the review cannot go to the curators yet: an empty list when it can.
+
+        A review built from an uploaded document needs that document read and checked, no anonymisation
+        flag that blocks left unresolved, and at least one finding. Imported records bring their findings
+        and have no document to check.
+        """
+        document = self.documents.order_by("-version").first()
+        if document is None:
+            return []
+        problems = []
+        if document.state == ReviewDocument.State.FAILED:
+            problems.append(f"Processing of {document} failed: {document.error} Retry it or upload a new version.")
+        elif document.state != ReviewDocument.State.DONE:
+            problems.append(f"{document} is still being processed ({document.get_stage_display().lower()}).")
+        blocking = document.flags.filter(
+            severity=AnonymisationFlag.Severity.BLOCK, resolution=AnonymisationFlag.Resolution.OPEN
+        ).count()
+        if blocking:
+            problems.append(
+                f"{blocking} identifying detail{'s' if blocking != 1 else ''} flagged by the anonymisation check "
+                f"{'are' if blocking != 1 else 'is'} unresolved: upload a corrected version, or mark each one "
+                "“not identifying” with a reason."
+            )
+        if not self.findings.exists():
+            problems.append("The review has no findings yet: at least one is needed.")
+        return problems
+
     def submit(self, by=None, reason=""):
+        problems = self.submission_problems()
+        if problems:
+            raise IllegalTransition(f"Cannot submit “{self.title}”: " + " ".join(problems))
         self._transition("submit", by, reason)
 
     def start_curation(self, by=None, reason=""):
@@ -243,7 +297,25 @@ def document_path(instance, filename):
 
 
 class ReviewDocument(models.Model):
-    """An uploaded file of a review. Each upload is a new version; earlier versions are kept."""
+    """An uploaded file of a review. Each upload is a new version; earlier versions are kept.
+
+    A background task takes it through the stages below, one at a time, each recorded as a ProcessingStep.
+    """
+
+    class Stage(models.TextChoices):
+        STORED = "stored", "Stored"
+        EXTRACTED = "extracted", "Text extracted"
+        CHECKED = "checked", "Anonymisation checked"
+        PROPOSED = "proposed", "Findings proposed"
+        SUGGESTED = "suggested", "Themes suggested"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to be processed"
+        RUNNING = "running", "Being processed"
+        DONE = "done", "Processed"
+        FAILED = "failed", "Failed"
+
+    STAGE_ORDER = list(Stage)
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="documents")
     version = models.PositiveIntegerField(default=1)
@@ -252,8 +324,19 @@ class ReviewDocument(models.Model):
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64, db_index=True)
     content_type = models.CharField(max_length=120)
+    kind = models.CharField(max_length=10, blank=True)  # pdf, docx, text or markdown, from the content
     page_count = models.PositiveIntegerField(null=True, blank=True)
     extracted_text = models.TextField(blank=True)
+    pages = models.JSONField(default=list, blank=True, editable=False)  # the text of each page
+    extras = models.JSONField(default=list, blank=True, editable=False)  # metadata, comments, hidden text...
+    metadata = models.JSONField(default=dict, blank=True, editable=False)
+    notes = models.JSONField(default=list, blank=True, editable=False)  # remarks for the author
+    proposal_note = models.TextField(blank=True)
+    checker_version = models.CharField(max_length=200, blank=True)
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.STORED)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.QUEUED)
+    error = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     uploaded_at = models.DateTimeField(default=timezone.now)
 
@@ -263,3 +346,138 @@ class ReviewDocument(models.Model):
 
     def __str__(self):
         return f"{self.original_name} (version {self.version})"
+
+    @property
+    def is_working(self):
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
+
+    @property
+    def progress(self):
+        """Percentage of the stages finished."""
+        done = self.STAGE_ORDER.index(self.Stage(self.stage))
+        return round(100 * done / (len(self.STAGE_ORDER) - 1))
+
+    def stage_rows(self):
+        """Each stage after storing, with whether it is done, running or waiting."""
+        finished = self.STAGE_ORDER.index(self.Stage(self.stage))
+        rows = []
+        for index, stage in enumerate(self.STAGE_ORDER[1:], start=1):
+            if index <= finished:
+                status = "done"
+            elif index == finished + 1 and self.state == self.State.RUNNING:
+                status = "running"
+            elif index == finished + 1 and self.state == self.State.FAILED:
+                status = "failed"
+            else:
+                status = "waiting"
+            rows.append((stage, status))
+        return rows
+
+
+class ProcessingStep(models.Model):
+    """One run of one processing stage of a document: when, how long, and any error."""
+
+    document = models.ForeignKey(ReviewDocument, on_delete=models.CASCADE, related_name="steps")
+    stage = models.CharField(max_length=20, choices=ReviewDocument.Stage.choices)
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    detail = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["started_at", "id"]
+
+    def __str__(self):
+        return f"{self.document}: {self.get_stage_display()}"
+
+    @property
+    def seconds(self):
+        return (self.finished_at - self.started_at).total_seconds() if self.finished_at else None
+
+
+class RejectedUpload(models.Model):
+    """An upload that was refused, with the reason given to the person who made it."""
+
+    review = models.ForeignKey(Review, null=True, blank=True, on_delete=models.CASCADE, related_name="rejections")
+    original_name = models.CharField(max_length=300)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64, blank=True)
+    code = models.CharField(max_length=30)
+    message = models.TextField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.original_name}: {self.code}"
+
+
+class AnonymisationFlag(models.Model):
+    """Something in an uploaded document that may identify a person or place.
+
+    Flags quote the identifying text, so only the review's authors and curators see them, and they are
+    deleted when the review is published.
+    """
+
+    class Severity(models.TextChoices):
+        BLOCK = "block", "Must be resolved"
+        WARN = "warn", "Check"
+
+    class Resolution(models.TextChoices):
+        OPEN = "open", "Unresolved"
+        NOT_IDENTIFYING = "not_identifying", "Marked not identifying"
+        FIXED = "fixed", "Fixed in a later version"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="flags")
+    document = models.ForeignKey(ReviewDocument, on_delete=models.CASCADE, related_name="flags")
+    kind = models.CharField(max_length=40)
+    severity = models.CharField(max_length=10, choices=Severity.choices)
+    text = models.TextField()
+    page = models.PositiveIntegerField(null=True, blank=True)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    context = models.TextField(blank=True)
+    source = models.CharField(max_length=30, default="body")
+    detector = models.CharField(max_length=60, blank=True)
+    message = models.TextField(blank=True)
+    resolution = models.CharField(max_length=20, choices=Resolution.choices, default=Resolution.OPEN)
+    reason = models.TextField(blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["document", "page", "start", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "source", "page", "start", "end", "kind"], name="one_flag_per_span"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text}"
+
+    def get_kind_display(self):
+        return self.kind.replace("_", " ").capitalize()
+
+    @property
+    def is_open(self):
+        return self.resolution == self.Resolution.OPEN
+
+    def mark_not_identifying(self, reason, by=None):
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError({"reason": "Say why this is not identifying, for example “a pseudonym”."})
+        self.resolution = self.Resolution.NOT_IDENTIFYING
+        self.reason = reason
+        self.resolved_by = by
+        self.resolved_at = timezone.now()
+        self.save(update_fields=["resolution", "reason", "resolved_by", "resolved_at"])
+
+    def reopen(self):
+        self.resolution = self.Resolution.OPEN
+        self.reason = ""
+        self.resolved_by = None
+        self.resolved_at = None
+        self.save(update_fields=["resolution", "reason", "resolved_by", "resolved_at"])

@@ -12,6 +12,15 @@ def practitioner(db):
 
 
 @pytest.fixture
+def author(db):
+    """Uploads reviews for a partnership. Until partnerships have their own authors, authors are staff."""
+    client = Client()
+    client.user = make_user(staff=True)
+    client.force_login(client.user)
+    return client
+
+
+@pytest.fixture
 def curator(db):
     """National panel staff, signed in."""
     client = Client()
@@ -31,3 +40,9 @@ def outsider(db):
 def empty_cache():
     """Each test starts with nothing cached: its database rows are rolled back, cached results are not."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploaded files go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_int, env_list, env_str
 
 
 def test_a_missing_required_variable_fails_loudly_with_its_name(monkeypatch):
@@ -37,3 +37,11 @@ def test_numbers_and_lists_are_parsed_or_refused(monkeypatch):
         env_int("CASEREVIEWS_N", 1)
     monkeypatch.setenv("CASEREVIEWS_HOSTS", "a.example, b.example,")
     assert env_list("CASEREVIEWS_HOSTS", []) == ["a.example", "b.example"]
+
+
+def test_a_choice_setting_names_the_allowed_values_when_given_another(monkeypatch):
+    monkeypatch.setenv("CASEREVIEWS_BACKEND", "redis")
+    with pytest.raises(ImproperlyConfigured, match="not one of: database, immediate"):
+        env_choice("CASEREVIEWS_BACKEND", {"database": 1, "immediate": 2}, "database")
+    monkeypatch.setenv("CASEREVIEWS_BACKEND", "immediate")
+    assert env_choice("CASEREVIEWS_BACKEND", {"database": 1, "immediate": 2}, "database") == "immediate"
