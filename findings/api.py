@@ -222,7 +222,7 @@ def export_csv(request):
 
     def rows():
         yield writer.writerow(CSV_COLUMNS)
-        for finding in findings.iterator(chunk_size=500):
+        for finding in findings:
             review = finding.review
             yield writer.writerow(
                 _cell(value)

@@ -570,6 +570,8 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
     ranked = sort == "relevance" and query_plan is not None
     flags_qs, groups = _flags_queryset(level, user, query_plan, filters, full_text, with_vector=ranked)
     flags_sql, flags_params = flags_qs.query.sql_with_params()
+    selected = flags_qs.query.values_select + tuple(flags_qs.query.annotation_select)
+    columns = [name for name in selected if name != "f_vector"]
 
     def where(skip=None):
         return " AND ".join([f"ok_{g}" for g in groups if g != skip] or ["true"])
@@ -587,22 +589,23 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
         "SELECT 'age_band', band, count(*) FROM flags, unnest(f_age_bands) AS band "
         f"WHERE {where('age_band')} GROUP BY band"
     )
-    parts.append(
-        "SELECT 'theme', t.slug, count(*) FROM flags, unnest(f_theme_ids) AS tag "
-        f"JOIN findings_theme t ON t.id = tag WHERE {where('theme')} GROUP BY t.slug"
-    )
-    parts.append(
-        "SELECT 'agency', a.slug, count(*) FROM flags, unnest(f_agency_ids) AS tag "
-        f"JOIN agencies_agency a ON a.id = tag WHERE {where('agency')} GROUP BY a.slug"
-    )
+    for name, column in (("theme", "f_theme_ids"), ("agency", "f_agency_ids")):
+        parts.append(
+            f"SELECT '{name}', tag::text, count(*) FROM flags, unnest({column}) AS tag WHERE {where(name)} GROUP BY tag"
+        )
     for facet in Facet.values:
         parts.append(f"SELECT 'facet', %s, count(*) FROM flags WHERE {where('facet')} AND f_theme_ids && %s")
         params += [facet, _ids(Theme, facet=facet)]
 
     newest = "f_year DESC NULLS LAST, f_date DESC NULLS LAST, id DESC"
+    page_limit = "ALL" if limit is None else int(limit)  # None: every row (exports)
+    cheap_column, cheap_params = "", []
     if ranked:
         table, alias = ("findings_finding", "f") if level == "findings" else ("reviews_review", "r")
-        cheap_sql, cheap_params = _score_sql(level, _without_context(query_plan), "fl.f_vector")
+        # The first pass scores each matching row by its own text while the row is read (its vector is
+        # stored inline: see migrations findings 0011), then the best CANDIDATES get the full score.
+        cheap_sql, cheap_params = _score_sql(level, _without_context(query_plan), "raw.f_vector")
+        cheap_column = f", {cheap_sql} AS f_cheap"
         if level == "findings":
             full_sql, full_params = _score_sql(
                 level, query_plan, "f.search_vector", "rv.context_vector", "f.id", "f.review_id"
@@ -611,32 +614,34 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
         else:
             full_sql, full_params = _score_sql(level, query_plan, "r.search_vector", row_id="r.id")
             join = ""
-        cap = max(CANDIDATES, offset + limit)
+        cap = "ALL" if limit is None else int(max(CANDIDATES, offset + limit))
         page_sql = (
             f"SELECT 'page', c.id::text, s.score FROM ("
             f"SELECT fl.id, fl.f_year, fl.f_date FROM flags fl "
-            f"WHERE {where()} ORDER BY {cheap_sql} DESC, fl.f_year DESC NULLS LAST, fl.id DESC LIMIT {int(cap)}"
+            f"WHERE {where()} ORDER BY fl.f_cheap DESC, fl.f_year DESC NULLS LAST, fl.id DESC LIMIT {cap}"
             f") c JOIN {table} {alias} ON {alias}.id = c.id {join} "
             f"CROSS JOIN LATERAL (SELECT {full_sql} AS score) s "
             f"ORDER BY s.score DESC, c.f_year DESC NULLS LAST, c.f_date DESC NULLS LAST, c.id DESC "
-            f"OFFSET {int(offset)} LIMIT {int(limit)}"
+            f"OFFSET {int(offset)} LIMIT {page_limit}"
         )
-        page_params = cheap_params + full_params
+        page_params = full_params
     else:
         order = newest if sort != "oldest" else "f_year ASC NULLS LAST, f_date ASC NULLS LAST, id ASC"
         page_sql = (
             f"SELECT 'page', id::text, 0::float8 FROM flags WHERE {where()} ORDER BY {order} "
-            f"OFFSET {int(offset)} LIMIT {int(limit)}"
+            f"OFFSET {int(offset)} LIMIT {page_limit}"
         )
         page_params = []
     parts.append(f"SELECT * FROM ({page_sql}) page")
     params += page_params
-    sql = f"WITH flags AS MATERIALIZED (SELECT raw.*, raw.pk AS id FROM ({flags_sql}) raw) " + " UNION ALL ".join(
-        f"({part})" for part in parts
+    kept = ", ".join(f"raw.{column}" for column in columns)
+    sql = (
+        f"WITH flags AS MATERIALIZED (SELECT {kept}, raw.pk AS id{cheap_column} FROM ({flags_sql}) raw) "
+        + " UNION ALL ".join(f"({part})" for part in parts)
     )
     count, facets, page = 0, {}, []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*flags_params, *params])
+        cursor.execute(sql, [*cheap_params, *flags_params, *params])
         for kind, value, n in cursor.fetchall():
             if kind == "count":
                 count = int(n)
@@ -644,6 +649,11 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
                 page.append((int(value), float(n)))
             else:
                 facets.setdefault(kind, {})[value] = int(n)
+    # Theme and agency counts come keyed by id (cheaper than joining every row to its tag's slug).
+    for kind, model in (("theme", Theme), ("agency", Agency)):
+        if kind in facets:
+            slugs = dict(model.objects.filter(pk__in=[int(i) for i in facets[kind]]).values_list("pk", "slug"))
+            facets[kind] = {slugs[int(i)]: n for i, n in facets[kind].items() if int(i) in slugs}
     return count, facets, page
 
 
@@ -676,17 +686,19 @@ def _prepare(query, exact, user):
     return query, query_plan, ""
 
 
-def _ordered(rows, level, query_plan, sort):
-    prefix = "review__" if level == "findings" else ""
-    year, date = F(f"{prefix}publication_year"), F(f"{prefix}publication_date")
-    newest = [year.desc(nulls_last=True), date.desc(nulls_last=True), "-pk"]
-    if query_plan is not None:
-        rows = rows.annotate(score=_score(level, query_plan))
-    if sort == "oldest":
-        return rows.order_by(year.asc(nulls_last=True), date.asc(nulls_last=True), "pk")
-    if sort == "relevance" and query_plan is not None:
-        return rows.order_by("-score", *newest)
-    return rows.order_by(*newest)
+def _tiers(level, user, query_plan, filters, sort, offset, limit):
+    """(count, facets, [(id, score)]) with the fallbacks: at least half the query first, then any of it,
+    then (reviews) their full texts when few match by summaries and findings."""
+    count, facets, ranked = 0, {}, []
+    if query_plan is not None and query_plan.strict != query_plan.match:
+        strict = dataclasses.replace(query_plan, match=query_plan.strict)
+        count, facets, ranked = _run(level, user, strict, filters, sort, offset, limit)
+    if count < STRICT_MINIMUM:  # too few match half the query: rank everything that matches any of it
+        count, facets, ranked = _run(level, user, query_plan, filters, sort, offset, limit)
+    if level == "reviews" and query_plan is not None and limit is not None and count < limit:
+        # Few reviews match by their summaries and findings: look in their full texts too (they rank last).
+        count, facets, ranked = _run(level, user, query_plan, filters, sort, offset, limit, full_text=True)
+    return count, facets, ranked
 
 
 def search(query="", filters=None, user=None, level="findings", sort="relevance", page=1, page_size=20, exact=False):
@@ -701,15 +713,7 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     page_size = max(1, min(int(page_size), 100))
     page = max(1, int(page))
     offset = (page - 1) * page_size
-    count, facets, ranked = 0, {}, []
-    if query_plan is not None and query_plan.strict != query_plan.match:
-        strict = dataclasses.replace(query_plan, match=query_plan.strict)
-        count, facets, ranked = _run(level, user, strict, filters, sort, offset, page_size)
-    if count < STRICT_MINIMUM:  # too few match half the query: rank everything that matches any of it
-        count, facets, ranked = _run(level, user, query_plan, filters, sort, offset, page_size)
-    if level == "reviews" and query_plan is not None and count < page_size:
-        # Few reviews match by their summaries and findings: look in their full texts too (they rank last).
-        count, facets, ranked = _run(level, user, query_plan, filters, sort, offset, page_size, full_text=True)
+    count, facets, ranked = _tiers(level, user, query_plan, filters, sort, offset, page_size)
     model = Finding if level == "findings" else Review
     objects = _for_display(model.objects.filter(pk__in=[pk for pk, _ in ranked]), level).in_bulk()
     selected = []
@@ -734,16 +738,20 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     )
 
 
-def matching_findings(query="", filters=None, user=None, sort="relevance", exact=False):
-    """Every finding the search lists for these parameters, in the same order, for exports."""
-    query, query_plan, _ = _prepare(query, exact, user)
-    rows = _text_matched("findings", user, query_plan).filter(filter_q(filters or {}, "findings"))
-    if query_plan is not None and query_plan.strict != query_plan.match:
-        strict = dataclasses.replace(query_plan, match=query_plan.strict)
-        strict_rows = _text_matched("findings", user, strict).filter(filter_q(filters or {}, "findings"))
-        if strict_rows.count() >= STRICT_MINIMUM:
-            rows = strict_rows
-    return _for_display(_ordered(rows, "findings", query_plan, sort), "findings")
+def matching_findings(query="", filters=None, user=None, sort="relevance", exact=False, chunk_size=500):
+    """Every finding the search lists for these parameters, in the same order, for exports: an iterator
+    that reads them from the database a chunk at a time."""
+    if sort not in SORTS:
+        sort = "relevance"
+    _, query_plan, _ = _prepare(query, exact, user)
+    if query_plan is None and sort == "relevance":
+        sort = "newest"
+    _, _, ranked = _tiers("findings", user, query_plan, filters or {}, sort, 0, None)
+    ids = [pk for pk, _ in ranked]
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start : start + chunk_size]
+        rows = _for_display(Finding.objects.filter(pk__in=chunk), "findings").in_bulk()
+        yield from (rows[pk] for pk in chunk if pk in rows)
 
 
 def _for_display(queryset, level):

@@ -22,7 +22,8 @@ class DocumentField(forms.FileField):
         kwargs.setdefault("label", "Review document")
         kwargs.setdefault(
             "help_text",
-            f"The redacted review as a PDF, Word (DOCX), plain text or Markdown file, up to {settings.UPLOAD_MAX_MB} MB.",
+            "The redacted review as a PDF, Word (DOCX), plain text or Markdown file, "
+            f"up to {settings.UPLOAD_MAX_MB} MB.",
         )
         kwargs.setdefault("error_messages", {"required": "Choose the review document to upload."})
         super().__init__(**kwargs)

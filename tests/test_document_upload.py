@@ -149,7 +149,7 @@ def test_the_same_file_uploaded_twice_is_refused_with_a_link_to_the_first(author
 
 
 def test_the_type_is_decided_by_the_content_not_the_name(author, tmp_path):
-    docx = make_docx(tmp_path / "child-j.docx", [page for page in REVIEW_PAGES])
+    docx = make_docx(tmp_path / "child-j.docx", list(REVIEW_PAGES))
     response = author.post(reverse("review-new"), upload_form(as_upload(docx, "child-j.pdf")))
     assert response.status_code == 302
     document = ReviewDocument.objects.get()

@@ -36,7 +36,8 @@ class Command(BaseCommand):
                 if verbosity >= 1:
                     done = [s for s, _ in STAGES].index(stage) + 1
                     bar = "#" * done + "." * (len(STAGES) - done)
-                    self.stderr.write(f"\r[{number}/{len(documents)}] [{bar}] {current}: {stage.label}".ljust(100), ending="")
+                    line = f"\r[{number}/{len(documents)}] [{bar}] {current}: {stage.label}"
+                    self.stderr.write(line.ljust(100), ending="")
 
             result = process(document.pk, from_start=not failed, on_stage=progress)
             if verbosity >= 1:
