@@ -23,7 +23,7 @@ class Command(BaseCommand):
         if failed:
             documents = ReviewDocument.objects.filter(state=ReviewDocument.State.FAILED)
         elif all:
-            documents = ReviewDocument.objects.order_by("review", "-version").distinct("review")
+            documents = ReviewDocument.objects.order_by("review_id", "-version").distinct("review_id")
         else:
             documents = ReviewDocument.objects.filter(pk__in=ids)
             missing = set(ids) - set(documents.values_list("pk", flat=True))

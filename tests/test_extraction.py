@@ -1,0 +1,527 @@
+"""Text extraction from uploaded reviews: the kind of file told from its content, the uploads refused and what the
+author is told, and the identifying text found around the body (properties, comments, tracked changes,
+annotations, text under boxes, page headers and footers)."""
+
+import zipfile
+
+import pytest
+from PIL import Image
+
+from reviews.documents import DocumentRejected
+from reviews.extraction import MAX_DOCX_PARTS, detect_kind, extract, preflight
+from tests.documents import (
+    PAGE_BREAK,
+    REVISION_AUTHOR,
+    make_docx,
+    make_docx_with_many_parts,
+    make_pdf,
+    make_scanned_pdf,
+    make_xlsx,
+    make_zip_bomb,
+)
+
+SENTENCE = "Child J lived with her mother and two siblings in Northshire."
+CURLY_SENTENCE = "Child J\u2019s mother said \u201cnot today\u201d \u2013 twice."
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def rejection(path, **options):
+    with pytest.raises(DocumentRejected) as caught:
+        extract(path, **options)
+    return caught.value
+
+
+def extras(document, source):
+    return [(extra.label, extra.text, extra.page) for extra in document.extras if extra.source == source]
+
+
+def old_office_file(path, stream):
+    """The opening of a compound (OLE2) file naming one stream, as old Word files and encrypted DOCX files are."""
+    path.write_bytes(OLE_MAGIC + bytes(504) + stream.encode("utf-16-le") + bytes(1000))
+    return path
+
+
+# The kind of file is told from its content
+
+
+def test_a_pdf_named_as_text_is_read_as_a_pdf(tmp_path):
+    document = extract(make_pdf(tmp_path / "review.txt", [SENTENCE]))
+
+    assert document.kind == "pdf"
+    assert document.text == SENTENCE
+
+
+def test_a_docx_named_as_pdf_is_read_as_a_docx(tmp_path):
+    document = extract(make_docx(tmp_path / "review.pdf", [SENTENCE]))
+
+    assert document.kind == "docx"
+    assert document.text == SENTENCE
+
+
+def test_plain_text_named_as_docx_is_read_as_text(tmp_path):
+    path = tmp_path / "review.docx"
+    path.write_text(SENTENCE, encoding="utf-8")
+
+    assert extract(path).kind == "text"
+
+
+def test_markdown_is_told_by_its_headings_or_its_name():
+    assert detect_kind(b"# Learning from Child J\n\nThe review found gaps.") == "markdown"
+    assert detect_kind(b"The review found gaps.", "review.md") == "markdown"
+    assert detect_kind(b"The review found gaps.", "review.txt") == "text"
+
+
+def test_preflight_gives_the_kind_of_an_acceptable_upload_by_its_original_name(tmp_path):
+    path = tmp_path / "upload-x1y2z3.tmp"
+    path.write_text(SENTENCE, encoding="utf-8")
+
+    assert preflight(path, name="child-j.md", max_bytes=1024) == "markdown"
+
+
+def test_a_pdf_header_after_some_junk_is_still_a_pdf_but_not_after_a_kilobyte():
+    assert detect_kind(b"\r\n" * 200 + b"%PDF-1.7\n") == "pdf"
+    assert detect_kind(b"x" * 2000 + b"%PDF-1.7\n") == "text"
+
+
+# Uploads refused, and what the author is told
+
+
+def test_a_png_is_refused_as_the_wrong_type_and_named_as_an_image(tmp_path):
+    path = tmp_path / "review.pdf"
+    Image.new("RGB", (20, 20), "white").save(path, format="PNG")
+
+    error = rejection(path)
+
+    assert error.code == "wrong_type"
+    assert error.message.startswith("The file “review.pdf” is a PNG image, not a document we can read.")
+    assert "upload the original document instead" in error.message
+
+
+def test_a_spreadsheet_renamed_docx_is_refused_and_named_as_a_spreadsheet(tmp_path):
+    error = rejection(make_xlsx(tmp_path / "review.docx"))
+
+    assert error.code == "wrong_type"
+    assert "“review.docx” is an Excel spreadsheet (.xlsx)" in error.message
+
+
+def test_a_zip_archive_is_refused_as_the_wrong_type(tmp_path):
+    path = tmp_path / "review.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("review.txt", SENTENCE)
+
+    error = rejection(path)
+
+    assert error.code == "wrong_type"
+    assert "is a ZIP archive" in error.message
+    assert "upload the document itself" in error.message
+
+
+def test_an_old_format_word_document_is_refused_with_advice_to_save_it_as_docx(tmp_path):
+    error = rejection(old_office_file(tmp_path / "review.doc", "WordDocument"))
+
+    assert error.code == "wrong_type"
+    assert "is a Word document in the old .doc format" in error.message
+    assert "Save As to save it as a Word Document (.docx) or as a PDF" in error.message
+
+
+def test_a_web_page_is_refused_as_the_wrong_type(tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_text(f"<!DOCTYPE html>\n<html><body><p>{SENTENCE}</p></body></html>", encoding="utf-8")
+
+    error = rejection(path)
+
+    assert error.code == "wrong_type"
+    assert "is a web page (HTML)" in error.message
+
+
+def test_binary_data_is_refused_as_the_wrong_type(tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+
+    error = rejection(path)
+
+    assert error.code == "wrong_type"
+    assert "is not a PDF, a Word document (.docx) or a plain text file" in error.message
+
+
+def test_a_file_over_the_size_limit_is_refused_with_its_size_and_the_limit(tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_bytes(b"Child J. " * 250_000)  # 2,250,000 bytes
+
+    error = rejection(path, max_bytes=2 * 1024 * 1024)
+
+    assert error.code == "too_large"
+    assert error.message.startswith("This file is 2.2 MB, which is over the 2 MB limit.")
+
+
+def test_a_password_protected_pdf_is_refused_as_encrypted(tmp_path):
+    error = rejection(make_pdf(tmp_path / "review.pdf", [SENTENCE], encrypt_password="northshire"))
+
+    assert error.code == "encrypted"
+    assert "Remove the password and security" in error.message
+
+
+def test_a_pdf_encrypted_with_an_empty_password_is_refused_as_encrypted(tmp_path):
+    error = rejection(make_pdf(tmp_path / "review.pdf", [SENTENCE], encrypt_password=""))
+
+    assert error.code == "encrypted"
+    assert "even if it opens without asking for a password" in error.message
+
+
+def test_a_password_protected_word_document_is_refused_as_encrypted(tmp_path):
+    error = rejection(old_office_file(tmp_path / "review.docx", "EncryptedPackage"))
+
+    assert error.code == "encrypted"
+    assert "protected with a password" in error.message
+
+
+@pytest.mark.parametrize("kept", [0.5, 0.98], ids=["half", "all but the end"])
+def test_a_truncated_pdf_is_refused_as_corrupt(tmp_path, kept):
+    path = make_pdf(tmp_path / "review.pdf", [SENTENCE] * 3)
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * kept)])
+
+    error = rejection(path)
+
+    assert error.code == "corrupt"
+    assert error.message.startswith("This PDF seems to be damaged or incomplete")
+
+
+def test_a_truncated_docx_is_refused_as_corrupt(tmp_path):
+    path = make_docx(tmp_path / "review.docx", [SENTENCE])
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+    error = rejection(path)
+
+    assert error.code == "corrupt"
+    assert error.message.startswith("This Word document seems to be damaged or incomplete")
+    assert "save or export it again" in error.message
+
+
+def test_a_zip_bomb_is_refused(tmp_path):
+    error = rejection(make_zip_bomb(tmp_path / "review.docx"))
+
+    assert error.code == "zip_bomb"
+    assert "uncompresses to far more data than a review needs" in error.message
+
+
+def test_a_small_part_packed_far_tighter_than_word_packs_is_refused_as_a_zip_bomb(tmp_path):
+    assert rejection(make_zip_bomb(tmp_path / "review.docx", megabytes=2)).code == "zip_bomb"
+
+
+def test_a_docx_with_too_many_parts_is_refused(tmp_path):
+    error = rejection(make_docx_with_many_parts(tmp_path / "review.docx", MAX_DOCX_PARTS))
+
+    assert error.code == "too_many_parts"
+    assert f"more than the {MAX_DOCX_PARTS:,} we accept" in error.message
+
+
+def test_a_scanned_pdf_is_refused_for_having_no_text_layer(tmp_path):
+    error = rejection(make_scanned_pdf(tmp_path / "review.pdf"))
+
+    assert error.code == "no_text_layer"
+    assert error.message.startswith("This PDF has no text we can read: the pages are pictures, as from a scanner")
+    assert "Export the original document to PDF from your word processor" in error.message
+    assert "or upload the DOCX" in error.message
+
+
+def test_a_pdf_with_most_pages_scanned_is_refused_for_having_no_text_layer(tmp_path):
+    error = rejection(make_pdf(tmp_path / "review.pdf", [SENTENCE, None, None]))
+
+    assert error.code == "no_text_layer"
+    assert error.message.startswith("2 of the 3 pages of this PDF have no text we can read")
+
+
+def test_a_few_pages_without_text_among_text_pages_are_accepted_with_a_note(tmp_path):
+    document = extract(make_pdf(tmp_path / "review.pdf", [SENTENCE, None, SENTENCE, SENTENCE]))
+
+    assert "1 of 4 pages has no text (pictures or scans); their content could not be checked." in document.notes
+
+
+def test_a_document_without_words_is_refused_as_empty(tmp_path):
+    error = rejection(make_docx(tmp_path / "review.docx", ["", "   ", "12"]))
+
+    assert error.code == "empty"
+    assert error.message.startswith("This file is empty: we could not find any words in it.")
+
+
+def test_a_file_of_no_bytes_is_refused_as_empty(tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_bytes(b"")
+
+    error = rejection(path)
+
+    assert error.code == "empty"
+    assert "This file is empty (0 bytes)" in error.message
+
+
+# PDF
+
+
+def test_pdf_pages_keep_their_numbers(tmp_path):
+    pages = ["The first contact was in March.", "The referral was in May.", "The conference was in July."]
+
+    document = extract(make_pdf(tmp_path / "review.pdf", pages))
+
+    assert [(page.number, page.text) for page in document.pages] == list(enumerate(pages, start=1))
+
+
+def test_pdf_paragraphs_are_separated_by_a_blank_line_and_their_wrapped_lines_run_on(tmp_path):
+    first = " ".join(["The health visitor saw Child J at home and recorded her weight."] * 6)
+    second = "Mother gave her mobile number as 07700 900123 to the school nurse, who did not pass it on to anyone."
+
+    document = extract(make_pdf(tmp_path / "review.pdf", [f"{first}\n\n{second}"]))
+
+    assert document.text == f"{first}\n\n{second}"
+
+
+def test_short_pdf_lines_such_as_list_items_keep_their_line_breaks(tmp_path):
+    page = "Agencies involved:\n\u2022 Police\n\u2022 Health visiting\n\u2022 Children's social care"
+
+    document = extract(make_pdf(tmp_path / "review.pdf", [page]))
+
+    assert document.text == page
+
+
+def test_pdf_author_and_title_are_reported_as_metadata(tmp_path):
+    path = make_pdf(tmp_path / "review.pdf", [SENTENCE], author="Sarah Jenkins", title="Child J draft for panel")
+
+    document = extract(path)
+
+    assert document.metadata["Author"] == "Sarah Jenkins"
+    assert ("Author", "Sarah Jenkins", None) in extras(document, "metadata")
+    assert ("Title", "Child J draft for panel", None) in extras(document, "metadata")
+
+
+def test_a_sticky_note_on_a_pdf_is_reported_with_its_author(tmp_path):
+    note = "Check the date of the visit by Sarah Jenkins."
+
+    document = extract(make_pdf(tmp_path / "review.pdf", [SENTENCE], annotation=("Tom Reviewer", note)))
+
+    assert extras(document, "annotation") == [("Comment by Tom Reviewer", note, 1)]
+    assert ("Comment author", "Tom Reviewer", None) in extras(document, "metadata")
+    assert "The PDF contains 1 comment added as annotations (such as sticky notes): remove it before publishing." in (
+        document.notes
+    )
+
+
+def test_a_name_under_a_black_box_is_reported_as_hidden_text_and_kept_in_the_body(tmp_path):
+    page = "The strategy meeting was attended by Sarah Jenkins and the health visitor."
+
+    document = extract(make_pdf(tmp_path / "review.pdf", [page], redact="Sarah Jenkins"))
+
+    assert extras(document, "hidden_text") == [("Text under a filled box", "Sarah Jenkins", 1)]
+    assert document.text == page
+    assert any("hides it on screen but leaves it in the file" in note for note in document.notes)
+
+
+def test_a_name_under_an_unapplied_redaction_mark_is_reported_as_hidden_text(tmp_path):
+    page = "The strategy meeting was attended by Sarah Jenkins and the health visitor."
+
+    document = extract(make_pdf(tmp_path / "review.pdf", [page], mark_for_redaction="Sarah Jenkins"))
+
+    assert extras(document, "hidden_text") == [("Text marked for redaction but not removed", "Sarah Jenkins", 1)]
+
+
+def test_a_light_shaded_table_cell_is_not_reported_as_hidden_text(tmp_path):
+    page = "Agency | Date seen | Outcome\n\nPolice | March 2023 | No further action"
+
+    document = extract(make_pdf(tmp_path / "review.pdf", [page], shade="Police"))
+
+    assert extras(document, "hidden_text") == []
+
+
+def test_white_text_on_a_dark_band_is_not_reported_as_hidden_text(tmp_path):
+    page = "Key learning for the partnership\n\nAgencies did not share information."
+
+    document = extract(make_pdf(tmp_path / "review.pdf", [page], band="Key learning"))
+
+    assert extras(document, "hidden_text") == []
+    assert "Key learning for the partnership" in document.text
+
+
+def test_repeated_page_headers_and_footers_are_taken_out_and_reported_once(tmp_path):
+    pages = ["The family moved.", "The school raised concerns.", "A referral was made.", "The case was closed."]
+    path = make_pdf(
+        tmp_path / "review.pdf",
+        pages,
+        header="Child J: Local Child Safeguarding Practice Review, page {page}",
+        footer="Northshire Safeguarding Children Partnership",
+    )
+
+    document = extract(path)
+
+    assert [page.text for page in document.pages] == pages
+    assert extras(document, "header_footer") == [
+        ("Page header", "Child J: Local Child Safeguarding Practice Review, page 1", None),
+        ("Page footer", "Northshire Safeguarding Children Partnership", None),
+    ]
+
+
+def test_a_line_at_the_top_of_only_a_few_pages_is_kept(tmp_path):
+    pages = ["Chronology\n\nThe family moved.", "Chronology\n\nThe school raised concerns."] + [SENTENCE] * 3
+
+    document = extract(make_pdf(tmp_path / "review.pdf", pages))
+
+    assert document.pages[0].text == "Chronology\n\nThe family moved."
+    assert extras(document, "header_footer") == []
+
+
+def test_bare_page_numbers_are_taken_out(tmp_path):
+    pages = ["The family moved.", "The school raised concerns."]
+
+    document = extract(make_pdf(tmp_path / "review.pdf", pages, page_numbers=True))
+
+    assert [page.text for page in document.pages] == pages
+
+
+def test_words_hyphenated_across_pdf_lines_are_joined_and_compounds_keep_their_hyphen(tmp_path):
+    document = extract(make_pdf(tmp_path / "review.pdf", ["The multi-\nagency safe-\nguarding partnership met."]))
+
+    assert document.text == "The multi-agency safeguarding partnership met."
+
+
+# DOCX
+
+
+def test_docx_table_rows_become_lines_with_cells_separated_by_bars(tmp_path):
+    table = [["Date", "Agency", "Event"], ["March 2023", "Police", "Call to the home"]]
+
+    document = extract(make_docx(tmp_path / "review.docx", ["Chronology of contact."], table=table))
+
+    assert document.text == "Chronology of contact.\n\nDate | Agency | Event\nMarch 2023 | Police | Call to the home"
+
+
+def test_docx_headers_and_footers_are_reported_and_kept_out_of_the_body(tmp_path):
+    path = make_docx(tmp_path / "review.docx", [SENTENCE], header="Draft by Sarah Jenkins", footer="Northshire SCP")
+
+    document = extract(path)
+
+    assert document.text == SENTENCE
+    assert sorted(extras(document, "header_footer")) == [
+        ("Page footer", "Northshire SCP", None),
+        ("Page header", "Draft by Sarah Jenkins", None),
+    ]
+
+
+def test_a_docx_comment_is_reported_with_its_author_and_kept_out_of_the_body(tmp_path):
+    comment = ("Priya Shah", "Should we name the school here?")
+
+    document = extract(make_docx(tmp_path / "review.docx", [SENTENCE], comment=comment))
+
+    assert extras(document, "comment") == [("Comment by Priya Shah", "Should we name the school here?", 1)]
+    assert ("Comment author", "Priya Shah", None) in extras(document, "metadata")
+    assert "name the school" not in document.text
+
+
+def test_a_docx_tracked_deletion_is_reported_but_left_out_of_the_text(tmp_path):
+    document = extract(make_docx(tmp_path / "review.docx", [SENTENCE], tracked_deletion="Sarah Jenkins"))
+
+    assert "Sarah Jenkins" not in document.text
+    assert "The strategy meeting was attended by and the allocated social worker." in document.text
+    assert extras(document, "tracked_change") == [("Deleted text", "Sarah Jenkins", 1)]
+    assert ("Author of tracked changes", REVISION_AUTHOR, None) in extras(document, "metadata")
+
+
+def test_a_docx_tracked_insertion_is_in_the_text_and_reported(tmp_path):
+    document = extract(make_docx(tmp_path / "review.docx", [SENTENCE], tracked_insertion="the grandmother"))
+
+    assert "The referral was made by the grandmother after the second visit." in document.text
+    assert extras(document, "tracked_change") == [("Inserted text", "the grandmother", 1)]
+
+
+def test_docx_comments_and_tracked_changes_are_counted_in_a_note(tmp_path):
+    path = make_docx(
+        tmp_path / "review.docx",
+        [SENTENCE],
+        comment=("Priya Shah", "Is this date right?"),
+        tracked_deletion="Sarah Jenkins",
+        tracked_insertion="the mother",
+    )
+
+    document = extract(path)
+
+    assert "The document contains 1 comment and 2 tracked changes: remove them before publishing." in document.notes
+
+
+def test_docx_author_and_last_modified_by_are_reported(tmp_path):
+    path = make_docx(tmp_path / "review.docx", [SENTENCE], author="Sarah Jenkins", last_modified_by="Tom Reviewer")
+
+    document = extract(path)
+
+    assert document.metadata["Author"] == "Sarah Jenkins"
+    assert ("Author", "Sarah Jenkins", None) in extras(document, "metadata")
+    assert ("Last modified by", "Tom Reviewer", None) in extras(document, "metadata")
+
+
+def test_docx_page_breaks_start_new_pages(tmp_path):
+    path = make_docx(tmp_path / "review.docx", ["The family moved.", PAGE_BREAK, "The school raised concerns."])
+
+    document = extract(path)
+
+    assert [(page.number, page.text) for page in document.pages] == [
+        (1, "The family moved."),
+        (2, "The school raised concerns."),
+    ]
+
+
+def test_a_docx_footnote_is_read_into_the_page_that_refers_to_it(tmp_path):
+    path = make_docx(tmp_path / "review.docx", [SENTENCE], footnote="Source: the GP record for Child J.")
+
+    document = extract(path)
+
+    assert document.text.endswith("The family moved to the area in the spring.\n\nSource: the GP record for Child J.")
+
+
+def test_a_docx_text_box_is_read_once(tmp_path):
+    document = extract(make_docx(tmp_path / "review.docx", [SENTENCE], text_box="Child J said nobody listened."))
+
+    assert document.text.count("Child J said nobody listened.") == 1
+
+
+# Plain text, and normalising every kind
+
+
+def test_windows_1252_text_is_read(tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_bytes(CURLY_SENTENCE.encode("cp1252"))
+
+    document = extract(path)
+
+    assert document.text == CURLY_SENTENCE
+    assert document.metadata == {"Encoding": "cp1252"}
+
+
+def test_utf8_text_with_a_byte_order_mark_is_read_without_it(tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_bytes(f"\ufeff{CURLY_SENTENCE}".encode())
+
+    assert extract(path).text == CURLY_SENTENCE
+
+
+def test_form_feeds_split_a_text_file_into_pages(tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_text("The family moved.\fThe school raised concerns.", encoding="utf-8")
+
+    document = extract(path)
+
+    assert [(page.number, page.text) for page in document.pages] == [
+        (1, "The family moved."),
+        (2, "The school raised concerns."),
+    ]
+
+
+def test_ligatures_soft_hyphens_and_runs_of_spaces_are_normalised(tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_text("The \ufb01nal report on safe\u00adguarding   was signed off.", encoding="utf-8")
+
+    assert extract(path).text == "The final report on safeguarding was signed off."
+
+
+def test_hyphenation_follows_the_forms_the_document_uses_elsewhere(tmp_path):
+    path = tmp_path / "review.txt"
+    text = "Inter-agency work was poor.\nThe inter-\nagency plan was co-\nordinated.\nWork was coordinated later."
+    path.write_text(text, encoding="utf-8")
+
+    assert extract(path).text.split("\n")[1] == "The inter-agency plan was coordinated."
