@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
@@ -36,6 +37,9 @@ class Partnership(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     former_names = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="partnerships", help_text="The partnership's review authors."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

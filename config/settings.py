@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "accounts",
     "agencies",
     "findings",
     "reviews",
@@ -122,7 +123,27 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_choice("TASKS_BACKEND", TASK_B
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 50)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-LOGIN_URL = "admin:login"
+LOGIN_URL = "sign-in"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+# Sign-in lockout: this many failed attempts for one username within LOCKOUT_MINUTES lock it for that long.
+LOCKOUT_FAILURES = env_int("LOCKOUT_FAILURES", 5)
+LOCKOUT_MINUTES = env_int("LOCKOUT_MINUTES", 15)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # a working day
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a day
+
+# E-mail (password resets): printed to the console in development.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND", default=f"django.core.mail.backends.{'console' if DEBUG else 'smtp'}.EmailBackend"
+)
+EMAIL_HOST = env_str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="casereviews <no-reply@casereviews.invalid>")
 
 SITE_NAME = "Case reviews: learning from child safeguarding reviews"
 PAGE_SIZE = env_int("PAGE_SIZE", 20)

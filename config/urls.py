@@ -9,5 +9,6 @@ urlpatterns = [
     path("themes/", include("findings.urls")),
     path("agencies/", include("agencies.urls")),
     path("", include("findings.urls_search")),
+    path("account/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -49,7 +49,7 @@ from django.db.models.functions import Coalesce
 from agencies.models import Agency
 from findings.indexing import corpus_version
 from findings.models import Facet, Finding, SearchTerm, Theme, acronyms
-from reviews.models import Review, can_see_unpublished
+from reviews.models import Review, visibility_key
 from reviews.vocabulary import AgeBand, Nation, Outcome, Region, ReviewType
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -556,7 +556,7 @@ def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False)
     if query_plan is not None:
         return _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text)
     state = json.dumps(
-        [corpus_version(), can_see_unpublished(user), level, sort, offset, limit, filters], sort_keys=True, default=str
+        [corpus_version(), visibility_key(user), level, sort, offset, limit, filters], sort_keys=True, default=str
     )
     key = "browse:" + hashlib.sha256(state.encode()).hexdigest()
     result = cache.get(key)

@@ -2,9 +2,10 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from agencies.models import Partnership
 from reviews import uploads
 from reviews.documents import DocumentRejected
-from reviews.models import AnonymisationFlag, Review
+from reviews.models import AnonymisationFlag, Review, author_partnership_ids, is_curator
 from reviews.vocabulary import AgeBand
 
 
@@ -89,6 +90,8 @@ class NewReviewForm(UploadCheckMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["partnership"].required = True
+        if not is_curator(user):  # authors upload for their own partnerships only
+            self.fields["partnership"].queryset = Partnership.objects.filter(pk__in=author_partnership_ids(user))
 
     def save(self):
         review = super().save(commit=False)

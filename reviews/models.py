@@ -30,11 +30,12 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(Review.visibility_filter(user))
 
     def editable_by(self, user):
-        """Reviews whose documents, anonymisation flags and submission the user may work on.
-
-        Until partnerships have their own authors, staff (curators and administrators) are the authors.
-        """
-        return self if can_upload(user) else self.none()
+        """Reviews whose documents, anonymisation flags and submission the user may work on: every review for
+        curators, their partnerships' reviews for authors, none for anyone else."""
+        if is_curator(user):
+            return self
+        ids = author_partnership_ids(user)
+        return self.filter(partnership_id__in=ids) if ids else self.none()
 
     def published(self):
         return self.filter(status=Review.Status.PUBLISHED)
@@ -50,14 +51,33 @@ class ReviewQuerySet(models.QuerySet):
         return self.select_related("partnership")
 
 
-def can_see_unpublished(user):
-    """Staff (curators and administrators) see reviews in every status; everyone else sees published ones."""
-    return bool(user is not None and user.is_authenticated and user.is_active and user.is_staff)
+# Roles. Curators (staff) and administrators (superusers) see and work on every review; authors are
+# members of one or more partnerships and see and work on those partnerships' reviews in every status;
+# everyone else (practitioners, signed in or not) sees published reviews only.
+def is_curator(user):
+    return bool(user is not None and user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser))
+
+
+def author_partnership_ids(user):
+    """The partnerships the user writes reviews for (remembered on the user for the request)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    if not hasattr(user, "_partnership_ids"):
+        user._partnership_ids = sorted(user.partnerships.values_list("pk", flat=True))
+    return user._partnership_ids
 
 
 def can_upload(user):
-    """Who may upload reviews and work on their documents: staff, until partnerships have their own authors."""
-    return can_see_unpublished(user)
+    """Who may upload reviews: curators and the authors of at least one partnership."""
+    return is_curator(user) or bool(author_partnership_ids(user))
+
+
+def visibility_key(user):
+    """A short string that is the same for users who see the same reviews (for caches)."""
+    if is_curator(user):
+        return "all"
+    ids = author_partnership_ids(user)
+    return "authors:" + ",".join(map(str, ids)) if ids else "public"
 
 
 class Review(models.Model):
@@ -142,15 +162,23 @@ class Review(models.Model):
     # Visibility: the one place that decides who sees what.
     @staticmethod
     def visibility_filter(user, prefix=""):
-        if can_see_unpublished(user):
+        if is_curator(user):
             return Q()
-        return Q(**{f"{prefix}status": Review.Status.PUBLISHED})
+        visible = Q(**{f"{prefix}status": Review.Status.PUBLISHED})
+        ids = author_partnership_ids(user)
+        if ids:
+            visible |= Q(**{f"{prefix}partnership_id__in": ids})
+        return visible
 
     def is_editable_by(self, user):
         return Review.objects.editable_by(user).filter(pk=self.pk).exists()
 
     def is_visible_to(self, user):
-        return can_see_unpublished(user) or self.status == Review.Status.PUBLISHED
+        return (
+            is_curator(user)
+            or self.status == Review.Status.PUBLISHED
+            or (self.partnership_id is not None and self.partnership_id in author_partnership_ids(user))
+        )
 
     @property
     def area(self):

@@ -189,7 +189,7 @@ def test_only_authors_may_upload(persona, request, tmp_path):
     response = client.post(reverse("review-new"), upload_form(as_upload(pdf)))
     assert response.status_code in (302, 404)
     if response.status_code == 302:
-        assert reverse("admin:login") in response["Location"]
+        assert reverse("sign-in") in response["Location"]
     assert not Review.objects.exists()
 
 

@@ -1,0 +1,31 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from accounts.models import LoginAttempt
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form with lockout after repeated failures."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+    }
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        ip = self.request.META.get("REMOTE_ADDR") if self.request else None
+        minutes = LoginAttempt.minutes_locked(username) if username else 0
+        if minutes:
+            raise forms.ValidationError(
+                f"Sign-in for this account is locked after too many failed attempts. Try again in {minutes} "
+                f"minute{'s' if minutes != 1 else ''}, or reset your password.",
+                code="locked",
+            )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            LoginAttempt.record(username, ip, succeeded=False)
+            raise
+        LoginAttempt.record(username, ip, succeeded=True)
+        return cleaned
