@@ -1,14 +1,19 @@
 import functools
 import json
+import uuid
 from pathlib import Path
 
+import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
+
+from findings.audit import audit_events, link_events
 
 
 class SubqueryCount(Subquery):
@@ -72,6 +77,7 @@ def normalise_keyword(text):
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
+@pghistory.track(*audit_events())
 class Theme(models.Model):
     """A recurring theme of review findings, in one of two facets (practice, context)."""
 
@@ -93,6 +99,49 @@ class Theme(models.Model):
 
     def get_absolute_url(self):
         return reverse("theme-detail", args=[self.slug])
+
+    # Taxonomy: curators rename and merge themes; old slugs keep redirecting.
+    @transaction.atomic
+    def rename(self, name, slug=None):
+        """Give the theme a new name (and slug); links to the old slug redirect to the new one."""
+        old_slug = self.slug
+        self.name = name.strip()
+        self.slug = slug or self.slug
+        self.save()
+        if self.slug != old_slug:
+            ThemeRedirect.objects.update_or_create(old_slug=old_slug, defaults={"theme": self})
+            ThemeRedirect.objects.filter(old_slug=self.slug).delete()
+
+    @transaction.atomic
+    def merge_into(self, survivor):
+        """Move every tag, suggestion and lesson of this theme to survivor, keep this slug redirecting to it,
+        and delete this theme. Returns how many findings were retagged."""
+        from findings.indexing import bump_corpus_version, index_findings_and_reviews, index_reviews
+        from reviews.models import Review
+
+        if survivor.pk == self.pk:
+            raise ValueError("A theme cannot be merged into itself.")
+        finding_ids = list(Finding.themes.through.objects.filter(theme=self).values_list("finding_id", flat=True))
+        review_ids = list(Review.themes.through.objects.filter(theme=self).values_list("review_id", flat=True))
+        for finding in Finding.objects.filter(pk__in=finding_ids):
+            finding.themes.add(survivor)
+        for review in Review.objects.filter(pk__in=review_ids):
+            review.themes.add(survivor)
+        for lesson in self.lessons.all():
+            lesson.themes.add(survivor)
+        for suggestion in self.suggestions.exclude(finding__suggestions__theme=survivor):
+            suggestion.theme = survivor
+            suggestion.save(update_fields=["theme"])
+        survivor.keywords = list(dict.fromkeys([*survivor.keywords, self.name.lower(), *self.keywords]))
+        survivor.save(update_fields=["keywords"])
+        ThemeRedirect.objects.filter(theme=self).update(theme=survivor)
+        old_slug = self.slug
+        self.delete()
+        ThemeRedirect.objects.update_or_create(old_slug=old_slug, defaults={"theme": survivor})
+        index_findings_and_reviews(finding_ids)
+        index_reviews(review_ids)
+        bump_corpus_version()
+        return len(finding_ids)
 
     def visible_findings(self, user):
         return Finding.objects.visible_to(user).filter(themes=self)
@@ -149,6 +198,7 @@ class FindingQuerySet(models.QuerySet):
         return self.select_related("review", "review__partnership").prefetch_related("themes", "agencies")
 
 
+@pghistory.track(*audit_events(), exclude=["search_vector", "all_theme_ids", "agency_ids", "updated_at"])
 class Finding(models.Model):
     """One finding or learning point of a review, tagged with themes and agencies."""
 
@@ -199,6 +249,111 @@ class Finding(models.Model):
         return f"{self.review.get_absolute_url()}#{self.anchor}"
 
 
+class ThemeRedirect(models.Model):
+    """A slug a theme used to have (renamed, or merged into another theme): its pages redirect."""
+
+    old_slug = models.SlugField(max_length=80, unique=True)
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.theme.slug}"
+
+
+class LessonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from reviews.models import is_curator
+
+        return self if is_curator(user) else self.filter(status=Lesson.Status.PUBLISHED)
+
+
+@pghistory.track(*audit_events(), exclude=["updated_at"])
+class Lesson(models.Model):
+    """A recurring lesson: a curated statement of something reviews keep finding, with the findings
+    from several reviews that found it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    slug = models.SlugField(max_length=120, unique=True)
+    statement = models.CharField(
+        max_length=300,
+        help_text="For example “Bruises on non-mobile babies were not referred for a child protection medical”.",
+    )
+    summary = models.TextField(blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="lessons")
+    findings = models.ManyToManyField(Finding, blank=True, through="LessonFinding", related_name="lessons")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LessonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["statement"]
+
+    def __str__(self):
+        return self.statement
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            from agencies.models import unique_slug
+
+            self.slug = unique_slug(Lesson, self.statement, max_length=110)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("lesson-detail", args=[self.slug])
+
+    def publish(self):
+        self.status, self.published_at = self.Status.PUBLISHED, timezone.now()
+        self.save(update_fields=["status", "published_at", "updated_at"])
+
+    def unpublish(self):
+        self.status = self.Status.DRAFT
+        self.save(update_fields=["status", "updated_at"])
+
+    def link(self, finding, by=None):
+        """Add a finding to the lesson (nothing changes if it is there already)."""
+        LessonFinding.objects.get_or_create(lesson=self, finding=finding, defaults={"added_by": by})
+
+    def unlink(self, finding):
+        LessonFinding.objects.filter(lesson=self, finding=finding).delete()
+
+    def visible_findings(self, user):
+        return self.findings.visible_to(user).for_display().order_by(
+            "-review__publication_year", "review__title", "position"
+        )
+
+    def reach(self, user):
+        """How many reviews the user may see found this, in which years and nations."""
+        from reviews.models import Review
+
+        reviews = Review.objects.visible_to(user).filter(findings__lessons=self).distinct()
+        years = sorted({y for y in reviews.values_list("publication_year", flat=True) if y})
+        nations = sorted(set(reviews.values_list("nation", flat=True)))
+        return {"reviews": reviews.count(), "years": years, "nations": nations}
+
+
+@pghistory.track(*link_events())
+class LessonFinding(models.Model):
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="links")
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="lesson_links")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at"]
+        constraints = [models.UniqueConstraint(fields=["lesson", "finding"], name="one_link_per_finding")]
+
+    def __str__(self):
+        return f"{self.finding} in {self.lesson}"
+
+
 class ThemeSuggestion(models.Model):
     """A theme the suggester proposes for a finding, with why. Nothing is tagged until a person accepts it."""
 
@@ -236,3 +391,11 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.word
+
+
+for through, name in (
+    (Finding.themes.through, "FindingThemeEvent"),
+    (Finding.agencies.through, "FindingAgencyEvent"),
+    (Lesson.themes.through, "LessonThemeEvent"),
+):
+    pghistory.track(*link_events(), model_name=name, app_label="findings")(through)

@@ -1,6 +1,7 @@
 import re
 import uuid
 
+import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import unique_slug
+from findings.audit import audit_events, link_events
 from findings.indexing import adjust_terms, bump_corpus_version
 from reviews.vocabulary import AgeBand, HarmType, Nation, Outcome, ReviewType, Sex, review_type_fits_nation
 
@@ -80,6 +82,13 @@ def visibility_key(user):
     return "authors:" + ",".join(map(str, ids)) if ids else "public"
 
 
+@pghistory.track(
+    *audit_events(),
+    # Vectors and id arrays are derived data; the full text is the document's (kept with its versions).
+    exclude=[
+        "search_vector", "context_vector", "full_text_vector", "all_theme_ids", "agency_ids", "full_text", "updated_at"
+    ],
+)
 class Review(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -133,6 +142,14 @@ class Review(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     status_changed_at = models.DateTimeField(default=timezone.now)
     withdrawn_reason = models.TextField(blank=True)
+    curator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="curating",
+        help_text="The curator working on the review.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Maintained by findings.indexing (see there): what search matches and ranks reviews and findings by.
@@ -238,8 +255,13 @@ class Review(models.Model):
             self.status_changed_at = timezone.now()
             if action == "withdraw":
                 self.withdrawn_reason = reason
+            if action == "start_curation" and by is not None:
+                self.curator = by
             Review.objects.filter(pk=self.pk).update(
-                status=self.status, status_changed_at=self.status_changed_at, withdrawn_reason=self.withdrawn_reason
+                status=self.status,
+                status_changed_at=self.status_changed_at,
+                withdrawn_reason=self.withdrawn_reason,
+                curator=self.curator,
             )
             StatusChange.objects.create(review=self, from_status=current, to_status=target, by=by, reason=reason)
             bump_corpus_version()  # what the public sees changed
@@ -291,7 +313,32 @@ class Review(models.Model):
     def return_to_author(self, by=None, reason=""):
         self._transition("return_to_author", by, reason)
 
-    def publish(self, by=None, reason=""):
+    def publication_problems(self):
+        """Why a curator cannot publish the review yet: an empty list when it can."""
+        problems = []
+        findings = self.findings.all()
+        if not findings.exists():
+            problems.append("The review has no findings: add at least one.")
+        untagged = list(findings.filter(themes=None).values_list("title", flat=True))
+        if untagged:
+            titles = "; ".join(f"“{title}”" for title in untagged[:5]) + (" and others" if len(untagged) > 5 else "")
+            problems.append(
+                f"{len(untagged)} finding{'s have' if len(untagged) != 1 else ' has'} no theme: {titles}."
+            )
+        document = self.documents.order_by("-version").first()
+        unresolved = document.flags.filter(resolution=AnonymisationFlag.Resolution.OPEN).count() if document else 0
+        if unresolved:
+            problems.append(
+                f"{unresolved} anonymisation flag{'s are' if unresolved != 1 else ' is'} unresolved: resolve "
+                "them, or return the review to its author."
+            )
+        return problems
+
+    def publish(self, by=None, reason="", *, check=True):
+        """Publish the review. check=False is for records of reviews already published elsewhere (imports)."""
+        problems = self.publication_problems() if check else []
+        if problems:
+            raise IllegalTransition(f"Cannot publish “{self.title}”: " + " ".join(problems))
         self._transition("publish", by, reason)
 
     def withdraw(self, reason, by=None):
@@ -509,3 +556,6 @@ class AnonymisationFlag(models.Model):
         self.resolved_by = None
         self.resolved_at = None
         self.save(update_fields=["resolution", "reason", "resolved_by", "resolved_at"])
+
+
+pghistory.track(*link_events(), model_name="ReviewThemeEvent", app_label="reviews")(Review.themes.through)

@@ -97,7 +97,9 @@ def check_anonymity(document):
     earlier = {
         (flag.kind, flag.text): flag
         for flag in AnonymisationFlag.objects.filter(
-            review=review, document__version__lt=document.version, resolution=AnonymisationFlag.Resolution.NOT_IDENTIFYING
+            review=review,
+            document__version__lt=document.version,
+            resolution=AnonymisationFlag.Resolution.NOT_IDENTIFYING,
         ).select_related("document")
     }
     kept = []

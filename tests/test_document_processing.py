@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from findings.models import Finding, ThemeSuggestion
+from findings.models import Finding, Theme, ThemeSuggestion
 from reviews.models import AnonymisationFlag, ProcessingStep, Review, ReviewDocument
 from reviews.processing import process
 from reviews.uploads import CheckedUpload, store
@@ -160,6 +160,8 @@ def test_a_corrected_version_fixes_the_earlier_flags_and_replaces_the_proposals(
 def test_flags_are_purged_when_the_review_is_published(uploaded):
     for flag in uploaded.flags.all():
         flag.mark_not_identifying("Invented for the test")
+    for finding in uploaded.findings.all():
+        finding.themes.add(Theme.objects.get(slug="domestic-abuse"))
     uploaded.submit()
     uploaded.start_curation()
     uploaded.publish()
@@ -233,6 +235,9 @@ def _database_url():
     return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{host}{port}/{db['NAME']}"
 
 
+WORKER_OPTIONS = ["--batch", "--no-reload", "--no-startup-delay", "--interval", "0.1"]
+
+
 def _worker(media_root):
     env = os.environ | {
         "DATABASE_URL": _database_url(),
@@ -242,7 +247,7 @@ def _worker(media_root):
         "LOG_LEVEL": "WARNING",
     }
     return subprocess.Popen(
-        [sys.executable, "manage.py", "process_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0.1"],
+        [sys.executable, "manage.py", "process_worker", *WORKER_OPTIONS],
         cwd=BASE_DIR,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -1,7 +1,8 @@
 import pytest
 
+from findings.models import Theme
 from reviews.models import IllegalTransition, Review, StatusChange
-from tests.factories import make_review, make_user
+from tests.factories import make_finding, make_review, make_user
 
 Status = Review.Status
 
@@ -72,7 +73,7 @@ def test_withdrawing_needs_a_reason_which_is_kept_on_the_record():
 def test_a_stale_copy_cannot_repeat_a_move_another_process_already_made():
     review = make_review(Status.IN_CURATION)
     stale = Review.objects.get(pk=review.pk)
-    review.publish()
+    review.publish(check=False)
     with pytest.raises(IllegalTransition):
         stale.submit()  # the stale copy still thinks it is in curation; the database says published
     assert Review.objects.get(pk=review.pk).status == Status.PUBLISHED
@@ -83,3 +84,16 @@ def test_a_review_type_from_another_nation_is_rejected():
     review = make_review(Status.DRAFT, nation="scotland", review_type="lcspr")
     with pytest.raises(Exception, match="not a review type used in Scotland"):
         review.full_clean()
+
+
+@pytest.mark.django_db
+def test_publishing_is_refused_with_every_reason_until_the_review_is_ready():
+    review = make_review(Status.IN_CURATION)
+    with pytest.raises(IllegalTransition, match="has no findings"):
+        review.publish()
+    make_finding(review, title="Untagged learning")
+    with pytest.raises(IllegalTransition, match="1 finding has no theme: “Untagged learning”"):
+        review.publish()
+    review.findings.get().themes.add(Theme.objects.get(slug="domestic-abuse"))
+    review.publish()
+    assert Review.objects.get(pk=review.pk).status == Status.PUBLISHED
