@@ -114,6 +114,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Audit triggers (django-pghistory on django-pgtrigger) live in migrations; those on the link tables Django
+# creates itself (finding and review themes, agencies) are installed after every migrate.
+PGTRIGGER_INSTALL_ON_MIGRATE = True
+
 # Background work (document processing): the database queue, worked by `manage.py process_worker`.
 # TASKS_BACKEND=immediate runs tasks in the request instead (tests).
 TASK_BACKENDS = {

@@ -1,7 +1,11 @@
 """Audit: every change to reviews, findings, themes, lessons and their links is recorded by database
 triggers (django-pghistory), with the user and page of the request that made it (pghistory's middleware)."""
 
+import re
+from dataclasses import dataclass
+
 import pghistory
+from pghistory.models import Events
 
 
 def audit_events():
@@ -12,3 +16,75 @@ def audit_events():
 def link_events():
     """Fresh trackers for a link table's rows being added and removed."""
     return pghistory.InsertEvent("add"), pghistory.DeleteEvent("remove")
+
+
+# Reading the record ----------------------------------------------------------------------------------
+HIDDEN_FIELDS = {"id", "pgh_id", "pgh_obj", "pgh_label", "pgh_created_at", "pgh_context", "public_id"}
+
+
+@dataclass
+class HistoryRow:
+    at: object
+    who: str
+    what: str
+    subject: str
+    changes: list  # [(field, before, after)]
+
+
+def _short(value, limit=160):
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _subject(data):
+    for field in ("title", "statement", "name", "old_slug"):
+        if data.get(field):
+            return _short(data[field], 80)
+    for field in ("theme", "agency", "finding"):
+        if data.get(field):
+            return f"{field} {data[field]}"
+    return ""
+
+
+def history(*objects):
+    """Every recorded change to the objects and to whatever refers to them (their findings, links),
+    newest first, as rows for a history page."""
+    from django.contrib.auth import get_user_model
+
+    events = []
+    for obj in objects:
+        if isinstance(obj, list | tuple):
+            if obj:
+                events += list(Events.objects.references(list(obj)))
+        else:
+            events += list(Events.objects.references(obj))
+    seen, unique = set(), []
+    for event in sorted(events, key=lambda e: (e.pgh_created_at, e.pgh_slug), reverse=True):
+        if event.pgh_slug not in seen:
+            seen.add(event.pgh_slug)
+            unique.append(event)
+    user_ids = {(e.pgh_context or {}).get("user") for e in unique} - {None}
+    names = {
+        user.pk: user.get_full_name() or user.get_username()
+        for user in get_user_model().objects.filter(pk__in=user_ids)
+    }
+    rows = []
+    for event in unique:
+        context = event.pgh_context or {}
+        model = re.sub(r"(?<!^)(?=[A-Z])", " ", event.pgh_model.split(".")[-1].removesuffix("Event")).capitalize()
+        changes = [
+            (field, _short(before), _short(after))
+            for field, (before, after) in sorted((event.pgh_diff or {}).items())
+            if field not in HIDDEN_FIELDS
+        ]
+        who = names.get(context.get("user"), "") or ("a command or the system" if not context else "someone signed out")
+        rows.append(
+            HistoryRow(
+                at=event.pgh_created_at,
+                who=who,
+                what=f"{model} {event.pgh_label}",
+                subject=_subject(event.pgh_data or {}),
+                changes=changes,
+            )
+        )
+    return rows

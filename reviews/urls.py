@@ -1,5 +1,6 @@
 from django.urls import path
 
+from findings import history_views
 from reviews import document_views, views
 
 urlpatterns = [
@@ -11,4 +12,5 @@ urlpatterns = [
     path("<slug:slug>/document/retry/", document_views.retry, name="review-document-retry"),
     path("<slug:slug>/flags/<int:flag_id>/", document_views.resolve_flag, name="review-flag"),
     path("<slug:slug>/submit/", document_views.submit, name="review-submit"),
+    path("<slug:slug>/history/", history_views.review_history, name="review-history"),
 ]
