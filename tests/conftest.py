@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from tests.factories import make_user
+from tests.factories import make_partnership, make_user
 
 
 @pytest.fixture
@@ -13,9 +13,22 @@ def practitioner(db):
 
 @pytest.fixture
 def author(db):
-    """Uploads reviews for a partnership. Until partnerships have their own authors, authors are staff."""
+    """Writes reviews for one partnership (client.partnership): sees and works on that partnership's reviews."""
     client = Client()
-    client.user = make_user(staff=True)
+    client.user = make_user(first_name="Jane", last_name="Author")
+    client.partnership = make_partnership()
+    client.partnership.members.add(client.user)
+    client.force_login(client.user)
+    return client
+
+
+@pytest.fixture
+def other_author(db):
+    """Writes reviews for another partnership."""
+    client = Client()
+    client.user = make_user()
+    client.partnership = make_partnership()
+    client.partnership.members.add(client.user)
     client.force_login(client.user)
     return client
 

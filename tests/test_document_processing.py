@@ -20,7 +20,7 @@ from reviews.models import AnonymisationFlag, ProcessingStep, Review, ReviewDocu
 from reviews.processing import process
 from reviews.uploads import CheckedUpload, store
 from tests.documents import make_docx, make_pdf
-from tests.factories import make_partnership, make_review
+from tests.factories import make_review
 from tests.review_texts import LEAKED_NAME, LEAKED_PHONE, REVIEW_PAGES
 
 BASE_DIR = Path(django_settings.BASE_DIR)
@@ -29,7 +29,7 @@ BASE_DIR = Path(django_settings.BASE_DIR)
 def upload(client, path, **fields):
     data = {
         "title": "Child J",
-        "partnership": make_partnership().pk,
+        "partnership": client.partnership.pk,
         "nation": "england",
         "review_type": "lcspr",
         "publication_year": "2022",
@@ -198,8 +198,8 @@ def test_a_failure_is_shown_with_its_reason_and_a_retry_finishes_the_document(au
     assert document.state == ReviewDocument.State.DONE
 
 
-@pytest.mark.parametrize("persona", ["practitioner", "outsider"])
-def test_only_authors_see_a_review_s_document_page_and_flags(persona, request, uploaded):
+@pytest.mark.parametrize("persona", ["practitioner", "outsider", "other_author"])
+def test_only_the_partnership_s_authors_and_curators_see_the_document_page_and_flags(persona, request, uploaded):
     client = request.getfixturevalue(persona)
     response = client.get(reverse("review-document", kwargs={"slug": uploaded.slug}))
     assert response.status_code in (302, 404)
@@ -288,3 +288,7 @@ def test_killing_the_worker_mid_way_and_restarting_it_finishes_the_document_with
     assert len(proposals) == len(set(proposals)) > 0
     flags = list(AnonymisationFlag.objects.filter(document=document).values_list("page", "start", "kind"))
     assert len(flags) == len(set(flags)) > 0
+
+
+def test_curators_see_every_review_s_document_page(curator, uploaded):
+    assert curator.get(reverse("review-document", kwargs={"slug": uploaded.slug})).status_code == 200

@@ -12,10 +12,10 @@ from tests.factories import make_partnership, make_review
 from tests.review_texts import REVIEW_PAGES
 
 
-def upload_form(document, **fields):
+def upload_form(client, document, **fields):
     data = {
         "title": "Child J",
-        "partnership": make_partnership().pk,
+        "partnership": client.partnership.pk if hasattr(client, "partnership") else make_partnership().pk,
         "nation": "england",
         "review_type": "lcspr",
         "publication_year": "2022",
@@ -36,7 +36,7 @@ def as_upload(path, name=None):
 
 def test_an_author_uploads_a_pdf_and_is_taken_to_its_checks(author, tmp_path):
     pdf = make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)
-    response = author.post(reverse("review-new"), upload_form(as_upload(pdf)))
+    response = author.post(reverse("review-new"), upload_form(author, as_upload(pdf)))
     review = Review.objects.get(title="Child J")
     assert response.status_code == 302
     assert response["Location"] == reverse("review-document", kwargs={"slug": review.slug})
@@ -49,7 +49,7 @@ def test_an_author_uploads_a_pdf_and_is_taken_to_its_checks(author, tmp_path):
 
 def test_the_upload_form_shows_field_errors_and_an_error_summary(author, tmp_path):
     pdf = make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)
-    response = author.post(reverse("review-new"), upload_form(as_upload(pdf), title="", partnership=""))
+    response = author.post(reverse("review-new"), upload_form(author, as_upload(pdf), title="", partnership=""))
     page = response.content.decode()
     assert response.status_code == 200
     assert "govuk-error-summary" in page
@@ -60,7 +60,7 @@ def test_the_upload_form_shows_field_errors_and_an_error_summary(author, tmp_pat
 
 def test_a_review_type_from_another_nation_is_refused(author, tmp_path):
     pdf = make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)
-    response = author.post(reverse("review-new"), upload_form(as_upload(pdf), nation="scotland"))
+    response = author.post(reverse("review-new"), upload_form(author, as_upload(pdf), nation="scotland"))
     assert "is not a review type used in Scotland" in response.content.decode()
     assert not Review.objects.exists()
 
@@ -117,7 +117,7 @@ def _renamed_spreadsheet(tmp_path):
     ],
 )
 def test_a_file_the_repository_cannot_take_is_refused_with_what_is_wrong(author, tmp_path, build, code, wording):
-    response = author.post(reverse("review-new"), upload_form(as_upload(build(tmp_path))))
+    response = author.post(reverse("review-new"), upload_form(author, as_upload(build(tmp_path))))
     page = response.content.decode()
     rejection = RejectedUpload.objects.get()
     assert response.status_code == 200
@@ -132,16 +132,16 @@ def test_a_file_over_the_size_limit_is_refused_with_the_size_and_the_limit(autho
     settings.UPLOAD_MAX_MB = 1
     big = tmp_path / "big.txt"
     big.write_text("Child J was seen by the health visitor. " * 40_000)
-    response = author.post(reverse("review-new"), upload_form(as_upload(big)))
+    response = author.post(reverse("review-new"), upload_form(author, as_upload(big)))
     assert "the largest file accepted is 1 MB" in response.content.decode()
     assert RejectedUpload.objects.get().code == "too_large"
 
 
 def test_the_same_file_uploaded_twice_is_refused_with_a_link_to_the_first(author, tmp_path):
     pdf = make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)
-    author.post(reverse("review-new"), upload_form(as_upload(pdf)))
+    author.post(reverse("review-new"), upload_form(author, as_upload(pdf)))
     first = Review.objects.get()
-    response = author.post(reverse("review-new"), upload_form(as_upload(pdf, "copy.pdf"), title="Child K"))
+    response = author.post(reverse("review-new"), upload_form(author, as_upload(pdf, "copy.pdf"), title="Child K"))
     page = response.content.decode()
     assert "has already been uploaded, as version 1 of “Child J”" in page
     assert reverse("review-document", kwargs={"slug": first.slug}) in page
@@ -150,7 +150,7 @@ def test_the_same_file_uploaded_twice_is_refused_with_a_link_to_the_first(author
 
 def test_the_type_is_decided_by_the_content_not_the_name(author, tmp_path):
     docx = make_docx(tmp_path / "child-j.docx", list(REVIEW_PAGES))
-    response = author.post(reverse("review-new"), upload_form(as_upload(docx, "child-j.pdf")))
+    response = author.post(reverse("review-new"), upload_form(author, as_upload(docx, "child-j.pdf")))
     assert response.status_code == 302
     document = ReviewDocument.objects.get()
     assert document.kind == "docx"
@@ -158,7 +158,7 @@ def test_the_type_is_decided_by_the_content_not_the_name(author, tmp_path):
 
 
 def test_a_corrected_version_is_kept_beside_the_first(author, tmp_path):
-    author.post(reverse("review-new"), upload_form(as_upload(make_pdf(tmp_path / "v1.pdf", REVIEW_PAGES))))
+    author.post(reverse("review-new"), upload_form(author, as_upload(make_pdf(tmp_path / "v1.pdf", REVIEW_PAGES))))
     review = Review.objects.get()
     corrected = [page.replace("Sarah Jenkins", "the health visitor") for page in REVIEW_PAGES]
     response = author.post(
@@ -173,7 +173,7 @@ def test_a_corrected_version_is_kept_beside_the_first(author, tmp_path):
 
 
 def test_a_submitted_review_takes_no_new_version(author, tmp_path):
-    review = make_review(Review.Status.SUBMITTED)
+    review = make_review(Review.Status.SUBMITTED, partnership=author.partnership)
     response = author.post(
         reverse("review-upload-version", kwargs={"slug": review.slug}),
         {"document": as_upload(make_pdf(tmp_path / "v2.pdf", REVIEW_PAGES))},
@@ -186,7 +186,7 @@ def test_a_submitted_review_takes_no_new_version(author, tmp_path):
 def test_only_authors_may_upload(persona, request, tmp_path):
     client = request.getfixturevalue(persona)
     pdf = make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)
-    response = client.post(reverse("review-new"), upload_form(as_upload(pdf)))
+    response = client.post(reverse("review-new"), upload_form(client, as_upload(pdf)))
     assert response.status_code in (302, 404)
     if response.status_code == 302:
         assert reverse("sign-in") in response["Location"]
@@ -196,7 +196,7 @@ def test_only_authors_may_upload(persona, request, tmp_path):
 def test_a_text_file_in_cp1252_is_read(author, tmp_path):
     path = tmp_path / "review.txt"
     path.write_bytes("\n\n".join(REVIEW_PAGES).replace("children's", "children\u2019s").encode("cp1252"))
-    author.post(reverse("review-new"), upload_form(SimpleUploadedFile("review.txt", path.read_bytes())))
+    author.post(reverse("review-new"), upload_form(author, SimpleUploadedFile("review.txt", path.read_bytes())))
     document = ReviewDocument.objects.get()
     assert document.kind == "text"
     assert "children\u2019s social care" in document.extracted_text
@@ -206,6 +206,15 @@ def test_a_file_above_the_in_memory_limit_streams_through_disk_and_arrives_whole
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
     pdf = make_pdf(tmp_path / "long.pdf", REVIEW_PAGES * 10)
     with pdf.open("rb") as handle:
-        response = author.post(reverse("review-new"), upload_form(handle))
+        response = author.post(reverse("review-new"), upload_form(author, handle))
     assert response.status_code == 302
     assert ReviewDocument.objects.get().size == pdf.stat().st_size
+
+
+def test_an_author_uploads_only_for_their_own_partnerships(author, other_author, tmp_path):
+    pdf = make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)
+    response = author.post(
+        reverse("review-new"), upload_form(author, as_upload(pdf), partnership=other_author.partnership.pk)
+    )
+    assert "Select a valid choice" in response.content.decode()
+    assert not Review.objects.exists()
