@@ -170,9 +170,9 @@ def propose_findings(document):
 
 
 def suggest_themes(document):
-    from findings.suggestions import Suggester
+    from findings.suggestions import get_suggester
 
-    suggester = Suggester.from_database()
+    suggester = get_suggester()
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     total = 0
     for finding in document.proposed_findings.all():

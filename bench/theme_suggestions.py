@@ -1,0 +1,140 @@
+"""Quality of the theme suggestions on the demo reviews (reviews/demo/*.jsonl), which curators tagged.
+
+Per finding: the suggestions for its title and text against its curated themes. Per review: the
+suggestions for the whole record (its curated themes taken out) against the union of its findings'
+themes, in four shapes: the record as it is; its findings given as "learning" strings with no
+full text; its summary, keywords and full text without findings; its summary and keywords alone. Prints micro-averaged
+precision, recall and F1 at a few thresholds and limits.
+
+Rules alone by default; the themes come from findings/data/themes.json, so no database is needed:
+
+    .venv/bin/python bench/theme_suggestions.py
+
+`--classifier` adds the classifier, trained in 5 folds grouped by review (each review's findings
+are scored by a classifier that never saw that review). The folds train on about 175 findings,
+below the 200 the app waits for, so the figures are a floor.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from findings.suggestions import (  # noqa: E402
+    FINDING_THRESHOLD,
+    RECORD_LIMIT,
+    RECORD_THRESHOLD,
+    Part,
+    Suggester,
+    ThemeClassifier,
+    ThemeInfo,
+    record_parts,
+)
+
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def load_themes():
+    data = json.loads((ROOT / "findings" / "data" / "themes.json").read_text(encoding="utf-8"))
+    return [ThemeInfo(t["slug"], t["name"], t["facet"], t["keywords"]) for t in data["themes"]]
+
+
+def load_reviews():
+    reviews = []
+    for path in sorted((ROOT / "reviews" / "demo").glob("*.jsonl")):
+        reviews += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return reviews
+
+
+def record_shapes(review):
+    """The record in four shapes, curated themes taken out."""
+    findings = [{"title": f["title"], "text": f["text"], "recommendation": f.get("recommendation", "")}
+                for f in review["findings"]]  # fmt: skip
+    base = {k: review.get(k) for k in ("id", "title", "summary", "keywords")}
+    return {
+        "record": {**base, "full_text": review.get("full_text", ""), "findings": findings},
+        "learning": {**base, "learning": [f"{f['title']}: {f['text']}" for f in findings]},
+        "no findings": {**base, "full_text": review.get("full_text", "")},
+        "summary": base,
+    }
+
+
+def micro(rows, threshold, limit):
+    """(precision, recall, F1) over rows of (ranked suggestions, gold set)."""
+    tp = fp = fn = 0
+    for ranked, gold in rows:
+        chosen = {s.slug for s in [s for s in ranked if s.score >= threshold][:limit]}
+        tp += len(chosen & gold)
+        fp += len(chosen - gold)
+        fn += len(gold - chosen)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def report(title, rows, limits, marked):
+    print(f"\n{title} ({len(rows)}; {sum(len(g) for _, g in rows) / len(rows):.1f} curated themes each)")
+    print("  threshold  " + "  ".join(f"limit {n:>2}: P     R     F1   " for n in limits))
+    for threshold in THRESHOLDS:
+        cells = []
+        for limit in limits:
+            p, r, f = micro(rows, threshold, limit)
+            cells.append(f"         {p:.3f} {r:.3f} {f:.3f}{' *' if (threshold, limit) == marked else '  '}")
+        print(f"  {threshold:.1f}     " + "".join(cells))
+
+
+def folds(reviews, k=5):
+    return [reviews[i::k] for i in range(k)]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--classifier", action="store_true", help="add the classifier, trained in folds by review")
+    args = parser.parse_args()
+    themes = load_themes()
+    reviews = load_reviews()
+    rules = Suggester(themes)
+
+    def suggester_for(review):
+        return rules
+
+    if args.classifier:
+        by_review = {}
+        for fold in folds(reviews):
+            held = {r["id"] for r in fold}
+            training = [f for r in reviews if r["id"] not in held for f in r["findings"]]
+            classifier = ThemeClassifier.train(
+                [f"{f['title']}\n{f['text']}" for f in training],
+                [set(f["themes"]) for f in training],
+                [r["id"] for r in reviews if r["id"] not in held for _ in r["findings"]],
+                min_documents=100,
+            )
+            suggester = Suggester(themes, classifier)
+            by_review.update(dict.fromkeys(held, suggester))
+
+        def suggester_for(review):
+            return by_review[review["id"]]
+
+    findings = []
+    shapes = {name: [] for name in record_shapes(reviews[0])}
+    for review in reviews:
+        suggester = suggester_for(review)
+        for f in review["findings"]:
+            findings.append((suggester.rank([Part(f["text"], f["title"])]), set(f["themes"])))
+        gold = {t for f in review["findings"] for t in f["themes"]}
+        for name, record in record_shapes(review).items():
+            parts, texts = record_parts(record)
+            shapes[name].append((suggester.rank(parts, texts, record=True), gold))
+    print("Rules and classifier (5 folds by review)" if args.classifier else "Rules alone")
+    report("Per finding", findings, (2, 3, 5), (FINDING_THRESHOLD, 3))
+    for name, rows in shapes.items():
+        report(f"Per review: {name}", rows, (5, 8, 10), (RECORD_THRESHOLD, RECORD_LIMIT))
+    print("\n* the defaults: findings/suggestions.py FINDING_THRESHOLD (limit 3 shown), RECORD_THRESHOLD, RECORD_LIMIT")
+
+
+if __name__ == "__main__":
+    main()

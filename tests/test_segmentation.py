@@ -1,0 +1,430 @@
+"""Proposing findings from the text of a review: several real-world layouts, all fictional."""
+
+from reviews.documents import Page
+from reviews.segmentation import MAX_FINDINGS, propose_findings
+
+
+def pages(*texts, first=1):
+    return [Page(number, text) for number, text in enumerate(texts, start=first)]
+
+
+CONTENTS = """Contents
+
+1. Introduction .......................... 3
+2. Methodology ........................... 4
+3. Family background ..................... 5
+4. Findings .............................. 7
+5. Recommendations ....................... 12
+Appendix 1: Glossary ..................... 14"""
+
+INTRODUCTION = """1. Introduction
+
+1.1 This local child safeguarding practice review concerns Child J, a boy who was seriously injured at
+home in Northshire when he was seven months old. His mother's partner was later convicted of causing
+grievous bodily harm.
+
+1.2 The review was commissioned by the Northshire Safeguarding Children Partnership because agencies
+had been involved with the family and there were concerns about how they worked together.
+
+2. Methodology
+
+2.1 The review used a systems approach. Practitioners attended two learning events and Mother
+contributed her views.
+
+3. Family background
+
+3.1 Child J lived with his mother, who was nineteen, and from the summer with her new partner, Mr K."""
+
+FINDING_LAYOUT = """4. Findings
+
+Finding 1: Mr K was never identified as a carer for Child J
+
+Mr K moved into the household when Child J was four months old. The health visitor saw a man at two
+home visits and noted "partner present", but did not record his name, and no agency checked who he
+was. Practitioners told the learning event that asking about a new partner felt intrusive when Mother
+was engaging well.
+
+Recommendation 1: Northshire Safeguarding Children Partnership should ensure that every agency asks
+about and records each adult living in or regularly visiting a household with a baby.
+
+Finding 2: A bruise to a non-mobile baby was accepted as accidental
+
+When Child J was five months old the GP saw a small bruise on his cheek. Mother said he had rolled
+against the cot bars. The GP accepted the explanation and did not refer to children's social care,
+although the local bruising protocol says that any bruise to a baby who is not independently mobile
+needs a paediatric assessment.
+
+Recommendation 2: The Integrated Care Board should audit how GP practices apply the bruising
+protocol for babies who are not independently mobile.
+
+Finding 3: Police information about domestic abuse did not reach the health visitor
+
+Officers attended the flat after a neighbour heard shouting. The incident was graded as standard
+risk and the notification went to the MASH, which closed it without telling the health visitor, who
+was the only professional visiting the home.
+
+Recommendation 3: The MASH should share every domestic abuse notification about a household with a
+baby under one with the health visitor and the GP."""
+
+RECOMMENDATIONS_AND_GLOSSARY = """5. Conclusion
+
+5.1 Child J's injuries could not have been predicted, but there were missed opportunities to
+understand who was caring for him.
+
+Appendix 1: Glossary
+
+MASH: Multi-Agency Safeguarding Hub, where referrals are screened.
+
+GP: General practitioner."""
+
+
+def test_finding_headings_with_a_recommendation_after_each():
+    proposal = propose_findings(pages(CONTENTS, INTRODUCTION, FINDING_LAYOUT, RECOMMENDATIONS_AND_GLOSSARY))
+    assert not proposal.fallback
+    assert [f.title for f in proposal.findings] == [
+        "Finding 1: Mr K was never identified as a carer for Child J",
+        "Finding 2: A bruise to a non-mobile baby was accepted as accidental",
+        "Finding 3: Police information about domestic abuse did not reach the health visitor",
+    ]
+    first, second, third = proposal.findings
+    assert first.text.startswith("Mr K moved into the household")
+    assert "Recommendation" not in first.text and "Finding 2" not in first.text
+    assert first.recommendation.startswith("Northshire Safeguarding Children Partnership should ensure")
+    assert second.recommendation.startswith("The Integrated Care Board should audit")
+    assert third.recommendation.startswith("The MASH should share")
+    assert {f.page for f in proposal.findings} == {3}
+    assert all(f.kind == "finding" for f in proposal.findings)
+    assert "3 findings" in proposal.note and "3 with a recommendation" in proposal.note
+
+
+def test_contents_page_and_glossary_do_not_become_findings():
+    proposal = propose_findings(pages(CONTENTS, INTRODUCTION, FINDING_LAYOUT, RECOMMENDATIONS_AND_GLOSSARY))
+    texts = " ".join(f.title + " " + f.text for f in proposal.findings)
+    assert "......" not in texts
+    assert "Multi-Agency Safeguarding Hub, where referrals" not in texts
+    assert "Methodology" not in texts
+
+
+def test_contents_entries_one_to_a_paragraph_are_left_out():
+    contents = (
+        "Contents\n\n1. Introduction 3\n\n4. Findings 5\n\nFinding 1: Mr K was never identified as a carer 5"
+        "\n\nFinding 2: A bruise to a non-mobile baby was accepted 6\n\n5. Conclusion 9"
+    )
+    proposal = propose_findings(pages(contents, INTRODUCTION, FINDING_LAYOUT))
+    assert len(proposal.findings) == 3
+    assert [f.page for f in proposal.findings] == [3, 3, 3]
+    assert not any(f.title[-1].isdigit() for f in proposal.findings)
+
+
+NUMBERED = """6 Findings and analysis
+
+6.1 Recognising the impact of neglect on Child M
+
+6.1.1 Child M was known to universal services from birth. Over six years the school, the health
+visitor and the GP each recorded concerns about his clothing, his hunger and his teeth, but no agency
+brought these observations together or used a neglect assessment tool.
+
+6.1.2 When the school nurse referred to the front door in 2019, the referral was closed with advice
+because Mother had agreed to take Child M to the dentist. The dental appointment was not kept.
+
+6.2 Changes of social worker and the loss of history
+
+6.2.1 Child M had five social workers in three years. Each transfer summary described the current
+episode only, and the history of two earlier child protection plans for his older sister was not
+carried forward. Each worker began again, and the cumulative picture of neglect was lost.
+
+6.3 Mother's own needs as a care leaver
+
+6.3.1 Mother had been in care herself and had a learning disability. Assessments described her as
+resistant rather than asking whether she understood what was being asked of her, and no adapted
+materials were used."""
+
+NUMBERED_TAIL = """7 Recommendations
+
+7.1 Northshire Safeguarding Children Partnership should promote the use of the Graded Care Profile 2
+in every case of suspected neglect (Finding 6.1 and Finding 1).
+
+7.2 Children's social care should ensure transfer summaries include the full family history
+(Finding 2).
+
+8 Conclusion
+
+8.1 The review found that Child M's neglect was visible to many professionals but was never seen as
+a whole."""
+
+
+def test_numbered_sections_under_findings_and_analysis():
+    proposal = propose_findings(pages(NUMBERED, NUMBERED_TAIL, first=9))
+    assert not proposal.fallback
+    titles = [f.title for f in proposal.findings]
+    assert titles == [
+        "Recognising the impact of neglect on Child M",
+        "Changes of social worker and the loss of history",
+        "Mother's own needs as a care leaver",
+    ]
+    first = proposal.findings[0]
+    assert first.text.startswith("Child M was known to universal services")
+    assert "The dental appointment was not kept." in first.text
+    assert "6.1.2" not in first.text
+    assert "Changes of social worker" not in first.text
+    assert proposal.findings[0].page == 9
+
+
+def test_recommendations_section_naming_findings_is_attached():
+    proposal = propose_findings(pages(CONTENTS, INTRODUCTION, FINDING_LAYOUT.replace("Recommendation 2", "Note 2")))
+    # The numbered recommendations after each finding are attached; "Note 2" is just text of finding 2.
+    assert proposal.findings[1].recommendation == ""
+    labelled = """4. Findings
+
+Finding 1: Information about Mr K's violence was held by the police alone
+
+The police knew of two assaults by Mr K on a former partner. This was not shared with the health
+visitor or the GP, who were the professionals seeing Child J.
+
+Finding 2: Practitioners lacked confidence to ask about new partners
+
+Health visitors told the review that they had no guidance on asking about new adults in the
+household and felt it would damage their relationship with Mother.
+
+5. Recommendations
+
+Recommendation A. Northshire Constabulary should share information about adults with a history of
+domestic abuse who join a household with a baby (Finding 1).
+
+Recommendation B. The health visiting service should issue guidance and training on routine enquiry
+about new partners (Finding 2)."""
+    proposal = propose_findings(pages(labelled))
+    assert [f.recommendation.startswith("Recommendation A") for f in proposal.findings] == [True, False]
+    assert "routine enquiry about new partners" in proposal.findings[1].recommendation
+
+
+KEY_LEARNING = """Learning review: Young Person R
+
+Summary
+
+Young Person R was fifteen when she was found in a flat in the Eastmere area of Glenmuir with
+adults who were later charged with offences of sexual exploitation.
+
+Key learning
+
+Missing episodes were recorded but the pattern was not analysed. Young Person R went missing eleven
+times in four months, and each return interview was completed by a different worker who did not see
+the earlier records.
+
+Language that described Young Person R as making choices made it harder for professionals to see
+her as a child being exploited, and the language was repeated in referrals and plans.
+
+Her school knew of an older boyfriend, but the information stayed in the pastoral file and was not
+shared with the named person or the police.
+
+Next steps
+
+The partnership will publish a briefing for practitioners."""
+
+
+def test_key_learning_list():
+    proposal = propose_findings(pages(KEY_LEARNING))
+    assert not proposal.fallback
+    assert [f.kind for f in proposal.findings] == ["learning"] * 3
+    assert proposal.findings[0].title == "Missing episodes were recorded but the pattern was not analysed."
+    assert proposal.findings[2].text.startswith("Her school knew of an older boyfriend")
+    assert "briefing" not in " ".join(f.text for f in proposal.findings)
+    assert "learning section" in proposal.note
+
+
+SCOTTISH = """LEARNING REVIEW: CHILD S
+
+Executive summary
+
+Child S was nine when she was admitted to hospital in Glenmuir.
+
+KEY LEARNING
+
+• The named person service did not have a complete picture of Child S's attendance because the
+school recorded her absences as authorised.
+• Practitioners did not ask Child S about her home life directly; she was only ever seen with her
+father present.
+• The chronology was started only after the significant event.
+
+Recommendations
+
+1. Glenmuir Council should review how authorised absence is monitored.
+2. Health and social work should keep a single chronology."""
+
+
+def test_bulleted_key_learning_in_one_paragraph():
+    proposal = propose_findings(pages(SCOTTISH))
+    assert [f.title for f in proposal.findings] == [
+        "The named person service did not have a complete picture of Child S's attendance because the school "
+        "recorded her absences\u2026",
+        "Practitioners did not ask Child S about her home life directly; she was only ever seen with her father "
+        "present.",
+        "The chronology was started only after the significant event.",
+    ]
+    assert proposal.findings[0].text.endswith("recorded her absences as authorised.")
+
+
+SUB_HEADINGS = """Findings
+
+The review has identified two findings.
+
+Professionals did not see the pattern of injuries
+
+Over nine months Child D attended the emergency department four times with minor injuries. Each
+attendance was treated separately and the GP was not told about two of them.
+
+Recommendation
+
+The hospital trust should ensure that repeat attendances by under-fives are flagged to the
+safeguarding team.
+
+Father was not included in assessments
+
+Child D's father had parental responsibility and saw him every weekend, but no assessment recorded
+his views or his history.
+
+Recommendation
+
+Children's social care should include both parents in every assessment.
+
+Conclusion
+
+Child D's death was not predictable."""
+
+
+def test_unlabelled_sub_headings_each_with_a_recommendation():
+    proposal = propose_findings(pages(SUB_HEADINGS))
+    assert [(f.title, f.recommendation[:30]) for f in proposal.findings] == [
+        ("Professionals did not see the pattern of injuries", "The hospital trust should ensu"),
+        ("Father was not included in assessments", "Children's social care should "),
+    ]
+    assert "two findings" not in proposal.findings[0].text
+
+
+WELSH = """Child Practice Review: Baby T
+
+Learning
+
+Learning point one
+
+Practitioners did not know that Father had been convicted of assaulting a baby in another area,
+because the record of the earlier proceedings did not follow him when he moved to Cwmbrook.
+
+Learning point two
+
+Safer sleep advice was given to Mother at the booking appointment but not repeated once the family
+moved to temporary accommodation without a cot.
+
+Actions
+
+1. The Regional Safeguarding Board will ask partner agencies to check records held in other areas
+when a parent moves into the region (learning point 1).
+
+2. Health boards will repeat safer sleep advice at every change of address (learning point 2)."""
+
+
+def test_welsh_learning_points_and_actions():
+    proposal = propose_findings(pages(WELSH))
+    titles = [f.title for f in proposal.findings]
+    assert titles[0].startswith("Learning point one: Practitioners did not know that Father")
+    assert proposal.findings[0].recommendation.startswith("The Regional Safeguarding Board will ask")
+    assert proposal.findings[1].recommendation.startswith("Health boards will repeat safer sleep advice")
+
+
+NO_FINDINGS = """Overview report
+
+Introduction
+
+Child F was two when she was admitted to hospital with a fractured skull in the winter of 2016.
+The family lived in Northshire and were known to the health visitor and the housing provider.
+
+What happened
+
+Child F's mother had moved three times in a year. The health visiting record transferred late and
+the new team did not know that a child protection plan had ended only three months before.
+
+The review's view
+
+Agencies should make sure that health records follow a child who moves, and that a recently ended
+plan is treated as a reason to visit promptly. The learning is that a move of house is a point of
+heightened risk.
+
+Professionals need to ask about the history of a family when they take over a case, rather than
+relying on the current referral."""
+
+
+def test_no_findings_section_falls_back_to_learning_paragraphs():
+    proposal = propose_findings(pages(NO_FINDINGS))
+    assert proposal.fallback
+    assert proposal.note.startswith("No findings section was recognised; proposed")
+    assert "learning and recommendation paragraphs" in proposal.note
+    texts = [f.text for f in proposal.findings]
+    assert any(t.startswith("Agencies should make sure that health records") for t in texts)
+    assert not any("fractured skull" in t for t in texts)
+
+
+def test_text_without_any_recognised_part_still_gets_proposals():
+    proposal = propose_findings(
+        pages(
+            "Child W was found at home by a neighbour. The family had moved to Northshire from another area "
+            "and were not registered with a GP. Nursery staff had recorded that Child W often arrived hungry "
+            "and in the same clothes, and had mentioned it to Mother on two occasions."
+        )
+    )
+    assert proposal.fallback
+    assert len(proposal.findings) == 1
+    assert proposal.findings[0].text.startswith("Child W was found at home")
+    assert "longest paragraphs" in proposal.note
+
+
+def test_conclusion_is_the_last_fallback_before_plain_paragraphs():
+    proposal = propose_findings(
+        pages(
+            "Background\n\nChild V lived with her grandparents under a special guardianship order from the age of "
+            "three, and saw her mother at weekends.\n\nConclusion\n\nThe agencies involved had little reason to "
+            "expect that Child V would come to harm, and the review does not find that any single decision "
+            "would have changed what happened."
+        )
+    )
+    assert proposal.fallback
+    assert [f.text[:24] for f in proposal.findings] == ["The agencies involved ha"]
+    assert "conclusion and summary" in proposal.note
+
+
+def test_a_finding_over_a_page_break_keeps_its_first_page():
+    first_page = """Findings
+
+Finding 1: The school's concerns were not escalated
+
+The designated safeguarding lead made three referrals about Child P's weight loss. Each was closed
+at the front door and the school was not told why, and staff assumed that children's social care"""
+    second_page = """knew more than they did. The escalation policy was not used.
+
+Finding 2: Child P was not seen alone
+
+Home visits took place with Mother present and Child P's wishes were recorded as Mother reported them."""
+    proposal = propose_findings(pages(first_page, second_page, first=17))
+    first, second = proposal.findings
+    assert first.page == 17
+    assert first.text.endswith("The escalation policy was not used.")
+    assert "assumed that children's social care knew more than they did" in first.text
+    assert second.page == 18
+
+
+def test_empty_document_gets_no_proposals_and_says_so():
+    proposal = propose_findings(pages("", "   "))
+    assert proposal.findings == []
+    assert proposal.fallback
+    assert proposal.note
+
+
+def test_many_paragraph_points_are_merged_under_the_cap():
+    points = "\n\n".join(
+        f"{n}. Practitioners in Northshire learned lesson {n} about working with families who move between "
+        f"areas, and the partnership should make sure that records follow the child in every case."
+        for n in range(1, 41)
+    )
+    proposal = propose_findings(pages(f"Key learning\n\n{points}"))
+    assert len(proposal.findings) <= MAX_FINDINGS
+    joined = " ".join(f.text for f in proposal.findings)
+    assert "lesson 1 " in joined and "lesson 40 " in joined
