@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from findings.filters import SearchFilterSet
-from findings.models import Facet, Theme
+from findings.lessons import with_review_counts
+from findings.models import Facet, Lesson, Theme
 from findings.openapi import openapi_schema
 from findings.search import matching_findings, search
 from reviews.models import Review
@@ -52,6 +53,17 @@ def finding_json(finding, request, review=True):
         data["snippet"] = finding.snippet
         data["score"] = getattr(finding, "score", 0.0)
     return data
+
+
+def lesson_json(lesson, request):
+    """A recurring lesson in brief; `reviews` needs the review_count annotation (see with_review_counts)."""
+    return {
+        "id": str(lesson.public_id),
+        "statement": lesson.statement,
+        "url": request.build_absolute_uri(lesson.get_absolute_url()),
+        "themes": [theme.slug for theme in lesson.themes.all()],
+        "reviews": lesson.review_count,
+    }
 
 
 def _int_param(request, name, default, low, high):
@@ -104,6 +116,7 @@ def search_api(request):
             "next": page_url(results.page + 1) if results.has_next else None,
             "previous": page_url(results.page - 1) if results.has_previous else None,
             "results": items,
+            "lessons": [lesson_json(lesson, request) for lesson in results.lessons],
             "facets": {
                 name: [{"value": o.value, "label": o.label, "count": o.count} for o in options]
                 for name, options in results.facets.items()
@@ -157,6 +170,40 @@ def themes_api(request):
                 for theme in themes
             ],
             "facets": [{"value": facet.value, "label": facet.label} for facet in Facet],
+        }
+    )
+
+
+@require_GET
+def lessons_api(request):
+    lessons = with_review_counts(Lesson.objects.visible_to(request.user), request.user)
+    return JsonResponse(
+        {
+            "results": [
+                {**lesson_json(lesson, request), "summary": lesson.summary}
+                for lesson in lessons.order_by("-review_count", "statement")
+            ]
+        }
+    )
+
+
+@require_GET
+def lesson_api(request, lesson_id):
+    lessons = with_review_counts(Lesson.objects.visible_to(request.user), request.user)
+    try:
+        lesson = lessons.get(public_id=uuid.UUID(lesson_id))
+    except (ValueError, Lesson.DoesNotExist):
+        lesson = lessons.filter(slug=lesson_id).first()
+    if lesson is None:
+        return _error(404, "No published lesson has this id.")
+    reach = lesson.reach(request.user)
+    return JsonResponse(
+        {
+            **lesson_json(lesson, request),
+            "summary": lesson.summary,
+            "years": reach["years"],
+            "nations": reach["nations"],
+            "findings": [finding_json(f, request) for f in lesson.visible_findings(request.user)],
         }
     )
 

@@ -50,6 +50,18 @@ FINDING = {
         "score": {"type": "number"},
     },
 }
+LESSON = {
+    "type": "object",
+    "description": "A recurring lesson: something several reviews found, stated by the curators",
+    "properties": {
+        "id": {"type": "string", "format": "uuid"},
+        "statement": {"type": "string"},
+        "url": {"type": "string", "format": "uri"},
+        "themes": {"type": "array", "items": {"type": "string"}, "description": "Theme slugs"},
+        "reviews": {"type": "integer", "description": "How many published reviews found it"},
+    },
+}
+WITH_SUMMARY = {"type": "object", "properties": {"summary": {"type": "string"}}}
 FACET_OPTION = {
     "type": "object",
     "properties": {"value": {"type": "string"}, "label": {"type": "string"}, "count": {"type": "integer"}},
@@ -166,11 +178,81 @@ def openapi_schema(server_url):
                     "responses": {"200": {"description": "The themes"}},
                 }
             },
+            "/api/v1/lessons": {
+                "get": {
+                    "summary": "The published recurring lessons, those found by the most reviews first",
+                    "responses": {
+                        "200": {
+                            "description": "The lessons",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "results": {
+                                                "type": "array",
+                                                "items": {
+                                                    "allOf": [{"$ref": "#/components/schemas/Lesson"}, WITH_SUMMARY]
+                                                },
+                                            }
+                                        },
+                                    }
+                                }
+                            },
+                        }
+                    },
+                }
+            },
+            "/api/v1/lessons/{id}": {
+                "get": {
+                    "summary": "One published recurring lesson with the published findings that found it",
+                    "parameters": [
+                        {
+                            "name": "id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                            "description": "The lesson's id (a UUID) or its slug",
+                        }
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The lesson",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "allOf": [
+                                            {"$ref": "#/components/schemas/Lesson"},
+                                            {
+                                                "type": "object",
+                                                "properties": {
+                                                    "summary": {"type": "string"},
+                                                    "years": {"type": "array", "items": {"type": "integer"}},
+                                                    "nations": {
+                                                        "type": "array",
+                                                        "items": {"type": "string", "enum": Nation.values},
+                                                    },
+                                                    "findings": {
+                                                        "type": "array",
+                                                        "items": {"$ref": "#/components/schemas/Finding"},
+                                                    },
+                                                },
+                                            },
+                                        ]
+                                    }
+                                }
+                            },
+                        },
+                        "404": {"description": "No published lesson has this id"},
+                    },
+                }
+            },
         },
         "components": {
             "schemas": {
                 "Review": REVIEW,
                 "Finding": FINDING,
+                "Lesson": LESSON,
                 "FacetOption": FACET_OPTION,
                 "SearchPage": {
                     "type": "object",
@@ -205,6 +287,11 @@ def openapi_schema(server_url):
                                     },
                                 ]
                             },
+                        },
+                        "lessons": {
+                            "type": "array",
+                            "description": "Recurring lessons that match q (at most 5; first page only)",
+                            "items": {"$ref": "#/components/schemas/Lesson"},
                         },
                         "facets": {
                             "type": "object",

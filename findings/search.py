@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
@@ -40,7 +42,9 @@ from django.db.models import (
     FloatField,
     Func,
     Max,
+    OuterRef,
     Q,
+    Subquery,
     Value,
 )
 from django.db.models.expressions import RawSQL
@@ -48,7 +52,7 @@ from django.db.models.functions import Coalesce
 
 from agencies.models import Agency
 from findings.indexing import corpus_version
-from findings.models import Facet, Finding, SearchTerm, Theme, acronyms
+from findings.models import Facet, Finding, Lesson, SearchTerm, SubqueryCount, Theme, acronyms
 from reviews.models import Review, visibility_key
 from reviews.vocabulary import AgeBand, Nation, Outcome, Region, ReviewType
 
@@ -406,6 +410,7 @@ class SearchResults:
     page_size: int
     corrected_from: str = ""  # the query as typed, when results are for a spelling suggestion
     themes_named: list = field(default_factory=list)
+    lessons: list = field(default_factory=list)  # recurring lessons that match the query (first page only)
 
     @property
     def num_pages(self):
@@ -735,7 +740,39 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
         page_size=page_size,
         corrected_from=corrected_from,
         themes_named=query_plan.themes if query_plan else [],
+        lessons=_matching_lessons(query, user) if page == 1 else [],
     )
+
+
+MAX_LESSONS = 5
+
+
+def _matching_lessons(query, user):
+    """The lessons the user may see whose statement, summary or theme names match the query, best first,
+    each with review_count: how many reviews the user may see found it."""
+    if not query.strip():
+        return []
+    theme_names = (
+        Lesson.themes.through.objects.filter(lesson=OuterRef("pk"))
+        .values("lesson")
+        .annotate(names=StringAgg("theme__name", " "))
+        .values("names")
+    )
+    document = (
+        SearchVector("statement", weight="A", config="english")
+        + SearchVector("summary", weight="B", config="english")
+        + SearchVector(Subquery(theme_names), weight="B", config="english")
+    )
+    wanted = SearchQuery(query, search_type="websearch", config="english")
+    reviews = Review.objects.visible_to(user).filter(findings__lessons=OuterRef("pk"))
+    lessons = (
+        Lesson.objects.visible_to(user)
+        .annotate(document=document, rank=SearchRank(document, wanted), review_count=SubqueryCount(reviews))
+        .filter(document=wanted)
+        .order_by("-rank", "-review_count", "statement")
+        .prefetch_related("themes")
+    )
+    return list(lessons[:MAX_LESSONS])
 
 
 def matching_findings(query="", filters=None, user=None, sort="relevance", exact=False, chunk_size=500):

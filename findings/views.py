@@ -1,22 +1,28 @@
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from config.pagination import paginate
 from findings.filters import SearchFilterSet
-from findings.models import Facet, Theme
+from findings.lessons import with_review_counts
+from findings.models import Facet, Lesson, Theme, ThemeRedirect
 from findings.search import search
-from reviews.models import Review
+from reviews.models import Review, is_curator
 
 
 def theme_index(request):
     themes = Theme.objects.active().with_counts(request.user)
     facets = [(facet, [t for t in themes if t.facet == facet]) for facet in Facet]
-    return render(request, "findings/theme_index.html", {"facets": facets})
+    return render(request, "findings/theme_index.html", {"facets": facets, "can_manage": is_curator(request.user)})
 
 
 def theme_detail(request, slug):
-    theme = get_object_or_404(Theme.objects.with_counts(request.user), slug=slug)
+    theme = Theme.objects.with_counts(request.user).filter(slug=slug).first()
+    if theme is None:  # renamed or merged: its old address leads to the theme it is now
+        moved = get_object_or_404(ThemeRedirect.objects.select_related("theme"), old_slug=slug)
+        query = request.GET.urlencode()
+        return HttpResponsePermanentRedirect(moved.theme.get_absolute_url() + (f"?{query}" if query else ""))
     findings = (
         theme.visible_findings(request.user)
         .for_display()
@@ -35,6 +41,8 @@ def theme_detail(request, slug):
             "peak": max([n for _, f, r in by_year for n in (f, r)], default=0),
             "co_occurring": theme.co_occurring(request.user),
             "top_agencies": theme.top_agencies(request.user),
+            "lessons": with_review_counts(theme.lessons.filter(status=Lesson.Status.PUBLISHED), request.user),
+            "can_manage": is_curator(request.user),
             "crumbs": [("Themes", reverse("theme-index"))],
         },
     )
@@ -59,6 +67,7 @@ def search_page(request):
             "facet_groups": facet_groups(results, arguments["filters"]),
             "selected": selected_filters(request.GET, results),
             "export_query": request.GET.urlencode(),
+            "lesson_choices": Lesson.objects.order_by("statement") if is_curator(request.user) else None,
         },
     )
 
