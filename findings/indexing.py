@@ -1,7 +1,7 @@
 """Keeps the stored search vectors and the corpus word list in step with the data.
 
 Vectors (PostgreSQL `english` configuration, weighted):
-- a finding: its title (A), its theme names (B), its text and recommendation (C);
+- a finding: its title (A), its theme names and their former names (B), its text and recommendation (C);
 - a review's `search_vector`: its pseudonym (A), its themes' and its findings' theme names and its
   keywords (B), its summary and its findings (C);
 - a review's `context_vector`: the same without the findings, small enough to weigh every
@@ -29,7 +29,7 @@ UPDATE findings_finding f SET
         ORDER BY 1),
     agency_ids = ARRAY(SELECT agency_id FROM findings_finding_agencies WHERE finding_id = f.id ORDER BY 1)
 FROM (
-    SELECT f2.id, string_agg(t.name, ' ') AS names
+    SELECT f2.id, string_agg(t.name || ' ' || array_to_string(t.former_names, ' '), ' ') AS names
     FROM findings_finding f2
     LEFT JOIN findings_finding_themes ft ON ft.finding_id = f2.id
     LEFT JOIN findings_theme t ON t.id = ft.theme_id
@@ -54,7 +54,7 @@ UPDATE reviews_review r SET
     full_text_vector = setweight(to_tsvector('english', r.full_text), 'D')
 FROM reviews_review r2
 LEFT JOIN LATERAL (
-    SELECT string_agg(DISTINCT t.name, ' ') AS names
+    SELECT string_agg(DISTINCT t.name || ' ' || array_to_string(t.former_names, ' '), ' ') AS names
     FROM findings_theme t
     WHERE t.id IN (SELECT theme_id FROM reviews_review_themes WHERE review_id = r2.id)
        OR t.id IN (SELECT ft.theme_id FROM findings_finding_themes ft

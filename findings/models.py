@@ -1,5 +1,6 @@
 import functools
 import json
+import re
 import uuid
 from pathlib import Path
 
@@ -86,6 +87,8 @@ class Theme(models.Model):
     facet = models.CharField(max_length=20, choices=Facet.choices)
     definition = models.TextField(blank=True)
     keywords = ArrayField(models.CharField(max_length=120), default=list, blank=True)
+    # Names it had before a rename, and the names of themes merged into it: search still finds its findings by them.
+    former_names = ArrayField(models.CharField(max_length=120), default=list, blank=True)
     active = models.BooleanField(default=True)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -104,9 +107,11 @@ class Theme(models.Model):
     @transaction.atomic
     def rename(self, name, slug=None):
         """Give the theme a new name (and slug); links to the old slug redirect to the new one."""
-        old_slug = self.slug
+        old_slug, old_name = self.slug, self.name
         self.name = name.strip()
         self.slug = slug or self.slug
+        if old_name != self.name and old_name not in self.former_names:
+            self.former_names = [*self.former_names, old_name]
         self.save()
         if self.slug != old_slug:
             ThemeRedirect.objects.update_or_create(old_slug=old_slug, defaults={"theme": self})
@@ -133,7 +138,8 @@ class Theme(models.Model):
             suggestion.theme = survivor
             suggestion.save(update_fields=["theme"])
         survivor.keywords = list(dict.fromkeys([*survivor.keywords, self.name.lower(), *self.keywords]))
-        survivor.save(update_fields=["keywords"])
+        survivor.former_names = list(dict.fromkeys([*survivor.former_names, self.name, *self.former_names]))
+        survivor.save(update_fields=["keywords", "former_names"])
         ThemeRedirect.objects.filter(theme=self).update(theme=survivor)
         old_slug = self.slug
         self.delete()
@@ -186,6 +192,28 @@ class Theme(models.Model):
             .annotate(n=Count("finding"))
             .order_by("-n", "agency__name")[:limit]
         )
+
+
+# Where a sentence starts: at each line (a paragraph or list item), and after a full stop, question or exclamation
+# mark (and any closing quote or bracket) followed by a capital or a digit.
+SENTENCE_START = re.compile(
+    r"^[ \t]*(?=\S)|(?<=[.!?])[\"'\u201d\u2019)\]]*[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])", re.MULTILINE
+)
+
+
+def sentence_starts(text):
+    """The offsets in text at which its sentences start, in order."""
+    return sorted({match.end() for match in SENTENCE_START.finditer(text or "")})
+
+
+def renumber_findings(ordered_ids):
+    """Give the findings positions 1, 2, 3... in the order given (one review's findings, every one of them)."""
+    from findings.indexing import index_reviews
+
+    for position, pk in enumerate(ordered_ids, start=1):
+        Finding.objects.filter(pk=pk).exclude(position=position).update(position=position)
+    # A review's search text takes its findings in order.
+    index_reviews(set(Finding.objects.filter(pk__in=ordered_ids).values_list("review_id", flat=True)))
 
 
 class FindingQuerySet(models.QuerySet):
@@ -247,6 +275,126 @@ class Finding(models.Model):
 
     def get_absolute_url(self):
         return f"{self.review.get_absolute_url()}#{self.anchor}"
+
+    # Curation: split, merge, reorder, delete and tag findings. Positions stay 1, 2, 3... within a review.
+    @classmethod
+    @transaction.atomic
+    def append(cls, review, *, title, text, recommendation="", source_page=None):
+        """A new finding after the review's others; its page is looked up in the review's document if not given."""
+        last = review.findings.aggregate(last=models.Max("position"))["last"] or 0
+        return cls.objects.create(
+            review=review,
+            position=last + 1,
+            title=title,
+            text=text,
+            recommendation=recommendation,
+            source_page=source_page or review.page_of(text),
+        )
+
+    def _ordered_ids(self):
+        """The ids of the review's findings in order, locked against concurrent reordering."""
+        findings = Finding.objects.select_for_update().filter(review_id=self.review_id).order_by("position", "id")
+        return list(findings.values_list("pk", flat=True))
+
+    def sentences(self):
+        """The sentences of the text, in order."""
+        starts = sentence_starts(self.text)
+        return [self.text[start:end].strip() for start, end in zip(starts, [*starts[1:], len(self.text)], strict=True)]
+
+    @transaction.atomic
+    def split(self, before, title=""):
+        """Split the finding before its sentence number `before` (counting from 0; the first cannot be chosen).
+        A new finding right after this one takes that sentence and those after it, with the same themes, agencies
+        and page; this one keeps its title, recommendation and the sentences before. Returns the new finding."""
+        starts = sentence_starts(self.text)
+        if not 0 < before < len(starts):
+            raise ValueError(f"“{self.title}” has no sentence {before + 1} to split before.")
+        ids = self._ordered_ids()
+        head, tail = self.text[: starts[before]].rstrip(), self.text[starts[before] :].strip()
+        self.text = head
+        self.save(update_fields=["text", "updated_at"])
+        new = Finding.objects.create(
+            review_id=self.review_id,
+            position=self.position,
+            title=title or f"{self.title} (continued)"[:300],
+            text=tail,
+            source_page=self.source_page,
+        )
+        new.themes.set(self.themes.all())
+        new.agencies.set(self.agencies.all())
+        ids.insert(ids.index(self.pk) + 1, new.pk)
+        renumber_findings(ids)
+        self.refresh_from_db(fields=["position"])
+        new.refresh_from_db(fields=["position"])
+        return new
+
+    @transaction.atomic
+    def merge_with(self, *others):
+        """Fold other findings of the same review into this one, in their order: texts and recommendations joined
+        with a blank line, this title kept, themes and agencies together, their lesson links and accepted theme
+        suggestions carried over. The others are deleted and the positions closed up."""
+        others = sorted(others, key=lambda finding: (finding.position, finding.pk))
+        if any(other.review_id != self.review_id or other.pk == self.pk for other in others):
+            raise ValueError("Only other findings of the same review can be merged into a finding.")
+        ids = self._ordered_ids()
+        for other in others:
+            self.text = "\n\n".join(filter(None, [self.text.strip(), other.text.strip()]))
+            self.recommendation = "\n\n".join(filter(None, [self.recommendation.strip(), other.recommendation.strip()]))
+            pages = [page for page in (self.source_page, other.source_page) if page]
+            self.source_page = min(pages) if pages else None
+            self.themes.add(*other.themes.all())
+            self.agencies.add(*other.agencies.all())
+            for link in other.lesson_links.all():
+                LessonFinding.objects.get_or_create(
+                    lesson_id=link.lesson_id, finding=self, defaults={"added_by_id": link.added_by_id}
+                )
+            for suggestion in other.suggestions.filter(decision=ThemeSuggestion.Decision.ACCEPTED):
+                ours = self.suggestions.filter(theme=suggestion.theme).first()
+                if ours is None:
+                    suggestion.finding = self
+                    suggestion.save(update_fields=["finding"])
+                elif ours.decision != ThemeSuggestion.Decision.ACCEPTED:
+                    ours.decide(ThemeSuggestion.Decision.ACCEPTED, suggestion.decided_by, at=suggestion.decided_at)
+            ids.remove(other.pk)
+            other.delete()
+        self.save(update_fields=["text", "recommendation", "source_page", "updated_at"])
+        renumber_findings(ids)
+        self.refresh_from_db(fields=["position"])
+
+    @transaction.atomic
+    def move(self, up=True):
+        """Swap the finding with the one before it (up) or after it. False if it is already first (or last)."""
+        ids = self._ordered_ids()
+        here = ids.index(self.pk)
+        there = here - 1 if up else here + 1
+        if not 0 <= there < len(ids):
+            return False
+        ids[here], ids[there] = ids[there], ids[here]
+        renumber_findings(ids)
+        self.refresh_from_db(fields=["position"])
+        return True
+
+    @transaction.atomic
+    def discard(self):
+        """Delete the finding and close up the positions of the findings after it."""
+        ids = self._ordered_ids()
+        ids.remove(self.pk)
+        self.delete()
+        renumber_findings(ids)
+
+    @transaction.atomic
+    def add_themes(self, themes, by=None):
+        """Tag the finding with themes; suggestions of them still waiting for a decision count as accepted."""
+        self.themes.add(*themes)
+        for suggestion in self.suggestions.filter(theme__in=themes, decision=ThemeSuggestion.Decision.PENDING):
+            suggestion.decide(ThemeSuggestion.Decision.ACCEPTED, by)
+
+    @transaction.atomic
+    def remove_theme(self, theme, by=None):
+        """Untag a theme; a suggestion of it that was accepted now counts as rejected."""
+        self.themes.remove(theme)
+        for suggestion in self.suggestions.filter(theme=theme, decision=ThemeSuggestion.Decision.ACCEPTED):
+            suggestion.decide(ThemeSuggestion.Decision.REJECTED, by)
 
 
 class ThemeRedirect(models.Model):
@@ -377,6 +525,19 @@ class ThemeSuggestion(models.Model):
 
     def __str__(self):
         return f"{self.theme} for {self.finding} ({self.score:.2f})"
+
+    def decide(self, decision, by=None, at=None):
+        self.decision, self.decided_by, self.decided_at = decision, by, at or timezone.now()
+        self.save(update_fields=["decision", "decided_by", "decided_at"])
+
+    @transaction.atomic
+    def accept(self, by=None):
+        """Tag the finding with the suggested theme."""
+        self.finding.themes.add(self.theme)
+        self.decide(self.Decision.ACCEPTED, by)
+
+    def reject(self, by=None):
+        self.decide(self.Decision.REJECTED, by)
 
 
 class SearchTerm(models.Model):

@@ -8,7 +8,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -51,6 +52,41 @@ class ReviewQuerySet(models.QuerySet):
 
     def for_display(self):
         return self.select_related("partnership")
+
+    def curation_queue(self):
+        """Reviews submitted or in curation, the longest waiting first, each with `submitted_at` (when it was last
+        submitted), `open_flag_count` (unresolved flags of its latest document) and `finding_count`."""
+        from findings.models import Finding
+
+        submitted = StatusChange.objects.filter(review=OuterRef("pk"), to_status=Review.Status.SUBMITTED)
+        latest_document = ReviewDocument.objects.filter(review=OuterRef(OuterRef("pk"))).order_by("-version")
+        open_flags = (
+            AnonymisationFlag.objects.filter(
+                document=Subquery(latest_document.values("pk")[:1]), resolution=AnonymisationFlag.Resolution.OPEN
+            )
+            .order_by()
+            .values("document")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        findings = (
+            Finding.objects.filter(review=OuterRef("pk"))
+            .order_by()
+            .values("review")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            self.filter(status__in=[Review.Status.SUBMITTED, Review.Status.IN_CURATION])
+            .annotate(
+                submitted_at=Coalesce(
+                    Subquery(submitted.order_by("-at", "-id").values("at")[:1]), F("status_changed_at")
+                ),
+                open_flag_count=Coalesce(Subquery(open_flags), 0),
+                finding_count=Coalesce(Subquery(findings), 0),
+            )
+            .order_by("submitted_at", "pk")
+        )
 
 
 # Roles. Curators (staff) and administrators (superusers) see and work on every review; authors are
@@ -336,7 +372,9 @@ class Review(models.Model):
 
     def publish(self, by=None, reason="", *, check=True):
         """Publish the review. check=False is for records of reviews already published elsewhere (imports)."""
-        problems = self.publication_problems() if check else []
+        # Only a review that may move to published is checked: any other gets the workflow's own refusal.
+        ready_to_check = check and self.status in self.TRANSITIONS["publish"][0]
+        problems = self.publication_problems() if ready_to_check else []
         if problems:
             raise IllegalTransition(f"Cannot publish “{self.title}”: " + " ".join(problems))
         self._transition("publish", by, reason)
@@ -348,6 +386,56 @@ class Review(models.Model):
 
     def restore(self, by=None, reason=""):
         self._transition("restore", by, reason)
+
+    # Curation.
+    def take_for_curation(self, by):
+        """Make `by` the review's curator. A submitted review moves to in curation; one already in curation changes
+        hands. Returns the curator it was taken from, or None when nobody else had it."""
+        with transaction.atomic():
+            locked = Review.objects.select_for_update(of=("self",)).select_related("curator").get(pk=self.pk)
+            if locked.status == Review.Status.SUBMITTED:
+                self.start_curation(by=by)
+                return None
+            if locked.status != Review.Status.IN_CURATION:
+                raise IllegalTransition(
+                    f"Cannot take “{self.title}”: it is {Review.Status(locked.status).label.lower()}, and only a "
+                    "review that is submitted or in curation can be taken."
+                )
+            Review.objects.filter(pk=self.pk).update(curator=by)
+            self.status, self.curator = locked.status, by
+        return locked.curator if locked.curator not in (None, by) else None
+
+    def waiting_since(self):
+        """When the review was last submitted to the curators (as annotated by `curation_queue`, else looked up)."""
+        if "submitted_at" in self.__dict__:
+            return self.submitted_at
+        submitted = self.status_changes.filter(to_status=Review.Status.SUBMITTED).order_by("-at", "-id").first()
+        return submitted.at if submitted else self.status_changed_at
+
+    def latest_return_comments(self):
+        """The last time the review was returned to its author: a StatusChange whose `reason` holds the curator's
+        comments (with `by` and `at`), or None if it never was."""
+        returns = self.status_changes.filter(to_status=Review.Status.DRAFT).select_related("by")
+        return returns.order_by("-at", "-id").first()
+
+    def latest_document(self):
+        return self.documents.order_by("-version").first()
+
+    def open_flags(self):
+        """The anonymisation flags of the latest document that are still unresolved."""
+        document = self.latest_document()
+        if document is None:
+            return AnonymisationFlag.objects.none()
+        return document.flags.filter(resolution=AnonymisationFlag.Resolution.OPEN)
+
+    def page_of(self, passage):
+        """The page of the latest document on which a passage of its text starts, or None if it is not found."""
+        document = self.latest_document()
+        wanted = " ".join((passage or "").split())[:60]
+        for page in document.pages if document and wanted else []:
+            if wanted in " ".join(page["text"].split()):
+                return page["number"]
+        return None
 
 
 class StatusChange(models.Model):

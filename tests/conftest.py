@@ -56,6 +56,12 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Hashing passwords the slow, safe way costs most of a test that makes users; tests need no safety."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
     """Uploaded files go to a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"

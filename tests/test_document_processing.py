@@ -292,3 +292,14 @@ def test_killing_the_worker_mid_way_and_restarting_it_finishes_the_document_with
 
 def test_curators_see_every_review_s_document_page(curator, uploaded):
     assert curator.get(reverse("review-document", kwargs={"slug": uploaded.slug})).status_code == 200
+
+
+def test_the_author_sees_the_curators_comments_when_the_review_is_returned(author, uploaded):
+    for flag in uploaded.flags.all():
+        flag.mark_not_identifying("Invented for the test")
+    uploaded.submit()
+    uploaded.start_curation()
+    uploaded.return_to_author(reason="Please take the school's name out of page 3.")
+    page = document_page(author, uploaded)
+    assert "Returned by the curators" in page
+    assert "Please take the school&#x27;s name out of page 3." in page

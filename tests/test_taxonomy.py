@@ -246,12 +246,6 @@ def test_a_merged_theme_address_redirects_permanently_to_the_survivor(curator, p
     assert response.status_code == 301 and response["Location"] == "/themes/looked-after-children/"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Search vectors hold theme names only: the merged name becomes a keyword of the survivor, which makes "
-    "the query name the survivor (themes_named) but cannot make a finding match. Needs findings.indexing or "
-    "findings.search to match findings tagged with a theme the query names.",
-)
 def test_search_by_a_merged_theme_name_still_finds_its_findings(curator, fostering):
     assert {f.pk for f in search("private fostering").results} == {f.pk for f in fostering}
     curator.post(reverse("theme-merge", args=["private-fostering"]), {"into": "looked-after-children"})

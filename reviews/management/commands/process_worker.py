@@ -1,5 +1,6 @@
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
+from reviews import anonymisation
 from reviews.processing import recover_interrupted
 
 
@@ -10,6 +11,7 @@ class Command(DatabaseWorker):
     )
 
     def handle(self, *args, **options):
+        anonymisation.warm_up()  # load the name model now, not in the first document's check
         recovered = recover_interrupted()
         if recovered:
             self.stderr.write(f"Queued again {recovered} document{'s' if recovered != 1 else ''} left unfinished.")

