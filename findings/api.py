@@ -121,6 +121,7 @@ def search_api(request):
                 name: [{"value": o.value, "label": o.label, "count": o.count} for o in options]
                 for name, options in results.facets.items()
             },
+            "facets_approximate": results.facets_approximate,
         }
     )
 

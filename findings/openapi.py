@@ -300,6 +300,11 @@ def openapi_schema(server_url):
                                 "items": {"$ref": "#/components/schemas/FacetOption"},
                             },
                         },
+                        "facets_approximate": {
+                            "type": "boolean",
+                            "description": "True when more than 20,000 results match: facet counts are then estimated "
+                            "from every 8th result",
+                        },
                     },
                 },
             }

@@ -413,6 +413,11 @@ class SearchResults:
     lessons: list = field(default_factory=list)  # recurring lessons that match the query (first page only)
 
     @property
+    def facets_approximate(self):
+        """Whether the facet counts were estimated from a sample (very broad searches)."""
+        return self.count > FACET_SAMPLE_ABOVE
+
+    @property
     def num_pages(self):
         return max(1, math.ceil(self.count / self.page_size))
 
@@ -518,6 +523,10 @@ def _text_matched(level, user, query_plan, full_text=False):
 FACET_COLUMNS = {"nation": "nation", "region": "region", "review_type": "review_type", "outcome": "outcome"}
 STRICT_MINIMUM = 20  # below this many rows matching half the query, search ranks every partial match
 CANDIDATES = 400  # rows ranked with the full score; the rest are cut by a cheaper first pass
+# Counting every facet over tens of thousands of matches costs more than the rest of a search: above
+# FACET_SAMPLE_ABOVE matches, facets count every SAMPLE_EVERY-th row and scale up, shown as "about".
+FACET_SAMPLE_ABOVE = 20_000
+SAMPLE_EVERY = 8
 
 
 def _flags_queryset(level, user, query_plan, filters, full_text, with_vector):
@@ -581,25 +590,31 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
     def where(skip=None):
         return " AND ".join([f"ok_{g}" for g in groups if g != skip] or ["true"])
 
-    parts, params = [f"SELECT 'count' AS kind, '' AS value, count(*)::float8 AS n FROM flags WHERE {where()}"], []
+    def facet_where(skip):
+        # Above FACET_SAMPLE_ABOVE matches, facets count every SAMPLE_EVERY-th row (scaled up afterwards).
+        return f"{where(skip)} AND ((SELECT n FROM size) <= {FACET_SAMPLE_ABOVE} OR id %% {SAMPLE_EVERY} = 0)"
+
+    parts, params = ["SELECT 'count' AS kind, '' AS value, n::float8 FROM size"], []
     for name, column in FACET_COLUMNS.items():
         parts.append(
-            f"SELECT '{name}', f_{column}::text, count(*) FROM flags WHERE {where(name)} AND f_{column} <> '' "
+            f"SELECT '{name}', f_{column}::text, count(*) FROM flags WHERE {facet_where(name)} AND f_{column} <> '' "
             f"GROUP BY f_{column}"
         )
     parts.append(
-        f"SELECT 'year', f_year::text, count(*) FROM flags WHERE {where('year')} AND f_year IS NOT NULL GROUP BY f_year"
+        f"SELECT 'year', f_year::text, count(*) FROM flags WHERE {facet_where('year')} AND f_year IS NOT NULL "
+        "GROUP BY f_year"
     )
     parts.append(
         "SELECT 'age_band', band, count(*) FROM flags, unnest(f_age_bands) AS band "
-        f"WHERE {where('age_band')} GROUP BY band"
+        f"WHERE {facet_where('age_band')} GROUP BY band"
     )
     for name, column in (("theme", "f_theme_ids"), ("agency", "f_agency_ids")):
         parts.append(
-            f"SELECT '{name}', tag::text, count(*) FROM flags, unnest({column}) AS tag WHERE {where(name)} GROUP BY tag"
+            f"SELECT '{name}', tag::text, count(*) FROM flags, unnest({column}) AS tag "
+            f"WHERE {facet_where(name)} GROUP BY tag"
         )
     for facet in Facet.values:
-        parts.append(f"SELECT 'facet', %s, count(*) FROM flags WHERE {where('facet')} AND f_theme_ids && %s")
+        parts.append(f"SELECT 'facet', %s, count(*) FROM flags WHERE {facet_where('facet')} AND f_theme_ids && %s")
         params += [facet, _ids(Theme, facet=facet)]
 
     newest = "f_year DESC NULLS LAST, f_date DESC NULLS LAST, id DESC"
@@ -641,7 +656,8 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
     params += page_params
     kept = ", ".join(f"raw.{column}" for column in columns)
     sql = (
-        f"WITH flags AS MATERIALIZED (SELECT {kept}, raw.pk AS id{cheap_column} FROM ({flags_sql}) raw) "
+        f"WITH flags AS MATERIALIZED (SELECT {kept}, raw.pk AS id{cheap_column} FROM ({flags_sql}) raw), "
+        f"size AS MATERIALIZED (SELECT count(*) AS n FROM flags WHERE {where()}) "
         + " UNION ALL ".join(f"({part})" for part in parts)
     )
     count, facets, page = 0, {}, []
@@ -654,6 +670,8 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
                 page.append((int(value), float(n)))
             else:
                 facets.setdefault(kind, {})[value] = int(n)
+    if count > FACET_SAMPLE_ABOVE:
+        facets = {kind: {value: n * SAMPLE_EVERY for value, n in values.items()} for kind, values in facets.items()}
     # Theme and agency counts come keyed by id (cheaper than joining every row to its tag's slug).
     for kind, model in (("theme", Theme), ("agency", Agency)):
         if kind in facets:

@@ -272,9 +272,11 @@ def test_killing_the_worker_mid_way_and_restarting_it_finishes_the_document_with
             break
         time.sleep(0.02)
     worker.send_signal(signal.SIGKILL)
-    worker.wait()
+    _, first_errors = worker.communicate()
     document.refresh_from_db()
-    assert document.state == ReviewDocument.State.RUNNING, "the worker was to be killed part-way"
+    assert document.state == ReviewDocument.State.RUNNING, (
+        f"the worker was to be killed part-way: {document.error} {first_errors.decode()[-3000:]}"
+    )
     assert document.stage != ReviewDocument.Stage.SUGGESTED
 
     restarted = _worker(settings.MEDIA_ROOT)

@@ -35,6 +35,7 @@ def act(review, action, by=None):
 @pytest.mark.parametrize(("start", "action", "end"), LEGAL)
 def test_a_legal_move_changes_the_status_and_records_who_and_when(start, action, end):
     review = make_review(start)
+    make_finding(review, themes=["domestic-abuse"])  # a review needs a tagged finding to be published
     curator = make_user(staff=True)
     act(review, action, by=curator)
     review.refresh_from_db()
