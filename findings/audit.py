@@ -19,7 +19,10 @@ def link_events():
 
 
 # Reading the record ----------------------------------------------------------------------------------
-HIDDEN_FIELDS = {"id", "pgh_id", "pgh_obj", "pgh_label", "pgh_created_at", "pgh_context", "public_id"}
+HIDDEN_FIELDS = {
+    "id", "pgh_id", "pgh_obj", "pgh_label", "pgh_created_at", "pgh_context", "public_id", "status_changed_at"
+}
+USER_FIELDS = {"curator_id", "created_by_id", "added_by_id", "decided_by_id", "uploaded_by_id", "resolved_by_id"}
 
 
 @dataclass
@@ -63,7 +66,9 @@ def history(*objects):
         if event.pgh_slug not in seen:
             seen.add(event.pgh_slug)
             unique.append(event)
-    user_ids = {(e.pgh_context or {}).get("user") for e in unique} - {None}
+    user_ids = {(e.pgh_context or {}).get("user") for e in unique}
+    user_ids |= {value for e in unique for f, pair in (e.pgh_diff or {}).items() if f in USER_FIELDS for value in pair}
+    user_ids -= {None}
     names = {
         user.pk: user.get_full_name() or user.get_username()
         for user in get_user_model().objects.filter(pk__in=user_ids)
@@ -72,11 +77,12 @@ def history(*objects):
     for event in unique:
         context = event.pgh_context or {}
         model = re.sub(r"(?<!^)(?=[A-Z])", " ", event.pgh_model.split(".")[-1].removesuffix("Event")).capitalize()
-        changes = [
-            (field, _short(before), _short(after))
-            for field, (before, after) in sorted((event.pgh_diff or {}).items())
-            if field not in HIDDEN_FIELDS
-        ]
+        changes = []
+        for field, (before, after) in sorted((event.pgh_diff or {}).items()):
+            if field in USER_FIELDS:  # a user's id: show the user
+                field, before, after = field.removesuffix("_id"), names.get(before, before), names.get(after, after)
+            if field not in HIDDEN_FIELDS:
+                changes.append((field.replace("_", " "), _short(before), _short(after)))
         who = names.get(context.get("user"), "") or ("a command or the system" if not context else "someone signed out")
         rows.append(
             HistoryRow(

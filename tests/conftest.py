@@ -11,26 +11,25 @@ def practitioner(db):
     return Client()
 
 
-@pytest.fixture
-def author(db):
-    """Writes reviews for one partnership (client.partnership): sees and works on that partnership's reviews."""
+def _author_client(**names):
     client = Client()
-    client.user = make_user(first_name="Jane", last_name="Author")
+    client.user = make_user(**names)
     client.partnership = make_partnership()
     client.partnership.members.add(client.user)
     client.force_login(client.user)
     return client
+
+
+@pytest.fixture
+def author(db):
+    """Writes reviews for one partnership (client.partnership): sees and works on that partnership's reviews."""
+    return _author_client(first_name="Jane", last_name="Author")
 
 
 @pytest.fixture
 def other_author(db):
     """Writes reviews for another partnership."""
-    client = Client()
-    client.user = make_user()
-    client.partnership = make_partnership()
-    client.partnership.members.add(client.user)
-    client.force_login(client.user)
-    return client
+    return _author_client()
 
 
 @pytest.fixture
