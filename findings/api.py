@@ -134,7 +134,7 @@ def review_api(request, review_id):
     except (ValueError, Review.DoesNotExist):
         review = reviews.filter(slug=review_id).first()
     if review is None:
-        return _error(404, "No published review has this id.")
+        return _error(404, "No review you may see has this id.")
     findings = review.findings.prefetch_related("themes", "agencies").order_by("position", "id")
     return JsonResponse(
         {

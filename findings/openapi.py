@@ -168,7 +168,7 @@ def openapi_schema(server_url):
                                 }
                             },
                         },
-                        "404": {"description": "No published review has this id"},
+                        "404": {"description": "No review the caller may see has this id"},
                     },
                 }
             },
