@@ -507,7 +507,12 @@ _ORG_WORDS = (
     "Institute|Approach|Way|Project|Programme|Church|Mosque|Temple|Estate|Park|House|Court|Station|Lodge|Hall|"
     "Mansions|Tower|Towers"
 )
-_ORG_NEXT_RE = re.compile(rf"(?:[{_APOS}]s?)?\s+(?:{_ORG_WORDS})\b")
+# Lower-case words that make the capitalised word before them a team or service ("the Gateway team").
+_TEAM_WORDS = (
+    "team|teams|service|services|hub|unit|panel|board|forum|front door|social workers?|workers?|duty desk|pathway|"
+    "referrals?|meetings?"
+)
+_ORG_NEXT_RE = re.compile(rf"(?:[{_APOS}]s?)?\s+(?:{_ORG_WORDS}|{_TEAM_WORDS})\b")
 _ORG_LAST_RE = re.compile(rf"\b(?:{_ORG_WORDS})$")
 # A relative or friend named beside the role ("aunt Shazia", "his friend 'Smithy'"), or a name given after
 # "known as" or "called".

@@ -598,3 +598,15 @@ def test_the_same_flag_is_not_reported_twice():
         Extra(source="metadata", text="Sarah Jenkins", label="Author"),
     )
     assert len(check_document(document(*extras))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Gateway social worker (SW1) visited by appointment.",
+        "Gateway workers were under pressure to complete assessments.",
+        "A letter was sent to the Trust's Gateway team.",
+    ],
+)
+def test_a_capitalised_team_or_service_name_is_not_a_person(text):
+    assert [flag for flag in check_text(text) if flag.kind == "person_name"] == []
