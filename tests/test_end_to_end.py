@@ -480,7 +480,7 @@ def the_history_keeps_every_step_with_who_took_it(screen, author):
         next((i for i, row in enumerate(rows) if row[:2] == step[:2] and step[2] in row[2]), None) for step in steps
     ]
     assert None not in found and found == sorted(found), list(zip(steps, found, strict=True))
-    assert f"withdrawn_reason: (empty) → {WITHDRAWAL}" in rows[found[0]][2]
+    assert f"withdrawn reason: (empty) → {WITHDRAWAL}" in rows[found[0]][2]
     assert (curator, f"Finding update {FINDING_1[:79]}…") in [row[:2] for row in rows], "split: the first part kept"
     assert [row[:2] for row in rows].count((curator, "Finding theme add")) == 3
     assert (curator, "Lesson finding add") in [row[:2] for row in rows]
