@@ -80,7 +80,7 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="bench-processing-"))
     settings.MEDIA_ROOT = work / "media"
     started = time.monotonic()
-    pdf = make_pdf(work / "review.pdf", build_pages(options.pages))
+    pdf = make_pdf(work / "review.pdf", build_pages(options.pages), font_size=8)
     built = time.monotonic() - started
     data = pdf.read_bytes()
     timings = {}
