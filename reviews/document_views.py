@@ -35,7 +35,7 @@ def new_review(request):
 @login_required
 def document(request, slug):
     review = _editable_review(request, slug)
-    current = review.documents.order_by("-version").first()
+    current = review.latest_document()
     context = {"review": review, "document": current, "versions": review.documents.order_by("-version")}
     if current is not None:
         context |= {
@@ -71,7 +71,7 @@ def upload_version(request, slug):
 @require_POST
 def retry(request, slug):
     review = _editable_review(request, slug)
-    current = review.documents.order_by("-version").first()
+    current = review.latest_document()
     if current is None or current.is_working:
         messages.info(request, "There is nothing to retry.")
     else:

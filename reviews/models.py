@@ -316,7 +316,7 @@ class Review(models.Model):
         flag that blocks left unresolved, and at least one finding. Imported records bring their findings
         and have no document to check.
         """
-        document = self.documents.order_by("-version").first()
+        document = self.latest_document()
         if document is None:
             return []
         problems = []
@@ -361,8 +361,7 @@ class Review(models.Model):
             problems.append(
                 f"{len(untagged)} finding{'s have' if len(untagged) != 1 else ' has'} no theme: {titles}."
             )
-        document = self.documents.order_by("-version").first()
-        unresolved = document.flags.filter(resolution=AnonymisationFlag.Resolution.OPEN).count() if document else 0
+        unresolved = self.open_flags().count()
         if unresolved:
             problems.append(
                 f"{unresolved} anonymisation flag{'s are' if unresolved != 1 else ' is'} unresolved: resolve "
