@@ -126,13 +126,17 @@ def search_api(request):
     )
 
 
+def _by_id_or_slug(queryset, given):
+    """The row whose public id (a UUID) or slug is given, among those the queryset holds, or None."""
+    try:
+        return queryset.get(public_id=uuid.UUID(given))
+    except (ValueError, queryset.model.DoesNotExist):
+        return queryset.filter(slug=given).first()
+
+
 @require_GET
 def review_api(request, review_id):
-    reviews = Review.objects.visible_to(request.user).select_related("partnership")
-    try:
-        review = reviews.get(public_id=uuid.UUID(review_id))
-    except (ValueError, Review.DoesNotExist):
-        review = reviews.filter(slug=review_id).first()
+    review = _by_id_or_slug(Review.objects.visible_to(request.user).select_related("partnership"), review_id)
     if review is None:
         return _error(404, "No review you may see has this id.")
     findings = review.findings.prefetch_related("themes", "agencies").order_by("position", "id")
@@ -190,13 +194,9 @@ def lessons_api(request):
 
 @require_GET
 def lesson_api(request, lesson_id):
-    lessons = with_review_counts(Lesson.objects.visible_to(request.user), request.user)
-    try:
-        lesson = lessons.get(public_id=uuid.UUID(lesson_id))
-    except (ValueError, Lesson.DoesNotExist):
-        lesson = lessons.filter(slug=lesson_id).first()
+    lesson = _by_id_or_slug(with_review_counts(Lesson.objects.visible_to(request.user), request.user), lesson_id)
     if lesson is None:
-        return _error(404, "No published lesson has this id.")
+        return _error(404, "No lesson you may see has this id.")
     reach = lesson.reach(request.user)
     return JsonResponse(
         {

@@ -243,7 +243,7 @@ def openapi_schema(server_url):
                                 }
                             },
                         },
-                        "404": {"description": "No published lesson has this id"},
+                        "404": {"description": "No lesson the caller may see has this id"},
                     },
                 }
             },

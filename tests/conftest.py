@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from findings import suggestions
 from tests.factories import make_partnership, make_user
 
 
@@ -46,6 +47,14 @@ def outsider(db):
     client = Client()
     client.force_login(make_user())
     return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_suggester():
+    """The theme suggester's in-process cache outlives each test's rollback: every test builds its own."""
+    suggestions.reset()
+    yield
+    suggestions.reset()
 
 
 @pytest.fixture(autouse=True)

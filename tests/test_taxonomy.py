@@ -4,7 +4,6 @@ theme pages, suggestions and old addresses follow at once."""
 import pytest
 from django.urls import reverse
 
-from findings import suggestions
 from findings.models import Theme, ThemeRedirect
 from findings.search import search
 from findings.suggestions import suggest_themes
@@ -13,13 +12,6 @@ from tests.factories import make_finding, make_review
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(autouse=True)
-def fresh_suggester():
-    """The suggester's in-process cache outlives each test's rollback."""
-    suggestions.reset()
-    yield
-    suggestions.reset()
 
 
 @pytest.fixture

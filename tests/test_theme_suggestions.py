@@ -16,13 +16,6 @@ from tests.factories import make_finding, make_review
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fresh_suggester():
-    """Each test builds the suggester from its own database: the in-process cache outlives rollbacks."""
-    suggestions.reset()
-    yield
-    suggestions.reset()
-
 
 def by_slug(found):
     return {s.slug: s for s in found}
