@@ -20,7 +20,14 @@ def link_events():
 
 # Reading the record ----------------------------------------------------------------------------------
 HIDDEN_FIELDS = {
-    "id", "pgh_id", "pgh_obj", "pgh_label", "pgh_created_at", "pgh_context", "public_id", "status_changed_at"
+    "id",
+    "pgh_id",
+    "pgh_obj",
+    "pgh_label",
+    "pgh_created_at",
+    "pgh_context",
+    "public_id",
+    "status_changed_at",
 }
 USER_FIELDS = {"curator_id", "created_by_id", "added_by_id", "decided_by_id", "uploaded_by_id", "resolved_by_id"}
 

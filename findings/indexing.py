@@ -1,16 +1,18 @@
-"""Keeps the stored search vectors and the corpus word list in step with the data.
+"""Keeps the search entries (findings.models.FindingEntry and ReviewEntry) and the corpus word list in step
+with the data.
 
 Vectors (PostgreSQL `english` configuration, weighted):
 - a finding: its title (A), its theme names and their former names (B), its text and recommendation (C);
-- a review's `search_vector`: its pseudonym (A), its themes' and its findings' theme names and its
-  keywords (B), its summary and its findings (C);
-- a review's `context_vector`: the same without the findings, small enough to weigh every
-  finding of the review by how well the review as a whole matches;
-- a review's `full_text_vector`: its full text (D), kept apart because it is large: it lets a
-  review be found by its full text without making every ranking read it.
+- a review's `vector`: its pseudonym (A), its themes' and its findings' theme names and its keywords (B),
+  its summary and its findings (C);
+- a review's `context_vector`: the same without the findings, small enough to weigh every finding of the
+  review by how well the review as a whole matches;
+- a review's `full_text_vector`: its full text (D), kept apart because it is large: it lets a review be
+  found by its full text without making every ranking read it.
 
-Alongside, each finding and review keeps the ids of its themes and agencies in arrays, so that
-filters and facet counts need no joins.
+Each entry also holds the ids of its themes and agencies, and copies of its review's status, partnership,
+year, nation, region, type, outcome and age bands, so that visibility, filters and facet counts read the
+entry alone.
 
 Signals (findings.signals) call these after every save; bulk writes call them directly, and
 `manage.py rebuild_search_index` rebuilds everything.
@@ -18,59 +20,121 @@ Signals (findings.signals) call these after every save; bulk writes call them di
 
 from django.db import connection
 
-FINDING_VECTOR = """
-UPDATE findings_finding f SET
-    search_vector = setweight(to_tsvector('english', f.title), 'A')
-        || setweight(to_tsvector('english', coalesce(tags.names, '')), 'B')
-        || setweight(to_tsvector('english', f.text || ' ' || f.recommendation), 'C'),
-    all_theme_ids = ARRAY(
+# The review's fields each entry copies: (entry column, SQL over the review r and its partnership p).
+REVIEW_FIELDS = (
+    ("status", "r.status"),
+    ("partnership_id", "r.partnership_id"),
+    ("year", "r.publication_year"),
+    ("date", "r.publication_date"),
+    ("nation", "r.nation"),
+    ("region", "coalesce(p.region, '')"),
+    ("review_type", "r.review_type"),
+    ("outcome", "r.outcome"),
+    ("age_bands", "r.age_bands"),
+)
+
+
+def _upsert(table, columns):
+    """INSERT ... ON CONFLICT for an entry table, given (column, SQL) pairs of which the first is the id."""
+    names = ", ".join(name for name, _ in columns)
+    values = ", ".join(sql for _, sql in columns)
+    updates = ", ".join(f"{name} = EXCLUDED.{name}" for name, _ in columns[1:])
+    return f"INSERT INTO {table} ({names}) SELECT {values} {{source}} ON CONFLICT (id) DO UPDATE SET {updates}"
+
+
+FINDING_ENTRY = _upsert(
+    "findings_findingentry",
+    [
+        ("id", "f.id"),
+        ("review_id", "f.review_id"),
+        *REVIEW_FIELDS,
+        (
+            "theme_ids",
+            """ARRAY(
         SELECT theme_id FROM findings_finding_themes WHERE finding_id = f.id
         UNION SELECT theme_id FROM reviews_review_themes WHERE review_id = f.review_id
-        ORDER BY 1),
-    agency_ids = ARRAY(SELECT agency_id FROM findings_finding_agencies WHERE finding_id = f.id ORDER BY 1)
-FROM (
-    SELECT f2.id, string_agg(t.name || ' ' || array_to_string(t.former_names, ' '), ' ') AS names
-    FROM findings_finding f2
-    LEFT JOIN findings_finding_themes ft ON ft.finding_id = f2.id
-    LEFT JOIN findings_theme t ON t.id = ft.theme_id
-    WHERE {where}
-    GROUP BY f2.id
-) tags
-WHERE f.id = tags.id
-"""
+        ORDER BY 1)""",
+        ),
+        ("agency_ids", "ARRAY(SELECT agency_id FROM findings_finding_agencies WHERE finding_id = f.id ORDER BY 1)"),
+        (
+            "vector",
+            """setweight(to_tsvector('english', f.title), 'A')
+        || setweight(to_tsvector('english', coalesce(tags.names, '')), 'B')
+        || setweight(to_tsvector('english', f.text || ' ' || f.recommendation), 'C')""",
+        ),
+    ],
+).format(
+    source="""
+FROM findings_finding f
+JOIN reviews_review r ON r.id = f.review_id
+LEFT JOIN agencies_partnership p ON p.id = r.partnership_id
+LEFT JOIN LATERAL (
+    SELECT string_agg(t.name || ' ' || array_to_string(t.former_names, ' '), ' ') AS names
+    FROM findings_finding_themes ft JOIN findings_theme t ON t.id = ft.theme_id
+    WHERE ft.finding_id = f.id
+) tags ON true
+WHERE {where}"""
+)
 
-REVIEW_VECTOR = """
-UPDATE reviews_review r SET
-    search_vector = head.vector || setweight(to_tsvector('english', coalesce(body.text, '')), 'C'),
-    all_theme_ids = ARRAY(
-        SELECT theme_id FROM reviews_review_themes WHERE review_id = r2.id
+REVIEW_ENTRY = _upsert(
+    "findings_reviewentry",
+    [
+        ("id", "r.id"),
+        *REVIEW_FIELDS,
+        (
+            "theme_ids",
+            """ARRAY(
+        SELECT theme_id FROM reviews_review_themes WHERE review_id = r.id
         UNION SELECT ft.theme_id FROM findings_finding_themes ft
-              JOIN findings_finding f ON f.id = ft.finding_id WHERE f.review_id = r2.id
-        ORDER BY 1),
-    agency_ids = ARRAY(
+              JOIN findings_finding f ON f.id = ft.finding_id WHERE f.review_id = r.id
+        ORDER BY 1)""",
+        ),
+        (
+            "agency_ids",
+            """ARRAY(
         SELECT DISTINCT fa.agency_id FROM findings_finding_agencies fa
-        JOIN findings_finding f ON f.id = fa.finding_id WHERE f.review_id = r2.id ORDER BY 1),
-    context_vector = head.vector,
-    full_text_vector = setweight(to_tsvector('english', r.full_text), 'D')
-FROM reviews_review r2
+        JOIN findings_finding f ON f.id = fa.finding_id WHERE f.review_id = r.id ORDER BY 1)""",
+        ),
+        ("vector", "head.vector || setweight(to_tsvector('english', coalesce(body.text, '')), 'C')"),
+        ("context_vector", "head.vector"),
+        ("full_text_vector", "setweight(to_tsvector('english', r.full_text), 'D')"),
+    ],
+).format(
+    source="""
+FROM reviews_review r
+LEFT JOIN agencies_partnership p ON p.id = r.partnership_id
 LEFT JOIN LATERAL (
     SELECT string_agg(DISTINCT t.name || ' ' || array_to_string(t.former_names, ' '), ' ') AS names
     FROM findings_theme t
-    WHERE t.id IN (SELECT theme_id FROM reviews_review_themes WHERE review_id = r2.id)
+    WHERE t.id IN (SELECT theme_id FROM reviews_review_themes WHERE review_id = r.id)
        OR t.id IN (SELECT ft.theme_id FROM findings_finding_themes ft
-                   JOIN findings_finding f ON f.id = ft.finding_id WHERE f.review_id = r2.id)
+                   JOIN findings_finding f ON f.id = ft.finding_id WHERE f.review_id = r.id)
 ) tags ON true
 LEFT JOIN LATERAL (
     SELECT string_agg(f.title || ' ' || f.text || ' ' || f.recommendation, ' ' ORDER BY f.position) AS text
-    FROM findings_finding f WHERE f.review_id = r2.id
+    FROM findings_finding f WHERE f.review_id = r.id
 ) body ON true
 LEFT JOIN LATERAL (
-    SELECT setweight(to_tsvector('english', r2.title), 'A')
-        || setweight(to_tsvector('english', coalesce(tags.names, '') || ' ' || array_to_string(r2.keywords, ' ')), 'B')
-        || setweight(to_tsvector('english', r2.summary), 'C') AS vector
+    SELECT setweight(to_tsvector('english', r.title), 'A')
+        || setweight(to_tsvector('english', coalesce(tags.names, '') || ' ' || array_to_string(r.keywords, ' ')), 'B')
+        || setweight(to_tsvector('english', r.summary), 'C') AS vector
 ) head ON true
-WHERE r.id = r2.id AND {where}
-"""
+WHERE {where}"""
+)
+
+
+def _copy_review_fields(table, key):
+    """UPDATE of the copies of their reviews' fields that the entries of a table hold."""
+    return (
+        f"UPDATE {table} e SET "
+        + ", ".join(f"{name} = {sql}" for name, sql in REVIEW_FIELDS)
+        + f" FROM reviews_review r LEFT JOIN agencies_partnership p ON p.id = r.partnership_id WHERE e.{key} = r.id"
+        " AND {where}"
+    )
+
+
+FINDINGS_REVIEW_FIELDS = _copy_review_fields("findings_findingentry", "review_id")
+REVIEWS_REVIEW_FIELDS = _copy_review_fields("findings_reviewentry", "id")
 
 
 def bump_corpus_version():
@@ -95,11 +159,22 @@ def _index(statement, ids):
 
 
 def index_findings(ids):
-    _index(FINDING_VECTOR.format(where="f2.id = ANY(%s)"), ids)
+    _index(FINDING_ENTRY.format(where="f.id = ANY(%s)"), ids)
 
 
 def index_reviews(ids):
-    _index(REVIEW_VECTOR.format(where="r2.id = ANY(%s)"), ids)
+    """After reviews change: their entries, and what their findings' entries copy from them."""
+    ids = list(ids)
+    _index(REVIEW_ENTRY.format(where="r.id = ANY(%s)"), ids)
+    _index(FINDINGS_REVIEW_FIELDS.format(where="r.id = ANY(%s)"), ids)
+
+
+def index_partnership(partnership_id):
+    """After a partnership changes (its region): the entries of its reviews and their findings."""
+    with connection.cursor() as cursor:
+        for statement in (REVIEWS_REVIEW_FIELDS, FINDINGS_REVIEW_FIELDS):
+            cursor.execute(statement.format(where="r.partnership_id = %s"), [partnership_id])
+    bump_corpus_version()
 
 
 def index_findings_and_reviews(finding_ids):
@@ -115,16 +190,14 @@ def index_theme(theme_id):
     """After a theme's name changes: every finding and review that carries it."""
     with connection.cursor() as cursor:
         cursor.execute(
-            FINDING_VECTOR.format(
-                where="f2.id IN (SELECT finding_id FROM findings_finding_themes WHERE theme_id = %s)"
-            ),
+            FINDING_ENTRY.format(where="f.id IN (SELECT finding_id FROM findings_finding_themes WHERE theme_id = %s)"),
             [theme_id],
         )
         cursor.execute(
-            REVIEW_VECTOR.format(
-                where="(r2.id IN (SELECT review_id FROM reviews_review_themes WHERE theme_id = %s)"
-                " OR r2.id IN (SELECT f.review_id FROM findings_finding f JOIN findings_finding_themes ft"
-                " ON ft.finding_id = f.id WHERE ft.theme_id = %s))"
+            REVIEW_ENTRY.format(
+                where="(r.id IN (SELECT review_id FROM reviews_review_themes WHERE theme_id = %s)"
+                " OR r.id IN (SELECT f2.review_id FROM findings_finding f2 JOIN findings_finding_themes ft"
+                " ON ft.finding_id = f2.id WHERE ft.theme_id = %s))"
             ),
             [theme_id, theme_id],
         )

@@ -226,7 +226,7 @@ class FindingQuerySet(models.QuerySet):
         return self.select_related("review", "review__partnership").prefetch_related("themes", "agencies")
 
 
-@pghistory.track(*audit_events(), exclude=["search_vector", "all_theme_ids", "agency_ids", "updated_at"])
+@pghistory.track(*audit_events(), exclude=["updated_at"])
 class Finding(models.Model):
     """One finding or learning point of a review, tagged with themes and agencies."""
 
@@ -245,12 +245,6 @@ class Finding(models.Model):
     proposal_index = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Maintained by findings.indexing: title (A), theme names (B), text and recommendation (C).
-    search_vector = SearchVectorField(null=True, editable=False)
-    # Also maintained by findings.indexing, for fast filters and counts: the ids of the themes on
-    # the finding or on its review as a whole, and of the agencies it names.
-    all_theme_ids = ArrayField(models.IntegerField(), default=list, editable=False)
-    agency_ids = ArrayField(models.IntegerField(), default=list, editable=False)
 
     objects = FindingQuerySet.as_manager()
 
@@ -258,13 +252,8 @@ class Finding(models.Model):
         ordering = ["review", "position", "id"]
         indexes = [
             models.Index(fields=["review", "position"]),
-            GinIndex(fields=["search_vector"], name="finding_search_vector"),
-            GinIndex(fields=["all_theme_ids"], name="finding_all_theme_ids"),
-            GinIndex(fields=["agency_ids"], name="finding_agency_ids"),
         ]
-        constraints = [
-            models.UniqueConstraint(fields=["document", "proposal_index"], name="one_finding_per_proposal")
-        ]
+        constraints = [models.UniqueConstraint(fields=["document", "proposal_index"], name="one_finding_per_proposal")]
 
     def __str__(self):
         return self.title
@@ -473,8 +462,10 @@ class Lesson(models.Model):
         LessonFinding.objects.filter(lesson=self, finding=finding).delete()
 
     def visible_findings(self, user):
-        return self.findings.visible_to(user).for_display().order_by(
-            "-review__publication_year", "review__title", "position"
+        return (
+            self.findings.visible_to(user)
+            .for_display()
+            .order_by("-review__publication_year", "review__title", "position")
         )
 
     def reach(self, user):
@@ -538,6 +529,68 @@ class ThemeSuggestion(models.Model):
 
     def reject(self, by=None):
         self.decide(self.Decision.REJECTED, by)
+
+
+class SearchEntry(models.Model):
+    """What search reads of a finding or a review, in a narrow table of its own (kept by findings.indexing).
+
+    A broad search matches tens of thousands of rows and counts facets over them: it reads only these
+    rows, never the findings' and reviews' texts. So that it needs no join, each entry copies from its
+    review what visibility, filters and facets need.
+    """
+
+    # Copied from the review: Review.visibility_filter() applies to entries as it does to reviews.
+    status = models.CharField(max_length=20)
+    partnership_id = models.IntegerField(null=True)
+    year = models.IntegerField(null=True)
+    date = models.DateField(null=True)
+    nation = models.CharField(max_length=20, blank=True)
+    region = models.CharField(max_length=40, blank=True)
+    review_type = models.CharField(max_length=40, blank=True)
+    outcome = models.CharField(max_length=20, blank=True)
+    age_bands = ArrayField(models.CharField(max_length=20), default=list)
+    # A finding: the themes on it or on its review as a whole, and the agencies it names. A review: the
+    # themes on it or any of its findings, and the agencies its findings name.
+    theme_ids = ArrayField(models.IntegerField(), default=list)
+    agency_ids = ArrayField(models.IntegerField(), default=list)
+    # A finding: title (A), theme names (B), text and recommendation (C). A review: pseudonym (A), its
+    # and its findings' theme names and its keywords (B), summary and findings (C).
+    vector = SearchVectorField(null=True)
+
+    class Meta:
+        abstract = True
+
+
+class FindingEntry(SearchEntry):
+    finding = models.OneToOneField(
+        Finding, primary_key=True, db_column="id", on_delete=models.CASCADE, related_name="search_entry"
+    )
+    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [GinIndex(fields=["vector"], name="finding_entry_vector"), models.Index(fields=["review"])]
+
+    def __str__(self):
+        return f"Search entry of finding {self.pk}"
+
+
+class ReviewEntry(SearchEntry):
+    review = models.OneToOneField(
+        "reviews.Review", primary_key=True, db_column="id", on_delete=models.CASCADE, related_name="search_entry"
+    )
+    # The review without its findings: weighs each of its findings by how well the review as a whole matches.
+    context_vector = SearchVectorField(null=True)
+    # Its full text (D): large, so searched only when summaries and findings find few reviews.
+    full_text_vector = SearchVectorField(null=True)
+
+    class Meta:
+        indexes = [
+            GinIndex(fields=["vector"], name="review_entry_vector"),
+            GinIndex(fields=["full_text_vector"], name="review_entry_full_text"),
+        ]
+
+    def __str__(self):
+        return f"Search entry of review {self.pk}"
 
 
 class SearchTerm(models.Model):

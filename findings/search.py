@@ -34,7 +34,7 @@ from pathlib import Path
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
     ExpressionWrapper,
@@ -48,11 +48,20 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 
 from agencies.models import Agency
 from findings.indexing import corpus_version
-from findings.models import Facet, Finding, Lesson, SearchTerm, SubqueryCount, Theme, acronyms
+from findings.models import (
+    Facet,
+    Finding,
+    FindingEntry,
+    Lesson,
+    ReviewEntry,
+    SearchTerm,
+    SubqueryCount,
+    Theme,
+    acronyms,
+)
 from reviews.models import Review, visibility_key
 from reviews.vocabulary import AgeBand, Nation, Outcome, Region, ReviewType
 
@@ -138,7 +147,20 @@ def _to_tsqueries(strings):
         return {}
     with connection.cursor() as cursor:
         cursor.execute("SELECT s, phraseto_tsquery('english', s)::text FROM unnest(%s::text[]) AS s", [strings])
-        return dict(cursor.fetchall())
+        return {string: _compound(query) for string, query in cursor.fetchall()}
+
+
+_HYPHENATED = re.compile(r"^'([^' ]+-[^' ]+)'(?: <-> '[^']+')+$")
+
+
+def _compound(tsquery_text):
+    """A hyphenated word alone ("co-sleeping": 'co-sleep' <-> 'co' <-> 'sleep') as its compound lexeme, which
+    the parser stores only for the hyphenated form: the same matches, found by the index without re-reading
+    each row's positions."""
+    match = _HYPHENATED.match(tsquery_text or "")
+    if match and tsquery_text.count("<->") == match.group(1).count("-") + 1:
+        return f"'{match.group(1)}'"
+    return tsquery_text
 
 
 @functools.cache
@@ -180,20 +202,34 @@ def _theme_patterns():
 
 @dataclass
 class Plan:
-    """A query made ready for SQL."""
+    """A query made ready for SQL. Exclusions are part of match, strict and every tier."""
 
     concepts: list  # [(exact tsquery, expanded tsquery, weight, required)]
     match: str  # tsquery text: what a document must match (any of the selective concepts)
-    strict: str  # tsquery text: at least half of the rarest selective concepts
+    strict: str  # tsquery text: most of the rarest selective concepts
     highlight: str  # tsquery text: everything worth highlighting
-    excluded: str  # tsquery text or ""
+    tiers: list  # [Tier]: the matches that cover the most (and rarest) concepts first
     themes: list  # theme slugs the query names
     unknown: list  # typed words found nowhere in the corpus
+
+
+MAX_TIERS = 8
+
+
+@dataclass
+class Tier:
+    query: str  # tsquery text, for the index
+    before: str  # tsquery text: the tiers before it (their rows are not this tier's), or ""
+    within_strict: bool  # whether every row it matches matches most of the query
 
 
 def _or(parts):
     parts = [p for p in parts if p]
     return " | ".join(f"( {p} )" for p in parts)
+
+
+def _without(query, excluded):
+    return f"( {query} ) & !( {excluded} )" if excluded else query
 
 
 def plan(parsed):
@@ -247,13 +283,14 @@ def plan(parsed):
         return None
 
     # A document must match at least one concept; words in more than half the corpus only rank.
-    # First try the documents that match at least half of the (at most six) rarest concepts, or
-    # both of two; a search falls back to any one of them when that gives too few (see search()).
+    # First try the documents that match most of the (at most six) rarest concepts: both of two, two of
+    # three, three of four or five, four of six; a search falls back to any one of them when that gives
+    # too few (see _fallbacks()).
     selective = [c for c in concepts if c[4] <= total / 2 or c[3]] or concepts
     required = [c for c in concepts if c[3]]
     match = _or(c[1] for c in selective)
     rarest = sorted((c for c in selective if not c[3]), key=lambda c: c[4])[:6]
-    needed = len(rarest) if len(rarest) <= 2 else math.ceil(len(rarest) / 2)
+    needed = len(rarest) if len(rarest) <= 2 else len(rarest) // 2 + 1
     strict = match
     if needed > 1:
         # Two concepts: both, synonyms included. Three or more: the words as typed, which keeps
@@ -261,10 +298,26 @@ def plan(parsed):
         form = 1 if len(rarest) <= 2 else 0
         combos = itertools.combinations(rarest, needed)
         strict = _or(" & ".join(f"( {c[form]} )" for c in combo) for combo in combos)
+    base = [c[1] for c in required]
     if required:
-        match = strict = " & ".join(f"( {c[1]} )" for c in required)
+        match = strict = " & ".join(f"( {b} )" for b in base)
     excluded = _or(queries[s] for s in parsed.excluded)
 
+    # Tiers for ranking many matches: combinations of the rarest concepts, most weight first, each an AND
+    # that the index answers quickly (the words as typed when there are three or more, as in strict). A row
+    # belongs to the first tier it matches; tiers smaller than `needed` hold rows that only the looser
+    # match admits.
+    form = 1 if len(rarest) <= 2 else 0
+    smallest = 0 if required else 1
+    combos = [combo for size in range(len(rarest), smallest - 1, -1) for combo in itertools.combinations(rarest, size)]
+    combos.sort(key=lambda combo: -sum(c[2] for c in combo))
+    tiers, before = [], []
+    for combo in combos[:MAX_TIERS]:
+        tier = " & ".join(f"( {q} )" for q in base + [c[form] for c in combo])
+        tiers.append(Tier(_without(tier, excluded), _or(before), bool(required) or len(combo) >= needed))
+        before.append(tier)
+    if excluded:
+        match, strict = _without(match, excluded), _without(strict, excluded)
     themes = []
     for slug, stems in _theme_patterns():
         if slug not in themes and any(
@@ -276,7 +329,7 @@ def plan(parsed):
         match=match,
         strict=strict,
         highlight=_or(c[1] for c in concepts),
-        excluded=excluded,
+        tiers=tiers,
         themes=themes,
         unknown=unknown,
     )
@@ -352,40 +405,38 @@ def _ids(model, **lookup):
     return list(model.objects.filter(**lookup).values_list("pk", flat=True))
 
 
-# Filters on the review's own fields: the lookup each one makes.
+# Filters on the review's own fields (copied onto every search entry): the lookup each one makes.
 REVIEW_LOOKUPS = {
     "nation": "nation__in",
-    "region": "partnership__region__in",
+    "region": "region__in",
     "review_type": "review_type__in",
-    "year_from": "publication_year__gte",
-    "year_to": "publication_year__lte",
+    "year_from": "year__gte",
+    "year_to": "year__lte",
     "age_band": "age_bands__overlap",
     "outcome": "outcome__in",
 }
 
 
-def filter_q(filters, level, skip=None):
-    """A Q for every active filter but `skip`. filters holds cleaned values (see findings.filters)."""
-    r = "review__" if level == "findings" else ""
+def filter_q(filters, skip=None):
+    """A Q on search entries for every active filter but `skip`. filters holds cleaned values (findings.filters)."""
     q = Q()
     for name in FILTERS:
         value = filters.get(name)
         if name == skip or value in (None, "", []):
             continue
-        # Themes and agencies: the id arrays kept on each row (a finding's themes include those of
-        # its review as a whole; a review's, those of its findings).
+        # A finding's theme ids include those of its review as a whole; a review's, those of its findings.
         if name == "theme":
             ids = _ids(Theme, slug__in=value)
             if filters.get("theme_match") == "all":
-                q &= Q(all_theme_ids__contains=ids) if len(ids) == len(set(value)) else Q(pk__in=[])
+                q &= Q(theme_ids__contains=ids) if len(ids) == len(set(value)) else Q(pk__in=[])
             else:
-                q &= Q(all_theme_ids__overlap=ids)
+                q &= Q(theme_ids__overlap=ids)
         elif name == "facet":
-            q &= Q(all_theme_ids__overlap=_ids(Theme, facet__in=value))
+            q &= Q(theme_ids__overlap=_ids(Theme, facet__in=value))
         elif name == "agency":
             q &= Q(agency_ids__overlap=_ids(Agency, slug__in=value))
         else:
-            q &= Q(**{f"{r}{REVIEW_LOOKUPS[name]}": value})
+            q &= Q(**{REVIEW_LOOKUPS[name]: value})
     return q
 
 
@@ -411,11 +462,7 @@ class SearchResults:
     corrected_from: str = ""  # the query as typed, when results are for a spelling suggestion
     themes_named: list = field(default_factory=list)
     lessons: list = field(default_factory=list)  # recurring lessons that match the query (first page only)
-
-    @property
-    def facets_approximate(self):
-        """Whether the facet counts were estimated from a sample (very broad searches)."""
-        return self.count > FACET_SAMPLE_ABOVE
+    facets_approximate: bool = False  # facet counts estimated from a sample (very broad searches)
 
     @property
     def num_pages(self):
@@ -430,107 +477,81 @@ class SearchResults:
         return self.page > 1
 
 
-def _vector_sql(level):
-    """(the row's own vector, the vector of its review's context or None) as SQL."""
-    if level == "findings":
-        return "findings_finding.search_vector", (
-            "(SELECT rv.context_vector FROM reviews_review rv WHERE rv.id = findings_finding.review_id)"
-        )
-    return "reviews_review.search_vector", None
+ENTRIES = {"findings": FindingEntry, "reviews": ReviewEntry}
 
 
-def _score_sql(level, query_plan, own, context=None, row_id="", review_id=""):
-    """(SQL, params) for the relevance score of a row, given the SQL for its vectors and ids.
-
-    3 x how much of the query the row covers (rare concepts weigh more; a synonym counts 0.7 of the
-    word itself) + ts_rank, and for a finding 1 x how much its review's context covers + half its
-    rank; 0.5 more when the row (or its review) carries a theme the query names.
-    """
-    total_weight = sum(c[2] for c in query_plan.concepts)
-    parts, params = [], []
-
-    def coverage(vector):
-        terms = []
-        for exact, expanded, weight, _ in query_plan.concepts:
-            terms.append(f"%s * (0.3 * ({vector} @@ %s::tsquery)::int + 0.7 * ({vector} @@ %s::tsquery)::int)")
-            params.extend([weight / total_weight, exact, expanded])
-        return "(" + " + ".join(terms) + ")"
-
-    parts.append(f"3.0 * {coverage(own)}")
-    parts.append(f"ts_rank('{WEIGHTS}', {own}, %s::tsquery, 32)")
-    params.append(query_plan.highlight)
-    if context:
-        parts.append(f"1.0 * {coverage(context)}")
-        parts.append(f"0.5 * ts_rank('{WEIGHTS}', {context}, %s::tsquery, 32)")
-        params.append(query_plan.highlight)
-    if query_plan.themes:
-        # Uncorrelated sub-selects: PostgreSQL hashes each once per query instead of probing per row.
-        theme_ids = list(Theme.objects.filter(slug__in=query_plan.themes).values_list("pk", flat=True))
-        tagged_reviews = "SELECT review_id FROM reviews_review_themes WHERE theme_id = ANY(%s)"
-        if level == "findings":
-            tagged = f"{row_id} IN (SELECT finding_id FROM findings_finding_themes WHERE theme_id = ANY(%s))"
-            review = review_id
-        else:
-            tagged = (
-                f"{row_id} IN (SELECT f2.review_id FROM findings_finding f2 JOIN findings_finding_themes ft"
-                " ON ft.finding_id = f2.id WHERE ft.theme_id = ANY(%s))"
-            )
-            review = row_id
-        parts.append(f"0.5 * ({tagged} OR {review} IN ({tagged_reviews}))::int")
-        params.extend([theme_ids, theme_ids])
-    return " + ".join(parts), params
+def _entries(level, user):
+    """The search entries of the level that the user may see (entries carry their review's status and partnership)."""
+    return ENTRIES[level].objects.filter(Review.visibility_filter(user))
 
 
-def _score(level, query_plan):
-    """The relevance score as an annotation for a queryset of the level."""
-    if level == "findings":
-        sql, params = _score_sql(
-            level,
-            query_plan,
-            "findings_finding.search_vector",
-            "(SELECT rv.context_vector FROM reviews_review rv WHERE rv.id = findings_finding.review_id)",
-            "findings_finding.id",
-            "findings_finding.review_id",
-        )
-    else:
-        sql, params = _score_sql(level, query_plan, "reviews_review.search_vector", row_id="reviews_review.id")
-    return RawSQL(sql, params, output_field=FloatField())
-
-
-def _text_matched(level, user, query_plan, full_text=False):
-    """Visible rows of the level that match the query (all visible rows when there is no query).
+def _matching(level, user, query_plan, full_text=False):
+    """Entries the user may see that match the query (all they may see when there is no query).
 
     full_text: reviews may also match by their full text (large, so only when asked).
     """
-    queryset = Finding.objects.visible_to(user) if level == "findings" else Review.objects.visible_to(user)
+    queryset = _entries(level, user)
     if query_plan is None:
         return queryset
-    own, _ = _vector_sql(level)
-    condition = f"{own} @@ %s::tsquery"
-    params = [query_plan.match]
+    table = ENTRIES[level]._meta.db_table
+    condition = f"{table}.vector @@ %s::tsquery"
     if level == "reviews" and full_text:
-        condition = f"({condition} OR reviews_review.full_text_vector @@ %s::tsquery)"
-        params.append(query_plan.match)
-    if query_plan.excluded:
-        condition += f" AND NOT ({own} @@ %s::tsquery)"
-        params.append(query_plan.excluded)
+        condition = f"({condition} OR {table}.full_text_vector @@ %s::tsquery)"
+    params = [query_plan.match] * condition.count("%s")
     return queryset.alias(text_match=RawSQL(condition, params, output_field=BooleanField())).filter(text_match=True)
 
 
-# One statement per search: the matching rows the user may see are materialised once, with a
-# flag per active filter; the count, every facet's counts (each with the other filters) and the
-# requested page are all read from that set.
+def _score_sql(query_plan, own, context=None, theme_ids=None):
+    """(SQL, params) for the relevance score of a row, given the SQL for its vectors and theme ids.
+
+    3 x how much of the query the row covers (rare concepts weigh more; a synonym counts 0.7 of the
+    word itself) + ts_rank; for a finding, the SQL `context` adds how well its review as a whole
+    matches (see _context_sql); 0.5 more when the row carries a theme the query names.
+    """
+    sql, params = _coverage_sql(query_plan, own)
+    sql = f"3.0 * {sql} + ts_rank('{WEIGHTS}', {own}, %s::tsquery, 32)"
+    params.append(query_plan.highlight)
+    if context:
+        sql += f" + {context}"
+    if query_plan.themes and theme_ids:
+        sql += f" + 0.5 * ({theme_ids} && %s)::int"
+        params.append(list(Theme.objects.filter(slug__in=query_plan.themes).values_list("pk", flat=True)))
+    return sql, params
+
+
+def _coverage_sql(query_plan, vector):
+    total_weight = sum(c[2] for c in query_plan.concepts)
+    terms, params = [], []
+    for exact, expanded, weight, _ in query_plan.concepts:
+        terms.append(f"%s * (0.3 * ({vector} @@ %s::tsquery)::int + 0.7 * ({vector} @@ %s::tsquery)::int)")
+        params.extend([weight / total_weight, exact, expanded])
+    return "(" + " + ".join(terms) + ")", params
+
+
+def _context_sql(query_plan, vector):
+    """How well a review as a whole (its context vector) matches: 1 x its coverage + half its rank."""
+    sql, params = _coverage_sql(query_plan, vector)
+    params.append(query_plan.highlight)
+    return f"1.0 * {sql} + 0.5 * ts_rank('{WEIGHTS}', {vector}, %s::tsquery, 32)", params
+
+
+# One statement per search: the matching entries the user may see are materialised once, with a flag
+# per active filter; the count, every facet's counts (each with the other filters) and the requested
+# page are all read from that set. Entries are narrow (see FindingEntry), and only the rows being
+# ranked have their vectors read.
 FACET_COLUMNS = {"nation": "nation", "region": "region", "review_type": "review_type", "outcome": "outcome"}
-STRICT_MINIMUM = 20  # below this many rows matching half the query, search ranks every partial match
-CANDIDATES = 400  # rows ranked with the full score; the rest are cut by a cheaper first pass
-# Counting every facet over tens of thousands of matches costs more than the rest of a search: above
-# FACET_SAMPLE_ABOVE matches, facets count every SAMPLE_EVERY-th row and scale up, shown as "about".
-FACET_SAMPLE_ABOVE = 20_000
-SAMPLE_EVERY = 8
+STRICT_MINIMUM = 20  # below this many rows matching most of the query, search ranks every partial match
+# Ranking reads each ranked row's vector. Up to EXACT_RANKING matches are all ranked; above, the rows
+# that match the most (and rarest) concepts are ranked first, CHUNK at a time (see Plan.tiers).
+EXACT_RANKING = 5_000
+CHUNK = 500
+# Above FACET_SAMPLE_ABOVE matching rows, facets are counted on a sample of about FACET_SAMPLE rows
+# and scaled up, shown as "about" (the total count stays exact).
+FACET_SAMPLE_ABOVE = 10_000
+FACET_SAMPLE = 4_000
 
 
-def _flags_queryset(level, user, query_plan, filters, full_text, with_vector):
-    r = "review__" if level == "findings" else ""
+def _flags_queryset(level, user, query_plan, filters, full_text):
     active = [name for name in FILTERS if filters.get(name) not in (None, "", [])]
     groups = sorted({"year" if name in ("year_from", "year_to") else name for name in active})
     flags = {}
@@ -539,30 +560,16 @@ def _flags_queryset(level, user, query_plan, filters, full_text, with_vector):
         only = {name: filters.get(name) for name in names}
         if group == "theme":
             only["theme_match"] = filters.get("theme_match")
-        flags[f"ok_{group}"] = ExpressionWrapper(filter_q(only, level), output_field=BooleanField())
-    queryset = _text_matched(level, user, query_plan, full_text).annotate(
-        **flags,
-        f_nation=F(f"{r}nation"),
-        f_region=Coalesce(F(f"{r}partnership__region"), Value("")),
-        f_review_type=F(f"{r}review_type"),
-        f_outcome=F(f"{r}outcome"),
-        f_year=F(f"{r}publication_year"),
-        f_date=F(f"{r}publication_date"),
-        f_age_bands=F(f"{r}age_bands"),
-        f_review=F("review_id") if level == "findings" else F("pk"),
-        f_theme_ids=F("all_theme_ids"),
-        f_agency_ids=F("agency_ids"),
+        flags[f"ok_{group}"] = ExpressionWrapper(filter_q(only), output_field=BooleanField())
+    queryset = _matching(level, user, query_plan, full_text).annotate(
+        **flags, of_review=F("review_id") if level == "findings" else F("pk")
     )
-    columns = ["pk", "f_review", "f_nation", "f_region", "f_review_type", "f_outcome", "f_year", "f_date"]
-    columns += ["f_age_bands", "f_theme_ids", "f_agency_ids"]
-    if with_vector:  # read once with the row, for the first ranking pass
-        queryset = queryset.annotate(f_vector=F("search_vector"))
-        columns.append("f_vector")
-    return queryset.order_by().values(*columns, *flags), groups
+    columns = ["pk", "of_review", "nation", "region", "review_type", "outcome", "year", "date", "age_bands"]
+    return queryset.order_by().values(*columns, "theme_ids", "agency_ids", *flags), groups
 
 
 def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False):
-    """(count, {facet: {value: count}}, [(id, score)] for the page) in one round trip.
+    """(count, {facet: {value: count}}, [(id, score)] for the page, facets sampled?) in one round trip.
 
     Browsing (no query) reads every visible row, so its results are cached until the corpus
     changes; the key holds what decides them, including whether the user sees unpublished work.
@@ -581,116 +588,167 @@ def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False)
 
 
 def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text):
-    ranked = sort == "relevance" and query_plan is not None
-    flags_qs, groups = _flags_queryset(level, user, query_plan, filters, full_text, with_vector=ranked)
+    flags_qs, groups = _flags_queryset(level, user, query_plan, filters, full_text)
     flags_sql, flags_params = flags_qs.query.sql_with_params()
-    selected = flags_qs.query.values_select + tuple(flags_qs.query.annotation_select)
-    columns = [name for name in selected if name != "f_vector"]
-
-    def where(skip=None):
-        return " AND ".join([f"ok_{g}" for g in groups if g != skip] or ["true"])
+    hits = " AND ".join([f"ok_{g}" for g in groups] or ["true"])
 
     def facet_where(skip):
-        # Above FACET_SAMPLE_ABOVE matches, facets count every SAMPLE_EVERY-th row (scaled up afterwards).
-        return f"{where(skip)} AND ((SELECT n FROM size) <= {FACET_SAMPLE_ABOVE} OR id %% {SAMPLE_EVERY} = 0)"
+        return " AND ".join([f"ok_{g}" for g in groups if g != skip] or ["true"])
 
-    parts, params = ["SELECT 'count' AS kind, '' AS value, n::float8 FROM size"], []
+    parts = [
+        "SELECT 'count', '', n FROM sizes",
+        "SELECT 'total', '', total FROM sizes",
+        "SELECT 'sample', '', count(*) FROM fm WHERE (SELECT sampled FROM sizes)",
+    ]
+    params = []
     for name, column in FACET_COLUMNS.items():
         parts.append(
-            f"SELECT '{name}', f_{column}::text, count(*) FROM flags WHERE {facet_where(name)} AND f_{column} <> '' "
-            f"GROUP BY f_{column}"
+            f"SELECT '{name}', {column}::text, count(*) FROM fm WHERE {facet_where(name)} AND {column} <> '' "
+            f"GROUP BY {column}"
         )
     parts.append(
-        f"SELECT 'year', f_year::text, count(*) FROM flags WHERE {facet_where('year')} AND f_year IS NOT NULL "
-        "GROUP BY f_year"
+        f"SELECT 'year', year::text, count(*) FROM fm WHERE {facet_where('year')} AND year IS NOT NULL GROUP BY year"
     )
     parts.append(
-        "SELECT 'age_band', band, count(*) FROM flags, unnest(f_age_bands) AS band "
-        f"WHERE {facet_where('age_band')} GROUP BY band"
+        f"SELECT 'age_band', band, count(*) FROM fm, unnest(age_bands) AS band WHERE {facet_where('age_band')} "
+        "GROUP BY band"
     )
-    for name, column in (("theme", "f_theme_ids"), ("agency", "f_agency_ids")):
+    for name, column in (("theme", "theme_ids"), ("agency", "agency_ids")):
         parts.append(
-            f"SELECT '{name}', tag::text, count(*) FROM flags, unnest({column}) AS tag "
-            f"WHERE {facet_where(name)} GROUP BY tag"
+            f"SELECT '{name}', tag::text, count(*) FROM fm, unnest({column}) AS tag WHERE {facet_where(name)} "
+            "GROUP BY tag"
         )
     for facet in Facet.values:
-        parts.append(f"SELECT 'facet', %s, count(*) FROM flags WHERE {facet_where('facet')} AND f_theme_ids && %s")
+        parts.append(f"SELECT 'facet', %s, count(*) FROM fm WHERE {facet_where('facet')} AND theme_ids && %s")
         params += [facet, _ids(Theme, facet=facet)]
 
-    newest = "f_year DESC NULLS LAST, f_date DESC NULLS LAST, id DESC"
+    ctes = [
+        f"m AS MATERIALIZED (SELECT raw.*, raw.pk AS id, raw.of_review AS review FROM ({flags_sql}) raw)",
+        f"sizes AS MATERIALIZED (SELECT count(*) FILTER (WHERE {hits}) AS n, count(*) AS total,"
+        f" count(*) > {FACET_SAMPLE_ABOVE} AS sampled, greatest(1, count(*) / {FACET_SAMPLE}) AS step FROM m)",
+        # The rows facets count: every matching row, or a sample of them (every step-th id).
+        "fm AS MATERIALIZED (SELECT * FROM m WHERE NOT (SELECT sampled FROM sizes)"
+        " OR id %% (SELECT step FROM sizes) = 0)",
+    ]
+    cte_params = list(flags_params)
     page_limit = "ALL" if limit is None else int(limit)  # None: every row (exports)
-    cheap_column, cheap_params = "", []
-    if ranked:
-        table, alias = ("findings_finding", "f") if level == "findings" else ("reviews_review", "r")
-        # The first pass scores each matching row by its own text while the row is read (its vector is
-        # stored inline: see migrations findings 0011), then the best CANDIDATES get the full score.
-        cheap_sql, cheap_params = _score_sql(level, _without_context(query_plan), "raw.f_vector")
-        cheap_column = f", {cheap_sql} AS f_cheap"
-        if level == "findings":
-            full_sql, full_params = _score_sql(
-                level, query_plan, "f.search_vector", "rv.context_vector", "f.id", "f.review_id"
-            )
-            join = "JOIN reviews_review rv ON rv.id = f.review_id"
-        else:
-            full_sql, full_params = _score_sql(level, query_plan, "r.search_vector", row_id="r.id")
-            join = ""
-        cap = "ALL" if limit is None else int(max(CANDIDATES, offset + limit))
-        page_sql = (
-            f"SELECT 'page', c.id::text, s.score FROM ("
-            f"SELECT fl.id, fl.f_year, fl.f_date FROM flags fl "
-            f"WHERE {where()} ORDER BY fl.f_cheap DESC, fl.f_year DESC NULLS LAST, fl.id DESC LIMIT {cap}"
-            f") c JOIN {table} {alias} ON {alias}.id = c.id {join} "
-            f"CROSS JOIN LATERAL (SELECT {full_sql} AS score) s "
-            f"ORDER BY s.score DESC, c.f_year DESC NULLS LAST, c.f_date DESC NULLS LAST, c.id DESC "
-            f"OFFSET {int(offset)} LIMIT {page_limit}"
-        )
-        page_params = full_params
+    if sort == "relevance" and query_plan is not None:
+        page_sql, page_params = _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offset, limit)
     else:
-        order = newest if sort != "oldest" else "f_year ASC NULLS LAST, f_date ASC NULLS LAST, id ASC"
+        order = "year ASC NULLS LAST, date ASC NULLS LAST, id ASC"
+        if sort != "oldest":
+            order = "year DESC NULLS LAST, date DESC NULLS LAST, id DESC"
         page_sql = (
-            f"SELECT 'page', id::text, 0::float8 FROM flags WHERE {where()} ORDER BY {order} "
+            f"SELECT 'page', id::text, 0::float8 FROM m WHERE {hits} ORDER BY {order} "
             f"OFFSET {int(offset)} LIMIT {page_limit}"
         )
         page_params = []
     parts.append(f"SELECT * FROM ({page_sql}) page")
-    params += page_params
-    kept = ", ".join(f"raw.{column}" for column in columns)
-    sql = (
-        f"WITH flags AS MATERIALIZED (SELECT {kept}, raw.pk AS id{cheap_column} FROM ({flags_sql}) raw), "
-        f"size AS MATERIALIZED (SELECT count(*) AS n FROM flags WHERE {where()}) "
-        + " UNION ALL ".join(f"({part})" for part in parts)
-    )
-    count, facets, page = 0, {}, []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*cheap_params, *flags_params, *params])
-        for kind, value, n in cursor.fetchall():
-            if kind == "count":
-                count = int(n)
-            elif kind == "page":
-                page.append((int(value), float(n)))
-            else:
-                facets.setdefault(kind, {})[value] = int(n)
-    if count > FACET_SAMPLE_ABOVE:
-        facets = {kind: {value: n * SAMPLE_EVERY for value, n in values.items()} for kind, values in facets.items()}
+    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(f"({part})" for part in parts)
+    count, total, sample, facets, page = 0, 0, 0, {}, []
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Entries keep large vectors out of line: reading every row to test its vector (a sequential scan,
+        # which the planner prefers when most rows match) costs far more than the index does.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(sql, [*cte_params, *params, *page_params])
+        rows = cursor.fetchall()
+        cursor.execute("RESET enable_seqscan")
+    for kind, value, n in rows:
+        if kind == "count":
+            count = int(n)
+        elif kind == "total":
+            total = int(n)
+        elif kind == "sample":
+            sample = int(n)
+        elif kind == "page":
+            page.append((int(value), float(n)))
+        else:
+            facets.setdefault(kind, {})[value] = int(n)
+    if sample:  # scale the sample's counts up to every matching row
+        facets = {kind: {v: round(n * total / sample) for v, n in values.items()} for kind, values in facets.items()}
     # Theme and agency counts come keyed by id (cheaper than joining every row to its tag's slug).
     for kind, model in (("theme", Theme), ("agency", Agency)):
         if kind in facets:
             slugs = dict(model.objects.filter(pk__in=[int(i) for i in facets[kind]]).values_list("pk", "slug"))
             facets[kind] = {slugs[int(i)]: n for i, n in facets[kind].items() if int(i) in slugs}
-    return count, facets, page
+    return count, facets, page, bool(sample)
 
 
-def _without_context(query_plan):
-    """The plan without its theme lift: the cheap first pass scores the row's own text only."""
-    return Plan(
-        concepts=query_plan.concepts,
-        match=query_plan.match,
-        strict=query_plan.strict,
-        highlight=query_plan.highlight,
-        excluded=query_plan.excluded,
-        themes=[],
-        unknown=[],
+def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offset, limit):
+    """(SQL, params) of the page in relevance order; adds the CTEs it needs to ctes.
+
+    Up to EXACT_RANKING matches, every match gets the full score. Above, candidates come CHUNK at a time
+    in the order of Plan.tiers (the rows matching the most, and the rarest, concepts first; each tier newest
+    first, found through the GIN index without reading a vector), then any other matches newest first; each
+    chunk is ordered by the full score. The order is the same whatever page is asked for, and exports
+    (limit None) list every match in it.
+    """
+    table = ENTRIES[level]._meta.db_table
+    chunks = None if limit is None else (int(offset) + int(limit) - 1) // CHUNK + 1
+    cap = "ALL" if chunks is None else chunks * CHUNK
+    newest = "year DESC NULLS LAST, date DESC NULLS LAST, id DESC"
+    room = "" if cap == "ALL" else f"AND (SELECT count(*) FROM top) < {cap}"
+    tiers = []
+    # A tier that is the whole match (one concept) would only re-read the match: its rows come from m instead.
+    for index, tier in enumerate(t for t in query_plan.tiers if t.query != query_plan.match):
+        # The tier's rows that the user may see and that pass the filters, through the index; a row of an earlier
+        # tier, or (for a small tier) one outside the query's match, is left out by reading its vector.
+        conditions, params = [f"{table}.vector @@ %s::tsquery"], [tier.query]
+        if tier.before:
+            conditions.append(f"NOT ts_match_vq({table}.vector, %s::tsquery)")
+            params.append(tier.before)
+        if not tier.within_strict:
+            conditions.append(f"ts_match_vq({table}.vector, %s::tsquery)")
+            params.append(query_plan.match)
+        tier_qs = (
+            _entries(level, user)
+            .filter(filter_q(filters))
+            .alias(in_tier=RawSQL(" AND ".join(conditions), params, output_field=BooleanField()))
+            .filter(in_tier=True)
+            .annotate(of_review=F("review_id") if level == "findings" else F("pk"), tier=Value(index))
+            .order_by(F("year").desc(nulls_last=True), F("date").desc(nulls_last=True), "-pk")
+            .values("pk", "of_review", "year", "date", "tier")
+        )
+        tier_sql, tier_params = (tier_qs if cap == "ALL" else tier_qs[:cap]).query.sql_with_params()
+        tiers.append(f"(SELECT pk AS id, of_review AS review, year, date, tier FROM ({tier_sql}) t{index})")
+        cte_params.extend(tier_params)
+    ctes.append(
+        "top AS MATERIALIZED (SELECT * FROM ("
+        + " UNION ALL ".join(tiers or ["(SELECT 0 AS id, 0 AS review, 0 AS year, NULL::date AS date, 0 AS tier)"])
+        + f") tiers WHERE (SELECT n FROM sizes) > {EXACT_RANKING} AND {'true' if tiers else 'false'} LIMIT {cap})"
     )
+    ctes.append(
+        "cand AS MATERIALIZED ("
+        f"SELECT id, review, 0 AS chunk, year, date FROM m WHERE {hits} AND (SELECT n FROM sizes) <= {EXACT_RANKING} "
+        "UNION ALL "
+        f"SELECT id, review, (row_number() OVER (ORDER BY tier, {newest}) - 1) / {CHUNK}, year, date FROM ("
+        "SELECT * FROM top UNION ALL "
+        f"(SELECT id, review, year, date, {len(tiers)} FROM m WHERE {hits} AND id NOT IN (SELECT id FROM top) "
+        f"AND (SELECT n FROM sizes) > {EXACT_RANKING} {room} "
+        f"ORDER BY {newest} LIMIT {cap})"
+        ") ranked)"
+    )
+    within = "" if chunks is None else f"WHERE c.chunk < {chunks}"
+    if level == "findings":
+        context_sql, context_params = _context_sql(query_plan, "r.context_vector")
+        ctes.append(
+            f"context AS MATERIALIZED (SELECT r.id, {context_sql} AS score FROM findings_reviewentry r "
+            f"WHERE r.id IN (SELECT c.review FROM cand c {within}))"
+        )
+        cte_params.extend(context_params)
+        score_sql, score_params = _score_sql(query_plan, "e.vector", "coalesce(x.score, 0)", "e.theme_ids")
+        join = "LEFT JOIN context x ON x.id = c.review"
+    else:
+        score_sql, score_params = _score_sql(query_plan, "e.vector", theme_ids="e.theme_ids")
+        join = ""
+    page_limit = "ALL" if limit is None else int(limit)
+    sql = (
+        f"SELECT 'page', c.id::text, s.score FROM cand c JOIN {table} e ON e.id = c.id {join} "
+        f"CROSS JOIN LATERAL (SELECT {score_sql} AS score) s {within} "
+        f"ORDER BY c.chunk, s.score DESC, c.year DESC NULLS LAST, c.date DESC NULLS LAST, c.id DESC "
+        f"OFFSET {int(offset)} LIMIT {page_limit}"
+    )
+    return sql, score_params
 
 
 def _prepare(query, exact, user):
@@ -700,7 +758,7 @@ def _prepare(query, exact, user):
     if query_plan and query_plan.unknown and not exact:
 
         def exists(word):
-            return _text_matched("findings", user, plan(parse(word))).exists()
+            return _matching("findings", user, plan(parse(word))).exists()
 
         suggestion = suggest_spelling(query, query_plan.unknown, exists)
         suggested_plan = plan(parse(suggestion)) if suggestion else None
@@ -709,19 +767,19 @@ def _prepare(query, exact, user):
     return query, query_plan, ""
 
 
-def _tiers(level, user, query_plan, filters, sort, offset, limit):
-    """(count, facets, [(id, score)]) with the fallbacks: at least half the query first, then any of it,
-    then (reviews) their full texts when few match by summaries and findings."""
-    count, facets, ranked = 0, {}, []
+def _fallbacks(level, user, query_plan, filters, sort, offset, limit):
+    """(count, facets, [(id, score)], facets sampled?) with the fallbacks: most of the query first, then any
+    of it, then (reviews) their full texts when few match by summaries and findings."""
+    result = (0, {}, [], False)
     if query_plan is not None and query_plan.strict != query_plan.match:
         strict = dataclasses.replace(query_plan, match=query_plan.strict)
-        count, facets, ranked = _run(level, user, strict, filters, sort, offset, limit)
-    if count < STRICT_MINIMUM:  # too few match half the query: rank everything that matches any of it
-        count, facets, ranked = _run(level, user, query_plan, filters, sort, offset, limit)
-    if level == "reviews" and query_plan is not None and limit is not None and count < limit:
+        result = _run(level, user, strict, filters, sort, offset, limit)
+    if result[0] < STRICT_MINIMUM:  # too few match most of the query: rank everything that matches any of it
+        result = _run(level, user, query_plan, filters, sort, offset, limit)
+    if level == "reviews" and query_plan is not None and limit is not None and result[0] < limit:
         # Few reviews match by their summaries and findings: look in their full texts too (they rank last).
-        count, facets, ranked = _run(level, user, query_plan, filters, sort, offset, limit, full_text=True)
-    return count, facets, ranked
+        result = _run(level, user, query_plan, filters, sort, offset, limit, full_text=True)
+    return result
 
 
 def search(query="", filters=None, user=None, level="findings", sort="relevance", page=1, page_size=20, exact=False):
@@ -736,7 +794,7 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     page_size = max(1, min(int(page_size), 100))
     page = max(1, int(page))
     offset = (page - 1) * page_size
-    count, facets, ranked = _tiers(level, user, query_plan, filters, sort, offset, page_size)
+    count, facets, ranked, sampled = _fallbacks(level, user, query_plan, filters, sort, offset, page_size)
     model = Finding if level == "findings" else Review
     objects = _for_display(model.objects.filter(pk__in=[pk for pk, _ in ranked]), level).in_bulk()
     selected = []
@@ -759,6 +817,7 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
         corrected_from=corrected_from,
         themes_named=query_plan.themes if query_plan else [],
         lessons=_matching_lessons(query, user) if page == 1 else [],
+        facets_approximate=sampled,
     )
 
 
@@ -801,7 +860,7 @@ def matching_findings(query="", filters=None, user=None, sort="relevance", exact
     _, query_plan, _ = _prepare(query, exact, user)
     if query_plan is None and sort == "relevance":
         sort = "newest"
-    _, _, ranked = _tiers("findings", user, query_plan, filters or {}, sort, 0, None)
+    ranked = _fallbacks("findings", user, query_plan, filters or {}, sort, 0, None)[2]
     ids = [pk for pk, _ in ranked]
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
@@ -861,16 +920,29 @@ def _add_top_findings(reviews, user, query_plan, per_review=3):
     if not reviews:
         return
     findings = Finding.objects.visible_to(user).filter(review__in=reviews)
+    score_of = {}
     if query_plan is not None:
-        findings = _text_matched("findings", user, query_plan).filter(review__in=reviews)
-        findings = findings.annotate(score=_score("findings", query_plan)).order_by("review_id", "-score", "position")
-    else:
-        findings = findings.order_by("review_id", "position")
+        # Within a review every finding shares its context, so the finding's own score orders them.
+        score_sql, score_params = _score_sql(
+            query_plan, "findings_findingentry.vector", theme_ids="findings_findingentry.theme_ids"
+        )
+        scores = (
+            _matching("findings", user, query_plan)
+            .filter(review__in=reviews)
+            .annotate(score=RawSQL(score_sql, score_params, output_field=FloatField()))
+            .values_list("pk", "score")
+        )
+        score_of = dict(scores)
+        findings = findings.filter(pk__in=score_of)
     by_review = {}
-    for finding in findings.prefetch_related("themes", "agencies"):
-        by_review.setdefault(finding.review_id, [])
-        if len(by_review[finding.review_id]) < per_review:
-            by_review[finding.review_id].append(finding)
+    for finding in sorted(
+        findings.prefetch_related("themes", "agencies"),
+        key=lambda f: (f.review_id, -score_of.get(f.pk, 0.0), f.position, f.pk),
+    ):
+        finding.score = score_of.get(finding.pk, 0.0)
+        group = by_review.setdefault(finding.review_id, [])
+        if len(group) < per_review:
+            group.append(finding)
     chosen = [f for group in by_review.values() for f in group]
     _add_snippets(chosen, "findings", query_plan)
     for review in reviews:

@@ -30,8 +30,8 @@ def finding_deleted(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Partnership)
 def partnership_saved(sender, instance, raw=False, **kwargs):
-    if not raw:  # its nation or region may have changed: browse counts move
-        indexing.bump_corpus_version()
+    if not raw:  # its region may have changed: search entries copy it
+        indexing.index_partnership(instance.pk)
 
 
 @receiver(post_save, sender=Theme)

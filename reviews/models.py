@@ -4,8 +4,6 @@ import uuid
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
@@ -120,10 +118,8 @@ def visibility_key(user):
 
 @pghistory.track(
     *audit_events(),
-    # Vectors and id arrays are derived data; the full text is the document's (kept with its versions).
-    exclude=[
-        "search_vector", "context_vector", "full_text_vector", "all_theme_ids", "agency_ids", "full_text", "updated_at"
-    ],
+    # The full text is the document's (kept with its versions).
+    exclude=["full_text", "updated_at"],
 )
 class Review(models.Model):
     class Status(models.TextChoices):
@@ -188,14 +184,6 @@ class Review(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Maintained by findings.indexing (see there): what search matches and ranks reviews and findings by.
-    search_vector = SearchVectorField(null=True, editable=False)  # title, themes, keywords, summary, findings
-    context_vector = SearchVectorField(null=True, editable=False)  # title, themes, keywords, summary
-    full_text_vector = SearchVectorField(null=True, editable=False)  # the full text
-    # Also maintained there, for fast filters and counts: the ids of the themes on the review or
-    # any of its findings, and of the agencies its findings name.
-    all_theme_ids = ArrayField(models.IntegerField(), default=list, editable=False)
-    agency_ids = ArrayField(models.IntegerField(), default=list, editable=False)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -204,9 +192,6 @@ class Review(models.Model):
         indexes = [
             models.Index(fields=["status", "publication_year"]),
             models.Index(fields=["nation"]),
-            GinIndex(fields=["search_vector"], name="review_search_vector"),
-            GinIndex(fields=["full_text_vector"], name="review_full_text_vector"),
-            GinIndex(fields=["all_theme_ids"], name="review_all_theme_ids"),
         ]
 
     def __str__(self):
@@ -358,9 +343,7 @@ class Review(models.Model):
         untagged = list(findings.filter(themes=None).values_list("title", flat=True))
         if untagged:
             titles = "; ".join(f"“{title}”" for title in untagged[:5]) + (" and others" if len(untagged) > 5 else "")
-            problems.append(
-                f"{len(untagged)} finding{'s have' if len(untagged) != 1 else ' has'} no theme: {titles}."
-            )
+            problems.append(f"{len(untagged)} finding{'s have' if len(untagged) != 1 else ' has'} no theme: {titles}.")
         unresolved = self.open_flags().count()
         if unresolved:
             problems.append(

@@ -63,9 +63,7 @@ def extract_text(document):
     document.notes = extracted.notes
     document.page_count = len(extracted.pages)
     document.extracted_text = extracted.text
-    document.save(
-        update_fields=["kind", "pages", "extras", "metadata", "notes", "page_count", "extracted_text"]
-    )
+    document.save(update_fields=["kind", "pages", "extras", "metadata", "notes", "page_count", "extracted_text"])
     # The review's full text is its latest document's; search reads it once the review is published.
     Review.objects.filter(pk=document.review_id).update(full_text=extracted.text)
     index_reviews([document.review_id])

@@ -129,4 +129,3 @@ def add_version(review, checked, user):
         raise NotDraft(review)
     latest = review.documents.aggregate(latest=Max("version"))["latest"] or 0
     return enqueue(store(review, checked, user, version=latest + 1))
-

@@ -6,60 +6,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0002_seed_agencies'),
-        ('findings', '0009_fill_tag_arrays'),
-        ('reviews', '0005_upload_processing'),
+        ("agencies", "0002_seed_agencies"),
+        ("findings", "0009_fill_tag_arrays"),
+        ("reviews", "0005_upload_processing"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ThemeSuggestion',
+            name="ThemeSuggestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField()),
-                ('reasons', models.JSONField(blank=True, default=list)),
-                ('source', models.CharField(max_length=30)),
-                ('decision', models.CharField(choices=[('pending', 'Not yet decided'), ('accepted', 'Accepted'), ('rejected', 'Rejected')], default='pending', max_length=10)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("score", models.FloatField()),
+                ("reasons", models.JSONField(blank=True, default=list)),
+                ("source", models.CharField(max_length=30)),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[("pending", "Not yet decided"), ("accepted", "Accepted"), ("rejected", "Rejected")],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['finding', '-score'],
+                "ordering": ["finding", "-score"],
             },
         ),
         migrations.AddField(
-            model_name='finding',
-            name='document',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='proposed_findings', to='reviews.reviewdocument'),
+            model_name="finding",
+            name="document",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="proposed_findings",
+                to="reviews.reviewdocument",
+            ),
         ),
         migrations.AddField(
-            model_name='finding',
-            name='proposal_index',
+            model_name="finding",
+            name="proposal_index",
             field=models.PositiveIntegerField(blank=True, null=True),
         ),
         migrations.AddConstraint(
-            model_name='finding',
-            constraint=models.UniqueConstraint(fields=('document', 'proposal_index'), name='one_finding_per_proposal'),
+            model_name="finding",
+            constraint=models.UniqueConstraint(fields=("document", "proposal_index"), name="one_finding_per_proposal"),
         ),
         migrations.AddField(
-            model_name='themesuggestion',
-            name='decided_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL),
+            model_name="themesuggestion",
+            name="decided_by",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='themesuggestion',
-            name='finding',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='suggestions', to='findings.finding'),
+            model_name="themesuggestion",
+            name="finding",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="suggestions", to="findings.finding"
+            ),
         ),
         migrations.AddField(
-            model_name='themesuggestion',
-            name='theme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='suggestions', to='findings.theme'),
+            model_name="themesuggestion",
+            name="theme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="suggestions", to="findings.theme"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='themesuggestion',
-            constraint=models.UniqueConstraint(fields=('finding', 'theme'), name='one_suggestion_per_theme'),
+            model_name="themesuggestion",
+            constraint=models.UniqueConstraint(fields=("finding", "theme"), name="one_suggestion_per_theme"),
         ),
     ]

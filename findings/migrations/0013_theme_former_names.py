@@ -7,44 +7,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('findings', '0012_lessons_redirects_audit'),
+        ("findings", "0012_lessons_redirects_audit"),
     ]
 
     operations = [
         pgtrigger.migrations.RemoveTrigger(
-            model_name='theme',
-            name='insert_insert',
+            model_name="theme",
+            name="insert_insert",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='theme',
-            name='update_update',
+            model_name="theme",
+            name="update_update",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='theme',
-            name='delete_delete',
+            model_name="theme",
+            name="delete_delete",
         ),
         migrations.AddField(
-            model_name='theme',
-            name='former_names',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=120), blank=True, default=list, size=None),
+            model_name="theme",
+            name="former_names",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.CharField(max_length=120), blank=True, default=list, size=None
+            ),
         ),
         migrations.AddField(
-            model_name='themeevent',
-            name='former_names',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=120), blank=True, default=list, size=None),
+            model_name="themeevent",
+            name="former_names",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.CharField(max_length=120), blank=True, default=list, size=None
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='theme',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "findings_themeevent" ("active", "definition", "facet", "former_names", "id", "keywords", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "position", "slug") VALUES (NEW."active", NEW."definition", NEW."facet", NEW."former_names", NEW."id", NEW."keywords", NEW."name", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."position", NEW."slug"); RETURN NULL;', hash='0045797646aea2a10726af074132782b77e9455b', operation='INSERT', pgid='pgtrigger_insert_insert_43210', table='findings_theme', when='AFTER')),
+            model_name="theme",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "findings_themeevent" ("active", "definition", "facet", "former_names", "id", "keywords", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "position", "slug") VALUES (NEW."active", NEW."definition", NEW."facet", NEW."former_names", NEW."id", NEW."keywords", NEW."name", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."position", NEW."slug"); RETURN NULL;',
+                    hash="0045797646aea2a10726af074132782b77e9455b",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_43210",
+                    table="findings_theme",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='theme',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "findings_themeevent" ("active", "definition", "facet", "former_names", "id", "keywords", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "position", "slug") VALUES (NEW."active", NEW."definition", NEW."facet", NEW."former_names", NEW."id", NEW."keywords", NEW."name", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."position", NEW."slug"); RETURN NULL;', hash='ef6cc4699d70a89d07f4ea7ad162c532bcb84bdb', operation='UPDATE', pgid='pgtrigger_update_update_cf7c0', table='findings_theme', when='AFTER')),
+            model_name="theme",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "findings_themeevent" ("active", "definition", "facet", "former_names", "id", "keywords", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "position", "slug") VALUES (NEW."active", NEW."definition", NEW."facet", NEW."former_names", NEW."id", NEW."keywords", NEW."name", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."position", NEW."slug"); RETURN NULL;',
+                    hash="ef6cc4699d70a89d07f4ea7ad162c532bcb84bdb",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_cf7c0",
+                    table="findings_theme",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='theme',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "findings_themeevent" ("active", "definition", "facet", "former_names", "id", "keywords", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "position", "slug") VALUES (OLD."active", OLD."definition", OLD."facet", OLD."former_names", OLD."id", OLD."keywords", OLD."name", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."position", OLD."slug"); RETURN NULL;', hash='e1eecf8b1bdd90456ce83595d63bf044b368517f', operation='DELETE', pgid='pgtrigger_delete_delete_d3740', table='findings_theme', when='AFTER')),
+            model_name="theme",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "findings_themeevent" ("active", "definition", "facet", "former_names", "id", "keywords", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "position", "slug") VALUES (OLD."active", OLD."definition", OLD."facet", OLD."former_names", OLD."id", OLD."keywords", OLD."name", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."position", OLD."slug"); RETURN NULL;',
+                    hash="e1eecf8b1bdd90456ce83595d63bf044b368517f",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_d3740",
+                    table="findings_theme",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]

@@ -8,129 +8,217 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0004_tag_arrays'),
+        ("reviews", "0004_tag_arrays"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='review',
-            name='pseudonyms',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=100), blank=True, default=list, help_text='Names the review uses as pseudonyms; the anonymisation check does not flag them.', size=None),
+            model_name="review",
+            name="pseudonyms",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.CharField(max_length=100),
+                blank=True,
+                default=list,
+                help_text="Names the review uses as pseudonyms; the anonymisation check does not flag them.",
+                size=None,
+            ),
         ),
         migrations.AddField(
-            model_name='reviewdocument',
-            name='checker_version',
+            model_name="reviewdocument",
+            name="checker_version",
             field=models.CharField(blank=True, max_length=200),
         ),
         migrations.AddField(
-            model_name='reviewdocument',
-            name='error',
+            model_name="reviewdocument",
+            name="error",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='reviewdocument',
-            name='extras',
+            model_name="reviewdocument",
+            name="extras",
             field=models.JSONField(blank=True, default=list, editable=False),
         ),
         migrations.AddField(
-            model_name='reviewdocument',
-            name='kind',
+            model_name="reviewdocument",
+            name="kind",
             field=models.CharField(blank=True, max_length=10),
         ),
         migrations.AddField(
-            model_name='reviewdocument',
-            name='metadata',
+            model_name="reviewdocument",
+            name="metadata",
             field=models.JSONField(blank=True, default=dict, editable=False),
         ),
         migrations.AddField(
-            model_name='reviewdocument',
-            name='notes',
+            model_name="reviewdocument",
+            name="notes",
             field=models.JSONField(blank=True, default=list, editable=False),
         ),
         migrations.AddField(
-            model_name='reviewdocument',
-            name='pages',
+            model_name="reviewdocument",
+            name="pages",
             field=models.JSONField(blank=True, default=list, editable=False),
         ),
         migrations.AddField(
-            model_name='reviewdocument',
-            name='proposal_note',
+            model_name="reviewdocument",
+            name="proposal_note",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='reviewdocument',
-            name='stage',
-            field=models.CharField(choices=[('stored', 'Stored'), ('extracted', 'Text extracted'), ('checked', 'Anonymisation checked'), ('proposed', 'Findings proposed'), ('suggested', 'Themes suggested')], default='stored', max_length=20),
+            model_name="reviewdocument",
+            name="stage",
+            field=models.CharField(
+                choices=[
+                    ("stored", "Stored"),
+                    ("extracted", "Text extracted"),
+                    ("checked", "Anonymisation checked"),
+                    ("proposed", "Findings proposed"),
+                    ("suggested", "Themes suggested"),
+                ],
+                default="stored",
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='reviewdocument',
-            name='state',
-            field=models.CharField(choices=[('queued', 'Waiting to be processed'), ('running', 'Being processed'), ('done', 'Processed'), ('failed', 'Failed')], default='queued', max_length=20),
+            model_name="reviewdocument",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Waiting to be processed"),
+                    ("running", "Being processed"),
+                    ("done", "Processed"),
+                    ("failed", "Failed"),
+                ],
+                default="queued",
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='reviewdocument',
-            name='task_id',
+            model_name="reviewdocument",
+            name="task_id",
             field=models.CharField(blank=True, max_length=64),
         ),
         migrations.CreateModel(
-            name='ProcessingStep',
+            name="ProcessingStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('stored', 'Stored'), ('extracted', 'Text extracted'), ('checked', 'Anonymisation checked'), ('proposed', 'Findings proposed'), ('suggested', 'Themes suggested')], max_length=20)),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('error', models.TextField(blank=True)),
-                ('detail', models.CharField(blank=True, max_length=300)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='reviews.reviewdocument')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("stored", "Stored"),
+                            ("extracted", "Text extracted"),
+                            ("checked", "Anonymisation checked"),
+                            ("proposed", "Findings proposed"),
+                            ("suggested", "Themes suggested"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("started_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("error", models.TextField(blank=True)),
+                ("detail", models.CharField(blank=True, max_length=300)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="steps", to="reviews.reviewdocument"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['started_at', 'id'],
+                "ordering": ["started_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='RejectedUpload',
+            name="RejectedUpload",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('original_name', models.CharField(max_length=300)),
-                ('size', models.PositiveBigIntegerField()),
-                ('sha256', models.CharField(blank=True, max_length=64)),
-                ('code', models.CharField(max_length=30)),
-                ('message', models.TextField()),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('review', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='rejections', to='reviews.review')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("original_name", models.CharField(max_length=300)),
+                ("size", models.PositiveBigIntegerField()),
+                ("sha256", models.CharField(blank=True, max_length=64)),
+                ("code", models.CharField(max_length=30)),
+                ("message", models.TextField()),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rejections",
+                        to="reviews.review",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at'],
+                "ordering": ["-at"],
             },
         ),
         migrations.CreateModel(
-            name='AnonymisationFlag',
+            name="AnonymisationFlag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=40)),
-                ('severity', models.CharField(choices=[('block', 'Must be resolved'), ('warn', 'Check')], max_length=10)),
-                ('text', models.TextField()),
-                ('page', models.PositiveIntegerField(blank=True, null=True)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('context', models.TextField(blank=True)),
-                ('source', models.CharField(default='body', max_length=30)),
-                ('detector', models.CharField(blank=True, max_length=60)),
-                ('message', models.TextField(blank=True)),
-                ('resolution', models.CharField(choices=[('open', 'Unresolved'), ('not_identifying', 'Marked not identifying'), ('fixed', 'Fixed in a later version')], default='open', max_length=20)),
-                ('reason', models.TextField(blank=True)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='flags', to='reviews.reviewdocument')),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='flags', to='reviews.review')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kind", models.CharField(max_length=40)),
+                (
+                    "severity",
+                    models.CharField(choices=[("block", "Must be resolved"), ("warn", "Check")], max_length=10),
+                ),
+                ("text", models.TextField()),
+                ("page", models.PositiveIntegerField(blank=True, null=True)),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("context", models.TextField(blank=True)),
+                ("source", models.CharField(default="body", max_length=30)),
+                ("detector", models.CharField(blank=True, max_length=60)),
+                ("message", models.TextField(blank=True)),
+                (
+                    "resolution",
+                    models.CharField(
+                        choices=[
+                            ("open", "Unresolved"),
+                            ("not_identifying", "Marked not identifying"),
+                            ("fixed", "Fixed in a later version"),
+                        ],
+                        default="open",
+                        max_length=20,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="flags", to="reviews.reviewdocument"
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="flags", to="reviews.review"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['document', 'page', 'start', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('document', 'source', 'page', 'start', 'end', 'kind'), name='one_flag_per_span')],
+                "ordering": ["document", "page", "start", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("document", "source", "page", "start", "end", "kind"), name="one_flag_per_span"
+                    )
+                ],
             },
         ),
     ]

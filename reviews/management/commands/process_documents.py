@@ -32,6 +32,7 @@ class Command(BaseCommand):
         documents = list(documents.only("pk"))
         failures = 0
         for number, document in enumerate(documents, start=1):
+
             def progress(current, stage, number=number):
                 if verbosity >= 1:
                     done = [s for s, _ in STAGES].index(stage) + 1
