@@ -34,6 +34,19 @@ REVIEW_FIELDS = (
 )
 
 
+# The compound lexemes of the vocabulary's phrases that a vector contains (see findings.search.compounds).
+COMPOUNDS = """coalesce((
+        SELECT array_to_tsvector(array_agg(DISTINCT c.name))
+        FROM unnest(%(compound_names)s::text[], %(compound_queries)s::tsquery[]) AS c(name, query)
+        WHERE {vector} @@ c.query), ''::tsvector)"""
+
+
+def _compound_params():
+    from findings.search import compounds  # findings.search reads the corpus version from here
+
+    return {"compound_names": list(compounds().values()), "compound_queries": list(compounds())}
+
+
 def _upsert(table, columns):
     """INSERT ... ON CONFLICT for an entry table, given (column, SQL) pairs of which the first is the id."""
     names = ", ".join(name for name, _ in columns)
@@ -56,12 +69,7 @@ FINDING_ENTRY = _upsert(
         ORDER BY 1)""",
         ),
         ("agency_ids", "ARRAY(SELECT agency_id FROM findings_finding_agencies WHERE finding_id = f.id ORDER BY 1)"),
-        (
-            "vector",
-            """setweight(to_tsvector('english', f.title), 'A')
-        || setweight(to_tsvector('english', coalesce(tags.names, '')), 'B')
-        || setweight(to_tsvector('english', f.text || ' ' || f.recommendation), 'C')""",
-        ),
+        ("vector", f"words.vector || {COMPOUNDS.format(vector='words.vector')}"),
     ],
 ).format(
     source="""
@@ -73,6 +81,11 @@ LEFT JOIN LATERAL (
     FROM findings_finding_themes ft JOIN findings_theme t ON t.id = ft.theme_id
     WHERE ft.finding_id = f.id
 ) tags ON true
+LEFT JOIN LATERAL (
+    SELECT setweight(to_tsvector('english', f.title), 'A')
+        || setweight(to_tsvector('english', coalesce(tags.names, '')), 'B')
+        || setweight(to_tsvector('english', f.text || ' ' || f.recommendation), 'C') AS vector
+) words ON true
 WHERE {where}"""
 )
 
@@ -95,9 +108,9 @@ REVIEW_ENTRY = _upsert(
         SELECT DISTINCT fa.agency_id FROM findings_finding_agencies fa
         JOIN findings_finding f ON f.id = fa.finding_id WHERE f.review_id = r.id ORDER BY 1)""",
         ),
-        ("vector", "head.vector || setweight(to_tsvector('english', coalesce(body.text, '')), 'C')"),
-        ("context_vector", "head.vector"),
-        ("full_text_vector", "setweight(to_tsvector('english', r.full_text), 'D')"),
+        ("vector", f"words.vector || {COMPOUNDS.format(vector='words.vector')}"),
+        ("context_vector", f"head.vector || {COMPOUNDS.format(vector='head.vector')}"),
+        ("full_text_vector", f"words.full_text || {COMPOUNDS.format(vector='words.full_text')}"),
     ],
 ).format(
     source="""
@@ -119,6 +132,10 @@ LEFT JOIN LATERAL (
         || setweight(to_tsvector('english', coalesce(tags.names, '') || ' ' || array_to_string(r.keywords, ' ')), 'B')
         || setweight(to_tsvector('english', r.summary), 'C') AS vector
 ) head ON true
+LEFT JOIN LATERAL (
+    SELECT head.vector || setweight(to_tsvector('english', coalesce(body.text, '')), 'C') AS vector,
+        setweight(to_tsvector('english', r.full_text), 'D') AS full_text
+) words ON true
 WHERE {where}"""
 )
 
@@ -154,26 +171,45 @@ def _index(statement, ids):
     ids = list(ids)
     if ids:
         with connection.cursor() as cursor:
-            cursor.execute(statement, [ids])
+            cursor.execute(statement, {"ids": ids, **_compound_params()})
         bump_corpus_version()
 
 
 def index_findings(ids):
-    _index(FINDING_ENTRY.format(where="f.id = ANY(%s)"), ids)
+    _index(FINDING_ENTRY.format(where="f.id = ANY(%(ids)s)"), ids)
 
 
 def index_reviews(ids):
     """After reviews change: their entries, and what their findings' entries copy from them."""
     ids = list(ids)
-    _index(REVIEW_ENTRY.format(where="r.id = ANY(%s)"), ids)
-    _index(FINDINGS_REVIEW_FIELDS.format(where="r.id = ANY(%s)"), ids)
+    _index(REVIEW_ENTRY.format(where="r.id = ANY(%(ids)s)"), ids)
+    _index(FINDINGS_REVIEW_FIELDS.format(where="r.id = ANY(%(ids)s)"), ids)
+
+
+def add_compounds():
+    """Add the vocabulary's compound lexemes to every stored vector, without re-reading any text.
+
+    Needed once the vocabulary (findings/data/synonyms.json, acronyms) gains phrases; `rebuild_search_index`
+    does it too.
+    """
+    params = _compound_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE findings_findingentry SET vector = vector || {COMPOUNDS.format(vector='vector')}", params
+        )
+        columns = ("vector", "context_vector", "full_text_vector")
+        assignments = ", ".join(f"{c} = {c} || {COMPOUNDS.format(vector=c)}" for c in columns)
+        cursor.execute(f"UPDATE findings_reviewentry SET {assignments}", params)
+    bump_corpus_version()
 
 
 def index_partnership(partnership_id):
     """After a partnership changes (its region): the entries of its reviews and their findings."""
     with connection.cursor() as cursor:
         for statement in (REVIEWS_REVIEW_FIELDS, FINDINGS_REVIEW_FIELDS):
-            cursor.execute(statement.format(where="r.partnership_id = %s"), [partnership_id])
+            cursor.execute(
+                statement.format(where="r.partnership_id = %(partnership)s"), {"partnership": partnership_id}
+            )
     bump_corpus_version()
 
 
@@ -190,16 +226,18 @@ def index_theme(theme_id):
     """After a theme's name changes: every finding and review that carries it."""
     with connection.cursor() as cursor:
         cursor.execute(
-            FINDING_ENTRY.format(where="f.id IN (SELECT finding_id FROM findings_finding_themes WHERE theme_id = %s)"),
-            [theme_id],
+            FINDING_ENTRY.format(
+                where="f.id IN (SELECT finding_id FROM findings_finding_themes WHERE theme_id = %(theme)s)"
+            ),
+            {"theme": theme_id, **_compound_params()},
         )
         cursor.execute(
             REVIEW_ENTRY.format(
-                where="(r.id IN (SELECT review_id FROM reviews_review_themes WHERE theme_id = %s)"
+                where="(r.id IN (SELECT review_id FROM reviews_review_themes WHERE theme_id = %(theme)s)"
                 " OR r.id IN (SELECT f2.review_id FROM findings_finding f2 JOIN findings_finding_themes ft"
-                " ON ft.finding_id = f2.id WHERE ft.theme_id = %s))"
+                " ON ft.finding_id = f2.id WHERE ft.theme_id = %(theme)s))"
             ),
-            [theme_id, theme_id],
+            {"theme": theme_id, **_compound_params()},
         )
     bump_corpus_version()
 

@@ -178,6 +178,25 @@ def _synonym_groups():
     return [[(p, tuple(_lexemes(queries[p]))) for p in group] for group in groups]
 
 
+@functools.cache
+def compounds():
+    """{tsquery text of a multi-word phrase of the vocabulary: the lexeme that stands for it in every vector}.
+
+    Search entries carry one extra lexeme for each vocabulary phrase they contain ("lived experience":
+    'live<->experi'; see findings.indexing), so that a synonym or an acronym's expansion is matched by the
+    index alone: testing a phrase means re-reading each candidate row's positions, and reviews' vectors are
+    stored out of line.
+    """
+    phrases = [phrase for group in _synonym_groups() for phrase, stems in group if len(stems) > 1]
+    queries = _to_tsqueries(phrases).values()
+    return {query: re.sub(r"[' ]", "", query) for query in queries if "<" in query and "''" not in query}
+
+
+def _compounded(tsquery_text):
+    name = compounds().get(tsquery_text)
+    return f"'{name}'" if name else tsquery_text
+
+
 # Single-word theme keywords too general to say that a query is about the theme.
 GENERIC_KEYWORDS = {
     "referral", "contact", "assessment", "analysis", "challenge", "closed", "flag", "alert", "records", "recording",
@@ -207,7 +226,7 @@ class Plan:
     concepts: list  # [(exact tsquery, expanded tsquery, weight, required)]
     match: str  # tsquery text: what a document must match (any of the selective concepts)
     strict: str  # tsquery text: most of the rarest selective concepts
-    highlight: str  # tsquery text: everything worth highlighting
+    highlight: str  # tsquery text: everything worth highlighting, phrases as phrases (for headlines and ts_rank)
     tiers: list  # [Tier]: the matches that cover the most (and rarest) concepts first
     themes: list  # theme slugs the query names
     unknown: list  # typed words found nowhere in the corpus
@@ -267,17 +286,20 @@ def plan(parsed):
     )
     total = max(_corpus_size(), 1)
 
-    concepts, unknown = [], []
+    concepts, unknown, highlight = [], [], []
     for concept in parsed.concepts:
-        exact = _or(queries[s] for s in concept.exact)
+        exact = _or(_compounded(queries[s]) for s in concept.exact)
         if not exact:
             continue  # only stop words
+        highlight.extend(queries[s] for s in concept.exact)
+        highlight.extend(variant_queries.get(v, "") for v in concept.variants)
         stems = [stem for s in concept.exact for stem in _lexemes(queries[s])]
         df = max((document_counts.get(stem, 0) for stem in stems), default=0)
         if df == 0 and not concept.phrase:
             unknown.extend(w for w in concept.words if _lexemes(queries.get(w, "")) or w in concept.exact)
         weight = math.log(1 + total / (1 + df))
-        expanded = _or([exact, *(variant_queries.get(v, "") for v in dict.fromkeys(concept.variants))])
+        variants = (_compounded(variant_queries.get(v, "")) for v in dict.fromkeys(concept.variants))
+        expanded = _or([exact, *variants])
         concepts.append((exact, expanded, weight, concept.phrase, df))
     if not concepts:
         return None
@@ -328,7 +350,7 @@ def plan(parsed):
         concepts=[(c[0], c[1], c[2], c[3]) for c in concepts],
         match=match,
         strict=strict,
-        highlight=_or(c[1] for c in concepts),
+        highlight=_or(dict.fromkeys(highlight)),
         tiers=tiers,
         themes=themes,
         unknown=unknown,
