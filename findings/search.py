@@ -240,6 +240,7 @@ class Tier:
     query: str  # tsquery text, for the index
     before: str  # tsquery text: the tiers before it (their rows are not this tier's), or ""
     within_strict: bool  # whether every row it matches matches most of the query
+    is_strict: bool  # whether it matches exactly what most of the query matches
 
 
 def _or(parts):
@@ -336,7 +337,9 @@ def plan(parsed):
     tiers, before = [], []
     for combo in combos[:MAX_TIERS]:
         tier = " & ".join(f"( {q} )" for q in base + [c[form] for c in combo])
-        tiers.append(Tier(_without(tier, excluded), _or(before), bool(required) or len(combo) >= needed))
+        within = bool(required) or len(combo) >= needed
+        whole = (len(combo) == len(rarest) and needed == len(rarest)) if not required else not combo
+        tiers.append(Tier(_without(tier, excluded), _or(before), within, whole))
         before.append(tier)
     if excluded:
         match, strict = _without(match, excluded), _without(strict, excluded)
@@ -565,7 +568,7 @@ FACET_COLUMNS = {"nation": "nation", "region": "region", "review_type": "review_
 STRICT_MINIMUM = 20  # below this many rows matching most of the query, search ranks every partial match
 # Ranking reads each ranked row's vector. Up to EXACT_RANKING matches are all ranked; above, the rows
 # that match the most (and rarest) concepts are ranked first, CHUNK at a time (see Plan.tiers).
-EXACT_RANKING = 5_000
+EXACT_RANKING = 2_000
 CHUNK = 500
 # Above FACET_SAMPLE_ABOVE matching rows, facets are counted on a sample of about FACET_SAMPLE rows
 # and scaled up, shown as "about" (the total count stays exact).
@@ -711,8 +714,12 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
     newest = "year DESC NULLS LAST, date DESC NULLS LAST, id DESC"
     room = "" if cap == "ALL" else f"AND (SELECT count(*) FROM top) < {cap}"
     tiers = []
-    # A tier that is the whole match (one concept) would only re-read the match: its rows come from m instead.
-    for index, tier in enumerate(t for t in query_plan.tiers if t.query != query_plan.match):
+    # A tier that is the whole match would only read the match again (and leave nothing for the tiers after
+    # it): its rows come from m instead, as the rest.
+    chosen = query_plan.tiers
+    if query_plan.match == query_plan.strict:
+        chosen = list(itertools.takewhile(lambda t: not t.is_strict, chosen))
+    for index, tier in enumerate(chosen):
         # The tier's rows that the user may see and that pass the filters, through the index; a row of an earlier
         # tier, or (for a small tier) one outside the query's match, is left out by reading its vector.
         conditions, params = [f"{table}.vector @@ %s::tsquery"], [tier.query]
