@@ -203,6 +203,12 @@ def add_compounds():
     bump_corpus_version()
 
 
+def copy_review_fields(review_ids):
+    """After reviews' own fields (their status) change without a save: the copies their entries hold."""
+    _index(REVIEWS_REVIEW_FIELDS.format(where="r.id = ANY(%(ids)s)"), review_ids)
+    _index(FINDINGS_REVIEW_FIELDS.format(where="r.id = ANY(%(ids)s)"), review_ids)
+
+
 def index_partnership(partnership_id):
     """After a partnership changes (its region): the entries of its reviews and their findings."""
     with connection.cursor() as cursor:

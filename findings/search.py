@@ -147,7 +147,7 @@ def _to_tsqueries(strings):
         return {}
     with connection.cursor() as cursor:
         cursor.execute("SELECT s, phraseto_tsquery('english', s)::text FROM unnest(%s::text[]) AS s", [strings])
-        return {string: _compound(query) for string, query in cursor.fetchall()}
+        return dict(cursor.fetchall())
 
 
 _HYPHENATED = re.compile(r"^'([^' ]+-[^' ]+)'(?: <-> '[^']+')+$")
@@ -189,12 +189,17 @@ def compounds():
     """
     phrases = [phrase for group in _synonym_groups() for phrase, stems in group if len(stems) > 1]
     queries = _to_tsqueries(phrases).values()
-    return {query: re.sub(r"[' ]", "", query) for query in queries if "<" in query and "''" not in query}
+    return {
+        query: re.sub(r"[' ]", "", query)
+        for query in queries
+        if "<" in query and "''" not in query and _compound(query) == query
+    }
 
 
-def _compounded(tsquery_text):
+def _indexable(tsquery_text):
+    """A tsquery the index answers alone: a hyphenated word or a vocabulary phrase as its one lexeme."""
     name = compounds().get(tsquery_text)
-    return f"'{name}'" if name else tsquery_text
+    return f"'{name}'" if name else _compound(tsquery_text)
 
 
 # Single-word theme keywords too general to say that a query is about the theme.
@@ -289,7 +294,7 @@ def plan(parsed):
 
     concepts, unknown, highlight = [], [], []
     for concept in parsed.concepts:
-        exact = _or(_compounded(queries[s]) for s in concept.exact)
+        exact = _or(_indexable(queries[s]) for s in concept.exact)
         if not exact:
             continue  # only stop words
         highlight.extend(queries[s] for s in concept.exact)
@@ -299,7 +304,7 @@ def plan(parsed):
         if df == 0 and not concept.phrase:
             unknown.extend(w for w in concept.words if _lexemes(queries.get(w, "")) or w in concept.exact)
         weight = math.log(1 + total / (1 + df))
-        variants = (_compounded(variant_queries.get(v, "")) for v in dict.fromkeys(concept.variants))
+        variants = (_indexable(variant_queries.get(v, "")) for v in dict.fromkeys(concept.variants))
         expanded = _or([exact, *variants])
         concepts.append((exact, expanded, weight, concept.phrase, df))
     if not concepts:
@@ -324,7 +329,7 @@ def plan(parsed):
     base = [c[1] for c in required]
     if required:
         match = strict = " & ".join(f"( {b} )" for b in base)
-    excluded = _or(queries[s] for s in parsed.excluded)
+    excluded = _or(_indexable(queries[s]) for s in parsed.excluded)
 
     # Tiers for ranking many matches: combinations of the rarest concepts, most weight first, each an AND
     # that the index answers quickly (the words as typed when there are three or more, as in strict). A row

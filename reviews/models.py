@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from agencies.models import unique_slug
 from findings.audit import audit_events, link_events
-from findings.indexing import adjust_terms, bump_corpus_version
+from findings.indexing import adjust_terms, copy_review_fields
 from reviews.vocabulary import AgeBand, HarmType, Nation, Outcome, ReviewType, Sex, review_type_fits_nation
 
 # Where the place name of a partnership ends: "Northshire Safeguarding Children Partnership" -> "Northshire".
@@ -285,7 +285,7 @@ class Review(models.Model):
                 curator=self.curator,
             )
             StatusChange.objects.create(review=self, from_status=current, to_status=target, by=by, reason=reason)
-            bump_corpus_version()  # what the public sees changed
+            copy_review_fields([self.pk])  # search entries hold the status: what the public sees changed
             # The corpus word list (search suggestions) holds published words only.
             if target == Review.Status.PUBLISHED:
                 # The flags quote identifying details: once the review is published they have done their job.

@@ -239,7 +239,7 @@ def _revision(kind, text, revision_id):
 
 def _add_footnote(document, text):
     notes = (
-        f'<w:footnotes {nsdecls("w")}>'
+        f"<w:footnotes {nsdecls('w')}>"
         '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
         '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
         "</w:footnote>"

@@ -134,7 +134,8 @@ def test_marking_every_blocking_flag_not_identifying_lets_the_author_submit(auth
 def test_marking_a_flag_not_identifying_needs_a_reason(author, uploaded):
     flag = uploaded.flags.filter(severity="block").first()
     response = author.post(
-        reverse("review-flag", kwargs={"slug": uploaded.slug, "flag_id": flag.pk}), {f"flag-{flag.pk}-reason": " "},
+        reverse("review-flag", kwargs={"slug": uploaded.slug, "flag_id": flag.pk}),
+        {f"flag-{flag.pk}-reason": " "},
         follow=True,
     )
     flag.refresh_from_db()
@@ -256,9 +257,7 @@ def _worker(media_root):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_killing_the_worker_mid_way_and_restarting_it_finishes_the_document_with_nothing_duplicated(
-    tmp_path, settings
-):
+def test_killing_the_worker_mid_way_and_restarting_it_finishes_the_document_with_nothing_duplicated(tmp_path, settings):
     review = make_review(Review.Status.DRAFT, pseudonyms=["Child J", "Adult M"])
     pdf = make_pdf(tmp_path / "long.pdf", REVIEW_PAGES * 30)
     checked = CheckedUpload(path=pdf, name="long.pdf", size=pdf.stat().st_size, sha256="0" * 64, kind="pdf")

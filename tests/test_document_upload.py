@@ -99,7 +99,9 @@ def _zip_bomb(tmp_path):
 def _renamed_spreadsheet(tmp_path):
     path = tmp_path / "review.docx"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr(
+            "[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+        )
         archive.writestr("xl/workbook.xml", "<workbook/>")
     return path
 

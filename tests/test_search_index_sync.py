@@ -3,8 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from findings.models import Finding, Theme
-from reviews.models import Review
+from findings.models import FindingEntry, ReviewEntry, Theme
 from tests.factories import make_finding, make_review
 from tests.search_helpers import published_finding, titles
 
@@ -56,8 +55,8 @@ def test_keywords_and_review_themes_are_searchable_at_review_level():
 
 def test_rebuild_search_index_restores_every_vector_and_reports_progress():
     published_finding("Finding", "Graded care profile was not used.")
-    Finding.objects.update(search_vector=None)
-    Review.objects.update(search_vector=None)
+    FindingEntry.objects.all().delete()
+    ReviewEntry.objects.update(vector=None)
     assert titles("graded care profile") == []
     out, err = StringIO(), StringIO()
     call_command("rebuild_search_index", stdout=out, stderr=err)
@@ -102,3 +101,24 @@ def test_tagging_from_the_themes_side_keeps_vectors_in_step():
     assert titles("private fostering", level="reviews") == [finding.review.title]
     theme.reviews.clear()
     assert titles("private fostering", level="reviews") == []
+
+
+def test_a_partnership_moving_region_moves_its_findings_in_the_region_filter():
+    finding = published_finding("Bruise", "A bruise was not referred.")
+    partnership = finding.review.partnership
+    partnership.region = "london"
+    partnership.save()
+    assert titles("bruise", filters={"region": ["london"]}) == ["Bruise"]
+    partnership.region = "north-east"
+    partnership.save()
+    assert titles("bruise", filters={"region": ["london"]}) == []
+    assert titles("bruise", filters={"region": ["north-east"]}) == ["Bruise"]
+
+
+def test_a_reviews_new_year_and_nation_reach_its_findings_filters():
+    finding = published_finding("Bruise", "A bruise was not referred.", year=2015)
+    review = finding.review
+    review.publication_year, review.nation = 2022, "wales"
+    review.save()
+    assert titles("bruise", filters={"year_from": 2020, "nation": ["wales"]}) == ["Bruise"]
+    assert titles("bruise", filters={"year_to": 2016}) == []

@@ -105,7 +105,8 @@ def test_the_export_lists_the_same_findings_as_the_search(practitioner):
 def test_a_review_whose_findings_match_ranks_well_even_when_its_summary_does_not(monkeypatch):
     import findings.search as module
 
-    monkeypatch.setattr(module, "CANDIDATES", 2)  # a small first pass, as with many matches
+    monkeypatch.setattr(module, "EXACT_RANKING", 2)  # ranked from the tiers, as with many matches
+    monkeypatch.setattr(module, "CHUNK", 2)
     for n in range(4):
         published_finding(f"Passing {n}", "Nothing relevant here.", summary="A summary that mentions sextortion once.")
     target = published_finding(
@@ -115,3 +116,45 @@ def test_a_review_whose_findings_match_ranks_well_even_when_its_summary_does_not
         pseudonym="Child Target",
     )
     assert titles("sextortion social media", level="reviews")[0] == target.review.title
+
+
+@pytest.fixture
+def many_matches(monkeypatch):
+    """Search as with more matches than are ranked one by one: candidates come from the tiers, three at a time."""
+    import findings.search as module
+
+    monkeypatch.setattr(module, "EXACT_RANKING", 3)
+    monkeypatch.setattr(module, "CHUNK", 3)
+
+
+def test_with_many_matches_the_finding_that_has_every_idea_still_comes_first(many_matches):
+    for n in range(6):
+        published_finding(f"Common {n}", "The social worker visited the family.", year=2024)
+    published_finding("Every idea", "The social worker never assessed the stepfather before the visit.", year=2010)
+    assert titles("stepfather never assessed by the social worker")[0] == "Every idea"
+
+
+def test_with_many_matches_the_pages_list_every_match_once_in_the_exports_order(many_matches):
+    from findings.search import matching_findings
+
+    for n in range(8):
+        published_finding(
+            f"Finding {n}", "Neglect of the baby was missed." if n % 2 else "Neglect was missed.", year=2010 + n
+        )
+    pages = [row.title for page in (1, 2, 3, 4) for row in search("neglect baby", page=page, page_size=2).results]
+    assert len(set(pages)) == 8
+    assert set(pages[:4]) == {"Finding 1", "Finding 3", "Finding 5", "Finding 7"}  # both ideas first
+    assert pages == [finding.title for finding in matching_findings("neglect baby")]
+
+
+def test_with_many_matches_ranked_results_keep_to_the_filters_and_to_what_is_published(many_matches):
+    from reviews.models import Review
+
+    for n in range(4):
+        published_finding(f"Wales {n}", "Neglect was missed.", nation="wales")
+        published_finding(f"England {n}", "Neglect was missed.", nation="england")
+    published_finding("Welsh draft", "Neglect was missed.", nation="wales", status=Review.Status.DRAFT)
+    result = search("neglect", filters={"nation": ["wales"]})
+    assert result.count == 4
+    assert sorted(row.title for row in result.results) == [f"Wales {n}" for n in range(4)]
+    assert {option.value: option.count for option in result.facets["nation"]} == {"wales": 4, "england": 4}

@@ -1,5 +1,6 @@
 import pytest
 
+from findings.models import FindingEntry
 from tests.search_helpers import published_finding, titles
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +63,11 @@ def test_an_acronym_that_is_also_a_word_expands_only_in_capitals():
     published_finding("Send", "The school did not send the referral.")
     assert set(titles("SEND")) == {"Special needs", "Send"}
     assert titles("send") == ["Send"]
+
+
+def test_a_phrase_of_the_vocabulary_matches_only_as_a_phrase():
+    published_finding("Phrase", "Her wishes and feelings were never sought.")
+    published_finding("Apart", "Her wishes were noted; nobody asked about feelings at school.")
+    assert titles("voice of the child") == ["Phrase"]
+    entry = FindingEntry.objects.get(finding__title="Phrase")
+    assert "wish<2>feel" in entry.vector  # the phrase's own lexeme: the index answers without reading positions

@@ -13,7 +13,6 @@ from tests.factories import make_finding, make_review
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture
 def fostering():
     """Two published findings tagged "Private fostering" whose own words never say so, and a hidden one."""

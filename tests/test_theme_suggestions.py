@@ -16,7 +16,6 @@ from tests.factories import make_finding, make_review
 pytestmark = pytest.mark.django_db
 
 
-
 def by_slug(found):
     return {s.slug: s for s in found}
 
