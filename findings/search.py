@@ -45,7 +45,6 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
-    Value,
 )
 from django.db.models.expressions import RawSQL
 
@@ -214,7 +213,13 @@ GENERIC_KEYWORDS = {
 
 
 def _theme_patterns():
-    """[(theme slug, stems of its name or one of its keywords)] for spotting themes named in a query."""
+    """[(theme slug, stems of its name or one of its keywords)] for spotting themes named in a query.
+
+    Read once per version of the corpus (a theme's change moves the version on; see findings.signals)."""
+    return cache.get_or_set(f"theme-patterns:{corpus_version()}", _read_theme_patterns, timeout=3600)
+
+
+def _read_theme_patterns():
     themes = list(Theme.objects.active().values_list("slug", "name", "keywords"))
     queries = _to_tsqueries([name for _, name, _ in themes] + [k for *_, keywords in themes for k in keywords])
     patterns = []
@@ -577,7 +582,7 @@ EXACT_RANKING = 2_000
 CHUNK = 500
 # Above FACET_SAMPLE_ABOVE matching rows, facets are counted on a sample of about FACET_SAMPLE rows
 # and scaled up, shown as "about" (the total count stays exact).
-FACET_SAMPLE_ABOVE = 10_000
+FACET_SAMPLE_ABOVE = 5_000
 FACET_SAMPLE = 4_000
 
 
@@ -594,8 +599,7 @@ def _flags_queryset(level, user, query_plan, filters, full_text):
     queryset = _matching(level, user, query_plan, full_text).annotate(
         **flags, of_review=F("review_id") if level == "findings" else F("pk")
     )
-    columns = ["pk", "of_review", "nation", "region", "review_type", "outcome", "year", "date", "age_bands"]
-    return queryset.order_by().values(*columns, "theme_ids", "agency_ids", *flags), groups
+    return queryset.order_by().values("pk", "of_review", "year", "date", *flags), groups
 
 
 def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False):
@@ -656,9 +660,12 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
         f"m AS MATERIALIZED (SELECT raw.*, raw.pk AS id, raw.of_review AS review FROM ({flags_sql}) raw)",
         f"sizes AS MATERIALIZED (SELECT count(*) FILTER (WHERE {hits}) AS n, count(*) AS total,"
         f" count(*) > {FACET_SAMPLE_ABOVE} AS sampled, greatest(1, count(*) / {FACET_SAMPLE}) AS step FROM m)",
-        # The rows facets count: every matching row, or a sample of them (every step-th id).
-        "fm AS MATERIALIZED (SELECT * FROM m WHERE NOT (SELECT sampled FROM sizes)"
-        " OR id %% (SELECT step FROM sizes) = 0)",
+        # The rows facets count, with the columns they count by (read again only for these rows): every
+        # matching row, or a sample of them (every step-th id).
+        # (OFFSET 0 keeps that a lookup by id per row: the planner cannot know how few rows are sampled.)
+        "fm AS MATERIALIZED (SELECT m.*, e.* FROM m CROSS JOIN LATERAL (SELECT nation, region, review_type,"
+        f" outcome, age_bands, theme_ids, agency_ids FROM {ENTRIES[level]._meta.db_table} WHERE id = m.id OFFSET 0) e"
+        " WHERE NOT (SELECT sampled FROM sizes) OR m.id %% (SELECT step FROM sizes) = 0)",
     ]
     cte_params = list(flags_params)
     page_limit = "ALL" if limit is None else int(limit)  # None: every row (exports)
@@ -724,28 +731,28 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
     chosen = query_plan.tiers
     if query_plan.match == query_plan.strict:
         chosen = list(itertools.takewhile(lambda t: not t.is_strict, chosen))
+    # The entries the user may see that pass the filters (PostgreSQL moves each tier's conditions into it).
+    visible = _entries(level, user).filter(filter_q(filters))
+    visible = visible.annotate(of_review=F("review_id") if level == "findings" else F("pk"))
+    base_sql, base_params = (
+        visible.order_by().values("pk", "of_review", "year", "date", "vector").query.sql_with_params()
+    )
     for index, tier in enumerate(chosen):
-        # The tier's rows that the user may see and that pass the filters, through the index; a row of an earlier
-        # tier, or (for a small tier) one outside the query's match, is left out by reading its vector.
-        conditions, params = [f"{table}.vector @@ %s::tsquery"], [tier.query]
+        # A tier's rows come through the index; a row of an earlier tier, or (for a small tier) one outside the
+        # query's match, is left out by reading its vector.
+        conditions, params = ["b.vector @@ %s::tsquery"], [tier.query]
         if tier.before:
-            conditions.append(f"NOT ts_match_vq({table}.vector, %s::tsquery)")
+            conditions.append("NOT ts_match_vq(b.vector, %s::tsquery)")
             params.append(tier.before)
         if not tier.within_strict:
-            conditions.append(f"ts_match_vq({table}.vector, %s::tsquery)")
+            conditions.append("ts_match_vq(b.vector, %s::tsquery)")
             params.append(query_plan.match)
-        tier_qs = (
-            _entries(level, user)
-            .filter(filter_q(filters))
-            .alias(in_tier=RawSQL(" AND ".join(conditions), params, output_field=BooleanField()))
-            .filter(in_tier=True)
-            .annotate(of_review=F("review_id") if level == "findings" else F("pk"), tier=Value(index))
-            .order_by(F("year").desc(nulls_last=True), F("date").desc(nulls_last=True), "-pk")
-            .values("pk", "of_review", "year", "date", "tier")
+        tiers.append(
+            f"(SELECT b.pk AS id, b.of_review AS review, b.year, b.date, {index} AS tier FROM ({base_sql}) b "
+            f"WHERE {' AND '.join(conditions)} ORDER BY b.year DESC NULLS LAST, b.date DESC NULLS LAST, b.pk DESC "
+            f"LIMIT {cap})"
         )
-        tier_sql, tier_params = (tier_qs if cap == "ALL" else tier_qs[:cap]).query.sql_with_params()
-        tiers.append(f"(SELECT pk AS id, of_review AS review, year, date, tier FROM ({tier_sql}) t{index})")
-        cte_params.extend(tier_params)
+        cte_params.extend([*base_params, *params])
     ctes.append(
         "top AS MATERIALIZED (SELECT * FROM ("
         + " UNION ALL ".join(tiers or ["(SELECT 0 AS id, 0 AS review, 0 AS year, NULL::date AS date, 0 AS tier)"])
@@ -903,9 +910,14 @@ def matching_findings(query="", filters=None, user=None, sort="relevance", exact
 
 
 def _for_display(queryset, level):
+    """Rows as results show them: without reviews' full texts, which are large and never shown in results."""
     if level == "findings":
-        return queryset.select_related("review", "review__partnership").prefetch_related("themes", "agencies")
-    return queryset.select_related("partnership")
+        return (
+            queryset.select_related("review", "review__partnership")
+            .defer("review__full_text")
+            .prefetch_related("themes", "agencies")
+        )
+    return queryset.select_related("partnership").defer("full_text")
 
 
 def highlight(headline):

@@ -38,6 +38,8 @@ def partnership_saved(sender, instance, raw=False, **kwargs):
 def theme_saved(sender, instance, created, raw=False, **kwargs):
     if not raw and not created:
         indexing.index_theme(instance.pk)
+    elif not raw:  # a new theme: searches may name it (findings.search reads themes once per version)
+        indexing.bump_corpus_version()
 
 
 def _tagged_ids(instance, action, reverse, pk_set, related):
