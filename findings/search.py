@@ -243,6 +243,9 @@ class Plan:
 
 
 MAX_TIERS = 8
+# The rarest concepts that decide what matches: a document matching k of n is found by the index testing
+# every combination of k, which grows quickly with n.
+MOST_CONCEPTS = 5
 
 
 @dataclass
@@ -316,13 +319,13 @@ def plan(parsed):
         return None
 
     # A document must match at least one concept; words in more than half the corpus only rank.
-    # First try the documents that match most of the (at most six) rarest concepts: both of two, two of
-    # three, three of four or five, four of six; a search falls back to any one of them when that gives
+    # First try the documents that match most of the (at most five) rarest concepts: both of two, two of
+    # three, three of four or five; a search falls back to any one of them when that gives
     # too few (see _fallbacks()).
     selective = [c for c in concepts if c[4] <= total / 2 or c[3]] or concepts
     required = [c for c in concepts if c[3]]
     match = _or(c[1] for c in selective)
-    rarest = sorted((c for c in selective if not c[3]), key=lambda c: c[4])[:6]
+    rarest = sorted((c for c in selective if not c[3]), key=lambda c: c[4])[:MOST_CONCEPTS]
     needed = len(rarest) if len(rarest) <= 2 else len(rarest) // 2 + 1
     strict = match
     if needed > 1:
@@ -784,8 +787,10 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
         join = ""
     page_limit = "ALL" if limit is None else int(limit)
     sql = (
-        f"SELECT 'page', c.id::text, s.score FROM cand c JOIN {table} e ON e.id = c.id {join} "
-        f"CROSS JOIN LATERAL (SELECT {score_sql} AS score) s {within} "
+        # Each candidate's vector by its id (OFFSET 0: the planner cannot know how few candidates there are).
+        f"SELECT 'page', c.id::text, s.score FROM (SELECT * FROM cand c {within}) c "
+        f"CROSS JOIN LATERAL (SELECT vector, theme_ids FROM {table} WHERE id = c.id OFFSET 0) e {join} "
+        f"CROSS JOIN LATERAL (SELECT {score_sql} AS score) s "
         f"ORDER BY c.chunk, s.score DESC, c.year DESC NULLS LAST, c.date DESC NULLS LAST, c.id DESC "
         f"OFFSET {int(offset)} LIMIT {page_limit}"
     )
@@ -965,6 +970,7 @@ def _add_top_findings(reviews, user, query_plan, per_review=3):
     """Attach each review's best-matching findings (its first ones when there is no query)."""
     if not reviews:
         return
+    loaded = {review.pk: review for review in reviews}
     findings = Finding.objects.visible_to(user).filter(review__in=reviews)
     score_of = {}
     if query_plan is not None:
@@ -986,6 +992,7 @@ def _add_top_findings(reviews, user, query_plan, per_review=3):
         key=lambda f: (f.review_id, -score_of.get(f.pk, 0.0), f.position, f.pk),
     ):
         finding.score = score_of.get(finding.pk, 0.0)
+        finding.review = loaded[finding.review_id]  # already read: no query per finding
         group = by_review.setdefault(finding.review_id, [])
         if len(group) < per_review:
             group.append(finding)
