@@ -14,10 +14,15 @@ How a query is read:
 - A word found nowhere in the published corpus gets a spelling suggestion from the corpus's own
   words ("neglet" -> "neglect"), and the results are for the suggestion.
 
-How it runs: one SQL statement per search (`_run`). The visible rows that match are materialised
-once, with a flag per active filter; the count, each facet's counts (with the other filters) and
-the page are read from that set. Ranking has two passes: the row's own text scores every match
-cheaply, and the best few hundred get the full score (review context, theme lift).
+How it runs: one SQL statement per search (`_run`), over narrow search entries (FindingEntry,
+ReviewEntry: a vector and the review's fields that filters need), so that a broad search never reads
+texts. Vocabulary phrases are single lexemes in the vectors (`compounds()`), so the GIN index answers
+a match without re-reading rows. The visible entries that match most of the query are materialised
+once (ids and a flag per active filter); the count comes from that set, each facet's counts (with the
+other filters) from it or, above FACET_SAMPLE_ABOVE rows, from a sample of it. Up to EXACT_RANKING
+matches every match gets the full score (coverage, ts_rank, the review's context, theme lift); above,
+candidates come from tiers of the rarest concepts found through the index (`Plan.tiers`), a chunk at
+a time, and only they have their vectors read (`_ranked_page`). bench/README.md has the figures.
 """
 
 import dataclasses

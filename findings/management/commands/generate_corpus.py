@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from agencies.models import Agency, Partnership
@@ -80,6 +80,8 @@ class Command(BaseCommand):
         self.stderr.write("")
         self.stdout.write("Refreshing the word list…")
         indexing.refresh_terms()
+        with connection.cursor() as cursor:  # fresh planner statistics: searches are planned from them
+            cursor.execute("ANALYZE")
         self.stdout.write(f"Created {reviews} reviews in {time.monotonic() - started:.0f} s.")
 
     def _partnerships(self, rng):
