@@ -248,6 +248,13 @@ class Plan:
 
 
 MAX_TIERS = 8
+# Query words that rarely carry its meaning (practitioners type sentences): they rank, but a document
+# need not have them. Stop words are dropped by PostgreSQL already.
+WEAK_WORDS = {
+    "could", "would", "should", "might", "must", "may", "can", "cannot", "yet", "still", "also", "never",
+    "ever", "even", "just", "really", "much", "many", "often", "always", "already", "however", "though",
+    "although", "whether", "like", "get", "got", "able", "seem", "seemed", "seems", "sometimes", "perhaps",
+}  # fmt: skip
 # The rarest concepts that decide what matches: a document matching k of n is found by the index testing
 # every combination of k, which grows quickly with n.
 MOST_CONCEPTS = 5
@@ -258,7 +265,7 @@ class Tier:
     query: str  # tsquery text, for the index
     before: str  # tsquery text: the tiers before it (their rows are not this tier's), or ""
     within_strict: bool  # whether every row it matches matches most of the query
-    is_strict: bool  # whether it matches exactly what most of the query matches
+    beyond_strict: bool  # whether it asks for more concepts than most of the query needs
 
 
 def _or(parts):
@@ -319,24 +326,25 @@ def plan(parsed):
         weight = math.log(1 + total / (1 + df))
         variants = (_indexable(variant_queries.get(v, "")) for v in dict.fromkeys(concept.variants))
         expanded = _or([exact, *variants])
-        concepts.append((exact, expanded, weight, concept.phrase, df))
+        weak = not concept.phrase and all(w.lower() in WEAK_WORDS for w in concept.words)
+        concepts.append((exact, expanded, weight, concept.phrase, df, weak))
     if not concepts:
         return None
 
-    # A document must match at least one concept; words in more than half the corpus only rank.
-    # First try the documents that match most of the (at most five) rarest concepts: both of two, two of
-    # three, three of four or five; a search falls back to any one of them when that gives
-    # too few (see _fallbacks()).
-    selective = [c for c in concepts if c[4] <= total / 2 or c[3]] or concepts
+    # A document must match at least one concept; words in more than half the corpus, and words that
+    # rarely carry a query's meaning ("could", "yet"), only rank. First try the documents that match
+    # most of the (at most five) rarest concepts: both of two, two of three, three of four or five; a
+    # search falls back to any one of them when that gives too few (_fallbacks()).
+    selective = [c for c in concepts if (c[4] <= total / 2 and not c[5]) or c[3]] or concepts
     required = [c for c in concepts if c[3]]
     match = _or(c[1] for c in selective)
     rarest = sorted((c for c in selective if not c[3]), key=lambda c: c[4])[:MOST_CONCEPTS]
     needed = len(rarest) if len(rarest) <= 2 else len(rarest) // 2 + 1
     strict = match
+    # Two concepts: both, synonyms included. Three or more: the words as typed (synonyms make broad matches
+    # of their own; they still count in the ranking).
+    form = 1 if len(rarest) <= 2 else 0
     if needed > 1:
-        # Two concepts: both, synonyms included. Three or more: the words as typed, which keeps
-        # the query small (synonyms still count in the ranking).
-        form = 1 if len(rarest) <= 2 else 0
         combos = itertools.combinations(rarest, needed)
         strict = _or(" & ".join(f"( {c[form]} )" for c in combo) for combo in combos)
     base = [c[1] for c in required]
@@ -344,11 +352,9 @@ def plan(parsed):
         match = strict = " & ".join(f"( {b} )" for b in base)
     excluded = _or(_indexable(queries[s]) for s in parsed.excluded)
 
-    # Tiers for ranking many matches: combinations of the rarest concepts, most weight first, each an AND
-    # that the index answers quickly (the words as typed when there are three or more, as in strict). A row
-    # belongs to the first tier it matches; tiers smaller than `needed` hold rows that only the looser
-    # match admits.
-    form = 1 if len(rarest) <= 2 else 0
+    # Tiers for ranking many matches: combinations of the rarest concepts (in the same form as strict), most
+    # weight first, each an AND that the index answers quickly. A row belongs to the first tier it matches;
+    # tiers smaller than `needed` hold rows that only the looser match admits.
     smallest = 0 if required else 1
     combos = [combo for size in range(len(rarest), smallest - 1, -1) for combo in itertools.combinations(rarest, size)]
     combos.sort(key=lambda combo: -sum(c[2] for c in combo))
@@ -356,8 +362,8 @@ def plan(parsed):
     for combo in combos[:MAX_TIERS]:
         tier = " & ".join(f"( {q} )" for q in base + [c[form] for c in combo])
         within = bool(required) or len(combo) >= needed
-        whole = (len(combo) == len(rarest) and needed == len(rarest)) if not required else not combo
-        tiers.append(Tier(_without(tier, excluded), _or(before), within, whole))
+        beyond = len(combo) > (0 if required else needed)
+        tiers.append(Tier(_without(tier, excluded), _or(before), within, beyond))
         before.append(tier)
     if excluded:
         match, strict = _without(match, excluded), _without(strict, excluded)
@@ -591,7 +597,7 @@ CHUNK = 500
 # Above FACET_SAMPLE_ABOVE matching rows, facets are counted on a sample of about FACET_SAMPLE rows
 # and scaled up, shown as "about" (the total count stays exact).
 FACET_SAMPLE_ABOVE = 5_000
-FACET_SAMPLE = 4_000
+FACET_SAMPLE = 2_500
 
 
 def _flags_queryset(level, user, query_plan, filters, full_text):
@@ -734,11 +740,12 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
     newest = "year DESC NULLS LAST, date DESC NULLS LAST, id DESC"
     room = "" if cap == "ALL" else f"AND (SELECT count(*) FROM top) < {cap}"
     tiers = []
-    # A tier that is the whole match would only read the match again (and leave nothing for the tiers after
-    # it): its rows come from m instead, as the rest.
+    # When most of the query matches, only the tiers with more concepts than that needs are read through the
+    # index; a tier with just enough is about as large as the match itself (reading it costs as much as the
+    # match did), so those rows come from the match, newest first, as the rest.
     chosen = query_plan.tiers
     if query_plan.match == query_plan.strict:
-        chosen = list(itertools.takewhile(lambda t: not t.is_strict, chosen))
+        chosen = [tier for tier in chosen if tier.beyond_strict]
     # The entries the user may see that pass the filters (PostgreSQL moves each tier's conditions into it).
     visible = _entries(level, user).filter(filter_q(filters))
     visible = visible.annotate(of_review=F("review_id") if level == "findings" else F("pk"))

@@ -158,3 +158,10 @@ def test_with_many_matches_ranked_results_keep_to_the_filters_and_to_what_is_pub
     assert result.count == 4
     assert sorted(row.title for row in result.results) == [f"Wales {n}" for n in range(4)]
     assert {option.value: option.count for option in result.facets["nation"]} == {"wales": 4, "england": 4}
+
+
+def test_words_that_rarely_carry_a_querys_meaning_do_not_decide_what_matches():
+    published_finding("Bruised baby", "Bruises were seen on the baby's face.")
+    for n in range(20):
+        published_finding(f"Filler {n}", "It could not yet be said whether he could crawl.")
+    assert titles("bruises on a baby who could not yet crawl")[0] == "Bruised baby"
