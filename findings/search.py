@@ -264,7 +264,6 @@ MOST_CONCEPTS = 5
 class Tier:
     query: str  # tsquery text, for the index
     before: str  # tsquery text: the tiers before it (their rows are not this tier's), or ""
-    within_strict: bool  # whether every row it matches matches most of the query
     beyond_strict: bool  # whether it asks for more concepts than most of the query needs
 
 
@@ -361,9 +360,8 @@ def plan(parsed):
     tiers, before = [], []
     for combo in combos[:MAX_TIERS]:
         tier = " & ".join(f"( {q} )" for q in base + [c[form] for c in combo])
-        within = bool(required) or len(combo) >= needed
         beyond = len(combo) > (0 if required else needed)
-        tiers.append(Tier(_without(tier, excluded), _or(before), within, beyond))
+        tiers.append(Tier(_without(tier, excluded), _or(before), beyond))
         before.append(tier)
     if excluded:
         match, strict = _without(match, excluded), _without(strict, excluded)
@@ -753,15 +751,12 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
         visible.order_by().values("pk", "of_review", "year", "date", "vector").query.sql_with_params()
     )
     for index, tier in enumerate(chosen):
-        # A tier's rows come through the index; a row of an earlier tier, or (for a small tier) one outside the
-        # query's match, is left out by reading its vector.
+        # A tier's rows come through the index (every tier lies within the match); a row of an earlier tier is
+        # left out by reading its vector.
         conditions, params = ["b.vector @@ %s::tsquery"], [tier.query]
         if tier.before:
             conditions.append("NOT ts_match_vq(b.vector, %s::tsquery)")
             params.append(tier.before)
-        if not tier.within_strict:
-            conditions.append("ts_match_vq(b.vector, %s::tsquery)")
-            params.append(query_plan.match)
         tiers.append(
             f"(SELECT b.pk AS id, b.of_review AS review, b.year, b.date, {index} AS tier FROM ({base_sql}) b "
             f"WHERE {' AND '.join(conditions)} ORDER BY b.year DESC NULLS LAST, b.date DESC NULLS LAST, b.pk DESC "
