@@ -1,12 +1,51 @@
 """Roles as stored on users: curators are staff in the Curators group, administrators are superusers,
-authors are members of partnerships. Who may see and do what is decided in reviews.models."""
+authors are members of partnerships. The predicates below say who holds which role; which reviews each
+role sees is decided in reviews.models (the visibility rule)."""
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.http import Http404
 
 ROLES = ("author", "curator", "administrator")
 CURATORS = "Curators"
 CURATOR_APPS = ("reviews", "findings", "agencies")
+
+
+# Roles. Curators (staff) and administrators (superusers) see and work on every review; authors are
+# members of one or more partnerships and see and work on those partnerships' reviews in every status;
+# everyone else (practitioners, signed in or not) sees published reviews only.
+def is_curator(user):
+    return bool(user is not None and user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser))
+
+
+def author_partnership_ids(user):
+    """The partnerships the user writes reviews for (remembered on the user for the request)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    if not hasattr(user, "_partnership_ids"):
+        user._partnership_ids = sorted(user.partnerships.values_list("pk", flat=True))
+    return user._partnership_ids
+
+
+def can_upload(user):
+    """Who may upload reviews: curators and the authors of at least one partnership."""
+    return is_curator(user) or bool(author_partnership_ids(user))
+
+
+def curator_required(view):
+    """Curators only: anyone else signed in gets a 404 (the page does not exist for them), anyone signed out is
+    sent to sign in."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not is_curator(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return login_required(checked)
 
 
 def curators_group():

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from reviews.vocabulary import Nation, Region
+from vocabulary import Nation, Region
 
 
 def unique_slug(model, text, *, max_length=80, exclude_pk=None):

@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reviews import anonymisation  # noqa: E402
-from reviews.documents import Extra, ExtractedDocument, Page  # noqa: E402
+from ingest import anonymisation  # noqa: E402
+from ingest.documents import Extra, ExtractedDocument, Page  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 RESULTS = ROOT / "bench" / "results" / "anonymisation.json"

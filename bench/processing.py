@@ -71,9 +71,9 @@ def main():
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import transaction
 
+    from ingest.processing import process
+    from ingest.uploads import check_upload, store
     from reviews.models import ReviewDocument
-    from reviews.processing import process
-    from reviews.uploads import check_upload, store
     from tests.documents import make_pdf
     from tests.factories import make_review
 

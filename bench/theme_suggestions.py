@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from findings.suggestions import (  # noqa: E402
+from ingest.suggestions import (  # noqa: E402
     FINDING_THRESHOLD,
     RECORD_LIMIT,
     RECORD_THRESHOLD,

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from reviews.models import can_upload, is_curator
+from accounts.roles import can_upload, is_curator
 
 NAVIGATION = [
     ("search", "search", "Search"),

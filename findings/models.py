@@ -1,20 +1,19 @@
-import functools
-import json
 import re
 import uuid
-from pathlib import Path
 
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from findings.audit import audit_events, link_events
+from accounts.roles import is_curator
+from agencies.models import unique_slug
+from reviews.audit import audit_events, link_events
+from reviews.models import Review
+from vocabulary import acronyms
 
 
 class SubqueryCount(Subquery):
@@ -41,8 +40,6 @@ class ThemeQuerySet(models.QuerySet):
 
         A review carries a theme when one of its findings does or when it is tagged directly.
         """
-        from reviews.models import Review
-
         findings = Finding.objects.visible_to(user).filter(themes=OuterRef("pk"))
         reviews = Review.objects.visible_to(user).filter(Q(themes=OuterRef("pk")) | Q(findings__themes=OuterRef("pk")))
         return self.annotate(finding_count=SubqueryCount(findings), review_count=SubqueryCount(reviews))
@@ -63,14 +60,6 @@ def match_theme(phrase, themes):
         if len(owners) == 1:
             return owners[0]
     return None
-
-
-@functools.cache
-def acronyms():
-    """Safeguarding acronyms and their expansions ("DV" -> "domestic violence")."""
-    return json.loads((Path(__file__).resolve().parent / "data" / "acronyms.json").read_text(encoding="utf-8"))[
-        "acronyms"
-    ]
 
 
 def normalise_keyword(text):
@@ -121,9 +110,6 @@ class Theme(models.Model):
     def merge_into(self, survivor):
         """Move every tag, suggestion and lesson of this theme to survivor, keep this slug redirecting to it,
         and delete this theme. Returns how many findings were retagged."""
-        from findings.indexing import bump_corpus_version, index_findings_and_reviews, index_reviews
-        from reviews.models import Review
-
         if survivor.pk == self.pk:
             raise ValueError("A theme cannot be merged into itself.")
         finding_ids = list(Finding.themes.through.objects.filter(theme=self).values_list("finding_id", flat=True))
@@ -144,9 +130,6 @@ class Theme(models.Model):
         old_slug = self.slug
         self.delete()
         ThemeRedirect.objects.update_or_create(old_slug=old_slug, defaults={"theme": survivor})
-        index_findings_and_reviews(finding_ids)
-        index_reviews(review_ids)
-        bump_corpus_version()
         return len(finding_ids)
 
     def visible_findings(self, user):
@@ -154,8 +137,6 @@ class Theme(models.Model):
 
     def by_year(self, user):
         """[(year, findings, reviews)] of this theme's published material, oldest first, gaps filled."""
-        from reviews.models import Review
-
         findings = dict(
             self.visible_findings(user)
             .exclude(review__publication_year=None)
@@ -208,18 +189,12 @@ def sentence_starts(text):
 
 def renumber_findings(ordered_ids):
     """Give the findings positions 1, 2, 3... in the order given (one review's findings, every one of them)."""
-    from findings.indexing import index_reviews
-
     for position, pk in enumerate(ordered_ids, start=1):
         Finding.objects.filter(pk=pk).exclude(position=position).update(position=position)
-    # A review's search text takes its findings in order.
-    index_reviews(set(Finding.objects.filter(pk__in=ordered_ids).values_list("review_id", flat=True)))
 
 
 class FindingQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from reviews.models import Review
-
         return self.filter(Review.visibility_filter(user, prefix="review__"))
 
     def for_display(self):
@@ -399,9 +374,12 @@ class ThemeRedirect(models.Model):
 
 class LessonQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from reviews.models import is_curator
-
         return self if is_curator(user) else self.filter(status=Lesson.Status.PUBLISHED)
+
+    def with_review_counts(self, user):
+        """Each lesson with review_count (how many reviews the user may see found it), its themes prefetched."""
+        reviews = Review.objects.visible_to(user).filter(findings__lessons=OuterRef("pk"))
+        return self.annotate(review_count=SubqueryCount(reviews)).prefetch_related("themes")
 
 
 @pghistory.track(*audit_events(), exclude=["updated_at"])
@@ -438,8 +416,6 @@ class Lesson(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            from agencies.models import unique_slug
-
             self.slug = unique_slug(Lesson, self.statement, max_length=110)
         super().save(*args, **kwargs)
 
@@ -470,8 +446,6 @@ class Lesson(models.Model):
 
     def reach(self, user):
         """How many reviews the user may see found this, in which years and nations."""
-        from reviews.models import Review
-
         reviews = Review.objects.visible_to(user).filter(findings__lessons=self).distinct()
         years = sorted({y for y in reviews.values_list("publication_year", flat=True) if y})
         nations = sorted(set(reviews.values_list("nation", flat=True)))
@@ -529,82 +503,6 @@ class ThemeSuggestion(models.Model):
 
     def reject(self, by=None):
         self.decide(self.Decision.REJECTED, by)
-
-
-class SearchEntry(models.Model):
-    """What search reads of a finding or a review, in a narrow table of its own (kept by findings.indexing).
-
-    A broad search matches tens of thousands of rows and counts facets over them: it reads only these
-    rows, never the findings' and reviews' texts. So that it needs no join, each entry copies from its
-    review what visibility, filters and facets need.
-    """
-
-    # Copied from the review: Review.visibility_filter() applies to entries as it does to reviews.
-    status = models.CharField(max_length=20)
-    partnership_id = models.IntegerField(null=True)
-    year = models.IntegerField(null=True)
-    date = models.DateField(null=True)
-    nation = models.CharField(max_length=20, blank=True)
-    region = models.CharField(max_length=40, blank=True)
-    review_type = models.CharField(max_length=40, blank=True)
-    outcome = models.CharField(max_length=20, blank=True)
-    age_bands = ArrayField(models.CharField(max_length=20), default=list)
-    # A finding: the themes on it or on its review as a whole, and the agencies it names. A review: the
-    # themes on it or any of its findings, and the agencies its findings name.
-    theme_ids = ArrayField(models.IntegerField(), default=list)
-    agency_ids = ArrayField(models.IntegerField(), default=list)
-    # A finding: title (A), theme names (B), text and recommendation (C). A review: pseudonym (A), its
-    # and its findings' theme names and its keywords (B), summary and findings (C).
-    vector = SearchVectorField(null=True)
-
-    class Meta:
-        abstract = True
-
-
-class FindingEntry(SearchEntry):
-    finding = models.OneToOneField(
-        Finding, primary_key=True, db_column="id", on_delete=models.CASCADE, related_name="search_entry"
-    )
-    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        indexes = [GinIndex(fields=["vector"], name="finding_entry_vector"), models.Index(fields=["review"])]
-
-    def __str__(self):
-        return f"Search entry of finding {self.pk}"
-
-
-class ReviewEntry(SearchEntry):
-    review = models.OneToOneField(
-        "reviews.Review", primary_key=True, db_column="id", on_delete=models.CASCADE, related_name="search_entry"
-    )
-    # The review without its findings: weighs each of its findings by how well the review as a whole matches.
-    context_vector = SearchVectorField(null=True)
-    # Its full text (D): large, so searched only when summaries and findings find few reviews.
-    full_text_vector = SearchVectorField(null=True)
-
-    class Meta:
-        indexes = [
-            GinIndex(fields=["vector"], name="review_entry_vector"),
-            GinIndex(fields=["full_text_vector"], name="review_entry_full_text"),
-        ]
-
-    def __str__(self):
-        return f"Search entry of review {self.pk}"
-
-
-class SearchTerm(models.Model):
-    """A word of the published corpus, with its stem and how many findings and reviews use it.
-
-    Used to weigh query words by rarity and to suggest a spelling ("did you mean").
-    """
-
-    word = models.CharField(max_length=100, primary_key=True)
-    stem = models.CharField(max_length=100, db_index=True, blank=True)
-    ndoc = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return self.word
 
 
 for through, name in (

@@ -1,14 +1,17 @@
+"""The public pages: home, reviews, themes, recurring lessons and agencies."""
+
 from django.urls import path
 
-from findings import taxonomy, views
+from findings.views import agencies, lessons, reviews, themes
 
 urlpatterns = [
-    path("", views.theme_index, name="theme-index"),
-    path("manage/", taxonomy.theme_manage, name="theme-manage"),
-    path("manage/new/", taxonomy.theme_new, name="theme-new"),
-    path("manage/<slug:slug>/", taxonomy.theme_edit, name="theme-edit"),
-    path("manage/<slug:slug>/deactivate/", taxonomy.theme_set_active, {"active": False}, name="theme-deactivate"),
-    path("manage/<slug:slug>/reactivate/", taxonomy.theme_set_active, {"active": True}, name="theme-reactivate"),
-    path("manage/<slug:slug>/merge/", taxonomy.theme_merge, name="theme-merge"),
-    path("<slug:slug>/", views.theme_detail, name="theme-detail"),
+    path("", reviews.home, name="home"),
+    path("reviews/", reviews.review_list, name="review-list"),
+    path("reviews/<slug:slug>/", reviews.review_detail, name="review-detail"),
+    path("themes/", themes.theme_index, name="theme-index"),
+    path("themes/<slug:slug>/", themes.theme_detail, name="theme-detail"),
+    path("lessons/", lessons.lesson_index, name="lesson-index"),
+    path("lessons/<slug:slug>/", lessons.lesson_detail, name="lesson-detail"),
+    path("agencies/", agencies.agency_index, name="agency-index"),
+    path("agencies/<slug:slug>/", agencies.agency_detail, name="agency-detail"),
 ]

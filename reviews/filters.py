@@ -1,7 +1,7 @@
 import django_filters
 
 from reviews.models import Review
-from reviews.vocabulary import Nation, ReviewType
+from vocabulary import Nation, ReviewType
 
 
 class ReviewListFilter(django_filters.FilterSet):

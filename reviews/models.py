@@ -6,15 +6,14 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.roles import author_partnership_ids, is_curator
 from agencies.models import unique_slug
-from findings.audit import audit_events, link_events
-from findings.indexing import adjust_terms, copy_review_fields
-from reviews.vocabulary import AgeBand, HarmType, Nation, Outcome, ReviewType, Sex, review_type_fits_nation
+from reviews.audit import audit_events, link_events
+from vocabulary import AgeBand, HarmType, Nation, Outcome, ReviewType, Sex, review_type_fits_nation
 
 # Where the place name of a partnership ends: "Northshire Safeguarding Children Partnership" -> "Northshire".
 AREA_SUFFIX = re.compile(
@@ -51,61 +50,6 @@ class ReviewQuerySet(models.QuerySet):
     def for_display(self):
         return self.select_related("partnership")
 
-    def curation_queue(self):
-        """Reviews submitted or in curation, the longest waiting first, each with `submitted_at` (when it was last
-        submitted), `open_flag_count` (unresolved flags of its latest document) and `finding_count`."""
-        from findings.models import Finding
-
-        submitted = StatusChange.objects.filter(review=OuterRef("pk"), to_status=Review.Status.SUBMITTED)
-        latest_document = ReviewDocument.objects.filter(review=OuterRef(OuterRef("pk"))).order_by("-version")
-        open_flags = (
-            AnonymisationFlag.objects.filter(
-                document=Subquery(latest_document.values("pk")[:1]), resolution=AnonymisationFlag.Resolution.OPEN
-            )
-            .order_by()
-            .values("document")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        findings = (
-            Finding.objects.filter(review=OuterRef("pk"))
-            .order_by()
-            .values("review")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return (
-            self.filter(status__in=[Review.Status.SUBMITTED, Review.Status.IN_CURATION])
-            .annotate(
-                submitted_at=Coalesce(
-                    Subquery(submitted.order_by("-at", "-id").values("at")[:1]), F("status_changed_at")
-                ),
-                open_flag_count=Coalesce(Subquery(open_flags), 0),
-                finding_count=Coalesce(Subquery(findings), 0),
-            )
-            .order_by("submitted_at", "pk")
-        )
-
-
-# Roles. Curators (staff) and administrators (superusers) see and work on every review; authors are
-# members of one or more partnerships and see and work on those partnerships' reviews in every status;
-# everyone else (practitioners, signed in or not) sees published reviews only.
-def is_curator(user):
-    return bool(user is not None and user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser))
-
-
-def author_partnership_ids(user):
-    """The partnerships the user writes reviews for (remembered on the user for the request)."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return []
-    if not hasattr(user, "_partnership_ids"):
-        user._partnership_ids = sorted(user.partnerships.values_list("pk", flat=True))
-    return user._partnership_ids
-
-
-def can_upload(user):
-    """Who may upload reviews: curators and the authors of at least one partnership."""
-    return is_curator(user) or bool(author_partnership_ids(user))
 
 
 def visibility_key(user):
@@ -285,14 +229,9 @@ class Review(models.Model):
                 curator=self.curator,
             )
             StatusChange.objects.create(review=self, from_status=current, to_status=target, by=by, reason=reason)
-            copy_review_fields([self.pk])  # search entries hold the status: what the public sees changed
-            # The corpus word list (search suggestions) holds published words only.
             if target == Review.Status.PUBLISHED:
                 # The flags quote identifying details: once the review is published they have done their job.
                 AnonymisationFlag.objects.filter(review=self).delete()
-                adjust_terms(self.pk, +1)
-            elif current == Review.Status.PUBLISHED:
-                adjust_terms(self.pk, -1)
 
     def submission_problems(self):
         """Why the review cannot go to the curators yet: an empty list when it can.
@@ -388,7 +327,7 @@ class Review(models.Model):
         return locked.curator if locked.curator not in (None, by) else None
 
     def waiting_since(self):
-        """When the review was last submitted to the curators (as annotated by `curation_queue`, else looked up)."""
+        """When the review was last submitted to the curators (as annotated by the curation queue, else looked up)."""
         if "submitted_at" in self.__dict__:
             return self.submitted_at
         submitted = self.status_changes.filter(to_status=Review.Status.SUBMITTED).order_by("-at", "-id").first()

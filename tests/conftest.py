@@ -2,7 +2,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from findings import suggestions
+from ingest import suggestions
+from search import indexing
 from tests.factories import make_partnership, make_user
 
 
@@ -73,3 +74,16 @@ def fast_passwords(settings):
 def private_media(settings, tmp_path):
     """Uploaded files go to a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def search_index_in_step_within_the_test(request):
+    """A test runs in one transaction that never commits, so the search index would never be brought into step
+    (it is, at commit): within such a test it is brought into step at the end of each statement instead.
+    Tests that commit (transaction=True) keep the real behaviour."""
+    marker = request.node.get_closest_marker("django_db")
+    committing = "transactional_db" in request.fixturenames or (marker and marker.kwargs.get("transaction"))
+    if committing or (marker is None and "db" not in request.fixturenames):
+        return
+    request.getfixturevalue("db")
+    indexing.apply_at_each_statement()

@@ -1,4 +1,4 @@
-from findings.search import search
+from search.engine import search
 from tests.factories import make_finding, make_review
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reviews import anonymisation
-from reviews.anonymisation import BLOCK, WARN, check_document, check_text
-from reviews.documents import Extra, ExtractedDocument, Page
+from ingest import anonymisation
+from ingest.anonymisation import BLOCK, WARN, check_document, check_text
+from ingest.documents import Extra, ExtractedDocument, Page
 
 CASES = [
     json.loads(line)

@@ -16,9 +16,9 @@ from django.db import connection
 from django.urls import reverse
 
 from findings.models import Finding, Theme, ThemeSuggestion
+from ingest.processing import process
+from ingest.uploads import CheckedUpload, store
 from reviews.models import AnonymisationFlag, ProcessingStep, Review, ReviewDocument
-from reviews.processing import process
-from reviews.uploads import CheckedUpload, store
 from tests.documents import make_docx, make_pdf
 from tests.factories import make_review
 from tests.review_texts import LEAKED_NAME, LEAKED_PHONE, REVIEW_PAGES

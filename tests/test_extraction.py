@@ -7,8 +7,8 @@ import zipfile
 import pytest
 from PIL import Image
 
-from reviews.documents import DocumentRejected
-from reviews.extraction import MAX_DOCX_PARTS, detect_kind, extract, preflight
+from ingest.documents import DocumentRejected
+from ingest.extraction import MAX_DOCX_PARTS, detect_kind, extract, preflight
 from tests.documents import (
     PAGE_BREAK,
     REVISION_AUTHOR,

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from agencies.models import Partnership
 from findings.models import Finding
 from reviews.models import Review
-from reviews.vocabulary import match_review_type
+from vocabulary import match_review_type
 
 DATA = Path(__file__).parent / "data"
 

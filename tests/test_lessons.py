@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from findings.models import Lesson, Theme
-from findings.search import search
+from search.engine import search
 from tests.factories import make_finding, make_partnership, make_review, make_user
 
 pytestmark = pytest.mark.django_db

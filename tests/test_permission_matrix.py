@@ -31,7 +31,8 @@ from django.test.client import ClientHandler
 from django.urls import reverse
 
 from accounts.roles import assign
-from findings.models import Finding, Lesson, LessonFinding, SearchTerm, Theme
+from findings.models import Finding, Lesson, LessonFinding, Theme
+from search.models import SearchTerm
 from reviews.models import AnonymisationFlag, Review, ReviewDocument, StatusChange
 from tests.factories import make_finding, make_partnership, make_review, make_user
 
@@ -664,8 +665,8 @@ def enqueued(world, monkeypatch):
         calls.append(document.pk)
         return document
 
-    monkeypatch.setattr("reviews.document_views.enqueue", record)
-    monkeypatch.setattr("reviews.uploads.enqueue", record)
+    monkeypatch.setattr("ingest.views.enqueue", record)
+    monkeypatch.setattr("ingest.uploads.enqueue", record)
     world.enqueued = calls
     return calls
 

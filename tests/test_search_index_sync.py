@@ -3,7 +3,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from findings.models import FindingEntry, ReviewEntry, Theme
+from findings.models import Theme
+from search.models import FindingEntry, ReviewEntry
 from tests.factories import make_finding, make_review
 from tests.search_helpers import published_finding, titles
 

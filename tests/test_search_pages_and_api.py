@@ -144,7 +144,7 @@ def test_a_finding_with_markup_is_shown_as_text_with_highlights(practitioner):
 
 
 def test_highlights_are_added_after_escaping():
-    from findings.search import HIGHLIGHT_START, HIGHLIGHT_STOP, highlight
+    from search.results import HIGHLIGHT_START, HIGHLIGHT_STOP, highlight
 
     assert (
         highlight(f"<b>&</b> {HIGHLIGHT_START}bruise{HIGHLIGHT_STOP}") == "&lt;b&gt;&amp;&lt;/b&gt; <mark>bruise</mark>"

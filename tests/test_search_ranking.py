@@ -1,6 +1,6 @@
 import pytest
 
-from findings.search import search
+from search.engine import search
 from tests.factories import make_finding
 from tests.search_helpers import published_finding, titles
 
@@ -94,7 +94,7 @@ def test_when_few_findings_match_most_of_a_query_every_partial_match_is_listed()
 
 
 def test_the_export_lists_the_same_findings_as_the_search(practitioner):
-    from findings.search import matching_findings
+    from search.engine import matching_findings
 
     for n in range(20):
         published_finding(f"Both {n}", "The stepfather was never assessed.")
@@ -103,7 +103,7 @@ def test_the_export_lists_the_same_findings_as_the_search(practitioner):
 
 
 def test_a_review_whose_findings_match_ranks_well_even_when_its_summary_does_not(monkeypatch):
-    import findings.search as module
+    import search.engine as module
 
     monkeypatch.setattr(module, "EXACT_RANKING", 2)  # ranked from the tiers, as with many matches
     monkeypatch.setattr(module, "CHUNK", 2)
@@ -121,7 +121,7 @@ def test_a_review_whose_findings_match_ranks_well_even_when_its_summary_does_not
 @pytest.fixture
 def many_matches(monkeypatch):
     """Search as with more matches than are ranked one by one: candidates come from the tiers, three at a time."""
-    import findings.search as module
+    import search.engine as module
 
     monkeypatch.setattr(module, "EXACT_RANKING", 3)
     monkeypatch.setattr(module, "CHUNK", 3)
@@ -135,7 +135,7 @@ def test_with_many_matches_the_finding_that_has_every_idea_still_comes_first(man
 
 
 def test_with_many_matches_the_pages_list_every_match_once_in_the_exports_order(many_matches):
-    from findings.search import matching_findings
+    from search.engine import matching_findings
 
     for n in range(8):
         published_finding(

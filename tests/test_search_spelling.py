@@ -1,7 +1,7 @@
 import pytest
 
-from findings.search import search
 from reviews.models import Review
+from search.engine import search
 from tests.factories import make_finding, make_review
 from tests.search_helpers import published_finding
 

@@ -1,6 +1,6 @@
 import pytest
 
-from findings.models import FindingEntry
+from search.models import FindingEntry
 from tests.search_helpers import published_finding, titles
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 """Proposing findings from the text of a review: several real-world layouts, all fictional."""
 
-from reviews.documents import Page
-from reviews.segmentation import MAX_FINDINGS, propose_findings
+from ingest.documents import Page
+from ingest.segmentation import MAX_FINDINGS, propose_findings
 
 
 def pages(*texts, first=1):

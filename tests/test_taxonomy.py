@@ -4,10 +4,10 @@ theme pages, suggestions and old addresses follow at once."""
 import pytest
 from django.urls import reverse
 
+from curation.taxonomy_forms import parse_keywords
 from findings.models import Theme, ThemeRedirect
-from findings.search import search
-from findings.suggestions import suggest_themes
-from findings.taxonomy_forms import parse_keywords
+from ingest.suggestions import suggest_themes
+from search.engine import search
 from tests.factories import make_finding, make_review
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from findings import suggestions
 from findings.models import Theme
-from findings.suggestions import MIN_CONFIRMED, Suggester, suggest_themes
+from ingest import suggestions
+from ingest.suggestions import MIN_CONFIRMED, Suggester, suggest_themes
 from reviews.models import Review
 from tests.factories import make_finding, make_review
 

@@ -1,15 +1,10 @@
-"""Recompute review vectors after the full text moved to a vector of its own."""
+"""Rebuilt the reviews' vectors of that time by calling the application's indexing code; superseded: search
+0001 builds every search entry from the data with SQL of its own."""
 
 from django.db import migrations
 
 
-def build(apps, schema_editor):
-    from findings import indexing
-
-    Review = apps.get_model("reviews", "Review")
-    indexing.index_reviews(Review.objects.values_list("pk", flat=True))
-
-
 class Migration(migrations.Migration):
     dependencies = [("findings", "0005_build_search_index"), ("reviews", "0003_split_search_vectors")]
-    operations = [migrations.RunPython(build, migrations.RunPython.noop)]
+
+    operations = []

@@ -1,0 +1,165 @@
+"""What the API takes and gives, declared once: django-ninja validates the answers against these and generates
+the OpenAPI description from them. The search parameters come from the filter registry (search.filters)."""
+
+from datetime import date
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+from pydantic import BeforeValidator, create_model
+
+from search.filters import FILTERS, LEVEL_CHOICES, MATCH_CHOICES, SORT_CHOICES, YEARS
+from vocabulary import Nation, ReviewType
+
+VISIBILITY = (
+    "Anyone sees published material; a signed-in author also sees their partnerships' reviews in every status, "
+    "and a curator every review."
+)
+
+
+def _empty_is_none(value):
+    return None if value == "" else value
+
+
+def _choices(pairs):
+    return Literal[tuple(value for value, _ in pairs)]
+
+
+def _filter_field(item):
+    """A filter of the registry as a query parameter: a list (repeat the parameter) or a year."""
+    if item.many:
+        values = item.options() if not callable(item.choices) else []
+        kind = list[_choices(values)] if values else list[str]
+        return kind, Field([], description=f"{item.help} Repeat the parameter for several values.")
+    year = Annotated[int | None, BeforeValidator(_empty_is_none)]
+    return year, Field(None, ge=YEARS[0], le=YEARS[1], description=item.help)
+
+
+SearchParameters = create_model(
+    "SearchParameters",
+    __base__=Schema,
+    q=(str, Field("", description='What to search for. Plain phrases work; "quoted phrases", OR and -exclude too.')),
+    level=(_choices(LEVEL_CHOICES), Field("findings", description="Findings, or reviews with their best findings.")),
+    sort=(_choices(SORT_CHOICES), Field("relevance", description="Order of results (relevance needs q).")),
+    exact=(bool, Field(False, description="true: search for q as typed, without a spelling suggestion.")),
+    theme_match=(
+        _choices(MATCH_CHOICES),
+        Field("any", description="Whether results carry any or all of the chosen themes."),
+    ),
+    page=(int, Field(1, ge=1, le=100_000, description="Page number.")),
+    page_size=(int, Field(20, ge=1, le=100, description="Results per page.")),
+    **{item.name: _filter_field(item) for item in FILTERS},
+)
+
+
+class Error(Schema):
+    error: str
+    errors: dict[str, list[str]] | None = Field(None, description="For each parameter not valid, what is wrong")
+
+
+class Review(Schema):
+    id: str = Field(description="The review's public id (a UUID)")
+    external_id: str | None = Field(description="The identifier of the source record, if imported")
+    title: str = Field(description="The pseudonym, e.g. Child J")
+    area: str = Field(description="The publishing partnership, or Anonymous")
+    nation: Literal[tuple(Nation.values)]
+    year: int | None
+    review_type: Literal[tuple(ReviewType.values)]
+    url: str
+
+
+class Finding(Schema):
+    id: int
+    title: str
+    text: str
+    recommendation: str
+    themes: list[str] = Field(description="Theme slugs")
+    agencies: list[str] = Field(description="Agency slugs")
+    url: str
+    review: Review | None = None
+    snippet: str | None = Field(None, description="HTML: escaped text with <mark> around matches")
+    score: float | None = None
+
+
+class ReviewResult(Review):
+    score: float
+    snippet: str = Field(description="HTML: escaped text with <mark> around matches")
+    findings: list[Finding] = Field(description="Its best-matching findings")
+
+
+class ReviewDetail(Review):
+    publication_date: date | None
+    age_bands: list[str]
+    sex: str
+    outcome: str
+    summary: str
+    keywords: list[str]
+    themes: list[str] = Field(description="Theme slugs of the review as a whole")
+    source_url: str
+    findings: list[Finding]
+
+
+class Lesson(Schema):
+    """A recurring lesson: something several reviews found, stated by the curators."""
+
+    id: str
+    statement: str
+    url: str
+    themes: list[str] = Field(description="Theme slugs")
+    reviews: int = Field(description="How many reviews the caller may see found it")
+
+
+class LessonWithSummary(Lesson):
+    summary: str
+
+
+class LessonDetail(LessonWithSummary):
+    years: list[int]
+    nations: list[Literal[tuple(Nation.values)]]
+    findings: list[Finding]
+
+
+class FacetOption(Schema):
+    value: str | int
+    label: str | int
+    count: int
+
+
+class SearchPage(Schema):
+    query: str = Field(description="The query searched (a spelling suggestion, maybe)")
+    corrected_from: str | None = Field(description="The query as typed, when results are for a suggestion")
+    level: str
+    sort: str
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[Finding] | list[ReviewResult] = Field(description="Findings, or reviews (level=reviews)")
+    lessons: list[Lesson] = Field(description="Recurring lessons that match q (at most 5; first page only)")
+    facets: dict[str, list[FacetOption]]
+    facets_approximate: bool = Field(
+        description="True when very many results match: facet counts are then estimated from a sample"
+    )
+
+
+class Theme(Schema):
+    slug: str
+    name: str
+    facet: str
+    definition: str
+    keywords: list[str]
+    finding_count: int
+    review_count: int
+    url: str
+
+
+class FacetKind(Schema):
+    value: str
+    label: str
+
+
+class ThemeList(Schema):
+    results: list[Theme]
+    facets: list[FacetKind]
+
+
+class LessonList(Schema):
+    results: list[LessonWithSummary]

@@ -1,0 +1,246 @@
+"""The read-only JSON API, served by django-ninja from the schemas in api.schemas: the OpenAPI description at
+/api/v1/schema is generated from the same declarations that check every answer. Everything it returns goes
+through the visibility rule, as the pages do; search goes through search.engine.search."""
+
+import uuid
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from ninja import NinjaAPI, Query
+from ninja.errors import ValidationError
+
+from api import schemas
+from findings.models import Facet, Lesson, Theme
+from reviews.models import Review
+from search.engine import search
+from search.filters import FILTERS, SearchForm
+
+api = NinjaAPI(
+    title="casereviews API",
+    version="1.0.0",
+    description="Findings and reviews from UK child safeguarding case reviews. Read-only. " + schemas.VISIBILITY,
+    openapi_url=None,
+    docs_url=None,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request, exc):
+    """A parameter that is not valid is a 400 naming it, as every other check of the parameters says."""
+    errors = {}
+    for error in exc.errors:
+        loc = [part for part in error.get("loc", ()) if part not in ("query", "path", "parameters")]
+        errors.setdefault(str(loc[0]) if loc else "request", []).append(error["msg"])
+    return api.create_response(request, {"error": "Some parameters are not valid.", "errors": errors}, status=400)
+
+
+def _by_id_or_slug(queryset, given):
+    """The row whose public id (a UUID) or slug is given, among those the queryset holds, or None."""
+    try:
+        return queryset.get(public_id=uuid.UUID(given))
+    except (ValueError, queryset.model.DoesNotExist):
+        return queryset.filter(slug=given).first()
+
+
+def review_json(review, request):
+    return {
+        "id": str(review.public_id),
+        "external_id": review.external_id,
+        "title": review.title,
+        "area": review.area,
+        "nation": review.nation,
+        "year": review.year,
+        "review_type": review.review_type,
+        "url": request.build_absolute_uri(review.get_absolute_url()),
+    }
+
+
+def finding_json(finding, request, review=True):
+    data = {
+        "id": finding.pk,
+        "title": finding.title,
+        "text": finding.text,
+        "recommendation": finding.recommendation,
+        "themes": [theme.slug for theme in finding.themes.all()],
+        "agencies": [agency.slug for agency in finding.agencies.all()],
+        "url": request.build_absolute_uri(finding.get_absolute_url()),
+    }
+    if review:
+        data["review"] = review_json(finding.review, request)
+    if hasattr(finding, "snippet"):
+        data["snippet"] = finding.snippet
+        data["score"] = getattr(finding, "score", 0.0)
+    return data
+
+
+def lesson_json(lesson, request):
+    """A recurring lesson in brief; `reviews` needs the review_count annotation (Lesson.objects.with_review_counts)."""
+    return {
+        "id": str(lesson.public_id),
+        "statement": lesson.statement,
+        "url": request.build_absolute_uri(lesson.get_absolute_url()),
+        "themes": [theme.slug for theme in lesson.themes.all()],
+        "reviews": lesson.review_count,
+    }
+
+
+@api.get(
+    "search",
+    url_name="api-search",
+    response={200: schemas.SearchPage, 400: schemas.Error},
+    exclude_unset=True,
+    summary="Search findings or reviews, with facet counts",
+    description="The same search as the search page, with the same parameters. " + schemas.VISIBILITY,
+)
+def search_api(request, parameters: Query[schemas.SearchParameters]):
+    checked = SearchForm(request.GET).parameters()  # what the declared types cannot know: slugs, year order
+    if checked.errors:
+        return 400, {"error": "Some parameters are not valid.", "errors": checked.errors}
+    results = search(user=request.user, page=parameters.page, page_size=parameters.page_size, **checked.arguments())
+
+    def page_url(number):
+        query = request.GET.copy()
+        query["page"] = number
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    if results.level == "reviews":
+        items = [
+            {
+                **review_json(review, request),
+                "score": review.score,
+                "snippet": review.snippet,
+                "findings": [finding_json(f, request, review=False) for f in review.top_findings],
+            }
+            for review in results.results
+        ]
+    else:
+        items = [finding_json(finding, request) for finding in results.results]
+    return {
+        "query": results.query,
+        "corrected_from": results.corrected_from or None,
+        "level": results.level,
+        "sort": results.sort,
+        "count": results.count,
+        "next": page_url(results.page + 1) if results.has_next else None,
+        "previous": page_url(results.page - 1) if results.has_previous else None,
+        "results": items,
+        "lessons": [lesson_json(lesson, request) for lesson in results.lessons],
+        "facets": {
+            name: [{"value": o.value, "label": o.label, "count": o.count} for o in options]
+            for name, options in results.facets.items()
+        },
+        "facets_approximate": results.facets_approximate,
+    }
+
+
+@api.get(
+    "reviews/{id}",
+    url_name="api-review",
+    response={200: schemas.ReviewDetail, 404: schemas.Error},
+    exclude_unset=True,
+    summary="One review with its findings",
+    description="The review whose id (a UUID) or slug is given. " + schemas.VISIBILITY,
+)
+def review_api(request, id: str):
+    review = _by_id_or_slug(Review.objects.visible_to(request.user).select_related("partnership"), id)
+    if review is None:
+        return 404, {"error": "No review you may see has this id."}
+    findings = review.findings.prefetch_related("themes", "agencies").order_by("position", "id")
+    return {
+        **review_json(review, request),
+        "publication_date": review.publication_date,
+        "age_bands": review.age_bands,
+        "sex": review.sex,
+        "outcome": review.outcome,
+        "summary": review.summary,
+        "keywords": review.keywords,
+        "themes": [theme.slug for theme in review.themes.all()],
+        "source_url": review.source_url,
+        "findings": [finding_json(f, request, review=False) for f in findings],
+    }
+
+
+@api.get(
+    "themes",
+    url_name="api-themes",
+    response=schemas.ThemeList,
+    summary="The themes with the number of findings and reviews the caller may see for each",
+)
+def themes_api(request):
+    themes = Theme.objects.active().with_counts(request.user)
+    return {
+        "results": [
+            {
+                "slug": theme.slug,
+                "name": theme.name,
+                "facet": theme.facet,
+                "definition": theme.definition,
+                "keywords": theme.keywords,
+                "finding_count": theme.finding_count,
+                "review_count": theme.review_count,
+                "url": request.build_absolute_uri(theme.get_absolute_url()),
+            }
+            for theme in themes
+        ],
+        "facets": [{"value": facet.value, "label": facet.label} for facet in Facet],
+    }
+
+
+@api.get(
+    "lessons",
+    url_name="api-lessons",
+    response=schemas.LessonList,
+    summary="The recurring lessons the caller may see, those found by the most reviews first",
+)
+def lessons_api(request):
+    lessons = Lesson.objects.visible_to(request.user).with_review_counts(request.user)
+    return {
+        "results": [
+            {**lesson_json(lesson, request), "summary": lesson.summary}
+            for lesson in lessons.order_by("-review_count", "statement")
+        ]
+    }
+
+
+@api.get(
+    "lessons/{id}",
+    url_name="api-lesson",
+    response={200: schemas.LessonDetail, 404: schemas.Error},
+    exclude_unset=True,
+    summary="One recurring lesson with the findings the caller may see that found it",
+    description="The lesson whose id (a UUID) or slug is given. Drafts are for curators only.",
+)
+def lesson_api(request, id: str):
+    lesson = _by_id_or_slug(Lesson.objects.visible_to(request.user).with_review_counts(request.user), id)
+    if lesson is None:
+        return 404, {"error": "No lesson you may see has this id."}
+    reach = lesson.reach(request.user)
+    return {
+        **lesson_json(lesson, request),
+        "summary": lesson.summary,
+        "years": reach["years"],
+        "nations": reach["nations"],
+        "findings": [finding_json(f, request) for f in lesson.visible_findings(request.user)],
+    }
+
+
+def openapi_schema(request=None):
+    """The OpenAPI description, generated from the declarations above."""
+    schema = api.get_openapi_schema(path_prefix="api/v1/")
+    if request is not None:
+        schema["servers"] = [{"url": request.build_absolute_uri("/").rstrip("/")}]
+    return schema
+
+
+def schema(request):
+    return JsonResponse(openapi_schema(request), json_dumps_params={"indent": 2})
+
+
+def documentation(request):
+    return render(
+        request,
+        "api/docs.html",
+        {"schema_url": reverse("api-schema"), "filters": FILTERS, "visibility": schemas.VISIBILITY},
+    )

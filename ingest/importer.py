@@ -1,0 +1,451 @@
+"""Import reviews from JSON Lines: one review a line, each line its own transaction.
+
+A record is first read into a plain, checked description (`read_record`), which raises
+`RecordError` with a reason a person can act on; only then is it written (`ReviewImporter.save`).
+A record's `id` becomes the review's `external_id`, so importing the same file again updates the
+reviews it made instead of duplicating them, and changes nothing when nothing changed.
+"""
+
+import datetime
+import json
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from agencies.models import Agency, Partnership
+from findings.models import Finding, Theme, match_theme
+from reviews.models import Review
+from vocabulary import (
+    AgeBand,
+    HarmType,
+    Nation,
+    Outcome,
+    Region,
+    Sex,
+    match_choice,
+    match_nation,
+    match_review_type,
+    review_type_fits_nation,
+    usual_review_type,
+)
+
+ANONYMOUS_AREAS = {"", "anonymous", "anonymised", "not known", "unknown", "n/a", "none"}
+TITLE_MAX = Review._meta.get_field("title").max_length
+FINDING_TITLE_MAX = Finding._meta.get_field("title").max_length
+
+
+class RecordError(ValueError):
+    """A record that cannot be imported, with the reason."""
+
+
+@dataclass
+class FindingSpec:
+    title: str
+    text: str
+    recommendation: str = ""
+    source_page: int | None = None
+    themes: list = field(default_factory=list)  # theme slugs; None-free
+    agencies: list = field(default_factory=list)  # agency slugs
+    tagged: bool = False  # whether the record says which themes and agencies the finding has
+
+
+@dataclass
+class ReviewSpec:
+    external_id: str
+    title: str
+    area: str  # "" means anonymous
+    nation: str
+    region: str
+    review_type: str
+    publication_date: datetime.date | None
+    publication_year: int | None
+    fields: dict
+    keywords: list
+    findings: list
+    warnings: list
+
+
+def _text(record, key, *, required=False, max_length=None):
+    value = record.get(key)
+    if value is None:
+        value = ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise RecordError(f"{key} must be text, not {type(value).__name__}")
+    value = value.strip()
+    if required and not value:
+        raise RecordError(f"{key} is empty: every review needs a {key}")
+    if max_length and len(value) > max_length:
+        raise RecordError(f"{key} is {len(value)} characters long; the most allowed is {max_length}")
+    return value
+
+
+def _string_list(record, key):
+    value = record.get(key)
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()] if key == "keywords" else [value.strip()]
+    if not isinstance(value, list):
+        raise RecordError(f"{key} must be a list, not {type(value).__name__}")
+    return value
+
+
+def _publication(record):
+    """(date or None, year or None) from published_on and/or year."""
+    raw_date = record.get("published_on") or record.get("publication_date")
+    raw_year = record.get("year")
+    date = year = None
+    if raw_date not in (None, ""):
+        text = str(raw_date).strip()
+        try:
+            if re.fullmatch(r"\d{4}", text):
+                year = int(text)
+            elif re.fullmatch(r"\d{4}-\d{2}", text):
+                year = datetime.date.fromisoformat(text + "-01").year
+            else:
+                date = datetime.date.fromisoformat(text[:10])
+                year = date.year
+        except ValueError:
+            raise RecordError(f"published_on {text!r} is not a date: write it as YYYY-MM-DD") from None
+    if raw_year not in (None, ""):
+        try:
+            given = int(str(raw_year).strip())
+        except ValueError:
+            raise RecordError(f"year {raw_year!r} is not a year: write it as four digits, for example 2019") from None
+        if year is not None and given != year:
+            raise RecordError(f"year {given} does not match published_on {raw_date}")
+        year = given
+    latest = timezone.now().year + 1
+    if year is not None and not 1970 <= year <= latest:
+        raise RecordError(f"year {year} is outside the years reviews were published (1970 to {latest})")
+    return date, year
+
+
+def _finding_title(text):
+    """A short title for a learning point given as one string."""
+    first_line, _, rest = text.partition("\n")
+    if rest.strip() and len(first_line.strip()) <= FINDING_TITLE_MAX:
+        return first_line.strip().rstrip(":"), rest.strip()
+    heading = re.match(r"^(.{8,160}?):\s+\S", text)
+    if heading and not re.search(r"[.!?]", heading.group(1)):
+        return heading.group(1).strip(), text
+    sentence = re.match(r"^(.{8,200}?[.!?])(\s|$)", text)
+    if sentence:
+        return sentence.group(1).strip(), text
+    words = text.split()
+    title = " ".join(words[:18])
+    return (title + "…" if len(words) > 18 else title)[:FINDING_TITLE_MAX], text
+
+
+def _learning_findings(record):
+    findings = []
+    for index, item in enumerate(_string_list(record, "learning"), start=1):
+        if not isinstance(item, str):
+            raise RecordError(f"learning item {index} must be text, not {type(item).__name__}")
+        if item.strip():
+            title, text = _finding_title(item.strip())
+            findings.append(FindingSpec(title=title, text=text))
+    return findings
+
+
+class ReviewImporter:
+    """Imports records into reviews. Keeps the themes and agencies in memory for matching."""
+
+    def __init__(self, *, publish=False, source="import"):
+        self.publish = publish
+        self.source = source
+        self.themes = list(Theme.objects.all())
+        self.theme_slugs = {theme.slug for theme in self.themes}
+        self.agencies = {}
+        for agency in Agency.objects.all():
+            for name in (agency.slug, agency.name.lower()):
+                self.agencies[name] = agency.slug
+
+    # Reading -------------------------------------------------------------------------------------
+    def read_record(self, record):
+        if not isinstance(record, dict):
+            raise RecordError(f"a line must hold a JSON object, not {type(record).__name__}")
+        warnings = []
+        external_id = _text(record, "id", required=True, max_length=200)
+        title = _text(record, "title", required=True, max_length=TITLE_MAX)
+        area = _text(record, "area", max_length=200)
+        if area.lower() in ANONYMOUS_AREAS:
+            area = ""
+
+        raw_nation = _text(record, "nation")
+        nation = match_nation(raw_nation)
+        if nation is None and raw_nation:
+            names = ", ".join(label for _, label in Nation.choices)
+            raise RecordError(f"nation {raw_nation!r} is not one of {names}")
+        if nation is None:
+            existing = Partnership.objects.filter(name__iexact=area).first() if area else None
+            if existing is None:
+                raise RecordError("nation is empty: say which nation published the review")
+            nation = existing.nation
+
+        region = ""
+        raw_region = _text(record, "region")
+        if raw_region:
+            found = match_choice(Region, raw_region)
+            if found is None or nation != Nation.ENGLAND:
+                warnings.append(f"region {raw_region!r} ignored: regions are the nine English regions")
+            else:
+                region = found.value
+
+        date, year = _publication(record)
+        raw_type = _text(record, "review_type")
+        review_type = match_review_type(raw_type, nation)
+        if review_type is None or not review_type_fits_nation(review_type, nation):
+            review_type = usual_review_type(nation, year)
+            if raw_type:
+                warnings.append(f"review_type {raw_type!r} not recognised; recorded as {review_type.label.lower()}")
+
+        source_url = _text(record, "source_url", max_length=1000)
+        if source_url:
+            try:
+                URLValidator(schemes=["http", "https"])(source_url)
+            except ValidationError:
+                warnings.append(f"source_url {source_url!r} is not a web address and was left out")
+                source_url = ""
+
+        fields = {
+            "summary": _text(record, "summary"),
+            "full_text": _text(record, "full_text") or _text(record, "text"),
+            "methodology": _text(record, "methodology"),
+            "reviewer": _text(record, "reviewer", max_length=300),
+            "source_url": source_url,
+            "age_bands": self._choices(record, "age_bands", AgeBand, warnings),
+            "harm_types": self._choices(record, "harm_types", HarmType, warnings),
+            "sex": (self._choices(record, "sex", Sex, warnings) or [""])[0],
+            "outcome": (self._choices(record, "outcome", Outcome, warnings) or [""])[0],
+        }
+        keywords = []
+        for keyword in _string_list(record, "keywords"):
+            if not isinstance(keyword, str):
+                raise RecordError(f"keywords must be text, not {type(keyword).__name__}")
+            if keyword.strip() and keyword.strip() not in keywords:
+                keywords.append(keyword.strip())
+
+        findings = self._tagged_findings(record, warnings) if record.get("findings") else _learning_findings(record)
+        return ReviewSpec(
+            external_id=external_id,
+            title=title,
+            area=area,
+            nation=nation.value,
+            region=region,
+            review_type=review_type.value,
+            publication_date=date,
+            publication_year=year,
+            fields=fields,
+            keywords=keywords,
+            findings=findings,
+            warnings=warnings,
+        )
+
+    def _choices(self, record, key, choices, warnings):
+        values = []
+        for item in _string_list(record, key):
+            found = match_choice(choices, item)
+            if found is None:
+                warnings.append(f"{key} value {item!r} not recognised and left out")
+            elif found.value not in values:
+                values.append(found.value)
+        return values
+
+    def _tagged_findings(self, record, warnings):
+        if not isinstance(record["findings"], list):
+            raise RecordError("findings must be a list of objects with title and text")
+        findings = []
+        for index, item in enumerate(record["findings"], start=1):
+            if not isinstance(item, dict):
+                raise RecordError(f"finding {index} must be an object with title and text")
+            text = _text(item, "text")
+            if not text:
+                raise RecordError(f"finding {index} has no text")
+            title = _text(item, "title", max_length=FINDING_TITLE_MAX) or _finding_title(text)[0]
+            themes = [slug for slug in _string_list(item, "themes") if slug in self.theme_slugs]
+            unknown = [slug for slug in _string_list(item, "themes") if slug not in self.theme_slugs]
+            if unknown:
+                warnings.append(f"finding {index}: unknown themes left out: {', '.join(map(str, unknown))}")
+            agencies = []
+            for name in _string_list(item, "agencies"):
+                slug = self.agencies.get(str(name).strip().lower())
+                if slug is None:
+                    warnings.append(f"finding {index}: unknown agency {name!r} left out")
+                elif slug not in agencies:
+                    agencies.append(slug)
+            page = item.get("source_page")
+            findings.append(
+                FindingSpec(
+                    title=title,
+                    text=text,
+                    recommendation=_text(item, "recommendation"),
+                    source_page=page if isinstance(page, int) and page > 0 else None,
+                    themes=themes,
+                    agencies=agencies,
+                    tagged=True,
+                )
+            )
+        return findings
+
+    # Writing -------------------------------------------------------------------------------------
+    def save(self, spec):
+        """Create or update the review a spec describes. Returns "created", "updated" or "unchanged"."""
+        with transaction.atomic():
+            review = Review.objects.select_for_update().filter(external_id=spec.external_id).first()
+            created = review is None
+            if created:
+                review = Review(external_id=spec.external_id)
+            values = {
+                "title": spec.title,
+                "partnership": self._partnership(spec),
+                "nation": spec.nation,
+                "review_type": spec.review_type,
+                "publication_date": spec.publication_date,
+                "publication_year": spec.publication_year,
+                "keywords": spec.keywords,
+                **spec.fields,
+            }
+            changed = [name for name, value in values.items() if getattr(review, name) != value]
+            for name in changed:
+                setattr(review, name, values[name])
+            if created or changed:
+                review.full_clean(exclude=["slug"], validate_unique=False)
+                review.save()
+            changed_findings = self._sync_findings(review, spec.findings)
+            changed_themes = self._sync_themes(review, spec.keywords)
+            moved = self._advance(review, created)
+        if created:
+            return "created"
+        return "updated" if changed or changed_findings or changed_themes or moved else "unchanged"
+
+    def _partnership(self, spec):
+        if not spec.area:
+            return None
+        partnership = Partnership.objects.filter(
+            Q(name__iexact=spec.area) | Q(former_names__contains=[spec.area])
+        ).first()
+        if partnership is None:
+            partnership = Partnership.objects.create(
+                name=spec.area,
+                nation=spec.nation,
+                region=spec.region,
+                kind=Partnership.kind_from_name(spec.area, spec.nation),
+            )
+        elif spec.region and not partnership.region:
+            partnership.region = spec.region
+            partnership.save(update_fields=["region", "updated_at"])
+        return partnership
+
+    def _sync_findings(self, review, specs):
+        """Make the review's findings match specs, position by position. Returns whether anything changed."""
+        existing = {f.position: f for f in review.findings.prefetch_related("themes", "agencies")}
+        changed = False
+        for position, spec in enumerate(specs, start=1):
+            finding = existing.pop(position, None) or Finding(review=review, position=position)
+            values = {
+                "title": spec.title,
+                "text": spec.text,
+                "recommendation": spec.recommendation,
+                "source_page": spec.source_page,
+            }
+            if finding.pk is None or any(getattr(finding, k) != v for k, v in values.items()):
+                for key, value in values.items():
+                    setattr(finding, key, value)
+                finding.save()
+                changed = True
+            if spec.tagged:
+                themes = {t.slug for t in finding.themes.all()} if finding.pk else set()
+                agencies = {a.slug for a in finding.agencies.all()} if finding.pk else set()
+                if themes != set(spec.themes):
+                    finding.themes.set(Theme.objects.filter(slug__in=spec.themes))
+                    changed = True
+                if agencies != set(spec.agencies):
+                    finding.agencies.set(Agency.objects.filter(slug__in=spec.agencies))
+                    changed = True
+        if existing:
+            Finding.objects.filter(pk__in=[f.pk for f in existing.values()]).delete()
+            changed = True
+        return changed
+
+    def _sync_themes(self, review, keywords):
+        """Tag the review with the themes its keywords clearly name. Returns whether anything changed."""
+        wanted = {theme.pk for theme in (match_theme(k, self.themes) for k in keywords) if theme}
+        current = set(review.themes.values_list("pk", flat=True))
+        if wanted <= current:
+            return False
+        review.themes.add(*(wanted - current))
+        return True
+
+    def _advance(self, review, created):
+        """Move an imported review along the workflow. Returns whether its status changed."""
+        reason = f"Imported from {self.source}"
+        Status = Review.Status
+        if created:
+            review.submit(reason=reason)
+        if not self.publish or review.status in (Status.PUBLISHED, Status.WITHDRAWN):
+            return False
+        if review.status == Status.DRAFT:
+            review.submit(reason=reason)
+        if review.status == Status.SUBMITTED:
+            review.start_curation(reason=reason)
+        review.publish(reason=reason, check=False)  # a record of a review already published elsewhere
+        return True
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list = field(default_factory=list)  # (line number, reason)
+    warnings: list = field(default_factory=list)  # (line number, message)
+
+    def summary(self):
+        return (
+            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, {len(self.skipped)} skipped"
+        )
+
+
+def import_lines(lines, *, publish=False, source="import", on_line=None):
+    """Import an iterable of raw JSONL lines (bytes or str). Bad lines are reported and skipped."""
+    importer = ReviewImporter(publish=publish, source=source)
+    report = ImportReport()
+    seen = {}
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw.lstrip("\ufeff")
+        except UnicodeDecodeError as error:
+            report.skipped.append((number, f"not UTF-8 text ({error.reason} at byte {error.start})"))
+            continue
+        if not line.strip():
+            continue
+        try:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise RecordError(f"not valid JSON: {error.msg.removesuffix(' at')} (column {error.colno})") from None
+            spec = importer.read_record(record)
+            if spec.external_id in seen:
+                raise RecordError(f"id {spec.external_id!r} was already used on line {seen[spec.external_id]}")
+            seen[spec.external_id] = number
+            outcome = importer.save(spec)
+        except RecordError as error:
+            report.skipped.append((number, str(error)))
+        except ValidationError as error:
+            report.skipped.append((number, "; ".join(error.messages)))
+        except DatabaseError as error:
+            report.skipped.append((number, f"the database refused it: {str(error).strip().splitlines()[0]}"))
+        else:
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            report.warnings.extend((number, warning) for warning in spec.warnings)
+        if on_line:
+            on_line(number, report)
+    return report

@@ -1,0 +1,534 @@
+"""Proposes the findings of a review from its extracted text, for the author or curator to confirm.
+
+Reviews are laid out in many ways: "Findings" with "Finding 1: ..." headings and a recommendation
+after each; numbered sections ("6 Findings and analysis", "6.2 ...", "6.2.10 text"); a "Learning"
+or "Key learning" list (Welsh child practice reviews, Scottish learning reviews); "Analysis" with
+sub-headings; a "Recommendations" or "Actions" section whose items name the finding they answer.
+
+The text is read as paragraphs (blank lines apart, page numbers kept; a paragraph running over a
+page break is joined and keeps its first page). Contents pages, glossaries, terms of reference and
+the like are left out. Headings are told apart from text (short lines, numbered or labelled, known
+section words, no full stop at the end), the sections found, and one finding proposed per finding or
+learning point: its heading as title (or a short first sentence), its paragraphs as text, the page
+where it starts, and the recommendation that answers it.
+
+With no findings or learning section, the learning and recommendation paragraphs are proposed
+instead, then the conclusion or summary, then the longest paragraphs: a document with text never
+gets nothing. Proposal.note says which was done.
+"""
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from ingest.documents import Page
+
+MAX_FINDINGS = 25
+MIN_WORDS = 25  # a paragraph-made finding shorter than this joins the one before
+HEADING_WORDS = 15  # the most words of an unlabelled heading
+LABELLED_WORDS = 45  # ... of a labelled one ("Finding 3: Professionals did not ...")
+TITLE_WORDS = 20  # a title made from a first sentence is cut to this many words
+FALLBACK_PARAGRAPHS = 10  # the most paragraphs proposed by the last fallback
+
+NUMBER_WORDS = {
+    word: n
+    for n, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
+        start=1,
+    )
+}  # fmt: skip
+NUMBER = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+LABEL = re.compile(
+    rf"^(?:(?P<finding>(?:key\s+)?findings?)|(?P<learning>(?:key\s+)?learning(?:\s+points?)?|lessons?(?:\s+learned)?)"
+    rf"|(?P<recommendation>recommendations?)|(?P<episode>key\s+practice\s+episodes?|kpe))"
+    rf"\s*(?:no\.?\s*)?{NUMBER}\b\s*[:.\-\u2013\u2014)]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+SECTION_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<rest>\S.*)$")
+LEADER = re.compile(r"(?:\.{3,}|\u2026+|\s{2,}|\t)\s*\d{1,3}\s*$")  # a contents entry: "Findings ....... 12"
+ENTRY = re.compile(r"^\S.{0,100}?\s\d{1,3}$")  # perhaps one: "Findings 12"
+CONTENTS = re.compile(r"^(?:table of )?contents:?$", re.IGNORECASE)
+LISTED = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|[\u2022*\-]|\(?[a-z]{1,4}\))\s")  # a list item
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'\u201c]")
+PAGE_FURNITURE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+LEARNING_CUES = re.compile(
+    r"\b(?:the learning|learning (?:is|for|from|point)|lessons?\b|learnt|learned|should|must|need(?:s|ed)? to"
+    r"|recommend)",
+    re.IGNORECASE,
+)
+REF_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}|" + "|".join(NUMBER_WORDS) + r")\b"
+REFERENCE = re.compile(
+    rf"\b(?:finding|learning point|learning)s?\s+{REF_NUMBER}(?:\s*(?:,|and|&)\s*{REF_NUMBER})*", re.I
+)
+
+# Section words: what a heading names, after its number is taken off (lower case, "&" as "and").
+SECTION_KINDS = [
+    ("skip", r"(?:table of )?contents|glossary|glossary of terms|abbreviations|acronyms|terms of reference"
+     r"|references|bibliography|appendix.*|annex.*|acknowledgements?|foreword|membership.*|the review panel"
+     r"|review panel|panel membership|methodology|process|scope(?: of the review)?|timeframe|time ?frame"),
+    ("findings", r"(?:key |main )?findings(?: and (?:analysis|learning|recommendations))?|analysis and findings"
+     r"|findings from the review|what the review found|key issues|themes and learning|learning themes"),
+    ("learning", r"(?:key |main )?learning(?: points| themes| and (?:improvement|actions|recommendations))?"
+     r"|lessons(?: learned| learnt)?|what (?:has been|have we|was) learn[te]d.*|learning for (?:practice|agencies).*"
+     r"|key learning points|summary of learning|learning and improvement"),
+    ("recommendations", r"(?:key |summary of )?recommendations(?: and actions)?|(?:agreed |multi-agency )?actions"
+     r"|improvement actions|recommendations for (?:the partnership|practice|improvement).*|action plan"),
+    ("analysis", r"(?:critical )?analysis|analysis of (?:practice|the case|involvement).*|appraisal of practice"
+     r"|practice analysis"),
+    ("episodes", r"key practice episodes?|kpes?|key episodes"),
+    ("conclusion", r"conclusions?|concluding (?:comments|remarks)|overall conclusions?|summary|executive summary"
+     r"|summary of (?:the case|the review|findings)|overview"),
+    ("other", r"introduction|background|family background|chronology|the family|case summary|context"
+     r"|good practice|involvement of (?:the )?family|family involvement|views of the family"
+     r"|(?:agency )?involvement|events|narrative|circumstances.*|the child|what happened|next steps"
+     r"|the way forward|moving forward|what happens next|notes|endnotes|publication|dissemination"),
+]  # fmt: skip
+SECTION_PATTERNS = [(kind, re.compile(rf"^(?:{words})$")) for kind, words in SECTION_KINDS]
+
+
+@dataclass
+class ProposedFinding:
+    title: str
+    text: str
+    page: int | None
+    recommendation: str = ""
+    kind: str = "finding"  # "finding" | "learning"
+
+
+@dataclass
+class Proposal:
+    findings: list[ProposedFinding]
+    fallback: bool
+    note: str  # what was done, for the person confirming the proposal
+
+
+# Reading the pages into blocks -----------------------------------------------------------------------
+@dataclass
+class Block:
+    """A paragraph or a heading, with the page it starts on."""
+
+    text: str
+    page: int | None
+    heading: bool = False
+    number: str = ""  # "6.2" for a numbered heading or paragraph
+    label: str = ""  # "finding", "learning", "recommendation" or "episode" for "Finding 3: ..."
+    label_number: int | None = None
+    section: str = ""  # the kind of section a heading names: see SECTION_KINDS; "" for an item heading
+
+
+def _words(text):
+    return len(text.split())
+
+
+def _section_kind(text):
+    key = re.sub(r"\s+", " ", text.lower().replace("&", "and")).strip(" :.-")
+    for kind, pattern in SECTION_PATTERNS:
+        if pattern.match(key):
+            return kind
+    return ""
+
+
+def _label(text):
+    match = LABEL.match(text)
+    if not match:
+        return None
+    kind = next(k for k in ("finding", "learning", "recommendation", "episode") if match.group(k))
+    raw = match.group(5).lower()
+    return kind, int(raw) if raw.isdigit() else NUMBER_WORDS[raw], match.group("rest").strip()
+
+
+def _ends_sentence(text):
+    return text.rstrip().endswith((".", ";", ",", "!"))
+
+
+def _is_heading(line, *, alone):
+    """Whether a line reads as a heading: labelled, a section word, or short, numbered or title case, no full stop."""
+    line = line.strip()
+    if not line or PAGE_FURNITURE.match(line):
+        return False
+    if _label(line):
+        if _words(line) > LABELLED_WORDS or SENTENCE_BREAK.search(line):
+            return False  # "Finding 3: The plan was not reviewed. Text..." is a paragraph (see read_blocks)
+        return alone or not _ends_sentence(line)
+    numbered = SECTION_NUMBER.match(line)
+    rest = numbered.group("rest") if numbered else line
+    if _section_kind(rest):
+        return True
+    if _ends_sentence(line) or _words(rest) > HEADING_WORDS or not rest[:1].isupper():
+        return False
+    if SENTENCE_BREAK.search(rest) or (not alone and _words(rest) > HEADING_WORDS * 2 // 3):
+        return False  # two sentences, or a long first line of a paragraph
+    if numbered or alone:
+        return True
+    capitalised = [w for w in rest.split() if w[:1].isupper()]
+    return len(capitalised) >= 0.6 * _words(rest)
+
+
+def _make_block(text, page, *, heading):
+    text = " ".join(text.split())
+    block = Block(text, page, heading=heading)
+    numbered = SECTION_NUMBER.match(text)
+    if numbered and (heading or len(numbered.group("number")) > 1 or "." in numbered.group("number")):
+        block.number = numbered.group("number")
+    if heading:
+        label = _label(text)
+        if label:
+            block.label, block.label_number, _ = label
+        else:
+            block.section = _section_kind(numbered.group("rest") if numbered else text)
+    return block
+
+
+def _continues(before, lines):
+    """Whether lines at the top of a page carry on the paragraph that ended the page before."""
+    if before[-1].rstrip().endswith((".", "!", "?", ":")) or _is_heading(lines[0], alone=len(lines) == 1):
+        return False
+    return lines[0][:1].islower() or _words(" ".join(before)) >= 12
+
+
+def _list_items(lines):
+    """Lines split into list items where two or more start with a bullet or a number ("\u2022 ...", "2. ...")."""
+    marked = [i for i, line in enumerate(lines) if LISTED.match(line)]
+    if len(marked) < 2:
+        return [lines]
+    starts = sorted({0, *marked})
+    return [lines[a:b] for a, b in itertools.pairwise([*starts, len(lines)])]
+
+
+def _paragraphs(pages):
+    """(lines, page) paragraphs, page furniture and contents entries taken out, breaks across pages mended."""
+    out, in_contents = [], False
+    for page in pages:
+        for raw in re.split(r"\n\s*\n", (page.text or "").replace("\r\n", "\n")):
+            found = [ln.strip() for ln in raw.split("\n") if ln.strip() and not PAGE_FURNITURE.match(ln.strip())]
+            lines = [ln for ln in found if not LEADER.search(ln)]
+            entries = [ln for ln in lines if ENTRY.match(ln) and not _ends_sentence(ln)]
+            listed = len(found) - len(lines) + len(entries)
+            if not lines or (entries == lines and in_contents) or (len(found) > 1 and listed >= 0.6 * len(found)):
+                continue  # a contents page
+            if CONTENTS.match(lines[0]):
+                in_contents = True
+                out.append(([lines[0]], page.number))
+                continue
+            in_contents = False
+            items = _list_items(lines)
+            if len(items) > 1:
+                out.extend((item, page.number) for item in items)
+                continue
+            if out and out[-1][1] != page.number and _continues(out[-1][0], lines):
+                out[-1][0].extend(lines)  # the paragraph before ran over the page break
+                continue
+            out.append((lines, page.number))
+    return out
+
+
+def read_blocks(pages):
+    """The document as headings and paragraphs, in order.
+
+    A paragraph that opens with a label ("Finding 3: The plan was not reviewed. Text...") is read as
+    the heading "Finding 3: The plan was not reviewed" and the text after it.
+    """
+    blocks = []
+    for lines, page in _paragraphs(pages):
+        if len(lines) == 1 and _is_heading(lines[0], alone=True):
+            blocks.append(_make_block(lines[0], page, heading=True))
+            continue
+        if len(lines) > 1 and _is_heading(lines[0], alone=False):
+            blocks.append(_make_block(lines[0], page, heading=True))
+            lines = lines[1:]
+        text = " ".join(lines)
+        label = _label(text)
+        opening = re.match(r"^(.{3,300}?[.!?])\s+(?=[A-Z\"'\u201c])", text) if label else None
+        if opening:
+            blocks.append(_make_block(opening.group(1).rstrip("."), page, heading=True))
+            text = text[opening.end() :]
+        blocks.append(_make_block(text, page, heading=False))
+    return blocks
+
+
+# Sections and items ----------------------------------------------------------------------------------
+@dataclass
+class Section:
+    kind: str  # a SECTION_KINDS kind, or "" before the first heading
+    blocks: list = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    heading: Block | None
+    paragraphs: list = field(default_factory=list)
+    recommendation: list = field(default_factory=list)
+    kind: str = "finding"
+
+
+def _level(block):
+    return block.number.count(".") + 1 if block.number else 1
+
+
+def sections(blocks):
+    """Split at the headings that name a section (known words, or a top-level number)."""
+    out = [Section("")]
+    for block in blocks:
+        top = block.heading and not block.label and (block.section or (block.number and _level(block) == 1))
+        if top:
+            out.append(Section(block.section or "other"))
+        else:
+            out[-1].blocks.append(block)
+    return out
+
+
+RECOMMENDATION_HEADING = re.compile(r"^recommendations?:?$", re.IGNORECASE)
+RECOMMENDATION_START = re.compile(r"^recommendations?\b\s*(?:\d{1,2}\s*)?[:.\-\u2013]\s*", re.IGNORECASE)
+
+
+def _is_labelled_item(block):
+    return block.heading and block.label in ("finding", "learning")
+
+
+def _items(section, kind):
+    """The findings or learning points of a section.
+
+    Under "Finding N" / "Learning point N" headings when it has them (other sub-headings then stay
+    inside the item); else one per sub-heading; else one per paragraph, short fragments joined to
+    the one before. A recommendation after a finding ("Recommendation 2: ...", or text under a
+    "Recommendation(s)" heading) is that finding's.
+    """
+    labelled = any(_is_labelled_item(b) for b in section.blocks)
+
+    def starts_item(block):
+        if labelled:
+            return _is_labelled_item(block)
+        return block.heading and block.label != "recommendation" and not RECOMMENDATION_HEADING.match(block.text)
+
+    headed = any(starts_item(b) for b in section.blocks)
+    items, target = [], None
+    for block in section.blocks:
+        if starts_item(block):
+            items.append(Item(block, kind=block.label if labelled else kind))
+            target = items[-1].paragraphs
+        elif block.heading and (block.label == "recommendation" or RECOMMENDATION_HEADING.match(block.text)):
+            if items:
+                target = items[-1].recommendation
+                rest = _label(block.text)[2] if block.label else ""
+                if rest:
+                    target.append(Block(rest, block.page))
+        elif block.heading:
+            continue  # a sub-heading inside a labelled finding
+        elif items and RECOMMENDATION_START.match(block.text):
+            target = items[-1].recommendation
+            target.append(Block(RECOMMENDATION_START.sub("", block.text), block.page))
+        elif target is not None:
+            target.append(block)
+        elif not headed:
+            items.append(Item(None, [block], kind=kind))
+    if not headed:
+        items = _joined(items)
+    return [i for i in items if i.paragraphs or (i.heading and i.heading.label)]
+
+
+def _joined(items):
+    """Paragraph-made items: a short paragraph that is not a numbered or listed point joins the one before."""
+    out = []
+    for item in items:
+        first = item.paragraphs[0]
+        if out and _words(first.text) < MIN_WORDS and not first.number and not LISTED.match(first.text):
+            out[-1].paragraphs += item.paragraphs
+        else:
+            out.append(item)
+    return out
+
+
+def _strip_number(text):
+    """The text without its section or paragraph number or list marker ("6.2.1 ", "2) ", "\u2022 ")."""
+    if _label(text):
+        return text
+    numbered = SECTION_NUMBER.match(text)
+    return numbered.group("rest") if numbered else LISTED.sub("", text, count=1)
+
+
+def short_title(text):
+    """The first sentence, cut to TITLE_WORDS words."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'\u201c])", _strip_number(text).strip(), maxsplit=1)[0]
+    words = sentence.split()
+    return " ".join(words[:TITLE_WORDS]).rstrip(",;:") + ("\u2026" if len(words) > TITLE_WORDS else "")
+
+
+def _proposed(item):
+    paragraphs = [_strip_number(b.text) for b in item.paragraphs]
+    text = "\n\n".join(paragraphs)
+    if item.heading is None:
+        title = short_title(text)
+    else:
+        title = _strip_number(item.heading.text)
+        label = _label(item.heading.text)
+        if label and not label[2]:  # "Finding 3" alone: the heading and a short first sentence
+            title = f"{title.rstrip(':. ')}: {short_title(text)}" if text else title
+    page = item.heading.page if item.heading else item.paragraphs[0].page
+    recommendation = "\n\n".join(b.text for b in item.recommendation)
+    return ProposedFinding(title, text or title, page, recommendation, item.kind)
+
+
+def _references(text):
+    """The finding numbers a recommendation refers to ("Finding 2", "findings 1 and 3", "Finding 6.1"), as text."""
+    numbers = []
+    for match in REFERENCE.finditer(text):
+        for raw in re.findall(REF_NUMBER, match.group(0), re.IGNORECASE):
+            numbers.append(str(NUMBER_WORDS.get(raw.lower(), raw)))
+    return numbers
+
+
+def _recommendations(all_sections):
+    """[(label number or None, text)] of the recommendations and actions sections."""
+    out = []
+    for section in all_sections:
+        if section.kind != "recommendations":
+            continue
+        current = None
+        for block in section.blocks:
+            label = _label(block.text)
+            if label and label[0] == "recommendation":
+                current = [label[1], label[2]]
+                out.append(current)
+            elif block.heading:
+                current = None
+            elif current is not None and not block.number and not LISTED.match(block.text):
+                current[1] = f"{current[1]} {block.text}".strip()
+            else:
+                current = None
+                out.append([None, _strip_number(block.text)])
+    return [(number, text) for number, text in out if text]
+
+
+def _keys(item, position):
+    """The numbers a recommendation may use for an item: its label's, else its section number and its place."""
+    if item.heading is not None and item.heading.label:
+        return {str(item.heading.label_number)}
+    return {str(position)} | ({item.heading.number} if item.heading is not None and item.heading.number else set())
+
+
+def _attach(items, findings, recommendations):
+    """Give each finding the recommendations that name it, or that carry its number when they match one to one."""
+    keys = [_keys(item, position) for position, item in enumerate(items, start=1)]
+    by_reference = False
+    for _, text in recommendations:
+        for number in dict.fromkeys(_references(text)):
+            for target, item_keys in zip(findings, keys, strict=True):
+                if number in item_keys and text not in target.recommendation:
+                    target.recommendation = "\n\n".join(filter(None, [target.recommendation, text]))
+                    by_reference = True
+    labelled = all(item.heading is not None and item.heading.label for item in items)
+    numbered = [(str(n), t) for n, t in recommendations if n is not None]
+    if not by_reference and labelled and len(numbered) == len(recommendations) == len(findings):
+        for number, text in numbered:
+            for target, item_keys in zip(findings, keys, strict=True):
+                if number in item_keys and not target.recommendation:
+                    target.recommendation = text
+
+
+def _cap(findings):
+    """At most MAX_FINDINGS: the shortest proposal joins its shorter neighbour until they fit."""
+    findings = list(findings)
+    while len(findings) > MAX_FINDINGS:
+        i = min(range(len(findings)), key=lambda k: _words(findings[k].text))
+        j = (
+            i - 1
+            if i == len(findings) - 1 or (i > 0 and _words(findings[i - 1].text) <= _words(findings[i + 1].text))
+            else i + 1
+        )
+        a, b = sorted((i, j))
+        first, second = findings[a], findings[b]
+        first.text = f"{first.text}\n\n{second.text}"
+        first.recommendation = "\n\n".join(filter(None, [first.recommendation, second.recommendation]))
+        del findings[b]
+    return findings
+
+
+def _fallback_paragraphs(all_sections, kinds=None, cue=None):
+    out = []
+    for section in all_sections:
+        if section.kind == "skip" or (kinds is not None and section.kind not in kinds):
+            continue
+        for block in section.blocks:
+            if not block.heading and _words(block.text) >= 8 and (cue is None or cue.search(block.text)):
+                out.append(block)
+    return out
+
+
+def _from_paragraphs(blocks):
+    return [_proposed(i) for i in _joined([Item(None, [b], kind="learning") for b in blocks])]
+
+
+def _count(n):
+    return f"{n} {'finding' if n == 1 else 'findings'}"
+
+
+def _source_items(all_sections, kind):
+    """The items of every section of a kind; for findings also any "Finding 1: ..." headings elsewhere."""
+    chosen = [s for s in all_sections if s.kind == kind]
+    if kind == "findings":
+        chosen += [
+            s
+            for s in all_sections
+            if s.kind not in ("findings", "skip", "recommendations") and any(map(_is_labelled_item, s.blocks))
+        ]
+        chosen.sort(key=all_sections.index)
+    items = [i for s in chosen for i in _items(s, "learning" if kind == "learning" else "finding")]
+    if kind == "analysis":  # analysis counts only when it is set out under headings
+        items = [i for i in items if i.heading is not None]
+    return items
+
+
+def propose_findings(pages: list[Page]) -> Proposal:
+    """One proposed finding per finding or learning point of the document, with a note of how they were found."""
+    all_sections = sections(read_blocks(pages))
+    recommendations = _recommendations(all_sections)
+    sources = [(name, _source_items(all_sections, name)) for name in ("findings", "learning", "analysis")]
+    sources = [(name, items) for name, items in sources if items]
+    # A single paragraph ("The review made five findings: ...") gives way to a fuller source.
+    sources.sort(key=lambda source: len(source[1]) == 1 and source[1][0].heading is None)
+    if sources:
+        name, items = sources[0]
+        findings = [_proposed(i) for i in items]
+        _attach(items, findings, recommendations)
+        findings = _cap(findings)
+        answered = sum(1 for f in findings if f.recommendation)
+        if all(f.kind == "learning" for f in findings):
+            name = "learning"
+        note = f"Proposed {_count(len(findings))} from the {name} section"
+        note += f"; {answered} with a recommendation." if answered else "."
+        return Proposal(findings, False, note)
+
+    learning = _fallback_paragraphs(all_sections, cue=LEARNING_CUES)
+    answers = _fallback_paragraphs(all_sections, kinds=("recommendations",))
+    chosen = sorted([b for b in learning if b not in answers] + answers, key=lambda b: b.page or 0)
+    if chosen:
+        findings = _cap(_from_paragraphs(chosen))
+        return Proposal(
+            findings,
+            True,
+            f"No findings section was recognised; proposed {_count(len(findings))} "
+            "from the learning and recommendation paragraphs.",
+        )
+    conclusion = _fallback_paragraphs(all_sections, kinds=("conclusion",))
+    if conclusion:
+        findings = _cap(_from_paragraphs(conclusion))
+        return Proposal(
+            findings,
+            True,
+            f"No findings, learning or recommendations were recognised; proposed {_count(len(findings))} "
+            "from the conclusion and summary paragraphs.",
+        )
+    paragraphs = sorted(_fallback_paragraphs(all_sections), key=lambda b: -_words(b.text))[:FALLBACK_PARAGRAPHS]
+    if not paragraphs:
+        paragraphs = [b for s in all_sections for b in s.blocks if b.text.strip()][:FALLBACK_PARAGRAPHS]
+    paragraphs.sort(key=lambda b: b.page or 0)
+    findings = _cap(_from_paragraphs(paragraphs))
+    if not findings:
+        return Proposal([], True, "The document has no text to propose findings from.")
+    return Proposal(
+        findings,
+        True,
+        "No findings, learning, recommendations or conclusion were recognised; "
+        f"proposed {_count(len(findings))} from the longest paragraphs.",
+    )

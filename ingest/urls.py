@@ -1,0 +1,14 @@
+"""Authors' pages: upload a review, follow its processing, resolve its anonymisation flags, submit it."""
+
+from django.urls import path
+
+from ingest import views
+
+urlpatterns = [
+    path("reviews/new/", views.new_review, name="review-new"),
+    path("reviews/<slug:slug>/document/", views.document, name="review-document"),
+    path("reviews/<slug:slug>/document/upload/", views.upload_version, name="review-upload-version"),
+    path("reviews/<slug:slug>/document/retry/", views.retry, name="review-document-retry"),
+    path("reviews/<slug:slug>/flags/<int:flag_id>/", views.resolve_flag, name="review-flag"),
+    path("reviews/<slug:slug>/submit/", views.submit, name="review-submit"),
+]

@@ -1,0 +1,112 @@
+"""The author's side of a review: upload, processing progress, anonymisation flags, submission."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.roles import can_upload
+from findings.models import Finding, ThemeSuggestion
+from ingest.documents import DocumentRejected
+from ingest.forms import FlagResolutionForm, NewReviewForm, NewVersionForm
+from ingest.processing import enqueue
+from reviews.models import AnonymisationFlag, IllegalTransition, Review
+
+
+def _editable_review(request, slug):
+    """The review if the user may work on it; anything else is a 404."""
+    return get_object_or_404(Review.objects.editable_by(request.user).select_related("partnership"), slug=slug)
+
+
+@login_required
+def new_review(request):
+    if not can_upload(request.user):
+        raise Http404
+    form = NewReviewForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        review = form.save()
+        messages.success(request, f"“{review.title}” was uploaded. It is being checked now.")
+        return redirect("review-document", slug=review.slug)
+    return render(request, "reviews/upload_new.html", {"form": form})
+
+
+@login_required
+def document(request, slug):
+    review = _editable_review(request, slug)
+    current = review.latest_document()
+    context = {"review": review, "document": current, "versions": review.documents.order_by("-version")}
+    if current is not None:
+        context |= {
+            "steps": current.steps.all(),
+            "flags": current.flags.select_related("resolved_by"),
+            "findings": current.proposed_findings.order_by("position").prefetch_related(
+                Prefetch("suggestions", queryset=ThemeSuggestion.objects.select_related("theme").order_by("-score"))
+            ),
+            "version_form": NewVersionForm(review=review, user=request.user),
+        }
+    else:
+        context["findings"] = Finding.objects.none()
+    context["problems"] = review.submission_problems() if review.status == Review.Status.DRAFT else []
+    return render(request, "reviews/document.html", context)
+
+
+@login_required
+def upload_version(request, slug):
+    review = _editable_review(request, slug)
+    form = NewVersionForm(request.POST or None, request.FILES or None, review=review, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = form.save()
+        except DocumentRejected as rejected:
+            form.add_error("document", rejected.message)
+        else:
+            messages.success(request, f"Version {document.version} was uploaded. It is being checked now.")
+            return redirect("review-document", slug=review.slug)
+    return render(request, "reviews/upload_version.html", {"review": review, "form": form})
+
+
+@login_required
+@require_POST
+def retry(request, slug):
+    review = _editable_review(request, slug)
+    current = review.latest_document()
+    if current is None or current.is_working:
+        messages.info(request, "There is nothing to retry.")
+    else:
+        enqueue(current)
+        messages.success(request, f"Processing of {current} has been started again.")
+    return redirect("review-document", slug=review.slug)
+
+
+@login_required
+@require_POST
+def resolve_flag(request, slug, flag_id):
+    review = _editable_review(request, slug)
+    flag = get_object_or_404(AnonymisationFlag, pk=flag_id, review=review)
+    if request.POST.get("action") == "reopen":
+        flag.reopen()
+        messages.info(request, f"The flag on “{flag.text}” is open again.")
+        return redirect(reverse("review-document", kwargs={"slug": slug}) + f"#flag-{flag.pk}")
+    form = FlagResolutionForm(request.POST, flag=flag)
+    if form.is_valid():
+        flag.mark_not_identifying(form.cleaned_data["reason"], by=request.user)
+        messages.success(request, f"“{flag.text}” was marked not identifying.")
+    else:
+        messages.error(request, f"“{flag.text}” is still unresolved: {form.errors['reason'][0]}")
+    return redirect(reverse("review-document", kwargs={"slug": slug}) + f"#flag-{flag.pk}")
+
+
+@login_required
+@require_POST
+def submit(request, slug):
+    review = _editable_review(request, slug)
+    try:
+        review.submit(by=request.user, reason="Submitted by the author")
+    except IllegalTransition as refused:
+        messages.error(request, str(refused))
+        return redirect("review-document", slug=review.slug)
+    messages.success(request, f"“{review.title}” was submitted to the curators.")
+    return redirect("review-document", slug=review.slug)

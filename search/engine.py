@@ -1,0 +1,491 @@
+"""Search over the findings and reviews a user may see. Views, the API and exports call `search()`.
+
+How a query is read:
+- Practitioners type phrases. Every word that is not a stop word is a *concept*; a document
+  need not contain them all. Results are ranked by how much of the query they cover (rare words
+  weigh more than common ones), then by PostgreSQL's `ts_rank`, so the documents that match most
+  of the ideas come first and a query never returns nothing just because one word is missing.
+- `websearch` syntax works: a "quoted phrase" must appear as a phrase, `a OR b` is one concept
+  either way, and `-word` or `-"a phrase"` excludes.
+- Safeguarding vocabulary: acronyms and their expansions, and groups of words practitioners use
+  for the same thing (findings/data/synonyms.json), match each other both ways. A synonym match
+  counts a little less than the word itself.
+- A query that names a theme (its name or a specific keyword) lifts the findings tagged with it.
+- A word found nowhere in the published corpus gets a spelling suggestion from the corpus's own
+  words ("neglet" -> "neglect"), and the results are for the suggestion.
+
+How it runs: one SQL statement per search (`_run`), over narrow search entries (FindingEntry,
+ReviewEntry: a vector and the review's fields that filters need), so that a broad search never reads
+texts. Vocabulary phrases are single lexemes in the vectors (`compounds()`), so the GIN index answers
+a match without re-reading rows. The visible entries that match most of the query are materialised
+once (ids and a flag per active filter); the count comes from that set, each facet's counts (with the
+other filters) from it or, above FACET_SAMPLE_ABOVE rows, from a sample of it. Up to EXACT_RANKING
+matches every match gets the full score (coverage, ts_rank, the review's context, theme lift); above,
+candidates come from tiers of the rarest concepts found through the index (`Plan.tiers`), a chunk at
+a time, and only they have their vectors read (`_ranked_page`). bench/README.md has the figures.
+"""
+
+import dataclasses
+import hashlib
+import json
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, OuterRef, Subquery
+from django.db.models.expressions import RawSQL
+
+from findings.models import Finding, Lesson, SubqueryCount, Theme
+from reviews.models import Review, visibility_key
+from search.facets import facet_options
+from search.filters import FACETS, active_facets, filter_q, ids_of
+from search.indexing import corpus_version
+from search.models import FindingEntry, ReviewEntry
+from search.plan import plan
+from search.query import parse
+from search.results import SearchResults, add_snippets
+from search.spelling import suggest_spelling
+
+LEVELS = ("findings", "reviews")
+SORTS = ("relevance", "newest", "oldest")
+WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A
+
+
+ENTRIES = {"findings": FindingEntry, "reviews": ReviewEntry}
+
+
+def _entries(level, user):
+    """The search entries of the level that the user may see (entries carry their review's status and partnership)."""
+    return ENTRIES[level].objects.filter(Review.visibility_filter(user))
+
+
+def _matching(level, user, query_plan, full_text=False):
+    """Entries the user may see that match the query (all they may see when there is no query).
+
+    full_text: reviews may also match by their full text (large, so only when asked).
+    """
+    queryset = _entries(level, user)
+    if query_plan is None:
+        return queryset
+    table = ENTRIES[level]._meta.db_table
+    condition = f"{table}.vector @@ %s::tsquery"
+    if level == "reviews" and full_text:
+        condition = f"({condition} OR {table}.full_text_vector @@ %s::tsquery)"
+    params = [query_plan.match] * condition.count("%s")
+    return queryset.alias(text_match=RawSQL(condition, params, output_field=BooleanField())).filter(text_match=True)
+
+
+def _score_sql(query_plan, own, context=None, theme_ids=None):
+    """(SQL, params) for the relevance score of a row, given the SQL for its vectors and theme ids.
+
+    3 x how much of the query the row covers (rare concepts weigh more; a synonym counts 0.7 of the
+    word itself) + ts_rank; for a finding, the SQL `context` adds how well its review as a whole
+    matches (see _context_sql); 0.5 more when the row carries a theme the query names.
+    """
+    sql, params = _coverage_sql(query_plan, own)
+    sql = f"3.0 * {sql} + ts_rank('{WEIGHTS}', {own}, %s::tsquery, 32)"
+    params.append(query_plan.highlight)
+    if context:
+        sql += f" + {context}"
+    if query_plan.themes and theme_ids:
+        sql += f" + 0.5 * ({theme_ids} && %s)::int"
+        params.append(list(Theme.objects.filter(slug__in=query_plan.themes).values_list("pk", flat=True)))
+    return sql, params
+
+
+def _coverage_sql(query_plan, vector):
+    total_weight = sum(c[2] for c in query_plan.concepts)
+    terms, params = [], []
+    for exact, expanded, weight, _ in query_plan.concepts:
+        terms.append(f"%s * (0.3 * ({vector} @@ %s::tsquery)::int + 0.7 * ({vector} @@ %s::tsquery)::int)")
+        params.extend([weight / total_weight, exact, expanded])
+    return "(" + " + ".join(terms) + ")", params
+
+
+def _context_sql(query_plan, vector):
+    """How well a review as a whole (its context vector) matches: 1 x its coverage + half its rank."""
+    sql, params = _coverage_sql(query_plan, vector)
+    params.append(query_plan.highlight)
+    return f"1.0 * {sql} + 0.5 * ts_rank('{WEIGHTS}', {vector}, %s::tsquery, 32)", params
+
+
+# One statement per search: the matching entries the user may see are materialised once, with a flag
+# per active filter; the count, every facet's counts (each with the other filters) and the requested
+# page are all read from that set. Entries are narrow (see FindingEntry), and only the rows being
+# ranked have their vectors read.
+STRICT_MINIMUM = 20  # below this many rows matching most of the query, search ranks every partial match
+# Ranking reads each ranked row's vector. Up to EXACT_RANKING matches are all ranked; above, the rows
+# that match the most (and rarest) concepts are ranked first, CHUNK at a time (see Plan.tiers).
+EXACT_RANKING = 2_000
+CHUNK = 500
+# Above FACET_SAMPLE_ABOVE matching rows, facets are counted on a sample of about FACET_SAMPLE rows
+# and scaled up, shown as "about" (the total count stays exact).
+FACET_SAMPLE_ABOVE = 5_000
+FACET_SAMPLE = 2_500
+
+
+def _flags_queryset(level, user, query_plan, filters, full_text):
+    """The matching entries with a flag per active facet (its filters met), and those facets' names."""
+    groups = active_facets(filters)
+    flags = {
+        f"ok_{group}": ExpressionWrapper(filter_q(filters, only=group), output_field=BooleanField()) for group in groups
+    }
+    queryset = _matching(level, user, query_plan, full_text).annotate(
+        **flags, of_review=F("review_id") if level == "findings" else F("pk")
+    )
+    return queryset.order_by().values("pk", "of_review", "year", "date", *flags), groups
+
+
+def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False):
+    """(count, {facet: {value: count}}, [(id, score)] for the page, facets sampled?) in one round trip.
+
+    Browsing (no query) reads every visible row, so its results are cached until the corpus
+    changes; the key holds what decides them, including whether the user sees unpublished work.
+    """
+    if query_plan is not None:
+        return _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text)
+    state = json.dumps(
+        [corpus_version(), visibility_key(user), level, sort, offset, limit, filters], sort_keys=True, default=str
+    )
+    key = "browse:" + hashlib.sha256(state.encode()).hexdigest()
+    result = cache.get(key)
+    if result is None:
+        result = _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text)
+        cache.set(key, result, timeout=3600)
+    return result
+
+
+def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text):
+    flags_qs, groups = _flags_queryset(level, user, query_plan, filters, full_text)
+    flags_sql, flags_params = flags_qs.query.sql_with_params()
+    hits = " AND ".join([f"ok_{g}" for g in groups] or ["true"])
+
+    def facet_where(skip):
+        return " AND ".join([f"ok_{g}" for g in groups if g != skip] or ["true"])
+
+    parts = [
+        "SELECT 'count', '', n FROM sizes",
+        "SELECT 'total', '', total FROM sizes",
+        "SELECT 'sample', '', count(*) FROM fm WHERE (SELECT sampled FROM sizes)",
+    ]
+    params = []
+    for item in FACETS:
+        where = facet_where(item.facet)
+        if item.kind == "choice":
+            parts.append(
+                f"SELECT '{item.name}', {item.column}::text, count(*) FROM fm WHERE {where} AND {item.column} <> '' "
+                f"GROUP BY {item.column}"
+            )
+        elif item.kind in ("overlap", "tags"):  # tags are counted by id (cheaper than joining every row to a slug)
+            parts.append(
+                f"SELECT '{item.name}', value::text, count(*) FROM fm, unnest({item.column}) AS value WHERE {where} "
+                "GROUP BY value"
+            )
+        else:  # theme_kind
+            for value, _ in item.options():
+                parts.append(f"SELECT '{item.name}', %s, count(*) FROM fm WHERE {where} AND theme_ids && %s")
+                params += [value, ids_of(Theme, facet=value)]
+    parts.append(
+        f"SELECT 'year', year::text, count(*) FROM fm WHERE {facet_where('year')} AND year IS NOT NULL GROUP BY year"
+    )
+
+    ctes = [
+        f"m AS MATERIALIZED (SELECT raw.*, raw.pk AS id, raw.of_review AS review FROM ({flags_sql}) raw)",
+        f"sizes AS MATERIALIZED (SELECT count(*) FILTER (WHERE {hits}) AS n, count(*) AS total,"
+        f" count(*) > {FACET_SAMPLE_ABOVE} AS sampled, greatest(1, count(*) / {FACET_SAMPLE}) AS step FROM m)",
+        # The rows facets count, with the columns they count by (read again only for these rows): every
+        # matching row, or a sample of them (every step-th id).
+        # (OFFSET 0 keeps that a lookup by id per row: the planner cannot know how few rows are sampled.)
+        "fm AS MATERIALIZED (SELECT m.*, e.* FROM m CROSS JOIN LATERAL (SELECT nation, region, review_type,"
+        f" outcome, age_bands, theme_ids, agency_ids FROM {ENTRIES[level]._meta.db_table} WHERE id = m.id OFFSET 0) e"
+        " WHERE NOT (SELECT sampled FROM sizes) OR m.id %% (SELECT step FROM sizes) = 0)",
+    ]
+    cte_params = list(flags_params)
+    page_limit = "ALL" if limit is None else int(limit)  # None: every row (exports)
+    if sort == "relevance" and query_plan is not None:
+        page_sql, page_params = _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offset, limit)
+    else:
+        order = "year ASC NULLS LAST, date ASC NULLS LAST, id ASC"
+        if sort != "oldest":
+            order = "year DESC NULLS LAST, date DESC NULLS LAST, id DESC"
+        page_sql = (
+            f"SELECT 'page', id::text, 0::float8 FROM m WHERE {hits} ORDER BY {order} "
+            f"OFFSET {int(offset)} LIMIT {page_limit}"
+        )
+        page_params = []
+    parts.append(f"SELECT * FROM ({page_sql}) page")
+    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(f"({part})" for part in parts)
+    count, total, sample, facets, page = 0, 0, 0, {}, []
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Entries keep large vectors out of line: reading every row to test its vector (a sequential scan,
+        # which the planner prefers when most rows match) costs far more than the index does.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(sql, [*cte_params, *params, *page_params])
+        rows = cursor.fetchall()
+        cursor.execute("RESET enable_seqscan")
+    for kind, value, n in rows:
+        if kind == "count":
+            count = int(n)
+        elif kind == "total":
+            total = int(n)
+        elif kind == "sample":
+            sample = int(n)
+        elif kind == "page":
+            page.append((int(value), float(n)))
+        else:
+            facets.setdefault(kind, {})[value] = int(n)
+    if sample:  # scale the sample's counts up to every matching row
+        facets = {kind: {v: round(n * total / sample) for v, n in values.items()} for kind, values in facets.items()}
+    # Tag counts come keyed by id: their slugs are read once.
+    for item in FACETS:
+        if item.kind == "tags" and item.name in facets:
+            ids = [int(i) for i in facets[item.name]]
+            slugs = dict(item.model.objects.filter(pk__in=ids).values_list("pk", "slug"))
+            facets[item.name] = {slugs[int(i)]: n for i, n in facets[item.name].items() if int(i) in slugs}
+    return count, facets, page, bool(sample)
+
+
+def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offset, limit):
+    """(SQL, params) of the page in relevance order; adds the CTEs it needs to ctes.
+
+    Up to EXACT_RANKING matches, every match gets the full score. Above, candidates come CHUNK at a time
+    in the order of Plan.tiers (the rows matching the most, and the rarest, concepts first; each tier newest
+    first, found through the GIN index without reading a vector), then any other matches newest first; each
+    chunk is ordered by the full score. The order is the same whatever page is asked for, and exports
+    (limit None) list every match in it.
+    """
+    table = ENTRIES[level]._meta.db_table
+    chunks = None if limit is None else (int(offset) + int(limit) - 1) // CHUNK + 1
+    cap = "ALL" if chunks is None else chunks * CHUNK
+    newest = "year DESC NULLS LAST, date DESC NULLS LAST, id DESC"
+    room = "" if cap == "ALL" else f"AND (SELECT count(*) FROM top) < {cap}"
+    tiers = []
+    # When most of the query matches, only the tiers with more concepts than that needs are read through the
+    # index; a tier with just enough is about as large as the match itself (reading it costs as much as the
+    # match did), so those rows come from the match, newest first, as the rest.
+    chosen = query_plan.tiers
+    if query_plan.match == query_plan.strict:
+        chosen = [tier for tier in chosen if tier.beyond_strict]
+    # The entries the user may see that pass the filters (PostgreSQL moves each tier's conditions into it).
+    visible = _entries(level, user).filter(filter_q(filters))
+    visible = visible.annotate(of_review=F("review_id") if level == "findings" else F("pk"))
+    base_sql, base_params = (
+        visible.order_by().values("pk", "of_review", "year", "date", "vector").query.sql_with_params()
+    )
+    for index, tier in enumerate(chosen):
+        # A tier's rows come through the index (every tier lies within the match); a row of an earlier tier is
+        # left out by reading its vector.
+        conditions, params = ["b.vector @@ %s::tsquery"], [tier.query]
+        if tier.before:
+            conditions.append("NOT ts_match_vq(b.vector, %s::tsquery)")
+            params.append(tier.before)
+        tiers.append(
+            f"(SELECT b.pk AS id, b.of_review AS review, b.year, b.date, {index} AS tier FROM ({base_sql}) b "
+            f"WHERE {' AND '.join(conditions)} ORDER BY b.year DESC NULLS LAST, b.date DESC NULLS LAST, b.pk DESC "
+            f"LIMIT {cap})"
+        )
+        cte_params.extend([*base_params, *params])
+    ctes.append(
+        "top AS MATERIALIZED (SELECT * FROM ("
+        + " UNION ALL ".join(tiers or ["(SELECT 0 AS id, 0 AS review, 0 AS year, NULL::date AS date, 0 AS tier)"])
+        + f") tiers WHERE (SELECT n FROM sizes) > {EXACT_RANKING} AND {'true' if tiers else 'false'} LIMIT {cap})"
+    )
+    ctes.append(
+        "cand AS MATERIALIZED ("
+        f"SELECT id, review, 0 AS chunk, year, date FROM m WHERE {hits} AND (SELECT n FROM sizes) <= {EXACT_RANKING} "
+        "UNION ALL "
+        f"SELECT id, review, (row_number() OVER (ORDER BY tier, {newest}) - 1) / {CHUNK}, year, date FROM ("
+        "SELECT * FROM top UNION ALL "
+        f"(SELECT id, review, year, date, {len(tiers)} FROM m WHERE {hits} AND id NOT IN (SELECT id FROM top) "
+        f"AND (SELECT n FROM sizes) > {EXACT_RANKING} {room} "
+        f"ORDER BY {newest} LIMIT {cap})"
+        ") ranked)"
+    )
+    within = "" if chunks is None else f"WHERE c.chunk < {chunks}"
+    if level == "findings":
+        context_sql, context_params = _context_sql(query_plan, "r.context_vector")
+        ctes.append(
+            f"context AS MATERIALIZED (SELECT r.id, {context_sql} AS score FROM findings_reviewentry r "
+            f"WHERE r.id IN (SELECT c.review FROM cand c {within}))"
+        )
+        cte_params.extend(context_params)
+        score_sql, score_params = _score_sql(query_plan, "e.vector", "coalesce(x.score, 0)", "e.theme_ids")
+        join = "LEFT JOIN context x ON x.id = c.review"
+    else:
+        score_sql, score_params = _score_sql(query_plan, "e.vector", theme_ids="e.theme_ids")
+        join = ""
+    page_limit = "ALL" if limit is None else int(limit)
+    sql = (
+        # Each candidate's vector by its id (OFFSET 0: the planner cannot know how few candidates there are).
+        f"SELECT 'page', c.id::text, s.score FROM (SELECT * FROM cand c {within}) c "
+        f"CROSS JOIN LATERAL (SELECT vector, theme_ids FROM {table} WHERE id = c.id OFFSET 0) e {join} "
+        f"CROSS JOIN LATERAL (SELECT {score_sql} AS score) s "
+        f"ORDER BY c.chunk, s.score DESC, c.year DESC NULLS LAST, c.date DESC NULLS LAST, c.id DESC "
+        f"OFFSET {int(offset)} LIMIT {page_limit}"
+    )
+    return sql, score_params
+
+
+def _prepare(query, exact, user):
+    """(query, plan, query as typed if corrected): the plan is for a spelling suggestion when one helps."""
+    parsed = parse(query)
+    query_plan = plan(parsed) if not parsed.empty else None
+    if query_plan and query_plan.unknown and not exact:
+
+        def exists(word):
+            return _matching("findings", user, plan(parse(word))).exists()
+
+        suggestion = suggest_spelling(query, query_plan.unknown, exists)
+        suggested_plan = plan(parse(suggestion)) if suggestion else None
+        if suggested_plan:
+            return suggestion, suggested_plan, query
+    return query, query_plan, ""
+
+
+def _fallbacks(level, user, query_plan, filters, sort, offset, limit):
+    """(count, facets, [(id, score)], facets sampled?) with the fallbacks: most of the query first, then any
+    of it, then (reviews) their full texts when few match by summaries and findings."""
+    result = (0, {}, [], False)
+    if query_plan is not None and query_plan.strict != query_plan.match:
+        strict = dataclasses.replace(query_plan, match=query_plan.strict)
+        result = _run(level, user, strict, filters, sort, offset, limit)
+    if result[0] < STRICT_MINIMUM:  # too few match most of the query: rank everything that matches any of it
+        result = _run(level, user, query_plan, filters, sort, offset, limit)
+    if level == "reviews" and query_plan is not None and limit is not None and result[0] < limit:
+        # Few reviews match by their summaries and findings: look in their full texts too (they rank last).
+        result = _run(level, user, query_plan, filters, sort, offset, limit, full_text=True)
+    return result
+
+
+def search(query="", filters=None, user=None, level="findings", sort="relevance", page=1, page_size=20, exact=False):
+    """Search the findings or reviews `user` may see. Returns SearchResults with facet counts."""
+    filters = filters or {}
+    level = level if level in LEVELS else "findings"
+    query, query_plan, corrected_from = _prepare(query, exact, user)
+    if sort not in SORTS:
+        sort = "relevance"
+    if sort == "relevance" and query_plan is None:
+        sort = "newest"
+    page_size = max(1, min(int(page_size), 100))
+    page = max(1, int(page))
+    offset = (page - 1) * page_size
+    count, facets, ranked, sampled = _fallbacks(level, user, query_plan, filters, sort, offset, page_size)
+    model = Finding if level == "findings" else Review
+    objects = _for_display(model.objects.filter(pk__in=[pk for pk, _ in ranked]), level).in_bulk()
+    selected = []
+    for pk, score in ranked:
+        row = objects[pk]
+        row.score = score
+        selected.append(row)
+    add_snippets(selected, level, query_plan)
+    if level == "reviews":
+        _add_top_findings(selected, user, query_plan)
+    return SearchResults(
+        query=query,
+        level=level,
+        sort=sort,
+        count=count,
+        results=selected,
+        facets=facet_options(facets, filters),
+        page=page,
+        page_size=page_size,
+        corrected_from=corrected_from,
+        themes_named=query_plan.themes if query_plan else [],
+        lessons=_matching_lessons(query, user) if page == 1 else [],
+        facets_approximate=sampled,
+    )
+
+
+MAX_LESSONS = 5
+
+
+def _matching_lessons(query, user):
+    """The lessons the user may see whose statement, summary or theme names match the query, best first,
+    each with review_count: how many reviews the user may see found it."""
+    if not query.strip():
+        return []
+    theme_names = (
+        Lesson.themes.through.objects.filter(lesson=OuterRef("pk"))
+        .values("lesson")
+        .annotate(names=StringAgg("theme__name", " "))
+        .values("names")
+    )
+    document = (
+        SearchVector("statement", weight="A", config="english")
+        + SearchVector("summary", weight="B", config="english")
+        + SearchVector(Subquery(theme_names), weight="B", config="english")
+    )
+    wanted = SearchQuery(query, search_type="websearch", config="english")
+    reviews = Review.objects.visible_to(user).filter(findings__lessons=OuterRef("pk"))
+    lessons = (
+        Lesson.objects.visible_to(user)
+        .annotate(document=document, rank=SearchRank(document, wanted), review_count=SubqueryCount(reviews))
+        .filter(document=wanted)
+        .order_by("-rank", "-review_count", "statement")
+        .prefetch_related("themes")
+    )
+    return list(lessons[:MAX_LESSONS])
+
+
+def matching_findings(query="", filters=None, user=None, sort="relevance", exact=False, chunk_size=500):
+    """Every finding the search lists for these parameters, in the same order, for exports: an iterator
+    that reads them from the database a chunk at a time."""
+    if sort not in SORTS:
+        sort = "relevance"
+    _, query_plan, _ = _prepare(query, exact, user)
+    if query_plan is None and sort == "relevance":
+        sort = "newest"
+    ranked = _fallbacks("findings", user, query_plan, filters or {}, sort, 0, None)[2]
+    ids = [pk for pk, _ in ranked]
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start : start + chunk_size]
+        rows = _for_display(Finding.objects.filter(pk__in=chunk), "findings").in_bulk()
+        yield from (rows[pk] for pk in chunk if pk in rows)
+
+
+def _for_display(queryset, level):
+    """Rows as results show them: without reviews' full texts, which are large and never shown in results."""
+    if level == "findings":
+        return (
+            queryset.select_related("review", "review__partnership")
+            .defer("review__full_text")
+            .prefetch_related("themes", "agencies")
+        )
+    return queryset.select_related("partnership").defer("full_text")
+
+
+def _add_top_findings(reviews, user, query_plan, per_review=3):
+    """Attach each review's best-matching findings (its first ones when there is no query)."""
+    if not reviews:
+        return
+    loaded = {review.pk: review for review in reviews}
+    findings = Finding.objects.visible_to(user).filter(review__in=reviews)
+    score_of = {}
+    if query_plan is not None:
+        # Within a review every finding shares its context, so the finding's own score orders them.
+        score_sql, score_params = _score_sql(
+            query_plan, "findings_findingentry.vector", theme_ids="findings_findingentry.theme_ids"
+        )
+        scores = (
+            _matching("findings", user, query_plan)
+            .filter(review__in=reviews)
+            .annotate(score=RawSQL(score_sql, score_params, output_field=FloatField()))
+            .values_list("pk", "score")
+        )
+        score_of = dict(scores)
+        findings = findings.filter(pk__in=score_of)
+    by_review = {}
+    for finding in sorted(
+        findings.prefetch_related("themes", "agencies"),
+        key=lambda f: (f.review_id, -score_of.get(f.pk, 0.0), f.position, f.pk),
+    ):
+        finding.score = score_of.get(finding.pk, 0.0)
+        finding.review = loaded[finding.review_id]  # already read: no query per finding
+        group = by_review.setdefault(finding.review_id, [])
+        if len(group) < per_review:
+            group.append(finding)
+    chosen = [f for group in by_review.values() for f in group]
+    add_snippets(chosen, "findings", query_plan)
+    for review in reviews:
+        review.top_findings = by_review.get(review.pk, [])

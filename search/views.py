@@ -1,0 +1,146 @@
+"""The search page and the CSV export: both read their parameters through search.filters and call search."""
+
+import csv
+
+from django.conf import settings
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from accounts.roles import is_curator
+from findings.models import Lesson
+from search.engine import matching_findings, search
+from search.filters import FACETS, FILTERS, SearchForm
+
+
+def search_page(request):
+    parameters = SearchForm(request.GET).parameters()
+    arguments, errors = parameters.arguments(), parameters.errors
+    try:
+        page = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        page = 1
+    results = search(user=request.user, page=page, page_size=settings.PAGE_SIZE, **arguments)
+    if results.results == [] and results.count and page > results.num_pages:
+        results = search(user=request.user, page=results.num_pages, page_size=settings.PAGE_SIZE, **arguments)
+    return render(
+        request,
+        "findings/search.html",
+        {
+            "results": results,
+            "arguments": arguments,
+            "errors": errors,
+            "facet_groups": facet_groups(results, arguments["filters"]),
+            "selected": selected_filters(request.GET, results),
+            "export_query": request.GET.urlencode(),
+            "lesson_choices": Lesson.objects.order_by("statement") if is_curator(request.user) else None,
+        },
+    )
+
+
+def facet_groups(results, filters):
+    return [
+        {"name": f.name, "title": f.label, "options": results.facets.get(f.name, []), "open": bool(filters.get(f.name))}
+        for f in FACETS
+    ]
+
+
+def selected_filters(query, results):
+    """Each active filter value with a link that removes just it."""
+    labels = {name: {o.value: o.label for o in options} for name, options in results.facets.items()}
+    chosen = []
+    for name, title in [(f.name, f.label) for f in FILTERS]:
+        for value in query.getlist(name):
+            if not value:
+                continue
+            rest = query.copy()
+            rest.setlist(name, [v for v in query.getlist(name) if v != value])
+            rest.pop("page", None)
+            label = labels.get(name, {}).get(value, value)
+            chosen.append({"title": title, "label": label, "remove": "?" + rest.urlencode()})
+    return chosen
+
+
+def _cell(value):
+    """Text from uploads is untrusted: keep spreadsheet programs from reading a cell as a formula."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+CSV_COLUMNS = [
+    "finding_id",
+    "finding_title",
+    "finding_text",
+    "recommendation",
+    "themes",
+    "agencies",
+    "review_id",
+    "external_id",
+    "review_title",
+    "area",
+    "nation",
+    "region",
+    "review_type",
+    "year",
+    "age_bands",
+    "outcome",
+    "review_url",
+    "finding_url",
+]
+
+
+@require_GET
+def export_csv(request):
+    """Every finding that matches the search, with its review's metadata and tags, streamed."""
+    parameters = SearchForm(request.GET).parameters()
+    arguments, errors = parameters.arguments(), parameters.errors
+    if errors:
+        problems = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in errors.items())
+        return HttpResponseBadRequest(f"Some search parameters are not valid: {problems}", content_type="text/plain")
+    findings = matching_findings(
+        query=arguments["query"],
+        filters=arguments["filters"],
+        user=request.user,
+        sort=arguments["sort"],
+        exact=arguments["exact"],
+    )
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield writer.writerow(CSV_COLUMNS)
+        for finding in findings:
+            review = finding.review
+            yield writer.writerow(
+                _cell(value)
+                for value in [
+                    finding.pk,
+                    finding.title,
+                    finding.text,
+                    finding.recommendation,
+                    "; ".join(t.name for t in finding.themes.all()),
+                    "; ".join(a.name for a in finding.agencies.all()),
+                    str(review.public_id),
+                    review.external_id or "",
+                    review.title,
+                    review.area,
+                    review.get_nation_display(),
+                    review.partnership.get_region_display() if review.partnership_id else "",
+                    review.get_review_type_display(),
+                    review.year or "",
+                    "; ".join(review.age_band_labels),
+                    review.get_outcome_display(),
+                    request.build_absolute_uri(review.get_absolute_url()),
+                    request.build_absolute_uri(finding.get_absolute_url()),
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="casereviews-findings-{stamp}.csv"'
+    return response
