@@ -17,8 +17,10 @@ run: install frontend migrate demo
 test: install frontend lint
 	$(BIN)/pytest
 
+# ruff, and the import-linter contract (pyproject.toml) that keeps the apps depending one way.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 install: $(VENV)/.installed
 

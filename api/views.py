@@ -7,7 +7,7 @@ import uuid
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Query, Status
 from ninja.errors import ValidationError
 
 from api import schemas
@@ -97,7 +97,7 @@ def lesson_json(lesson, request):
 def search_api(request, parameters: Query[schemas.SearchParameters]):
     checked = SearchForm(request.GET).parameters()  # what the declared types cannot know: slugs, year order
     if checked.errors:
-        return 400, {"error": "Some parameters are not valid.", "errors": checked.errors}
+        return Status(400, {"error": "Some parameters are not valid.", "errors": checked.errors})
     results = search(user=request.user, page=parameters.page, page_size=parameters.page_size, **checked.arguments())
 
     def page_url(number):
@@ -146,7 +146,7 @@ def search_api(request, parameters: Query[schemas.SearchParameters]):
 def review_api(request, id: str):
     review = _by_id_or_slug(Review.objects.visible_to(request.user).select_related("partnership"), id)
     if review is None:
-        return 404, {"error": "No review you may see has this id."}
+        return Status(404, {"error": "No review you may see has this id."})
     findings = review.findings.prefetch_related("themes", "agencies").order_by("position", "id")
     return {
         **review_json(review, request),
@@ -215,7 +215,7 @@ def lessons_api(request):
 def lesson_api(request, id: str):
     lesson = _by_id_or_slug(Lesson.objects.visible_to(request.user).with_review_counts(request.user), id)
     if lesson is None:
-        return 404, {"error": "No lesson you may see has this id."}
+        return Status(404, {"error": "No lesson you may see has this id."})
     reach = lesson.reach(request.user)
     return {
         **lesson_json(lesson, request),

@@ -1,6 +1,24 @@
 from django.contrib import admin
 
 from findings.models import Finding, Theme, ThemeSuggestion
+from reviews.admin import ReviewAdmin
+from reviews.models import Review
+
+
+class FindingInline(admin.StackedInline):
+    model = Finding
+    extra = 0
+    fields = ["position", "title", "text", "recommendation", "themes", "agencies", "source_page"]
+    filter_horizontal = ["themes", "agencies"]
+
+
+# A review's page in the admin shows its findings first (reviews knows nothing of findings).
+admin.site.unregister(Review)
+
+
+@admin.register(Review)
+class ReviewWithFindingsAdmin(ReviewAdmin):
+    inlines = [FindingInline, *ReviewAdmin.inlines]
 
 
 @admin.register(Theme)

@@ -1,15 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
-from findings.models import Finding
 from reviews.models import AnonymisationFlag, ProcessingStep, RejectedUpload, Review, ReviewDocument, StatusChange
-
-
-class FindingInline(admin.StackedInline):
-    model = Finding
-    extra = 0
-    fields = ["position", "title", "text", "recommendation", "themes", "agencies", "source_page"]
-    filter_horizontal = ["themes", "agencies"]
 
 
 class ReviewDocumentInline(admin.TabularInline):
@@ -41,7 +33,7 @@ class ReviewAdmin(admin.ModelAdmin):
     readonly_fields = ["public_id", "status", "status_changed_at", "created_at", "updated_at"]
     list_select_related = ["partnership"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    inlines = [FindingInline, ReviewDocumentInline, StatusChangeInline]
+    inlines = [ReviewDocumentInline, StatusChangeInline]  # findings.admin puts the findings first
 
 
 class ProcessingStepInline(admin.TabularInline):

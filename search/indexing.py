@@ -64,16 +64,6 @@ def _mark(kind, ids):
         cursor.execute("SELECT search_mark(%s, %s::bigint[])", [kind, list(ids)])
 
 
-def mark_everything(kind="c"):
-    """Mark every review (and so every finding, kind "c") to be indexed again."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO search_pending (kind, object_id) SELECT %s, id FROM reviews_review "
-            "ON CONFLICT (kind, object_id) DO NOTHING",
-            [kind],
-        )
-
-
 # The word list as a full recount would make it: every word of published findings and reviews (unstemmed,
 # `simple` configuration) with the number of documents that use it.
 RECOUNT = """
@@ -111,6 +101,7 @@ def rebuild_all(progress=None, chunk=500):
     for start in range(0, len(review_ids), chunk):
         ids = review_ids[start : start + chunk]
         _mark("c", ids)
+        _mark("t", ids)
         apply_pending()
         if progress:
             progress(start + len(ids), len(review_ids))

@@ -93,9 +93,9 @@ class SearchTerm(models.Model):
 
 
 class PendingChange(models.Model):
-    """A finding (f) or review (r) whose entries must be made again, or a review whose findings' entries must be
-    too (c: their copies of its fields changed), or a change that only moves the corpus version (v: a theme
-    was added). Written by triggers, consumed at commit by `search_apply()`."""
+    """A finding (f) or review (r) whose entry must be made again; a review whose findings' entries must be too
+    (c: they copy what changed); a review whose full text changed (t); or a change that only moves the corpus
+    version on (v: a theme was added). Written by triggers, consumed at commit by `search_apply()`."""
 
     kind = models.CharField(max_length=1)
     object_id = models.BigIntegerField()

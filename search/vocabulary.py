@@ -6,7 +6,7 @@ import functools
 import re
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from findings.models import Theme
 from search.indexing import corpus_version
@@ -107,25 +107,26 @@ def _read_theme_patterns():
     return [p for p in patterns if p[1]]
 
 
-def install_compounds(**kwargs):
-    """Make the database's list of compound lexemes (`search_compounds()`, which every vector is made with) the
+def install_compounds(using=DEFAULT_DB_ALIAS, **kwargs):
+    """Make the database's list of compound lexemes (`search_compound`, which every vector is made with) the
     vocabulary's, and when it changed, add the new lexemes to the vectors already stored.
 
     Runs after every migrate (and flush). A phrase taken out of the vocabulary leaves its lexeme in stored
     vectors until `rebuild_search_index`.
     """
-    wanted = sorted(compounds().items())
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT query::text, name FROM search_compounds() ORDER BY 1, 2")
-        if [tuple(row) for row in cursor.fetchall()] == [tuple(pair) for pair in wanted]:
+    wanted = sorted({name: query for query, name in compounds().items()}.items())
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT to_regclass('search_compound')")
+        if cursor.fetchone()[0] is None:  # migrated only part of the way
             return False
-        values = " UNION ALL ".join(
-            cursor.mogrify("SELECT %s::text, %s::tsquery", [name, query]).decode() for query, name in wanted
-        )
-        body = values or "SELECT NULL::text, NULL::tsquery WHERE false"
+        cursor.execute("SELECT name, query::text FROM search_compound ORDER BY 1, 2")
+        if [tuple(row) for row in cursor.fetchall()] == wanted:
+            return False
+        cursor.execute("DELETE FROM search_compound")
         cursor.execute(
-            "CREATE OR REPLACE FUNCTION search_compounds() RETURNS TABLE (name text, query tsquery) "
-            f"LANGUAGE sql STABLE AS $body$ {body} $body$"
+            "INSERT INTO search_compound (name, query) SELECT name, query::tsquery "
+            "FROM unnest(%s::text[], %s::text[]) AS c(name, query) ON CONFLICT (name) DO NOTHING",
+            [[name for name, _ in wanted], [query for _, query in wanted]],
         )
         cursor.execute("UPDATE findings_findingentry SET vector = search_with_compounds(vector)")
         cursor.execute(

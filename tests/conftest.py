@@ -2,9 +2,28 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from tests import api_schema
+
 from ingest import suggestions
 from search import indexing
 from tests.factories import make_partnership, make_user
+
+
+@pytest.fixture(autouse=True, scope="session")
+def api_answers_match_their_description():
+    """Every answer a test gets from the API is checked against the OpenAPI description the API generates."""
+    answer = Client.request
+
+    def checked(self, **request):
+        response = answer(self, **request)
+        path = request.get("PATH_INFO", "")
+        if path.startswith("/api/v1/") and path != "/api/v1/schema":
+            api_schema.check(path, request.get("REQUEST_METHOD", "GET"), response)
+        return response
+
+    Client.request = checked
+    yield
+    Client.request = answer
 
 
 @pytest.fixture

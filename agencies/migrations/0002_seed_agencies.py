@@ -23,7 +23,7 @@ def seed_agencies(apps, schema_editor):
     position = 0
     for group in json.loads(AGENCIES.read_text(encoding="utf-8"))["agencies"]:
         for name in group["agencies"]:
-            Agency.objects.update_or_create(
+            Agency.objects.using(schema_editor.connection.alias).update_or_create(
                 slug=slugify(name), defaults={"name": name, "sector": SECTORS[group["sector"]], "position": position}
             )
             position += 1

@@ -11,7 +11,7 @@ THEMES = Path(__file__).resolve().parent.parent / "data" / "themes.json"
 def seed_themes(apps, schema_editor):
     Theme = apps.get_model("findings", "Theme")
     for position, item in enumerate(json.loads(THEMES.read_text(encoding="utf-8"))["themes"]):
-        Theme.objects.update_or_create(
+        Theme.objects.using(schema_editor.connection.alias).update_or_create(
             slug=item["slug"],
             defaults={
                 "name": item["name"],

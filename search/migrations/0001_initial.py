@@ -3,7 +3,8 @@
 - The search entries and the corpus word list move here with their tables (state only: the tables keep
   their names).
 - Triggers on findings, reviews, their tag tables, themes and partnerships mark what changed in
-  `search_pending`; a constraint trigger deferred to commit applies the marks once per transaction
+  `search_pending` (f: a finding; r: a review; c: a review and its findings, which copy its fields; t: a
+  review whose full text changed; v: only the corpus version); a constraint trigger deferred to commit applies the marks once per transaction
   (`search_apply()`): entries made again, word counts moved by the difference between what each document
   counted and what it counts now (`search_counted`), the corpus version moved on. So the index is written
   once per transaction, whatever wrote the data (the ORM, `.update()`, SQL), and the version a reader sees
@@ -45,13 +46,13 @@ ALTER SEQUENCE findings_corpus_version RENAME TO search_corpus_version_seq;
 CREATE TABLE search_corpus (id integer PRIMARY KEY CHECK (id = 1), version bigint NOT NULL);
 INSERT INTO search_corpus VALUES (1, nextval('search_corpus_version_seq'));
 
--- The vocabulary's phrases, as lexemes of their own (search.vocabulary.install_compounds replaces this).
-CREATE FUNCTION search_compounds() RETURNS TABLE (name text, query tsquery) LANGUAGE sql STABLE
-AS $$ SELECT NULL::text, NULL::tsquery WHERE false $$;
+-- The vocabulary's phrases, each with the lexeme that stands for it in every vector that contains it
+-- (search.vocabulary.install_compounds keeps the rows in step with the vocabulary after every migrate).
+CREATE TABLE search_compound (name text PRIMARY KEY, query tsquery NOT NULL);
 
 CREATE FUNCTION search_with_compounds(v tsvector) RETURNS tsvector LANGUAGE sql STABLE AS $$
     SELECT v || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT c.name))
-                          FROM search_compounds() c WHERE v @@ c.query), ''::tsvector)
+                          FROM search_compound c WHERE v @@ c.query), ''::tsvector)
 $$;
 
 -- The words of a document as the corpus word list counts them: unstemmed, distinct.
@@ -61,7 +62,9 @@ CREATE FUNCTION search_words(document text) RETURNS text[] LANGUAGE sql IMMUTABL
 $$;
 
 -- A finding's entry: title (A), its themes' names and former names (B), text and recommendation (C).
-CREATE FUNCTION search_index_findings(ids bigint[]) RETURNS void LANGUAGE sql AS $$
+-- (PL/pgSQL, whose statements are planned once a session, not at every call as SQL functions' are.)
+CREATE FUNCTION search_index_findings(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 DELETE FROM findings_findingentry e
 WHERE e.id = ANY(ids) AND NOT EXISTS (SELECT 1 FROM findings_finding f WHERE f.id = e.id);
 INSERT INTO findings_findingentry (id, review_id, {COPIED_COLUMNS}, theme_ids, agency_ids, vector)
@@ -82,12 +85,14 @@ LEFT JOIN agencies_partnership p ON p.id = r.partnership_id
 WHERE f.id = ANY(ids)
 ON CONFLICT (id) DO UPDATE SET review_id = EXCLUDED.review_id, {UPDATE_COPIED},
     theme_ids = EXCLUDED.theme_ids, agency_ids = EXCLUDED.agency_ids, vector = EXCLUDED.vector;
+END
 $$;
 
 -- A review's entry: `vector` is its pseudonym (A), its and its findings' theme names and its keywords (B),
 -- its summary and findings (C); `context_vector` the same without the findings; `full_text_vector` its full
--- text (D).
-CREATE FUNCTION search_index_reviews(ids bigint[]) RETURNS void LANGUAGE sql AS $$
+-- text (D), large, so made again only for a new entry or when the full text changed (full_text_ids).
+CREATE FUNCTION search_index_reviews(ids bigint[], full_text_ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 DELETE FROM findings_reviewentry e
 WHERE e.id = ANY(ids) AND NOT EXISTS (SELECT 1 FROM reviews_review r WHERE r.id = e.id);
 INSERT INTO findings_reviewentry (id, {COPIED_COLUMNS}, theme_ids, agency_ids, vector, context_vector,
@@ -99,8 +104,12 @@ SELECT r.id, {COPIED},
           ORDER BY 1),
     ARRAY(SELECT DISTINCT fa.agency_id FROM findings_finding_agencies fa
           JOIN findings_finding f ON f.id = fa.finding_id WHERE f.review_id = r.id ORDER BY 1),
-    search_with_compounds(words.vector), search_with_compounds(head.vector), search_with_compounds(words.full_text)
+    search_with_compounds(words.vector), search_with_compounds(head.vector),
+    CASE WHEN old.id IS NULL OR r.id = ANY(full_text_ids)
+         THEN search_with_compounds(setweight(to_tsvector('english', r.full_text), 'D'))
+         ELSE old.full_text_vector END
 FROM reviews_review r
+LEFT JOIN findings_reviewentry old ON old.id = r.id
 LEFT JOIN agencies_partnership p ON p.id = r.partnership_id
 LEFT JOIN LATERAL (
     SELECT string_agg(DISTINCT t.name || ' ' || array_to_string(t.former_names, ' '), ' ') AS names
@@ -119,13 +128,13 @@ LEFT JOIN LATERAL (
         || setweight(to_tsvector('english', r.summary), 'C') AS vector
 ) head ON true
 LEFT JOIN LATERAL (
-    SELECT head.vector || setweight(to_tsvector('english', coalesce(body.text, '')), 'C') AS vector,
-        setweight(to_tsvector('english', r.full_text), 'D') AS full_text
+    SELECT head.vector || setweight(to_tsvector('english', coalesce(body.text, '')), 'C') AS vector
 ) words ON true
 WHERE r.id = ANY(ids)
 ON CONFLICT (id) DO UPDATE SET {UPDATE_COPIED}, theme_ids = EXCLUDED.theme_ids,
     agency_ids = EXCLUDED.agency_ids, vector = EXCLUDED.vector, context_vector = EXCLUDED.context_vector,
     full_text_vector = EXCLUDED.full_text_vector;
+END
 $$;
 
 -- Apply every pending mark: entries, word counts, corpus version. Returns how many marks it took.
@@ -135,6 +144,7 @@ DECLARE
     f_ids bigint[];
     r_ids bigint[];
     c_ids bigint[];
+    t_ids bigint[];
     old_words text[];
     new_words text[];
     delta_words text[];
@@ -143,16 +153,27 @@ BEGIN
     WITH t AS (DELETE FROM search_pending RETURNING kind, object_id)
     SELECT count(*),
         coalesce(array_agg(object_id) FILTER (WHERE kind = 'f'), '{{}}'),
-        coalesce(array_agg(object_id) FILTER (WHERE kind IN ('r', 'c')), '{{}}'),
-        coalesce(array_agg(object_id) FILTER (WHERE kind = 'c'), '{{}}')
-    INTO taken, f_ids, r_ids, c_ids FROM t;
+        coalesce(array_agg(DISTINCT object_id) FILTER (WHERE kind IN ('r', 'c', 't')), '{{}}'),
+        coalesce(array_agg(object_id) FILTER (WHERE kind = 'c'), '{{}}'),
+        coalesce(array_agg(object_id) FILTER (WHERE kind = 't'), '{{}}')
+    INTO taken, f_ids, r_ids, c_ids, t_ids FROM t;
     IF taken = 0 THEN
         RETURN 0;
     END IF;
     -- A change to a review's own fields, tags or status reaches every one of its findings' entries.
-    f_ids := f_ids || ARRAY(SELECT id FROM findings_finding WHERE review_id = ANY(c_ids));
-    PERFORM search_index_findings(f_ids);
-    PERFORM search_index_reviews(r_ids);
+    IF c_ids <> '{{}}' THEN
+        f_ids := f_ids || ARRAY(SELECT id FROM findings_finding WHERE review_id = ANY(c_ids));
+    END IF;
+    IF f_ids = '{{}}' AND r_ids = '{{}}' THEN  -- only the version moves on (a theme was added)
+        UPDATE search_corpus SET version = nextval('search_corpus_version_seq');
+        RETURN taken;
+    END IF;
+    IF f_ids <> '{{}}' THEN
+        PERFORM search_index_findings(f_ids);
+    END IF;
+    IF r_ids <> '{{}}' THEN
+        PERFORM search_index_reviews(r_ids, t_ids);
+    END IF;
 
     -- The word list counts the words of published documents: take away what each changed document counted,
     -- add what it counts now.
@@ -246,6 +267,9 @@ BEGIN
     ELSE
         PERFORM search_mark('r', ARRAY[NEW.id]);
     END IF;
+    IF TG_OP = 'UPDATE' AND OLD.full_text IS DISTINCT FROM NEW.full_text THEN
+        PERFORM search_mark('t', ARRAY[NEW.id]);
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -315,6 +339,7 @@ EXECUTE FUNCTION search_partnership_changed();
 -- Every entry and every count made again from the data, when this migration commits.
 TRUNCATE findings_searchterm;
 INSERT INTO search_pending (kind, object_id) SELECT 'c', id FROM reviews_review;
+INSERT INTO search_pending (kind, object_id) SELECT 't', id FROM reviews_review;
 INSERT INTO search_pending (kind, object_id) VALUES ('v', 0);
 """
 
@@ -331,9 +356,9 @@ DROP TRIGGER search_theme_changed ON findings_theme;
 DROP TRIGGER search_partnership_changed ON agencies_partnership;
 DROP FUNCTION search_apply_at_commit(), search_apply(), search_mark(text, bigint[]), search_finding_changed(),
     search_review_changed(), search_finding_tag_changed(), search_review_theme_changed(), search_theme_changed(),
-    search_partnership_changed(), search_index_findings(bigint[]), search_index_reviews(bigint[]),
-    search_words(text), search_with_compounds(tsvector), search_compounds();
-DROP TABLE search_corpus;
+    search_partnership_changed(), search_index_findings(bigint[]), search_index_reviews(bigint[], bigint[]),
+    search_words(text), search_with_compounds(tsvector);
+DROP TABLE search_corpus, search_compound;
 ALTER SEQUENCE search_corpus_version_seq RENAME TO findings_corpus_version;
 """
 
