@@ -7,15 +7,40 @@ from django.utils.text import slugify
 from vocabulary import Nation, Region
 
 
+def _slug_base(text, max_length):
+    return slugify(text)[:max_length].strip("-") or "item"
+
+
+def _numbered(base, n, max_length):
+    return base if n == 1 else f"{base[: max_length - len(str(n)) - 1]}-{n}"
+
+
 def unique_slug(model, text, *, max_length=80, exclude_pk=None):
     """A slug for text that no other row of model uses yet ("child-j", "child-j-2", ...)."""
-    base = slugify(text)[:max_length].strip("-") or "item"
+    base = _slug_base(text, max_length)
     slug, n = base, 1
     others = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
     while others.filter(slug=slug).exists():
         n += 1
-        slug = f"{base[: max_length - len(str(n)) - 1]}-{n}"
+        slug = _numbered(base, n, max_length)
     return slug
+
+
+def unique_slugs(model, texts, *, max_length=80):
+    """unique_slug for many new rows at once (one query): slugs no row uses yet, nor each other."""
+    bases = [_slug_base(text, max_length) for text in texts]
+    starts = models.Q(pk__in=[])
+    for base in set(bases):
+        starts |= models.Q(slug__startswith=base[: max_length - 3])
+    taken = set(model.objects.filter(starts).values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        n = 1
+        while _numbered(base, n, max_length) in taken:
+            n += 1
+        taken.add(_numbered(base, n, max_length))
+        slugs.append(_numbered(base, n, max_length))
+    return slugs
 
 
 class Partnership(models.Model):

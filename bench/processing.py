@@ -28,7 +28,7 @@ os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 def demo_paragraphs():
     paragraphs = []
-    for path in sorted((ROOT / "reviews" / "demo").glob("*.jsonl")):
+    for path in sorted((ROOT / "ingest" / "demo").glob("*.jsonl")):
         for line in path.read_text().splitlines():
             record = json.loads(line)
             paragraphs += [p.strip() for p in record.get("full_text", "").split("\n\n") if p.strip()]

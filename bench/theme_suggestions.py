@@ -44,7 +44,7 @@ def load_themes():
 
 def load_reviews():
     reviews = []
-    for path in sorted((ROOT / "reviews" / "demo").glob("*.jsonl")):
+    for path in sorted((ROOT / "ingest" / "demo").glob("*.jsonl")):
         reviews += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return reviews
 

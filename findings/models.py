@@ -45,21 +45,37 @@ class ThemeQuerySet(models.QuerySet):
         return self.annotate(finding_count=SubqueryCount(findings), review_count=SubqueryCount(reviews))
 
 
-def match_theme(phrase, themes):
-    """The theme among themes that a free-text keyword clearly names, or None.
+class ThemeMatcher:
+    """Which of some themes a free-text keyword clearly names, with the themes' names and keywords read once.
 
-    A keyword names a theme when it is the theme's slug or name, or one of its indicative
-    keywords that belongs to no other theme (case, punctuation and a plural s ignored).
+    A keyword names a theme when it is the theme's slug or name, or one of its indicative keywords that
+    belongs to no other theme (case, punctuation and a plural s ignored); an acronym ("DV") counts as its
+    expansion too.
     """
-    expansion = acronyms().get((phrase or "").strip().upper())
-    for candidate in filter(None, (normalise_keyword(phrase), normalise_keyword(expansion))):
+
+    def __init__(self, themes):
+        self.names = {}  # normalised slug or name: the first theme (in the order given) that has it
+        self.owners = {}  # normalised keyword: the themes that have it
         for theme in themes:
-            if candidate in (normalise_keyword(theme.slug), normalise_keyword(theme.name)):
-                return theme
-        owners = [theme for theme in themes if candidate in {normalise_keyword(k) for k in theme.keywords}]
-        if len(owners) == 1:
-            return owners[0]
-    return None
+            for name in (normalise_keyword(theme.slug), normalise_keyword(theme.name)):
+                self.names.setdefault(name, theme)
+            for keyword in {normalise_keyword(k) for k in theme.keywords}:
+                self.owners.setdefault(keyword, []).append(theme)
+
+    def match(self, phrase):
+        expansion = acronyms().get((phrase or "").strip().upper())
+        for candidate in filter(None, (normalise_keyword(phrase), normalise_keyword(expansion))):
+            if candidate in self.names:
+                return self.names[candidate]
+            owners = self.owners.get(candidate, [])
+            if len(owners) == 1:
+                return owners[0]
+        return None
+
+
+def match_theme(phrase, themes):
+    """The theme among themes that a free-text keyword clearly names, or None (see ThemeMatcher)."""
+    return ThemeMatcher(themes).match(phrase)
 
 
 def normalise_keyword(text):

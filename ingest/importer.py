@@ -7,6 +7,7 @@ reviews it made instead of duplicating them, and changes nothing when nothing ch
 """
 
 import datetime
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -18,8 +19,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from agencies.models import Agency, Partnership
-from findings.models import Finding, Theme, match_theme
-from reviews.models import Review
+from findings.models import Finding, Theme, ThemeMatcher
+from reviews.models import IllegalTransition, Review
 from vocabulary import (
     AgeBand,
     HarmType,
@@ -163,8 +164,12 @@ class ReviewImporter:
         self.source = source
         self.themes = list(Theme.objects.all())
         self.theme_slugs = {theme.slug for theme in self.themes}
-        self.agencies = {}
+        self.matcher = ThemeMatcher(self.themes)
+        self.partnerships = {}  # area as written, lowercased: its partnership (forgotten when a line fails)
+        self.theme_ids = {theme.slug: theme.pk for theme in self.themes}
+        self.agencies, self.agency_ids = {}, {}
         for agency in Agency.objects.all():
+            self.agency_ids[agency.slug] = agency.pk
             for name in (agency.slug, agency.name.lower()):
                 self.agencies[name] = agency.slug
 
@@ -303,35 +308,80 @@ class ReviewImporter:
             created = review is None
             if created:
                 review = Review(external_id=spec.external_id)
-            values = {
-                "title": spec.title,
-                "partnership": self._partnership(spec),
-                "nation": spec.nation,
-                "review_type": spec.review_type,
-                "publication_date": spec.publication_date,
-                "publication_year": spec.publication_year,
-                "keywords": spec.keywords,
-                **spec.fields,
-            }
+            values = self._values(spec)
             changed = [name for name, value in values.items() if getattr(review, name) != value]
             for name in changed:
                 setattr(review, name, values[name])
             if created or changed:
                 review.full_clean(exclude=["slug"], validate_unique=False)
                 review.save()
-            changed_findings = self._sync_findings(review, spec.findings)
-            changed_themes = self._sync_themes(review, spec.keywords)
+            changed_findings = self._sync_findings(review, spec.findings, created)
+            changed_themes = self._sync_themes(review, spec.keywords, created)
             moved = self._advance(review, created)
         if created:
             return "created"
         return "updated" if changed or changed_findings or changed_themes or moved else "unchanged"
 
+    def _values(self, spec):
+        return {
+            "title": spec.title,
+            "partnership": self._partnership(spec),
+            "nation": spec.nation,
+            "review_type": spec.review_type,
+            "publication_date": spec.publication_date,
+            "publication_year": spec.publication_year,
+            "keywords": spec.keywords,
+            **spec.fields,
+        }
+
+    def create_many(self, specs):
+        """Create the reviews of records that no review has yet, in a few statements (Review.objects.create_records)
+        and in a savepoint of their own. Returns {external id: validation errors} for the records not valid
+        (the others are created), or raises DatabaseError, having written nothing."""
+        invalid, reviews, valid = {}, [], []
+        with transaction.atomic():
+            for spec in specs:
+                review = Review(external_id=spec.external_id, **self._values(spec))
+                try:
+                    review.full_clean(exclude=["slug", "partnership"], validate_unique=False)
+                except ValidationError as error:
+                    invalid[spec.external_id] = error
+                    continue
+                reviews.append(review)
+                valid.append(spec)
+            Review.objects.create_records(reviews, publish=self.publish, reason=f"Imported from {self.source}")
+            findings = [
+                (Finding(review=review, position=position, title=f.title, text=f.text,
+                         recommendation=f.recommendation, source_page=f.source_page), f)
+                for review, spec in zip(reviews, valid, strict=True)
+                for position, f in enumerate(spec.findings, start=1)
+            ]  # fmt: skip
+            Finding.objects.bulk_create([finding for finding, _ in findings])
+            Finding.themes.through.objects.bulk_create(
+                Finding.themes.through(finding_id=finding.pk, theme_id=self.theme_ids[slug])
+                for finding, f in findings
+                for slug in dict.fromkeys(f.themes)
+            )
+            Finding.agencies.through.objects.bulk_create(
+                Finding.agencies.through(finding_id=finding.pk, agency_id=self.agency_ids[slug])
+                for finding, f in findings
+                for slug in dict.fromkeys(f.agencies)
+            )
+            Review.themes.through.objects.bulk_create(
+                Review.themes.through(review_id=review.pk, theme_id=pk)
+                for review, spec in zip(reviews, valid, strict=True)
+                for pk in {theme.pk for theme in map(self.matcher.match, spec.keywords) if theme}
+            )
+        return invalid
+
     def _partnership(self, spec):
         if not spec.area:
             return None
-        partnership = Partnership.objects.filter(
-            Q(name__iexact=spec.area) | Q(former_names__contains=[spec.area])
-        ).first()
+        partnership = self.partnerships.get(spec.area.lower())
+        if partnership is None:
+            partnership = Partnership.objects.filter(
+                Q(name__iexact=spec.area) | Q(former_names__contains=[spec.area])
+            ).first()
         if partnership is None:
             partnership = Partnership.objects.create(
                 name=spec.area,
@@ -342,12 +392,17 @@ class ReviewImporter:
         elif spec.region and not partnership.region:
             partnership.region = spec.region
             partnership.save(update_fields=["region", "updated_at"])
+        self.partnerships[spec.area.lower()] = partnership
         return partnership
 
-    def _sync_findings(self, review, specs):
+    def forget(self):
+        """Forget what was read from the database: after a line (or a batch) was rolled back."""
+        self.partnerships.clear()
+
+    def _sync_findings(self, review, specs, created):
         """Make the review's findings match specs, position by position. Returns whether anything changed."""
-        existing = {f.position: f for f in review.findings.prefetch_related("themes", "agencies")}
-        changed = False
+        existing = {} if created else {f.position: f for f in review.findings.prefetch_related("themes", "agencies")}
+        changed, new, rows = False, [], []
         for position, spec in enumerate(specs, start=1):
             finding = existing.pop(position, None) or Finding(review=review, position=position)
             values = {
@@ -359,11 +414,17 @@ class ReviewImporter:
             if finding.pk is None or any(getattr(finding, k) != v for k, v in values.items()):
                 for key, value in values.items():
                     setattr(finding, key, value)
-                finding.save()
+                if finding.pk is None:
+                    new.append(finding)
+                else:
+                    finding.save()
                 changed = True
+            rows.append((finding, spec))
+        Finding.objects.bulk_create(new)  # one statement for a new review's findings
+        for finding, spec in rows:
             if spec.tagged:
-                themes = {t.slug for t in finding.themes.all()} if finding.pk else set()
-                agencies = {a.slug for a in finding.agencies.all()} if finding.pk else set()
+                themes = {t.slug for t in finding.themes.all()} if finding not in new else set()
+                agencies = {a.slug for a in finding.agencies.all()} if finding not in new else set()
                 if themes != set(spec.themes):
                     finding.themes.set(Theme.objects.filter(slug__in=spec.themes))
                     changed = True
@@ -375,10 +436,10 @@ class ReviewImporter:
             changed = True
         return changed
 
-    def _sync_themes(self, review, keywords):
+    def _sync_themes(self, review, keywords, created):
         """Tag the review with the themes its keywords clearly name. Returns whether anything changed."""
-        wanted = {theme.pk for theme in (match_theme(k, self.themes) for k in keywords) if theme}
-        current = set(review.themes.values_list("pk", flat=True))
+        wanted = {theme.pk for theme in map(self.matcher.match, keywords) if theme}
+        current = set() if created else set(review.themes.values_list("pk", flat=True))
         if wanted <= current:
             return False
         review.themes.add(*(wanted - current))
@@ -388,16 +449,12 @@ class ReviewImporter:
         """Move an imported review along the workflow. Returns whether its status changed."""
         reason = f"Imported from {self.source}"
         Status = Review.Status
+        if self.publish and review.status not in (Status.PUBLISHED, Status.WITHDRAWN):
+            review.publish_record(reason=reason)  # a record of a review already published elsewhere
+            return True
         if created:
             review.submit(reason=reason)
-        if not self.publish or review.status in (Status.PUBLISHED, Status.WITHDRAWN):
-            return False
-        if review.status == Status.DRAFT:
-            review.submit(reason=reason)
-        if review.status == Status.SUBMITTED:
-            review.start_curation(reason=reason)
-        review.publish(reason=reason, check=False)  # a record of a review already published elsewhere
-        return True
+        return False
 
 
 @dataclass
@@ -414,38 +471,110 @@ class ImportReport:
         )
 
 
-def import_lines(lines, *, publish=False, source="import", on_line=None):
-    """Import an iterable of raw JSONL lines (bytes or str). Bad lines are reported and skipped."""
+# Lines are written BATCH at a time, each in a savepoint of its own: a bad line is rolled back alone, and
+# the search index, brought into step when a transaction commits, is written once a batch.
+BATCH = 200
+
+
+def import_lines(lines, *, publish=False, source="import", on_line=None, batch=BATCH):
+    """Import an iterable of raw JSONL lines (bytes or str). Bad lines are reported and skipped.
+
+    Lines are read BATCH at a time into one transaction. The records no review has yet are created together
+    (ReviewImporter.create_many); the others, and all of them if that fails, line by line, each line in a
+    savepoint of its own. A bad line is skipped alone either way.
+    """
     importer = ReviewImporter(publish=publish, source=source)
     report = ImportReport()
     seen = {}
-    for number, raw in enumerate(lines, start=1):
+    numbered = enumerate(lines, start=1)
+    while chunk := list(itertools.islice(numbered, batch)):
+        done = []  # (number, outcome, warnings) of the lines imported, counted once the batch is committed
         try:
-            line = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw.lstrip("\ufeff")
-        except UnicodeDecodeError as error:
-            report.skipped.append((number, f"not UTF-8 text ({error.reason} at byte {error.start})"))
+            with transaction.atomic():
+                _import_batch(importer, chunk, seen, report, done)
+        except DatabaseError as error:  # the batch could not be committed: none of its lines were imported
+            importer.forget()
+            reason = f"the database refused its batch of lines: {str(error).strip().splitlines()[0]}"
+            report.skipped.extend((number, reason) for number, _, _ in done)
             continue
-        if not line.strip():
-            continue
+        for number, outcome, warnings in done:
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            report.warnings.extend((number, warning) for warning in warnings)
+        if on_line:
+            for number, _ in chunk:
+                on_line(number, report)
+    report.skipped.sort(key=lambda item: item[0])
+    report.warnings.sort(key=lambda item: item[0])
+    return report
+
+
+def _import_batch(importer, chunk, seen, report, done):
+    """Import a batch of (number, raw line) in the transaction in hand, adding (number, outcome, warnings) to
+    done for each line imported and (number, reason) to the report for each line skipped."""
+    specs = []
+    for number, raw in chunk:
         try:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise RecordError(f"not valid JSON: {error.msg.removesuffix(' at')} (column {error.colno})") from None
-            spec = importer.read_record(record)
-            if spec.external_id in seen:
-                raise RecordError(f"id {spec.external_id!r} was already used on line {seen[spec.external_id]}")
-            seen[spec.external_id] = number
-            outcome = importer.save(spec)
+            spec = _read_line(importer, number, raw, seen)
         except RecordError as error:
             report.skipped.append((number, str(error)))
-        except ValidationError as error:
-            report.skipped.append((number, "; ".join(error.messages)))
-        except DatabaseError as error:
-            report.skipped.append((number, f"the database refused it: {str(error).strip().splitlines()[0]}"))
         else:
-            setattr(report, outcome, getattr(report, outcome) + 1)
-            report.warnings.extend((number, warning) for warning in spec.warnings)
-        if on_line:
-            on_line(number, report)
-    return report
+            if spec is not None:
+                specs.append((number, spec))
+    existing = set(
+        Review.objects.filter(external_id__in=[spec.external_id for _, spec in specs]).values_list(
+            "external_id", flat=True
+        )
+    )
+    new = [(number, spec) for number, spec in specs if spec.external_id not in existing]
+    one_by_one = [(number, spec) for number, spec in specs if spec.external_id in existing]
+    try:
+        invalid = importer.create_many([spec for _, spec in new])
+    except (DatabaseError, ValidationError, IllegalTransition):  # the lines will say which is wrong, one by one
+        importer.forget()
+        one_by_one = specs
+    else:
+        for number, spec in new:
+            if spec.external_id in invalid:
+                report.skipped.append((number, "; ".join(invalid[spec.external_id].messages)))
+            else:
+                done.append((number, "created", spec.warnings))
+    for number, spec in one_by_one:
+        outcome = _save_line(importer, number, spec, report)
+        if outcome:
+            done.append((number, outcome, spec.warnings))
+
+
+def _read_line(importer, number, raw, seen):
+    """The spec of a line, None for an empty line, or RecordError."""
+    try:
+        line = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw.lstrip("\ufeff")
+    except UnicodeDecodeError as error:
+        raise RecordError(f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise RecordError(f"not valid JSON: {error.msg.removesuffix(' at')} (column {error.colno})") from None
+    spec = importer.read_record(record)
+    if spec.external_id in seen:
+        raise RecordError(f"id {spec.external_id!r} was already used on line {seen[spec.external_id]}")
+    seen[spec.external_id] = number
+    return spec
+
+
+def _save_line(importer, number, spec, report):
+    """Save one record in a savepoint of its own. Returns its outcome, or None when it was skipped."""
+    try:
+        return importer.save(spec)
+    except RecordError as error:
+        reason = str(error)
+    except ValidationError as error:
+        reason = "; ".join(error.messages)
+    except IllegalTransition as error:
+        reason = str(error)
+    except DatabaseError as error:
+        reason = f"the database refused it: {str(error).strip().splitlines()[0]}"
+    importer.forget()
+    report.skipped.append((number, reason))
+    return None

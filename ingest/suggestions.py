@@ -740,7 +740,7 @@ def get_suggester():
 
 
 def reset():
-    """Forget the cached suggester: the next call builds it afresh (tests; changes made without signals)."""
+    """Forget the cached suggester: the next call builds it afresh (tests)."""
     with _lock:
         _cached.update(themes=None, classifier=None, tags=None, suggester=None)
 

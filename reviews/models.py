@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import author_partnership_ids, is_curator
-from agencies.models import unique_slug
+from agencies.models import unique_slug, unique_slugs
 from reviews.audit import audit_events, link_events
 from vocabulary import AgeBand, HarmType, Nation, Outcome, ReviewType, Sex, review_type_fits_nation
 
@@ -40,6 +40,39 @@ class ReviewQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Review.Status.PUBLISHED)
 
+    def create_records(self, reviews, *, publish=False, by=None, reason=""):
+        """Insert many new reviews from records of reviews published elsewhere (imports) in a few statements.
+
+        Each gets its slug and year as `save()` gives them and is moved along the workflow as `submit()` (and,
+        with publish, `start_curation()` and `publish()`) would move it, each move checked against the
+        workflow and recorded. Records bring no document, so no document check applies.
+        """
+        actions = ["submit", "start_curation", "publish"] if publish else ["submit"]
+        now = timezone.now()
+        for review in reviews:
+            if review.publication_date:
+                review.publication_year = review.publication_date.year
+        for review, slug in zip(
+            reviews, unique_slugs(Review, [r._slug_text() for r in reviews], max_length=110), strict=True
+        ):
+            review.slug = slug
+        moves = []
+        for review in reviews:
+            current = review.status
+            for action in actions:
+                allowed_from, target = Review.TRANSITIONS[action]
+                if current not in allowed_from:
+                    raise IllegalTransition(f"Cannot {action.replace('_', ' ')} “{review.title}”: it is {current}.")
+                moves.append((review, current, target))
+                current = target
+            review.status, review.status_changed_at = current, now
+        created = self.bulk_create(reviews)
+        StatusChange.objects.bulk_create(
+            StatusChange(review=review, from_status=old, to_status=new, by=by, reason=reason, at=now)
+            for review, old, new in moves
+        )
+        return created
+
     def newest_first(self):
         return self.order_by(
             models.F("publication_year").desc(nulls_last=True),
@@ -49,7 +82,6 @@ class ReviewQuerySet(models.QuerySet):
 
     def for_display(self):
         return self.select_related("partnership")
-
 
 
 def visibility_key(user):
@@ -195,28 +227,45 @@ class Review(models.Model):
         if self.publication_date and self.publication_year and self.publication_date.year != self.publication_year:
             raise ValidationError({"publication_year": "The year does not match the publication date."})
 
+    def _slug_text(self):
+        area = AREA_SUFFIX.split(self.partnership.name)[0] if self.partnership_id else ""
+        return " ".join(str(p) for p in (self.title, area, self.year or "") if p)
+
     def save(self, *args, **kwargs):
         if self.publication_date:
             self.publication_year = self.publication_date.year
         if not self.slug:
-            area = AREA_SUFFIX.split(self.partnership.name)[0] if self.partnership_id else ""
-            self.slug = unique_slug(
-                Review, " ".join(str(p) for p in (self.title, area, self.year or "") if p), max_length=110
-            )
+            self.slug = unique_slug(Review, self._slug_text(), max_length=110)
         super().save(*args, **kwargs)
 
-    # Workflow. Every status change goes through _transition, which checks the move and records it.
-    def _transition(self, action, by=None, reason=""):
-        allowed_from, target = self.TRANSITIONS[action]
-        with transaction.atomic():
+    # Workflow. Every status change goes through _transition, which checks each move and records it.
+    def _transition(self, actions, by=None, reason=""):
+        """Make the moves (action names, in order) under one lock of the review's row: each is checked against
+        the workflow and recorded, as if made alone. A move the workflow refuses changes nothing."""
+        with transaction.atomic(savepoint=False):
             current = Review.objects.select_for_update().values_list("status", flat=True).get(pk=self.pk)
-            if current not in allowed_from:
-                allowed = " or ".join(sorted(Review.Status(s).label.lower() for s in allowed_from))
-                raise IllegalTransition(
-                    f"Cannot {action.replace('_', ' ')} “{self.title}”: it is {Review.Status(current).label.lower()}, "
-                    f"and only a review that is {allowed} can be moved to {Review.Status(target).label.lower()}."
-                )
-            self.status = target
+            path, refusal = [], None
+            for action in actions:
+                allowed_from, target = self.TRANSITIONS[action]
+                if current not in allowed_from:
+                    allowed = " or ".join(sorted(Review.Status(s).label.lower() for s in allowed_from))
+                    refusal = (
+                        f"Cannot {action.replace('_', ' ')} “{self.title}”: it is "
+                        f"{Review.Status(current).label.lower()}, and only a review that is {allowed} can be moved "
+                        f"to {Review.Status(target).label.lower()}."
+                    )
+                    break
+                path.append((action, current, target))
+                current = target
+            if refusal is None:
+                self._move(path, by, reason)
+        if refusal is not None:
+            raise IllegalTransition(refusal)
+
+    def _move(self, path, by, reason):
+        changes = []
+        for action, old, new in path:
+            self.status = new
             self.status_changed_at = timezone.now()
             if action == "withdraw":
                 self.withdrawn_reason = reason
@@ -228,10 +277,11 @@ class Review(models.Model):
                 withdrawn_reason=self.withdrawn_reason,
                 curator=self.curator,
             )
-            StatusChange.objects.create(review=self, from_status=current, to_status=target, by=by, reason=reason)
-            if target == Review.Status.PUBLISHED:
-                # The flags quote identifying details: once the review is published they have done their job.
-                AnonymisationFlag.objects.filter(review=self).delete()
+            changes.append(StatusChange(review=self, from_status=old, to_status=new, by=by, reason=reason))
+        StatusChange.objects.bulk_create(changes)
+        if self.status == Review.Status.PUBLISHED:
+            # The flags quote identifying details: once the review is published they have done their job.
+            AnonymisationFlag.objects.filter(review=self).delete()
 
     def submission_problems(self):
         """Why the review cannot go to the curators yet: an empty list when it can.
@@ -265,13 +315,13 @@ class Review(models.Model):
         problems = self.submission_problems()
         if problems:
             raise IllegalTransition(f"Cannot submit “{self.title}”: " + " ".join(problems))
-        self._transition("submit", by, reason)
+        self._transition(["submit"], by, reason)
 
     def start_curation(self, by=None, reason=""):
-        self._transition("start_curation", by, reason)
+        self._transition(["start_curation"], by, reason)
 
     def return_to_author(self, by=None, reason=""):
-        self._transition("return_to_author", by, reason)
+        self._transition(["return_to_author"], by, reason)
 
     def publication_problems(self):
         """Why a curator cannot publish the review yet: an empty list when it can."""
@@ -298,15 +348,27 @@ class Review(models.Model):
         problems = self.publication_problems() if ready_to_check else []
         if problems:
             raise IllegalTransition(f"Cannot publish “{self.title}”: " + " ".join(problems))
-        self._transition("publish", by, reason)
+        self._transition(["publish"], by, reason)
+
+    def publish_record(self, by=None, reason=""):
+        """Publish the record of a review published elsewhere (an import): it is submitted (if a draft), taken into
+        curation and published in one go, each move recorded; none of the curators' checks apply."""
+        problems = self.submission_problems() if self.status == Review.Status.DRAFT else []
+        if problems:
+            raise IllegalTransition(f"Cannot submit “{self.title}”: " + " ".join(problems))
+        path = {
+            Review.Status.DRAFT: ["submit", "start_curation", "publish"],
+            Review.Status.SUBMITTED: ["start_curation", "publish"],
+        }
+        self._transition(path.get(self.status, ["publish"]), by, reason)
 
     def withdraw(self, reason, by=None):
         if not (reason or "").strip():
             raise IllegalTransition(f"Cannot withdraw “{self.title}” without a reason: say why it is being withdrawn.")
-        self._transition("withdraw", by, reason.strip())
+        self._transition(["withdraw"], by, reason.strip())
 
     def restore(self, by=None, reason=""):
-        self._transition("restore", by, reason)
+        self._transition(["restore"], by, reason)
 
     # Curation.
     def take_for_curation(self, by):

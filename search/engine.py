@@ -8,7 +8,7 @@ How a query is read:
 - `websearch` syntax works: a "quoted phrase" must appear as a phrase, `a OR b` is one concept
   either way, and `-word` or `-"a phrase"` excludes.
 - Safeguarding vocabulary: acronyms and their expansions, and groups of words practitioners use
-  for the same thing (findings/data/synonyms.json), match each other both ways. A synonym match
+  for the same thing (vocabulary/data/synonyms.json), match each other both ways. A synonym match
   counts a little less than the word itself.
 - A query that names a theme (its name or a specific keyword) lifts the findings tagged with it.
 - A word found nowhere in the published corpus gets a spelling suggestion from the corpus's own
@@ -28,6 +28,7 @@ a time, and only they have their vectors read (`_ranked_page`). bench/README.md 
 import dataclasses
 import hashlib
 import json
+from dataclasses import dataclass
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -95,11 +96,11 @@ def _score_sql(query_plan, own, context=None, theme_ids=None):
 
 
 def _coverage_sql(query_plan, vector):
-    total_weight = sum(c[2] for c in query_plan.concepts)
+    total_weight = sum(c.weight for c in query_plan.concepts)
     terms, params = [], []
-    for exact, expanded, weight, _ in query_plan.concepts:
+    for concept in query_plan.concepts:
         terms.append(f"%s * (0.3 * ({vector} @@ %s::tsquery)::int + 0.7 * ({vector} @@ %s::tsquery)::int)")
-        params.extend([weight / total_weight, exact, expanded])
+        params.extend([concept.weight / total_weight, concept.exact, concept.expanded])
     return "(" + " + ".join(terms) + ")", params
 
 
@@ -137,8 +138,19 @@ def _flags_queryset(level, user, query_plan, filters, full_text):
     return queryset.order_by().values("pk", "of_review", "year", "date", *flags), groups
 
 
+@dataclass
+class Counted:
+    """What one statement of a search gives: the number of matches, each facet's counts, the page asked for
+    as [(id, score)], and whether the facets were counted on a sample."""
+
+    count: int
+    facets: dict  # {facet: {value: count}}
+    page: list
+    sampled: bool
+
+
 def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False):
-    """(count, {facet: {value: count}}, [(id, score)] for the page, facets sampled?) in one round trip.
+    """The search's Counted (count, facets, the page's [(id, score)], sampled?) in one round trip.
 
     Browsing (no query) reads every visible row, so its results are cached until the corpus
     changes; the key holds what decides them, including whether the user sees unpublished work.
@@ -243,7 +255,7 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
             ids = [int(i) for i in facets[item.name]]
             slugs = dict(item.model.objects.filter(pk__in=ids).values_list("pk", "slug"))
             facets[item.name] = {slugs[int(i)]: n for i, n in facets[item.name].items() if int(i) in slugs}
-    return count, facets, page, bool(sample)
+    return Counted(count, facets, page, bool(sample))
 
 
 def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offset, limit):
@@ -344,15 +356,15 @@ def _prepare(query, exact, user):
 
 
 def _fallbacks(level, user, query_plan, filters, sort, offset, limit):
-    """(count, facets, [(id, score)], facets sampled?) with the fallbacks: most of the query first, then any
+    """Counted, with the fallbacks: most of the query first, then any
     of it, then (reviews) their full texts when few match by summaries and findings."""
-    result = (0, {}, [], False)
+    result = Counted(0, {}, [], False)
     if query_plan is not None and query_plan.strict != query_plan.match:
         strict = dataclasses.replace(query_plan, match=query_plan.strict)
         result = _run(level, user, strict, filters, sort, offset, limit)
-    if result[0] < STRICT_MINIMUM:  # too few match most of the query: rank everything that matches any of it
+    if result.count < STRICT_MINIMUM:  # too few match most of the query: rank everything that matches any of it
         result = _run(level, user, query_plan, filters, sort, offset, limit)
-    if level == "reviews" and query_plan is not None and limit is not None and result[0] < limit:
+    if level == "reviews" and query_plan is not None and limit is not None and result.count < limit:
         # Few reviews match by their summaries and findings: look in their full texts too (they rank last).
         result = _run(level, user, query_plan, filters, sort, offset, limit, full_text=True)
     return result
@@ -370,7 +382,8 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     page_size = max(1, min(int(page_size), 100))
     page = max(1, int(page))
     offset = (page - 1) * page_size
-    count, facets, ranked, sampled = _fallbacks(level, user, query_plan, filters, sort, offset, page_size)
+    counted = _fallbacks(level, user, query_plan, filters, sort, offset, page_size)
+    count, facets, ranked, sampled = counted.count, counted.facets, counted.page, counted.sampled
     model = Finding if level == "findings" else Review
     objects = _for_display(model.objects.filter(pk__in=[pk for pk, _ in ranked]), level).in_bulk()
     selected = []
@@ -436,7 +449,7 @@ def matching_findings(query="", filters=None, user=None, sort="relevance", exact
     _, query_plan, _ = _prepare(query, exact, user)
     if query_plan is None and sort == "relevance":
         sort = "newest"
-    ranked = _fallbacks("findings", user, query_plan, filters or {}, sort, 0, None)[2]
+    ranked = _fallbacks("findings", user, query_plan, filters or {}, sort, 0, None).page
     ids = [pk for pk, _ in ranked]
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]

@@ -5,7 +5,8 @@ step with the data: one way, in the database.
   changed in `search_pending` (a finding, a review, a review whose findings copy what changed, or only "move
   the corpus version on"), whoever wrote it: a model's save, a queryset's `.update()`, a tag added from
   either side, a delete, SQL.
-- A constraint trigger deferred to commit applies the marks once per transaction (`search_apply()`): the
+- The first mark of a transaction queues a constraint trigger deferred to commit (on `search_apply_request`),
+  which applies the marks once per transaction (`search_apply()`): the
   entries of what was marked are made again, the word counts move by the difference between what each
   changed document counted and what it counts now (so they always equal a full recount), and the corpus
   version moves on. A proposal of 25 findings is indexed once, not 25 times.

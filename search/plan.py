@@ -18,11 +18,26 @@ from vocabulary import acronyms
 # Acronyms that are also ordinary words count only when typed in capitals.
 AMBIGUOUS_ACRONYMS = {"SEND", "DA", "ED", "CP", "CIN", "LAC", "DNA", "CLA", "CME", "PLO", "DASH", "ICON", "CPR", "NRM"}
 
+@dataclass(frozen=True)
+class PlannedConcept:
+    """One concept of a query as SQL reads it."""
+
+    exact: str  # tsquery text: the words as typed
+    expanded: str  # tsquery text: with their synonyms and expansions
+    weight: float  # how rare it is in the published corpus (inverse document frequency)
+    required: bool  # a quoted phrase: every match must have it
+    documents: int = 0  # how many published documents use it
+    weak: bool = False  # a word that rarely carries a query's meaning ("could"): it only ranks
+
+    def form(self, with_synonyms):
+        return self.expanded if with_synonyms else self.exact
+
+
 @dataclass
 class Plan:
     """A query made ready for SQL. Exclusions are part of match, strict and every tier."""
 
-    concepts: list  # [(exact tsquery, expanded tsquery, weight, required)]
+    concepts: list  # [PlannedConcept]
     match: str  # tsquery text: what a document must match (any of the selective concepts)
     strict: str  # tsquery text: most of the rarest selective concepts
     highlight: str  # tsquery text: everything worth highlighting, phrases as phrases (for headlines and ts_rank)
@@ -110,7 +125,7 @@ def plan(parsed):
         variants = (indexable(variant_queries.get(v, "")) for v in dict.fromkeys(concept.variants))
         expanded = _or([exact, *variants])
         weak = not concept.phrase and all(w.lower() in WEAK_WORDS for w in concept.words)
-        concepts.append((exact, expanded, weight, concept.phrase, df, weak))
+        concepts.append(PlannedConcept(exact, expanded, weight, concept.phrase, df, weak))
     if not concepts:
         return None
 
@@ -118,19 +133,19 @@ def plan(parsed):
     # rarely carry a query's meaning ("could", "yet"), only rank. First try the documents that match
     # most of the (at most five) rarest concepts: both of two, two of three, three of four or five; a
     # search falls back to any one of them when that gives too few (_fallbacks()).
-    selective = [c for c in concepts if (c[4] <= total / 2 and not c[5]) or c[3]] or concepts
-    required = [c for c in concepts if c[3]]
-    match = _or(c[1] for c in selective)
-    rarest = sorted((c for c in selective if not c[3]), key=lambda c: c[4])[:MOST_CONCEPTS]
+    selective = [c for c in concepts if (c.documents <= total / 2 and not c.weak) or c.required] or concepts
+    required = [c for c in concepts if c.required]
+    match = _or(c.expanded for c in selective)
+    rarest = sorted((c for c in selective if not c.required), key=lambda c: c.documents)[:MOST_CONCEPTS]
     needed = len(rarest) if len(rarest) <= 2 else len(rarest) // 2 + 1
     strict = match
     # Two concepts: both, synonyms included. Three or more: the words as typed (synonyms make broad matches
     # of their own; they still count in the ranking).
-    form = 1 if len(rarest) <= 2 else 0
+    with_synonyms = len(rarest) <= 2
     if needed > 1:
         combos = itertools.combinations(rarest, needed)
-        strict = _or(" & ".join(f"( {c[form]} )" for c in combo) for combo in combos)
-    base = [c[1] for c in required]
+        strict = _or(" & ".join(f"( {c.form(with_synonyms)} )" for c in combo) for combo in combos)
+    base = [c.expanded for c in required]
     if required:
         match = strict = " & ".join(f"( {b} )" for b in base)
     excluded = _or(indexable(queries[s]) for s in parsed.excluded)
@@ -140,10 +155,10 @@ def plan(parsed):
     # tiers smaller than `needed` hold rows that only the looser match admits.
     smallest = 0 if required else 1
     combos = [combo for size in range(len(rarest), smallest - 1, -1) for combo in itertools.combinations(rarest, size)]
-    combos.sort(key=lambda combo: -sum(c[2] for c in combo))
+    combos.sort(key=lambda combo: -sum(c.weight for c in combo))
     tiers, before = [], []
     for combo in combos[:MAX_TIERS]:
-        tier = " & ".join(f"( {q} )" for q in base + [c[form] for c in combo])
+        tier = " & ".join(f"( {q} )" for q in base + [c.form(with_synonyms) for c in combo])
         beyond = len(combo) > (0 if required else needed)
         tiers.append(Tier(_without(tier, excluded), _or(before), beyond))
         before.append(tier)
@@ -156,7 +171,7 @@ def plan(parsed):
         ):
             themes.append(slug)
     return Plan(
-        concepts=[(c[0], c[1], c[2], c[3]) for c in concepts],
+        concepts=concepts,
         match=match,
         strict=strict,
         highlight=_or(dict.fromkeys(highlight)),

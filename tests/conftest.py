@@ -2,10 +2,9 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from tests import api_schema
-
 from ingest import suggestions
 from search import indexing
+from tests import api_schema
 from tests.factories import make_partnership, make_user
 
 

@@ -101,7 +101,9 @@ def test_a_database_populated_at_the_oldest_migrations_migrates_to_the_newest(em
             ("published", "north-east", 1, 1),
             ("submitted", "north-east", 1, 1),
         ]
-        cursor.execute("SELECT count(*) FROM findings_reviewentry WHERE vector @@ plainto_tsquery('english', 'bruising')")
+        cursor.execute(
+            "SELECT count(*) FROM findings_reviewentry WHERE vector @@ plainto_tsquery('english', 'bruising')"
+        )
         assert cursor.fetchone()[0] == 3
         cursor.execute("SELECT word, ndoc FROM findings_searchterm WHERE word IN ('cuckooing', 'bruising')")
         assert dict(cursor.fetchall()) == {"cuckooing": 2, "bruising": 2}  # published documents only

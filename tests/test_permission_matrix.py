@@ -32,8 +32,8 @@ from django.urls import reverse
 
 from accounts.roles import assign
 from findings.models import Finding, Lesson, LessonFinding, Theme
-from search.models import SearchTerm
 from reviews.models import AnonymisationFlag, Review, ReviewDocument, StatusChange
+from search.models import SearchTerm
 from tests.factories import make_finding, make_partnership, make_review, make_user
 
 pytestmark = pytest.mark.django_db

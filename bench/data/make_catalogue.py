@@ -11,7 +11,10 @@ Standard library only; the output is deterministic for a given seed.
 
     python bench/data/make_catalogue.py OUT.jsonl [--records 10000] [--seed 1]
 """
-import argparse, json, random, re  # noqa: E401
+import argparse
+import json
+import random
+import re
 
 
 def P(s):
@@ -62,104 +65,104 @@ def make_areas():
 # ---------------------------------------------------------------- scenarios
 # kind: baby | child | teen | adult (groups are possible when group=True); ages: (unit, lo, hi)
 SCEN = {
- "nai": dict(w=14, kind="baby", fem=.45, ages=[("week", 2, 16), ("month", 2, 11), ("year", 1, 2)], kw=["nai", "aht", "bruising", "babies", "men"], out=P("was admitted to hospital with a skull fracture and bleeding on the brain|suffered "
+ "nai": {"w": 14, "kind": "baby", "fem": .45, "ages": [("week", 2, 16), ("month", 2, 11), ("year", 1, 2)], "kw": ["nai", "aht", "bruising", "babies", "men"], "out": P("was admitted to hospital with a skull fracture and bleeding on the brain|suffered "
   "serious non-accidental injuries, including fractures to the ribs and legs|was found to have multiple fractures of different ages|sustained a serious head injury while in the care of {poss} father|died from abusive head trauma|was taken "
   "to the emergency department with bruising to the face and ears|suffered a brain injury that will have lifelong consequences|was found to have bite marks and bruising to the torso|died from injuries inflicted by {poss} mother's partner|"
   "was admitted to intensive care with a subdural haemorrhage and retinal bleeding|suffered burns that were not consistent with the explanation given|was seriously injured after being shaken|suffered a fractured femur that the parents "
-  "could not explain"), bg=P("{name} lived with {poss} mother and her partner, who was not {poss} father.|Both parents were young and had little support from wider family.|The father had previous convictions for violence, which were not "
+  "could not explain"), "bg": P("{name} lived with {poss} mother and her partner, who was not {poss} father.|Both parents were young and had little support from wider family.|The father had previous convictions for violence, which were not "
   "known to health professionals.|A few weeks before, a health visitor had noticed a small bruise on {poss} {body}, which was accepted as accidental.|The mother had postnatal depression and told the GP she was struggling with {poss} "
   "crying.|{name} had been born prematurely and spent several weeks in the neonatal unit.|Police had been called to the home several times for domestic incidents during the pregnancy.|The father was a care leaver with a history of "
   "aggression towards staff.|{name} had been taken to the GP twice with minor injuries in the month before.|The parents had separated and reconciled several times during the pregnancy.|The mother's partner had moved into the household "
-  "shortly after the birth, which professionals did not know.|An older half-sibling had been adopted after concerns about physical abuse."), ag=P("midwifery|health visiting|the GP practice|the emergency department|paediatrics|{csc}|the "
-  "police|early help|adult mental health services|a domestic abuse service|probation|the neonatal unit|housing"), focus=P("the response to bruising seen in a non-mobile baby|how the father's history of violence was assessed|what was known "
+  "shortly after the birth, which professionals did not know.|An older half-sibling had been adopted after concerns about physical abuse."), "ag": P("midwifery|health visiting|the GP practice|the emergency department|paediatrics|{csc}|the "
+  "police|early help|adult mental health services|a domestic abuse service|probation|the neonatal unit|housing"), "focus": P("the response to bruising seen in a non-mobile baby|how the father's history of violence was assessed|what was known "
   "about the adults in the household|pre-birth assessment and planning|advice given to the parents about coping with crying|the quality of the strategy discussion|whether explanations for earlier injuries were tested|how the perinatal "
-  "mental health of both parents was considered"), topics=["bruising", "men", "info", "curiosity", "history", "da", "mh", "multiagency", "optimism", "thresholds", "prebirth"]),
- "sudi": dict(w=9, kind="baby", fem=.45, ages=[("week", 2, 16), ("month", 2, 10)], kw=["sleep", "babies", "sm", "neglect"], out=P("died unexpectedly while sharing a sofa with {poss} father|died while co-sleeping with {poss} parents after "
+  "mental health of both parents was considered"), "topics": ["bruising", "men", "info", "curiosity", "history", "da", "mh", "multiagency", "optimism", "thresholds", "prebirth"]},
+ "sudi": {"w": 9, "kind": "baby", "fem": .45, "ages": [("week", 2, 16), ("month", 2, 10)], "kw": ["sleep", "babies", "sm", "neglect"], "out": P("died unexpectedly while sharing a sofa with {poss} father|died while co-sleeping with {poss} parents after "
   "they had been drinking|was found unresponsive in {poss} parents' bed|died suddenly and unexpectedly at home|died after being put down to sleep in an unsafe sleeping environment|was found dead in a car seat in the morning|died while "
-  "sleeping in a cluttered and unsafe home|died after falling asleep on {poss} mother's chest on a sofa"), bg=P("The family lived in overcrowded, poorly maintained accommodation with no space for a cot.|Both parents used cannabis daily, "
+  "sleeping in a cluttered and unsafe home|died after falling asleep on {poss} mother's chest on a sofa"), "bg": P("The family lived in overcrowded, poorly maintained accommodation with no space for a cot.|Both parents used cannabis daily, "
   "and the father drank heavily at weekends.|The parents had been given safe sleep advice by the midwife and health visitor, but it was not clear they understood it.|An older sibling had been subject to a child protection plan for "
   "neglect.|The mother was 17 and had left care the year before.|The home was described as chaotic, with dogs and smoking indoors.|Practitioners had given safe sleep advice but never saw where {name} actually slept.|The family had been "
-  "placed in temporary accommodation far from their support network.|On the night of the death the family were staying with relatives, away from their usual routine."), ag=P("midwifery|health visiting|the GP practice|{csc}|early help|"
-  "housing|substance misuse services|the police|the ambulance service|a children's centre"), focus=P("how safe sleep advice was given and checked|how agencies responded to parental alcohol and drug use|whether practitioners saw the "
-  "sleeping arrangements|the family's housing and its effect on safe sleep|the response to earlier concerns about neglect|how fathers were included in safe sleep conversations"), topics=["sleep", "substance", "neglect", "curiosity", "men",
-  "multiagency", "info", "housing", "history"]),
- "neglect": dict(w=15, kind="child", group=True, fem=.5, ages=[("year", 1, 14)], kw=["neglect", "wnb", "cp", "history", "housing"], out=P("experienced prolonged and serious neglect|was found living in squalid conditions, underweight and "
+  "placed in temporary accommodation far from their support network.|On the night of the death the family were staying with relatives, away from their usual routine."), "ag": P("midwifery|health visiting|the GP practice|{csc}|early help|"
+  "housing|substance misuse services|the police|the ambulance service|a children's centre"), "focus": P("how safe sleep advice was given and checked|how agencies responded to parental alcohol and drug use|whether practitioners saw the "
+  "sleeping arrangements|the family's housing and its effect on safe sleep|the response to earlier concerns about neglect|how fathers were included in safe sleep conversations"), "topics": ["sleep", "substance", "neglect", "curiosity", "men",
+  "multiagency", "info", "housing", "history"]},
+ "neglect": {"w": 15, "kind": "child", "group": True, "fem": .5, "ages": [("year", 1, 14)], "kw": ["neglect", "wnb", "cp", "history", "housing"], "out": P("experienced prolonged and serious neglect|was found living in squalid conditions, underweight and "
   "with untreated dental decay|died after a long period in which {poss} medical needs were neglected|was removed from {poss} parents' care after years of neglect|was admitted to hospital severely malnourished|suffered serious harm from "
-  "chronic neglect over several years|was found alone at home, hungry and unkempt|died in a house fire while left unsupervised|was seriously injured in a fall from a window while unsupervised"), gout=P("experienced chronic neglect over "
-  "many years|were removed into care after being found in squalid conditions|suffered prolonged neglect, with missed health care and poor school attendance|were found living in a hoarded and unsafe home"), bg=P("The family had been known "
+  "chronic neglect over several years|was found alone at home, hungry and unkempt|died in a house fire while left unsupervised|was seriously injured in a fall from a window while unsupervised"), "gout": P("experienced chronic neglect over "
+  "many years|were removed into care after being found in squalid conditions|suffered prolonged neglect, with missed health care and poor school attendance|were found living in a hoarded and unsafe home"), "bg": P("The family had been known "
   "to {csc} for more than ten years, with repeated referrals that closed without lasting change.|School attendance was poor and {name} often arrived hungry and in dirty clothes.|Health appointments were repeatedly missed, including dental "
   "and developmental checks.|The mother had a learning disability and little support.|The home was cluttered, with hoarding and poor hygiene noted on several visits.|The family had been subject to child protection planning on three "
   "separate occasions.|Periods of improvement were followed by deterioration once services stepped down.|The family moved house frequently and changed GP several times.|The father was rarely seen by professionals.|Both parents misused "
-  "alcohol, and there was domestic abuse in the home."), ag=P("{csc}|health visiting|the school|school nursing|the GP practice|early help|housing|the police|a dental practice|education welfare|a nursery"), focus=P("the cumulative impact "
+  "alcohol, and there was domestic abuse in the home."), "ag": P("{csc}|health visiting|the school|school nursing|the GP practice|early help|housing|the police|a dental practice|education welfare|a nursery"), "focus": P("the cumulative impact "
   "of neglect|the use of tools such as the Graded Care Profile|the pattern of cases being opened and closed|how missed health appointments were followed up|whether the children's daily experience was understood|the effectiveness of child "
-  "protection planning"), topics=["neglect", "wnb", "history", "voice", "optimism", "thresholds", "multiagency", "supervision", "escalation", "housing"]),
- "cse": dict(w=7, kind="teen", fem=.88, ages=[("year", 12, 17)], kw=["cse", "teen", "missing", "online", "lac"], out=P("was sexually exploited by a group of adult men|was groomed and sexually exploited by men {pron} met online and in the "
+  "protection planning"), "topics": ["neglect", "wnb", "history", "voice", "optimism", "thresholds", "multiagency", "supervision", "escalation", "housing"]},
+ "cse": {"w": 7, "kind": "teen", "fem": .88, "ages": [("year", 12, 17)], "kw": ["cse", "teen", "missing", "online", "lac"], "out": P("was sexually exploited by a group of adult men|was groomed and sexually exploited by men {pron} met online and in the "
   "town centre|was trafficked between towns for sexual exploitation|was repeatedly reported missing and was sexually exploited|was raped by an adult {pron} had met through social media|died after taking drugs supplied by men who were "
-  "exploiting {obj}"), bg=P("{name} had been in care since early childhood and had several placement moves.|{name} was often missing overnight and was found in the company of older men.|{name} had disclosed abuse to a teacher but later "
+  "exploiting {obj}"), "bg": P("{name} had been in care since early childhood and had several placement moves.|{name} was often missing overnight and was found in the company of older men.|{name} had disclosed abuse to a teacher but later "
   "withdrew the account.|{poss} relationship with {poss} mother had broken down and {pron} was staying with friends.|Professionals sometimes described {name} as making lifestyle choices.|{name} had been excluded from school and was "
-  "attending alternative provision part time.|There were concerns about alcohol and drug use from the age of 13."), ag=P("{csc}|the police|the school|alternative provision|sexual health services|CAMHS|a specialist exploitation service|the "
-  "youth justice service|the missing persons team|the GP practice"), focus=P("how agencies recognised and responded to exploitation|the language professionals used to describe {name}|the response to repeated missing episodes|the use of "
-  "disruption tactics against perpetrators|return home interviews|how well {name}'s voice was heard"), topics=["exploitation", "voice", "online", "lac", "multiagency", "info", "culture", "curiosity"]),
- "cce": dict(w=7, kind="teen", fem=.1, ages=[("year", 13, 17)], kw=["cce", "knife", "teen", "missing", "exclusion"], out=P("was fatally stabbed|was stabbed and seriously injured in a street attack|was criminally exploited through county "
-  "lines drug dealing|was arrested far from home in possession of drugs and cash|died after being assaulted by older young people linked to drug dealing|was found in a flat used for cuckooing, having been exploited to sell drugs"), bg=P(
+  "attending alternative provision part time.|There were concerns about alcohol and drug use from the age of 13."), "ag": P("{csc}|the police|the school|alternative provision|sexual health services|CAMHS|a specialist exploitation service|the "
+  "youth justice service|the missing persons team|the GP practice"), "focus": P("how agencies recognised and responded to exploitation|the language professionals used to describe {name}|the response to repeated missing episodes|the use of "
+  "disruption tactics against perpetrators|return home interviews|how well {name}'s voice was heard"), "topics": ["exploitation", "voice", "online", "lac", "multiagency", "info", "culture", "curiosity"]},
+ "cce": {"w": 7, "kind": "teen", "fem": .1, "ages": [("year", 13, 17)], "kw": ["cce", "knife", "teen", "missing", "exclusion"], "out": P("was fatally stabbed|was stabbed and seriously injured in a street attack|was criminally exploited through county "
+  "lines drug dealing|was arrested far from home in possession of drugs and cash|died after being assaulted by older young people linked to drug dealing|was found in a flat used for cuckooing, having been exploited to sell drugs"), "bg": P(
   "{name} had been permanently excluded from school in Year 9.|{name} had been reported missing many times and was found in other counties.|{name} had a diagnosis of ADHD and had waited a long time for speech and language support.|{poss} "
   "older brother was known to the police for drug offences.|{name} had been referred through the National Referral Mechanism as a possible victim of trafficking.|The family had asked for help, saying they could not keep {name} safe.|"
-  "{name} was treated as an offender rather than a victim of exploitation."), ag=P("the youth justice service|the police|the school|alternative provision|{csc}|early help|CAMHS|the emergency department|housing|a youth work project"),
-  focus=P("how agencies responded to harm outside the home|the impact of school exclusion|whether {name} was seen as a victim|the use of the National Referral Mechanism|how the family were supported|contextual safeguarding responses"),
-  topics=["exploitation", "education", "culture", "multiagency", "info", "voice", "transitions", "thresholds"]),
- "suicide": dict(w=9, kind="teen", fem=.55, ages=[("year", 11, 17)], kw=["suicide", "selfharm", "teen", "camhs", "online"], out=P("died by suicide|took {poss} own life|died in circumstances that suggested suicide|made a serious attempt to "
-  "take {poss} own life|died following self-harm at home"), bg=P("{name} had a history of self-harm and had been seen in the emergency department twice in the previous year.|{name} had been referred to CAMHS but did not meet the threshold "
+  "{name} was treated as an offender rather than a victim of exploitation."), "ag": P("the youth justice service|the police|the school|alternative provision|{csc}|early help|CAMHS|the emergency department|housing|a youth work project"),
+  "focus": P("how agencies responded to harm outside the home|the impact of school exclusion|whether {name} was seen as a victim|the use of the National Referral Mechanism|how the family were supported|contextual safeguarding responses"),
+  "topics": ["exploitation", "education", "culture", "multiagency", "info", "voice", "transitions", "thresholds"]},
+ "suicide": {"w": 9, "kind": "teen", "fem": .55, "ages": [("year", 11, 17)], "kw": ["suicide", "selfharm", "teen", "camhs", "online"], "out": P("died by suicide|took {poss} own life|died in circumstances that suggested suicide|made a serious attempt to "
+  "take {poss} own life|died following self-harm at home"), "bg": P("{name} had a history of self-harm and had been seen in the emergency department twice in the previous year.|{name} had been referred to CAMHS but did not meet the threshold "
   "for specialist help.|{name} was questioning {poss} gender identity and had been bullied at school.|{name} was autistic, which had only recently been diagnosed.|There had been a recent bereavement in the family.|{name} had been bullied "
-  "online after an image was shared among peers.|{poss} parents had separated and there was conflict over contact.|{name} was on a waiting list for therapy."), ag=P("CAMHS|the school|the GP practice|the emergency department|school nursing|"
-  "{csc}|the police|a counselling service|early help"), focus=P("the response to repeated self-harm|access to mental health support|how the school responded to bullying|communication with {poss} parents about risk|what happened while "
-  "{name} was waiting for treatment"), topics=["selfharm", "transitions", "info", "voice", "online", "disability", "thresholds", "multiagency"]),
- "da": dict(w=8, kind="child", group=True, fem=.5, ages=[("year", 0, 12)], kw=["da", "homicide", "cp", "men"], out=P("was killed by {poss} father, who then took his own life|died after being assaulted by {poss} mother's partner|witnessed "
-  "the killing of {poss} mother by her former partner|was seriously injured during an assault on {poss} mother|lived with long-standing domestic abuse and coercive control"), gout=P("lived with domestic abuse for many years before their "
-  "mother was killed by her partner|were present when their mother was seriously assaulted"), bg=P("The father had a history of violence towards previous partners.|The mother had twice been assessed as high risk at MARAC.|The mother told "
+  "online after an image was shared among peers.|{poss} parents had separated and there was conflict over contact.|{name} was on a waiting list for therapy."), "ag": P("CAMHS|the school|the GP practice|the emergency department|school nursing|"
+  "{csc}|the police|a counselling service|early help"), "focus": P("the response to repeated self-harm|access to mental health support|how the school responded to bullying|communication with {poss} parents about risk|what happened while "
+  "{name} was waiting for treatment"), "topics": ["selfharm", "transitions", "info", "voice", "online", "disability", "thresholds", "multiagency"]},
+ "da": {"w": 8, "kind": "child", "group": True, "fem": .5, "ages": [("year", 0, 12)], "kw": ["da", "homicide", "cp", "men"], "out": P("was killed by {poss} father, who then took his own life|died after being assaulted by {poss} mother's partner|witnessed "
+  "the killing of {poss} mother by her former partner|was seriously injured during an assault on {poss} mother|lived with long-standing domestic abuse and coercive control"), "gout": P("lived with domestic abuse for many years before their "
+  "mother was killed by her partner|were present when their mother was seriously assaulted"), "bg": P("The father had a history of violence towards previous partners.|The mother had twice been assessed as high risk at MARAC.|The mother told "
   "the GP and health visitor that she was frightened of her partner.|Bail conditions and non-molestation orders were repeatedly breached.|Police attended the home more than a dozen times in the two years before.|The couple separated "
-  "shortly before the incident, a known time of heightened risk.|The father was under probation supervision after a conviction for assault."), ag=P("the police|{csc}|probation|a domestic abuse service|the IDVA service|the GP practice|"
-  "health visiting|the school|housing|adult mental health services"), focus=P("how risk from domestic abuse was assessed|the impact of coercive control on the children|the response to separation as a time of increased risk|the "
-  "effectiveness of MARAC|whether the children were seen as victims in their own right|how agencies engaged with the perpetrator"), topics=["da", "men", "info", "voice", "multiagency", "history", "escalation", "mh", "substance"]),
- "csa": dict(w=6, kind="child", group=True, fem=.7, ages=[("year", 3, 15)], kw=["csa", "men", "voice", "hsb"], out=P("was sexually abused over several years|was sexually abused by a man known to the family|disclosed sexual abuse that had "
-  "gone on for several years|was sexually abused by an adult in the household|was sexually abused by an adult in a position of trust"), gout=P("were sexually abused within the family over a number of years|were sexually abused by a "
-  "relative who was a registered sex offender"), bg=P("The abuser was a registered sex offender who had formed a relationship with {poss} mother.|{name} had shown sexualised behaviour at nursery and school.|An earlier disclosure to a "
+  "shortly before the incident, a known time of heightened risk.|The father was under probation supervision after a conviction for assault."), "ag": P("the police|{csc}|probation|a domestic abuse service|the IDVA service|the GP practice|"
+  "health visiting|the school|housing|adult mental health services"), "focus": P("how risk from domestic abuse was assessed|the impact of coercive control on the children|the response to separation as a time of increased risk|the "
+  "effectiveness of MARAC|whether the children were seen as victims in their own right|how agencies engaged with the perpetrator"), "topics": ["da", "men", "info", "voice", "multiagency", "history", "escalation", "mh", "substance"]},
+ "csa": {"w": 6, "kind": "child", "group": True, "fem": .7, "ages": [("year", 3, 15)], "kw": ["csa", "men", "voice", "hsb"], "out": P("was sexually abused over several years|was sexually abused by a man known to the family|disclosed sexual abuse that had "
+  "gone on for several years|was sexually abused by an adult in the household|was sexually abused by an adult in a position of trust"), "gout": P("were sexually abused within the family over a number of years|were sexually abused by a "
+  "relative who was a registered sex offender"), "bg": P("The abuser was a registered sex offender who had formed a relationship with {poss} mother.|{name} had shown sexualised behaviour at nursery and school.|An earlier disclosure to a "
   "teacher led to a police investigation that ended with no further action.|Signs of abuse, including soreness, wetting and changes in behaviour, were not recognised.|The family were part of a close-knit community and mistrustful of "
-  "services.|{name} had a learning disability and limited speech.|The perpetrator was well regarded locally and volunteered at a youth club."), ag=P("the police|{csc}|the school|the GP practice|paediatrics|probation|CAMHS|a sexual assault "
-  "referral centre|a sports club|a faith organisation|the LADO"), focus=P("how signs of sexual abuse were recognised|the response to {name}'s disclosure|the management of a known sex offender in the community|allegations against people in "
-  "positions of trust|support for the non-abusing parent"), topics=["sa", "voice", "info", "men", "curiosity", "disability", "culture", "multiagency"]),
- "fii": dict(w=2, kind="child", fem=.5, ages=[("year", 1, 12)], kw=["fii", "info", "curiosity"], out=P("was subjected to fabricated or induced illness by {poss} mother|underwent unnecessary medical investigations and procedures over "
-  "several years|was given medication that had not been prescribed and became seriously ill"), bg=P("{name} had seen many different consultants in several hospitals.|{poss} mother reported symptoms that professionals never observed.|"
-  "{name} used a wheelchair, although no medical cause was found.|School attendance was very low because of reported illness."), ag=P("paediatrics|the GP practice|the school|tertiary hospital services|community nursing|{csc}|the police"),
-  focus=P("how concerns about fabricated illness were recognised and escalated|communication between hospitals|the role of the GP in holding the whole picture"), topics=["fii", "info", "curiosity", "escalation", "voice", "education"]),
- "online": dict(w=3, kind="teen", fem=.6, ages=[("year", 11, 17)], kw=["online", "teen", "selfharm", "cse"], out=P("was groomed online by an adult who later abused {obj}|died by suicide after being blackmailed with sexual images|was "
-  "sexually abused by an adult {pron} met through an online game|shared sexual images that were then distributed among peers"), bg=P("{name} spent long periods online late at night.|{poss} parents had little understanding of the apps "
-  "{pron} used.|The school had dealt with an earlier incident of image sharing as a behaviour matter."), ag=P("the school|the police|CAMHS|{csc}|the GP practice|school nursing"), focus=P("how agencies understood {name}'s online life|the "
-  "response to image sharing|support for parents around online safety"), topics=["online", "selfharm", "voice", "education", "info"]),
- "lac": dict(w=6, kind="teen", fem=.5, ages=[("year", 13, 17)], kw=["lac", "leavers", "transition", "selfharm"], out=P("died while living in a residential children's home|was seriously harmed while placed in unregistered accommodation|was "
-  "seriously assaulted while placed far from home|died from a drug overdose in supported accommodation"), bg=P("{name} had experienced more than a dozen placement moves.|{name} had been placed more than 100 miles from home.|{name} had a "
-  "personal adviser, but contact was inconsistent.|{name} moved into supported accommodation at 17 with little preparation.|{poss} care plan did not reflect {poss} wishes about family contact."), ag=P("the virtual school|{csc}|the leaving "
-  "care team|the residential home|CAMHS|the police|adult mental health services|housing|the independent reviewing officer|substance misuse services"), focus=P("the stability of {name}'s placements|the use of unregistered placements|"
-  "planning for leaving care|how {name}'s wishes shaped the care plan"), topics=["lac", "transitions", "voice", "selfharm", "exploitation", "info"]),
- "adult": dict(w=2, kind="adult", fem=.5, ages=[("year", 18, 21)], kw=["leavers", "transition", "suicide", "lac"], out=P("died by suicide shortly after leaving care|died from an overdose in supported accommodation|was seriously assaulted "
-  "by a partner soon after leaving care"), bg=P("{name} had been in care from the age of eight.|{name}'s personal adviser changed three times in a year.|{name} was homeless for several weeks before {poss} death."), ag=P("the leaving care "
-  "team|adult mental health services|housing|substance misuse services|the police|the GP practice|probation"), focus=P("the transition from children's to adult services|support for care leavers|how housing and mental health services "
-  "worked together"), topics=["transitions", "lac", "selfharm", "mh", "substance", "housing"]),
- "disab": dict(w=4, kind="child", fem=.4, ages=[("year", 1, 17)], kw=["disab", "neglect", "voice"], out=P("died after {poss} complex health needs were not met|was found severely malnourished, having been withdrawn from school|was harmed "
-  "by the carer responsible for {poss} personal care|died following a seizure at home after medication had not been given"), bg=P("{name} was non-verbal and communicated using signs and gestures.|{name} had cerebral palsy and epilepsy and "
-  "was fed through a gastrostomy tube.|{poss} parents were exhausted and had asked repeatedly for respite care.|Professionals focused on the parents' needs as carers rather than on {name}'s safety."), ag=P("the special school|community "
-  "nursing|paediatrics|the children with disabilities team|the GP practice|SEND services|respite care|occupational therapy"), focus=P("how {name}'s needs as a disabled child were understood|the response to missed medical appointments|"
-  "support for the family as carers"), topics=["disability", "voice", "wnb", "education", "multiagency", "optimism"]),
- "ehe": dict(w=3, kind="child", fem=.5, ages=[("year", 5, 15)], kw=["ehe", "neglect", "voice"], out=P("died after being withdrawn from school for elective home education|was seriously neglected after being removed from the school roll|was "
-  "found to have been isolated at home and missing education for two years"), bg=P("The family withdrew {name} from school shortly after a referral to {csc}.|No professional had seen {name} for more than a year.|The elective home "
-  "education team had no power to see {name}."), ag=P("the school|the elective home education team|education welfare|the GP practice|{csc}|school nursing"), focus=P("the response when {name} was withdrawn from school|the oversight of "
-  "children educated at home|whether anyone saw {name}"), topics=["education", "voice", "neglect", "info", "history"]),
- "unborn": dict(w=3, kind="baby", fem=.5, ages=[("day", 1, 13)], kw=["prebirth", "babies", "sm"], out=P("died shortly after birth following a concealed pregnancy|was seriously harmed in the first days of life|died after being born at home "
-  "without medical care"), bg=P("The mother had concealed the pregnancy from professionals and her family.|Four older children had been removed from the mother's care.|The pre-birth assessment was not completed before the birth."), ag=P(
-  "midwifery|the GP practice|{csc}|substance misuse services|the police|health visiting"), focus=P("the timeliness of pre-birth assessment|the response to a concealed pregnancy|what had changed since older children were removed"), topics=[
-  "prebirth", "men", "history", "info", "substance"]),
- "hsb": dict(w=2, kind="teen", fem=.1, ages=[("year", 12, 17)], kw=["hsb", "teen", "csa"], out=P("sexually assaulted a younger child|seriously injured another young person|harmed a younger sibling"), bg=P("{name} had been a victim of "
-  "abuse earlier in childhood.|Earlier concerns about {poss} behaviour were managed by the school alone."), ag=P("the school|{csc}|the police|the youth justice service|CAMHS"), focus=P("the response to harmful sexual behaviour|support for "
-  "both children"), topics=["sa", "education", "voice", "history"]),
+  "services.|{name} had a learning disability and limited speech.|The perpetrator was well regarded locally and volunteered at a youth club."), "ag": P("the police|{csc}|the school|the GP practice|paediatrics|probation|CAMHS|a sexual assault "
+  "referral centre|a sports club|a faith organisation|the LADO"), "focus": P("how signs of sexual abuse were recognised|the response to {name}'s disclosure|the management of a known sex offender in the community|allegations against people in "
+  "positions of trust|support for the non-abusing parent"), "topics": ["sa", "voice", "info", "men", "curiosity", "disability", "culture", "multiagency"]},
+ "fii": {"w": 2, "kind": "child", "fem": .5, "ages": [("year", 1, 12)], "kw": ["fii", "info", "curiosity"], "out": P("was subjected to fabricated or induced illness by {poss} mother|underwent unnecessary medical investigations and procedures over "
+  "several years|was given medication that had not been prescribed and became seriously ill"), "bg": P("{name} had seen many different consultants in several hospitals.|{poss} mother reported symptoms that professionals never observed.|"
+  "{name} used a wheelchair, although no medical cause was found.|School attendance was very low because of reported illness."), "ag": P("paediatrics|the GP practice|the school|tertiary hospital services|community nursing|{csc}|the police"),
+  "focus": P("how concerns about fabricated illness were recognised and escalated|communication between hospitals|the role of the GP in holding the whole picture"), "topics": ["fii", "info", "curiosity", "escalation", "voice", "education"]},
+ "online": {"w": 3, "kind": "teen", "fem": .6, "ages": [("year", 11, 17)], "kw": ["online", "teen", "selfharm", "cse"], "out": P("was groomed online by an adult who later abused {obj}|died by suicide after being blackmailed with sexual images|was "
+  "sexually abused by an adult {pron} met through an online game|shared sexual images that were then distributed among peers"), "bg": P("{name} spent long periods online late at night.|{poss} parents had little understanding of the apps "
+  "{pron} used.|The school had dealt with an earlier incident of image sharing as a behaviour matter."), "ag": P("the school|the police|CAMHS|{csc}|the GP practice|school nursing"), "focus": P("how agencies understood {name}'s online life|the "
+  "response to image sharing|support for parents around online safety"), "topics": ["online", "selfharm", "voice", "education", "info"]},
+ "lac": {"w": 6, "kind": "teen", "fem": .5, "ages": [("year", 13, 17)], "kw": ["lac", "leavers", "transition", "selfharm"], "out": P("died while living in a residential children's home|was seriously harmed while placed in unregistered accommodation|was "
+  "seriously assaulted while placed far from home|died from a drug overdose in supported accommodation"), "bg": P("{name} had experienced more than a dozen placement moves.|{name} had been placed more than 100 miles from home.|{name} had a "
+  "personal adviser, but contact was inconsistent.|{name} moved into supported accommodation at 17 with little preparation.|{poss} care plan did not reflect {poss} wishes about family contact."), "ag": P("the virtual school|{csc}|the leaving "
+  "care team|the residential home|CAMHS|the police|adult mental health services|housing|the independent reviewing officer|substance misuse services"), "focus": P("the stability of {name}'s placements|the use of unregistered placements|"
+  "planning for leaving care|how {name}'s wishes shaped the care plan"), "topics": ["lac", "transitions", "voice", "selfharm", "exploitation", "info"]},
+ "adult": {"w": 2, "kind": "adult", "fem": .5, "ages": [("year", 18, 21)], "kw": ["leavers", "transition", "suicide", "lac"], "out": P("died by suicide shortly after leaving care|died from an overdose in supported accommodation|was seriously assaulted "
+  "by a partner soon after leaving care"), "bg": P("{name} had been in care from the age of eight.|{name}'s personal adviser changed three times in a year.|{name} was homeless for several weeks before {poss} death."), "ag": P("the leaving care "
+  "team|adult mental health services|housing|substance misuse services|the police|the GP practice|probation"), "focus": P("the transition from children's to adult services|support for care leavers|how housing and mental health services "
+  "worked together"), "topics": ["transitions", "lac", "selfharm", "mh", "substance", "housing"]},
+ "disab": {"w": 4, "kind": "child", "fem": .4, "ages": [("year", 1, 17)], "kw": ["disab", "neglect", "voice"], "out": P("died after {poss} complex health needs were not met|was found severely malnourished, having been withdrawn from school|was harmed "
+  "by the carer responsible for {poss} personal care|died following a seizure at home after medication had not been given"), "bg": P("{name} was non-verbal and communicated using signs and gestures.|{name} had cerebral palsy and epilepsy and "
+  "was fed through a gastrostomy tube.|{poss} parents were exhausted and had asked repeatedly for respite care.|Professionals focused on the parents' needs as carers rather than on {name}'s safety."), "ag": P("the special school|community "
+  "nursing|paediatrics|the children with disabilities team|the GP practice|SEND services|respite care|occupational therapy"), "focus": P("how {name}'s needs as a disabled child were understood|the response to missed medical appointments|"
+  "support for the family as carers"), "topics": ["disability", "voice", "wnb", "education", "multiagency", "optimism"]},
+ "ehe": {"w": 3, "kind": "child", "fem": .5, "ages": [("year", 5, 15)], "kw": ["ehe", "neglect", "voice"], "out": P("died after being withdrawn from school for elective home education|was seriously neglected after being removed from the school roll|was "
+  "found to have been isolated at home and missing education for two years"), "bg": P("The family withdrew {name} from school shortly after a referral to {csc}.|No professional had seen {name} for more than a year.|The elective home "
+  "education team had no power to see {name}."), "ag": P("the school|the elective home education team|education welfare|the GP practice|{csc}|school nursing"), "focus": P("the response when {name} was withdrawn from school|the oversight of "
+  "children educated at home|whether anyone saw {name}"), "topics": ["education", "voice", "neglect", "info", "history"]},
+ "unborn": {"w": 3, "kind": "baby", "fem": .5, "ages": [("day", 1, 13)], "kw": ["prebirth", "babies", "sm"], "out": P("died shortly after birth following a concealed pregnancy|was seriously harmed in the first days of life|died after being born at home "
+  "without medical care"), "bg": P("The mother had concealed the pregnancy from professionals and her family.|Four older children had been removed from the mother's care.|The pre-birth assessment was not completed before the birth."), "ag": P(
+  "midwifery|the GP practice|{csc}|substance misuse services|the police|health visiting"), "focus": P("the timeliness of pre-birth assessment|the response to a concealed pregnancy|what had changed since older children were removed"), "topics": [
+  "prebirth", "men", "history", "info", "substance"]},
+ "hsb": {"w": 2, "kind": "teen", "fem": .1, "ages": [("year", 12, 17)], "kw": ["hsb", "teen", "csa"], "out": P("sexually assaulted a younger child|seriously injured another young person|harmed a younger sibling"), "bg": P("{name} had been a victim of "
+  "abuse earlier in childhood.|Earlier concerns about {poss} behaviour were managed by the school alone."), "ag": P("the school|{csc}|the police|the youth justice service|CAMHS"), "focus": P("the response to harmful sexual behaviour|support for "
+  "both children"), "topics": ["sa", "education", "voice", "history"]},
 }
 
 # ---------------------------------------------------------------- learning points
@@ -320,7 +323,7 @@ GENERIC = ["info", "curiosity", "voice", "men", "escalation", "history", "optimi
 KW_NEEDS = {"homicide": ("kill",), "suicide": ("suicide", "own life"), "aht": ("head", "brain", "shaken", "subdural")}
 ABBR = {"serious case review": "SCR", "child safeguarding practice review": "LCSPR", "child practice review": "CPR", "significant case review": "SCR",
         "learning review": "LR", "case management review": "CMR", "single unified safeguarding review": "SUSR"}
-YEARS = dict(zip(range(2007, 2026), [2, 3, 4, 5, 5, 5, 6, 7, 7, 7, 7, 7, 6, 6, 7, 7, 7, 6, 4]))
+YEARS = dict(zip(range(2007, 2026), [2, 3, 4, 5, 5, 5, 6, 7, 7, 7, 7, 7, 6, 6, 7, 7, 7, 6, 4], strict=False))
 
 
 def review_type(r, nation, year):
@@ -349,7 +352,8 @@ def review_type(r, nation, year):
 
 
 def title_for(r, kind, fem, group_n):
-    L = lambda: r.choice(LETTERS)
+    def L():
+        return r.choice(LETTERS)
     if group_n:
         ls = sorted(r.sample(LETTERS, group_n))
         if group_n == 2 and r.random() < .5:
@@ -411,12 +415,13 @@ def record(r, i, areas):
     csc = CSC[nation]
     ags = [a.replace("{csc}", csc) for a in sc["ag"]]
     board = r.choice(BOARDS["England" if year >= 2019 else "LSCB"] if nation == "England" else BOARDS[nation])
-    ctx = dict(name=r.choice(["the children", "the siblings"]) if group_n else title, pron=pron, obj=obj, poss=poss, refl=refl, csc=csc,
-               body=r.choice(BODY), man=r.choice(MEN), hist=r.choice(HIST), child=CHILD["group" if group_n else kind], role=r.choice(ROLES[kind]),
-               board=board, board_l=board[0].lower() + board[1:] if nation == "England" and year < 2019 or nation != "England" else "the partnership",
-               rt=rt, n=r.randint(3, 12))
+    ctx = {"name": r.choice(["the children", "the siblings"]) if group_n else title, "pron": pron, "obj": obj, "poss": poss, "refl": refl, "csc": csc,
+               "body": r.choice(BODY), "man": r.choice(MEN), "hist": r.choice(HIST), "child": CHILD["group" if group_n else kind], "role": r.choice(ROLES[kind]),
+               "board": board, "board_l": board[0].lower() + board[1:] if (nation == "England" and year < 2019) or nation != "England" else "the partnership",
+               "rt": rt, "n": r.randint(3, 12)}
     ctx["ag1"], ctx["ag2"] = r.sample(ags, 2)
-    f = lambda t: fix(t.format(**ctx))
+    def f(t):
+        return fix(t.format(**ctx))
     # learning: three topics from the scenario, a fourth from the scenario or the cross-cutting ones
     topics = r.sample(sc["topics"], 3)
     spare = [t for t in (GENERIC if r.random() < .6 else sc["topics"]) if t not in topics] or [t for t in GENERIC if t not in topics]
@@ -441,7 +446,7 @@ def record(r, i, areas):
     when = f" in {r.choice(MONTHS)} {max(2004, year - r.choice([1, 1, 2, 2, 3]))}" if r.random() < .45 and not durational else ""
     opener = r.choice([o for o in OPEN if not (group_n and "was {age}" in o)]).format(
         **{**ctx, "name": tname, "age": age_desc(r, unit, n, kind, fem, group_n, sc["ages"]), "out": out, "when": when, "rt": r.choice([rt, "review"])})
-    bgs = r.sample(sc["bg"], 2) + [r.choice(GBG)]
+    bgs = [*r.sample(sc["bg"], 2), r.choice(GBG)]
     fp = r.sample(sc["focus"], 2) + r.sample(GFOCUS, 2)
     r.shuffle(fp)
     focus = r.choice(FOCUS).format(f1=fp[0], f2=fp[1], f3=fp[2])

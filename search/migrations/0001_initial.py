@@ -4,8 +4,9 @@
   their names).
 - Triggers on findings, reviews, their tag tables, themes and partnerships mark what changed in
   `search_pending` (f: a finding; r: a review; c: a review and its findings, which copy its fields; t: a
-  review whose full text changed; v: only the corpus version); a constraint trigger deferred to commit applies the marks once per transaction
-  (`search_apply()`): entries made again, word counts moved by the difference between what each document
+  review whose full text changed; v: only the corpus version). The first mark of a transaction queues a
+  constraint trigger deferred to commit, which applies the marks once per transaction (`search_apply()`):
+  entries made again, word counts moved by the difference between what each document
   counted and what it counts now (`search_counted`), the corpus version moved on. So the index is written
   once per transaction, whatever wrote the data (the ORM, `.update()`, SQL), and the version a reader sees
   moves when the data it describes becomes visible.
@@ -138,7 +139,9 @@ END
 $$;
 
 -- Apply every pending mark: entries, word counts, corpus version. Returns how many marks it took.
-CREATE FUNCTION search_apply() RETURNS integer LANGUAGE plpgsql AS $$
+-- Its statements are planned afresh at each call (plan_cache_mode): a plan cached by a long session (an import)
+-- while the tables were small would otherwise be kept as they grow.
+CREATE FUNCTION search_apply() RETURNS integer LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
     taken integer;
     f_ids bigint[];
@@ -150,6 +153,7 @@ DECLARE
     delta_words text[];
     delta_counts integer[];
 BEGIN
+    DELETE FROM search_apply_request WHERE txid = txid_current();
     WITH t AS (DELETE FROM search_pending RETURNING kind, object_id)
     SELECT count(*),
         coalesce(array_agg(object_id) FILTER (WHERE kind = 'f'), '{{}}'),
@@ -214,6 +218,10 @@ BEGIN
 END
 $$;
 
+-- A transaction that marked something asks, once, for the marks to be applied when it commits: one row here,
+-- whose insert queues the deferred trigger (a trigger on the marks themselves would fire once per mark).
+CREATE TABLE search_apply_request (txid bigint PRIMARY KEY);
+
 CREATE FUNCTION search_apply_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM search_apply();
@@ -221,13 +229,14 @@ BEGIN
 END
 $$;
 
-CREATE CONSTRAINT TRIGGER search_apply_at_commit AFTER INSERT ON search_pending
+CREATE CONSTRAINT TRIGGER search_apply_at_commit AFTER INSERT ON search_apply_request
 DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION search_apply_at_commit();
 
 -- Marking what changed.
 CREATE FUNCTION search_mark(mark text, ids bigint[]) RETURNS void LANGUAGE sql AS $$
     INSERT INTO search_pending (kind, object_id) SELECT mark, id FROM unnest(ids) AS id WHERE id IS NOT NULL
-    ON CONFLICT (kind, object_id) DO NOTHING
+    ON CONFLICT (kind, object_id) DO NOTHING;
+    INSERT INTO search_apply_request VALUES (txid_current()) ON CONFLICT (txid) DO NOTHING;
 $$;
 
 CREATE FUNCTION search_finding_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -340,11 +349,11 @@ EXECUTE FUNCTION search_partnership_changed();
 TRUNCATE findings_searchterm;
 INSERT INTO search_pending (kind, object_id) SELECT 'c', id FROM reviews_review;
 INSERT INTO search_pending (kind, object_id) SELECT 't', id FROM reviews_review;
-INSERT INTO search_pending (kind, object_id) VALUES ('v', 0);
+SELECT search_mark('v', ARRAY[0::bigint]);
 """
 
 REVERSE = """
-DROP TRIGGER search_apply_at_commit ON search_pending;
+DROP TRIGGER search_apply_at_commit ON search_apply_request;
 DROP TRIGGER search_finding_added_or_deleted ON findings_finding;
 DROP TRIGGER search_finding_changed ON findings_finding;
 DROP TRIGGER search_review_added_or_deleted ON reviews_review;
@@ -358,7 +367,7 @@ DROP FUNCTION search_apply_at_commit(), search_apply(), search_mark(text, bigint
     search_review_changed(), search_finding_tag_changed(), search_review_theme_changed(), search_theme_changed(),
     search_partnership_changed(), search_index_findings(bigint[]), search_index_reviews(bigint[], bigint[]),
     search_words(text), search_with_compounds(tsvector);
-DROP TABLE search_corpus, search_compound;
+DROP TABLE search_corpus, search_compound, search_apply_request;
 ALTER SEQUENCE search_corpus_version_seq RENAME TO findings_corpus_version;
 """
 

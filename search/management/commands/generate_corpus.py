@@ -19,10 +19,9 @@ from django.utils import timezone
 from agencies.models import Agency, Partnership
 from findings.models import Finding, Theme
 from reviews.models import Review
-from search import indexing
 from vocabulary import REVIEW_TYPE_NATIONS, AgeBand, Nation, Outcome, Region, ReviewType
 
-DEMO_DIR = Path(__file__).resolve().parents[3] / "reviews" / "demo"
+DEMO_DIR = Path(__file__).resolve().parents[3] / "ingest" / "demo"
 BATCH = 100
 
 
@@ -78,8 +77,6 @@ class Command(BaseCommand):
             rate = done / max(time.monotonic() - started, 0.001)
             self.stderr.write(f"\r{done}/{reviews} reviews ({rate:.0f}/s)", ending="")
         self.stderr.write("")
-        self.stdout.write("Refreshing the word list…")
-        indexing.refresh_terms()
         with connection.cursor() as cursor:  # fresh planner statistics: searches are planned from them
             cursor.execute("ANALYZE")
         self.stdout.write(f"Created {reviews} reviews in {time.monotonic() - started:.0f} s.")
@@ -147,5 +144,4 @@ class Command(BaseCommand):
             ]
         Finding.themes.through.objects.bulk_create(theme_links)
         Finding.agencies.through.objects.bulk_create(agency_links)
-        indexing.index_findings([f.pk for f in findings])
-        indexing.index_reviews([r.pk for r in created])
+        # The search index is brought into step when the batch's transaction commits (search.indexing).

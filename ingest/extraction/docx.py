@@ -1,0 +1,361 @@
+"""DOCX, read as XML (python-docx drops tracked deletions and text boxes)."""
+
+
+import re
+import zipfile
+import zlib
+
+from lxml import etree
+
+from ingest.documents import DocumentRejected, Extra, ExtractedDocument, Page
+from ingest.extraction.detect import (
+    _MB,
+    MAX_COMPRESSION_RATIO,
+    MAX_DOCX_PARTS,
+    MAX_DOCX_UNCOMPRESSED,
+    _corrupt,
+    _count,
+    _encrypted_office,
+    _package_kind,
+    _unknown_package,
+    _wrong_type,
+)
+
+# DOCX
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_CORE = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+_CORE_PROPERTIES = (
+    (f"{_DC}creator", "Author"),
+    (f"{_CORE}lastModifiedBy", "Last modified by"),
+    (f"{_DC}title", "Title"),
+    (f"{_DC}subject", "Subject"),
+    (f"{_CORE}keywords", "Keywords"),
+    (f"{_DC}description", "Description"),
+    (f"{_CORE}category", "Category"),
+)
+_APP_PROPERTIES = ((f"{_APP}Company", "Company"), (f"{_APP}Manager", "Manager"), (f"{_APP}Application", "Application"))
+_IMPERSONAL_PROPERTIES = frozenset(("Application",))  # kept in metadata, not listed as text to check
+_HEADER_FOOTER_PART = re.compile(r"word/(header|footer)\d*\.xml")
+_SEPARATOR_NOTES = ("separator", "continuationSeparator", "continuationNotice")
+# WordprocessingML elements with no text of their own to read (properties, field codes, old-style fallbacks).
+_NOT_TEXT = frozenset(
+    ("", "pPr", "rPr", "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "instrText", "delInstrText", "mc:Fallback")
+)
+_BIG_PART = _MB
+
+
+def _read_docx(path, name):
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _corrupt("Word document") from error
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_DOCX_PARTS:
+            raise DocumentRejected(
+                "too_many_parts",
+                f"This Word document is made of {len(members):,} internal parts, more than the {MAX_DOCX_PARTS:,} "
+                "we accept (Word writes a few dozen), so it may be damaged or deliberately malformed. Save the "
+                "review again from your word processor as a new DOCX, or export it to PDF, and upload that.",
+            )
+        if sum(member.file_size for member in members) > MAX_DOCX_UNCOMPRESSED or any(
+            member.file_size >= _BIG_PART and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
+            for member in members
+        ):
+            raise DocumentRejected(
+                "zip_bomb",
+                f"This file uncompresses to far more data than a review needs (over {MAX_DOCX_UNCOMPRESSED // _MB} MB, "
+                f"or parts that grow more than {MAX_COMPRESSION_RATIO} times), so it is damaged or deliberately "
+                "malformed and we will not open it. Save the review again from your word processor as a new DOCX, "
+                "or export it to PDF, and upload that.",
+            )
+        if any(member.flag_bits & 0x1 for member in members):
+            raise _encrypted_office()
+        parts = _DocxParts(archive)
+        kind = _package_kind(parts.names, parts.text("[Content_Types].xml"), parts.text("mimetype"))
+        if kind != "docx":
+            raise _wrong_type(name, *(kind or _unknown_package(parts.text("[Content_Types].xml"))))
+        if not {"word/document.xml", "[Content_Types].xml"} <= parts.names:
+            raise _corrupt("Word document")
+        return _docx_document(parts)
+
+
+class _DocxParts:
+    """The parts of a DOCX package, read and parsed with every failure turned into a "corrupt" rejection."""
+
+    def __init__(self, archive):
+        self.archive = archive
+        self.names = set(archive.namelist())
+
+    def read(self, name):
+        try:
+            return self.archive.read(name)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as error:
+            raise _corrupt("Word document") from error
+
+    def text(self, name):
+        return self.read(name).decode("utf-8", "replace") if name in self.names else ""
+
+    def xml(self, name):
+        if name not in self.names:
+            return None
+        try:
+            return etree.fromstring(self.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError as error:
+            raise _corrupt("Word document") from error
+
+
+def _docx_document(parts):
+    root = parts.xml("word/document.xml")
+    w = f"{{{etree.QName(root).namespace}}}"  # transitional or strict WordprocessingML
+    body = root.find(f"{w}body")
+    if body is None:
+        raise _corrupt("Word document")
+    main = _WordText(w, paginated=True)
+    main.blocks(body)
+    footnotes, endnotes = parts.xml("word/footnotes.xml"), parts.xml("word/endnotes.xml")
+    for note in _real_notes(footnotes, f"{w}footnote", w):
+        main.pages[main.footnote_pages.get(note.get(f"{w}id"), len(main.pages)) - 1].append(main.collect(note))
+    main.pages[-1].extend(main.collect(note) for note in _real_notes(endnotes, f"{w}endnote", w))
+    pages = ["\n\n".join(blocks) for blocks in main.pages]
+    if len(pages) > 1 and not pages[-1]:
+        pages.pop()  # after a page break at the very end
+    document = ExtractedDocument("docx", [Page(number, page) for number, page in enumerate(pages, start=1)])
+
+    outside = _WordText(w, paginated=False)
+    headers = {name: parts.xml(name) for name in sorted(parts.names) if _HEADER_FOOTER_PART.fullmatch(name)}
+    furniture = {}
+    for name, part in headers.items():
+        furniture.setdefault(outside.collect(part), f"Page {_HEADER_FOOTER_PART.fullmatch(name).group(1)}")
+    comments_part = parts.xml("word/comments.xml")
+    comments, comment_authors = _docx_comments(comments_part, outside, main.comment_pages, w)
+    read = [part for part in (root, footnotes, endnotes, comments_part, *headers.values()) if part is not None]
+    revision_authors = {
+        element.get(f"{w}author").strip()
+        for part in read
+        for element in part.iterfind(f".//*[@{w}author]")
+        if element.tag != f"{w}comment"
+    }
+    properties = _docx_properties(parts)
+    document.metadata = dict(properties)
+    document.extras = [
+        *main.extras,
+        *(Extra("header_footer", words, label) for words, label in furniture.items()),
+        *comments,
+        *outside.extras,
+        *(Extra("metadata", author, "Comment author") for author in sorted(comment_authors)),
+        *(Extra("metadata", author, "Author of tracked changes") for author in sorted(revision_authors) if author),
+        *(Extra("metadata", value, label) for label, value in properties if label not in _IMPERSONAL_PROPERTIES),
+    ]
+    document.notes = _docx_notes(parts.names, len(comments), main.tracked_changes + outside.tracked_changes)
+    return document
+
+
+def _docx_comments(part, text, pages, w):
+    """Each comment (part is None if the document has none) with its author in the label and its page, and the
+    authors' names."""
+    comments, authors = [], set()
+    for comment in part.iter(f"{w}comment") if part is not None else ():
+        author = (comment.get(f"{w}author") or "").strip()
+        label = f"Comment by {author}" if author else "Comment"
+        comments.append(Extra("comment", text.collect(comment), label, pages.get(comment.get(f"{w}id"))))
+        authors.add(author)
+    return comments, authors - {""}
+
+
+def _real_notes(part, tag, w):
+    """The footnotes or endnotes in a part (None if the document has none), without the separator lines."""
+    if part is None:
+        return []
+    return [note for note in part.iter(tag) if note.get(f"{w}type") not in _SEPARATOR_NOTES]
+
+
+def _docx_properties(parts):
+    """The core, extended and custom document properties that have a value, as (label, value)."""
+    found = []
+    for part_name, properties in (("docProps/core.xml", _CORE_PROPERTIES), ("docProps/app.xml", _APP_PROPERTIES)):
+        part = parts.xml(part_name)
+        if part is not None:
+            found += [(label, part.findtext(tag, "").strip()) for tag, label in properties]
+    part = parts.xml("docProps/custom.xml")
+    if part is not None:
+        found += [(prop.get("name", ""), "".join(prop.itertext()).strip()) for prop in part.iter(f"{_CUSTOM}property")]
+    return [(label, value) for label, value in found if label and value]
+
+
+def _docx_notes(names, comments, tracked_changes):
+    notes = []
+    marks = []
+    if comments:
+        marks.append(_count(comments, "comment"))
+    if tracked_changes:
+        marks.append(_count(tracked_changes, "tracked change"))
+    if marks:
+        notes.append(f"The document contains {' and '.join(marks)}: remove them before publishing.")
+    pictures = sum(name.startswith("word/media/") for name in names)
+    if pictures:
+        notes.append(
+            f"The document contains {_count(pictures, 'picture')}; words inside pictures (for example a genogram or "
+            "a scanned letter) could not be checked."
+        )
+    embedded = sum(name.startswith("word/embeddings/") for name in names)
+    if embedded:
+        notes.append(
+            f"The document contains {_count(embedded, 'embedded file')} (such as a spreadsheet); "
+            f"{'its' if embedded == 1 else 'their'} content could not be checked."
+        )
+    return notes
+
+
+class _WordText:
+    """Collects the text of WordprocessingML in document order.
+
+    Paragraphs are separated by a blank line; a table row becomes one line with its cells separated by " | ";
+    a text box follows the paragraph it is anchored in. Tracked insertions stay in the text and are listed;
+    tracked deletions are only listed. When paginated, explicit page breaks (w:br type="page", pageBreakBefore)
+    and the page breaks Word last laid out (w:lastRenderedPageBreak) start a new page; inside a table or text box
+    the break waits until the table or paragraph ends.
+    """
+
+    def __init__(self, w, *, paginated):
+        self.w = w
+        self.paginated = paginated
+        self.pages = [[]]  # blocks of text per page
+        self.extras = []
+        self.tracked_changes = 0
+        self.comment_pages = {}
+        self.footnote_pages = {}
+        self._sinks = [self.pages[-1]]
+        self._pending_break = False
+        self._revisions = {"Inserted text": [], "Deleted text": []}
+
+    @property
+    def page(self):
+        return len(self.pages) if self.paginated else None
+
+    def collect(self, element):
+        """The text of the blocks inside element (a table cell, text box, note, comment, header or footer)."""
+        sink = []
+        self._sinks.append(sink)
+        self.blocks(element)
+        self._sinks.pop()
+        return "\n\n".join(sink)
+
+    def blocks(self, container):
+        for child in container:
+            name = self._local(child)
+            if name == "p":
+                self._paragraph(child)
+            elif name == "tbl":
+                self._table(child)
+            elif name not in _NOT_TEXT:
+                self.blocks(child)  # content controls, custom XML and other wrappers
+            if self._pending_break and len(self._sinks) == 1:
+                self._pending_break = False
+                self._new_page()
+
+    def _local(self, element):
+        tag = element.tag
+        if not isinstance(tag, str):
+            return ""  # an XML comment or processing instruction
+        if tag.startswith(self.w):
+            return tag[len(self.w) :]
+        return "mc:Fallback" if tag == _MC_FALLBACK else "other"
+
+    def _children(self, element, name):
+        for child in element:
+            local = self._local(child)
+            if local == name:
+                yield child
+            elif local in ("sdt", "sdtContent", "customXml"):
+                yield from self._children(child, name)
+
+    def _paragraph(self, paragraph):
+        properties = paragraph.find(f"{self.w}pPr")
+        if properties is not None:
+            page_break_before = properties.find(f"{self.w}pageBreakBefore")
+            if page_break_before is not None and page_break_before.get(f"{self.w}val") not in ("0", "false", "off"):
+                self._break([])
+        pieces, boxes = [], []
+        self._inline(paragraph, pieces, boxes, None)
+        self._flush_revisions()
+        self._emit("".join(pieces))
+        for box in boxes:
+            self._emit(box)
+
+    def _table(self, table):
+        rows = []
+        for row in self._children(table, "tr"):
+            cells = [" ".join(self.collect(cell).split()) for cell in self._children(row, "tc")]
+            if any(cells):
+                rows.append(" | ".join(cells))
+        self._emit("\n".join(rows))
+
+    def _inline(self, element, pieces, boxes, revision):
+        w = self.w
+        for child in element:
+            name = self._local(child)
+            if name in _NOT_TEXT:
+                continue
+            if name == "t":
+                if revision != "moveFrom":  # moved text is read where it was moved to
+                    self._add(pieces, child.text or "", revision)
+            elif name == "delText":
+                self._revisions["Deleted text"].append(child.text or "")
+            elif name in ("tab", "ptab"):
+                pieces.append("\t")
+            elif name == "noBreakHyphen":
+                pieces.append("-")
+            elif name == "cr" or (name == "br" and child.get(f"{w}type") != "page"):
+                pieces.append("\n")
+            elif name in ("br", "lastRenderedPageBreak"):
+                self._break(pieces)
+            elif name == "txbxContent":
+                boxes.append(self.collect(child))
+            elif name in ("ins", "del", "moveFrom"):
+                self._inline(child, pieces, boxes, name)
+            elif name in ("commentRangeStart", "commentReference"):
+                self.comment_pages.setdefault(child.get(f"{w}id"), self.page)
+            elif name == "footnoteReference":
+                self.footnote_pages.setdefault(child.get(f"{w}id"), self.page)
+            else:
+                self._inline(child, pieces, boxes, revision)  # runs, hyperlinks, fields, drawings, moveTo
+
+    def _add(self, pieces, text, revision):
+        pieces.append(text)
+        if revision == "ins":
+            self._revisions["Inserted text"].append(text)
+        elif text.strip():
+            self._flush_revisions()
+
+    def _flush_revisions(self):
+        for label, texts in self._revisions.items():
+            text = "".join(texts).strip()
+            if text:
+                self.extras.append(Extra("tracked_change", text, label, self.page))
+                self.tracked_changes += 1
+            texts.clear()
+
+    def _emit(self, text):
+        if text.strip():
+            self._sinks[-1].append(text)
+
+    def _break(self, pieces):
+        if not self.paginated:
+            return
+        if len(self._sinks) > 1:
+            self._pending_break = True
+            return
+        self._flush_revisions()
+        self._emit("".join(pieces))
+        pieces.clear()
+        self._new_page()
+
+    def _new_page(self):
+        if self.pages[-1]:
+            self.pages.append([])
+            self._sinks[0] = self.pages[-1]

@@ -1,0 +1,137 @@
+"""Normalising the text of every kind: spaces, hyphenation, running headers, footers and page numbers."""
+
+
+import math
+import re
+import unicodedata
+from collections import Counter
+
+from ingest.documents import DocumentRejected, Extra, Page
+from ingest.extraction.detect import _LETTER
+
+# Normalising the text of every kind
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_SPACES = re.compile(r"[^\S\n]+")
+_SPACE_AROUND_BREAK = re.compile(r" ?\n ?")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_WORD = re.compile(r"[^\W\d_]+")
+_LINE_END_HYPHEN = re.compile(r"\b([^\W\d_]+)[-\u2010]\n([^\W\d_]+)")
+# First parts that usually keep their hyphen ("multi-agency", "step-father"), when the document does not show which
+# form it uses.
+_HYPHEN_PREFIXES = frozenset(
+    (
+        *("anti", "co", "cross", "ex", "face", "follow", "full", "half", "high", "long", "low", "mid", "multi"),
+        *("non", "one", "part", "post", "pre", "self", "semi", "short", "step", "well", "first", "second", "third"),
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    )
+)
+_PAGE_NUMBER = re.compile(r"(?i)(page\s*)?[-\u2013\u2014]?\s*\d{1,3}\s*[-\u2013\u2014]?(\s*(of|/)\s*\d{1,4})?")
+_FURNITURE_SHARE = 0.6  # of pages, for a line at the top or bottom to count as a running header or footer
+_FURNITURE_MIN_PAGES = 3
+_FURNITURE_MIN_LINES = 3  # on a page with fewer lines, a header could not be told from the page's own text
+
+
+def _normalise(text):
+    """NFKC (so ligatures become letters), no soft hyphens or zero-width characters, single spaces, and no more
+    than one blank line in a row."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _BLANK_LINES.sub("\n\n", _SPACE_AROUND_BREAK.sub("\n", text)).strip()
+
+
+def _finish(document):
+    """Normalise the pages and extras, take out page numbers and running headers and footers, refuse no words."""
+    texts = _join_hyphenated([_normalise(page.text) for page in document.pages])
+    if len(texts) > 1:
+        texts = [_drop_page_numbers(text) for text in texts]
+    texts, furniture = _take_out_furniture(texts)
+    if not any(_LETTER.search(text) for text in texts):
+        raise DocumentRejected(
+            "empty",
+            "This file is empty: we could not find any words in it. Check that you chose the right file. If the "
+            "review's text is in pictures, upload the original document instead, as a DOCX or as a PDF exported from "
+            "your word processor.",
+        )
+    document.pages = [Page(number, text) for number, text in enumerate(texts, start=1)]
+    extras = [
+        Extra(extra.source, text, _normalise(extra.label), extra.page)
+        for extra in document.extras
+        if (text := _normalise(extra.text))
+    ]
+    document.extras = extras + furniture
+    return document
+
+
+def _join_hyphenated(texts):
+    """Mend words split across lines: "safe-\\nguarding" becomes "safeguarding", "multi-\\nagency" "multi-agency".
+
+    The document itself decides where it can: a hyphenated form it uses elsewhere keeps its hyphen, a joined form
+    it uses elsewhere is joined. Otherwise the hyphen stays after a usual first part or before a capital letter.
+    """
+    if not any("-\n" in text or "\u2010\n" in text for text in texts):
+        return texts
+    whole = "\n".join(texts).lower()
+    words = set(_WORD.findall(whole))
+
+    def mend(match):
+        first, second = match.groups()
+        hyphenated = f"{first}-{second}"
+        if second[0].isupper() or re.search(rf"(?<![^\W\d_]){re.escape(hyphenated.lower())}(?![^\W\d_])", whole):
+            return hyphenated
+        if (first + second).lower() in words or first.lower() not in _HYPHEN_PREFIXES:
+            return first + second
+        return hyphenated
+
+    return [_LINE_END_HYPHEN.sub(mend, text) for text in texts]
+
+
+def _edge_lines(lines, minimum=1):
+    """Indexes of the first two and last two lines that have text, as (top, bottom); none on a page of fewer than
+    minimum such lines."""
+    filled = [index for index, line in enumerate(lines) if line]
+    if len(filled) < minimum:
+        return [], []
+    return filled[:2], filled[-2:]
+
+
+def _drop_page_numbers(text):
+    lines = text.split("\n")
+    top, bottom = _edge_lines(lines)
+    edges = {*top, *bottom}
+    lines = [line for index, line in enumerate(lines) if index not in edges or not _PAGE_NUMBER.fullmatch(line)]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _furniture_key(line):
+    key = re.sub(r"\d+", "#", " ".join(line.lower().split()))
+    return key if _LETTER.search(key) else ""
+
+
+def _take_out_furniture(texts):
+    """Remove lines repeated at the top or bottom of most pages (ignoring digits), and report each once."""
+    if len(texts) < _FURNITURE_MIN_PAGES:
+        return texts, []
+    pages = [text.split("\n") for text in texts]
+    seen, first_seen = Counter(), {}
+    for lines in pages:
+        top, bottom = _edge_lines(lines, _FURNITURE_MIN_LINES)
+        keys = set()
+        for index in [*top, *bottom]:
+            key = _furniture_key(lines[index])
+            if key:
+                keys.add(key)
+                first_seen.setdefault(key, (lines[index], "Page header" if index in top else "Page footer"))
+        seen.update(keys)
+    needed = max(2, math.ceil(_FURNITURE_SHARE * len(pages)))
+    repeated = {key for key, count in seen.items() if count >= needed}
+    if not repeated:
+        return texts, []
+    cleaned = []
+    for lines in pages:
+        top, bottom = _edge_lines(lines, _FURNITURE_MIN_LINES)
+        edges = {*top, *bottom}
+        kept = [line for index, line in enumerate(lines) if index not in edges or _furniture_key(line) not in repeated]
+        cleaned.append(_BLANK_LINES.sub("\n\n", "\n".join(kept)).strip())
+    extras = [Extra("header_footer", text, label) for key, (text, label) in first_seen.items() if key in repeated]
+    return cleaned, extras

@@ -1,0 +1,429 @@
+"""PDF: text from PDFium (pypdfium2), annotations from pypdf, and text hidden under drawn boxes."""
+
+
+import ctypes
+import itertools
+import math
+import re
+from dataclasses import dataclass, field
+
+import pypdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ingest.documents import DocumentRejected, Extra, ExtractedDocument, Page
+from ingest.extraction.detect import _EXPORT_INSTEAD, _LETTER, _corrupt, _count, _encrypted_pdf
+
+# PDF
+
+_PDF_METADATA = ("Author", "Title", "Subject", "Keywords", "Creator", "Producer")
+_PDF_PERSONAL_METADATA = ("Author", "Title", "Subject", "Keywords")
+_UNDER_BOX = "Text under a filled box"
+_UNDER_REDACTION = "Text marked for redaction but not removed"
+_TEXTLESS_LETTERS = 10  # a page with pictures and fewer letters than this is taken to be a scan
+_MIN_COVER = 3.0  # points: a filled shape thinner than this is a rule or a border, not a box over text
+_OPAQUE = 230  # of 255
+_UNREADABLE_CONTRAST = 1.5  # WCAG contrast ratio; 1 is the same colour, 21 black on white
+_PARAGRAPH_GAP = 1.25  # a line spacing this many times the page's usual one starts a new paragraph
+_SINGLE_SPACING = 1.2  # line spacing for the height of a line of type, when a page has too few lines to tell
+_FULL_LINE = 0.85  # of the width of the page's text: a line reaching this far runs on to the next
+_LIST_ITEM = re.compile(r"([\u2022\u2023\u25aa\u25cf\u25e6\u2043\u2013*-]|\(?\w{1,3}[.)])\s")
+
+
+@dataclass
+class _Cover:
+    """A filled shape or box annotation that may hide text under it."""
+
+    bounds: tuple[float, float, float, float]  # left, bottom, right, top on the page
+    order: float  # painting order: a later one is painted over an earlier one; annotations over the whole page
+    colour: tuple[int, int, int] | None
+    opaque: bool
+    label: str
+
+
+@dataclass
+class _Text:
+    """A visible text object (one run of text shown by the page's content)."""
+
+    bounds: tuple[float, float, float, float]
+    order: int
+    colour: tuple[int, int, int] | None
+
+
+@dataclass
+class _PageObjects:
+    texts: list[tuple[pdfium.PdfObject, int]] = field(default_factory=list)  # text objects and their painting order
+    covers: list[_Cover] = field(default_factory=list)
+    pictures: int = 0
+
+
+@dataclass
+class _Annotations:
+    notes: dict[int, list[Extra]] = field(default_factory=dict)  # page index: comments written on the page
+    covers: dict[int, list[_Cover]] = field(default_factory=dict)  # page index: boxes drawn over it
+    authors: set[str] = field(default_factory=set)
+
+
+def _read_pdf(path, size):
+    with path.open("rb") as upload:
+        upload.seek(max(0, size - 1024))
+        if b"%%EOF" not in upload.read():
+            raise _corrupt("PDF")
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as error:
+        if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise _encrypted_pdf() from error
+        raise _corrupt("PDF") from error
+    with pdf:
+        if pdfium_c.FPDF_GetSecurityHandlerRevision(pdf) != -1:
+            raise _encrypted_pdf()
+        if len(pdf) == 0:
+            raise _corrupt("PDF")
+        document = ExtractedDocument("pdf", [])
+        info = pdf.get_metadata_dict(skip_empty=True)
+        document.metadata = {key: info[key].strip() for key in _PDF_METADATA if info.get(key, "").strip()}
+        document.extras = [
+            Extra("metadata", document.metadata[key], key) for key in _PDF_PERSONAL_METADATA if key in document.metadata
+        ]
+        annotations = _read_annotations(path)
+        textless, pictured, hidden = 0, 0, []
+        for index in range(len(pdf)):
+            try:
+                page = pdf[index]
+                textpage = page.get_textpage()
+                text, objects = _page_text(textpage), _scan_objects(page)
+                covers = objects.covers + annotations.covers.get(index, [])
+                hidden += _hidden_text(textpage, covers, objects.texts, index + 1) if covers else []
+            except pdfium.PdfiumError as error:
+                raise _corrupt("PDF") from error
+            document.pages.append(Page(index + 1, text))
+            pictured += objects.pictures > 0
+            textless += objects.pictures > 0 and len(_LETTER.findall(text)) < _TEXTLESS_LETTERS
+    _refuse_scans(len(document.pages), textless)
+    notes = [note for index in sorted(annotations.notes) for note in annotations.notes[index]]
+    document.extras += notes + [Extra("metadata", author, "Comment author") for author in sorted(annotations.authors)]
+    document.extras += hidden
+    document.notes = _pdf_notes(len(document.pages), textless, pictured, len(notes), len(hidden))
+    return document
+
+
+def _refuse_scans(pages, textless):
+    """Refuse a PDF with more pages that are only pictures than pages with text."""
+    if textless * 2 > pages:
+        share = "This PDF has" if textless == pages else f"{textless} of the {pages} pages of this PDF have"
+        raise DocumentRejected(
+            "no_text_layer",
+            f"{share} no text we can read: the pages are pictures, as from a scanner, and we need the text to check "
+            f"the review for identifying details. {_EXPORT_INSTEAD}",
+        )
+
+
+def _pdf_notes(pages, textless, pictured, notes, hidden):
+    result = []
+    if textless:
+        result.append(
+            f"{textless} of {_count(pages, 'page')} {'has' if textless == 1 else 'have'} no text (pictures or "
+            "scans); their content could not be checked."
+        )
+    if hidden:
+        result.append(
+            f"{_count(hidden, 'piece')} of text {'is' if hidden == 1 else 'are'} hidden under a filled box or a "
+            "redaction mark. A box drawn over text hides it on screen but leaves it in the file: delete the text "
+            "itself before publishing."
+        )
+    if notes:
+        result.append(
+            f"The PDF contains {_count(notes, 'comment')} added as annotations (such as sticky notes): remove "
+            f"{'it' if notes == 1 else 'them'} before publishing."
+        )
+    if pictured:
+        result.append(
+            f"{_count(pictured, 'page')} {'has' if pictured == 1 else 'have'} pictures; words inside pictures (for "
+            "example a genogram or a scanned letter) could not be checked."
+        )
+    return result
+
+
+def _utf16_length(text):
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass
+class _Line:
+    """A line of text as PDFium gives it, and where it lies; baseline is None where PDFium gives no position."""
+
+    text: str
+    baseline: float | None = None
+    height: float = 0.0  # of the type
+    left: float = 0.0
+    right: float = 0.0
+
+
+def _page_text(textpage):
+    """The page's text: paragraphs separated by a blank line, and the lines of a paragraph joined where one runs
+    on to the next.
+
+    A line starts a paragraph when it lies further below the line above than the page's usual line spacing, is in
+    another size of type, or is back up the page (a new column or box). A line runs on to the next when it reaches
+    the right-hand edge of the page's text, unless the next starts a list item; other line breaks are kept. PDFium
+    marks a hyphen that ends a line with U+FFFE and joins the lines; the break is put back for _join_hyphenated.
+    """
+    lines = []
+    position = 0  # in UTF-16 units, as PDFium counts
+    for text in textpage.get_text_range().split("\r\n"):
+        if text.strip():
+            lines.append(_line(textpage, text, position))
+        position += _utf16_length(text) + 2
+    positioned = [line for line in lines if line.baseline is not None]
+    pitches = [
+        above.baseline - below.baseline
+        for above, below in itertools.pairwise(positioned)
+        if 0 < above.baseline - below.baseline < 3 * above.height
+    ]
+    usual = sorted(pitches)[len(pitches) // 4] if len(pitches) >= 3 else None  # lower quartile: body text
+    left = min((line.left for line in positioned), default=0)
+    full = left + _FULL_LINE * (max((line.right for line in positioned), default=0) - left)
+    parts = [lines[0].text] if lines else []
+    for above, below in itertools.pairwise(lines):
+        if _starts_paragraph(above, below, usual):
+            parts.append("\n\n")
+        elif above.baseline is not None and above.right >= full and not _LIST_ITEM.match(below.text.lstrip()):
+            parts.append(" ")
+        else:
+            parts.append("\n")
+        parts.append(below.text)
+    return "".join(parts).replace("\ufffe", "-\n")
+
+
+def _line(textpage, text, position):
+    """A line of text placed by its first, middle and last characters: the middle baseline and the greatest type
+    height of the three, so that a word in another font at one end does not count."""
+    samples = {len(text) - len(text.lstrip()), len(text.rstrip()) - 1}
+    samples.add(next(index for index in range(len(text) // 2, len(text)) if not text[index].isspace()))
+    baselines, heights, lefts, rights = [], [], [], []
+    for index in sorted(samples):
+        char = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, position + _utf16_length(text[:index]))
+        x, y, box = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_RECTF()
+        if (
+            char >= 0
+            and pdfium_c.FPDFText_GetCharOrigin(textpage, char, x, y)
+            and pdfium_c.FPDFText_GetLooseCharBox(textpage, char, box)
+        ):
+            baselines.append(y.value)
+            heights.append(box.top - box.bottom)
+            lefts.append(box.left)
+            rights.append(box.right)
+    if not baselines:
+        return _Line(text)
+    return _Line(text, sorted(baselines)[len(baselines) // 2], max(heights), min(lefts), max(rights))
+
+
+def _starts_paragraph(above, below, usual):
+    """Whether the line below starts a paragraph; usual is the page's line spacing, if it has lines enough."""
+    if above.baseline is None or below.baseline is None:
+        return False
+    pitch = above.baseline - below.baseline
+    usual = usual or _SINGLE_SPACING * above.height
+    return (
+        pitch < -0.5 * below.height
+        or abs(above.height - below.height) > 0.15 * max(above.height, below.height)
+        or pitch > usual * _PARAGRAPH_GAP + 1
+    )
+
+
+def _address(pointer):
+    return ctypes.cast(pointer, ctypes.c_void_p).value
+
+
+def _scan_objects(page):
+    """The page's text objects, the filled shapes that could cover text, and how many pictures it has."""
+    scan = _PageObjects()
+    for order, obj in enumerate(page.get_objects()):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            scan.texts.append((obj, order))
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            scan.pictures += 1
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH and (cover := _path_cover(obj, order)):
+            scan.covers.append(cover)
+    return scan
+
+
+def _path_cover(obj, order):
+    fill_mode, stroke = ctypes.c_int(), pdfium_c.FPDF_BOOL()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke) or fill_mode.value == pdfium_c.FPDF_FILLMODE_NONE:
+        return None
+    fill = _fill_colour(obj)
+    bounds = _page_bounds(obj)
+    if fill is None or bounds is None or min(bounds[2] - bounds[0], bounds[3] - bounds[1]) < _MIN_COVER:
+        return None
+    colour, alpha = fill
+    return _Cover(bounds, order, colour, alpha >= _OPAQUE, _UNDER_BOX)
+
+
+def _fill_colour(obj):
+    """((red, green, blue), alpha) of a page object's fill, 0 to 255, or None."""
+    red, green, blue, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha):
+        return None
+    return (red.value, green.value, blue.value), alpha.value
+
+
+def _page_bounds(obj):
+    """(left, bottom, right, top) of a page object on the page, or None."""
+    try:
+        left, bottom, right, top = obj.get_bounds()
+    except pdfium.PdfiumError:
+        return None
+    container = obj.container  # the bounds of an object inside a form XObject are in the form's space
+    while container is not None:
+        left, bottom, right, top = container.get_matrix().on_rect(left, bottom, right, top)
+        container = container.container
+    return left, bottom, right, top
+
+
+def _read_annotations(path):
+    """Comments written on each page, and boxes drawn over it (redaction marks, filled rectangles)."""
+    found = _Annotations()
+    try:
+        reader = pypdf.PdfReader(path)
+        for index, page in enumerate(reader.pages):
+            listed = page.get("/Annots")
+            for reference in listed.get_object() if listed is not None else ():
+                annotation = reference.get_object()
+                subtype = str(annotation.get("/Subtype", ""))
+                cover = _annotation_cover(annotation, subtype)
+                if cover:
+                    found.covers.setdefault(index, []).append(cover)
+                contents = str(annotation.get("/Contents", "")).strip()
+                author = str(annotation.get("/T", "")).strip()
+                if contents and subtype != "/Popup":
+                    label = f"Comment by {author}" if author else "Comment"
+                    found.notes.setdefault(index, []).append(Extra("annotation", contents, label, index + 1))
+                    if author:
+                        found.authors.add(author)
+    except (pypdf.errors.PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise _corrupt("PDF") from error
+    return found
+
+
+def _annotation_cover(annotation, subtype):
+    rectangle = [float(value) for value in annotation.get("/Rect", ())]
+    if len(rectangle) != 4:
+        return None
+    bounds = (min(rectangle[0::2]), min(rectangle[1::2]), max(rectangle[0::2]), max(rectangle[1::2]))
+    if subtype == "/Redact":
+        return _Cover(bounds, math.inf, None, True, _UNDER_REDACTION)
+    fill = [float(value) for value in annotation.get("/IC", ())]
+    if subtype != "/Square" or len(fill) not in (1, 3, 4):
+        return None
+    if len(fill) == 1:
+        fill *= 3
+    elif len(fill) == 4:
+        fill = [(1 - component) * (1 - fill[3]) for component in fill[:3]]
+    colour = tuple(round(255 * component) for component in fill)
+    opaque = float(annotation.get("/CA", 1)) * 255 >= _OPAQUE
+    return _Cover(bounds, math.inf, colour, opaque, _UNDER_BOX)
+
+
+def _hidden_text(textpage, covers, texts, number):
+    """Text under a box painted over it, or under a box of nearly its own colour, in whole words, one Extra a line.
+
+    Covers are first matched against whole text objects, so a page of shaded table cells costs little; only
+    pages with a cover that may hide something are read character by character.
+    """
+    visible = _visible_texts(texts)
+    covers = [
+        cover
+        for cover in covers
+        if any(_overlap(cover.bounds, text.bounds) > 0 and _hides(cover, text) for text in visible.values())
+    ]
+    if not covers:
+        return []
+    runs, run = [], None  # [first char, last char, cover]
+    for index in range(textpage.count_chars()):
+        if chr(pdfium_c.FPDFText_GetUnicode(textpage, index)).isspace() or pdfium_c.FPDFText_IsGenerated(
+            textpage, index
+        ):
+            continue
+        text = visible.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, index)))
+        cover = _cover_over(textpage, index, covers, text) if text else None
+        if cover is None:
+            run = None
+        elif run is not None and run[2] is cover:
+            run[1] = index
+        else:
+            run = [index, index, cover]
+            runs.append(run)
+    extras = []
+    for first, last, cover in runs:
+        first, last = _whole_words(textpage, first, last)
+        lines = textpage.get_text_range(first, last - first + 1).replace("\ufffe", "-").splitlines()
+        extras += [Extra("hidden_text", line.strip(), cover.label, number) for line in lines if line.strip()]
+    return extras
+
+
+def _whole_words(textpage, first, last):
+    """Widen a run of characters to the whole words at its ends, where a box covers only part of a word."""
+    count = textpage.count_chars()
+    while first > 0 and chr(pdfium_c.FPDFText_GetUnicode(textpage, first - 1)).isalnum():
+        first -= 1
+    while last + 1 < count and chr(pdfium_c.FPDFText_GetUnicode(textpage, last + 1)).isalnum():
+        last += 1
+    return first, last
+
+
+def _visible_texts(texts):
+    """Text object address: _Text, leaving out invisible text (the text layer that OCR puts over a scan)."""
+    visible = {}
+    for obj, order in texts:
+        if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+            continue
+        bounds, fill = _page_bounds(obj), _fill_colour(obj)
+        if bounds is not None:
+            visible[_address(obj.raw)] = _Text(bounds, order, fill[0] if fill else None)
+    return visible
+
+
+def _overlap(first, second):
+    width = min(first[2], second[2]) - max(first[0], second[0])
+    height = min(first[3], second[3]) - max(first[1], second[1])
+    return width * height if width > 0 and height > 0 else 0
+
+
+def _hides(cover, text):
+    """Whether a cover hides text it overlaps: painted over it opaquely, or too close to its colour to read."""
+    if cover.order > text.order and cover.opaque:
+        return True
+    if cover.colour is None or text.colour is None:
+        return False
+    lighter, darker = sorted((_luminance(cover.colour), _luminance(text.colour)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05) < _UNREADABLE_CONTRAST
+
+
+def _cover_over(textpage, index, covers, text):
+    """The cover hiding a character of text: one that hides the text and holds the character's centre and at least
+    half its area."""
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    if not pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top):
+        return None
+    box = (left.value, bottom.value, right.value, top.value)
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    for cover in covers:
+        cover_left, cover_bottom, cover_right, cover_top = cover.bounds
+        if (
+            area > 0
+            and cover_left <= x <= cover_right
+            and cover_bottom <= y <= cover_top
+            and _overlap(box, cover.bounds) >= area / 2
+            and _hides(cover, text)
+        ):
+            return cover
+    return None
+
+
+def _luminance(colour):
+    """WCAG relative luminance of an sRGB colour given as 0-255 components."""
+    linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in colour]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
