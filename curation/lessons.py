@@ -17,7 +17,7 @@ from findings.models import Lesson
 def lesson_manage(request):
     lessons = Lesson.objects.with_review_counts(request.user).annotate(finding_count=Count("links"))
     return render(
-        request, "findings/lessons/manage.html", {"lessons": lessons, "crumbs": [("Lessons", reverse("lesson-index"))]}
+        request, "curation/lessons/manage.html", {"lessons": lessons, "crumbs": [("Lessons", reverse("lesson-index"))]}
     )
 
 
@@ -33,7 +33,7 @@ def lesson_new(request):
         lesson = form.save()
         messages.success(request, "The lesson was added as a draft. Link findings to it from the search results.")
         return redirect("lesson-edit", slug=lesson.slug)
-    return render(request, "findings/lessons/form.html", {"form": form, "crumbs": _crumbs()})
+    return render(request, "curation/lessons/form.html", {"form": form, "crumbs": _crumbs()})
 
 
 @curator_required
@@ -45,7 +45,7 @@ def lesson_edit(request, slug):
         messages.success(request, "The lesson was saved.")
         return redirect("lesson-edit", slug=lesson.slug)
     context = {"form": form, "lesson": lesson, "findings": lesson.visible_findings(request.user), "crumbs": _crumbs()}
-    return render(request, "findings/lessons/form.html", context)
+    return render(request, "curation/lessons/form.html", context)
 
 
 @curator_required

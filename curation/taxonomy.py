@@ -19,7 +19,7 @@ def _crumbs(*extra):
 def theme_manage(request):
     themes = Theme.objects.with_counts(request.user)
     facets = [(facet, [t for t in themes if t.facet == facet]) for facet in Facet]
-    return render(request, "findings/taxonomy/manage.html", {"facets": facets, "crumbs": _crumbs()[:1]})
+    return render(request, "curation/taxonomy/manage.html", {"facets": facets, "crumbs": _crumbs()[:1]})
 
 
 @curator_required
@@ -29,7 +29,7 @@ def theme_new(request):
         theme = form.save()
         messages.success(request, f"The theme “{theme.name}” was added.")
         return redirect("theme-manage")
-    return render(request, "findings/taxonomy/new.html", {"form": form, "crumbs": _crumbs()})
+    return render(request, "curation/taxonomy/new.html", {"form": form, "crumbs": _crumbs()})
 
 
 @curator_required
@@ -44,7 +44,7 @@ def theme_edit(request, slug):
         return redirect("theme-manage")
     return render(
         request,
-        "findings/taxonomy/edit.html",
+        "curation/taxonomy/edit.html",
         {"theme": theme, "form": form, "redirects": theme.redirects.order_by("old_slug"), "crumbs": _crumbs()},
     )
 
@@ -70,7 +70,7 @@ def theme_merge(request, slug):
     form = MergeForm(data, theme=theme)
     crumbs = _crumbs((theme.name, reverse("theme-edit", args=[theme.slug])))
     if not form.is_valid():
-        return render(request, "findings/taxonomy/merge.html", {"theme": theme, "form": form, "crumbs": crumbs})
+        return render(request, "curation/taxonomy/merge.html", {"theme": theme, "form": form, "crumbs": crumbs})
     survivor = form.cleaned_data["into"]
     if request.method == "POST":
         moved = theme.merge_into(survivor)
@@ -88,4 +88,4 @@ def theme_merge(request, slug):
         "lesson_count": theme.lessons.count(),
         "crumbs": crumbs,
     }
-    return render(request, "findings/taxonomy/merge_confirm.html", context)
+    return render(request, "curation/taxonomy/merge_confirm.html", context)

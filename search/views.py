@@ -26,7 +26,7 @@ def search_page(request):
         results = search(user=request.user, page=results.num_pages, page_size=settings.PAGE_SIZE, **arguments)
     return render(
         request,
-        "findings/search.html",
+        "search/search.html",
         {
             "results": results,
             "arguments": arguments,
