@@ -73,11 +73,6 @@ class ThemeMatcher:
         return None
 
 
-def match_theme(phrase, themes):
-    """The theme among themes that a free-text keyword clearly names, or None (see ThemeMatcher)."""
-    return ThemeMatcher(themes).match(phrase)
-
-
 def normalise_keyword(text):
     words = "".join(c if c.isalnum() else " " for c in (text or "").lower()).split()
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)

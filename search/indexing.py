@@ -28,7 +28,7 @@ Tests that run inside one transaction that never commits ask for the marks to be
 instead (`apply_at_each_statement`).
 """
 
-from django.db import connection
+from django.db import connection, transaction
 
 APPLY_TRIGGER = "search_apply_at_commit"
 
@@ -86,27 +86,29 @@ def recount_terms():
 
 
 def rebuild_all(progress=None, chunk=500):
-    """Make every entry and the word list again from the data. progress(done, total) is called as it goes.
+    """Make every entry and the word list again from the data, in one transaction (readers see the old index
+    until it commits). progress(done, total) is called as it goes.
 
     The counts start again from nothing, so they are right even if they had drifted (a restored table).
     Each chunk of reviews is applied in its own statement, so memory stays bounded.
     """
     from reviews.models import Review
 
-    review_ids = list(Review.objects.order_by("pk").values_list("pk", flat=True))
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM search_counted")
-        cursor.execute("DELETE FROM findings_searchterm")
-        cursor.execute("DELETE FROM findings_findingentry WHERE id NOT IN (SELECT id FROM findings_finding)")
-        cursor.execute("DELETE FROM findings_reviewentry WHERE id NOT IN (SELECT id FROM reviews_review)")
-    for start in range(0, len(review_ids), chunk):
-        ids = review_ids[start : start + chunk]
-        _mark("c", ids)
-        _mark("t", ids)
+    with transaction.atomic():
+        review_ids = list(Review.objects.order_by("pk").values_list("pk", flat=True))
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_counted")
+            cursor.execute("DELETE FROM findings_searchterm")
+            cursor.execute("DELETE FROM findings_findingentry WHERE id NOT IN (SELECT id FROM findings_finding)")
+            cursor.execute("DELETE FROM findings_reviewentry WHERE id NOT IN (SELECT id FROM reviews_review)")
+        for start in range(0, len(review_ids), chunk):
+            ids = review_ids[start : start + chunk]
+            _mark("c", ids)
+            _mark("t", ids)
+            apply_pending()
+            if progress:
+                progress(start + len(ids), len(review_ids))
+        _mark("v", [0])
         apply_pending()
-        if progress:
-            progress(start + len(ids), len(review_ids))
-    _mark("v", [0])
-    apply_pending()
     if progress and not review_ids:
         progress(0, 0)

@@ -164,6 +164,9 @@ BEGIN
     IF taken = 0 THEN
         RETURN 0;
     END IF;
+    -- Transactions committing at once write the word list one after the other (each would otherwise lock
+    -- its words in its own order, and two could wait on each other). Held only until the commit.
+    PERFORM pg_advisory_xact_lock(7240001);
     -- A change to a review's own fields, tags or status reaches every one of its findings' entries.
     IF c_ids <> '{{}}' THEN
         f_ids := f_ids || ARRAY(SELECT id FROM findings_finding WHERE review_id = ANY(c_ids));
