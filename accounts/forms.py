@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 
 from accounts.models import LoginAttempt
@@ -29,3 +30,10 @@ class SignInForm(AuthenticationForm):
             raise
         LoginAttempt.record(username, ip, succeeded=True)
         return cleaned
+
+
+class AdminSignInForm(SignInForm, AdminAuthenticationForm):
+    """The admin's sign-in form: the same lockout as the service's (the same failures count on either), and
+    staff accounts only."""
+
+    error_messages = {**AdminAuthenticationForm.error_messages, **SignInForm.error_messages}

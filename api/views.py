@@ -38,6 +38,8 @@ def invalid_parameters(request, exc):
 
 def _by_id_or_slug(queryset, given):
     """The row whose public id (a UUID) or slug is given, among those the queryset holds, or None."""
+    if "\x00" in given:  # no id or slug holds a NUL (and PostgreSQL refuses one in a string)
+        return None
     try:
         return queryset.get(public_id=uuid.UUID(given))
     except (ValueError, queryset.model.DoesNotExist):

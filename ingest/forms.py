@@ -42,7 +42,7 @@ class UploadCheckMixin:
     def clean_document(self):
         uploaded = self.cleaned_data["document"]
         try:
-            self.checked = uploads.check_upload(uploaded)
+            self.checked = uploads.check_upload(uploaded, self.user)
         except DocumentRejected as rejected:
             uploads.record_rejection(self.review, uploaded, rejected, self.user)
             self.duplicate_of = getattr(rejected, "document", None)

@@ -24,13 +24,23 @@ CONTENT_TYPES = {
 
 
 class DuplicateUpload(DocumentRejected):
-    def __init__(self, document):
-        super().__init__(
-            "duplicate",
-            f"This file has already been uploaded, as version {document.version} of “{document.review.title}” "
-            f"on {document.uploaded_at:%-d %B %Y}. Upload a corrected file, or carry on with that one.",
-        )
-        self.document = document
+    """The file is already stored. The message names the review it belongs to only for someone who may work on
+    that review (`document` is then set, for a link); anyone else learns only that it is there."""
+
+    def __init__(self, document, user):
+        if document.review.is_editable_by(user):
+            message = (
+                f"This file has already been uploaded, as version {document.version} of “{document.review.title}” "
+                f"on {document.uploaded_at:%-d %B %Y}. Upload a corrected file, or carry on with that one."
+            )
+            self.document = document
+        else:
+            message = (
+                "This file has already been uploaded to the repository, for a review you do not have access to. "
+                "If it is your review, ask the national panel to add you to its partnership's authors."
+            )
+            self.document = None
+        super().__init__("duplicate", message)
 
 
 @dataclass
@@ -46,8 +56,8 @@ def max_bytes():
     return settings.UPLOAD_MAX_MB * 1024 * 1024
 
 
-def check_upload(uploaded):
-    """Check an uploaded file before anything is stored. Raises DocumentRejected saying what is wrong."""
+def check_upload(uploaded, user=None):
+    """Check an uploaded file before anything is stored. Raises DocumentRejected saying what is wrong (to user)."""
     name = Path(uploaded.name or "document").name
     if uploaded.size > max_bytes():
         raise DocumentRejected(
@@ -66,7 +76,7 @@ def check_upload(uploaded):
     try:
         duplicate = ReviewDocument.objects.select_related("review").filter(sha256=digest.hexdigest()).first()
         if duplicate is not None:
-            raise DuplicateUpload(duplicate)
+            raise DuplicateUpload(duplicate, user)
         kind = extraction.preflight(path, name=name, max_bytes=max_bytes())
     except DocumentRejected:
         path.unlink(missing_ok=True)

@@ -49,6 +49,7 @@ from search.results import SearchResults, add_snippets
 from search.spelling import suggest_spelling
 
 LEVELS = ("findings", "reviews")
+MAX_PAGE = 100_000  # a page number beyond any search's last page (the API refuses more)
 SORTS = ("relevance", "newest", "oldest")
 WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A
 
@@ -380,17 +381,19 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     if sort == "relevance" and query_plan is None:
         sort = "newest"
     page_size = max(1, min(int(page_size), 100))
-    page = max(1, int(page))
+    page = max(1, min(int(page), MAX_PAGE))
     offset = (page - 1) * page_size
     counted = _fallbacks(level, user, query_plan, filters, sort, offset, page_size)
     count, facets, ranked, sampled = counted.count, counted.facets, counted.page, counted.sampled
+    # The ids may come from a cache made a moment before a change committed: the rows are read again through
+    # the visibility rule, and one that is gone (deleted, or no longer visible) is left out.
     model = Finding if level == "findings" else Review
-    objects = _for_display(model.objects.filter(pk__in=[pk for pk, _ in ranked]), level).in_bulk()
+    objects = _for_display(model.objects.visible_to(user).filter(pk__in=[pk for pk, _ in ranked]), level).in_bulk()
     selected = []
     for pk, score in ranked:
-        row = objects[pk]
-        row.score = score
-        selected.append(row)
+        if pk in objects:
+            objects[pk].score = score
+            selected.append(objects[pk])
     add_snippets(selected, level, query_plan)
     if level == "reviews":
         _add_top_findings(selected, user, query_plan)
@@ -453,7 +456,7 @@ def matching_findings(query="", filters=None, user=None, sort="relevance", exact
     ids = [pk for pk, _ in ranked]
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
-        rows = _for_display(Finding.objects.filter(pk__in=chunk), "findings").in_bulk()
+        rows = _for_display(Finding.objects.visible_to(user).filter(pk__in=chunk), "findings").in_bulk()
         yield from (rows[pk] for pk in chunk if pk in rows)
 
 

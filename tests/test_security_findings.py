@@ -1,0 +1,89 @@
+"""Findings of the security review (issue 11) that are fixed, each with the test that shows it: the admin's
+sign-in takes part in the lockout; a duplicate upload names only a review the uploader may work on; a
+search never fails on ids a cache kept a moment too long; absurd page numbers and ids are answered, not 500."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from reviews.models import Review
+from search.engine import search
+from tests.documents import make_pdf
+from tests.factories import make_finding, make_review, make_user
+from tests.review_texts import REVIEW_PAGES
+from tests.test_document_upload import as_upload, upload_form
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a long test password"
+
+
+def test_an_account_locked_at_the_sign_in_page_is_locked_at_the_admins_too(settings):
+    settings.LOCKOUT_FAILURES = 3
+    curator = make_user(staff=True)
+    client = Client()
+    for _ in range(3):
+        client.post(reverse("sign-in"), {"username": curator.username, "password": "wrong"})
+    response = client.post(reverse("admin:login"), {"username": curator.username, "password": PASSWORD})
+    assert response.status_code == 200
+    assert "locked after too many failed attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_at_the_admins_sign_in_count_towards_the_lock(settings):
+    settings.LOCKOUT_FAILURES = 3
+    curator = make_user(staff=True)
+    client = Client()
+    for _ in range(3):
+        client.post(reverse("admin:login"), {"username": curator.username, "password": "wrong"})
+    response = client.post(reverse("sign-in"), {"username": curator.username, "password": PASSWORD})
+    assert "locked after too many failed attempts" in response.content.decode()
+
+
+def test_the_admins_sign_in_still_takes_only_staff_with_the_right_password():
+    curator, author = make_user(staff=True), make_user()
+    client = Client()
+    refused = client.post(reverse("admin:login"), {"username": author.username, "password": PASSWORD})
+    assert refused.status_code == 200 and "_auth_user_id" not in client.session
+    signed_in = client.post(reverse("admin:login"), {"username": curator.username, "password": PASSWORD})
+    assert signed_in.status_code == 302 and client.session["_auth_user_id"] == str(curator.pk)
+
+
+def test_a_duplicate_of_another_partnerships_draft_is_refused_without_naming_it(author, other_author, tmp_path):
+    pdf = make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)
+    author.post(reverse("review-new"), upload_form(author, as_upload(pdf), title="Child Secret"))
+    theirs = Review.objects.get()
+    response = other_author.post(reverse("review-new"), upload_form(other_author, as_upload(pdf), title="Child K"))
+    page = response.content.decode()
+    assert "has already been uploaded to the repository, for a review you do not have access to" in page
+    assert "Child Secret" not in page and theirs.slug not in page
+    assert Review.objects.count() == 1
+
+
+def test_a_cached_page_of_ids_never_shows_a_review_deleted_or_withdrawn_since(practitioner):
+    make_finding(make_review(title="Child Kept", publication_year=2020), title="Kept")
+    gone = make_finding(make_review(title="Child Gone", publication_year=2021), title="Gone")
+    hidden = make_finding(make_review(title="Child Hidden", publication_year=2022), title="Hidden")
+    assert [r.title for r in search().results] == ["Hidden", "Gone", "Kept"]  # cached: browsing
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version FROM search_corpus")
+        version = cursor.fetchone()[0]
+        gone.review.delete()
+        hidden.review.withdraw(reason="Identifying detail found")
+        # A reader that read the version just before these changes committed would still find its cache.
+        cursor.execute("UPDATE search_corpus SET version = %s", [version])
+    assert [r.title for r in search().results] == ["Kept"]
+    assert [r["title"] for r in practitioner.get(reverse("api-search")).json()["results"]] == ["Kept"]
+
+
+def test_an_absurd_page_number_gives_the_last_page_not_an_error(practitioner):
+    make_finding(make_review(title="Child P"), title="Only")
+    response = practitioner.get(reverse("search"), {"page": "9223372036854775807"})
+    assert response.status_code == 200 and "Only" in response.content.decode()
+    assert practitioner.get(reverse("review-list"), {"page": "9223372036854775807"}).status_code == 200
+    assert practitioner.get(reverse("api-search"), {"page": "9223372036854775807"}).status_code == 400
+
+
+def test_an_id_with_a_nul_byte_is_not_found_in_the_api(practitioner):
+    assert practitioner.get(reverse("api-review", args=["child-j\x00"])).status_code == 404
+    assert practitioner.get(reverse("api-lesson", args=["a\x00b"])).status_code == 404
