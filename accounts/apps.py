@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class AccountsConfig(AppConfig):
@@ -6,10 +7,9 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "Accounts"
 
-    def ready(self):
-        from django.contrib import admin
 
-        from accounts.forms import AdminSignInForm
+class AdminConfig(admin_apps.AdminConfig):
+    """The Django admin with the site of accounts.admin_site: administrators only, the service's lockout."""
 
-        # The admin has a sign-in page of its own: it takes part in the same lockout.
-        admin.site.login_form = AdminSignInForm
+    default = False  # accounts' own app is AccountsConfig
+    default_site = "accounts.admin_site.AdminSite"

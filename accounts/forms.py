@@ -25,8 +25,9 @@ class SignInForm(AuthenticationForm):
             )
         try:
             cleaned = super().clean()
-        except forms.ValidationError:
-            LoginAttempt.record(username, ip, succeeded=False)
+        except forms.ValidationError as error:
+            if error.code == "invalid_login":  # a wrong password (not a right one on a page not for this account)
+                LoginAttempt.record(username, ip, succeeded=False)
             raise
         LoginAttempt.record(username, ip, succeeded=True)
         return cleaned
@@ -34,6 +35,15 @@ class SignInForm(AuthenticationForm):
 
 class AdminSignInForm(SignInForm, AdminAuthenticationForm):
     """The admin's sign-in form: the same lockout as the service's (the same failures count on either), and
-    staff accounts only."""
+    administrators only."""
 
-    error_messages = {**AdminAuthenticationForm.error_messages, **SignInForm.error_messages}
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        **SignInForm.error_messages,
+        "not_administrator": "The admin is for administrators. Curators work from the curation pages.",
+    }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.is_superuser:
+            raise forms.ValidationError(self.error_messages["not_administrator"], code="not_administrator")

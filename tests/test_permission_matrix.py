@@ -95,8 +95,8 @@ VIEWERS = {  # the review's public page and its API record: whoever may see the 
     "curator": {ALL: 200},
     "admin": {ALL: 200},
 }
-# The Django admin is for staff: it sends everyone else to its own sign-in page.
-ADMIN_SITE = {role: 200 if role in ("curator", "admin") else ADMIN_SIGN_IN for role in ROLES}
+# The Django admin is for administrators: it sends everyone else, curators too, to its own sign-in page.
+ADMIN_SITE = {role: 200 if role == "admin" else ADMIN_SIGN_IN for role in ROLES}
 
 
 def editors(allowed):
@@ -219,9 +219,9 @@ EXPECTED_SITE_PAGES = {  # GET, not about one review
     "sign-in": EVERYONE,
     "password-reset": EVERYONE,
     "admin": ADMIN_SITE,
-    "admin-reviews": ADMIN_SITE,  # curators have the Curators group's permissions on reviews, findings, agencies
+    "admin-reviews": ADMIN_SITE,
     "admin-review-draft": ADMIN_SITE,
-    "admin-users": {**ADMIN_SITE, "curator": 403},  # ... and none on accounts
+    "admin-users": ADMIN_SITE,
 }
 
 CURATORS_ACT = {**SIGNED_IN_CURATORS, "curator": 302, "admin": 302}  # done, and back to the page with a message

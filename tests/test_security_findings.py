@@ -40,13 +40,20 @@ def test_failures_at_the_admins_sign_in_count_towards_the_lock(settings):
     assert "locked after too many failed attempts" in response.content.decode()
 
 
-def test_the_admins_sign_in_still_takes_only_staff_with_the_right_password():
-    curator, author = make_user(staff=True), make_user()
+def test_the_admin_is_for_administrators_only(settings):
+    settings.LOCKOUT_FAILURES = 1
+    curator, administrator = make_user(staff=True), make_user(staff=True, is_superuser=True)
     client = Client()
-    refused = client.post(reverse("admin:login"), {"username": author.username, "password": PASSWORD})
+    refused = client.post(reverse("admin:login"), {"username": curator.username, "password": PASSWORD})
     assert refused.status_code == 200 and "_auth_user_id" not in client.session
-    signed_in = client.post(reverse("admin:login"), {"username": curator.username, "password": PASSWORD})
-    assert signed_in.status_code == 302 and client.session["_auth_user_id"] == str(curator.pk)
+    assert "The admin is for administrators" in refused.content.decode()
+    client.force_login(curator)
+    assert client.get("/admin/reviews/review/").status_code == 302  # to the admin's sign-in
+    signed_in = Client().post(reverse("sign-in"), {"username": curator.username, "password": PASSWORD})
+    assert signed_in.status_code == 302  # a right password at the admin is not a failure that locks
+    client = Client()
+    signed_in = client.post(reverse("admin:login"), {"username": administrator.username, "password": PASSWORD})
+    assert signed_in.status_code == 302 and client.session["_auth_user_id"] == str(administrator.pk)
 
 
 def test_a_duplicate_of_another_partnerships_draft_is_refused_without_naming_it(author, other_author, tmp_path):
@@ -87,3 +94,20 @@ def test_an_absurd_page_number_gives_the_last_page_not_an_error(practitioner):
 def test_an_id_with_a_nul_byte_is_not_found_in_the_api(practitioner):
     assert practitioner.get(reverse("api-review", args=["child-j\x00"])).status_code == 404
     assert practitioner.get(reverse("api-lesson", args=["a\x00b"])).status_code == 404
+
+
+def test_a_user_made_without_a_password_can_set_one_through_a_reset():
+    from io import StringIO
+
+    from django.core import mail
+    from django.core.management import call_command
+
+    call_command(
+        "create_user", "newcomer", "--role", "curator", "--email", "new@example.org", "--no-password",
+        stdout=StringIO(),
+    )  # fmt: skip
+    response = Client().post(reverse("password-reset"), {"email": "new@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1 and "/account/password-reset/" in mail.outbox[0].body
+    refused = Client().post(reverse("sign-in"), {"username": "newcomer", "password": ""})
+    assert "_auth_user_id" not in refused.wsgi_request.session

@@ -1,4 +1,5 @@
 import getpass
+import secrets
 import os
 import sys
 
@@ -50,7 +51,9 @@ class Command(BaseCommand):
             if password:
                 user.set_password(password)
             elif created:
-                user.set_unusable_password()
+                # A password nobody knows, not an unusable one: Django sends no reset to an account without a
+                # usable password, and the user sets theirs through "Forgotten your password?".
+                user.set_password(secrets.token_urlsafe(32))
             user.save()
             assign(user, role, partnerships)
         where = f" for {', '.join(p.name for p in partnerships)}" if partnerships else ""
