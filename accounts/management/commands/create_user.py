@@ -1,6 +1,6 @@
 import getpass
-import secrets
 import os
+import secrets
 import sys
 
 from django.contrib.auth import get_user_model
