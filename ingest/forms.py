@@ -49,6 +49,23 @@ class UploadCheckMixin:
             raise ValidationError(rejected.message, code=rejected.code) from None
         return uploaded
 
+    def full_clean(self):
+        super().full_clean()
+        if self._errors:  # the form goes back to its author: nothing will be stored from this upload
+            self.discard_upload()
+
+    def discard_upload(self):
+        """Delete the private copy of the checked file: it is kept only until it is stored."""
+        checked = getattr(self, "checked", None)
+        if checked is not None:
+            checked.path.unlink(missing_ok=True)
+
+    def save(self):
+        try:
+            return self.store()
+        finally:
+            self.discard_upload()
+
 
 class NewReviewForm(UploadCheckMixin, forms.ModelForm):
     pseudonyms_text = forms.CharField(
@@ -94,8 +111,8 @@ class NewReviewForm(UploadCheckMixin, forms.ModelForm):
         if not is_curator(user):  # authors upload for their own partnerships only
             self.fields["partnership"].queryset = Partnership.objects.filter(pk__in=author_partnership_ids(user))
 
-    def save(self):
-        review = super().save(commit=False)
+    def store(self):
+        review = self.instance  # the form's fields were set on it when it was validated
         review.pseudonyms = _names(self.cleaned_data["pseudonyms_text"])
         review.age_bands = self.cleaned_data["age_bands"]
         return uploads.create_review_with_document(review, self.checked, self.user)
@@ -109,7 +126,7 @@ class NewVersionForm(UploadCheckMixin, forms.Form):
         self.review = review
         self.user = user
 
-    def save(self):
+    def store(self):
         return uploads.add_version(self.review, self.checked, self.user)
 
 

@@ -111,3 +111,19 @@ def test_a_user_made_without_a_password_can_set_one_through_a_reset():
     assert len(mail.outbox) == 1 and "/account/password-reset/" in mail.outbox[0].body
     refused = Client().post(reverse("sign-in"), {"username": "newcomer", "password": ""})
     assert "_auth_user_id" not in refused.wsgi_request.session
+
+
+def test_no_copy_of_an_upload_is_left_behind_when_the_form_goes_back_or_the_review_is_not_a_draft(
+    author, tmp_path, monkeypatch
+):
+    import tempfile
+
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    pdf = make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)
+    refused = author.post(reverse("review-new"), upload_form(author, as_upload(pdf), title=""))
+    assert refused.status_code == 200 and not Review.objects.exists()
+    review = make_review(Review.Status.SUBMITTED, partnership=author.partnership, title="Child S")
+    author.post(reverse("review-upload-version", kwargs={"slug": review.slug}), {"document": as_upload(pdf)})
+    assert list(spool.glob("upload-*")) == []
