@@ -127,3 +127,31 @@ def test_no_copy_of_an_upload_is_left_behind_when_the_form_goes_back_or_the_revi
     review = make_review(Review.Status.SUBMITTED, partnership=author.partnership, title="Child S")
     author.post(reverse("review-upload-version", kwargs={"slug": review.slug}), {"document": as_upload(pdf)})
     assert list(spool.glob("upload-*")) == []
+
+
+def test_the_deployment_check_is_clean_behind_a_tls_proxy():
+    import os
+    import secrets
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "casereviews.example.org",
+        "BEHIND_TLS_PROXY": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=django_settings.BASE_DIR, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr + done.stdout
+
+
+def test_signed_in_pages_are_kept_by_no_cache_and_public_ones_may_be(author, practitioner):
+    signed_in = author.get(reverse("search"))
+    assert "private" in signed_in["Cache-Control"] and "no-store" in signed_in["Cache-Control"]
+    assert "no-store" not in practitioner.get(reverse("search")).get("Cache-Control", "")
