@@ -20,7 +20,7 @@ api = NinjaAPI(
     title="casereviews API",
     version="1.0.0",
     description="Findings and reviews from UK child safeguarding case reviews. Read-only. " + schemas.VISIBILITY,
-    openapi_url=None,
+    openapi_url=None,  # served by `schema` below (with the server's address), generated all the same
     docs_url=None,
     urls_namespace="api",
 )
@@ -91,7 +91,7 @@ def lesson_json(lesson, request):
 @api.get(
     "search",
     url_name="api-search",
-    response={200: schemas.SearchPage, 400: schemas.Error},
+    response={200: schemas.SearchPage, 400: schemas.Error, 503: schemas.Error},
     exclude_unset=True,
     summary="Search findings or reviews, with facet counts",
     description="The same search as the search page, with the same parameters. " + schemas.VISIBILITY,
@@ -140,7 +140,7 @@ def search_api(request, parameters: Query[schemas.SearchParameters]):
 @api.get(
     "reviews/{id}",
     url_name="api-review",
-    response={200: schemas.ReviewDetail, 404: schemas.Error},
+    response={200: schemas.ReviewDetail, 404: schemas.Error, 503: schemas.Error},
     exclude_unset=True,
     summary="One review with its findings",
     description="The review whose id (a UUID) or slug is given. " + schemas.VISIBILITY,
@@ -167,7 +167,7 @@ def review_api(request, id: str):
 @api.get(
     "themes",
     url_name="api-themes",
-    response=schemas.ThemeList,
+    response={200: schemas.ThemeList, 503: schemas.Error},
     summary="The themes with the number of findings and reviews the caller may see for each",
 )
 def themes_api(request):
@@ -193,7 +193,7 @@ def themes_api(request):
 @api.get(
     "lessons",
     url_name="api-lessons",
-    response=schemas.LessonList,
+    response={200: schemas.LessonList, 503: schemas.Error},
     summary="The recurring lessons the caller may see, those found by the most reviews first",
 )
 def lessons_api(request):
@@ -209,7 +209,7 @@ def lessons_api(request):
 @api.get(
     "lessons/{id}",
     url_name="api-lesson",
-    response={200: schemas.LessonDetail, 404: schemas.Error},
+    response={200: schemas.LessonDetail, 404: schemas.Error, 503: schemas.Error},
     exclude_unset=True,
     summary="One recurring lesson with the findings the caller may see that found it",
     description="The lesson whose id (a UUID) or slug is given. Drafts are for curators only.",

@@ -155,3 +155,4 @@ def test_signed_in_pages_are_kept_by_no_cache_and_public_ones_may_be(author, pra
     signed_in = author.get(reverse("search"))
     assert "private" in signed_in["Cache-Control"] and "no-store" in signed_in["Cache-Control"]
     assert "no-store" not in practitioner.get(reverse("search")).get("Cache-Control", "")
+
