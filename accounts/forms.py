@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.db import transaction
 
 from accounts.models import LoginAttempt
+from accounts.roles import client_address
 
 
 class SignInForm(AuthenticationForm):
@@ -15,23 +17,29 @@ class SignInForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
-        ip = self.request.META.get("REMOTE_ADDR") if self.request else None
-        minutes = LoginAttempt.minutes_locked(username) if username else 0
-        if minutes:
-            raise forms.ValidationError(
-                f"Sign-in for this account is locked after too many failed attempts. Try again in {minutes} "
-                f"minute{'s' if minutes != 1 else ''}, or reset your password.",
-                code="locked",
-            )
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError as error:
-            if error.code == "invalid_login":  # a wrong password (not a right one on a page not for this account)
-                LoginAttempt.record(username, ip, succeeded=False)
-            raise
-        LoginAttempt.record(username, ip, succeeded=True)
+        ip = client_address(self.request) if self.request else None
+        refusal, cleaned = None, None
+        with transaction.atomic():  # the count read and this try recorded as one step (LoginAttempt.hold)
+            LoginAttempt.hold(username)
+            minutes = LoginAttempt.minutes_locked(username, ip) if username else 0
+            if minutes:
+                refusal = forms.ValidationError(
+                    f"Sign-in for this account is locked after too many failed attempts. Try again in {minutes} "
+                    f"minute{'s' if minutes != 1 else ''}, or reset your password.",
+                    code="locked",
+                )
+            else:
+                try:
+                    cleaned = super().clean()
+                except forms.ValidationError as error:
+                    if error.code == "invalid_login":  # a wrong password, not a right one on a page not for this user
+                        LoginAttempt.record(username, ip, succeeded=False)
+                    refusal = error
+                else:
+                    LoginAttempt.record(username, ip, succeeded=True)
+        if refusal is not None:
+            raise refusal
         return cleaned
-
 
 class AdminSignInForm(SignInForm, AdminAuthenticationForm):
     """The admin's sign-in form: the same lockout as the service's (the same failures count on either), and

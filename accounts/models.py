@@ -1,14 +1,25 @@
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 
 
+def normalise_username(username):
+    """A user name as lockout counts it: compatibility forms folded (full-width letters), case folded, spaces
+    squeezed, so that variants of one name count as one."""
+    return " ".join(unicodedata.normalize("NFKC", username or "").casefold().split())[:150]
+
+
 class LoginAttemptQuerySet(models.QuerySet):
-    def recent_failures(self, username):
-        since = timezone.now() - timedelta(minutes=settings.LOCKOUT_MINUTES)
-        return self.filter(username=username.strip().lower(), succeeded=False, at__gte=since)
+    def recent(self):
+        return self.filter(at__gte=timezone.now() - timedelta(minutes=settings.LOCKOUT_MINUTES))
+
+    def recent_failures(self, username, ip=None):
+        """Failed tries at the user name (from one client address, when given) within LOCKOUT_MINUTES."""
+        failures = self.recent().filter(username=normalise_username(username), succeeded=False)
+        return failures.filter(ip=ip) if ip is not None else failures
 
 
 class LoginAttempt(models.Model):
@@ -28,21 +39,40 @@ class LoginAttempt(models.Model):
         return f"{self.username} {'signed in' if self.succeeded else 'failed'} at {self.at:%Y-%m-%d %H:%M}"
 
     @classmethod
-    def minutes_locked(cls, username):
-        """How many more minutes sign-in stays locked for this username (0: not locked).
+    def minutes_locked(cls, username, ip=None):
+        """How many more minutes sign-in stays locked for this user name from this client address (0: not
+        locked).
 
-        After LOCKOUT_FAILURES failed tries within LOCKOUT_MINUTES, the account is locked until
-        LOCKOUT_MINUTES after the last of them, whatever password is given.
+        After LOCKOUT_FAILURES failed tries at one user name from one address within LOCKOUT_MINUTES, that
+        pair is locked until LOCKOUT_MINUTES after the last of them, whatever password is given; the owner,
+        from another address, is not. An address with LOCKOUT_ADDRESS_FAILURES failures, at any names, is
+        locked for every name.
         """
-        failures = cls.objects.recent_failures(username)
-        if failures.count() < settings.LOCKOUT_FAILURES:
+        failures = cls.objects.recent_failures(username, ip)
+        from_address = cls.objects.recent().filter(ip=ip, succeeded=False)
+        if failures.count() >= settings.LOCKOUT_FAILURES:
+            last = failures.order_by("-at").values_list("at", flat=True).first()
+        elif ip is not None and from_address.count() >= settings.LOCKOUT_ADDRESS_FAILURES:
+            last = from_address.order_by("-at").values_list("at", flat=True).first()
+        else:
             return 0
-        last = failures.order_by("-at").values_list("at", flat=True).first()
         remaining = last + timedelta(minutes=settings.LOCKOUT_MINUTES) - timezone.now()
         return max(1, int(remaining.total_seconds() // 60) + 1)
 
     @classmethod
+    def hold(cls, username):
+        """Until the transaction ends, make other sign-ins at this user name wait: a count read and the try
+        recorded after it are one step, so parallel wrong passwords get no more tries than serial ones."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(7240002, hashtext(%s))", [normalise_username(username)])
+
+    @classmethod
     def record(cls, username, ip, succeeded):
-        cls.objects.create(username=username.strip().lower()[:150], ip=ip, succeeded=succeeded)
+        cls.objects.create(username=normalise_username(username), ip=ip, succeeded=succeeded)
         if succeeded:  # a successful sign-in clears the count
-            cls.objects.filter(username=username.strip().lower(), succeeded=False).delete()
+            cls.clear(username)
+
+    @classmethod
+    def clear(cls, username):
+        """Forget the failures at a user name (it was signed in to, or its password was reset)."""
+        cls.objects.filter(username=normalise_username(username), succeeded=False).delete()

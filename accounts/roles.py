@@ -4,6 +4,7 @@ role sees is decided in reviews.models (the visibility rule)."""
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -75,3 +76,14 @@ def assign(user, role, partnerships=()):
     else:
         user.groups.remove(*Group.objects.filter(name=CURATORS))
     user.partnerships.set(partnerships)
+
+
+def client_address(request):
+    """The address of the client that sent the request. Behind the TLS proxy (BEHIND_TLS_PROXY) it is the one
+    the proxies in front of the service add to X-Forwarded-For (PROXY_COUNT of them): any address further
+    left is the client's own say, which anyone can write."""
+    if settings.BEHIND_TLS_PROXY:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= settings.PROXY_COUNT:
+            return forwarded[-settings.PROXY_COUNT]
+    return request.META.get("REMOTE_ADDR")

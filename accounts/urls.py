@@ -2,6 +2,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from accounts.forms import SignInForm
+from accounts.models import LoginAttempt
+
+
+class ResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a new password through the e-mailed link also lifts a lock on the account."""
+
+    def form_valid(self, form):
+        LoginAttempt.clear(form.user.get_username())
+        return super().form_valid(form)
+
 
 urlpatterns = [
     path(
@@ -27,7 +37,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        ResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html", success_url=reverse_lazy("password-reset-complete")
         ),
         name="password-reset-confirm",

@@ -115,6 +115,7 @@ MEDIA_ROOT = BASE_DIR / env_str("MEDIA_ROOT", default="media")
 MEDIA_URL = "/media/"
 
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+PROXY_COUNT = env_int("PROXY_COUNT", 1)  # proxies in front of the service, each adding to X-Forwarded-For
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 # Behind the TLS proxy every request is HTTPS: plain HTTP is redirected and browsers are told to keep to HTTPS
 # (HSTS, a year by default; SECURE_HSTS_SECONDS=0 turns it off while a deployment is first tried).
@@ -149,7 +150,8 @@ LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 # Sign-in lockout: this many failed attempts for one username within LOCKOUT_MINUTES lock it for that long.
-LOCKOUT_FAILURES = env_int("LOCKOUT_FAILURES", 5)
+LOCKOUT_FAILURES = env_int("LOCKOUT_FAILURES", 5)  # at one user name from one client address
+LOCKOUT_ADDRESS_FAILURES = env_int("LOCKOUT_ADDRESS_FAILURES", 50)  # from one client address, at any names
 LOCKOUT_MINUTES = env_int("LOCKOUT_MINUTES", 15)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # a working day
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
