@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -86,17 +87,21 @@ def retry(request, slug):
 def resolve_flag(request, slug, flag_id):
     review = _editable_review(request, slug)
     flag = get_object_or_404(AnonymisationFlag, pk=flag_id, review=review)
-    if request.POST.get("action") == "reopen":
-        flag.reopen()
-        messages.info(request, f"The flag on “{flag.text}” is open again.")
-        return redirect(reverse("review-document", kwargs={"slug": slug}) + f"#flag-{flag.pk}")
-    form = FlagResolutionForm(request.POST, flag=flag)
-    if form.is_valid():
-        flag.mark_not_identifying(form.cleaned_data["reason"], by=request.user)
-        messages.success(request, f"“{flag.text}” was marked not identifying.")
-    else:
-        messages.error(request, f"“{flag.text}” is still unresolved: {form.errors['reason'][0]}")
-    return redirect(reverse("review-document", kwargs={"slug": slug}) + f"#flag-{flag.pk}")
+    back = redirect(reverse("review-document", kwargs={"slug": slug}) + f"#flag-{flag.pk}")
+    try:
+        if request.POST.get("action") == "reopen":
+            flag.reopen(by=request.user)
+            messages.info(request, f"The flag on “{flag.text}” is open again.")
+            return back
+        form = FlagResolutionForm(request.POST, flag=flag)
+        if form.is_valid():
+            flag.mark_not_identifying(form.cleaned_data["reason"], by=request.user)
+            messages.success(request, f"“{flag.text}” was marked not identifying.")
+        else:
+            messages.error(request, f"“{flag.text}” is still unresolved: {form.errors['reason'][0]}")
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    return back
 
 
 @login_required

@@ -611,7 +611,20 @@ class AnonymisationFlag(models.Model):
     def is_open(self):
         return self.resolution == self.Resolution.OPEN
 
+    def _check_changeable(self, by):
+        """A flag is changed by the review's authors while it is a draft; once it is submitted the curators
+        check it, and only they change it (by None: a command or a test)."""
+        status = Review.objects.values_list("status", flat=True).get(pk=self.review_id)
+        curators_turn = status in (Review.Status.SUBMITTED, Review.Status.IN_CURATION)
+        if status == Review.Status.DRAFT or (curators_turn and (by is None or is_curator(by))):
+            return
+        raise ValidationError(
+            f"The review is {Review.Status(status).label.lower()}: its authors can change its flags only while it "
+            "is a draft. Ask the curators to return it to you if a flag needs another look."
+        )
+
     def mark_not_identifying(self, reason, by=None):
+        self._check_changeable(by)
         reason = (reason or "").strip()
         if not reason:
             raise ValidationError({"reason": "Say why this is not identifying, for example “a pseudonym”."})
@@ -621,7 +634,8 @@ class AnonymisationFlag(models.Model):
         self.resolved_at = timezone.now()
         self.save(update_fields=["resolution", "reason", "resolved_by", "resolved_at"])
 
-    def reopen(self):
+    def reopen(self, by=None):
+        self._check_changeable(by)
         self.resolution = self.Resolution.OPEN
         self.reason = ""
         self.resolved_by = None

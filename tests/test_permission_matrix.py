@@ -143,6 +143,14 @@ EXPECTED_REVIEW_PAGES = {  # GET
     "curation-withdraw": curators({ALL: 200}),
 }
 
+# Who may change a review's anonymisation flags, by status: its authors while it is a draft; once submitted,
+# the curators (the review's page refuses anyone else with a message).
+FLAGS_CHANGEABLE = {
+    "author": {"draft"},
+    "curator": {"draft", "submitted", "in_curation"},
+    "admin": {"draft", "submitted", "in_curation"},
+}
+
 EXPECTED_REVIEW_ACTIONS = {  # POST
     "review-submit": editors({ALL: 302}),  # a non-draft review: back to its page with the refusal as a message
     "review-upload-version": editors({"draft": 302, ALL: 200}),  # a non-draft review: the form with the refusal
@@ -713,6 +721,8 @@ def _check_review_action(world, endpoint, role, status):
         assert after == before, f"{url}: a refused action changed something"
         return
     wanted = action.done(before, status)
+    if endpoint.startswith("review-flag") and status not in FLAGS_CHANGEABLE[role]:
+        wanted = before  # refused with a message: the flag is as it was
     if endpoint == "curation-take" and wanted[-1] == "me":
         wanted = (*wanted[:-1], world.users[role].pk)
     assert after == wanted, url

@@ -156,3 +156,30 @@ def test_signed_in_pages_are_kept_by_no_cache_and_public_ones_may_be(author, pra
     assert "private" in signed_in["Cache-Control"] and "no-store" in signed_in["Cache-Control"]
     assert "no-store" not in practitioner.get(reverse("search")).get("Cache-Control", "")
 
+
+
+def test_an_author_cannot_change_flags_once_the_review_is_submitted(author, tmp_path):
+    from reviews.models import AnonymisationFlag
+
+    pdf = make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)
+    author.post(reverse("review-new"), upload_form(author, as_upload(pdf)))
+    review = Review.objects.get()
+    for flag in review.flags.all():
+        flag.mark_not_identifying("Invented for the test")
+    review.submit()
+    flag = review.flags.first()
+    url = reverse("review-flag", kwargs={"slug": review.slug, "flag_id": flag.pk})
+    response = author.post(url, {"action": "reopen"}, follow=True)
+    assert "its authors can change its flags only while it is a draft" in response.content.decode()
+    assert AnonymisationFlag.objects.get(pk=flag.pk).resolution == AnonymisationFlag.Resolution.NOT_IDENTIFYING
+
+
+def test_a_large_body_is_refused_before_it_is_read(practitioner, author, settings):
+    settings.UPLOAD_MAX_MB = 2
+    big = b"x" * (1024 * 1024 + 1)
+    refused = practitioner.generic("POST", reverse("sign-in"), big, content_type="application/octet-stream")
+    assert refused.status_code == 413 and "at most 1 MB" in refused.content.decode()
+    taken = author.generic("POST", reverse("review-new"), big, content_type="application/octet-stream")
+    assert taken.status_code != 413  # an author may send an upload's worth
+    too_big = author.generic("POST", reverse("review-new"), b"x" * (3 * 1024 * 1024 + 1), content_type="text/plain")
+    assert too_big.status_code == 413
