@@ -61,8 +61,15 @@ class UploadCheckMixin:
             checked.path.unlink(missing_ok=True)
 
     def save(self):
+        """Store the review's document. A refusal found only then (the same file stored a moment ago by
+        another upload) is recorded and put on the form, and DocumentRejected raised."""
         try:
             return self.store()
+        except DocumentRejected as rejected:
+            uploads.record_rejection(self.review, self.cleaned_data["document"], rejected, self.user)
+            self.duplicate_of = getattr(rejected, "document", None)
+            self.add_error("document", rejected.message)
+            raise
         finally:
             self.discard_upload()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 
 from ingest import extraction
@@ -96,6 +96,14 @@ def record_rejection(review, uploaded, rejected, user):
 
 
 def store(review, checked, user, version):
+    """Store a checked file as a document of the review (in the caller's transaction). Two uploads of one file
+    can pass their checks at the same time: storing takes a lock on the file's digest until the transaction
+    ends and looks again, so only the first is stored."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(7240003, hashtext(%s))", [checked.sha256])
+    duplicate = ReviewDocument.objects.select_related("review").filter(sha256=checked.sha256).first()
+    if duplicate is not None:
+        raise DuplicateUpload(duplicate, user)
     document = ReviewDocument(
         review=review,
         version=version,

@@ -28,9 +28,13 @@ def new_review(request):
         raise Http404
     form = NewReviewForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        review = form.save()
-        messages.success(request, f"“{review.title}” was uploaded. It is being checked now.")
-        return redirect("review-document", slug=review.slug)
+        try:
+            review = form.save()
+        except DocumentRejected:  # said on the form
+            pass
+        else:
+            messages.success(request, f"“{review.title}” was uploaded. It is being checked now.")
+            return redirect("review-document", slug=review.slug)
     return render(request, "reviews/upload_new.html", {"form": form})
 
 
@@ -61,8 +65,8 @@ def upload_version(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             document = form.save()
-        except DocumentRejected as rejected:
-            form.add_error("document", rejected.message)
+        except DocumentRejected:  # said on the form
+            pass
         else:
             messages.success(request, f"Version {document.version} was uploaded. It is being checked now.")
             return redirect("review-document", slug=review.slug)

@@ -183,3 +183,25 @@ def test_a_large_body_is_refused_before_it_is_read(practitioner, author, setting
     assert taken.status_code != 413  # an author may send an upload's worth
     too_big = author.generic("POST", reverse("review-new"), b"x" * (3 * 1024 * 1024 + 1), content_type="text/plain")
     assert too_big.status_code == 413
+
+
+def test_two_uploads_of_one_file_that_pass_their_checks_together_store_it_once(author, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ingest.forms import NewReviewForm
+    from reviews.models import RejectedUpload, ReviewDocument
+
+    pdf = make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)
+    forms = []
+    for title in ("Child J", "Child K"):  # both checked before either is stored, as two requests at once are
+        data = upload_form(author, None, title=title)
+        files = {"document": SimpleUploadedFile("child-j.pdf", pdf.read_bytes())}
+        form = NewReviewForm({k: v for k, v in data.items() if k != "document"}, files, user=author.user)
+        assert form.is_valid(), form.errors
+        forms.append(form)
+    forms[0].save()
+    with pytest.raises(Exception, match="already been uploaded"):
+        forms[1].save()
+    assert ReviewDocument.objects.count() == 1 and Review.objects.count() == 1
+    assert "already been uploaded" in forms[1].errors["document"][0]
+    assert RejectedUpload.objects.filter(code="duplicate").count() == 1
