@@ -3,6 +3,8 @@
 import warnings
 from pathlib import Path
 
+from csp.constants import NONCE, NONE, SELF
+
 from config.database import database_from_url, embedded_database
 from config.env import env_bool, env_choice, env_int, env_list, env_str
 
@@ -25,6 +27,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "django_filters",
+    "csp",
     "pgtrigger",
     "pghistory",
     "django_tasks",
@@ -49,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.private_when_signed_in",
+    "csp.middleware.CSPMiddleware",
     "config.limits.request_size_limit",
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -130,6 +134,24 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content Security Policy (django-csp): the service's own files only; no inline script but the one line of
+# base.html that carries the request's nonce; no inline style. The Django admin (administrators only) is left
+# to its own defaults.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # Audit triggers (django-pghistory on django-pgtrigger) live in migrations; those on the link tables Django
 # creates itself (finding and review themes, agencies) are installed after every migrate.

@@ -205,3 +205,17 @@ def test_two_uploads_of_one_file_that_pass_their_checks_together_store_it_once(a
     assert ReviewDocument.objects.count() == 1 and Review.objects.count() == 1
     assert "already been uploaded" in forms[1].errors["document"][0]
     assert RejectedUpload.objects.filter(code="duplicate").count() == 1
+
+
+def test_pages_carry_a_content_security_policy_without_inline_allowances(practitioner):
+    import re as regex
+
+    response = practitioner.get(reverse("home"))
+    policy = response["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    nonce = regex.search(r"'nonce-([^']+)'", policy).group(1)
+    page = response.content.decode()
+    assert f'<script nonce="{nonce}">' in page
+    assert not regex.search(r"<script(?![^>]*(src=|nonce=))", page)  # every other script is a file
+    assert ' style="' not in page
