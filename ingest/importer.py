@@ -361,11 +361,13 @@ class ReviewImporter:
                 Finding.themes.through(finding_id=finding.pk, theme_id=self.theme_ids[slug])
                 for finding, f in findings
                 for slug in dict.fromkeys(f.themes)
+                if slug in self.theme_ids
             )
             Finding.agencies.through.objects.bulk_create(
                 Finding.agencies.through(finding_id=finding.pk, agency_id=self.agency_ids[slug])
                 for finding, f in findings
                 for slug in dict.fromkeys(f.agencies)
+                if slug in self.agency_ids
             )
             Review.themes.through.objects.bulk_create(
                 Review.themes.through(review_id=review.pk, theme_id=pk)
@@ -556,11 +558,26 @@ def _read_line(importer, number, raw, seen):
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise RecordError(f"not valid JSON: {error.msg.removesuffix(' at')} (column {error.colno})") from None
+    where = _nul_in(record)
+    if where:
+        raise RecordError(f"{where} holds a NUL character (\\u0000), which no text may hold: take it out")
     spec = importer.read_record(record)
     if spec.external_id in seen:
         raise RecordError(f"id {spec.external_id!r} was already used on line {seen[spec.external_id]}")
     seen[spec.external_id] = number
     return spec
+
+
+def _nul_in(value, where="the record"):
+    """Where in a record a NUL character is (PostgreSQL refuses one in text), or ""."""
+    if isinstance(value, str):
+        return where if "\x00" in value else ""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = _nul_in(item, str(key) if isinstance(key, str) else f"{where} item {key + 1}")
+        if found:
+            return found
+    return ""
 
 
 def _save_line(importer, number, spec, report):

@@ -2,7 +2,7 @@
 
 Rules, always. Each active theme's name and keywords (curators edit them in the database), with
 the acronyms and synonyms of findings/data and the extra review vocabulary of
-findings/data/suggestion_rules.json. Words are compared after light stemming ("neglected",
+ingest/data/suggestion_rules.json. Words are compared after light stemming ("neglected",
 "neglectful" -> "neglect"), hyphens and spaces alike ("co-sleeping", "co sleeping"); a two-word
 phrase also matches a word apart or the other way round ("sharing of information"). A phrase or a
 specific term weighs more than an ordinary word, and a generic word ("risk", "school") is evidence

@@ -62,7 +62,10 @@ class ReviewQuerySet(models.QuerySet):
             for action in actions:
                 allowed_from, target = Review.TRANSITIONS[action]
                 if current not in allowed_from:
-                    raise IllegalTransition(f"Cannot {action.replace('_', ' ')} “{review.title}”: it is {current}.")
+                    raise IllegalTransition(
+                        f"Cannot {action.replace('_', ' ')} “{review.title}”: it is "
+                        f"{Review.Status(current).label.lower()}."
+                    )
                 moves.append((review, current, target))
                 current = target
             review.status, review.status_changed_at = current, now

@@ -219,3 +219,21 @@ def test_an_unrecognised_review_type_is_recorded_as_the_nations_usual_type_with_
 def test_a_missing_file_is_a_clear_error(tmp_path):
     _, _, error = run_import(tmp_path / "nowhere.jsonl")
     assert "no such file" in str(error)
+
+
+@pytest.mark.django_db
+def test_lines_written_in_batches_are_each_imported_or_skipped_alone():
+    from ingest.importer import import_lines
+
+    def record(n, **fields):
+        return json.dumps({"id": f"b-{n}", "title": f"Child B{n}", "nation": "England", "year": 2020,
+                           "learning": ["A point."], **fields})  # fmt: skip
+
+    lines = [record(1), record(2), record(3, summary="A NUL \u0000 the database refuses."), record(4), record(5)]
+    report = import_lines(lines, publish=True, batch=2)
+    assert report.created == 4
+    assert report.skipped == [(3, "summary holds a NUL character (\\u0000), which no text may hold: take it out")]
+    assert sorted(Review.objects.values_list("external_id", flat=True)) == ["b-1", "b-2", "b-4", "b-5"]
+    assert set(Review.objects.values_list("status", flat=True)) == {Review.Status.PUBLISHED}
+    again = import_lines([record(1, summary="Changed."), record(2)], publish=True, batch=2)
+    assert (again.updated, again.unchanged) == (1, 1)
