@@ -41,6 +41,7 @@ class SignInForm(AuthenticationForm):
             raise refusal
         return cleaned
 
+
 class AdminSignInForm(SignInForm, AdminAuthenticationForm):
     """The admin's sign-in form: the same lockout as the service's (the same failures count on either), and
     administrators only."""

@@ -22,18 +22,12 @@ def curation_queue():
         .values("n")
     )
     findings = (
-        Finding.objects.filter(review=OuterRef("pk"))
-        .order_by()
-        .values("review")
-        .annotate(n=Count("pk"))
-        .values("n")
+        Finding.objects.filter(review=OuterRef("pk")).order_by().values("review").annotate(n=Count("pk")).values("n")
     )
     return (
         Review.objects.filter(status__in=[Review.Status.SUBMITTED, Review.Status.IN_CURATION])
         .annotate(
-            submitted_at=Coalesce(
-                Subquery(submitted.order_by("-at", "-id").values("at")[:1]), F("status_changed_at")
-            ),
+            submitted_at=Coalesce(Subquery(submitted.order_by("-at", "-id").values("at")[:1]), F("status_changed_at")),
             open_flag_count=Coalesce(Subquery(open_flags), 0),
             finding_count=Coalesce(Subquery(findings), 0),
         )

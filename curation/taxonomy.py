@@ -1,6 +1,5 @@
 """Curators' pages for the theme taxonomy: list, add, change, deactivate or reactivate, merge."""
 
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse

@@ -40,18 +40,14 @@ urlpatterns = [
     path(
         "themes/manage/<slug:slug>/deactivate/", taxonomy.theme_set_active, {"active": False}, name="theme-deactivate"
     ),
-    path(
-        "themes/manage/<slug:slug>/reactivate/", taxonomy.theme_set_active, {"active": True}, name="theme-reactivate"
-    ),
+    path("themes/manage/<slug:slug>/reactivate/", taxonomy.theme_set_active, {"active": True}, name="theme-reactivate"),
     path("themes/manage/<slug:slug>/merge/", taxonomy.theme_merge, name="theme-merge"),
     path("lessons/manage/", lessons.lesson_manage, name="lesson-manage"),
     path("lessons/manage/new/", lessons.lesson_new, name="lesson-new"),
     path("lessons/manage/link/", lessons.lesson_link, name="lesson-link"),
     path("lessons/manage/<slug:slug>/edit/", lessons.lesson_edit, name="lesson-edit"),
     path("lessons/manage/<slug:slug>/publish/", lessons.lesson_publish, {"publish": True}, name="lesson-publish"),
-    path(
-        "lessons/manage/<slug:slug>/unpublish/", lessons.lesson_publish, {"publish": False}, name="lesson-unpublish"
-    ),
+    path("lessons/manage/<slug:slug>/unpublish/", lessons.lesson_publish, {"publish": False}, name="lesson-unpublish"),
     path("lessons/manage/<slug:slug>/unlink/<int:finding_id>/", lessons.lesson_unlink, name="lesson-unlink"),
     path("reviews/<slug:slug>/history/", history.review_history, name="review-history"),
     path("lessons/<slug:slug>/history/", history.lesson_history, name="lesson-history"),

@@ -18,6 +18,7 @@ from vocabulary import acronyms
 # Acronyms that are also ordinary words count only when typed in capitals.
 AMBIGUOUS_ACRONYMS = {"SEND", "DA", "ED", "CP", "CIN", "LAC", "DNA", "CLA", "CME", "PLO", "DASH", "ICON", "CPR", "NRM"}
 
+
 @dataclass(frozen=True)
 class PlannedConcept:
     """One concept of a query as SQL reads it."""

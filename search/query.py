@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 MAX_CONCEPTS = 12
 
+
 @dataclass
 class Concept:
     """One idea of the query: what the user typed (exact) and what else means the same (variants)."""

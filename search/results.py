@@ -11,6 +11,7 @@ from reviews.models import Review
 
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
 
+
 @dataclass
 class SearchResults:
     query: str
@@ -37,8 +38,6 @@ class SearchResults:
     @property
     def has_previous(self):
         return self.page > 1
-
-
 
 
 def highlight(headline):

@@ -157,7 +157,6 @@ def test_signed_in_pages_are_kept_by_no_cache_and_public_ones_may_be(author, pra
     assert "no-store" not in practitioner.get(reverse("search")).get("Cache-Control", "")
 
 
-
 def test_an_author_cannot_change_flags_once_the_review_is_submitted(author, tmp_path):
     from reviews.models import AnonymisationFlag
 

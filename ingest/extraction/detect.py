@@ -1,6 +1,5 @@
 """Telling what kind of file an upload is, from its content, and the messages that refuse one."""
 
-
 import codecs
 import math
 import re
@@ -108,7 +107,6 @@ def detect_kind(head, name=""):
     if name.lower().endswith((".md", ".markdown")) or _MARKDOWN_HEADING.search(decoded[0]):
         return "markdown"
     return "text"
-
 
 
 # Messages

@@ -1,6 +1,5 @@
 """DOCX, read as XML (python-docx drops tracked deletions and text boxes)."""
 
-
 import re
 import zipfile
 import zlib

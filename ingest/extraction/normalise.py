@@ -1,6 +1,5 @@
 """Normalising the text of every kind: spaces, hyphenation, running headers, footers and page numbers."""
 
-
 import math
 import re
 import unicodedata

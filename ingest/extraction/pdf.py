@@ -1,6 +1,5 @@
 """PDF: text from PDFium (pypdfium2), annotations from pypdf, and text hidden under drawn boxes."""
 
-
 import ctypes
 import itertools
 import math

@@ -1,8 +1,5 @@
 """Plain text and Markdown."""
 
-
-
-
 from ingest.documents import ExtractedDocument, Page
 from ingest.extraction.detect import _decode, _unrecognised
 
