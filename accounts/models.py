@@ -76,3 +76,35 @@ class LoginAttempt(models.Model):
     def clear(cls, username):
         """Forget the failures at a user name (it was signed in to, or its password was reset)."""
         cls.objects.filter(username=normalise_username(username), succeeded=False).delete()
+
+
+class RateWindow(models.Model):
+    """How many requests of one kind one client made in one minute: what the rate limits count. Kept in the
+    database so that every web process, on every machine, counts the same."""
+
+    key = models.CharField(max_length=200)  # kind and client address
+    minute = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "minute"], name="one_count_per_client_minute")]
+        indexes = [models.Index(fields=["minute"])]
+
+    def __str__(self):
+        return f"{self.key} at {self.minute:%H:%M}: {self.count}"
+
+    @classmethod
+    def hit(cls, key):
+        """Count one request for key in this minute; returns the count so far (this one included)."""
+        minute = timezone.now().replace(second=0, microsecond=0)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {cls._meta.db_table} (key, minute, count) VALUES (%s, %s, 1) "
+                "ON CONFLICT (key, minute) DO UPDATE SET count = EXCLUDED.count + "
+                f"{cls._meta.db_table}.count RETURNING count",
+                [key[:200], minute],
+            )
+            count = cursor.fetchone()[0]
+        if count == 1 and minute.minute % 10 == 0:  # now and then, forget the minutes long past
+            cls.objects.filter(minute__lt=minute - timedelta(hours=1)).delete()
+        return count

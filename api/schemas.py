@@ -52,8 +52,9 @@ SearchParameters = create_model(
 
 
 class Error(Schema):
-    """A 400 (parameters not valid, each named in `errors`), a 404, or a 503 (the service cannot reach its
-    database: try again in a few minutes)."""
+    """A 400 (parameters not valid, each named in `errors`), a 404, a 429 (too many requests this minute from
+    one address without signing in: try again when it says), or a 503 (the service cannot reach its database:
+    try again in a few minutes)."""
 
     error: str
     errors: dict[str, list[str]] | None = Field(None, description="For each parameter not valid, what is wrong")

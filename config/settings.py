@@ -176,6 +176,12 @@ LOGOUT_REDIRECT_URL = "home"
 LOCKOUT_FAILURES = env_int("LOCKOUT_FAILURES", 5)  # at one user name from one client address
 LOCKOUT_ADDRESS_FAILURES = env_int("LOCKOUT_ADDRESS_FAILURES", 50)  # from one client address, at any names
 LOCKOUT_MINUTES = env_int("LOCKOUT_MINUTES", 15)
+# Requests a minute from one client address without signing in (accounts.ratelimit); 0 turns one off.
+RATE_LIMITS = {
+    "search": env_int("RATE_LIMIT_SEARCH", 120),
+    "api": env_int("RATE_LIMIT_API", 120),
+    "export": env_int("RATE_LIMIT_EXPORT", 10),
+}
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # a working day
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

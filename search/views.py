@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts.ratelimit import seconds_to_wait, too_many
 from accounts.roles import is_curator
 from findings.models import Lesson
 from search.engine import matching_findings, search
@@ -15,6 +16,8 @@ from search.filters import FACETS, FILTERS, SearchForm
 
 
 def search_page(request):
+    if wait := seconds_to_wait(request, "search"):
+        return too_many(request, wait)
     parameters = SearchForm(request.GET).parameters()
     arguments, errors = parameters.arguments(), parameters.errors
     try:
@@ -98,6 +101,8 @@ CSV_COLUMNS = [
 @require_GET
 def export_csv(request):
     """Every finding that matches the search, with its review's metadata and tags, streamed."""
+    if wait := seconds_to_wait(request, "export"):
+        return too_many(request, wait)
     parameters = SearchForm(request.GET).parameters()
     arguments, errors = parameters.arguments(), parameters.errors
     if errors:
