@@ -8,7 +8,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Status
-from ninja.errors import ValidationError
+from ninja.errors import Throttled, ValidationError
+from ninja.throttling import BaseThrottle
 
 from accounts.ratelimit import seconds_to_wait
 from api import schemas
@@ -17,6 +18,21 @@ from reviews.models import Review
 from search.engine import search
 from search.filters import FILTERS, SearchForm
 
+
+class PerAddress(BaseThrottle):
+    """The rate limit on anonymous clients (accounts.ratelimit), for every operation of the API."""
+
+    def allow_request(self, request):
+        self.seconds = seconds_to_wait(request, "api")
+        return not self.seconds
+
+    def wait(self):
+        return self.seconds
+
+
+# What any operation may answer besides its own: too many requests this minute, or no database.
+ANY_REQUEST = {429: schemas.Error, 503: schemas.Error}
+
 api = NinjaAPI(
     title="casereviews API",
     version="1.0.0",
@@ -24,7 +40,15 @@ api = NinjaAPI(
     openapi_url=None,  # served by `schema` below (with the server's address), generated all the same
     docs_url=None,
     urls_namespace="api",
+    throttle=PerAddress(),
 )
+
+
+@api.exception_handler(Throttled)
+def too_many_requests(request, exc):
+    return api.create_response(
+        request, {"error": f"Too many requests from this address: try again in {exc.wait} seconds."}, status=429
+    )
 
 
 @api.exception_handler(ValidationError)
@@ -35,13 +59,6 @@ def invalid_parameters(request, exc):
         loc = [part for part in error.get("loc", ()) if part not in ("query", "path", "parameters")]
         errors.setdefault(str(loc[0]) if loc else "request", []).append(error["msg"])
     return api.create_response(request, {"error": "Some parameters are not valid.", "errors": errors}, status=400)
-
-
-def _rate_limited(request):
-    """A 429 answer when an anonymous client has asked too often this minute (accounts.ratelimit), else None."""
-    if wait := seconds_to_wait(request, "api"):
-        return Status(429, {"error": f"Too many requests from this address: try again in {wait} seconds."})
-    return None
 
 
 def _by_id_or_slug(queryset, given):
@@ -99,14 +116,12 @@ def lesson_json(lesson, request):
 @api.get(
     "search",
     url_name="api-search",
-    response={200: schemas.SearchPage, 400: schemas.Error, 429: schemas.Error, 503: schemas.Error},
+    response={200: schemas.SearchPage, 400: schemas.Error, **ANY_REQUEST},
     exclude_unset=True,
     summary="Search findings or reviews, with facet counts",
     description="The same search as the search page, with the same parameters. " + schemas.VISIBILITY,
 )
 def search_api(request, parameters: Query[schemas.SearchParameters]):
-    if limited := _rate_limited(request):
-        return limited
     checked = SearchForm(request.GET).parameters()  # what the declared types cannot know: slugs, year order
     if checked.errors:
         return Status(400, {"error": "Some parameters are not valid.", "errors": checked.errors})
@@ -150,14 +165,12 @@ def search_api(request, parameters: Query[schemas.SearchParameters]):
 @api.get(
     "reviews/{id}",
     url_name="api-review",
-    response={200: schemas.ReviewDetail, 404: schemas.Error, 429: schemas.Error, 503: schemas.Error},
+    response={200: schemas.ReviewDetail, 404: schemas.Error, **ANY_REQUEST},
     exclude_unset=True,
     summary="One review with its findings",
     description="The review whose id (a UUID) or slug is given. " + schemas.VISIBILITY,
 )
 def review_api(request, id: str):
-    if limited := _rate_limited(request):
-        return limited
     review = _by_id_or_slug(Review.objects.visible_to(request.user).select_related("partnership"), id)
     if review is None:
         return Status(404, {"error": "No review you may see has this id."})
@@ -179,12 +192,10 @@ def review_api(request, id: str):
 @api.get(
     "themes",
     url_name="api-themes",
-    response={200: schemas.ThemeList, 429: schemas.Error, 503: schemas.Error},
+    response={200: schemas.ThemeList, **ANY_REQUEST},
     summary="The themes with the number of findings and reviews the caller may see for each",
 )
 def themes_api(request):
-    if limited := _rate_limited(request):
-        return limited
     themes = Theme.objects.active().with_counts(request.user)
     return {
         "results": [
@@ -207,12 +218,10 @@ def themes_api(request):
 @api.get(
     "lessons",
     url_name="api-lessons",
-    response={200: schemas.LessonList, 429: schemas.Error, 503: schemas.Error},
+    response={200: schemas.LessonList, **ANY_REQUEST},
     summary="The recurring lessons the caller may see, those found by the most reviews first",
 )
 def lessons_api(request):
-    if limited := _rate_limited(request):
-        return limited
     lessons = Lesson.objects.visible_to(request.user).with_review_counts(request.user)
     return {
         "results": [
@@ -225,14 +234,12 @@ def lessons_api(request):
 @api.get(
     "lessons/{id}",
     url_name="api-lesson",
-    response={200: schemas.LessonDetail, 404: schemas.Error, 429: schemas.Error, 503: schemas.Error},
+    response={200: schemas.LessonDetail, 404: schemas.Error, **ANY_REQUEST},
     exclude_unset=True,
     summary="One recurring lesson with the findings the caller may see that found it",
     description="The lesson whose id (a UUID) or slug is given. Drafts are for curators only.",
 )
 def lesson_api(request, id: str):
-    if limited := _rate_limited(request):
-        return limited
     lesson = _by_id_or_slug(Lesson.objects.visible_to(request.user).with_review_counts(request.user), id)
     if lesson is None:
         return Status(404, {"error": "No lesson you may see has this id."})
