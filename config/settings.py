@@ -163,12 +163,28 @@ TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
-TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_choice("TASKS_BACKEND", TASK_BACKENDS, "database")]}}
+TASKS = {
+    "default": {
+        "BACKEND": TASK_BACKENDS[env_choice("TASKS_BACKEND", TASK_BACKENDS, "database")],
+        "QUEUES": ["default", "large"],  # large: documents of INGEST_LARGE_MB or more
+    }
+}
 
 # Uploads: the largest document accepted, in megabytes. Files go to MEDIA_ROOT and are never served directly.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 50)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Work on an uploaded document, in the worker (ingest.limits, ingest.bounded): each processing stage runs in a child
+# process with a time and a memory limit; what a document may hold is capped, with a clear message when it is not.
+INGEST_STAGE_SECONDS = env_int("INGEST_STAGE_SECONDS", 300)
+INGEST_STAGE_MEMORY_MB = env_int("INGEST_STAGE_MEMORY_MB", 1536)  # beyond what the worker itself uses
+INGEST_MAX_WORDS = env_int("INGEST_MAX_WORDS", 250_000)
+INGEST_MAX_FLAGS = env_int("INGEST_MAX_FLAGS", 1_000)
+INGEST_DOCX_MAX_PARTS = env_int("INGEST_DOCX_MAX_PARTS", 1_000)
+INGEST_DOCX_MAX_UNPACKED_MB = env_int("INGEST_DOCX_MAX_UNPACKED_MB", 200)  # every part, pictures included
+INGEST_DOCX_MAX_XML_MB = env_int("INGEST_DOCX_MAX_XML_MB", 64)  # the XML read, counted as it is unpacked
+# Documents of this size or more go to the "large" queue, worked by its own worker (README, production).
+INGEST_LARGE_MB = env_int("INGEST_LARGE_MB", 5)
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

@@ -14,6 +14,9 @@ class DocumentRejected(Exception):
         self.code = code
         self.message = message
 
+    def __reduce__(self):  # raised in a child process and re-raised in the worker (ingest.bounded)
+        return DocumentRejected, (self.code, self.message)
+
 
 @dataclass
 class Page:

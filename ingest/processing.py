@@ -1,35 +1,56 @@
 """Takes an uploaded document through its stages: text extracted, anonymisation checked, findings proposed,
 themes suggested.
 
-Each stage runs in its own transaction and is recorded as a ProcessingStep with its timing and any error,
-so a crash loses only the stage in hand: the file and every finished stage are kept, and processing resumes
-where it stopped. Every stage writes by natural keys (a flag's span, a proposal's index, a suggestion's
-theme), so running a stage again updates what it wrote before instead of adding to it.
+Each stage works in two steps: the work on the document's content, run in a child process with a time and a
+memory limit (ingest.bounded), then the writing of what it found, in one transaction with the stage's progress.
+Each is recorded as a ProcessingStep with its timing and any error, so a crash loses only the stage in hand: the
+file and every finished stage are kept, and processing resumes where it stopped. Every stage writes by natural
+keys (a flag's span, a proposal's index, a suggestion's theme), so running a stage again updates what it wrote
+before instead of adding to it.
+
+What the document is refused for once read (a scan without text, too many words, too many possible
+identifiers, a limit of time or memory) is said to the author on the document's page and recorded like a refusal
+at upload; anything else unexpected is a failure the author can retry.
 
 While a document is processed its worker holds a PostgreSQL advisory lock on it. The lock goes when the
 worker's connection goes, so a document marked as running whose lock is free was left by a worker that
-died: `recover_interrupted` queues it again.
+died: `recover_interrupted` queues it again, and the stage it was in is recorded as interrupted.
 """
 
+import functools
 import logging
+import shutil
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import asdict
+from pathlib import Path
 
-from django.db import connection, transaction
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 
 from findings.models import Finding, Theme, ThemeSuggestion
-from ingest import anonymisation, extraction, segmentation
+from ingest import anonymisation, bounded, extraction, segmentation
 from ingest.documents import DocumentRejected, Extra, ExtractedDocument, Page
-from reviews.models import AnonymisationFlag, ProcessingStep, Review, ReviewDocument
+from ingest.limits import check_flag_count, check_length, docx_limits
+from reviews.models import AnonymisationFlag, ProcessingStep, RejectedUpload, Review, ReviewDocument
 
 logger = logging.getLogger(__name__)
 
 Stage = ReviewDocument.Stage
 State = ReviewDocument.State
 LOCK_NAMESPACE = 7301  # first key of the advisory locks taken on documents
+LARGE_QUEUE = "large"
+
+# What each stage does to the document, for messages about it.
+_WORK = {
+    Stage.EXTRACTED: "Reading the text of this file",
+    Stage.CHECKED: "Checking this document for identifying details",
+    Stage.PROPOSED: "Finding the findings in this document",
+    Stage.SUGGESTED: "Suggesting themes for this document's findings",
+}
 
 
 @contextmanager
@@ -46,26 +67,93 @@ def document_lock(document_id):
                 cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_NAMESPACE, document_id])
 
 
-# Stages ------------------------------------------------------------------------------------------------
-def extract_text(document):
-    if not document.file.storage.exists(document.file.name):
+def in_child(stage, function, *args, **kwargs):
+    """function(*args, **kwargs) in a child process with the stage's limits; a limit reached is a refusal."""
+    seconds, memory = settings.INGEST_STAGE_SECONDS, settings.INGEST_STAGE_MEMORY_MB
+    try:
+        return bounded.run(functools.partial(function, *args, **kwargs), seconds=seconds, memory_mb=memory)
+    except bounded.Overrun as overrun:
+        logger.warning("%s stopped: %s", stage.label, overrun)
+        if overrun.limit == "time":
+            raise DocumentRejected(
+                "too_slow",
+                f"{_WORK[stage]} took longer than the {seconds:,} seconds allowed, so it was stopped. The document "
+                "is far longer or more complicated than a review usually is, or it is damaged. Check it is the "
+                "right file, save it again from your word processor (or export it to PDF), and upload that.",
+            ) from None
         raise DocumentRejected(
-            "missing",
-            f"The stored file {document.file.name} is missing from the repository's storage, so its text cannot be "
-            "read. Upload the document again as a new version.",
+            "too_complex",
+            f"{_WORK[stage]} needed more than the {memory:,} MB of memory allowed, so it was stopped. The file is "
+            "far larger or more complicated inside than a review needs, or it is damaged or deliberately "
+            "malformed. Save the review again from your word processor as a new DOCX or PDF, and upload that.",
+        ) from None
+
+
+class StoredFileMissing(Exception):
+    """The stored file cannot be found: a fault of the storage, not of the file, so the author may retry."""
+
+
+@contextmanager
+def stored_copy(document):
+    """A local path to the document's stored file: the file itself on local storage, a temporary copy of it on
+    object storage (deleted afterwards)."""
+    storage, name = document.file.storage, document.file.name
+    if not storage.exists(name):
+        raise StoredFileMissing(
+            f"The stored file {name} is missing from the repository's storage, so its text cannot be read. Retry "
+            "once the service team has restored it, or upload the document again as a new version."
         )
-    extracted = extraction.extract(document.file.path)
+    try:
+        local = storage.path(name)
+    except NotImplementedError:
+        local = None
+    if local is not None:
+        yield Path(local)
+        return
+    with tempfile.NamedTemporaryFile(prefix="document-", suffix=Path(name).suffix[:10]) as copy:
+        with storage.open(name, "rb") as stored:
+            shutil.copyfileobj(stored, copy, 1024 * 1024)
+        copy.flush()
+        yield Path(copy.name)
+
+
+# Stages: the work on the content (in a child process), then the writing -----------------------------------
+def read_text(document):
+    with stored_copy(document) as path:
+        extracted = in_child(
+            Stage.EXTRACTED, extraction.extract, path, name=document.original_name, limits=docx_limits()
+        )
+    check_length(extracted)
+    return extracted
+
+
+def save_text(document, extracted):
+    text = extracted.text
+    _check_indexable(text)
     document.kind = extracted.kind
     document.pages = [{"number": page.number, "text": page.text} for page in extracted.pages]
     document.extras = [asdict(extra) for extra in extracted.extras]
     document.metadata = extracted.metadata
     document.notes = extracted.notes
     document.page_count = len(extracted.pages)
-    document.extracted_text = extracted.text
+    document.extracted_text = text
     document.save(update_fields=["kind", "pages", "extras", "metadata", "notes", "page_count", "extracted_text"])
     # The review's full text is its latest document's; search reads it once the review is published.
-    Review.objects.filter(pk=document.review_id).update(full_text=extracted.text)
+    Review.objects.filter(pk=document.review_id).update(full_text=text)
     return f"{len(extracted.pages)} page{'s' if len(extracted.pages) != 1 else ''}, {extracted.word_count:,} words"
+
+
+def _check_indexable(text):
+    """Refuse a text the search index cannot take (PostgreSQL's text search vectors hold 1 MB of distinct words)."""
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT length(to_tsvector('english', %s))", [text])
+    except DatabaseError as error:
+        raise DocumentRejected(
+            "not_indexable",
+            "This document has more different words than the search index can hold (PostgreSQL says: "
+            f"{str(error).strip()}). A review never has: check it is the right file, and upload the review itself.",
+        ) from None
 
 
 def extracted_document(document):
@@ -87,9 +175,22 @@ def declared_names(review):
     return names
 
 
-def check_anonymity(document):
+def check_for_identifiers(document):
+    anonymisation.warm_up()  # loaded once in the worker, not in every child
+    found = in_child(
+        Stage.CHECKED,
+        anonymisation.check_document,
+        extracted_document(document),
+        allow=declared_names(document.review),
+    )
+    # One row a span: the same span of two different extras (two comments of one length) is one flag.
+    found = list({(f.source, f.page, f.start, f.end, f.kind): f for f in reversed(found)}.values())[::-1]
+    check_flag_count(found)
+    return found
+
+
+def save_flags(document, found):
     review = document.review
-    found = anonymisation.check_document(extracted_document(document), allow=declared_names(review))
     earlier = {
         (flag.kind, flag.text): flag
         for flag in AnonymisationFlag.objects.filter(
@@ -98,8 +199,6 @@ def check_anonymity(document):
             resolution=AnonymisationFlag.Resolution.NOT_IDENTIFYING,
         ).select_related("document")
     }
-    # One row a span: the same span of two different extras (two comments of one length) is one flag.
-    found = list({(f.source, f.page, f.start, f.end, f.kind): f for f in reversed(found)}.values())[::-1]
     kept = []
     for flag in found:
         row, created = AnonymisationFlag.objects.update_or_create(
@@ -142,9 +241,12 @@ def check_anonymity(document):
     return f"{len(found)} flag{'s' if len(found) != 1 else ''}, {blocking} to resolve"
 
 
-def propose_findings(document):
+def find_findings(document):
+    return in_child(Stage.PROPOSED, segmentation.propose_findings, extracted_document(document).pages)
+
+
+def save_proposal(document, proposal):
     review = document.review
-    proposal = segmentation.propose_findings(extracted_document(document).pages)
     # Proposals from earlier versions of the text give way to this version's.
     Finding.objects.filter(review=review, document__version__lt=document.version).delete()
     for index, proposed in enumerate(proposal.findings):
@@ -167,15 +269,26 @@ def propose_findings(document):
     return f"{count} finding{'s' if count != 1 else ''} proposed" + (" (fallback)" if proposal.fallback else "")
 
 
-def suggest_themes(document):
+def _suggest_each(suggester, pieces):
+    return [suggester.suggest(text, title=title) for text, title in pieces]
+
+
+def suggest_for_findings(document):
     from ingest.suggestions import get_suggester
 
-    suggester = get_suggester()
+    findings = list(document.proposed_findings.all())
+    suggested = in_child(
+        Stage.SUGGESTED, _suggest_each, get_suggester(), [(finding.text, finding.title) for finding in findings]
+    )
+    return list(zip(findings, suggested, strict=True))
+
+
+def save_suggestions(document, suggested):
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     total = 0
-    for finding in document.proposed_findings.all():
+    for finding, suggestions in suggested:
         kept = []
-        for suggestion in suggester.suggest(finding.text, title=finding.title):
+        for suggestion in suggestions:
             row, _ = ThemeSuggestion.objects.update_or_create(
                 finding=finding,
                 theme=themes[suggestion.slug],
@@ -193,10 +306,10 @@ def suggest_themes(document):
 
 
 STAGES = [
-    (Stage.EXTRACTED, extract_text),
-    (Stage.CHECKED, check_anonymity),
-    (Stage.PROPOSED, propose_findings),
-    (Stage.SUGGESTED, suggest_themes),
+    (Stage.EXTRACTED, read_text, save_text),
+    (Stage.CHECKED, check_for_identifiers, save_flags),
+    (Stage.PROPOSED, find_findings, save_proposal),
+    (Stage.SUGGESTED, suggest_for_findings, save_suggestions),
 ]
 
 
@@ -208,23 +321,28 @@ def process(document_id, *, from_start=False, on_stage=None):
         if not taken:
             return None
         document = ReviewDocument.objects.select_related("review__partnership").get(pk=document_id)
-        if document.state == State.DONE and not from_start:
+        if document.state in (State.DONE, State.REFUSED) and not from_start:
             return document
+        # A step left open was in hand when its worker stopped.
+        document.steps.filter(finished_at__isnull=True).update(finished_at=timezone.now(), interrupted=True)
         if from_start:
             document.stage = Stage.STORED
         document.state, document.error = State.RUNNING, ""
         document.save(update_fields=["stage", "state", "error"])
         finished = ReviewDocument.STAGE_ORDER.index(Stage(document.stage))
-        for stage, run in STAGES[finished:]:
+        for stage, work, write in STAGES[finished:]:
             step = ProcessingStep.objects.create(document=document, stage=stage)
             began = time.monotonic()
             try:
+                found = work(document)
                 with transaction.atomic():
-                    step.detail = run(document)
+                    step.detail = write(document, found)
                     document.stage = stage
                     document.save(update_fields=["stage"])
             except DocumentRejected as rejected:
-                return _fail(document, step, rejected.message)
+                return _refuse(document, step, rejected)
+            except StoredFileMissing as missing:
+                return _fail(document, step, str(missing))
             except Exception as error:
                 logger.exception("Processing %s stopped at %s", document, stage)
                 return _fail(
@@ -243,13 +361,27 @@ def process(document_id, *, from_start=False, on_stage=None):
         return document
 
 
-def _fail(document, step, message):
+def _fail(document, step, message, state=State.FAILED):
     step.finished_at = timezone.now()
     step.error = message
     step.save(update_fields=["finished_at", "error"])
-    document.state, document.error = State.FAILED, message
+    document.state, document.error = state, message
     document.save(update_fields=["state", "error"])
     return document
+
+
+def _refuse(document, step, rejected):
+    """The document cannot be used: said on its page and recorded like a refusal at upload."""
+    RejectedUpload.objects.create(
+        review=document.review,
+        original_name=document.original_name,
+        size=document.size,
+        sha256=document.sha256,
+        code=rejected.code,
+        message=rejected.message,
+        by=document.uploaded_by,
+    )
+    return _fail(document, step, rejected.message, state=State.REFUSED)
 
 
 @task()
@@ -258,12 +390,16 @@ def process_document_task(document_id):
 
 
 def enqueue(document, *, from_start=False):
-    """Queue the document for the background worker (tests run it at once)."""
+    """Queue the document for the background worker (tests run it at once). A large file goes to its own queue,
+    worked by its own worker, so small ones are never stuck behind it."""
     document.state, document.error = State.QUEUED, ""
     if from_start:
         document.stage = Stage.STORED
     document.save(update_fields=["state", "error", "stage"])
-    result = process_document_task.enqueue(document.pk)
+    if document.size >= settings.INGEST_LARGE_MB * 1024 * 1024:
+        result = process_document_task.using(queue_name=LARGE_QUEUE).enqueue(document.pk)
+    else:
+        result = process_document_task.enqueue(document.pk)
     ReviewDocument.objects.filter(pk=document.pk, state=State.QUEUED).update(task_id=str(result.id))
     document.refresh_from_db()
     return document
@@ -284,6 +420,7 @@ def recover_interrupted():
         stale = DBTaskResult.objects.filter(id=document.task_id or None, status=TaskResultStatus.RUNNING)
         for result in stale:
             result.set_failed(RuntimeError("The worker stopped while processing this document."))
+        document.steps.filter(finished_at__isnull=True).update(finished_at=timezone.now(), interrupted=True)
         enqueue(document)
         recovered += 1
     return recovered

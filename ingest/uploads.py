@@ -7,13 +7,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
-from django.db import connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from ingest import extraction
 from ingest.documents import DocumentRejected
+from ingest.limits import docx_limits
 from ingest.processing import enqueue
 from reviews.models import RejectedUpload, Review, ReviewDocument
+
+ONE_COPY = "one_document_per_file"  # the unique constraint on a document's digest
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -77,7 +80,7 @@ def check_upload(uploaded, user=None):
         duplicate = ReviewDocument.objects.select_related("review").filter(sha256=digest.hexdigest()).first()
         if duplicate is not None:
             raise DuplicateUpload(duplicate, user)
-        kind = extraction.preflight(path, name=name, max_bytes=max_bytes())
+        kind = extraction.preflight(path, name=name, max_bytes=max_bytes(), limits=docx_limits())
     except DocumentRejected:
         path.unlink(missing_ok=True)
         raise
@@ -97,13 +100,8 @@ def record_rejection(review, uploaded, rejected, user):
 
 def store(review, checked, user, version):
     """Store a checked file as a document of the review (in the caller's transaction). Two uploads of one file
-    can pass their checks at the same time: storing takes a lock on the file's digest until the transaction
-    ends and looks again, so only the first is stored."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(7240003, hashtext(%s))", [checked.sha256])
-    duplicate = ReviewDocument.objects.select_related("review").filter(sha256=checked.sha256).first()
-    if duplicate is not None:
-        raise DuplicateUpload(duplicate, user)
+    can pass their checks at the same time: the unique constraint on the file's digest lets only the first be
+    stored (the second waits for the first's transaction, then is refused as a duplicate)."""
     document = ReviewDocument(
         review=review,
         version=version,
@@ -116,7 +114,16 @@ def store(review, checked, user, version):
     )
     with checked.path.open("rb") as handle:
         document.file.save(checked.name, File(handle), save=False)
-    document.save()
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError as error:
+        document.file.delete(save=False)
+        if getattr(error.__cause__, "diag", None) is None or error.__cause__.diag.constraint_name != ONE_COPY:
+            raise
+        raise DuplicateUpload(
+            ReviewDocument.objects.select_related("review").get(sha256=checked.sha256), user
+        ) from None
     checked.path.unlink(missing_ok=True)
     return document
 

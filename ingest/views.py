@@ -80,6 +80,8 @@ def retry(request, slug):
     current = review.latest_document()
     if current is None or current.is_working:
         messages.info(request, "There is nothing to retry.")
+    elif current.state == current.State.REFUSED:
+        messages.error(request, f"{current} cannot be used, so retrying would not help: upload a corrected version.")
     else:
         enqueue(current)
         messages.success(request, f"Processing of {current} has been started again.")

@@ -299,6 +299,8 @@ class Review(models.Model):
         problems = []
         if document.state == ReviewDocument.State.FAILED:
             problems.append(f"Processing of {document} failed: {document.error} Retry it or upload a new version.")
+        elif document.state == ReviewDocument.State.REFUSED:
+            problems.append(f"{document} cannot be used: {document.error}")
         elif document.state != ReviewDocument.State.DONE:
             problems.append(f"{document} is still being processed ({document.get_stage_display().lower()}).")
         blocking = document.flags.filter(
@@ -462,7 +464,8 @@ class ReviewDocument(models.Model):
         QUEUED = "queued", "Waiting to be processed"
         RUNNING = "running", "Being processed"
         DONE = "done", "Processed"
-        FAILED = "failed", "Failed"
+        FAILED = "failed", "Failed"  # something went wrong: it can be retried
+        REFUSED = "refused", "Refused"  # the file cannot be used (said in `error`): a corrected one is needed
 
     STAGE_ORDER = list(Stage)
 
@@ -471,7 +474,7 @@ class ReviewDocument(models.Model):
     file = models.FileField(upload_to=document_path, max_length=500)
     original_name = models.CharField(max_length=300)
     size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64, db_index=True)
+    sha256 = models.CharField(max_length=64)
     content_type = models.CharField(max_length=120)
     kind = models.CharField(max_length=10, blank=True)  # pdf, docx, text or markdown, from the content
     page_count = models.PositiveIntegerField(null=True, blank=True)
@@ -491,7 +494,10 @@ class ReviewDocument(models.Model):
 
     class Meta:
         ordering = ["review", "-version"]
-        constraints = [models.UniqueConstraint(fields=["review", "version"], name="one_document_per_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "version"], name="one_document_per_version"),
+            models.UniqueConstraint(fields=["sha256"], name="one_document_per_file"),  # no file stored twice
+        ]
 
     def __str__(self):
         return f"{self.original_name} (version {self.version})"
@@ -515,7 +521,7 @@ class ReviewDocument(models.Model):
                 status = "done"
             elif index == finished + 1 and self.state == self.State.RUNNING:
                 status = "running"
-            elif index == finished + 1 and self.state == self.State.FAILED:
+            elif index == finished + 1 and self.state in (self.State.FAILED, self.State.REFUSED):
                 status = "failed"
             else:
                 status = "waiting"
@@ -532,6 +538,7 @@ class ProcessingStep(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
     detail = models.CharField(max_length=300, blank=True)
+    interrupted = models.BooleanField(default=False)  # its worker stopped before it finished
 
     class Meta:
         ordering = ["started_at", "id"]

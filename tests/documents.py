@@ -329,3 +329,70 @@ def make_xlsx(path):
             '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
         )
     return path
+
+
+def make_pdf_with_inflating_stream(path, megabytes):
+    """A small PDF of one page whose content stream inflates to megabytes of spaces (a few hundred KB packed).
+
+    Written by hand: one page, its content a FlateDecode stream of "BT /F1 11 Tf 72 720 Td (Child J) Tj ET" after
+    megabytes of spaces.
+    """
+    import zlib
+
+    packer = zlib.compressobj(9)
+    packed = [packer.compress(b" " * (1024 * 1024)) for _ in range(megabytes)]
+    packed.append(packer.compress(b"\nBT /F1 11 Tf 72 720 Td (Child J lived in Northshire.) Tj ET\n"))
+    packed.append(packer.flush())
+    stream = b"".join(packed)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    body, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(body))
+    return path
+
+
+def make_docx_with_big_headers(path, headers, kilobytes):
+    """A Word document with headers extra page-header parts of kilobytes of XML each, each packed well under the
+    packing ratio that marks a single part as a bomb."""
+    make_docx(path, ["Child J lived with her mother in Northshire."])
+    filler = "<w:p><w:r><w:t>Northshire</w:t></w:r></w:p>" * (kilobytes * 1024 // 45)
+    part = f'<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{filler}</w:hdr>'
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        for number in range(headers):
+            archive.writestr(f"word/header{number + 10}.xml", part)
+    return path
+
+
+def make_docx_understating_its_size(path, megabytes):
+    """A Word document whose main part holds megabytes of XML while its ZIP directory says it has 2 KB."""
+    import struct
+
+    filler = "<w:p><w:r><w:t>Northshire</w:t></w:r></w:p>" * (megabytes * 1024 * 1024 // 45)
+    body = _WORD_BODY.replace("<w:body>", f"<w:body>{filler}")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _WORD_CONTENT_TYPES)
+        archive.writestr("word/document.xml", body)
+    data = bytearray(path.read_bytes())
+    name = b"word/document.xml"
+    for signature, size_at in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):  # directory entry, local header
+        start = data.find(signature)
+        while start >= 0:
+            name_at = start + (46 if signature == b"PK\x01\x02" else 30)
+            if data[name_at : name_at + len(name)] == name:
+                struct.pack_into("<I", data, start + size_at, 2048)
+            start = data.find(signature, start + 4)
+    path.write_bytes(bytes(data))
+    return path

@@ -113,8 +113,6 @@ def _renamed_spreadsheet(tmp_path):
         (_renamed_spreadsheet, "wrong_type", "spreadsheet"),
         (_truncated_pdf, "corrupt", "damaged"),
         (_encrypted_pdf, "encrypted", "password"),
-        (_scan, "no_text_layer", "scan"),
-        (_empty_text, "empty", "empty"),
         (_zip_bomb, "zip_bomb", "uncompress"),
     ],
 )
@@ -128,6 +126,24 @@ def test_a_file_the_repository_cannot_take_is_refused_with_what_is_wrong(author,
     assert rejection.message.split(":")[0] in page.replace("&#x27;", "'").replace("&quot;", '"')
     assert not Review.objects.exists()
     assert not ReviewDocument.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("build", "code", "wording"),
+    [(_scan, "no_text_layer", "scan"), (_empty_text, "empty", "empty")],
+)
+def test_a_file_refused_once_read_is_refused_on_the_document_page_and_recorded(author, tmp_path, build, code, wording):
+    response = author.post(reverse("review-new"), upload_form(author, as_upload(build(tmp_path))), follow=True)
+    page = response.content.decode()
+    rejection = RejectedUpload.objects.get()
+    document = ReviewDocument.objects.get()
+    assert rejection.code == code and rejection.review == document.review and rejection.sha256 == document.sha256
+    assert wording.lower() in rejection.message.lower()
+    assert document.state == ReviewDocument.State.REFUSED and document.error == rejection.message
+    assert "This file cannot be used" in page
+    assert rejection.message.split(":")[0] in page.replace("&#x27;", "'").replace("&quot;", '"')
+    assert "Retry processing" not in page
+    assert reverse("review-upload-version", kwargs={"slug": document.review.slug}) in page
 
 
 def test_a_file_over_the_size_limit_is_refused_with_the_size_and_the_limit(author, tmp_path, settings):

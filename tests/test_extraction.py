@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from ingest.documents import DocumentRejected
-from ingest.extraction import MAX_DOCX_PARTS, detect_kind, extract, preflight
+from ingest.extraction import Limits, detect_kind, extract, preflight
 from tests.documents import (
     PAGE_BREAK,
     REVISION_AUTHOR,
@@ -211,10 +211,10 @@ def test_a_small_part_packed_far_tighter_than_word_packs_is_refused_as_a_zip_bom
 
 
 def test_a_docx_with_too_many_parts_is_refused(tmp_path):
-    error = rejection(make_docx_with_many_parts(tmp_path / "review.docx", MAX_DOCX_PARTS))
+    error = rejection(make_docx_with_many_parts(tmp_path / "review.docx", 60), limits=Limits(parts=50))
 
     assert error.code == "too_many_parts"
-    assert f"more than the {MAX_DOCX_PARTS:,} we accept" in error.message
+    assert "more than the 50 we accept" in error.message
 
 
 def test_a_scanned_pdf_is_refused_for_having_no_text_layer(tmp_path):

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from findings.models import Finding
-from ingest.processing import propose_findings
+from ingest.processing import find_findings, save_proposal
 from reviews.models import Review, ReviewDocument
 from search import indexing
 from search.models import PendingChange
@@ -51,7 +51,7 @@ def test_a_proposal_of_many_findings_writes_the_index_once_when_its_transaction_
     indexing.apply_at_commit()
     version, writes = indexing.corpus_version(), entry_writes()
 
-    propose_findings(document)
+    save_proposal(document, find_findings(document))
 
     proposed = Finding.objects.filter(review=review).count()
     assert proposed >= POINTS - 1

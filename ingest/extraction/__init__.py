@@ -18,25 +18,52 @@ python-docx drops tracked deletions and text boxes.
 from pathlib import Path
 
 from ingest.documents import DocumentRejected
-from ingest.extraction.detect import (
-    _OLE_MAGIC,
-    HEAD_BYTES,
-    MAX_DOCX_PARTS,  # noqa: F401 (the package's own names)
-    _megabytes,
-    detect_kind,
-)
-from ingest.extraction.docx import _read_docx
+from ingest.extraction.detect import _OLE_MAGIC, HEAD_BYTES, Limits, _megabytes, detect_kind
+from ingest.extraction.docx import _read_docx, check_docx
 from ingest.extraction.normalise import _finish
-from ingest.extraction.pdf import _read_pdf
+from ingest.extraction.pdf import _read_pdf, check_pdf
 from ingest.extraction.text import _read_text
 
+__all__ = ["Limits", "detect_kind", "extract", "preflight"]
 
-def extract(path, *, max_bytes=None, name=None):
+DEFAULT_LIMITS = Limits()
+
+
+def extract(path, *, max_bytes=None, name=None, limits=DEFAULT_LIMITS):
     """Read an uploaded review into pages of text and the identifying text around them.
 
     name is the file name the author gave, if the upload is stored under another; it only tells Markdown from
     plain text and names the file in messages. Raises DocumentRejected with a message for the author.
+    Unbounded in time and in memory for a hostile file: the service runs it in a child process
+    (ingest.bounded), never in a request.
     """
+    path, name, kind = _kind(path, name, max_bytes)
+    if kind == "pdf":
+        document = _read_pdf(path, path.stat().st_size)
+    elif kind == "docx":
+        document = _read_docx(path, name, limits)
+    else:
+        document = _read_text(path, kind, name)
+    return _finish(document)
+
+
+def preflight(path, *, name=None, max_bytes=None, limits=DEFAULT_LIMITS):
+    """The check made while the author waits: the kind of document, or DocumentRejected.
+
+    Cheap and bounded: the size, the kind from the first bytes, and for a PDF its end and any encryption, for a
+    Word document its ZIP directory (parts, declared sizes, encryption) and content types. No parser reads the
+    content: what only reading it can find (a scan without text, a damaged page, too many words) is found by the
+    worker and shown on the document's page.
+    """
+    path, name, kind = _kind(path, name, max_bytes)
+    if kind == "pdf":
+        check_pdf(path, path.stat().st_size)
+    elif kind == "docx":
+        check_docx(path, name, limits)
+    return kind
+
+
+def _kind(path, name, max_bytes):
     path = Path(path)
     name = path.name if name is None else name
     size = path.stat().st_size
@@ -53,19 +80,4 @@ def extract(path, *, max_bytes=None, name=None):
         head = upload.read(HEAD_BYTES)
     if head.startswith(_OLE_MAGIC):
         head = path.read_bytes()  # the names of an old Office file's streams are often near its end
-    kind = detect_kind(head, name)
-    if kind == "pdf":
-        document = _read_pdf(path, size)
-    elif kind == "docx":
-        document = _read_docx(path, name)
-    else:
-        document = _read_text(path, kind, name)
-    return _finish(document)
-
-
-def preflight(path, *, name=None, max_bytes=None):
-    """The check made while the author waits: the kind of document, or DocumentRejected.
-
-    It is a whole extract(), under a second for a 100-page PDF, so that no upload accepted here is refused later.
-    """
-    return extract(path, max_bytes=max_bytes, name=name).kind
+    return path, name, detect_kind(head, name)

@@ -5,15 +5,26 @@ import math
 import re
 import struct
 import zlib
+from dataclasses import dataclass
 
 from ingest.documents import DocumentRejected
 
-MAX_DOCX_PARTS = 1000  # Word writes a few dozen
-MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts together, once unpacked
 MAX_COMPRESSION_RATIO = 100  # for any part of 1 MB or more; Word's XML packs about 10 to 1
 HEAD_BYTES = 64 * 1024  # what detect_kind() wants to see of a file
 
 _MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a Word package is read: its parts, their declared size unpacked (pictures included), and the
+    XML actually unpacked, counted as it is read. The service sets them from settings (ingest.limits)."""
+
+    parts: int = 1000  # Word writes a few dozen
+    unpacked_bytes: int = 200 * _MB
+    xml_bytes: int = 64 * _MB
+
+
 _PDF_MAGIC = re.compile(rb"%PDF-\d")
 _PDF_MAGIC_WITHIN = 1024  # readers accept junk before the header
 _ZIP_PART = b"PK\x03\x04"

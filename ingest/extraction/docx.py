@@ -1,17 +1,18 @@
 """DOCX, read as XML (python-docx drops tracked deletions and text boxes)."""
 
 import re
+import struct
 import zipfile
 import zlib
+from contextlib import contextmanager
 
 from lxml import etree
 
 from ingest.documents import DocumentRejected, Extra, ExtractedDocument, Page
 from ingest.extraction.detect import (
     _MB,
+    _ZIP_END,
     MAX_COMPRESSION_RATIO,
-    MAX_DOCX_PARTS,
-    MAX_DOCX_UNCOMPRESSED,
     _corrupt,
     _count,
     _encrypted_office,
@@ -45,56 +46,121 @@ _NOT_TEXT = frozenset(
     ("", "pPr", "rPr", "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "instrText", "delInstrText", "mc:Fallback")
 )
 _BIG_PART = _MB
+_XML_PARTS = (".xml", ".rels")  # the parts read; pictures and embedded files are only counted
+_CHUNK = 64 * 1024
+_END_SEARCH = 22 + 65535  # the end record and the longest comment it can have
+_DIRECTORY_ENTRY = 1024  # bytes a part's directory entry may take (Word's part names are short)
 
 
-def _read_docx(path, name):
+def check_docx(path, name, limits):
+    """The cheap check of a DOCX package, made while the author waits: its index of parts, their declared sizes,
+    encryption, and the parts that make it a Word document. Reads the ZIP's directory and one small part only."""
+    with _open_docx(path, name, limits):
+        pass
+
+
+def _read_docx(path, name, limits):
+    with _open_docx(path, name, limits) as parts:
+        return _docx_document(parts)
+
+
+@contextmanager
+def _open_docx(path, name, limits):
+    _check_directory(path, limits)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
         raise _corrupt("Word document") from error
     with archive:
         members = archive.infolist()
-        if len(members) > MAX_DOCX_PARTS:
-            raise DocumentRejected(
-                "too_many_parts",
-                f"This Word document is made of {len(members):,} internal parts, more than the {MAX_DOCX_PARTS:,} "
-                "we accept (Word writes a few dozen), so it may be damaged or deliberately malformed. Save the "
-                "review again from your word processor as a new DOCX, or export it to PDF, and upload that.",
-            )
-        if sum(member.file_size for member in members) > MAX_DOCX_UNCOMPRESSED or any(
+        if len(members) > limits.parts:
+            raise _too_many_parts(len(members), limits)
+        xml = sum(member.file_size for member in members if member.filename.endswith(_XML_PARTS))
+        if xml > limits.xml_bytes:
+            raise _too_much_xml(limits)
+        if sum(member.file_size for member in members) > limits.unpacked_bytes or any(
             member.file_size >= _BIG_PART and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
             for member in members
         ):
             raise DocumentRejected(
                 "zip_bomb",
-                f"This file uncompresses to far more data than a review needs (over {MAX_DOCX_UNCOMPRESSED // _MB} MB, "
-                f"or parts that grow more than {MAX_COMPRESSION_RATIO} times), so it is damaged or deliberately "
-                "malformed and we will not open it. Save the review again from your word processor as a new DOCX, "
-                "or export it to PDF, and upload that.",
+                f"This file uncompresses to far more data than a review needs (over "
+                f"{limits.unpacked_bytes // _MB} MB, or parts that grow more than {MAX_COMPRESSION_RATIO} times), so "
+                "it is damaged or deliberately malformed and we will not open it. Save the review again from your "
+                "word processor as a new DOCX, or export it to PDF, and upload that.",
             )
         if any(member.flag_bits & 0x1 for member in members):
             raise _encrypted_office()
-        parts = _DocxParts(archive)
+        parts = _DocxParts(archive, limits)
         kind = _package_kind(parts.names, parts.text("[Content_Types].xml"), parts.text("mimetype"))
         if kind != "docx":
             raise _wrong_type(name, *(kind or _unknown_package(parts.text("[Content_Types].xml"))))
         if not {"word/document.xml", "[Content_Types].xml"} <= parts.names:
             raise _corrupt("Word document")
-        return _docx_document(parts)
+        yield parts
+
+
+def _check_directory(path, limits):
+    """Refuse a ZIP whose directory lists more parts than a Word document has, before reading the directory in:
+    its end record says how many parts and how many bytes the directory has."""
+    with path.open("rb") as archive:
+        archive.seek(0, 2)
+        size = archive.tell()
+        archive.seek(max(0, size - _END_SEARCH))
+        tail = archive.read()
+    end = tail.rfind(_ZIP_END)
+    if end < 0 or end + 22 > len(tail):
+        raise _corrupt("Word document")
+    entries, directory_size = struct.unpack_from("<HI", tail, end + 10)
+    if entries > limits.parts:
+        raise _too_many_parts(entries, limits)
+    if directory_size > limits.parts * _DIRECTORY_ENTRY:
+        raise _too_many_parts(directory_size // 46, limits)  # 46 bytes: the smallest entry
+
+
+def _too_many_parts(count, limits):
+    return DocumentRejected(
+        "too_many_parts",
+        f"This Word document is made of {count:,} or more internal parts, more than the {limits.parts:,} we accept "
+        "(Word writes a few dozen), so it may be damaged or deliberately malformed. Save the review again from your "
+        "word processor as a new DOCX, or export it to PDF, and upload that.",
+    )
+
+
+def _too_much_xml(limits):
+    return DocumentRejected(
+        "too_much_xml",
+        f"This Word document unpacks to more than {limits.xml_bytes / _MB:g} MB of text and layout, far more than a "
+        "review needs, so it may be damaged or deliberately malformed. Save the review again from your word "
+        "processor as a new DOCX, or export it to PDF, and upload that.",
+    )
 
 
 class _DocxParts:
-    """The parts of a DOCX package, read and parsed with every failure turned into a "corrupt" rejection."""
+    """The parts of a DOCX package, read and parsed with every failure turned into a "corrupt" rejection.
 
-    def __init__(self, archive):
+    Parts are unpacked a chunk at a time and every byte unpacked counts against the limit on XML: a part whose
+    header understates its size is stopped there (or by its checksum), never inflated whole first.
+    """
+
+    def __init__(self, archive, limits):
         self.archive = archive
         self.names = set(archive.namelist())
+        self.limits = limits
+        self.unpacked = 0
 
     def read(self, name):
+        chunks = []
         try:
-            return self.archive.read(name)
+            with self.archive.open(name) as member:
+                while chunk := member.read(_CHUNK):
+                    self.unpacked += len(chunk)
+                    if self.unpacked > self.limits.xml_bytes:
+                        raise _too_much_xml(self.limits)
+                    chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as error:
             raise _corrupt("Word document") from error
+        return b"".join(chunks)
 
     def text(self, name):
         return self.read(name).decode("utf-8", "replace") if name in self.names else ""

@@ -26,6 +26,8 @@ _UNREADABLE_CONTRAST = 1.5  # WCAG contrast ratio; 1 is the same colour, 21 blac
 _PARAGRAPH_GAP = 1.25  # a line spacing this many times the page's usual one starts a new paragraph
 _SINGLE_SPACING = 1.2  # line spacing for the height of a line of type, when a page has too few lines to tell
 _FULL_LINE = 0.85  # of the width of the page's text: a line reaching this far runs on to the next
+_ENCRYPT = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
+_SCAN_CHUNK = 1024 * 1024
 _LIST_ITEM = re.compile(r"([\u2022\u2023\u25aa\u25cf\u25e6\u2043\u2013*-]|\(?\w{1,3}[.)])\s")
 
 
@@ -63,11 +65,30 @@ class _Annotations:
     authors: set[str] = field(default_factory=set)
 
 
-def _read_pdf(path, size):
+def check_pdf(path, size):
+    """The cheap check of a PDF, made while the author waits: it ends as a PDF does, and it is not encrypted.
+
+    Reads the raw bytes a chunk at a time and parses nothing: an encrypted PDF names its /Encrypt dictionary in
+    its trailer or cross-reference stream, which are never compressed.
+    """
+    _check_end(path, size)
+    overlap = b""
+    with path.open("rb") as upload:
+        while chunk := upload.read(_SCAN_CHUNK):
+            if _ENCRYPT.search(overlap + chunk):
+                raise _encrypted_pdf()
+            overlap = chunk[-64:]
+
+
+def _check_end(path, size):
     with path.open("rb") as upload:
         upload.seek(max(0, size - 1024))
         if b"%%EOF" not in upload.read():
             raise _corrupt("PDF")
+
+
+def _read_pdf(path, size):
+    _check_end(path, size)
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:

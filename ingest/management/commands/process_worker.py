@@ -7,7 +7,8 @@ from ingest.processing import recover_interrupted
 class Command(DatabaseWorker):
     help = (
         "Run the background worker for uploaded documents. On start it queues again any document whose "
-        "processing stopped with an earlier worker, then works the queue (options as db_worker)."
+        "processing stopped with an earlier worker, then works the queue (options as db_worker): the default queue, "
+        "or --queue-name large for documents of INGEST_LARGE_MB or more."
     )
 
     def handle(self, *args, **options):
