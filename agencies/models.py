@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
@@ -26,21 +28,16 @@ def unique_slug(model, text, *, max_length=80, exclude_pk=None):
     return slug
 
 
-def unique_slugs(model, texts, *, max_length=80):
-    """unique_slug for many new rows at once (one query): slugs no row uses yet, nor each other."""
-    bases = [_slug_base(text, max_length) for text in texts]
-    starts = models.Q(pk__in=[])
-    for base in set(bases):
-        starts |= models.Q(slug__startswith=base[: max_length - 3])
-    taken = set(model.objects.filter(starts).values_list("slug", flat=True))
-    slugs = []
-    for base in bases:
-        n = 1
-        while _numbered(base, n, max_length) in taken:
-            n += 1
-        taken.add(_numbered(base, n, max_length))
-        slugs.append(_numbered(base, n, max_length))
-    return slugs
+def private_slugs(model, texts, *, max_length=80):
+    """Slugs for new rows that may be hidden from some readers: the text, then six random hex digits.
+
+    A numbered slug ("child-j-2") would tell anyone who sees it that another row of the same name exists, though
+    they may not see it; a random ending tells nothing. One query checks that none is taken.
+    """
+    while True:
+        slugs = [f"{_slug_base(text, max_length - 7)}-{secrets.token_hex(3)}" for text in texts]
+        if len(set(slugs)) == len(slugs) and not model.objects.filter(slug__in=slugs).exists():
+            return slugs
 
 
 class Partnership(models.Model):

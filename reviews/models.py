@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import author_partnership_ids, is_curator
-from agencies.models import unique_slug, unique_slugs
+from agencies.models import private_slugs
 from reviews.audit import audit_events, link_events
 from vocabulary import AgeBand, HarmType, Nation, Outcome, ReviewType, Sex, review_type_fits_nation
 
@@ -53,7 +53,7 @@ class ReviewQuerySet(models.QuerySet):
             if review.publication_date:
                 review.publication_year = review.publication_date.year
         for review, slug in zip(
-            reviews, unique_slugs(Review, [r._slug_text() for r in reviews], max_length=110), strict=True
+            reviews, private_slugs(Review, [r._slug_text() for r in reviews], max_length=110), strict=True
         ):
             review.slug = slug
         moves = []
@@ -238,7 +238,7 @@ class Review(models.Model):
         if self.publication_date:
             self.publication_year = self.publication_date.year
         if not self.slug:
-            self.slug = unique_slug(Review, self._slug_text(), max_length=110)
+            self.slug = private_slugs(Review, [self._slug_text()], max_length=110)[0]
         super().save(*args, **kwargs)
 
     # Workflow. Every status change goes through _transition, which checks each move and records it.

@@ -2,6 +2,8 @@
 sign-in takes part in the lockout; a duplicate upload names only a review the uploader may work on; a
 search never fails on ids a cache kept a moment too long; absurd page numbers and ids are answered, not 500."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -10,7 +12,7 @@ from django.urls import reverse
 from reviews.models import Review
 from search.engine import search
 from tests.documents import make_pdf
-from tests.factories import make_finding, make_review, make_user
+from tests.factories import make_finding, make_partnership, make_review, make_user
 from tests.review_texts import REVIEW_PAGES
 from tests.test_document_upload import as_upload, upload_form
 
@@ -218,3 +220,16 @@ def test_pages_carry_a_content_security_policy_without_inline_allowances(practit
     assert f'<script nonce="{nonce}">' in page
     assert not regex.search(r"<script(?![^>]*(src=|nonce=))", page)  # every other script is a file
     assert ' style="' not in page
+
+
+def test_a_review_s_address_does_not_tell_that_a_hidden_review_of_the_same_name_exists(practitioner):
+    partnership = make_partnership(name="Northshire Safeguarding Children Partnership")
+    hidden = make_review(status=Review.Status.DRAFT, title="Child J", publication_year=2024, partnership=partnership)
+    published = make_review(title="Child J", publication_year=2024, partnership=partnership)
+    alone = make_review(title="Child Q", publication_year=2024, partnership=partnership)
+
+    shape = re.compile(r"child-[jq]-northshire-2024-[0-9a-f]{6}")
+    assert all(shape.fullmatch(review.slug) for review in (hidden, published, alone))  # alone or not, one shape
+    assert published.slug != hidden.slug
+    assert practitioner.get(published.get_absolute_url()).status_code == 200
+    assert practitioner.get(hidden.get_absolute_url()).status_code == 404
