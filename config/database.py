@@ -13,6 +13,7 @@ SESSION_OPTIONS = "-c work_mem=32MB -c jit=off"
 def database_from_url(url, conn_max_age=60):
     config = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
     config.setdefault("OPTIONS", {})["options"] = SESSION_OPTIONS
+    config["OPTIONS"].setdefault("connect_timeout", 5)  # an unreachable database is said so in seconds, not minutes
     if not config["ENGINE"].endswith("postgresql"):
         from django.core.exceptions import ImproperlyConfigured
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.health.health_check",  # /healthz, before the HTTPS redirect and the host check
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -185,6 +186,9 @@ INGEST_DOCX_MAX_UNPACKED_MB = env_int("INGEST_DOCX_MAX_UNPACKED_MB", 200)  # eve
 INGEST_DOCX_MAX_XML_MB = env_int("INGEST_DOCX_MAX_XML_MB", 64)  # the XML read, counted as it is unpacked
 # Documents of this size or more go to the "large" queue, worked by its own worker (README, production).
 INGEST_LARGE_MB = env_int("INGEST_LARGE_MB", 5)
+# Document workers write a heartbeat this often; /healthz counts a worker alive if it beat within the stale time.
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 15)
+WORKER_HEARTBEAT_STALE_SECONDS = env_int("WORKER_HEARTBEAT_STALE_SECONDS", 60)
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

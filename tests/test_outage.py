@@ -29,3 +29,10 @@ def test_with_the_database_down_pages_say_the_service_is_unavailable_and_the_api
     assert 'class="govuk-template' in page.content.decode()  # the service's own layout
     api = client.get(reverse("api-search"), {"q": "neglect"})
     assert api.status_code == 503 and "cannot reach its database" in api.json()["error"]
+
+
+def test_with_the_database_down_health_says_so(database_down):
+    response = Client().get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["database"].startswith("unreachable")
