@@ -22,6 +22,11 @@ def is_curator(user):
     return bool(user is not None and user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser))
 
 
+def needs_two_factor(user):
+    """Curators and administrators sign in with a second factor (accounts.two_factor)."""
+    return is_curator(user)
+
+
 def author_partnership_ids(user):
     """The partnerships the user writes reviews for (remembered on the user for the request)."""
     if user is None or not user.is_authenticated or not user.is_active:

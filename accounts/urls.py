@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from accounts import two_factor
 from accounts.forms import SignInForm
 from accounts.models import LoginAttempt
 
@@ -20,6 +21,10 @@ urlpatterns = [
         name="sign-in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+    path("two-factor/", two_factor.verify, name="two-factor"),
+    path("two-factor/set-up/", two_factor.set_up, name="two-factor-set-up"),
+    path("two-factor/recovery-codes/", two_factor.recovery_codes, name="two-factor-recovery-codes"),
+    path("two-factor/recovery-codes/new/", two_factor.new_recovery_codes, name="two-factor-new-recovery-codes"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # authenticator apps: the second factor of curators and administrators
+    "django_otp.plugins.otp_static",  # their recovery codes
     "pgtrigger",
     "pghistory",
     "django_tasks",
@@ -52,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.two_factor_required",
     "accounts.middleware.private_when_signed_in",
     "csp.middleware.CSPMiddleware",
     "config.limits.request_size_limit",
@@ -219,6 +224,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="casereviews <no-reply@casereviews.invalid>")
 
 SITE_NAME = "Case reviews: learning from child safeguarding reviews"
+OTP_TOTP_ISSUER = "casereviews"  # the name authenticator apps show beside the code
 PAGE_SIZE = env_int("PAGE_SIZE", 20)
 
 LOGGING = {

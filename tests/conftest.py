@@ -5,7 +5,7 @@ from django.test import Client
 from ingest import suggestions
 from search import indexing
 from tests import api_schema
-from tests.factories import make_partnership, make_user
+from tests.factories import make_partnership, make_user, sign_in
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -36,7 +36,7 @@ def _author_client(**names):
     client.user = make_user(**names)
     client.partnership = make_partnership()
     client.partnership.members.add(client.user)
-    client.force_login(client.user)
+    sign_in(client, client.user)
     return client
 
 
@@ -56,7 +56,7 @@ def other_author(db):
 def curator(db):
     """National panel staff, signed in."""
     client = Client()
-    client.force_login(make_user(staff=True))
+    sign_in(client, make_user(staff=True))
     return client
 
 
@@ -64,7 +64,7 @@ def curator(db):
 def outsider(db):
     """Signed in, but neither staff nor attached to any partnership."""
     client = Client()
-    client.force_login(make_user())
+    sign_in(client, make_user())
     return client
 
 

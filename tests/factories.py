@@ -3,7 +3,10 @@
 import itertools
 
 from django.contrib.auth import get_user_model
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.roles import needs_two_factor
 from agencies.models import Agency, Partnership
 from findings.models import Finding, Theme
 from reviews.models import Review
@@ -63,3 +66,15 @@ def make_user(*, staff=False, **fields):
     fields.setdefault("username", f"user{n}")
     fields.setdefault("email", f"user{n}@example.org")
     return get_user_model().objects.create_user(password="a long test password", is_staff=staff, **fields)
+
+
+def sign_in(client, user):
+    """Sign the user in on the client, as a finished sign-in: a curator or administrator has given the second
+    factor too (a confirmed authenticator app, verified in the session)."""
+    client.force_login(user)
+    if needs_two_factor(user):
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client

@@ -137,3 +137,10 @@ def test_create_user_makes_curators_and_administrators_and_refuses_nonsense(monk
         call_command("create_user", "lonely", "--role", "author", "--no-password")
     with pytest.raises(CommandError, match="No partnership"):
         call_command("create_user", "lost", "--role", "author", "--partnership", "atlantis", "--no-password")
+
+
+def test_the_password_is_typed_into_a_password_box_that_browsers_can_fill():
+    page = Client().get(reverse("sign-in")).content.decode()
+
+    assert re.search(r'<input[^>]*name="password"[^>]*type="password"[^>]*autocomplete="current-password"', page)
+    assert re.search(r'<input[^>]*name="username"[^>]*autocomplete="username"', page)

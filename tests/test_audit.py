@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from findings.models import Lesson, Theme
 from reviews.models import Review
-from tests.factories import make_finding, make_review, make_user
+from tests.factories import make_finding, make_review, make_user, sign_in
 
 
 def history_page(client, review):
@@ -24,7 +24,7 @@ def test_a_review_s_history_shows_who_changed_what_in_it_and_its_findings():
         finding.save()
         finding.themes.add(Theme.objects.get(slug="information-sharing"))
     client = Client()
-    client.force_login(editor)
+    sign_in(client, editor)
     page = history_page(client, review).content.decode()
     assert "Pat Curator" in page
     assert "Finding update" in page

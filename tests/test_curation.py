@@ -13,7 +13,7 @@ from django.utils import timezone
 from agencies.models import Agency
 from findings.models import Finding, Lesson, LessonFinding, Theme, ThemeSuggestion
 from reviews.models import AnonymisationFlag, Review, ReviewDocument, StatusChange
-from tests.factories import make_finding, make_partnership, make_review, make_user
+from tests.factories import make_finding, make_partnership, make_review, make_user, sign_in
 from tests.search_helpers import titles
 
 Status = Review.Status
@@ -240,7 +240,7 @@ def partnership_author(everything):
     user = make_user()
     review.partnership.members.add(user)
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

@@ -34,7 +34,7 @@ from accounts.roles import assign
 from findings.models import Finding, Lesson, LessonFinding, Theme
 from reviews.models import AnonymisationFlag, Review, ReviewDocument, StatusChange
 from search.models import SearchTerm
-from tests.factories import make_finding, make_partnership, make_review, make_user
+from tests.factories import make_finding, make_partnership, make_review, make_user, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -377,7 +377,7 @@ def _build_world():
     for role, user in users.items():
         if user is not None:
             signing_in = Client()
-            signing_in.force_login(user)
+            sign_in(signing_in, user)
             sessions[role] = signing_in.cookies[settings.SESSION_COOKIE_NAME].value
     return SimpleNamespace(
         users=users,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from reviews.models import Review
 from search.engine import search
 from tests.documents import make_pdf
-from tests.factories import make_finding, make_partnership, make_review, make_user
+from tests.factories import make_finding, make_partnership, make_review, make_user, sign_in
 from tests.review_texts import REVIEW_PAGES
 from tests.test_document_upload import as_upload, upload_form
 
@@ -49,7 +49,7 @@ def test_the_admin_is_for_administrators_only(settings):
     refused = client.post(reverse("admin:login"), {"username": curator.username, "password": PASSWORD})
     assert refused.status_code == 200 and "_auth_user_id" not in client.session
     assert "The admin is for administrators" in refused.content.decode()
-    client.force_login(curator)
+    sign_in(client, curator)
     assert client.get("/admin/reviews/review/").status_code == 302  # to the admin's sign-in
     signed_in = Client().post(reverse("sign-in"), {"username": curator.username, "password": PASSWORD})
     assert signed_in.status_code == 302  # a right password at the admin is not a failure that locks
