@@ -114,8 +114,28 @@ STATICFILES_DIRS = [BASE_DIR / "static", ("govuk", BASE_DIR / ".build" / "govuk"
 # development and tests serve the source folders directly.
 STATIC_MANIFEST = env_bool("STATIC_MANIFEST", default=not DEBUG)
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+# Uploaded documents: local files under MEDIA_ROOT, or an S3-compatible bucket when S3_BUCKET is set (several web
+# and worker machines then share them). Credentials come from the environment as boto3 reads them
+# (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role). Objects are private and never served.
+S3_BUCKET = env_str("S3_BUCKET", default="")
+DOCUMENT_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL", default="") or None,  # unset: AWS itself
+            "region_name": env_str("S3_REGION", default="") or None,
+            "location": env_str("S3_PREFIX", default=""),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DOCUMENT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if STATIC_MANIFEST
