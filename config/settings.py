@@ -7,6 +7,7 @@ from csp.constants import NONCE, NONE, SELF
 
 from config.database import database_from_url, embedded_database
 from config.env import env_bool, env_choice, env_int, env_list, env_str
+from config.logs import FORMATS, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -247,10 +248,4 @@ SITE_NAME = "Case reviews: learning from child safeguarding reviews"
 OTP_TOTP_ISSUER = "casereviews"  # the name authenticator apps show beside the code
 PAGE_SIZE = env_int("PAGE_SIZE", 20)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", default="INFO")},
-    "loggers": {"pgserver": {"level": "WARNING"}},
-}
+LOGGING = logging_config(env_choice("LOG_FORMAT", FORMATS, "text"), env_str("LOG_LEVEL", default="INFO"))

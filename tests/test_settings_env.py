@@ -1,3 +1,9 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
@@ -45,3 +51,20 @@ def test_a_choice_setting_names_the_allowed_values_when_given_another(monkeypatc
         env_choice("CASEREVIEWS_BACKEND", {"database": 1, "immediate": 2}, "database")
     monkeypatch.setenv("CASEREVIEWS_BACKEND", "immediate")
     assert env_choice("CASEREVIEWS_BACKEND", {"database": 1, "immediate": 2}, "database") == "immediate"
+
+
+def test_logs_are_one_json_object_a_line_when_asked_for():
+    root = Path(__file__).resolve().parent.parent
+    script = "import logging; logging.getLogger('casereviews.check').warning('Document %s refused', 7)"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=root,
+        env={**os.environ, "LOG_FORMAT": "json", "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert (line["level"], line["logger"], line["message"]) == ("WARNING", "casereviews.check", "Document 7 refused")
+    assert line["time"] and line["pid"]
