@@ -5,9 +5,10 @@ files have their own queue, and an interrupted stage is recorded as such. Caps a
 import functools
 import random
 import string
+from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -267,3 +268,21 @@ def test_a_child_process_hands_back_its_result_and_its_refusals():
     with pytest.raises(DocumentRejected) as caught:
         bounded.run(refuse, seconds=10, memory_mb=64)
     assert (caught.value.code, caught.value.message) == ("empty", "Nothing here.")
+
+
+def test_a_refused_document_is_processed_again_by_the_command_once_the_limit_is_raised(author, tmp_path, settings):
+    settings.INGEST_MAX_WORDS = 10
+    upload(author, make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES))
+    document = ReviewDocument.objects.get()
+    errors = StringIO()
+    with pytest.raises(CommandError, match="1 of 1 document failed"):
+        call_command("process_documents", str(document.pk), stderr=errors, stdout=StringIO())
+    assert "child-j.pdf (version 1): refused: This document has 307 words" in errors.getvalue()
+
+    settings.INGEST_MAX_WORDS = 250_000
+    errors = StringIO()
+    call_command("process_documents", str(document.pk), stderr=errors, stdout=StringIO())
+
+    document.refresh_from_db()
+    assert document.state == ReviewDocument.State.DONE
+    assert "[1/1] [####] child-j.pdf (version 1): Themes suggested" in errors.getvalue()

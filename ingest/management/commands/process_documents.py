@@ -35,7 +35,7 @@ class Command(BaseCommand):
 
             def progress(current, stage, number=number):
                 if verbosity >= 1:
-                    done = [s for s, _ in STAGES].index(stage) + 1
+                    done = [s for s, *_ in STAGES].index(stage) + 1
                     bar = "#" * done + "." * (len(STAGES) - done)
                     line = f"\r[{number}/{len(documents)}] [{bar}] {current}: {stage.label}"
                     self.stderr.write(line.ljust(100), ending="")
@@ -45,9 +45,9 @@ class Command(BaseCommand):
                 self.stderr.write("")
             if result is None:
                 self.stderr.write(f"Document {document.pk} is being processed by a worker: left to it.")
-            elif result.state == ReviewDocument.State.FAILED:
+            elif result.state in (ReviewDocument.State.FAILED, ReviewDocument.State.REFUSED):
                 failures += 1
-                self.stderr.write(f"{result}: failed: {result.error}")
+                self.stderr.write(f"{result}: {result.get_state_display().lower()}: {result.error}")
             else:
                 self.stdout.write(f"{result}: done.")
         if failures:
