@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import pytest
 from django.test import override_settings
@@ -178,3 +179,13 @@ def test_the_api_documentation_and_schema_are_served(practitioner):
     assert {"/api/v1/search", "/api/v1/reviews/{id}", "/api/v1/themes"} <= set(schema["paths"])
     names = {p["name"] for p in schema["paths"]["/api/v1/search"]["get"]["parameters"]}
     assert {"q", "level", "sort", "page", "page_size", "theme", "nation", "year_from"} <= names
+
+
+def test_a_query_typed_on_the_search_page_reached_from_the_navigation_is_sorted_by_relevance(practitioner, library):
+    empty = practitioner.get(reverse("search")).content.decode()
+    chosen = re.search(r'<option value="(\w+)" selected>', empty).group(1)
+    assert chosen == "relevance"  # the form the practitioner types into carries it
+
+    typed = practitioner.get(reverse("search"), {"q": "bruise", "sort": chosen, "level": "findings"})
+
+    assert typed.context["results"].sort == "relevance"
