@@ -130,7 +130,10 @@ class FacetOption(Schema):
 
 class SearchPage(Schema):
     query: str = Field(description="The query searched (a spelling suggestion, maybe)")
-    corrected_from: str | None = Field(description="The query as typed, when results are for a suggestion")
+    corrected_from: str | None = Field(
+        description="The query as typed, when it found nothing and the results are for its spelling suggestion"
+    )
+    did_you_mean: str | None = Field(description="A spelling suggestion, offered beside the results as typed")
     level: str
     sort: str
     count: int

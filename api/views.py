@@ -147,6 +147,7 @@ def search_api(request, parameters: Query[schemas.SearchParameters]):
     return {
         "query": results.query,
         "corrected_from": results.corrected_from or None,
+        "did_you_mean": results.did_you_mean or None,
         "level": results.level,
         "sort": results.sort,
         "count": results.count,

@@ -12,7 +12,9 @@ How a query is read:
   counts a little less than the word itself.
 - A query that names a theme (its name or a specific keyword) lifts the findings tagged with it.
 - A word found nowhere in the published corpus gets a spelling suggestion from the corpus's own
-  words ("neglet" -> "neglect"), and the results are for the suggestion.
+  words ("neglet" -> "neglect"): when the query as typed finds nothing the results are for the
+  suggestion, otherwise it is offered ("Did you mean ...?"). Terms of art and acronyms ("ACEs",
+  "sexting") are words of the field, never corrected.
 
 How it runs: one SQL statement per search (`_run`), over narrow search entries (FindingEntry,
 ReviewEntry: a vector and the review's fields that filters need), so that a broad search never reads
@@ -340,20 +342,43 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
     return sql, score_params
 
 
-def _prepare(query, exact, user):
-    """(query, plan, query as typed if corrected): the plan is for a spelling suggestion when one helps."""
+@dataclass
+class Chosen:
+    """The query a search runs: as typed, or its spelling suggestion when as typed finds nothing."""
+
+    query: str
+    plan: object  # Plan, or None for no query
+    counted: "Counted"
+    corrected_from: str = ""  # the query as typed, when the results are for the suggestion
+    did_you_mean: str = ""  # a suggestion offered beside the results of the query as typed
+
+
+def _choose(query, exact, user, level, filters, sort, offset, limit):
+    """Run the query as typed; when it finds nothing and a word of it is found nowhere in the published corpus,
+    run its spelling suggestion instead. A suggestion for a query that does find something is only offered."""
     parsed = parse(query)
     query_plan = plan(parsed) if not parsed.empty else None
+    suggestion, suggested_plan = "", None
     if query_plan and query_plan.unknown and not exact:
 
         def exists(word):
             return _matching("findings", user, plan(parse(word))).exists()
 
-        suggestion = suggest_spelling(query, query_plan.unknown, exists)
+        suggestion = suggest_spelling(query, query_plan.unknown, exists) or ""
         suggested_plan = plan(parse(suggestion)) if suggestion else None
-        if suggested_plan:
-            return suggestion, suggested_plan, query
-    return query, query_plan, ""
+    counted = _fallbacks(level, user, query_plan, filters, _sort(sort, query_plan), offset, limit)
+    if suggested_plan is None:
+        return Chosen(query, query_plan, counted)
+    if counted.count == 0:
+        counted = _fallbacks(level, user, suggested_plan, filters, _sort(sort, suggested_plan), offset, limit)
+        return Chosen(suggestion, suggested_plan, counted, corrected_from=query)
+    return Chosen(query, query_plan, counted, did_you_mean=suggestion)
+
+
+def _sort(sort, query_plan):
+    """The order asked for; relevance without a query is newest first."""
+    sort = sort if sort in SORTS else "relevance"
+    return "newest" if sort == "relevance" and query_plan is None else sort
 
 
 def _fallbacks(level, user, query_plan, filters, sort, offset, limit):
@@ -375,16 +400,17 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     """Search the findings or reviews `user` may see. Returns SearchResults with facet counts."""
     filters = filters or {}
     level = level if level in LEVELS else "findings"
-    query, query_plan, corrected_from = _prepare(query, exact, user)
-    if sort not in SORTS:
-        sort = "relevance"
-    if sort == "relevance" and query_plan is None:
-        sort = "newest"
     page_size = max(1, min(int(page_size), 100))
     page = max(1, min(int(page), MAX_PAGE))
     offset = (page - 1) * page_size
-    counted = _fallbacks(level, user, query_plan, filters, sort, offset, page_size)
-    count, facets, ranked, sampled = counted.count, counted.facets, counted.page, counted.sampled
+    chosen = _choose(query, exact, user, level, filters, sort, offset, page_size)
+    query, query_plan = chosen.query, chosen.plan
+    count, facets, ranked, sampled = (
+        chosen.counted.count,
+        chosen.counted.facets,
+        chosen.counted.page,
+        chosen.counted.sampled,
+    )
     # The ids may come from a cache made a moment before a change committed: the rows are read again through
     # the visibility rule, and one that is gone (deleted, or no longer visible) is left out.
     model = Finding if level == "findings" else Review
@@ -400,13 +426,14 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     return SearchResults(
         query=query,
         level=level,
-        sort=sort,
+        sort=_sort(sort, query_plan),
         count=count,
         results=selected,
         facets=facet_options(facets, filters),
         page=page,
         page_size=page_size,
-        corrected_from=corrected_from,
+        corrected_from=chosen.corrected_from,
+        did_you_mean=chosen.did_you_mean,
         themes_named=query_plan.themes if query_plan else [],
         lessons=_matching_lessons(query, user) if page == 1 else [],
         facets_approximate=sampled,
@@ -447,12 +474,7 @@ def _matching_lessons(query, user):
 def matching_findings(query="", filters=None, user=None, sort="relevance", exact=False, chunk_size=500):
     """Every finding the search lists for these parameters, in the same order, for exports: an iterator
     that reads them from the database a chunk at a time."""
-    if sort not in SORTS:
-        sort = "relevance"
-    _, query_plan, _ = _prepare(query, exact, user)
-    if query_plan is None and sort == "relevance":
-        sort = "newest"
-    ranked = _fallbacks("findings", user, query_plan, filters or {}, sort, 0, None).page
+    ranked = _choose(query, exact, user, "findings", filters or {}, sort, 0, None).counted.page
     ids = [pk for pk, _ in ranked]
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]

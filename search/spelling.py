@@ -5,6 +5,7 @@ import re
 from django.db.models import F, Func, Q
 
 from search.models import SearchTerm
+from vocabulary import field_words
 
 
 def _distance(a, b, limit):
@@ -25,13 +26,15 @@ def _distance(a, b, limit):
 def suggest_spelling(text, unknown, exists=None):
     """The query with each unknown word replaced by the nearest corpus word, or None.
 
-    exists(word) confirms a candidate: the word list may hold words that edits have since removed.
+    Words of the field's terms of art and acronyms ("ACEs", "sexting", "cuckooing") are never replaced, even when
+    no published document has them yet. exists(word) confirms a candidate: the word list may hold words that
+    edits have since removed.
     """
     corrected = text
     changed = False
     for word in unknown:
         lowered = word.lower()
-        if len(lowered) < 3 or not lowered.isalpha():
+        if len(lowered) < 3 or not lowered.isalpha() or lowered in field_words():
             continue
         limit = 1 if len(lowered) <= 5 else 2
         candidates = (

@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from reviews.models import Review
 from search.engine import search
@@ -19,7 +20,28 @@ def test_a_misspelt_word_gets_a_suggestion_and_results_for_it():
 def test_a_suggestion_keeps_the_correct_words_of_the_query():
     published_finding("Bruise", "A bruise on a non-mobile baby was not referred.")
     result = search("bruise babby")
-    assert result.query == "bruise baby"
+    assert result.did_you_mean == "bruise baby"
+
+
+def test_a_query_that_finds_something_as_typed_is_searched_as_typed_with_a_suggestion_offered(practitioner):
+    published_finding("Bruise", "A bruise on a non-mobile baby was not referred.")
+
+    result = search("bruise babby")
+
+    assert (result.query, result.corrected_from, result.count) == ("bruise babby", "", 1)
+    page = practitioner.get(reverse("search"), {"q": "bruise babby"}).content.decode()
+    assert "Did you mean" in page and "bruise baby</a>?" in page
+    assert practitioner.get(reverse("api-search"), {"q": "bruise babby"}).json()["did_you_mean"] == "bruise baby"
+
+
+@pytest.mark.parametrize("typed", ["ACEs", "sexting", "toxic trio", "cuckooing", "adultification", "sextortion"])
+def test_terms_of_the_field_are_searched_as_typed_and_never_corrected(typed):
+    published_finding("Ages", "Ages and settings of the children and their toxic trips were noted.")
+    published_finding("Cooking", "Cooking and adulthood, sextants.")
+
+    result = search(typed)
+
+    assert result.query == typed and result.corrected_from == "" and result.did_you_mean == ""
 
 
 def test_exact_searches_for_what_was_typed():

@@ -4,6 +4,7 @@ theme suggester and search all read."""
 
 import functools
 import json
+import re
 from pathlib import Path
 
 from django.db import models
@@ -21,6 +22,21 @@ def acronyms():
 def synonym_groups():
     """Groups of phrases practitioners use for the same thing (lists of strings)."""
     return [list(group) for group in json.loads((DATA / "synonyms.json").read_text(encoding="utf-8"))["groups"]]
+
+
+@functools.cache
+def practice_terms():
+    """Terms of art of safeguarding practice ("toxic trio", "cuckooing"), each with its meaning."""
+    return json.loads((DATA / "practice_terms.json").read_text(encoding="utf-8"))["terms"]
+
+
+@functools.cache
+def field_words():
+    """The words of the field's terms of art and acronyms, lower case: real words, never spelling mistakes."""
+    words = {word.lower() for term in practice_terms() for word in re.findall(r"[\w']+", term["term"])}
+    words |= {acronym.lower() for acronym in acronyms()}
+    words |= {acronym.lower() + "s" for acronym in acronyms()}  # "ACEs", "CPRs"
+    return frozenset(words)
 
 
 class Nation(models.TextChoices):
