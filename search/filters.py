@@ -86,7 +86,7 @@ class Filter:
         return forms.DecimalField(label=self.label, required=False, min_value=YEARS[0], max_value=YEARS[1])
 
 
-# A finding's theme ids include those of its review as a whole; a review's, those of its findings.
+# A finding's theme ids are its own themes; a review's, its own and those of its findings.
 FILTERS = [
     Filter("theme", "Theme", "Theme slugs (see /api/v1/themes).", "tags", "theme_ids", _themes, Theme),
     Filter("facet", "Kind of theme", "Kinds of theme: practice or context.", "theme_kind", choices=Facet.choices),

@@ -103,12 +103,29 @@ def test_reviews_level_counts_reviews(library):
     assert counts(result, "nation") == {"england": 1, "wales": 1, "scotland": 1}
 
 
-def test_a_theme_on_the_review_as_a_whole_counts_for_its_findings(library):
+def test_a_theme_on_the_review_as_a_whole_counts_for_the_review_not_for_its_findings(library):
     from findings.models import Theme
 
     library["wales"].themes.add(Theme.objects.get(slug="domestic-abuse"))
-    assert set(titles(filters={"theme": ["domestic-abuse"]})) == {"Welsh bruise", "Welsh sharing"}
+
+    assert titles(filters={"theme": ["domestic-abuse"]}) == []
+    assert counts(search(""), "theme").get("domestic-abuse", 0) == 0
     assert titles(filters={"theme": ["domestic-abuse"]}, level="reviews") == [library["wales"].title]
+
+
+def test_the_theme_page_and_the_theme_filter_count_the_same_findings_and_reviews(library, practitioner):
+    from findings.models import Theme
+
+    library["wales"].themes.add(Theme.objects.get(slug="information-sharing"))
+    theme = Theme.objects.with_counts(None).get(slug="information-sharing")
+    page = practitioner.get(theme.get_absolute_url())
+
+    findings = search("", filters={"theme": ["information-sharing"]})
+    reviews = search("", filters={"theme": ["information-sharing"]}, level="reviews")
+
+    assert findings.count == theme.finding_count == page.context["page"].paginator.count
+    assert reviews.count == theme.review_count
+    assert counts(search(""), "theme")["information-sharing"] == theme.finding_count
 
 
 def test_browsing_results_are_cached_until_the_corpus_changes(library):
