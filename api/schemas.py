@@ -128,12 +128,22 @@ class FacetOption(Schema):
     count: int
 
 
+class Understood(Schema):
+    filter: str = Field(description="The search parameter, e.g. nation, review_type, age_band, agency, year_from")
+    value: str = Field(description="Its value, e.g. scotland")
+    label: str = Field(description="How to say it, e.g. Scotland")
+
+
 class SearchPage(Schema):
     query: str = Field(description="The query searched (a spelling suggestion, maybe)")
     corrected_from: str | None = Field(
         description="The query as typed, when it found nothing and the results are for its spelling suggestion"
     )
     did_you_mean: str | None = Field(description="A spelling suggestion, offered beside the results as typed")
+    understood: list[Understood] = Field(
+        description="Filters the query names (a nation, a type of review, an age, a period, an agency) and that are "
+        "not applied yet: results that fit them rank higher; add one as a parameter to keep to it"
+    )
     level: str
     sort: str
     count: int

@@ -39,6 +39,7 @@ from django.db import connection, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, OuterRef, Subquery
 from django.db.models.expressions import RawSQL
 
+from agencies.models import Agency
 from findings.models import Finding, Lesson, SubqueryCount, Theme
 from reviews.models import Review, visibility_key
 from search.facets import facet_options
@@ -49,6 +50,7 @@ from search.plan import plan
 from search.query import parse
 from search.results import SearchResults, add_snippets
 from search.spelling import suggest_spelling
+from search.understanding import understand
 
 LEVELS = ("findings", "reviews")
 MAX_PAGE = 100_000  # a page number beyond any search's last page (the API refuses more)
@@ -80,12 +82,13 @@ def _matching(level, user, query_plan, full_text=False):
     return queryset.alias(text_match=RawSQL(condition, params, output_field=BooleanField())).filter(text_match=True)
 
 
-def _score_sql(query_plan, own, context=None, theme_ids=None):
+def _score_sql(query_plan, own, context=None, theme_ids=None, entry=None):
     """(SQL, params) for the relevance score of a row, given the SQL for its vectors and theme ids.
 
     3 x how much of the query the row covers (rare concepts weigh more; a synonym counts 0.7 of the
     word itself) + ts_rank; for a finding, the SQL `context` adds how well its review as a whole
-    matches (see _context_sql); 0.5 more when the row carries a theme the query names.
+    matches (see _context_sql); 0.5 more when the row carries a theme the query names; up to FIT_WEIGHT
+    more as the row fits what the query says of the reviews it wants (entry: the SQL alias of its entry).
     """
     sql, params = _coverage_sql(query_plan, own)
     sql = f"3.0 * {sql} + ts_rank('{WEIGHTS}', {own}, %s::tsquery, 32)"
@@ -95,7 +98,36 @@ def _score_sql(query_plan, own, context=None, theme_ids=None):
     if query_plan.themes and theme_ids:
         sql += f" + 0.5 * ({theme_ids} && %s)::int"
         params.append(list(Theme.objects.filter(slug__in=query_plan.themes).values_list("pk", flat=True)))
+    if entry and query_plan.understood and query_plan.understood.dimensions:
+        fits, fit_params = _fit_sql(query_plan.understood, entry)
+        sql += f" + {FIT_WEIGHT} * ({fits}) / {query_plan.understood.dimensions}.0"
+        params.extend(fit_params)
     return sql, params
+
+
+FIT_WEIGHT = 1.5  # a row that fits all the query says of the reviews it wants (nation, type, age, period, agency)
+
+
+def _fit_sql(understood, entry):
+    """(SQL, params): how many of the kinds of thing the query names (nation, type of review, age, period,
+    agency) the entry fits."""
+    terms, params = [], []
+    if understood.nations:
+        terms.append(f"({entry}.nation = ANY(%s))::int")
+        params.append([n.value for n in understood.nations])
+    if understood.review_types:
+        terms.append(f"({entry}.review_type = ANY(%s))::int")
+        params.append([t.value for t in understood.review_types])
+    if understood.age_bands:
+        terms.append(f"({entry}.age_bands && %s::varchar[])::int")
+        params.append([a.value for a in understood.age_bands])
+    if understood.agencies:
+        terms.append(f"({entry}.agency_ids && %s::int[])::int")
+        params.append(list(Agency.objects.filter(slug__in=understood.agencies).values_list("pk", flat=True)))
+    if understood.year_from is not None or understood.year_to is not None:
+        terms.append(f"coalesce({entry}.year BETWEEN %s AND %s, false)::int")
+        params += [understood.year_from or 0, understood.year_to or 9999]
+    return " + ".join(terms), params
 
 
 def _coverage_sql(query_plan, vector):
@@ -325,16 +357,17 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
             f"WHERE r.id IN (SELECT c.review FROM cand c {within}))"
         )
         cte_params.extend(context_params)
-        score_sql, score_params = _score_sql(query_plan, "e.vector", "coalesce(x.score, 0)", "e.theme_ids")
+        score_sql, score_params = _score_sql(query_plan, "e.vector", "coalesce(x.score, 0)", "e.theme_ids", "e")
         join = "LEFT JOIN context x ON x.id = c.review"
     else:
-        score_sql, score_params = _score_sql(query_plan, "e.vector", theme_ids="e.theme_ids")
+        score_sql, score_params = _score_sql(query_plan, "e.vector", theme_ids="e.theme_ids", entry="e")
         join = ""
     page_limit = "ALL" if limit is None else int(limit)
     sql = (
         # Each candidate's vector by its id (OFFSET 0: the planner cannot know how few candidates there are).
         f"SELECT 'page', c.id::text, s.score FROM (SELECT * FROM cand c {within}) c "
-        f"CROSS JOIN LATERAL (SELECT vector, theme_ids FROM {table} WHERE id = c.id OFFSET 0) e {join} "
+        f"CROSS JOIN LATERAL (SELECT vector, theme_ids, nation, review_type, age_bands, year, agency_ids FROM {table} "
+        f"WHERE id = c.id OFFSET 0) e {join} "
         f"CROSS JOIN LATERAL (SELECT {score_sql} AS score) s "
         f"ORDER BY c.chunk, s.score DESC, c.year DESC NULLS LAST, c.date DESC NULLS LAST, c.id DESC "
         f"OFFSET {int(offset)} LIMIT {page_limit}"
@@ -356,8 +389,7 @@ class Chosen:
 def _choose(query, exact, user, level, filters, sort, offset, limit):
     """Run the query as typed; when it finds nothing and a word of it is found nowhere in the published corpus,
     run its spelling suggestion instead. A suggestion for a query that does find something is only offered."""
-    parsed = parse(query)
-    query_plan = plan(parsed) if not parsed.empty else None
+    query_plan = _planned(query)
     suggestion, suggested_plan = "", None
     if query_plan and query_plan.unknown and not exact:
 
@@ -365,7 +397,7 @@ def _choose(query, exact, user, level, filters, sort, offset, limit):
             return _matching("findings", user, plan(parse(word))).exists()
 
         suggestion = suggest_spelling(query, query_plan.unknown, exists) or ""
-        suggested_plan = plan(parse(suggestion)) if suggestion else None
+        suggested_plan = _planned(suggestion) if suggestion else None
     counted = _fallbacks(level, user, query_plan, filters, _sort(sort, query_plan), offset, limit)
     if suggested_plan is None:
         return Chosen(query, query_plan, counted)
@@ -373,6 +405,15 @@ def _choose(query, exact, user, level, filters, sort, offset, limit):
         counted = _fallbacks(level, user, suggested_plan, filters, _sort(sort, suggested_plan), offset, limit)
         return Chosen(suggestion, suggested_plan, counted, corrected_from=query)
     return Chosen(query, query_plan, counted, did_you_mean=suggestion)
+
+
+def _planned(query):
+    """The plan of a query (None for none), with what it says about the reviews it wants."""
+    parsed = parse(query)
+    query_plan = plan(parsed) if not parsed.empty else None
+    if query_plan is not None:
+        query_plan.understood = understand(query)
+    return query_plan
 
 
 def _sort(sort, query_plan):
@@ -435,6 +476,7 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
         corrected_from=chosen.corrected_from,
         did_you_mean=chosen.did_you_mean,
         themes_named=query_plan.themes if query_plan else [],
+        offers=query_plan.understood.offers(filters) if query_plan else [],
         lessons=_matching_lessons(query, user) if page == 1 else [],
         facets_approximate=sampled,
     )

@@ -45,6 +45,7 @@ class Plan:
     tiers: list  # [Tier]: the matches that cover the most (and rarest) concepts first
     themes: list  # theme slugs the query names
     unknown: list  # typed words found nowhere in the corpus
+    understood: object = None  # search.understanding.Understood: the nation, type, age, period, agency it names
 
 
 MAX_TIERS = 8

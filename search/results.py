@@ -25,6 +25,7 @@ class SearchResults:
     corrected_from: str = ""  # the query as typed, when results are for a spelling suggestion
     did_you_mean: str = ""  # a spelling suggestion offered beside the results of the query as typed
     themes_named: list = field(default_factory=list)
+    offers: list = field(default_factory=list)  # search.understanding.Offer: filters the query names
     lessons: list = field(default_factory=list)  # recurring lessons that match the query (first page only)
     facets_approximate: bool = False  # facet counts estimated from a sample (very broad searches)
 

@@ -12,7 +12,7 @@ from accounts.ratelimit import seconds_to_wait, too_many
 from accounts.roles import is_curator
 from findings.models import Lesson
 from search.engine import matching_findings, search
-from search.filters import FACETS, FILTERS, SearchForm
+from search.filters import BY_NAME, FACETS, FILTERS, SearchForm
 
 
 def search_page(request):
@@ -36,6 +36,7 @@ def search_page(request):
             "errors": errors,
             "facet_groups": facet_groups(results, arguments["filters"]),
             "selected": selected_filters(request.GET, results),
+            "offers": offered_filters(request.GET, results),
             "export_query": request.GET.urlencode(),
             "lesson_choices": Lesson.objects.order_by("statement") if is_curator(request.user) else None,
         },
@@ -63,6 +64,30 @@ def selected_filters(query, results):
             label = labels.get(name, {}).get(value, value)
             chosen.append({"title": title, "label": label, "remove": "?" + rest.urlencode()})
     return chosen
+
+
+OFFER_LABELS = {
+    "nation": "{}",
+    "review_type": "{}",
+    "age_band": "age {}",
+    "agency": "{}",
+    "year_from": "published {}",
+    "year_to": "published {}",
+}
+
+
+def offered_filters(query, results):
+    """The filters the query names ("Welsh", "SCR", "baby", "since 2018"), each with a link that adds it."""
+    offers = []
+    for offer in results.offers:
+        chosen = query.copy()
+        if BY_NAME[offer.filter].many:
+            chosen.appendlist(offer.filter, offer.value)
+        else:
+            chosen[offer.filter] = offer.value
+        chosen.pop("page", None)
+        offers.append({"label": OFFER_LABELS[offer.filter].format(offer.label), "add": "?" + chosen.urlencode()})
+    return offers
 
 
 def _cell(value):

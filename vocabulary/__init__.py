@@ -175,6 +175,11 @@ _TYPE_PHRASES = [
 ]
 
 
+def review_type_phrases():
+    """(phrase, review type) for the phrases that name a type of review, longest first."""
+    return list(_TYPE_PHRASES)
+
+
 def match_review_type(text, nation=""):
     """The review type that text names, leniently ("SCR", "Concise child practice review", "lcspr").
 

@@ -45,15 +45,21 @@ OWN = "ARRAY(SELECT theme_id FROM findings_finding_themes WHERE finding_id = f.i
 WITH_REVIEWS = """ARRAY(SELECT theme_id FROM findings_finding_themes WHERE finding_id = f.id
           UNION SELECT theme_id FROM reviews_review_themes WHERE review_id = f.review_id ORDER BY 1)"""
 
-FORWARD = index_findings(OWN) + """
+FORWARD = (
+    index_findings(OWN)
+    + """
 UPDATE findings_findingentry e
 SET theme_ids = ARRAY(SELECT theme_id FROM findings_finding_themes WHERE finding_id = e.id ORDER BY 1);
 """
-BACKWARD = index_findings(WITH_REVIEWS) + """
+)
+BACKWARD = (
+    index_findings(WITH_REVIEWS)
+    + """
 UPDATE findings_findingentry e
 SET theme_ids = ARRAY(SELECT theme_id FROM findings_finding_themes WHERE finding_id = e.id
                       UNION SELECT theme_id FROM reviews_review_themes WHERE review_id = e.review_id ORDER BY 1);
 """
+)
 
 
 class Migration(migrations.Migration):
