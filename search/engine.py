@@ -185,22 +185,8 @@ class Counted:
 
 
 def _run(level, user, query_plan, filters, sort, offset, limit, full_text=False):
-    """The search's Counted (count, facets, the page's [(id, score)], sampled?) in one round trip.
-
-    Browsing (no query) reads every visible row, so its results are cached until the corpus
-    changes; the key holds what decides them, including whether the user sees unpublished work.
-    """
-    if query_plan is not None:
-        return _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text)
-    state = json.dumps(
-        [corpus_version(), visibility_key(user), level, sort, offset, limit, filters], sort_keys=True, default=str
-    )
-    key = "browse:" + hashlib.sha256(state.encode()).hexdigest()
-    result = cache.get(key)
-    if result is None:
-        result = _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text)
-        cache.set(key, result, timeout=3600)
-    return result
+    """The search's Counted (count, facets, the page's [(id, score)], sampled?) in one round trip."""
+    return _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text)
 
 
 def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_text):
@@ -388,7 +374,29 @@ class Chosen:
 
 def _choose(query, exact, user, level, filters, sort, offset, limit):
     """Run the query as typed; when it finds nothing and a word of it is found nowhere in the published corpus,
-    run its spelling suggestion instead. A suggestion for a query that does find something is only offered."""
+    run its spelling suggestion instead. A suggestion for a query that does find something is only offered.
+
+    A page of results is cached until the corpus changes (a practitioner pages back, many look for the same
+    thing); the key holds everything that decides it, including which reviews the user may see. The ids it
+    holds are read again through the visibility rule by search() in any case. Exports (every match) are not
+    cached.
+    """
+    if limit is None:
+        return _choose_now(query, exact, user, level, filters, sort, offset, limit)
+    state = json.dumps(
+        [corpus_version(), visibility_key(user), query, exact, level, filters, sort, offset, limit],
+        sort_keys=True,
+        default=str,
+    )
+    key = "search:" + hashlib.sha256(state.encode()).hexdigest()
+    chosen = cache.get(key)
+    if chosen is None:
+        chosen = _choose_now(query, exact, user, level, filters, sort, offset, limit)
+        cache.set(key, chosen, timeout=3600)
+    return chosen
+
+
+def _choose_now(query, exact, user, level, filters, sort, offset, limit):
     query_plan = _planned(query)
     suggestion, suggested_plan = "", None
     if query_plan and query_plan.unknown and not exact:

@@ -9,10 +9,12 @@ panel and the API's declared parameters (and so its OpenAPI description) are all
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Q
 
 from agencies.models import Agency
 from findings.models import Facet, Theme
+from search.indexing import corpus_version
 from vocabulary import AgeBand, Nation, Outcome, Region, ReviewType
 
 LEVEL_CHOICES = [("findings", "Findings"), ("reviews", "Reviews")]
@@ -26,11 +28,15 @@ def ids_of(model, **lookup):
 
 
 def _themes():
-    return list(Theme.objects.values_list("slug", "name"))
+    """(slug, name) of every theme, read once per version of the corpus (a theme's change moves it on)."""
+    return cache.get_or_set(
+        f"theme-choices:{corpus_version()}", lambda: list(Theme.objects.values_list("slug", "name")), timeout=3600
+    )
 
 
 def _agencies():
-    return list(Agency.objects.values_list("slug", "name"))
+    """(slug, name) of every agency: a list that changes only by migration or in the admin, kept a few minutes."""
+    return cache.get_or_set("agency-choices", lambda: list(Agency.objects.values_list("slug", "name")), timeout=300)
 
 
 @dataclass(frozen=True)
