@@ -68,3 +68,16 @@ def test_logs_are_one_json_object_a_line_when_asked_for():
     line = json.loads(result.stderr.strip().splitlines()[-1])
     assert (line["level"], line["logger"], line["message"]) == ("WARNING", "casereviews.check", "Document 7 refused")
     assert line["time"] and line["pid"]
+
+
+def test_gunicorn_accepts_the_production_settings():
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "--check-config", "config.wsgi"],
+        cwd=root,
+        env={**os.environ, "LOG_FORMAT": "json", "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
