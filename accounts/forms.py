@@ -12,7 +12,7 @@ class SignInForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "invalid_login": "Enter a correct username and password. The password is case-sensitive.",
     }
 
     def clean(self):

@@ -215,6 +215,7 @@ INGEST_LARGE_MB = env_int("INGEST_LARGE_MB", 5)
 # Document workers write a heartbeat this often; /healthz counts a worker alive if it beat within the stale time.
 WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 15)
 WORKER_HEARTBEAT_STALE_SECONDS = env_int("WORKER_HEARTBEAT_STALE_SECONDS", 60)
+AUTHENTICATION_BACKENDS = ["accounts.backends.NormalisedUsernameBackend"]  # user names are normalised
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -75,3 +76,21 @@ def test_behind_the_proxy_the_address_is_the_one_the_proxy_saw(settings):
     assert LOCKED in sign_in(owner.username, address="192.0.2.1", **attacker)[0].content.decode()
     owner_headers = {"HTTP_X_FORWARDED_FOR": "203.0.113.7", "HTTP_X_FORWARDED_PROTO": "https"}
     assert sign_in(owner.username, address="192.0.2.1", **owner_headers)[0].status_code == 302
+
+
+def test_user_names_are_stored_normalised_and_any_variant_signs_in():
+    user = make_user(username="Jane.Reviewer")
+    assert user.username == "jane.reviewer"
+
+    for typed in ("jane.reviewer", "JANE.REVIEWER", " Jane.Reviewer ", "\uff2a\uff21\uff2e\uff25.reviewer"):
+        client = Client()
+        answer = client.post(reverse("sign-in"), {"username": typed, "password": PASSWORD})
+        assert answer.status_code == 302, typed
+        assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_a_variant_of_an_existing_user_name_cannot_be_a_second_account():
+    make_user(username="jane.reviewer")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_user(username="Jane.REVIEWER")
