@@ -15,10 +15,6 @@ from django.urls import reverse
 from reviews.models import Review
 from tests.factories import make_finding, make_review
 
-# Playwright's synchronous API runs an event loop in this thread; the test's own database calls are still
-# ordinary synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 667}
@@ -39,10 +35,16 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
+    # Playwright's synchronous API runs an event loop in this thread; the tests' own database calls are still
+    # ordinary synchronous code. Allowed for these tests only (`check --deploy` rightly refuses it elsewhere).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
