@@ -22,6 +22,45 @@ PHONE = {"width": 375, "height": 667}
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the server is another thread
 
 
+class Browser:
+    """Chromium driven from a thread of its own: Playwright's synchronous API runs an event loop in the thread
+    that uses it, and Django must not find one in the tests' thread (its database connections would not be the
+    test's). visit() runs a function on a page in that thread and hands back what it returns."""
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="browser")
+        self.thread.submit(self._start).result()
+
+    def _start(self):
+        from playwright.sync_api import sync_playwright
+
+        self.playwright = sync_playwright().start()
+        self.chromium = self.playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+
+    def visit(self, url, look, viewport=None):
+        return self.thread.submit(self._visit, url, look, viewport).result()
+
+    def _visit(self, url, look, viewport):
+        # bypass_csp: axe-core is added to the page as a script of its own
+        context = self.chromium.new_context(viewport=viewport or {"width": 1280, "height": 900}, bypass_csp=True)
+        try:
+            page = context.new_page()
+            page.goto(url)
+            return look(page)
+        finally:
+            context.close()
+
+    def close(self):
+        def stop():
+            self.chromium.close()
+            self.playwright.stop()
+
+        self.thread.submit(stop).result()
+        self.thread.shutdown()
+
+
 @pytest.fixture(scope="module")
 def browser():
     missing = [what for what, path in (("Chromium", CHROMIUM), ("axe-core", str(AXE))) if not Path(path).exists()]
@@ -33,34 +72,36 @@ def browser():
         if os.environ.get("BROWSER_TESTS") == "required":
             pytest.fail(message)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
+    browser = Browser()
+    yield browser
+    browser.close()
 
-    # Playwright's synchronous API runs an event loop in this thread; the tests' own database calls are still
-    # ordinary synchronous code. Allowed for these tests only (`check --deploy` rightly refuses it elsewhere).
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            yield browser
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+@pytest.fixture(scope="module")
+def server():
+    """The service on a free local port, in a thread of its own with its own database connections: the tests
+    are transactional (with the seeded data restored after each), so the server sees what they commit."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.test.testcases import LiveServerThread
+    from django.test.utils import override_settings
+
+    with override_settings(ALLOWED_HOSTS=["localhost"]):
+        thread = LiveServerThread("localhost", StaticFilesHandler, port=0)
+        thread.daemon = True
+        thread.start()
+        thread.is_ready.wait()
+        if thread.error:
+            raise thread.error
+        yield f"http://localhost:{thread.port}"
+        thread.terminate()
 
 
 @pytest.fixture
-def open_page(browser, live_server):
-    contexts = []
+def visit(browser, server):
+    def visited(path, look, viewport=None):
+        return browser.visit(server + path, look, viewport)
 
-    def opened(path, viewport=None):
-        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, bypass_csp=True)  # for axe
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(live_server.url + path)
-        return page
-
-    yield opened
-    for context in contexts:
-        context.close()
+    return visited
 
 
 @pytest.fixture
@@ -96,49 +137,64 @@ def violations(page):
     ]
 
 
-def test_on_a_phone_the_search_box_is_wide_and_the_first_result_is_on_the_first_screen(open_page, library):
-    page = open_page(reverse("search") + "?q=neglect", PHONE)
+def test_on_a_phone_the_search_box_is_wide_and_the_first_result_is_on_the_first_screen(visit, library):
+    def look(page):
+        return {
+            "box": page.locator("#q").bounding_box(),
+            "toggle": page.locator(".cr-filters-toggle").bounding_box(),
+            "first": page.locator(".cr-result").first.bounding_box(),
+            "filters shown": page.locator("#filters").is_visible(),
+            "violations": violations(page),
+        }
 
-    box = page.locator("#q").bounding_box()
-    toggle = page.locator(".cr-filters-toggle").bounding_box()
-    first = page.locator(".cr-result").first.bounding_box()
-    assert box["width"] >= 250
-    assert toggle is not None and toggle["y"] > box["y"]  # the Filter button shows on a phone
-    assert first["y"] > toggle["y"] and first["y"] < PHONE["height"]
-    assert not page.locator("#filters").is_visible()  # the filters wait behind the button
-    assert violations(page) == []
+    seen = visit(reverse("search") + "?q=neglect", look, PHONE)
 
-
-def test_the_filter_button_opens_the_filters_above_the_results(open_page, library):
-    page = open_page(reverse("search") + "?q=neglect", PHONE)
-
-    page.locator(".cr-filters-toggle").click()
-
-    assert page.locator("#filters").is_visible()
-    assert page.locator(".cr-filters-toggle").get_attribute("aria-expanded") == "true"
-    assert page.locator("#filters").bounding_box()["y"] < page.locator(".cr-result").first.bounding_box()["y"]
+    assert seen["box"]["width"] >= 250
+    assert seen["toggle"] is not None and seen["toggle"]["y"] > seen["box"]["y"]  # the Filter button, on a phone
+    assert seen["toggle"]["y"] < seen["first"]["y"] < PHONE["height"]
+    assert not seen["filters shown"]  # the filters wait behind the button
+    assert seen["violations"] == []
 
 
-def test_a_keyboard_user_reaches_the_first_result_in_a_few_key_presses(open_page, library):
-    page = open_page(reverse("search") + "?q=neglect")
-    page.locator("#q").focus()
-    first_link = page.locator(".cr-result a").first
+def test_the_filter_button_opens_the_filters_above_the_results(visit, library):
+    def look(page):
+        page.locator(".cr-filters-toggle").click()
+        return {
+            "shown": page.locator("#filters").is_visible(),
+            "expanded": page.locator(".cr-filters-toggle").get_attribute("aria-expanded"),
+            "filters": page.locator("#filters").bounding_box()["y"],
+            "first": page.locator(".cr-result").first.bounding_box()["y"],
+        }
 
-    presses = 0
-    page.keyboard.press("Tab")  # the Search button
-    page.keyboard.press("Tab")  # Skip to results
-    assert page.evaluate("document.activeElement.textContent") == "Skip to results"
-    page.keyboard.press("Enter")
-    while presses < 10 and not first_link.evaluate("link => link === document.activeElement"):
-        page.keyboard.press("Tab")
-        presses += 1
+    seen = visit(reverse("search") + "?q=neglect", look, PHONE)
 
-    assert first_link.evaluate("link => link === document.activeElement"), "the first result was not reached"
-    assert presses <= 6
+    assert seen["shown"] and seen["expanded"] == "true"
+    assert seen["filters"] < seen["first"]
+
+
+def test_a_keyboard_user_reaches_the_first_result_in_a_few_key_presses(visit, library):
+    def look(page):
+        page.locator("#q").focus()
+        first_link = page.locator(".cr-result a").first
+        page.keyboard.press("Tab")  # the Search button
+        page.keyboard.press("Tab")  # Skip to results
+        skip = page.evaluate("document.activeElement.textContent")
+        page.keyboard.press("Enter")
+        presses = 0
+        while presses < 10 and not first_link.evaluate("link => link === document.activeElement"):
+            page.keyboard.press("Tab")
+            presses += 1
+        return {"skip": skip, "presses": presses, "reached": first_link.evaluate("l => l === document.activeElement")}
+
+    seen = visit(reverse("search") + "?q=neglect", look)
+
+    assert seen["skip"] == "Skip to results"
+    assert seen["reached"], "the first result was not reached"
+    assert seen["presses"] <= 6
 
 
 @pytest.mark.parametrize("page_name", ["home", "search", "review", "theme", "phone-home"])
-def test_the_main_public_pages_pass_axe_core(open_page, library, page_name):
+def test_the_main_public_pages_pass_axe_core(visit, library, page_name):
     paths = {
         "home": reverse("home"),
         "search": reverse("search") + "?q=neglect&level=reviews",
@@ -146,7 +202,10 @@ def test_the_main_public_pages_pass_axe_core(open_page, library, page_name):
         "theme": reverse("theme-detail", args=["neglect"]),
         "phone-home": reverse("home"),
     }
-    page = open_page(paths[page_name], PHONE if page_name.startswith("phone") else None)
 
-    assert page.title()
-    assert violations(page) == []
+    seen = visit(
+        paths[page_name], lambda page: (page.title(), violations(page)), PHONE if "phone" in page_name else None
+    )
+
+    assert seen[0]
+    assert seen[1] == []
