@@ -236,3 +236,13 @@ def test_an_author_uploads_only_for_their_own_partnerships(author, other_author,
     )
     assert "Select a valid choice" in response.content.decode()
     assert not Review.objects.exists()
+
+
+def test_a_zero_byte_upload_is_refused_and_recorded_like_any_other_refusal(author):
+    response = author.post(reverse("review-new"), upload_form(author, SimpleUploadedFile("review.pdf", b"")))
+
+    rejection = RejectedUpload.objects.get()
+    assert response.status_code == 200
+    assert rejection.code == "empty" and rejection.original_name == "review.pdf"
+    assert "empty" in response.content.decode()
+    assert not Review.objects.exists()

@@ -239,11 +239,19 @@ def test_a_few_pages_without_text_among_text_pages_are_accepted_with_a_note(tmp_
     assert "1 of 4 pages has no text (pictures or scans); their content could not be checked." in document.notes
 
 
-def test_a_document_without_words_is_refused_as_empty(tmp_path):
-    error = rejection(make_docx(tmp_path / "review.docx", ["", "   ", "12"]))
+def test_a_document_with_no_text_at_all_is_refused_as_empty(tmp_path):
+    error = rejection(make_docx(tmp_path / "review.docx", ["", "   "]))
 
     assert error.code == "empty"
-    assert error.message.startswith("This file is empty: we could not find any words in it.")
+    assert error.message.startswith("This file is empty: we could not find any text in it.")
+
+
+def test_a_document_of_one_number_is_checked_not_refused(tmp_path):
+    nhs_number = tmp_path / "review.txt"
+    nhs_number.write_text("943 476 5919\n")
+
+    assert extract(make_docx(tmp_path / "review.docx", ["", "   ", "12"])).text == "12"
+    assert extract(nhs_number).text == "943 476 5919"
 
 
 def test_a_file_of_no_bytes_is_refused_as_empty(tmp_path):

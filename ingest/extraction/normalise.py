@@ -40,15 +40,16 @@ def _normalise(text):
 
 
 def _finish(document):
-    """Normalise the pages and extras, take out page numbers and running headers and footers, refuse no words."""
+    """Normalise the pages and extras, take out page numbers and running headers and footers, refuse a document
+    with no text at all (one non-blank character is enough to be checked: a bare NHS number is a document)."""
     texts = _join_hyphenated([_normalise(page.text) for page in document.pages])
     if len(texts) > 1:
         texts = [_drop_page_numbers(text) for text in texts]
     texts, furniture = _take_out_furniture(texts)
-    if not any(_LETTER.search(text) for text in texts):
+    if not any(text.strip() for text in texts):
         raise DocumentRejected(
             "empty",
-            "This file is empty: we could not find any words in it. Check that you chose the right file. If the "
+            "This file is empty: we could not find any text in it. Check that you chose the right file. If the "
             "review's text is in pictures, upload the original document instead, as a DOCX or as a PDF exported from "
             "your word processor.",
         )
