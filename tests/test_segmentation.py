@@ -1,6 +1,7 @@
 """Proposing findings from the text of a review: several real-world layouts, all fictional."""
 
 from ingest.documents import Page
+from ingest.extraction import extract
 from ingest.segmentation import MAX_FINDINGS, propose_findings
 
 
@@ -428,3 +429,47 @@ def test_many_paragraph_points_are_merged_under_the_cap():
     assert len(proposal.findings) <= MAX_FINDINGS
     joined = " ".join(f.text for f in proposal.findings)
     assert "lesson 1 " in joined and "lesson 40 " in joined
+
+
+MARKDOWN_REVIEW = """# Learning from Child J
+
+## Introduction
+
+This review concerns **Child J**, a baby seriously injured at home in Northshire.
+
+## Findings
+
+### Finding 1: Mr K was never identified as a carer
+Mr K moved into the household when Child J was four months old. The health visitor saw a man at two
+home visits and noted "partner present", but did not record his name.
+
+**Recommendation 1:** The partnership should ensure every agency records each adult in the household.
+
+### Finding 2: A bruise to a non-mobile baby was accepted as accidental
+When Child J was five months old the GP saw a small bruise on his cheek and did not refer.
+
+| Agency | Contacts |
+| --- | --- |
+| GP | 4 |
+
+## Conclusion
+
+Agencies worked hard but did not share what they knew.
+"""
+
+
+def test_a_markdown_review_is_read_by_its_headings(tmp_path):
+    path = tmp_path / "child-j.md"
+    path.write_text(MARKDOWN_REVIEW)
+
+    proposal = propose_findings(extract(path).pages)
+
+    assert [f.title for f in proposal.findings] == [
+        "Finding 1: Mr K was never identified as a carer",
+        "Finding 2: A bruise to a non-mobile baby was accepted as accidental",
+    ]
+    first, second = proposal.findings
+    assert first.recommendation.startswith("The partnership should ensure every agency records")
+    assert "**" not in first.text + first.recommendation
+    assert "GP | 4" in second.text and "---" not in second.text
+    assert "Agencies worked hard" not in second.text  # the conclusion is not part of a finding
