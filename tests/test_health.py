@@ -77,3 +77,11 @@ def test_a_running_worker_s_heartbeat_is_seen_and_goes_when_it_stops(settings):
         heartbeat.stop()
     assert not WorkerHeartbeat.objects.filter(worker_id="worker-test").exists()
     assert Client().get("/healthz").status_code == 503
+
+
+def test_the_web_check_for_a_load_balancer_does_not_depend_on_the_workers():
+    beat("a", "default", seconds_ago=3600)  # no live worker
+
+    assert Client().get("/healthz").status_code == 503
+    web = Client().get("/healthz/web")
+    assert web.status_code == 200 and web.json() == {"database": "ok", "status": "ok"}

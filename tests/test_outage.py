@@ -32,7 +32,8 @@ def test_with_the_database_down_pages_say_the_service_is_unavailable_and_the_api
 
 
 def test_with_the_database_down_health_says_so(database_down):
-    response = Client().get("/healthz")
+    for path in ("/healthz", "/healthz/web"):
+        response = Client().get(path)
 
-    assert response.status_code == 503
-    assert response.json()["database"].startswith("unreachable")
+        assert response.status_code == 503
+        assert response.json()["database"].startswith("unreachable")
