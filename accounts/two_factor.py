@@ -8,6 +8,7 @@ django-otp makes each device wait longer after every failure.
 """
 
 import base64
+from functools import wraps
 from urllib.parse import urlencode
 
 import segno
@@ -132,11 +133,24 @@ def _new_recovery_codes(user):
     return codes
 
 
-@login_required
+def _verified_only(view):
+    """Pages for someone who has given the second factor already: recovery codes are a second factor, so
+    making or reading them with the password alone would let the password stand for both."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not needs_two_factor(request.user):
+            raise Http404
+        if not request.user.is_verified():
+            return redirect(_with_next("two-factor", request))
+        return view(request, *args, **kwargs)
+
+    return login_required(checked)
+
+
+@_verified_only
 def recovery_codes(request):
     """The recovery codes just made, shown once; and a button to make new ones."""
-    if not needs_two_factor(request.user):
-        raise Http404
     codes = request.session.pop("recovery_codes", None)
     device = StaticDevice.objects.filter(user=request.user, name=RECOVERY).first()
     left = device.token_set.count() if device else 0
@@ -144,11 +158,9 @@ def recovery_codes(request):
     return render(request, "accounts/two_factor_recovery_codes.html", context)
 
 
-@login_required
+@_verified_only
 @require_POST
 def new_recovery_codes(request):
-    if not needs_two_factor(request.user):
-        raise Http404
     request.session["recovery_codes"] = _new_recovery_codes(request.user)
     messages.success(request, "New recovery codes were made: the old ones no longer work.")
     return redirect("two-factor-recovery-codes")

@@ -163,3 +163,18 @@ def test_an_administrator_can_reset_a_user_s_second_factor():
     assert "set up an app at their next sign-in" in output.getvalue()
     client = signed_in_with_password(curator)
     assert client.get(reverse("two-factor"), follow=True).redirect_chain[-1][0].startswith(reverse("two-factor-set-up"))
+
+
+def test_the_password_alone_cannot_make_or_read_recovery_codes():
+    curator = make_user(staff=True)
+    with_app(curator)
+    recovery = StaticDevice.objects.create(user=curator, name="Recovery codes")
+    recovery.token_set.create(token="keep1234")
+    client = signed_in_with_password(curator)
+
+    made = client.post(reverse("two-factor-new-recovery-codes"))
+    read = client.get(reverse("two-factor-recovery-codes"))
+
+    assert made.status_code == 302 and made["Location"].startswith(reverse("two-factor"))
+    assert read.status_code == 302 and read["Location"].startswith(reverse("two-factor"))
+    assert list(recovery.token_set.values_list("token", flat=True)) == ["keep1234"]
