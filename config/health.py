@@ -7,6 +7,7 @@ Answered by the first middleware, before the HTTPS redirect, the host check, ses
 a probe over plain HTTP from inside the network, by address, gets the answer.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.utils import timezone
 
 from ingest.models import WorkerHeartbeat
 
+logger = logging.getLogger(__name__)
 PATHS = {"/healthz": True, "/healthz/web": False}  # path: whether the workers count
 
 
@@ -36,8 +38,9 @@ def health(workers=True):
             cursor.execute("SELECT 1")
         if workers:
             report["workers"] = _workers()
-    except Error as error:
-        report["database"] = f"unreachable: {str(error).strip().splitlines()[0] if str(error).strip() else error}"
+    except Error:
+        logger.exception("Health check: the database cannot be reached")
+        report["database"] = "unreachable"  # the details (hosts, ports) go to the log, not to whoever asks
     healthy = report["database"] == "ok" and all(q["status"] == "ok" for q in report.get("workers", {}).values())
     report["status"] = "ok" if healthy else "unhealthy"
     response = JsonResponse(report, status=200 if healthy else 503)
