@@ -10,10 +10,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
+from django.test import Client
 from django.urls import reverse
 
 from reviews.models import Review
-from tests.factories import make_finding, make_review
+from tests.documents import make_pdf
+from tests.factories import make_finding, make_partnership, make_review, make_user
+from tests.review_texts import REVIEW_PAGES
+from tests.test_document_upload import as_upload, upload_form
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -39,12 +44,17 @@ class Browser:
         self.playwright = sync_playwright().start()
         self.chromium = self.playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
 
-    def visit(self, url, look, viewport=None):
-        return self.thread.submit(self._visit, url, look, viewport).result()
+    def visit(self, url, look, viewport=None, session=None):
+        return self.thread.submit(self._visit, url, look, viewport, session).result()
 
-    def _visit(self, url, look, viewport):
+    def _visit(self, url, look, viewport, session):
         # bypass_csp: axe-core is added to the page as a script of its own
         context = self.chromium.new_context(viewport=viewport or {"width": 1280, "height": 900}, bypass_csp=True)
+        if session:  # signed in: the session cookie of a Django test client
+            host = url.split("/")[2].split(":")[0]
+            context.add_cookies(
+                [{"name": django_settings.SESSION_COOKIE_NAME, "value": session, "domain": host, "path": "/"}]
+            )
         try:
             page = context.new_page()
             page.goto(url)
@@ -85,7 +95,7 @@ def server():
     from django.test.testcases import LiveServerThread
     from django.test.utils import override_settings
 
-    with override_settings(ALLOWED_HOSTS=["localhost"]):
+    with override_settings(ALLOWED_HOSTS=["localhost", "testserver"]):  # the server, and the tests' own clients
         thread = LiveServerThread("localhost", StaticFilesHandler, port=0)
         thread.daemon = True
         thread.start()
@@ -98,8 +108,9 @@ def server():
 
 @pytest.fixture
 def visit(browser, server):
-    def visited(path, look, viewport=None):
-        return browser.visit(server + path, look, viewport)
+    def visited(path, look, viewport=None, signed_in=None):
+        session = signed_in.cookies[django_settings.SESSION_COOKIE_NAME].value if signed_in else None
+        return browser.visit(server + path, look, viewport, session)
 
     return visited
 
@@ -124,6 +135,11 @@ def library():
         reviews.append(review)
     make_review(Review.Status.SUBMITTED, title="Child Secret", summary="Neglect")
     return reviews
+
+
+def fits(page):
+    """Whether the page fits its width (nothing to scroll sideways; a wide table scrolls in its own box)."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def violations(page):
@@ -209,3 +225,49 @@ def test_the_main_public_pages_pass_axe_core(visit, library, page_name):
 
     assert seen[0]
     assert seen[1] == []
+
+
+def test_a_curator_sets_up_two_factor_sign_in_on_a_phone(visit):
+    curator = Client()
+    curator.force_login(make_user(staff=True))  # the password given, the second factor not yet
+
+    def look(page):
+        return {
+            "at": page.url,
+            "qr": page.locator(".cr-qr svg").bounding_box(),
+            "key": page.locator("#two-factor-key").is_visible(),
+            "fits": fits(page),
+            "violations": violations(page),
+        }
+
+    seen = visit(reverse("curation-queue"), look, PHONE, signed_in=curator)
+
+    assert reverse("two-factor-set-up") in seen["at"]
+    assert seen["qr"]["width"] <= PHONE["width"] and seen["key"] and seen["fits"]
+    assert seen["violations"] == []
+
+
+def test_an_author_reads_why_a_document_was_refused_on_a_phone(visit, settings, tmp_path):
+    settings.INGEST_MAX_WORDS = 10  # any review is refused: too many words
+    author = Client()
+    author.force_login(user := make_user())
+    author.partnership = make_partnership()
+    author.partnership.members.add(user)
+    answer = author.post(
+        reverse("review-new"), upload_form(author, as_upload(make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)))
+    )
+    assert answer.status_code == 302
+    review = author.partnership.reviews.get()
+
+    def look(page):
+        return {
+            "refused": page.get_by_text("This file cannot be used").is_visible(),
+            "button": page.get_by_role("link", name="Upload a corrected version").first.is_visible(),
+            "fits": fits(page),
+            "violations": violations(page),
+        }
+
+    seen = visit(reverse("review-document", kwargs={"slug": review.slug}), look, PHONE, signed_in=author)
+
+    assert seen["refused"] and seen["button"] and seen["fits"]
+    assert seen["violations"] == []
