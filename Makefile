@@ -8,12 +8,13 @@ PORT ?= 8000
 
 .PHONY: run test lint install frontend migrate demo clean
 
-# The background workers (document processing: one for the default queue, one for large files) run beside the
-# web server and stop with it.
+# The background workers (documents: one for the default queue, one for large files; one computing embeddings
+# for semantic search) run beside the web server and stop with it.
 run: install frontend migrate demo
 	trap 'kill 0' EXIT; \
 	DEBUG=1 $(BIN)/python manage.py process_worker --no-reload & \
 	DEBUG=1 $(BIN)/python manage.py process_worker --no-reload --queue-name large & \
+	DEBUG=1 $(BIN)/python manage.py process_worker --no-reload --queue-name embeddings & \
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install frontend lint

@@ -82,11 +82,33 @@ class Finding(Schema):
     review: Review | None = None
     snippet: str | None = Field(None, description="HTML: escaped text with <mark> around matches")
     score: float | None = None
+    by_meaning: bool | None = Field(
+        None, description="Found by meaning alone (no word of the query): the snippet is its closest sentence"
+    )
+
+
+class SimilarFinding(Finding):
+    similarity: float = Field(description="Cosine similarity of the two findings' embeddings (0 to 1)")
+
+
+class SimilarFindings(Schema):
+    results: list[SimilarFinding] = Field(description="Published findings of other reviews, closest first")
+
+
+class SimilarReview(Review):
+    similarity: float = Field(description="Cosine similarity of the two reviews' embeddings (0 to 1)")
+
+
+class SimilarReviews(Schema):
+    results: list[SimilarReview] = Field(description="Published reviews, closest first")
 
 
 class ReviewResult(Review):
     score: float
     snippet: str = Field(description="HTML: escaped text with <mark> around matches")
+    by_meaning: bool = Field(
+        description="Found by meaning alone (no word of the query): the snippet is its closest sentence"
+    )
     findings: list[Finding] = Field(description="Its best-matching findings")
 
 

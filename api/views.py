@@ -13,7 +13,8 @@ from ninja.throttling import BaseThrottle
 
 from accounts.ratelimit import seconds_to_wait
 from api import schemas
-from findings.models import Facet, Lesson, Theme
+from findings import vectors
+from findings.models import Facet, Finding, Lesson, Theme
 from reviews.models import Review
 from search.engine import search
 from search.filters import FILTERS, SearchForm
@@ -98,6 +99,7 @@ def finding_json(finding, request, review=True):
         data["review"] = review_json(finding.review, request)
     if hasattr(finding, "snippet"):
         data["snippet"] = finding.snippet
+        data["by_meaning"] = getattr(finding, "by_meaning", False)
         data["score"] = getattr(finding, "score", 0.0)
     return data
 
@@ -138,6 +140,7 @@ def search_api(request, parameters: Query[schemas.SearchParameters]):
                 **review_json(review, request),
                 "score": review.score,
                 "snippet": review.snippet,
+                "by_meaning": review.by_meaning,
                 "findings": [finding_json(f, request, review=False) for f in review.top_findings],
             }
             for review in results.results
@@ -189,6 +192,42 @@ def review_api(request, id: str):
         "source_url": review.source_url,
         "findings": [finding_json(f, request, review=False) for f in findings],
     }
+
+
+@api.get(
+    "reviews/{id}/similar",
+    url_name="api-review-similar",
+    response={200: schemas.SimilarReviews, 404: schemas.Error, **ANY_REQUEST},
+    summary="Reviews like this one",
+    description="Published reviews whose summaries and findings are closest in meaning to those of the review whose "
+    "id (a UUID) or slug is given (which must be one the caller may see). Empty until the review has been embedded.",
+)
+def similar_reviews_api(request, id: str):
+    review = _by_id_or_slug(Review.objects.visible_to(request.user), id)
+    if review is None:
+        return Status(404, {"error": "No review you may see has this id."})
+    return {
+        "results": [
+            {**review_json(other, request), "similarity": round(other.similarity, 4)}
+            for other in vectors.similar_reviews(review)
+        ]
+    }
+
+
+@api.get(
+    "findings/{id}/similar",
+    url_name="api-finding-similar",
+    response={200: schemas.SimilarFindings, 404: schemas.Error, **ANY_REQUEST},
+    summary="Similar findings in other reviews",
+    description="Published findings of other reviews closest in meaning to the finding whose id is given (which "
+    "must be one the caller may see). Empty until the finding has been embedded.",
+)
+def similar_findings_api(request, id: int):
+    finding = Finding.objects.visible_to(request.user).filter(pk=id).first() if 0 < id < 2**63 else None
+    if finding is None:
+        return Status(404, {"error": "No finding you may see has this id."})
+    similar = vectors.similar_findings([finding]).get(finding.pk, [])
+    return {"results": [{**finding_json(f, request), "similarity": round(f.similarity, 4)} for f in similar]}
 
 
 @api.get(

@@ -99,6 +99,7 @@ def prepare_database(records_path):
         call_command("import_reviews", str(records_path), "--publish", verbosity=0)
     except SystemExit as stop:  # a line skipped: say so, and carry on with the rest
         print(f"import_reviews exited with {stop.code}: some records were skipped", file=sys.stderr)
+    call_command("embed_corpus", verbosity=0)  # what the embeddings worker would have done
 
 
 def product_search(query, level):

@@ -184,7 +184,11 @@ CONTENT_SECURITY_POLICY = {
 # creates itself (finding and review themes, agencies) are installed after every migrate.
 PGTRIGGER_INSTALL_ON_MIGRATE = True
 
-# Background work (document processing): the database queue, worked by `manage.py process_worker`.
+# Semantic matching beside full-text search (search.semantic): findings found by meaning as well as by words.
+# Off: search is full-text only, nothing is embedded, and no similar findings or reviews are offered.
+SEMANTIC_SEARCH = env_bool("SEMANTIC_SEARCH", True)
+
+# Background work (documents, embeddings): the database queue, worked by `manage.py process_worker`.
 # TASKS_BACKEND=immediate runs tasks in the request instead (tests).
 TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
@@ -193,7 +197,8 @@ TASK_BACKENDS = {
 TASKS = {
     "default": {
         "BACKEND": TASK_BACKENDS[env_choice("TASKS_BACKEND", TASK_BACKENDS, "database")],
-        "QUEUES": ["default", "large"],  # large: documents of INGEST_LARGE_MB or more
+        # large: documents of INGEST_LARGE_MB or more; embeddings: search.semantic's, each queue its own worker
+        "QUEUES": ["default", "large", *(["embeddings"] if SEMANTIC_SEARCH else [])],
     }
 }
 

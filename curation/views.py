@@ -30,6 +30,7 @@ from curation.forms import (
     themes_by_facet,
 )
 from curation.queue import curation_queue
+from findings import vectors
 from findings.models import Finding, Lesson, Theme, ThemeSuggestion
 from reviews.models import IllegalTransition, Review
 
@@ -94,6 +95,9 @@ def _screen(request, review, *, publish_problems=()):
             "themes", "agencies", "lessons", Prefetch("suggestions", queryset=suggestions, to_attr="pending")
         )
     )
+    resembling = vectors.resembling_lessons(findings)
+    for finding in findings:
+        finding.resembling = resembling.get(finding.pk, [])
     context = {
         "review": review,
         "crumbs": [("Curation", reverse("curation-queue"))],

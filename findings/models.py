@@ -522,3 +522,43 @@ for through, name in (
     (Lesson.themes.through, "LessonThemeEvent"),
 ):
     pghistory.track(*link_events(), model_name=name, app_label="findings")(through)
+
+
+class Embedding(models.Model):
+    """A sentence embedding of a finding, a review or a lesson (search.semantic computes and writes them;
+    findings.vectors reads them). Kept in PostgreSQL as float32 bytes: no extension is needed.
+
+    digest: of the text that was embedded, so that unchanged text is never embedded again. seq: moves on at
+    every write (from one sequence across the three tables), so that a process holding the vectors in memory
+    reads only what changed since it last looked.
+    """
+
+    digest = models.CharField(max_length=32)
+    vector = models.BinaryField()
+    seq = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class FindingEmbedding(Embedding):
+    finding = models.OneToOneField(Finding, primary_key=True, on_delete=models.CASCADE, related_name="embedding")
+
+    def __str__(self):
+        return f"Embedding of finding {self.pk}"
+
+
+class ReviewEmbedding(Embedding):
+    review = models.OneToOneField(
+        "reviews.Review", primary_key=True, on_delete=models.CASCADE, related_name="embedding"
+    )
+
+    def __str__(self):
+        return f"Embedding of review {self.pk}"
+
+
+class LessonEmbedding(Embedding):
+    lesson = models.OneToOneField(Lesson, primary_key=True, on_delete=models.CASCADE, related_name="embedding")
+
+    def __str__(self):
+        return f"Embedding of lesson {self.pk}"

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from agencies.models import Agency, Partnership
 from findings.models import Finding, Theme, ThemeMatcher
+from findings.signals import texts_changed
 from reviews.models import IllegalTransition, Review
 from vocabulary import (
     AgeBand,
@@ -494,6 +495,7 @@ def import_lines(lines, *, publish=False, source="import", on_line=None, batch=B
         try:
             with transaction.atomic():
                 _import_batch(importer, chunk, seen, report, done)
+                texts_changed.send(sender=ReviewImporter)  # findings were written in bulk, without their save
         except DatabaseError as error:  # the batch could not be committed: none of its lines were imported
             importer.forget()
             reason = f"the database refused its batch of lines: {str(error).strip().splitlines()[0]}"

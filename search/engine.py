@@ -42,6 +42,7 @@ from django.db.models.expressions import RawSQL
 from agencies.models import Agency
 from findings.models import Finding, Lesson, SubqueryCount, Theme
 from reviews.models import Review, visibility_key
+from search import semantic
 from search.facets import facet_options
 from search.filters import FACETS, active_facets, filter_q, ids_of
 from search.indexing import corpus_version
@@ -79,20 +80,28 @@ def _matching(level, user, query_plan, full_text=False):
     if level == "reviews" and full_text:
         condition = f"({condition} OR {table}.full_text_vector @@ %s::tsquery)"
     params = [query_plan.match] * condition.count("%s")
+    by_meaning = query_plan.semantic.ids if query_plan.semantic else []
+    if by_meaning:  # found by meaning (search.semantic), bound by any quoted phrase and exclusion
+        gate = f" AND {table}.vector @@ %s::tsquery" if query_plan.semantic_gate else ""
+        condition = f"({condition} OR ({table}.id = ANY(%s::bigint[]){gate}))"
+        params += [by_meaning] + ([query_plan.semantic_gate] if gate else [])
     return queryset.alias(text_match=RawSQL(condition, params, output_field=BooleanField())).filter(text_match=True)
 
 
-def _score_sql(query_plan, own, context=None, theme_ids=None, entry=None):
+def _score_sql(query_plan, own, context=None, theme_ids=None, entry=None, similarity=None):
     """(SQL, params) for the relevance score of a row, given the SQL for its vectors and theme ids.
 
     3 x how much of the query the row covers (rare concepts weigh more; a synonym counts 0.7 of the
     word itself) + ts_rank; for a finding, the SQL `context` adds how well its review as a whole
     matches (see _context_sql); 0.5 more when the row carries a theme the query names; up to FIT_WEIGHT
-    more as the row fits what the query says of the reviews it wants (entry: the SQL alias of its entry).
+    more as the row fits what the query says of the reviews it wants (entry: the SQL alias of its entry);
+    semantic.WEIGHT x how far the SQL `similarity` (its cosine similarity to the query) is above semantic.FLOOR.
     """
     sql, params = _coverage_sql(query_plan, own)
     sql = f"3.0 * {sql} + ts_rank('{WEIGHTS}', {own}, %s::tsquery, 32)"
     params.append(query_plan.highlight)
+    if similarity:
+        sql += f" + {semantic.WEIGHT} * greatest({similarity} - {semantic.FLOOR}, 0)"
     if context:
         sql += f" + {context}"
     if query_plan.themes and theme_ids:
@@ -155,6 +164,7 @@ STRICT_MINIMUM = 20  # below this many rows matching most of the query, search r
 # that match the most (and rarest) concepts are ranked first, CHUNK at a time (see Plan.tiers).
 EXACT_RANKING = 2_000
 CHUNK = 500
+SEMANTIC_FIRST = CHUNK // 5  # the closest matches by meaning ranked in the first chunk, above EXACT_RANKING
 # Above FACET_SAMPLE_ABOVE matching rows, facets are counted on a sample of about FACET_SAMPLE rows
 # and scaled up, shown as "about" (the total count stays exact).
 FACET_SAMPLE_ABOVE = 5_000
@@ -306,6 +316,17 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
     base_sql, base_params = (
         visible.order_by().values("pk", "of_review", "year", "date", "vector").query.sql_with_params()
     )
+    # Rows close in meaning to the query: their similarity counts in the score, and the closest matches by
+    # meaning are ranked in the first chunk (a tier before the others).
+    by_meaning = query_plan.semantic
+    ctes.append("sem AS MATERIALIZED (SELECT * FROM unnest(%s::bigint[], %s::float8[]) AS s(id, sim))")
+    cte_params.extend([by_meaning.ranked_ids, by_meaning.ranked_similarities] if by_meaning else [[], []])
+    if by_meaning and by_meaning.ids:
+        tiers.append(
+            f"(SELECT m.id, m.review, m.year, m.date, -1 AS tier FROM m JOIN sem USING (id) WHERE {hits} "
+            f"AND m.id = ANY(%s::bigint[]) ORDER BY sem.sim DESC, m.id DESC LIMIT {SEMANTIC_FIRST})"
+        )
+        cte_params.append(by_meaning.ids)
     for index, tier in enumerate(chosen):
         # A tier's rows come through the index (every tier lies within the match); a row of an earlier tier is
         # left out by reading its vector.
@@ -313,6 +334,9 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
         if tier.before:
             conditions.append("NOT ts_match_vq(b.vector, %s::tsquery)")
             params.append(tier.before)
+        if by_meaning and by_meaning.ids:
+            conditions.append("b.pk <> ALL(%s::bigint[])")  # ranked in the first tier
+            params.append(by_meaning.ids[:SEMANTIC_FIRST])
         tiers.append(
             f"(SELECT b.pk AS id, b.of_review AS review, b.year, b.date, {index} AS tier FROM ({base_sql}) b "
             f"WHERE {' AND '.join(conditions)} ORDER BY b.year DESC NULLS LAST, b.date DESC NULLS LAST, b.pk DESC "
@@ -343,11 +367,16 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
             f"WHERE r.id IN (SELECT c.review FROM cand c {within}))"
         )
         cte_params.extend(context_params)
-        score_sql, score_params = _score_sql(query_plan, "e.vector", "coalesce(x.score, 0)", "e.theme_ids", "e")
+        score_sql, score_params = _score_sql(
+            query_plan, "e.vector", "coalesce(x.score, 0)", "e.theme_ids", "e", "coalesce(sem.sim, 0)"
+        )
         join = "LEFT JOIN context x ON x.id = c.review"
     else:
-        score_sql, score_params = _score_sql(query_plan, "e.vector", theme_ids="e.theme_ids", entry="e")
+        score_sql, score_params = _score_sql(
+            query_plan, "e.vector", theme_ids="e.theme_ids", entry="e", similarity="coalesce(sem.sim, 0)"
+        )
         join = ""
+    join += " LEFT JOIN sem ON sem.id = c.id"
     page_limit = "ALL" if limit is None else int(limit)
     sql = (
         # Each candidate's vector by its id (OFFSET 0: the planner cannot know how few candidates there are).
@@ -383,8 +412,9 @@ def _choose(query, exact, user, level, filters, sort, offset, limit):
     """
     if limit is None:
         return _choose_now(query, exact, user, level, filters, sort, offset, limit)
+    versions = [corpus_version(), semantic.version(), visibility_key(user)]
     state = json.dumps(
-        [corpus_version(), visibility_key(user), query, exact, level, filters, sort, offset, limit],
+        [*versions, query, exact, level, filters, sort, offset, limit],
         sort_keys=True,
         default=str,
     )
@@ -397,7 +427,7 @@ def _choose(query, exact, user, level, filters, sort, offset, limit):
 
 
 def _choose_now(query, exact, user, level, filters, sort, offset, limit):
-    query_plan = _planned(query)
+    query_plan = _planned(query, level, exact)
     suggestion, suggested_plan = "", None
     if query_plan and query_plan.unknown and not exact:
 
@@ -405,7 +435,7 @@ def _choose_now(query, exact, user, level, filters, sort, offset, limit):
             return _matching("findings", user, plan(parse(word))).exists()
 
         suggestion = suggest_spelling(query, query_plan.unknown, exists) or ""
-        suggested_plan = _planned(suggestion) if suggestion else None
+        suggested_plan = _planned(suggestion, level, exact) if suggestion else None
     counted = _fallbacks(level, user, query_plan, filters, _sort(sort, query_plan), offset, limit)
     if suggested_plan is None:
         return Chosen(query, query_plan, counted)
@@ -415,12 +445,14 @@ def _choose_now(query, exact, user, level, filters, sort, offset, limit):
     return Chosen(query, query_plan, counted, did_you_mean=suggestion)
 
 
-def _planned(query):
-    """The plan of a query (None for none), with what it says about the reviews it wants."""
+def _planned(query, level="findings", exact=False):
+    """The plan of a query (None for none), with what it says about the reviews it wants and, unless the search
+    is exact, the rows of the level that match it by meaning."""
     parsed = parse(query)
     query_plan = plan(parsed) if not parsed.empty else None
     if query_plan is not None:
         query_plan.understood = understand(query)
+        query_plan.semantic = semantic.NONE if exact else semantic.matches(level, query_plan)
     return query_plan
 
 
@@ -470,6 +502,7 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
             objects[pk].score = score
             selected.append(objects[pk])
     add_snippets(selected, level, query_plan)
+    semantic.mark_found_by_meaning(selected, level, query_plan)
     if level == "reviews":
         _add_top_findings(selected, user, query_plan)
     return SearchResults(
@@ -562,6 +595,14 @@ def _add_top_findings(reviews, user, query_plan, per_review=3):
             .values_list("pk", "score")
         )
         score_of = dict(scores)
+        # Closeness in meaning counts too, and a finding close enough is one of the best even with none of the
+        # query's words (unless the query has a quoted phrase or an exclusion it must meet).
+        own = findings.values_list("pk", flat=True)
+        for pk, similarity in semantic.similarity_to("findings", query_plan, list(own)).items():
+            if pk in score_of:
+                score_of[pk] += semantic.boost(similarity)
+            elif similarity >= semantic.MINIMUM["findings"] and not query_plan.semantic_gate:
+                score_of[pk] = semantic.boost(similarity)
         findings = findings.filter(pk__in=score_of)
     by_review = {}
     for finding in sorted(
@@ -575,5 +616,8 @@ def _add_top_findings(reviews, user, query_plan, per_review=3):
             group.append(finding)
     chosen = [f for group in by_review.values() for f in group]
     add_snippets(chosen, "findings", query_plan)
+    if query_plan is not None:
+        query_plan = dataclasses.replace(query_plan, semantic=semantic.Matches([f.pk for f in chosen], [], []))
+    semantic.mark_found_by_meaning(chosen, "findings", query_plan)
     for review in reviews:
         review.top_findings = by_review.get(review.pk, [])

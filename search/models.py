@@ -122,3 +122,21 @@ class CountedWords(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.object_id}: {len(self.words)} words"
+
+
+class EmbeddingChange(models.Model):
+    """A finding (f), review (r) or lesson (l) whose text changed since it was embedded, logged by triggers in the
+    writing transaction (a deleted finding logs its review) and worked through by search.semantic.embed_changes.
+    A change logged again takes a later mark, so one logged while it was being embedded is not lost."""
+
+    kind = models.CharField(max_length=1)
+    object_id = models.BigIntegerField()
+    mark = models.BigIntegerField()
+
+    class Meta:
+        db_table = "search_embedding_change"
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="one_embedding_change")]
+        indexes = [models.Index(fields=["kind", "mark"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"

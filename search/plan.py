@@ -1,8 +1,10 @@
 """A parsed query made ready for SQL: its concepts as tsqueries weighed by rarity, what must match, the tiers
 ranking takes its candidates from, and the themes it names."""
 
+import functools
 import itertools
 import math
+import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -13,7 +15,7 @@ from reviews.models import Review
 from search.indexing import corpus_version
 from search.models import SearchTerm
 from search.vocabulary import indexable, lexemes, phrase_groups, theme_patterns, to_tsqueries
-from vocabulary import acronyms
+from vocabulary import acronyms, practice_terms
 
 # Acronyms that are also ordinary words count only when typed in capitals.
 AMBIGUOUS_ACRONYMS = {"SEND", "DA", "ED", "CP", "CIN", "LAC", "DNA", "CLA", "CME", "PLO", "DASH", "ICON", "CPR", "NRM"}
@@ -46,6 +48,11 @@ class Plan:
     themes: list  # theme slugs the query names
     unknown: list  # typed words found nowhere in the corpus
     understood: object = None  # search.understanding.Understood: the nation, type, age, period, agency it names
+    # Semantic matching (search.semantic): the text to embed ("" for none), what a match by meaning must still
+    # match (quoted phrases and exclusions, tsquery text, "" for nothing), and the matches at one level.
+    semantic_text: str = ""
+    semantic_gate: str = ""
+    semantic: object = None
 
 
 MAX_TIERS = 8
@@ -164,8 +171,10 @@ def plan(parsed):
         beyond = len(combo) > (0 if required else needed)
         tiers.append(Tier(_without(tier, excluded), _or(before), beyond))
         before.append(tier)
+    gate = " & ".join(f"( {b} )" for b in base)
     if excluded:
         match, strict = _without(match, excluded), _without(strict, excluded)
+        gate = _without(gate, excluded) if gate else f"!( {excluded} )"
     themes = []
     for slug, stems in theme_patterns():
         if slug not in themes and any(
@@ -180,7 +189,37 @@ def plan(parsed):
         tiers=tiers,
         themes=themes,
         unknown=unknown,
+        semantic_text=_semantic_text(parsed),
+        semantic_gate=gate,
     )
+
+
+def _semantic_text(parsed):
+    """The query as the embedding model reads it: acronyms spelt out, terms of art followed by their meaning
+    ("cuckooing (taking over a vulnerable person's home for drug dealing)"), exclusions and operators left out.
+    Empty when every concept is an acronym or a quoted phrase (they are searched precisely, not by meaning)."""
+    words, precise = [], True
+    for concept in parsed.concepts:
+        for typed in concept.exact:
+            expansion = acronyms().get(typed.upper())
+            if expansion and not concept.phrase and (typed.isupper() or typed.upper() not in AMBIGUOUS_ACRONYMS):
+                words.append(expansion)
+            else:
+                words.append(typed)
+                precise = precise and concept.phrase
+    if precise:
+        return ""
+    text = " ".join(words)
+    for term, meaning in _term_meanings():
+        if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE):
+            text = re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", f"{term} ({meaning})", text, count=1, flags=re.I)
+    return text
+
+
+@functools.cache
+def _term_meanings():
+    """(term, meaning) of the field's terms of art, longest first."""
+    return sorted(((t["term"], t["meaning"]) for t in practice_terms()), key=lambda pair: -len(pair[0]))
 
 
 def _corpus_size():

@@ -186,7 +186,7 @@ def test_a_refused_document_cannot_be_retried_only_replaced(author, tmp_path, se
 @pytest.fixture
 def database_queue(settings):
     settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "large"]},
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "large", "embeddings"]},
     }
 
 

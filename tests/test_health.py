@@ -26,6 +26,7 @@ def beat(worker_id, queues, seconds_ago=0):
 def test_health_is_ok_when_the_database_answers_and_every_queue_has_a_live_worker():
     beat("a", "default", seconds_ago=5)
     beat("b", "large", seconds_ago=20)
+    beat("c", "embeddings", seconds_ago=1)
 
     response = Client().get("/healthz")
 
@@ -33,6 +34,7 @@ def test_health_is_ok_when_the_database_answers_and_every_queue_has_a_live_worke
     report = response.json()
     assert report["status"] == "ok" and report["database"] == "ok"
     assert report["workers"]["default"]["status"] == "ok" and report["workers"]["large"]["workers"] == 1
+    assert report["workers"]["embeddings"]["status"] == "ok"
 
 
 def test_a_worker_of_every_queue_counts_for_each():

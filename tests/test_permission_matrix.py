@@ -17,6 +17,7 @@ savepoint inside it (pytest-django's TestCase), so whatever an action changes is
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
@@ -33,6 +34,7 @@ from django.urls import reverse
 from accounts.roles import assign
 from findings.models import Finding, Lesson, LessonFinding, Theme
 from reviews.models import AnonymisationFlag, Review, ReviewDocument, StatusChange
+from search import semantic
 from search.models import SearchTerm
 from tests.factories import make_finding, make_partnership, make_review, make_user, sign_in
 
@@ -72,6 +74,10 @@ def word(key):
     """The distinctive word of a review of the world: in its title, its finding's title and text."""
     return "zebra" + key.replace("_", "")
 
+
+PUBLISHED = {"published", "other_published"}
+# The parts of a review's page that offer published material like it (similar findings, reviews like this one).
+SIMILAR = re.compile(r'<(details|div) class="[^"]*cr-similar[^"]*">.*?</\1>', re.S)
 
 # Which reviews of the world each role may see: the design, stated once.
 SEES = {
@@ -127,6 +133,8 @@ EXPECTED_REVIEW_PAGES = {  # GET
     "review-detail": VIEWERS,
     "api-review": VIEWERS,
     "api-review-by-slug": VIEWERS,
+    "api-review-similar": VIEWERS,
+    "api-finding-similar": VIEWERS,
     "review-document": editors({ALL: 200}),
     # The form is shown in every status; a non-draft review's new version is refused when posted (see below).
     "review-upload-version": editors({ALL: 200}),
@@ -373,6 +381,7 @@ def _build_world():
         draft_lesson.link(finding, by=users["curator"])
     published_lesson.publish()
     spare_lesson = Lesson.objects.create(statement="Spare lesson linked to nothing")
+    semantic.embed_changes()  # what the embeddings worker does
     sessions = {}
     for role, user in users.items():
         if user is not None:
@@ -481,6 +490,8 @@ def review_page_url(world, endpoint, key):
         return reverse("api-review", args=[review.public_id])
     if endpoint == "api-review-by-slug":
         return reverse("api-review", args=[review.slug])
+    if endpoint == "api-finding-similar":
+        return reverse(endpoint, args=[finding.pk])
     if endpoint in FINDING_PAGES:
         return reverse(endpoint, args=[review.slug, finding.pk])
     return reverse(endpoint, args=[review.slug])
@@ -518,8 +529,13 @@ def test_review_pages(world, endpoint, role, status):
         response = client.get(url)
         check_code(response, expected_code(EXPECTED_REVIEW_PAGES[name], role, status), url)
         if name == "review-detail" and response.status_code == 200:  # the review, and nothing of any other
-            assert words_in(body(response)) == {status}
-    if response.status_code == 200 and endpoint.startswith("api-review"):
+            page = body(response)
+            assert words_in(SIMILAR.sub("", page)) == {status}
+            # but for published reviews like it and their findings, published material being public
+            assert words_in(page) - {status} <= PUBLISHED
+        if response.status_code == 200 and name.endswith("-similar"):
+            assert words_in(body(response)) <= PUBLISHED - {status}
+    if response.status_code == 200 and endpoint.startswith("api-review") and not endpoint.endswith("-similar"):
         data = response.json()
         assert data["id"] == str(world.reviews[status].public_id)
         assert [word(status) in f["text"] for f in data["findings"]] == [True]
@@ -984,6 +1000,32 @@ def test_search_page_export_and_api_hold_exactly_the_visible_findings(world, rol
     reviews = client.get(reverse("api-search"), {**params, "level": "reviews"}).json()
     assert reviews["count"] == len(SEES[role])
     assert {r["id"] for r in reviews["results"]} == {str(world.reviews[key].public_id) for key in SEES[role]}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_matches_by_meaning_hold_exactly_the_visible_findings(world, role, monkeypatch):
+    # A query with none of the words of the world's findings, and every embedded finding and review counted as
+    # close enough in meaning: what the role may not see must still never show.
+    monkeypatch.setattr(semantic, "MINIMUM", {"findings": -1.0, "reviews": -1.0})
+    params = {"q": "worries were kept back and never passed on"}
+    page = client_for(world, role).get(reverse("search"), params)
+    results = page.context["results"]
+    assert results.count == len(SEES[role]) and all(f.by_meaning for f in results.results)
+    assert {f.pk for f in results.results} == finding_ids(world, role)
+    assert words_in(body(page)) == SEES[role]
+    api = client_for(world, role).get(reverse("api-search"), {**params, "level": "reviews"}).json()
+    assert {r["id"] for r in api["results"]} == {str(world.reviews[key].public_id) for key in SEES[role]}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_similar_findings_and_reviews_offer_published_material_only(world, role):
+    client = client_for(world, role)
+    for key in SEES[role]:
+        page = body(client.get(world.reviews[key].get_absolute_url()))
+        offered = words_in("".join(match.group(0) for match in SIMILAR.finditer(page)))
+        assert offered == PUBLISHED - {key}, key  # the other published review, whoever reads
+        similar = client.get(reverse("api-finding-similar", args=[world.findings[key].pk])).json()
+        assert [f["id"] for f in similar["results"]] == [world.findings[k].pk for k in sorted(PUBLISHED - {key})]
 
 
 @pytest.mark.parametrize("role", ROLES)

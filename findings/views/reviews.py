@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from agencies.models import Partnership
 from config.pagination import paginate
+from findings import vectors
 from findings.models import Facet, Finding, Theme
 from reviews.filters import ReviewListFilter
 from reviews.models import Review
@@ -37,9 +38,19 @@ def review_list(request):
 
 def review_detail(request, slug):
     review = get_object_or_404(Review.objects.visible_to(request.user).for_display(), slug=slug)
-    findings = review.findings.prefetch_related("themes", "agencies").order_by("position", "id")
+    findings = list(review.findings.prefetch_related("themes", "agencies").order_by("position", "id"))
+    # Published material only, whoever is reading (the review itself may be a draft a curator reads).
+    similar = vectors.similar_findings(findings)
+    for finding in findings:
+        finding.similar = similar.get(finding.pk, [])
     crumbs = [("Reviews", reverse("review-list"))]
-    return render(request, "reviews/review_detail.html", {"review": review, "findings": findings, "crumbs": crumbs})
+    context = {
+        "review": review,
+        "findings": findings,
+        "crumbs": crumbs,
+        "similar_reviews": vectors.similar_reviews(review),
+    }
+    return render(request, "reviews/review_detail.html", context)
 
 
 def nation_year_table(reviews):

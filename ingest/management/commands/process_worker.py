@@ -17,12 +17,14 @@ class Command(DatabaseWorker):
     help = (
         "Run the background worker for uploaded documents. On start it queues again any document whose "
         "processing stopped with an earlier worker, then works the queue (options as db_worker): the default queue, "
-        "or --queue-name large for documents of INGEST_LARGE_MB or more. While it runs it writes a heartbeat every "
+        "or --queue-name large for documents of INGEST_LARGE_MB or more, or --queue-name embeddings for semantic "
+        "search's embeddings. While it runs it writes a heartbeat every "
         "WORKER_HEARTBEAT_SECONDS, which /healthz reads."
     )
 
     def handle(self, *args, **options):
-        anonymisation.warm_up()  # load the name model now, not in the first document's check
+        if set(options["queue_name"].split(",")) & {"default", "large", "*"}:
+            anonymisation.warm_up()  # load the name model now, not in the first document's check
         recovered = recover_interrupted()
         if recovered:
             self.stderr.write(f"Queued again {recovered} document{'s' if recovered != 1 else ''} left unfinished.")
