@@ -3,7 +3,8 @@
 Starts gunicorn on a free local port against DATABASE_URL (fill it first with
 `manage.py generate_corpus --reviews 20000`), runs a fixed mix of queries with and without
 filters against /api/v1/search (facet counts included in every response), and prints p50 / p95
-latency and throughput. Results are written to bench/results/search.json.
+latency and throughput, and the workers' resident memory. Results are written to bench/results/search.json
+(search_lexical.json with --lexical-only). Pages of results are not cached for it (SEARCH_CACHE_SECONDS=0).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/casereviews_bench .venv/bin/python bench/search.py
 """
@@ -77,6 +78,19 @@ def fetch(base, params):
     return elapsed, json.loads(body)["count"]
 
 
+def worker_memory(parent):
+    """Resident memory (MB) of each gunicorn worker (the server's children), read from /proc."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(parent) and "VmRSS" in fields:
+            sizes.append(round(int(fields["VmRSS"].split()[0]) / 1024))
+    return sorted(sizes)
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -87,6 +101,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=5, help="times the whole mix is run (default 5)")
     parser.add_argument("--concurrency", type=int, default=2, help="parallel clients for the throughput run")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument(
+        "--lexical-only", action="store_true", help="full-text search alone (SEMANTIC_SEARCH=0): no query is embedded"
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         sys.exit("Set DATABASE_URL to the benchmark database (see the docstring).")
@@ -98,6 +115,8 @@ def main():
         "ALLOWED_HOSTS": "127.0.0.1",
         "STATIC_MANIFEST": "0",
         "LOG_LEVEL": "WARNING",
+        "SEARCH_CACHE_SECONDS": "0",  # every request searches (a page of results is otherwise kept)
+        "SEMANTIC_SEARCH": "0" if args.lexical_only else "1",
     }
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers",
@@ -127,6 +146,7 @@ def main():
         with ThreadPoolExecutor(args.concurrency) as pool:
             list(pool.map(lambda p: fetch(base, p), jobs))
         throughput = len(jobs) / (time.perf_counter() - started)
+        resident = worker_memory(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -143,9 +163,11 @@ def main():
         "max_ms": round(1000 * max(latencies), 1),
         "throughput_rps": round(throughput, 1),
         "concurrency": args.concurrency,
+        "semantic": not args.lexical_only,
+        "worker_rss_mb": resident,
         "slowest": [{"median_ms": round(1000 * t, 1), "params": json.loads(q), "count": c} for t, q, c in slowest[:5]],
     }
-    out = ROOT / "bench" / "results" / "search.json"
+    out = ROOT / "bench" / "results" / ("search_lexical.json" if args.lexical_only else "search.json")
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))

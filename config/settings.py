@@ -184,6 +184,9 @@ CONTENT_SECURITY_POLICY = {
 # creates itself (finding and review themes, agencies) are installed after every migrate.
 PGTRIGGER_INSTALL_ON_MIGRATE = True
 
+# A page of search results is kept this long (until the corpus changes in any case); 0: never (benchmarks).
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 3600)
+
 # Semantic matching beside full-text search (search.semantic): findings found by meaning as well as by words.
 # Off: search is full-text only, nothing is embedded, and no similar findings or reviews are offered.
 SEMANTIC_SEARCH = env_bool("SEMANTIC_SEARCH", True)

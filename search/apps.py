@@ -20,3 +20,4 @@ class SearchConfig(AppConfig):
         for model in (Finding, Review, Lesson):
             post_save.connect(request_embedding, sender=model, dispatch_uid=f"search-embed-{model.__name__}")
         texts_changed.connect(request_embedding, dispatch_uid="search-embed-bulk")
+        post_migrate.connect(request_embedding, sender=self, dispatch_uid="search-embed-after-migrate")

@@ -64,7 +64,6 @@ class Encoder:
             out[batch] = _forward(weights, ids, mask)
         return out
 
-
     def word_vectors(self, texts):
         """A cheap likeness of each text (no transformer): the mean of its word pieces' input vectors, normalised.
         Good enough to pick, among a few sentences, the one closest to a query (search.semantic)."""

@@ -32,6 +32,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.cache import cache
@@ -410,7 +411,7 @@ def _choose(query, exact, user, level, filters, sort, offset, limit):
     holds are read again through the visibility rule by search() in any case. Exports (every match) are not
     cached.
     """
-    if limit is None:
+    if limit is None or not settings.SEARCH_CACHE_SECONDS:
         return _choose_now(query, exact, user, level, filters, sort, offset, limit)
     versions = [corpus_version(), semantic.version(), visibility_key(user)]
     state = json.dumps(
@@ -422,7 +423,7 @@ def _choose(query, exact, user, level, filters, sort, offset, limit):
     chosen = cache.get(key)
     if chosen is None:
         chosen = _choose_now(query, exact, user, level, filters, sort, offset, limit)
-        cache.set(key, chosen, timeout=3600)
+        cache.set(key, chosen, timeout=settings.SEARCH_CACHE_SECONDS)
     return chosen
 
 

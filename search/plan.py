@@ -189,21 +189,24 @@ def plan(parsed):
         tiers=tiers,
         themes=themes,
         unknown=unknown,
-        semantic_text=_semantic_text(parsed),
+        semantic_text=_semantic_text(parsed, known=any(c.documents for c in concepts)),
         semantic_gate=gate,
     )
 
 
-def _semantic_text(parsed):
+def _semantic_text(parsed, known=True):
     """The query as the embedding model reads it: acronyms spelt out, terms of art followed by their meaning
     ("cuckooing (taking over a vulnerable person's home for drug dealing)"), exclusions and operators left out.
-    Empty when every concept is an acronym or a quoted phrase (they are searched precisely, not by meaning)."""
-    words, precise = [], True
+    Empty when every concept is an acronym or a quoted phrase (they are searched precisely, not by meaning), and
+    when no word of it is known to the published corpus nor a term of the field (a word nobody used has no meaning
+    to match: its spelling is looked at instead)."""
+    words, precise, explained = [], True, False
     for concept in parsed.concepts:
         for typed in concept.exact:
             expansion = acronyms().get(typed.upper())
             if expansion and not concept.phrase and (typed.isupper() or typed.upper() not in AMBIGUOUS_ACRONYMS):
                 words.append(expansion)
+                explained = True
             else:
                 words.append(typed)
                 precise = precise and concept.phrase
@@ -213,7 +216,8 @@ def _semantic_text(parsed):
     for term, meaning in _term_meanings():
         if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE):
             text = re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", f"{term} ({meaning})", text, count=1, flags=re.I)
-    return text
+            explained = True
+    return text if known or explained else ""
 
 
 @functools.cache

@@ -10,15 +10,17 @@ unchanged text is never embedded again.
 
 Kept in step one way: triggers on findings, reviews and lessons log every change of the text they embed, and every
 deleted finding's review, in `search_embedding_change` (search.models.EmbeddingChange) in the writing transaction.
-Saves ask, when the transaction commits, for the task `embed_changes` on the `embeddings` queue (its own worker,
-`process_worker --queue-name embeddings`), which works through the log; bulk writes (imports) send
-findings.signals.texts_changed for the same. `embed_corpus` embeds whatever is missing or stale, resumably.
+Saves (and `migrate`, which logs what a new installation already holds) ask, when the transaction commits, for the
+task `embed_changes` on the `embeddings` queue (its own worker, `process_worker --queue-name embeddings`), which
+works through the log; bulk writes (imports) send findings.signals.texts_changed for the same. `embed_corpus`
+embeds whatever is missing or stale, resumably.
 
-At query time (`matches`): the query (acronyms spelt out, exclusions left out) is embedded, and every row's
-cosine similarity is one matrix product. The rows at least MINIMUM similar are semantic matches: they join the
-lexical ones in the one statement that counts, facets and pages a search (search.engine), so everything agrees,
-and each passes the visibility rule and the filters there. A quoted phrase and an exclusion bind them too; a
-query of only acronyms and quoted phrases, or an exact search, has no semantic matches.
+At query time (`matches`): the query (acronyms spelt out, terms of the field followed by their meaning, exclusions
+left out: Plan.semantic_text) is embedded, and every row's cosine similarity is one matrix product. The rows at
+least MINIMUM similar are semantic matches: they join the lexical ones in the one statement that counts, facets
+and pages a search (search.engine), so everything agrees, and each passes the visibility rule and the filters
+there. A quoted phrase and an exclusion bind them too; a query of only acronyms and quoted phrases, an exact
+search, or a query with no word the published corpus uses (nor a term of the field), has no semantic matches.
 """
 
 import functools
@@ -41,10 +43,6 @@ PART_WORDS = 90  # words per embedded part (the model reads at most 128 word pie
 MAX_PARTS = 6
 # A row at least this similar to the query is a match (chosen on the development set: bench/README.md).
 MINIMUM = {"findings": 0.35, "reviews": 0.35}
-# However dissimilar the query is to everything (short queries score low), its NEAREST most similar rows are matches
-# when at least NEAR_MINIMUM similar.
-NEAREST = 0
-NEAR_MINIMUM = 0.25
 MAX_MATCHES = 1_000  # the most similar rows admitted as matches, at most
 RANKED = 3_000  # rows whose similarity counts in the ranking (the most similar)
 # The ranking adds WEIGHT x (similarity - FLOOR) when above the floor (bench/README.md).
@@ -249,9 +247,6 @@ class Matches:
     ranked_ids: list
     ranked_similarities: list
 
-    def similarity(self, pk):
-        return dict(zip(self.ranked_ids, self.ranked_similarities, strict=True)).get(pk, 0.0)
-
 
 NONE = Matches([], [], [])
 
@@ -274,11 +269,7 @@ def matches(level, query_plan):
     top = np.argpartition(-sims, count - 1)[:count]
     top = top[np.argsort(-sims[top], kind="stable")]
     minimum = MINIMUM[level]
-    matched = [
-        int(ids[i])
-        for rank, i in enumerate(top[:MAX_MATCHES])
-        if sims[i] >= minimum or (rank < NEAREST and sims[i] >= NEAR_MINIMUM)
-    ]
+    matched = [int(ids[i]) for i in top[:MAX_MATCHES] if sims[i] >= minimum]
     return Matches(matched, [int(i) for i in ids[top]], [float(s) for s in sims[top]])
 
 

@@ -1004,10 +1004,10 @@ def test_search_page_export_and_api_hold_exactly_the_visible_findings(world, rol
 
 @pytest.mark.parametrize("role", ROLES)
 def test_matches_by_meaning_hold_exactly_the_visible_findings(world, role, monkeypatch):
-    # A query with none of the words of the world's findings, and every embedded finding and review counted as
-    # close enough in meaning: what the role may not see must still never show.
+    # A query with none of the words of the world's findings (a term of the field, searched by its meaning), and
+    # every embedded finding and review counted as close enough: what the role may not see must still never show.
     monkeypatch.setattr(semantic, "MINIMUM", {"findings": -1.0, "reviews": -1.0})
-    params = {"q": "worries were kept back and never passed on"}
+    params = {"q": "cuckooing"}
     page = client_for(world, role).get(reverse("search"), params)
     results = page.context["results"]
     assert results.count == len(SEES[role]) and all(f.by_meaning for f in results.results)
@@ -1022,10 +1022,11 @@ def test_similar_findings_and_reviews_offer_published_material_only(world, role)
     client = client_for(world, role)
     for key in SEES[role]:
         page = body(client.get(world.reviews[key].get_absolute_url()))
-        offered = words_in("".join(match.group(0) for match in SIMILAR.finditer(page)))
+        # (the list's heading names its own finding for screen readers)
+        offered = words_in("".join(match.group(0) for match in SIMILAR.finditer(page))) - {key}
         assert offered == PUBLISHED - {key}, key  # the other published review, whoever reads
         similar = client.get(reverse("api-finding-similar", args=[world.findings[key].pk])).json()
-        assert [f["id"] for f in similar["results"]] == [world.findings[k].pk for k in sorted(PUBLISHED - {key})]
+        assert {f["id"] for f in similar["results"]} == {world.findings[k].pk for k in PUBLISHED - {key}}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -1034,15 +1035,18 @@ def test_searching_for_one_reviews_word_finds_it_only_when_visible(world, role, 
     client = client_for(world, role)
     visible = key in SEES[role]
     api = client.get(reverse("api-search"), {"q": word(key)}).json()
-    assert api["count"] == visible
-    assert [r["id"] for r in api["results"]] == ([world.findings[key].pk] if visible else [])
+    found = [r["id"] for r in api["results"]]
+    assert api["count"] == len(found) and set(found) <= finding_ids(world, role)
+    # Its own finding first when visible (the other findings like it in meaning may follow), else not at all.
+    assert found[:1] == ([world.findings[key].pk] if visible else found[:1])
+    assert (world.findings[key].pk in found) == visible
     # A misspelling is corrected from the published corpus's own words: never to a word the role may not see.
     typo = client.get(reverse("api-search"), {"q": word(key) + "x"}).json()
     if typo["corrected_from"]:  # (the query as typed holds the word it misspells)
         assert words_in(typo["query"]) <= SEES[role]
     assert {r["id"] for r in typo["results"]} <= finding_ids(world, role)
     if REVIEWS[key][1] == "published":
-        assert typo["query"] == word(key) and typo["count"] == 1
+        assert typo["query"] == word(key) and typo["results"][0]["id"] == world.findings[key].pk
 
 
 def test_the_spelling_word_list_holds_published_words_only(world):

@@ -21,6 +21,9 @@ pytestmark = pytest.mark.django_db
 
 HUNGRY = "Meals were often missed and the pupils arrived at nursery underweight and unwashed."
 LEISURE = "Staff at the leisure centre were trained in first aid and water safety."
+# A review that uses the word "children" (in its summary only): a query with no word anybody used is looked at for
+# its spelling, not its meaning.
+ABOUT_CHILDREN = "A fictional review about children at a leisure centre."
 
 
 def embed():
@@ -37,7 +40,7 @@ def test_the_model_gives_the_vector_sentence_transformers_gives():
 
 def test_a_finding_phrased_with_none_of_the_querys_words_is_found_by_its_meaning():
     published_finding("Attendance", HUNGRY)
-    published_finding("Leisure", LEISURE)
+    published_finding("Leisure", LEISURE, summary=ABOUT_CHILDREN)
     embed()
 
     results = search("hungry children", page_size=20)
@@ -81,7 +84,7 @@ def test_an_exclusion_and_a_quoted_phrase_bind_matches_by_meaning_too():
 
 def test_an_acronym_and_an_exact_search_are_never_matched_by_meaning():
     published_finding("Exploitation", "Older men groomed the girl with gifts and lifts and then sold her for sex.")
-    published_finding("Attendance", HUNGRY)
+    published_finding("Attendance", HUNGRY, summary=ABOUT_CHILDREN)
     embed()
 
     assert titles("CSE") == []
@@ -89,9 +92,17 @@ def test_an_acronym_and_an_exact_search_are_never_matched_by_meaning():
     assert titles("hungry children") == ["Attendance"]
 
 
+def test_a_query_with_no_word_anybody_used_is_not_matched_by_meaning():
+    published_finding("Attendance", HUNGRY)
+    embed()
+
+    assert titles("hungry youngsters") == []  # (its spelling is looked at instead)
+
+
 def test_a_match_by_meaning_never_shows_what_the_user_may_not_see():
     draft = make_review(Review.Status.DRAFT, publication_year=2020)
     make_finding(draft, title="Draft finding", text=HUNGRY)
+    published_finding("Leisure", LEISURE, summary=ABOUT_CHILDREN)
     embed()
 
     assert titles("hungry children") == []
@@ -102,13 +113,14 @@ def test_a_match_by_meaning_never_shows_what_the_user_may_not_see():
 
 def test_reviews_are_found_by_meaning_with_their_closest_findings():
     finding = published_finding("Attendance", HUNGRY, summary="A fictional review about a nursery.")
+    other = published_finding("Leisure", LEISURE, summary=ABOUT_CHILDREN)
     embed()
 
     results = search("hungry children", level="reviews", page_size=20)
 
-    assert [r.pk for r in results.results] == [finding.review_id]
-    assert [f.title for f in results.results[0].top_findings] == ["Attendance"]
-    assert results.results[0].top_findings[0].by_meaning
+    assert [r.pk for r in results.results] == [other.review_id, finding.review_id]  # by its word "children" first
+    assert [f.title for f in results.results[1].top_findings] == ["Attendance"]
+    assert results.results[1].top_findings[0].by_meaning
 
 
 def test_a_change_of_text_is_logged_and_embedded_once():
