@@ -194,6 +194,13 @@ def plan(parsed):
     )
 
 
+# Function words that carry no meaning at the edges of a query (its middle keeps them: "not", "after", "with").
+EDGE_WORDS = {
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "by", "is", "it", "was", "be", "are", "were",
+    "been", "this", "that", "these", "those", "as", "with", "from", "about", "into", "any", "all", "some",
+}  # fmt: skip
+
+
 def _semantic_text(parsed, known=True):
     """The query as the embedding model reads it: acronyms spelt out, terms of art followed by their meaning
     ("cuckooing (taking over a vulnerable person's home for drug dealing)"), exclusions and operators left out.
@@ -212,6 +219,10 @@ def _semantic_text(parsed, known=True):
                 precise = precise and concept.phrase
     if precise:
         return ""
+    while words and words[-1].lower() in EDGE_WORDS:  # "neglect of the": the same question as "neglect"
+        words.pop()
+    while words and words[0].lower() in EDGE_WORDS:
+        words.pop(0)
     text = " ".join(words)
     for term, meaning in _term_meanings():
         if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE):

@@ -227,6 +227,25 @@ def test_the_main_public_pages_pass_axe_core(visit, library, page_name):
     assert seen[1] == []
 
 
+def test_on_a_phone_a_reader_opens_similar_findings_by_keyboard_and_follows_one_to_its_review(visit, library):
+    def look(page):
+        summary = page.locator(".cr-similar summary").first
+        summary.focus()
+        page.keyboard.press("Enter")  # a details element opens from the keyboard
+        link = page.locator(".cr-similar a").first
+        opened = {"visible": link.is_visible(), "fits": fits(page), "violations": violations(page)}
+        link.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_load_state()
+        return {**opened, "now": page.locator("h1").text_content(), "sidebar": page.locator("#similar-reviews").count()}
+
+    seen = visit(library[0].get_absolute_url(), look, PHONE)
+
+    assert seen["visible"] and seen["fits"] and seen["violations"] == []
+    assert seen["now"].startswith("Child N") and seen["now"] != library[0].title  # another review like it
+    assert seen["sidebar"] == 1  # which offers reviews like itself too
+
+
 def test_a_curator_sets_up_two_factor_sign_in_on_a_phone(visit):
     curator = Client()
     curator.force_login(make_user(staff=True))  # the password given, the second factor not yet

@@ -14,6 +14,8 @@ from search import semantic
 from search.encoder import encoder
 from search.engine import search
 from search.models import EmbeddingChange
+from search.plan import plan
+from search.query import parse
 from tests.factories import make_finding, make_review, make_user
 from tests.search_helpers import published_finding, titles
 
@@ -80,6 +82,14 @@ def test_an_exclusion_and_a_quoted_phrase_bind_matches_by_meaning_too():
 
     assert titles("hungry children -nursery") == []
     assert titles('hungry children "food bank"') == []
+
+
+def test_the_query_is_embedded_with_acronyms_spelt_out_terms_explained_and_no_words_at_its_edges():
+    published_finding("Neglect", "Neglect was not recognised.")
+    assert plan(parse("DV and housing")).semantic_text == "domestic violence and housing"
+    assert plan(parse("cuckooing -county")).semantic_text.startswith("cuckooing (taking over a vulnerable person")
+    assert plan(parse("neglect of the")).semantic_text == plan(parse("the neglect")).semantic_text == "neglect"
+    assert plan(parse('CSE "county lines"')).semantic_text == ""
 
 
 def test_an_acronym_and_an_exact_search_are_never_matched_by_meaning():
