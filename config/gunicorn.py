@@ -23,3 +23,14 @@ if os.environ.get("LOG_FORMAT") == "json":
         '{"time": "%(t)s", "logger": "gunicorn.access", "client": "%({x-forwarded-for}i)s", "method": "%(m)s", '
         '"path": "%(U)s", "status": %(s)s, "bytes": "%(B)s", "duration_ms": %(M)s, "agent": "%(a)s"}'
     )
+
+
+def post_worker_init(worker):
+    """Load the sentence-embedding model and the stored vectors before the worker takes its first request (a few
+    seconds at 200,000 findings), rather than in someone's search."""
+    from django.db import connection
+
+    from search.semantic import warm_up
+
+    warm_up()
+    connection.close()  # opened outside any request: the first request opens its own

@@ -288,6 +288,14 @@ def boost(similarity):
     return WEIGHT * max(similarity - FLOOR, 0.0)
 
 
+def warm_up():
+    """Load the model and catch up with the stored vectors now (a web worker's start: config/gunicorn.py)."""
+    if enabled():
+        query_vector("warm up")
+        for table in (vectors.findings, vectors.reviews, vectors.lessons):
+            table.fresh()
+
+
 def version():
     """Moves on whenever a stored embedding changes (for caches of search results)."""
     return vectors.state()[0]

@@ -256,3 +256,13 @@ def test_the_curation_screen_offers_the_lessons_a_finding_resembles_and_links_on
     assert list(finding.lessons.all()) == [close]
     page = curator.get(reverse("curation-review", args=[review.slug])).content.decode()
     assert "Lessons it resembles" not in page  # linked now: no longer offered
+
+
+def test_a_web_worker_loads_the_model_and_the_vectors_before_its_first_request():
+    finding = published_finding("Attendance", HUNGRY)
+    embed()
+    assert finding.pk not in vectors.findings.row_of  # nothing has read the vectors since they were written
+
+    semantic.warm_up()
+
+    assert finding.pk in vectors.findings.row_of and encoder._weights is not None
