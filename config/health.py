@@ -53,7 +53,7 @@ def _workers():
     since = timezone.now() - timedelta(seconds=settings.WORKER_HEARTBEAT_STALE_SECONDS)
     beats = list(WorkerHeartbeat.objects.filter(seen_at__gte=since))
     queues = {}
-    for queue in settings.TASKS["default"].get("QUEUES", ["default"]):
+    for queue in settings.WORKER_QUEUES:
         seen = [beat.seen_at for beat in beats if beat.works(queue)]
         if seen:
             age = (timezone.now() - max(seen)).total_seconds()

@@ -201,9 +201,12 @@ TASKS = {
     "default": {
         "BACKEND": TASK_BACKENDS[env_choice("TASKS_BACKEND", TASK_BACKENDS, "database")],
         # large: documents of INGEST_LARGE_MB or more; embeddings: search.semantic's, each queue its own worker
-        "QUEUES": ["default", "large", *(["embeddings"] if SEMANTIC_SEARCH else [])],
+        "QUEUES": ["default", "large", "embeddings"],
     }
 }
+
+# The queues /healthz expects a live worker for (nothing is queued for embeddings with semantic search off).
+WORKER_QUEUES = ["default", "large", *(["embeddings"] if SEMANTIC_SEARCH else [])]
 
 # Uploads: the largest document accepted, in megabytes. Files go to MEDIA_ROOT and are never served directly.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 50)

@@ -1,6 +1,9 @@
 """`/healthz`: the database answers and every queue has a worker with a recent heartbeat; 503 with what is wrong
 otherwise; answered over plain HTTP and for any host, before the HTTPS redirect."""
 
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -35,6 +38,15 @@ def test_health_is_ok_when_the_database_answers_and_every_queue_has_a_live_worke
     assert report["status"] == "ok" and report["database"] == "ok"
     assert report["workers"]["default"]["status"] == "ok" and report["workers"]["large"]["workers"] == 1
     assert report["workers"]["embeddings"]["status"] == "ok"
+
+
+def test_with_semantic_search_off_the_app_starts_and_expects_no_embeddings_worker():
+    env = {**os.environ, "SEMANTIC_SEARCH": "0", "SECRET_KEY": "x", "DEBUG": "1"}
+    code = "import django; django.setup(); from django.conf import settings; print(settings.WORKER_QUEUES)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"}, capture_output=True
+    )
+    assert out.stdout.decode().strip() == "['default', 'large']", out.stderr.decode()[-500:]
 
 
 def test_a_worker_of_every_queue_counts_for_each():
