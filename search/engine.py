@@ -605,16 +605,24 @@ def _add_top_findings(reviews, user, query_plan, per_review=3):
             elif similarity >= semantic.MINIMUM["findings"] and not query_plan.semantic_gate:
                 score_of[pk] = semantic.boost(similarity)
         findings = findings.filter(pk__in=score_of)
-    by_review = {}
-    for finding in sorted(
-        findings.prefetch_related("themes", "agencies"),
-        key=lambda f: (f.review_id, -score_of.get(f.pk, 0.0), f.position, f.pk),
+    # The best of each review are chosen from ids and scores; only they are loaded, with their tags.
+    best = {}
+    for pk, review_id, _ in sorted(
+        findings.values_list("pk", "review_id", "position"),
+        key=lambda row: (row[1], -score_of.get(row[0], 0.0), row[2], row[0]),
     ):
-        finding.score = score_of.get(finding.pk, 0.0)
-        finding.review = loaded[finding.review_id]  # already read: no query per finding
-        group = by_review.setdefault(finding.review_id, [])
+        group = best.setdefault(review_id, [])
         if len(group) < per_review:
-            group.append(finding)
+            group.append(pk)
+    rows = Finding.objects.filter(pk__in=[pk for group in best.values() for pk in group])
+    rows = rows.prefetch_related("themes", "agencies").in_bulk()
+    by_review = {}
+    for review_id, group in best.items():
+        for pk in group:
+            finding = rows[pk]
+            finding.score = score_of.get(pk, 0.0)
+            finding.review = loaded[review_id]  # already read: no query per finding
+            by_review.setdefault(review_id, []).append(finding)
     chosen = [f for group in by_review.values() for f in group]
     add_snippets(chosen, "findings", query_plan)
     if query_plan is not None:
