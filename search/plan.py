@@ -226,7 +226,10 @@ def _semantic_text(parsed, known=True):
     text = " ".join(words)
     for term, meaning in _term_meanings():
         if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE):
-            text = re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", f"{term} ({meaning})", text, count=1, flags=re.I)
+            explain = f"{term} ({meaning})"
+            text = re.sub(
+                rf"(?<!\w){re.escape(term)}(?!\w)", lambda _, explain=explain: explain, text, count=1, flags=re.I
+            )
             explained = True
     return text if known or explained else ""
 
