@@ -323,11 +323,12 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
     ctes.append("sem AS MATERIALIZED (SELECT * FROM unnest(%s::bigint[], %s::float8[]) AS s(id, sim))")
     cte_params.extend([by_meaning.ranked_ids, by_meaning.ranked_similarities] if by_meaning else [[], []])
     if by_meaning and by_meaning.ids:
+        # (the same ids the other tiers leave out, so that no row is in two tiers)
         tiers.append(
             f"(SELECT m.id, m.review, m.year, m.date, -1 AS tier FROM m JOIN sem USING (id) WHERE {hits} "
-            f"AND m.id = ANY(%s::bigint[]) ORDER BY sem.sim DESC, m.id DESC LIMIT {SEMANTIC_FIRST})"
+            "AND m.id = ANY(%s::bigint[]) ORDER BY sem.sim DESC, m.id DESC)"
         )
-        cte_params.append(by_meaning.ids)
+        cte_params.append(by_meaning.ids[:SEMANTIC_FIRST])
     for index, tier in enumerate(chosen):
         # A tier's rows come through the index (every tier lies within the match); a row of an earlier tier is
         # left out by reading its vector.

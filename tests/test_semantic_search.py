@@ -266,3 +266,22 @@ def test_a_web_worker_loads_the_model_and_the_vectors_before_its_first_request()
     semantic.warm_up()
 
     assert finding.pk in vectors.findings.row_of and encoder._weights is not None
+
+
+def test_with_many_matches_those_found_by_meaning_are_listed_once_in_the_exports_order(monkeypatch):
+    import search.engine as module
+
+    monkeypatch.setattr(module, "EXACT_RANKING", 3)  # candidates from the tiers, three at a time, as with many
+    monkeypatch.setattr(module, "CHUNK", 3)
+    monkeypatch.setattr(module, "SEMANTIC_FIRST", 1)
+    for n in range(5):
+        published_finding(f"Hungry {n}", "Hungry children were seen at the food bank.", year=2020 + n)
+    published_finding("By meaning", HUNGRY, year=2010)
+    embed()
+
+    found = titles("hungry children")
+    exported = [f.title for f in module.matching_findings("hungry children")]
+
+    assert len(found) == len(set(found)) == search("hungry children").count == 6  # each once, counted
+    assert found[-1] == "By meaning"  # found by meaning alone: below those found by words too
+    assert exported == found
