@@ -2,6 +2,7 @@
 
 from django.db import connection, transaction
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 from search import semantic
 from search.models import EmbeddingChange
@@ -21,10 +22,6 @@ def _enqueue():
 
 def _waiting():
     """Whether an embedding task is queued and not started yet (it will see every change logged so far)."""
-    try:
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:  # pragma: no cover - the database backend is always installed
-        return False
     return DBTaskResult.objects.ready().filter(queue_name=QUEUE, task_path=embed_changes_task.module_path).exists()
 
 
