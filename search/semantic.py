@@ -127,16 +127,24 @@ def _write(model, rows):
         )
 
 
+def _embed_changed(rows, stored_model, text_of):
+    """[(id, digest, vector)] of the rows whose text (text_of(row)) differs from what stored_model holds for them."""
+    rows = list(rows)
+    stored = dict(stored_model.objects.filter(pk__in=[row.pk for row in rows]).values_list("pk", "digest"))
+    texts, digests = {}, {}
+    for row in rows:
+        text = text_of(row)
+        digest = _digest(text)
+        if stored.get(row.pk) != digest:
+            texts[row.pk], digests[row.pk] = text, digest
+    return [(pk, digests[pk], vector) for pk, vector in _embed_texts(texts).items()]
+
+
 def embed_findings(ids):
     """[(id, digest, vector)] of the findings whose text changed since they were last embedded."""
-    stored = dict(FindingEmbedding.objects.filter(pk__in=ids).values_list("pk", "digest"))
-    texts, digests = {}, {}
-    for finding in Finding.objects.filter(pk__in=ids).only("pk", "title", "text"):
-        text = finding_text(finding)
-        digest = _digest(text)
-        if stored.get(finding.pk) != digest:
-            texts[finding.pk], digests[finding.pk] = text, digest
-    return [(pk, digests[pk], vector) for pk, vector in _embed_texts(texts).items()]
+    return _embed_changed(
+        Finding.objects.filter(pk__in=ids).only("pk", "title", "text"), FindingEmbedding, finding_text
+    )
 
 
 def embed_reviews(ids):
@@ -166,13 +174,8 @@ def embed_reviews(ids):
 
 def embed_lessons(ids):
     """[(id, digest, vector)] of the lessons whose statement or summary changed since."""
-    stored = dict(LessonEmbedding.objects.filter(pk__in=ids).values_list("pk", "digest"))
-    texts, digests = {}, {}
-    for lesson in Lesson.objects.filter(pk__in=ids).only("pk", "statement", "summary"):
-        text = lesson_text(lesson)
-        if stored.get(lesson.pk) != _digest(text):
-            texts[lesson.pk], digests[lesson.pk] = text, _digest(text)
-    return [(pk, digests[pk], vector) for pk, vector in _embed_texts(texts).items()]
+    lessons = Lesson.objects.filter(pk__in=ids).only("pk", "statement", "summary")
+    return _embed_changed(lessons, LessonEmbedding, lesson_text)
 
 
 EMBED = {
