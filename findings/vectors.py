@@ -48,15 +48,19 @@ def state():
 
 class Vectors:
     """One table's vectors in memory: ids (int64) and a matrix of rows (room is kept for more, so that catching up
-    with a few new rows copies nothing), and each id's row."""
+    with a few new rows copies nothing), and each id's row. With `group` (a field path, "finding__review_id"),
+    each row's group too, for the best row of each group (`best_of_groups`)."""
 
-    def __init__(self, model):
+    def __init__(self, model, group=None):
         self.model = model
+        self.group = group
         self._lock = threading.Lock()
         self.size, self.seq, self.version, self.deletions = 0, 0, None, None
         self._ids = np.zeros(0, dtype=np.int64)
+        self._groups = np.zeros(0, dtype=np.int64)
         self._matrix = np.zeros((0, DIMENSIONS), dtype=np.float32)
         self.row_of = {}
+        self._grouping = None
 
     @property
     def ids(self):
@@ -81,28 +85,33 @@ class Vectors:
         return self
 
     def _catch_up(self, deletions, went_back):
+        self._grouping = None
         if went_back:
             self.size, self.seq, self.row_of = 0, 0, {}
         elif self.deletions is not None and deletions != self.deletions:
             kept = set(self.model.objects.values_list("pk", flat=True))
             keep = np.fromiter((int(pk) in kept for pk in self.ids), dtype=bool, count=self.size)
-            self._ids, self._matrix = self.ids[keep], self.matrix[keep]
+            self._ids, self._groups, self._matrix = self.ids[keep], self._groups[: self.size][keep], self.matrix[keep]
             self.size = len(self._ids)
             self.row_of = {int(pk): row for row, pk in enumerate(self._ids)}
         self.deletions = deletions
-        rows = self.model.objects.filter(seq__gt=self.seq).order_by("seq").values_list("pk", "vector", "seq")
-        for pk, data, seq in rows.iterator(chunk_size=5000):
+        fields = ["pk", "vector", "seq"] + ([self.group] if self.group else [])
+        rows = self.model.objects.filter(seq__gt=self.seq).order_by("seq").values_list(*fields)
+        for pk, data, seq, *group in rows.iterator(chunk_size=5000):
             self.seq = max(self.seq, seq)
             row = self.row_of.get(pk)
             if row is None:
                 if self.size == len(self._ids):
                     room = max(1024, self.size)
                     self._ids = np.concatenate([self._ids, np.zeros(room, dtype=np.int64)])
+                    self._groups = np.concatenate([self._groups, np.zeros(room, dtype=np.int64)])
                     self._matrix = np.vstack([self._matrix, np.zeros((room, DIMENSIONS), dtype=np.float32)])
                 row = self.row_of[pk] = self.size
                 self._ids[row] = pk
                 self.size += 1
             self._matrix[row] = from_bytes(data)
+            if group:
+                self._groups[row] = group[0]
 
     def get(self, pk):
         """The vector of one row, or None when it has none (yet)."""
@@ -124,6 +133,22 @@ class Vectors:
             return ids, np.zeros(0, dtype=np.float32)
         return ids, matrix @ np.asarray(vector, dtype=np.float32)
 
+    def best_of_groups(self, vector):
+        """(group ids, the highest cosine similarity of a row of each group) over every group that has a row."""
+        self.fresh()
+        with self._lock:
+            matrix = self.matrix
+            if self._grouping is None:
+                order = np.argsort(self._groups[: self.size], kind="stable")
+                groups = self._groups[: self.size][order]
+                starts = np.concatenate([[0], np.nonzero(np.diff(groups))[0] + 1]) if len(groups) else groups
+                self._grouping = (order, starts, groups[starts])
+            order, starts, groups = self._grouping
+        if not len(groups):
+            return groups, np.zeros(0, dtype=np.float32)
+        sims = matrix @ np.asarray(vector, dtype=np.float32)
+        return groups, np.maximum.reduceat(sims[order], starts)
+
     def nearest(self, vector, count, minimum, skip=()):
         """[(id, similarity)] of the `count` rows most similar to the vector, at least `minimum`, best first."""
         ids, sims = self.similarities(vector)
@@ -139,7 +164,7 @@ class Vectors:
         return out
 
 
-findings = Vectors(FindingEmbedding)
+findings = Vectors(FindingEmbedding, group="finding__review_id")
 reviews = Vectors(ReviewEmbedding)
 lessons = Vectors(LessonEmbedding)
 

@@ -42,7 +42,11 @@ from search.models import EmbeddingChange
 PART_WORDS = 90  # words per embedded part (the model reads at most 128 word pieces)
 MAX_PARTS = 6
 # A row at least this similar to the query is a match (chosen on the development set: bench/README.md).
-MINIMUM = {"findings": 0.35, "reviews": 0.35}
+MINIMUM = {"findings": 0.25, "reviews": 0.3}
+# ... or, when even the closest row is less similar than that (a rare topic, a one-word query), those within SPREAD
+# of the closest, but never below LOWEST.
+LOWEST = 0.2
+SPREAD = 0.15
 MAX_MATCHES = 1_000  # the most similar rows admitted as matches, at most
 RANKED = 3_000  # rows whose similarity counts in the ranking (the most similar)
 # The ranking adds WEIGHT x (similarity - FLOOR) when above the floor (bench/README.md).
@@ -264,16 +268,30 @@ def matches(level, query_plan):
     text = getattr(query_plan, "semantic_text", "")
     if not enabled() or not text:
         return NONE
-    table = vectors.findings if level == "findings" else vectors.reviews
-    ids, sims = table.similarities(query_vector(text))
+    ids, sims = _similarities(level, query_vector(text))
     if not len(ids):
         return NONE
     count = min(RANKED, len(ids))
     top = np.argpartition(-sims, count - 1)[:count]
     top = top[np.argsort(-sims[top], kind="stable")]
-    minimum = MINIMUM[level]
+    minimum = max(LOWEST, min(MINIMUM[level], float(sims[top[0]]) - SPREAD))
     matched = [int(ids[i]) for i in top[:MAX_MATCHES] if sims[i] >= minimum]
     return Matches(matched, [int(i) for i in ids[top]], [float(s) for s in sims[top]])
+
+
+def _similarities(level, vector):
+    """(ids, cosine similarity to the vector) of every embedded row of a level. A review is as similar as the
+    closer of its own vector (title, summary and findings) and its closest finding: one finding on the point is
+    enough for the review to be about it."""
+    if level == "findings":
+        return vectors.findings.similarities(vector)
+    ids, sims = vectors.reviews.similarities(vector)
+    by_finding, best = vectors.findings.best_of_groups(vector)
+    ids, sims = np.concatenate([ids, by_finding]), np.concatenate([sims, best])
+    order = np.lexsort((-sims, ids))
+    ids, sims = ids[order], sims[order]
+    first = np.concatenate([[True], ids[1:] != ids[:-1]]) if len(ids) else np.zeros(0, dtype=bool)
+    return ids[first], sims[first]
 
 
 def similarity_to(level, query_plan, ids):

@@ -44,6 +44,10 @@ def test_acronyms_and_their_expansions_find_each_other(query, text):
         ("babies", "The baby was seven weeks old."),
         ("baby", "Bruising to infants who are not mobile must be referred."),
         ("infant", "Babies who cannot crawl rarely bruise."),
+        ("stepdad", "The mother's partner moved in and was never assessed."),
+        ("kinship care", "She lived with her grandmother under a special guardianship order."),
+        ("dentist", "Dental decay had gone untreated for two years."),
+        ("trafficking", "Nobody considered modern slavery when he was found in a cannabis farm."),
     ],
 )
 def test_common_variants_find_each_other(query, text):

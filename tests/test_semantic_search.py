@@ -133,6 +133,38 @@ def test_reviews_are_found_by_meaning_with_their_closest_findings():
     assert results.results[1].top_findings[0].by_meaning
 
 
+def test_a_review_is_as_close_to_a_query_as_its_closest_finding():
+    review = make_review(publication_year=2020, summary="A fictional review of a family's move between areas.")
+    make_finding(review, title="Attendance", text=HUNGRY)
+    for title in ("Records", "Housing", "Transfer", "Health"):
+        make_finding(review, title=title, text="The family moved house three times and records did not follow them.")
+    published_finding("Leisure", LEISURE, summary=ABOUT_CHILDREN)
+    embed()
+    query = semantic.query_vector(plan(parse("hungry children")).semantic_text)
+    # The review's own vector (its summary and all its findings) is far from the query; one finding is close.
+    assert vectors.reviews.get(review.pk) @ query < semantic.MINIMUM["reviews"]
+
+    results = search("hungry children", level="reviews", page_size=20)
+
+    assert review.pk in [r.pk for r in results.results]
+    assert [f.title for f in next(r for r in results.results if r.pk == review.pk).top_findings][0] == "Attendance"
+
+
+def test_a_rare_topic_finds_its_closest_rows_even_when_they_are_only_loosely_similar():
+    teeth = "Teeth were decayed and several had to be removed under anaesthetic; no check-up had been booked."
+    published_finding("Appointments", teeth)
+    published_finding("Moves", "The family moved house three times in a year and records did not follow them.")
+    published_finding("Leisure", LEISURE, summary="A fictional review that mentions gums once.")
+    embed()
+    query = semantic.query_vector(plan(parse("gums")).semantic_text)
+    closest = vectors.findings.nearest(query, 1, -1)[0][1]
+    assert semantic.LOWEST <= closest < semantic.MINIMUM["findings"]  # below the usual threshold
+
+    found = titles("gums")
+
+    assert "Appointments" in found and "Moves" not in found
+
+
 def test_a_change_of_text_is_logged_and_embedded_once():
     finding = published_finding("Attendance", HUNGRY)
     assert EmbeddingChange.objects.filter(kind="f", object_id=finding.pk).exists()
