@@ -146,8 +146,8 @@ def test_a_review_is_as_close_to_a_query_as_its_closest_finding():
 
     results = search("hungry children", level="reviews", page_size=20)
 
-    assert review.pk in [r.pk for r in results.results]
-    assert [f.title for f in next(r for r in results.results if r.pk == review.pk).top_findings][0] == "Attendance"
+    found = {r.pk: r for r in results.results}
+    assert review.pk in found and found[review.pk].top_findings[0].title == "Attendance"
 
 
 def test_a_rare_topic_finds_its_closest_rows_even_when_they_are_only_loosely_similar():
