@@ -7,11 +7,13 @@ is the mean of their grades, and it counts as relevant when that mean is 1 or mo
 nDCG@10 (gains as above), recall@20 (relevant found in the top 20 / min(relevant, 20)) and whether the search
 returned nothing. The agreement of the judges is given as quadratic-weighted kappa over every pair.
 
-The queries are split: `dev` may be looked at while tuning; `holdout` is for the final figures only. Run:
+The queries are split: `dev` may be looked at while tuning; `holdout` was for the final figures of the sixth
+session and has been looked at since; `holdout2` (queries_fresh.jsonl, written and graded later by others again)
+is for the final figures now. Run:
 
     psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE casereviews_relevance"
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/casereviews_relevance .venv/bin/python bench/relevance.py \\
-        [--set dev|holdout|all] [--per-query]
+        [--set dev|holdout|holdout2|all] [--per-query]
 
 It migrates the database, imports the records (published; a second run changes nothing) and writes
 bench/results/relevance.json.
@@ -184,8 +186,8 @@ def summary(rows, engines):
     return out
 
 
-def agreement(judgements, records):
-    """Quadratic-weighted kappa of the two judges, per level, over every (query, document) pair."""
+def agreement(judgements, records, queries):
+    """Quadratic-weighted kappa of the two judges, per level, over every (query, document) pair of the queries."""
     if len(judgements) != 2:
         return None
     documents = {
@@ -201,7 +203,6 @@ def agreement(judgements, records):
             for line in judge:
                 for doc, grade in line[level].items():
                     grades[(line["query"], doc)] = grade
-        queries = {line["query"] for line in judgements[0]}
         keys = [(q, d) for q in queries for d in documents[level]]
         kappa = weighted_kappa(first, second, keys)
         result[level] = round(kappa, 3) if kappa is not None else None
@@ -210,12 +211,13 @@ def agreement(judgements, records):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=["dev", "holdout", "all"], default="dev")
+    parser.add_argument("--set", choices=["dev", "holdout", "holdout2", "all"], default="dev")
     parser.add_argument("--per-query", action="store_true", help="print every query's figures")
     arguments = parser.parse_args()
 
     records = read_jsonl(DATA / "records.jsonl")
-    queries = [q for q in read_jsonl(DATA / "queries.jsonl") if arguments.set in ("all", q["set"])]
+    every_query = [q for path in sorted(DATA.glob("queries*.jsonl")) for q in read_jsonl(path)]
+    queries = [q for q in every_query if arguments.set in ("all", q["set"])]
     judgement_files = sorted(DATA.glob("judgements_*.jsonl"))
     if not judgement_files:
         sys.exit(f"No judgements in {DATA} (judgements_a.jsonl, judgements_b.jsonl).")
@@ -226,7 +228,7 @@ def main():
     engines = {"product": product_search, "bm25": Baseline(records).search}
     rows = evaluate(queries, gains, engines)
     totals = summary(rows, engines)
-    kappa = agreement(judgements, records)
+    kappa = agreement(judgements, records, [q["id"] for q in queries])
 
     if arguments.per_query:
         for row in rows:
