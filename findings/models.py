@@ -4,7 +4,7 @@ import uuid
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -36,13 +36,31 @@ class ThemeQuerySet(models.QuerySet):
         return self.filter(active=True)
 
     def with_counts(self, user):
-        """Each theme with the number of findings and reviews the user may see that carry it.
+        """The themes (a list), each with finding_count and review_count: how many findings and reviews the user
+        may see carry it. A review carries a theme when one of its findings does or when it is tagged directly.
 
-        A review carries a theme when one of its findings does or when it is tagged directly.
-        """
-        findings = Finding.objects.visible_to(user).filter(themes=OuterRef("pk"))
-        reviews = Review.objects.visible_to(user).filter(Q(themes=OuterRef("pk")) | Q(findings__themes=OuterRef("pk")))
-        return self.annotate(finding_count=SubqueryCount(findings), review_count=SubqueryCount(reviews))
+        Two grouped statements count every theme at once (a count per theme read the tag tables once per theme:
+        18 s for the themes of 20,000 reviews)."""
+        themes = list(self)
+        if not themes:
+            return themes
+        reviews = Review.objects.visible_to(user)
+        findings = Finding.objects.visible_to(user).filter(themes__in=themes)
+        finding_counts = dict(findings.order_by().values("themes").annotate(n=Count("pk")).values_list("themes", "n"))
+        # (theme, review) pairs from both sources; UNION keeps each pair once.
+        pairs = (
+            findings.order_by()
+            .values_list("themes", "review_id")
+            .union(reviews.filter(themes__in=themes).order_by().values_list("themes", "pk"))
+        )
+        sql, params = pairs.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT theme, count(*) FROM ({sql}) AS pair(theme, review) GROUP BY theme", params)
+            review_counts = dict(cursor.fetchall())
+        for theme in themes:
+            theme.finding_count = finding_counts.get(theme.pk, 0)
+            theme.review_count = review_counts.get(theme.pk, 0)
+        return themes
 
 
 class ThemeMatcher:

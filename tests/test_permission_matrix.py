@@ -1007,6 +1007,7 @@ def test_matches_by_meaning_hold_exactly_the_visible_findings(world, role, monke
     # A query with none of the words of the world's findings (a term of the field, searched by its meaning), and
     # every embedded finding and review counted as close enough: what the role may not see must still never show.
     monkeypatch.setattr(semantic, "MINIMUM", {"findings": -1.0, "reviews": -1.0})
+    monkeypatch.setattr(semantic, "LOWEST", -1.0)
     params = {"q": "cuckooing"}
     page = client_for(world, role).get(reverse("search"), params)
     results = page.context["results"]

@@ -117,7 +117,7 @@ def test_the_theme_page_and_the_theme_filter_count_the_same_findings_and_reviews
     from findings.models import Theme
 
     library["wales"].themes.add(Theme.objects.get(slug="information-sharing"))
-    theme = Theme.objects.with_counts(None).get(slug="information-sharing")
+    (theme,) = Theme.objects.filter(slug="information-sharing").with_counts(None)
     page = practitioner.get(theme.get_absolute_url())
 
     findings = search("", filters={"theme": ["information-sharing"]})

@@ -15,7 +15,7 @@ def theme_index(request):
 
 
 def theme_detail(request, slug):
-    theme = Theme.objects.with_counts(request.user).filter(slug=slug).first()
+    theme = next(iter(Theme.objects.filter(slug=slug).with_counts(request.user)), None)
     if theme is None:  # renamed or merged: its old address leads to the theme it is now
         moved = get_object_or_404(ThemeRedirect.objects.select_related("theme"), old_slug=slug)
         query = request.GET.urlencode()
