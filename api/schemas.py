@@ -166,6 +166,10 @@ class SearchPage(Schema):
         description="Filters the query names (a nation, a type of review, an age, a period, an agency) and that are "
         "not applied yet: results that fit them rank higher; add one as a parameter to keep to it"
     )
+    instead: list[Understood] = Field(
+        description="When q found nothing but names what reviews it wants (a nation, a type of review...): those "
+        "filters, applied instead of q; the results are the rows that fit them, newest first"
+    )
     level: str
     sort: str
     count: int

@@ -152,6 +152,7 @@ def search_api(request, parameters: Query[schemas.SearchParameters]):
         "corrected_from": results.corrected_from or None,
         "did_you_mean": results.did_you_mean or None,
         "understood": [{"filter": o.filter, "value": o.value, "label": o.label} for o in results.offers],
+        "instead": [{"filter": o.filter, "value": o.value, "label": o.label} for o in results.instead],
         "level": results.level,
         "sort": results.sort,
         "count": results.count,

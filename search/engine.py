@@ -45,7 +45,7 @@ from findings.models import Finding, Lesson, SubqueryCount, Theme
 from reviews.models import Review, visibility_key
 from search import semantic
 from search.facets import facet_options
-from search.filters import FACETS, active_facets, filter_q, ids_of
+from search.filters import BY_NAME, FACETS, active_facets, filter_q, ids_of
 from search.indexing import corpus_version
 from search.models import FindingEntry, ReviewEntry
 from search.plan import plan
@@ -401,6 +401,7 @@ class Chosen:
     counted: "Counted"
     corrected_from: str = ""  # the query as typed, when the results are for the suggestion
     did_you_mean: str = ""  # a suggestion offered beside the results of the query as typed
+    instead: list = dataclasses.field(default_factory=list)  # Offers shown instead of a query that found nothing
 
 
 def _choose(query, exact, user, level, filters, sort, offset, limit):
@@ -440,11 +441,36 @@ def _choose_now(query, exact, user, level, filters, sort, offset, limit):
         suggested_plan = _planned(suggestion, level, exact) if suggestion else None
     counted = _fallbacks(level, user, query_plan, filters, _sort(sort, query_plan), offset, limit)
     if suggested_plan is None:
-        return Chosen(query, query_plan, counted)
-    if counted.count == 0:
+        chosen = Chosen(query, query_plan, counted)
+    elif counted.count == 0:
         counted = _fallbacks(level, user, suggested_plan, filters, _sort(sort, suggested_plan), offset, limit)
-        return Chosen(suggestion, suggested_plan, counted, corrected_from=query)
-    return Chosen(query, query_plan, counted, did_you_mean=suggestion)
+        chosen = Chosen(suggestion, suggested_plan, counted, corrected_from=query)
+    else:
+        return Chosen(query, query_plan, counted, did_you_mean=suggestion)
+    return chosen if chosen.counted.count else _instead(chosen, user, level, filters, offset, limit)
+
+
+def _instead(chosen, user, level, filters, offset, limit):
+    """A query that finds nothing but names what reviews it wants ("SUSR", "Welsh reviews": no finding says what
+    review it belongs to) lists the rows of such reviews instead, newest first, within the filters chosen (a filter
+    the user chose is never widened); otherwise it stays empty."""
+    offers = chosen.plan.understood.offers(filters) if chosen.plan and chosen.plan.understood else []
+    offers = [offer for offer in offers if not filters.get(offer.filter)]  # a filter already chosen only narrows
+    if not offers:
+        return chosen
+    counted = _fallbacks(level, user, None, with_offers(filters, offers), "newest", offset, limit)
+    return dataclasses.replace(chosen, plan=None, counted=counted, instead=offers) if counted.count else chosen
+
+
+def with_offers(filters, offers):
+    """The filters with the offered ones added."""
+    wanted = {name: list(value) if isinstance(value, list | tuple) else value for name, value in filters.items()}
+    for offer in offers:
+        if BY_NAME[offer.filter].many:
+            wanted[offer.filter] = [*wanted.get(offer.filter, []), offer.value]
+        else:
+            wanted[offer.filter] = offer.value
+    return wanted
 
 
 def _planned(query, level="findings", exact=False):
@@ -488,6 +514,7 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     offset = (page - 1) * page_size
     chosen = _choose(query, exact, user, level, filters, sort, offset, page_size)
     query, query_plan = chosen.query, chosen.plan
+    filters = with_offers(filters, chosen.instead) if chosen.instead else filters
     count, facets, ranked, sampled = (
         chosen.counted.count,
         chosen.counted.facets,
@@ -520,6 +547,7 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
         did_you_mean=chosen.did_you_mean,
         themes_named=query_plan.themes if query_plan else [],
         offers=query_plan.understood.offers(filters) if query_plan else [],
+        instead=chosen.instead,
         lessons=_matching_lessons(query, user) if page == 1 else [],
         facets_approximate=sampled,
     )

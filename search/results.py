@@ -26,6 +26,8 @@ class SearchResults:
     did_you_mean: str = ""  # a spelling suggestion offered beside the results of the query as typed
     themes_named: list = field(default_factory=list)
     offers: list = field(default_factory=list)  # search.understanding.Offer: filters the query names
+    # Offers applied instead of a query that found nothing: the results are the rows of such reviews, newest first
+    instead: list = field(default_factory=list)
     lessons: list = field(default_factory=list)  # recurring lessons that match the query (first page only)
     facets_approximate: bool = False  # facet counts estimated from a sample (very broad searches)
 

@@ -37,6 +37,7 @@ def search_page(request):
             "facet_groups": facet_groups(results, arguments["filters"]),
             "selected": selected_filters(request.GET, results),
             "offers": offered_filters(request.GET, results),
+            "instead_link": instead_link(request.GET, results),
             "export_query": request.GET.urlencode(),
             "lesson_choices": Lesson.objects.order_by("statement") if is_curator(request.user) else None,
         },
@@ -78,16 +79,31 @@ OFFER_LABELS = {
 
 def offered_filters(query, results):
     """The filters the query names ("Welsh", "SCR", "baby", "since 2018"), each with a link that adds it."""
-    offers = []
-    for offer in results.offers:
-        chosen = query.copy()
+    return [
+        {"label": OFFER_LABELS[offer.filter].format(offer.label), "add": "?" + _adding(query, [offer]).urlencode()}
+        for offer in results.offers
+    ]
+
+
+def _adding(query, offers):
+    """The query string with the offered filters added, from its first page."""
+    chosen = query.copy()
+    for offer in offers:
         if BY_NAME[offer.filter].many:
             chosen.appendlist(offer.filter, offer.value)
         else:
             chosen[offer.filter] = offer.value
-        chosen.pop("page", None)
-        offers.append({"label": OFFER_LABELS[offer.filter].format(offer.label), "add": "?" + chosen.urlencode()})
-    return offers
+    chosen.pop("page", None)
+    return chosen
+
+
+def instead_link(query, results):
+    """For results shown instead of a query that found nothing: the search with those filters and no query."""
+    if not results.instead:
+        return ""
+    chosen = _adding(query, results.instead)
+    chosen.pop("q", None)
+    return "?" + chosen.urlencode()
 
 
 def _cell(value):

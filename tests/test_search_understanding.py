@@ -4,8 +4,10 @@ results that fit higher and is offered as a one-click filter; no word of the que
 import pytest
 from django.urls import reverse
 
+from reviews.models import Review
 from search.engine import search
 from search.understanding import understand
+from tests.factories import make_finding, make_review
 from tests.search_helpers import published_finding, titles
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +103,28 @@ def test_the_api_says_what_it_understood(nations, practitioner):
         {"filter": "age_band", "value": "under-1", "label": "Under 1"},
         {"filter": "year_from", "value": "2018", "label": "from 2018"},
     ]
+
+
+def test_a_query_that_finds_nothing_but_names_a_nation_and_a_type_of_review_lists_those_instead(nations, practitioner):
+    # No finding's text says which nation or type of review it belongs to.
+    draft = make_review(Review.Status.DRAFT, nation="wales", review_type="cpr", publication_year=2020)
+    make_finding(draft, title="Draft finding", text="Not published yet.")
+    result = search("Welsh child practice reviews")
+
+    assert [f.title for f in result.results] == ["Neglect and drift"] and result.count == 1
+    assert [(o.filter, o.value) for o in result.instead] == [("nation", "wales"), ("review_type", "cpr")]
+    assert result.query == "Welsh child practice reviews" and result.offers == []
+
+    page = practitioner.get(reverse("search"), {"q": "Welsh child practice reviews"}).content.decode()
+    assert "No findings use the words <strong>Welsh child practice reviews</strong>" in page
+    assert 'href="?nation=wales&amp;review_type=cpr">Keep these filters' in page
+    answer = practitioner.get(reverse("api-search"), {"q": "Welsh child practice reviews"}).json()
+    assert [(o["filter"], o["value"]) for o in answer["instead"]] == [("nation", "wales"), ("review_type", "cpr")]
+    assert answer["count"] == 1
+
+
+def test_a_query_that_finds_nothing_and_names_no_kind_of_review_stays_empty(nations):
+    result = search("xylophone lessons")
+
+    assert result.count == 0 and result.results == [] and result.instead == []
+    assert search("Welsh xylophone", filters={"nation": ["scotland"]}).count == 0  # a filter applied is kept
