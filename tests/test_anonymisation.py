@@ -610,3 +610,64 @@ def test_the_same_flag_is_not_reported_twice():
 )
 def test_a_capitalised_team_or_service_name_is_not_a_person(text):
     assert [flag for flag in check_text(text) if flag.kind == "person_name"] == []
+
+
+# Found on the blind identifier cases (bench/ingest_reports.py): each rule with sentences of its own.
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        ("The strategy meeting was held on 7 Medi 2021.", "full_date", "7 Medi 2021"),
+        ("The order was sealed on the 3rd day of March 2018.", "full_date", "3rd day of March 2018"),
+        ("He was last seen on 04.09.22.", "full_date", "04.09.22"),
+        ("His NI number appeared as JT-44-21-90-B on the form.", "ni_number", "JT-44-21-90-B"),
+        ("HMRC gave a temporary reference number (TRN 52 H7 19 33).", "ni_number", "52 H7 19 33"),
+        ("She wrote from tiny_dancer_22 at gmail dot com most nights.", "email", "tiny_dancer_22 at gmail dot com"),
+        ("The Discord user nightowl_77#0913 asked for photographs.", "social_media_handle", "nightowl_77#0913"),
+        ("His gamertag was RedFox2011 and they played every evening.", "social_media_handle", "RedFox2011"),
+        ("A witness saw van reg yk19 abc outside.", "vehicle_registration", "yk19 abc"),
+        ("The PSNI ref CC2020050100377 was shared with the school.", "case_reference", "CC2020050100377"),
+        ("LADO reference LADO-22-0077 was closed.", "case_reference", "LADO-22-0077"),
+        ("She then moved to Ysgol Gynradd Bryn Teg.", "school", "Ysgol Gynradd Bryn Teg"),
+        ("He went to Gaelscoil Chnoc an Darach for two years.", "school", "Gaelscoil Chnoc an Darach"),
+        ("She was in S2 at St Ninian's RC High.", "school", "St Ninian's RC High"),
+        ("Rowanbank Medical Group did not receive the letter.", "surgery", "Rowanbank Medical Group"),
+        ("She was admitted to the Willow Unit, an adolescent ward.", "hospital", "Willow Unit"),
+        ("He was nursed at Kingsmere General after the fall.", "hospital", "Kingsmere General"),
+        ("Drugs were sold from the Glenmoor flats.", "address", "Glenmoor flats"),
+        ("The family lived at Pant Glas Farm until 2019.", "address", "Pant Glas Farm"),
+        ("The flat was off Harrowgate Way.", "address", "Harrowgate Way"),
+        ("Police attended 5 Quarry Cottages, High Fellside.", "address", "5 Quarry Cottages, High Fellside"),
+        ("Dafydd ap Gruffudd was the children's uncle by marriage.", "person_name", "Dafydd ap Gruffudd"),
+        ("The liaison worker visited Mrs Żaneta Kováčová twice.", "person_name", "Mrs Żaneta Kováčová"),
+        ("Paweł, the lodger, was never spoken to.", "person_name", "Paweł"),
+        ("Her friend Poppy stayed most weekends.", "person_name", "Poppy"),
+        ("Children D and E (Kyra and Leon) moved to their aunt.", "person_name", "Kyra"),
+        ("Signed: J. Adebayo, Service Manager", "person_name", "J. Adebayo"),
+    ],
+)
+def test_identifiers_in_more_of_the_forms_reports_use_are_found(text, kind, found):
+    assert (kind, found) in kinds(text)
+
+
+def test_a_named_reviewer_is_a_warning_that_the_upload_form_can_declare():
+    flag = only("Lead reviewer: Dr K. Mensah")
+    assert (flag.kind, flag.severity, flag.text) == ("named_reviewer", WARN, "K. Mensah")
+    assert check_text("Lead reviewer: Dr K. Mensah", allow=["K. Mensah"]) == []
+    assert only("Independent reviewer: Ruth Adair\n\nPublished: May 2024").text == "Ruth Adair"  # not the next line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lesson 4",
+        "7 Ibid., p. 12.",
+        "| Week 6 | GP | Attendance with a cough |",
+        "Bwrdd Diogelu Plant Rhanbarthol Gorllewin",
+        "Adolygiad Ymarfer Plant Cryno",
+        "She went to the Cylch Meithrin in the village.",
+        "Her friend went to the summer fair.",
+        "Paragraph 4.12.3 sets out the terms of reference.",
+    ],
+)
+def test_labels_citations_and_welsh_words_of_reports_are_not_flagged(text):
+    assert check_text(text) == []
