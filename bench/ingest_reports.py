@@ -1,0 +1,290 @@
+"""The upload pipeline on blind material: full-length reports in every house style and format, and labelled
+identifier cases (bench/data/anonymisation_blind/, written by helpers that never read the ingest code; its README
+says how).
+
+1. Reports: each of the nine fictional reports is rendered (bench/data/anonymisation_blind/render.py, written blind
+   too) as PDF, DOCX, plain text and Markdown, then read (ingest.extraction), checked (ingest.anonymisation) and
+   segmented (ingest.segmentation) as an upload is. Per report and format:
+   - identifiers: how many of the labelled identifiers are flagged (any occurrence in the text, or in the file's
+     properties), and how many occurrences are;
+   - false alarms: flags on text that is no labelled identifier, per 1,000 words, those that block, and the
+     labelled harmless traps (headings, glossary and version tables, citations, Welsh words...) that are flagged;
+   - findings: labelled findings proposed (matched by title or first words), missing and extra proposals; titles
+     that keep their label ("Finding 1: ..."); proposals that carry a footnote's text or a footnote mark stuck to a
+     word ("worker.2"); labelled questions for the partnership kept in the finding.
+2. Cases: recall per kind on the identifier cases and specificity on the harmless ones. Only the `tuning` third is
+   scored unless `--final` is given: the `final` third is for the figure when tuning has stopped.
+
+Results are printed and written to bench/results/ingest_reports.json.
+
+    .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
+"""
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ingest.anonymisation import BLOCK, check_document, check_text  # noqa: E402
+from ingest.extraction import extract  # noqa: E402
+from ingest.segmentation import propose_findings  # noqa: E402
+
+DATA = ROOT / "bench" / "data" / "anonymisation_blind"
+RESULTS = ROOT / "bench" / "results" / "ingest_reports.json"
+FORMATS = ("pdf", "docx", "txt", "md")
+LABEL = re.compile(
+    r"^(?:finding|lesson|learning point|learning theme|key learning|key finding|theme|learning)\s*\d+\s*[:.\-–—]",
+    re.IGNORECASE,
+)
+
+
+def load_renderer():
+    spec = importlib.util.spec_from_file_location("blind_render", DATA / "render.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.render
+
+
+def spans(text, needle):
+    """(start, end) of each occurrence of needle in text, any run of white space matching any other."""
+    words = needle.split()
+    if not words:
+        return []
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def overlaps(a, b):
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def normal(text):
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def footnotes(report):
+    """[(the word before the mark, mark, note text)] of every footnote of the report's paragraphs."""
+    notes = []
+    for block in report["blocks"]:
+        for note in block.get("footnotes") or []:
+            before = re.search(rf"(\w+)\W?\[\^{re.escape(str(note['mark']))}\]", block.get("text", ""))
+            notes.append((before.group(1) if before else "", str(note["mark"]), note["text"]))
+    return notes
+
+
+def score_identifiers(document, flags, labels):
+    pages = {page.number: page.text for page in document.pages}
+    body = [f for f in flags if f.source == "body"]
+    other = [f for f in flags if f.source != "body"]
+    found, occurrences, occurrences_found, missed = 0, 0, 0, []
+    covered = defaultdict(list)  # page -> labelled identifier spans
+    for identifier in labels["identifiers"]:
+        hits = 0
+        at = [(number, span) for number, text in pages.items() for span in spans(text, identifier["text"])]
+        for number, span in at:
+            covered[number].append(span)
+            occurrences += 1
+            if any(f.page == number and overlaps((f.start, f.end), span) for f in body):
+                hits += 1
+                occurrences_found += 1
+        in_properties = identifier["location"] != "body" or identifier.get("also_in_metadata")
+        property_hit = in_properties and any(
+            normal(identifier["text"]) in normal(f.text) or normal(f.text) in normal(identifier["text"]) for f in other
+        )
+        if hits or property_hit:
+            found += 1
+        else:
+            missed.append(f"{identifier['kind']}: {identifier['text']!r}" + ("" if at or in_properties else " (not in text)"))
+    traps_flagged = []
+    for trap in labels["harmless_traps"]:
+        at = [(number, span) for number, text in pages.items() for span in spans(text, trap["text"])]
+        if any(f.page == number and overlaps((f.start, f.end), span) for number, span in at for f in body):
+            traps_flagged.append(f"{trap['kind']}: {trap['text']!r}")
+    false = [f for f in body if not any(overlaps((f.start, f.end), span) for span in covered[f.page])]
+    words = sum(len(text.split()) for text in pages.values())
+    return {
+        "identifiers": len(labels["identifiers"]),
+        "found": found,
+        "occurrences": occurrences,
+        "occurrences_found": occurrences_found,
+        "missed": missed,
+        "words": words,
+        "false_alarms": len(false),
+        "false_alarms_blocking": sum(f.severity == BLOCK for f in false),
+        "false_alarms_per_1000_words": round(1000 * len(false) / max(words, 1), 2),
+        "false_alarm_texts": [f"{f.kind} ({f.severity}): {f.text!r}" for f in false],
+        "traps": len(labels["harmless_traps"]),
+        "traps_flagged": traps_flagged,
+    }
+
+
+def score_findings(document, report, labels):
+    proposal = propose_findings(document.pages)
+    proposed = proposal.findings
+    used, matched, missing = set(), 0, []
+    for wanted in labels["findings"]:
+        title, first = normal(wanted["title"] or ""), normal(wanted.get("first_words") or "")[:60]
+        choice = next(
+            (
+                i
+                for i, p in enumerate(proposed)
+                if i not in used and ((title and title in normal(p.title)) or (first and first in normal(p.text)))
+            ),
+            None,
+        )
+        if choice is None:
+            missing.append(f"{wanted['label']}: {wanted['title']}")
+        else:
+            used.add(choice)
+            matched += 1
+    notes = footnotes(report)
+    leaked, marks = 0, 0
+    for p in proposed:
+        text = normal(p.text)
+        leaked += any(len(normal(note)) > 20 and normal(note)[:60] in text for _, _, note in notes)
+        marks += any(word and re.search(rf"\b{re.escape(word)}\W?{mark}\b", p.text) for word, mark, _ in notes)
+    questions = [q for wanted in labels["findings"] for q in wanted.get("questions") or []]
+    kept = sum(any(normal(q)[:60] in normal(p.text) for p in proposed) for q in questions)
+    return {
+        "findings": len(labels["findings"]),
+        "proposed": len(proposed),
+        "matched": matched,
+        "missing": missing,
+        "extra": [p.title for i, p in enumerate(proposed) if i not in used],
+        "titles_with_label": sum(bool(LABEL.match(p.title.strip())) for p in proposed),
+        "with_footnote_text": leaked,
+        "with_footnote_marks": marks,
+        "questions": len(questions),
+        "questions_kept": kept,
+    }
+
+
+def run_reports(render, formats, chosen, verbose):
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="ingest-reports-") as folder:
+        for source in sorted((DATA / "reports").glob("*.json")):
+            if source.name.endswith(".labels.json") or (chosen and source.stem not in chosen):
+                continue
+            report = json.loads(source.read_text())
+            labels = json.loads(source.with_name(f"{source.stem}.labels.json").read_text())
+            for fmt in formats:
+                path = render(report, fmt, Path(folder) / f"{source.stem}.{fmt}")
+                row = {"report": source.stem, "format": fmt}
+                try:
+                    document = extract(path, name=path.name)
+                except Exception as error:  # a refusal is a result here: say what it was
+                    row["error"] = f"{type(error).__name__}: {error}"
+                    rows.append(row)
+                    print(f"{source.stem:32} {fmt:4} refused: {row['error']}")
+                    continue
+                row.update(score_identifiers(document, check_document(document), labels))
+                row.update(score_findings(document, report, labels))
+                rows.append(row)
+                print(
+                    f"{source.stem:32} {fmt:4} identifiers {row['found']}/{row['identifiers']}  "
+                    f"false alarms {row['false_alarms']} ({row['false_alarms_blocking']} blocking, "
+                    f"{row['false_alarms_per_1000_words']}/1,000 words)  traps flagged {len(row['traps_flagged'])}/"
+                    f"{row['traps']}  findings {row['matched']}/{row['findings']} (+{len(row['extra'])} extra)  "
+                    f"labelled titles {row['titles_with_label']}  footnote text {row['with_footnote_text']}  "
+                    f"marks {row['with_footnote_marks']}  questions kept {row['questions_kept']}/{row['questions']}"
+                )
+                if verbose:
+                    for key in ("missed", "false_alarm_texts", "traps_flagged", "missing", "extra"):
+                        for item in row[key]:
+                            print(f"    {key}: {item}")
+    return rows
+
+
+def run_cases(final):
+    wanted = {"final"} if final else {"tuning"}
+    by_kind = defaultdict(Counter)
+    misses = []
+    for line in (DATA / "cases.jsonl").read_text().splitlines():
+        case = json.loads(line)
+        if case["set"] not in wanted:
+            continue
+        flags = check_text(case["text"])
+        counts = by_kind[case["kind"]]
+        counts["cases"] += 1
+        if case["kind"] == "harmless":
+            counts["passed"] += not flags
+            if flags and not final:
+                misses.append(f"harmless flagged: {case['text']!r} -> {[f.text for f in flags]}")
+            continue
+        caught = all(any(overlaps((f.start, f.end), span) for f in flags for span in spans(case["text"], target))
+                     for target in case["targets"])  # fmt: skip
+        counts["caught"] += caught
+        if not caught and not final:
+            misses.append(f"{case['kind']} missed: {case['text']!r} (targets {case['targets']})")
+    identifiers = sum(c["cases"] for k, c in by_kind.items() if k != "harmless")
+    caught = sum(c["caught"] for k, c in by_kind.items() if k != "harmless")
+    harmless = by_kind["harmless"]
+    return {
+        "set": "final" if final else "tuning",
+        "recall": round(caught / identifiers, 3) if identifiers else None,
+        "specificity": round(harmless["passed"] / harmless["cases"], 3) if harmless["cases"] else None,
+        "identifier_cases": identifiers,
+        "harmless_cases": harmless["cases"],
+        "by_kind": {k: dict(c) for k, c in sorted(by_kind.items())},
+        "misses": misses,
+    }
+
+
+def totals(rows):
+    scored = [r for r in rows if "error" not in r]
+    sum_ = lambda key: sum(r[key] for r in scored)  # noqa: E731
+    out = {"files": len(rows), "refused": len(rows) - len(scored)}
+    if scored:
+        out.update(
+            identifier_recall=round(sum_("found") / sum_("identifiers"), 3),
+            occurrence_recall=round(sum_("occurrences_found") / max(sum_("occurrences"), 1), 3),
+            false_alarms_per_1000_words=round(1000 * sum_("false_alarms") / sum_("words"), 2),
+            false_alarms_blocking=sum_("false_alarms_blocking"),
+            traps_flagged=sum(len(r["traps_flagged"]) for r in scored),
+            traps=sum_("traps"),
+            findings_matched=sum_("matched"),
+            findings=sum_("findings"),
+            extra_findings=sum(len(r["extra"]) for r in scored),
+            titles_with_label=sum_("titles_with_label"),
+            with_footnote_text=sum_("with_footnote_text"),
+            with_footnote_marks=sum_("with_footnote_marks"),
+            questions_kept=sum_("questions_kept"),
+            questions=sum_("questions"),
+        )
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
+    parser.add_argument("--reports", nargs="*", help="report ids (default: all nine)")
+    parser.add_argument("--verbose", action="store_true", help="list every miss, false alarm and extra finding")
+    parser.add_argument("--final", action="store_true", help="score the held-back third of the cases (once)")
+    arguments = parser.parse_args()
+
+    rows = run_reports(load_renderer(), arguments.formats, set(arguments.reports or []), arguments.verbose)
+    by_format = {fmt: totals([r for r in rows if r["format"] == fmt]) for fmt in arguments.formats}
+    cases = run_cases(arguments.final)
+    print()
+    for fmt, figures in by_format.items():
+        print(f"{fmt:4} {figures}")
+    print(f"cases ({cases['set']}): recall {cases['recall']} on {cases['identifier_cases']}, specificity "
+          f"{cases['specificity']} on {cases['harmless_cases']}")  # fmt: skip
+    if arguments.verbose:
+        for miss in cases["misses"]:
+            print(f"    {miss}")
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(
+        json.dumps({"reports": rows, "by_format": by_format, "all": totals(rows), "cases": cases}, indent=2) + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()
