@@ -40,7 +40,8 @@ DATA = ROOT / "bench" / "data" / "anonymisation_blind"
 RESULTS = ROOT / "bench" / "results" / "ingest_reports.json"
 FORMATS = ("pdf", "docx", "txt", "md")
 LABEL = re.compile(
-    r"^(?:finding|lesson|learning point|learning theme|key learning|key finding|theme|learning)\s*\d+\s*[:.\-–—]",
+    r"^(?:finding|lesson|learning point|learning theme|key learning|key finding|theme|learning)"
+    r"\s*\d+\s*[:.\-\u2013\u2014]",
     re.IGNORECASE,
 )
 
@@ -101,7 +102,9 @@ def score_identifiers(document, flags, labels):
         if hits or property_hit:
             found += 1
         else:
-            missed.append(f"{identifier['kind']}: {identifier['text']!r}" + ("" if at or in_properties else " (not in text)"))
+            missed.append(
+                f"{identifier['kind']}: {identifier['text']!r}" + ("" if at or in_properties else " (not in text)")
+            )
     traps_flagged = []
     for trap in labels["harmless_traps"]:
         at = [(number, span) for number, text in pages.items() for span in spans(text, trap["text"])]

@@ -48,6 +48,7 @@ _DOT_LEADER_RE = re.compile(r"\.{4,}\s*\S*\s*$")
 # Shared helpers
 # ---------------------------------------------------------------------------------------------
 
+
 def load_report(path: pathlib.Path) -> dict:
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)
@@ -63,7 +64,7 @@ def split_marks(text: str, notes: dict[str, str]) -> list[tuple[str, str]]:
         if m.group(1) not in notes:
             continue
         if m.start() > pos:
-            out.append(("text", text[pos:m.start()]))
+            out.append(("text", text[pos : m.start()]))
         out.append(("mark", m.group(1)))
         pos = m.end()
     if pos < len(text):
@@ -127,9 +128,15 @@ TXT_WIDTH = 90
 
 
 def _txt_wrap(text: str, first: str = "", rest: str = "") -> str:
-    w = textwrap.TextWrapper(width=TXT_WIDTH, initial_indent=first, subsequent_indent=rest,
-                             break_long_words=False, break_on_hyphens=False,
-                             replace_whitespace=True, drop_whitespace=True)
+    w = textwrap.TextWrapper(
+        width=TXT_WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+        replace_whitespace=True,
+        drop_whitespace=True,
+    )
     lines = w.wrap(text)
     return "\n".join(lines) if lines else first.rstrip()
 
@@ -160,7 +167,7 @@ def render_txt(report: dict) -> str:
                 lines.append(_txt_wrap(item, lab, " " * len(lab)))
             parts.append("\n".join(lines))
         elif t == "table":
-            rows = [b.get("header") or []] + list(b.get("rows") or [])
+            rows = [b.get("header") or [], *list(b.get("rows") or [])]
             parts.append("\n".join(" | ".join(str(c) for c in r) for r in rows if r is not None))
         elif t == "page_break":
             parts.append("\f")
@@ -195,10 +202,7 @@ def _md_text(text: str) -> str:
     text = _md_inline(text)
     if _MD_BLOCK_START.match(text):
         m = re.match(r"^(\d{1,9})([.)])", text)
-        if m:
-            text = m.group(1) + "\\" + text[len(m.group(1)):]
-        else:
-            text = "\\" + text
+        text = m.group(1) + "\\" + text[len(m.group(1)) :] if m else "\\" + text
     return text
 
 
@@ -263,14 +267,18 @@ def render_md(report: dict) -> str:
 # ---------------------------------------------------------------------------------------------
 
 _FONT_CANDIDATES = [
-    ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSans-Italic.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSans-BoldItalic.ttf"),
-    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
-     "/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf"),
+    (
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Italic.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-BoldItalic.ttf",
+    ),
+    (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf",
+    ),
 ]
 _FONTS: tuple[str, str] | None = None
 
@@ -280,18 +288,19 @@ def _pdf_fonts() -> tuple[str, str]:
     global _FONTS
     if _FONTS is not None:
         return _FONTS
+    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.lib.fonts import addMapping
 
     cands = list(_FONT_CANDIDATES)
     import reportlab
+
     rl_fonts = pathlib.Path(reportlab.__file__).parent / "fonts"
     cands.append(tuple(str(rl_fonts / f) for f in ("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf")))
     for paths in cands:
         if all(os.path.exists(p) for p in paths):
             names = ("RptSans", "RptSans-Bold", "RptSans-Italic", "RptSans-BoldItalic")
-            for n, p in zip(names, paths):
+            for n, p in zip(names, paths, strict=False):
                 pdfmetrics.registerFont(TTFont(n, p))
             addMapping("RptSans", 0, 0, names[0])
             addMapping("RptSans", 1, 0, names[1])
@@ -304,37 +313,67 @@ def _pdf_fonts() -> tuple[str, str]:
 
 
 def _pdf_styles():
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_CENTER
 
     reg, bold = _pdf_fonts()
-    body = ParagraphStyle("Body", fontName=reg, fontSize=11, leading=15.5, alignment=TA_JUSTIFY,
-                          spaceAfter=7, allowWidows=0, allowOrphans=0)
+    body = ParagraphStyle(
+        "Body",
+        fontName=reg,
+        fontSize=11,
+        leading=15.5,
+        alignment=TA_JUSTIFY,
+        spaceAfter=7,
+        allowWidows=0,
+        allowOrphans=0,
+    )
     st = {
         "body": body,
         "body_left": ParagraphStyle("BodyLeft", parent=body, alignment=TA_LEFT),
-        "h1": ParagraphStyle("H1", fontName=bold, fontSize=18, leading=23, spaceBefore=16, spaceAfter=10,
-                             alignment=TA_LEFT),
-        "h2": ParagraphStyle("H2", fontName=bold, fontSize=14, leading=18, spaceBefore=14, spaceAfter=7,
-                             alignment=TA_LEFT),
-        "h3": ParagraphStyle("H3", fontName=bold, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=5,
-                             alignment=TA_LEFT),
-        "item": ParagraphStyle("Item", parent=body, alignment=TA_LEFT, leftIndent=22, bulletIndent=6,
-                               bulletFontName=reg, bulletFontSize=11, spaceAfter=3),
+        "h1": ParagraphStyle(
+            "H1", fontName=bold, fontSize=18, leading=23, spaceBefore=16, spaceAfter=10, alignment=TA_LEFT
+        ),
+        "h2": ParagraphStyle(
+            "H2", fontName=bold, fontSize=14, leading=18, spaceBefore=14, spaceAfter=7, alignment=TA_LEFT
+        ),
+        "h3": ParagraphStyle(
+            "H3", fontName=bold, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=5, alignment=TA_LEFT
+        ),
+        "item": ParagraphStyle(
+            "Item",
+            parent=body,
+            alignment=TA_LEFT,
+            leftIndent=22,
+            bulletIndent=6,
+            bulletFontName=reg,
+            bulletFontSize=11,
+            spaceAfter=3,
+        ),
         "cell": ParagraphStyle("Cell", fontName=reg, fontSize=9, leading=11.5, alignment=TA_LEFT),
         "cell_head": ParagraphStyle("CellHead", fontName=bold, fontSize=9, leading=11.5, alignment=TA_LEFT),
-        "note": ParagraphStyle("Note", fontName=reg, fontSize=8, leading=10, alignment=TA_LEFT,
-                               leftIndent=12, bulletIndent=0, bulletFontName=reg, bulletFontSize=8,
-                               spaceAfter=2),
+        "note": ParagraphStyle(
+            "Note",
+            fontName=reg,
+            fontSize=8,
+            leading=10,
+            alignment=TA_LEFT,
+            leftIndent=12,
+            bulletIndent=0,
+            bulletFontName=reg,
+            bulletFontSize=8,
+            spaceAfter=2,
+        ),
         # title page
-        "t_h1": ParagraphStyle("TH1", fontName=bold, fontSize=24, leading=30, spaceBefore=18, spaceAfter=14,
-                               alignment=TA_CENTER),
-        "t_h2": ParagraphStyle("TH2", fontName=bold, fontSize=18, leading=23, spaceBefore=10, spaceAfter=12,
-                               alignment=TA_CENTER),
-        "t_h3": ParagraphStyle("TH3", fontName=bold, fontSize=14, leading=18, spaceBefore=8, spaceAfter=10,
-                               alignment=TA_CENTER),
-        "t_body": ParagraphStyle("TBody", fontName=reg, fontSize=12, leading=16, spaceAfter=12,
-                                 alignment=TA_CENTER),
+        "t_h1": ParagraphStyle(
+            "TH1", fontName=bold, fontSize=24, leading=30, spaceBefore=18, spaceAfter=14, alignment=TA_CENTER
+        ),
+        "t_h2": ParagraphStyle(
+            "TH2", fontName=bold, fontSize=18, leading=23, spaceBefore=10, spaceAfter=12, alignment=TA_CENTER
+        ),
+        "t_h3": ParagraphStyle(
+            "TH3", fontName=bold, fontSize=14, leading=18, spaceBefore=8, spaceAfter=10, alignment=TA_CENTER
+        ),
+        "t_body": ParagraphStyle("TBody", fontName=reg, fontSize=12, leading=16, spaceAfter=12, alignment=TA_CENTER),
     }
     return st
 
@@ -347,8 +386,7 @@ def _para_markup(text: str, notes: dict[str, str], key: str) -> str:
             out.append(_xml_escape(s))
         else:
             lab = _xml_escape(f"{key}|{s}", {'"': "&quot;"})
-            out.append(f'<super rise="3.5" size="7">{_xml_escape(s)}</super>'
-                       f'<onDraw name="fnmark" label="{lab}"/>')
+            out.append(f'<super rise="3.5" size="7">{_xml_escape(s)}</super><onDraw name="fnmark" label="{lab}"/>')
     return "".join(out)
 
 
@@ -386,6 +424,7 @@ class _PdfWriter:
 
     def _note_flowables(self, notes):
         from reportlab.platypus import Paragraph
+
         return [Paragraph(_xml_escape(t), self.st["note"], bulletText=m) for m, t in notes]
 
     def _notes_height(self, notes) -> float:
@@ -518,8 +557,12 @@ class _PdfWriter:
                 lvl = min(max(int(b.get("level", 1)), 1), 3)
                 style = st[("t_h%d" if on_title else "h%d") % lvl]
                 p = Paragraph(_xml_escape(b.get("text", "")), style)
-                self.place(p, space_before=style.spaceBefore, space_after=style.spaceAfter,
-                           keep_next=0 if on_title else 3 * st["body"].leading)
+                self.place(
+                    p,
+                    space_before=style.spaceBefore,
+                    space_after=style.spaceAfter,
+                    keep_next=0 if on_title else 3 * st["body"].leading,
+                )
             elif t == "paragraph":
                 notes = block_notes(b)
                 nd = dict(notes)
@@ -555,9 +598,9 @@ class _PdfWriter:
         self.finish()
 
     def _table(self, b):
-        from reportlab.platypus import Paragraph, Table, TableStyle
-        from reportlab.pdfbase.pdfmetrics import stringWidth
         from reportlab.lib import colors
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        from reportlab.platypus import Paragraph, Table, TableStyle
 
         st = self.st
         header = [str(c) for c in (b.get("header") or [])]
@@ -565,8 +608,9 @@ class _PdfWriter:
         ncol = max([len(header)] + [len(r) for r in rows]) if (header or rows) else 0
         if ncol == 0:
             return None
-        all_rows = ([header + [""] * (ncol - len(header))] if header else []) + \
-                   [r + [""] * (ncol - len(r)) for r in rows]
+        all_rows = ([header + [""] * (ncol - len(header))] if header else []) + [
+            r + [""] * (ncol - len(r)) for r in rows
+        ]
         reg, bold = _pdf_fonts()
         pad = 8.0
         nat = [0.0] * ncol
@@ -578,7 +622,7 @@ class _PdfWriter:
                 for w in cell.split():
                     mins[ci] = max(mins[ci], stringWidth(w, f, 9) + pad)
         mins = [max(m, 28.0) for m in mins]
-        nat = [max(n, m) for n, m in zip(nat, mins)]
+        nat = [max(n, m) for n, m in zip(nat, mins, strict=False)]
         W = self.width
         if sum(nat) <= W:
             widths = [n * W / sum(nat) for n in nat]
@@ -586,17 +630,21 @@ class _PdfWriter:
             widths = [m * W / sum(mins) for m in mins]
         else:
             extra = W - sum(mins)
-            flex = [n - m for n, m in zip(nat, mins)]
-            widths = [m + extra * f / sum(flex) for m, f in zip(mins, flex)]
+            flex = [n - m for n, m in zip(nat, mins, strict=False)]
+            widths = [m + extra * f / sum(flex) for m, f in zip(mins, flex, strict=False)]
         data = []
         for ri, r in enumerate(all_rows):
             style = st["cell_head"] if (ri == 0 and header) else st["cell"]
             data.append([Paragraph(_xml_escape(c), style) for c in r])
         tbl = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
-        cmds = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+        cmds = [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
         if header:
             cmds.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.85, 0.85)))
         tbl.setStyle(TableStyle(cmds))
@@ -626,14 +674,14 @@ class _Stack:
     def drawOn(self, canv, x, y):
         h = sum(s[1] for s in self._sizes)
         top = y + h
-        for p, (_, ph) in zip(self.parts, self._sizes):
+        for p, (_, ph) in zip(self.parts, self._sizes, strict=False):
             p.drawOn(canv, x, top - ph)
             top -= ph
 
 
 def _pdf_bytes(report: dict, total_pages: int) -> tuple[bytes, int]:
-    from reportlab.pdfgen.canvas import Canvas
     from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
 
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1)
@@ -676,11 +724,20 @@ def _docx_add_field(paragraph, instr: str, cached: str):
         r._r.append(el)
         return r
 
-    b = OxmlElement("w:fldChar"); b.set(qn("w:fldCharType"), "begin"); run_with(b)
-    it = OxmlElement("w:instrText"); it.set(qn("xml:space"), "preserve"); it.text = f" {instr} "; run_with(it)
-    s = OxmlElement("w:fldChar"); s.set(qn("w:fldCharType"), "separate"); run_with(s)
+    b = OxmlElement("w:fldChar")
+    b.set(qn("w:fldCharType"), "begin")
+    run_with(b)
+    it = OxmlElement("w:instrText")
+    it.set(qn("xml:space"), "preserve")
+    it.text = f" {instr} "
+    run_with(it)
+    s = OxmlElement("w:fldChar")
+    s.set(qn("w:fldCharType"), "separate")
+    run_with(s)
     paragraph.add_run(cached)
-    e = OxmlElement("w:fldChar"); e.set(qn("w:fldCharType"), "end"); run_with(e)
+    e = OxmlElement("w:fldChar")
+    e.set(qn("w:fldCharType"), "end")
+    run_with(e)
 
 
 def _docx_styles(doc):
@@ -713,6 +770,7 @@ class _DocxNumbering:
 
     def __init__(self, doc):
         from docx.oxml.ns import qn
+
         self.qn = qn
         self.numbering = doc.part.numbering_part.element
         style = doc.styles["List Number"].element
@@ -726,12 +784,18 @@ class _DocxNumbering:
 
     def new_list(self, start: int) -> int:
         from docx.oxml import OxmlElement
+
         qn = self.qn
         num = OxmlElement("w:num")
         num.set(qn("w:numId"), str(self.next_id))
-        a = OxmlElement("w:abstractNumId"); a.set(qn("w:val"), str(self.abstract_id)); num.append(a)
-        ov = OxmlElement("w:lvlOverride"); ov.set(qn("w:ilvl"), "0")
-        so = OxmlElement("w:startOverride"); so.set(qn("w:val"), str(start)); ov.append(so)
+        a = OxmlElement("w:abstractNumId")
+        a.set(qn("w:val"), str(self.abstract_id))
+        num.append(a)
+        ov = OxmlElement("w:lvlOverride")
+        ov.set(qn("w:ilvl"), "0")
+        so = OxmlElement("w:startOverride")
+        so.set(qn("w:val"), str(start))
+        ov.append(so)
         num.append(ov)
         self.numbering.append(num)  # w:num elements come after all w:abstractNum
         self.next_id += 1
@@ -739,11 +803,16 @@ class _DocxNumbering:
 
     def apply(self, paragraph, num_id: int):
         from docx.oxml import OxmlElement
+
         qn = self.qn
         pPr = paragraph._p.get_or_add_pPr()
         numPr = OxmlElement("w:numPr")
-        il = OxmlElement("w:ilvl"); il.set(qn("w:val"), "0"); numPr.append(il)
-        ni = OxmlElement("w:numId"); ni.set(qn("w:val"), str(num_id)); numPr.append(ni)
+        il = OxmlElement("w:ilvl")
+        il.set(qn("w:val"), "0")
+        numPr.append(il)
+        ni = OxmlElement("w:numId")
+        ni.set(qn("w:val"), str(num_id))
+        numPr.append(ni)
         # numPr goes after pStyle/keepNext/.../pageBreakBefore etc.; right after pStyle is valid.
         pstyle = pPr.find(qn("w:pStyle"))
         if pstyle is not None:
@@ -754,10 +823,10 @@ class _DocxNumbering:
 
 def _docx_footnotes_part(doc, notes: list[tuple[int, str, str, bool]]):
     """notes: (id, mark, text, custom_mark).  Adds /word/footnotes.xml and relates it."""
-    from lxml import etree
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
+    from lxml import etree
 
     W = _w
     root = etree.Element(W("footnotes"), nsmap={"w": _W_NS})
@@ -768,7 +837,9 @@ def _docx_footnotes_part(doc, notes: list[tuple[int, str, str, bool]]):
         p = etree.SubElement(fn, W("p"))
         pPr = etree.SubElement(p, W("pPr"))
         sp = etree.SubElement(pPr, W("spacing"))
-        sp.set(W("after"), "0"); sp.set(W("line"), "240"); sp.set(W("lineRule"), "auto")
+        sp.set(W("after"), "0")
+        sp.set(W("line"), "240")
+        sp.set(W("lineRule"), "auto")
         r = etree.SubElement(p, W("r"))
         etree.SubElement(r, W(sep))
     for fid, mark, text, custom in notes:
@@ -776,16 +847,20 @@ def _docx_footnotes_part(doc, notes: list[tuple[int, str, str, bool]]):
         fn.set(W("id"), str(fid))
         p = etree.SubElement(fn, W("p"))
         pPr = etree.SubElement(p, W("pPr"))
-        ps = etree.SubElement(pPr, W("pStyle")); ps.set(W("val"), "FootnoteText")
+        ps = etree.SubElement(pPr, W("pStyle"))
+        ps.set(W("val"), "FootnoteText")
         r = etree.SubElement(p, W("r"))
         rPr = etree.SubElement(r, W("rPr"))
-        rs = etree.SubElement(rPr, W("rStyle")); rs.set(W("val"), "FootnoteReference")
+        rs = etree.SubElement(rPr, W("rStyle"))
+        rs.set(W("val"), "FootnoteReference")
         if custom:
-            t = etree.SubElement(r, W("t")); t.text = mark
+            t = etree.SubElement(r, W("t"))
+            t.text = mark
         else:
             etree.SubElement(r, W("footnoteRef"))
         r2 = etree.SubElement(p, W("r"))
-        t2 = etree.SubElement(r2, W("t")); t2.text = " " + text
+        t2 = etree.SubElement(r2, W("t"))
+        t2.text = " " + text
         t2.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     part = Part(PackURI("/word/footnotes.xml"), _FOOTNOTES_CT, blob, doc.part.package)
@@ -796,12 +871,29 @@ def _docx_footnotes_part(doc, notes: list[tuple[int, str, str, bool]]):
     if settings.find(W("footnotePr")) is None:
         fp = etree.Element(W("footnotePr"))
         for fid in ("-1", "0"):
-            e = etree.SubElement(fp, W("footnote")); e.set(W("id"), fid)
-        after_names = ["endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
-                       "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-                       "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-                       "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
-                       "decimalSymbol", "listSeparator"]
+            e = etree.SubElement(fp, W("footnote"))
+            e.set(W("id"), fid)
+        after_names = [
+            "endnotePr",
+            "compat",
+            "docVars",
+            "rsids",
+            "mathPr",
+            "attachedSchema",
+            "themeFontLang",
+            "clrSchemeMapping",
+            "doNotIncludeSubdocsInStats",
+            "doNotAutoCompressPictures",
+            "forceUpgrade",
+            "captions",
+            "readModeInkLockDown",
+            "smartTagType",
+            "schemaLibrary",
+            "shapeDefaults",
+            "doNotEmbedSmartTags",
+            "decimalSymbol",
+            "listSeparator",
+        ]
         anchor = None
         for child in settings:
             if etree.QName(child).namespace == _W_NS and etree.QName(child).localname in after_names:
@@ -830,14 +922,21 @@ def _docx_add_text_with_notes(doc, paragraph, text, notes, fn_state):
         fn_state["notes"].append((fid, mark, nd[mark], custom))
         run = paragraph.add_run()
         rPr = run._r.get_or_add_rPr()
-        rs = OxmlElement("w:rStyle"); rs.set(qn("w:val"), "FootnoteReference")
+        rs = OxmlElement("w:rStyle")
+        rs.set(qn("w:val"), "FootnoteReference")
         rPr.insert(0, rs)
         if custom:
-            fr = OxmlElement("w:footnoteReference"); fr.set(qn("w:customMarkFollows"), "1")
-            fr.set(qn("w:id"), str(fid)); run._r.append(fr)
-            t = OxmlElement("w:t"); t.text = mark; run._r.append(t)
+            fr = OxmlElement("w:footnoteReference")
+            fr.set(qn("w:customMarkFollows"), "1")
+            fr.set(qn("w:id"), str(fid))
+            run._r.append(fr)
+            t = OxmlElement("w:t")
+            t.text = mark
+            run._r.append(t)
         else:
-            fr = OxmlElement("w:footnoteReference"); fr.set(qn("w:id"), str(fid)); run._r.append(fr)
+            fr = OxmlElement("w:footnoteReference")
+            fr.set(qn("w:id"), str(fid))
+            run._r.append(fr)
 
     for kind, s in split_marks(text, nd):
         if kind == "text":
@@ -853,6 +952,7 @@ def _docx_add_text_with_notes(doc, paragraph, text, notes, fn_state):
 def _docx_mark_header_row(row):
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+
     trPr = row._tr.get_or_add_trPr()
     h = OxmlElement("w:tblHeader")
     h.set(qn("w:val"), "true")
@@ -982,6 +1082,7 @@ def render_docx(report: dict, path: pathlib.Path) -> None:
 # ---------------------------------------------------------------------------------------------
 # Entry points
 # ---------------------------------------------------------------------------------------------
+
 
 def render(report: dict, fmt: str, path: pathlib.Path) -> pathlib.Path:
     """Render `report` (a source dict) as `fmt` ("pdf", "docx", "txt" or "md") into `path`."""
