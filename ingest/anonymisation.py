@@ -201,7 +201,10 @@ students pupils pupil learner learners college's midwife's nurse's gp's doctor's
 section's team's service's hospital's school's nursery's st saint mum dad mummy daddy nan nana nanny gran
 granny grandma grandad granddad auntie aunty stepdad stepmum step-dad step-mum email e-mail tel telephone mobile
 phone address name dob gender ethnicity religion postcode contact lesson episode episodes attendance attendances
-ibid idem op cit loc
+ibid idem op cit loc gateway draft drafts appraisal tools tool progress pathway pathways committee committees
+femicide census instagram snapchat tiktok facebook whatsapp discord youtube twitter telegram xbox playstation
+gaelic traveller travellers gypsy gypsies roma scrutineer scrutiny abbreviation abbreviations meaning term terms
+definition definitions timescale timescales rag status
 """
 
 # Welsh, Scottish Gaelic and Irish words that reviews use in the names of boards, services, reviews and families
@@ -210,8 +213,8 @@ _CELTIC_WORDS = """
 bwrdd diogelu plant plentyn rhanbarthol adolygiad adolygiadau ymarfer estynedig cryno cylch meithrin cyngor sir
 gwasanaethau gwasanaeth cymdeithasol iechyd ymwelydd teulu teuluoedd nain taid mam tad plant gofal llywodraeth
 cymru cymraeg cenedlaethol unedig ddiogelu oedolion ac a y yr o i gyfer canolfan ysbyty meddygfa heddlu
-gorllewin dwyrain gogledd canolbarth cwm comataidh dìon chloinne cloinne riaghaltas na h-alba gaelscoil
-gaelcholáiste naíscoil scoil bunscoil ysgol
+gorllewin dwyrain gogledd canolbarth cwm sengl bryniau bryniau'r comataidh dìon chloinne cloinne riaghaltas na
+h-alba gaelscoil gaelcholáiste naíscoil scoil bunscoil ysgol
 """
 
 _FUNCTION_WORD_SET = _word_set(_FUNCTION_WORDS)
@@ -258,6 +261,8 @@ Svetlana Szymon Tendai Themba Tia Tunde Tyrese Usman Vasile Vikram Wiktoria Zain
 Ciarán Siobhán Caoimhe Oisín Pádraig Sinéad Eilidh Catrìona Mòrag Seonaid Ruairidh Alasdair Hamish Ewan Angus
 Lachlan Kirsteen Rhodri Gwenllian Eleri Ffion Osian Tomos Carys Seren Sioned Bethan Elin Manon Mared Lowri Cadi
 Guto Ifan Ianto Aled Geraint Emyr Gwilym Dewi Huw Iolo Gruffudd Llinos Nerys Rhiannon Catrin Gwen Mali Nia
+Abdirahman Abdullahi Abdikarim Abdi Mohamud Mahad Hamdi Khadra Ubah Idil Ifrah Sagal Nimco Hibaq Warsame Guled Liban
+Deeqa Ayan Hodan
 """
 )
 
@@ -372,10 +377,11 @@ _SPELT_EMAIL_RE = re.compile(
 _DISCORD_RE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
 _USER_NAME_RE = re.compile(
     r"\b(?i:gamertag|gamer\s+tag|user\s*name|screen\s*name|PSN\s+(?:ID|name)|Snapchat(?:\s+name)?|"
-    r"(?:Instagram|TikTok|Snapchat|Discord|Xbox|PlayStation|Steam)\s+(?:account|name|handle|ID))"
-    r"(?:\s+(?i:was|is|of|called))?\s*[:\-]?\s*['\"\u2018\u201c]?(?P<value>(?=[A-Za-z0-9_.]*\d|[A-Za-z0-9_.]*[A-Z][a-z]+[A-Z])"
-    r"[A-Za-z0-9_.]{3,32})"
+    r"(?:Instagram|TikTok|Snapchat|Discord|Xbox|PlayStation|Steam|Facebook|WhatsApp)\s+(?:account|name|handle|ID))"
+    r"(?:\s+(?i:was|is|of|called|named|under\s+the\s+(?:user\s*)?name)|\s*,)*\s*[:\-]?\s*['\"\u2018\u201c]?"
+    r"(?P<value>(?=[A-Za-z0-9_.]*\d|[A-Za-z0-9_.]*[A-Z][a-z]+[A-Z]|[A-Za-z0-9.]*_)[A-Za-z0-9_.]{2,31}[A-Za-z0-9_])"
 )
+_UNDERSCORE_NAME_RE = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@/-])")
 
 # Where a UK number can start: 0 or +44. The matcher runs only on a window around each such place, because it
 # is slow on long runs of digits (tables).
@@ -408,8 +414,9 @@ _CASE_LABEL_RE = re.compile(
     r"(?:police|PSNI|crime|incident|LADO|MASH|MARAC|referral|safeguarding|social\s+care|Mosaic|LCS|"
     r"Liquidlogic|EHM|court|CPS)\s+(?:reference|ref\b\.?|ID|number|no\b\.?)|"
     r"unique\s+pupil\s+number|UPN|MRN|"
-    r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?))"
-    r"[^\n.;]{0,25}?(?<![\w/-])(?P<value>(?=(?:[A-Za-z/.-]*\d){4})[A-Za-z0-9][A-Za-z0-9/.-]*[A-Za-z0-9])",
+    r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?)"
+    r"|(?:under|with|given|quoting)\s+(?:the\s+)?reference)"
+    r"[^\n.;]{0,40}?(?<![\w/-])(?P<value>(?=(?:[A-Za-z/.-]*\d){4})[A-Za-z0-9][A-Za-z0-9/.-]*[A-Za-z0-9])",
     re.I,
 )
 # Values after a reference label that are not case references: publication codes (DFE-00195-2018) and years.
@@ -483,7 +490,7 @@ _TOWN_RE = re.compile(rf"\.?,\s*(?P<town>{_CAP}(?:[ -]{_CAP})?)")
 _TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
 
 _INSTITUTION_KEYWORDS = {
-    "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High)",
+    "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre)",
     "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
     "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Group\s+Practice"
     r"|Family\s+Practice"
@@ -515,9 +522,10 @@ _HOSPITAL_CONTEXT_RE = re.compile(
 )
 # Schools named in Welsh, Irish or Scottish Gaelic put the word for school first ("Ysgol Gymraeg Glan Tawel").
 _CELTIC_SCHOOL_RE = re.compile(
-    rf"\b(?:Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil)(?:\s+(?:{_CAP}|na|an|y|yr|a)){{1,4}}"
-    rf"(?<![\s,])"
+    rf"\b(?P<kind>Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil|Meddygfa|Ysbyty)"
+    rf"(?:\s+(?:{_CAP}|na|an|y|yr|a)){{1,4}}(?<![\s,])"
 )
+_CELTIC_KINDS = {"Meddygfa": "surgery", "Ysbyty": "hospital"}
 # A unit or a "General" named with a hospital around it ("the Maple Unit", "Westvale General").
 _UNIT_RE = re.compile(rf"\b(?P<name>{_INSTITUTION_NAME})\s+(?:Unit|General)\b(?!\s+[A-Z])")
 _WARD_RE = re.compile(rf"\bWard\s+\d{{1,2}}[A-Z]?\b|\b(?P<name>{_CAP})\s+Ward\b")
@@ -561,7 +569,7 @@ _ORG_WORDS = (
     "Hospital|School|Academy|College|Nursery|Surgery|Practice|Centre|University|Law|Report|Review|Inquiry|Act|"
     "Principles|Model|Framework|Syndrome|Scale|Profile|Road|Street|Avenue|Lane|Close|Drive|Ward|Foundation|"
     "Institute|Approach|Way|Project|Programme|Church|Mosque|Temple|Estate|Park|House|Court|Station|Lodge|Hall|"
-    "Mansions|Tower|Towers"
+    r"Mansions|Tower|Towers|Committee|Child\s+Protection\s+Committee|Forum"
 )
 # Lower-case words that make the capitalised word before them a team or service ("the Gateway team").
 _TEAM_WORDS = (
@@ -576,7 +584,8 @@ _RELATION_RE = re.compile(
     r"\b(?i:aunt|auntie|aunty|uncle|cousin|nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|"
     r"grandpa|grandfather|brother|sister|half-brother|half-sister|stepbrother|stepsister|friend|partner|boyfriend|"
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
-    r"lodger|known\s+as|called|named|nicknamed|a\.?k\.?a\.?)"
+    r"lodger|known(?:\s+(?:within|in|to|by)\s+(?:the|his|her|their)\s+family)?\s+as|called|named|nicknamed|"
+    r"a\.?k\.?a\.?)"
     rf",?\s+{_QUOTE}(?P<name>{_CAP}(?:\s+{_CAP})?)"
 )
 _INITIALS = r"(?:[A-Z]\.[^\S\n]?){1,3}"
@@ -585,8 +594,9 @@ _LABELLED_NAME = (
 )
 _SIGNED_RE = re.compile(rf"\b(?i:signed|signature)\s*[:\-]\s*{_LABELLED_NAME}")
 _REVIEWER_RE = re.compile(
-    r"\b(?i:(?:overview|report|lead|independent)?\s*(?:author|reviewer|writer)|chair(?:person)?|chaired\s+by|"
-    r"written\s+by|authored\s+by|independent\s+chair)\s*[:\-]?\s*" + _LABELLED_NAME
+    r"\b(?i:(?:(?:overview|report|lead|independent)\s+)?(?:author|reviewer|writer|chair(?:person)?|scrutineer)"
+    r"(?:\s+(?:of|for|to)\s+[^:|\n]{1,90}?)?\s*[:|\-]|chaired\s+by|written\s+by|authored\s+by|"
+    r"name\s*\(print(?:ed)?\)\s*[:|]?)[^\S\n]*" + _LABELLED_NAME
 )
 _BESIDE_PSEUDONYM_RE = re.compile(
     r"\b(?:Child(?:ren)?|Adults?|Young\s+People|Young\s+Person|Sibling|Mother|Father|Person|Baby|Babies)\s+"
@@ -608,10 +618,14 @@ _CITATION_RES = (
     ),
     re.compile(rf"{_AUTHOR}(?:\s*(?:,|and|&)\s*{_AUTHOR}){{0,8}}\s+(?:et\s+al\b|and\s+colleagues\b)"),
     re.compile(
-        rf"{_CAP},?\s+(?:[A-Z]\.\s?){{1,3}}(?:(?:,|\s+and|\s*&)\s*{_CAP},?\s+(?:[A-Z]\.\s?){{1,3}}){{0,12}},?\s*"
+        rf"{_CAP}(?:\s+{_CAP})?,?\s+(?:[A-Z]\.\s?){{1,3}}(?:(?:,|\s+and|\s*&)\s*{_CAP},?\s+(?:[A-Z]\.\s?){{1,3}}){{0,12}},?\s*"
         rf"(?:et\s+al\.?\s*)?\(?{_CITE_YEAR}\)?"
     ),
-    re.compile(rf"\b[Tt]he\s+{_AUTHOR}\s+(?:report|review|inquiry)\b"),
+    re.compile(rf"\b[Tt]he\s+{_AUTHOR}\s+(?i:report|review|inquiry)\b"),
+    re.compile(
+        r"\b(?:London|Oxford|Bristol|Cambridge|Abingdon|Basingstoke|Edinburgh|Glasgow|Cardiff|Belfast|Dublin|Chichester"
+        rf"|Maidenhead|Manchester|New\s+York|Thousand\s+Oaks|Hoboken)\s*:\s*{_CAP}(?:\s+{_CAP}){{0,3}}"
+    ),
 )
 _PAREN_RE = re.compile(r"\(([^()]{4,400})\)")
 _CITE_SEGMENT_RE = re.compile(
@@ -731,9 +745,10 @@ def warm_up():
 def _check(text, page, source, allowed):
     if not text or not text.strip():
         return []
+    flat = text.replace("\n", " ")  # (same length: offsets stay)
     hits = [
-        *_identifier_hits(text),
-        *_date_hits(text),
+        *_identifier_hits(flat),
+        *_date_hits(flat),
         *_address_hits(text),
         *_institution_hits(text),
     ]
@@ -883,6 +898,9 @@ def _identifier_hits(text):
             yield _Hit(kind, match.start(), match.end(), kind)
     for match in _USER_NAME_RE.finditer(text):
         yield _Hit("social_media_handle", match.start("value"), match.end("value"), "user_name")
+    if "_" in text:
+        for match in _UNDERSCORE_NAME_RE.finditer(text):
+            yield _Hit("social_media_handle", match.start(), match.end(), "underscore_name")
     yield from _phone_hits(text)
     for match in _VRM_RE.finditer(text):
         age = int(match.group("age"))
@@ -1040,7 +1058,7 @@ def _institution_hits(text):
         while text[:end].endswith((" na", " an", " y", " yr", " a")):  # a trailing article belongs to the sentence
             end = text.rindex(" ", 0, end)
         if len(text[match.start() : end].split()) > 1:
-            yield _Hit("school", match.start(), end, "celtic_school")
+            yield _Hit(_CELTIC_KINDS.get(match.group("kind"), "school"), match.start(), end, "celtic_institution")
     for match in _UNIT_RE.finditer(text):
         around = text[max(0, match.start() - 80) : match.end() + 80]
         start = _trim_leading_common_words(text, match.start("name"), match.end("name"))

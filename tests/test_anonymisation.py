@@ -671,3 +671,41 @@ def test_a_named_reviewer_is_a_warning_that_the_upload_form_can_declare():
 )
 def test_labels_citations_and_welsh_words_of_reports_are_not_flagged(text):
     assert check_text(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        ("Messages came from an Instagram account, k_ryan04, that he ran.", "social_media_handle", "k_ryan04"),
+        ("She used a Snapchat account under the name sunny_gal_11.", "social_media_handle", "sunny_gal_11"),
+        ("Later messages came from mo_skills and nobody traced them.", "social_media_handle", "mo_skills"),
+        ("Chair of the Review Panel: Gwenllian Ifans", "named_reviewer", "Gwenllian Ifans"),
+        ("Name (print) | Tomos Rhys-Pryce", "named_reviewer", "Tomos Rhys-Pryce"),
+        ("The crime reference for the first of the incidents was KM20110934.", "case_reference", "KM20110934"),
+        ("It was processed under reference CLARE/NW/2022/0117.", "case_reference", "CLARE/NW/2022/0117"),
+        ("He then went to The Beacon Learning Centre for a term.", "school", "Beacon Learning Centre"),
+        ("Meddygfa Tŷ Gwyn had no record of the visit.", "surgery", "Meddygfa Tŷ Gwyn"),
+        ("The child was known within the family as 'Tink'.", "person_name", "Tink"),
+        ("The card gave his number, 0161 496\n0458, and nothing else.", "phone", "0161 496\n0458"),
+        ("The family moved to LX4\n9QT in the spring.", "postcode", "LX4\n9QT"),
+    ],
+)
+def test_identifiers_of_the_blind_reports_forms_are_found(text, kind, found):
+    assert (kind, found) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Abbreviation | Meaning |",
+        "Loch Arden Child Protection Committee agreed the plan.",
+        "The Timpson Review of School Exclusion made the same point.",
+        "Munro, E. (2011) The Munro review. Oxford: Blackwell Publishing.",
+        "Monckton Smith, J. (2020) Intimate partner femicide.",
+        "The Gateway team closed the referral.",
+        "A referral was made to Gateway.",
+        "She had a Snapchat account and used it every night.",
+    ],
+)
+def test_glossaries_committees_citations_and_services_of_the_blind_reports_are_not_flagged(text):
+    assert check_text(text) == []
