@@ -231,6 +231,10 @@ def read_blocks(pages):
     """
     blocks = []
     for lines, page in _paragraphs(pages):
+        if len(lines) > 1 and _label(lines[0]) and lines[1][:1].islower() and _is_heading(" ".join(lines), alone=True):
+            # a finding's heading wrapped onto a second line (plain-text exports wrap long headings)
+            blocks.append(_make_block(" ".join(lines), page, heading=True))
+            continue
         if len(lines) == 1 and _is_heading(lines[0], alone=True):
             blocks.append(_make_block(lines[0], page, heading=True))
             continue

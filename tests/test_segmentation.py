@@ -473,3 +473,30 @@ def test_a_markdown_review_is_read_by_its_headings(tmp_path):
     assert "**" not in first.text + first.recommendation
     assert "GP | 4" in second.text and "---" not in second.text
     assert "Agencies worked hard" not in second.text  # the conclusion is not part of a finding
+
+
+WRAPPED_HEADINGS = """Learning
+
+Finding 1: Information from the child's grandmother was not recorded, shared or
+acted on
+
+6.1 The grandmother told the school twice that the children were left alone at night.
+
+Finding 2: Decisions at the strategy discussion were not reviewed when the baby was
+born early
+
+6.2 Nobody reconvened the discussion when the baby came home from the neonatal unit.
+"""
+
+
+def test_a_finding_heading_wrapped_onto_a_second_line_in_a_text_file_stays_whole(tmp_path):
+    path = tmp_path / "child-w.txt"
+    path.write_text(WRAPPED_HEADINGS)
+
+    proposal = propose_findings(extract(path).pages)
+
+    assert [f.title for f in proposal.findings] == [
+        "Finding 1: Information from the child's grandmother was not recorded, shared or acted on",
+        "Finding 2: Decisions at the strategy discussion were not reviewed when the baby was born early",
+    ]
+    assert proposal.findings[0].text.startswith("The grandmother told the school")
