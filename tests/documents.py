@@ -55,6 +55,7 @@ def make_pdf(
     mark_for_redaction=None,
     shade=None,
     band=None,
+    bold=(),
     encrypt_password=None,
     annotation=None,
     header=None,
@@ -72,6 +73,7 @@ def make_pdf(
     mark_for_redaction: a phrase to cover with an Acrobat redaction mark that has not been applied.
     shade: a phrase whose line gets a light grey background drawn before the text, like a shaded table cell.
     band: a phrase whose line is drawn in white on a dark blue band, like a coloured heading.
+    bold: lines drawn in bold type (headings), each given whole.
     encrypt_password: "" encrypts the file with an empty user password, so it opens without asking; any other
     string is a password needed to open it.
     annotation: (author, text) of a sticky note on the first page.
@@ -86,7 +88,13 @@ def make_pdf(
         if text is None:
             _draw_scan(pdf)
         else:
-            marks = {"redact": redact, "mark_for_redaction": mark_for_redaction, "shade": shade, "band": band}
+            marks = {
+                "redact": redact,
+                "mark_for_redaction": mark_for_redaction,
+                "shade": shade,
+                "band": band,
+                "bold": bold,
+            }
             _draw_page_text(pdf, text, font_size, **marks)
         if footer:
             _draw_small(pdf, footer.format(page=number), 40)
@@ -143,13 +151,13 @@ def _draw_page_text(pdf, text, font_size, **marks):
         y -= PARAGRAPH_SPACE * font_size
 
 
-def _draw_line(pdf, line, y, line_width, font_size, *, redact, mark_for_redaction, shade, band):
+def _draw_line(pdf, line, y, line_width, font_size, *, redact, mark_for_redaction, shade, band, bold):
     background = LIGHT_GREY if shade and shade in line else NAVY if band and band in line else None
     if background:
         pdf.setFillColorRGB(*background)
         pdf.rect(MARGIN - 2, y - 0.35 * font_size, line_width + 4, LEADING * font_size, fill=1, stroke=0)
     pdf.setFillColorRGB(*((1, 1, 1) if background == NAVY else (0, 0, 0)))
-    pdf.setFont(FONT, font_size)
+    pdf.setFont(f"{FONT}-Bold" if line in bold else FONT, font_size)
     pdf.drawString(MARGIN, y, line)
     if redact and redact in line:
         pdf.setFillColorRGB(0, 0, 0)

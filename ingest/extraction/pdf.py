@@ -26,6 +26,8 @@ _UNREADABLE_CONTRAST = 1.5  # WCAG contrast ratio; 1 is the same colour, 21 blac
 _PARAGRAPH_GAP = 1.25  # a line spacing this many times the page's usual one starts a new paragraph
 _SINGLE_SPACING = 1.2  # line spacing for the height of a line of type, when a page has too few lines to tell
 _FULL_LINE = 0.85  # of the width of the page's text: a line reaching this far runs on to the next
+_BOLD = 600  # a font weight from this up is bold (400 is regular, 700 bold)
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _ENCRYPT = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
 _SCAN_CHUNK = 1024 * 1024
 _LIST_ITEM = re.compile(r"([\u2022\u2023\u25aa\u25cf\u25e6\u2043\u2013*-]|\(?\w{1,3}[.)])\s")
@@ -178,6 +180,7 @@ class _Line:
     height: float = 0.0  # of the type
     left: float = 0.0
     right: float = 0.0
+    bold: bool = False  # every sampled character in bold type (a heading, most often)
 
 
 def _page_text(textpage):
@@ -185,7 +188,7 @@ def _page_text(textpage):
     on to the next.
 
     A line starts a paragraph when it lies further below the line above than the page's usual line spacing, is in
-    another size of type, or is back up the page (a new column or box). A line runs on to the next when it reaches
+    another size or weight of type (a bold heading above its text), or is back up the page (a new column or box). A line runs on to the next when it reaches
     the right-hand edge of the page's text, unless the next starts a list item; other line breaks are kept. PDFium
     marks a hyphen that ends a line with U+FFFE and joins the lines; the break is put back for _join_hyphenated.
     """
@@ -221,7 +224,7 @@ def _line(textpage, text, position):
     height of the three, so that a word in another font at one end does not count."""
     samples = {len(text) - len(text.lstrip()), len(text.rstrip()) - 1}
     samples.add(next(index for index in range(len(text) // 2, len(text)) if not text[index].isspace()))
-    baselines, heights, lefts, rights = [], [], [], []
+    baselines, heights, lefts, rights, weights = [], [], [], [], []
     for index in sorted(samples):
         char = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, position + _utf16_length(text[:index]))
         x, y, box = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_RECTF()
@@ -231,12 +234,27 @@ def _line(textpage, text, position):
             and pdfium_c.FPDFText_GetLooseCharBox(textpage, char, box)
         ):
             baselines.append(y.value)
+            weights.append(_weight(textpage, char))
             heights.append(box.top - box.bottom)
             lefts.append(box.left)
             rights.append(box.right)
     if not baselines:
         return _Line(text)
-    return _Line(text, sorted(baselines)[len(baselines) // 2], max(heights), min(lefts), max(rights))
+    bold = min(weights) >= _BOLD
+    return _Line(text, sorted(baselines)[len(baselines) // 2], max(heights), min(lefts), max(rights), bold)
+
+
+def _weight(textpage, char):
+    """The character's font weight, from the font, or from its name where the font does not say (the standard 14
+    fonts: "Helvetica-Bold")."""
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage, char)
+    if weight > 0:
+        return weight
+    flags = ctypes.c_int()
+    size = pdfium_c.FPDFText_GetFontInfo(textpage, char, None, 0, flags)
+    name = ctypes.create_string_buffer(max(size, 1))
+    pdfium_c.FPDFText_GetFontInfo(textpage, char, name, size, flags)
+    return 700 if _BOLD_NAME.search(name.value.decode("latin-1")) else 400
 
 
 def _starts_paragraph(above, below, usual):
@@ -248,6 +266,7 @@ def _starts_paragraph(above, below, usual):
     return (
         pitch < -0.5 * below.height
         or abs(above.height - below.height) > 0.15 * max(above.height, below.height)
+        or above.bold != below.bold
         or pitch > usual * _PARAGRAPH_GAP + 1
     )
 
