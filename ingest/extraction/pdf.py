@@ -188,9 +188,10 @@ def _page_text(textpage):
     on to the next.
 
     A line starts a paragraph when it lies further below the line above than the page's usual line spacing, is in
-    another size or weight of type (a bold heading above its text), or is back up the page (a new column or box). A line runs on to the next when it reaches
-    the right-hand edge of the page's text, unless the next starts a list item; other line breaks are kept. PDFium
-    marks a hyphen that ends a line with U+FFFE and joins the lines; the break is put back for _join_hyphenated.
+    another size or weight of type (a bold heading above its text), or is back up the page (a new column or box).
+    A line runs on to the next when it reaches the right-hand edge of the page's text, unless the next starts a list
+    item; other line breaks are kept. PDFium marks a hyphen that ends a line with U+FFFE and joins the lines; the
+    break is put back for _join_hyphenated.
     """
     lines = []
     position = 0  # in UTF-16 units, as PDFium counts
