@@ -73,6 +73,7 @@ class Review(Schema):
 
 class Finding(Schema):
     id: int
+    label: str | None = Field(description="The review's own label for the finding, e.g. Finding 3 or Key learning 2")
     title: str
     text: str
     recommendation: str

@@ -88,6 +88,7 @@ def review_json(review, request):
 def finding_json(finding, request, review=True):
     data = {
         "id": finding.pk,
+        "label": finding.label or None,
         "title": finding.title,
         "text": finding.text,
         "recommendation": finding.recommendation,

@@ -103,8 +103,14 @@ class ReviewDetailsForm(forms.ModelForm):
 class FindingForm(forms.ModelForm):
     class Meta:
         model = Finding
-        fields = ["title", "text", "recommendation"]
-        labels = {"title": "Title", "text": "Text of the finding", "recommendation": "Recommendation (optional)"}
+        fields = ["label", "title", "text", "recommendation"]
+        labels = {
+            "label": "Label in the review (optional)",
+            "title": "Title",
+            "text": "Text of the finding",
+            "recommendation": "Recommendation (optional)",
+        }
+        help_texts = {"label": "As the review numbers it, for example Finding 3 or Key learning 2."}
         widgets = {"text": forms.Textarea(attrs={"rows": 10}), "recommendation": forms.Textarea(attrs={"rows": 4})}
         error_messages = {
             "title": {"required": "Enter a title for the finding."},
@@ -123,7 +129,9 @@ class NewFindingForm(FindingForm):
 
     class Meta(FindingForm.Meta):
         labels = FindingForm.Meta.labels | {"text": "Passage of the review"}
-        help_texts = {"text": "Paste or type the passage from the review's text that makes this finding."}
+        help_texts = FindingForm.Meta.help_texts | {
+            "text": "Paste or type the passage from the review's text that makes this finding."
+        }
 
     def save(self, review):
         return Finding.append(review, **self.cleaned_data)

@@ -236,6 +236,9 @@ class Finding(models.Model):
 
     review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="findings")
     position = models.PositiveIntegerField(default=0)
+    # The review's own label for it, as written ("Finding 3", "Key learning 2", "Learning point 4"); the title
+    # is the rest of its heading.
+    label = models.CharField(max_length=60, blank=True)
     title = models.CharField(max_length=300)
     text = models.TextField()
     recommendation = models.TextField(blank=True)
@@ -272,12 +275,13 @@ class Finding(models.Model):
     # Curation: split, merge, reorder, delete and tag findings. Positions stay 1, 2, 3... within a review.
     @classmethod
     @transaction.atomic
-    def append(cls, review, *, title, text, recommendation="", source_page=None):
+    def append(cls, review, *, title, text, recommendation="", source_page=None, label=""):
         """A new finding after the review's others; its page is looked up in the review's document if not given."""
         last = review.findings.aggregate(last=models.Max("position"))["last"] or 0
         return cls.objects.create(
             review=review,
             position=last + 1,
+            label=label,
             title=title,
             text=text,
             recommendation=recommendation,

@@ -256,6 +256,7 @@ def save_proposal(document, proposal):
             defaults={
                 "review": review,
                 "position": index + 1,
+                "label": proposed.label[: Finding._meta.get_field("label").max_length],
                 "title": proposed.title[: Finding._meta.get_field("title").max_length],
                 "text": proposed.text,
                 "recommendation": proposed.recommendation,

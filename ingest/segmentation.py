@@ -40,7 +40,7 @@ NUMBER_WORDS = {
 }  # fmt: skip
 NUMBER = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 LABEL = re.compile(
-    rf"^(?:(?P<finding>(?:key\s+)?findings?)|(?P<learning>(?:key\s+)?learning(?:\s+points?)?|lessons?(?:\s+learned)?)"
+    rf"^(?:(?P<finding>(?:key\s+)?findings?)|(?P<learning>(?:key\s+)?learning(?:\s+(?:points?|themes?))?|lessons?(?:\s+learned)?)"
     rf"|(?P<recommendation>recommendations?)|(?P<episode>key\s+practice\s+episodes?|kpe))"
     rf"\s*(?:no\.?\s*)?{NUMBER}\b\s*[:.\-\u2013\u2014)]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -94,6 +94,7 @@ class ProposedFinding:
     page: int | None
     recommendation: str = ""
     kind: str = "finding"  # "finding" | "learning"
+    label: str = ""  # the report's label for it, as written ("Finding 3", "Key learning 2"), not in the title
 
 
 @dataclass
@@ -361,16 +362,18 @@ def short_title(text):
 def _proposed(item):
     paragraphs = [_strip_number(b.text) for b in item.paragraphs]
     text = "\n\n".join(paragraphs)
+    label = ""
     if item.heading is None:
         title = short_title(text)
     else:
         title = _strip_number(item.heading.text)
-        label = _label(item.heading.text)
-        if label and not label[2]:  # "Finding 3" alone: the heading and a short first sentence
-            title = f"{title.rstrip(':. ')}: {short_title(text)}" if text else title
+        labelled = LABEL.match(title)
+        if labelled:  # "Finding 3: The plan was not reviewed": the label apart, the rest the title
+            label = title[: labelled.start("rest")].strip(" :.-\u2013\u2014)")
+            title = labelled.group("rest").strip() or (short_title(text) if text else label)
     page = item.heading.page if item.heading else item.paragraphs[0].page
     recommendation = "\n\n".join(b.text for b in item.recommendation)
-    return ProposedFinding(title, text or title, page, recommendation, item.kind)
+    return ProposedFinding(title, text or title, page, recommendation, item.kind, label)
 
 
 def _references(text):

@@ -117,17 +117,21 @@ def review_text(review):
 
 
 def _write(model, rows):
-    """Store [(id, digest, vector)], each write taking the next seq."""
+    """Store [(id, digest, vector)], each write taking the next seq: one statement over arrays (executemany would
+    break under pghistory's context, which a request running the task at once has)."""
     if not rows:
         return
     table = model._meta.db_table
     key = model._meta.pk.column
+    ids, digests, blobs = zip(*[(pk, digest, vectors.to_bytes(vector)) for pk, digest, vector in rows], strict=True)
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {table} ({key}, digest, vector, seq) VALUES (%s, %s, %s, nextval('findings_embedding_seq')) "
+        cursor.execute(
+            f"INSERT INTO {table} ({key}, digest, vector, seq) "
+            "SELECT id, digest, vector, nextval('findings_embedding_seq') "
+            "FROM unnest(%s::bigint[], %s::text[], %s::bytea[]) AS row(id, digest, vector) "
             f"ON CONFLICT ({key}) DO UPDATE SET digest = EXCLUDED.digest, vector = EXCLUDED.vector, "
             "seq = EXCLUDED.seq",
-            [(pk, digest, vectors.to_bytes(vector)) for pk, digest, vector in rows],
+            [list(ids), list(digests), list(blobs)],
         )
 
 

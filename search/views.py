@@ -119,6 +119,7 @@ class _Echo:
 
 CSV_COLUMNS = [
     "finding_id",
+    "finding_label",
     "finding_title",
     "finding_text",
     "recommendation",
@@ -166,6 +167,7 @@ def export_csv(request):
                 _cell(value)
                 for value in [
                     finding.pk,
+                    finding.label,
                     finding.title,
                     finding.text,
                     finding.recommendation,

@@ -74,9 +74,9 @@ def test_the_check_flags_a_leaked_name_and_phone_number_with_their_page(uploaded
 
 def test_findings_are_proposed_with_their_pages_and_recommendations_and_themes_suggested(uploaded):
     findings = list(Finding.objects.filter(review=uploaded).order_by("position"))
-    assert [f.title for f in findings][:2] == [
-        "Finding 1: Information about domestic abuse held by the police was not shared with health visiting",
-        "Finding 2: Bruising on a non-mobile baby was not referred for a child protection medical",
+    assert [(f.label, f.title) for f in findings][:2] == [
+        ("Finding 1", "Information about domestic abuse held by the police was not shared with health visiting"),
+        ("Finding 2", "Bruising on a non-mobile baby was not referred for a child protection medical"),
     ]
     assert findings[0].source_page == 2
     assert "domestic abuse notifications" in findings[0].recommendation

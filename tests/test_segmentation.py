@@ -82,10 +82,11 @@ GP: General practitioner."""
 def test_finding_headings_with_a_recommendation_after_each():
     proposal = propose_findings(pages(CONTENTS, INTRODUCTION, FINDING_LAYOUT, RECOMMENDATIONS_AND_GLOSSARY))
     assert not proposal.fallback
-    assert [f.title for f in proposal.findings] == [
-        "Finding 1: Mr K was never identified as a carer for Child J",
-        "Finding 2: A bruise to a non-mobile baby was accepted as accidental",
-        "Finding 3: Police information about domestic abuse did not reach the health visitor",
+    # The label apart from the title: the finding's title reads without it, and its label is kept as written.
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Finding 1", "Mr K was never identified as a carer for Child J"),
+        ("Finding 2", "A bruise to a non-mobile baby was accepted as accidental"),
+        ("Finding 3", "Police information about domestic abuse did not reach the health visitor"),
     ]
     first, second, third = proposal.findings
     assert first.text.startswith("Mr K moved into the household")
@@ -326,8 +327,8 @@ when a parent moves into the region (learning point 1).
 
 def test_welsh_learning_points_and_actions():
     proposal = propose_findings(pages(WELSH))
-    titles = [f.title for f in proposal.findings]
-    assert titles[0].startswith("Learning point one: Practitioners did not know that Father")
+    first = proposal.findings[0]
+    assert first.label == "Learning point one" and first.title.startswith("Practitioners did not know that Father")
     assert proposal.findings[0].recommendation.startswith("The Regional Safeguarding Board will ask")
     assert proposal.findings[1].recommendation.startswith("Health boards will repeat safer sleep advice")
 
@@ -464,9 +465,9 @@ def test_a_markdown_review_is_read_by_its_headings(tmp_path):
 
     proposal = propose_findings(extract(path).pages)
 
-    assert [f.title for f in proposal.findings] == [
-        "Finding 1: Mr K was never identified as a carer",
-        "Finding 2: A bruise to a non-mobile baby was accepted as accidental",
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Finding 1", "Mr K was never identified as a carer"),
+        ("Finding 2", "A bruise to a non-mobile baby was accepted as accidental"),
     ]
     first, second = proposal.findings
     assert first.recommendation.startswith("The partnership should ensure every agency records")
@@ -496,7 +497,7 @@ def test_a_finding_heading_wrapped_onto_a_second_line_in_a_text_file_stays_whole
     proposal = propose_findings(extract(path).pages)
 
     assert [f.title for f in proposal.findings] == [
-        "Finding 1: Information from the child's grandmother was not recorded, shared or acted on",
-        "Finding 2: Decisions at the strategy discussion were not reviewed when the baby was born early",
+        "Information from the child's grandmother was not recorded, shared or acted on",
+        "Decisions at the strategy discussion were not reviewed when the baby was born early",
     ]
     assert proposal.findings[0].text.startswith("The grandmother told the school")

@@ -2,6 +2,7 @@
 lessons a finding resembles. The embeddings are the real model's (search.encoder), computed in the tests."""
 
 import numpy as np
+import pghistory
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -317,3 +318,11 @@ def test_with_many_matches_those_found_by_meaning_are_listed_once_in_the_exports
     assert len(found) == len(set(found)) == search("hungry children").count == 6  # each once, counted
     assert found[-1] == "By meaning"  # found by meaning alone: below those found by words too
     assert exported == found
+
+
+def test_embeddings_are_stored_inside_an_audit_context_as_when_a_request_runs_the_task_at_once():
+    finding = published_finding("Attendance", HUNGRY)
+    with pghistory.context(user="curator"):
+        embed()
+
+    assert FindingEmbedding.objects.filter(finding=finding).exists()
