@@ -542,3 +542,27 @@ def test_a_bold_heading_set_close_above_its_text_in_a_pdf_starts_a_paragraph_of_
     document = extract(make_pdf(tmp_path / "review.pdf", [page], bold=[heading]))
 
     assert document.pages[0].text.startswith(f"{heading}\n\n5.3 The school saw")
+
+
+def test_markdown_footnotes_leave_the_text_and_are_kept_as_notes_that_are_still_checked(tmp_path):
+    from ingest.anonymisation import check_document
+
+    path = tmp_path / "review.md"
+    path.write_text(
+        "# Finding 1: Missed appointments were not followed up\n\n"
+        "Appointments were missed eleven times[^1] and nobody asked why.[^note]\n\n"
+        "[^1]: Health visiting records, 2019 to 2021.\n"
+        "[^note]: As told to the review by Mr Darren Kowalczyk,\n"
+        "    the family's neighbour.\n"
+    )
+    document = extract(path)
+
+    assert "[^" not in document.text and "Health visiting records" not in document.text
+    assert "eleven times and nobody asked why." in document.text
+    notes = [(extra.source, extra.label, extra.text, extra.page) for extra in document.extras]
+    assert notes == [
+        ("footnote", "Footnote 1", "Health visiting records, 2019 to 2021.", 1),
+        ("footnote", "Footnote note", "As told to the review by Mr Darren Kowalczyk, the family's neighbour.", 1),
+    ]
+    flagged = [(flag.source, flag.text) for flag in check_document(document)]
+    assert ("footnote", "Mr Darren Kowalczyk") in flagged
