@@ -95,8 +95,10 @@ def score_identifiers(document, flags, labels):
             if any(f.page == number and overlaps((f.start, f.end), span) for f in body):
                 hits += 1
                 occurrences_found += 1
+        # In the file's properties, or in text read apart from the pages (a footnote taken out of the text): a
+        # flag there on the same words counts.
         in_properties = identifier["location"] != "body" or identifier.get("also_in_metadata")
-        property_hit = in_properties and any(
+        property_hit = any(
             normal(identifier["text"]) in normal(f.text) or normal(f.text) in normal(identifier["text"]) for f in other
         )
         if hits or property_hit:

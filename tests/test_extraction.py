@@ -566,3 +566,32 @@ def test_markdown_footnotes_leave_the_text_and_are_kept_as_notes_that_are_still_
     ]
     flagged = [(flag.source, flag.text) for flag in check_document(document)]
     assert ("footnote", "Mr Darren Kowalczyk") in flagged
+
+
+def test_a_text_exports_notes_at_its_end_leave_the_text_with_their_marks_but_not_a_handles_digits(tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_text(
+        "Finding 1: Online contact was not asked about\n\n"
+        "The guidance1 was clear. Messages came from @river.fox2 and from others,2 and nobody asked.\n\n"
+        "Notes\n"
+        "1 Northshire Partnership (2020) Online safety guidance.\n"
+        "2 Police disclosure,\n"
+        "  March 2021.\n"
+    )
+    document = extract(path)
+
+    assert "The guidance was clear." in document.text and "from others, and nobody asked." in document.text
+    assert "@river.fox2" in document.text and "Notes" not in document.text and "disclosure" not in document.text
+    assert [(extra.label, extra.text) for extra in document.extras] == [
+        ("Footnote 1", "Northshire Partnership (2020) Online safety guidance."),
+        ("Footnote 2", "Police disclosure, March 2021."),
+    ]
+
+
+def test_a_text_ending_in_a_notes_heading_followed_by_prose_keeps_it(tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_text("Learning\n\nPractice was good.\n\nNotes\n\nThe panel met twice and agreed the report.\n")
+
+    document = extract(path)
+
+    assert "The panel met twice" in document.text and document.extras == []
