@@ -30,7 +30,7 @@ class Extra:
 
     source is one of: "metadata" (document properties), "comment", "tracked_change", "annotation" (PDF),
     "hidden_text" (PDF text under a filled box), "header_footer" (repeated page furniture taken out of the
-    body text), "footnote" (a Markdown footnote's note, taken out of the text).
+    body text), "footnote" (a footnote's note, taken out of the text: PDF, Markdown, a text export's notes).
     """
 
     source: str

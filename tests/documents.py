@@ -4,6 +4,7 @@ PDFs are drawn with reportlab; Word documents are made with python-docx, with th
 changes, footnotes, text boxes) added by hand. Every builder returns the path it wrote.
 """
 
+import re
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -56,6 +57,7 @@ def make_pdf(
     shade=None,
     band=None,
     bold=(),
+    footnotes=None,
     encrypt_password=None,
     annotation=None,
     header=None,
@@ -74,6 +76,8 @@ def make_pdf(
     shade: a phrase whose line gets a light grey background drawn before the text, like a shaded table cell.
     band: a phrase whose line is drawn in white on a dark blue band, like a coloured heading.
     bold: lines drawn in bold type (headings), each given whole.
+    footnotes: {page number: [note, ...]}, drawn numbered in small type at the foot of the page (from 1 on each
+    page); "^2" in a page's text draws a raised mark 2 in small type there.
     encrypt_password: "" encrypts the file with an empty user password, so it opens without asking; any other
     string is a password needed to open it.
     annotation: (author, text) of a sticky note on the first page.
@@ -96,6 +100,8 @@ def make_pdf(
                 "bold": bold,
             }
             _draw_page_text(pdf, text, font_size, **marks)
+        for index, note in enumerate((footnotes or {}).get(number, []), start=1):
+            _draw_small(pdf, f"{index} {note}", 60 + 11 * (len(footnotes[number]) - index))
         if footer:
             _draw_small(pdf, footer.format(page=number), 40)
         if page_numbers:
@@ -157,8 +163,14 @@ def _draw_line(pdf, line, y, line_width, font_size, *, redact, mark_for_redactio
         pdf.setFillColorRGB(*background)
         pdf.rect(MARGIN - 2, y - 0.35 * font_size, line_width + 4, LEADING * font_size, fill=1, stroke=0)
     pdf.setFillColorRGB(*((1, 1, 1) if background == NAVY else (0, 0, 0)))
-    pdf.setFont(f"{FONT}-Bold" if line in bold else FONT, font_size)
-    pdf.drawString(MARGIN, y, line)
+    font = f"{FONT}-Bold" if line in bold else FONT
+    x = MARGIN
+    for piece in re.split(r"(\^\d+)", line):  # "^2": a raised footnote mark in small type
+        raised = piece.startswith("^")
+        size = font_size * 0.6 if raised else font_size
+        pdf.setFont(font, size)
+        pdf.drawString(x, y + (0.4 * font_size if raised else 0), piece[1:] if raised else piece)
+        x += stringWidth(piece[1:] if raised else piece, font, size)
     if redact and redact in line:
         pdf.setFillColorRGB(0, 0, 0)
         pdf.rect(*_phrase_box(line, redact, y, font_size), fill=1, stroke=0)

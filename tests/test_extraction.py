@@ -7,6 +7,7 @@ import zipfile
 import pytest
 from PIL import Image
 
+from ingest.anonymisation import check_document
 from ingest.documents import DocumentRejected
 from ingest.extraction import Limits, detect_kind, extract, preflight
 from tests.documents import (
@@ -545,8 +546,6 @@ def test_a_bold_heading_set_close_above_its_text_in_a_pdf_starts_a_paragraph_of_
 
 
 def test_markdown_footnotes_leave_the_text_and_are_kept_as_notes_that_are_still_checked(tmp_path):
-    from ingest.anonymisation import check_document
-
     path = tmp_path / "review.md"
     path.write_text(
         "# Finding 1: Missed appointments were not followed up\n\n"
@@ -595,3 +594,24 @@ def test_a_text_ending_in_a_notes_heading_followed_by_prose_keeps_it(tmp_path):
     document = extract(path)
 
     assert "The panel met twice" in document.text and document.extras == []
+
+
+def test_pdf_footnotes_leave_the_page_text_with_their_raised_marks_and_are_kept_as_notes(tmp_path):
+    page = (
+        "Learning\n\n"
+        "The learning is that online abuse is abuse, whoever the child says is to blame.^1 Practitioners "
+        "had not been trained^2 and did not know what the police could do.\n\n"
+        "The school kept 12 separate records of the concerns."
+    )
+    notes = ["Internet Watch Foundation (2023) Annual Report.", "As the review heard from Mr Darren Kowalczyk."]
+    document = extract(make_pdf(tmp_path / "review.pdf", [page], footnotes={1: notes}, page_numbers=True))
+
+    text = " ".join(document.pages[0].text.split())
+    assert "whoever the child says is to blame. Practitioners had not been trained and did not know" in text
+    assert "Internet Watch" not in text and "Kowalczyk" not in text
+    assert "kept 12 separate records" in text  # a number in the text's own type stays
+    assert [(e.source, e.label, e.text, e.page) for e in document.extras if e.source == "footnote"] == [
+        ("footnote", "Footnote 1", notes[0], 1),
+        ("footnote", "Footnote 2", notes[1], 1),
+    ]
+    assert ("footnote", "Mr Darren Kowalczyk") in [(flag.source, flag.text) for flag in check_document(document)]

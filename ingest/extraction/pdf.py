@@ -1,6 +1,7 @@
 """PDF: text from PDFium (pypdfium2), annotations from pypdf, and text hidden under drawn boxes."""
 
 import ctypes
+import dataclasses
 import itertools
 import math
 import re
@@ -28,6 +29,11 @@ _SINGLE_SPACING = 1.2  # line spacing for the height of a line of type, when a p
 _FULL_LINE = 0.85  # of the width of the page's text: a line reaching this far runs on to the next
 _BOLD = 600  # a font weight from this up is bold (400 is regular, 700 bold)
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_NOTE_SIZE = 0.9  # footnotes are in type smaller than this part of the body's
+_NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_FURNITURE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
+_MARK = re.compile(r"[A-Za-z)\]\u2019\u201d\"'.,;:](?P<mark>\d{1,3})(?=\s|[.,;:)]|$)")
+_MARK_SIZE = 0.8  # a mark's type is smaller than this part of the word before it
 _ENCRYPT = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
 _SCAN_CHUNK = 1024 * 1024
 _LIST_ITEM = re.compile(r"([\u2022\u2023\u25aa\u25cf\u25e6\u2043\u2013*-]|\(?\w{1,3}[.)])\s")
@@ -114,7 +120,8 @@ def _read_pdf(path, size):
             try:
                 page = pdf[index]
                 textpage = page.get_textpage()
-                text, objects = _page_text(textpage), _scan_objects(page)
+                (text, footnotes), objects = _page_text(textpage), _scan_objects(page)
+                document.extras += [Extra("footnote", note, f"Footnote {mark}", index + 1) for mark, note in footnotes]
                 covers = objects.covers + annotations.covers.get(index, [])
                 hidden += _hidden_text(textpage, covers, objects.texts, index + 1) if covers else []
             except pdfium.PdfiumError as error:
@@ -181,6 +188,7 @@ class _Line:
     left: float = 0.0
     right: float = 0.0
     bold: bool = False  # every sampled character in bold type (a heading, most often)
+    position: int = 0  # of its first character in the page's text, in UTF-16 units
 
 
 def _page_text(textpage):
@@ -199,6 +207,8 @@ def _page_text(textpage):
         if text.strip():
             lines.append(_line(textpage, text, position))
         position += _utf16_length(text) + 2
+    lines, notes = _take_out_notes(lines)
+    lines = [_without_raised_marks(textpage, line) for line in lines]
     positioned = [line for line in lines if line.baseline is not None]
     pitches = [
         above.baseline - below.baseline
@@ -212,12 +222,61 @@ def _page_text(textpage):
     for above, below in itertools.pairwise(lines):
         if _starts_paragraph(above, below, usual):
             parts.append("\n\n")
+        elif below.text[:1] in ".,;:" and not above.text.endswith(" "):
+            pass  # a full stop after a raised mark, which PDFium puts on a line of its own
         elif above.baseline is not None and above.right >= full and not _LIST_ITEM.match(below.text.lstrip()):
             parts.append(" ")
         else:
             parts.append("\n")
         parts.append(below.text)
-    return "".join(parts).replace("\ufffe", "-\n")
+    return "".join(parts).replace("\ufffe", "-\n"), notes
+
+
+def _take_out_notes(lines):
+    """(the lines without the page's footnotes, [(number, note)]): footnotes are the lines at the foot of the page
+    in type smaller than the body's, from the first that starts with a number ("3 Munro, E. (2011) ..."); page
+    furniture among them ("Page 4 of 12") stays for normalise to take out."""
+    heights = sorted(line.height for line in lines if line.baseline is not None)
+    if len(heights) < 3:
+        return lines, []
+    body = heights[len(heights) // 2]
+    small = len(lines)
+    while small and lines[small - 1].baseline is not None and lines[small - 1].height < _NOTE_SIZE * body:
+        small -= 1
+    first = next((i for i in range(small, len(lines)) if _NOTE_START.match(lines[i].text.strip())), None)
+    if first is None:
+        return lines, []
+    kept, notes = lines[:first], []
+    for line in lines[first:]:
+        text = line.text.strip()
+        start = _NOTE_START.match(text)
+        if _FURNITURE.match(text):
+            kept.append(line)
+        elif start:
+            notes.append((start.group(1), start.group(2)))
+        elif notes:
+            notes[-1] = (notes[-1][0], f"{notes[-1][1]} {text}")
+    return kept, notes
+
+
+def _without_raised_marks(textpage, line):
+    """The line without footnote marks: digits stuck to the end of a word in type much smaller than the line's."""
+    if line.baseline is None or not _MARK.search(line.text):
+        return line
+    text = line.text
+    for match in reversed(list(_MARK.finditer(text))):
+        digit = pdfium_c.FPDFText_GetCharIndexFromTextIndex(
+            textpage, line.position + _utf16_length(text[: match.start("mark")])
+        )
+        letter = pdfium_c.FPDFText_GetCharIndexFromTextIndex(
+            textpage, line.position + _utf16_length(text[: match.start("mark") - 1])
+        )
+        if digit < 0 or letter < 0:
+            continue
+        size = pdfium_c.FPDFText_GetFontSize
+        if size(textpage, digit) < _MARK_SIZE * size(textpage, letter):
+            text = text[: match.start("mark")] + text[match.end("mark") :]
+    return dataclasses.replace(line, text=text)
 
 
 def _line(textpage, text, position):
@@ -240,9 +299,10 @@ def _line(textpage, text, position):
             lefts.append(box.left)
             rights.append(box.right)
     if not baselines:
-        return _Line(text)
+        return _Line(text, position=position)
     bold = min(weights) >= _BOLD
-    return _Line(text, sorted(baselines)[len(baselines) // 2], max(heights), min(lefts), max(rights), bold)
+    middle = sorted(baselines)[len(baselines) // 2]
+    return _Line(text, middle, max(heights), min(lefts), max(rights), bold, position)
 
 
 def _weight(textpage, char):
