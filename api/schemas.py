@@ -77,6 +77,7 @@ class Finding(Schema):
     title: str
     text: str
     recommendation: str
+    questions: list[str] = Field(description="Questions the review asks of the partnership about the finding")
     themes: list[str] = Field(description="Theme slugs")
     agencies: list[str] = Field(description="Agency slugs")
     url: str

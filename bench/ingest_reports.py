@@ -11,7 +11,7 @@ says how).
      labelled harmless traps (headings, glossary and version tables, citations, Welsh words...) that are flagged;
    - findings: labelled findings proposed (matched by title or first words), missing and extra proposals; titles
      that keep their label ("Finding 1: ..."); proposals that carry a footnote's text or a footnote mark stuck to a
-     word ("worker.2"); labelled questions for the partnership kept in the finding.
+     word ("worker.2"); labelled questions for the partnership proposed as the finding's questions.
 2. Cases: recall per kind on the identifier cases and specificity on the harmless ones. Only the `tuning` third is
    scored unless `--final` is given: the `final` third is for the figure when tuning has stopped.
 
@@ -156,7 +156,7 @@ def score_findings(document, report, labels):
         leaked += any(len(normal(note)) > 20 and normal(note)[:60] in text for _, _, note in notes)
         marks += any(word and re.search(rf"\b{re.escape(word)}\W?{mark}\b", p.text) for word, mark, _ in notes)
     questions = [q for wanted in labels["findings"] for q in wanted.get("questions") or []]
-    kept = sum(any(normal(q)[:60] in normal(p.text) for p in proposed) for q in questions)
+    kept = sum(any(normal(q)[:60] in normal(" ".join(p.questions)) for p in proposed) for q in questions)
     return {
         "findings": len(labels["findings"]),
         "proposed": len(proposed),

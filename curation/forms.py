@@ -103,15 +103,23 @@ class ReviewDetailsForm(forms.ModelForm):
 class FindingForm(forms.ModelForm):
     class Meta:
         model = Finding
-        fields = ["label", "title", "text", "recommendation"]
+        fields = ["label", "title", "text", "questions", "recommendation"]
         labels = {
             "label": "Label in the review (optional)",
             "title": "Title",
             "text": "Text of the finding",
             "recommendation": "Recommendation (optional)",
+            "questions": "Questions for the partnership (optional)",
         }
-        help_texts = {"label": "As the review numbers it, for example Finding 3 or Key learning 2."}
-        widgets = {"text": forms.Textarea(attrs={"rows": 10}), "recommendation": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "label": "As the review numbers it, for example Finding 3 or Key learning 2.",
+            "questions": "Questions the review asks the partnership about this finding, one a line.",
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 10}),
+            "questions": forms.Textarea(attrs={"rows": 4}),
+            "recommendation": forms.Textarea(attrs={"rows": 4}),
+        }
         error_messages = {
             "title": {"required": "Enter a title for the finding."},
             "text": {"required": "Enter the text of the finding."},

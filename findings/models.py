@@ -242,6 +242,9 @@ class Finding(models.Model):
     title = models.CharField(max_length=300)
     text = models.TextField()
     recommendation = models.TextField(blank=True)
+    # Questions the review asks of the partnership about this finding (Learning Together's "Issues for the Board to
+    # consider"), one a line: they are not recommendations.
+    questions = models.TextField(blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="findings")
     agencies = models.ManyToManyField("agencies.Agency", blank=True, related_name="findings")
     source_page = models.PositiveIntegerField(null=True, blank=True)
@@ -287,6 +290,10 @@ class Finding(models.Model):
             recommendation=recommendation,
             source_page=source_page or review.page_of(text),
         )
+
+    @property
+    def question_list(self):
+        return [line.strip() for line in self.questions.splitlines() if line.strip()]
 
     def _ordered_ids(self):
         """The ids of the review's findings in order, locked against concurrent reordering."""

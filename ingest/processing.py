@@ -260,6 +260,7 @@ def save_proposal(document, proposal):
                 "title": proposed.title[: Finding._meta.get_field("title").max_length],
                 "text": proposed.text,
                 "recommendation": proposed.recommendation,
+                "questions": "\n".join(" ".join(question.split()) for question in proposed.questions),
                 "source_page": proposed.page,
             },
         )

@@ -95,6 +95,7 @@ class ProposedFinding:
     recommendation: str = ""
     kind: str = "finding"  # "finding" | "learning"
     label: str = ""  # the report's label for it, as written ("Finding 3", "Key learning 2"), not in the title
+    questions: list = field(default_factory=list)  # questions it asks of the partnership ("Issues for the Board...")
 
 
 @dataclass
@@ -156,6 +157,8 @@ def _is_heading(line, *, alone):
     rest = numbered.group("rest") if numbered else line
     if _section_kind(rest):
         return True
+    if numbered and rest.rstrip().endswith("?"):
+        return False  # a numbered question ("2. Should health partners adopt ...?") is a point, not a heading
     if _ends_sentence(line) or _words(rest) > HEADING_WORDS or not rest[:1].isupper():
         return False
     if SENTENCE_BREAK.search(rest) or (not alone and _words(rest) > HEADING_WORDS * 2 // 3):
@@ -265,6 +268,7 @@ class Item:
     paragraphs: list = field(default_factory=list)
     recommendation: list = field(default_factory=list)
     kind: str = "finding"
+    questions: list = field(default_factory=list)
 
 
 def _level(block):
@@ -284,6 +288,14 @@ def sections(blocks):
 
 
 RECOMMENDATION_HEADING = re.compile(r"^recommendations?:?$", re.IGNORECASE)
+# A finding's questions for the partnership (Learning Together's "Issues for the Board to consider"): kept as its
+# questions, not as text, headings or recommendations.
+QUESTIONS_HEADING = re.compile(
+    r"^(?:(?:issues|questions|matters)\s+(?:for|to)\s+(?:the\s+)?(?:board|partnership|partners|committee|panel"
+    r"|local\s+safeguarding\s+partners|safeguarding\s+partners|agencies|consider(?:ation)?)\b.*"
+    r"|questions?\s+(?:for|to)\s+consider.*|questions\s+arising.*)$",
+    re.IGNORECASE,
+)
 RECOMMENDATION_START = re.compile(r"^recommendations?\b\s*(?:\d{1,2}\s*)?[:.\-\u2013]\s*", re.IGNORECASE)
 
 
@@ -295,9 +307,10 @@ def _items(section, kind):
     """The findings or learning points of a section.
 
     Under "Finding N" / "Learning point N" headings when it has them (other sub-headings then stay
-    inside the item); else one per sub-heading; else one per paragraph, short fragments joined to
-    the one before. A recommendation after a finding ("Recommendation 2: ...", or text under a
-    "Recommendation(s)" heading) is that finding's.
+    inside the item, as lines of its text); else one per sub-heading; else one per paragraph, short fragments joined
+    to the one before. A recommendation after a finding ("Recommendation 2: ...", or text under a
+    "Recommendation(s)" heading) is that finding's; what follows "Issues for the Board to consider" (or the like)
+    inside a finding is its questions.
     """
     labelled = any(_is_labelled_item(b) for b in section.blocks)
 
@@ -318,8 +331,14 @@ def _items(section, kind):
                 rest = _label(block.text)[2] if block.label else ""
                 if rest:
                     target.append(Block(rest, block.page))
+        elif block.heading and items and QUESTIONS_HEADING.match(block.text):
+            target = items[-1].questions
+        elif block.heading and items and target is items[-1].questions and block.text.rstrip().endswith("?"):
+            target.append(block)  # a short question reads like a heading
         elif block.heading:
-            continue  # a sub-heading inside a labelled finding
+            if labelled and items:  # a sub-heading inside a labelled finding: a line of its text
+                target = items[-1].paragraphs
+                target.append(block)
         elif items and RECOMMENDATION_START.match(block.text):
             target = items[-1].recommendation
             target.append(Block(RECOMMENDATION_START.sub("", block.text), block.page))
@@ -373,7 +392,8 @@ def _proposed(item):
             title = labelled.group("rest").strip() or (short_title(text) if text else label)
     page = item.heading.page if item.heading else item.paragraphs[0].page
     recommendation = "\n\n".join(b.text for b in item.recommendation)
-    return ProposedFinding(title, text or title, page, recommendation, item.kind, label)
+    questions = [_strip_number(b.text) for b in item.questions]
+    return ProposedFinding(title, text or title, page, recommendation, item.kind, label, questions)
 
 
 def _references(text):

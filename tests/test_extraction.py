@@ -475,12 +475,15 @@ def test_docx_page_breaks_start_new_pages(tmp_path):
     ]
 
 
-def test_a_docx_footnote_is_read_into_the_page_that_refers_to_it(tmp_path):
-    path = make_docx(tmp_path / "review.docx", [SENTENCE], footnote="Source: the GP record for Child J.")
+def test_a_docx_footnote_is_kept_as_a_note_of_the_page_that_refers_to_it_not_its_text(tmp_path):
+    path = make_docx(tmp_path / "review.docx", [SENTENCE], footnote="Source: the GP record for Mr Darren Kowalczyk.")
 
     document = extract(path)
 
-    assert document.text.endswith("The family moved to the area in the spring.\n\nSource: the GP record for Child J.")
+    assert document.text.endswith("The family moved to the area in the spring.") and "GP record" not in document.text
+    notes = [(e.label, e.text, e.page) for e in document.extras if e.source == "footnote"]
+    assert notes == [("Footnote 1", "Source: the GP record for Mr Darren Kowalczyk.", 1)]
+    assert ("footnote", "Mr Darren Kowalczyk") in [(flag.source, flag.text) for flag in check_document(document)]
 
 
 def test_a_docx_text_box_is_read_once(tmp_path):

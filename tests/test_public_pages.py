@@ -241,3 +241,23 @@ def test_the_home_page_browses_by_year_and_nation(practitioner, library):
         reverse("search"), {"level": "reviews", "nation": "wales", "year_from": 2019, "year_to": 2019}
     )
     assert [r.title for r in everything.context["results"].results] == ["Child Welsh"]
+
+
+def test_a_findings_label_and_questions_for_the_partnership_are_shown_and_given_by_the_api(practitioner):
+    review = make_review(publication_year=2021)
+    finding = make_finding(
+        review,
+        label="Finding 2",
+        title="Missed appointments were treated one at a time",
+        questions="How will the Board know that missed appointments are seen together?\n"
+        "Should forms say was not brought?",
+    )
+
+    page = practitioner.get(review.get_absolute_url()).content.decode()
+    answer = practitioner.get(reverse("api-review", args=[review.public_id])).json()
+
+    assert '<span class="govuk-caption-m">Finding 2</span>Missed appointments were treated one at a time' in page
+    assert "Questions for the partnership" in page and "<li>Should forms say was not brought?</li>" in page
+    (given,) = answer["findings"]
+    assert given["label"] == "Finding 2" and given["questions"][1] == "Should forms say was not brought?"
+    assert finding.question_list == given["questions"]

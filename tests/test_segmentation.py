@@ -501,3 +501,41 @@ def test_a_finding_heading_wrapped_onto_a_second_line_in_a_text_file_stays_whole
         "Decisions at the strategy discussion were not reviewed when the baby was born early",
     ]
     assert proposal.findings[0].text.startswith("The grandmother told the school")
+
+
+LEARNING_TOGETHER = """Findings
+
+Finding 1: Early help practitioners rely on the parent's account
+
+How did the issue manifest itself in this case?
+
+The family support worker visited eleven times and saw Child D twice.
+
+Issues for the Board to consider
+
+1. How can the Board be assured that every child in the family is seen?
+2. Should the assessment form record when each child was last seen?
+
+Finding 2: Missed appointments are treated one at a time
+
+The hospital recorded each missed appointment as did not attend.
+
+Appendix 1: Participants
+
+The review team met twice.
+"""
+
+
+def test_a_findings_questions_for_the_board_are_its_questions_and_its_sub_headings_stay_in_its_text(tmp_path):
+    path = tmp_path / "learning-together.txt"
+    path.write_text(LEARNING_TOGETHER)
+
+    first, second = propose_findings(extract(path).pages).findings
+
+    assert first.questions == [
+        "How can the Board be assured that every child in the family is seen?",
+        "Should the assessment form record when each child was last seen?",
+    ]
+    assert first.text.startswith("How did the issue manifest itself in this case?\n\nThe family support worker")
+    assert "Should the assessment form" not in first.text and first.recommendation == ""
+    assert second.questions == [] and "review team" not in second.text

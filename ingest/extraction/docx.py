@@ -182,10 +182,18 @@ def _docx_document(parts):
         raise _corrupt("Word document")
     main = _WordText(w, paginated=True)
     main.blocks(body)
+    # Footnotes and endnotes are notes of the page that cites them (the last page for endnotes), not its text.
     footnotes, endnotes = parts.xml("word/footnotes.xml"), parts.xml("word/endnotes.xml")
-    for note in _real_notes(footnotes, f"{w}footnote", w):
-        main.pages[main.footnote_pages.get(note.get(f"{w}id"), len(main.pages)) - 1].append(main.collect(note))
-    main.pages[-1].extend(main.collect(note) for note in _real_notes(endnotes, f"{w}endnote", w))
+    notes = [
+        Extra("footnote", text, f"Footnote {number}", main.footnote_pages.get(note.get(f"{w}id"), len(main.pages)))
+        for number, note in enumerate(_real_notes(footnotes, f"{w}footnote", w), start=1)
+        if (text := main.collect(note))
+    ]
+    notes += [
+        Extra("footnote", text, f"Endnote {number}", len(main.pages))
+        for number, note in enumerate(_real_notes(endnotes, f"{w}endnote", w), start=1)
+        if (text := main.collect(note))
+    ]
     pages = ["\n\n".join(blocks) for blocks in main.pages]
     if len(pages) > 1 and not pages[-1]:
         pages.pop()  # after a page break at the very end
@@ -208,6 +216,7 @@ def _docx_document(parts):
     properties = _docx_properties(parts)
     document.metadata = dict(properties)
     document.extras = [
+        *notes,
         *main.extras,
         *(Extra("header_footer", words, label) for words, label in furniture.items()),
         *comments,
