@@ -278,7 +278,7 @@ class Finding(models.Model):
     # Curation: split, merge, reorder, delete and tag findings. Positions stay 1, 2, 3... within a review.
     @classmethod
     @transaction.atomic
-    def append(cls, review, *, title, text, recommendation="", source_page=None, label=""):
+    def append(cls, review, *, title, text, recommendation="", source_page=None, label="", questions=""):
         """A new finding after the review's others; its page is looked up in the review's document if not given."""
         last = review.findings.aggregate(last=models.Max("position"))["last"] or 0
         return cls.objects.create(
@@ -287,6 +287,7 @@ class Finding(models.Model):
             label=label,
             title=title,
             text=text,
+            questions=questions,
             recommendation=recommendation,
             source_page=source_page or review.page_of(text),
         )
@@ -335,7 +336,7 @@ class Finding(models.Model):
     @transaction.atomic
     def merge_with(self, *others):
         """Fold other findings of the same review into this one, in their order: texts and recommendations joined
-        with a blank line, this title kept, themes and agencies together, their lesson links and accepted theme
+        with a blank line, questions one after another, this title and label kept, themes and agencies together, their lesson links and accepted theme
         suggestions carried over. The others are deleted and the positions closed up."""
         others = sorted(others, key=lambda finding: (finding.position, finding.pk))
         if any(other.review_id != self.review_id or other.pk == self.pk for other in others):
@@ -344,6 +345,7 @@ class Finding(models.Model):
         for other in others:
             self.text = "\n\n".join(filter(None, [self.text.strip(), other.text.strip()]))
             self.recommendation = "\n\n".join(filter(None, [self.recommendation.strip(), other.recommendation.strip()]))
+            self.questions = "\n".join([*self.question_list, *other.question_list])
             pages = [page for page in (self.source_page, other.source_page) if page]
             self.source_page = min(pages) if pages else None
             self.themes.add(*other.themes.all())
@@ -361,7 +363,7 @@ class Finding(models.Model):
                     ours.decide(ThemeSuggestion.Decision.ACCEPTED, suggestion.decided_by, at=suggestion.decided_at)
             ids.remove(other.pk)
             other.delete()
-        self.save(update_fields=["text", "recommendation", "source_page", "updated_at"])
+        self.save(update_fields=["text", "recommendation", "questions", "source_page", "updated_at"])
         renumber_findings(ids)
         self.refresh_from_db(fields=["position"])
 

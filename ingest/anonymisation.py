@@ -900,7 +900,9 @@ def _identifier_hits(text):
         yield _Hit("social_media_handle", match.start("value"), match.end("value"), "user_name")
     if "_" in text:
         for match in _UNDERSCORE_NAME_RE.finditer(text):
-            yield _Hit("social_media_handle", match.start(), match.end(), "underscore_name")
+            handle = match.group()
+            if re.search(r"[a-z]", handle) and "redact" not in handle.lower():  # not a placeholder (NAME_REDACTED)
+                yield _Hit("social_media_handle", match.start(), match.end(), "underscore_name")
     yield from _phone_hits(text)
     for match in _VRM_RE.finditer(text):
         age = int(match.group("age"))

@@ -705,6 +705,8 @@ def test_identifiers_of_the_blind_reports_forms_are_found(text, kind, found):
         "The Gateway team closed the referral.",
         "A referral was made to Gateway.",
         "She had a Snapchat account and used it every night.",
+        "The father, [NAME_REDACTED], was not seen.",
+        "Her name was given as name_redacted in the chronology.",
     ],
 )
 def test_glossaries_committees_citations_and_services_of_the_blind_reports_are_not_flagged(text):

@@ -416,7 +416,10 @@ def test_merging_joins_texts_unions_themes_closes_up_positions_and_carries_lesso
     first.recommendation = "Share notifications."
     first.save()
     second.recommendation = "Ask about fathers."
+    second.questions = "How will the Board know fathers are seen?"
     second.save()
+    third.questions = "Should plans be reviewed?"
+    third.save()
     lesson = Lesson.objects.create(statement="Fathers are not seen")
     lesson.link(second)
     accepted = suggest(second, "think-family")
@@ -432,6 +435,7 @@ def test_merging_joins_texts_unions_themes_closes_up_positions_and_carries_lesso
     assert merged.title == "Missed bruising"
     assert merged.text == f"{THREE_SENTENCES}\n\nPlans drifted without review.\n\nThe father was not asked about."
     assert merged.recommendation == "Share notifications.\n\nAsk about fathers."
+    assert merged.question_list == ["Should plans be reviewed?", "How will the Board know fathers are seen?"]
     assert themes_of(merged) == {"domestic-abuse", "escalation", "unseen-men", "think-family"}
     assert list(merged.lessons.all()) == [lesson]
     assert ThemeSuggestion.objects.get(pk=accepted.pk).finding == merged
