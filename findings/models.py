@@ -336,8 +336,9 @@ class Finding(models.Model):
     @transaction.atomic
     def merge_with(self, *others):
         """Fold other findings of the same review into this one, in their order: texts and recommendations joined
-        with a blank line, questions one after another, this title and label kept, themes and agencies together, their lesson links and accepted theme
-        suggestions carried over. The others are deleted and the positions closed up."""
+        with a blank line, questions one after another, this title and label kept, themes and agencies together,
+        their lesson links and accepted theme suggestions carried over. The others are deleted and the positions
+        closed up."""
         others = sorted(others, key=lambda finding: (finding.position, finding.pk))
         if any(other.review_id != self.review_id or other.pk == self.pk for other in others):
             raise ValueError("Only other findings of the same review can be merged into a finding.")
