@@ -53,8 +53,8 @@ def _citing_page(texts, mark):
 
 
 def _end_notes(text):
-    """(the text without its notes, {number: note}) for notes at the end of a plain-text export; ({}) when the end is
-    anything else."""
+    """(the text without its notes, {number: note}) for notes at the end of a plain-text export; (the text, {}) when
+    its end is anything else."""
     headings = list(_NOTES_HEADING.finditer(text))
     if not headings:
         return text, {}
