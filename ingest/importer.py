@@ -39,6 +39,7 @@ from vocabulary import (
 ANONYMOUS_AREAS = {"", "anonymous", "anonymised", "not known", "unknown", "n/a", "none"}
 TITLE_MAX = Review._meta.get_field("title").max_length
 FINDING_TITLE_MAX = Finding._meta.get_field("title").max_length
+FINDING_LABEL_MAX = Finding._meta.get_field("label").max_length
 
 
 class RecordError(ValueError):
@@ -50,6 +51,8 @@ class FindingSpec:
     title: str
     text: str
     recommendation: str = ""
+    label: str = ""  # the review's own label for it ("Finding 3")
+    questions: str = ""  # its questions for the partnership, one a line
     source_page: int | None = None
     themes: list = field(default_factory=list)  # theme slugs; None-free
     agencies: list = field(default_factory=list)  # agency slugs
@@ -288,11 +291,18 @@ class ReviewImporter:
                 elif slug not in agencies:
                     agencies.append(slug)
             page = item.get("source_page")
+            questions = item.get("questions") or []
+            if isinstance(questions, str):
+                questions = [questions]
+            if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
+                raise RecordError(f"finding {index}: questions must be a list of strings")
             findings.append(
                 FindingSpec(
                     title=title,
                     text=text,
                     recommendation=_text(item, "recommendation"),
+                    label=_text(item, "label", max_length=FINDING_LABEL_MAX),
+                    questions="\n".join(" ".join(q.split()) for q in questions if q.strip()),
                     source_page=page if isinstance(page, int) and page > 0 else None,
                     themes=themes,
                     agencies=agencies,
@@ -352,8 +362,8 @@ class ReviewImporter:
                 valid.append(spec)
             Review.objects.create_records(reviews, publish=self.publish, reason=f"Imported from {self.source}")
             findings = [
-                (Finding(review=review, position=position, title=f.title, text=f.text,
-                         recommendation=f.recommendation, source_page=f.source_page), f)
+                (Finding(review=review, position=position, label=f.label, title=f.title, text=f.text,
+                         questions=f.questions, recommendation=f.recommendation, source_page=f.source_page), f)
                 for review, spec in zip(reviews, valid, strict=True)
                 for position, f in enumerate(spec.findings, start=1)
             ]  # fmt: skip
@@ -409,8 +419,10 @@ class ReviewImporter:
         for position, spec in enumerate(specs, start=1):
             finding = existing.pop(position, None) or Finding(review=review, position=position)
             values = {
+                "label": spec.label,
                 "title": spec.title,
                 "text": spec.text,
+                "questions": spec.questions,
                 "recommendation": spec.recommendation,
                 "source_page": spec.source_page,
             }

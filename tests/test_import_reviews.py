@@ -237,3 +237,26 @@ def test_lines_written_in_batches_are_each_imported_or_skipped_alone():
     assert set(Review.objects.values_list("status", flat=True)) == {Review.Status.PUBLISHED}
     again = import_lines([record(1, summary="Changed."), record(2)], publish=True, batch=2)
     assert (again.updated, again.unchanged) == (1, 1)
+
+
+@pytest.mark.django_db
+def test_a_findings_label_and_questions_are_imported_and_bad_questions_are_refused_with_a_reason(tmp_path):
+    record = json.loads((DATA / "reviews.jsonl").read_text().splitlines()[0])
+    record.pop("learning", None)
+    record["findings"] = [
+        {
+            "title": "Missed appointments were treated one at a time",
+            "label": "Finding 3",
+            "text": "Each missed appointment was recorded as did not attend.",
+            "questions": ["How will the Board know that missed appointments are seen together?"],
+        }
+    ]
+    bad = {**record, "external_id": "test-bad", "findings": [{**record["findings"][0], "questions": [3]}]}
+
+    out, err, error = run_import(write_jsonl(tmp_path, record, bad), "--publish")
+
+    assert "1 created" in out and "1 line(s) skipped" in str(error)
+    (finding,) = Review.objects.get(external_id="test-001").findings.all()
+    assert (finding.label, finding.title) == ("Finding 3", "Missed appointments were treated one at a time")
+    assert finding.question_list == ["How will the Board know that missed appointments are seen together?"]
+    assert "line 2: skipped: finding 1: questions must be a list of strings" in err
