@@ -87,6 +87,14 @@ def report(title, rows, limits, marked):
         print(f"  {threshold:.1f}     " + "".join(cells))
 
 
+def blind_findings():
+    """The findings of the search issue's blind records (bench/data/relevance/records.jsonl), labelled with their
+    themes by the helper that wrote them: never used for training."""
+    path = ROOT / "bench" / "data" / "relevance" / "records.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [f for record in records for f in record["findings"]]
+
+
 def folds(reviews, k=5):
     return [reviews[i::k] for i in range(k)]
 
@@ -94,10 +102,32 @@ def folds(reviews, k=5):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--classifier", action="store_true", help="add the classifier, trained in folds by review")
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help="score the findings of the blind relevance records instead: rules alone, then with a classifier trained "
+        "on every demo finding (never on the blind set)",
+    )
     args = parser.parse_args()
     themes = load_themes()
     reviews = load_reviews()
     rules = Suggester(themes)
+    if args.blind:
+        blind = blind_findings()
+        training = [f for r in reviews for f in r["findings"]]
+        classifier = ThemeClassifier.train(
+            [f"{f['title']}\n{f['text']}" for f in training],
+            [set(f["themes"]) for f in training],
+            [r["id"] for r in reviews for _ in r["findings"]],
+            min_documents=100,
+        )
+        for name, suggester in (
+            ("rules alone", rules),
+            ("rules and the demo-trained classifier", Suggester(themes, classifier)),
+        ):
+            rows = [(suggester.rank([Part(f["text"], f["title"])]), set(f["themes"])) for f in blind]
+            report(f"Blind records' findings, {name}", rows, (2, 3, 5), (FINDING_THRESHOLD, 3))
+        return
 
     def suggester_for(review):
         return rules
