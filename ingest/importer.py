@@ -21,6 +21,7 @@ from django.utils import timezone
 from agencies.models import Agency, Partnership
 from findings.models import Finding, Theme, ThemeMatcher
 from findings.signals import texts_changed
+from ingest.segmentation import split_label
 from reviews.models import IllegalTransition, Review
 from vocabulary import (
     AgeBand,
@@ -147,6 +148,13 @@ def _finding_title(text):
     words = text.split()
     title = " ".join(words[:18])
     return (title + "…" if len(words) > 18 else title)[:FINDING_TITLE_MAX], text
+
+
+def _labelled(title, label=""):
+    """(label, title): a label the title starts with ("Finding 1: Mr K was never seen") kept apart, as uploads do,
+    unless the record gives the label itself."""
+    found, rest = split_label(title)
+    return (label, title) if label or not rest else (found[:FINDING_LABEL_MAX], rest)
 
 
 def _learning_findings(record):
@@ -279,6 +287,7 @@ class ReviewImporter:
             if not text:
                 raise RecordError(f"finding {index} has no text")
             title = _text(item, "title", max_length=FINDING_TITLE_MAX) or _finding_title(text)[0]
+            label, title = _labelled(title, _text(item, "label", max_length=FINDING_LABEL_MAX))
             themes = [slug for slug in _string_list(item, "themes") if slug in self.theme_slugs]
             unknown = [slug for slug in _string_list(item, "themes") if slug not in self.theme_slugs]
             if unknown:
@@ -301,7 +310,7 @@ class ReviewImporter:
                     title=title,
                     text=text,
                     recommendation=_text(item, "recommendation"),
-                    label=_text(item, "label", max_length=FINDING_LABEL_MAX),
+                    label=label,
                     questions="\n".join(" ".join(q.split()) for q in questions if q.strip()),
                     source_page=page if isinstance(page, int) and page > 0 else None,
                     themes=themes,

@@ -378,6 +378,15 @@ def short_title(text):
     return " ".join(words[:TITLE_WORDS]).rstrip(",;:") + ("\u2026" if len(words) > TITLE_WORDS else "")
 
 
+def split_label(heading):
+    """(label, rest) of a heading: "Finding 3: The plan was not reviewed" gives ("Finding 3", "The plan was not
+    reviewed"), "Finding 3" alone ("Finding 3", ""), a heading without a label ("", the heading)."""
+    found = LABEL.match(heading)
+    if not found:
+        return "", heading
+    return heading[: found.start("rest")].strip(" :.-\u2013\u2014)"), found.group("rest").strip()
+
+
 def _proposed(item):
     paragraphs = [_strip_number(b.text) for b in item.paragraphs]
     text = "\n\n".join(paragraphs)
@@ -385,11 +394,8 @@ def _proposed(item):
     if item.heading is None:
         title = short_title(text)
     else:
-        title = _strip_number(item.heading.text)
-        labelled = LABEL.match(title)
-        if labelled:  # "Finding 3: The plan was not reviewed": the label apart, the rest the title
-            label = title[: labelled.start("rest")].strip(" :.-\u2013\u2014)")
-            title = labelled.group("rest").strip() or (short_title(text) if text else label)
+        label, rest = split_label(_strip_number(item.heading.text))
+        title = rest or (short_title(text) if text else label)
     page = item.heading.page if item.heading else item.paragraphs[0].page
     recommendation = "\n\n".join(b.text for b in item.recommendation)
     questions = [_strip_number(b.text) for b in item.questions]

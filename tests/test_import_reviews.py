@@ -251,12 +251,14 @@ def test_a_findings_label_and_questions_are_imported_and_bad_questions_are_refus
             "questions": ["How will the Board know that missed appointments are seen together?"],
         }
     ]
+    record["findings"].append({"title": "Key learning 4: Fathers were not seen", "text": "Nobody met the father."})
     bad = {**record, "external_id": "test-bad", "findings": [{**record["findings"][0], "questions": [3]}]}
 
     out, err, error = run_import(write_jsonl(tmp_path, record, bad), "--publish")
 
     assert "1 created" in out and "1 line(s) skipped" in str(error)
-    (finding,) = Review.objects.get(external_id="test-001").findings.all()
+    finding, second = Review.objects.get(external_id="test-001").findings.order_by("position")
     assert (finding.label, finding.title) == ("Finding 3", "Missed appointments were treated one at a time")
+    assert (second.label, second.title) == ("Key learning 4", "Fathers were not seen")  # split as uploads are
     assert finding.question_list == ["How will the Board know that missed appointments are seen together?"]
     assert "line 2: skipped: finding 1: questions must be a list of strings" in err
