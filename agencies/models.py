@@ -59,6 +59,8 @@ class Partnership(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     former_names = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    # False for a partnership named in a backlog report and created for it: a curator confirms it.
+    confirmed = models.BooleanField(default=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="partnerships", help_text="The partnership's review authors."
     )
@@ -81,6 +83,8 @@ class Partnership(models.Model):
         lowered = name.lower()
         if "child protection committee" in lowered:
             return Partnership.Kind.CPC
+        if "regional safeguarding" in lowered and "board" in lowered:
+            return Partnership.Kind.REGIONAL_BOARD
         if "lscb" in lowered or "safeguarding children board" in lowered:
             return Partnership.Kind.LSCB
         if nation == Nation.WALES and "board" in lowered:

@@ -15,9 +15,13 @@ says how).
 2. Cases: recall per kind on the identifier cases and specificity on the harmless ones. Only the `tuning` third is
    scored unless `--final` is given: the `final` third is for the figure when tuning has stopped.
 
-Results are printed and written to bench/results/ingest_reports.json.
+`--fresh` reads the fresh blind batch instead (bench/data/anonymisation_fresh/: its cases and four more reports,
+written by other helpers after the tuning stopped, for the final figures; rendered by the same renderer).
+
+Results are printed and written to bench/results/ingest_reports.json (ingest_reports_fresh.json with --fresh).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
+        [--fresh]
 """
 
 import argparse
@@ -36,7 +40,8 @@ from ingest.anonymisation import BLOCK, check_document, check_text  # noqa: E402
 from ingest.extraction import extract  # noqa: E402
 from ingest.segmentation import propose_findings  # noqa: E402
 
-DATA = ROOT / "bench" / "data" / "anonymisation_blind"
+BLIND = ROOT / "bench" / "data" / "anonymisation_blind"
+DATA = BLIND
 RESULTS = ROOT / "bench" / "results" / "ingest_reports.json"
 FORMATS = ("pdf", "docx", "txt", "md")
 LABEL = re.compile(
@@ -47,7 +52,7 @@ LABEL = re.compile(
 
 
 def load_renderer():
-    spec = importlib.util.spec_from_file_location("blind_render", DATA / "render.py")
+    spec = importlib.util.spec_from_file_location("blind_render", BLIND / "render.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.render
@@ -208,7 +213,7 @@ def run_reports(render, formats, chosen, verbose):
 
 
 def run_cases(final):
-    wanted = {"final"} if final else {"tuning"}
+    wanted = {"fresh"} if DATA != BLIND else {"final"} if final else {"tuning"}
     by_kind = defaultdict(Counter)
     misses = []
     for line in (DATA / "cases.jsonl").read_text().splitlines():
@@ -232,7 +237,7 @@ def run_cases(final):
     caught = sum(c["caught"] for k, c in by_kind.items() if k != "harmless")
     harmless = by_kind["harmless"]
     return {
-        "set": "final" if final else "tuning",
+        "set": sorted(wanted)[0],
         "recall": round(caught / identifiers, 3) if identifiers else None,
         "specificity": round(harmless["passed"] / harmless["cases"], 3) if harmless["cases"] else None,
         "identifier_cases": identifiers,
@@ -269,14 +274,18 @@ def totals(rows):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
-    parser.add_argument("--reports", nargs="*", help="report ids (default: all nine)")
+    parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, false alarm and extra finding")
     parser.add_argument("--final", action="store_true", help="score the held-back third of the cases (once)")
+    parser.add_argument("--fresh", action="store_true", help="the fresh blind batch, for the final figures")
     arguments = parser.parse_args()
+    global DATA, RESULTS
+    if arguments.fresh:
+        DATA, RESULTS = BLIND.parent / "anonymisation_fresh", RESULTS.with_name("ingest_reports_fresh.json")
 
     rows = run_reports(load_renderer(), arguments.formats, set(arguments.reports or []), arguments.verbose)
     by_format = {fmt: totals([r for r in rows if r["format"] == fmt]) for fmt in arguments.formats}
-    cases = run_cases(arguments.final)
+    cases = run_cases(arguments.final or arguments.fresh)  # misses of a final set are not listed
     print()
     for fmt, figures in by_format.items():
         print(f"{fmt:4} {figures}")

@@ -206,8 +206,8 @@ class AgenciesForm(forms.ModelForm):
         model = Finding
         fields = ["agencies"]
 
-    def save(self):
-        self.instance.agencies.set(self.cleaned_data["agencies"])
+    def save(self, by=None):
+        self.instance.set_agencies(list(self.cleaned_data["agencies"]), by=by)
         return self.instance
 
 

@@ -4,6 +4,7 @@ from django.urls import path
 
 from curation import history, lessons, taxonomy
 from curation import views as curation
+from findings.models import AgencySuggestion, ThemeSuggestion
 
 urlpatterns = [
     path("curation/", curation.queue, name="curation-queue"),
@@ -29,7 +30,19 @@ urlpatterns = [
         curation.lesson_unlink,
         name="curation-lesson-unlink",
     ),
-    path("curation/<slug:slug>/suggestions/<int:pk>/", curation.suggestion, name="curation-suggestion"),
+    path(
+        "curation/<slug:slug>/suggestions/<int:pk>/",
+        curation.suggestion,
+        {"model": ThemeSuggestion},
+        name="curation-suggestion",
+    ),
+    path("curation/<slug:slug>/suggestions/accept/", curation.suggestions_accept_all, name="curation-accept-all"),
+    path(
+        "curation/<slug:slug>/agency-suggestions/<int:pk>/",
+        curation.suggestion,
+        {"model": AgencySuggestion},
+        name="curation-agency-suggestion",
+    ),
     path("curation/<slug:slug>/return/", curation.return_to_author, name="curation-return"),
     path("curation/<slug:slug>/publish/", curation.publish, name="curation-publish"),
     path("curation/<slug:slug>/withdraw/", curation.withdraw, name="curation-withdraw"),

@@ -29,9 +29,9 @@ from curation.forms import (
     agencies_by_sector,
     themes_by_facet,
 )
-from curation.queue import curation_queue
+from curation.queue import backlog_queue, curation_queue
 from findings import vectors
-from findings.models import Finding, Lesson, Theme, ThemeSuggestion
+from findings.models import AgencySuggestion, Finding, Lesson, Theme, ThemeSuggestion
 from reviews.models import IllegalTransition, Review
 
 
@@ -69,7 +69,8 @@ def _first_error(form):
 def queue(request):
     reviews = curation_queue().select_related("partnership", "curator")
     rows = [(review, timesince(review.waiting_since(), depth=1)) for review in reviews]
-    return render(request, "curation/queue.html", {"rows": rows})
+    backlog = backlog_queue().select_related("partnership")
+    return render(request, "curation/queue.html", {"rows": rows, "backlog": backlog})
 
 
 @curator_required
@@ -90,9 +91,14 @@ def take(request, slug):
 
 def _screen(request, review, *, publish_problems=()):
     suggestions = ThemeSuggestion.objects.filter(decision=ThemeSuggestion.Decision.PENDING).select_related("theme")
+    named = AgencySuggestion.objects.filter(decision=AgencySuggestion.Decision.PENDING).select_related("agency")
     findings = list(
         review.findings.order_by("position", "id").prefetch_related(
-            "themes", "agencies", "lessons", Prefetch("suggestions", queryset=suggestions, to_attr="pending")
+            "themes",
+            "agencies",
+            "lessons",
+            Prefetch("suggestions", queryset=suggestions, to_attr="pending"),
+            Prefetch("agency_suggestions", queryset=named, to_attr="pending_agencies"),
         )
     )
     resembling = vectors.resembling_lessons(findings)
@@ -103,6 +109,7 @@ def _screen(request, review, *, publish_problems=()):
         "crumbs": [("Curation", reverse("curation-queue"))],
         "rows": list(zip_longest(findings, findings[1:])),  # each finding with the next one
         "flags": review.open_flags(),
+        "pending_themes": sum(len(finding.pending) for finding in findings),
         "problems": review.publication_problems() if review.status == Review.Status.IN_CURATION else [],
         "publish_problems": publish_problems,
         "lessons": Lesson.objects.all(),
@@ -231,20 +238,31 @@ def merge(request, slug):
 
 @curator_required
 @require_POST
-def suggestion(request, slug, pk):
+def suggestion(request, slug, pk, model):
+    """Accept or reject a suggested theme or agency (model: ThemeSuggestion or AgencySuggestion) in one click."""
     review = _review(slug)
-    suggested = get_object_or_404(ThemeSuggestion.objects.select_related("theme"), pk=pk, finding__review=review)
+    suggested = get_object_or_404(model.objects.select_related(model.TAG), pk=pk, finding__review=review)
     finding = suggested.finding
     decision = request.POST.get("decision")
     if decision not in ("accept", "reject"):
         raise BadRequest("The decision is to accept or reject.")
     if decision == "accept":
         suggested.accept(by=request.user)
-        messages.success(request, f"“{suggested.theme}” was added to “{finding.title}”.")
+        messages.success(request, f"“{suggested.tag}” was added to “{finding.title}”.")
     else:
         suggested.reject(by=request.user)
-        messages.success(request, f"The suggestion of “{suggested.theme}” for “{finding.title}” was rejected.")
+        messages.success(request, f"The suggestion of “{suggested.tag}” for “{finding.title}” was rejected.")
     return _back(review, _finding_anchor(finding))
+
+
+@curator_required
+@require_POST
+def suggestions_accept_all(request, slug):
+    """Accept every theme suggested for the review's findings in one step (a curator checks them first)."""
+    review = _review(slug)
+    accepted = ThemeSuggestion.objects.filter(finding__review=review).accept_all(by=request.user)
+    messages.success(request, f"{accepted} suggested theme{'s were' if accepted != 1 else ' was'} accepted.")
+    return _back(review, "findings")
 
 
 @curator_required
@@ -288,7 +306,7 @@ def agencies(request, slug, pk):
     finding = _finding(review, pk)
     form = AgenciesForm(_posted(request), instance=finding)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        form.save(by=request.user)
         messages.success(request, f"The agencies of “{finding.title}” were saved.")
         return _back(review, _finding_anchor(finding))
     return _form_page(

@@ -397,6 +397,18 @@ class Finding(models.Model):
             suggestion.decide(ThemeSuggestion.Decision.ACCEPTED, by)
 
     @transaction.atomic
+    def set_agencies(self, agencies, by=None):
+        """Tag the finding with exactly these agencies: the suggestions of them count as accepted, and the
+        suggestions of others as rejected (the curator saw them and chose)."""
+        self.agencies.set(agencies)
+        chosen = {agency.pk for agency in agencies}
+        for suggestion in self.agency_suggestions.all():
+            accepted = suggestion.agency_id in chosen
+            decision = Suggestion.Decision.ACCEPTED if accepted else Suggestion.Decision.REJECTED
+            if suggestion.decision != decision:
+                suggestion.decide(decision, by)
+
+    @transaction.atomic
     def remove_theme(self, theme, by=None):
         """Untag a theme; a suggestion of it that was accepted now counts as rejected."""
         self.themes.remove(theme)
@@ -510,22 +522,60 @@ class LessonFinding(models.Model):
         return f"{self.finding} in {self.lesson}"
 
 
-class ThemeSuggestion(models.Model):
-    """A theme the suggester proposes for a finding, with why. Nothing is tagged until a person accepts it."""
+class SuggestionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(decision=Suggestion.Decision.PENDING)
+
+    @transaction.atomic
+    def accept_all(self, by=None):
+        """Accept every pending suggestion among these (a review's, in one step). How many were accepted."""
+        pending = list(self.pending().select_related("finding", self.model.TAG))
+        for suggestion in pending:
+            suggestion.accept(by=by)
+        return len(pending)
+
+
+class Suggestion(models.Model):
+    """Something proposed for a finding, with why: nothing is tagged until a person accepts it."""
 
     class Decision(models.TextChoices):
         PENDING = "pending", "Not yet decided"
         ACCEPTED = "accepted", "Accepted"
         REJECTED = "rejected", "Rejected"
 
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    TAG = ""  # the field naming what is suggested
+
+    objects = SuggestionQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def tag(self):
+        return getattr(self, self.TAG)
+
+    def decide(self, decision, by=None, at=None):
+        self.decision, self.decided_by, self.decided_at = decision, by, at or timezone.now()
+        self.save(update_fields=["decision", "decided_by", "decided_at"])
+
+    def reject(self, by=None):
+        self.decide(self.Decision.REJECTED, by)
+
+
+class ThemeSuggestion(Suggestion):
+    """A theme the suggester proposes for a finding, with its reasons."""
+
+    TAG = "theme"
+
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="suggestions")
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="suggestions")
     score = models.FloatField()
     reasons = models.JSONField(default=list, blank=True)  # [{"keyword": ..., "sentence": ...}]
     source = models.CharField(max_length=30)  # rules, classifier or both
-    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["finding", "-score"]
@@ -534,18 +584,36 @@ class ThemeSuggestion(models.Model):
     def __str__(self):
         return f"{self.theme} for {self.finding} ({self.score:.2f})"
 
-    def decide(self, decision, by=None, at=None):
-        self.decision, self.decided_by, self.decided_at = decision, by, at or timezone.now()
-        self.save(update_fields=["decision", "decided_by", "decided_at"])
-
     @transaction.atomic
     def accept(self, by=None):
         """Tag the finding with the suggested theme."""
         self.finding.themes.add(self.theme)
         self.decide(self.Decision.ACCEPTED, by)
 
-    def reject(self, by=None):
-        self.decide(self.Decision.REJECTED, by)
+
+class AgencySuggestion(Suggestion):
+    """An agency the finding's text names ("the health visitor"), with the words that named it and where."""
+
+    TAG = "agency"
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="agency_suggestions")
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="suggestions")
+    phrase = models.CharField(max_length=200)  # the words as written
+    sentence = models.TextField()  # the sentence they are in, trimmed
+    mentions = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["finding", "-mentions", "agency__position"]
+        constraints = [models.UniqueConstraint(fields=["finding", "agency"], name="one_suggestion_per_agency")]
+
+    def __str__(self):
+        return f"{self.agency} for {self.finding} (“{self.phrase}”)"
+
+    @transaction.atomic
+    def accept(self, by=None):
+        """Tag the finding with the suggested agency."""
+        self.finding.agencies.add(self.agency)
+        self.decide(self.Decision.ACCEPTED, by)
 
 
 for through, name in (

@@ -9,11 +9,12 @@ _MB = 1024 * 1024
 CHARACTERS_PER_WORD = 10  # the text may have this many characters a word on average, spaces included
 
 
-def docx_limits():
+def extraction_limits():
     return Limits(
         parts=settings.INGEST_DOCX_MAX_PARTS,
         unpacked_bytes=settings.INGEST_DOCX_MAX_UNPACKED_MB * _MB,
         xml_bytes=settings.INGEST_DOCX_MAX_XML_MB * _MB,
+        ocr=settings.INGEST_OCR,
     )
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -21,3 +22,35 @@ class WorkerHeartbeat(models.Model):
 
     def works(self, queue):
         return queue in self.queues.split(",") or "*" in self.queues.split(",")
+
+
+class ThemeModelQuerySet(models.QuerySet):
+    def latest_version(self):
+        """The newest version number, or None before the first training (one small query)."""
+        return self.aggregate(latest=models.Max("version"))["latest"]
+
+
+class ThemeModel(models.Model):
+    """A trained theme classifier (ingest.suggestions.ThemeClassifier), persisted by the training task
+    (ingest.training) so that every process, on every machine, loads the same one and picks up a newer version.
+
+    The payload is the classifier pickled and compressed; only the training task writes it.
+    """
+
+    version = models.PositiveIntegerField(unique=True)
+    trained_at = models.DateTimeField(default=timezone.now)
+    findings = models.PositiveIntegerField(help_text="Findings it was trained on: confirmed ones and the seed set.")
+    confirmed = models.PositiveIntegerField(help_text="Of those, findings curators confirmed (published, tagged).")
+    themes = models.PositiveIntegerField(help_text="Themes with enough examples for it to suggest them.")
+    confirmed_tags = models.PositiveIntegerField(help_text="Curators' confirmed tags when it was trained.")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    seconds = models.FloatField(help_text="How long training took.")
+    payload = models.BinaryField()
+
+    objects = ThemeModelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-version"]
+
+    def __str__(self):
+        return f"Theme model version {self.version} ({self.findings} findings)"

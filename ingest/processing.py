@@ -31,10 +31,13 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 
-from findings.models import Finding, Theme, ThemeSuggestion
+from agencies.models import Agency
+from findings.models import AgencySuggestion, Finding, Theme, ThemeSuggestion
 from ingest import anonymisation, bounded, extraction, segmentation
 from ingest.documents import DocumentRejected, Extra, ExtractedDocument, Page
-from ingest.limits import check_flag_count, check_length, docx_limits
+from ingest.limits import check_flag_count, check_length, extraction_limits
+from ingest.metadata import fill_metadata
+from ingest.suggestions import get_suggester, suggest_agencies
 from reviews.models import AnonymisationFlag, ProcessingStep, RejectedUpload, Review, ReviewDocument
 
 logger = logging.getLogger(__name__)
@@ -121,7 +124,7 @@ def stored_copy(document):
 def read_text(document):
     with stored_copy(document) as path:
         extracted = in_child(
-            Stage.EXTRACTED, extraction.extract, path, name=document.original_name, limits=docx_limits()
+            Stage.EXTRACTED, extraction.extract, path, name=document.original_name, limits=extraction_limits()
         )
     check_length(extracted)
     return extracted
@@ -140,6 +143,8 @@ def save_text(document, extracted):
     document.save(update_fields=["kind", "pages", "extras", "metadata", "notes", "page_count", "extracted_text"])
     # The review's full text is its latest document's; search reads it once the review is published.
     Review.objects.filter(pk=document.review_id).update(full_text=text)
+    if document.review.backlog:  # a report from the backlog: what it says about itself fills what is unknown
+        fill_metadata(document.review, document)
     return f"{len(extracted.pages)} page{'s' if len(extracted.pages) != 1 else ''}, {extracted.word_count:,} words"
 
 
@@ -272,11 +277,11 @@ def save_proposal(document, proposal):
 
 
 def _suggest_each(suggester, pieces):
-    return [suggester.suggest(text, title=title) for text, title in pieces]
+    """(themes, agencies) suggested for each (text, title)."""
+    return [(suggester.suggest(text, title=title), suggest_agencies(text, title=title)) for text, title in pieces]
 
 
 def suggest_for_findings(document):
-    from ingest.suggestions import get_suggester
 
     findings = list(document.proposed_findings.all())
     suggested = in_child(
@@ -287,10 +292,11 @@ def suggest_for_findings(document):
 
 def save_suggestions(document, suggested):
     themes = {theme.slug: theme for theme in Theme.objects.all()}
-    total = 0
-    for finding, suggestions in suggested:
+    agencies = {agency.name: agency for agency in Agency.objects.all()}
+    total = named = 0
+    for finding, (theme_suggestions, agency_mentions) in suggested:
         kept = []
-        for suggestion in suggestions:
+        for suggestion in theme_suggestions:
             row, _ = ThemeSuggestion.objects.update_or_create(
                 finding=finding,
                 theme=themes[suggestion.slug],
@@ -304,7 +310,19 @@ def save_suggestions(document, suggested):
         # Decisions people made stay; stale undecided suggestions go.
         finding.suggestions.filter(decision=ThemeSuggestion.Decision.PENDING).exclude(pk__in=kept).delete()
         total += len(kept)
-    return f"{total} theme suggestion{'s' if total != 1 else ''}"
+        kept = []
+        for mention in agency_mentions:
+            row, _ = AgencySuggestion.objects.update_or_create(
+                finding=finding,
+                agency=agencies[mention.agency],
+                defaults={"phrase": mention.phrase[:200], "sentence": mention.sentence, "mentions": mention.mentions},
+            )
+            kept.append(row.pk)
+        finding.agency_suggestions.filter(decision=AgencySuggestion.Decision.PENDING).exclude(pk__in=kept).delete()
+        named += len(kept)
+    return (
+        f"{total} theme suggestion{'s' if total != 1 else ''}, {named} agenc{'ies' if named != 1 else 'y'} named"
+    )
 
 
 STAGES = [

@@ -38,9 +38,9 @@ NUMBER_WORDS = {
         start=1,
     )
 }  # fmt: skip
-NUMBER = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+NUMBER = r"(\d{1,2}|(?-i:[A-H])(?![\w'\u2019])|" + "|".join(NUMBER_WORDS) + r")"  # "Learning point C" too
 LABEL = re.compile(
-    rf"^(?:(?P<finding>(?:key\s+)?findings?)|(?P<learning>(?:key\s+)?learning(?:\s+(?:points?|themes?))?|lessons?(?:\s+learned)?)"
+    rf"^(?:(?P<finding>(?:key\s+)?findings?)|(?P<learning>(?:key\s+)?learning(?:\s+(?:points?|themes?))?|lessons?(?:\s+learned)?|themes?)"
     rf"|(?P<recommendation>recommendations?)|(?P<episode>key\s+practice\s+episodes?|kpe))"
     rf"\s*(?:no\.?\s*)?{NUMBER}\b\s*[:.\-\u2013\u2014)]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -137,7 +137,8 @@ def _label(text):
         return None
     kind = next(k for k in ("finding", "learning", "recommendation", "episode") if match.group(k))
     raw = match.group(5).lower()
-    return kind, int(raw) if raw.isdigit() else NUMBER_WORDS[raw], match.group("rest").strip()
+    number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw) or ord(raw) - ord("a") + 1
+    return kind, number, match.group("rest").strip()
 
 
 def _ends_sentence(text):
@@ -276,24 +277,30 @@ def _level(block):
 
 
 def sections(blocks):
-    """Split at the headings that name a section (known words, or a top-level number)."""
+    """Split at the headings that name a section (known words, or a top-level number); a bare "Learning" or
+    "Analysis" under a labelled finding is a sub-heading of it."""
     out = [Section("")]
     for block in blocks:
         top = block.heading and not block.label and (block.section or (block.number and _level(block) == 1))
-        if top:
+        inner = top and INNER_HEADING.match(block.text) and any(map(_is_labelled_item, out[-1].blocks))
+        if top and not inner:
             out.append(Section(block.section or "other"))
         else:
             out[-1].blocks.append(block)
     return out
 
 
+INNER_HEADING = re.compile(r"^(?:learning|analysis|what happened)$", re.IGNORECASE)
 RECOMMENDATION_HEADING = re.compile(r"^recommendations?:?$", re.IGNORECASE)
 # A finding's questions for the partnership (Learning Together's "Issues for the Board to consider"): kept as its
 # questions, not as text, headings or recommendations.
+BODIES = r"(?:board|partnership|partners|committee|panel|agencies|lscb|scp|cpc|sbni)"
 QUESTIONS_HEADING = re.compile(
-    r"^(?:(?:issues|questions|matters)\s+(?:for|to)\s+(?:the\s+)?(?:board|partnership|partners|committee|panel"
-    r"|local\s+safeguarding\s+partners|safeguarding\s+partners|agencies|consider(?:ation)?)\b.*"
-    r"|questions?\s+(?:for|to)\s+consider.*|questions\s+arising.*)$",
+    rf"^(?:(?:issues|questions|matters|points)\s+(?:for|to)\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?"
+    rf"(?:{BODIES}|consider(?:ation)?)\b.*"
+    r"|questions?\s+(?:for|to)\s+consider.*|questions\s+arising.*"
+    rf"|(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+(?:may|might|should|will|is\s+asked\s+to)\s+(?:wish\s+to\s+)?"
+    r"consider\b.*)$",
     re.IGNORECASE,
 )
 RECOMMENDATION_START = re.compile(r"^recommendations?\b\s*(?:\d{1,2}\s*)?[:.\-\u2013]\s*", re.IGNORECASE)
@@ -331,8 +338,8 @@ def _items(section, kind):
                 rest = _label(block.text)[2] if block.label else ""
                 if rest:
                     target.append(Block(rest, block.page))
-        elif block.heading and items and QUESTIONS_HEADING.match(block.text):
-            target = items[-1].questions
+        elif items and (block.heading or block.text.endswith(":")) and QUESTIONS_HEADING.match(block.text):
+            target = items[-1].questions  # "Issues for the Board to consider", "The Board may wish to consider:"
         elif block.heading and items and target is items[-1].questions and block.text.rstrip().endswith("?"):
             target.append(block)  # a short question reads like a heading
         elif block.heading:
@@ -343,6 +350,8 @@ def _items(section, kind):
             target = items[-1].recommendation
             target.append(Block(RECOMMENDATION_START.sub("", block.text), block.page))
         elif target is not None:
+            if target is items[-1].questions and not (LISTED.match(block.text) or block.text.endswith("?")):
+                target = items[-1].paragraphs  # the questions have ended: the finding's text goes on
             target.append(block)
         elif not headed:
             items.append(Item(None, [block], kind=kind))

@@ -31,6 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from agencies import terms
 from ingest.documents import Page
 from ingest.segmentation import propose_findings
 from vocabulary import acronyms, synonym_groups
@@ -537,16 +538,16 @@ class ThemeClassifier:
         self.review_rates = review_rates  # slug -> share of reviews with a confirmed finding tagged with it
 
     @classmethod
-    def train(cls, documents, labels, groups, *, min_documents=MIN_CONFIRMED, min_examples=MIN_EXAMPLES):
-        """Train on texts, their sets of theme slugs and their reviews. None when there are too few examples."""
+    def train(cls, documents, labels, groups, *, rated=None, min_documents=MIN_CONFIRMED, min_examples=MIN_EXAMPLES):
+        """Train on texts, their sets of theme slugs and their reviews; the rates are those of the first rated
+        texts (curators' confirmed findings; all when None). None when there are too few examples."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import SGDClassifier
 
         if len(documents) < min_documents:
             return None
-        counts, by_review = defaultdict(int), defaultdict(set)
-        for slugs, group in zip(labels, groups, strict=True):
-            by_review[group].update(slugs)
+        counts = defaultdict(int)
+        for slugs in labels:
             for slug in slugs:
                 counts[slug] += 1
         eligible = sorted(slug for slug, n in counts.items() if min_examples <= n < len(documents))
@@ -561,40 +562,26 @@ class ThemeClassifier:
             target = [slug in slugs for slugs in labels]
             model = SGDClassifier(loss="log_loss", alpha=1e-4, class_weight="balanced", random_state=0)
             models[slug] = model.fit(matrix, target)
+        finding_rates, review_rates = cls.rates(labels[:rated], groups[:rated])
+        return cls(vectorizer, models, {slug: counts[slug] for slug in eligible}, finding_rates, review_rates)
+
+    @staticmethod
+    def rates(labels, groups):
+        """({slug: share of findings tagged with it}, {slug: share of reviews with a finding tagged with it})."""
+        counts, by_review = defaultdict(int), defaultdict(set)
+        for slugs, group in zip(labels, groups, strict=True):
+            by_review[group].update(slugs)
+            for slug in slugs:
+                counts[slug] += 1
         review_counts = defaultdict(int)
         for slugs in by_review.values():
             for slug in slugs:
                 review_counts[slug] += 1
-        return cls(
-            vectorizer,
-            models,
-            {slug: counts[slug] for slug in eligible},
-            {slug: n / len(documents) for slug, n in counts.items()},
+        if not labels:
+            return {}, {}
+        return (
+            {slug: n / len(labels) for slug, n in counts.items()},
             {slug: n / len(by_review) for slug, n in review_counts.items()},
-        )
-
-    @classmethod
-    def from_database(cls):
-        """Trained on the confirmed findings (published reviews, with themes), or None if too few."""
-        from django.db.models import F
-
-        from findings.models import Finding
-        from reviews.models import Review
-
-        confirmed = (
-            Finding.objects.filter(review__status=Review.Status.PUBLISHED, themes__isnull=False)
-            .distinct()
-            .order_by(F("review__publication_year").desc(nulls_last=True), "-id")
-        )
-        rows = list(confirmed.values_list("id", "review_id", "title", "text")[:MAX_TRAINING])
-        tags = defaultdict(set)
-        through = Finding.themes.through.objects.filter(finding_id__in=[r[0] for r in rows])
-        for finding_id, slug in through.values_list("finding_id", "theme__slug"):
-            tags[finding_id].add(slug)
-        return cls.train(
-            [f"{title}\n{text}" for _, _, title, text in rows],
-            [tags[finding_id] for finding_id, *_ in rows],
-            [review_id for _, review_id, *_ in rows],
         )
 
     def probabilities(self, texts):
@@ -618,8 +605,12 @@ class Suggester:
 
     @classmethod
     def from_database(cls):
-        """The active themes as curators left them, and a classifier if enough findings are confirmed."""
-        return cls(active_themes(), ThemeClassifier.from_database())
+        """The active themes as curators left them, and the newest trained classifier if there is one."""
+        from ingest import training
+        from ingest.models import ThemeModel
+
+        latest = ThemeModel.objects.latest_version()
+        return cls(active_themes(), training.load(latest) if latest else None)
 
     def rank(self, parts, classifier_texts=(), *, record=False):
         """Every theme with any evidence, best first, unfiltered.
@@ -707,6 +698,28 @@ def record_parts(record):
     return parts, texts
 
 
+# Agencies --------------------------------------------------------------------------------------------
+@dataclass
+class AgencyMention:
+    agency: str  # the agency's name
+    phrase: str  # the words that first named it, as written
+    sentence: str  # the sentence they are in (trimmed to about 200 characters)
+    mentions: int
+
+
+def suggest_agencies(text, *, title=""):
+    """The agencies a finding names (agencies.terms), each with the words that first named it and their sentence;
+    the most often named first."""
+    found = {}
+    for sentence in [*split_sentences(title), *split_sentences(text)]:
+        for mention in terms.mentions(sentence):
+            if mention.agency in found:
+                found[mention.agency].mentions += 1
+            else:
+                found[mention.agency] = AgencyMention(mention.agency, mention.phrase, trim(sentence, mention.phrase), 1)
+    return sorted(found.values(), key=lambda m: -m.mentions)
+
+
 def active_themes():
     from findings.models import Theme
 
@@ -716,24 +729,20 @@ def active_themes():
 
 # The in-process cache --------------------------------------------------------------------------------
 _lock = threading.Lock()
-_cached = {"themes": None, "classifier": None, "tags": None, "suggester": None}
-
-
-def _confirmed_tags():
-    from findings.models import Finding
-    from reviews.models import Review
-
-    return Finding.themes.through.objects.filter(finding__review__status=Review.Status.PUBLISHED).count()
+_cached = {"themes": None, "version": None, "classifier": None, "suggester": None}
 
 
 def get_suggester():
-    """The suggester for the themes as they are now; its classifier retrained when confirmed tags moved enough."""
+    """The suggester for the themes as they are now, with the newest trained classifier: a version trained since
+    the last call (by any process) is loaded. Never trains (ingest.training does, in a task)."""
+    from ingest import training
+    from ingest.models import ThemeModel
+
     with _lock:
         themes = active_themes()
-        tags = _confirmed_tags()
-        trained = _cached["tags"]
-        if trained is None or abs(tags - trained) > RETRAIN_CHANGE * trained:
-            _cached.update(classifier=ThemeClassifier.from_database(), tags=tags, suggester=None)
+        latest = ThemeModel.objects.latest_version()
+        if latest != _cached["version"]:
+            _cached.update(version=latest, classifier=training.load(latest) if latest else None, suggester=None)
         if themes != _cached["themes"] or _cached["suggester"] is None:
             _cached.update(themes=themes, suggester=Suggester(themes, _cached["classifier"]))
         return _cached["suggester"]
@@ -742,7 +751,7 @@ def get_suggester():
 def reset():
     """Forget the cached suggester: the next call builds it afresh (tests)."""
     with _lock:
-        _cached.update(themes=None, classifier=None, tags=None, suggester=None)
+        _cached.update(themes=None, version=None, classifier=None, suggester=None)
 
 
 def suggest_themes(text, *, title="", limit=5):

@@ -12,7 +12,7 @@ from django.db.models import Max
 
 from ingest import extraction
 from ingest.documents import DocumentRejected
-from ingest.limits import docx_limits
+from ingest.limits import extraction_limits
 from ingest.processing import enqueue
 from reviews.models import RejectedUpload, Review, ReviewDocument
 
@@ -80,7 +80,7 @@ def check_upload(uploaded, user=None):
         duplicate = ReviewDocument.objects.select_related("review").filter(sha256=digest.hexdigest()).first()
         if duplicate is not None:
             raise DuplicateUpload(duplicate, user)
-        kind = extraction.preflight(path, name=name, max_bytes=max_bytes(), limits=docx_limits())
+        kind = extraction.preflight(path, name=name, max_bytes=max_bytes(), limits=extraction_limits())
     except DocumentRejected:
         path.unlink(missing_ok=True)
         raise

@@ -1,8 +1,9 @@
-"""Authors' pages: upload a review, follow its processing, resolve its anonymisation flags, submit it."""
+"""Authors' pages: upload a review, follow its processing, resolve its anonymisation flags, submit it; and the
+curators' page of the theme suggestion model."""
 
 from django.urls import path
 
-from ingest import views
+from ingest import model_views, views
 
 urlpatterns = [
     path("reviews/new/", views.new_review, name="review-new"),
@@ -11,4 +12,5 @@ urlpatterns = [
     path("reviews/<slug:slug>/document/retry/", views.retry, name="review-document-retry"),
     path("reviews/<slug:slug>/flags/<int:flag_id>/", views.resolve_flag, name="review-flag"),
     path("reviews/<slug:slug>/submit/", views.submit, name="review-submit"),
+    path("themes/manage/suggestion-model/", model_views.theme_model, name="theme-model"),
 ]

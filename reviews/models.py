@@ -112,6 +112,7 @@ class Review(models.Model):
     TRANSITIONS = {
         "submit": ({Status.DRAFT}, Status.SUBMITTED),
         "start_curation": ({Status.SUBMITTED}, Status.IN_CURATION),
+        "take_from_backlog": ({Status.DRAFT}, Status.IN_CURATION),
         "return_to_author": ({Status.SUBMITTED, Status.IN_CURATION}, Status.DRAFT),
         "publish": ({Status.IN_CURATION}, Status.PUBLISHED),
         "withdraw": ({Status.PUBLISHED}, Status.WITHDRAWN),
@@ -130,6 +131,11 @@ class Review(models.Model):
     publication_year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Kept when only the year is known."
     )
+    publication_month = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Kept when only the month and year are known (read from a report)."
+    )
+    # From the backlog of reports already published (`ingest_folder`): a draft with no author, which curators take.
+    backlog = models.BooleanField(default=False)
     age_bands = ArrayField(models.CharField(max_length=10, choices=AgeBand.choices), default=list, blank=True)
     sex = models.CharField(max_length=12, choices=Sex.choices, blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
@@ -272,7 +278,7 @@ class Review(models.Model):
             self.status_changed_at = timezone.now()
             if action == "withdraw":
                 self.withdrawn_reason = reason
-            if action == "start_curation" and by is not None:
+            if action in ("start_curation", "take_from_backlog") and by is not None:
                 self.curator = by
             Review.objects.filter(pk=self.pk).update(
                 status=self.status,
@@ -324,6 +330,15 @@ class Review(models.Model):
 
     def start_curation(self, by=None, reason=""):
         self._transition(["start_curation"], by, reason)
+
+    def take_from_backlog(self, by=None, reason="Taken from the backlog"):
+        """A draft from the backlog goes to curation once its document is read (a curator resolves its flags)."""
+        document = self.latest_document()
+        if not self.backlog:
+            raise IllegalTransition(f"“{self.title}” is not from the backlog: its author submits it.")
+        if document is None or document.state != ReviewDocument.State.DONE:
+            raise IllegalTransition(f"“{self.title}” cannot be taken yet: its document has not been read.")
+        self._transition(["take_from_backlog"], by, reason)
 
     def return_to_author(self, by=None, reason=""):
         self._transition(["return_to_author"], by, reason)
@@ -377,12 +392,16 @@ class Review(models.Model):
 
     # Curation.
     def take_for_curation(self, by):
-        """Make `by` the review's curator. A submitted review moves to in curation; one already in curation changes
-        hands. Returns the curator it was taken from, or None when nobody else had it."""
+        """Make `by` the review's curator. A submitted review, or a processed draft from the backlog, moves to in
+        curation; one already in curation changes hands. Returns the curator it was taken from, or None when
+        nobody else had it."""
         with transaction.atomic():
             locked = Review.objects.select_for_update(of=("self",)).select_related("curator").get(pk=self.pk)
             if locked.status == Review.Status.SUBMITTED:
                 self.start_curation(by=by)
+                return None
+            if locked.status == Review.Status.DRAFT and locked.backlog:
+                self.take_from_backlog(by=by)
                 return None
             if locked.status != Review.Status.IN_CURATION:
                 raise IllegalTransition(

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from agencies.models import Agency
+from agencies.terms import agencies_named
 from vocabulary import AgeBand, Nation, ReviewType, review_type_phrases
 
 # Nations, by the words practitioners use for them. "NI" counts only in capitals.
@@ -29,34 +30,6 @@ AGES = [
     ),
     (r"care leavers?|young adults?|over 18s?|18 ?\+", [AgeBand.ADULT]),
 ]
-
-# Agencies by their names and the words practitioners use for them; acronyms count only in capitals.
-AGENCIES = [
-    (r"health visit\w*", "Health visiting"),
-    (r"police|constabulary", "Police"),
-    (r"midwi\w+|maternity", "Midwifery and maternity"),
-    (r"gps?|general practi\w+|primary care", "GP and primary care"),
-    (r"school nurs\w*", "School nursing"),
-    (r"emergency department|a ?& ?e|accident and emergency", "Emergency department"),
-    (r"paediatrici\w+|paediatrics?", "Paediatrics"),
-    (r"camhs", "CAMHS"),
-    (r"adult mental health", "Adult mental health services"),
-    (r"drug (?:and|&) alcohol services?|substance misuse services?", "Substance misuse services"),
-    (r"ambulance|paramedics?", "Ambulance service"),
-    (r"schools?|teachers?|designated safeguarding leads?|dsls?", "School"),
-    (r"nurser(?:y|ies)|early years", "Early years and nursery"),
-    (r"probation", "Probation"),
-    (r"youth justice|youth offending|yots?", "Youth justice service"),
-    (r"housing|homeless\w*", "Housing and homelessness services"),
-    (r"idvas?|domestic abuse services?|refuges?", "Domestic abuse service / IDVA"),
-    (r"mash|front door", "Front door / MASH"),
-    (r"social workers?|children'?s social care|social services", "Children's social care"),
-    (r"interpret(?:er|ers|ing)", "Interpreting service"),
-    (r"cafcass|family courts?", "Courts and Cafcass"),
-    (r"early help", "Early help and family support"),
-    (r"foster (?:carers?|care)|children in care", "Children in care and fostering"),
-]
-CAPITAL_AGENCIES = {"HV": "Health visiting", "ED": "Emergency department", "AE": "Emergency department"}
 
 NOT_A_TYPE = {"multi agency"}  # "multi-agency working" is not a review of that type
 
@@ -136,8 +109,7 @@ def understand(query):
     for pattern, bands in AGES:
         if _found(pattern, text):
             understood.age_bands += [band for band in bands if band not in understood.age_bands]
-    names = [name for pattern, name in AGENCIES if _found(pattern, text)]
-    names += [name for word, name in CAPITAL_AGENCIES.items() if re.search(rf"\b{word}\b", typed.replace("&", ""))]
+    names = agencies_named(typed)
     if names:
         slugs = dict(Agency.objects.filter(name__in=names).values_list("name", "slug"))
         understood.agencies = list(dict.fromkeys(slugs[name] for name in names if name in slugs))

@@ -14,7 +14,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.utils import ImageReader, simpleSplit
@@ -116,9 +116,23 @@ def make_pdf(
     return path
 
 
-def make_scanned_pdf(path, pages=2):
-    """A PDF whose pages are only pictures of text, with no text layer, as a scanner makes."""
-    return make_pdf(path, [None] * pages)
+def make_scanned_pdf(path, pages=2, texts=()):
+    """A PDF whose pages are only pictures, with no text layer, as a scanner makes: pictures of the texts given
+    (one a page, each paragraph a line), else of grey bars no OCR can read."""
+    if not texts:
+        return make_pdf(path, [None] * pages)
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    _describe(pdf, "", "")
+    font = ImageFont.load_default(size=34)
+    for text in texts:
+        scan = Image.new("L", (1700, 2200), 255)
+        drawing = ImageDraw.Draw(scan)
+        for number, line in enumerate(text.split("\n")):
+            drawing.text((120, 150 + 60 * number), line, fill=0, font=font)
+        pdf.drawImage(ImageReader(scan), 0, 0, *A4)
+        pdf.showPage()
+    pdf.save()
+    return path
 
 
 def _describe(pdf, title, author):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Agency
-from findings.models import Finding, Lesson, LessonFinding, Theme, ThemeSuggestion
+from findings.models import AgencySuggestion, Finding, Lesson, LessonFinding, Theme, ThemeSuggestion
 from reviews.models import AnonymisationFlag, Review, ReviewDocument, StatusChange
 from tests.factories import make_finding, make_partnership, make_review, make_user, sign_in
 from tests.search_helpers import titles
@@ -172,6 +172,9 @@ def everything(in_curation):
     """A review with a finding of every kind of thing an action touches, and each action's URL and data."""
     first, second, _ = in_curation.findings.order_by("position")
     suggestion = suggest(first, "information-sharing")
+    named = AgencySuggestion.objects.create(
+        finding=first, agency=Agency.objects.get(slug="police"), phrase="police", sentence="The police attended."
+    )
     lesson = Lesson.objects.create(statement="Bruising in babies is not referred")
     lesson.link(first)
     theme = Theme.objects.get(slug="domestic-abuse")
@@ -209,6 +212,8 @@ def everything(in_curation):
         (action_url("curation-lesson-link", in_curation, **pk), {"lesson": lesson.pk}),
         (action_url("curation-lesson-unlink", in_curation, lesson_id=lesson.pk, **pk), {}),
         (action_url("curation-suggestion", in_curation, pk=suggestion.pk), {"decision": "accept"}),
+        (action_url("curation-agency-suggestion", in_curation, pk=named.pk), {"decision": "accept"}),
+        (action_url("curation-accept-all", in_curation), {}),
         (action_url("curation-return", in_curation), {"comments": "Please redact more."}),
         (action_url("curation-publish", in_curation), {}),
         (action_url("curation-withdraw", in_curation), {"reason": "Identifying."}),
@@ -230,6 +235,7 @@ def snapshot(review):
         findings,
         list(LessonFinding.objects.values_list("lesson_id", "finding_id")),
         list(ThemeSuggestion.objects.values_list("decision", flat=True)),
+        list(AgencySuggestion.objects.values_list("decision", flat=True)),
     )
 
 
@@ -650,3 +656,21 @@ def test_restoring_a_withdrawn_review_makes_it_public_again(curator, practitione
     in_curation.refresh_from_db()
     assert in_curation.status == Status.PUBLISHED
     assert practitioner.get(reverse("review-detail", args=[in_curation.slug])).status_code == 200
+
+
+def test_every_suggested_theme_of_a_review_is_accepted_in_one_step(curator, in_curation):
+    first, second = in_curation.findings.order_by("position")[:2]
+    suggest(first, "information-sharing")
+    suggest(second, "neglect")
+    suggest(second, "escalation").reject()
+    elsewhere = suggest(make_finding(make_review(Status.IN_CURATION)), "neglect")
+    assert "Accept all 2 suggested themes" in page(curator.get(screen_url(in_curation)))
+
+    response = curator.post(action_url("curation-accept-all", in_curation), follow=True)
+
+    assert "2 suggested themes were accepted." in page(response)
+    assert "information-sharing" in themes_of(first) and "neglect" in themes_of(second)
+    assert "escalation" not in themes_of(second)  # rejected before: stays rejected
+    elsewhere.refresh_from_db()
+    assert elsewhere.decision == ThemeSuggestion.Decision.PENDING
+    assert "Accept all" not in page(curator.get(screen_url(in_curation)))

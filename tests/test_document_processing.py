@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from findings.models import Finding, Theme, ThemeSuggestion
+from findings.models import AgencySuggestion, Finding, Theme, ThemeSuggestion
 from ingest.processing import process
 from ingest.uploads import CheckedUpload, store
 from reviews.models import AnonymisationFlag, ProcessingStep, Review, ReviewDocument
@@ -85,6 +85,18 @@ def test_findings_are_proposed_with_their_pages_and_recommendations_and_themes_s
     assert not findings[0].themes.exists(), "nothing is tagged until a person accepts"
     reasons = ThemeSuggestion.objects.get(finding=findings[0], theme__slug="domestic-abuse").reasons
     assert any("domestic abuse" in reason["keyword"].lower() for reason in reasons)
+
+
+def test_each_proposed_finding_is_offered_the_agencies_its_text_names_with_the_words(uploaded):
+    first, second = Finding.objects.filter(review=uploaded).order_by("position")[:2]
+    named = {s.agency.name: s for s in AgencySuggestion.objects.filter(finding=first).select_related("agency")}
+    assert set(named) == {"Police", "Health visiting"}
+    assert named["Police"].phrase == "police" and named["Police"].mentions == 2
+    assert named["Police"].sentence.startswith("Information about domestic abuse held by the police")
+    assert named["Health visiting"].mentions == 4
+    assert not first.agencies.exists(), "nothing is tagged until a person accepts"
+    named = set(AgencySuggestion.objects.filter(finding=second).values_list("agency__name", flat=True))
+    assert named == {"GP and primary care", "Children's social care"}
 
 
 def test_the_document_page_shows_the_stages_flags_in_context_and_proposals(author, uploaded):

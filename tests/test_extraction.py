@@ -2,6 +2,7 @@
 author is told, and the identifying text found around the body (properties, comments, tracked changes,
 annotations, text under boxes, page headers and footers)."""
 
+import os
 import zipfile
 
 import pytest
@@ -10,6 +11,7 @@ from PIL import Image
 from ingest.anonymisation import check_document
 from ingest.documents import DocumentRejected
 from ingest.extraction import Limits, detect_kind, extract, preflight
+from ingest.extraction.pdf import ocr_available
 from tests.documents import (
     PAGE_BREAK,
     REVISION_AUTHOR,
@@ -618,3 +620,33 @@ def test_pdf_footnotes_leave_the_page_text_with_their_raised_marks_and_are_kept_
         ("footnote", "Footnote 2", notes[1], 1),
     ]
     assert ("footnote", "Mr Darren Kowalczyk") in [(flag.source, flag.text) for flag in check_document(document)]
+
+
+SCANNED_PAGE = (
+    "Finding 1: The health visitor was not told\n"
+    "The police attended three incidents of domestic\n"
+    "abuse and no referral reached the health visitor."
+)
+
+
+def ocr_required():
+    """OCR needs Debian's tesseract-ocr: .ci/run installs it and sets OCR_TESTS=required; elsewhere, a skip."""
+    if not ocr_available():
+        message = "OCR tests need Debian's tesseract-ocr: `apt-get install tesseract-ocr` (.ci/run installs it)."
+        if os.environ.get("OCR_TESTS") == "required":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def test_a_scanned_pdf_is_read_by_ocr_with_a_note_saying_so(tmp_path):
+    ocr_required()
+    document = extract(make_scanned_pdf(tmp_path / "scan.pdf", texts=[SCANNED_PAGE, SCANNED_PAGE]))
+
+    words = " ".join(document.pages[0].text.split())
+    assert "The police attended three incidents of domestic abuse" in words
+    assert document.notes[0].startswith("2 pages were scanned pictures, read by optical character recognition")
+
+
+def test_without_ocr_a_scanned_pdf_is_refused_as_needing_its_text(tmp_path):
+    error = rejection(make_scanned_pdf(tmp_path / "scan.pdf", texts=[SCANNED_PAGE]), limits=Limits(ocr=False))
+    assert error.code == "no_text_layer"

@@ -57,6 +57,7 @@ def populate_at_the_oldest_migrations_then_migrate():
         )
         finding.themes.add(Theme.objects.get(slug="criminal-exploitation"))
         finding.agencies.add(Agency.objects.get(slug="police"))
+        Finding.objects.create(review=review, position=2, title="Finding 2: Drift was not challenged", text="...")
     call_command("migrate", verbosity=0)
 
 
@@ -109,6 +110,8 @@ def test_a_database_populated_at_the_oldest_migrations_migrates_to_the_newest(em
         assert dict(cursor.fetchall()) == {"cuckooing": 2, "bruising": 2}  # published documents only
         cursor.execute("SELECT count(*) FROM search_compound")
         assert cursor.fetchone()[0] > 0
+        cursor.execute("SELECT DISTINCT label, title FROM findings_finding WHERE position = 2")
+        assert cursor.fetchall() == [("Finding 2", "Drift was not challenged")]  # the label out of the title
     database.close()
 
 

@@ -1,4 +1,5 @@
-"""Theme suggestions: the rules, a curator's keyword edit, the classifier, and the suggest_themes command."""
+"""Theme suggestions: the rules, a curator's keyword edit, and the suggest_themes command (the classifier:
+test_theme_model)."""
 
 import io
 import json
@@ -9,9 +10,7 @@ from django.core.management.base import CommandError
 
 from findings.models import Theme
 from ingest import suggestions
-from ingest.suggestions import MIN_CONFIRMED, Suggester, suggest_themes
-from reviews.models import Review
-from tests.factories import make_finding, make_review
+from ingest.suggestions import Suggester, suggest_themes
 
 pytestmark = pytest.mark.django_db
 
@@ -121,53 +120,6 @@ def test_a_curator_keyword_edit_changes_suggestions_at_once():
     theme.active = False
     theme.save()
     assert "poverty-housing" not in by_slug(suggest_themes(text, title="Applications to the Northshire hardship grant"))
-
-
-TRAINING = {
-    "escalation": "The school disputed the decision, and the Riverholt protocol was never invoked by its staff.",
-    "neglect": "Child {n} often arrived at nursery hungry, in dirty clothes, with untreated head lice.",
-    "information-sharing": "The GP knew about the overdose but did not pass it to the health visitor for child {n}.",
-    "supervision-workforce": "The social worker for child {n} had forty cases and no supervision for three months.",
-}
-
-
-def confirm_findings(count):
-    """count findings of published reviews, tagged by curators, in four themes of distinct language."""
-    slugs = list(TRAINING)
-    review = None
-    for n in range(count):
-        if n % 20 == 0:
-            review = make_review(status=Review.Status.PUBLISHED)
-        slug = slugs[n % len(slugs)]
-        make_finding(review, themes=[slug], title=f"Finding {n}", text=TRAINING[slug].format(n=n))
-
-
-def test_the_classifier_joins_in_after_enough_confirmed_findings():
-    probe = "Staff at the academy never invoked the Riverholt protocol for Child Z."
-    assert "escalation" not in by_slug(suggest_themes(probe))
-
-    confirm_findings(MIN_CONFIRMED - 20)
-    suggestions.reset()
-    assert suggestions.get_suggester().classifier is None  # not enough yet
-
-    confirm_findings(40)
-    found = by_slug(suggest_themes(probe))
-    assert "escalation" in found
-    assert found["escalation"].source == "classifier"
-    assert found["escalation"].reasons[-1].keyword == "similar findings"
-    assert "confirmed findings tagged" in found["escalation"].reasons[-1].sentence
-
-    both = by_slug(suggest_themes("Child Y arrived hungry with head lice; this was chronic neglect.", title="Neglect"))
-    assert both["neglect"].source == "rules+classifier"
-    assert both["neglect"].reasons[0].keyword == "neglect"
-    assert any(r.keyword == "similar findings" for r in both["neglect"].reasons)
-
-
-def test_findings_of_unpublished_reviews_do_not_train_the_classifier():
-    confirm_findings(MIN_CONFIRMED + 20)
-    Review.objects.update(status=Review.Status.IN_CURATION)
-    suggestions.reset()
-    assert suggestions.get_suggester().classifier is None
 
 
 def write_lines(tmp_path, lines):

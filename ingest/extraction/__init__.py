@@ -39,7 +39,7 @@ def extract(path, *, max_bytes=None, name=None, limits=DEFAULT_LIMITS):
     """
     path, name, kind = _kind(path, name, max_bytes)
     if kind == "pdf":
-        document = _read_pdf(path, path.stat().st_size)
+        document = _read_pdf(path, path.stat().st_size, ocr=limits.ocr)
     elif kind == "docx":
         document = _read_docx(path, name, limits)
     else:

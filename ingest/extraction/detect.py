@@ -18,11 +18,13 @@ _MB = 1024 * 1024
 @dataclass(frozen=True)
 class Limits:
     """How much of a Word package is read: its parts, their declared size unpacked (pictures included), and the
-    XML actually unpacked, counted as it is read. The service sets them from settings (ingest.limits)."""
+    XML actually unpacked, counted as it is read; and whether scanned PDF pages are read by OCR (when tesseract is
+    installed). The service sets them from settings (ingest.limits)."""
 
     parts: int = 1000  # Word writes a few dozen
     unpacked_bytes: int = 200 * _MB
     xml_bytes: int = 64 * _MB
+    ocr: bool = True
 
 
 _PDF_MAGIC = re.compile(rb"%PDF-\d")

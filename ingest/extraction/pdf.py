@@ -2,9 +2,12 @@
 
 import ctypes
 import dataclasses
+import io
 import itertools
 import math
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 
 import pypdf
@@ -36,6 +39,8 @@ _MARK = re.compile(r"[A-Za-z)\]\u2019\u201d\"'.,;:](?P<mark>\d{1,3})(?=\s|[.,;:)
 _MARK_SIZE = 0.8  # a mark's type is smaller than this part of the word before it
 _ENCRYPT = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
 _SCAN_CHUNK = 1024 * 1024
+_OCR_DPI = 300
+_OCR_SECONDS = 120  # one page; the whole stage is bounded too (ingest.bounded)
 _LIST_ITEM = re.compile(r"([\u2022\u2023\u25aa\u25cf\u25e6\u2043\u2013*-]|\(?\w{1,3}[.)])\s")
 
 
@@ -95,7 +100,7 @@ def _check_end(path, size):
             raise _corrupt("PDF")
 
 
-def _read_pdf(path, size):
+def _read_pdf(path, size, *, ocr=True):
     _check_end(path, size)
     try:
         pdf = pdfium.PdfDocument(path)
@@ -115,7 +120,7 @@ def _read_pdf(path, size):
             Extra("metadata", document.metadata[key], key) for key in _PDF_PERSONAL_METADATA if key in document.metadata
         ]
         annotations = _read_annotations(path)
-        textless, pictured, hidden = 0, 0, []
+        textless, pictured, read_by_ocr, hidden = 0, 0, 0, []
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -124,17 +129,55 @@ def _read_pdf(path, size):
                 document.extras += [Extra("footnote", note, f"Footnote {mark}", index + 1) for mark, note in footnotes]
                 covers = objects.covers + annotations.covers.get(index, [])
                 hidden += _hidden_text(textpage, covers, objects.texts, index + 1) if covers else []
+                scanned = objects.pictures > 0 and len(_LETTER.findall(text)) < _TEXTLESS_LETTERS
+                if scanned and ocr and ocr_available():
+                    recognised = _ocr(page)
+                    if len(_LETTER.findall(recognised)) >= _TEXTLESS_LETTERS:
+                        text, scanned = recognised, False
+                        read_by_ocr += 1
             except pdfium.PdfiumError as error:
                 raise _corrupt("PDF") from error
             document.pages.append(Page(index + 1, text))
             pictured += objects.pictures > 0
-            textless += objects.pictures > 0 and len(_LETTER.findall(text)) < _TEXTLESS_LETTERS
+            textless += scanned
     _refuse_scans(len(document.pages), textless)
     notes = [note for index in sorted(annotations.notes) for note in annotations.notes[index]]
     document.extras += notes + [Extra("metadata", author, "Comment author") for author in sorted(annotations.authors)]
     document.extras += hidden
     document.notes = _pdf_notes(len(document.pages), textless, pictured, len(notes), len(hidden))
+    if read_by_ocr:
+        document.notes.insert(
+            0,
+            f"{_count(read_by_ocr, 'page')} {'was' if read_by_ocr == 1 else 'were'} scanned pictures, read by "
+            "optical character recognition (OCR): check their findings and flags against the document.",
+        )
     return document
+
+
+def ocr_available():
+    """Whether Debian's tesseract-ocr is installed: scanned pages are then read with it."""
+    return shutil.which("tesseract") is not None
+
+
+def _ocr(page):
+    """The text of a scanned page: rendered at _OCR_DPI and read by tesseract (English)."""
+    image = page.render(scale=_OCR_DPI / 72, grayscale=True).to_pil()
+    with io.BytesIO() as png:
+        image.save(png, format="PNG")
+        result = subprocess.run(
+            ["tesseract", "stdin", "stdout", "-l", "eng", "--psm", "3"],
+            input=png.getvalue(),
+            capture_output=True,
+            timeout=_OCR_SECONDS,
+            check=False,
+        )
+    if result.returncode != 0:
+        raise DocumentRejected(
+            "ocr_failed",
+            "A scanned page of this PDF could not be read by OCR. "
+            f"{result.stderr.decode(errors='replace').strip()[:200]}",
+        )
+    return result.stdout.decode("utf-8", errors="replace").replace("\f", "").strip()
 
 
 def _refuse_scans(pages, textless):

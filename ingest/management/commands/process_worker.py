@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
-from ingest import anonymisation
+from ingest import anonymisation, suggestions
 from ingest.models import WorkerHeartbeat
 from ingest.processing import recover_interrupted
 
@@ -25,6 +25,7 @@ class Command(DatabaseWorker):
     def handle(self, *args, **options):
         if set(options["queue_name"].split(",")) & {"default", "large", "*"}:
             anonymisation.warm_up()  # load the name model now, not in the first document's check
+            suggestions.get_suggester()  # and the newest theme model
         recovered = recover_interrupted()
         if recovered:
             self.stderr.write(f"Queued again {recovered} document{'s' if recovered != 1 else ''} left unfinished.")
