@@ -120,8 +120,8 @@ def _word_set(words):
 
 
 _APOS = "'\u2019"
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0218-\u021b"
-_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0218-\u021b"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u1e00-\u1eff"
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1e00-\u1eff"
 # A capitalised word with at least one lower-case letter: Smith, McDonald, O'Brien, Labinjo-Hughes.
 _CAP_PART = rf"[{_UP}](?:[{_LO}]+[{_UP}])?[{_LO}]+"
 _CAP = rf"(?:O[{_APOS}])?{_CAP_PART}(?:-{_CAP_PART}){{0,3}}"
@@ -218,13 +218,15 @@ h-alba gaelscoil gaelcholáiste naíscoil scoil bunscoil ysgol
 """
 
 _FUNCTION_WORD_SET = _word_set(_FUNCTION_WORDS)
-_SAFE = _FUNCTION_WORD_SET | _word_set(_REVIEW_WORDS) | _word_set(_CELTIC_WORDS)
+_DAY_ABBREVIATIONS = "mon tue tues wed weds thu thur thurs fri sat sun"  # "| Thu 13.01.22 |" in a chronology
+_SAFE = _FUNCTION_WORD_SET | _word_set(_REVIEW_WORDS) | _word_set(_CELTIC_WORDS) | _word_set(_DAY_ABBREVIATIONS)
 _PLACE_SUFFIXES = ("shire", "borough", "burgh", "chester", "cester", "caster", "mouth", "minster", "pool")
 
 # Titles that put a surname next to them. Abbreviations are matched case-sensitively (DS, DC, PC).
 _TITLE_SET = _word_set(
     "Mr Mrs Ms Miss Mx Dr Prof Professor DS DC DI DCI DSU DCS Supt PC PCSO Sgt Sergeant Constable Inspector "
-    "Detective Nurse Sister Cllr Councillor Judge HHJ Lord Lady Sir Dame Rev Revd Reverend Baroness"
+    "Detective Nurse Sister Cllr Councillor Judge HHJ Lord Lady Sir Dame Rev Revd Reverend Baroness Imam Rabbi "
+    "Pastor Father Canon Bishop Elder"
 )
 
 # Common UK forenames, used only with a surname beside them or to confirm a single-word hit. Names that are
@@ -341,7 +343,7 @@ _HELPLINES = frozenset(
 
 # Identifier patterns ------------------------------------------------------------------------------------------
 
-_NHS_RE = re.compile(r"(?<![\d/.-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d/-]|\.\d)")
+_NHS_RE = re.compile(r"(?<![\d/.-])(\d{3})(?:[ -]| {2})?(\d{3})(?:[ -]| {2})?(\d{4})(?![\d/-]|\.\d)")
 _NHS_LABEL_RE = re.compile(
     r"\b(?:NHS|CHI|H&C|health\s+and\s+care)\s*(?:number|no\b|num\b)[\s.:#]*(?:is|was)?\s*$",
     re.I,
@@ -353,7 +355,7 @@ _NINO_RE = re.compile(
 _NINO_LABELLED_RE = re.compile(
     r"\b(?i:National\s+Insurance(?:\s+(?:number|no\b\.?))?|NI\s+(?:number|no\b\.?)|NINO|temporary\s+reference"
     r"(?:\s+number)?(?:\s*\(TRN)?|TRN)[\s:.,]*(?:is|was|of)?\s*"
-    r"(?P<value>(?!QQ)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2}(?: ?[A-Z]\b)?|\d{2} ?[A-Z]\d ?\d{2} ?\d{2})"
+    r"(?P<value>(?!QQ|qq)(?i:[A-Z]{2} ?\d{2} ?\d{2} ?\d{2}(?: ?[A-Z]\b)?)|\d{2} ?[A-Z]\d ?\d{2} ?\d{2})"
 )
 
 _AREA = r"[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)"
@@ -372,6 +374,13 @@ _EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _SPELT_EMAIL_RE = re.compile(
     r"\b[A-Za-z0-9._%+-]{2,64}\s+(?:at|\[at\]|\(at\))\s+[A-Za-z0-9-]{2,63}(?:\s+(?:dot|\[dot\]|\(dot\))\s+[a-z]{2,6})+\b",
+    re.I,
+)
+# A profile's address: t.me/name, instagram.com/name, tiktok.com/@name...
+_PROFILE_URL_RE = re.compile(
+    r"(?<![\w./])(?:https?://)?(?:www\.|m\.)?(?:t\.me|instagram\.com|tiktok\.com|facebook\.com|fb\.com|twitter\.com"
+    r"|x\.com|snapchat\.com/add|youtube\.com|onlyfans\.com|threads\.net|twitch\.tv|discord\.gg|wa\.me)"
+    r"/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]",
     re.I,
 )
 _DISCORD_RE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
@@ -394,9 +403,10 @@ _ORGANISATION_CONTEXT_RE = re.compile(
     re.I,
 )
 
-_VRM_RE = re.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y](?P<age>\d{2}) ?[A-HJ-PR-Z]{3}\b")
+_VRM_RE = re.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y] ?(?P<age>\d{2}) ?[A-HJ-PR-Z]{3}\b")
 _VRM_LABELLED_RE = re.compile(
-    r"\b(?i:registration|reg\b\.?|number\s*plate|vehicle|car|van|motorbike|motorcycle|moped|taxi|lorry)"
+    r"\b(?i:registration|reg\b\.?|number\s*plate|plate|vehicle|car|van|motorbike|motorcycle|moped|taxi|lorry"
+    r"|registered\s+keeper\s+of|ANPR\s+(?:picked\s+up|read|flagged|camera\s+read)|Astra|Corsa|Fiesta|Golf|Polo)"
     r"(?:\s+(?i:registration|reg\b\.?|number|plate|mark|no\b\.?|was|is|as|of)|\s*[:\-])*(?:\s+|\s*[(,]\s*)"
     r"(?P<value>[A-HJ-NPR-TV-Y]\d{1,3} ?[A-HJ-PR-Y][A-HJ-PR-Z]{2}|[A-HJ-PR-Z]{3} ?\d{1,3} ?[A-HJ-NPR-TV-Y]"
     r"|[A-Z]{2,3} ?\d{3,4}|(?i:[a-hj-pr-y]{2}\d{2} ?[a-hj-pr-z]{3}))\b"
@@ -412,7 +422,8 @@ _CASE_LABEL_RE = re.compile(
     r"claim\s+(?:number|no\b\.?)|file\s+(?:number|no\b\.?|reference)|(?:our|your)\s+ref(?:erence)?\b\.?|"
     r"reference\s+(?:number|no\b\.?)|ref\b\.?\s*(?:number|no\b\.?)?\s*:|proceedings\s+number|"
     r"(?:police|PSNI|crime|incident|LADO|MASH|MARAC|referral|safeguarding|social\s+care|Mosaic|LCS|"
-    r"Liquidlogic|EHM|court|CPS)\s+(?:reference|ref\b\.?|ID|number|no\b\.?)|"
+    r"Liquidlogic|EHM|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS)"
+    r"\s+(?:reference|ref\b\.?|ID|number|no\b\.?|log)|"
     r"unique\s+pupil\s+number|UPN|MRN|"
     r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?)"
     r"|(?:under|with|given|quoting)\s+(?:the\s+)?reference)"
@@ -440,10 +451,20 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _ORDINAL = r"(?:st|nd|rd|th)\b"
 _YEAR = r"(?:19|20)\d{2}\b"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_ORDINAL_WORDS = (
+    "(?i:"
+    + "|".join(
+        [*_UNITS, "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+         "eighteenth", "nineteenth", "twentieth", "thirtieth", "thirty[- ]first", *(f"twenty[- ]{u}" for u in _UNITS)]
+    )
+    + ")"
+)  # fmt: skip
 _WORD_DATE_RE = re.compile(
     rf"\b{_WEEKDAY}(?:{_DAY}(?:{_ORDINAL})?(?:\s+day)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_DAY}-{_MONTH}-(?:{_YEAR}|\d{{2}}\b)"
-    rf"|{_MONTH}\s+{_DAY}{_ORDINAL}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY},?\s+{_YEAR})"
+    rf"|{_MONTH}\s+{_DAY}{_ORDINAL}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY},?\s+{_YEAR}"
+    rf"|(?:the\s+)?{_ORDINAL_WORDS}\s+(?:day\s+)?of\s+{_MONTH}(?:,?\s+{_YEAR})?)"
 )
 _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d{2})(?![\d]|[./-]\d)"
@@ -602,6 +623,18 @@ _BESIDE_PSEUDONYM_RE = re.compile(
     r"\b(?:Child(?:ren)?|Adults?|Young\s+People|Young\s+Person|Sibling|Mother|Father|Person|Baby|Babies)\s+"
     rf"[A-Z]{{1,2}}(?:\s*(?:,|and|&)\s*[A-Z]{{1,2}})*[{_APOS}]?s?\s*\((?P<inner>{_CAP}(?:\s*(?:,|and|&)\s*{_CAP})*)\)"
 )
+_GAELIC_NAME_RE = re.compile(
+    rf"(?:\b(?P<forename>{_CAP})\s+)?(?P<surname>\b(?:N[i\u00ed]|Nic|U[i\u00ed]|\u00d3|Mac|Mhic|Bean\s+U[i\u00ed])\s+"
+    rf"{_CAP}(?:-{_CAP})?)"
+)
+_CAPITAL_CELL_RE = re.compile(
+    r"(?:^|\|)[^\S\n]*(?P<name>[A-Z][A-Z'\u2019-]+(?:[^\S\n]+[A-Z][A-Z'\u2019-]+){1,2})[^\S\n]*(?=\||$)", re.M
+)
+_FAMILY_ROW_RE = re.compile(
+    r"\b(?:mother|father|parent|grand(?:mother|father|parent)|step\w*|partner|sister|brother|sibling|aunt|uncle"
+    r"|cousin|carer|son|daughter|husband|wife)\b",
+    re.I,
+)
 _NAME_LINE_RE = re.compile(rf"^[^\S\n]*(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})[^\S\n]*,?[^\S\n]*$", re.M)
 _SAINT_BEFORE_RE = re.compile(r"\b(?:St\.?|Saint)\s+$")
 
@@ -622,6 +655,12 @@ _CITATION_RES = (
         rf"(?:et\s+al\.?\s*)?\(?{_CITE_YEAR}\)?"
     ),
     re.compile(rf"\b[Tt]he\s+{_AUTHOR}\s+(?i:report|review|inquiry)\b"),
+    # A scholar or the author of an inquiry, named with their title for what they argued: "As Professor Harry
+    # Ferguson has argued" (never "Dr": doctors in the case write and find things too).
+    re.compile(
+        rf"\b(?:Professor|Prof\.?|Lord|Baroness|Dame|Sir)\s+{_AUTHOR}(?:\s+{_AUTHOR})?[{_APOS}]?s?\s+"
+        r"(?:(?:has|have|had)\s+)?(?:argued|argues|observed|observes|called\s+for|warned|warns|research|inquiry)\b"
+    ),
     re.compile(
         r"\b(?:London|Oxford|Bristol|Cambridge|Abingdon|Basingstoke|Edinburgh|Glasgow|Cardiff|Belfast|Dublin|Chichester"
         rf"|Maidenhead|Manchester|New\s+York|Thousand\s+Oaks|Hoboken)\s*:\s*{_CAP}(?:\s+{_CAP}){{0,3}}"
@@ -659,7 +698,7 @@ _DECLARATION_RES = (
     ),
     re.compile(
         rf"(?P<name>{_DECLARED_NAME})['\"\u2019\u201d]?,?\s+(?:the|a)\s+name\s+(?:that\s+|which\s+)?"
-        r"(?:his|her|their|the)\b[^.;]{0,30}?\b(?:chose|chosen|selected|picked|agreed)\b"
+        r"(?:(?:his|her|their|the)\b[^.;]{0,30}?)?\b(?:chose|chosen|selected|picked|agreed)\b"
     ),
     re.compile(
         r"\b(?:we|I)\s+(?:will|shall|have\s+chosen\s+to)\s+(?:call|refer\s+to)\s+(?:him|her|them|the\s+child)\s+(?:as\s+)?"
@@ -898,6 +937,9 @@ def _identifier_hits(text):
             yield _Hit(kind, match.start(), match.end(), kind)
     for match in _USER_NAME_RE.finditer(text):
         yield _Hit("social_media_handle", match.start("value"), match.end("value"), "user_name")
+    if "/" in text:
+        for match in _PROFILE_URL_RE.finditer(text):
+            yield _Hit("social_media_handle", match.start(), match.end(), "profile_url")
     if "_" in text:
         for match in _UNDERSCORE_NAME_RE.finditer(text):
             handle = match.group()
@@ -985,7 +1027,9 @@ def _date_hits(text):
             yield _Hit("full_date", start, end, "date")
 
 
-_DATE_BEFORE_RE = re.compile(r"\b(?:on|dated|from|until|till|since|before|after|by)\s+$", re.I)
+_DATE_BEFORE_RE = re.compile(
+    r"\b(?:on|dated|from|until|till|since|before|after|by|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+$", re.I
+)
 
 
 def _dates(text):
@@ -1098,10 +1142,33 @@ def _name_hits(text):
         *_name_line_hits(text),
         *_labelled_name_hits(text),
         *_beside_pseudonym_hits(text),
+        *_gaelic_name_hits(text),
+        *_capital_name_hits(text),
     ]
     for hit in [*found, *_ner_hits(text)]:
         if not _org_or_place(text, hit):
             yield hit
+
+
+def _gaelic_name_hits(text):
+    """Irish and Scottish Gaelic surnames after their particle ("Ní Bhriain", "Mac Giolla"), with a forename
+    before them when there is one: the particle says it is a name."""
+    for match in _GAELIC_NAME_RE.finditer(text):
+        forename = match.group("forename")
+        start = match.start() if forename and _token_kind(forename) == "name" else match.start("surname")
+        yield _Hit("person_name", start, match.end(), "gaelic_name")
+
+
+def _capital_name_hits(text):
+    """A name in capitals alone in a table cell ("| TERENCE ILLINGWORTH |"), when its first word is a forename or
+    its row is about a relative."""
+    for match in _CAPITAL_CELL_RE.finditer(text):
+        words = match.group("name").split()
+        if any(w.lower() in _SAFE or _token_kind(w.title()) != "name" for w in words):
+            continue
+        line = text[text.rfind("\n", 0, match.start()) + 1 : text.find("\n", match.end()) % (len(text) + 1)]
+        if words[0].title() in _FORENAMES or _FAMILY_ROW_RE.search(line):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "capital_name")
 
 
 def _titled_name_hits(text):

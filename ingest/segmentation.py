@@ -137,6 +137,8 @@ def _label(text):
         return None
     kind = next(k for k in ("finding", "learning", "recommendation", "episode") if match.group(k))
     raw = match.group(5).lower()
+    if kind in ("recommendation", "episode") and len(raw) == 1 and raw.isalpha():
+        return None  # lettered points are findings' ("Learning point C"); "Recommendation A." reads as text
     number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw) or ord(raw) - ord("a") + 1
     return kind, number, match.group("rest").strip()
 

@@ -711,3 +711,44 @@ def test_identifiers_of_the_blind_reports_forms_are_found(text, kind, found):
 )
 def test_glossaries_committees_citations_and_services_of_the_blind_reports_are_not_flagged(text):
     assert check_text(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Messages came from tiktok.com/@brookside.boyz.", ("social_media_handle", "tiktok.com/@brookside.boyz")),
+        ("| Tue 04.03.20 | School | Absent, no call |", ("full_date", "04.03.20")),
+        ("The baby was born on the thirty-first of May 2019.", ("date_of_birth", "the thirty-first of May 2019")),
+        ("A camera read KP 19 XRT near the flats.", ("vehicle_registration", "KP 19 XRT")),
+        ("The registered keeper of NDZ 4411 was her uncle.", ("vehicle_registration", "NDZ 4411")),
+        ("CHI number  999  512  0119 was on the letter.", ("nhs_number", "999  512  0119")),
+        ("National Insurance number: jk 41 27 90 c", ("ni_number", "jk 41 27 90 c")),
+        ("Police National Computer check: PNC ID 08/221940K.", ("case_reference", "08/221940K")),
+        ("The STORM log STM-2020-01177 records the call.", ("case_reference", "STM-2020-01177")),
+        ("The health visitor, Mrs Nguyễn Thị Lan, visited twice.", ("person_name", "Mrs Nguyễn Thị Lan")),
+        ("| Aunt | Siobhán Nic Giolla | Lives nearby |", ("person_name", "Siobhán Nic Giolla")),
+        ("Social Worker Ní Mhurchú recorded the visit.", ("person_name", "Ní Mhurchú")),
+        ("| STEPFATHER | GORDON PRIESTLEY | 44 |", ("person_name", "GORDON PRIESTLEY")),
+        ("Imam Yusuf Abdi spoke to the family.", ("person_name", "Imam Yusuf Abdi")),
+    ],
+)
+def test_identifiers_in_the_shapes_real_reports_use_are_flagged(text, expected):
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Thu | Home visit | No answer |",
+        "In this review the older child is called Kian, the name agreed with his mother.",
+        "As Professor Eileen Munroe has argued, help must come early.",
+        "| MOTHER | HEALTH VISITOR | GP |",
+        "| FATHER | NOT KNOWN | 34 |",
+    ],
+)
+def test_layouts_and_citations_that_look_like_identifiers_pass(text):
+    assert kinds(text) == []
+
+
+def test_a_doctor_in_the_case_is_flagged_whatever_they_did():
+    assert kinds("Dr Khatri has written to the GP about the bruise.") == [("person_name", "Dr Khatri")]

@@ -539,3 +539,75 @@ def test_a_findings_questions_for_the_board_are_its_questions_and_its_sub_headin
     assert first.text.startswith("How did the issue manifest itself in this case?\n\nThe family support worker")
     assert "Should the assessment form" not in first.text and first.recommendation == ""
     assert second.questions == [] and "review team" not in second.text
+
+
+LETTERED = """6. Learning points
+
+Learning point A: Going missing was read as behaviour
+
+Young Person T went missing nine times in the spring. Each return interview was brief and recorded
+as "no concerns", and nobody asked where she had been or who she had been with.
+
+What we learned
+
+Missing episodes were counted, not understood. Staff thought an interagency referral discussion was
+only for younger children.
+
+Questions for the Kingsmere Child Protection Committee:
+
+1. How does the committee know that return interviews ask who a young person was with?
+2. Which agency holds the pattern of missing episodes for a looked after young person?
+
+Learning point B: The plan did not change when her views did
+
+Young Person T told her social worker that she wanted to move nearer her grandmother. Her views
+were recorded at every review but the plan stayed the same for a year.
+
+7. Good practice
+
+The residential staff reported every missing episode on the day it happened."""
+
+THEMED = """5. Themes
+
+Theme One \u2013 The cumulative impact of neglect was not recognised
+
+5.1 Over three years agencies responded to separate concerns one at a time: hunger, head lice,
+missed appointments and poor attendance.
+
+Learning
+
+5.2 Neglect is cumulative. It is the pattern over time, not a single incident, that shows the harm.
+
+The Board may wish to consider:
+
+1. How chronologies of neglect are kept across agencies.
+
+Theme Two \u2013 The move of home
+
+5.3 The family moved after threats, and the new school and health visitor were not told why."""
+
+
+def test_lettered_learning_points_are_findings_with_their_questions_and_sub_headings():
+    proposal = propose_findings(pages(LETTERED))
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Learning point A", "Going missing was read as behaviour"),
+        ("Learning point B", "The plan did not change when her views did"),
+    ]
+    first, second = proposal.findings
+    assert "What we learned" in first.text and "Missing episodes were counted" in first.text
+    assert [q.split("?")[0] for q in first.questions] == [
+        "How does the committee know that return interviews ask who a young person was with",
+        "Which agency holds the pattern of missing episodes for a looked after young person",
+    ]
+    assert "How does the committee" not in first.text
+    assert "residential staff reported" not in second.text  # good practice is not a finding
+
+
+def test_themes_numbered_in_words_keep_a_learning_sub_heading_and_the_board_s_questions():
+    proposal = propose_findings(pages(THEMED))
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Theme One", "The cumulative impact of neglect was not recognised"),
+        ("Theme Two", "The move of home"),
+    ]
+    assert "Neglect is cumulative" in proposal.findings[0].text
+    assert proposal.findings[0].questions == ["How chronologies of neglect are kept across agencies."]
