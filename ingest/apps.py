@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
 
 
 class IngestConfig(AppConfig):
@@ -9,16 +8,16 @@ class IngestConfig(AppConfig):
     def ready(self):
         from findings.signals import texts_changed
         from ingest.training import train_if_due
-        from reviews.models import Review
+        from reviews.models import status_changed
 
         # Curators' confirmed tags change when reviews are published or withdrawn, and with bulk imports.
-        post_save.connect(_review_saved, sender=Review, dispatch_uid="ingest-train-theme-model")
+        status_changed.connect(_published_or_withdrawn, dispatch_uid="ingest-train-theme-model")
         texts_changed.connect(train_if_due, dispatch_uid="ingest-train-theme-model")
 
 
-def _review_saved(sender, instance, update_fields=None, **kwargs):
+def _published_or_withdrawn(sender, review, statuses, **kwargs):
     from ingest.training import train_if_due
     from reviews.models import Review
 
-    if instance.status in (Review.Status.PUBLISHED, Review.Status.WITHDRAWN):
+    if any(Review.Status.PUBLISHED in pair for pair in statuses):
         train_if_due()

@@ -45,6 +45,9 @@ class ThemeModel(models.Model):
     confirmed_tags = models.PositiveIntegerField(help_text="Curators' confirmed tags when it was trained.")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     seconds = models.FloatField(help_text="How long training took.")
+    made_with = models.CharField(
+        max_length=100, help_text="The code that can read it: ingest.training.MADE_WITH when it was trained."
+    )
     payload = models.BinaryField()
 
     objects = ThemeModelQuerySet.as_manager()

@@ -73,6 +73,7 @@ CLASSIFIER_COUNTS = 0.3  # probability from which the classifier is named as a s
 CLASSIFIER_ALONE = 0.5  # probability from which the classifier adds a theme the rules did not find
 PRIOR_WEIGHT = 0.7  # how far the share of confirmed reviews (or findings) carrying a theme counts as a chance
 PRIOR_COUNTS = 0.2  # from which it is named as a reason
+RULES_WEIGHT = 0.7  # how far the rules' score counts beside a trained classifier (fully without one)
 RETRAIN_CHANGE = 0.05  # retrain when confirmed tags change by this fraction
 
 STOPWORDS = frozenset(
@@ -644,6 +645,7 @@ class Suggester:
                 source = "rules+classifier"
                 share = f"{rates[slug]:.0%} of confirmed {'reviews' if record else 'findings'}"
                 reasons.append(Reason("often confirmed", f"Curators tagged {share} with \u201c{theme.name}\u201d."))
+            rules *= RULES_WEIGHT if self.classifier is not None else 1.0
             out.append(Suggestion(slug, theme.name, 1 - (1 - rules) * (1 - p) * (1 - prior), reasons, source))
         out.sort(key=lambda s: (-s.score, s.slug))
         for suggestion in out:

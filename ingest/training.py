@@ -9,10 +9,12 @@ every process loads the newest and picks up a newer one at its next suggestion (
 """
 
 import json
+import logging
 import pickle
 import time
 import zlib
 from collections import defaultdict
+from importlib import metadata
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -27,6 +29,12 @@ from reviews.models import Review
 
 SEED = DATA / "training_findings.jsonl"
 KEEP = 3  # versions kept: the newest and two before it
+# What a pickled classifier needs to be read back: the layout of ThemeClassifier (raise FORMAT when it changes) and
+# scikit-learn's version. A version made with other code is not loaded: suggestions use the rules until the next
+# training, which is queued at once.
+FORMAT = 1
+MADE_WITH = f"ThemeClassifier {FORMAT}; scikit-learn {metadata.version('scikit-learn')}"
+logger = logging.getLogger(__name__)
 
 
 def seed_findings():
@@ -86,6 +94,7 @@ def train(requested_by=None):
             confirmed_tags=tags,
             requested_by=requested_by,
             seconds=round(time.monotonic() - started, 2),
+            made_with=MADE_WITH,
             payload=payload,
         )
         ThemeModel.objects.filter(version__lte=version - KEEP).delete()
@@ -93,9 +102,17 @@ def train(requested_by=None):
 
 
 def load(version):
-    """The classifier of a version (a ThemeClassifier), or None if it is gone."""
-    payload = ThemeModel.objects.filter(version=version).values_list("payload", flat=True).first()
-    return pickle.loads(zlib.decompress(payload)) if payload is not None else None  # written by train() only
+    """The classifier of a version (a ThemeClassifier), or None if it is gone or was made by other code (a new
+    version is then queued)."""
+    row = ThemeModel.objects.filter(version=version).values_list("made_with", "payload").first()
+    if row is None:
+        return None
+    made_with, payload = row
+    if made_with != MADE_WITH:
+        logger.warning("Theme model %s was made with %s, not %s: queueing a new one.", version, made_with, MADE_WITH)
+        transaction.on_commit(request_training, robust=True)
+        return None
+    return pickle.loads(zlib.decompress(payload))  # written by train() only
 
 
 @task()

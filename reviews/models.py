@@ -7,6 +7,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +15,10 @@ from accounts.roles import author_partnership_ids, is_curator
 from agencies.models import private_slugs
 from reviews.audit import audit_events, link_events
 from vocabulary import AgeBand, HarmType, Nation, Outcome, ReviewType, Sex, review_type_fits_nation
+
+# Sent (sender=Review, review=, statuses=[(from, to), ...]) when a review's status changed, inside the transaction
+# that changed it: the layers above listen (ingest retrains the theme model when enough tags are confirmed).
+status_changed = Signal()
 
 # Where the place name of a partnership ends: "Northshire Safeguarding Children Partnership" -> "Northshire".
 AREA_SUFFIX = re.compile(
@@ -288,6 +293,7 @@ class Review(models.Model):
             )
             changes.append(StatusChange(review=self, from_status=old, to_status=new, by=by, reason=reason))
         StatusChange.objects.bulk_create(changes)
+        status_changed.send(sender=Review, review=self, statuses=[(old, new) for _, old, new in path])
         if self.status == Review.Status.PUBLISHED:
             # The flags quote identifying details: once the review is published they have done their job.
             AnonymisationFlag.objects.filter(review=self).delete()

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
@@ -106,9 +107,10 @@ def test_findings_of_unpublished_reviews_do_not_teach_it():
 def test_enough_confirmed_findings_queue_a_training_when_published_and_a_curator_can_ask(
     curator, database_queue, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        confirm_findings(MIN_CONFIRMED - 20)
-    assert not trainings().exists()
+    confirm_findings(MIN_CONFIRMED - 20)
+    assert not training.training_due()  # not enough yet
+    # The test's transaction never commits: what the setup left to run on commit would stand for what follows.
+    connection.run_on_commit.clear()
 
     review = make_review(status=Review.Status.IN_CURATION)
     for n in range(20):
@@ -151,3 +153,16 @@ def test_the_command_trains_a_version_and_says_what_it_learnt_from():
 
     call_command("train_theme_model", queue=True, stdout=out)
     assert "Training queued." in out.getvalue()
+
+
+def test_a_version_made_by_other_code_is_not_loaded_and_a_new_one_is_queued(
+    database_queue, django_capture_on_commit_callbacks
+):
+    model = training.train()
+    ThemeModel.objects.filter(pk=model.pk).update(made_with="ThemeClassifier 0; scikit-learn 0.1")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        suggester = suggestions.get_suggester()
+
+    assert suggester.classifier is None  # the rules alone until the new version is trained
+    assert trainings().ready().count() == 1

@@ -25,6 +25,7 @@ class Migration(migrations.Migration):
                 ('themes', models.PositiveIntegerField(help_text='Themes with enough examples for it to suggest them.')),
                 ('confirmed_tags', models.PositiveIntegerField(help_text="Curators' confirmed tags when it was trained.")),
                 ('seconds', models.FloatField(help_text='How long training took.')),
+                ('made_with', models.CharField(help_text='The code that can read it: ingest.training.MADE_WITH when it was trained.', max_length=100)),
                 ('payload', models.BinaryField()),
                 ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
             ],
