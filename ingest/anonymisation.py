@@ -214,12 +214,25 @@ bwrdd diogelu plant plentyn rhanbarthol adolygiad adolygiadau ymarfer estynedig 
 gwasanaethau gwasanaeth cymdeithasol iechyd ymwelydd teulu teuluoedd nain taid mam tad plant gofal llywodraeth
 cymru cymraeg cenedlaethol unedig ddiogelu oedolion ac a y yr o i gyfer canolfan ysbyty meddygfa heddlu
 gorllewin dwyrain gogledd canolbarth cwm sengl bryniau bryniau'r comataidh dìon chloinne cloinne riaghaltas na
-h-alba gaelscoil gaelcholáiste naíscoil scoil bunscoil ysgol
+h-alba gaelscoil gaelcholáiste naíscoil scoil bunscoil ysgol mwy geiriau
+mamó daideo seanmhair seanair seanmhathair athair máthair mamaí daidí tad-cu mam-gu mamgu tadcu dad-cu mamó
+mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi bamps taid-cu
+"""
+# Publishers, awarding bodies and qualifications after a name ("Palgrave Macmillan", "Jane Hill MSc").
+_PUBLISHING_WORDS = """
+palgrave macmillan routledge sage wiley blackwell bloomsbury policy press jessica kingsley springer elsevier
+mcgraw oup cup nspcc scie ofsted dfe msc bsc ba ma phd mphil cqsw dipsw rgn rmn rn rscn scphn llb mbe obe cbe
 """
 
 _FUNCTION_WORD_SET = _word_set(_FUNCTION_WORDS)
 _DAY_ABBREVIATIONS = "mon tue tues wed weds thu thur thurs fri sat sun"  # "| Thu 13.01.22 |" in a chronology
-_SAFE = _FUNCTION_WORD_SET | _word_set(_REVIEW_WORDS) | _word_set(_CELTIC_WORDS) | _word_set(_DAY_ABBREVIATIONS)
+_SAFE = (
+    _FUNCTION_WORD_SET
+    | _word_set(_REVIEW_WORDS)
+    | _word_set(_CELTIC_WORDS)
+    | _word_set(_DAY_ABBREVIATIONS)
+    | _word_set(_PUBLISHING_WORDS)
+)
 _PLACE_SUFFIXES = ("shire", "borough", "burgh", "chester", "cester", "caster", "mouth", "minster", "pool")
 
 # Titles that put a surname next to them. Abbreviations are matched case-sensitively (DS, DC, PC).
@@ -461,7 +474,7 @@ _ORDINAL_WORDS = (
     + ")"
 )  # fmt: skip
 _WORD_DATE_RE = re.compile(
-    rf"\b{_WEEKDAY}(?:{_DAY}(?:{_ORDINAL})?(?:\s+day)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"\b{_WEEKDAY}(?:(?<!\d\.){_DAY}(?:{_ORDINAL})?(?:\s+day)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_DAY}-{_MONTH}-(?:{_YEAR}|\d{{2}}\b)"
     rf"|{_MONTH}\s+{_DAY}{_ORDINAL}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY},?\s+{_YEAR}"
     rf"|(?:the\s+)?{_ORDINAL_WORDS}\s+(?:day\s+)?of\s+{_MONTH}(?:,?\s+{_YEAR})?)"
@@ -590,12 +603,15 @@ _ORG_WORDS = (
     "Hospital|School|Academy|College|Nursery|Surgery|Practice|Centre|University|Law|Report|Review|Inquiry|Act|"
     "Principles|Model|Framework|Syndrome|Scale|Profile|Road|Street|Avenue|Lane|Close|Drive|Ward|Foundation|"
     "Institute|Approach|Way|Project|Programme|Church|Mosque|Temple|Estate|Park|House|Court|Station|Lodge|Hall|"
-    r"Mansions|Tower|Towers|Committee|Child\s+Protection\s+Committee|Forum"
+    r"Mansions|Tower|Towers|Committee|Child\s+Protection\s+Committee|Forum|Homes|Housing|Association"
 )
 # Lower-case words that make the capitalised word before them a team or service ("the Gateway team").
 _TEAM_WORDS = (
     "team|teams|service|services|hub|unit|panel|board|forum|front door|social workers?|workers?|duty desk|pathway|"
     "referrals?|meetings?"
+)
+_CELTIC_BODY_BEFORE_RE = re.compile(
+    r"\b(?:Bwrdd|Cyngor|Comataidh|Comhairle|Rhanbarthol|Chloinne|Diogelu|Bord|Coiste)(?:\s+[\w\u00c0-\u024f'-]+){0,3}\s+$"
 )
 _ORG_NEXT_RE = re.compile(rf"(?:[{_APOS}]s?)?\s+(?:{_ORG_WORDS}|{_TEAM_WORDS})\b")
 _ORG_LAST_RE = re.compile(rf"\b(?:{_ORG_WORDS})$")
@@ -984,14 +1000,15 @@ def _phone_hits(text):
 
 
 def _is_phone(text, match, start):
-    """At least 10 digits, not a slashed reference, not a helpline or an organisation's 03/080 number."""
+    """At least 10 digits, not a slashed reference, not a helpline, a freephone (080, 116: only organisations have
+    them) or an organisation's 03 number."""
     digits = [char for char in match.raw_string if char.isdigit()]
     if "/" in match.raw_string or len(digits) < 10 or len(set(digits)) < 3:
         return False
     national = str(match.number.national_number)
-    if national in _HELPLINES:
+    if national in _HELPLINES or national.startswith(("80", "116")):
         return False
-    organisational = national.startswith(("3", "80", "116"))
+    organisational = national.startswith("3")
     return not (organisational and _ORGANISATION_CONTEXT_RE.search(text[max(0, start - 80) : start]))
 
 
@@ -1145,9 +1162,17 @@ def _name_hits(text):
         *_gaelic_name_hits(text),
         *_capital_name_hits(text),
     ]
+    lower_words = None
     for hit in [*found, *_ner_hits(text)]:
-        if not _org_or_place(text, hit):
-            yield hit
+        if _org_or_place(text, hit):
+            continue
+        word = text[hit.start : hit.end]
+        if hit.detector == "ner" and " " not in word and word not in _FORENAMES:
+            if lower_words is None:
+                lower_words = {match.group() for match in _LOWER_WORD_RE.finditer(text)}
+            if word.lower() in lower_words:
+                continue  # a capitalised ordinary word ("Attends" starting a table cell), used in lower case too
+        yield hit
 
 
 def _gaelic_name_hits(text):
@@ -1241,6 +1266,8 @@ def _forename_hits(text):
 
 
 def _org_or_place(text, hit):
+    if _CELTIC_BODY_BEFORE_RE.search(text, max(0, hit.start - 60), hit.start):
+        return True  # the area of a Welsh, Gaelic or Irish body's name ("Bwrdd Diogelu Plant Rhanbarthol Llynwen")
     if hit.detector == "title":
         return False
     if _SAINT_BEFORE_RE.search(text, max(0, hit.start - 7), hit.start):

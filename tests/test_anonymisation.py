@@ -744,6 +744,13 @@ def test_identifiers_in_the_shapes_real_reports_use_are_flagged(text, expected):
         "As Professor Eileen Munroe has argued, help must come early.",
         "| MOTHER | HEALTH VISITOR | GP |",
         "| FATHER | NOT KNOWN | 34 |",
+        "| 0.3 | October 2019 | Chair | Agreed by the panel |",
+        "Young people can call the Shout line on 0800 915 4608 at any time.",
+        "The children stayed with Mamó and with their Tad-cu most weekends.",
+        "Munro, E. (2011) London: Palgrave Macmillan.",
+        "Cyngor Sir Penrhos and Bwrdd Diogelu Plant Rhanbarthol Dyffryn Aur agreed the plan.",
+        "Kestrel Homes housed the family after the fire.",
+        "| April 2018 | School | Attends late most days; the school notes that she attends hungry. |",
     ],
 )
 def test_layouts_and_citations_that_look_like_identifiers_pass(text):
