@@ -78,6 +78,7 @@ class Finding(Schema):
     text: str
     recommendation: str
     questions: list[str] = Field(description="Questions the review asks of the partnership about the finding")
+    notes: list[str] = Field(description="The review's footnotes the finding cites, each with its number")
     themes: list[str] = Field(description="Theme slugs")
     agencies: list[str] = Field(description="Agency slugs")
     url: str

@@ -93,6 +93,7 @@ def finding_json(finding, request, review=True):
         "text": finding.text,
         "recommendation": finding.recommendation,
         "questions": finding.question_list,
+        "notes": finding.note_list,
         "themes": [theme.slug for theme in finding.themes.all()],
         "agencies": [agency.slug for agency in finding.agencies.all()],
         "url": request.build_absolute_uri(finding.get_absolute_url()),

@@ -31,6 +31,7 @@ import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from ingest.anonymisation import BLOCK, check_document, check_text  # noqa: E402
 from ingest.extraction import extract  # noqa: E402
-from ingest.segmentation import propose_findings  # noqa: E402
+from ingest.segmentation import cited_notes, propose_findings  # noqa: E402
 
 BLIND = ROOT / "bench" / "data" / "anonymisation_blind"
 DATA = BLIND
@@ -135,9 +136,28 @@ def score_identifiers(document, flags, labels):
     }
 
 
+def expected_notes(report, labels):
+    """{labelled finding's index: [note texts of the paragraphs between its heading and the next finding's]}."""
+    blocks = report["blocks"]
+    starts = [wanted["heading_block"] for wanted in labels["findings"]]
+    out = {}
+    for index, start in enumerate(starts):
+        level = blocks[start].get("level", 9) if blocks[start]["type"] == "heading" else 9
+        end = next((s for s in sorted(starts) if s > start), len(blocks))
+        for number in range(start + 1, end):  # the last finding ends at the next heading of its level
+            if blocks[number]["type"] == "heading" and blocks[number].get("level", 9) <= level:
+                end = number
+                break
+        out[index] = [note["text"] for block in blocks[start:end] for note in block.get("footnotes") or []]
+    return out
+
+
 def score_findings(document, report, labels):
     proposal = propose_findings(document.pages)
     proposed = proposal.findings
+    extras = [asdict(extra) for extra in document.extras if extra.source == "footnote"]
+    wanted_notes = expected_notes(report, labels)
+    notes_expected = notes_kept = notes_elsewhere = 0
     used, matched, missing = set(), 0, []
     for wanted in labels["findings"]:
         title, first = normal(wanted["title"] or ""), normal(wanted.get("first_words") or "")[:60]
@@ -149,11 +169,17 @@ def score_findings(document, report, labels):
             ),
             None,
         )
+        expected = wanted_notes[labels["findings"].index(wanted)]
+        notes_expected += len(expected)
         if choice is None:
             missing.append(f"{wanted['label']}: {wanted['title']}")
         else:
             used.add(choice)
             matched += 1
+            kept = normal(" ".join(cited_notes(proposed[choice].text, extras)))
+            notes_kept += sum(normal(note)[:50] in kept for note in expected)
+            others = [normal(n) for i, w in enumerate(labels["findings"]) if w is not wanted for n in wanted_notes[i]]
+            notes_elsewhere += sum(note[:50] in kept for note in others)
     notes = footnotes(report)
     leaked, marks = 0, 0
     for p in proposed:
@@ -173,6 +199,9 @@ def score_findings(document, report, labels):
         "with_footnote_marks": marks,
         "questions": len(questions),
         "questions_kept": kept,
+        "notes": notes_expected,
+        "notes_kept": notes_kept,
+        "notes_on_another_finding": notes_elsewhere,
     }
 
 
@@ -203,7 +232,8 @@ def run_reports(render, formats, chosen, verbose):
                     f"{row['false_alarms_per_1000_words']}/1,000 words)  traps flagged {len(row['traps_flagged'])}/"
                     f"{row['traps']}  findings {row['matched']}/{row['findings']} (+{len(row['extra'])} extra)  "
                     f"labelled titles {row['titles_with_label']}  footnote text {row['with_footnote_text']}  "
-                    f"marks {row['with_footnote_marks']}  questions kept {row['questions_kept']}/{row['questions']}"
+                    f"marks {row['with_footnote_marks']}  questions kept {row['questions_kept']}/{row['questions']}  "
+                    f"notes kept {row['notes_kept']}/{row['notes']} (elsewhere {row['notes_on_another_finding']})"
                 )
                 if verbose:
                     for key in ("missed", "false_alarm_texts", "traps_flagged", "missing", "extra"):
@@ -267,6 +297,9 @@ def totals(rows):
             with_footnote_marks=sum_("with_footnote_marks"),
             questions_kept=sum_("questions_kept"),
             questions=sum_("questions"),
+            notes_kept=sum_("notes_kept"),
+            notes=sum_("notes"),
+            notes_on_another_finding=sum_("notes_on_another_finding"),
         )
     return out
 

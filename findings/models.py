@@ -245,6 +245,9 @@ class Finding(models.Model):
     # Questions the review asks of the partnership about this finding (Learning Together's "Issues for the Board to
     # consider"), one a line: they are not recommendations.
     questions = models.TextField(blank=True)
+    # The review's footnotes the finding's text cites, one a line with its number ("3. Munro, E. (2011) ..."): kept
+    # apart from its text, as the review printed them apart.
+    notes = models.TextField(blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="findings")
     agencies = models.ManyToManyField("agencies.Agency", blank=True, related_name="findings")
     source_page = models.PositiveIntegerField(null=True, blank=True)
@@ -278,7 +281,7 @@ class Finding(models.Model):
     # Curation: split, merge, reorder, delete and tag findings. Positions stay 1, 2, 3... within a review.
     @classmethod
     @transaction.atomic
-    def append(cls, review, *, title, text, recommendation="", source_page=None, label="", questions=""):
+    def append(cls, review, *, title, text, recommendation="", source_page=None, label="", questions="", notes=""):
         """A new finding after the review's others; its page is looked up in the review's document if not given."""
         last = review.findings.aggregate(last=models.Max("position"))["last"] or 0
         return cls.objects.create(
@@ -288,6 +291,7 @@ class Finding(models.Model):
             title=title,
             text=text,
             questions=questions,
+            notes=notes,
             recommendation=recommendation,
             source_page=source_page or review.page_of(text),
         )
@@ -295,6 +299,10 @@ class Finding(models.Model):
     @property
     def question_list(self):
         return [line.strip() for line in self.questions.splitlines() if line.strip()]
+
+    @property
+    def note_list(self):
+        return [line.strip() for line in self.notes.splitlines() if line.strip()]
 
     def _ordered_ids(self):
         """The ids of the review's findings in order, locked against concurrent reordering."""
@@ -336,9 +344,9 @@ class Finding(models.Model):
     @transaction.atomic
     def merge_with(self, *others):
         """Fold other findings of the same review into this one, in their order: texts and recommendations joined
-        with a blank line, questions one after another, this title and label kept, themes and agencies together,
-        their lesson links and accepted theme suggestions carried over. The others are deleted and the positions
-        closed up."""
+        with a blank line, questions and notes one after another, this title and label kept, themes and agencies
+        together, their lesson links and accepted theme suggestions carried over. The others are deleted and the
+        positions closed up."""
         others = sorted(others, key=lambda finding: (finding.position, finding.pk))
         if any(other.review_id != self.review_id or other.pk == self.pk for other in others):
             raise ValueError("Only other findings of the same review can be merged into a finding.")
@@ -347,6 +355,7 @@ class Finding(models.Model):
             self.text = "\n\n".join(filter(None, [self.text.strip(), other.text.strip()]))
             self.recommendation = "\n\n".join(filter(None, [self.recommendation.strip(), other.recommendation.strip()]))
             self.questions = "\n".join([*self.question_list, *other.question_list])
+            self.notes = "\n".join(dict.fromkeys([*self.note_list, *other.note_list]))
             pages = [page for page in (self.source_page, other.source_page) if page]
             self.source_page = min(pages) if pages else None
             self.themes.add(*other.themes.all())
@@ -364,7 +373,7 @@ class Finding(models.Model):
                     ours.decide(ThemeSuggestion.Decision.ACCEPTED, suggestion.decided_by, at=suggestion.decided_at)
             ids.remove(other.pk)
             other.delete()
-        self.save(update_fields=["text", "recommendation", "questions", "source_page", "updated_at"])
+        self.save(update_fields=["text", "recommendation", "questions", "notes", "source_page", "updated_at"])
         renumber_findings(ids)
         self.refresh_from_db(fields=["position"])
 

@@ -37,6 +37,7 @@ class Extra:
     text: str
     label: str = ""  # e.g. "Author", "Last modified by", "Deleted text", "Comment"
     page: int | None = None
+    context: str = ""  # a footnote's: the words just before its mark, where the text cites it
 
 
 @dataclass

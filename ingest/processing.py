@@ -254,6 +254,7 @@ def save_proposal(document, proposal):
     review = document.review
     # Proposals from earlier versions of the text give way to this version's.
     Finding.objects.filter(review=review, document__version__lt=document.version).delete()
+    footnotes = [extra for extra in document.extras or [] if extra["source"] == "footnote"]
     for index, proposed in enumerate(proposal.findings):
         Finding.objects.update_or_create(
             document=document,
@@ -266,6 +267,7 @@ def save_proposal(document, proposal):
                 "text": proposed.text,
                 "recommendation": proposed.recommendation,
                 "questions": "\n".join(" ".join(question.split()) for question in proposed.questions),
+                "notes": "\n".join(segmentation.cited_notes(proposed.text, footnotes)),
                 "source_page": proposed.page,
             },
         )

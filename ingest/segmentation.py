@@ -576,3 +576,19 @@ def propose_findings(pages: list[Page]) -> Proposal:
         "No findings, learning, recommendations or conclusion were recognised; "
         f"proposed {_count(len(findings))} from the longest paragraphs.",
     )
+
+
+NOTE_CONTEXT = 40  # characters before a footnote's mark that must be found in a finding's text to cite it
+NOTE_CONTEXT_LEAST = 15
+
+
+def cited_notes(text, footnotes):
+    """The footnotes a finding's text cites ("3. Munro, E. (2011) ..."): those whose mark followed words found in it."""
+    flat = " ".join(text.split())
+    out = []
+    for note in footnotes:
+        context = " ".join(note.get("context", "").split())[-NOTE_CONTEXT:].strip()
+        if len(context) >= NOTE_CONTEXT_LEAST and context in flat:
+            number = note["label"].split()[-1]
+            out.append(f"{number}. {' '.join(note['text'].split())}")
+    return out

@@ -424,7 +424,10 @@ def test_merging_joins_texts_unions_themes_closes_up_positions_and_carries_lesso
     second.recommendation = "Ask about fathers."
     second.questions = "How will the Board know fathers are seen?"
     second.save()
+    second.notes = "4. Philip, G. et al. (2021) Invisible men."
+    second.save()
     third.questions = "Should plans be reviewed?"
+    third.notes = "4. Philip, G. et al. (2021) Invisible men.\n5. Brandon, M. (2020) Complexity."
     third.save()
     lesson = Lesson.objects.create(statement="Fathers are not seen")
     lesson.link(second)
@@ -442,6 +445,7 @@ def test_merging_joins_texts_unions_themes_closes_up_positions_and_carries_lesso
     assert merged.text == f"{THREE_SENTENCES}\n\nPlans drifted without review.\n\nThe father was not asked about."
     assert merged.recommendation == "Share notifications.\n\nAsk about fathers."
     assert merged.question_list == ["Should plans be reviewed?", "How will the Board know fathers are seen?"]
+    assert merged.note_list == ["4. Philip, G. et al. (2021) Invisible men.", "5. Brandon, M. (2020) Complexity."]
     assert themes_of(merged) == {"domestic-abuse", "escalation", "unseen-men", "think-family"}
     assert list(merged.lessons.all()) == [lesson]
     assert ThemeSuggestion.objects.get(pk=accepted.pk).finding == merged

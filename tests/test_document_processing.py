@@ -99,6 +99,30 @@ def test_each_proposed_finding_is_offered_the_agencies_its_text_names_with_the_w
     assert named == {"GP and primary care", "Children's social care"}
 
 
+CITING_PAGE = (
+    "Finding 1: Neglect was seen one incident at a time\n\n"
+    "The school, the health visitor and the GP each saw part of the picture: missed appointments, head lice, "
+    "hunger in the mornings and a cold house. Agencies responded to each concern alone and the pattern was "
+    "lost.^1 Nobody held a chronology, and no meeting brought the concerns together.\n\n"
+    "Finding 2: The father was not seen\n\n"
+    "Child J's father stayed at the flat most nights and looked after the children while Mother worked. The "
+    "health visitor never met him, and the assessment described the household as Mother and the children "
+    "alone.^2 Nobody asked who else cared for them."
+)
+NOTES = ["Brandon, M. et al. (2020) Complexity and challenge. London: DfE.", "Philip, G. et al. (2021) Invisible men."]
+
+
+def test_each_finding_keeps_the_footnotes_its_text_cites_as_its_notes(author, tmp_path, curator):
+    review = upload(author, make_pdf(tmp_path / "notes.pdf", [CITING_PAGE], footnotes={1: NOTES}))
+
+    first, second = review.findings.order_by("position")
+    assert first.note_list == [f"1. {NOTES[0]}"] and "Brandon" not in first.text
+    assert second.note_list == [f"2. {NOTES[1]}"]
+    page = document_page(author, review)
+    assert "Notes<span class=\"govuk-visually-hidden\"> to The father was not seen</span> (1)" in page
+    assert "Philip, G. et al. (2021) Invisible men." in page
+
+
 def test_the_document_page_shows_the_stages_flags_in_context_and_proposals(author, uploaded):
     page = document_page(author, uploaded)
     assert "Anonymisation checked" in page

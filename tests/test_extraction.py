@@ -486,6 +486,8 @@ def test_a_docx_footnote_is_kept_as_a_note_of_the_page_that_refers_to_it_not_its
     notes = [(e.label, e.text, e.page) for e in document.extras if e.source == "footnote"]
     assert notes == [("Footnote 1", "Source: the GP record for Mr Darren Kowalczyk.", 1)]
     assert ("footnote", "Mr Darren Kowalczyk") in [(flag.source, flag.text) for flag in check_document(document)]
+    cited = [e.context for e in document.extras if e.source == "footnote"]
+    assert cited == ["The family moved to the area in the spring."]
 
 
 def test_a_docx_text_box_is_read_once(tmp_path):
@@ -570,6 +572,9 @@ def test_markdown_footnotes_leave_the_text_and_are_kept_as_notes_that_are_still_
     ]
     flagged = [(flag.source, flag.text) for flag in check_document(document)]
     assert ("footnote", "Mr Darren Kowalczyk") in flagged
+    contexts = [extra.context for extra in document.extras]  # where each is cited: the finding keeps it
+    assert contexts[0].endswith("Appointments were missed eleven times")
+    assert contexts[1].endswith("eleven times and nobody asked why.")
 
 
 def test_a_text_exports_notes_at_its_end_leave_the_text_with_their_marks_but_not_a_handles_digits(tmp_path):
@@ -590,6 +595,9 @@ def test_a_text_exports_notes_at_its_end_leave_the_text_with_their_marks_but_not
         ("Footnote 1", "Northshire Partnership (2020) Online safety guidance."),
         ("Footnote 2", "Police disclosure, March 2021."),
     ]
+    contexts = [" ".join(extra.context.split()) for extra in document.extras]  # where each is cited
+    assert contexts[0].endswith("Online contact was not asked about The guidance")
+    assert contexts[1].endswith("Messages came from @river.fox2 and from others,")
 
 
 def test_a_text_ending_in_a_notes_heading_followed_by_prose_keeps_it(tmp_path):
@@ -620,6 +628,9 @@ def test_pdf_footnotes_leave_the_page_text_with_their_raised_marks_and_are_kept_
         ("footnote", "Footnote 2", notes[1], 1),
     ]
     assert ("footnote", "Mr Darren Kowalczyk") in [(flag.source, flag.text) for flag in check_document(document)]
+    contexts = [" ".join(e.context.split()) for e in document.extras if e.source == "footnote"]
+    assert contexts[0].endswith("whoever the child says is to blame.")
+    assert contexts[1].endswith("Practitioners had not been trained")
 
 
 SCANNED_PAGE = (

@@ -23,6 +23,7 @@ from ingest.extraction.detect import (
 
 # DOCX
 
+_CONTEXT = 80  # characters kept of the text before a footnote's mark
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CORE = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
@@ -185,12 +186,18 @@ def _docx_document(parts):
     # Footnotes and endnotes are notes of the page that cites them (the last page for endnotes), not its text.
     footnotes, endnotes = parts.xml("word/footnotes.xml"), parts.xml("word/endnotes.xml")
     notes = [
-        Extra("footnote", text, f"Footnote {number}", main.footnote_pages.get(note.get(f"{w}id"), len(main.pages)))
+        Extra(
+            "footnote",
+            text,
+            f"Footnote {number}",
+            main.footnote_pages.get(note.get(f"{w}id"), len(main.pages)),
+            main.footnote_contexts.get(note.get(f"{w}id"), ""),
+        )
         for number, note in enumerate(_real_notes(footnotes, f"{w}footnote", w), start=1)
         if (text := main.collect(note))
     ]
     notes += [
-        Extra("footnote", text, f"Endnote {number}", len(main.pages))
+        Extra("footnote", text, f"Endnote {number}", len(main.pages), main.endnote_contexts.get(note.get(f"{w}id"), ""))
         for number, note in enumerate(_real_notes(endnotes, f"{w}endnote", w), start=1)
         if (text := main.collect(note))
     ]
@@ -303,6 +310,7 @@ class _WordText:
         self.tracked_changes = 0
         self.comment_pages = {}
         self.footnote_pages = {}
+        self.footnote_contexts, self.endnote_contexts = {}, {}  # id: the paragraph's text before its mark
         self._sinks = [self.pages[-1]]
         self._pending_break = False
         self._revisions = {"Inserted text": [], "Deleted text": []}
@@ -396,6 +404,9 @@ class _WordText:
                 self.comment_pages.setdefault(child.get(f"{w}id"), self.page)
             elif name == "footnoteReference":
                 self.footnote_pages.setdefault(child.get(f"{w}id"), self.page)
+                self.footnote_contexts.setdefault(child.get(f"{w}id"), "".join(pieces)[-_CONTEXT:])
+            elif name == "endnoteReference":
+                self.endnote_contexts.setdefault(child.get(f"{w}id"), "".join(pieces)[-_CONTEXT:])
             else:
                 self._inline(child, pieces, boxes, revision)  # runs, hyperlinks, fields, drawings, moveTo
 

@@ -55,7 +55,7 @@ def _finish(document):
         )
     document.pages = [Page(number, text) for number, text in enumerate(texts, start=1)]
     extras = [
-        Extra(extra.source, text, _normalise(extra.label), extra.page)
+        Extra(extra.source, text, _normalise(extra.label), extra.page, _normalise(extra.context))
         for extra in document.extras
         if (text := _normalise(extra.text))
     ]

@@ -39,6 +39,7 @@ _MARK = re.compile(r"[A-Za-z)\]\u2019\u201d\"'.,;:](?P<mark>\d{1,3})(?=\s|[.,;:)
 _MARK_SIZE = 0.8  # a mark's type is smaller than this part of the word before it
 _ENCRYPT = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
 _SCAN_CHUNK = 1024 * 1024
+_CONTEXT = 80  # characters kept of the text before a footnote's mark
 _OCR_DPI = 300
 _OCR_SECONDS = 120  # one page; the whole stage is bounded too (ingest.bounded)
 _LIST_ITEM = re.compile(r"([\u2022\u2023\u25aa\u25cf\u25e6\u2043\u2013*-]|\(?\w{1,3}[.)])\s")
@@ -126,7 +127,9 @@ def _read_pdf(path, size, *, ocr=True):
                 page = pdf[index]
                 textpage = page.get_textpage()
                 (text, footnotes), objects = _page_text(textpage), _scan_objects(page)
-                document.extras += [Extra("footnote", note, f"Footnote {mark}", index + 1) for mark, note in footnotes]
+                document.extras += [
+                    Extra("footnote", note, f"Footnote {mark}", index + 1, context) for mark, note, context in footnotes
+                ]
                 covers = objects.covers + annotations.covers.get(index, [])
                 hidden += _hidden_text(textpage, covers, objects.texts, index + 1) if covers else []
                 scanned = objects.pictures > 0 and len(_LETTER.findall(text)) < _TEXTLESS_LETTERS
@@ -232,6 +235,7 @@ class _Line:
     right: float = 0.0
     bold: bool = False  # every sampled character in bold type (a heading, most often)
     position: int = 0  # of its first character in the page's text, in UTF-16 units
+    marks: tuple = ()  # (footnote mark, the line's text before it) for the marks taken out of it
 
 
 def _page_text(textpage):
@@ -252,6 +256,11 @@ def _page_text(textpage):
         position += _utf16_length(text) + 2
     lines, notes = _take_out_notes(lines)
     lines = [_without_raised_marks(textpage, line) for line in lines]
+    cited = {}  # mark: the words before it, from the lines above too
+    for index, line in enumerate(lines):
+        for mark, before in line.marks:
+            cited.setdefault(mark, " ".join([*(above.text for above in lines[max(0, index - 2) : index]), before]))
+    notes = [(mark, note, cited.get(mark, "")[-_CONTEXT:]) for mark, note in notes]
     positioned = [line for line in lines if line.baseline is not None]
     pitches = [
         above.baseline - below.baseline
@@ -306,7 +315,7 @@ def _without_raised_marks(textpage, line):
     """The line without footnote marks: digits stuck to the end of a word in type much smaller than the line's."""
     if line.baseline is None or not _MARK.search(line.text):
         return line
-    text = line.text
+    text, marks = line.text, []
     for match in reversed(list(_MARK.finditer(text))):
         digit = pdfium_c.FPDFText_GetCharIndexFromTextIndex(
             textpage, line.position + _utf16_length(text[: match.start("mark")])
@@ -318,8 +327,9 @@ def _without_raised_marks(textpage, line):
             continue
         size = pdfium_c.FPDFText_GetFontSize
         if size(textpage, digit) < _MARK_SIZE * size(textpage, letter):
+            marks.append((match.group("mark"), text[: match.start("mark")]))
             text = text[: match.start("mark")] + text[match.end("mark") :]
-    return dataclasses.replace(line, text=text)
+    return dataclasses.replace(line, text=text, marks=tuple(marks))
 
 
 def _line(textpage, text, position):

@@ -18,6 +18,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _NOTE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$")
 _NOTE_MARK = re.compile(r"\[\^([^\]\s]+)\]")
+_CONTEXT = 80  # characters kept of the text before a footnote's mark
 _NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _NUMBERED_NOTE = re.compile(r"^(\d{1,3})[ \t]+(\S.*)$")
 # A number stuck to the end of a word of letters, or to its punctuation ("practice3.", "man,3"), not inside a handle
@@ -38,7 +39,7 @@ def _read_text(path, kind, name):
         mark_of = {note: re.compile(rf"{_STUCK}{note}(?=[\s.,;:)\]\u2019\u201d\"']|$)") for note in notes}
     texts = text.split("\f")
     extras = [
-        Extra("footnote", note, f"Footnote {mark}", _citing_page(texts, mark_of[mark]))
+        Extra("footnote", note, f"Footnote {mark}", _citing_page(texts, mark_of[mark]), _context(text, mark_of[mark]))
         for mark, note in notes.items()
         if note
     ]
@@ -46,6 +47,15 @@ def _read_text(path, kind, name):
         texts = [pattern.sub(lambda match: match.group(1) if match.groups() else "", page) for page in texts]
     pages = [Page(number, page) for number, page in enumerate(texts, start=1)]
     return ExtractedDocument(kind, pages, extras=extras, metadata={"Encoding": encoding})
+
+
+def _context(text, mark):
+    """The words before a note's first mark, without other marks."""
+    found = mark.search(text)
+    if found is None:
+        return ""
+    before = text[: found.end(1) if found.groups() else found.start()]
+    return re.sub(r"\[\^\w+\]", "", before)[-_CONTEXT:]
 
 
 def _citing_page(texts, mark):
