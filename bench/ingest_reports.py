@@ -15,13 +15,15 @@ says how).
 2. Cases: recall per kind on the identifier cases and specificity on the harmless ones. Only the `tuning` third is
    scored unless `--final` is given: the `final` third is for the figure when tuning has stopped.
 
-`--fresh` reads the fresh blind batch instead (bench/data/anonymisation_fresh/: its cases and four more reports,
-written by other helpers after the tuning stopped, for the final figures; rendered by the same renderer).
+`--batch fresh` or `--batch third` reads a later blind batch instead (bench/data/anonymisation_fresh/ and
+anonymisation_third/: cases and four more reports each, written by other helpers, rendered by the same renderer).
+The fresh batch gave the final figures of the eighth session and was then tuned on; the third is for the next
+final figures.
 
-Results are printed and written to bench/results/ingest_reports.json (ingest_reports_fresh.json with --fresh).
+Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--fresh]
+        [--batch fresh|third]
 """
 
 import argparse
@@ -242,8 +244,8 @@ def run_reports(render, formats, chosen, verbose):
     return rows
 
 
-def run_cases(final):
-    wanted = {"fresh"} if DATA != BLIND else {"final"} if final else {"tuning"}
+def run_cases(final, batch=None):
+    wanted = {batch} if batch else {"final"} if final else {"tuning"}
     by_kind = defaultdict(Counter)
     misses = []
     for line in (DATA / "cases.jsonl").read_text().splitlines():
@@ -310,15 +312,16 @@ def main():
     parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, false alarm and extra finding")
     parser.add_argument("--final", action="store_true", help="score the held-back third of the cases (once)")
-    parser.add_argument("--fresh", action="store_true", help="the fresh blind batch, for the final figures")
+    parser.add_argument("--batch", choices=("fresh", "third"), help="a later blind batch")
     arguments = parser.parse_args()
     global DATA, RESULTS
-    if arguments.fresh:
-        DATA, RESULTS = BLIND.parent / "anonymisation_fresh", RESULTS.with_name("ingest_reports_fresh.json")
+    if arguments.batch:
+        DATA = BLIND.parent / f"anonymisation_{arguments.batch}"
+        RESULTS = RESULTS.with_name(f"ingest_reports_{arguments.batch}.json")
 
     rows = run_reports(load_renderer(), arguments.formats, set(arguments.reports or []), arguments.verbose)
     by_format = {fmt: totals([r for r in rows if r["format"] == fmt]) for fmt in arguments.formats}
-    cases = run_cases(arguments.final or arguments.fresh)  # misses of a final set are not listed
+    cases = run_cases(arguments.final or bool(arguments.batch), arguments.batch)  # a final set's misses are not listed
     print()
     for fmt, figures in by_format.items():
         print(f"{fmt:4} {figures}")
