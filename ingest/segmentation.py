@@ -42,6 +42,7 @@ NUMBER = r"(\d{1,2}|(?-i:[A-H])(?![\w'\u2019])|" + "|".join(NUMBER_WORDS) + r")"
 LABEL = re.compile(
     rf"^(?:(?P<finding>(?:key\s+)?findings?)|(?P<learning>(?:key\s+)?learning(?:\s+(?:points?|themes?))?|lessons?(?:\s+learned)?|themes?)"
     rf"|(?P<recommendation>recommendations?)|(?P<episode>key\s+practice\s+episodes?|kpe))"
+    rf"(?:\s*/\s*[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?)?"  # a bilingual label: "Learning / Dysgu 1"
     rf"\s*(?:no\.?\s*)?{NUMBER}\b\s*[:.\-\u2013\u2014)]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -124,10 +125,12 @@ def _words(text):
 
 
 def _section_kind(text):
-    key = re.sub(r"\s+", " ", text.lower().replace("&", "and")).strip(" :.-")
-    for kind, pattern in SECTION_PATTERNS:
-        if pattern.match(key):
-            return kind
+    """The kind of section a heading names; either side of a bilingual heading ("Dysgu / Learning") will do."""
+    for side in text.split(" / ") if text.count(" / ") == 1 else [text]:
+        key = re.sub(r"\s+", " ", side.lower().replace("&", "and")).strip(" :.-")
+        for kind, pattern in SECTION_PATTERNS:
+            if pattern.match(key):
+                return kind
     return ""
 
 
@@ -284,7 +287,12 @@ def sections(blocks):
     out = [Section("")]
     for block in blocks:
         top = block.heading and not block.label and (block.section or (block.number and _level(block) == 1))
-        inner = top and INNER_HEADING.match(block.text) and any(map(_is_labelled_item, out[-1].blocks))
+        inner = (
+            top
+            and not block.number
+            and any(INNER_HEADING.match(side.strip(" :")) for side in block.text.split(" / "))
+            and any(map(_is_labelled_item, out[-1].blocks))
+        )
         if top and not inner:
             out.append(Section(block.section or "other"))
         else:
@@ -292,7 +300,12 @@ def sections(blocks):
     return out
 
 
-INNER_HEADING = re.compile(r"^(?:learning|analysis|what happened)$", re.IGNORECASE)
+# Sub-headings a finding may have that also name sections: under a labelled finding, unnumbered, they stay in it.
+INNER_HEADING = re.compile(
+    r"^(?:learning|analysis|what happened|what (?:the (?:review|panel|reviewers?)|we) (?:found|learn[te]d)"
+    r"|why (?:it|this) matters|recommendations?|what needs to change)$",
+    re.IGNORECASE,
+)
 RECOMMENDATION_HEADING = re.compile(r"^recommendations?:?$", re.IGNORECASE)
 # A finding's questions for the partnership (Learning Together's "Issues for the Board to consider"): kept as its
 # questions, not as text, headings or recommendations.
@@ -302,10 +315,18 @@ QUESTIONS_HEADING = re.compile(
     rf"(?:{BODIES}|consider(?:ation)?)\b.*"
     r"|questions?\s+(?:for|to)\s+consider.*|questions\s+arising.*"
     rf"|(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+(?:may|might|should|will|is\s+asked\s+to)\s+(?:wish\s+to\s+)?"
-    r"consider\b.*)$",
+    r"consider\b.*"
+    rf"|(?:the\s+)?(?:review|panel|reviewers?)\s+asks?\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+consider\b.*"
+    r"|.*\bthe\s+following\s+questions?\s*:)$",
     re.IGNORECASE,
 )
 RECOMMENDATION_START = re.compile(r"^recommendations?\b\s*(?:\d{1,2}\s*)?[:.\-\u2013]\s*", re.IGNORECASE)
+
+
+def _asks_questions(text):
+    """Whether a heading or a paragraph ending in a colon introduces a finding's questions (either side of a
+    bilingual heading; a paragraph number aside)."""
+    return any(QUESTIONS_HEADING.match(_strip_number(side.strip())) for side in text.split(" / "))
 
 
 def _is_labelled_item(block):
@@ -322,16 +343,27 @@ def _items(section, kind):
     inside a finding is its questions.
     """
     labelled = any(_is_labelled_item(b) for b in section.blocks)
+    statements = [] if labelled else _numbered_statements(section)
 
     def starts_item(block):
         if labelled:
             return _is_labelled_item(block)
-        return block.heading and block.label != "recommendation" and not RECOMMENDATION_HEADING.match(block.text)
+        if statements:
+            return any(block is statement for statement in statements)
+        return (
+            block.heading
+            and block.label != "recommendation"
+            and not RECOMMENDATION_HEADING.match(block.text)
+            and not _asks_questions(block.text)
+        )
 
     headed = any(starts_item(b) for b in section.blocks)
     items, target = [], None
     for block in section.blocks:
-        if starts_item(block):
+        if starts_item(block) and statements:
+            items.append(Item(None, [block], kind=kind))  # the statement is its title's sentence and its text
+            target = items[-1].paragraphs
+        elif starts_item(block):
             items.append(Item(block, kind=block.label if labelled else kind))
             target = items[-1].paragraphs
         elif block.heading and (block.label == "recommendation" or RECOMMENDATION_HEADING.match(block.text)):
@@ -340,12 +372,12 @@ def _items(section, kind):
                 rest = _label(block.text)[2] if block.label else ""
                 if rest:
                     target.append(Block(rest, block.page))
-        elif items and (block.heading or block.text.endswith(":")) and QUESTIONS_HEADING.match(block.text):
+        elif items and (block.heading or block.text.endswith(":")) and _asks_questions(block.text):
             target = items[-1].questions  # "Issues for the Board to consider", "The Board may wish to consider:"
         elif block.heading and items and target is items[-1].questions and block.text.rstrip().endswith("?"):
             target.append(block)  # a short question reads like a heading
         elif block.heading:
-            if labelled and items:  # a sub-heading inside a labelled finding: a line of its text
+            if (labelled or statements) and items:  # a sub-heading inside a finding: a line of its text
                 target = items[-1].paragraphs
                 target.append(block)
         elif items and RECOMMENDATION_START.match(block.text):
@@ -360,6 +392,19 @@ def _items(section, kind):
     if not headed:
         items = _joined(items)
     return [i for i in items if i.paragraphs or (i.heading and i.heading.label)]
+
+
+def _numbered_statements(section):
+    """The paragraphs that start findings in a section set out as numbered statements, each followed by unnumbered
+    evidence ("5.1 Professionals became accustomed to the conditions in the home. ..." then paragraphs without a
+    number, sub-headings and questions, then "5.2 ..."); [] when the section is not laid out so."""
+    numbered = [b for b in section.blocks if not b.heading and re.fullmatch(r"\d{1,2}\.[1-9]\d?", b.number or "")]
+    if not 2 <= len(numbered) <= MAX_FINDINGS:
+        return []
+    following = [section.blocks[section.blocks.index(b) + 1] for b in numbered if b is not section.blocks[-1]]
+    followed = sum(not (after.number and not after.heading) for after in following)
+    starting = sum(b.heading and not _asks_questions(b.text) for b in section.blocks)
+    return numbered if followed * 2 >= len(numbered) and len(numbered) > starting else []
 
 
 def _joined(items):

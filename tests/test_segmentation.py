@@ -611,3 +611,114 @@ def test_themes_numbered_in_words_keep_a_learning_sub_heading_and_the_board_s_qu
     ]
     assert "Neglect is cumulative" in proposal.findings[0].text
     assert proposal.findings[0].questions == ["How chronologies of neglect are kept across agencies."]
+
+
+BILINGUAL = """7. Dysgu / Learning
+
+Learning / Dysgu 1: Hearing the child in her own language / Clywed y plentyn yn ei hiaith ei hun
+
+Nobody asked Child E which language she wanted to speak. Her mother was asked, and answered for her.
+
+Beth a ganfuom / What we found
+
+The interpreter was booked for the mother only.
+
+Cwestiynau i'r Bwrdd / Questions for the Board
+
+1. How does the Board know that children are asked which language they want to use?
+
+Learning / Dysgu 2: Waiting is not a plan / Nid yw aros yn gynllun
+
+The referral waited eleven weeks for a panel, and nothing was done in the meantime.
+
+8. Arfer effeithiol / Effective practice
+
+The school nurse visited weekly."""
+
+STATEMENTS = """5. Findings and learning
+
+5.0 The review identified three findings, each a statement followed by the evidence.
+
+5.1 Professionals became used to the conditions in the home. The house was cold and dirty for two years.
+
+Research shows that professionals who know a family for a long time can lose sight of the child.
+
+Issues for the LSCB to consider
+
+1. How does the LSCB know that a structured neglect tool is used?
+
+5.2 The youngest child was invisible to services. She was not old enough for nursery.
+
+What Mother told the review
+
+Mother said she nodded along at meetings because she did not want to look stupid.
+
+5.3 Missed appointments were recorded as did not attend. The pattern was not seen as neglect.
+
+6. Conclusion
+
+The review found that the children were not seen."""
+
+THEMES_WITH_PARTS = """6. Learning themes
+
+Theme 1 \u2014 Seeing the baby: a bruise in a non-mobile infant
+
+What happened
+
+6.1 The health visitor saw a bruise to the ear at seven weeks and accepted the explanation.
+
+Recommendations
+
+R1. The partnership should audit the bruising protocol.
+
+6.2 The review asks the partnership to consider the following questions:
+
+1. How are health visitors supported to refer a bruise on a baby?
+
+Theme 2 \u2014 The men in the baby's life
+
+What the review found
+
+6.3 The mother's partner was never seen or assessed by anyone.
+
+7. Good practice
+
+The midwife made an early referral."""
+
+
+def test_bilingual_labels_and_headings_are_read_on_either_side():
+    proposal = propose_findings(pages(BILINGUAL))
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Learning / Dysgu 1", "Hearing the child in her own language / Clywed y plentyn yn ei hiaith ei hun"),
+        ("Learning / Dysgu 2", "Waiting is not a plan / Nid yw aros yn gynllun"),
+    ]
+    first, second = proposal.findings
+    assert "The interpreter was booked for the mother only." in first.text
+    assert first.questions == ["How does the Board know that children are asked which language they want to use?"]
+    assert "school nurse" not in second.text
+
+
+def test_findings_set_out_as_numbered_statements_start_at_each_statement():
+    proposal = propose_findings(pages(STATEMENTS))
+    assert [f.title for f in proposal.findings] == [
+        "Professionals became used to the conditions in the home.",
+        "The youngest child was invisible to services.",
+        "Missed appointments were recorded as did not attend.",
+    ]
+    first, second, third = proposal.findings
+    assert "Research shows" in first.text
+    assert first.questions == ["How does the LSCB know that a structured neglect tool is used?"]
+    assert "What Mother told the review" in second.text and "nodded along" in second.text
+    assert "children were not seen" not in third.text
+
+
+def test_a_themes_own_parts_and_recommendations_stay_in_it():
+    proposal = propose_findings(pages(THEMES_WITH_PARTS))
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Theme 1", "Seeing the baby: a bruise in a non-mobile infant"),
+        ("Theme 2", "The men in the baby's life"),
+    ]
+    first, second = proposal.findings
+    assert "accepted the explanation" in first.text and "audit the bruising protocol" in first.recommendation
+    assert first.questions == ["How are health visitors supported to refer a bruise on a baby?"]
+    assert "never seen or assessed" in second.text and "midwife" not in second.text
