@@ -18,7 +18,11 @@ TERMS = [
         r"emergency departments?|a ?& ?e|accident and emergency|minor injur(?:y|ies) units?|urgent care centres?",
         "Emergency department",
     ),
-    (r"paediatrici\w+|paediatrics?|paediatric (?:ward|team|assessment|consultant|unit)\w*", "Paediatrics"),
+    (
+        r"paediatrici\w+|paediatrics?|paediatric (?:ward|team|assessment|consultant|unit)\w*|child protection medicals?"
+        r"|neonatal (?:unit|staff|team|nurses?|ward)|special care baby unit|scbu|nicu",
+        "Paediatrics",
+    ),
     (r"camhs|child and adolescent mental health(?: services?)?", "CAMHS"),
     (
         r"adult mental health(?: services?| teams?)?|community mental health teams?"
@@ -59,7 +63,9 @@ TERMS = [
     (r"leaving care(?: teams?| services?)?|personal advis[eo]rs?|pathway plans?", "Leaving care"),
     (
         r"social workers?|children'?s social care|children'?s services|social services|social work(?: teams?)?"
-        r"|children'?s social work",
+        r"|children'?s social work|section 47 enquir(?:y|ies)|s\.? ?47 enquir(?:y|ies)|child protection (?:conferences?"
+        r"|plans?|enquir(?:y|ies)|registers?)|initial child protection conferences?|core groups?|child in need plans?"
+        r"|children'?s disability teams?|disabled children'?s teams?",
         "Children's social care",
     ),
     (r"further education|(?<!royal )colleges?", "Further education college"),

@@ -32,6 +32,7 @@ from ingest.suggestions import (  # noqa: E402
     ThemeClassifier,
     ThemeInfo,
     record_parts,
+    suggest_agencies,
 )
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
@@ -141,11 +142,32 @@ def main():
         "(never on a blind set)",
     )
     parser.add_argument(
+        "--agencies",
+        action="store_true",
+        help="score the agencies each finding names (ingest.suggestions.suggest_agencies) against the labelled "
+        "agencies of the blind records' and reports' findings",
+    )
+    parser.add_argument(
         "--seed-dev",
         action="store_true",
         help="for tuning: train on the demo findings and four fifths of the seed set, score the other fifth",
     )
     args = parser.parse_args()
+    if args.agencies:
+        for set_name, findings in (
+            ("blind records' findings", blind_findings()),
+            ("blind reports' findings", blind_report_findings()),
+            ("the training set (own data)", seed_findings()),
+        ):
+            rows = [({m.agency for m in suggest_agencies(f["text"], title=f["title"])}, set(f["agencies"]))
+                    for f in findings]  # fmt: skip
+            tp = sum(len(found & gold) for found, gold in rows)
+            fp = sum(len(found - gold) for found, gold in rows)
+            fn = sum(len(gold - found) for found, gold in rows)
+            p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            f1 = 2 * p * r / max(p + r, 1e-9)
+            print(f"agencies named, {set_name} ({len(rows)}): P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+        return
     themes = load_themes()
     reviews = load_reviews()
     rules = Suggester(themes)

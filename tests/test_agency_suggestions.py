@@ -38,6 +38,9 @@ def test_roles_and_services_name_their_agencies_with_the_words_and_sentence():
         ("He was seen in ED and then at A&E.", ["Emergency department"]),
         ("The Royal College guidance was not followed by the college.", ["Further education college"]),
         ("Children's services and the MASH received the referral.", ["Children's social care", "Front door / MASH"]),
+        ("The initial child protection conference was held after the neonatal unit called.", [
+            "Children's social care", "Paediatrics"
+        ]),
     ],
 )
 def test_the_words_of_the_field_name_the_right_agency(text, agencies):

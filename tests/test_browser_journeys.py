@@ -14,9 +14,11 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 
+from agencies.models import Agency
+from findings.models import AgencySuggestion
 from reviews.models import Review
 from tests.documents import make_pdf
-from tests.factories import make_finding, make_partnership, make_review, make_user
+from tests.factories import make_finding, make_partnership, make_review, make_user, sign_in
 from tests.review_texts import REVIEW_PAGES
 from tests.test_document_upload import as_upload, upload_form
 
@@ -290,3 +292,57 @@ def test_an_author_reads_why_a_document_was_refused_on_a_phone(visit, settings, 
 
     assert seen["refused"] and seen["button"] and seen["fits"]
     assert seen["violations"] == []
+
+
+def test_a_curator_on_a_phone_takes_a_backlog_report_and_accepts_an_agency_by_keyboard(visit):
+    curator = Client()
+    sign_in(curator, make_user(staff=True))  # both factors
+    backlog = make_review(Review.Status.DRAFT, title="Baby T", backlog=True)
+    review = make_review(Review.Status.IN_CURATION, title="Child K")
+    finding = make_finding(review, title="What the health visitor knew", themes=["neglect"])
+    AgencySuggestion.objects.create(
+        finding=finding,
+        agency=Agency.objects.get(slug="health-visiting"),
+        phrase="health visitor",
+        sentence="The health visitor saw Child K at home twice.",
+    )
+
+    def queue(page):
+        return {
+            "backlog": page.locator(f"#backlog-{backlog.pk}").is_visible(),
+            "fits": fits(page),
+            "violations": violations(page),
+        }
+
+    seen = visit(reverse("curation-queue"), queue, PHONE, signed_in=curator)
+    assert seen["backlog"] and seen["fits"] and seen["violations"] == []
+
+    def accept(page):
+        button = page.get_by_role("button", name="Accept Health visiting for finding 1")
+        button.focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        return {
+            "said": page.get_by_text("“Health visiting” was added to “What the health visitor knew”.").is_visible(),
+            "fits": fits(page),
+            "violations": violations(page),
+        }
+
+    seen = visit(reverse("curation-review", kwargs={"slug": review.slug}), accept, PHONE, signed_in=curator)
+    assert seen["said"] and seen["fits"] and seen["violations"] == []
+    assert list(finding.agencies.values_list("slug", flat=True)) == ["health-visiting"]
+
+
+def test_the_suggestion_model_page_works_on_a_phone(visit):
+    curator = Client()
+    sign_in(curator, make_user(staff=True))
+
+    def look(page):
+        return {
+            "button": page.get_by_role("button", name="Train a new version").is_visible(),
+            "fits": fits(page),
+            "violations": violations(page),
+        }
+
+    seen = visit(reverse("theme-model"), look, PHONE, signed_in=curator)
+    assert seen["button"] and seen["fits"] and seen["violations"] == []
