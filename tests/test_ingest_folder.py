@@ -146,6 +146,8 @@ def test_curators_take_a_processed_draft_from_the_backlog(folder, curator, autho
     review = Review.objects.get(title="Baby T")
     queue = curator.get(reverse("curation-queue")).content.decode()
     assert 'id="backlog"' in queue and "New: confirm it" in queue and "3/2022" in queue
+    assert curator.get(reverse("curation-review", kwargs={"slug": review.slug})).status_code == 200
+    assert curator.get(reverse("review-document", kwargs={"slug": review.slug})).status_code == 200  # its flags
 
     response = curator.post(reverse("curation-take", kwargs={"slug": review.slug}))
 

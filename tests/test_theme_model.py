@@ -145,6 +145,14 @@ def test_a_curator_asks_for_a_new_version_and_the_worker_trains_it(curator, data
     assert "Train a new version" in html
 
 
+@pytest.mark.parametrize("who", ["author", "outsider"])
+def test_only_curators_see_the_model_or_ask_for_a_training(request, who, database_queue):
+    client = request.getfixturevalue(who)
+    assert client.get(reverse("theme-model")).status_code == 404
+    assert client.post(reverse("theme-model")).status_code == 404
+    assert not trainings().exists()
+
+
 def test_the_command_trains_a_version_and_says_what_it_learnt_from():
     out = io.StringIO()
     call_command("train_theme_model", stdout=out)

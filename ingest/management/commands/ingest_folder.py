@@ -53,6 +53,8 @@ class Command(BaseCommand):
         documents = ReviewDocument.objects.filter(review_id__in=reviews)
         finished = (ReviewDocument.State.DONE, ReviewDocument.State.FAILED, ReviewDocument.State.REFUSED)
         deadline, shown = time.monotonic() + timeout, None
+        if documents.exclude(state__in=finished).exists():
+            self.stdout.write("Waiting for the worker to read them (`make run` starts it; or `process_worker`).")
         while True:
             done = documents.filter(state__in=finished).count()
             if done != shown:
