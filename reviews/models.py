@@ -352,6 +352,10 @@ class Review(models.Model):
     def publication_problems(self):
         """Why a curator cannot publish the review yet: an empty list when it can."""
         problems = []
+        missing = [name for name, value in (("its pseudonym", self.title), ("its nation", self.nation),
+                                           ("its type of review", self.review_type)) if not value]  # fmt: skip
+        if missing:  # a report from the backlog whose title page did not say
+            problems.append(f"The review's details lack {' and '.join(missing)}: add them under “Details”.")
         findings = self.findings.all()
         if not findings.exists():
             problems.append("The review has no findings: add at least one.")

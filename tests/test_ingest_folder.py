@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from agencies.models import Partnership
+from findings.models import Theme
 from ingest.metadata import read_metadata
 from reviews.models import RejectedUpload, Review, ReviewDocument
 from tests.documents import make_docx, make_pdf, make_scanned_pdf
@@ -176,3 +177,24 @@ def test_curators_take_a_processed_draft_from_the_backlog(folder, curator, autho
 )  # fmt: skip
 def test_a_title_page_is_read_for_pseudonym_partnership_nation_type_and_date(text, expected):
     assert read_metadata(text).as_dict() == expected
+
+
+def test_a_backlog_report_whose_title_page_said_nothing_cannot_be_published_until_its_details_are_added(
+    curator, tmp_path
+):
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "notes-2019.txt").write_text(
+        "Finding 1: Nobody asked the child\n\nThe school saw the bruises and did not ask the child about them.\n"
+    )
+    run(folder)
+    review = Review.objects.get()
+    assert (review.title, review.nation, review.review_type) == ("notes 2019", "", "")
+    curator.post(reverse("curation-take", kwargs={"slug": review.slug}))
+    review.findings.get().themes.add(Theme.objects.get(slug="voice-of-the-child"))
+
+    response = curator.post(reverse("curation-publish", kwargs={"slug": review.slug}))
+
+    assert "lack its nation and its type of review" in response.content.decode()
+    review.refresh_from_db()
+    assert review.status == Review.Status.IN_CURATION
