@@ -96,7 +96,7 @@ def test_each_proposed_finding_is_offered_the_agencies_its_text_names_with_the_w
     assert named["Health visiting"].mentions == 4
     assert not first.agencies.exists(), "nothing is tagged until a person accepts"
     named = set(AgencySuggestion.objects.filter(finding=second).values_list("agency__name", flat=True))
-    assert named == {"GP and primary care", "Children's social care"}
+    assert named == {"GP and primary care", "Children's social care", "Paediatrics"}  # a child protection medical
 
 
 CITING_PAGE = (
