@@ -14,6 +14,7 @@ from findings.models import Theme
 from ingest.metadata import read_metadata
 from reviews.models import RejectedUpload, Review, ReviewDocument
 from tests.documents import make_docx, make_pdf, make_scanned_pdf
+from tests.factories import make_review
 from tests.review_texts import REVIEW_PAGES
 from tests.test_extraction import ocr_required
 
@@ -198,3 +199,14 @@ def test_a_backlog_report_whose_title_page_said_nothing_cannot_be_published_unti
     assert "lack its nation and its type of review" in response.content.decode()
     review.refresh_from_db()
     assert review.status == Review.Status.IN_CURATION
+
+
+def test_a_draft_is_taken_only_from_the_backlog_and_only_once_its_document_is_read(curator):
+    waiting = make_review(Review.Status.DRAFT, title="Child W", backlog=True)  # no document read yet
+    authors = make_review(Review.Status.DRAFT, title="Child A")  # an author's draft: the author submits it
+
+    for review, said in ((waiting, "its document has not been read"), (authors, "a review that is submitted")):
+        response = curator.post(reverse("curation-take", kwargs={"slug": review.slug}), follow=True)
+        assert said in response.content.decode()
+        review.refresh_from_db()
+        assert review.status == Review.Status.DRAFT and review.curator is None
