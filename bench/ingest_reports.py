@@ -17,13 +17,14 @@ says how).
 
 `--batch fresh` or `--batch third` reads a later blind batch instead (bench/data/anonymisation_fresh/ and
 anonymisation_third/: cases and four more reports each, written by other helpers, rendered by the same renderer).
-The fresh batch gave the final figures of the eighth session and was then tuned on; the third is for the next
-final figures.
+The fresh batch gave the final figures of the eighth session and was then tuned on, as the third was after its
+single scoring; `--batch fourth` (bench/data/anonymisation_fourth/, 178 cases and four reports) is held back, never
+scored yet: score it once, for the next final figures, before tuning on it.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third]
+        [--batch fresh|third|fourth]
 """
 
 import argparse
@@ -312,7 +313,7 @@ def main():
     parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, false alarm and extra finding")
     parser.add_argument("--final", action="store_true", help="score the held-back third of the cases (once)")
-    parser.add_argument("--batch", choices=("fresh", "third"), help="a later blind batch")
+    parser.add_argument("--batch", choices=("fresh", "third", "fourth"), help="a later blind batch")
     arguments = parser.parse_args()
     global DATA, RESULTS
     if arguments.batch:
