@@ -11,11 +11,12 @@ context theme mentioned only to be denied ("there was no evidence of domestic ab
 count. A theme's evidence is the sum over its keywords, read as a score in 0..1 on a scale that
 grows with the length of the text.
 
-What curators confirmed, once there is enough of it (findings of published reviews, tagged): a
-classifier (TF-IDF word 1-2-grams, one logistic regression per theme) whose probability raises the
-score of a theme, and adds a theme the rules missed only when it is confident ("similar to N
-confirmed findings tagged X"); and how often each theme is confirmed, which raises a theme that the
-text gives some evidence of. The three are combined as independent chances: 1 - (1-a)(1-b)(1-c).
+What curators confirmed (findings of published reviews, tagged) and the project's own training set: a
+classifier (TF-IDF word 1-2-grams, one logistic regression per theme), trained by the worker and persisted
+(ingest.training), whose probability raises the score of a theme, and adds a theme the rules missed only when it
+is confident ("similar to N confirmed findings tagged X"); and how often each theme is confirmed, which raises a
+theme that the text gives some evidence of. The three are combined as independent chances: 1 - (1-a)(1-b)(1-c),
+the rules' a multiplied by RULES_WEIGHT when a classifier is there.
 
 Django models are imported where used, so the rules also run without a database
 (bench/theme_suggestions.py).
@@ -603,15 +604,6 @@ class Suggester:
         self.themes = {t.slug: t for t in themes}
         self.matcher = Matcher([p for t in themes for p in theme_patterns(t, extra.get(t.slug, ()))])
         self.classifier = classifier
-
-    @classmethod
-    def from_database(cls):
-        """The active themes as curators left them, and the newest trained classifier if there is one."""
-        from ingest import training
-        from ingest.models import ThemeModel
-
-        latest = ThemeModel.objects.latest_version()
-        return cls(active_themes(), training.load(latest) if latest else None)
 
     def rank(self, parts, classifier_texts=(), *, record=False):
         """Every theme with any evidence, best first, unfiltered.

@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 
 from findings.models import Theme
 from ingest import suggestions
-from ingest.suggestions import Suggester, suggest_themes
+from ingest.suggestions import suggest_themes
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_a_denied_context_theme_is_not_suggested():
 def test_a_single_generic_word_does_not_tag():
     assert suggest_themes("The family needed more support at home and at school.") == []
     assert suggest_themes("The risk at home was discussed with the school.", title="Risk") == []
-    ranked = Suggester.from_database().rank(
+    ranked = suggestions.get_suggester().rank(
         [suggestions.Part("The risk at home was discussed with the school.", "Risk")]
     )
     assert all(s.score < suggestions.FINDING_THRESHOLD for s in ranked)
@@ -92,7 +92,7 @@ def test_a_keyword_in_the_title_outranks_one_in_passing():
         "Child T's mother had been a care leaver. The review found that neglect of Child T's teeth and clothing "
         "was recorded by the school but never brought together."
     )
-    suggester = Suggester.from_database()
+    suggester = suggestions.get_suggester()
     in_title = by_slug(suggester.rank([suggestions.Part(text, "Chronic neglect was not recognised")]))
     in_passing = by_slug(suggester.rank([suggestions.Part(text, "Records were not brought together")]))
     assert in_title["neglect"].score > in_passing["neglect"].score
@@ -100,7 +100,7 @@ def test_a_keyword_in_the_title_outranks_one_in_passing():
 
 
 def test_several_distinct_keywords_count_more_than_one_repeated():
-    suggester = Suggester.from_database()
+    suggester = suggestions.get_suggester()
     one = suggester.rank([suggestions.Part("Mother drank alcohol. Alcohol was mentioned again. Alcohol again.")])
     several = suggester.rank([suggestions.Part("Mother drank alcohol, used cannabis and was on methadone.")])
     assert by_slug(several)["parental-substance-misuse"].score > by_slug(one)["parental-substance-misuse"].score
