@@ -1167,12 +1167,22 @@ def _name_hits(text):
         if _org_or_place(text, hit):
             continue
         word = text[hit.start : hit.end]
-        if hit.detector == "ner" and " " not in word and word not in _FORENAMES:
+        if hit.detector == "ner" and " " not in word and word not in _FORENAMES and _starts_place(text, hit.start):
             if lower_words is None:
                 lower_words = {match.group() for match in _LOWER_WORD_RE.finditer(text)}
             if word.lower() in lower_words:
-                continue  # a capitalised ordinary word ("Attends" starting a table cell), used in lower case too
+                # An ordinary word capitalised only because it starts a table cell, a line or a sentence ("Attends
+                # late"), used in lower case elsewhere too. Elsewhere a word-name ("Summer said") stays flagged.
+                continue
         yield hit
+
+
+def _starts_place(text, start):
+    """Whether the word at start begins a table cell, a line or a sentence (where any word is capitalised)."""
+    at = start
+    while at and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] in "|\n" or (text[at - 1] in ".!?:;" and at < start)
 
 
 def _gaelic_name_hits(text):

@@ -759,3 +759,9 @@ def test_layouts_and_citations_that_look_like_identifiers_pass(text):
 
 def test_a_doctor_in_the_case_is_flagged_whatever_they_did():
     assert kinds("Dr Khatri has written to the GP about the bruise.") == [("person_name", "Dr Khatri")]
+
+
+def test_a_word_name_inside_a_sentence_is_flagged_though_the_word_is_used_too():
+    text = "There was little hope in the plan. The school said that Hope was often late and hungry."
+    assert kinds(text) == [("person_name", "Hope")]
+    assert kinds("| Attends late | hungry; the school notes she attends most days |") == []  # a cell's first word
