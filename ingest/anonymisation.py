@@ -562,6 +562,12 @@ _CELTIC_SCHOOL_RE = re.compile(
 _CELTIC_KINDS = {"Meddygfa": "surgery", "Ysbyty": "hospital"}
 # A unit or a "General" named with a hospital around it ("the Maple Unit", "Westvale General").
 _UNIT_RE = re.compile(rf"\b(?P<name>{_INSTITUTION_NAME})\s+(?:Unit|General)\b(?!\s+[A-Z])")
+# A school or surgery named by who works or learns there, without its keyword: "a teacher at Oakfield".
+_STAFF_AT_RE = re.compile(
+    r"\b(?P<role>(?i:teachers?|class\s+teachers?|head\s*teachers?|headteachers?|pupils?|DSLs?|SENCOs?"
+    r"|designated\s+safeguarding\s+leads?|pastoral\s+(?:lead|staff|workers?)|GPs?))\s+(?:at|of)\s+"
+    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"
+)
 _WARD_RE = re.compile(rf"\bWard\s+\d{{1,2}}[A-Z]?\b|\b(?P<name>{_CAP})\s+Ward\b")
 _INSTITUTION_GENERIC = _SAFE | _word_set(
     "c e ce rc catholic church free prep preparatory independent local general royal teaching maternity "
@@ -1131,6 +1137,11 @@ def _institution_hits(text):
         name = match.group("name")
         if name is None or not (name.lower() in _SAFE or name in _FORENAMES or _title_before(text, match.start())):
             yield _Hit("hospital", match.start(), match.end(), "ward")
+    for match in _STAFF_AT_RE.finditer(text):
+        words = match.group("name").split()
+        if not any(word.lower() in _SAFE or _token_kind(word) != "name" for word in words):
+            kind = "surgery" if match.group("role").lower() in ("gp", "gps") else "school"
+            yield _Hit(kind, match.start("name"), match.end("name"), "staff_at")
 
 
 def _title_before(text, start):

@@ -765,3 +765,17 @@ def test_a_word_name_inside_a_sentence_is_flagged_though_the_word_is_used_too():
     text = "There was little hope in the plan. The school said that Hope was often late and hungry."
     assert kinds(text) == [("person_name", "Hope")]
     assert kinds("| Attends late | hungry; the school notes she attends most days |") == []  # a cell's first word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A teacher at Oakfield noticed the bruise.", [("school", "Oakfield")]),
+        ("The DSL at Brook Lane Academy made the referral.", [("school", "Brook Lane Academy")]),
+        ("The GP at Westgate saw her twice.", [("surgery", "Westgate")]),
+        ("A teacher at the school noticed.", []),
+        ("Teachers at Northshire schools had the training.", []),
+    ],
+)
+def test_a_school_or_surgery_named_by_who_works_there_is_a_warning(text, expected):
+    assert kinds(text) == expected
