@@ -20,7 +20,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.11.1"
+RULES_VERSION = "2026.12.1"
 
 
 def _installed(distribution):
@@ -363,7 +363,8 @@ _NHS_LABEL_RE = re.compile(
 )
 
 _NINO_RE = re.compile(
-    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b"
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ|bg|gb|kn|nk|nt|tn|zz)(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])"
+    r"[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-Da-d]\b"
 )
 _NINO_LABELLED_RE = re.compile(
     r"\b(?i:National\s+Insurance(?:\s+(?:number|no\b\.?))?|NI\s+(?:number|no\b\.?)|NINO|temporary\s+reference"
@@ -374,7 +375,7 @@ _NINO_LABELLED_RE = re.compile(
 _AREA = r"[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)"
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 _POSTCODE = rf"(?:GIR ?0AA|{_AREA} ?{_INWARD}|BFPO ?\d{{1,4}}|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|PCRN|SIQQ|TKCA) ?1ZZ)"
-_POSTCODE_RE = re.compile(rf"\b{_POSTCODE}\b")
+_POSTCODE_RE = re.compile(rf"\b{_POSTCODE}\b|(?<![\w-])(?i:{_AREA}) (?!1st|2nd|3rd|\dth)(?i:{_INWARD})(?![\w-])")
 # After a "postcode" label: an outward code alone (LS8), or a full postcode in any case (ls8 4ab).
 _POSTCODE_LABELLED_RE = re.compile(
     rf"\b(?i:post\s*code|postal\s+(?:district|area|code))s?"
@@ -386,7 +387,9 @@ _POSTCODE_LABELLED_RE = re.compile(
 _EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b")
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _SPELT_EMAIL_RE = re.compile(
-    r"\b[A-Za-z0-9._%+-]{2,64}\s+(?:at|\[at\]|\(at\))\s+[A-Za-z0-9-]{2,63}(?:\s+(?:dot|\[dot\]|\(dot\))\s+[a-z]{2,6})+\b",
+    r"\b[A-Za-z0-9._%+-]{2,64}\s+(?:at|\[at\]|\(at\))\s+[A-Za-z0-9-]{2,63}(?:\s+(?:dot|\[dot\]|\(dot\))\s+[a-z]{2,6})+\b"
+    r"|\b[A-Za-z0-9._%+-]{2,64}\s*(?:\[at\]|\(at\)|\{at\})\s*[A-Za-z0-9-]{2,63}"
+    r"(?:(?:\.|\s*(?:\[dot\]|\(dot\))\s*)[a-z]{2,6})+\b",
     re.I,
 )
 # A profile's address: t.me/name, instagram.com/name, tiktok.com/@name...
@@ -483,6 +486,7 @@ _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d{2})(?![\d]|[./-]\d)"
 )
 _ISO_DATE_RE = re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")
+_YMD_SLASH_DATE_RE = re.compile(r"(?<![\d/.])(?:19|20)\d{2}([/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/])")
 _DOB_LABEL_RE = re.compile(
     r"\bD\.?O\.?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b|(?<![\w.])b\.(?=\s?\d)", re.I
 )
@@ -508,6 +512,11 @@ _THE_STREET_RE = re.compile(
     r"|Maltings|Coppice|Dell|Paddock|Ridgeway|Broadway))\b"
 )
 _NAMED_STREET_RE = re.compile(rf"\b(?P<street>{_STREET_NAME})\s+(?:{_NAMED_STREET_WORDS}|estate)\b")
+# Welsh streets name the kind first: "14 Heol Caradog", "off Heol y Waun", "Ffordd yr Orsaf".
+_WELSH_STREET_RE = re.compile(
+    rf"(?:(?<![\d./-])\b\d{{1,3}}[A-Za-z]?,?\s+)?\b(?P<street>(?:Heol|Ffordd|Stryd|L\u00f4n|Rhodfa|Cilgant|Teras)"
+    rf"\s+(?:(?:y|yr)\s+)?{_CAP}(?:\s+{_CAP})?)"
+)
 # "Flat 2, Jubilee House" and "221 Kingsway": a flat in a named building, or a number and a one-word street.
 _BUILDING_RE = re.compile(
     rf"\b(?:Flat|Apartment|Apt|Room|Unit)\s+\d{{1,4}}[A-Za-z]?,?\s+(?P<street>{_STREET_NAME})\s+"
@@ -591,9 +600,7 @@ _TITLE_RE = re.compile(
 _FORENAME_RE = re.compile(
     rf"(?<![\w{_APOS}-])(?:{'|'.join(sorted(_FORENAMES))})(?:-(?:{'|'.join(sorted(_FORENAMES))}))?(?![\w-])"
 )
-_NEXT_CAP_RE = re.compile(
-    rf"[^\S\n]*\n?[^\S\n]+(?:(?:{'|'.join(sorted(_PARTICLES))})[^\S\n]+)?({_CAP})|\n({_CAP})"
-)
+_NEXT_CAP_RE = re.compile(rf"[^\S\n]*\n?[^\S\n]+(?:(?:{'|'.join(sorted(_PARTICLES))})[^\S\n]+)?({_CAP})|\n({_CAP})")
 _POSSESSIVE_RE = re.compile(rf"[{_APOS}]s?$")
 _CAPITALISED_RE = re.compile(rf"(?<![\w{_APOS}-])[{_UP}][\w{_APOS}-]*")
 _LOWER_WORD_RE = re.compile(rf"(?<![\w{_APOS}-])[{_LO}][{_LO}{_APOS}-]*")
@@ -620,17 +627,21 @@ _CELTIC_BODY_BEFORE_RE = re.compile(
     r"\b(?:Bwrdd|Cyngor|Comataidh|Comhairle|Rhanbarthol|Chloinne|Diogelu|Bord|Coiste)(?:\s+[\w\u00c0-\u024f'-]+){0,3}\s+$"
 )
 _ORG_NEXT_RE = re.compile(rf"(?:[{_APOS}]s?)?\s+(?:{_ORG_WORDS}|{_TEAM_WORDS})\b")
-_ORG_LAST_RE = re.compile(rf"\b(?:{_ORG_WORDS})$")
+_ORG_LAST_RE = re.compile(rf"(?<!-)\b(?:{_ORG_WORDS})$")  # not a double surname: "Okoro-Hall"
 # A relative or friend named beside the role ("aunt Shazia", "his friend 'Smithy'"), or a name given after
 # "known as" or "called".
 _RELATION_RE = re.compile(
     r"\b(?i:aunt|auntie|aunty|uncle|cousin|nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|"
     r"grandpa|grandfather|brother|sister|half-brother|half-sister|stepbrother|stepsister|friend|partner|boyfriend|"
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
-    r"lodger|known(?:\s+(?:within|in|to|by)\s+(?:the|his|her|their)\s+family)?\s+as|called|named|nicknamed|"
-    r"a\.?k\.?a\.?)"
-    rf",?\s+{_QUOTE}(?P<name>{_CAP}(?:\s+{_CAP})?)"
+    r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
+    r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|a\.?k\.?a\.?|(?:real|actual|full|birth)\s+name(?:\s+(?:is|was))?:?)"
+    r",?\s+(?P<quote>['\"\u2018\u201c])?"
+    rf"(?P<name>{_CAP}(?:\s+{_CAP})?)"
 )
+# A message quoted as written, in lower case: "where r u, tell kian to open the door".
+_MESSAGE_RE = re.compile(r"[\"\u201c](?P<message>[a-z][^\"\u201c\u201d\n]{2,300})[\"\u201d]")
+_COMMON_WORD_FORENAMES = _word_set("jack max dean ben bill will mark pat sue rob bob art carl sam tom")
 _INITIALS = r"(?:[A-Z]\.[^\S\n]?){1,3}"
 _LABELLED_NAME = (
     rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?[^\S\n]+)?(?P<name>{_INITIALS}{_CAP}|{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})"
@@ -643,7 +654,7 @@ _REVIEWER_RE = re.compile(
 )
 _BESIDE_PSEUDONYM_RE = re.compile(
     r"\b(?:Child(?:ren)?|Adults?|Young\s+People|Young\s+Person|Sibling|Mother|Father|Person|Baby|Babies)\s+"
-    rf"[A-Z]{{1,2}}(?:\s*(?:,|and|&)\s*[A-Z]{{1,2}})*[{_APOS}]?s?\s*\((?P<inner>{_CAP}(?:\s*(?:,|and|&)\s*{_CAP})*)\)"
+    rf"(?:[A-Z]{{1,2}}|\d{{1,2}})(?:\s*(?:,|and|&)\s*[A-Z]{{1,2}})*[{_APOS}]?s?\s*\((?P<inner>{_CAP}(?:\s*(?:,|and|&)\s*{_CAP})*)\)"
 )
 _GAELIC_NAME_RE = re.compile(
     rf"(?:\b(?P<forename>{_CAP})\s+)?(?P<surname>\b(?:N[i\u00ed]|Nic|U[i\u00ed]|\u00d3|Mac|Mhic|Bean\s+U[i\u00ed])\s+"
@@ -682,6 +693,11 @@ _CITATION_RES = (
     re.compile(
         rf"\b(?:Professor|Prof\.?|Lord|Baroness|Dame|Sir)\s+{_AUTHOR}(?:\s+{_AUTHOR})?[{_APOS}]?s?\s+"
         r"(?:(?:has|have|had)\s+)?(?:argued|argues|observed|observes|called\s+for|warned|warns|research|inquiry)\b"
+    ),
+    re.compile(
+        rf"\b{_CAP}(?:[^\S\n]+{_CAP})?[^\S\n]*:[^\S\n]*(?:[A-Z][\w&'\u2019-]*[^\S\n]+(?:(?:of|and|for)[^\S\n]+)?){{0,5}}?"
+        r"(?:University|Press|Publish\w*|Books|NSPCC|Barnardo\S*|Department|Government|Institute|Centre|Ofsted|SCIE"
+        r"|Routledge|Sage|SAGE|Wiley|Palgrave|Macmillan|Policy|Jessica|Blackwell|Polity|HMSO|TSO)\b"
     ),
     re.compile(
         r"\b(?:London|Oxford|Bristol|Cambridge|Abingdon|Basingstoke|Edinburgh|Glasgow|Cardiff|Belfast|Dublin|Chichester"
@@ -733,7 +749,7 @@ _DECLARATION_RES = (
     re.compile(
         rf"(?P<name>{_DECLARED_NAME}),?\s+(?:is|was|will\s+be)\s+(?:used\s+as\s+)?(?:a|the|their|his|her)\s+"
         r"(?:chosen\s+)?pseudonym|"
-        rf"(?P<other>{_DECLARED_NAME})\s+is\s+not\s+(?:his|her|their)\s+real\s+name"
+        rf"(?P<other>{_DECLARED_NAME})['\"\u2019\u201d]?\s+is\s+not\s+(?:his|her|their)\s+real\s+name"
     ),
 )
 _DECLARATION_HINT_RE = re.compile(r"pseudonym|name|referred\s+to|known|call|asked|wished", re.I)
@@ -809,7 +825,7 @@ def _check(text, page, source, allowed):
     flat = text.replace("\n", " ")  # (same length: offsets stay)
     hits = [
         *_identifier_hits(flat),
-        *_date_hits(flat),
+        *_date_hits(flat, text),
         *_address_hits(text),
         *_institution_hits(text),
     ]
@@ -1041,9 +1057,13 @@ def _case_reference_hits(text):
 # Dates ---------------------------------------------------------------------------------------------------------
 
 
-def _date_hits(text):
+def _date_hits(text, lines):
+    """Dates in the text read as one line; `lines` is the same text with its line breaks, to tell a date from a day
+    ending one table row and a month starting the next ("... | 1" then "August 2022 | ...")."""
     labels = [match.end() for match in _DOB_LABEL_RE.finditer(text)]
     for start, end, strict in _dates(text):
+        if "\n" in lines[start:end] and _across_rows(lines, start, end):
+            continue
         if _after_dob_label(text, labels, start):
             yield _Hit("date_of_birth", start, end, "dob_label")
         elif strict:
@@ -1060,13 +1080,20 @@ def _dates(text):
     that puts a date after it ("on 18.10.21")."""
     for match in _WORD_DATE_RE.finditer(text):
         yield match.start(), match.end(), True
-    for match in _ISO_DATE_RE.finditer(text):
-        yield match.start(), match.end(), True
+    for pattern in (_ISO_DATE_RE, _YMD_SLASH_DATE_RE):
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), True
     for match in _NUMERIC_DATE_RE.finditer(text):
         if 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12:
             strict = match.group("sep") == "/" or len(match.group("year")) == 4
             strict = strict or bool(_DATE_BEFORE_RE.search(text, max(0, match.start() - 8), match.start()))
             yield match.start(), match.end(), strict
+
+
+def _across_rows(text, start, end):
+    """Whether a date's day and month sit in different paragraphs or table rows."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return "\n\n" in re.sub(r"[^\S\n]", "", text[start:end]) or "|" in text[line_start:start]
 
 
 def _after_dob_label(text, labels, start):
@@ -1085,6 +1112,8 @@ def _address_hits(text):
         words = [word.lower() for word in _WORD_RE.findall(match.group("street"))]
         if words[0] not in _SAFE:
             yield _Hit("address", match.start("street"), match.end(), "placed_street")
+    for match in _WELSH_STREET_RE.finditer(text):
+        yield _Hit("address", match.start(), match.end(), "welsh_street")
     for pattern, detector in ((_ADDRESS_RE, "address"), (_BUILDING_RE, "address"), (_NAMED_STREET_RE, "street")):
         for match in pattern.finditer(text):
             words = [word.lower() for word in _WORD_RE.findall(match.group("street") or match.group("way"))]
@@ -1167,6 +1196,7 @@ def _name_hits(text):
         *_titled_name_hits(text),
         *_forename_hits(text),
         *_relation_hits(text),
+        *_message_name_hits(text),
         *_name_line_hits(text),
         *_labelled_name_hits(text),
         *_beside_pseudonym_hits(text),
@@ -1260,12 +1290,22 @@ def _name_line_hits(text):
             yield _Hit("person_name", match.start("name"), match.end("name"), "name_line")
 
 
+def _message_name_hits(text):
+    """A forename in lower case inside a quoted message written in lower case ("dont bring marcus round here")."""
+    for quoted in _MESSAGE_RE.finditer(text):
+        for word in _LOWER_WORD_RE.finditer(text, quoted.start("message"), quoted.end("message")):
+            if word.group().title() in _FORENAMES and word.group() not in _COMMON_WORD_FORENAMES:
+                yield _Hit("person_name", word.start(), word.end(), "message_name")
+
+
 def _relation_hits(text):
     for match in _RELATION_RE.finditer(text):
         words = list(_WORD_RE.finditer(text, match.start("name"), match.end("name")))
         names = []
         for word in words:
-            if _token_kind(word.group()) != "name" and not (not names and word.group().lower() in _WORD_NAMES):
+            nickname = not names and match.group("quote") and word.group().lower() not in _FUNCTION_WORD_SET
+            ordinary = _token_kind(word.group()) != "name" and not (not names and word.group().lower() in _WORD_NAMES)
+            if ordinary and not nickname:  # a quoted word after "known as" is a nickname: "Tank"
                 break
             names.append(word)
         if names:

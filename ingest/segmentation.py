@@ -19,6 +19,7 @@ gets nothing. Proposal.note says which was done.
 
 import itertools
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ingest.documents import Page
@@ -44,6 +45,24 @@ LABEL = re.compile(
     rf"|(?P<recommendation>recommendations?)|(?P<episode>key\s+practice\s+episodes?|kpe))"
     rf"(?:\s*/\s*[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?)?"  # a bilingual label: "Learning / Dysgu 1"
     rf"\s*(?:no\.?\s*)?{NUMBER}\b\s*[:.\-\u2013\u2014)]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+LABEL_SEPARATOR = re.compile(r"^\s*[:.\-\u2013\u2014)]")
+# A heading in a series the report numbers ("Area for improvement 1: ...", "Key Learning Area (ii): ..."): when two or
+# more headings share the words, with different numbers, they label the report's findings.
+SERIES = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(?P<words>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}?)"
+    r"\s+(?:no\.?\s*)?(?P<number>\d{1,2}|\((?:[ivx]{1,5}|[a-h])\)|(?:[ivx]{1,5}|(?-i:[A-H]))(?=\s*[:.\-\u2013\u2014]))"
+    r"\s*[:.\-\u2013\u2014]\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+ROMAN = {"i": 1, "v": 5, "x": 10}
+# Words that number the parts of a report, not its findings.
+STRUCTURE = re.compile(
+    r"^(?:part|section|chapter|appendix|annex|annexe|table|figure|chart|box|stage|phase|step|episode|period"
+    r"|practice episode|key episode|time ?line|recommendations?|actions?|questions?|version|volume|page|day|week|month"
+    r"|year|case|child|sibling|tier|level|schedule|option|model|meeting|session|event|visit"
+    r"|atodiad|rhan|adran|pennod|tabl|ffigur|cam)$",  # Welsh: appendix, part, section, chapter, table, figure, step
     re.IGNORECASE,
 )
 SECTION_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<rest>\S.*)$")
@@ -117,6 +136,8 @@ class Block:
     number: str = ""  # "6.2" for a numbered heading or paragraph
     label: str = ""  # "finding", "learning", "recommendation" or "episode" for "Finding 3: ..."
     label_number: int | None = None
+    label_text: str = ""  # a series heading's label as written ("Area for improvement 1"), and its title
+    title: str = ""
     section: str = ""  # the kind of section a heading names: see SECTION_KINDS; "" for an item heading
 
 
@@ -136,6 +157,15 @@ def _section_kind(text):
 
 def _label(text):
     match = LABEL.match(text)
+    numbered = None if match else SECTION_NUMBER.match(text)
+    if numbered:  # "7.1 Finding 1 \u2013 Methadone ...": a label after a section number, set off by punctuation
+        match = LABEL.match(numbered.group("rest"))
+        if (
+            match
+            and match.group("rest")
+            and not LABEL_SEPARATOR.match(match.string[match.end(5) : match.start("rest")])
+        ):
+            match = None
     if not match:
         return None
     kind = next(k for k in ("finding", "learning", "recommendation", "episode") if match.group(k))
@@ -163,6 +193,8 @@ def _is_heading(line, *, alone):
     rest = numbered.group("rest") if numbered else line
     if _section_kind(rest):
         return True
+    if alone and SERIES.match(line) and _words(line) <= LABELLED_WORDS and not _ends_sentence(line):
+        return not SENTENCE_BREAK.search(line)  # "Area for improvement 2: The significance of bruising in ..."
     if numbered and rest.rstrip().endswith("?"):
         return False  # a numbered question ("2. Should health partners adopt ...?") is a point, not a heading
     if _ends_sentence(line) or _words(rest) > HEADING_WORDS or not rest[:1].isupper():
@@ -258,7 +290,42 @@ def read_blocks(pages):
             blocks.append(_make_block(opening.group(1).rstrip("."), page, heading=True))
             text = text[opening.end() :]
         blocks.append(_make_block(text, page, heading=False))
+    _label_series(blocks)
     return blocks
+
+
+def _series_number(raw):
+    raw = raw.strip("()").lower()
+    if raw.isdigit():
+        return int(raw)
+    if raw in "abcdefgh":
+        return ord(raw) - ord("a") + 1
+    values = [ROMAN[c] for c in raw]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def _label_series(blocks):
+    """Headings numbered in a series of the report's own words ("Area for improvement 1: ...", "Key Learning Area
+    (ii): ...") label its findings, when two or more share the words with different numbers."""
+    series = defaultdict(list)
+    for block in blocks:
+        found = SERIES.match(block.text) if block.heading and not block.label else None
+        if (
+            found
+            and not STRUCTURE.match(found.group("words"))
+            and not _section_kind(found.group("words"))
+            and _section_kind(found.group("rest")) != "skip"  # "Annex 1: Glossary"
+        ):
+            series[" ".join(found.group("words").lower().split())].append((block, found))
+    for words, members in series.items():
+        numbers = [_series_number(found.group("number")) for _, found in members]
+        if len(members) < 2 or len(set(numbers)) < len(numbers):
+            continue
+        for (block, found), number in zip(members, numbers, strict=True):
+            block.label = "learning" if re.search(r"\blearn|\blesson", words) else "finding"
+            block.label_number, block.section = number, ""
+            block.label_text = block.text[found.start("words") : found.start("rest")].strip(" :.-\u2013\u2014")
+            block.title = found.group("rest").strip()
 
 
 # Sections and items ----------------------------------------------------------------------------------
@@ -421,7 +488,7 @@ def _joined(items):
 
 def _strip_number(text):
     """The text without its section or paragraph number or list marker ("6.2.1 ", "2) ", "\u2022 ")."""
-    if _label(text):
+    if LABEL.match(text):
         return text
     numbered = SECTION_NUMBER.match(text)
     return numbered.group("rest") if numbered else LISTED.sub("", text, count=1)
@@ -449,6 +516,8 @@ def _proposed(item):
     label = ""
     if item.heading is None:
         title = short_title(text)
+    elif item.heading.label_text:
+        label, title = item.heading.label_text, item.heading.title
     else:
         label, rest = split_label(_strip_number(item.heading.text))
         title = rest or (short_title(text) if text else label)
@@ -562,6 +631,8 @@ def _source_items(all_sections, kind):
             if s.kind not in ("findings", "skip", "recommendations") and any(map(_is_labelled_item, s.blocks))
         ]
         chosen.sort(key=all_sections.index)
+        if any(any(map(_is_labelled_item, s.blocks)) for s in chosen):  # a summary list gives way to "Finding 1: ..."
+            chosen = [s for s in chosen if any(map(_is_labelled_item, s.blocks))]
     items = [i for s in chosen for i in _items(s, "learning" if kind == "learning" else "finding")]
     if kind == "analysis":  # analysis counts only when it is set out under headings
         items = [i for i in items if i.heading is not None]

@@ -779,3 +779,64 @@ def test_a_word_name_inside_a_sentence_is_flagged_though_the_word_is_used_too():
 )
 def test_a_school_or_surgery_named_by_who_works_there_is_a_warning(text, expected):
     assert kinds(text) == expected
+
+
+# Ninth session: what a fourth blind batch found (each written afresh here, not copied from it)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('On the estate he was known around the flats as "Brick" and signed his messages that way.', "Brick"),
+        ("His grandmother called him 'Button' until he started school.", "Button"),
+        ("Her partner (real name Tobias Marsh-Hall) gave a false name to the midwife.", "Tobias Marsh-Hall"),
+        ("Sibling 2 (Blossom) was at her father's that weekend.", "Blossom"),
+    ],
+)
+def test_nicknames_real_names_and_names_beside_numbered_pseudonyms_are_flagged(text, name):
+    assert ("person_name", name) in kinds(text)
+
+
+def test_a_double_surname_ending_in_an_organisation_word_is_still_a_name():
+    assert ("person_name", "Priya Nwosu-House") in kinds("The lodger, Priya Nwosu-House, was never checked.")
+
+
+def test_a_forename_in_lower_case_inside_a_quoted_text_message_is_flagged():
+    assert ("person_name", "harvey") in kinds('The text read: "dont let harvey in the house tonight"')
+
+
+def test_an_ordinary_word_that_is_also_a_forename_in_a_quoted_message_is_not_flagged():
+    assert kinds('The text read: "i will jack it in if they come round again"') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The form gave it in lower case: jk 35 62 17 b.", "jk 35 62 17 b"),
+        ("The address on the referral ended nw4 7tq and nothing else.", "nw4 7tq"),
+        ("He signed up as lonewolf_77[at]example.net on the forum.", "lonewolf_77[at]example.net"),
+        ("The case was stepped down on 2022/03/09 without a visit.", "2022/03/09"),
+        ("The family moved to 9 Heol Tywysog in the spring.", "9 Heol Tywysog"),
+        ("The car was found off Ffordd yr Eglwys near the chapel.", "Ffordd yr Eglwys"),
+    ],
+)
+def test_identifiers_in_less_usual_shapes_are_flagged(text, value):
+    assert value in [found for _, found in kinds(text)]
+
+
+def test_the_year_group_after_a_key_stage_is_not_read_as_a_postcode():
+    assert kinds("Progress at ks2 2nd term was slow.") == []
+
+
+def test_a_day_ending_one_table_row_and_a_month_starting_the_next_are_not_a_date():
+    text = "Date | Agency | Episode\nMay 2021 | GP | 3\nJune 2021 | School | 4"
+    assert kinds(text) == []
+
+
+def test_a_publishing_town_before_a_university_publisher_is_not_a_name():
+    text = "Sidebotham, P. (2016) Pathways to harm. Coventry: University of Warwick."
+    assert kinds(text) == []
+
+
+def test_a_quoted_pseudonym_said_not_to_be_the_childs_real_name_is_not_flagged():
+    assert kinds('"Robin" is not his real name; his aunt chose it for this review.') == []

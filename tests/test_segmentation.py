@@ -722,3 +722,147 @@ def test_a_themes_own_parts_and_recommendations_stay_in_it():
     assert "accepted the explanation" in first.text and "audit the bruising protocol" in first.recommendation
     assert first.questions == ["How are health visitors supported to refer a bruise on a baby?"]
     assert "never seen or assessed" in second.text and "midwife" not in second.text
+
+
+AREAS_FOR_IMPROVEMENT = """5. Areas for improvement
+
+5.1 The panel found three areas where practice needs to change.
+
+Area for improvement 1: Nobody asked who the lodger was
+
+5.2 A man rented the box room from March. The midwife and the health visitor both met him and neither
+recorded his name or asked whether he looked after the baby.
+
+What we found
+
+5.3 Agencies recorded the household as mother and baby only, although three visits noted a man present.
+
+Recommendation 1: Northshire Safeguarding Children Partnership should ensure that agencies record every
+adult living in a household with a baby.
+
+Good practice
+
+The school nurse wrote to the GP the same day she heard about the bruise, and the letter was clear.
+
+Area for improvement 2: How the bruising protocol is used by clinicians in urgent care who see the baby out of hours
+
+5.4 The out-of-hours doctor saw the bruise and accepted the explanation that the baby rolled against the
+cot. The protocol applies to every clinician, but urgent care staff had not been trained in it.
+
+Questions for the partnership
+
+How does the partnership know that urgent care clinicians use the bruising protocol?
+
+Area for improvement 3: Fathers who live elsewhere
+
+5.5 The baby's father lived in another area and was never contacted. He had concerns he would have shared.
+
+6. Conclusion
+
+6.1 Child J's injuries could not have been predicted, but the review has found things that must change."""
+
+KEY_LEARNING_AREAS = """6. Key Learning Areas
+
+Key Learning Area (i): Going missing is a warning sign
+
+6.1 Child M went missing eleven times in four months. Each return was treated as a separate event and
+no one asked where she had been.
+
+Key Learning Area (ii): The school knew more than it shared
+
+6.2 The school recorded three disclosures about an older boyfriend but did not tell children's services.
+
+Key Learning Area (iii): Health services saw the self-harm in isolation
+
+6.3 The emergency department treated the cuts and discharged her home without any referral.
+
+7. Good practice
+
+7.1 The youth worker visited every week and kept in touch by phone."""
+
+SUMMARY_THEN_DISCUSSION = """6. Key findings
+
+6.1 The review team agreed the following findings. Each is discussed in section 7.
+
+1. The risk from methadone was treated as a matter of safe storage rather than of parenting.
+2. The case was closed without looking at the whole history of neglect.
+
+7. Discussion of findings
+
+7.1 Finding 1 \u2013 Methadone as a parenting question
+
+7.1.1 Both adults were prescribed methadone. The health visitor discussed safe storage twice but no one
+asked how the drug affected their care of a toddler.
+
+Analysis
+
+7.1.2 Storage was the one thing practitioners felt they could check, so it was the only thing checked.
+
+7.2 Finding 2 \u2013 Closing the case too soon
+
+7.2.1 The case was closed after six stable months. The older files, held on paper, were never read.
+
+8. Conclusions
+
+8.1 The review found no single failure, but an absence of a joined-up picture."""
+
+
+def test_headings_numbered_in_a_series_of_the_reports_own_words_are_its_findings():
+    proposal = propose_findings(pages(AREAS_FOR_IMPROVEMENT))
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Area for improvement 1", "Nobody asked who the lodger was"),
+        (
+            "Area for improvement 2",
+            "How the bruising protocol is used by clinicians in urgent care who see the baby out of hours",
+        ),
+        ("Area for improvement 3", "Fathers who live elsewhere"),
+    ]
+    first, second, third = proposal.findings
+    assert "Agencies recorded the household" in first.text and "every adult" in first.recommendation
+    assert "school nurse" not in first.text + second.text  # the good practice box is not a finding's text
+    assert second.questions == ["How does the partnership know that urgent care clinicians use the bruising protocol?"]
+    assert "could not have been predicted" not in third.text
+
+
+def test_a_series_numbered_in_roman_numerals_in_brackets_labels_learning():
+    proposal = propose_findings(pages(KEY_LEARNING_AREAS))
+    assert [(f.label, f.title, f.kind) for f in proposal.findings] == [
+        ("Key Learning Area (i)", "Going missing is a warning sign", "learning"),
+        ("Key Learning Area (ii)", "The school knew more than it shared", "learning"),
+        ("Key Learning Area (iii)", "Health services saw the self-harm in isolation", "learning"),
+    ]
+    assert "youth worker" not in proposal.findings[-1].text
+
+
+def test_a_single_heading_of_that_shape_is_not_a_series():
+    text = KEY_LEARNING_AREAS.split("Key Learning Area (ii)")[0] + "7. Good practice\n\n7.1 The youth worker visited."
+    assert not any(f.label.startswith("Key Learning Area") for f in propose_findings(pages(text)).findings)
+
+
+def test_parts_of_a_report_numbered_in_a_series_are_not_findings():
+    text = "\n\n".join(
+        f"Appendix {n}: {name}\n\nThe {name.lower()} of the review is set out here in full for reference."
+        for n, name in ((1, "Membership"), (2, "Terms"), (3, "Chronology"))
+    )
+    assert not any(f.label for f in propose_findings(pages(text)).findings)
+
+
+def test_labels_after_a_section_number_are_read_and_a_summary_list_gives_way_to_them():
+    proposal = propose_findings(pages(SUMMARY_THEN_DISCUSSION))
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Finding 1", "Methadone as a parenting question"),
+        ("Finding 2", "Closing the case too soon"),
+    ]
+    assert "one thing practitioners felt they could check" in proposal.findings[0].text  # "Analysis" stays in it
+
+
+def test_welsh_appendices_and_an_annexed_glossary_are_not_a_series_of_findings():
+    text = "\n\n".join(
+        [
+            "Atodiad 1: Aelodau'r panel / Panel membership\n\nThe panel met six times between March and June.",
+            "Atodiad 2: Cronoleg / Chronology\n\nThe chronology runs from the birth of Child E to her admission.",
+            "Annex A: Glossary\n\nCAMHS is the Child and Adolescent Mental Health Service in Northshire.",
+            "Annex B: Glossary of legislation\n\nSection 47 of the Children Act 1989 sets out the duty to enquire.",
+        ]
+    )
+    assert not any(f.label for f in propose_findings(pages(text)).findings)
