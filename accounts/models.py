@@ -66,11 +66,14 @@ class LoginAttempt(models.Model):
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(7240002, hashtext(%s))", [normalise_username(username)])
 
+    KEPT_DAYS = 90  # the privacy notice says so
+
     @classmethod
     def record(cls, username, ip, succeeded):
         cls.objects.create(username=normalise_username(username), ip=ip, succeeded=succeeded)
         if succeeded:  # a successful sign-in clears the count
             cls.clear(username)
+        cls.objects.filter(at__lt=timezone.now() - timedelta(days=cls.KEPT_DAYS)).delete()
 
     @classmethod
     def clear(cls, username):

@@ -23,6 +23,7 @@ def site(request):
     items = NAVIGATION + ([UPLOAD] if can_upload(user) else []) + ([CURATION] if is_curator(user) else [])
     return {
         "site_name": settings.SITE_NAME,
+        "service_email": settings.SERVICE_EMAIL,
         "navigation": [
             {
                 "url_name": name,

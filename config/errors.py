@@ -30,3 +30,28 @@ def server_error(request):
     if unavailable:
         response["Retry-After"] = "120"
     return response
+
+
+def _page_or_json(request, status, template, message):
+    """The styled page for an error, or for the API a JSON answer."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": message}, status=status)
+    return HttpResponse(render_to_string(template, {}, request), status=status)
+
+
+def not_found(request, exception=None):
+    return _page_or_json(request, 404, "404.html", "Not found.")
+
+
+def permission_denied(request, exception=None):
+    return _page_or_json(request, 403, "403.html", "You do not have permission to do that.")
+
+
+def bad_request(request, exception=None):
+    return _page_or_json(request, 400, "400.html", "The request could not be understood.")
+
+
+def csrf_failure(request, reason=""):
+    return _page_or_json(
+        request, 403, "403_csrf.html", "The form could not be sent: reload the page and try again."
+    )

@@ -242,6 +242,7 @@ RATE_LIMITS = {
     "api": env_int("RATE_LIMIT_API", 120),
     "export": env_int("RATE_LIMIT_EXPORT", 10),
 }
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # a working day
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -259,6 +260,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="casereviews <no-reply@casereviews.invalid>")
 
 SITE_NAME = "Case reviews: learning from child safeguarding reviews"
+# Where people write with questions, feedback and requests about their data (the contact and privacy pages).
+SERVICE_EMAIL = env_str("SERVICE_EMAIL", default="casereviews@example.invalid")
 OTP_TOTP_ISSUER = "casereviews"  # the name authenticator apps show beside the code
 PAGE_SIZE = env_int("PAGE_SIZE", 20)
 
