@@ -152,7 +152,7 @@ five six seven eight nine ten first second third fourth fifth new old
 _REVIEW_WORDS = """
 mother father stepfather stepmother step-father step-mother parent parents grandmother grandfather grandparent
 grandparents great-grandmother maternal paternal aunt uncle cousin sibling siblings brother sister half-sibling
-half-brother half-sister twin twins child children child's baby babies infant adult adults young person people
+half-brother half-sister twin twins child children child's baby babies infant adult adults young person persons people
 youth teenager boy girl son daughter partner partners ex-partner boyfriend girlfriend husband wife carer carers
 kinship foster family families household relative relatives friend friends neighbour neighbours victim victims
 perpetrator subject gp gps doctor doctors nurse nurses nursing midwife midwives midwifery health visitor
@@ -565,10 +565,17 @@ _HOSPITAL_CONTEXT_RE = re.compile(
 )
 # Schools named in Welsh, Irish or Scottish Gaelic put the word for school first ("Ysgol Gymraeg Glan Tawel").
 _CELTIC_SCHOOL_RE = re.compile(
-    rf"\b(?P<kind>Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil|Meddygfa|Ysbyty)"
+    rf"\b(?P<kind>Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil|Meddygfa|Ysbyty|Cylch\s+Meithrin"
+    r"|Meithrinfa|Cròileagan)"
     rf"(?:\s+(?:{_CAP}|na|an|y|yr|a)){{1,4}}(?<![\s,])"
 )
-_CELTIC_KINDS = {"Meddygfa": "surgery", "Ysbyty": "hospital"}
+_CELTIC_KINDS = {
+    "Meddygfa": "surgery",
+    "Ysbyty": "hospital",
+    "Cylch": "nursery",
+    "Meithrinfa": "nursery",
+    "Cròileagan": "nursery",
+}
 # A unit or a "General" named with a hospital around it ("the Maple Unit", "Westvale General").
 _UNIT_RE = re.compile(rf"\b(?P<name>{_INSTITUTION_NAME})\s+(?:Unit|General)\b(?!\s+[A-Z])")
 # A school or surgery named by who works or learns there, without its keyword: "a teacher at Oakfield".
@@ -636,8 +643,8 @@ _RELATION_RE = re.compile(
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
     r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|a\.?k\.?a\.?|(?:real|actual|full|birth)\s+name(?:\s+(?:is|was))?:?)"
-    r",?\s+(?P<quote>['\"\u2018\u201c])?"
-    rf"(?P<name>{_CAP}(?:\s+{_CAP})?)"
+    r",?[^\S\n]+(?P<quote>['\"\u2018\u201c])?"
+    rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)(?![\w-])"
 )
 # A message quoted as written, in lower case: "where r u, tell kian to open the door".
 _MESSAGE_RE = re.compile(r"[\"\u201c](?P<message>[a-z][^\"\u201c\u201d\n]{2,300})[\"\u201d]")
@@ -710,6 +717,14 @@ _CITE_SEGMENT_RE = re.compile(
     rf"{_CITE_YEAR}(?:\s*[,:]\s*(?:p|pp|para|paras)\.?\s*\d+(?:\s*[-\u2013]\s*\d+)?)?\s*"
 )
 
+# An area named as the place of a body: "Fellbeck Local Safeguarding Children Board", "NHS Lochbrae".
+_AREA_RE = re.compile(
+    rf"\b(?P<area>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?=(?:Local[^\S\n]+)?Safeguarding[^\S\n]+(?:Children|Adults|Partnership|Board)"
+    r"|Child[^\S\n]+Protection[^\S\n]+Committee|Regional[^\S\n]+Safeguarding|(?:County[^\S\n]+)?(?:Borough[^\S\n]+)?Council\b"
+    r"|(?:University[^\S\n]+)?Health[^\S\n]+Board|Integrated[^\S\n]+Care[^\S\n]+Board)"
+    rf"|\bNHS[^\S\n]+(?P<nhs>{_CAP}(?:[^\S\n]+{_CAP})?)"
+)
+
 # Pseudonyms declared in the text, on explicit wording only ("known as Dave" declares nothing).
 _DECLARED_NAME = rf"{_CAP}(?:\s+{_CAP})?"
 _DECLARATION_RES = (
@@ -721,7 +736,7 @@ _DECLARATION_RES = (
         re.I,
     ),
     re.compile(
-        rf"\b(?:referred\s+to|known|called|named)\s+(?:in\s+this\s+(?:review|report|document)\s+)?as\s+{_QUOTE}"
+        rf"\b(?:referred\s+to|known|called|named)\s+(?:in\s+this\s+(?:review|report|document)\s+)?(?:as\s+)?{_QUOTE}"
         rf"(?P<name>{_DECLARED_NAME})['\"\u2019\u201d]?(?=\s+(?:in|for|throughout)\s+(?:this|the)\s+"
         r"(?:review|report|document|purposes))"
     ),
@@ -785,7 +800,7 @@ _GENERIC_METADATA_RE = re.compile(
 
 def check_text(text, *, page=None, allow=(), source="body"):
     """Flags for one piece of text: a page, or the text of an extra."""
-    allowed = _allowed_keys([*allow, *_declared_pseudonyms(text)])
+    allowed = _allowed_keys([*allow, *_declared_pseudonyms(text)], _area_names(text))
     return _check(text, page, source, allowed)
 
 
@@ -795,7 +810,8 @@ def check_document(document: ExtractedDocument, *, allow=()):
     declared += [
         name for extra in document.extras if extra.source != "hidden_text" for name in _declared_pseudonyms(extra.text)
     ]
-    allowed = _allowed_keys([*allow, *declared])
+    places = {word for page in document.pages for word in _area_names(page.text)}
+    allowed = _allowed_keys([*allow, *declared], places)
     flags = set()
     for page in document.pages:
         flags.update(_check(page.text, page.number, "body", allowed))
@@ -835,9 +851,42 @@ def _check(text, page, source, allowed):
         hit
         for hit in names
         if not any(start <= hit.start and hit.end <= end for start, end in cited)
+        and not _other_language_side(text, hit)
         and not _is_allowed(text[hit.start : hit.end], allowed, person=True)
+        and not _is_place(text[hit.start : hit.end], allowed.places)
     ]
     return [_flag(hit, text, page, source) for hit in _resolve(hits) if _kept(hit, text, allowed)]
+
+
+def _other_language_side(text, hit):
+    """Whether a name hit is a word of the Welsh or Gaelic side of a bilingual heading or cell whose other side is
+    ordinary English ("Beth a ganfuom / What we found", "Brawd / Brother", "... / Mae niwed ar-lein yn niwed")."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end) % (len(text) + 1)
+    cell_start = text.rfind("|", line_start, hit.start) + 1 or line_start
+    cell_end = text.find("|", hit.end, line_end) % (line_end + 1) if "|" in text[hit.end : line_end] else line_end
+    cell = text[cell_start:cell_end]
+    if " / " not in cell:
+        return False
+    outside = text[:cell_start] + " " + text[cell_end:]
+    ordinary = {match.group() for match in _LOWER_WORD_RE.finditer(outside)}
+    sides, at = [], cell_start
+    for side in cell.split(" / "):
+        sides.append((at, side))
+        at += len(side) + 3
+    own = next((side for start, side in sides if start <= hit.start < start + len(side) + 1), "")
+    others = [side for _, side in sides if side is not own]
+    english = [side for side in others if _all_ordinary(side, ordinary)]
+    if not english:
+        return False
+    own_words = _WORD_RE.findall(own)
+    foreign = [word for word in own_words if word.islower() and word not in ordinary]
+    return bool(foreign) or (len(own_words) == 1 and any(len(_WORD_RE.findall(side)) == 1 for side in english))
+
+
+def _all_ordinary(side, ordinary):
+    words = _WORD_RE.findall(side)
+    return bool(words) and all(w.lower() in ordinary or w.lower() in _FUNCTION_WORD_SET for w in words)
 
 
 def _kept(hit, text, allowed):
@@ -1156,7 +1205,9 @@ def _institution_hits(text):
         while text[:end].endswith((" na", " an", " y", " yr", " a")):  # a trailing article belongs to the sentence
             end = text.rindex(" ", 0, end)
         if len(text[match.start() : end].split()) > 1:
-            yield _Hit(_CELTIC_KINDS.get(match.group("kind"), "school"), match.start(), end, "celtic_institution")
+            word = match.group("kind").split()[0]
+            kind = _CELTIC_KINDS.get(word, "school")
+            yield _Hit(kind, match.start(), end, "celtic_institution")
     for match in _UNIT_RE.finditer(text):
         around = text[max(0, match.start() - 80) : match.end() + 80]
         start = _trim_leading_common_words(text, match.start("name"), match.end("name"))
@@ -1472,13 +1523,37 @@ def _name_key(text):
     return " ".join(word for word in _words(text) if not {word.capitalize(), word.upper()} & _TITLE_SET)
 
 
-def _allowed_keys(names: Iterable[str]):
+@dataclass(frozen=True)
+class _Allowed:
+    """What may stand: names declared (on the upload form or in the text) as pseudonyms or the author's, and the
+    words of the area's own name ("NHS Lochbrae", "Fellbeck Local Safeguarding Children Board"), which are no
+    person's name anywhere in the document."""
+
+    keys: tuple
+    places: frozenset
+
+
+def _allowed_keys(names: Iterable[str], places=frozenset()):
     keys = []
     for name in names:
         words = tuple(_name_key(str(name)).split())
         if words:
             keys.append(words)
-    return keys
+    return _Allowed(tuple(keys), frozenset(places))
+
+
+def _area_names(text):
+    """The words of areas named in the text as the place of a body: "Fellbeck" in "Fellbeck Local Safeguarding
+    Children Board", "Lochbrae" in "NHS Lochbrae"."""
+    words = set()
+    for match in _AREA_RE.finditer(text):
+        words.update(word for word in _words(match.group("area") or match.group("nhs")) if word not in _SAFE)
+    return words
+
+
+def _is_place(text, places):
+    words = _words(text)
+    return bool(words) and all(word in places for word in words)
 
 
 def _contains(outer, inner):
@@ -1489,7 +1564,7 @@ def _is_allowed(text, allowed, *, person):
     words = tuple(_name_key(text).split())
     if not words:
         return False
-    for key in allowed:
+    for key in allowed.keys:
         if _contains(key, words):
             return True
         if person and _contains(words, key):

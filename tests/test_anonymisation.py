@@ -840,3 +840,50 @@ def test_a_publishing_town_before_a_university_publisher_is_not_a_name():
 
 def test_a_quoted_pseudonym_said_not_to_be_the_childs_real_name_is_not_flagged():
     assert kinds('"Robin" is not his real name; his aunt chose it for this review.') == []
+
+
+def test_the_area_of_a_body_named_in_the_document_is_not_a_name_anywhere_in_it():
+    pages = [
+        Page(1, "Brackenmoor Local Safeguarding Children Board\nOverview report"),
+        Page(2, "Services in Brackenmoor were stretched. Dervla Brackenmoor was not the family's name."),
+    ]
+    flags = check_document(ExtractedDocument(kind="text", pages=pages))
+    assert [flag.text for flag in flags] == ["Dervla Brackenmoor"]
+
+
+def test_the_area_after_nhs_is_not_a_name():
+    assert kinds("NHS Carrowglen should audit the pathway. Carrowglen's health visitors agreed.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beth a welsom / What we saw\nwhat we saw in the records was a pattern.",
+        "Chwaer / Sister | Sister | 12 | Her sister was twelve.",
+        "Learning / Dysgu 3: Waiting is not a plan / Nid yw aros yn gynllun\nThe learning is plain.",
+    ],
+)
+def test_welsh_words_beside_their_english_in_a_bilingual_heading_or_cell_are_not_names(text):
+    assert [kind for kind, _ in kinds(text) if kind == "person_name"] == []
+
+
+def test_a_name_beside_a_role_in_a_family_table_is_still_a_name():
+    assert ("person_name", "Liam Jones") in kinds("Liam Jones / Father | 34")
+
+
+def test_a_relation_word_ending_one_table_row_does_not_name_the_next_rows_first_word():
+    text = "Kinship care | Care by a relative or family friend\nNon-mobile infant | A baby who is not crawling"
+    assert kinds(text) == []
+
+
+def test_the_scottish_named_person_role_is_not_a_name():
+    assert kinds("How are Named Persons in special schools supported to share concerns?") == []
+
+
+def test_a_pseudonym_the_family_asked_for_in_this_report_is_declared():
+    assert kinds("Her father asked that she be called Carys in this report. Carys loved drawing.") == []
+
+
+def test_a_welsh_medium_playgroup_is_a_named_nursery():
+    text = "She attended Cylch Meithrin Glanrafon three mornings a week."
+    assert ("nursery", "Cylch Meithrin Glanrafon") in kinds(text)
