@@ -9,18 +9,25 @@ NAVIGATION = [
     ("lesson", "lesson-index", "Lessons"),
     ("agency", "agency-index", "Agencies"),
 ]
-UPLOAD = ("upload", "review-new", "Upload a review")
+AUTHORING = [("mine", "review-mine", "Your reviews"), ("upload", "review-new", "Upload a review")]
 CURATION = ("curation", "curation-queue", "Curation")  # every page named "curation-..." is in this section
-# Pages that belong to the upload section rather than to the section their URL name starts with.
-UPLOAD_PAGES = {"review-new", "review-document", "review-upload-version"}
+# Pages that belong to an author's section rather than to the section their URL name starts with.
+SECTIONS = {
+    "review-new": "upload",
+    "review-mine": "mine",
+    "review-document": "mine",
+    "review-upload-version": "mine",
+    "review-submit": "mine",
+    "review-submitted": "mine",
+}
 
 
 def site(request):
     match = getattr(request, "resolver_match", None)
     url_name = (match.url_name or "") if match else ""
-    current = "upload" if url_name in UPLOAD_PAGES else url_name.split("-")[0]
+    current = SECTIONS.get(url_name, url_name.split("-")[0])
     user = getattr(request, "user", None)
-    items = NAVIGATION + ([UPLOAD] if can_upload(user) else []) + ([CURATION] if is_curator(user) else [])
+    items = NAVIGATION + (AUTHORING if can_upload(user) else []) + ([CURATION] if is_curator(user) else [])
     return {
         "site_name": settings.SITE_NAME,
         "service_email": settings.SERVICE_EMAIL,

@@ -260,6 +260,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="casereviews <no-reply@casereviews.invalid>")
 
 SITE_NAME = "Case reviews: learning from child safeguarding reviews"
+# The service's address as people reach it, for links in e-mails (which are sent outside any request).
+SITE_URL = env_str(
+    "SITE_URL", default=f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS and not DEBUG else "http://127.0.0.1:8000"
+).rstrip("/")
 # Where people write with questions, feedback and requests about their data (the contact and privacy pages).
 SERVICE_EMAIL = env_str("SERVICE_EMAIL", default="casereviews@example.invalid")
 OTP_TOTP_ISSUER = "casereviews"  # the name authenticator apps show beside the code

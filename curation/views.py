@@ -390,9 +390,23 @@ def withdraw(request, slug):
 
 
 @curator_required
-@require_POST
 def publish(request, slug):
+    """Check what the public will see, then publish (posted); a review not in curation goes back to the screen."""
     review = _review(slug)
+    if request.method != "POST":
+        if review.status != Review.Status.IN_CURATION:
+            return _back(review, "workflow")
+        findings = review.findings.order_by("position", "id").prefetch_related("themes", "agencies", "lessons")
+        context = {
+            "review": review,
+            "findings": findings,
+            "problems": review.publication_problems(),
+            "crumbs": [
+                ("Curation", reverse("curation-queue")),
+                (review.title, reverse("curation-review", args=[slug])),
+            ],
+        }
+        return render(request, "curation/publish.html", context)
     try:
         review.publish(by=request.user)
     except IllegalTransition as refused:

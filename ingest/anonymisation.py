@@ -750,7 +750,7 @@ _DECLARATION_RES = (
         re.I,
     ),
     re.compile(
-        rf"(?P<name>{_DECLARED_NAME})['\"\u2019\u201d]?,?\s+(?:the|a)\s+name\s+(?:that\s+|which\s+)?"
+        rf"(?P<name>{_DECLARED_NAME})['\"\u2019\u201d]?,?\s+(?:(?:is|was)\s+)?(?:the|a)\s+name\s+(?:that\s+|which\s+)?"
         r"(?:(?:his|her|their|the)\b[^.;]{0,30}?)?\b(?:chose|chosen|selected|picked|agreed)\b"
     ),
     re.compile(

@@ -7,7 +7,7 @@ from agencies.models import Partnership
 from ingest import uploads
 from ingest.documents import DocumentRejected
 from reviews.models import AnonymisationFlag, Review
-from vocabulary import AgeBand
+from vocabulary import AgeBand, Nation, Outcome, review_type_choices
 
 
 def _names(text):
@@ -115,9 +115,16 @@ class NewReviewForm(UploadCheckMixin, forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["partnership"].required = True
+        partnership = self.fields["partnership"]
+        partnership.required = True
+        partnership.empty_label = "Select the partnership"
         if not is_curator(user):  # authors upload for their own partnerships only
-            self.fields["partnership"].queryset = Partnership.objects.filter(pk__in=author_partnership_ids(user))
+            partnership.queryset = Partnership.objects.filter(pk__in=author_partnership_ids(user))
+            if len(partnership.queryset) == 1:  # the only one there is: chosen already
+                self.initial.setdefault("partnership", partnership.queryset[0].pk)
+        self.fields["nation"].choices = [("", "Select the nation"), *Nation.choices]
+        self.fields["review_type"].choices = [("", "Select the type of review"), *review_type_choices()]
+        self.fields["outcome"].choices = [("", "Not given"), *Outcome.choices]
 
     def store(self):
         review = self.instance  # the form's fields were set on it when it was validated
@@ -148,3 +155,16 @@ class FlagResolutionForm(forms.Form):
     def __init__(self, *args, flag: AnonymisationFlag, **kwargs):
         super().__init__(*args, prefix=f"flag-{flag.pk}", **kwargs)
         self.flag = flag
+
+
+class SubmissionForm(forms.Form):
+    """The author's declaration before a review goes to the curators."""
+
+    declaration = forms.BooleanField(
+        label=(
+            "I confirm that this review has been redacted for publication: children and family members are given "
+            "pseudonyms, professionals are referred to by their role, and each flag marked not identifying has been "
+            "checked"
+        ),
+        error_messages={"required": "Confirm that the review has been redacted before you submit it"},
+    )

@@ -6,11 +6,13 @@ from django.urls import path
 from ingest import model_views, views
 
 urlpatterns = [
+    path("reviews/yours/", views.my_reviews, name="review-mine"),
     path("reviews/new/", views.new_review, name="review-new"),
     path("reviews/<slug:slug>/document/", views.document, name="review-document"),
     path("reviews/<slug:slug>/document/upload/", views.upload_version, name="review-upload-version"),
     path("reviews/<slug:slug>/document/retry/", views.retry, name="review-document-retry"),
     path("reviews/<slug:slug>/flags/<int:flag_id>/", views.resolve_flag, name="review-flag"),
     path("reviews/<slug:slug>/submit/", views.submit, name="review-submit"),
+    path("reviews/<slug:slug>/submitted/", views.submitted, name="review-submitted"),
     path("themes/manage/suggestion-model/", model_views.theme_model, name="theme-model"),
 ]

@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.roles import can_upload
+from accounts.roles import author_partnership_ids, can_upload
 from findings.models import Finding, ThemeSuggestion
 from ingest.documents import DocumentRejected
-from ingest.forms import FlagResolutionForm, NewReviewForm, NewVersionForm
+from ingest.forms import FlagResolutionForm, NewReviewForm, NewVersionForm, SubmissionForm
 from ingest.processing import enqueue
 from reviews.models import AnonymisationFlag, IllegalTransition, Review
 
@@ -20,6 +20,20 @@ from reviews.models import AnonymisationFlag, IllegalTransition, Review
 def _editable_review(request, slug):
     """The review if the user may work on it; anything else is a 404."""
     return get_object_or_404(Review.objects.editable_by(request.user).select_related("partnership"), slug=slug)
+
+
+@login_required
+def my_reviews(request):
+    """The reviews of the user's partnerships, with where each stands and what to do next."""
+    if not can_upload(request.user):
+        raise Http404
+    reviews = (
+        Review.objects.filter(partnership_id__in=author_partnership_ids(request.user))
+        .select_related("partnership")
+        .order_by("-status_changed_at")
+    )
+    rows = [{"review": review, "step": review.author_step(), "open": review.open_flags().count()} for review in reviews]
+    return render(request, "reviews/my_reviews.html", {"rows": rows})
 
 
 @login_required
@@ -40,13 +54,26 @@ def new_review(request):
 
 @login_required
 def document(request, slug):
-    review = _editable_review(request, slug)
+    return _document_page(request, _editable_review(request, slug))
+
+
+def _document_page(request, review, flag_error=None):
+    """The author's page for a review's document; flag_error ({"flag", "message", "value"}) when a flag's
+    resolution was refused, shown in the error summary and beside the flag (the page is then titled "Error: ...")."""
     current = review.latest_document()
-    context = {"review": review, "document": current, "versions": review.documents.order_by("-version")}
+    context = {
+        "review": review,
+        "document": current,
+        "versions": review.documents.order_by("-version"),
+        "flag_error": flag_error,
+    }
     if current is not None:
+        flags = list(current.flags.select_related("resolved_by"))
         context |= {
             "steps": current.steps.all(),
-            "flags": current.flags.select_related("resolved_by"),
+            "flags": flags,
+            "open_flags": sum(flag.is_open for flag in flags),
+            "blocking_flags": sum(flag.is_open and flag.severity == flag.Severity.BLOCK for flag in flags),
             "findings": current.proposed_findings.order_by("position").prefetch_related(
                 Prefetch("suggestions", queryset=ThemeSuggestion.objects.select_related("theme").order_by("-score"))
             ),
@@ -100,24 +127,49 @@ def resolve_flag(request, slug, flag_id):
             messages.info(request, f"The flag on “{flag.text}” is open again.")
             return back
         form = FlagResolutionForm(request.POST, flag=flag)
-        if form.is_valid():
-            flag.mark_not_identifying(form.cleaned_data["reason"], by=request.user)
-            messages.success(request, f"“{flag.text}” was marked not identifying.")
-        else:
-            messages.error(request, f"“{flag.text}” is still unresolved: {form.errors['reason'][0]}")
+        if not form.is_valid():
+            error = {"flag": flag.pk, "message": form.errors["reason"][0], "value": form["reason"].value() or ""}
+            return _document_page(request, review, flag_error=error)
+        flag.mark_not_identifying(form.cleaned_data["reason"], by=request.user)
+        messages.success(request, f"“{flag.text}” was marked not identifying.")
     except ValidationError as refused:
         messages.error(request, " ".join(refused.messages))
     return back
 
 
 @login_required
-@require_POST
 def submit(request, slug):
+    """Check your answers, with the declaration, then submit. A review that is not a draft goes back to its page
+    (posted to, with the workflow's refusal)."""
     review = _editable_review(request, slug)
-    try:
-        review.submit(by=request.user, reason="Submitted by the author")
-    except IllegalTransition as refused:
-        messages.error(request, str(refused))
+    draft = review.status == Review.Status.DRAFT
+    if request.method != "POST" and not draft:
         return redirect("review-document", slug=review.slug)
-    messages.success(request, f"“{review.title}” was submitted to the curators.")
-    return redirect("review-document", slug=review.slug)
+    form = SubmissionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and (form.is_valid() or not draft):  # not a draft: the workflow's refusal
+        try:
+            review.submit(by=request.user, reason="Submitted by the author")
+        except IllegalTransition as refused:
+            messages.error(request, str(refused))
+            return redirect("review-document", slug=review.slug)
+        return redirect("review-submitted", slug=review.slug)
+    current = review.latest_document()
+    context = {
+        "review": review,
+        "form": form,
+        "document": current,
+        "problems": review.submission_problems(),
+        "findings": review.findings.order_by("position"),
+        "decided": current.flags.exclude(resolution=AnonymisationFlag.Resolution.OPEN) if current else [],
+        "flags": current.flags.count() if current else 0,
+    }
+    return render(request, "reviews/submit.html", context)
+
+
+@login_required
+def submitted(request, slug):
+    """The confirmation page after submitting: what happens next."""
+    review = _editable_review(request, slug)
+    if review.status not in (Review.Status.SUBMITTED, Review.Status.IN_CURATION):
+        raise Http404
+    return render(request, "reviews/submitted.html", {"review": review})

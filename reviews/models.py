@@ -438,6 +438,26 @@ class Review(models.Model):
     def latest_document(self):
         return self.documents.order_by("-version").first()
 
+    def author_step(self):
+        """What the review's authors do next, as one of: "upload", "processing", "returned" (read the curators'
+        comments), "fix" (the document cannot be used, or flags or findings stop submission), "submit", "waiting"
+        (submitted), "curation", "published", "withdrawn"."""
+        if self.status != Review.Status.DRAFT:
+            return {
+                Review.Status.SUBMITTED: "waiting",
+                Review.Status.IN_CURATION: "curation",
+                Review.Status.PUBLISHED: "published",
+                Review.Status.WITHDRAWN: "withdrawn",
+            }[self.status]
+        document = self.latest_document()
+        if document is not None and document.is_working:
+            return "processing"
+        if self.latest_return_comments():
+            return "returned"
+        if document is None and not self.findings.exists():
+            return "upload"
+        return "fix" if self.submission_problems() else "submit"
+
     def open_flags(self):
         """The anonymisation flags of the latest document that are still unresolved."""
         document = self.latest_document()

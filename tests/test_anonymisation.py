@@ -887,3 +887,7 @@ def test_a_pseudonym_the_family_asked_for_in_this_report_is_declared():
 def test_a_welsh_medium_playgroup_is_a_named_nursery():
     text = "She attended Cylch Meithrin Glanrafon three mornings a week."
     assert ("nursery", "Cylch Meithrin Glanrafon") in kinds(text)
+
+
+def test_a_name_said_to_be_the_one_the_mother_chose_for_the_review_is_declared():
+    assert kinds("Tobiah is the name his mother chose for this review. Later Tobiah was seen by the GP.") == []

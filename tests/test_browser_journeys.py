@@ -346,3 +346,60 @@ def test_the_suggestion_model_page_works_on_a_phone(visit):
 
     seen = visit(reverse("theme-model"), look, PHONE, signed_in=curator)
     assert seen["button"] and seen["fits"] and seen["violations"] == []
+
+
+def test_an_author_on_a_phone_resolves_flags_checks_answers_declares_and_submits_by_keyboard(visit, tmp_path):
+    author = Client()
+    author.force_login(user := make_user())
+    author.partnership = make_partnership()
+    author.partnership.members.add(user)
+    author.post(reverse("review-new"), upload_form(author, as_upload(make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES))))
+    review = author.partnership.reviews.get()
+    blocking = review.flags.filter(severity="block").count()
+    assert blocking
+
+    def journey(page):
+        seen = {"pages": [], "violations": []}
+
+        def note():
+            seen["pages"].append((page.title(), fits(page)))
+            seen["violations"] += violations(page)
+
+        note()  # your reviews
+        page.get_by_role("link", name=review.title).first.click()
+        note()  # the document and its checks
+        for _ in range(blocking):
+            field = page.get_by_label("Why is this not identifying?").first
+            field.fill("A pseudonym used throughout the review")
+            with page.expect_navigation():
+                field.press("Enter")
+        seen["count"] = page.locator("#flag-count").inner_text()
+        page.get_by_role("link", name="Check your answers and submit").click()
+        note()  # check your answers
+        with page.expect_navigation():
+            page.get_by_role("button", name="Submit the review").press("Enter")
+        seen["error"] = page.title().startswith("Error:") and page.locator(".govuk-error-summary").is_visible()
+        note()
+        box = page.get_by_label("I confirm that this review has been redacted", exact=False)
+        box.focus()
+        page.keyboard.press("Space")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Submit the review").press("Enter")
+        seen["confirmed"] = page.locator(".govuk-panel--confirmation").is_visible()
+        note()  # the confirmation
+        return seen
+
+    seen = visit(reverse("review-mine"), journey, PHONE, signed_in=author)
+
+    assert seen["error"] and seen["confirmed"]
+    assert "must be resolved" not in seen["count"]
+    assert all(fitting for _, fitting in seen["pages"]), seen["pages"]
+    assert seen["violations"] == []
+    review.refresh_from_db()
+    assert review.status == Review.Status.SUBMITTED
+
+
+@pytest.mark.parametrize("path", ["/accessibility/", "/privacy/", "/cookies/", "/contact/", "/no-such-page/"])
+def test_the_service_pages_and_the_not_found_page_pass_axe_core_on_a_phone(visit, path):
+    seen = visit(path, lambda page: (fits(page), violations(page)), PHONE)
+    assert seen == (True, [])

@@ -678,3 +678,25 @@ def test_every_suggested_theme_of_a_review_is_accepted_in_one_step(curator, in_c
     elsewhere.refresh_from_db()
     assert elsewhere.decision == ThemeSuggestion.Decision.PENDING
     assert "Accept all" not in page(curator.get(screen_url(in_curation)))
+
+
+def test_publishing_starts_from_a_page_showing_what_the_public_will_see(curator, in_curation):
+    finding = make_finding(in_curation, title="Bruising was not referred", themes=["neglect"])
+    screen = page(curator.get(reverse("curation-review", args=[in_curation.slug])))
+    check = reverse("curation-publish", args=[in_curation.slug])
+    assert f'href="{check}"' in screen and f'action="{check}"' not in screen
+
+    html = page(curator.get(check))
+
+    assert "Check what will be published" in html
+    assert f"{finding.position}. Bruising was not referred" in html and "Neglect" in html
+    assert 'method="post"' in html and "Publish the review" in html
+    in_curation.refresh_from_db()
+    assert in_curation.status == Status.IN_CURATION  # looking publishes nothing
+
+
+def test_the_check_page_of_a_review_that_cannot_be_published_lists_why_and_offers_no_button(curator):
+    review = make_review(Status.IN_CURATION, title="Child Empty")
+    html = page(curator.get(reverse("curation-publish", args=[review.slug])))
+    assert 'id="publish-problems"' in html and "The review has no findings" in html
+    assert "Publish the review</button>" not in html

@@ -148,7 +148,7 @@ def test_flag_context_from_the_upload_is_escaped(author, tmp_path):
 
 
 def test_submission_is_refused_while_a_blocking_flag_is_unresolved(author, uploaded):
-    response = author.post(reverse("review-submit", kwargs={"slug": uploaded.slug}), follow=True)
+    response = author.post(reverse("review-submit", kwargs={"slug": uploaded.slug}), {"declaration": "on"}, follow=True)
     uploaded.refresh_from_db()
     assert uploaded.status == Review.Status.DRAFT
     assert "unresolved" in response.content.decode()
@@ -162,7 +162,7 @@ def test_marking_every_blocking_flag_not_identifying_lets_the_author_submit(auth
         )
         assert response.status_code == 302
     assert not uploaded.flags.filter(severity="block", resolution="open").exists()
-    author.post(reverse("review-submit", kwargs={"slug": uploaded.slug}))
+    author.post(reverse("review-submit", kwargs={"slug": uploaded.slug}), {"declaration": "on"})
     uploaded.refresh_from_db()
     assert uploaded.status == Review.Status.SUBMITTED
 
@@ -176,7 +176,9 @@ def test_marking_a_flag_not_identifying_needs_a_reason(author, uploaded):
     )
     flag.refresh_from_db()
     assert flag.resolution == AnonymisationFlag.Resolution.OPEN
-    assert "Say why this is not identifying" in response.content.decode()
+    page = response.content.decode()
+    assert "<title>Error: " in page and "govuk-error-summary" in page
+    assert f'href="#flag-{flag.pk}-reason">Say why this is not identifying' in page
 
 
 def test_a_corrected_version_fixes_the_earlier_flags_and_replaces_the_proposals(author, uploaded, tmp_path):
@@ -189,7 +191,7 @@ def test_a_corrected_version_fixes_the_earlier_flags_and_replaces_the_proposals(
     assert first.flags.get(text=LEAKED_NAME).resolution == AnonymisationFlag.Resolution.FIXED
     assert not second.flags.filter(text=LEAKED_NAME).exists()
     assert set(Finding.objects.filter(review=uploaded).values_list("document", flat=True)) == {second.pk}
-    author.post(reverse("review-submit", kwargs={"slug": uploaded.slug}))
+    author.post(reverse("review-submit", kwargs={"slug": uploaded.slug}), {"declaration": "on"})
     uploaded.refresh_from_db()
     assert uploaded.status == Review.Status.SUBMITTED
 

@@ -19,6 +19,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from ingest.forms import SubmissionForm
 from tests.documents import make_pdf
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -361,8 +362,13 @@ def the_author_uploads_a_version_without_the_name(document, tmp_path):
 
 
 def the_author_submits_the_review(document):
-    document = document.submit("Submit the review")
-    assert document.messages() == ["“Child P” was submitted to the curators."]
+    check = document.follow("Check your answers and submit")
+    assert "Check your answers before submitting" in check and "Child P" in check
+    refused = check.submit("Submit the review")  # the declaration not ticked
+    assert "There is a problem Confirm that the review has been redacted before you submit it" in refused
+    done = refused.submit("Submit the review", choose=[SubmissionForm.base_fields["declaration"].label])
+    assert "Review submitted Child P" in done and "What happens next" in done
+    document = visit(document.client, document.url)
     assert "This review is Submitted" in document
     return document
 
@@ -459,7 +465,9 @@ def the_curator_publishes_the_lesson(lesson):
 
 
 def the_curator_publishes_the_review(screen):
-    screen = visit(screen.client, screen.url).submit("Publish the review")
+    check = visit(screen.client, screen.url).follow("Check what will be published")
+    assert "Once published, everything below is public" in check and FINDING_2 in check
+    screen = check.submit("Publish the review")
     assert screen.messages() == ["“Child P” was published."]
     assert "This review is Published" in screen
     return screen
@@ -480,21 +488,24 @@ def the_history_keeps_every_step_with_who_took_it(screen, author):
     curator = username(history)
     rows = [(who, what, changes) for _, who, what, changes in history.table_rows()]
     steps = [  # newest first
-        (curator, "Review update Child P", "status: published → withdrawn"),
-        (curator, "Review update Child P", "status: in_curation → published"),
-        (curator, f"Finding delete {FINDING_3}", ""),  # merged into finding 2
-        (curator, f"Finding insert {SPLIT_TITLE}", ""),  # split from finding 1
-        (curator, "Review update Child P", "status: submitted → in_curation"),  # taken
-        (author.user.get_full_name(), "Review update Child P", "status: draft → submitted"),
+        (curator, "Status changed from “Published” to “Withdrawn”", "Status: Published → Withdrawn"),
+        (curator, "Status changed from “In curation” to “Published”", ""),
+        (curator, f"“{FINDING_3}” deleted", ""),  # merged into finding 2
+        (curator, f"“{SPLIT_TITLE}” added", ""),  # split from finding 1
+        (curator, "Status changed from “Submitted” to “In curation”", ""),  # taken
+        (author.user.get_full_name(), "Status changed from “Draft” to “Submitted”", ""),
     ]
     found = [
-        next((i for i, row in enumerate(rows) if row[:2] == step[:2] and step[2] in row[2]), None) for step in steps
+        next((i for i, row in enumerate(rows) if row[0] == step[0] and step[1] in row[1] and step[2] in row[2]), None)
+        for step in steps
     ]
     assert None not in found and found == sorted(found), list(zip(steps, found, strict=True))
-    assert f"withdrawn reason: (empty) → {WITHDRAWAL}" in rows[found[0]][2]
-    assert (curator, f"Finding update {FINDING_1[:79]}…") in [row[:2] for row in rows], "split: the first part kept"
-    assert [row[:2] for row in rows].count((curator, "Finding theme add")) == 3
-    assert (curator, "Lesson finding add") in [row[:2] for row in rows]
+    assert f"Withdrawn reason: (empty) → {WITHDRAWAL}" in rows[found[0]][2]
+    kept = (curator, f"Finding 1 “{FINDING_1[:79]}…” changed")
+    assert kept in [row[:2] for row in rows], "split: the first part kept"
+    tagged = [what for who, what, _ in rows if who == curator and what.startswith("Theme “")]
+    assert len(tagged) == 3 and all(" added to finding " in what for what in tagged)
+    assert any(who == curator and " linked to the lesson “" in what for who, what, _ in rows[:3])
 
 
 # The practitioner ------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from findings.models import Finding
+from findings.models import Finding, Lesson, LessonFinding
 from reviews.models import Review
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +30,11 @@ def test_the_demo_data_is_a_varied_published_library():
     assert not Finding.objects.filter(themes=None).exists()
     assert not Finding.objects.filter(agencies=None).exists()
     assert Finding.objects.values("themes").distinct().count() >= 30
+    lessons = Lesson.objects.filter(status=Lesson.Status.PUBLISHED)
+    assert lessons.count() >= 5, "recurring lessons on a fresh install"
+    for lesson in lessons:
+        assert lesson.findings.values("review").distinct().count() >= 2, lesson.statement
+        assert lesson.themes.exists()
 
 
 def test_the_demo_areas_are_invented():
@@ -42,8 +47,10 @@ def test_the_demo_areas_are_invented():
 def test_loading_the_demo_twice_changes_nothing():
     load_demo()
     before = list(Review.objects.order_by("pk").values_list("pk", "updated_at", "status"))
-    findings = Finding.objects.count()
+    findings, links = Finding.objects.count(), LessonFinding.objects.count()
     out = load_demo()
     assert " 0 created, 0 updated," in out and " created, 0 updated" in out
     assert list(Review.objects.order_by("pk").values_list("pk", "updated_at", "status")) == before
     assert Finding.objects.count() == findings
+    assert LessonFinding.objects.count() == links
+

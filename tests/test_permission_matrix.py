@@ -136,6 +136,9 @@ EXPECTED_REVIEW_PAGES = {  # GET
     "api-review-similar": VIEWERS,
     "api-finding-similar": VIEWERS,
     "review-document": editors({ALL: 200}),
+    "review-submit": editors({"draft": 200, ALL: 302}),  # check your answers; any other status: back to its page
+    "review-submitted": editors({"submitted": 200, "in_curation": 200, ALL: 404}),  # the confirmation
+    "curation-publish": curators({"in_curation": 200, ALL: 302}),  # check what will be published; else the screen
     # The form is shown in every status; a non-draft review's new version is refused when posted (see below).
     "review-upload-version": editors({ALL: 200}),
     "review-history": curators({ALL: 200}),
@@ -204,6 +207,7 @@ EXPECTED_SITE_PAGES = {  # GET, not about one review
     "home": EVERYONE,
     "review-list": EVERYONE,
     "review-new": UPLOADERS,
+    "review-mine": UPLOADERS,
     "search": EVERYONE,
     "search-export": EVERYONE,
     "api-docs": EVERYONE,
@@ -593,7 +597,9 @@ def _upload(world, key):
 
 
 REVIEW_ACTIONS = {
-    "review-submit": Action(state=_status_state, done=_transition_done("review-submit")),
+    "review-submit": Action(
+        data={"declaration": "on"}, state=_status_state, done=_transition_done("review-submit")
+    ),
     "review-upload-version": Action(
         data=_upload,
         state=lambda world, key: ReviewDocument.objects.filter(review=world.reviews[key]).count(),
@@ -744,7 +750,8 @@ def _check_review_action(world, endpoint, role, status):
     assert after == wanted, url
     messages = [str(m) for m in get_messages(response.wsgi_request)]
     if endpoint == "review-submit":
-        assert response["Location"] == reverse("review-document", args=[world.reviews[status].slug])
+        page = "review-submitted" if status == "draft" else "review-document"  # the confirmation, or back
+        assert response["Location"] == reverse(page, args=[world.reviews[status].slug])
         if status != "draft":
             assert any(m.startswith("Cannot submit") for m in messages)
     if endpoint == "review-upload-version" and status != "draft":

@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from findings.models import Theme
+from findings.models import Lesson, Theme
 from reviews.models import Review
 from tests.factories import make_finding, make_partnership, make_review
 
@@ -261,3 +261,18 @@ def test_a_findings_label_and_questions_for_the_partnership_are_shown_and_given_
     (given,) = answer["findings"]
     assert given["label"] == "Finding 2" and given["questions"][1] == "Should forms say was not brought?"
     assert finding.question_list == given["questions"]
+
+
+def test_a_review_page_names_the_published_recurring_lessons_its_findings_belong_to(practitioner, curator):
+    review = make_review(title="Child R")
+    finding = make_finding(review, title="The partner was not assessed")
+    published = Lesson.objects.create(statement="The man in the household was not assessed")
+    published.publish()
+    draft = Lesson.objects.create(statement="A lesson still being written")
+    for lesson in (published, draft):
+        lesson.link(finding)
+
+    page = practitioner.get(review.get_absolute_url()).content.decode()
+    assert f'href="{published.get_absolute_url()}">The man in the household was not assessed</a>' in page
+    assert "A lesson still being written" not in page
+    assert "A lesson still being written" in curator.get(review.get_absolute_url()).content.decode()

@@ -161,9 +161,11 @@ def test_the_search_page_keeps_its_state_in_the_url(practitioner, library):
     assert "Remove filter" in html
 
 
-def test_a_bad_year_range_is_explained_on_the_page(practitioner, library):
+def test_a_bad_year_range_is_explained_on_the_page_and_no_results_are_listed(practitioner, library):
     html = practitioner.get(reverse("search"), {"year_from": 2020, "year_to": 2010}).content.decode()
     assert "There is a problem" in html and "The end year must be the same as or after the start year" in html
+    assert "<title>Error: Search" in html
+    assert "No results until the filters are corrected" in html and "#finding-" not in html
 
 
 def test_the_spelling_suggestion_is_offered_with_a_way_back(practitioner, library):

@@ -88,6 +88,22 @@ REVIEW_TYPE_NATIONS = {
 }
 
 
+def review_type_choices():
+    """The review types for a form, each with the nations that use it ("Child practice review (Wales)"), in the
+    order of the nations, types used anywhere last."""
+    order = list(Nation)
+
+    def nations(review_type):
+        used = REVIEW_TYPE_NATIONS.get(review_type)
+        return sorted(used, key=order.index) if used else []
+
+    types = sorted(ReviewType, key=lambda t: (order.index(nations(t)[0]) if nations(t) else len(order), t.label))
+    return [
+        (t.value, f"{t.label} ({' or '.join(Nation(n).label for n in nations(t))})" if nations(t) else t.label)
+        for t in types
+    ]
+
+
 def review_type_fits_nation(review_type, nation):
     nations = REVIEW_TYPE_NATIONS.get(review_type)
     return nations is None or nation in nations

@@ -1,11 +1,12 @@
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from accounts.roles import is_curator
 from agencies.models import Partnership
 from config.pagination import paginate
 from findings import vectors
-from findings.models import Facet, Finding, Theme
+from findings.models import Facet, Finding, Lesson, Theme
 from reviews.filters import ReviewListFilter
 from reviews.models import Review
 from vocabulary import Nation
@@ -38,7 +39,8 @@ def review_list(request):
 
 def review_detail(request, slug):
     review = get_object_or_404(Review.objects.visible_to(request.user).for_display(), slug=slug)
-    findings = list(review.findings.prefetch_related("themes", "agencies").order_by("position", "id"))
+    lessons = Prefetch("lessons", queryset=Lesson.objects.visible_to(request.user), to_attr="shown_lessons")
+    findings = list(review.findings.prefetch_related("themes", "agencies", lessons).order_by("position", "id"))
     # Published material only, whoever is reading (the review itself may be a draft a curator reads).
     similar = vectors.similar_findings(findings)
     for finding in findings:
@@ -49,6 +51,7 @@ def review_detail(request, slug):
         "findings": findings,
         "crumbs": crumbs,
         "similar_reviews": vectors.similar_reviews(review),
+        "can_curate": is_curator(request.user),
     }
     return render(request, "reviews/review_detail.html", context)
 
