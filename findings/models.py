@@ -216,10 +216,19 @@ def sentence_starts(text):
     return sorted({match.end() for match in SENTENCE_START.finditer(text or "")})
 
 
+SERIES_LABEL = re.compile(r"^(?P<words>\D*?)\s*(?P<number>\d{1,3})$")  # "Finding 3", "Learning point 12"
+
+
 def renumber_findings(ordered_ids):
-    """Give the findings positions 1, 2, 3... in the order given (one review's findings, every one of them)."""
+    """Give the findings positions 1, 2, 3... in the order given (one review's findings, every one of them). When
+    every one is labelled in one numbered series ("Finding 1", "Finding 2"...), the labels follow the positions."""
+    labels = dict(Finding.objects.filter(pk__in=ordered_ids).values_list("pk", "label"))
+    found = [SERIES_LABEL.match(labels.get(pk) or "") for pk in ordered_ids]
+    words = {match.group("words") for match in found if match}
+    series = next(iter(words)) if len(words) == 1 and all(found) else None
     for position, pk in enumerate(ordered_ids, start=1):
-        Finding.objects.filter(pk=pk).exclude(position=position).update(position=position)
+        wanted = {"position": position, **({"label": f"{series} {position}"} if series else {})}
+        Finding.objects.filter(pk=pk).exclude(**wanted).update(**wanted)
 
 
 class FindingQuerySet(models.QuerySet):
@@ -270,6 +279,11 @@ class Finding(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def own_label(self):
+        """The label when it says more than the position does ("Learning point 3", not "Finding 3" at position 3)."""
+        return "" if self.label == f"Finding {self.position}" else self.label
 
     @property
     def anchor(self):
@@ -326,9 +340,11 @@ class Finding(models.Model):
         head, tail = self.text[: starts[before]].rstrip(), self.text[starts[before] :].strip()
         self.text = head
         self.save(update_fields=["text", "updated_at"])
+        series = SERIES_LABEL.match(self.label or "")
         new = Finding.objects.create(
             review_id=self.review_id,
             position=self.position,
+            label=f"{series.group('words')} {self.position + 1}" if series else "",  # renumbered below
             title=title or f"{self.title} (continued)"[:300],
             text=tail,
             source_page=self.source_page,
@@ -337,8 +353,8 @@ class Finding(models.Model):
         new.agencies.set(self.agencies.all())
         ids.insert(ids.index(self.pk) + 1, new.pk)
         renumber_findings(ids)
-        self.refresh_from_db(fields=["position"])
-        new.refresh_from_db(fields=["position"])
+        self.refresh_from_db(fields=["position", "label"])
+        new.refresh_from_db(fields=["position", "label"])
         return new
 
     @transaction.atomic
@@ -375,7 +391,7 @@ class Finding(models.Model):
             other.delete()
         self.save(update_fields=["text", "recommendation", "questions", "notes", "source_page", "updated_at"])
         renumber_findings(ids)
-        self.refresh_from_db(fields=["position"])
+        self.refresh_from_db(fields=["position", "label"])
 
     @transaction.atomic
     def move(self, up=True):
@@ -387,7 +403,7 @@ class Finding(models.Model):
             return False
         ids[here], ids[there] = ids[there], ids[here]
         renumber_findings(ids)
-        self.refresh_from_db(fields=["position"])
+        self.refresh_from_db(fields=["position", "label"])
         return True
 
     @transaction.atomic

@@ -554,7 +554,9 @@ def test_agencies_are_set_from_the_checkboxes(curator, in_curation):
     chosen = Agency.objects.filter(slug__in=["health-visiting", "school"])
     url = action_url("curation-agencies", in_curation, pk=first.pk)
     police = Agency.objects.get(slug="police")
-    assert re.search(rf'value="{police.pk}" checked', page(curator.get(url)))
+    form = page(curator.get(url))
+    assert re.search(rf'value="{police.pk}" checked', form)
+    assert 'id="finding-text"' in form and first.text.splitlines()[0][:60] in form  # read beside the choices
 
     response = curator.post(url, {"agencies": [a.pk for a in chosen]})
 
@@ -700,3 +702,34 @@ def test_the_check_page_of_a_review_that_cannot_be_published_lists_why_and_offer
     html = page(curator.get(reverse("curation-publish", args=[review.slug])))
     assert 'id="publish-problems"' in html and "The review has no findings" in html
     assert "Publish the review</button>" not in html
+
+
+def test_labels_in_one_numbered_series_follow_the_positions_after_a_split_a_merge_and_a_move(db):
+    review = make_review(Status.IN_CURATION, title="Child S")
+    texts = ["One thing happened. Then another thing happened.", "The second finding.", "The third finding."]
+    first, _, third = (
+        make_finding(review, title=f"Title {n}", label=f"Finding {n}", text=text) for n, text in enumerate(texts, 1)
+    )
+
+    new = first.split(1)
+    assert list(review.findings.order_by("position").values_list("label", "title")) == [
+        ("Finding 1", "Title 1"),
+        ("Finding 2", "Title 1 (continued)"),
+        ("Finding 3", "Title 2"),
+        ("Finding 4", "Title 3"),
+    ]
+    first.merge_with(new)
+    third.move(up=True)
+    assert list(review.findings.order_by("position").values_list("label", "title")) == [
+        ("Finding 1", "Title 1"),
+        ("Finding 2", "Title 3"),
+        ("Finding 3", "Title 2"),
+    ]
+
+
+def test_labels_that_are_not_one_series_are_left_as_the_report_wrote_them(db):
+    review = make_review(Status.IN_CURATION, title="Child T")
+    make_finding(review, title="A", label="Finding 1")
+    second = make_finding(review, title="B", label="Good practice")
+    second.move(up=True)
+    assert list(review.findings.order_by("position").values_list("label", flat=True)) == ["Good practice", "Finding 1"]

@@ -402,7 +402,7 @@ def the_curator_merges_the_two_bruising_findings(screen):
     screen = screen.submit("Merge selected findings", choose=[f"3. {FINDING_2}", f"4. {FINDING_3}"])
     assert screen.messages() == [f"“{FINDING_3}” was merged into “{FINDING_2}”."]
     assert screen.headings("h3")[:4] == [FINDING_1, SPLIT_TITLE, FINDING_2, "Merge findings"]
-    caption = "Finding 3 (Finding 2 in the review), page 3"
+    caption = "Finding 3, page 3"  # its label renumbered with its position
     merged = screen.text.split(f"{caption} {FINDING_2}")[1].split("Change finding 3")[0]
     assert "independently mobile. The GP and the health visitor each accepted the explanation" in merged
     assert "against the bruising protocol. Training on professional curiosity should use" in merged
@@ -523,8 +523,8 @@ def a_practitioner_searches_and_finds_the_finding_and_the_lesson(practitioner):
 def the_practitioner_reads_the_review(results):
     review = results.follow("Child P")
     assert "Local child safeguarding practice review Child P" in review
-    # (each with the review's own label above it, where it has one)
-    assert review.headings("h3") == [f"Finding 1 {FINDING_1}", SPLIT_TITLE, f"Finding 2 {FINDING_2}"], "in order"
+    # (each with its label above it: the report's series, renumbered by the split and the merge)
+    assert review.headings("h3") == [f"Finding 1 {FINDING_1}", f"Finding 2 {SPLIT_TITLE}", f"Finding 3 {FINDING_2}"]
     assert f"{FINDING_2} When Child P was six weeks old" in review
     assert f"Page 3 of the review Theme: {THEME} Agency: Health visiting Agency: GP and primary care" in review
     assert "Theme: Fathers and male carers" in review and "Theme: Domestic abuse" in review
