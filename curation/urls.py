@@ -38,6 +38,11 @@ urlpatterns = [
     ),
     path("curation/<slug:slug>/suggestions/accept/", curation.suggestions_accept_all, name="curation-accept-all"),
     path(
+        "curation/<slug:slug>/findings/<int:pk>/suggestions/",
+        curation.suggestions_decide,
+        name="curation-suggestions-decide",
+    ),
+    path(
         "curation/<slug:slug>/agency-suggestions/<int:pk>/",
         curation.suggestion,
         {"model": AgencySuggestion},

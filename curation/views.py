@@ -257,6 +257,26 @@ def suggestion(request, slug, pk, model):
 
 @curator_required
 @require_POST
+def suggestions_decide(request, slug, pk):
+    """Accept or reject the suggested themes ticked for one finding, in one step."""
+    review = _review(slug)
+    finding = _finding(review, pk)
+    decision = request.POST.get("decision")
+    if decision not in ("accept", "reject"):
+        raise BadRequest("The decision is to accept or reject.")
+    chosen = ThemeSuggestion.objects.filter(finding=finding, pk__in=request.POST.getlist("suggestion"))
+    if not chosen.pending().exists():
+        messages.error(request, f"Select the suggested themes to {decision} for “{finding.title}”.")
+        return _back(review, _finding_anchor(finding))
+    names = ", ".join(f"“{s.theme}”" for s in chosen.pending().select_related("theme").order_by("theme__name"))
+    chosen.decide_all(accept=decision == "accept", by=request.user)
+    done = "added to" if decision == "accept" else "rejected for"
+    messages.success(request, f"{names} {'were' if ', ' in names else 'was'} {done} “{finding.title}”.")
+    return _back(review, _finding_anchor(finding))
+
+
+@curator_required
+@require_POST
 def suggestions_accept_all(request, slug):
     """Accept every theme suggested for the review's findings in one step (a curator checks them first)."""
     review = _review(slug)

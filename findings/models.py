@@ -554,9 +554,17 @@ class SuggestionQuerySet(models.QuerySet):
     @transaction.atomic
     def accept_all(self, by=None):
         """Accept every pending suggestion among these (a review's, in one step). How many were accepted."""
+        return self.decide_all(accept=True, by=by)
+
+    @transaction.atomic
+    def decide_all(self, *, accept, by=None):
+        """Accept (or reject) every pending suggestion among these. How many were decided."""
         pending = list(self.pending().select_related("finding", self.model.TAG))
         for suggestion in pending:
-            suggestion.accept(by=by)
+            if accept:
+                suggestion.accept(by=by)
+            else:
+                suggestion.reject(by=by)
         return len(pending)
 
 

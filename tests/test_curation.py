@@ -214,6 +214,10 @@ def everything(in_curation):
         (action_url("curation-suggestion", in_curation, pk=suggestion.pk), {"decision": "accept"}),
         (action_url("curation-agency-suggestion", in_curation, pk=named.pk), {"decision": "accept"}),
         (action_url("curation-accept-all", in_curation), {}),
+        (
+            action_url("curation-suggestions-decide", in_curation, **pk),
+            {"decision": "accept", "suggestion": [suggestion.pk]},
+        ),
         (action_url("curation-return", in_curation), {"comments": "Please redact more."}),
         (action_url("curation-publish", in_curation), {}),
         (action_url("curation-withdraw", in_curation), {"reason": "Identifying."}),
@@ -733,3 +737,40 @@ def test_labels_that_are_not_one_series_are_left_as_the_report_wrote_them(db):
     second = make_finding(review, title="B", label="Good practice")
     second.move(up=True)
     assert list(review.findings.order_by("position").values_list("label", flat=True)) == ["Good practice", "Finding 1"]
+
+
+def test_several_suggested_themes_of_a_finding_are_accepted_or_rejected_in_one_step(curator, in_curation):
+    first = in_curation.findings.get(position=1)
+    neglect, risk, curiosity = (
+        suggest(first, slug) for slug in ("neglect", "risk-assessment", "professional-curiosity")
+    )
+    screen = page(curator.get(reverse("curation-review", args=[in_curation.slug])))
+    url = reverse("curation-suggestions-decide", args=[in_curation.slug, first.pk])
+    assert f'action="{url}"' in screen and f'form="suggestions-{first.pk}"' in screen
+
+    response = curator.post(url, {"decision": "accept", "suggestion": [neglect.pk, risk.pk]}, follow=True)
+
+    assert "“Neglect”, “Risk assessment and decision-making” were added to “Missed bruising”." in page(response)
+    assert {"neglect", "risk-assessment"} <= set(first.themes.values_list("slug", flat=True))
+    curator.post(url, {"decision": "reject", "suggestion": [curiosity.pk]})
+    curiosity.refresh_from_db()
+    assert curiosity.decision == ThemeSuggestion.Decision.REJECTED
+    assert "professional-curiosity" not in set(first.themes.values_list("slug", flat=True))
+
+
+def test_deciding_with_nothing_ticked_says_what_to_do_and_changes_nothing(curator, in_curation):
+    first = in_curation.findings.get(position=1)
+    suggest(first, "neglect")
+    url = reverse("curation-suggestions-decide", args=[in_curation.slug, first.pk])
+    response = curator.post(url, {"decision": "accept"}, follow=True)
+    assert "Select the suggested themes to accept for “Missed bruising”." in page(response)
+    assert first.suggestions.pending().count() == 1
+
+
+def test_a_suggestion_of_another_finding_is_not_decided_through_this_one(curator, in_curation):
+    first, second = in_curation.findings.order_by("position")[:2]
+    elsewhere = suggest(second, "neglect")
+    curator.post(reverse("curation-suggestions-decide", args=[in_curation.slug, first.pk]),
+                 {"decision": "accept", "suggestion": [elsewhere.pk]})  # fmt: skip
+    elsewhere.refresh_from_db()
+    assert elsewhere.decision == ThemeSuggestion.Decision.PENDING
