@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from agencies.models import Agency
-from findings.models import AgencySuggestion
+from findings.models import AgencySuggestion, Lesson, Theme, ThemeSuggestion
 from reviews.models import Review
 from tests.documents import make_pdf
 from tests.factories import make_finding, make_partnership, make_review, make_user, sign_in
@@ -403,3 +403,86 @@ def test_an_author_on_a_phone_resolves_flags_checks_answers_declares_and_submits
 def test_the_service_pages_and_the_not_found_page_pass_axe_core_on_a_phone(visit, path):
     seen = visit(path, lambda page: (fits(page), violations(page)), PHONE)
     assert seen == (True, [])
+
+
+WIDTHS = {"desktop": None, "phone": PHONE}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_curator_takes_a_review_accepts_themes_together_links_a_lesson_checks_and_publishes(visit, width):
+    curator = Client()
+    sign_in(curator, make_user(staff=True))
+    review = make_review(Review.Status.SUBMITTED, title="Child V")
+    finding = make_finding(review, title="The bruise was explained away", text="A bruise was seen and explained away.")
+    for slug in ("neglect", "bruising-non-mobile"):
+        ThemeSuggestion.objects.create(
+            finding=finding, theme=Theme.objects.get(slug=slug), score=0.8, reasons=[], source="rules"
+        )
+    lesson = Lesson.objects.create(statement="Bruises on babies were explained away")
+
+    def journey(page):
+        seen = {"pages": [], "violations": []}
+
+        def note():
+            seen["pages"].append((page.title(), fits(page)))
+            seen["violations"] += violations(page)
+
+        note()  # the screen, before taking
+        with page.expect_navigation():
+            page.get_by_role("button", name="Take this review").click()
+        for name in ("Neglect", "Bruising"):
+            page.get_by_label(name, exact=False).first.check()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Accept the ticked themes").first.click()
+        note()
+        page.get_by_label("Link finding 1 to a recurring lesson").select_option(label=f"{lesson.statement} (draft)")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Link finding 1 to the lesson", exact=True).click()
+        page.get_by_role("link", name="Check what will be published").click()
+        note()  # check what will be published
+        with page.expect_navigation():
+            page.get_by_role("button", name="Publish the review").click()
+        seen["said"] = page.get_by_text("“Child V” was published.").is_visible()
+        note()
+        return seen
+
+    seen = visit(reverse("curation-review", kwargs={"slug": review.slug}), journey, WIDTHS[width], signed_in=curator)
+
+    assert seen["said"]
+    assert all(fitting for _, fitting in seen["pages"]), seen["pages"]
+    assert seen["violations"] == []
+    assert set(finding.themes.values_list("slug", flat=True)) == {"neglect", "bruising-non-mobile"}
+    assert list(lesson.findings.all()) == [finding]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_reader_searches_filters_opens_a_finding_and_its_review(visit, library, width):
+    def journey(page):
+        seen = {"pages": [], "violations": []}
+
+        def note():
+            seen["pages"].append((page.title(), fits(page)))
+            seen["violations"] += violations(page)
+
+        page.locator("#q").fill("neglect")
+        with page.expect_navigation():
+            page.locator("#q").press("Enter")
+        note()  # results
+        if page.locator(".cr-filters-toggle").is_visible():
+            page.locator(".cr-filters-toggle").click()
+        page.get_by_label("England", exact=False).first.check()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Apply filters", exact=False).first.click()
+        seen["filtered"] = "nation=england" in page.url
+        note()
+        with page.expect_navigation():
+            page.locator(".cr-result a").first.click()
+        seen["finding"] = page.locator(".cr-finding").first.is_visible()
+        note()  # the review, at the finding
+        return seen
+
+    seen = visit(reverse("search"), journey, WIDTHS[width])
+
+    assert seen["filtered"] and seen["finding"]
+    assert all(fitting for _, fitting in seen["pages"]), seen["pages"]
+    assert seen["violations"] == []
