@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from accounts import two_factor
+from accounts import session, two_factor
 from accounts.forms import SignInForm
 from accounts.models import LoginAttempt
 
@@ -21,6 +21,7 @@ urlpatterns = [
         name="sign-in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+    path("stay-signed-in/", session.stay_signed_in, name="stay-signed-in"),
     path("two-factor/", two_factor.verify, name="two-factor"),
     path("two-factor/set-up/", two_factor.set_up, name="two-factor-set-up"),
     path("two-factor/recovery-codes/", two_factor.recovery_codes, name="two-factor-recovery-codes"),

@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
+                "accounts.session.timeout",
             ],
             "builtins": ["django.contrib.humanize.templatetags.humanize"],
         },
@@ -243,7 +244,8 @@ RATE_LIMITS = {
     "export": env_int("RATE_LIMIT_EXPORT", 10),
 }
 CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # a working day
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # a working day without use
+SESSION_SAVE_EVERY_REQUEST = True  # each request renews it, so the timeout warning knows when it ends
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a day

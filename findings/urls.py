@@ -12,6 +12,7 @@ urlpatterns = [
     path("themes/<slug:slug>/", themes.theme_detail, name="theme-detail"),
     path("lessons/", lessons.lesson_index, name="lesson-index"),
     path("lessons/<slug:slug>/", lessons.lesson_detail, name="lesson-detail"),
+    path("partnerships/<slug:slug>/", reviews.partnership_detail, name="partnership-detail"),
     path("agencies/", agencies.agency_index, name="agency-index"),
     path("agencies/<slug:slug>/", agencies.agency_detail, name="agency-detail"),
 ]

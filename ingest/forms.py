@@ -168,3 +168,31 @@ class SubmissionForm(forms.Form):
         ),
         error_messages={"required": "Confirm that the review has been redacted before you submit it"},
     )
+
+
+class ReviewDetailsForm(forms.ModelForm):
+    """The author's details of a draft review: what the upload form asked, the document aside."""
+
+    pseudonyms_text = NewReviewForm.base_fields["pseudonyms_text"]
+    age_bands = NewReviewForm.base_fields["age_bands"]
+
+    class Meta:
+        model = Review
+        fields = ["title", "nation", "review_type", "publication_year", "outcome", "reviewer", "summary"]
+        labels = NewReviewForm.Meta.labels
+        help_texts = NewReviewForm.Meta.help_texts
+        widgets = NewReviewForm.Meta.widgets
+        error_messages = NewReviewForm.Meta.error_messages
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nation"].choices = [("", "Select the nation"), *Nation.choices]
+        self.fields["review_type"].choices = [("", "Select the type of review"), *review_type_choices()]
+        self.fields["outcome"].choices = [("", "Not given"), *Outcome.choices]
+        self.initial.setdefault("pseudonyms_text", "\n".join(self.instance.pseudonyms or []))
+        self.initial.setdefault("age_bands", self.instance.age_bands or [])
+
+    def save(self, commit=True):
+        self.instance.pseudonyms = _names(self.cleaned_data["pseudonyms_text"])
+        self.instance.age_bands = self.cleaned_data["age_bands"]
+        return super().save(commit)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("reviews/yours/", views.my_reviews, name="review-mine"),
     path("reviews/new/", views.new_review, name="review-new"),
     path("reviews/<slug:slug>/document/", views.document, name="review-document"),
+    path("reviews/<slug:slug>/details/", views.details, name="review-details"),
     path("reviews/<slug:slug>/document/upload/", views.upload_version, name="review-upload-version"),
     path("reviews/<slug:slug>/document/retry/", views.retry, name="review-document-retry"),
     path("reviews/<slug:slug>/flags/<int:flag_id>/", views.resolve_flag, name="review-flag"),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.roles import author_partnership_ids, can_upload
 from findings.models import Finding, ThemeSuggestion
 from ingest.documents import DocumentRejected
-from ingest.forms import FlagResolutionForm, NewReviewForm, NewVersionForm, SubmissionForm
+from ingest.forms import FlagResolutionForm, NewReviewForm, NewVersionForm, ReviewDetailsForm, SubmissionForm
 from ingest.processing import enqueue
 from reviews.models import AnonymisationFlag, IllegalTransition, Review
 
@@ -83,6 +83,23 @@ def _document_page(request, review, flag_error=None):
         context["findings"] = Finding.objects.none()
     context["problems"] = review.submission_problems() if review.status == Review.Status.DRAFT else []
     return render(request, "reviews/document.html", context)
+
+
+@login_required
+def details(request, slug):
+    """The review's details, changed by its authors while it is a draft (curators change them in curation)."""
+    review = _editable_review(request, slug)
+    if review.status != Review.Status.DRAFT:
+        status = review.get_status_display().lower()
+        messages.error(request, f"“{review.title}” is {status}: only a draft's details are changed here.")
+        return redirect("review-document", slug=review.slug)
+    form = ReviewDetailsForm(request.POST if request.method == "POST" else None, instance=review)
+    back = request.POST.get("back") or request.GET.get("back") or ""  # "check": from check your answers
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"The details of “{review.title}” were saved.")
+        return redirect("review-submit" if back == "check" else "review-document", slug=review.slug)
+    return render(request, "reviews/details.html", {"review": review, "form": form, "back": back})
 
 
 @login_required

@@ -221,6 +221,11 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
                 f"SELECT '{item.name}', {item.column}::text, count(*) FROM fm WHERE {where} AND {item.column} <> '' "
                 f"GROUP BY {item.column}"
             )
+        elif item.kind == "model":  # counted by id, as tags are
+            parts.append(
+                f"SELECT '{item.name}', {item.column}::text, count(*) FROM fm WHERE {where} "
+                f"AND {item.column} IS NOT NULL GROUP BY {item.column}"
+            )
         elif item.kind in ("overlap", "tags"):  # tags are counted by id (cheaper than joining every row to a slug)
             parts.append(
                 f"SELECT '{item.name}', value::text, count(*) FROM fm, unnest({item.column}) AS value WHERE {where} "
@@ -241,8 +246,9 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
         # The rows facets count, with the columns they count by (read again only for these rows): every
         # matching row, or a sample of them (every step-th id).
         # (OFFSET 0 keeps that a lookup by id per row: the planner cannot know how few rows are sampled.)
-        "fm AS MATERIALIZED (SELECT m.*, e.* FROM m CROSS JOIN LATERAL (SELECT nation, region, review_type,"
-        f" outcome, age_bands, theme_ids, agency_ids FROM {ENTRIES[level]._meta.db_table} WHERE id = m.id OFFSET 0) e"
+        "fm AS MATERIALIZED (SELECT m.*, e.* FROM m CROSS JOIN LATERAL (SELECT nation, region, review_type, outcome,"
+        f" partnership_id, age_bands, theme_ids, agency_ids FROM {ENTRIES[level]._meta.db_table} WHERE id = m.id"
+        " OFFSET 0) e"
         " WHERE NOT (SELECT sampled FROM sizes) OR m.id %% (SELECT step FROM sizes) = 0)",
     ]
     cte_params = list(flags_params)
@@ -283,7 +289,7 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
         facets = {kind: {v: round(n * total / sample) for v, n in values.items()} for kind, values in facets.items()}
     # Tag counts come keyed by id: their slugs are read once.
     for item in FACETS:
-        if item.kind == "tags" and item.name in facets:
+        if item.kind in ("tags", "model") and item.name in facets:
             ids = [int(i) for i in facets[item.name]]
             slugs = dict(item.model.objects.filter(pk__in=ids).values_list("pk", "slug"))
             facets[item.name] = {slugs[int(i)]: n for i, n in facets[item.name].items() if int(i) in slugs}

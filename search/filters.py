@@ -12,7 +12,7 @@ from django import forms
 from django.core.cache import cache
 from django.db.models import Q
 
-from agencies.models import Agency
+from agencies.models import Agency, Partnership
 from findings.models import Facet, Theme
 from search.indexing import corpus_version
 from vocabulary import AgeBand, Nation, Outcome, Region, ReviewType
@@ -34,6 +34,12 @@ def _themes():
     )
 
 
+def _partnerships():
+    """(slug, name) of every partnership, kept a few minutes (partnerships are added rarely)."""
+    read = lambda: list(Partnership.objects.order_by("name").values_list("slug", "name"))  # noqa: E731
+    return cache.get_or_set("partnership-choices", read, timeout=300)
+
+
 def _agencies():
     """(slug, name) of every agency: a list that changes only by migration or in the admin, kept a few minutes."""
     return cache.get_or_set("agency-choices", lambda: list(Agency.objects.values_list("slug", "name")), timeout=300)
@@ -47,6 +53,7 @@ class Filter:
     - "choice": the entry's `column` is one of the values; counted by that column;
     - "overlap": the entry's array `column` shares a value; counted by its values;
     - "tags": the entry's id array `column` holds the row of one of the chosen slugs (`model`);
+    - "model": the entry's id `column` is the row of one of the chosen slugs (`model`);
     - "theme_kind": the entry carries a theme of one of the chosen kinds;
     - "year_from", "year_to": the year is at least, or at most, the value (one facet: counts by year).
     """
@@ -82,6 +89,8 @@ class Filter:
             if self.name == "theme" and filters.get("theme_match") == "all":
                 return Q(**{f"{self.column}__contains": ids}) if len(ids) == len(set(value)) else Q(pk__in=[])
             return Q(**{f"{self.column}__overlap": ids})
+        if self.kind == "model":
+            return Q(**{f"{self.column}__in": ids_of(self.model, slug__in=value)})
         if self.kind == "theme_kind":
             return Q(theme_ids__overlap=ids_of(Theme, facet__in=value))
         return Q(**{f"{self.column}__{'gte' if self.kind == 'year_from' else 'lte'}": value})
@@ -102,6 +111,15 @@ FILTERS = [
         "region", "English region", "English regions of the review's partnership.", "choice", "region", Region.choices
     ),
     Filter("review_type", "Type of review", "Types of review.", "choice", "review_type", ReviewType.choices),
+    Filter(
+        "partnership",
+        "Partnership",
+        "Partnership slugs: the partnership that published the review.",
+        "model",
+        "partnership_id",
+        _partnerships,
+        Partnership,
+    ),
     Filter("year_from", "From", "Published in or after this year.", "year_from", "year"),
     Filter("year_to", "To", "Published in or before this year.", "year_to", "year"),
     Filter("age_band", "Age of the child", "Age bands of the child.", "overlap", "age_bands", AgeBand.choices),

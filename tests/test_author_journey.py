@@ -189,3 +189,43 @@ def test_an_author_of_two_partnerships_chooses_between_them(author):
     author.user.partnerships.add(make_partnership())
     page = author.get(reverse("review-new")).content.decode()
     assert '<option value="">Select the partnership</option>' in page
+
+
+def test_an_author_changes_a_drafts_details_and_returns_to_check_your_answers(author, uploaded):
+    url = reverse("review-details", args=[uploaded.slug])
+    form = author.get(url + "?back=check").content.decode()
+    assert 'value="Child J"' in form and "Child J\nAdult M" in form  # the pseudonyms as given at upload
+
+    response = author.post(
+        url,
+        {"title": "Child J and Child K", "nation": "england", "review_type": "lcspr", "publication_year": "2023",
+         "pseudonyms_text": "Child J\nChild K", "back": "check"},
+    )  # fmt: skip
+
+    assert response["Location"] == reverse("review-submit", args=[uploaded.slug])
+    uploaded.refresh_from_db()
+    assert (uploaded.title, uploaded.publication_year, uploaded.pseudonyms) == (
+        "Child J and Child K",
+        2023,
+        ["Child J", "Child K"],
+    )
+
+
+def test_a_review_type_of_another_nation_is_refused_with_a_specific_message(author, uploaded):
+    response = author.post(
+        reverse("review-details", args=[uploaded.slug]),
+        {"title": "Child J", "nation": "scotland", "review_type": "lcspr"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "<title>Error: " in page
+    assert "govuk-error-summary" in page and "Scotland" in page
+    uploaded.refresh_from_db()
+    assert uploaded.nation == "england"
+
+
+def test_a_submitted_reviews_details_are_not_changed_by_its_author(author):
+    review = make_review(Review.Status.SUBMITTED, title="Child K", partnership=author.partnership)
+    response = author.post(reverse("review-details", args=[review.slug]), {"title": "Changed", "nation": "england"})
+    assert response["Location"] == reverse("review-document", args=[review.slug])
+    review.refresh_from_db()
+    assert review.title == "Child K"

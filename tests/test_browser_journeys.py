@@ -486,3 +486,34 @@ def test_a_reader_searches_filters_opens_a_finding_and_its_review(visit, library
     assert seen["filtered"] and seen["finding"]
     assert all(fitting for _, fitting in seen["pages"]), seen["pages"]
     assert seen["violations"] == []
+
+
+def test_a_signed_in_author_is_warned_before_the_session_ends_and_stays_signed_in_by_keyboard(visit, settings):
+    settings.SESSION_COOKIE_AGE = 6  # the warning after 3 seconds
+    author = Client()
+    author.force_login(user := make_user())
+    author.partnership = make_partnership()
+    author.partnership.members.add(user)
+
+    def look(page):
+        warning = page.locator("#timeout-warning")
+        warning.wait_for(state="visible", timeout=5000)
+        seen = {
+            "focused": page.evaluate("document.activeElement.id"),
+            "violations": violations(page),
+            "fits": fits(page),
+        }
+        page.keyboard.press("Tab")
+        seen["button"] = page.evaluate("document.activeElement.textContent.trim()")
+        with page.expect_response(lambda answer: "stay-signed-in" in answer.url):
+            page.keyboard.press("Enter")
+        warning.wait_for(state="hidden", timeout=2000)
+        seen["hidden"] = warning.is_hidden()
+        seen["still here"] = page.title()
+        return seen
+
+    seen = visit(reverse("review-mine"), look, PHONE, signed_in=author)
+
+    assert seen["focused"] == "timeout-title" and seen["button"] == "Stay signed in"
+    assert seen["hidden"] and seen["still here"].startswith("Your reviews")
+    assert seen["violations"] == [] and seen["fits"]

@@ -137,6 +137,7 @@ EXPECTED_REVIEW_PAGES = {  # GET
     "api-finding-similar": VIEWERS,
     "review-document": editors({ALL: 200}),
     "review-submit": editors({"draft": 200, ALL: 302}),  # check your answers; any other status: back to its page
+    "review-details": editors({"draft": 200, ALL: 302}),  # a draft's details; any other: back with a message
     "review-submitted": editors({"submitted": 200, "in_curation": 200, ALL: 404}),  # the confirmation
     "curation-publish": curators({"in_curation": 200, ALL: 302}),  # check what will be published; else the screen
     # The form is shown in every status; a non-draft review's new version is refused when posted (see below).
@@ -165,6 +166,7 @@ FLAGS_CHANGEABLE = {
 EXPECTED_REVIEW_ACTIONS = {  # POST
     "review-submit": editors({ALL: 302}),  # a non-draft review: back to its page with the refusal as a message
     "review-upload-version": editors({"draft": 302, ALL: 200}),  # a non-draft review: the form with the refusal
+    "review-details": editors({ALL: 302}),  # saved for a draft; any other status: back with a message
     "review-document-retry": editors({ALL: 302}),
     "review-flag-resolve": editors({ALL: 302}),
     "review-flag-reopen": editors({ALL: 302}),
@@ -597,6 +599,11 @@ def _upload(world, key):
 
 
 REVIEW_ACTIONS = {
+    "review-details": Action(
+        data={"title": "Child Renamed", "nation": "england", "review_type": "lcspr"},
+        state=lambda world, key: Review.objects.get(pk=world.reviews[key].pk).title,
+        done=lambda before, status: "Child Renamed" if status == "draft" else before,
+    ),
     "review-submit": Action(
         data={"declaration": "on"}, state=_status_state, done=_transition_done("review-submit")
     ),

@@ -276,3 +276,35 @@ def test_a_review_page_names_the_published_recurring_lessons_its_findings_belong
     assert f'href="{published.get_absolute_url()}">The man in the household was not assessed</a>' in page
     assert "A lesson still being written" not in page
     assert "A lesson still being written" in curator.get(review.get_absolute_url()).content.decode()
+
+
+def test_a_partnership_page_lists_the_reviews_a_reader_may_see_and_leads_to_their_findings(practitioner, curator):
+    northshire = make_partnership(name="Northshire Safeguarding Children Partnership")
+    published = make_review(title="Child R", partnership=northshire)
+    draft = make_review(Review.Status.DRAFT, title="Child Unpublished", partnership=northshire)
+    url = reverse("partnership-detail", args=[northshire.slug])
+
+    page = practitioner.get(url).content.decode()
+
+    assert "Northshire Safeguarding Children Partnership" in page and published.title in page
+    assert draft.title not in page
+    assert f"?partnership={northshire.slug}&amp;level=findings" in page
+    assert f'href="{url}"' in practitioner.get(published.get_absolute_url()).content.decode()
+    assert draft.title in curator.get(url).content.decode()
+
+
+def test_a_partnership_with_nothing_published_has_no_public_page(practitioner):
+    quiet = make_partnership(name="Quietshire Safeguarding Children Partnership")
+    make_review(Review.Status.SUBMITTED, title="Child Hidden", partnership=quiet)
+    assert practitioner.get(reverse("partnership-detail", args=[quiet.slug])).status_code == 404
+
+
+def test_search_filters_by_partnership_and_counts_it(practitioner):
+    north, south = make_partnership(name="Northshire Board"), make_partnership(name="Southshire Board")
+    make_finding(make_review(title="Child N", partnership=north), title="Neglect was not named", themes=["neglect"])
+    make_finding(make_review(title="Child S", partnership=south), title="Neglect was missed", themes=["neglect"])
+
+    page = practitioner.get(reverse("search"), {"q": "neglect", "partnership": north.slug}).content.decode()
+
+    assert "Neglect was not named" in page and "Neglect was missed" not in page
+    assert f'value="{north.slug}" checked' in page

@@ -87,3 +87,29 @@ def test_sign_in_attempts_older_than_the_privacy_notice_says_are_deleted():
     LoginAttempt.record("new", "192.0.2.1", succeeded=False)
 
     assert list(LoginAttempt.objects.values_list("username", flat=True)) == ["new"]
+
+
+def test_a_signed_in_page_carries_the_timeout_warning_with_the_time_left(author, client, settings):
+    settings.SESSION_COOKIE_AGE = 3600
+    page = author.get(reverse("review-mine")).content.decode()
+    assert 'id="timeout-warning"' in page and 'data-seconds="3600" data-warn="300"' in page
+    assert f'action="{reverse("stay-signed-in")}"' in page
+    assert 'id="timeout-warning"' not in client.get(reverse("home")).content.decode()  # signed out: nothing to end
+
+
+def test_staying_signed_in_renews_the_session_and_answers_the_script_in_json(author, settings):
+    settings.SESSION_COOKIE_AGE = 600
+    answer = author.post(reverse("stay-signed-in"), HTTP_ACCEPT="application/json")
+    assert answer.json() == {"seconds": 600}
+
+
+def test_staying_signed_in_without_javascript_goes_back_to_the_page_but_never_elsewhere(author):
+    page = "http://testserver" + reverse("review-mine")
+    back = author.post(reverse("stay-signed-in"), HTTP_REFERER=page)
+    assert back.status_code == 302 and back["Location"] == page
+    away = author.post(reverse("stay-signed-in"), HTTP_REFERER="https://elsewhere.example/")
+    assert away["Location"] == reverse("home")
+
+
+def test_staying_signed_in_needs_a_session(client):
+    assert client.post(reverse("stay-signed-in")).status_code == 302  # to sign in

@@ -1,4 +1,5 @@
 from django.db.models import Count, Max, Min, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -74,3 +75,19 @@ def nation_year_table(reviews):
             for year in years
         ],
     }
+
+
+def partnership_detail(request, slug):
+    """A partnership and the reviews of it the reader may see, newest first."""
+    partnership = get_object_or_404(Partnership, slug=slug)
+    reviews = (
+        Review.objects.visible_to(request.user)
+        .filter(partnership=partnership)
+        .select_related("partnership")
+        .order_by("-publication_year", "title")
+    )
+    if not reviews.exists():
+        raise Http404  # a partnership with nothing the reader may see has no page for them
+    crumbs = [("Reviews", reverse("review-list"))]
+    context = {"partnership": partnership, "reviews": reviews, "crumbs": crumbs}
+    return render(request, "reviews/partnership_detail.html", context)
