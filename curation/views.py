@@ -18,7 +18,6 @@ from accounts.roles import curator_required
 from curation.forms import (
     AddThemesForm,
     AgenciesForm,
-    FindingForm,
     LessonLinkForm,
     MergeForm,
     NewFindingForm,
@@ -31,6 +30,7 @@ from curation.forms import (
 )
 from curation.queue import backlog_queue, curation_queue
 from findings import vectors
+from findings.forms import FindingForm
 from findings.models import AgencySuggestion, Finding, Lesson, Theme, ThemeSuggestion
 from reviews.models import IllegalTransition, Review
 

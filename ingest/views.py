@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.roles import author_partnership_ids, can_upload
+from findings.forms import FindingForm
 from findings.models import Finding, ThemeSuggestion
 from ingest.documents import DocumentRejected
 from ingest.forms import FlagResolutionForm, NewReviewForm, NewVersionForm, ReviewDetailsForm, SubmissionForm
@@ -100,6 +101,61 @@ def details(request, slug):
         messages.success(request, f"The details of “{review.title}” were saved.")
         return redirect("review-submit" if back == "check" else "review-document", slug=review.slug)
     return render(request, "reviews/details.html", {"review": review, "form": form, "back": back})
+
+
+def _draft_finding(request, slug, pk):
+    """A finding of a draft the user may work on, or (review, None) with a message when the review is not a draft."""
+    review = _editable_review(request, slug)
+    finding = get_object_or_404(Finding, pk=pk, review=review)
+    if review.status != Review.Status.DRAFT:
+        messages.error(request, f"“{review.title}” is {review.get_status_display().lower()}: the curators edit it now.")
+        return review, None
+    return review, finding
+
+
+def _to_findings(review, finding=None):
+    anchor = f"#proposed-{finding.pk}" if finding else "#proposed-title"
+    return redirect(reverse("review-document", kwargs={"slug": review.slug}) + anchor)
+
+
+@login_required
+def finding_edit(request, slug, pk):
+    """An author changes a proposed finding's title, text, questions and notes while the review is a draft."""
+    review, finding = _draft_finding(request, slug, pk)
+    if finding is None:
+        return _to_findings(review)
+    form = FindingForm(request.POST if request.method == "POST" else None, instance=finding)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Finding {finding.position}, “{finding.title}”, was saved.")
+        return _to_findings(review, finding)
+    return render(request, "reviews/finding_edit.html", {"review": review, "finding": finding, "form": form})
+
+
+@login_required
+def finding_delete(request, slug, pk):
+    review, finding = _draft_finding(request, slug, pk)
+    if finding is None:
+        return _to_findings(review)
+    if request.method == "POST":
+        finding.discard()
+        messages.success(request, f"Finding “{finding.title}” was deleted.")
+        return _to_findings(review)
+    return render(request, "reviews/finding_delete.html", {"review": review, "finding": finding})
+
+
+@login_required
+@require_POST
+def finding_move(request, slug, pk):
+    review, finding = _draft_finding(request, slug, pk)
+    if finding is None:
+        return _to_findings(review)
+    up = request.POST.get("direction") == "up"
+    if finding.move(up=up):
+        messages.success(request, f"“{finding.title}” moved {'up' if up else 'down'} to number {finding.position}.")
+    else:
+        messages.info(request, f"“{finding.title}” is already the {'first' if up else 'last'} finding.")
+    return _to_findings(review, finding)
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from reviews.models import AnonymisationFlag, Review
 from tests.documents import make_pdf
-from tests.factories import make_partnership, make_review, make_user
+from tests.factories import make_finding, make_partnership, make_review, make_user
 from tests.review_texts import REVIEW_PAGES
 from tests.test_document_processing import document_page, upload
 
@@ -229,3 +229,44 @@ def test_a_submitted_reviews_details_are_not_changed_by_its_author(author):
     assert response["Location"] == reverse("review-document", args=[review.slug])
     review.refresh_from_db()
     assert review.title == "Child K"
+
+
+def test_an_author_changes_moves_and_deletes_proposed_findings_of_a_draft(author, uploaded):
+    first, second, *_ = uploaded.findings.order_by("position")
+    page = document_page(author, uploaded)
+    assert f'href="{reverse("review-finding-edit", args=[uploaded.slug, first.pk])}"' in page
+
+    response = author.post(
+        reverse("review-finding-edit", args=[uploaded.slug, first.pk]),
+        {"title": "Nobody asked who the man was", "text": "The man in the flat was never identified."},
+    )
+    assert response["Location"].endswith(f"#proposed-{first.pk}")
+    first.refresh_from_db()
+    assert (first.title, first.text) == ("Nobody asked who the man was", "The man in the flat was never identified.")
+
+    author.post(reverse("review-finding-move", args=[uploaded.slug, second.pk]), {"direction": "up"})
+    assert list(uploaded.findings.order_by("position").values_list("pk", flat=True))[:2] == [second.pk, first.pk]
+
+    delete = reverse("review-finding-delete", args=[uploaded.slug, first.pk])
+    assert "Delete finding" in author.get(delete).content.decode()
+    author.post(delete)
+    assert not uploaded.findings.filter(pk=first.pk).exists()
+
+
+def test_an_empty_title_is_refused_with_the_error_summary(author, uploaded):
+    finding = uploaded.findings.first()
+    response = author.post(reverse("review-finding-edit", args=[uploaded.slug, finding.pk]), {"title": "", "text": "x"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "<title>Error: " in page and "Enter a title for the finding." in page
+
+
+def test_once_submitted_an_author_cannot_change_its_findings(author):
+    review = make_review(Review.Status.SUBMITTED, title="Child K", partnership=author.partnership)
+    finding = make_finding(review, title="As submitted")
+    url = reverse("review-finding-edit", args=[review.slug, finding.pk])
+    response = author.post(url, {"title": "Changed", "text": "x"})
+    assert response.status_code == 302
+    finding.refresh_from_db()
+    assert finding.title == "As submitted"
+    assert author.post(reverse("review-finding-delete", args=[review.slug, finding.pk])).status_code == 302
+    assert review.findings.filter(pk=finding.pk).exists()

@@ -138,6 +138,8 @@ EXPECTED_REVIEW_PAGES = {  # GET
     "review-document": editors({ALL: 200}),
     "review-submit": editors({"draft": 200, ALL: 302}),  # check your answers; any other status: back to its page
     "review-details": editors({"draft": 200, ALL: 302}),  # a draft's details; any other: back with a message
+    "review-finding-edit": editors({"draft": 200, ALL: 302}),
+    "review-finding-delete": editors({"draft": 200, ALL: 302}),
     "review-submitted": editors({"submitted": 200, "in_curation": 200, ALL: 404}),  # the confirmation
     "curation-publish": curators({"in_curation": 200, ALL: 302}),  # check what will be published; else the screen
     # The form is shown in every status; a non-draft review's new version is refused when posted (see below).
@@ -167,6 +169,8 @@ EXPECTED_REVIEW_ACTIONS = {  # POST
     "review-submit": editors({ALL: 302}),  # a non-draft review: back to its page with the refusal as a message
     "review-upload-version": editors({"draft": 302, ALL: 200}),  # a non-draft review: the form with the refusal
     "review-details": editors({ALL: 302}),  # saved for a draft; any other status: back with a message
+    "review-finding-edit": editors({ALL: 302}),  # saved for a draft; any other status: back with a message
+    "review-finding-delete": editors({ALL: 302}),
     "review-document-retry": editors({ALL: 302}),
     "review-flag-resolve": editors({ALL: 302}),
     "review-flag-reopen": editors({ALL: 302}),
@@ -482,6 +486,8 @@ def visible_years(role):
 
 
 FINDING_PAGES = {  # pages of one finding of the review
+    "review-finding-edit",
+    "review-finding-delete",
     "curation-finding-edit",
     "curation-finding-split",
     "curation-finding-delete",
@@ -599,6 +605,17 @@ def _upload(world, key):
 
 
 REVIEW_ACTIONS = {
+    "review-finding-edit": Action(
+        data={"title": "Renamed by its author", "text": "Changed."},
+        url=lambda world, key: reverse("review-finding-edit", args=[world.reviews[key].slug, world.findings[key].pk]),
+        state=lambda world, key: Finding.objects.get(pk=world.findings[key].pk).title,
+        done=lambda before, status: "Renamed by its author" if status == "draft" else before,
+    ),
+    "review-finding-delete": Action(
+        url=lambda world, key: reverse("review-finding-delete", args=[world.reviews[key].slug, world.findings[key].pk]),
+        state=lambda world, key: Finding.objects.filter(pk=world.findings[key].pk).exists(),
+        done=lambda before, status: False if status == "draft" else before,
+    ),
     "review-details": Action(
         data={"title": "Child Renamed", "nation": "england", "review_type": "lcspr"},
         state=lambda world, key: Review.objects.get(pk=world.reviews[key].pk).title,
