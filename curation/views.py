@@ -19,18 +19,16 @@ from curation.forms import (
     AddThemesForm,
     AgenciesForm,
     LessonLinkForm,
-    MergeForm,
     NewFindingForm,
     ReturnForm,
     ReviewDetailsForm,
-    SplitForm,
     WithdrawForm,
     agencies_by_sector,
     themes_by_facet,
 )
 from curation.queue import backlog_queue, curation_queue
 from findings import vectors
-from findings.forms import FindingForm
+from findings.forms import FindingForm, MergeForm, SplitForm
 from findings.models import AgencySuggestion, Finding, Lesson, Theme, ThemeSuggestion
 from reviews.models import IllegalTransition, Review
 
@@ -108,6 +106,7 @@ def _screen(request, review, *, publish_problems=()):
         "review": review,
         "crumbs": [("Curation", reverse("curation-queue"))],
         "rows": list(zip_longest(findings, findings[1:])),  # each finding with the next one
+        "findings": findings,
         "flags": review.open_flags(),
         "pending_themes": sum(len(finding.pending) for finding in findings),
         "problems": review.publication_problems() if review.status == Review.Status.IN_CURATION else [],

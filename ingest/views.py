@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.roles import author_partnership_ids, can_upload
-from findings.forms import FindingForm
+from findings.forms import FindingForm, MergeForm, SplitForm
 from findings.models import Finding, ThemeSuggestion
 from ingest.documents import DocumentRejected
 from ingest.forms import FlagResolutionForm, NewReviewForm, NewVersionForm, ReviewDetailsForm, SubmissionForm
@@ -142,6 +142,38 @@ def finding_delete(request, slug, pk):
         messages.success(request, f"Finding “{finding.title}” was deleted.")
         return _to_findings(review)
     return render(request, "reviews/finding_delete.html", {"review": review, "finding": finding})
+
+
+@login_required
+def finding_split(request, slug, pk):
+    """An author splits a proposed finding before one of its sentences."""
+    review, finding = _draft_finding(request, slug, pk)
+    if finding is None:
+        return _to_findings(review)
+    form = SplitForm(request.POST if request.method == "POST" else None, finding=finding)
+    if request.method == "POST" and form.is_valid():
+        new = form.save()
+        messages.success(request, f"“{finding.title}” was split: its later sentences are now finding {new.position}.")
+        return _to_findings(review, new)
+    return render(request, "reviews/finding_split.html", {"review": review, "finding": finding, "form": form})
+
+
+@login_required
+@require_POST
+def findings_merge(request, slug):
+    """An author merges ticked proposed findings of a draft into the first of them."""
+    review = _editable_review(request, slug)
+    if review.status != Review.Status.DRAFT:
+        messages.error(request, f"“{review.title}” is {review.get_status_display().lower()}: the curators edit it now.")
+        return _to_findings(review)
+    form = MergeForm(request.POST, review=review)
+    if not form.is_valid():
+        messages.error(request, f"Nothing was merged: {next(iter(form.errors.values()))[0]}")
+        return _to_findings(review)
+    first, others = form.save()
+    merged = ", ".join(f"“{other.title}”" for other in others)
+    messages.success(request, f"{merged} {'was' if len(others) == 1 else 'were'} merged into “{first.title}”.")
+    return _to_findings(review, first)
 
 
 @login_required

@@ -270,3 +270,29 @@ def test_once_submitted_an_author_cannot_change_its_findings(author):
     assert finding.title == "As submitted"
     assert author.post(reverse("review-finding-delete", args=[review.slug, finding.pk])).status_code == 302
     assert review.findings.filter(pk=finding.pk).exists()
+
+
+def test_an_author_splits_a_proposed_finding_and_merges_two(author, uploaded):
+    finding = next(f for f in uploaded.findings.order_by("position") if len(f.sentences()) > 1)
+    count = uploaded.findings.count()
+    form = author.get(reverse("review-finding-split", args=[uploaded.slug, finding.pk])).content.decode()
+    assert "Split before this sentence" in form
+
+    author.post(reverse("review-finding-split", args=[uploaded.slug, finding.pk]), {"before": 1, "title": "The rest"})
+
+    assert uploaded.findings.count() == count + 1
+    new = uploaded.findings.get(title="The rest")
+    assert new.position == finding.position + 1
+    page = document_page(author, uploaded)
+    assert f'action="{reverse("review-findings-merge", args=[uploaded.slug])}"' in page
+
+    author.post(reverse("review-findings-merge", args=[uploaded.slug]), {"findings": [finding.pk, new.pk]})
+
+    assert uploaded.findings.count() == count and not uploaded.findings.filter(pk=new.pk).exists()
+
+
+def test_merging_one_finding_says_why_nothing_was_merged(author, uploaded):
+    first = uploaded.findings.first()
+    url = reverse("review-findings-merge", args=[uploaded.slug])
+    response = author.post(url, {"findings": [first.pk]}, follow=True)
+    assert "Nothing was merged: Select at least two findings to merge." in response.content.decode()

@@ -331,6 +331,7 @@ def the_author_sees_the_flags_and_the_proposed_findings(document):
         f"Finding 1: {FINDING_1} page 2",
         f"Finding 2: {FINDING_2} page 3",
         f"Finding 3: {FINDING_3} page 3",
+        "Merge findings",  # the author may change, reorder, split, merge and delete them while it is a draft
     ]
     assert f"{THEME} 0." in document and "Domestic abuse 0." in document, "suggested themes, with their scores"
     assert "2 identifying details flagged by the anonymisation check are unresolved" in document
@@ -356,7 +357,7 @@ def the_author_uploads_a_version_without_the_name(document, tmp_path):
     assert "Processing child-p-v2.pdf, version 2, 3 pages: Processed" in document
     assert LEAKED_NAME not in document, "the name was in the first version only"
     assert f"Marked not identifying: {PHONE_REASON} (marked on version 1)" in document, "explained already"
-    assert len(document.headings("h3")) == 3, "the findings proposed again, from version 2"
+    assert len(document.headings("h3")) == 4, "the findings proposed again, from version 2 (and Merge findings)"
     assert "Nothing stops the review being submitted" in document
     return document
 

@@ -140,6 +140,7 @@ EXPECTED_REVIEW_PAGES = {  # GET
     "review-details": editors({"draft": 200, ALL: 302}),  # a draft's details; any other: back with a message
     "review-finding-edit": editors({"draft": 200, ALL: 302}),
     "review-finding-delete": editors({"draft": 200, ALL: 302}),
+    "review-finding-split": editors({"draft": 200, ALL: 302}),
     "review-submitted": editors({"submitted": 200, "in_curation": 200, ALL: 404}),  # the confirmation
     "curation-publish": curators({"in_curation": 200, ALL: 302}),  # check what will be published; else the screen
     # The form is shown in every status; a non-draft review's new version is refused when posted (see below).
@@ -487,6 +488,7 @@ def visible_years(role):
 
 FINDING_PAGES = {  # pages of one finding of the review
     "review-finding-edit",
+    "review-finding-split",
     "review-finding-delete",
     "curation-finding-edit",
     "curation-finding-split",
