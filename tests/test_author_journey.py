@@ -296,3 +296,11 @@ def test_merging_one_finding_says_why_nothing_was_merged(author, uploaded):
     url = reverse("review-findings-merge", args=[uploaded.slug])
     response = author.post(url, {"findings": [first.pk]}, follow=True)
     assert "Nothing was merged: Select at least two findings to merge." in response.content.decode()
+
+
+def test_a_refusal_after_a_redirect_is_shown_in_the_error_summary_not_a_banner(author):
+    review = make_review(Review.Status.SUBMITTED, title="Child K", partnership=author.partnership)
+    response = author.post(reverse("review-details", args=[review.slug]), {"title": "Changed"}, follow=True)
+    page = response.content.decode()
+    assert 'class="govuk-error-summary"' in page and "details are changed here" in page
+    assert "govuk-notification-banner" not in page

@@ -150,8 +150,8 @@ class Page:
         return text in self.text
 
     def messages(self):
-        """The texts of the banners at the top of the page (“Success”, “There is a problem”)."""
-        return [_text(m) for m in re.findall(r'<p class="govuk-notification-banner__heading">(.*?)</p>', self.html)]
+        """The texts of the messages at the top of the page (“Success” banners, “There is a problem” summaries)."""
+        return [_text(m) for m in re.findall(r'<p class="[^"]*\bcr-message">(.*?)</p>', self.html)]
 
     def headings(self, tag):
         """The texts of the page's headings of one level ("h2", "h3"), in order."""
