@@ -50,6 +50,7 @@ urlpatterns = [
     ),
     path("curation/<slug:slug>/return/", curation.return_to_author, name="curation-return"),
     path("curation/<slug:slug>/publish/", curation.publish, name="curation-publish"),
+    path("curation/<slug:slug>/public-copy/", curation.public_copy, name="curation-public-copy"),
     path("curation/<slug:slug>/withdraw/", curation.withdraw, name="curation-withdraw"),
     path("curation/<slug:slug>/restore/", curation.restore, name="curation-restore"),
     path("themes/manage/", taxonomy.theme_manage, name="theme-manage"),

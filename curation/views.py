@@ -8,6 +8,7 @@ from itertools import zip_longest
 
 from django.contrib import messages
 from django.core.exceptions import BadRequest
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,7 +31,8 @@ from curation.queue import backlog_queue, curation_queue
 from findings import vectors
 from findings.forms import FindingForm, MergeForm, SplitForm
 from findings.models import AgencySuggestion, Finding, Lesson, Theme, ThemeSuggestion
-from reviews.models import IllegalTransition, Review
+from reviews.models import IllegalTransition, PublicCopy, Review
+from reviews.public_copy import make_public_copy_task
 
 
 def _review(slug):
@@ -416,9 +418,13 @@ def publish(request, slug):
         if review.status != Review.Status.IN_CURATION:
             return _back(review, "workflow")
         findings = review.findings.order_by("position", "id").prefetch_related("themes", "agencies", "lessons")
+        document = review.latest_document()
+        copy = PublicCopy.objects.filter(review=review).first()
         context = {
             "review": review,
             "findings": findings,
+            "document": document,
+            "copy": copy if copy and document and copy.document_id == document.pk else None,
             "problems": review.publication_problems(),
             "crumbs": [
                 ("Curation", reverse("curation-queue")),
@@ -427,12 +433,29 @@ def publish(request, slug):
         }
         return render(request, "curation/publish.html", context)
     try:
-        review.publish(by=request.user)
+        with transaction.atomic():
+            review.publish(by=request.user)
+            if request.POST.get("approve_copy"):
+                PublicCopy.objects.filter(review=review, approved_at=None).first().approve(by=request.user)
     except IllegalTransition as refused:
         problems = review.publication_problems() if review.status == Review.Status.IN_CURATION else []
         return _screen(request, review, publish_problems=problems or [str(refused)])
     messages.success(request, f"“{review.title}” was published.")
     return _back(review, "workflow")
+
+
+@curator_required
+@require_POST
+def public_copy(request, slug):
+    """Make the public copy of the review's latest document (in the worker), for the curator to check."""
+    review = _review(slug)
+    document = review.latest_document()
+    if document is None or document.state != document.State.DONE:
+        messages.error(request, f"“{review.title}” has no checked document to make a public copy from.")
+    else:
+        transaction.on_commit(lambda: make_public_copy_task.enqueue(document.pk))
+        messages.success(request, "The public copy is being made: check it here before publishing.")
+    return redirect("curation-publish", slug=review.slug)
 
 
 @curator_required

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", reviews.home, name="home"),
     path("reviews/", reviews.review_list, name="review-list"),
     path("reviews/<slug:slug>/", reviews.review_detail, name="review-detail"),
+    path("reviews/<slug:slug>/report/", reviews.review_report, name="review-report"),
     path("themes/", themes.theme_index, name="theme-index"),
     path("themes/<slug:slug>/", themes.theme_detail, name="theme-detail"),
     path("lessons/", lessons.lesson_index, name="lesson-index"),

@@ -703,3 +703,34 @@ class AnonymisationFlag(models.Model):
 
 
 pghistory.track(*link_events(), model_name="ReviewThemeEvent", app_label="reviews")(Review.themes.through)
+
+
+def public_copy_path(instance, filename):
+    return f"public-copies/{instance.review.public_id}/{filename}"
+
+
+class PublicCopy(models.Model):
+    """The copy of a review's report that readers download: made from a checked document with its metadata,
+    comments, annotations, tracked changes and hidden text taken out (ingest.public_copy), offered once a curator
+    has approved it. The uploaded original is never served."""
+
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="public_copy")
+    document = models.ForeignKey(ReviewDocument, on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(upload_to=public_copy_path, max_length=500)
+    filename = models.CharField(max_length=200)  # the name it is downloaded as
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    made_at = models.DateTimeField(default=timezone.now)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Public copy of {self.review}"
+
+    @property
+    def is_approved(self):
+        return self.approved_at is not None
+
+    def approve(self, by):
+        self.approved_by, self.approved_at = by, timezone.now()
+        self.save(update_fields=["approved_by", "approved_at"])

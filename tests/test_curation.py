@@ -220,6 +220,7 @@ def everything(in_curation):
         ),
         (action_url("curation-return", in_curation), {"comments": "Please redact more."}),
         (action_url("curation-publish", in_curation), {}),
+        (action_url("curation-public-copy", in_curation), {}),
         (action_url("curation-withdraw", in_curation), {"reason": "Identifying."}),
         (action_url("curation-restore", in_curation), {}),
     ]

@@ -468,7 +468,11 @@ def the_curator_publishes_the_lesson(lesson):
 def the_curator_publishes_the_review(screen):
     check = visit(screen.client, screen.url).follow("Check what will be published")
     assert "Once published, everything below is public" in check and FINDING_2 in check
-    screen = check.submit("Publish the review")
+    check = check.submit("Make the public copy")  # made by the worker (at once in tests), then checked
+    assert check.messages() == ["The public copy is being made: check it here before publishing."]
+    copy = check.client.get(check.link("Download it to check it"))
+    assert copy.status_code == 200 and copy["Content-Type"] == "application/pdf"
+    screen = check.submit("Publish the review", choose=["I have checked the public copy: readers may download it"])
     assert screen.messages() == ["“Child P” was published."]
     assert "This review is Published" in screen
     return screen
@@ -529,6 +533,8 @@ def the_practitioner_reads_the_review(results):
     assert f"{FINDING_2} When Child P was six weeks old" in review
     assert f"Page 3 of the review Theme: {THEME} Agency: Health visiting Agency: GP and primary care" in review
     assert "Theme: Fathers and male carers" in review and "Theme: Domestic abuse" in review
+    report = review.client.get(review.link("Download the report of Child P"))
+    assert report.status_code == 200 and report["Content-Disposition"] == 'attachment; filename="child-p-report.pdf"'
     return review
 
 

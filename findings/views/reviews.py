@@ -1,5 +1,5 @@
 from django.db.models import Count, Max, Min, Prefetch
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -9,7 +9,7 @@ from config.pagination import paginate
 from findings import vectors
 from findings.models import Facet, Finding, Lesson, Theme
 from reviews.filters import ReviewListFilter
-from reviews.models import Review
+from reviews.models import PublicCopy, Review
 from vocabulary import Nation
 
 
@@ -53,6 +53,7 @@ def review_detail(request, slug):
         "crumbs": crumbs,
         "similar_reviews": vectors.similar_reviews(review),
         "can_curate": is_curator(request.user),
+        "report": PublicCopy.objects.filter(review=review, approved_at__isnull=False).first(),
     }
     return render(request, "reviews/review_detail.html", context)
 
@@ -91,3 +92,15 @@ def partnership_detail(request, slug):
     crumbs = [("Reviews", reverse("review-list"))]
     context = {"partnership": partnership, "reviews": reviews, "crumbs": crumbs}
     return render(request, "reviews/partnership_detail.html", context)
+
+
+def review_report(request, slug):
+    """The public copy of the review's report, to whoever may see the review, once a curator approved it (curators
+    may download it before, to check it). Never the uploaded original."""
+    review = get_object_or_404(Review.objects.visible_to(request.user), slug=slug)
+    copy = PublicCopy.objects.filter(review=review).first()
+    if copy is None or not (copy.is_approved or is_curator(request.user)):
+        raise Http404
+    answer = FileResponse(copy.file.open("rb"), as_attachment=True, filename=copy.filename)
+    answer["Content-Type"] = copy.content_type
+    return answer
