@@ -25,15 +25,18 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.client import ClientHandler
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.roles import assign
 from findings.models import Finding, Lesson, LessonFinding, Theme
-from reviews.models import AnonymisationFlag, Review, ReviewDocument, StatusChange
+from reviews.models import AnonymisationFlag, PublicCopy, Review, ReviewDocument, StatusChange
 from search import semantic
 from search.models import SearchTerm
 from tests.factories import make_finding, make_partnership, make_review, make_user, sign_in
@@ -131,6 +134,7 @@ def curators(allowed):
 
 EXPECTED_REVIEW_PAGES = {  # GET
     "review-detail": VIEWERS,
+    "review-report": VIEWERS,  # its public copy (approved), as an attachment
     "api-review": VIEWERS,
     "api-review-by-slug": VIEWERS,
     "api-review-similar": VIEWERS,
@@ -381,6 +385,17 @@ def _build_world():
                 resolution=AnonymisationFlag.Resolution.NOT_IDENTIFYING,
                 reason="A pseudonym",
             )
+            # An approved public copy of its report, whatever its status: who may download it is the question
+            # (its file is written where each test's storage is: see test_review_pages).
+            PublicCopy.objects.create(
+                review=review,
+                document=documents[key],
+                file=f"public-copies/{review.public_id}/{key}.txt",
+                filename=f"{key}-report.txt",
+                content_type="text/plain; charset=utf-8",
+                size=len(word(key)),
+                approved_at=timezone.now(),
+            )
         review.refresh_from_db()
         reviews[key] = review
     published_lesson = Lesson.objects.create(statement=PUBLISHED_LESSON, summary="What reviews keep finding.")
@@ -538,6 +553,10 @@ GROUPS = {"curation-forms": CURATION_FORMS}
 )
 def test_review_pages(world, endpoint, role, status):
     client = client_for(world, role)
+    if endpoint == "review-report":
+        copy = PublicCopy.objects.get(review=world.reviews[status])
+        if not default_storage.exists(copy.file.name):
+            default_storage.save(copy.file.name, ContentFile(word(status)))
     for name in GROUPS.get(endpoint, [endpoint]):
         url = review_page_url(world, name, status)
         response = client.get(url)
