@@ -517,3 +517,43 @@ def test_a_signed_in_author_is_warned_before_the_session_ends_and_stays_signed_i
     assert seen["focused"] == "timeout-title" and seen["button"] == "Stay signed in"
     assert seen["hidden"] and seen["still here"].startswith("Your reviews")
     assert seen["violations"] == [] and seen["fits"]
+
+
+def test_a_curator_gives_the_second_step_by_keyboard_on_a_phone_and_reads_the_recovery_codes_page(visit):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.test_two_factor import code_for
+
+    curator = Client()
+    curator.force_login(user := make_user(staff=True))  # the password given
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app")
+
+    def journey(page):
+        seen = {"pages": [], "violations": []}
+
+        def note():
+            seen["pages"].append((page.title(), fits(page)))
+            seen["violations"] += violations(page)
+
+        note()  # enter your code
+        box = page.get_by_label("Code", exact=False).first
+        box.fill("000000")
+        with page.expect_navigation():
+            box.press("Enter")
+        seen["refused"] = page.title().startswith("Error:") and page.locator(".govuk-error-summary").is_visible()
+        note()
+        page.wait_for_timeout(1500)  # a wrong code makes the next try wait a second (django-otp's throttling)
+        box = page.get_by_label("Code", exact=False).first
+        box.fill(code_for(device))
+        with page.expect_navigation():
+            box.press("Enter")
+        seen["reached"] = page.url
+        page.goto(page.url.split("/curation/")[0] + reverse("two-factor-recovery-codes"))
+        note()  # the recovery codes page
+        return seen
+
+    seen = visit(reverse("curation-queue"), journey, PHONE, signed_in=curator)
+
+    assert seen["refused"] and seen["reached"].endswith(reverse("curation-queue"))
+    assert all(fitting for _, fitting in seen["pages"]), seen["pages"]
+    assert seen["violations"] == []
