@@ -217,6 +217,7 @@ gorllewin dwyrain gogledd canolbarth cwm sengl bryniau bryniau'r comataidh dìon
 h-alba gaelscoil gaelcholáiste naíscoil scoil bunscoil ysgol mwy geiriau
 mamó daideo seanmhair seanair seanmhathair athair máthair mamaí daidí tad-cu mam-gu mamgu tadcu dad-cu mamó
 mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi bamps taid-cu
+foras comann comunn bòrd bord ùdarras udarras údarás udaras roinn cumann pàrant pàrant parant gaeilge gàidhlig
 """
 # Publishers, awarding bodies and qualifications after a name ("Palgrave Macmillan", "Jane Hill MSc").
 _PUBLISHING_WORDS = """
@@ -646,6 +647,23 @@ _RELATION_RE = re.compile(
     r",?[^\S\n]+(?P<quote>['\"\u2018\u201c])?"
     rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)(?![\w-])"
 )
+# A name with what it is set beside: "Peigi, the eldest, ...", "Bridgie Furey, the maternal grandmother, ...",
+# "Rhydian, then six, ..." (the kin, age or order in the family says the word before is a person).
+_APPOSITION_RE = re.compile(
+    rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),[^\S\n]+(?:(?:the|his|her|their)[^\S\n]+(?:(?:maternal|paternal|older|younger|"
+    r"eldest|youngest|oldest|middle|elder|step|half)[^\S\n]+)?(?:eldest|youngest|oldest|middle|elder|grandmother|grandfather"
+    r"|mother|father|aunt|uncle|cousin|brother|sister|sibling|son|daughter|partner|boyfriend|girlfriend|friend|neighbour"
+    r"|baby|child)\b|(?:then|aged|now)[^\S\n]+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen)\b)"
+)
+# A name before what belongs to a person: "Clover's nappy rash", "Ayomide's teacher".
+_BELONGING_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAP})[{_APOS}]s[^\S\n]+(?:(?:own|form|class|new|older|younger|baby)[^\S\n]+)?"
+    r"(?:teacher|tutor|nappy|cot|bedroom|birthday|mother|father|mum|dad|grandmother|grandfather|nan|brother|sister"
+    r"|siblings|aunt|uncle|cousin|friends?|boyfriend|girlfriend|weight|bruises?|injuries|behaviour|attendance)\b"
+)
+# A name written in capitals, as transcripts write speakers and what they say: "I told DEBBIE to leave him".
+_CAPITALS_NAME_RE = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
 # A message quoted as written, in lower case: "where r u, tell kian to open the door".
 _MESSAGE_RE = re.compile(r"[\"\u201c](?P<message>[a-z][^\"\u201c\u201d\n]{2,300})[\"\u201d]")
 _COMMON_WORD_FORENAMES = _word_set("jack max dean ben bill will mark pat sue rob bob art carl sam tom")
@@ -1248,6 +1266,7 @@ def _name_hits(text):
         *_forename_hits(text),
         *_relation_hits(text),
         *_message_name_hits(text),
+        *_apposition_hits(text),
         *_name_line_hits(text),
         *_labelled_name_hits(text),
         *_beside_pseudonym_hits(text),
@@ -1339,6 +1358,17 @@ def _name_line_hits(text):
         words = match.group("name").split()
         if all(_token_kind(word) == "name" and word.lower() not in lower_words for word in words):
             yield _Hit("person_name", match.start("name"), match.end("name"), "name_line")
+
+
+def _apposition_hits(text):
+    for pattern in (_APPOSITION_RE, _BELONGING_RE):
+        for match in pattern.finditer(text):
+            words = match.group("name").split()
+            if all(_token_kind(word) == "name" for word in words):
+                yield _Hit("person_name", match.start("name"), match.end("name"), "apposition")
+    for match in _CAPITALS_NAME_RE.finditer(text):
+        if match.group().title() in _FORENAMES and match.group().lower() not in _SAFE:
+            yield _Hit("person_name", match.start(), match.end(), "capital_forename")
 
 
 def _message_name_hits(text):

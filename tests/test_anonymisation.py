@@ -891,3 +891,29 @@ def test_a_welsh_medium_playgroup_is_a_named_nursery():
 
 def test_a_name_said_to_be_the_one_the_mother_chose_for_the_review_is_declared():
     assert kinds("Tobiah is the name his mother chose for this review. Later Tobiah was seen by the GP.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Eilidh, the eldest, looked after the younger ones.", "Eilidh"),
+        ("Kathleen Doherty, the paternal grandmother, rang the duty team.", "Kathleen Doherty"),
+        ("Gwion, then seven, told the nurse what had happened.", "Gwion"),
+        ("Marigold's teacher noticed the bruise first.", "Marigold"),
+        ("FATHER: I never let KEVIN near the baby.", "KEVIN"),
+    ],
+)
+def test_a_name_is_known_by_the_kin_age_or_belongings_beside_it_and_in_a_transcripts_capitals(text, name):
+    assert ("person_name", name) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northshire's teacher training programme was revised.",
+        "The MASH, CAMHS and the LADO met the same week.",
+        "Advice in Irish is available from Foras na Gaeilge.",
+    ],
+)
+def test_a_place_an_acronym_or_a_gaelic_body_is_not_taken_for_a_name(text):
+    assert kinds(text) == []
