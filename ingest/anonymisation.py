@@ -20,7 +20,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.1"
+RULES_VERSION = "2026.12.2"
 
 
 def _installed(distribution):
