@@ -205,7 +205,8 @@ def finding_delete(request, slug, pk):
         finding.discard()
         messages.success(request, f"Finding “{finding.title}” was deleted.")
         return _back(review, "findings")
-    return render(request, "curation/finding_delete.html", {"review": review, "finding": finding})
+    back = reverse("curation-review", args=[review.slug]) + f"#{_finding_anchor(finding)}"
+    return render(request, "curation/finding_delete.html", {"review": review, "finding": finding, "back": back})
 
 
 @curator_required

@@ -103,14 +103,19 @@ def details(request, slug):
     return render(request, "reviews/details.html", {"review": review, "form": form, "back": back})
 
 
+def _still_a_draft(request, review):
+    """Whether the review is a draft its authors may change; if not, the refusal is said."""
+    if review.status == Review.Status.DRAFT:
+        return True
+    messages.error(request, f"“{review.title}” is {review.get_status_display().lower()}: the curators edit it now.")
+    return False
+
+
 def _draft_finding(request, slug, pk):
     """A finding of a draft the user may work on, or (review, None) with a message when the review is not a draft."""
     review = _editable_review(request, slug)
     finding = get_object_or_404(Finding, pk=pk, review=review)
-    if review.status != Review.Status.DRAFT:
-        messages.error(request, f"“{review.title}” is {review.get_status_display().lower()}: the curators edit it now.")
-        return review, None
-    return review, finding
+    return review, finding if _still_a_draft(request, review) else None
 
 
 def _to_findings(review, finding=None):
@@ -141,7 +146,8 @@ def finding_delete(request, slug, pk):
         finding.discard()
         messages.success(request, f"Finding “{finding.title}” was deleted.")
         return _to_findings(review)
-    return render(request, "reviews/finding_delete.html", {"review": review, "finding": finding})
+    back = reverse("review-document", kwargs={"slug": review.slug}) + f"#proposed-{finding.pk}"
+    return render(request, "reviews/finding_delete.html", {"review": review, "finding": finding, "back": back})
 
 
 @login_required
@@ -163,8 +169,7 @@ def finding_split(request, slug, pk):
 def findings_merge(request, slug):
     """An author merges ticked proposed findings of a draft into the first of them."""
     review = _editable_review(request, slug)
-    if review.status != Review.Status.DRAFT:
-        messages.error(request, f"“{review.title}” is {review.get_status_display().lower()}: the curators edit it now.")
+    if not _still_a_draft(request, review):
         return _to_findings(review)
     form = MergeForm(request.POST, review=review)
     if not form.is_valid():
