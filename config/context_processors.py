@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.messages import constants, get_messages
 
 from accounts.roles import can_upload, is_curator
 
@@ -41,3 +42,8 @@ def site(request):
             for section, name, label in items
         ],
     }
+
+
+def refused(request):
+    """Whether the page says a refusal (an error message after a redirect): its title then starts "Error: "."""
+    return {"refused": any(message.level == constants.ERROR for message in get_messages(request))}

@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
+                "config.context_processors.refused",
                 "accounts.session.timeout",
             ],
             "builtins": ["django.contrib.humanize.templatetags.humanize"],

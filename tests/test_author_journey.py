@@ -303,4 +303,4 @@ def test_a_refusal_after_a_redirect_is_shown_in_the_error_summary_not_a_banner(a
     response = author.post(reverse("review-details", args=[review.slug]), {"title": "Changed"}, follow=True)
     page = response.content.decode()
     assert 'class="govuk-error-summary"' in page and "details are changed here" in page
-    assert "govuk-notification-banner" not in page
+    assert "govuk-notification-banner" not in page and "<title>Error: " in page
