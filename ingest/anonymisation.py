@@ -20,7 +20,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.2"
+RULES_VERSION = "2026.12.3"
 
 
 def _installed(distribution):
@@ -439,8 +439,9 @@ _CASE_LABEL_RE = re.compile(
     r"claim\s+(?:number|no\b\.?)|file\s+(?:number|no\b\.?|reference)|(?:our|your)\s+ref(?:erence)?\b\.?|"
     r"reference\s+(?:number|no\b\.?)|ref\b\.?\s*(?:number|no\b\.?)?\s*:|proceedings\s+number|"
     r"(?:police|PSNI|crime|incident|LADO|MASH|MARAC|referral|safeguarding|social\s+care|Mosaic|LCS|"
-    r"Liquidlogic|EHM|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS)"
-    r"\s+(?:reference|ref\b\.?|ID|number|no\b\.?|log)|"
+    r"Liquidlogic|EHM|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS|SCRA|"
+    r"Reporter|hearing)"
+    r"\s+(?:contact\s+)?(?:reference|ref\b\.?|ID|number|no\b\.?|log|referral)|"
     r"unique\s+pupil\s+number|UPN|MRN|"
     r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?)"
     r"|(?:under|with|given|quoting)\s+(?:the\s+)?reference)"
@@ -478,10 +479,12 @@ _ORDINAL_WORDS = (
     + ")"
 )  # fmt: skip
 _WORD_DATE_RE = re.compile(
-    rf"\b{_WEEKDAY}(?:(?<!\d\.){_DAY}(?:{_ORDINAL})?(?:\s+day)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"\b(?:(?:Christmas[^\S\n]+(?:Day|Eve)|Boxing[^\S\n]+Day|New[^\S\n]+Year[{_APOS}]s[^\S\n]+(?:Day|Eve)|Hogmanay)"
+    rf"[^\S\n]+{_YEAR}|"
+    rf"{_WEEKDAY}(?:(?<!\d\.){_DAY}(?:{_ORDINAL})?(?:\s+day)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_DAY}-{_MONTH}-(?:{_YEAR}|\d{{2}}\b)"
     rf"|{_MONTH}\s+{_DAY}{_ORDINAL}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY},?\s+{_YEAR}"
-    rf"|(?:the\s+)?{_ORDINAL_WORDS}\s+(?:day\s+)?of\s+{_MONTH}(?:,?\s+{_YEAR})?)"
+    rf"|(?:the\s+)?{_ORDINAL_WORDS}\s+(?:day\s+)?of\s+{_MONTH}(?:,?\s+{_YEAR})?))"
 )
 _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d{2})(?![\d]|[./-]\d)"
@@ -603,7 +606,15 @@ _WORD_RE = re.compile(rf"[^\W\d_][\w{_APOS}-]*")
 _TITLE_ALTERNATIVES = "|".join(sorted(_TITLE_SET, key=len, reverse=True))
 _TITLE_RE = re.compile(
     rf"(?<![\w.])(?P<titles>(?:(?:{_TITLE_ALTERNATIVES})\b\.?\s+(?:(?:and|&)\s+(?:Mrs|Mr)\.?\s+)?){{1,3}})"
-    rf"(?P<name>{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)?{_CAP}){{0,2}})"
+    r"(?:\d{2,6}[^\S\n]+)?"  # an officer's collar number: "PC 4471 Gallagher"
+    rf"(?P<name>(?:[A-Z]\.[^\S\n]?){{0,3}}{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)?{_CAP}){{0,2}})"
+)
+_FAMILY_INITIAL_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]\.\s")
+# Initials and a surname with the person's role after them: "M. Oyelaran-Walsh (Headteacher)".
+_INITIALLED_ROLE_RE = re.compile(
+    rf"(?<![\w.])(?P<name>(?:[A-Z]\.[^\S\n]?){{1,3}}{_CAP})[^\S\n]*\((?i:head\s*teacher|deputy\s+head|teacher|"
+    r"designated\s+\w+(?:\s+\w+)?|social\s+worker|health\s+visitor|school\s+nurse|midwife|GP|consultant\b[^)]*|"
+    r"paediatrician|team\s+manager|manager|officer|detective\b[^)]*|sergeant|constable|nurse|practitioner)\)"
 )
 _FORENAME_RE = re.compile(
     rf"(?<![\w{_APOS}-])(?:{'|'.join(sorted(_FORENAMES))})(?:-(?:{'|'.join(sorted(_FORENAMES))}))?(?![\w-])"
@@ -1318,8 +1329,13 @@ def _capital_name_hits(text):
 
 
 def _titled_name_hits(text):
+    for match in _INITIALLED_ROLE_RE.finditer(text):
+        if _token_kind(_WORD_RE.findall(match.group("name"))[-1]) == "name":
+            yield _Hit("person_name", match.start("name"), match.end("name"), "initials_role")
     for match in _TITLE_RE.finditer(text):
-        words = list(_WORD_RE.finditer(text, match.start("name"), match.end("name")))
+        if _FAMILY_INITIAL_RE.match(match.group()):
+            continue  # "Mrs W." is how reviews name a family member; the capital after it starts a sentence
+        words = [w for w in _WORD_RE.finditer(text, match.start("name"), match.end("name")) if len(w.group()) > 1]
         names = [word for word in words if _token_kind(_POSSESSIVE_RE.sub("", word.group())) == "name"]
         if not names or names[0] is not words[0]:
             continue

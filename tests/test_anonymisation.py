@@ -917,3 +917,24 @@ def test_a_name_is_known_by_the_kin_age_or_belongings_beside_it_and_in_a_transcr
 )
 def test_a_place_an_acronym_or_a_gaelic_body_is_not_taken_for_a_name(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Dr R. J. Okafor, the on-call registrar, saw him at midnight.", "Dr R. J. Okafor"),
+        ("PC 2231 Donnelly attended with a colleague.", "PC 2231 Donnelly"),
+        ("Signed for the school: T. Achterberg (Headteacher)", "T. Achterberg"),
+        ("The LADO referral LADO/21/0457 was closed a week later.", "LADO/21/0457"),
+        ("The MASH contact ID 40817723 was linked to the brother's record.", "40817723"),
+        ("Child W was born on Christmas Day 2014.", "Christmas Day 2014"),
+    ],
+)
+def test_professionals_with_initials_or_numbers_references_after_a_referral_and_festival_dates_are_flagged(
+    text, value
+):
+    assert value in [found for _, found in kinds(text)]
+
+
+def test_a_family_member_named_by_an_initial_is_not_joined_to_the_next_sentence():
+    assert kinds("Referral from Mrs W. Initial assessment completed; no further action.") == []
