@@ -100,7 +100,9 @@ def details(request, slug):
         form.save()
         messages.success(request, f"The details of “{review.title}” were saved.")
         return redirect("review-submit" if back == "check" else "review-document", slug=review.slug)
-    return render(request, "reviews/details.html", {"review": review, "form": form, "back": back})
+    to = reverse("review-submit" if back == "check" else "review-document", kwargs={"slug": review.slug})
+    context = {"review": review, "form": form, "heading": "Change the review's details", "back": to, "came_from": back}
+    return render(request, "reviews/details.html", context)
 
 
 def _still_a_draft(request, review):
@@ -116,6 +118,14 @@ def _draft_finding(request, slug, pk):
     review = _editable_review(request, slug)
     finding = get_object_or_404(Finding, pk=pk, review=review)
     return review, finding if _still_a_draft(request, review) else None
+
+
+def _finding_page(request, review, finding, form, page, verb):
+    """The author's page for one proposed finding (reviews/finding_<page>.html), headed "<verb> finding N"."""
+    back = reverse("review-document", kwargs={"slug": review.slug}) + f"#proposed-{finding.pk}"
+    heading = f"{verb} finding {finding.position}"
+    context = {"review": review, "finding": finding, "form": form, "heading": heading, "back": back}
+    return render(request, f"reviews/finding_{page}.html", context)
 
 
 def _to_findings(review, finding=None):
@@ -134,7 +144,7 @@ def finding_edit(request, slug, pk):
         form.save()
         messages.success(request, f"Finding {finding.position}, “{finding.title}”, was saved.")
         return _to_findings(review, finding)
-    return render(request, "reviews/finding_edit.html", {"review": review, "finding": finding, "form": form})
+    return _finding_page(request, review, finding, form, "edit", "Change")
 
 
 @login_required
@@ -146,8 +156,7 @@ def finding_delete(request, slug, pk):
         finding.discard()
         messages.success(request, f"Finding “{finding.title}” was deleted.")
         return _to_findings(review)
-    back = reverse("review-document", kwargs={"slug": review.slug}) + f"#proposed-{finding.pk}"
-    return render(request, "reviews/finding_delete.html", {"review": review, "finding": finding, "back": back})
+    return _finding_page(request, review, finding, None, "delete", "Delete")
 
 
 @login_required
@@ -161,7 +170,7 @@ def finding_split(request, slug, pk):
         new = form.save()
         messages.success(request, f"“{finding.title}” was split: its later sentences are now finding {new.position}.")
         return _to_findings(review, new)
-    return render(request, "reviews/finding_split.html", {"review": review, "finding": finding, "form": form})
+    return _finding_page(request, review, finding, form, "split", "Split")
 
 
 @login_required
