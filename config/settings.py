@@ -214,7 +214,7 @@ WORKER_QUEUES = ["default", "large", *(["embeddings"] if SEMANTIC_SEARCH else []
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 50)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Work on an uploaded document, in the worker (ingest.limits, ingest.bounded): each processing stage runs in a child
+# Work on an uploaded document, in the worker (ingest.limits, reviews.bounded): each processing stage runs in a child
 # process with a time and a memory limit; what a document may hold is capped, with a clear message when it is not.
 INGEST_STAGE_SECONDS = env_int("INGEST_STAGE_SECONDS", 300)
 INGEST_STAGE_MEMORY_MB = env_int("INGEST_STAGE_MEMORY_MB", 1536)  # beyond what the worker itself uses

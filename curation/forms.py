@@ -150,6 +150,26 @@ class ReturnForm(forms.Form):
     )
 
 
+class PublishForm(forms.Form):
+    """Publishing, with whether readers may download the public copy when one has been made."""
+
+    offer_copy = forms.ChoiceField(
+        label="May readers download the public copy of the report?",
+        choices=[("yes", "Yes, I have checked the public copy"), ("no", "No, publish without a copy of the report")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether readers may download the public copy of the report."},
+    )
+
+    def __init__(self, *args, copy_ready, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not copy_ready:
+            del self.fields["offer_copy"]
+
+    @property
+    def offers_copy(self):
+        return getattr(self, "cleaned_data", {}).get("offer_copy") == "yes"
+
+
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label="Why is the review being withdrawn?",

@@ -21,6 +21,7 @@ from curation.forms import (
     AgenciesForm,
     LessonLinkForm,
     NewFindingForm,
+    PublishForm,
     ReturnForm,
     ReviewDetailsForm,
     WithdrawForm,
@@ -32,7 +33,7 @@ from findings import vectors
 from findings.forms import FindingForm, MergeForm, SplitForm
 from findings.models import AgencySuggestion, Finding, Lesson, Theme, ThemeSuggestion
 from reviews.models import IllegalTransition, PublicCopy, Review
-from reviews.public_copy import make_public_copy_task
+from reviews.public_copy import request_public_copy
 
 
 def _review(slug):
@@ -413,36 +414,40 @@ def withdraw(request, slug):
 
 @curator_required
 def publish(request, slug):
-    """Check what the public will see, then publish (posted); a review not in curation goes back to the screen."""
+    """Check what the public will see, then publish (posted), saying whether readers may download the public copy;
+    a review not in curation goes back to the screen."""
     review = _review(slug)
-    if request.method != "POST":
-        if review.status != Review.Status.IN_CURATION:
-            return _back(review, "workflow")
-        findings = review.findings.order_by("position", "id").prefetch_related("themes", "agencies", "lessons")
-        document = review.latest_document()
-        copy = PublicCopy.objects.filter(review=review).first()
-        context = {
-            "review": review,
-            "findings": findings,
-            "document": document,
-            "copy": copy if copy and document and copy.document_id == document.pk else None,
-            "problems": review.publication_problems(),
-            "crumbs": [
-                ("Curation", reverse("curation-queue")),
-                (review.title, reverse("curation-review", args=[slug])),
-            ],
-        }
-        return render(request, "curation/publish.html", context)
-    try:
-        with transaction.atomic():
-            review.publish(by=request.user)
-            if request.POST.get("approve_copy"):
-                PublicCopy.objects.filter(review=review, approved_at=None).first().approve(by=request.user)
-    except IllegalTransition as refused:
-        problems = review.publication_problems() if review.status == Review.Status.IN_CURATION else []
-        return _screen(request, review, publish_problems=problems or [str(refused)])
-    messages.success(request, f"“{review.title}” was published.")
-    return _back(review, "workflow")
+    if request.method != "POST" and review.status != Review.Status.IN_CURATION:
+        return _back(review, "workflow")
+    document = review.latest_document()
+    copy = PublicCopy.objects.filter(review=review, document=document).first() if document else None
+    ready = copy is not None and copy.state == PublicCopy.State.READY
+    form = PublishForm(_posted(request), copy_ready=ready)
+    # A review not in curation gets the workflow's refusal, whatever was answered.
+    if request.method == "POST" and (form.is_valid() or review.status != Review.Status.IN_CURATION):
+        try:
+            with transaction.atomic():
+                review.publish(by=request.user)
+                if form.offers_copy:
+                    copy.approve(by=request.user)
+        except IllegalTransition as refused:
+            problems = review.publication_problems() if review.status == Review.Status.IN_CURATION else []
+            return _screen(request, review, publish_problems=problems or [str(refused)])
+        messages.success(request, f"“{review.title}” was published.")
+        return _back(review, "workflow")
+    context = {
+        "review": review,
+        "findings": review.findings.order_by("position", "id").prefetch_related("themes", "agencies", "lessons"),
+        "document": document,
+        "copy": copy,
+        "form": form,
+        "problems": review.publication_problems(),
+        "crumbs": [
+            ("Curation", reverse("curation-queue")),
+            (review.title, reverse("curation-review", args=[slug])),
+        ],
+    }
+    return render(request, "curation/publish.html", context, status=400 if form.errors else 200)
 
 
 @curator_required
@@ -454,9 +459,8 @@ def public_copy(request, slug):
     if document is None or document.state != document.State.DONE:
         messages.error(request, f"“{review.title}” has no checked document to make a public copy from.")
     else:
-        transaction.on_commit(lambda: make_public_copy_task.enqueue(document.pk))
-        messages.success(request, "The public copy is being made: check it here before publishing.")
-    return redirect("curation-publish", slug=review.slug)
+        request_public_copy(document)
+    return redirect(reverse("curation-publish", args=[review.slug]) + "#public-copy")
 
 
 @curator_required

@@ -14,7 +14,7 @@ class DocumentRejected(Exception):
         self.code = code
         self.message = message
 
-    def __reduce__(self):  # raised in a child process and re-raised in the worker (ingest.bounded)
+    def __reduce__(self):  # raised in a child process and re-raised in the worker (reviews.bounded)
         return DocumentRejected, (self.code, self.message)
 
 

@@ -2,7 +2,7 @@
 themes suggested.
 
 Each stage works in two steps: the work on the document's content, run in a child process with a time and a
-memory limit (ingest.bounded), then the writing of what it found, in one transaction with the stage's progress.
+memory limit (reviews.bounded), then the writing of what it found, in one transaction with the stage's progress.
 Each is recorded as a ProcessingStep with its timing and any error, so a crash loses only the stage in hand: the
 file and every finished stage are kept, and processing resumes where it stopped. Every stage writes by natural
 keys (a flag's span, a proposal's index, a suggestion's theme), so running a stage again updates what it wrote
@@ -33,11 +33,12 @@ from django_tasks import TaskResultStatus, task
 
 from agencies.models import Agency
 from findings.models import AgencySuggestion, Finding, Theme, ThemeSuggestion
-from ingest import anonymisation, bounded, extraction, segmentation
+from ingest import anonymisation, extraction, segmentation
 from ingest.documents import DocumentRejected, Extra, ExtractedDocument, Page
 from ingest.limits import check_flag_count, check_length, extraction_limits
 from ingest.metadata import fill_metadata
 from ingest.suggestions import get_suggester, suggest_agencies
+from reviews import bounded
 from reviews.models import AnonymisationFlag, ProcessingStep, RejectedUpload, Review, ReviewDocument
 
 logger = logging.getLogger(__name__)
@@ -322,9 +323,7 @@ def save_suggestions(document, suggested):
             kept.append(row.pk)
         finding.agency_suggestions.filter(decision=AgencySuggestion.Decision.PENDING).exclude(pk__in=kept).delete()
         named += len(kept)
-    return (
-        f"{total} theme suggestion{'s' if total != 1 else ''}, {named} agenc{'ies' if named != 1 else 'y'} named"
-    )
+    return f"{total} theme suggestion{'s' if total != 1 else ''}, {named} agenc{'ies' if named != 1 else 'y'} named"
 
 
 STAGES = [

@@ -5,6 +5,7 @@ import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import Q
 from django.dispatch import Signal
@@ -710,17 +711,26 @@ def public_copy_path(instance, filename):
 
 
 class PublicCopy(models.Model):
-    """The copy of a review's report that readers download: made from a checked document with its metadata,
-    comments, annotations, tracked changes and hidden text taken out (ingest.public_copy), offered once a curator
-    has approved it. The uploaded original is never served."""
+    """The copy of a review's report that readers download: made in the worker from a checked document with its
+    metadata, comments, annotations, tracked changes, embedded files and hidden text taken out
+    (reviews.public_copy), offered once a curator has approved it. The uploaded original is never served.
+
+    A review has at most one: asking for a copy again starts it afresh from the given document."""
+
+    class State(models.TextChoices):
+        MAKING = "making", "Being made"
+        READY = "ready", "Ready to check"
+        FAILED = "failed", "Could not be made"
 
     review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="public_copy")
     document = models.ForeignKey(ReviewDocument, on_delete=models.CASCADE, related_name="+")
-    file = models.FileField(upload_to=public_copy_path, max_length=500)
-    filename = models.CharField(max_length=200)  # the name it is downloaded as
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveBigIntegerField()
-    made_at = models.DateTimeField(default=timezone.now)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.MAKING)
+    failure = models.TextField(blank=True)  # why it could not be made, in words for the curator
+    file = models.FileField(upload_to=public_copy_path, max_length=500, blank=True)
+    filename = models.CharField(max_length=200, blank=True)  # the name it is downloaded as
+    content_type = models.CharField(max_length=120, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    made_at = models.DateTimeField(default=timezone.now)  # when it was asked for; a new request changes it
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     approved_at = models.DateTimeField(null=True, blank=True)
 
@@ -731,6 +741,46 @@ class PublicCopy(models.Model):
     def is_approved(self):
         return self.approved_at is not None
 
+    @classmethod
+    def start(cls, document):
+        """Ask for the review's copy to be made (again) from this document: any earlier copy and its approval go."""
+        copy, created = cls.objects.select_for_update().get_or_create(
+            review=document.review, defaults={"document": document}
+        )
+        if not created:
+            copy._discard_file()
+            copy.document, copy.state, copy.failure, copy.made_at = document, cls.State.MAKING, "", timezone.now()
+            copy.filename, copy.content_type, copy.size = "", "", 0
+            copy.approved_by = copy.approved_at = None
+            copy.save()
+        return copy
+
+    def finish(self, name, content_type, data):
+        """Keep what was made, unless the copy was asked for again meanwhile (that request makes its own)."""
+        with transaction.atomic():
+            current = PublicCopy.objects.select_for_update().filter(pk=self.pk, made_at=self.made_at).first()
+            if current is None or current.state != self.State.MAKING:
+                return False
+            self.file.save(name, ContentFile(data), save=False)
+            self.filename, self.content_type, self.size, self.state = name, content_type, len(data), self.State.READY
+            self.save(update_fields=["file", "filename", "content_type", "size", "state"])
+            return True
+
+    def fail(self, reason):
+        updated = PublicCopy.objects.filter(pk=self.pk, made_at=self.made_at, state=self.State.MAKING).update(
+            state=self.State.FAILED, failure=reason
+        )
+        self.state, self.failure = (self.State.FAILED, reason) if updated else (self.state, self.failure)
+
     def approve(self, by):
+        if self.state != self.State.READY:
+            raise IllegalTransition(
+                f"The public copy of “{self.review}” is {self.get_state_display().lower()}: "
+                "only a copy that has been made and checked can be offered to readers."
+            )
         self.approved_by, self.approved_at = by, timezone.now()
         self.save(update_fields=["approved_by", "approved_at"])
+
+    def _discard_file(self):
+        if self.file:
+            self.file.delete(save=False)

@@ -3,13 +3,14 @@
 import itertools
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.roles import needs_two_factor
 from agencies.models import Agency, Partnership
 from findings.models import Finding, Theme
-from reviews.models import Review
+from reviews.models import PublicCopy, Review, ReviewDocument
 
 _counter = itertools.count(1)
 
@@ -49,6 +50,28 @@ def make_review(status=Review.Status.PUBLISHED, *, partnership="default", **fiel
         else:
             getattr(review, action)()
     return review
+
+
+def make_report(review, text="The report of the review."):
+    """A checked text document of the review and its approved public copy, the copy's file in storage."""
+    document = ReviewDocument.objects.create(
+        review=review,
+        file=f"documents/{review.public_id}/v1/report.txt",
+        original_name="report.txt",
+        size=len(text),
+        sha256=f"{next(_counter):064d}",
+        content_type="text/plain",
+        kind="text",
+        stage=ReviewDocument.Stage.SUGGESTED,
+        state=ReviewDocument.State.DONE,
+    )
+    copy = PublicCopy(review=review, document=document, content_type="text/plain; charset=utf-8",
+                      filename=f"{review.slug}-report.txt", state=PublicCopy.State.READY)  # fmt: skip
+    copy.file.save(copy.filename, ContentFile(text.encode()), save=False)
+    copy.size = len(text.encode())
+    copy.save()
+    copy.approve(by=None)
+    return copy
 
 
 def make_finding(review, *, themes=(), agencies=(), **fields):

@@ -13,10 +13,11 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from ingest import bounded, extraction
+from ingest import extraction
 from ingest.documents import DocumentRejected
 from ingest.limits import amount
 from ingest.processing import process, recover_interrupted
+from reviews import bounded
 from reviews.models import AnonymisationFlag, ProcessingStep, RejectedUpload, Review, ReviewDocument
 from tests.documents import (
     make_docx,

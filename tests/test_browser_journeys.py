@@ -18,13 +18,14 @@ from agencies.models import Agency
 from findings.models import AgencySuggestion, Lesson, Theme, ThemeSuggestion
 from reviews.models import Review
 from tests.documents import make_pdf
-from tests.factories import make_finding, make_partnership, make_review, make_user, sign_in
+from tests.factories import make_finding, make_partnership, make_report, make_review, make_user, sign_in
 from tests.review_texts import REVIEW_PAGES
 from tests.test_document_upload import as_upload, upload_form
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 667}
+WIDTHS = {"desktop": None, "phone": PHONE}
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the server is another thread
 
@@ -134,6 +135,7 @@ def library():
                 themes=["neglect"],
                 agencies=["school"],
             )
+        make_report(review, f"The report of Child N{number}.")
         reviews.append(review)
     make_review(Review.Status.SUBMITTED, title="Child Secret", summary="Neglect")
     return reviews
@@ -348,15 +350,13 @@ def test_the_suggestion_model_page_works_on_a_phone(visit):
     assert seen["button"] and seen["fits"] and seen["violations"] == []
 
 
-def test_an_author_on_a_phone_resolves_flags_checks_answers_declares_and_submits_by_keyboard(visit, tmp_path):
-    author = Client()
-    author.force_login(user := make_user())
-    author.partnership = make_partnership()
-    author.partnership.members.add(user)
-    author.post(reverse("review-new"), upload_form(author, as_upload(make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES))))
-    review = author.partnership.reviews.get()
-    blocking = review.flags.filter(severity="block").count()
-    assert blocking
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_author_signs_in_uploads_resolves_flags_edits_a_finding_checks_answers_declares_and_submits(
+    visit, tmp_path, width
+):
+    user = make_user()
+    make_partnership().members.add(user)
+    pdf = make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES)
 
     def journey(page):
         seen = {"pages": [], "violations": []}
@@ -365,16 +365,40 @@ def test_an_author_on_a_phone_resolves_flags_checks_answers_declares_and_submits
             seen["pages"].append((page.title(), fits(page)))
             seen["violations"] += violations(page)
 
-        note()  # your reviews
-        page.get_by_role("link", name=review.title).first.click()
-        note()  # the document and its checks
+        note()  # sign in
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill("a long test password")
+        with page.expect_navigation():
+            page.get_by_label("Password").press("Enter")
+        note()  # your reviews, none yet
+        with page.expect_navigation():
+            page.locator("#main-content").get_by_role("link", name="Upload a review").click()
+        note()  # the upload form
+        page.get_by_label("Pseudonym of the review").fill("Child J")
+        page.get_by_label("Nation").select_option("england")
+        page.get_by_label("Review type").select_option("lcspr")
+        page.get_by_label("Review authors and chair").fill("Jane Reviewer")
+        page.get_by_label("Pseudonyms used in the review").fill("Child J\nAdult M")
+        page.locator("input[type=file]").set_input_files(str(pdf))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Upload", exact=False).first.click()
+        note()  # the document and its checks (processed at once in tests)
+        blocking = page.get_by_label("Why is this not identifying?").count()
+        seen["flags"] = blocking
         for _ in range(blocking):
             field = page.get_by_label("Why is this not identifying?").first
             field.fill("A pseudonym used throughout the review")
             with page.expect_navigation():
                 field.press("Enter")
         seen["count"] = page.locator("#flag-count").inner_text()
-        page.get_by_role("link", name="Check your answers and submit").click()
+        with page.expect_navigation():
+            page.get_by_role("link", name="Change finding 1").click()
+        note()  # edit the finding
+        page.get_by_label("Title", exact=True).fill("Nobody asked who else lived in the house")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save the finding").click()
+        seen["edited"] = page.get_by_text("Nobody asked who else lived in the house").first.is_visible()
+        page.get_by_role("link", name="Check your answers and submit").first.click()
         note()  # check your answers
         with page.expect_navigation():
             page.get_by_role("button", name="Submit the review").press("Enter")
@@ -389,23 +413,21 @@ def test_an_author_on_a_phone_resolves_flags_checks_answers_declares_and_submits
         note()  # the confirmation
         return seen
 
-    seen = visit(reverse("review-mine"), journey, PHONE, signed_in=author)
+    seen = visit(f"{reverse('sign-in')}?next={reverse('review-mine')}", journey, WIDTHS[width])
 
-    assert seen["error"] and seen["confirmed"]
-    assert "must be resolved" not in seen["count"]
+    assert seen["flags"] and "must be resolved" not in seen["count"]
+    assert seen["edited"] and seen["error"] and seen["confirmed"]
     assert all(fitting for _, fitting in seen["pages"]), seen["pages"]
     assert seen["violations"] == []
-    review.refresh_from_db()
+    review = Review.objects.get(partnership__members=user)
     assert review.status == Review.Status.SUBMITTED
+    assert review.findings.filter(title="Nobody asked who else lived in the house").exists()
 
 
 @pytest.mark.parametrize("path", ["/accessibility/", "/privacy/", "/cookies/", "/contact/", "/no-such-page/"])
 def test_the_service_pages_and_the_not_found_page_pass_axe_core_on_a_phone(visit, path):
     seen = visit(path, lambda page: (fits(page), violations(page)), PHONE)
     assert seen == (True, [])
-
-
-WIDTHS = {"desktop": None, "phone": PHONE}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -456,7 +478,7 @@ def test_a_curator_takes_a_review_accepts_themes_together_links_a_lesson_checks_
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_reader_searches_filters_opens_a_finding_and_its_review(visit, library, width):
+def test_a_reader_searches_filters_opens_a_finding_and_its_review_and_downloads_its_report(visit, library, width):
     def journey(page):
         seen = {"pages": [], "violations": []}
 
@@ -479,11 +501,15 @@ def test_a_reader_searches_filters_opens_a_finding_and_its_review(visit, library
             page.locator(".cr-result a").first.click()
         seen["finding"] = page.locator(".cr-finding").first.is_visible()
         note()  # the review, at the finding
+        with page.expect_download() as download:
+            page.get_by_role("link", name="Download the report", exact=False).click()
+        seen["report"] = (download.value.suggested_filename, Path(download.value.path()).read_text())
         return seen
 
     seen = visit(reverse("search"), journey, WIDTHS[width])
 
     assert seen["filtered"] and seen["finding"]
+    assert seen["report"][0].endswith("-report.txt") and seen["report"][1].startswith("The report of Child N")
     assert all(fitting for _, fitting in seen["pages"]), seen["pages"]
     assert seen["violations"] == []
 

@@ -394,6 +394,7 @@ def _build_world():
                 filename=f"{key}-report.txt",
                 content_type="text/plain; charset=utf-8",
                 size=len(word(key)),
+                state=PublicCopy.State.READY,
                 approved_at=timezone.now(),
             )
         review.refresh_from_db()
@@ -642,9 +643,7 @@ REVIEW_ACTIONS = {
         state=lambda world, key: Review.objects.get(pk=world.reviews[key].pk).title,
         done=lambda before, status: "Child Renamed" if status == "draft" else before,
     ),
-    "review-submit": Action(
-        data={"declaration": "on"}, state=_status_state, done=_transition_done("review-submit")
-    ),
+    "review-submit": Action(data={"declaration": "on"}, state=_status_state, done=_transition_done("review-submit")),
     "review-upload-version": Action(
         data=_upload,
         state=lambda world, key: ReviewDocument.objects.filter(review=world.reviews[key]).count(),
@@ -670,7 +669,9 @@ REVIEW_ACTIONS = {
         state=lambda world, key: (*_status_state(world, key), Review.objects.get(pk=world.reviews[key].pk).curator_id),
         done=_take_done,
     ),
-    "curation-publish": Action(state=_status_state, done=_transition_done("curation-publish")),
+    "curation-publish": Action(
+        data={"offer_copy": "yes"}, state=_status_state, done=_transition_done("curation-publish")
+    ),
     "curation-withdraw": Action(
         data={"reason": "Identifying details were found."},
         state=_status_state,

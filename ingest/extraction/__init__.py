@@ -35,7 +35,7 @@ def extract(path, *, max_bytes=None, name=None, limits=DEFAULT_LIMITS):
     name is the file name the author gave, if the upload is stored under another; it only tells Markdown from
     plain text and names the file in messages. Raises DocumentRejected with a message for the author.
     Unbounded in time and in memory for a hostile file: the service runs it in a child process
-    (ingest.bounded), never in a request.
+    (reviews.bounded), never in a request.
     """
     path, name, kind = _kind(path, name, max_bytes)
     if kind == "pdf":

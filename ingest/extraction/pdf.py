@@ -41,7 +41,7 @@ _ENCRYPT = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
 _SCAN_CHUNK = 1024 * 1024
 _CONTEXT = 80  # characters kept of the text before a footnote's mark
 _OCR_DPI = 300
-_OCR_SECONDS = 120  # one page; the whole stage is bounded too (ingest.bounded)
+_OCR_SECONDS = 120  # one page; the whole stage is bounded too (reviews.bounded)
 _LIST_ITEM = re.compile(r"([\u2022\u2023\u25aa\u25cf\u25e6\u2043\u2013*-]|\(?\w{1,3}[.)])\s")
 
 
