@@ -19,12 +19,13 @@ says how).
 anonymisation_third/: cases and four more reports each, written by other helpers, rendered by the same renderer).
 The fresh batch gave the final figures of the eighth session and was then tuned on, as the third was after its
 single scoring, and the fourth (bench/data/anonymisation_fourth/) after its scoring in the ninth session;
-`--batch fifth` (bench/data/anonymisation_fifth/, 187 cases and four reports) gave the ninth session's final figures.
+`--batch fifth` (bench/data/anonymisation_fifth/, 187 cases and four reports) gave the ninth session's final figures;
+`--batch sixth` (bench/data/anonymisation_sixth/, 183 cases and four reports in new layouts) the tenth session's.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|fourth|fifth]
+        [--batch fresh|third|fourth|fifth|sixth]
 """
 
 import argparse
@@ -313,7 +314,7 @@ def main():
     parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, false alarm and extra finding")
     parser.add_argument("--final", action="store_true", help="score the held-back third of the cases (once)")
-    parser.add_argument("--batch", choices=("fresh", "third", "fourth", "fifth"), help="a later blind batch")
+    parser.add_argument("--batch", choices=("fresh", "third", "fourth", "fifth", "sixth"), help="a later blind batch")
     arguments = parser.parse_args()
     global DATA, RESULTS
     if arguments.batch:
