@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 from pydantic import BeforeValidator, create_model
 
+from findings.models import Recommendation as RecommendationModel
 from search.filters import FILTERS, LEVEL_CHOICES, MATCH_CHOICES, SORT_CHOICES, YEARS
 from vocabulary import Nation, ReviewType
 
@@ -76,7 +77,10 @@ class Finding(Schema):
     label: str | None = Field(description="The review's own label for the finding, e.g. Finding 3 or Key learning 2")
     title: str
     text: str
-    recommendation: str
+    recommendation: str = Field(
+        description="The text of the review's recommendations that follow from the finding, a blank line apart "
+        "(each is also in the review's recommendations)"
+    )
     questions: list[str] = Field(description="Questions the review asks of the partnership about the finding")
     notes: list[str] = Field(description="The review's footnotes the finding cites, each with its number")
     themes: list[str] = Field(description="Theme slugs")
@@ -115,6 +119,50 @@ class ReviewResult(Review):
     findings: list[Finding] = Field(description="Its best-matching findings")
 
 
+class Recommendation(Schema):
+    """A formal recommendation of a review: what it asks someone to change."""
+
+    id: int
+    position: int = Field(description="Its place among the review's recommendations, from 1")
+    label: str | None = Field(description="As the report wrote it, e.g. Recommendation 3 or CSC 1")
+    text: str
+    kind: Literal[tuple(RecommendationModel.Kind.values)]
+    addressee: Literal[tuple(RecommendationModel.Addressee.values)]
+    addressed_to: str = Field(description="Whom it asks, in words")
+    agencies: list[str] = Field(description="Slugs of the agencies it asks")
+    findings: list[int] = Field(description="Ids of the review's findings it follows from")
+    themes: list[str] = Field(description="Theme slugs")
+
+
+class RecommendationWithReview(Recommendation):
+    url: str = Field(description="The recommendation on its review's page")
+    review: Review
+
+
+class RecommendationParameters(Schema):
+    """Filters of the list of recommendations; all are optional and combine."""
+
+    nation: Literal[tuple(Nation.values)] | None = None
+    year_from: int | None = Field(None, ge=1900, le=2100, description="Reviews published in or after this year")
+    year_to: int | None = Field(None, ge=1900, le=2100, description="Reviews published in or before this year")
+    kind: Literal[tuple(RecommendationModel.Kind.values)] | None = None
+    addressee: Literal[tuple(RecommendationModel.Addressee.values)] | None = None
+    theme: str | None = Field(None, description="A theme's slug")
+    agency: str | None = Field(None, description="An agency's slug: recommendations that ask it")
+    review: str | None = Field(None, description="A review's id (a UUID) or slug")
+    page: int = Field(1, ge=1)
+    page_size: int = Field(20, ge=1, le=100)
+
+
+class RecommendationPage(Schema):
+    count: int = Field(description="How many recommendations match, of those the caller may see")
+    page: int
+    pages: int
+    next: str | None = None
+    previous: str | None = None
+    results: list[RecommendationWithReview]
+
+
 class ReviewDetail(Review):
     publication_date: date | None
     age_bands: list[str]
@@ -125,6 +173,7 @@ class ReviewDetail(Review):
     themes: list[str] = Field(description="Theme slugs of the review as a whole")
     source_url: str
     findings: list[Finding]
+    recommendations: list[Recommendation]
 
 
 class Lesson(Schema):

@@ -4,6 +4,7 @@ through the visibility rule, as the pages do; search goes through search.engine.
 
 import uuid
 
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,7 +15,7 @@ from ninja.throttling import BaseThrottle
 from accounts.ratelimit import seconds_to_wait
 from api import schemas
 from findings import vectors
-from findings.models import Facet, Finding, Lesson, Theme
+from findings.models import Facet, Finding, Lesson, Recommendation, Theme
 from reviews.models import Review
 from search.engine import search
 from search.filters import FILTERS, SearchForm
@@ -91,7 +92,7 @@ def finding_json(finding, request, review=True):
         "label": finding.label or None,
         "title": finding.title,
         "text": finding.text,
-        "recommendation": finding.recommendation,
+        "recommendation": "\n\n".join(r.text for r in finding.recommendations.all()),
         "questions": finding.question_list,
         "notes": finding.note_list,
         "themes": [theme.slug for theme in finding.themes.all()],
@@ -105,6 +106,21 @@ def finding_json(finding, request, review=True):
         data["by_meaning"] = getattr(finding, "by_meaning", False)
         data["score"] = getattr(finding, "score", 0.0)
     return data
+
+
+def recommendation_json(recommendation):
+    return {
+        "id": recommendation.pk,
+        "position": recommendation.position,
+        "label": recommendation.label or None,
+        "text": recommendation.text,
+        "kind": recommendation.kind,
+        "addressee": recommendation.addressee,
+        "addressed_to": recommendation.addressed_to,
+        "agencies": [agency.slug for agency in recommendation.agencies.all()],
+        "findings": [finding.pk for finding in recommendation.findings.all()],
+        "themes": [theme.slug for theme in recommendation.themes.all()],
+    }
 
 
 def lesson_json(lesson, request):
@@ -183,7 +199,8 @@ def review_api(request, id: str):
     review = _by_id_or_slug(Review.objects.visible_to(request.user).select_related("partnership"), id)
     if review is None:
         return Status(404, {"error": "No review you may see has this id."})
-    findings = review.findings.prefetch_related("themes", "agencies").order_by("position", "id")
+    findings = review.findings.prefetch_related("themes", "agencies", "recommendations").order_by("position", "id")
+    recommendations = review.recommendations.prefetch_related("agencies", "findings", "themes").order_by("position")
     return {
         **review_json(review, request),
         "publication_date": review.publication_date,
@@ -195,6 +212,7 @@ def review_api(request, id: str):
         "themes": [theme.slug for theme in review.themes.all()],
         "source_url": review.source_url,
         "findings": [finding_json(f, request, review=False) for f in findings],
+        "recommendations": [recommendation_json(r) for r in recommendations],
     }
 
 
@@ -295,6 +313,46 @@ def lesson_api(request, id: str):
         "years": reach["years"],
         "nations": reach["nations"],
         "findings": [finding_json(f, request) for f in lesson.visible_findings(request.user)],
+    }
+
+
+@api.get(
+    "recommendations",
+    url_name="api-recommendations",
+    response={200: schemas.RecommendationPage, 400: schemas.Error, **ANY_REQUEST},
+    summary="Reviews' recommendations, newest review first, with whom they ask and the findings they follow from",
+    description="Filters combine. " + schemas.VISIBILITY,
+)
+def recommendations_api(request, parameters: Query[schemas.RecommendationParameters]):
+    if parameters.year_from and parameters.year_to and parameters.year_from > parameters.year_to:
+        return Status(400, {"error": "year_from is after year_to.", "errors": {"year_to": ["Before year_from."]}})
+    filters = parameters.dict(exclude={"review", "page", "page_size"})
+    chosen = Recommendation.objects.visible_to(request.user).matching(**filters)
+    if parameters.review:
+        chosen = chosen.filter(review=_by_id_or_slug(Review.objects.visible_to(request.user), parameters.review))
+    chosen = chosen.select_related("review", "review__partnership").prefetch_related("agencies", "findings", "themes")
+    pages = Paginator(chosen, parameters.page_size)
+    page = pages.page(min(parameters.page, max(pages.num_pages, 1)))
+
+    def page_url(number):
+        query = request.GET.copy()
+        query["page"] = number
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "count": pages.count,
+        "page": page.number,
+        "pages": pages.num_pages,
+        "next": page_url(page.next_page_number()) if page.has_next() else None,
+        "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+        "results": [
+            {
+                **recommendation_json(r),
+                "url": request.build_absolute_uri(r.get_absolute_url()),
+                "review": review_json(r.review, request),
+            }
+            for r in page.object_list
+        ],
     }
 
 

@@ -58,7 +58,7 @@ def main():
         args.server,
         "SELECT count(*) FROM (SELECT word, ndoc FROM findings_searchterm EXCEPT "
         "SELECT word, ndoc FROM ts_stat($$SELECT to_tsvector('simple', f.title || ' ' || f.text || ' ' || "
-        "f.recommendation) FROM findings_finding f JOIN reviews_review r ON r.id = f.review_id "
+        "search_finding_recommendations(f.id)) FROM findings_finding f JOIN reviews_review r ON r.id = f.review_id "
         "WHERE r.status = 'published' UNION ALL SELECT to_tsvector('simple', r.title || ' ' || r.summary || ' ' || "
         "array_to_string(r.keywords, ' ')) FROM reviews_review r WHERE r.status = 'published'$$) "
         "WHERE length(word) BETWEEN 2 AND 100 AND word ~ '^[[:alpha:]][[:alpha:]''-]*$') d",

@@ -3,10 +3,11 @@
 import datetime
 
 from django import forms
+from django.db.models import Max
 
 from agencies.models import Agency, Sector
 from findings.forms import FindingForm
-from findings.models import Facet, Finding, Lesson, Theme
+from findings.models import Facet, Finding, Lesson, Recommendation, Theme
 from reviews.models import Review
 from vocabulary import AgeBand, HarmType
 
@@ -150,6 +151,60 @@ class ReturnForm(forms.Form):
     )
 
 
+class RecommendationForm(forms.ModelForm):
+    """A recommendation of the review: its words, whom it asks, the findings it follows from, its themes."""
+
+    class Meta:
+        model = Recommendation
+        fields = ["label", "text", "addressee", "addressee_text", "agencies", "kind", "findings", "themes"]
+        labels = {
+            "label": "Label in the report (optional)",
+            "text": "Text of the recommendation",
+            "addressee": "Whom does it ask?",
+            "addressee_text": "Whom it asks, in the report's words (optional)",
+            "agencies": "Agencies it asks",
+            "kind": "Kind of recommendation",
+            "findings": "Findings it follows from",
+            "themes": "Themes",
+        }
+        help_texts = {
+            "label": "As the report numbers it, for example Recommendation 3, CSC 1 or 4.2.",
+            "addressee_text": "For example “The Department for Education” or “Northshire Constabulary”.",
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "addressee": forms.RadioSelect,
+            "kind": forms.RadioSelect,
+            "agencies": forms.CheckboxSelectMultiple,
+            "findings": forms.CheckboxSelectMultiple,
+            "themes": forms.CheckboxSelectMultiple,
+        }
+        error_messages = {"text": {"required": "Enter the text of the recommendation."}}
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.review = review
+        self.fields["findings"].queryset = review.findings.order_by("position", "id")
+        self.fields["findings"].label_from_instance = lambda f: f"{f.position}. {f.title}"
+        self.fields["themes"].queryset = Theme.objects.active()
+        self.fields["addressee"].error_messages["required"] = "Select whom the recommendation asks."
+        self.fields["kind"].error_messages["required"] = "Select the kind of recommendation."
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("addressee") == Recommendation.Addressee.AGENCIES and not cleaned.get("agencies"):
+            self.add_error("agencies", "Select the agencies the recommendation asks, or choose whom else it asks.")
+        return cleaned
+
+    def save(self):
+        """Save it; a new one goes after the review's others."""
+        recommendation = self.instance
+        if recommendation.pk is None:
+            last = self.review.recommendations.aggregate(last=Max("position"))["last"] or 0
+            recommendation.review, recommendation.position = self.review, last + 1
+        return super().save()
+
+
 class PublishForm(forms.Form):
     """Publishing, with whether readers may download the public copy when one has been made."""
 
@@ -160,10 +215,19 @@ class PublishForm(forms.Form):
         error_messages={"required": "Select whether readers may download the public copy of the report."},
     )
 
-    def __init__(self, *args, copy_ready, **kwargs):
+    no_recommendations = forms.BooleanField(
+        label="This report makes no recommendations",
+        help_text="Its document has a recommendations section, but the review has no recommendation recorded. Add "
+        "them on the curation screen, or confirm that the report makes none.",
+        error_messages={"required": "Confirm that the report makes no recommendations, or add its recommendations."},
+    )
+
+    def __init__(self, *args, copy_ready, confirm_no_recommendations=False, **kwargs):
         super().__init__(*args, **kwargs)
         if not copy_ready:
             del self.fields["offer_copy"]
+        if not confirm_no_recommendations:
+            del self.fields["no_recommendations"]
 
     @property
     def offers_copy(self):

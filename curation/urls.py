@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from curation import history, lessons, taxonomy
+from curation import history, lessons, recommendations, taxonomy
 from curation import views as curation
 from findings.models import AgencySuggestion, ThemeSuggestion
 
@@ -47,6 +47,26 @@ urlpatterns = [
         curation.suggestion,
         {"model": AgencySuggestion},
         name="curation-agency-suggestion",
+    ),
+    path(
+        "curation/<slug:slug>/recommendations/new/",
+        recommendations.recommendation_add,
+        name="curation-recommendation-add",
+    ),
+    path(
+        "curation/<slug:slug>/recommendations/<int:pk>/",
+        recommendations.recommendation_edit,
+        name="curation-recommendation-edit",
+    ),
+    path(
+        "curation/<slug:slug>/recommendations/<int:pk>/delete/",
+        recommendations.recommendation_delete,
+        name="curation-recommendation-delete",
+    ),
+    path(
+        "curation/<slug:slug>/recommendations/<int:pk>/move/",
+        recommendations.recommendation_move,
+        name="curation-recommendation-move",
     ),
     path("curation/<slug:slug>/return/", curation.return_to_author, name="curation-return"),
     path("curation/<slug:slug>/publish/", curation.publish, name="curation-publish"),

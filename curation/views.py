@@ -98,6 +98,7 @@ def _screen(request, review, *, publish_problems=()):
             "themes",
             "agencies",
             "lessons",
+            "recommendations",
             Prefetch("suggestions", queryset=suggestions, to_attr="pending"),
             Prefetch("agency_suggestions", queryset=named, to_attr="pending_agencies"),
         )
@@ -115,6 +116,7 @@ def _screen(request, review, *, publish_problems=()):
         "problems": review.publication_problems() if review.status == Review.Status.IN_CURATION else [],
         "publish_problems": publish_problems,
         "lessons": Lesson.objects.all(),
+        "recommendations": review.recommendations.prefetch_related("agencies", "findings").order_by("position"),
         "return_form": ReturnForm(),
         "withdraw_form": WithdrawForm(),
     }
@@ -422,7 +424,8 @@ def publish(request, slug):
     document = review.latest_document()
     copy = PublicCopy.objects.filter(review=review, document=document).first() if document else None
     ready = copy is not None and copy.state == PublicCopy.State.READY
-    form = PublishForm(_posted(request), copy_ready=ready)
+    unconfirmed = bool(document and document.names_recommendations and not review.recommendations.exists())
+    form = PublishForm(_posted(request), copy_ready=ready, confirm_no_recommendations=unconfirmed)
     # A review not in curation gets the workflow's refusal, whatever was answered.
     if request.method == "POST" and (form.is_valid() or review.status != Review.Status.IN_CURATION):
         try:

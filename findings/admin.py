@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from findings.models import Finding, Theme, ThemeSuggestion
+from findings.models import Finding, Recommendation, Theme, ThemeSuggestion
 from reviews.admin import ReviewAdmin
 from reviews.models import Review
 
@@ -8,17 +8,25 @@ from reviews.models import Review
 class FindingInline(admin.StackedInline):
     model = Finding
     extra = 0
-    fields = ["position", "title", "text", "recommendation", "themes", "agencies", "source_page"]
+    fields = ["position", "title", "text", "themes", "agencies", "source_page"]
     filter_horizontal = ["themes", "agencies"]
 
 
-# A review's page in the admin shows its findings first (reviews knows nothing of findings).
+class RecommendationInline(admin.StackedInline):
+    model = Recommendation
+    extra = 0
+    fields = ["position", "label", "text", "kind", "addressee", "addressee_text", "agencies", "findings", "themes"]
+    filter_horizontal = ["agencies", "themes"]
+    raw_id_fields = ["findings"]
+
+
+# A review's page in the admin shows its findings and recommendations first (reviews knows nothing of findings).
 admin.site.unregister(Review)
 
 
 @admin.register(Review)
 class ReviewWithFindingsAdmin(ReviewAdmin):
-    inlines = [FindingInline, *ReviewAdmin.inlines]
+    inlines = [FindingInline, RecommendationInline, *ReviewAdmin.inlines]
 
 
 @admin.register(Theme)
@@ -33,7 +41,7 @@ class ThemeAdmin(admin.ModelAdmin):
 class FindingAdmin(admin.ModelAdmin):
     list_display = ["title", "review", "position", "source_page"]
     list_filter = ["review__status", "review__nation", "themes", "agencies__sector"]
-    search_fields = ["title", "text", "recommendation", "review__title", "review__external_id"]
+    search_fields = ["title", "text", "review__title", "review__external_id"]
     autocomplete_fields = ["review"]
     filter_horizontal = ["themes", "agencies"]
     list_select_related = ["review", "review__partnership"]

@@ -9,12 +9,11 @@ from findings.models import Finding
 class FindingForm(forms.ModelForm):
     class Meta:
         model = Finding
-        fields = ["label", "title", "text", "questions", "recommendation", "notes"]
+        fields = ["label", "title", "text", "questions", "notes"]
         labels = {
             "label": "Label in the review (optional)",
             "title": "Title",
             "text": "Text of the finding",
-            "recommendation": "Recommendation (optional)",
             "questions": "Questions for the partnership (optional)",
             "notes": "Notes the finding cites (optional)",
         }
@@ -26,7 +25,6 @@ class FindingForm(forms.ModelForm):
         widgets = {
             "text": forms.Textarea(attrs={"rows": 10}),
             "questions": forms.Textarea(attrs={"rows": 4}),
-            "recommendation": forms.Textarea(attrs={"rows": 4}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {

@@ -236,7 +236,9 @@ class FindingQuerySet(models.QuerySet):
         return self.filter(Review.visibility_filter(user, prefix="review__"))
 
     def for_display(self):
-        return self.select_related("review", "review__partnership").prefetch_related("themes", "agencies")
+        return self.select_related("review", "review__partnership").prefetch_related(
+            "themes", "agencies", "recommendations"
+        )
 
 
 @pghistory.track(*audit_events(), exclude=["updated_at"])
@@ -250,7 +252,6 @@ class Finding(models.Model):
     label = models.CharField(max_length=60, blank=True)
     title = models.CharField(max_length=300)
     text = models.TextField()
-    recommendation = models.TextField(blank=True)
     # Questions the review asks of the partnership about this finding (Learning Together's "Issues for the Board to
     # consider"), one a line: they are not recommendations.
     questions = models.TextField(blank=True)
@@ -295,7 +296,7 @@ class Finding(models.Model):
     # Curation: split, merge, reorder, delete and tag findings. Positions stay 1, 2, 3... within a review.
     @classmethod
     @transaction.atomic
-    def append(cls, review, *, title, text, recommendation="", source_page=None, label="", questions="", notes=""):
+    def append(cls, review, *, title, text, source_page=None, label="", questions="", notes=""):
         """A new finding after the review's others; its page is looked up in the review's document if not given."""
         last = review.findings.aggregate(last=models.Max("position"))["last"] or 0
         return cls.objects.create(
@@ -306,7 +307,6 @@ class Finding(models.Model):
             text=text,
             questions=questions,
             notes=notes,
-            recommendation=recommendation,
             source_page=source_page or review.page_of(text),
         )
 
@@ -332,7 +332,8 @@ class Finding(models.Model):
     def split(self, before, title=""):
         """Split the finding before its sentence number `before` (counting from 0; the first cannot be chosen).
         A new finding right after this one takes that sentence and those after it, with the same themes, agencies
-        and page; this one keeps its title, recommendation and the sentences before. Returns the new finding."""
+        and page; this one keeps its title, the recommendations that follow from it and the sentences before.
+        Returns the new finding."""
         starts = sentence_starts(self.text)
         if not 0 < before < len(starts):
             raise ValueError(f"“{self.title}” has no sentence {before + 1} to split before.")
@@ -359,9 +360,9 @@ class Finding(models.Model):
 
     @transaction.atomic
     def merge_with(self, *others):
-        """Fold other findings of the same review into this one, in their order: texts and recommendations joined
-        with a blank line, questions and notes one after another, this title and label kept, themes and agencies
-        together, their lesson links and accepted theme suggestions carried over. The others are deleted and the
+        """Fold other findings of the same review into this one, in their order: texts joined with a blank line,
+        questions and notes one after another, this title and label kept, themes and agencies together, their
+        recommendations, lesson links and accepted theme suggestions carried over. The others are deleted and the
         positions closed up."""
         others = sorted(others, key=lambda finding: (finding.position, finding.pk))
         if any(other.review_id != self.review_id or other.pk == self.pk for other in others):
@@ -369,13 +370,13 @@ class Finding(models.Model):
         ids = self._ordered_ids()
         for other in others:
             self.text = "\n\n".join(filter(None, [self.text.strip(), other.text.strip()]))
-            self.recommendation = "\n\n".join(filter(None, [self.recommendation.strip(), other.recommendation.strip()]))
             self.questions = "\n".join([*self.question_list, *other.question_list])
             self.notes = "\n".join(dict.fromkeys([*self.note_list, *other.note_list]))
             pages = [page for page in (self.source_page, other.source_page) if page]
             self.source_page = min(pages) if pages else None
             self.themes.add(*other.themes.all())
             self.agencies.add(*other.agencies.all())
+            self.recommendations.add(*other.recommendations.all())
             for link in other.lesson_links.all():
                 LessonFinding.objects.get_or_create(
                     lesson_id=link.lesson_id, finding=self, defaults={"added_by_id": link.added_by_id}
@@ -389,7 +390,7 @@ class Finding(models.Model):
                     ours.decide(ThemeSuggestion.Decision.ACCEPTED, suggestion.decided_by, at=suggestion.decided_at)
             ids.remove(other.pk)
             other.delete()
-        self.save(update_fields=["text", "recommendation", "questions", "notes", "source_page", "updated_at"])
+        self.save(update_fields=["text", "questions", "notes", "source_page", "updated_at"])
         renumber_findings(ids)
         self.refresh_from_db(fields=["position", "label"])
 
@@ -439,6 +440,148 @@ class Finding(models.Model):
         self.themes.remove(theme)
         for suggestion in self.suggestions.filter(theme=theme, decision=ThemeSuggestion.Decision.ACCEPTED):
             suggestion.decide(ThemeSuggestion.Decision.REJECTED, by)
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(Review.visibility_filter(user, prefix="review__"))
+
+    def matching(self, *, nation=None, year_from=None, year_to=None, kind=None, addressee=None, theme=None,
+                 agency=None):  # fmt: skip
+        """Those that match every filter given (None: any), newest review first, in each review's order."""
+        filters = {
+            "review__nation": nation,
+            "review__publication_year__gte": year_from,
+            "review__publication_year__lte": year_to,
+            "kind": kind,
+            "addressee": addressee,
+            "themes__slug": theme,
+            "agencies__slug": agency,
+        }
+        chosen = self.filter(**{name: value for name, value in filters.items() if value is not None})
+        if theme is not None or agency is not None:
+            chosen = chosen.distinct()
+        newest = models.F("review__publication_year").desc(nulls_last=True)
+        return chosen.order_by(newest, "review__title", "review_id", "position", "id")
+
+    def for_display(self):
+        return self.select_related("review", "review__partnership").prefetch_related("agencies", "findings", "themes")
+
+
+@pghistory.track(*audit_events(), exclude=["updated_at"])
+class Recommendation(models.Model):
+    """A formal recommendation of a review: what it asks someone to change, as the report wrote it, addressed to
+    the partnership, to agencies or to a national body, following from some of the review's findings."""
+
+    class Kind(models.TextChoices):
+        MULTI_AGENCY = "multi-agency", "Multi-agency"
+        SINGLE_AGENCY = "single-agency", "Single agency"
+        NATIONAL = "national", "National"
+
+    class Addressee(models.TextChoices):
+        PARTNERSHIP = "partnership", "The safeguarding partnership"
+        AGENCIES = "agencies", "Agencies"
+        NATIONAL = "national", "A government department or national body"
+        OTHER = "other", "Someone else"
+
+    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="recommendations")
+    position = models.PositiveIntegerField(default=0)
+    label = models.CharField(max_length=60, blank=True)  # as the report wrote it: "Recommendation 3", "CSC 1", "3.2"
+    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MULTI_AGENCY)
+    addressee = models.CharField(max_length=20, choices=Addressee.choices, default=Addressee.PARTNERSHIP)
+    addressee_text = models.CharField(max_length=300, blank=True)  # as the report names whom it asks
+    agencies = models.ManyToManyField("agencies.Agency", blank=True, related_name="recommendations")
+    findings = models.ManyToManyField(Finding, blank=True, related_name="recommendations")
+    themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations")
+    source_page = models.PositiveIntegerField(null=True, blank=True)
+    # Set on recommendations proposed from an uploaded document: which document, and which of its proposals.
+    document = models.ForeignKey(
+        "reviews.ReviewDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposed_recommendations",
+    )
+    proposal_index = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["review", "position", "id"]
+        indexes = [models.Index(fields=["review", "position"])]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "proposal_index"], name="one_recommendation_per_proposal")
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.text[:60]}" if self.label else self.text[:70]
+
+    @property
+    def anchor(self):
+        return f"recommendation-{self.position}"
+
+    def get_absolute_url(self):
+        return f"{self.review.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def addressed_to(self):
+        """Whom it asks, in words: the report's own words, else the agencies, else the kind of addressee."""
+        if self.addressee_text:
+            return self.addressee_text
+        agencies = [agency.name for agency in self.agencies.all()]
+        return ", ".join(agencies) if agencies else self.get_addressee_display()
+
+    @classmethod
+    def kind_for(cls, addressee, agency_count):
+        """The kind a recommendation is, by whom it asks: a national body, one agency, or several."""
+        if addressee == cls.Addressee.NATIONAL:
+            return cls.Kind.NATIONAL
+        if addressee == cls.Addressee.AGENCIES and agency_count == 1:
+            return cls.Kind.SINGLE_AGENCY
+        return cls.Kind.MULTI_AGENCY
+
+    @classmethod
+    @transaction.atomic
+    def append(cls, review, *, text, label="", findings=(), **fields):
+        """A new recommendation after the review's others, following from the given findings."""
+        last = review.recommendations.aggregate(last=models.Max("position"))["last"] or 0
+        recommendation = cls.objects.create(review=review, position=last + 1, text=text, label=label, **fields)
+        recommendation.findings.set(findings)
+        return recommendation
+
+    def _ordered_ids(self):
+        """The ids of the review's recommendations in order, locked against concurrent reordering."""
+        siblings = Recommendation.objects.select_for_update().filter(review_id=self.review_id)
+        return list(siblings.order_by("position", "id").values_list("pk", flat=True))
+
+    @staticmethod
+    def _renumber(ordered_ids):
+        for position, pk in enumerate(ordered_ids, start=1):
+            Recommendation.objects.filter(pk=pk).exclude(position=position).update(position=position)
+
+    @transaction.atomic
+    def move(self, up=True):
+        """Swap the recommendation with the one before it (up) or after it. False if it is already first (or last)."""
+        ids = self._ordered_ids()
+        here = ids.index(self.pk)
+        there = here - 1 if up else here + 1
+        if not 0 <= there < len(ids):
+            return False
+        ids[here], ids[there] = ids[there], ids[here]
+        self._renumber(ids)
+        self.refresh_from_db(fields=["position"])
+        return True
+
+    @transaction.atomic
+    def discard(self):
+        """Delete the recommendation and close up the positions of those after it."""
+        ids = self._ordered_ids()
+        ids.remove(self.pk)
+        self.delete()
+        self._renumber(ids)
 
 
 class ThemeRedirect(models.Model):
@@ -652,6 +795,9 @@ class AgencySuggestion(Suggestion):
 for through, name in (
     (Finding.themes.through, "FindingThemeEvent"),
     (Finding.agencies.through, "FindingAgencyEvent"),
+    (Recommendation.findings.through, "RecommendationFindingEvent"),
+    (Recommendation.agencies.through, "RecommendationAgencyEvent"),
+    (Recommendation.themes.through, "RecommendationThemeEvent"),
     (Lesson.themes.through, "LessonThemeEvent"),
 ):
     pghistory.track(*link_events(), model_name=name, app_label="findings")(through)

@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from agencies.models import Agency, Partnership
-from findings.models import Finding, Theme, ThemeMatcher
+from findings.models import Finding, Recommendation, Theme, ThemeMatcher
 from findings.signals import texts_changed
 from ingest.segmentation import split_label
 from reviews.models import IllegalTransition, Review
@@ -41,6 +41,7 @@ ANONYMOUS_AREAS = {"", "anonymous", "anonymised", "not known", "unknown", "n/a",
 TITLE_MAX = Review._meta.get_field("title").max_length
 FINDING_TITLE_MAX = Finding._meta.get_field("title").max_length
 FINDING_LABEL_MAX = Finding._meta.get_field("label").max_length
+RECOMMENDATION_LABEL_MAX = Recommendation._meta.get_field("label").max_length
 
 
 class RecordError(ValueError):
@@ -51,13 +52,37 @@ class RecordError(ValueError):
 class FindingSpec:
     title: str
     text: str
-    recommendation: str = ""
     label: str = ""  # the review's own label for it ("Finding 3")
     questions: str = ""  # its questions for the partnership, one a line
     source_page: int | None = None
     themes: list = field(default_factory=list)  # theme slugs; None-free
     agencies: list = field(default_factory=list)  # agency slugs
     tagged: bool = False  # whether the record says which themes and agencies the finding has
+
+
+@dataclass
+class RecommendationSpec:
+    text: str
+    label: str = ""  # as the report wrote it ("Recommendation 3", "CSC 1")
+    kind: str = ""  # a Recommendation.Kind value; "" to decide from the addressee
+    addressee: str = Recommendation.Addressee.PARTNERSHIP
+    addressee_text: str = ""  # whom it asks, in the report's words
+    agencies: list = field(default_factory=list)  # agency slugs
+    themes: list = field(default_factory=list)  # theme slugs
+    findings: list = field(default_factory=list)  # positions (from 1) of the review's findings it follows from
+
+    def row(self):
+        """What is compared to decide whether a review's recommendations changed."""
+        kind = self.kind or Recommendation.kind_for(self.addressee, len(self.agencies))
+        return (self.label, self.text, kind, self.addressee, self.addressee_text, tuple(sorted(self.agencies)),
+                tuple(sorted(self.themes)), tuple(sorted(self.findings)))  # fmt: skip
+
+
+def _row(r):
+    """A stored recommendation as RecommendationSpec.row() describes one."""
+    agencies, themes = sorted(a.slug for a in r.agencies.all()), sorted(t.slug for t in r.themes.all())
+    findings = sorted(f.position for f in r.findings.all())
+    return (r.label, r.text, r.kind, r.addressee, r.addressee_text, tuple(agencies), tuple(themes), tuple(findings))
 
 
 @dataclass
@@ -74,6 +99,7 @@ class ReviewSpec:
     keywords: list
     findings: list
     warnings: list
+    recommendations: list = field(default_factory=list)
 
 
 def _text(record, key, *, required=False, max_length=None):
@@ -251,6 +277,12 @@ class ReviewImporter:
                 keywords.append(keyword.strip())
 
         findings = self._tagged_findings(record, warnings) if record.get("findings") else _learning_findings(record)
+        recommendations = [
+            RecommendationSpec(text=" ".join(_text(item, "recommendation").split()), findings=[position])
+            for position, item in enumerate(record.get("findings") or [], start=1)
+            if isinstance(item, dict) and _text(item, "recommendation")
+        ]
+        recommendations += self._recommendations(record, findings, warnings)
         return ReviewSpec(
             external_id=external_id,
             title=title,
@@ -264,7 +296,55 @@ class ReviewImporter:
             keywords=keywords,
             findings=findings,
             warnings=warnings,
+            recommendations=recommendations,
         )
+
+    def _recommendations(self, record, findings, warnings):
+        """The review's recommendations list: each a string, or an object with text and optionally label, kind,
+        addressee (one of Recommendation.Addressee's values, or whom it asks in words), agencies, themes and
+        findings (labels such as "Finding 2", or positions from 1)."""
+        items = record.get("recommendations")
+        if items in (None, "", []):
+            return []
+        if not isinstance(items, list):
+            raise RecordError("recommendations must be a list of strings or objects with text")
+        labels = {finding.label.lower(): position for position, finding in enumerate(findings, start=1)}
+        out = []
+        for index, item in enumerate(items, start=1):
+            if isinstance(item, str):
+                item = {"text": item}
+            if not isinstance(item, dict):
+                raise RecordError(f"recommendation {index} must be text or an object with text")
+            text = " ".join(_text(item, "text").split())
+            if not text:
+                raise RecordError(f"recommendation {index} has no text")
+            spec = RecommendationSpec(text=text, label=_text(item, "label", max_length=RECOMMENDATION_LABEL_MAX))
+            addressee = _text(item, "addressee", max_length=300)
+            found = match_choice(Recommendation.Addressee, addressee) if addressee else None
+            spec.addressee_text = "" if found else addressee
+            for name in _string_list(item, "agencies"):
+                slug = self.agencies.get(str(name).strip().lower())
+                if slug is None:
+                    warnings.append(f"recommendation {index}: unknown agency {name!r} left out")
+                elif slug not in spec.agencies:
+                    spec.agencies.append(slug)
+            spec.addressee = found or (Recommendation.Addressee.AGENCIES if spec.agencies else
+                                       Recommendation.Addressee.OTHER if addressee else spec.addressee)  # fmt: skip
+            kind = _text(item, "kind")
+            if kind:
+                matched = match_choice(Recommendation.Kind, kind)
+                if matched is None:
+                    warnings.append(f"recommendation {index}: kind {kind!r} not recognised; decided from its addressee")
+                spec.kind = matched.value if matched else ""
+            spec.themes = [slug for slug in _string_list(item, "themes") if slug in self.theme_slugs]
+            for reference in item.get("findings") or []:
+                position = reference if isinstance(reference, int) else labels.get(str(reference).strip().lower())
+                if isinstance(position, int) and 0 < position <= len(findings):
+                    spec.findings.append(position)
+                else:
+                    warnings.append(f"recommendation {index}: no finding {reference!r} to link it to")
+            out.append(spec)
+        return out
 
     def _choices(self, record, key, choices, warnings):
         values = []
@@ -309,7 +389,6 @@ class ReviewImporter:
                 FindingSpec(
                     title=title,
                     text=text,
-                    recommendation=_text(item, "recommendation"),
                     label=label,
                     questions="\n".join(" ".join(q.split()) for q in questions if q.strip()),
                     source_page=page if isinstance(page, int) and page > 0 else None,
@@ -336,6 +415,7 @@ class ReviewImporter:
                 review.full_clean(exclude=["slug"], validate_unique=False)
                 review.save()
             changed_findings = self._sync_findings(review, spec.findings, created)
+            changed_findings |= self._sync_recommendations(review, spec.recommendations, created)
             changed_themes = self._sync_themes(review, spec.keywords, created)
             moved = self._advance(review, created)
         if created:
@@ -372,7 +452,7 @@ class ReviewImporter:
             Review.objects.create_records(reviews, publish=self.publish, reason=f"Imported from {self.source}")
             findings = [
                 (Finding(review=review, position=position, label=f.label, title=f.title, text=f.text,
-                         questions=f.questions, recommendation=f.recommendation, source_page=f.source_page), f)
+                         questions=f.questions, source_page=f.source_page), f)
                 for review, spec in zip(reviews, valid, strict=True)
                 for position, f in enumerate(spec.findings, start=1)
             ]  # fmt: skip
@@ -389,6 +469,9 @@ class ReviewImporter:
                 for slug in dict.fromkeys(f.agencies)
                 if slug in self.agency_ids
             )
+            by_position = {(finding.review_id, finding.position): finding.pk for finding, _ in findings}
+            pairs = zip(reviews, valid, strict=True)
+            self._create_recommendations([(review, r, by_position) for review, s in pairs for r in s.recommendations])
             Review.themes.through.objects.bulk_create(
                 Review.themes.through(review_id=review.pk, theme_id=pk)
                 for review, spec in zip(reviews, valid, strict=True)
@@ -432,7 +515,6 @@ class ReviewImporter:
                 "title": spec.title,
                 "text": spec.text,
                 "questions": spec.questions,
-                "recommendation": spec.recommendation,
                 "source_page": spec.source_page,
             }
             if finding.pk is None or any(getattr(finding, k) != v for k, v in values.items()):
@@ -459,6 +541,48 @@ class ReviewImporter:
             Finding.objects.filter(pk__in=[f.pk for f in existing.values()]).delete()
             changed = True
         return changed
+
+    def _sync_recommendations(self, review, specs, created):
+        """Make the review's recommendations match specs (all made again when any differs). Returns whether
+        anything changed."""
+        if not created:
+            existing = review.recommendations.prefetch_related("agencies", "themes", "findings").order_by("position")
+            if [_row(r) for r in existing] == [spec.row() for spec in specs]:
+                return False
+            review.recommendations.all().delete()
+        elif not specs:
+            return False
+        by_position = {(review.pk, position): pk for position, pk in review.findings.values_list("position", "pk")}
+        self._create_recommendations([(review, spec, by_position) for spec in specs])
+        return True
+
+    def _create_recommendations(self, rows):
+        """Create recommendations from (review, spec, {(review id, finding position): finding id}) rows, in order."""
+        positions = {}
+        made = []
+        for review, spec, _ in rows:
+            positions[review.pk] = positions.get(review.pk, 0) + 1
+            made.append(Recommendation(review=review, position=positions[review.pk], label=spec.label,
+                                       text=spec.text, kind=spec.row()[2], addressee=spec.addressee,
+                                       addressee_text=spec.addressee_text))  # fmt: skip
+        Recommendation.objects.bulk_create(made)
+        through = Recommendation.findings.through
+        through.objects.bulk_create(
+            through(recommendation_id=recommendation.pk, finding_id=by_position[(review.pk, position)])
+            for recommendation, (review, spec, by_position) in zip(made, rows, strict=True)
+            for position in dict.fromkeys(spec.findings)
+            if (review.pk, position) in by_position
+        )
+        Recommendation.agencies.through.objects.bulk_create(
+            Recommendation.agencies.through(recommendation_id=recommendation.pk, agency_id=self.agency_ids[slug])
+            for recommendation, (_, spec, _) in zip(made, rows, strict=True)
+            for slug in dict.fromkeys(spec.agencies)
+        )
+        Recommendation.themes.through.objects.bulk_create(
+            Recommendation.themes.through(recommendation_id=recommendation.pk, theme_id=self.theme_ids[slug])
+            for recommendation, (_, spec, _) in zip(made, rows, strict=True)
+            for slug in dict.fromkeys(spec.themes)
+        )
 
     def _sync_themes(self, review, keywords, created):
         """Tag the review with the themes its keywords clearly name. Returns whether anything changed."""

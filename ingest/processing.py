@@ -32,8 +32,8 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 
 from agencies.models import Agency
-from findings.models import AgencySuggestion, Finding, Theme, ThemeSuggestion
-from ingest import anonymisation, extraction, segmentation
+from findings.models import AgencySuggestion, Finding, Recommendation, Theme, ThemeSuggestion
+from ingest import anonymisation, extraction, recommendations, segmentation
 from ingest.documents import DocumentRejected, Extra, ExtractedDocument, Page
 from ingest.limits import check_flag_count, check_length, extraction_limits
 from ingest.metadata import fill_metadata
@@ -52,7 +52,7 @@ LARGE_QUEUE = "large"
 _WORK = {
     Stage.EXTRACTED: "Reading the text of this file",
     Stage.CHECKED: "Checking this document for identifying details",
-    Stage.PROPOSED: "Finding the findings in this document",
+    Stage.PROPOSED: "Finding the findings and recommendations in this document",
     Stage.SUGGESTED: "Suggesting themes for this document's findings",
 }
 
@@ -247,36 +247,75 @@ def save_flags(document, found):
     return f"{len(found)} flag{'s' if len(found) != 1 else ''}, {blocking} to resolve"
 
 
+def _propose(pages):
+    proposal = segmentation.propose_findings(pages)
+    made = recommendations.propose_recommendations(pages, proposal.findings)
+    return proposal, made, recommendations.names_recommendations(pages)
+
+
 def find_findings(document):
-    return in_child(Stage.PROPOSED, segmentation.propose_findings, extracted_document(document).pages)
+    return in_child(Stage.PROPOSED, _propose, extracted_document(document).pages)
 
 
-def save_proposal(document, proposal):
+def save_proposal(document, proposed):
+    proposal, recommended, names_recommendations = proposed
     review = document.review
     # Proposals from earlier versions of the text give way to this version's.
     Finding.objects.filter(review=review, document__version__lt=document.version).delete()
+    Recommendation.objects.filter(review=review, document__version__lt=document.version).delete()
     footnotes = [extra for extra in document.extras or [] if extra["source"] == "footnote"]
-    for index, proposed in enumerate(proposal.findings):
-        Finding.objects.update_or_create(
+    findings = []
+    for index, proposed_finding in enumerate(proposal.findings):
+        finding, _ = Finding.objects.update_or_create(
             document=document,
             proposal_index=index,
             defaults={
                 "review": review,
                 "position": index + 1,
-                "label": proposed.label[: Finding._meta.get_field("label").max_length],
-                "title": proposed.title[: Finding._meta.get_field("title").max_length],
-                "text": proposed.text,
-                "recommendation": proposed.recommendation,
-                "questions": "\n".join(" ".join(question.split()) for question in proposed.questions),
-                "notes": "\n".join(segmentation.cited_notes(proposed.text, footnotes)),
-                "source_page": proposed.page,
+                "label": proposed_finding.label[: Finding._meta.get_field("label").max_length],
+                "title": proposed_finding.title[: Finding._meta.get_field("title").max_length],
+                "text": proposed_finding.text,
+                "questions": "\n".join(" ".join(question.split()) for question in proposed_finding.questions),
+                "notes": "\n".join(segmentation.cited_notes(proposed_finding.text, footnotes)),
+                "source_page": proposed_finding.page,
             },
         )
+        findings.append(finding)
     document.proposed_findings.filter(proposal_index__gte=len(proposal.findings)).delete()
-    document.proposal_note = proposal.note
-    document.save(update_fields=["proposal_note"])
+    agencies = {agency.name: agency for agency in Agency.objects.all()}
+    for index, proposed_recommendation in enumerate(recommended):
+        named = [agencies[name] for name in proposed_recommendation.agencies if name in agencies]
+        recommendation, _ = Recommendation.objects.update_or_create(
+            document=document,
+            proposal_index=index,
+            defaults={
+                "review": review,
+                "position": index + 1,
+                "label": proposed_recommendation.label[: Recommendation._meta.get_field("label").max_length],
+                "text": proposed_recommendation.text,
+                "kind": Recommendation.kind_for(proposed_recommendation.addressee, len(named)),
+                "addressee": proposed_recommendation.addressee,
+                "addressee_text": proposed_recommendation.addressee_text[:300],
+                "source_page": proposed_recommendation.page,
+            },
+        )
+        recommendation.agencies.set(named)
+        recommendation.findings.set([findings[i] for i in proposed_recommendation.findings if i < len(findings)])
+    document.proposed_recommendations.filter(proposal_index__gte=len(recommended)).delete()
+    document.proposal_note = f"{proposal.note} {_recommendations_note(len(recommended))}"
+    document.names_recommendations = names_recommendations
+    document.save(update_fields=["proposal_note", "names_recommendations"])
     count = len(proposal.findings)
-    return f"{count} finding{'s' if count != 1 else ''} proposed" + (" (fallback)" if proposal.fallback else "")
+    return (
+        f"{count} finding{'s' if count != 1 else ''} and {len(recommended)} "
+        f"recommendation{'s' if len(recommended) != 1 else ''} proposed" + (" (fallback)" if proposal.fallback else "")
+    )
+
+
+def _recommendations_note(count):
+    if not count:
+        return "No recommendations were recognised: add them if the report makes any."
+    return f"Proposed {count} recommendation{'s' if count != 1 else ''}."
 
 
 def _suggest_each(suggester, pieces):

@@ -3,14 +3,15 @@
 Reviews are laid out in many ways: "Findings" with "Finding 1: ..." headings and a recommendation
 after each; numbered sections ("6 Findings and analysis", "6.2 ...", "6.2.10 text"); a "Learning"
 or "Key learning" list (Welsh child practice reviews, Scottish learning reviews); "Analysis" with
-sub-headings; a "Recommendations" or "Actions" section whose items name the finding they answer.
+sub-headings.
 
 The text is read as paragraphs (blank lines apart, page numbers kept; a paragraph running over a
 page break is joined and keeps its first page). Contents pages, glossaries, terms of reference and
 the like are left out. Headings are told apart from text (short lines, numbered or labelled, known
 section words, no full stop at the end), the sections found, and one finding proposed per finding or
 learning point: its heading as title (or a short first sentence), its paragraphs as text, the page
-where it starts, and the recommendation that answers it.
+where it starts. Recommendations written after a finding are kept out of its text (ProposedFinding.recommendations,
+their blocks), for ingest.recommendations to propose as records of their own.
 
 With no findings or learning section, the learning and recommendation paragraphs are proposed
 instead, then the conclusion or summary, then the longest paragraphs: a document with text never
@@ -78,9 +79,6 @@ LEARNING_CUES = re.compile(
     re.IGNORECASE,
 )
 REF_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}|" + "|".join(NUMBER_WORDS) + r")\b"
-REFERENCE = re.compile(
-    rf"\b(?:finding|learning point|learning)s?\s+{REF_NUMBER}(?:\s*(?:,|and|&)\s*{REF_NUMBER})*", re.I
-)
 
 # Section words: what a heading names, after its number is taken off (lower case, "&" as "and").
 SECTION_KINDS = [
@@ -92,8 +90,9 @@ SECTION_KINDS = [
     ("learning", r"(?:key |main )?learning(?: points| themes| and (?:improvement|actions|recommendations))?"
      r"|lessons(?: learned| learnt)?|what (?:has been|have we|was) learn[te]d.*|learning for (?:practice|agencies).*"
      r"|key learning points|summary of learning|learning and improvement"),
-    ("recommendations", r"(?:key |summary of )?recommendations(?: and actions)?|(?:agreed |multi-agency )?actions"
-     r"|improvement actions|recommendations for (?:the partnership|practice|improvement).*|action plan"),
+    ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations(?: and actions)?"
+     r"|(?:agreed |multi-agency )?actions|improvement actions|recommendations (?:for|to|made to) .*|action plan"
+     r"|improving systems and practice|gwella systemau ac ymarfer"),
     ("analysis", r"(?:critical )?analysis|analysis of (?:practice|the case|involvement).*|appraisal of practice"
      r"|practice analysis"),
     ("episodes", r"key practice episodes?|kpes?|key episodes"),
@@ -112,10 +111,10 @@ class ProposedFinding:
     title: str
     text: str
     page: int | None
-    recommendation: str = ""
     kind: str = "finding"  # "finding" | "learning"
     label: str = ""  # the report's label for it, as written ("Finding 3", "Key learning 2"), not in the title
     questions: list = field(default_factory=list)  # questions it asks of the partnership ("Issues for the Board...")
+    recommendations: list = field(default_factory=list)  # the blocks of recommendations written after it
 
 
 @dataclass
@@ -254,6 +253,9 @@ def _paragraphs(pages):
                 out.append(([lines[0]], page.number))
                 continue
             in_contents = False
+            if sum(" | " in line for line in lines) >= 2:  # a table's rows, one a line: each a paragraph
+                out.extend(([line], page.number) for line in lines)
+                continue
             items = _list_items(lines)
             if len(items) > 1:
                 out.extend((item, page.number) for item in items)
@@ -294,7 +296,7 @@ def read_blocks(pages):
     return blocks
 
 
-def _series_number(raw):
+def series_number(raw):
     raw = raw.strip("()").lower()
     if raw.isdigit():
         return int(raw)
@@ -318,7 +320,7 @@ def _label_series(blocks):
         ):
             series[" ".join(found.group("words").lower().split())].append((block, found))
     for words, members in series.items():
-        numbers = [_series_number(found.group("number")) for _, found in members]
+        numbers = [series_number(found.group("number")) for _, found in members]
         if len(members) < 2 or len(set(numbers)) < len(numbers):
             continue
         for (block, found), number in zip(members, numbers, strict=True):
@@ -333,6 +335,7 @@ def _label_series(blocks):
 class Section:
     kind: str  # a SECTION_KINDS kind, or "" before the first heading
     blocks: list = field(default_factory=list)
+    heading: Block | None = None  # the heading that starts it
 
 
 @dataclass
@@ -361,7 +364,7 @@ def sections(blocks):
             and any(map(_is_labelled_item, out[-1].blocks))
         )
         if top and not inner:
-            out.append(Section(block.section or "other"))
+            out.append(Section(block.section or "other", heading=block))
         else:
             out[-1].blocks.append(block)
     return out
@@ -436,20 +439,21 @@ def _items(section, kind):
         elif block.heading and (block.label == "recommendation" or RECOMMENDATION_HEADING.match(block.text)):
             if items:
                 target = items[-1].recommendation
-                rest = _label(block.text)[2] if block.label else ""
-                if rest:
-                    target.append(Block(rest, block.page))
+                if block.label and _label(block.text)[2]:  # "Recommendation 2: ..." as a heading, label and all
+                    target.append(Block(block.text, block.page))
         elif items and (block.heading or block.text.endswith(":")) and _asks_questions(block.text):
             target = items[-1].questions  # "Issues for the Board to consider", "The Board may wish to consider:"
         elif block.heading and items and target is items[-1].questions and block.text.rstrip().endswith("?"):
             target.append(block)  # a short question reads like a heading
+        elif block.heading and items and target is items[-1].recommendation and " | " in block.text:
+            target.append(block)  # the header row of a table of the finding's recommendations
         elif block.heading:
             if (labelled or statements) and items:  # a sub-heading inside a finding: a line of its text
                 target = items[-1].paragraphs
                 target.append(block)
         elif items and RECOMMENDATION_START.match(block.text):
             target = items[-1].recommendation
-            target.append(Block(RECOMMENDATION_START.sub("", block.text), block.page))
+            target.append(block)
         elif target is not None:
             if target is items[-1].questions and not (LISTED.match(block.text) or block.text.endswith("?")):
                 target = items[-1].paragraphs  # the questions have ended: the finding's text goes on
@@ -522,66 +526,8 @@ def _proposed(item):
         label, rest = split_label(_strip_number(item.heading.text))
         title = rest or (short_title(text) if text else label)
     page = item.heading.page if item.heading else item.paragraphs[0].page
-    recommendation = "\n\n".join(b.text for b in item.recommendation)
     questions = [_strip_number(b.text) for b in item.questions]
-    return ProposedFinding(title, text or title, page, recommendation, item.kind, label, questions)
-
-
-def _references(text):
-    """The finding numbers a recommendation refers to ("Finding 2", "findings 1 and 3", "Finding 6.1"), as text."""
-    numbers = []
-    for match in REFERENCE.finditer(text):
-        for raw in re.findall(REF_NUMBER, match.group(0), re.IGNORECASE):
-            numbers.append(str(NUMBER_WORDS.get(raw.lower(), raw)))
-    return numbers
-
-
-def _recommendations(all_sections):
-    """[(label number or None, text)] of the recommendations and actions sections."""
-    out = []
-    for section in all_sections:
-        if section.kind != "recommendations":
-            continue
-        current = None
-        for block in section.blocks:
-            label = _label(block.text)
-            if label and label[0] == "recommendation":
-                current = [label[1], label[2]]
-                out.append(current)
-            elif block.heading:
-                current = None
-            elif current is not None and not block.number and not LISTED.match(block.text):
-                current[1] = f"{current[1]} {block.text}".strip()
-            else:
-                current = None
-                out.append([None, _strip_number(block.text)])
-    return [(number, text) for number, text in out if text]
-
-
-def _keys(item, position):
-    """The numbers a recommendation may use for an item: its label's, else its section number and its place."""
-    if item.heading is not None and item.heading.label:
-        return {str(item.heading.label_number)}
-    return {str(position)} | ({item.heading.number} if item.heading is not None and item.heading.number else set())
-
-
-def _attach(items, findings, recommendations):
-    """Give each finding the recommendations that name it, or that carry its number when they match one to one."""
-    keys = [_keys(item, position) for position, item in enumerate(items, start=1)]
-    by_reference = False
-    for _, text in recommendations:
-        for number in dict.fromkeys(_references(text)):
-            for target, item_keys in zip(findings, keys, strict=True):
-                if number in item_keys and text not in target.recommendation:
-                    target.recommendation = "\n\n".join(filter(None, [target.recommendation, text]))
-                    by_reference = True
-    labelled = all(item.heading is not None and item.heading.label for item in items)
-    numbered = [(str(n), t) for n, t in recommendations if n is not None]
-    if not by_reference and labelled and len(numbered) == len(recommendations) == len(findings):
-        for number, text in numbered:
-            for target, item_keys in zip(findings, keys, strict=True):
-                if number in item_keys and not target.recommendation:
-                    target.recommendation = text
+    return ProposedFinding(title, text or title, page, item.kind, label, questions, list(item.recommendation))
 
 
 def _cap(findings):
@@ -597,7 +543,7 @@ def _cap(findings):
         a, b = sorted((i, j))
         first, second = findings[a], findings[b]
         first.text = f"{first.text}\n\n{second.text}"
-        first.recommendation = "\n\n".join(filter(None, [first.recommendation, second.recommendation]))
+        first.recommendations += second.recommendations
         del findings[b]
     return findings
 
@@ -642,22 +588,16 @@ def _source_items(all_sections, kind):
 def propose_findings(pages: list[Page]) -> Proposal:
     """One proposed finding per finding or learning point of the document, with a note of how they were found."""
     all_sections = sections(read_blocks(pages))
-    recommendations = _recommendations(all_sections)
     sources = [(name, _source_items(all_sections, name)) for name in ("findings", "learning", "analysis")]
     sources = [(name, items) for name, items in sources if items]
     # A single paragraph ("The review made five findings: ...") gives way to a fuller source.
     sources.sort(key=lambda source: len(source[1]) == 1 and source[1][0].heading is None)
     if sources:
         name, items = sources[0]
-        findings = [_proposed(i) for i in items]
-        _attach(items, findings, recommendations)
-        findings = _cap(findings)
-        answered = sum(1 for f in findings if f.recommendation)
+        findings = _cap([_proposed(i) for i in items])
         if all(f.kind == "learning" for f in findings):
             name = "learning"
-        note = f"Proposed {_count(len(findings))} from the {name} section"
-        note += f"; {answered} with a recommendation." if answered else "."
-        return Proposal(findings, False, note)
+        return Proposal(findings, False, f"Proposed {_count(len(findings))} from the {name} section.")
 
     learning = _fallback_paragraphs(all_sections, cue=LEARNING_CUES)
     answers = _fallback_paragraphs(all_sections, kinds=("recommendations",))

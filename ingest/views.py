@@ -79,10 +79,14 @@ def _document_page(request, review, flag_error=None):
                 Prefetch("suggestions", queryset=ThemeSuggestion.objects.select_related("theme").order_by("-score"))
             ),
             "version_form": NewVersionForm(review=review, user=request.user),
+            "recommendations": current.proposed_recommendations.order_by("position").prefetch_related(
+                "agencies", "findings"
+            ),
         }
     else:
         context["findings"] = Finding.objects.none()
     context["problems"] = review.submission_problems() if review.status == Review.Status.DRAFT else []
+    context["tasks"] = review.author_tasks() if review.status == Review.Status.DRAFT else []
     return render(request, "reviews/document.html", context)
 
 

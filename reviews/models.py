@@ -459,6 +459,55 @@ class Review(models.Model):
             return "upload"
         return "fix" if self.submission_problems() else "submit"
 
+    def author_tasks(self):
+        """The draft's task list for its authors, in order: (name, status, hint, url) each, where status is one of
+        "completed", "incomplete", "not-started", "in-progress" or "cannot-start", and url is None when the task
+        cannot be started yet."""
+        document = self.latest_document()
+        page = reverse("review-document", args=[self.slug])
+        upload = reverse("review-upload-version", args=[self.slug])
+        details = all((self.title, self.nation, self.review_type))
+        tasks = [
+            (
+                "Review details",
+                "completed" if details else "incomplete",
+                "" if details else "Give its nation and type of review.",
+                reverse("review-details", args=[self.slug]),
+            )
+        ]
+        if document is None:
+            tasks.append(("Review document", "not-started", "Upload the redacted report as PDF, DOCX or text.", upload))
+        elif document.is_working:
+            tasks.append(("Review document", "in-progress", document.get_stage_display(), f"{page}#processing-title"))
+        elif document.state != ReviewDocument.State.DONE:
+            tasks.append(("Review document", "incomplete", "It could not be used: see why, and upload again.", upload))
+        else:
+            tasks.append(("Review document", "completed", str(document), f"{page}#versions-title"))
+        checked = document is not None and document.state == ReviewDocument.State.DONE
+        blocking = self.open_flags().filter(severity=AnonymisationFlag.Severity.BLOCK).count() if checked else 0
+        if not checked:
+            tasks.append(("Anonymisation check", "cannot-start", "Once the document has been read.", None))
+        else:
+            hint = f"{blocking} identifying detail{'s' if blocking != 1 else ''} to resolve." if blocking else ""
+            status = "incomplete" if blocking else "completed"
+            tasks.append(("Anonymisation check", status, hint, f"{page}#flags-title"))
+        findings = self.findings.count()
+        if not checked and not findings:
+            tasks.append(("Proposed findings", "cannot-start", "Once the document has been read.", None))
+        elif findings:
+            hint = f"{findings} finding{'s' if findings != 1 else ''}: check their titles, text and order."
+            tasks.append(("Proposed findings", "completed", hint, f"{page}#proposed-title"))
+        else:
+            tasks.append(("Proposed findings", "incomplete", "None were found in the document.", page))
+        ready = (document is not None or findings) and not self.submission_problems()
+        submit = reverse("review-submit", args=[self.slug])
+        tasks.append(
+            ("Check your answers and submit", "not-started", "", submit)
+            if ready
+            else ("Check your answers and submit", "cannot-start", "Once every task above is done.", None)
+        )
+        return tasks
+
     def open_flags(self):
         """The anonymisation flags of the latest document that are still unresolved."""
         document = self.latest_document()
@@ -534,6 +583,9 @@ class ReviewDocument(models.Model):
     metadata = models.JSONField(default=dict, blank=True, editable=False)
     notes = models.JSONField(default=list, blank=True, editable=False)  # remarks for the author
     proposal_note = models.TextField(blank=True)
+    # Whether the text has a recommendations section (or labelled recommendations): publishing a review with none
+    # recorded then asks the curator to confirm that the report makes none.
+    names_recommendations = models.BooleanField(default=False)
     checker_version = models.CharField(max_length=200, blank=True)
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.STORED)
     state = models.CharField(max_length=20, choices=State.choices, default=State.QUEUED)

@@ -607,7 +607,7 @@ def _for_display(queryset, level):
         return (
             queryset.select_related("review", "review__partnership")
             .defer("review__full_text")
-            .prefetch_related("themes", "agencies")
+            .prefetch_related("themes", "agencies", "recommendations")
         )
     return queryset.select_related("partnership").defer("full_text")
 

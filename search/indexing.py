@@ -15,11 +15,12 @@ step with the data: one way, in the database.
 
 The SQL of entries, marks and counts is written in the search app's migrations (frozen there: a change is a
 new migration). Vectors (PostgreSQL `english` configuration, weighted):
-- a finding: its title (A), its theme names and their former names (B), its text and recommendation (C);
+- a finding: its title (A), its theme names and their former names (B), its text and the text of the
+  recommendations that follow from it (C);
 - a review's `vector`: its pseudonym (A), its themes' and its findings' theme names and its keywords (B),
-  its summary and its findings (C); its `context_vector` the same without the findings, small enough to weigh
-  every finding of the review by how well the review as a whole matches; its `full_text_vector` its full text
-  (D), kept apart because it is large.
+  its summary, its findings and its recommendations (C); its `context_vector` the same without the findings,
+  small enough to weigh every finding of the review by how well the review as a whole matches; its
+  `full_text_vector` its full text (D), kept apart because it is large.
 Each entry also holds the ids of its themes and agencies, and copies of its review's status, partnership,
 year, nation, region, type, outcome and age bands, so that visibility, filters and facet counts read the entry
 alone.
@@ -69,7 +70,7 @@ def _mark(kind, ids):
 # `simple` configuration) with the number of documents that use it.
 RECOUNT = """
 SELECT word, ndoc FROM ts_stat($$
-    SELECT to_tsvector('simple', f.title || ' ' || f.text || ' ' || f.recommendation)
+    SELECT to_tsvector('simple', f.title || ' ' || f.text || ' ' || search_finding_recommendations(f.id))
     FROM findings_finding f JOIN reviews_review r ON r.id = f.review_id WHERE r.status = 'published'
     UNION ALL
     SELECT to_tsvector('simple', r.title || ' ' || r.summary || ' ' || array_to_string(r.keywords, ' '))

@@ -33,7 +33,7 @@ class SearchEntry(models.Model):
     # themes on it or any of its findings, and the agencies its findings name.
     theme_ids = ArrayField(models.IntegerField(), default=list)
     agency_ids = ArrayField(models.IntegerField(), default=list)
-    # A finding: title (A), theme names (B), text and recommendation (C). A review: pseudonym (A), its
+    # A finding: title (A), theme names (B), text and its recommendations' text (C). A review: pseudonym (A), its
     # and its findings' theme names and its keywords (B), summary and findings (C).
     vector = SearchVectorField(null=True)
 

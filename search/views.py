@@ -1,7 +1,9 @@
-"""The search page and the CSV export: both read their parameters through search.filters and call search."""
+"""The search page and the CSV exports: the findings' reads its parameters through search.filters and calls search;
+the recommendations' takes the filters of the recommendations API."""
 
 import csv
 
+from django import forms
 from django.conf import settings
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
@@ -10,9 +12,10 @@ from django.views.decorators.http import require_GET
 
 from accounts.ratelimit import seconds_to_wait, too_many
 from accounts.roles import is_curator
-from findings.models import Lesson
+from findings.models import Lesson, Recommendation
 from search.engine import matching_findings, search
 from search.filters import BY_NAME, FACETS, FILTERS, SearchForm
+from vocabulary import Nation
 
 
 def search_page(request):
@@ -122,7 +125,7 @@ CSV_COLUMNS = [
     "finding_label",
     "finding_title",
     "finding_text",
-    "recommendation",
+    "recommendations",
     "themes",
     "agencies",
     "review_id",
@@ -170,7 +173,7 @@ def export_csv(request):
                     finding.label,
                     finding.title,
                     finding.text,
-                    finding.recommendation,
+                    "\n\n".join(r.text for r in finding.recommendations.all()),
                     "; ".join(t.name for t in finding.themes.all()),
                     "; ".join(a.name for a in finding.agencies.all()),
                     str(review.public_id),
@@ -191,4 +194,90 @@ def export_csv(request):
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     stamp = timezone.now().strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="casereviews-findings-{stamp}.csv"'
+    return response
+
+
+class RecommendationFilters(forms.Form):
+    """The filters of the recommendations export, as the API names them."""
+
+    nation = forms.ChoiceField(choices=Nation.choices, required=False)
+    year_from = forms.IntegerField(min_value=1900, max_value=2100, required=False)
+    year_to = forms.IntegerField(min_value=1900, max_value=2100, required=False)
+    kind = forms.ChoiceField(choices=Recommendation.Kind.choices, required=False)
+    addressee = forms.ChoiceField(choices=Recommendation.Addressee.choices, required=False)
+    theme = forms.SlugField(required=False)
+    agency = forms.SlugField(required=False)
+
+    def filters(self):
+        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+
+
+RECOMMENDATION_COLUMNS = [
+    "recommendation_id",
+    "position",
+    "label",
+    "text",
+    "kind",
+    "addressee",
+    "addressed_to",
+    "agencies",
+    "findings",
+    "themes",
+    "review_id",
+    "review_title",
+    "area",
+    "nation",
+    "review_type",
+    "year",
+    "recommendation_url",
+]
+
+
+@require_GET
+def export_recommendations_csv(request):
+    """Every recommendation the reader may see that matches the filters, with its review's metadata, streamed."""
+    if wait := seconds_to_wait(request, "export"):
+        return too_many(request, wait)
+    form = RecommendationFilters(request.GET)
+    if not form.is_valid():
+        problems = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in form.errors.items())
+        return HttpResponseBadRequest(f"Some filters are not valid: {problems}", content_type="text/plain")
+    chosen = (
+        Recommendation.objects.visible_to(request.user)
+        .matching(**form.filters())
+        .select_related("review", "review__partnership")
+        .prefetch_related("agencies", "findings", "themes")
+    )
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield writer.writerow(RECOMMENDATION_COLUMNS)
+        for r in chosen.iterator(chunk_size=500):
+            review = r.review
+            yield writer.writerow(
+                _cell(value)
+                for value in [
+                    r.pk,
+                    r.position,
+                    r.label,
+                    r.text,
+                    r.get_kind_display(),
+                    r.get_addressee_display(),
+                    r.addressed_to,
+                    "; ".join(a.name for a in r.agencies.all()),
+                    "; ".join(f"{f.label or f.position}: {f.title}" for f in r.findings.all()),
+                    "; ".join(t.name for t in r.themes.all()),
+                    str(review.public_id),
+                    review.title,
+                    review.area,
+                    review.get_nation_display(),
+                    review.get_review_type_display(),
+                    review.year or "",
+                    request.build_absolute_uri(r.get_absolute_url()),
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="casereviews-recommendations-{stamp}.csv"'
     return response

@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.roles import needs_two_factor
 from agencies.models import Agency, Partnership
-from findings.models import Finding, Theme
+from findings.models import Finding, Recommendation, Theme
 from reviews.models import PublicCopy, Review, ReviewDocument
 
 _counter = itertools.count(1)
@@ -82,6 +82,14 @@ def make_finding(review, *, themes=(), agencies=(), **fields):
     finding.themes.set(Theme.objects.filter(slug__in=themes))
     finding.agencies.set(Agency.objects.filter(slug__in=agencies))
     return finding
+
+
+def make_recommendation(review, text="The partnership should audit the bruising protocol.", *, findings=(),
+                        agencies=(), **fields):  # fmt: skip
+    """A recommendation of the review, after its others, following from the given findings."""
+    recommendation = Recommendation.append(review, text=text, findings=findings, **fields)
+    recommendation.agencies.set(Agency.objects.filter(slug__in=agencies))
+    return recommendation
 
 
 def make_user(*, staff=False, **fields):

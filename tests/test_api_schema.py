@@ -10,7 +10,7 @@ from openapi_spec_validator import validate as validate_openapi
 from findings.models import Lesson
 from search.filters import FILTERS
 from tests import api_schema
-from tests.factories import make_finding, make_review
+from tests.factories import make_finding, make_recommendation, make_review
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,8 @@ def test_the_description_says_who_sees_what_as_the_readme_does(practitioner):
 
 def test_every_path_and_status_of_the_api_answers_as_described(practitioner):
     review = make_review(title="Child S", summary="Bruising on a baby was not referred.")
-    make_finding(review, title="Bruising", text="Bruising on a non-mobile baby was not referred.")
+    finding = make_finding(review, title="Bruising", text="Bruising on a non-mobile baby was not referred.")
+    make_recommendation(review, "The partnership should audit the bruising protocol.", findings=[finding])
     lesson = Lesson.objects.create(statement="Bruising in babies is not referred", status=Lesson.Status.PUBLISHED)
     lesson.link(review.findings.get())
     before = len(api_schema.checked)
@@ -58,8 +59,10 @@ def test_every_path_and_status_of_the_api_answers_as_described(practitioner):
         practitioner.get(reverse("api-lessons")),
         practitioner.get(reverse("api-lesson", args=[lesson.slug])),
         practitioner.get(reverse("api-lesson", args=["no-such-lesson"])),
+        practitioner.get(reverse("api-recommendations"), {"nation": "england"}),
+        practitioner.get(reverse("api-recommendations"), {"year_from": 2020, "year_to": 2010}),
     ]
-    assert [a.status_code for a in answers] == [200, 200, 400, 400, 200, 404, 200, 200, 200, 404]
+    assert [a.status_code for a in answers] == [200, 200, 400, 400, 200, 404, 200, 200, 200, 404, 200, 400]
     assert len(api_schema.checked) - before == len(answers)
 
 

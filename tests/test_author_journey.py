@@ -1,6 +1,8 @@
 """An author's own work: the flags' states, "Your reviews", checking answers with a declaration before submitting,
 the confirmation, and the e-mails the workflow sends."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -304,3 +306,48 @@ def test_a_refusal_after_a_redirect_is_shown_in_the_error_summary_not_a_banner(a
     page = response.content.decode()
     assert 'class="govuk-error-summary"' in page and "details are changed here" in page
     assert "govuk-notification-banner" not in page and "<title>Error: " in page
+
+
+def task_statuses(page):
+    """(task name, status) of the task list on a draft's page, in order."""
+    out = []
+    for item in re.findall(r'<li class="govuk-task-list__item.*?</li>', page, re.DOTALL):
+        name = re.search(r"(?:govuk-task-list__link[^>]*>|<div>)([^<]+)<", item).group(1)
+        status = re.search(r'id="task-\d+-status">(.*?)</div>', item, re.DOTALL).group(1)
+        out.append((name, re.sub(r"<[^>]+>", "", status).strip()))
+    return out
+
+
+def test_a_drafts_task_list_says_what_is_done_and_what_is_left_before_submission(author, uploaded):
+    assert task_statuses(document_page(author, uploaded)) == [
+        ("Review details", "Completed"),
+        ("Review document", "Completed"),
+        ("Anonymisation check", "Incomplete"),
+        ("Proposed findings", "Completed"),
+        ("Check your answers and submit", "Cannot start yet"),
+    ]
+    assert "identifying detail" in document_page(author, uploaded)
+
+    resolve_all(author, uploaded)
+
+    page = document_page(author, uploaded)
+    assert task_statuses(page)[2:] == [
+        ("Anonymisation check", "Completed"),
+        ("Proposed findings", "Completed"),
+        ("Check your answers and submit", "Not yet started"),
+    ]
+    assert f'href="{reverse("review-submit", args=[uploaded.slug])}" aria-describedby="task-5-status"' in page
+
+
+def test_a_draft_without_a_document_starts_with_the_upload_and_a_submitted_review_has_no_task_list(author):
+    draft = make_review(Review.Status.DRAFT, partnership=author.partnership)
+
+    assert task_statuses(document_page(author, draft)) == [
+        ("Review details", "Completed"),
+        ("Review document", "Not yet started"),
+        ("Anonymisation check", "Cannot start yet"),
+        ("Proposed findings", "Cannot start yet"),
+        ("Check your answers and submit", "Cannot start yet"),
+    ]
+    submitted = make_review(Review.Status.SUBMITTED, partnership=author.partnership)
+    assert "govuk-task-list" not in document_page(author, submitted)

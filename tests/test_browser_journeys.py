@@ -18,7 +18,15 @@ from agencies.models import Agency
 from findings.models import AgencySuggestion, Lesson, Theme, ThemeSuggestion
 from reviews.models import Review
 from tests.documents import make_pdf
-from tests.factories import make_finding, make_partnership, make_report, make_review, make_user, sign_in
+from tests.factories import (
+    make_finding,
+    make_partnership,
+    make_recommendation,
+    make_report,
+    make_review,
+    make_user,
+    sign_in,
+)
 from tests.review_texts import REVIEW_PAGES
 from tests.test_document_upload import as_upload, upload_form
 
@@ -127,7 +135,7 @@ def library():
             publication_year=2015 + number,
             summary="Neglect of the children was not recognised for years.",
         )
-        for position in range(3):
+        findings = [
             make_finding(
                 review,
                 title=f"Neglect was not recognised ({number}.{position})",
@@ -135,6 +143,17 @@ def library():
                 themes=["neglect"],
                 agencies=["school"],
             )
+            for position in range(3)
+        ]
+        make_recommendation(
+            review,
+            "Schools should share attendance concerns with the health visitor.",
+            label="S 1",
+            addressee="agencies",
+            kind="single-agency",
+            agencies=["school"],
+            findings=findings[:2],
+        )
         make_report(review, f"The report of Child N{number}.")
         reviews.append(review)
     make_review(Review.Status.SUBMITTED, title="Child Secret", summary="Neglect")
@@ -583,3 +602,36 @@ def test_a_curator_gives_the_second_step_by_keyboard_on_a_phone_and_reads_the_re
     assert seen["refused"] and seen["reached"].endswith(reverse("curation-queue"))
     assert all(fitting for _, fitting in seen["pages"]), seen["pages"]
     assert seen["violations"] == []
+
+
+def test_a_curator_changes_whom_a_recommendation_asks_on_a_phone(visit):
+    curator = Client()
+    sign_in(curator, make_user(staff=True))
+    review = make_review(Review.Status.IN_CURATION, title="Child V")
+    finding = make_finding(review, title="The bruise was explained away")
+    recommendation = make_recommendation(review, "The partnership should audit the bruising protocol.")
+
+    def journey(page):
+        seen = {"violations": violations(page), "fits": [fits(page)]}
+        page.get_by_label("Agencies", exact=True).check()
+        page.get_by_label("GP and primary care").check()
+        page.get_by_label("Single agency").check()
+        page.get_by_label(f"1. {finding.title}").check()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save the recommendation").click()
+        seen["said"] = page.get_by_text("Recommendation 1 was saved.").is_visible()
+        seen["fits"].append(fits(page))
+        seen["violations"] += violations(page)  # the curation screen with the recommendation and its actions
+        return seen
+
+    url = reverse("curation-recommendation-edit", args=[review.slug, recommendation.pk])
+    seen = visit(url, journey, PHONE, signed_in=curator)
+
+    assert seen["said"] and all(seen["fits"]) and seen["violations"] == []
+    recommendation.refresh_from_db()
+    assert (recommendation.addressee, recommendation.kind, recommendation.addressed_to) == (
+        "agencies",
+        "single-agency",
+        "GP and primary care",
+    )
+    assert list(recommendation.findings.all()) == [finding]

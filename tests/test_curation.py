@@ -13,7 +13,7 @@ from django.utils import timezone
 from agencies.models import Agency
 from findings.models import AgencySuggestion, Finding, Lesson, LessonFinding, Theme, ThemeSuggestion
 from reviews.models import AnonymisationFlag, Review, ReviewDocument, StatusChange
-from tests.factories import make_finding, make_partnership, make_review, make_user, sign_in
+from tests.factories import make_finding, make_partnership, make_recommendation, make_review, make_user, sign_in
 from tests.search_helpers import titles
 
 Status = Review.Status
@@ -359,19 +359,15 @@ def test_details_with_a_review_type_of_another_nation_are_refused_with_the_error
 # Findings ----------------------------------------------------------------------------------------------
 
 
-def test_editing_a_finding_saves_its_title_text_and_recommendation(curator, in_curation):
+def test_editing_a_finding_saves_its_title_and_text(curator, in_curation):
     finding = in_curation.findings.get(position=2)
-    data = {"title": "The father was unseen", "text": "Nobody asked.", "recommendation": "Ask about fathers."}
+    data = {"title": "The father was unseen", "text": "Nobody asked."}
 
     response = curator.post(action_url("curation-finding-edit", in_curation, pk=finding.pk), data)
 
     assert response["Location"].endswith(f"#finding-{finding.pk}")
     finding.refresh_from_db()
-    assert (finding.title, finding.text, finding.recommendation) == (
-        data["title"],
-        data["text"],
-        data["recommendation"],
-    )
+    assert (finding.title, finding.text) == (data["title"], data["text"])
 
 
 def test_a_finding_without_a_title_is_refused_with_the_error_shown(curator, in_curation):
@@ -424,9 +420,8 @@ def test_splitting_without_choosing_a_sentence_shows_the_error(curator, in_curat
 
 def test_merging_joins_texts_unions_themes_closes_up_positions_and_carries_lesson_links(curator, in_curation):
     first, second, third = in_curation.findings.order_by("position")
-    first.recommendation = "Share notifications."
-    first.save()
-    second.recommendation = "Ask about fathers."
+    make_recommendation(in_curation, "Share notifications.", findings=[first])
+    make_recommendation(in_curation, "Ask about fathers.", findings=[second])
     second.questions = "How will the Board know fathers are seen?"
     second.save()
     second.notes = "4. Philip, G. et al. (2021) Invisible men."
@@ -448,7 +443,8 @@ def test_merging_joins_texts_unions_themes_closes_up_positions_and_carries_lesso
     assert not Finding.objects.filter(pk__in=[second.pk, third.pk]).exists()
     assert merged.title == "Missed bruising"
     assert merged.text == f"{THREE_SENTENCES}\n\nPlans drifted without review.\n\nThe father was not asked about."
-    assert merged.recommendation == "Share notifications.\n\nAsk about fathers."
+    made = [r.text for r in merged.recommendations.order_by("position")]
+    assert made == ["Share notifications.", "Ask about fathers."]
     assert merged.question_list == ["Should plans be reviewed?", "How will the Board know fathers are seen?"]
     assert merged.note_list == ["4. Philip, G. et al. (2021) Invisible men.", "5. Brandon, M. (2020) Complexity."]
     assert themes_of(merged) == {"domestic-abuse", "escalation", "unseen-men", "think-family"}

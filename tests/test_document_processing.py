@@ -79,7 +79,13 @@ def test_findings_are_proposed_with_their_pages_and_recommendations_and_themes_s
         ("Finding 2", "Bruising on a non-mobile baby was not referred for a child protection medical"),
     ]
     assert findings[0].source_page == 2
-    assert "domestic abuse notifications" in findings[0].recommendation
+    assert [(r.label, r.text) for r in findings[0].recommendations.all()] == [
+        (
+            "Recommendation 1",
+            "The partnership should make sure that domestic abuse notifications about families with children under "
+            "two reach the health visiting service within 24 hours.",
+        )
+    ]
     suggested = set(ThemeSuggestion.objects.filter(finding=findings[0]).values_list("theme__slug", flat=True))
     assert "domestic-abuse" in suggested
     assert not findings[0].themes.exists(), "nothing is tagged until a person accepts"

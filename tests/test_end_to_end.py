@@ -324,7 +324,7 @@ def an_author_uploads_the_review(author, tmp_path):
 
 def the_author_sees_the_flags_and_the_proposed_findings(document):
     assert "Anonymisation checked Done 2 flags, 2 to resolve" in document
-    assert "Findings proposed Done 3 findings proposed" in document
+    assert "Findings proposed Done 3 findings and 3 recommendations proposed" in document
     assert re.findall(r"Page 2 (\w+ ?\w*) Must be resolved", document.text) == ["Person name", "Phone"]
     assert f"<mark>{LEAKED_NAME}</mark>" in document.html and f"<mark>{LEAKED_PHONE}</mark>" in document.html
     assert document.headings("h3") == [
@@ -332,6 +332,9 @@ def the_author_sees_the_flags_and_the_proposed_findings(document):
         f"Finding 2: {FINDING_2} page 3",
         f"Finding 3: {FINDING_3} page 3",
         "Merge findings",  # the author may change, reorder, split, merge and delete them while it is a draft
+        "Recommendation 1:",  # each recommendation of the report proposed as a record of its own
+        "Recommendation 2:",
+        "Recommendation 3:",
     ]
     assert f"{THEME} 0." in document and "Domestic abuse 0." in document, "suggested themes, with their scores"
     assert "2 identifying details flagged by the anonymisation check are unresolved" in document
@@ -357,7 +360,7 @@ def the_author_uploads_a_version_without_the_name(document, tmp_path):
     assert "Processing child-p-v2.pdf, version 2, 3 pages: Processed" in document
     assert LEAKED_NAME not in document, "the name was in the first version only"
     assert f"Marked not identifying: {PHONE_REASON} (marked on version 1)" in document, "explained already"
-    assert len(document.headings("h3")) == 4, "the findings proposed again, from version 2 (and Merge findings)"
+    assert len(document.headings("h3")) == 7, "the findings and recommendations proposed again, from version 2"
     assert "Nothing stops the review being submitted" in document
     return document
 
@@ -406,7 +409,7 @@ def the_curator_merges_the_two_bruising_findings(screen):
     caption = "Finding 3, page 3"  # its label renumbered with its position
     merged = screen.text.split(f"{caption} {FINDING_2}")[1].split("Change finding 3")[0]
     assert "independently mobile. The GP and the health visitor each accepted the explanation" in merged
-    assert "against the bruising protocol. Training on professional curiosity should use" in merged
+    assert "Recommendations that follow from it: Recommendation 2, Recommendation 3" in merged  # both carried over
     return screen
 
 
@@ -528,7 +531,13 @@ def the_practitioner_reads_the_review(results):
     review = results.follow("Child P")
     assert "Local child safeguarding practice review Child P" in review
     # (each with its label above it: the report's series, renumbered by the split and the merge)
-    assert review.headings("h3") == [f"Finding 1 {FINDING_1}", f"Finding 2 {SPLIT_TITLE}", f"Finding 3 {FINDING_2}"]
+    assert review.headings("h3") == [
+        f"Finding 1 {FINDING_1}",
+        f"Finding 2 {SPLIT_TITLE}",
+        f"Finding 3 {FINDING_2}",
+        *(f"Recommendation {n}:" for n in (1, 2, 3)),  # the report's recommendations, as it made them
+    ]
+    assert f"To The partnership (multi-agency) Follows from Finding 1: {FINDING_1}" in review
     assert f"{FINDING_2} When Child P was six weeks old" in review
     assert f"Page 3 of the review Theme: {THEME} Agency: Health visiting Agency: GP and primary care" in review
     assert "Theme: Fathers and male carers" in review and "Theme: Domestic abuse" in review

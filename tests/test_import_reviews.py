@@ -262,3 +262,66 @@ def test_a_findings_label_and_questions_are_imported_and_bad_questions_are_refus
     assert (second.label, second.title) == ("Key learning 4", "Fathers were not seen")  # split as uploads are
     assert finding.question_list == ["How will the Board know that missed appointments are seen together?"]
     assert "line 2: skipped: finding 1: questions must be a list of strings" in err
+
+
+def record_with_recommendations():
+    record = json.loads((DATA / "reviews.jsonl").read_text().splitlines()[0])
+    record.pop("learning", None)
+    record["findings"] = [
+        {"title": "Finding 1: Bruising was explained away", "text": "The bruise was accepted as an accident.",
+         "recommendation": "The partnership should audit the bruising protocol."},
+        {"title": "Finding 2: The new partner was not seen", "text": "Nobody asked who lived in the house."},
+    ]  # fmt: skip
+    record["recommendations"] = [
+        "The safeguarding partners should publish a plan to act on this review.",
+        {"label": "P 1", "text": "The police should share domestic incidents with health visitors.",
+         "agencies": ["Police", "Probation service of Mars"], "findings": ["Finding 2", 1]},
+        {"label": "N1", "text": "The Department for Education should issue guidance on new partners.",
+         "addressee": "national", "themes": ["unseen-men"]},
+    ]  # fmt: skip
+    return record
+
+
+@pytest.mark.django_db
+def test_recommendations_of_findings_and_of_the_review_are_imported_as_records_with_their_links(tmp_path):
+    out, err, error = run_import(write_jsonl(tmp_path, record_with_recommendations()), "--publish", "-v", "2")
+
+    assert error is None and "1 created" in out
+    review = Review.objects.get(external_id="test-001")
+    made = [
+        (r.position, r.label, r.text[:20], r.kind, r.addressee, [a.slug for a in r.agencies.all()],
+         sorted(f.position for f in r.findings.all()), [t.slug for t in r.themes.all()])
+        for r in review.recommendations.order_by("position")
+    ]  # fmt: skip
+    assert made == [
+        (1, "", "The partnership shou", "multi-agency", "partnership", [], [1], []),
+        (2, "", "The safeguarding par", "multi-agency", "partnership", [], [], []),
+        (3, "P 1", "The police should sh", "single-agency", "agencies", ["police"], [1, 2], []),
+        (4, "N1", "The Department for E", "national", "national", [], [], ["unseen-men"]),
+    ]
+    assert "recommendation 2: unknown agency 'Probation service of Mars' left out" in err
+
+
+@pytest.mark.django_db
+def test_recommendations_imported_again_are_unchanged_and_a_changed_one_updates_the_review(tmp_path):
+    record = record_with_recommendations()
+    run_import(write_jsonl(tmp_path, record), "--publish")
+    out, _, _ = run_import(write_jsonl(tmp_path, record), "--publish")
+    assert "0 created, 0 updated, 1 unchanged" in out
+
+    record["recommendations"][0] = "The safeguarding partners should publish a plan within three months."
+    out, _, _ = run_import(write_jsonl(tmp_path, record), "--publish")
+
+    assert "0 created, 1 updated" in out
+    review = Review.objects.get(external_id="test-001")
+    assert review.recommendations.get(position=2).text.endswith("within three months.")
+    assert review.recommendations.count() == 4
+
+
+@pytest.mark.django_db
+def test_a_recommendation_without_text_is_refused_with_its_number(tmp_path):
+    record = {**record_with_recommendations(), "recommendations": [{"label": "R1", "text": " "}]}
+
+    _, err, error = run_import(write_jsonl(tmp_path, record), "--publish")
+
+    assert "recommendation 1 has no text" in err and "skipped" in str(error) and not Review.objects.exists()

@@ -54,6 +54,9 @@ def populate_at_the_oldest_migrations_then_migrate():
             position=1,
             title="Cuckooing was not recognised",
             text=f"Dealers took over the flat (finding {n}); practitioners did not see the cuckooing.",
+            # two recommendations in the field, as merged findings kept them: two records later (findings 0023)
+            recommendation="The partnership should commission training on cuckooing.\n\n"
+            "The police should share intelligence about county lines with housing officers.",
         )
         finding.themes.add(Theme.objects.get(slug="criminal-exploitation"))
         finding.agencies.add(Agency.objects.get(slug="police"))
@@ -110,6 +113,20 @@ def test_a_database_populated_at_the_oldest_migrations_migrates_to_the_newest(em
         assert dict(cursor.fetchall()) == {"cuckooing": 2, "bruising": 2}  # published documents only
         cursor.execute("SELECT count(*) FROM search_compound")
         assert cursor.fetchone()[0] > 0
+        cursor.execute(
+            "SELECT r.position, r.text, f.title FROM findings_recommendation r "
+            "JOIN findings_recommendation_findings link ON link.recommendation_id = r.id "
+            "JOIN findings_finding f ON f.id = link.finding_id ORDER BY r.review_id, r.position"
+        )
+        assert cursor.fetchall() == [
+            (1, "The partnership should commission training on cuckooing.", "Cuckooing was not recognised"),
+            (2, "The police should share intelligence about county lines with housing officers.",
+             "Cuckooing was not recognised"),
+        ] * 3  # fmt: skip
+        cursor.execute(  # a finding is found by the words of its recommendations, as by its old field's
+            "SELECT count(*) FROM findings_findingentry WHERE vector @@ plainto_tsquery('english', 'county lines')"
+        )
+        assert cursor.fetchone()[0] == 3
         cursor.execute("SELECT DISTINCT label, title FROM findings_finding WHERE position = 2")
         assert cursor.fetchall() == [("Finding 2", "Drift was not challenged")]  # the label out of the title
     database.close()

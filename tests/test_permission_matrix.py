@@ -35,11 +35,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import assign
-from findings.models import Finding, Lesson, LessonFinding, Theme
+from findings.models import Finding, Lesson, LessonFinding, Recommendation, Theme
 from reviews.models import AnonymisationFlag, PublicCopy, Review, ReviewDocument, StatusChange
 from search import semantic
 from search.models import SearchTerm
-from tests.factories import make_finding, make_partnership, make_review, make_user, sign_in
+from tests.factories import make_finding, make_partnership, make_recommendation, make_review, make_user, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +160,9 @@ EXPECTED_REVIEW_PAGES = {  # GET
     "curation-agencies": curators({ALL: 200}),
     "curation-return": curators({ALL: 200}),
     "curation-withdraw": curators({ALL: 200}),
+    "curation-recommendation-add": curators({ALL: 200}),
+    "curation-recommendation-edit": curators({ALL: 200}),
+    "curation-recommendation-delete": curators({ALL: 200}),
 }
 
 # Who may change a review's anonymisation flags, by status: its authors while it is a draft; once submitted,
@@ -186,6 +189,8 @@ EXPECTED_REVIEW_ACTIONS = {  # POST
     "curation-return": curators({ALL: 302}),
     "curation-details": curators({ALL: 302}),
     "curation-finding-delete": curators({ALL: 302}),
+    "curation-recommendation-edit": curators({ALL: 302}),
+    "curation-recommendation-delete": curators({ALL: 302}),
     "curation-finding-edit": curators({ALL: 302}),
     "curation-theme-remove": curators({ALL: 302}),
     "curation-themes-add": curators({ALL: 302}),
@@ -341,7 +346,7 @@ def _build_world():
     assign(users["other_author"], "author", [partnerships["Q"]])
     assign(users["curator"], "curator")
     assign(users["admin"], "administrator")
-    reviews, findings, documents, flags = {}, {}, {}, {}
+    reviews, findings, recommendations, documents, flags = {}, {}, {}, {}, {}
     for key, (partnership, status, year, theme) in REVIEWS.items():
         review = make_review(
             Review.Status.DRAFT,
@@ -357,6 +362,9 @@ def _build_world():
             text=f"The {COMMON_WORD} report noted {word(key)} concerns that nobody shared.",
             themes=[COMMON_THEME, theme],
             agencies=[COMMON_AGENCY],
+        )
+        recommendations[key] = make_recommendation(
+            review, f"The partnership should act on the {word(key)} concerns.", findings=[findings[key]]
         )
         if partnership == "P":  # a processed document
             documents[key] = ReviewDocument.objects.create(
@@ -421,6 +429,7 @@ def _build_world():
         partnerships=partnerships,
         reviews=reviews,
         findings=findings,
+        recommendations=recommendations,
         documents=documents,
         flags=flags,
         published_lesson=published_lesson,
@@ -524,7 +533,12 @@ def review_page_url(world, endpoint, key):
         return reverse(endpoint, args=[finding.pk])
     if endpoint in FINDING_PAGES:
         return reverse(endpoint, args=[review.slug, finding.pk])
+    if endpoint in RECOMMENDATION_PAGES:
+        return reverse(endpoint, args=[review.slug, world.recommendations[key].pk])
     return reverse(endpoint, args=[review.slug])
+
+
+RECOMMENDATION_PAGES = {"curation-recommendation-edit", "curation-recommendation-delete"}
 
 
 # The form pages of the curation screen have one decorator and no status logic behind them: each (role, status)
@@ -539,6 +553,9 @@ CURATION_FORMS = [
     "curation-agencies",
     "curation-return",
     "curation-withdraw",
+    "curation-recommendation-add",
+    "curation-recommendation-edit",
+    "curation-recommendation-delete",
 ]
 GROUPS = {"curation-forms": CURATION_FORMS}
 
@@ -694,6 +711,21 @@ REVIEW_ACTIONS = {
         state=lambda world, key: Review.objects.get(pk=world.reviews[key].pk).title,
         done=lambda before, status: before + " renamed",
     ),
+    "curation-recommendation-edit": Action(
+        url=lambda world, key: reverse(
+            "curation-recommendation-edit", args=[world.reviews[key].slug, world.recommendations[key].pk]
+        ),
+        data={"text": "The partnership should audit.", "addressee": "partnership", "kind": "multi-agency"},
+        state=lambda world, key: Recommendation.objects.get(pk=world.recommendations[key].pk).text,
+        done=lambda before, status: "The partnership should audit.",
+    ),
+    "curation-recommendation-delete": Action(
+        url=lambda world, key: reverse(
+            "curation-recommendation-delete", args=[world.reviews[key].slug, world.recommendations[key].pk]
+        ),
+        state=lambda world, key: Recommendation.objects.filter(pk=world.recommendations[key].pk).exists(),
+        done=lambda before, status: False,
+    ),
     "curation-finding-delete": Action(
         url=_finding_url("curation-finding-delete"),
         state=lambda world, key: Finding.objects.filter(pk=world.findings[key].pk).exists(),
@@ -701,7 +733,7 @@ REVIEW_ACTIONS = {
     ),
     "curation-finding-edit": Action(
         url=_finding_url("curation-finding-edit"),
-        data=lambda world, key: {"title": "Edited title", "text": world.findings[key].text, "recommendation": ""},
+        data=lambda world, key: {"title": "Edited title", "text": world.findings[key].text},
         state=lambda world, key: Finding.objects.get(pk=world.findings[key].pk).title,
         done=lambda before, status: "Edited title",
     ),
@@ -755,6 +787,8 @@ CURATION_EDITS = [
     "curation-themes-add",
     "curation-lesson-link",
     "curation-details",
+    "curation-recommendation-edit",
+    "curation-recommendation-delete",
     "curation-finding-delete",
 ]
 GROUPS["curation-edits"] = CURATION_EDITS
@@ -823,7 +857,7 @@ def test_an_object_of_another_review_is_a_404_even_to_those_who_may_edit_both(wo
     if role == "author":
         return
     finding = world.findings["other_draft"]
-    edit = {"title": "Moved in", "text": finding.text, "recommendation": ""}
+    edit = {"title": "Moved in", "text": finding.text}
     assert client.post(reverse("curation-finding-edit", args=[draft.slug, finding.pk]), edit).status_code == 404
     assert client.post(reverse("curation-finding-delete", args=[draft.slug, finding.pk])).status_code == 404
     assert Finding.objects.get(pk=finding.pk).title == finding.title

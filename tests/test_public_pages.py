@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from findings.models import Lesson, Theme
 from reviews.models import Review
-from tests.factories import make_finding, make_partnership, make_review
+from tests.factories import make_finding, make_partnership, make_recommendation, make_review
 
 
 @pytest.fixture
@@ -21,13 +21,10 @@ def library(db):
         outcome="serious-harm",
         summary="Baby New was seven weeks old when a bruise was seen.",
     )
-    make_finding(
-        new,
-        title="Bruising was not referred",
-        themes=["bruising-non-mobile"],
-        agencies=["health-visiting"],
-        recommendation="The partnership should audit the bruising protocol.",
+    bruising = make_finding(
+        new, title="Bruising was not referred", themes=["bruising-non-mobile"], agencies=["health-visiting"]
     )
+    make_recommendation(new, "The partnership should audit the bruising protocol.", findings=[bruising])
     make_finding(old, title="Nobody asked about the new partner", themes=["unseen-men"], agencies=["police"])
     make_finding(old, title="Bruising seen by the GP", themes=["bruising-non-mobile"], agencies=["gp-and-primary-care"])
     return {"old": old, "new": new}

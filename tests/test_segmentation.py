@@ -2,7 +2,16 @@
 
 from ingest.documents import Page
 from ingest.extraction import extract
+from ingest.recommendations import propose_recommendations
 from ingest.segmentation import MAX_FINDINGS, propose_findings
+
+
+def recommended(proposal, document_pages):
+    """(label, first words, labels or titles of the findings it follows from) of each recommendation proposed."""
+    return [
+        (r.label, r.text[:30], [proposal.findings[i].label or proposal.findings[i].title for i in r.findings])
+        for r in propose_recommendations(document_pages, proposal.findings)
+    ]
 
 
 def pages(*texts, first=1):
@@ -80,7 +89,8 @@ GP: General practitioner."""
 
 
 def test_finding_headings_with_a_recommendation_after_each():
-    proposal = propose_findings(pages(CONTENTS, INTRODUCTION, FINDING_LAYOUT, RECOMMENDATIONS_AND_GLOSSARY))
+    document = pages(CONTENTS, INTRODUCTION, FINDING_LAYOUT, RECOMMENDATIONS_AND_GLOSSARY)
+    proposal = propose_findings(document)
     assert not proposal.fallback
     # The label apart from the title: the finding's title reads without it, and its label is kept as written.
     assert [(f.label, f.title) for f in proposal.findings] == [
@@ -88,15 +98,20 @@ def test_finding_headings_with_a_recommendation_after_each():
         ("Finding 2", "A bruise to a non-mobile baby was accepted as accidental"),
         ("Finding 3", "Police information about domestic abuse did not reach the health visitor"),
     ]
-    first, second, third = proposal.findings
+    first = proposal.findings[0]
     assert first.text.startswith("Mr K moved into the household")
     assert "Recommendation" not in first.text and "Finding 2" not in first.text
-    assert first.recommendation.startswith("Northshire Safeguarding Children Partnership should ensure")
-    assert second.recommendation.startswith("The Integrated Care Board should audit")
-    assert third.recommendation.startswith("The MASH should share")
+    assert [label for label, _, _ in recommended(proposal, document)] == [
+        "Recommendation 1", "Recommendation 2", "Recommendation 3"
+    ]
+    assert [(words, findings) for _, words, findings in recommended(proposal, document)] == [
+        ("Northshire Safeguarding Childr", ["Finding 1"]),
+        ("The Integrated Care Board shou", ["Finding 2"]),
+        ("The MASH should share every do", ["Finding 3"]),
+    ]
     assert {f.page for f in proposal.findings} == {3}
     assert all(f.kind == "finding" for f in proposal.findings)
-    assert "3 findings" in proposal.note and "3 with a recommendation" in proposal.note
+    assert "3 findings" in proposal.note
 
 
 def test_contents_page_and_glossary_do_not_become_findings():
@@ -173,9 +188,11 @@ def test_numbered_sections_under_findings_and_analysis():
 
 
 def test_recommendations_section_naming_findings_is_attached():
-    proposal = propose_findings(pages(CONTENTS, INTRODUCTION, FINDING_LAYOUT.replace("Recommendation 2", "Note 2")))
-    # The numbered recommendations after each finding are attached; "Note 2" is just text of finding 2.
-    assert proposal.findings[1].recommendation == ""
+    document = pages(CONTENTS, INTRODUCTION, FINDING_LAYOUT.replace("Recommendation 2", "Note 2"))
+    proposal = propose_findings(document)
+    # The numbered recommendations after each finding are theirs; "Note 2" is just text of finding 2.
+    assert [findings for _, _, findings in recommended(proposal, document)] == [["Finding 1"], ["Finding 3"]]
+    assert "Note 2" in proposal.findings[1].text
     labelled = """4. Findings
 
 Finding 1: Information about Mr K's violence was held by the police alone
@@ -196,8 +213,10 @@ domestic abuse who join a household with a baby (Finding 1).
 Recommendation B. The health visiting service should issue guidance and training on routine enquiry
 about new partners (Finding 2)."""
     proposal = propose_findings(pages(labelled))
-    assert [f.recommendation.startswith("Recommendation A") for f in proposal.findings] == [True, False]
-    assert "routine enquiry about new partners" in proposal.findings[1].recommendation
+    assert recommended(proposal, pages(labelled)) == [
+        ("Recommendation A", "Northshire Constabulary should", ["Finding 1"]),
+        ("Recommendation B", "The health visiting service sh", ["Finding 2"]),
+    ]
 
 
 KEY_LEARNING = """Learning review: Young Person R
@@ -296,9 +315,13 @@ Child D's death was not predictable."""
 
 def test_unlabelled_sub_headings_each_with_a_recommendation():
     proposal = propose_findings(pages(SUB_HEADINGS))
-    assert [(f.title, f.recommendation[:30]) for f in proposal.findings] == [
-        ("Professionals did not see the pattern of injuries", "The hospital trust should ensu"),
-        ("Father was not included in assessments", "Children's social care should "),
+    assert [f.title for f in proposal.findings] == [
+        "Professionals did not see the pattern of injuries",
+        "Father was not included in assessments",
+    ]
+    assert [(words, findings) for _, words, findings in recommended(proposal, pages(SUB_HEADINGS))] == [
+        ("The hospital trust should ensu", ["Professionals did not see the pattern of injuries"]),
+        ("Children's social care should ", ["Father was not included in assessments"]),
     ]
     assert "two findings" not in proposal.findings[0].text
 
@@ -329,8 +352,10 @@ def test_welsh_learning_points_and_actions():
     proposal = propose_findings(pages(WELSH))
     first = proposal.findings[0]
     assert first.label == "Learning point one" and first.title.startswith("Practitioners did not know that Father")
-    assert proposal.findings[0].recommendation.startswith("The Regional Safeguarding Board will ask")
-    assert proposal.findings[1].recommendation.startswith("Health boards will repeat safer sleep advice")
+    assert recommended(proposal, pages(WELSH)) == [
+        ("1", "The Regional Safeguarding Boar", ["Learning point one"]),
+        ("2", "Health boards will repeat safe", ["Learning point two"]),
+    ]
 
 
 NO_FINDINGS = """Overview report
@@ -470,8 +495,9 @@ def test_a_markdown_review_is_read_by_its_headings(tmp_path):
         ("Finding 2", "A bruise to a non-mobile baby was accepted as accidental"),
     ]
     first, second = proposal.findings
-    assert first.recommendation.startswith("The partnership should ensure every agency records")
-    assert "**" not in first.text + first.recommendation
+    made = propose_recommendations(extract(path).pages, proposal.findings)
+    assert made[0].text.startswith("The partnership should ensure every agency records") and made[0].findings == [0]
+    assert "**" not in first.text + made[0].text
     assert "GP | 4" in second.text and "---" not in second.text
     assert "Agencies worked hard" not in second.text  # the conclusion is not part of a finding
 
@@ -537,7 +563,7 @@ def test_a_findings_questions_for_the_board_are_its_questions_and_its_sub_headin
         "Should the assessment form record when each child was last seen?",
     ]
     assert first.text.startswith("How did the issue manifest itself in this case?\n\nThe family support worker")
-    assert "Should the assessment form" not in first.text and first.recommendation == ""
+    assert "Should the assessment form" not in first.text and not first.recommendations
     assert second.questions == [] and "review team" not in second.text
 
 
@@ -719,7 +745,9 @@ def test_a_themes_own_parts_and_recommendations_stay_in_it():
         ("Theme 2", "The men in the baby's life"),
     ]
     first, second = proposal.findings
-    assert "accepted the explanation" in first.text and "audit the bruising protocol" in first.recommendation
+    made = propose_recommendations(pages(THEMES_WITH_PARTS), proposal.findings)
+    assert "accepted the explanation" in first.text and "audit the bruising protocol" not in first.text
+    assert "audit the bruising protocol" in made[0].text and made[0].findings == [0]
     assert first.questions == ["How are health visitors supported to refer a bruise on a baby?"]
     assert "never seen or assessed" in second.text and "midwife" not in second.text
 
@@ -818,7 +846,7 @@ def test_headings_numbered_in_a_series_of_the_reports_own_words_are_its_findings
         ("Area for improvement 3", "Fathers who live elsewhere"),
     ]
     first, second, third = proposal.findings
-    assert "Agencies recorded the household" in first.text and "every adult" in first.recommendation
+    assert "Agencies recorded the household" in first.text and "every adult" not in first.text
     assert "school nurse" not in first.text + second.text  # the good practice box is not a finding's text
     assert second.questions == ["How does the partnership know that urgent care clinicians use the bruising protocol?"]
     assert "could not have been predicted" not in third.text

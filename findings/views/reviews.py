@@ -41,7 +41,9 @@ def review_list(request):
 def review_detail(request, slug):
     review = get_object_or_404(Review.objects.visible_to(request.user).for_display(), slug=slug)
     lessons = Prefetch("lessons", queryset=Lesson.objects.visible_to(request.user), to_attr="shown_lessons")
-    findings = list(review.findings.prefetch_related("themes", "agencies", lessons).order_by("position", "id"))
+    findings = list(
+        review.findings.prefetch_related("themes", "agencies", lessons, "recommendations").order_by("position", "id")
+    )
     # Published material only, whoever is reading (the review itself may be a draft a curator reads).
     similar = vectors.similar_findings(findings)
     for finding in findings:
@@ -54,6 +56,7 @@ def review_detail(request, slug):
         "similar_reviews": vectors.similar_reviews(review),
         "can_curate": is_curator(request.user),
         "report": PublicCopy.objects.filter(review=review, approved_at__isnull=False).first(),
+        "recommendations": review.recommendations.prefetch_related("agencies", "findings").order_by("position"),
     }
     return render(request, "reviews/review_detail.html", context)
 

@@ -1,0 +1,230 @@
+"""Recommendations proposed from full-length reports, against blind labels.
+
+Each fictional report is rendered (bench/data/anonymisation_blind/render.py) as PDF, DOCX, plain text and Markdown,
+read (ingest.extraction), segmented (ingest.segmentation) and its recommendations proposed (ingest.recommendations)
+as an upload is. A proposal matches a labelled recommendation when most of the labelled text's words are in it (one
+to one, in order of overlap). Per report and format:
+
+- labelled, proposed, matched: precision and recall;
+- whether the count proposed equals the report's formal recommendations (and none for a report that makes none);
+- labels kept as written ("CSC 1", "Recommendation 3");
+- addressee: the kind of addressee (partnership, agencies, national, other) and, for agencies, the agencies;
+- findings: the findings each follows from, as labelled (only where the labels say).
+
+Sets:
+- `dev` (default): the reports of the anonymisation batches (blind, fresh, third, fourth, fifth), whose labels list
+  each recommendation's text, label, addressee in words and finding; used for development.
+- `blind`: bench/data/recommendations/ (ten reports, one or more per house style, addressees and actions labelled,
+  written by a helper that read no code) for the final figures; score it once, when tuning has stopped.
+
+Results are printed and written to bench/results/recommendations_<set>.json.
+
+    .venv/bin/python bench/recommendations.py [--set dev|blind] [--formats pdf docx txt md] [--reports ID ...]
+        [--verbose]
+"""
+
+import argparse
+import importlib.util
+import json
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from ingest.extraction import extract  # noqa: E402
+from ingest.recommendations import propose_recommendations  # noqa: E402
+from ingest.segmentation import propose_findings  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+DEV_BATCHES = ["anonymisation_blind", "anonymisation_fresh", "anonymisation_third", "anonymisation_fourth",
+               "anonymisation_fifth"]  # fmt: skip
+FORMATS = ("pdf", "docx", "txt", "md")
+RESULTS = ROOT / "bench" / "results"
+NATIONAL = re.compile(r"\b(?:department|government|home office|dfe|dhsc|ministry|nhs england|panel|ofsted)\b", re.I)
+PARTNERSHIP = re.compile(r"\b(?:partnership|board|lscb|scp|cpc|committee|sbni|chief officers|cog)\b", re.I)
+
+
+def load_renderer():
+    spec = importlib.util.spec_from_file_location("blind_render", DATA / "anonymisation_blind" / "render.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.render
+
+
+def words(text):
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def overlap(labelled, proposed):
+    """The share of the labelled text's words found in the proposal (a bag of words)."""
+    want, have = words(labelled), set(words(proposed))
+    return sum(word in have for word in want) / len(want) if want else 0.0
+
+
+def match(labelled, proposed, least=0.7):
+    """[(labelled index, proposed index)] one to one, best overlap first."""
+    pairs = sorted(
+        ((overlap(want["text"], got.text), i, j) for i, want in enumerate(labelled) for j, got in enumerate(proposed)),
+        reverse=True,
+    )
+    used_l, used_p, out = set(), set(), []
+    for score, i, j in pairs:
+        if score < least:
+            break
+        if i not in used_l and j not in used_p:
+            used_l.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return out
+
+
+def normal_label(label):
+    return " ".join(str(label or "").lower().replace(".", " ").split())
+
+
+def addressee_of(label):
+    """(type, agencies) as labelled: the blind set's objects, or the earlier batches' words (type only)."""
+    addressee = label.get("addressee")
+    if isinstance(addressee, dict):
+        return addressee.get("type"), sorted(addressee.get("agencies") or [])
+    text = str(addressee or "")
+    if NATIONAL.search(text):
+        return "national", None
+    if PARTNERSHIP.search(text):
+        return "partnership", None
+    return None, None  # not judged: an agency named in words the earlier labels did not map
+
+
+def finding_labels(label):
+    found = label.get("findings")
+    if found is None:
+        one = label.get("finding")
+        found = [] if one in (None, "None", "null", "") else [one]
+    return sorted(normal_label(f) for f in found)
+
+
+def score(report, labels, document):
+    proposal = propose_findings(document.pages)
+    proposed = propose_recommendations(document.pages, proposal.findings)
+    labelled = labels.get("recommendations") or []
+    pairs = match(labelled, proposed)
+    row = {
+        "labelled": len(labelled),
+        "proposed": len(proposed),
+        "matched": len(pairs),
+        "count_right": len(proposed) == len(labelled),
+        "labels_right": sum(normal_label(labelled[i]["label"]) == normal_label(proposed[j].label) for i, j in pairs),
+        "addressees_judged": 0,
+        "addressees_right": 0,
+        "agencies_judged": 0,
+        "agencies_right": 0,
+        "findings_judged": 0,
+        "findings_right": 0,
+        "missed": [labelled[i]["text"][:90] for i in range(len(labelled)) if i not in {a for a, _ in pairs}],
+        "extra": [p.text[:90] for j, p in enumerate(proposed) if j not in {b for _, b in pairs}],
+        "wrong": [],
+    }
+    for i, j in pairs:
+        kind, agencies = addressee_of(labelled[i])
+        got = proposed[j]
+        if kind:
+            row["addressees_judged"] += 1
+            right = got.addressee == kind
+            row["addressees_right"] += right
+            if not right:
+                row["wrong"].append(f"addressee {got.addressee} for {kind}: {labelled[i]['text'][:60]}")
+            if kind == "agencies" and agencies is not None:
+                row["agencies_judged"] += 1
+                row["agencies_right"] += sorted(got.agencies) == agencies
+        wanted = finding_labels(labelled[i])
+        if "findings" in labelled[i] or "finding" in labelled[i]:
+            row["findings_judged"] += 1
+            have = sorted(normal_label(proposal.findings[k].label or f"finding {k + 1}") for k in got.findings)
+            row["findings_right"] += have == wanted
+    return row
+
+
+def ratio(a, b):
+    return round(a / b, 3) if b else None
+
+
+def totals(rows):
+    ok = [r for r in rows if "error" not in r]
+    keys = ("labelled", "proposed", "matched", "labels_right", "addressees_judged", "addressees_right",
+            "agencies_judged", "agencies_right", "findings_judged", "findings_right")  # fmt: skip
+    sums = {key: sum(r[key] for r in ok) for key in keys}
+    return {
+        "files": len(rows),
+        "refused": len(rows) - len(ok),
+        **sums,
+        "precision": ratio(sums["matched"], sums["proposed"]),
+        "recall": ratio(sums["matched"], sums["labelled"]),
+        "counts_right": sum(r["count_right"] for r in ok),
+        "label_accuracy": ratio(sums["labels_right"], sums["matched"]),
+        "addressee_accuracy": ratio(sums["addressees_right"], sums["addressees_judged"]),
+        "agency_accuracy": ratio(sums["agencies_right"], sums["agencies_judged"]),
+        "finding_link_accuracy": ratio(sums["findings_right"], sums["findings_judged"]),
+    }
+
+
+def sources(chosen_set, chosen):
+    folders = [DATA / "recommendations"] if chosen_set == "blind" else [DATA / batch for batch in DEV_BATCHES]
+    for folder in folders:
+        for source in sorted((folder / "reports").glob("*.json")):
+            if not source.name.endswith(".labels.json") and (not chosen or source.stem in chosen):
+                yield source
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", choices=("dev", "blind"), default="dev")
+    parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
+    parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
+    parser.add_argument("--verbose", action="store_true", help="list every miss, extra and wrong addressee")
+    arguments = parser.parse_args()
+    render = load_renderer()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="recommendations-") as folder:
+        for source in sources(arguments.set, set(arguments.reports or [])):
+            report = json.loads(source.read_text())
+            labels = json.loads(source.with_name(f"{source.stem}.labels.json").read_text())
+            for fmt in arguments.formats:
+                path = render(report, fmt, Path(folder) / f"{source.stem}.{fmt}")
+                row = {"report": source.stem, "format": fmt}
+                try:
+                    row.update(score(report, labels, extract(path, name=path.name)))
+                except Exception as error:  # a refusal is a result here: say what it was
+                    row["error"] = f"{type(error).__name__}: {error}"
+                rows.append(row)
+                if "error" in row:
+                    print(f"{source.stem:42} {fmt:4} refused: {row['error']}")
+                    continue
+                print(
+                    f"{source.stem:42} {fmt:4} matched {row['matched']}/{row['labelled']} of {row['proposed']} "
+                    f"proposed  labels {row['labels_right']}  addressees {row['addressees_right']}/"
+                    f"{row['addressees_judged']}  findings {row['findings_right']}/{row['findings_judged']}"
+                )
+                if arguments.verbose:
+                    for what in ("missed", "extra", "wrong"):
+                        for line in row[what]:
+                            print(f"      {what}: {line}")
+    by_format = {fmt: totals([r for r in rows if r["format"] == fmt]) for fmt in arguments.formats}
+    print()
+    for fmt, figures in by_format.items():
+        print(f"{fmt:4} {figures}")
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"recommendations_{arguments.set}.json"
+    out.write_text(json.dumps({"reports": rows, "by_format": by_format, "all": totals(rows)}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

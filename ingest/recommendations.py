@@ -1,0 +1,356 @@
+"""Proposes a report's formal recommendations, as records: label as written, text, whom they ask, the findings they
+follow from.
+
+What counts (report_styles.md): the numbered or coded items under a "Recommendations", "Improving systems and
+practice" or "Actions" heading, and the recommendations set out at the end of each finding. Questions for the
+partnership, lessons, conclusions and good practice are not recommendations, and a report that says it makes none
+is proposed none.
+
+They are found in every layout reviews use: a numbered list, "Recommendation 3: ..." or "R4 - ..." paragraphs, a
+"3.2" paragraph under the heading, a table of agency, reference and recommendation ("CSC 1", "P 1"), a heading per
+recommendation, a recommendation (or "Recommendations") after each finding. A lead-in ("The panel makes the following
+recommendations:") and the narrative around them are not taken. When a report restates its recommendations in its
+executive summary, the fuller list is kept.
+
+Whom each asks comes from the table's agency column, the code ("CSC" is children's social care) or the words before
+"should" ("The Board should", "Police Scotland should", "The Department for Education should"). The findings each
+follows from come from an explicit reference ("see Finding 2", "(Learning point 4)", a finding column) or from where
+it is written (after a finding).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from agencies import terms
+from ingest import segmentation
+from ingest.segmentation import LISTED, REF_NUMBER, SECTION_NUMBER, read_blocks, sections
+
+MAX_RECOMMENDATIONS = 60
+
+
+@dataclass
+class ProposedRecommendation:
+    text: str
+    label: str = ""
+    page: int | None = None
+    addressee: str = "partnership"  # a findings.Recommendation.Addressee value
+    addressee_text: str = ""  # whom it asks, in the report's words
+    agencies: list = field(default_factory=list)  # agency names (agencies.terms)
+    findings: list = field(default_factory=list)  # indexes of the proposal's findings it follows from
+    reference: str = ""  # a tag or table cell naming the findings it follows from ("(Finding 2)", "Theme A")
+
+
+NONE_MADE = re.compile(
+    r"\b(?:(?:does|do|did|will) not (?:make|include|contain) (?:any )?(?:formal |specific )?recommendations"
+    r"|makes? no (?:formal |specific )?recommendations|no (?:formal )?recommendations (?:are|were|have been) made"
+    r"|(?:has|have) not made (?:any )?(?:formal )?recommendations|instead of (?:making )?recommendations)",
+    re.IGNORECASE,
+)
+# A label a recommendation starts with: "Recommendation 3", "Recommendation 3 (Finding 2)", "R4", "CSC 1", "WG1",
+# "Area for improvement 2" when it is written under the recommendations.
+LABEL = re.compile(
+    r"^(?P<label>recommendation\s*(?:no\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])\b)"
+    r"|(?:regional|local|multi-agency|single[- ]agency|national)\s+recommendation\s*\d{1,2}"
+    r"|area for improvement\s*\d{1,2}"
+    r"|(?-i:[A-Z]{1,4})\s?\d{1,2}(?:\.\d{1,2})?)"
+    r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c]))(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+LEAD_IN = re.compile(r"(?:recommend(?:s|ed|ations?)?|following|as follows|actions?)\b[^.]{0,80}:\s*$", re.IGNORECASE)
+DIRECTIVE = re.compile(
+    r"\b(?:should|must|shall|will|is asked to|are asked to|is recommended to|are recommended to|needs? to"
+    r"|to (?:ensure|review|develop|consider|seek|establish|provide|agree|commission|publish|revise|audit))\b"
+    r"|^(?:that|ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
+    r"|introduce|strengthen|undertake|work with|request)\b",
+    re.IGNORECASE,
+)
+SUBJECT = re.compile(
+    r"^(?:that\s+)?(?P<subject>.{2,160}?)\s+(?:should|must|shall|will|is asked to|are asked to|is recommended to"
+    r"|are recommended to|needs? to)\b",
+    re.IGNORECASE,
+)
+NATIONAL = re.compile(
+    r"\b(?:department (?:for|of)|dfe|dhsc|home office|ministry of|welsh government|scottish government"
+    r"|government|minister|secretary of state|nhs england|public health (?:england|wales|scotland|agency)"
+    r"|ofsted|care inspectorate|estyn|hmicfrs|\bcqc\b|care quality commission|national panel"
+    r"|child safeguarding practice review panel|college of policing|national police chiefs|healthcare improvement"
+    r"|social care wales|health and care professions council|general medical council|royal college|the executive office"
+    r"|department of (?:health|education|justice)|health and social care board|dwp\b)",
+    re.IGNORECASE,
+)
+PARTNERSHIP = re.compile(
+    r"\b(?:partnership|partners|(?<!health )(?<!trust )board|lscb|scp|cpc|committee|chief officers|cog|sbni"
+    r"|safeguarding children|all agencies|partner agencies|each agency|agencies|the review panel|multi-agency)\b",
+    re.IGNORECASE,
+)
+# Codes of single-agency recommendations ("CSC 1", "P 2") and the agency each names.
+CODES = {
+    "CSC": "Children's social care", "SC": "Children's social care", "CS": "Children's social care",
+    "LA": "Children's social care", "P": "Police", "POL": "Police", "HV": "Health visiting",
+    "GP": "GP and primary care", "ED": "Emergency department", "MW": "Midwifery and maternity",
+    "CAMHS": "CAMHS", "E": "School", "EDU": "School", "S": "School", "HO": "Housing and homelessness services",
+    "H": "", "PCT": "", "ICB": "", "HB": "", "NHS": "", "PR": "Probation", "YOT": "Youth justice service",
+    "YJS": "Youth justice service", "AMH": "Adult mental health services", "SM": "Substance misuse services",
+}  # fmt: skip
+TABLE_TEXT = re.compile(r"^(?:recommendations?|what (?:we|the review) recommends?|action|improvement)$", re.I)
+TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|no\.?|number|#|recommendation (?:no\.?|number))$", re.I)
+TABLE_TO = re.compile(r"^(?:agency|organisation|lead(?: agency)?|to|addressee|owner|responsible.*|for)$", re.I)
+TABLE_FINDING = re.compile(r"^(?:finding|learning(?: point)?|theme|key (?:finding|learning)|link(?:ed)? to.*)s?$", re.I)
+REFERENCE = re.compile(
+    rf"\b(?:key\s+)?(?:findings?|learning\s+points?|learning|lessons?|themes?|key\s+issues?|issues?)\s+"
+    rf"(?P<numbers>(?:{REF_NUMBER}|(?-i:[A-H])\b)(?:\s*(?:,|and|&)\s*(?:{REF_NUMBER}|(?-i:[A-H])\b))*)",
+    re.IGNORECASE,
+)
+ACTION_PLAN = re.compile(r"\baction plan\b", re.IGNORECASE)
+
+
+def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
+    """The report's recommendations, each linked to the proposed findings (ProposedFinding) it follows from."""
+    blocks = read_blocks(pages)
+    all_sections = sections(blocks)
+    chosen = [s for s in all_sections if s.kind == "recommendations" and not _is_action_plan(s)]
+    lists = [_from_blocks(section.blocks) for section in chosen]
+    lists = [found for found in lists if found]
+    proposed = _fullest(lists)
+    if not proposed:
+        proposed = [r for index, finding in enumerate(findings) for r in _after_finding(finding, index)]
+    if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
+        return []
+    for recommendation in proposed:
+        _address(recommendation)
+        if not recommendation.findings:
+            recommendation.findings = _referenced(f"{recommendation.text} {recommendation.reference}", findings)
+    return proposed[:MAX_RECOMMENDATIONS]
+
+
+def names_recommendations(pages):
+    """Whether the report has a recommendations section, or recommendations labelled as such."""
+    blocks = read_blocks(pages)
+    return any(s.kind == "recommendations" and not _is_action_plan(s) for s in sections(blocks)) or any(
+        re.match(r"^recommendation\s*\d", block.text, re.IGNORECASE) for block in blocks
+    )
+
+
+def _is_action_plan(section):
+    return section.heading is not None and bool(ACTION_PLAN.search(section.heading.text))
+
+
+def _fullest(lists):
+    """One list of recommendations: a restatement (the executive summary's, the same labels or fewer words) gives way
+    to the fuller list; lists of different recommendations (multi-agency, then single-agency) are all kept."""
+    kept = []
+    for found in lists:
+        labels = [r.label for r in found]
+        words = sum(len(r.text.split()) for r in found)
+        same = [k for k in kept if [r.label for r in k] == labels or _overlap(k, found)]
+        if same:
+            other = same[0]
+            if words > sum(len(r.text.split()) for r in other):
+                kept[kept.index(other)] = found
+            continue
+        kept.append(found)
+    return [r for found in kept for r in found]
+
+
+def _overlap(first, second):
+    """Whether two lists say mostly the same things (a summary restating the recommendations in fewer words)."""
+    def words(found):
+        return [set(re.findall(r"[a-z]{4,}", r.text.lower())) for r in found]
+
+    a, b = words(first), words(second)
+    if not a or not b or abs(len(a) - len(b)) > max(1, len(a) // 3):
+        return False
+    matched = sum(any(len(x & y) >= 0.5 * min(len(x), len(y)) for y in b) for x in a if x)
+    return matched >= 0.7 * len(a)
+
+
+def _from_blocks(blocks):
+    """The recommendations of a recommendations section (or of the part after a finding), in order."""
+    out, current, columns, group = [], None, None, ""
+    for block in blocks:
+        cells = [cell.strip() for cell in block.text.split(" | ")] if " | " in block.text else None
+        if cells and len(cells) >= 2:
+            if columns is None or _is_header(cells):
+                columns = _columns(cells) if _is_header(cells) else None
+                if columns is not None:
+                    current = None
+                    continue
+            found = _from_row(cells, columns, block.page)
+            if found:
+                out.append(_grouped(found, group))
+            current = None
+            continue
+        if block.heading:
+            label = LABEL.match(block.text.strip())
+            current = None
+            if not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
+                group = block.text.strip()  # "Children's Social Care": whom the items after it ask
+            if label and not label.group("rest").strip():  # a heading per recommendation: its text follows
+                current = ProposedRecommendation("", _clean_label(label.group("label")), block.page)
+                current.reference = label.group("tag") or ""
+                out.append(_grouped(current, group))
+            elif label and DIRECTIVE.search(label.group("rest")):
+                current = _labelled(label, block.page)
+                out.append(_grouped(current, group))
+            continue
+        text = block.text.strip()
+        if LEAD_IN.search(text) and not DIRECTIVE.search(text.split(":")[0][-60:]):
+            current = None
+            continue
+        label = LABEL.match(text)
+        numbered = SECTION_NUMBER.match(text) if not label else None
+        listed = LISTED.match(text) if not (label or numbered) else None
+        if label:
+            current = _labelled(label, block.page)
+            out.append(_grouped(current, group))
+        elif current is not None and not current.text:  # the text under a heading per recommendation
+            current.text = _plain(text)
+        elif numbered or listed:
+            rest = numbered.group("rest") if numbered else LISTED.sub("", text, count=1)
+            if DIRECTIVE.search(rest):
+                number = numbered.group("number") if numbered else _list_number(text)
+                current = ProposedRecommendation(_plain(rest), number, block.page)
+                out.append(_grouped(current, group))
+            elif current is not None and listed:  # a sub-point of the recommendation before
+                current.text = f"{current.text} {_plain(text)}"
+            else:
+                current = None
+        elif current is not None and current.text and not block.number and _continues(current, text):
+            current.text = f"{current.text} {_plain(text)}"
+        elif DIRECTIVE.search(text) and _starts_directive(text):
+            current = ProposedRecommendation(_plain(text), "", block.page)
+            out.append(_grouped(current, group))
+        else:
+            current = None
+    return [r for r in out if r.text]
+
+
+def _grouped(recommendation, group):
+    """A recommendation under an agency's sub-heading asks that agency, unless a table said whom."""
+    if group and not recommendation.addressee_text:
+        recommendation.addressee_text = group
+    return recommendation
+
+
+def _continues(current, text):
+    """Whether an unnumbered paragraph goes on with the recommendation before (its sub-points, a second sentence)."""
+    return current.text.rstrip().endswith(":") or (LISTED.match(text) is not None) or len(text.split()) < 12
+
+
+def _starts_directive(text):
+    subject = SUBJECT.match(text)
+    return (subject is not None and len(subject.group("subject").split()) <= 14) or text.lower().startswith("that ")
+
+
+def _list_number(text):
+    found = re.match(r"^\(?(\d{1,2}|[a-z])[.)]", text)
+    return found.group(1) if found else ""
+
+
+def _labelled(match, page):
+    recommendation = ProposedRecommendation(_plain(match.group("rest")), _clean_label(match.group("label")), page)
+    recommendation.reference = match.group("tag") or ""
+    return recommendation
+
+
+def _clean_label(label):
+    label = " ".join(label.split())
+    return label[0].upper() + label[1:] if label else label
+
+
+def _plain(text):
+    return " ".join(text.split())
+
+
+def _is_header(cells):
+    return any(TABLE_TEXT.match(cell) for cell in cells) and all(len(cell.split()) <= 5 for cell in cells)
+
+
+def _columns(cells):
+    roles = {}
+    patterns = (("text", TABLE_TEXT), ("label", TABLE_LABEL), ("to", TABLE_TO), ("finding", TABLE_FINDING))
+    for index, cell in enumerate(cells):
+        for role, pattern in patterns:
+            if role not in roles and pattern.match(cell):
+                roles[role] = index
+                break
+    return roles if "text" in roles else None
+
+
+def _from_row(cells, columns, page):
+    """A recommendation from a table row: the text column (else the longest cell), its label and addressee."""
+    text = cells[columns["text"]] if columns and columns["text"] < len(cells) else max(cells, key=len)
+    if not DIRECTIVE.search(text) or len(text.split()) < 5:
+        return None
+    label = cells[columns["label"]] if columns and "label" in columns and columns["label"] < len(cells) else ""
+    if not label and LABEL.match(text):
+        match = LABEL.match(text)
+        label, text = _clean_label(match.group("label")), match.group("rest")
+    recommendation = ProposedRecommendation(_plain(text), _plain(label), page)
+    if columns and "to" in columns and columns["to"] < len(cells):
+        recommendation.addressee_text = _plain(cells[columns["to"]])
+    if columns and "finding" in columns and columns["finding"] < len(cells):
+        recommendation.reference = cells[columns["finding"]]
+    return recommendation
+
+
+def _after_finding(finding, index):
+    """The recommendations written after a finding (its "Recommendation(s)" part), each linked to it."""
+    found = _from_blocks(finding.recommendations)
+    for recommendation in found:
+        recommendation.findings = [index]
+    return found
+
+
+def _address(recommendation):
+    """Whom the recommendation asks: the table's addressee, the code's agency, or the words before "should"."""
+    words = recommendation.addressee_text
+    code = re.match(r"^(?-i:([A-Z]{1,5}))\s?\d", recommendation.label)
+    if not words and code and code.group(1) in CODES and CODES[code.group(1)]:
+        recommendation.addressee, recommendation.agencies = "agencies", [CODES[code.group(1)]]
+        return
+    if not words:
+        subject = SUBJECT.match(recommendation.text)
+        words = re.sub(r"^that\s+", "", subject.group("subject"), flags=re.IGNORECASE) if subject else ""
+    if not words:
+        return
+    named = list(dict.fromkeys(mention.agency for mention in terms.mentions(words)))
+    if NATIONAL.search(words):
+        recommendation.addressee = "national"
+    elif PARTNERSHIP.search(words) and not named:
+        recommendation.addressee = "partnership"
+    elif named:
+        recommendation.addressee, recommendation.agencies = "agencies", named
+    else:
+        recommendation.addressee = "other"
+    recommendation.addressee_text = (words[:1].upper() + words[1:])[:300]
+
+
+def _finding_keys(finding, index):
+    """The numbers by which a recommendation may refer to a finding: its label's number, word, letter or roman
+    numeral ("Finding 2", "Learning point one", "Theme A", "Key Learning Area (ii)"), else its place."""
+    if not finding.label:
+        return {str(index + 1)}
+    raw = finding.label.split()[-1].strip("():.")
+    lower = raw.lower()
+    if lower in segmentation.NUMBER_WORDS:
+        return {str(segmentation.NUMBER_WORDS[lower])}
+    if len(raw) == 1 and raw.isalpha():
+        return {raw.upper()}
+    if lower and set(lower) <= set("ivx"):
+        return {str(segmentation.series_number(f"({lower})"))}
+    return {raw}
+
+
+def _referenced(text, findings):
+    """The findings a recommendation names ("(Finding 2)", "arising from Learning point 4", "Theme A")."""
+    out = []
+    keys = [_finding_keys(finding, index) for index, finding in enumerate(findings)]
+    for match in REFERENCE.finditer(text):
+        for raw in re.findall(rf"{REF_NUMBER}|\b[A-H]\b", match.group("numbers")):
+            number = str(segmentation.NUMBER_WORDS.get(raw.lower(), raw))
+            for index, finding_keys in enumerate(keys):
+                if number in finding_keys and index not in out:
+                    out.append(index)
+    return out
+

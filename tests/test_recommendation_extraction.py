@@ -1,0 +1,159 @@
+"""Recommendations proposed from a report's text as records: every layout reviews use, whom each asks, the findings
+each follows from, and nothing that is not a formal recommendation."""
+
+from ingest.documents import Page
+from ingest.extraction import extract
+from ingest.recommendations import propose_recommendations
+from ingest.segmentation import propose_findings
+from tests.documents import make_docx, make_pdf
+
+FINDINGS = """4. Findings
+
+Finding 1: Information about Mr K was held by the police alone
+
+The police knew of two assaults by Mr K on a former partner. This was not shared with the health visitor or
+the GP, who were the professionals seeing Child J.
+
+Finding 2: The bruise was explained away
+
+The GP saw a bruise on the baby's cheek and accepted that he had rolled into the cot bars."""
+
+TRADITIONAL = """9. Recommendations
+
+9.1 The panel makes the following recommendations to the Northshire LSCB:
+
+1. The LSCB should revise its procedures so that every domestic incident in a household with a baby is
+notified to Children's Social Care (Finding 1).
+
+2. The LSCB should ensure that all partner agencies have guidance on bruising in non-mobile babies.
+
+Single-agency recommendations
+
+9.2 Each agency has produced an action plan for the recommendations made in its IMR.
+
+Agency | Ref | Recommendation
+Children's Social Care | CSC 1 | Children's Social Care should ensure that initial assessments check all records.
+Northshire Constabulary | P 1 | The Constabulary should share every domestic incident with Children's Social Care.
+
+10. Glossary
+
+LSCB | Local Safeguarding Children Board
+CSC | Children's Social Care"""
+
+
+def pages(*texts):
+    return [Page(number, text) for number, text in enumerate(texts, start=1)]
+
+
+def proposed(document_pages):
+    return propose_recommendations(document_pages, propose_findings(document_pages).findings)
+
+
+def test_a_numbered_list_and_a_table_of_coded_agency_recommendations_are_each_a_record_with_its_label():
+    made = proposed(pages(FINDINGS, TRADITIONAL))
+
+    assert [(r.label, r.text[:40]) for r in made] == [
+        ("1", "The LSCB should revise its procedures so"),
+        ("2", "The LSCB should ensure that all partner "),
+        ("CSC 1", "Children's Social Care should ensure tha"),
+        ("P 1", "The Constabulary should share every dome"),
+    ]
+    assert not any("following recommendations" in r.text or "action plan" in r.text for r in made)
+    assert all("Glossary" not in r.text and "Local Safeguarding" not in r.text for r in made)
+
+
+def test_whom_each_asks_comes_from_its_words_its_table_column_or_its_code():
+    first, _, social_care, police = proposed(pages(FINDINGS, TRADITIONAL))
+
+    assert (first.addressee, first.agencies) == ("partnership", [])
+    assert (social_care.addressee, social_care.agencies) == ("agencies", ["Children's social care"])
+    assert (police.addressee, police.addressee_text) == ("agencies", "Northshire Constabulary")
+    assert police.agencies == ["Police"]
+
+
+def test_a_recommendation_naming_a_finding_follows_from_it():
+    first, second, *_ = proposed(pages(FINDINGS, TRADITIONAL))
+
+    assert first.findings == [0] and second.findings == []
+
+
+def test_a_national_recommendation_is_addressed_to_the_department():
+    text = """Recommendations
+
+Recommendation 1: The Department for Education should issue statutory guidance on the supervision of
+babies' bruising across agencies.
+
+Recommendation 2 (Finding 2): The partnership should audit the bruising protocol each year."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee) for r in made] == [
+        ("Recommendation 1", "national"),
+        ("Recommendation 2", "partnership"),
+    ]
+    assert made[1].findings == [1] and made[1].text.startswith("The partnership should audit")
+
+
+def test_a_report_that_says_it_makes_no_recommendations_is_proposed_none():
+    text = """Questions for the Board
+
+This review follows the Learning Together model and does not make recommendations. Instead it asks the
+Board the following questions.
+
+1. How will the Board know that every child in a family is seen?
+
+2. Should assessments record when each child was last seen?"""
+
+    assert proposed(pages(FINDINGS, text)) == []
+
+
+def test_a_summary_restating_the_recommendations_gives_way_to_the_full_list():
+    summary = """Executive summary
+
+Recommendations
+
+1. The partnership should share police information.
+
+2. The partnership should audit the bruising protocol."""
+    full = """8. Recommendations
+
+1. The partnership should share police information about adults who join a household with a baby, within
+one working day, with the health visitor and the GP.
+
+2. The partnership should audit the bruising protocol for non-mobile babies every year and report to the
+safeguarding partners."""
+
+    made = proposed(pages(summary, FINDINGS, full))
+
+    assert len(made) == 2
+    assert made[0].text.endswith("with the health visitor and the GP.")
+    assert made[1].text.endswith("report to the safeguarding partners.")
+
+
+def test_welsh_improving_systems_and_practice_actions_are_the_recommendations():
+    text = """Improving systems and practice
+
+In order to promote the learning from this case the review identified the following actions.
+
+1. The Regional Safeguarding Board will ask partner agencies to check records held in other areas when a
+parent moves into the region.
+
+2. The health board will repeat safer sleep advice at every change of address."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee) for r in made] == [("1", "partnership"), ("2", "other")]
+
+
+def test_recommendations_in_a_word_table_and_in_a_pdf_are_found_as_in_text(tmp_path):
+    rows = [
+        ["Ref", "Agency", "Recommendation"],
+        ["R1", "Police", "The police should record every adult present at a domestic incident."],
+        ["R2", "Health visiting", "Health visitors should ask about every adult living in the household."],
+    ]
+    word = make_docx(tmp_path / "review.docx", [*FINDINGS.split("\n\n"), "7. Recommendations"], table=rows)
+    made = proposed(extract(word).pages)
+    assert [(r.label, r.agencies) for r in made] == [("R1", ["Police"]), ("R2", ["Health visiting"])]
+
+    pdf = make_pdf(tmp_path / "review.pdf", [FINDINGS, TRADITIONAL.split("Single-agency")[0]])
+    assert [r.label for r in proposed(extract(pdf).pages)] == ["1", "2"]
