@@ -147,7 +147,9 @@ class RecommendationParameters(Schema):
     year_to: int | None = Field(None, ge=1900, le=2100, description="Reviews published in or before this year")
     kind: Literal[tuple(RecommendationModel.Kind.values)] | None = None
     addressee: Literal[tuple(RecommendationModel.Addressee.values)] | None = None
-    theme: str | None = Field(None, description="A theme's slug")
+    theme: str | None = Field(
+        None, description="A theme's slug: recommendations tagged with it, or following from a finding tagged with it"
+    )
     agency: str | None = Field(None, description="An agency's slug: recommendations that ask it")
     review: str | None = Field(None, description="A review's id (a UUID) or slug")
     page: int = Field(1, ge=1)

@@ -13,7 +13,7 @@ from pghistory.models import Events
 
 from accounts.roles import curator_required
 from agencies.models import Agency
-from findings.models import Finding, Lesson, Theme
+from findings.models import Finding, Lesson, Recommendation, Theme
 from reviews.models import Review
 
 HIDDEN_FIELDS = {
@@ -128,7 +128,18 @@ def _describe(event, names):
         lesson = _short(names.lessons.get(_ref(data, "lesson"), "a lesson since deleted"), 80)
         finding = names.finding(_ref(data, "finding"), event.pgh_created_at)
         return f"{finding[0].upper()}{finding[1:]} {'linked to' if added else 'unlinked from'} the lesson “{lesson}”"
+    if model in ("RecommendationTheme", "RecommendationAgency"):
+        thing = "Theme" if model == "RecommendationTheme" else "Agency"
+        name = names.themes.get(_ref(data, "theme")) if thing == "Theme" else names.agencies.get(_ref(data, "agency"))
+        return f"{thing} “{name or 'since deleted'}” {'added to' if added else 'removed from'} a recommendation"
+    if model == "RecommendationFinding":
+        finding = names.finding(_ref(data, "finding"), event.pgh_created_at)
+        return f"A recommendation {'linked to' if added else 'unlinked from'} {finding}"
     verb = {"insert": "added", "update": "changed", "delete": "deleted"}.get(label, label)
+    if model == "Recommendation":
+        return f"Recommendation {data.get('label') or data.get('position')} “{_short(data.get('text'), 60)}” {verb}"
+    if model == "Action":
+        return f"Action “{_short(data.get('text'), 60)}” {verb}"
     if model == "Finding":
         described = _finding(data.get("position"), data.get("title"))
         return f"{described[0].upper()}{described[1:]} {verb}"
@@ -188,7 +199,8 @@ def history(*objects):
 @curator_required
 def review_history(request, slug):
     review = get_object_or_404(Review, slug=slug)
-    rows = history(review, list(Finding.objects.filter(review=review)))
+    recommendations = list(Recommendation.objects.filter(review=review))
+    rows = history(review, list(Finding.objects.filter(review=review)), recommendations)
     return render(request, "history.html", {"subject": review, "kind": "review", "rows": rows})
 
 

@@ -1,9 +1,10 @@
-"""Forms for a finding, used by the curators' screen and by authors on their drafts."""
+"""Forms for a finding, used by the curators' screen and by authors on their drafts; and for tracking a
+recommendation's response and actions."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from findings.models import Finding
+from findings.models import Action, Finding, Recommendation
 
 
 class FindingForm(forms.ModelForm):
@@ -81,3 +82,72 @@ class MergeForm(forms.Form):
         first, *others = self.cleaned_data["findings"]
         first.merge_with(*others)
         return first, others
+
+
+class ResponseForm(forms.ModelForm):
+    """The response to a recommendation, recorded by the partnership that published the review (or a curator)."""
+
+    responded_at = forms.DateField(
+        label="Date of the response (optional)",
+        required=False,
+        help_text="As year-month-day, for example 2026-03-31.",
+        error_messages={"invalid": "Enter the date of the response as year-month-day, for example 2026-03-31."},
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = ["response", "response_reasons", "responded_at"]
+        labels = {"response": "Response", "response_reasons": "Reasons (optional)"}
+        help_texts = {"response_reasons": "Why it was accepted only in part, or not accepted; shown to everyone."}
+        widgets = {"response": forms.RadioSelect, "response_reasons": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["response"].choices = [("", "No response recorded yet"), *Recommendation.Response.choices]
+
+    def clean(self):
+        cleaned = super().clean()
+        Response = Recommendation.Response
+        partly = cleaned.get("response") in (Response.PARTLY_ACCEPTED, Response.NOT_ACCEPTED)
+        if partly and not (cleaned.get("response_reasons") or "").strip():
+            self.add_error("response_reasons", "Enter why it was not accepted in full.")
+        return cleaned
+
+
+class ActionForm(forms.ModelForm):
+    """An action taken on a recommendation."""
+
+    due = forms.DateField(
+        label="Due by (optional)",
+        required=False,
+        help_text="As year-month-day, for example 2026-09-30.",
+        error_messages={"invalid": "Enter the date it is due as year-month-day, for example 2026-09-30."},
+    )
+
+    class Meta:
+        model = Action
+        fields = ["text", "owner", "owner_text", "due", "status", "evidence", "internal_note"]
+        labels = {
+            "text": "What will be done",
+            "owner": "Owner agency (optional)",
+            "owner_text": "Owner, in words (optional)",
+            "status": "Status",
+            "evidence": "Evidence of progress or completion (optional)",
+            "internal_note": "Internal note (optional)",
+        }
+        help_texts = {
+            "owner_text": "When no agency of the list fits, for example “Safeguarding partnership business unit”.",
+            "evidence": "What shows it was done, with links to documents; shown to everyone.",
+            "internal_note": "Seen only by the partnership's authors and the curators.",
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "status": forms.RadioSelect,
+            "evidence": forms.Textarea(attrs={"rows": 3}),
+            "internal_note": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {"text": {"required": "Enter what will be done."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].empty_label = "No agency of the list"

@@ -9,7 +9,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.roles import is_curator
+from accounts.roles import author_partnership_ids, is_curator
 from agencies.models import unique_slug
 from reviews.audit import audit_events, link_events
 from reviews.models import Review
@@ -231,6 +231,40 @@ def renumber_findings(ordered_ids):
         Finding.objects.filter(pk=pk).exclude(**wanted).update(**wanted)
 
 
+class OrderedInReview:
+    """Numbered 1, 2, 3... within its review: moved up or down one place, or deleted with the others closing up.
+    `renumber(ids)` writes the new order (and whatever follows from it); `refreshed` names the fields to read
+    back after it."""
+
+    refreshed = ["position"]
+
+    def _ordered_ids(self):
+        """The ids of the review's rows in order, locked against concurrent reordering."""
+        rows = type(self).objects.select_for_update().filter(review_id=self.review_id).order_by("position", "id")
+        return list(rows.values_list("pk", flat=True))
+
+    @transaction.atomic
+    def move(self, up=True):
+        """Swap it with the one before it (up) or after it. False if it is already first (or last)."""
+        ids = self._ordered_ids()
+        here = ids.index(self.pk)
+        there = here - 1 if up else here + 1
+        if not 0 <= there < len(ids):
+            return False
+        ids[here], ids[there] = ids[there], ids[here]
+        self.renumber(ids)
+        self.refresh_from_db(fields=self.refreshed)
+        return True
+
+    @transaction.atomic
+    def discard(self):
+        """Delete it and close up the positions of those after it."""
+        ids = self._ordered_ids()
+        ids.remove(self.pk)
+        self.delete()
+        self.renumber(ids)
+
+
 class FindingQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(Review.visibility_filter(user, prefix="review__"))
@@ -242,8 +276,11 @@ class FindingQuerySet(models.QuerySet):
 
 
 @pghistory.track(*audit_events(), exclude=["updated_at"])
-class Finding(models.Model):
+class Finding(OrderedInReview, models.Model):
     """One finding or learning point of a review, tagged with themes and agencies."""
+
+    refreshed = ["position", "label"]  # a label in the report's series is renumbered with its position
+    renumber = staticmethod(renumber_findings)
 
     review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="findings")
     position = models.PositiveIntegerField(default=0)
@@ -318,11 +355,6 @@ class Finding(models.Model):
     def note_list(self):
         return [line.strip() for line in self.notes.splitlines() if line.strip()]
 
-    def _ordered_ids(self):
-        """The ids of the review's findings in order, locked against concurrent reordering."""
-        findings = Finding.objects.select_for_update().filter(review_id=self.review_id).order_by("position", "id")
-        return list(findings.values_list("pk", flat=True))
-
     def sentences(self):
         """The sentences of the text, in order."""
         starts = sentence_starts(self.text)
@@ -395,27 +427,6 @@ class Finding(models.Model):
         self.refresh_from_db(fields=["position", "label"])
 
     @transaction.atomic
-    def move(self, up=True):
-        """Swap the finding with the one before it (up) or after it. False if it is already first (or last)."""
-        ids = self._ordered_ids()
-        here = ids.index(self.pk)
-        there = here - 1 if up else here + 1
-        if not 0 <= there < len(ids):
-            return False
-        ids[here], ids[there] = ids[there], ids[here]
-        renumber_findings(ids)
-        self.refresh_from_db(fields=["position", "label"])
-        return True
-
-    @transaction.atomic
-    def discard(self):
-        """Delete the finding and close up the positions of the findings after it."""
-        ids = self._ordered_ids()
-        ids.remove(self.pk)
-        self.delete()
-        renumber_findings(ids)
-
-    @transaction.atomic
     def add_themes(self, themes, by=None):
         """Tag the finding with themes; suggestions of them still waiting for a decision count as accepted."""
         self.themes.add(*themes)
@@ -455,11 +466,12 @@ class RecommendationQuerySet(models.QuerySet):
             "review__publication_year__lte": year_to,
             "kind": kind,
             "addressee": addressee,
-            "themes__slug": theme,
             "agencies__slug": agency,
         }
         chosen = self.filter(**{name: value for name, value in filters.items() if value is not None})
-        if theme is not None or agency is not None:
+        if theme is not None:
+            chosen = chosen.about(Theme.objects.filter(slug=theme).first())
+        if agency is not None:
             chosen = chosen.distinct()
         newest = models.F("review__publication_year").desc(nulls_last=True)
         return chosen.order_by(newest, "review__title", "review_id", "position", "id")
@@ -467,9 +479,14 @@ class RecommendationQuerySet(models.QuerySet):
     def for_display(self):
         return self.select_related("review", "review__partnership").prefetch_related("agencies", "findings", "themes")
 
+    def about(self, theme):
+        """Those about a theme: tagged with it, or following from a finding tagged with it."""
+        matching = Q(themes=theme) | Q(findings__themes=theme)
+        return self.filter(pk__in=Recommendation.objects.filter(matching).values("pk")) if theme else self.none()
+
 
 @pghistory.track(*audit_events(), exclude=["updated_at"])
-class Recommendation(models.Model):
+class Recommendation(OrderedInReview, models.Model):
     """A formal recommendation of a review: what it asks someone to change, as the report wrote it, addressed to
     the partnership, to agencies or to a national body, following from some of the review's findings."""
 
@@ -477,6 +494,11 @@ class Recommendation(models.Model):
         MULTI_AGENCY = "multi-agency", "Multi-agency"
         SINGLE_AGENCY = "single-agency", "Single agency"
         NATIONAL = "national", "National"
+
+    class Response(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        PARTLY_ACCEPTED = "partly-accepted", "Partly accepted"
+        NOT_ACCEPTED = "not-accepted", "Not accepted"
 
     class Addressee(models.TextChoices):
         PARTNERSHIP = "partnership", "The safeguarding partnership"
@@ -495,6 +517,11 @@ class Recommendation(models.Model):
     findings = models.ManyToManyField(Finding, blank=True, related_name="recommendations")
     themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations")
     source_page = models.PositiveIntegerField(null=True, blank=True)
+    # Tracking, after publication: the response of whom it asks, recorded by the publishing partnership (curators
+    # for national recommendations), with its reasons.
+    response = models.CharField(max_length=20, choices=Response.choices, blank=True)
+    response_reasons = models.TextField(blank=True)
+    responded_at = models.DateField(null=True, blank=True)
     # Set on recommendations proposed from an uploaded document: which document, and which of its proposals.
     document = models.ForeignKey(
         "reviews.ReviewDocument",
@@ -552,36 +579,81 @@ class Recommendation(models.Model):
         recommendation.findings.set(findings)
         return recommendation
 
-    def _ordered_ids(self):
-        """The ids of the review's recommendations in order, locked against concurrent reordering."""
-        siblings = Recommendation.objects.select_for_update().filter(review_id=self.review_id)
-        return list(siblings.order_by("position", "id").values_list("pk", flat=True))
+    def is_trackable_by(self, user):
+        """Whether the user records the response and actions: curators always; the authors of the partnership that
+        published the review, for its published recommendations that are not national (curators record those on
+        behalf of their addressees)."""
+        if is_curator(user):
+            return True
+        review = self.review
+        return (
+            review.status == Review.Status.PUBLISHED
+            and self.kind != self.Kind.NATIONAL
+            and review.partnership_id is not None
+            and review.partnership_id in author_partnership_ids(user)
+        )
 
     @staticmethod
-    def _renumber(ordered_ids):
+    def renumber(ordered_ids):
         for position, pk in enumerate(ordered_ids, start=1):
             Recommendation.objects.filter(pk=pk).exclude(position=position).update(position=position)
 
-    @transaction.atomic
-    def move(self, up=True):
-        """Swap the recommendation with the one before it (up) or after it. False if it is already first (or last)."""
-        ids = self._ordered_ids()
-        here = ids.index(self.pk)
-        there = here - 1 if up else here + 1
-        if not 0 <= there < len(ids):
-            return False
-        ids[here], ids[there] = ids[there], ids[here]
-        self._renumber(ids)
-        self.refresh_from_db(fields=["position"])
-        return True
 
-    @transaction.atomic
-    def discard(self):
-        """Delete the recommendation and close up the positions of those after it."""
-        ids = self._ordered_ids()
-        ids.remove(self.pk)
-        self.delete()
-        self._renumber(ids)
+class ActionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(Review.visibility_filter(user, prefix="recommendation__review__"))
+
+    def overdue(self, today=None):
+        """Not completed, and due before today."""
+        today = today or timezone.localdate()
+        return self.exclude(status=Action.Status.COMPLETED).filter(due__lt=today)
+
+
+@pghistory.track(*audit_events(), exclude=["updated_at"])
+class Action(models.Model):
+    """What is being done about a recommendation: by whom, by when, how far it has got, and the evidence that it
+    was done. Its internal note is seen only by the partnership's authors and the curators."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not-started", "Not started"
+        IN_PROGRESS = "in-progress", "In progress"
+        COMPLETED = "completed", "Completed"
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="actions")
+    text = models.TextField()
+    owner = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    owner_text = models.CharField(max_length=200, blank=True)  # the owner in words, when no agency of the list fits
+    due = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    evidence = models.TextField(blank=True)  # what shows it was done: text and links, public
+    internal_note = models.TextField(blank=True)
+    completed_at = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["recommendation", "due", "id"]
+
+    def __str__(self):
+        return self.text[:70]
+
+    @property
+    def owned_by(self):
+        return self.owner.name if self.owner_id else self.owner_text
+
+    @property
+    def is_overdue(self):
+        return self.status != self.Status.COMPLETED and self.due is not None and self.due < timezone.localdate()
+
+    def save(self, *args, **kwargs):
+        """A completed action keeps the day it was completed; one reopened loses it."""
+        if self.status == self.Status.COMPLETED and self.completed_at is None:
+            self.completed_at = timezone.localdate()
+        elif self.status != self.Status.COMPLETED:
+            self.completed_at = None
+        super().save(*args, **kwargs)
 
 
 class ThemeRedirect(models.Model):

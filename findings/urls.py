@@ -2,13 +2,24 @@
 
 from django.urls import path
 
-from findings.views import agencies, lessons, reviews, themes
+from findings.views import agencies, lessons, reviews, themes, tracking
 
 urlpatterns = [
     path("", reviews.home, name="home"),
     path("reviews/", reviews.review_list, name="review-list"),
     path("reviews/<slug:slug>/", reviews.review_detail, name="review-detail"),
     path("reviews/<slug:slug>/report/", reviews.review_report, name="review-report"),
+    path("reviews/<slug:slug>/recommendations/<int:pk>/", tracking.track, name="recommendation-track"),
+    path(
+        "reviews/<slug:slug>/recommendations/<int:pk>/actions/new/",
+        tracking.action,
+        name="recommendation-action-add",
+    ),
+    path(
+        "reviews/<slug:slug>/recommendations/<int:pk>/actions/<int:action_id>/",
+        tracking.action,
+        name="recommendation-action-edit",
+    ),
     path("themes/", themes.theme_index, name="theme-index"),
     path("themes/<slug:slug>/", themes.theme_detail, name="theme-detail"),
     path("lessons/", lessons.lesson_index, name="lesson-index"),

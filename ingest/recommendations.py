@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from agencies import terms
 from ingest import segmentation
-from ingest.segmentation import LISTED, REF_NUMBER, SECTION_NUMBER, read_blocks, sections
+from ingest.segmentation import LISTED, REF_NUMBER, SECTION_NUMBER, Block, read_blocks, sections
 
 MAX_RECOMMENDATIONS = 60
 
@@ -107,9 +107,7 @@ ACTION_PLAN = re.compile(r"\baction plan\b", re.IGNORECASE)
 def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     """The report's recommendations, each linked to the proposed findings (ProposedFinding) it follows from."""
     blocks = read_blocks(pages)
-    all_sections = sections(blocks)
-    chosen = [s for s in all_sections if s.kind == "recommendations" and not _is_action_plan(s)]
-    lists = [_from_blocks(section.blocks) for section in chosen]
+    lists = [_from_blocks(found) for found in _recommendation_sections(sections(blocks))]
     lists = [found for found in lists if found]
     proposed = _fullest(lists)
     if not proposed:
@@ -121,6 +119,23 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         if not recommendation.findings:
             recommendation.findings = _referenced(f"{recommendation.text} {recommendation.reference}", findings)
     return proposed[:MAX_RECOMMENDATIONS]
+
+
+def _recommendation_sections(all_sections):
+    """The blocks of each recommendations section (not an action plan). A numbered recommendation whose line was
+    read as a top-level heading ("1. The LSCB should revise its procedures so that", as a PDF's short lines can be)
+    starts no section of its own: it and what follows it stay in the recommendations."""
+    out = []
+    for section in all_sections:
+        heading = section.heading
+        numbered = heading is not None and re.fullmatch(r"\d{1,2}\.?", heading.number or "")
+        if section.kind == "recommendations" and not _is_action_plan(section):
+            out.append(list(section.blocks))
+        elif out and section.kind == "other" and numbered and DIRECTIVE.search(heading.text):
+            out[-1] += [Block(heading.text, heading.page), *section.blocks]
+        else:
+            out.append(None)
+    return [found for found in out if found]
 
 
 def names_recommendations(pages):
@@ -233,8 +248,10 @@ def _grouped(recommendation, group):
 
 
 def _continues(current, text):
-    """Whether an unnumbered paragraph goes on with the recommendation before (its sub-points, a second sentence)."""
-    return current.text.rstrip().endswith(":") or (LISTED.match(text) is not None) or len(text.split()) < 12
+    """Whether an unnumbered paragraph goes on with the recommendation before: its sub-points, a short second
+    sentence, or the rest of a sentence that a line break cut (the recommendation does not end a sentence)."""
+    unfinished = not current.text.rstrip().endswith((".", "!", "?", ".)", "\u201d", '"'))
+    return unfinished or (LISTED.match(text) is not None) or len(text.split()) < 12
 
 
 def _starts_directive(text):

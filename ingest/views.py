@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import author_partnership_ids, can_upload
 from findings.forms import FindingForm, MergeForm, SplitForm
-from findings.models import Finding, ThemeSuggestion
+from findings.models import Action, Finding, ThemeSuggestion
 from ingest.documents import DocumentRejected
 from ingest.forms import FlagResolutionForm, NewReviewForm, NewVersionForm, ReviewDetailsForm, SubmissionForm
 from ingest.processing import enqueue
@@ -34,7 +34,13 @@ def my_reviews(request):
         .order_by("-status_changed_at")
     )
     rows = [{"review": review, "step": review.author_step(), "open": review.open_flags().count()} for review in reviews]
-    return render(request, "reviews/my_reviews.html", {"rows": rows})
+    overdue = (
+        Action.objects.overdue()
+        .filter(recommendation__review__partnership_id__in=author_partnership_ids(request.user))
+        .select_related("recommendation__review", "owner")
+        .order_by("due", "pk")
+    )
+    return render(request, "reviews/my_reviews.html", {"rows": rows, "overdue": overdue})
 
 
 @login_required

@@ -635,3 +635,35 @@ def test_a_curator_changes_whom_a_recommendation_asks_on_a_phone(visit):
         "GP and primary care",
     )
     assert list(recommendation.findings.all()) == [finding]
+
+
+def test_an_author_records_a_response_and_an_action_on_a_phone(visit):
+    author = Client()
+    author.force_login(user := make_user())
+    partnership = make_partnership()
+    partnership.members.add(user)
+    review = make_review(title="Child T", partnership=partnership)
+    recommendation = make_recommendation(review, "Schools should record when a child is hungry.", label="1")
+
+    def journey(page):
+        seen = {"violations": violations(page), "fits": [fits(page)]}
+        page.get_by_label("Accepted", exact=True).check()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save the response").click()
+        with page.expect_navigation():
+            page.get_by_role("link", name="Add an action").click()
+        seen["violations"] += violations(page)
+        seen["fits"].append(fits(page))
+        page.get_by_label("What will be done").fill("Add hunger to the attendance checklist.")
+        page.get_by_label("In progress").check()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save the action").click()
+        seen["said"] = page.get_by_text("The action was added.").is_visible()
+        seen["violations"] += violations(page)
+        return seen
+
+    url = reverse("recommendation-track", args=[review.slug, recommendation.pk])
+    seen = visit(url, journey, PHONE, signed_in=author)
+
+    assert seen["said"] and all(seen["fits"]) and seen["violations"] == []
+    assert recommendation.actions.get().status == "in-progress"

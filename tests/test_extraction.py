@@ -5,12 +5,15 @@ annotations, text under boxes, page headers and footers)."""
 import os
 import zipfile
 
+import docx
 import pytest
+from lxml import etree
 from PIL import Image
 
 from ingest.anonymisation import check_document
 from ingest.documents import DocumentRejected
 from ingest.extraction import Limits, detect_kind, extract, preflight
+from ingest.extraction.docx import WordNumbering
 from ingest.extraction.pdf import ocr_available
 from tests.documents import (
     PAGE_BREAK,
@@ -661,3 +664,46 @@ def test_a_scanned_pdf_is_read_by_ocr_with_a_note_saying_so(tmp_path):
 def test_without_ocr_a_scanned_pdf_is_refused_as_needing_its_text(tmp_path):
     error = rejection(make_scanned_pdf(tmp_path / "scan.pdf", texts=[SCANNED_PAGE]), limits=Limits(ocr=False))
     assert error.code == "no_text_layer"
+
+
+def test_words_automatic_list_numbers_and_bullets_are_read_before_each_item_as_a_reader_sees_them(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Recommendations")
+    for text in ("The partnership should audit the protocol.", "The police should share incidents."):
+        document.add_paragraph(text, style="List Number")
+    document.add_paragraph("The first part of the second recommendation.", style="List Bullet")
+    document.add_paragraph("A point of another list, numbered on its own.", style="List Number 2")
+    document.add_paragraph("The panel thanks the family.")
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+
+    text = extract(path).pages[0].text
+
+    assert text.split("\n\n") == [
+        "Recommendations",
+        "1. The partnership should audit the protocol.",
+        "2. The police should share incidents.",
+        "\u2022 The first part of the second recommendation.",
+        "1. A point of another list, numbered on its own.",
+        "The panel thanks the family.",
+    ]
+
+
+def test_list_levels_are_numbered_in_their_own_format_and_restart_under_a_new_item():
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    numbering = etree.fromstring(
+        f'<w:numbering xmlns:w="{w}"><w:abstractNum w:abstractNumId="7">'
+        '<w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%1.%3"/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num></w:numbering>'
+    )
+    numbers = WordNumbering(numbering, None, f"{{{w}}}")
+
+    def item(level):
+        return etree.fromstring(
+            f'<w:pPr xmlns:w="{w}"><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        )
+
+    assert [numbers.label(item(level)) for level in (0, 1, 1, 2, 0, 1)] == ["3.", "(a)", "(b)", "3.i", "4.", "(a)"]
+    assert numbers.label(etree.fromstring(f'<w:pPr xmlns:w="{w}"/>')) == ""

@@ -132,6 +132,8 @@ def curators(allowed):
     }
 
 
+TRACKERS = {**editors({ALL: 200}), "author": {"published": 200, ALL: 404}}
+
 EXPECTED_REVIEW_PAGES = {  # GET
     "review-detail": VIEWERS,
     "review-report": VIEWERS,  # its public copy (approved), as an attachment
@@ -163,6 +165,9 @@ EXPECTED_REVIEW_PAGES = {  # GET
     "curation-recommendation-add": curators({ALL: 200}),
     "curation-recommendation-edit": curators({ALL: 200}),
     "curation-recommendation-delete": curators({ALL: 200}),
+    # Tracking a recommendation: curators always; the publishing partnership's authors once it is published.
+    "recommendation-track": TRACKERS,
+    "recommendation-action-add": TRACKERS,
 }
 
 # Who may change a review's anonymisation flags, by status: its authors while it is a draft; once submitted,
@@ -191,6 +196,12 @@ EXPECTED_REVIEW_ACTIONS = {  # POST
     "curation-finding-delete": curators({ALL: 302}),
     "curation-recommendation-edit": curators({ALL: 302}),
     "curation-recommendation-delete": curators({ALL: 302}),
+    "recommendation-track": {
+        **TRACKERS,
+        "author": {"published": 302, ALL: 404},
+        "curator": {ALL: 302},
+        "admin": {ALL: 302},
+    },
     "curation-finding-edit": curators({ALL: 302}),
     "curation-theme-remove": curators({ALL: 302}),
     "curation-themes-add": curators({ALL: 302}),
@@ -538,7 +549,12 @@ def review_page_url(world, endpoint, key):
     return reverse(endpoint, args=[review.slug])
 
 
-RECOMMENDATION_PAGES = {"curation-recommendation-edit", "curation-recommendation-delete"}
+RECOMMENDATION_PAGES = {
+    "curation-recommendation-edit",
+    "curation-recommendation-delete",
+    "recommendation-track",
+    "recommendation-action-add",
+}
 
 
 # The form pages of the curation screen have one decorator and no status logic behind them: each (role, status)
@@ -710,6 +726,14 @@ REVIEW_ACTIONS = {
         },
         state=lambda world, key: Review.objects.get(pk=world.reviews[key].pk).title,
         done=lambda before, status: before + " renamed",
+    ),
+    "recommendation-track": Action(
+        url=lambda world, key: reverse(
+            "recommendation-track", args=[world.reviews[key].slug, world.recommendations[key].pk]
+        ),
+        data={"response": "accepted", "response_reasons": ""},
+        state=lambda world, key: Recommendation.objects.get(pk=world.recommendations[key].pk).response,
+        done=lambda before, status: "accepted",
     ),
     "curation-recommendation-edit": Action(
         url=lambda world, key: reverse(

@@ -11,7 +11,7 @@ from reviews.models import Review
 from tests.documents import make_pdf
 from tests.factories import make_finding, make_recommendation, make_review
 from tests.review_texts import REVIEW_PAGES
-from tests.test_document_processing import upload
+from tests.test_public_copy import curated
 
 pytestmark = pytest.mark.django_db
 
@@ -79,13 +79,7 @@ def test_a_curator_changes_moves_and_deletes_recommendations_and_the_others_clos
 def test_publishing_a_report_with_recommendations_but_none_recorded_asks_the_curator_to_confirm(
     curator, author, tmp_path
 ):
-    review = upload(author, make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES))
-    for flag in review.flags.all():
-        flag.mark_not_identifying("Invented for the test")
-    review.submit()
-    review.start_curation()
-    for finding in review.findings.all():
-        finding.themes.add(Theme.objects.get(slug="neglect"))
+    review = curated(author, make_pdf(tmp_path / "child-j.pdf", REVIEW_PAGES))
     review.recommendations.all().delete()  # the proposed ones, deleted by mistake
     check = reverse("curation-publish", args=[review.slug])
 

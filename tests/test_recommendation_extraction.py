@@ -157,3 +157,34 @@ def test_recommendations_in_a_word_table_and_in_a_pdf_are_found_as_in_text(tmp_p
 
     pdf = make_pdf(tmp_path / "review.pdf", [FINDINGS, TRADITIONAL.split("Single-agency")[0]])
     assert [r.label for r in proposed(extract(pdf).pages)] == ["1", "2"]
+
+
+def test_a_numbered_list_whose_lines_come_out_one_a_paragraph_is_read_whole():
+    text = """10. Recommendations
+
+10.1 The panel makes the following recommendations to the Northshire LSCB:
+
+1. The LSCB should revise its procedures so that every domestic incident in a household
+
+with a child under one year is notified to Children's Social Care and the health visiting
+
+service within one working day.
+
+2. The LSCB should commission multi-agency training on the assessment of men who join
+
+a household with a baby.
+
+11. Glossary
+
+LSCB | Local Safeguarding Children Board
+CSC | Children's Social Care"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text) for r in made] == [
+        ("1", "The LSCB should revise its procedures so that every domestic incident in a household with a child "
+         "under one year is notified to Children's Social Care and the health visiting service within one working "
+         "day."),
+        ("2", "The LSCB should commission multi-agency training on the assessment of men who join a household with "
+         "a baby."),
+    ]  # fmt: skip

@@ -8,7 +8,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from findings.models import Recommendation
+from findings.models import Recommendation, Theme
 from reviews.models import Review
 from tests.documents import make_pdf
 from tests.factories import make_finding, make_recommendation, make_review
@@ -120,3 +120,23 @@ def test_the_recommendations_export_is_a_csv_of_what_the_reader_may_see(client, 
     everything = b"".join(client.get(reverse("recommendations-export")).streaming_content).decode()
     assert "zebra" not in everything and "audit the bruising protocol" in everything
     assert client.get(reverse("recommendations-export"), {"kind": "sideways"}).status_code == 400
+
+
+def test_a_theme_page_shows_the_recommendations_about_it_by_year_and_the_newest(client, review):
+    older = make_review(title="Child O", publication_year=2012)
+    neglected = make_finding(older, title="Hunger was not noticed", themes=["neglect"])
+    make_recommendation(older, "Schools should record when a child is hungry.", findings=[neglected])
+    tagged = make_recommendation(review, "The partnership should audit how neglect is assessed.")
+    tagged.themes.set(Theme.objects.filter(slug="neglect"))
+    draft = make_review(Review.Status.DRAFT, title="Child Hidden")
+    hidden = make_finding(draft, title="Hidden", themes=["neglect"])
+    make_recommendation(draft, "The partnership should review its unique zebra protocol.", findings=[hidden])
+
+    page = client.get(reverse("theme-detail", args=["neglect"])).content.decode()
+
+    shown = page[page.index('id="recommendations"') :]
+    assert "2 recommendations tagged with this theme or following from its findings." in shown
+    assert shown.index("audit how neglect is assessed") < shown.index("record when a child is hungry")
+    assert "zebra" not in page and "?theme=neglect" in shown
+    csv_rows = b"".join(client.get(reverse("recommendations-export"), {"theme": "neglect"}).streaming_content)
+    assert csv_rows.decode().count("\n") == 3  # the header and the two

@@ -1,4 +1,4 @@
-from django.db.models import Count, Max, Min, Prefetch
+from django.db.models import Count, F, Max, Min, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -7,7 +7,7 @@ from accounts.roles import is_curator
 from agencies.models import Partnership
 from config.pagination import paginate
 from findings import vectors
-from findings.models import Facet, Finding, Lesson, Theme
+from findings.models import Action, Facet, Finding, Lesson, Theme
 from reviews.filters import ReviewListFilter
 from reviews.models import PublicCopy, Review
 from vocabulary import Nation
@@ -49,6 +49,13 @@ def review_detail(request, slug):
     for finding in findings:
         finding.similar = similar.get(finding.pk, [])
     crumbs = [("Reviews", reverse("review-list"))]
+    actions = Prefetch("actions", queryset=Action.objects.select_related("owner"))
+    recommendations = list(
+        review.recommendations.prefetch_related("agencies", "findings", actions).order_by("position")
+    )
+    for recommendation in recommendations:
+        recommendation.review = review
+        recommendation.trackable = recommendation.is_trackable_by(request.user)
     context = {
         "review": review,
         "findings": findings,
@@ -56,7 +63,7 @@ def review_detail(request, slug):
         "similar_reviews": vectors.similar_reviews(review),
         "can_curate": is_curator(request.user),
         "report": PublicCopy.objects.filter(review=review, approved_at__isnull=False).first(),
-        "recommendations": review.recommendations.prefetch_related("agencies", "findings").order_by("position"),
+        "recommendations": recommendations,
     }
     return render(request, "reviews/review_detail.html", context)
 
@@ -93,7 +100,14 @@ def partnership_detail(request, slug):
     if not reviews.exists():
         raise Http404  # a partnership with nothing the reader may see has no page for them
     crumbs = [("Reviews", reverse("review-list"))]
-    context = {"partnership": partnership, "reviews": reviews, "crumbs": crumbs}
+    actions = (
+        Action.objects.visible_to(request.user)
+        .filter(recommendation__review__partnership=partnership)
+        .exclude(status=Action.Status.COMPLETED)
+        .select_related("recommendation__review", "owner")
+        .order_by(F("due").asc(nulls_last=True), "pk")
+    )
+    context = {"partnership": partnership, "reviews": reviews, "crumbs": crumbs, "open_actions": actions}
     return render(request, "reviews/partnership_detail.html", context)
 
 

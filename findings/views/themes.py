@@ -1,10 +1,11 @@
+from django.db.models import Count, F
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from accounts.roles import is_curator
 from config.pagination import paginate
-from findings.models import Facet, Lesson, Theme, ThemeRedirect
+from findings.models import Facet, Lesson, Recommendation, Theme, ThemeRedirect
 from reviews.models import Review
 
 
@@ -27,6 +28,13 @@ def theme_detail(request, slug):
     )
     tagged_reviews = Review.objects.visible_to(request.user).filter(themes=theme).for_display().newest_first()
     by_year = theme.by_year(request.user)
+    recommended = Recommendation.objects.visible_to(request.user).about(theme).for_display()
+    recommended_by_year = (
+        recommended.exclude(review__publication_year=None)
+        .values_list("review__publication_year")
+        .annotate(n=Count("pk"))
+        .order_by("-review__publication_year")
+    )
     return render(
         request,
         "findings/theme_detail.html",
@@ -39,6 +47,11 @@ def theme_detail(request, slug):
             "co_occurring": theme.co_occurring(request.user),
             "top_agencies": theme.top_agencies(request.user),
             "lessons": theme.lessons.filter(status=Lesson.Status.PUBLISHED).with_review_counts(request.user),
+            "recommendations": recommended.order_by(
+                F("review__publication_year").desc(nulls_last=True), "review__title", "position"
+            )[:10],
+            "recommendation_count": recommended.count(),
+            "recommendations_by_year": list(recommended_by_year),
             "can_manage": is_curator(request.user),
             "crumbs": [("Themes", reverse("theme-index"))],
         },

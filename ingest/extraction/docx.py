@@ -181,7 +181,8 @@ def _docx_document(parts):
     body = root.find(f"{w}body")
     if body is None:
         raise _corrupt("Word document")
-    main = _WordText(w, paginated=True)
+    numbering = WordNumbering(parts.xml("word/numbering.xml"), parts.xml("word/styles.xml"), w)
+    main = _WordText(w, paginated=True, numbering=numbering)
     main.blocks(body)
     # Footnotes and endnotes are notes of the page that cites them (the last page for endnotes), not its text.
     footnotes, endnotes = parts.xml("word/footnotes.xml"), parts.xml("word/endnotes.xml")
@@ -292,6 +293,128 @@ def _docx_notes(names, comments, tracked_changes):
     return notes
 
 
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
+
+
+def _roman(number):
+    out = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def _letters(number):
+    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+
+
+_FORMATS = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "lowerLetter": _letters,
+    "upperLetter": lambda n: _letters(n).upper(),
+    "lowerRoman": _roman,
+    "upperRoman": lambda n: _roman(n).upper(),
+}
+
+
+class WordNumbering:
+    """Word's automatic list numbers ("1.", "a)", "2.1", bullets), which are not in the text: worked out from the
+    numbering and styles parts, counted in document order as Word counts them, and put before each paragraph's
+    text as a reader sees them."""
+
+    def __init__(self, numbering, styles, w):
+        self.w = w
+        self.levels = {}  # abstract id: {level: (start, format, text)}
+        self.instances = {}  # num id: (abstract id, {level: start override})
+        self.styles = {}  # style id: (num id or None, level or None, based on)
+        self.counters = {}  # abstract id: [count per level]
+        if numbering is not None:
+            for abstract in numbering.iter(f"{w}abstractNum"):
+                levels = {}
+                for level in abstract.iter(f"{w}lvl"):
+                    levels[self._int(level.get(f"{w}ilvl"), 0)] = (
+                        self._int(self._val(level, "start"), 1),
+                        self._val(level, "numFmt") or "decimal",
+                        self._val(level, "lvlText") or "",
+                    )
+                self.levels[abstract.get(f"{w}abstractNumId")] = levels
+            for instance in numbering.iter(f"{w}num"):
+                overrides = {
+                    self._int(override.get(f"{w}ilvl"), 0): self._int(self._val(override, "startOverride"), 1)
+                    for override in instance.iter(f"{w}lvlOverride")
+                    if override.find(f"{w}startOverride") is not None
+                }
+                self.instances[instance.get(f"{w}numId")] = (self._val(instance, "abstractNumId"), overrides)
+        if styles is not None:
+            for style in styles.iter(f"{w}style"):
+                number = style.find(f"{w}pPr/{w}numPr")
+                self.styles[style.get(f"{w}styleId")] = (
+                    self._val(number, "numId") if number is not None else None,
+                    self._val(number, "ilvl") if number is not None else None,
+                    self._val(style, "basedOn"),
+                )
+
+    def _val(self, element, name):
+        found = element.find(f"{self.w}{name}") if element is not None else None
+        return found.get(f"{self.w}val") if found is not None else None
+
+    @staticmethod
+    def _int(text, default):
+        try:
+            return int(text)
+        except (TypeError, ValueError):
+            return default
+
+    def _from_style(self, style_id):
+        seen = set()
+        while style_id and style_id not in seen and style_id in self.styles:
+            seen.add(style_id)
+            num_id, level, based_on = self.styles[style_id]
+            if num_id is not None or level is not None:
+                return num_id, level
+            style_id = based_on
+        return None, None
+
+    def label(self, properties):
+        """The number or bullet Word shows before a paragraph with these properties (pPr), or ""."""
+        if properties is None or not self.instances:
+            return ""
+        number = properties.find(f"{self.w}numPr")
+        num_id = self._val(number, "numId") if number is not None else None
+        level = self._val(number, "ilvl") if number is not None else None
+        if num_id is None or level is None:
+            styled_id, styled_level = self._from_style(self._val(properties, "pStyle"))
+            num_id, level = num_id or styled_id, level if level is not None else styled_level
+        if num_id in (None, "0") or num_id not in self.instances:
+            return ""
+        abstract, overrides = self.instances[num_id]
+        levels = self.levels.get(abstract, {})
+        level = min(max(self._int(level, 0), 0), 8)
+        if level not in levels:
+            return ""
+        counts = self.counters.setdefault(abstract, [None] * 9)
+        start = overrides.get(level, levels[level][0])
+        counts[level] = start if counts[level] is None else counts[level] + 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = None
+        shown, text = levels[level][1], levels[level][2]
+        if shown == "bullet":
+            return "\u2022"
+        if shown == "none":
+            return ""
+
+        def number_of(match):
+            at = int(match.group(1)) - 1
+            if not 0 <= at <= level or at not in levels:
+                return ""
+            count = counts[at] if counts[at] is not None else levels[at][0]
+            return _FORMATS.get(levels[at][1], str)(count)
+
+        return re.sub(r"%([1-9])", number_of, text).strip()
+
+
 class _WordText:
     """Collects the text of WordprocessingML in document order.
 
@@ -302,9 +425,10 @@ class _WordText:
     the break waits until the table or paragraph ends.
     """
 
-    def __init__(self, w, *, paginated):
+    def __init__(self, w, *, paginated, numbering=None):
         self.w = w
         self.paginated = paginated
+        self.numbering = numbering
         self.pages = [[]]  # blocks of text per page
         self.extras = []
         self.tracked_changes = 0
@@ -365,7 +489,9 @@ class _WordText:
         pieces, boxes = [], []
         self._inline(paragraph, pieces, boxes, None)
         self._flush_revisions()
-        self._emit("".join(pieces))
+        text = "".join(pieces)
+        label = self.numbering.label(properties) if self.numbering is not None and text.strip() else ""
+        self._emit(f"{label} {text}" if label else text)
         for box in boxes:
             self._emit(box)
 

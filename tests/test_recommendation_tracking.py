@@ -1,0 +1,117 @@
+"""After publication the partnership that published a review records the response to each recommendation and the
+actions taken, with dates; curators record responses to national ones; the public sees responses, actions and
+status but never internal notes; overdue actions show on "Your reviews" and the partnership's page; every change
+is in the audit history."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from findings.models import Action, Recommendation
+from reviews.models import Review
+from tests.factories import make_finding, make_recommendation, make_review
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def recommendation(author):
+    review = make_review(title="Child T", partnership=author.partnership)
+    finding = make_finding(review, title="Hunger was not noticed")
+    return make_recommendation(review, "Schools should record when a child is hungry.", label="1", findings=[finding])
+
+
+def track_url(recommendation):
+    return reverse("recommendation-track", args=[recommendation.review.slug, recommendation.pk])
+
+
+def add_action_url(recommendation):
+    return reverse("recommendation-action-add", args=[recommendation.review.slug, recommendation.pk])
+
+
+def test_the_publishing_partnerships_author_records_a_response_and_an_action_the_public_sees_without_the_note(
+    author, client, recommendation
+):
+    author.post(track_url(recommendation), {"response": "partly-accepted", "response_reasons": "Only in secondary "
+                "schools.", "responded_at": "2026-02-01"})  # fmt: skip
+    author.post(add_action_url(recommendation), {
+        "text": "Add hunger to the attendance checklist.", "owner_text": "Education safeguarding team",
+        "due": "2026-09-30", "status": "in-progress", "evidence": "Checklist at https://example.org/checklist",
+        "internal_note": "Head of service is reluctant.",
+    })  # fmt: skip
+
+    recommendation.refresh_from_db()
+    assert (recommendation.response, recommendation.responded_at) == ("partly-accepted", datetime.date(2026, 2, 1))
+    page = client.get(recommendation.review.get_absolute_url()).content.decode()
+    assert "Partly accepted, 1 February 2026: Only in secondary schools." in page
+    assert "Add hunger to the attendance checklist." in page and "due 30 September 2026" in page
+    assert '<a href="https://example.org/checklist"' in page
+    assert "reluctant" not in page and "Record the response and actions" not in page
+    tracking = author.get(track_url(recommendation)).content.decode()
+    assert "Internal note:</span> Head of service is reluctant." in tracking
+
+
+def test_a_response_not_accepting_in_full_needs_its_reasons(author, recommendation):
+    answer = author.post(track_url(recommendation), {"response": "not-accepted"})
+
+    page = answer.content.decode()
+    assert answer.status_code == 400 and "<title>Error: " in page and "Enter why it was not accepted in full." in page
+    assert Recommendation.objects.get(pk=recommendation.pk).response == ""
+
+
+def test_only_the_publishing_partnership_and_curators_track_and_national_ones_are_the_curators(
+    author, other_author, practitioner, curator, recommendation
+):
+    assert other_author.get(track_url(recommendation)).status_code == 404
+    assert practitioner.get(track_url(recommendation)).status_code == 302  # to sign in
+    assert curator.get(track_url(recommendation)).status_code == 200
+    national = make_recommendation(recommendation.review, "The Department for Education should issue guidance.",
+                                   kind="national", addressee="national")  # fmt: skip
+    assert author.get(track_url(national)).status_code == 404
+    assert curator.post(track_url(national), {"response": "accepted"}).status_code == 302
+    draft = make_review(Review.Status.DRAFT, title="Child D", partnership=author.partnership)
+    assert author.get(track_url(make_recommendation(draft, "The partnership should act."))).status_code == 404
+
+
+def test_a_completed_action_keeps_its_date_and_an_overdue_one_shows_on_your_reviews_and_the_partnership_page(
+    author, client, recommendation
+):
+    last_week = timezone.localdate() - datetime.timedelta(days=7)
+    done = Action.objects.create(recommendation=recommendation, text="Train the school nurses.", due=last_week)
+    late = Action.objects.create(recommendation=recommendation, text="Audit the attendance records.", due=last_week)
+    author.post(reverse("recommendation-action-edit", args=[recommendation.review.slug, recommendation.pk, done.pk]),
+                {"text": done.text, "status": "completed", "due": str(last_week)})  # fmt: skip
+
+    done.refresh_from_db()
+    assert done.completed_at == timezone.localdate() and not done.is_overdue and late.is_overdue
+    mine = author.get(reverse("review-mine")).content.decode()
+    assert "1 overdue action" in mine and "Audit the attendance records." in mine and "Train the school" not in mine
+    partnership = client.get(reverse("partnership-detail", args=[author.partnership.slug])).content.decode()
+    assert "Overdue</strong>" in partnership and "Audit the attendance records." in partnership
+    assert "Train the school nurses." not in partnership  # completed
+
+
+def test_every_change_of_a_response_or_an_action_is_in_the_audit_history(author, recommendation):
+    events = Recommendation.pgh_event_model.objects.filter(pgh_obj=recommendation)
+    before = events.count()
+
+    author.post(track_url(recommendation), {"response": "accepted"})
+    author.post(add_action_url(recommendation), {"text": "Add hunger to the checklist.", "status": "not-started"})
+
+    assert events.count() == before + 1
+    assert Action.pgh_event_model.objects.filter(pgh_obj__recommendation=recommendation).count() == 1
+
+
+def test_the_reviews_history_says_in_words_what_changed_in_its_recommendations_and_actions(
+    author, curator, recommendation
+):
+    author.post(track_url(recommendation), {"response": "accepted"})
+    author.post(add_action_url(recommendation), {"text": "Add hunger to the checklist.", "status": "not-started"})
+
+    page = curator.get(reverse("review-history", args=[recommendation.review.slug])).content.decode()
+
+    assert "Recommendation 1 “Schools should record when a child is hungry.” changed" in page
+    assert "Action “Add hunger to the checklist.” added" in page
+    assert "A recommendation linked to finding 1 “Hunger was not noticed”" in page
