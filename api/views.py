@@ -326,7 +326,7 @@ def lesson_api(request, id: str):
 def recommendations_api(request, parameters: Query[schemas.RecommendationParameters]):
     if parameters.year_from and parameters.year_to and parameters.year_from > parameters.year_to:
         return Status(400, {"error": "year_from is after year_to.", "errors": {"year_to": ["Before year_from."]}})
-    filters = parameters.dict(exclude={"review", "page", "page_size"})
+    filters = parameters.model_dump(exclude={"review", "page", "page_size"})
     chosen = Recommendation.objects.visible_to(request.user).matching(**filters)
     if parameters.review:
         chosen = chosen.filter(review=_by_id_or_slug(Review.objects.visible_to(request.user), parameters.review))

@@ -8,6 +8,7 @@ NAVIGATION = [
     ("review", "review-list", "Reviews"),
     ("theme", "theme-index", "Themes"),
     ("lesson", "lesson-index", "Lessons"),
+    ("recommendation", "recommendation-figures", "Recommendations"),
     ("agency", "agency-index", "Agencies"),
 ]
 AUTHORING = [("mine", "review-mine", "Your reviews"), ("upload", "review-new", "Upload a review")]

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from findings.models import Action, Finding, Recommendation
+from vocabulary import Nation
 
 
 class FindingForm(forms.ModelForm):
@@ -151,3 +152,31 @@ class ActionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].empty_label = "No agency of the list"
+
+
+class RecommendationFilters(forms.Form):
+    """The filters of recommendations (their export and national figures), as the API names them."""
+
+    nation = forms.ChoiceField(label="Nation", choices=[("", "All nations"), *Nation.choices], required=False)
+    year_from = forms.IntegerField(
+        label="From year", min_value=1900, max_value=2100, required=False,
+        error_messages={"invalid": "Enter the first year as four digits, for example 2015."},
+    )  # fmt: skip
+    year_to = forms.IntegerField(
+        label="To year", min_value=1900, max_value=2100, required=False,
+        error_messages={"invalid": "Enter the last year as four digits, for example 2024."},
+    )  # fmt: skip
+    kind = forms.ChoiceField(choices=Recommendation.Kind.choices, required=False)
+    addressee = forms.ChoiceField(choices=Recommendation.Addressee.choices, required=False)
+    theme = forms.SlugField(required=False)
+    agency = forms.SlugField(required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("year_from"), cleaned.get("year_to")
+        if first and last and first > last:
+            self.add_error("year_to", "The last year must be the same as or after the first year.")
+        return cleaned
+
+    def filters(self):
+        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}

@@ -453,6 +453,26 @@ class Finding(OrderedInReview, models.Model):
             suggestion.decide(ThemeSuggestion.Decision.REJECTED, by)
 
 
+class Figures:
+    """Counts of recommendations made, accepted and completed, by (dimension, value): ("year", 2021), ("theme", 7),
+    ("all", None)."""
+
+    def __init__(self):
+        self.counts = {}
+
+    def add(self, key, accepted, completed):
+        made, yes, done = self.counts.get(key, (0, 0, 0))
+        self.counts[key] = (made + 1, yes + accepted, done + completed)
+
+    def of(self, dimension):
+        """{value: (made, accepted, completed)} of one dimension."""
+        return {value: counts for (kind, value), counts in self.counts.items() if kind == dimension}
+
+    @property
+    def total(self):
+        return self.counts.get(("all", None), (0, 0, 0))
+
+
 class RecommendationQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(Review.visibility_filter(user, prefix="review__"))
@@ -478,6 +498,43 @@ class RecommendationQuerySet(models.QuerySet):
 
     def for_display(self):
         return self.select_related("review", "review__partnership").prefetch_related("agencies", "findings", "themes")
+
+    def figures(self):
+        """How many of these recommendations were made, accepted (in full or in part) and completed (every one of
+        their actions completed, and at least one), by year of the review, by nation, by theme (tagged with it or
+        following from a finding tagged with it), by whom they ask and by agency asked. A Figures of the counts."""
+        rows = list(
+            self.values("pk", "review__publication_year", "review__nation", "addressee", "response").annotate(
+                actions_total=Count("actions", distinct=True),
+                actions_open=Count("actions", filter=~Q(actions__status="completed"), distinct=True),
+            )
+        )
+        ids = [row["pk"] for row in rows]
+        themes, agencies = {}, {}
+        for pk, theme in [
+            *Recommendation.themes.through.objects.filter(recommendation_id__in=ids).values_list(
+                "recommendation_id", "theme_id"
+            ),
+            *Recommendation.findings.through.objects.filter(recommendation_id__in=ids)
+            .exclude(finding__themes=None)
+            .values_list("recommendation_id", "finding__themes"),
+        ]:
+            themes.setdefault(pk, set()).add(theme)
+        for pk, agency in Recommendation.agencies.through.objects.filter(recommendation_id__in=ids).values_list(
+            "recommendation_id", "agency_id"
+        ):
+            agencies.setdefault(pk, set()).add(agency)
+        figures = Figures()
+        for row in rows:
+            accepted = row["response"] in (Recommendation.Response.ACCEPTED, Recommendation.Response.PARTLY_ACCEPTED)
+            completed = row["actions_total"] > 0 and row["actions_open"] == 0
+            keys = [("all", None), ("year", row["review__publication_year"]), ("nation", row["review__nation"]),
+                    ("addressee", row["addressee"])]  # fmt: skip
+            keys += [("theme", theme) for theme in themes.get(row["pk"], ())]
+            keys += [("agency", agency) for agency in agencies.get(row["pk"], ())]
+            for key in keys:
+                figures.add(key, accepted, completed)
+        return figures
 
     def about(self, theme):
         """Those about a theme: tagged with it, or following from a finding tagged with it."""

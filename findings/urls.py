@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from findings.views import agencies, lessons, reviews, themes, tracking
+from findings.views import agencies, lessons, recommendations, reviews, themes, tracking
 
 urlpatterns = [
     path("", reviews.home, name="home"),
@@ -20,6 +20,7 @@ urlpatterns = [
         tracking.action,
         name="recommendation-action-edit",
     ),
+    path("recommendations/", recommendations.recommendation_figures, name="recommendation-figures"),
     path("themes/", themes.theme_index, name="theme-index"),
     path("themes/<slug:slug>/", themes.theme_detail, name="theme-detail"),
     path("lessons/", lessons.lesson_index, name="lesson-index"),

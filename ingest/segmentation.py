@@ -439,8 +439,8 @@ def _items(section, kind):
         elif block.heading and (block.label == "recommendation" or RECOMMENDATION_HEADING.match(block.text)):
             if items:
                 target = items[-1].recommendation
-                if block.label and _label(block.text)[2]:  # "Recommendation 2: ..." as a heading, label and all
-                    target.append(Block(block.text, block.page))
+                if block.label:  # "Recommendation 2" (or "Recommendation 2: ...") as a heading, kept with its label
+                    target.append(block)
         elif items and (block.heading or block.text.endswith(":")) and _asks_questions(block.text):
             target = items[-1].questions  # "Issues for the Board to consider", "The Board may wish to consider:"
         elif block.heading and items and target is items[-1].questions and block.text.rstrip().endswith("?"):

@@ -3,7 +3,6 @@ the recommendations' takes the filters of the recommendations API."""
 
 import csv
 
-from django import forms
 from django.conf import settings
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
@@ -12,10 +11,10 @@ from django.views.decorators.http import require_GET
 
 from accounts.ratelimit import seconds_to_wait, too_many
 from accounts.roles import is_curator
+from findings.forms import RecommendationFilters
 from findings.models import Lesson, Recommendation
 from search.engine import matching_findings, search
 from search.filters import BY_NAME, FACETS, FILTERS, SearchForm
-from vocabulary import Nation
 
 
 def search_page(request):
@@ -195,21 +194,6 @@ def export_csv(request):
     stamp = timezone.now().strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="casereviews-findings-{stamp}.csv"'
     return response
-
-
-class RecommendationFilters(forms.Form):
-    """The filters of the recommendations export, as the API names them."""
-
-    nation = forms.ChoiceField(choices=Nation.choices, required=False)
-    year_from = forms.IntegerField(min_value=1900, max_value=2100, required=False)
-    year_to = forms.IntegerField(min_value=1900, max_value=2100, required=False)
-    kind = forms.ChoiceField(choices=Recommendation.Kind.choices, required=False)
-    addressee = forms.ChoiceField(choices=Recommendation.Addressee.choices, required=False)
-    theme = forms.SlugField(required=False)
-    agency = forms.SlugField(required=False)
-
-    def filters(self):
-        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
 
 
 RECOMMENDATION_COLUMNS = [

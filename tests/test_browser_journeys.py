@@ -232,7 +232,9 @@ def test_a_keyboard_user_reaches_the_first_result_in_a_few_key_presses(visit, li
     assert seen["presses"] <= 6
 
 
-@pytest.mark.parametrize("page_name", ["home", "search", "review", "theme", "phone-home"])
+@pytest.mark.parametrize(
+    "page_name", ["home", "search", "review", "theme", "phone-home", "recommendations", "phone-recommendations"]
+)
 def test_the_main_public_pages_pass_axe_core(visit, library, page_name):
     paths = {
         "home": reverse("home"),
@@ -240,14 +242,19 @@ def test_the_main_public_pages_pass_axe_core(visit, library, page_name):
         "review": library[0].get_absolute_url(),
         "theme": reverse("theme-detail", args=["neglect"]),
         "phone-home": reverse("home"),
+        "recommendations": reverse("recommendation-figures"),
+        "phone-recommendations": reverse("recommendation-figures"),
     }
 
     seen = visit(
-        paths[page_name], lambda page: (page.title(), violations(page)), PHONE if "phone" in page_name else None
+        paths[page_name],
+        lambda page: (page.title(), violations(page), fits(page)),
+        PHONE if "phone" in page_name else None,
     )
 
     assert seen[0]
     assert seen[1] == []
+    assert seen[2], "the page fits its width"
 
 
 def test_on_a_phone_a_reader_opens_similar_findings_by_keyboard_and_follows_one_to_its_review(visit, library):

@@ -37,6 +37,7 @@ PAGES = [
     ("theme-detail", ["bruising-non-mobile"]),
     ("agency-index", []),
     ("agency-detail", ["police"]),
+    ("recommendation-figures", []),
 ]
 
 

@@ -4,12 +4,13 @@ status but never internal notes; overdue actions show on "Your reviews" and the 
 is in the audit history."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from findings.models import Action, Recommendation
+from findings.models import Action, Recommendation, Theme
 from reviews.models import Review
 from tests.factories import make_finding, make_recommendation, make_review
 
@@ -115,3 +116,46 @@ def test_the_reviews_history_says_in_words_what_changed_in_its_recommendations_a
     assert "Recommendation 1 “Schools should record when a child is hungry.” changed" in page
     assert "Action “Add hunger to the checklist.” added" in page
     assert "A recommendation linked to finding 1 “Hunger was not noticed”" in page
+
+
+def test_the_national_figures_count_made_accepted_and_completed_as_counted_by_hand(client, author):
+    """Hand count: 2019 Wales: A (neglect via its finding; accepted; its one action completed). 2021 England:
+    B (neglect tagged; partly accepted; one action open), C (police asked; no response), D (not accepted; two
+    actions completed). A draft's E is never counted."""
+    wales = make_review(title="Child A", nation="wales", review_type="cpr", publication_year=2019)
+    a = make_recommendation(wales, "The Board should audit neglect cases.", response="accepted",
+                            findings=[make_finding(wales, title="Neglect", themes=["neglect"])])  # fmt: skip
+    Action.objects.create(recommendation=a, text="Audit.", status="completed")
+    england = make_review(title="Child B", publication_year=2021)
+    b = make_recommendation(england, "The partnership should train on neglect.", response="partly-accepted")
+    b.themes.set(Theme.objects.filter(slug="neglect"))
+    Action.objects.create(recommendation=b, text="Train.", status="in-progress")
+    make_recommendation(england, "The police should share incidents.", addressee="agencies", agencies=["police"],
+                        kind="single-agency")  # fmt: skip
+    d = make_recommendation(england, "The partnership should write a protocol.", response="not-accepted")
+    Action.objects.create(recommendation=d, text="Write.", status="completed")
+    Action.objects.create(recommendation=d, text="Publish.", status="completed")
+    draft = make_review(Review.Status.DRAFT, title="Child E", partnership=author.partnership)
+    make_recommendation(draft, "The partnership should act.", response="accepted")
+
+    page = client.get(reverse("recommendation-figures")).content.decode()
+    welsh = client.get(reverse("recommendation-figures"), {"nation": "wales"}).content.decode()
+
+    def row(html, name):
+        cells = re.search(rf">{re.escape(name)}(?:</a>)?</th>(.*?)</tr>", html, re.DOTALL).group(1)
+        return [int(n) for n in re.findall(r">(\d+)</td>", cells)]
+
+    assert "4 recommendations made, 2 accepted, 2 completed." in page
+    assert (row(page, "2019"), row(page, "2020"), row(page, "2021")) == ([1, 1, 1], [0, 0, 0], [3, 1, 1])
+    assert (row(page, "Wales"), row(page, "England")) == ([1, 1, 1], [3, 1, 1])
+    assert row(page, "Neglect") == [2, 2, 1] and row(page, "Police") == [1, 0, 0]
+    assert row(page, "The safeguarding partnership") == [3, 2, 2] and row(page, "Agencies") == [1, 0, 0]
+    assert "1 recommendation made, 1 accepted, 1 completed." in welsh
+
+
+def test_a_reversed_year_range_lists_no_figures(client):
+    answer = client.get(reverse("recommendation-figures"), {"year_from": 2022, "year_to": 2010})
+
+    page = answer.content.decode()
+    assert answer.status_code == 400 and "<title>Error: Recommendations nationally" in page
+    assert "The last year must be the same as or after the first year." in page and "recommendations made" not in page
