@@ -199,7 +199,8 @@ def _from_blocks(blocks):
             label = LABEL.match(block.text.strip())
             current = None
             if not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
-                group = block.text.strip()  # "Children's Social Care": whom the items after it ask
+                # "Children's Social Care": whom the items after it ask; any other sub-heading names no one
+                group = block.text.strip() if _names_someone(block.text) else ""
             if label and not label.group("rest").strip():  # a heading per recommendation: its text follows
                 current = ProposedRecommendation("", _clean_label(label.group("label")), block.page)
                 current.reference = label.group("tag") or ""
@@ -238,6 +239,11 @@ def _from_blocks(blocks):
         else:
             current = None
     return [r for r in out if r.text]
+
+
+def _names_someone(text):
+    """Whether words name an agency, a partnership or a national body."""
+    return bool(NATIONAL.search(text) or PARTNERSHIP.search(text) or terms.mentions(text))
 
 
 def _grouped(recommendation, group):

@@ -188,3 +188,20 @@ CSC | Children's Social Care"""
         ("2", "The LSCB should commission multi-agency training on the assessment of men who join a household with "
          "a baby."),
     ]  # fmt: skip
+
+
+def test_a_sub_heading_that_names_no_one_does_not_say_whom_the_recommendations_under_it_ask():
+    text = """9. Recommendations
+
+Keeping children visible to health services
+
+Recommendation 1: The Department for Education should amend the statutory guidance on moves between areas.
+
+Children's Social Care
+
+Recommendation 2: Assessments should record every adult in the household."""
+
+    first, second = proposed(pages(FINDINGS, text))
+
+    assert (first.addressee, first.addressee_text) == ("national", "The Department for Education")
+    assert (second.addressee, second.agencies) == ("agencies", ["Children's social care"])
