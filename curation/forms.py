@@ -3,7 +3,6 @@
 import datetime
 
 from django import forms
-from django.db.models import Max
 
 from agencies.models import Agency, Sector
 from findings.forms import FindingForm
@@ -200,8 +199,7 @@ class RecommendationForm(forms.ModelForm):
         """Save it; a new one goes after the review's others."""
         recommendation = self.instance
         if recommendation.pk is None:
-            last = self.review.recommendations.aggregate(last=Max("position"))["last"] or 0
-            recommendation.review, recommendation.position = self.review, last + 1
+            recommendation.review, recommendation.position = self.review, Recommendation.next_position(self.review)
         return super().save()
 
 

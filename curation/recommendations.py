@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.roles import curator_required
+from config.forms import posted
 from curation.forms import RecommendationForm, agencies_by_sector
-from curation.views import _back, _form_page, _posted, _review
+from curation.views import _back, _form_page, _review
 from findings.models import Recommendation
 
 
@@ -29,7 +30,7 @@ def _page(request, review, form, heading, button, back="recommendations"):
 @curator_required
 def recommendation_add(request, slug):
     review = _review(slug)
-    form = RecommendationForm(_posted(request), review=review, initial={"addressee": "partnership",
+    form = RecommendationForm(posted(request), review=review, initial={"addressee": "partnership",
                                                                          "kind": "multi-agency"})  # fmt: skip
     if request.method == "POST" and form.is_valid():
         recommendation = form.save()
@@ -42,7 +43,7 @@ def recommendation_add(request, slug):
 def recommendation_edit(request, slug, pk):
     review = _review(slug)
     recommendation = _recommendation(review, pk)
-    form = RecommendationForm(_posted(request), instance=recommendation, review=review)
+    form = RecommendationForm(posted(request), instance=recommendation, review=review)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Recommendation {recommendation.position} was saved.")

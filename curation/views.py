@@ -16,6 +16,7 @@ from django.utils.timesince import timesince
 from django.views.decorators.http import require_POST
 
 from accounts.roles import curator_required
+from config.forms import posted
 from curation.forms import (
     AddThemesForm,
     AgenciesForm,
@@ -55,11 +56,6 @@ def _back(review, anchor=""):
 
 def _finding_anchor(finding):
     return f"finding-{finding.pk}"
-
-
-def _posted(request):
-    """The form data of a POST, even an empty one (an empty form is still a submitted form), else None."""
-    return request.POST if request.method == "POST" else None
 
 
 def _first_error(form):
@@ -136,7 +132,7 @@ def _form_page(request, review, form, heading, button, template="curation/_form_
 @curator_required
 def details(request, slug):
     review = _review(slug)
-    form = ReviewDetailsForm(_posted(request), instance=_review(slug))  # the page shows the review as it is saved
+    form = ReviewDetailsForm(posted(request), instance=_review(slug))  # the page shows the review as it is saved
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"The details of “{review.title}” were saved.")
@@ -147,7 +143,7 @@ def details(request, slug):
 @curator_required
 def finding_add(request, slug):
     review = _review(slug)
-    form = NewFindingForm(_posted(request))
+    form = NewFindingForm(posted(request))
     if request.method == "POST" and form.is_valid():
         finding = form.save(review)
         messages.success(request, f"“{finding.title}” was added as finding {finding.position}.")
@@ -167,7 +163,7 @@ def finding_add(request, slug):
 def finding_edit(request, slug, pk):
     review = _review(slug)
     finding = _finding(review, pk)
-    form = FindingForm(_posted(request), instance=finding)
+    form = FindingForm(posted(request), instance=finding)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Finding {finding.position}, “{finding.title}”, was saved.")
@@ -180,7 +176,7 @@ def finding_edit(request, slug, pk):
 def finding_split(request, slug, pk):
     review = _review(slug)
     finding = _finding(review, pk)
-    form = SplitForm(_posted(request), finding=finding)
+    form = SplitForm(posted(request), finding=finding)
     if request.method == "POST" and form.is_valid():
         new = form.save()
         messages.success(
@@ -294,7 +290,7 @@ def suggestions_accept_all(request, slug):
 def themes_add(request, slug, pk):
     review = _review(slug)
     finding = _finding(review, pk)
-    form = AddThemesForm(_posted(request))
+    form = AddThemesForm(posted(request))
     if request.method == "POST" and form.is_valid():
         finding.add_themes(form.cleaned_data["themes"], by=request.user)
         names = ", ".join(f"“{theme}”" for theme in form.cleaned_data["themes"])
@@ -329,7 +325,7 @@ def theme_remove(request, slug, pk, theme_id):
 def agencies(request, slug, pk):
     review = _review(slug)
     finding = _finding(review, pk)
-    form = AgenciesForm(_posted(request), instance=finding)
+    form = AgenciesForm(posted(request), instance=finding)
     if request.method == "POST" and form.is_valid():
         form.save(by=request.user)
         messages.success(request, f"The agencies of “{finding.title}” were saved.")
@@ -376,7 +372,7 @@ def lesson_unlink(request, slug, pk, lesson_id):
 @curator_required
 def return_to_author(request, slug):
     review = _review(slug)
-    form = ReturnForm(_posted(request))
+    form = ReturnForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             review.return_to_author(by=request.user, reason=form.cleaned_data["comments"])
@@ -393,7 +389,7 @@ def return_to_author(request, slug):
 @curator_required
 def withdraw(request, slug):
     review = _review(slug)
-    form = WithdrawForm(_posted(request))
+    form = WithdrawForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             review.withdraw(form.cleaned_data["reason"], by=request.user)
@@ -425,7 +421,7 @@ def publish(request, slug):
     copy = PublicCopy.objects.filter(review=review, document=document).first() if document else None
     ready = copy is not None and copy.state == PublicCopy.State.READY
     unconfirmed = bool(document and document.names_recommendations and not review.recommendations.exists())
-    form = PublishForm(_posted(request), copy_ready=ready, confirm_no_recommendations=unconfirmed)
+    form = PublishForm(posted(request), copy_ready=ready, confirm_no_recommendations=unconfirmed)
     # A review not in curation gets the workflow's refusal, whatever was answered.
     if request.method == "POST" and (form.is_valid() or review.status != Review.Status.IN_CURATION):
         try:

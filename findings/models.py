@@ -627,14 +627,10 @@ class Recommendation(OrderedInReview, models.Model):
             return cls.Kind.SINGLE_AGENCY
         return cls.Kind.MULTI_AGENCY
 
-    @classmethod
-    @transaction.atomic
-    def append(cls, review, *, text, label="", findings=(), **fields):
-        """A new recommendation after the review's others, following from the given findings."""
-        last = review.recommendations.aggregate(last=models.Max("position"))["last"] or 0
-        recommendation = cls.objects.create(review=review, position=last + 1, text=text, label=label, **fields)
-        recommendation.findings.set(findings)
-        return recommendation
+    @staticmethod
+    def next_position(review):
+        """The position of a recommendation added after the review's others."""
+        return (review.recommendations.aggregate(last=models.Max("position"))["last"] or 0) + 1
 
     def is_trackable_by(self, user):
         """Whether the user records the response and actions: curators always; the authors of the partnership that

@@ -87,7 +87,9 @@ def make_finding(review, *, themes=(), agencies=(), **fields):
 def make_recommendation(review, text="The partnership should audit the bruising protocol.", *, findings=(),
                         agencies=(), **fields):  # fmt: skip
     """A recommendation of the review, after its others, following from the given findings."""
-    recommendation = Recommendation.append(review, text=text, findings=findings, **fields)
+    position = Recommendation.next_position(review)
+    recommendation = Recommendation.objects.create(review=review, position=position, text=text, **fields)
+    recommendation.findings.set(findings)
     recommendation.agencies.set(Agency.objects.filter(slug__in=agencies))
     return recommendation
 

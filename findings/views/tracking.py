@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from config.forms import posted
 from findings.forms import ActionForm, ResponseForm
 from findings.models import Action, Recommendation
 
@@ -22,10 +23,6 @@ def _trackable(request, slug, pk):
     return recommendation
 
 
-def _posted(request):
-    return request.POST if request.method == "POST" else None
-
-
 def _page(recommendation):
     return reverse("recommendation-track", args=[recommendation.review.slug, recommendation.pk])
 
@@ -34,7 +31,7 @@ def _page(recommendation):
 def track(request, slug, pk):
     """The response to a recommendation, and its actions with links to change them."""
     recommendation = _trackable(request, slug, pk)
-    form = ResponseForm(_posted(request), instance=recommendation)
+    form = ResponseForm(posted(request), instance=recommendation)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "The response was saved.")
@@ -54,7 +51,7 @@ def action(request, slug, pk, action_id=None):
     """Add an action to a recommendation (no action_id), or change one."""
     recommendation = _trackable(request, slug, pk)
     instance = get_object_or_404(Action, pk=action_id, recommendation=recommendation) if action_id else None
-    form = ActionForm(_posted(request), instance=instance)
+    form = ActionForm(posted(request), instance=instance)
     if request.method == "POST" and form.is_valid():
         form.instance.recommendation = recommendation
         form.save()
