@@ -233,7 +233,8 @@ def test_a_keyboard_user_reaches_the_first_result_in_a_few_key_presses(visit, li
 
 
 @pytest.mark.parametrize(
-    "page_name", ["home", "search", "review", "theme", "phone-home", "recommendations", "phone-recommendations"]
+    "page_name",
+    ["home", "search", "review", "theme", "phone-home", "phone-theme", "recommendations", "phone-recommendations"],
 )
 def test_the_main_public_pages_pass_axe_core(visit, library, page_name):
     paths = {
@@ -242,6 +243,7 @@ def test_the_main_public_pages_pass_axe_core(visit, library, page_name):
         "review": library[0].get_absolute_url(),
         "theme": reverse("theme-detail", args=["neglect"]),
         "phone-home": reverse("home"),
+        "phone-theme": reverse("theme-detail", args=["neglect"]),
         "recommendations": reverse("recommendation-figures"),
         "phone-recommendations": reverse("recommendation-figures"),
     }
