@@ -39,7 +39,14 @@ SearchParameters = create_model(
     "SearchParameters",
     __base__=Schema,
     q=(str, Field("", description='What to search for. Plain phrases work; "quoted phrases", OR and -exclude too.')),
-    level=(_choices(LEVEL_CHOICES), Field("findings", description="Findings, or reviews with their best findings.")),
+    level=(
+        _choices(LEVEL_CHOICES),
+        Field(
+            "findings",
+            description="Findings, reviews with their best findings, or recommendations (which kind and addressee "
+            "filter).",
+        ),
+    ),
     sort=(_choices(SORT_CHOICES), Field("relevance", description="Order of results (relevance needs q).")),
     exact=(bool, Field(False, description="true: search for q as typed, without a spelling suggestion.")),
     theme_match=(
@@ -139,6 +146,11 @@ class RecommendationWithReview(Recommendation):
     review: Review
 
 
+class RecommendationResult(RecommendationWithReview):
+    score: float
+    snippet: str = Field(description="HTML: escaped text with <mark> around matches")
+
+
 class RecommendationParameters(Schema):
     """Filters of the list of recommendations; all are optional and combine."""
 
@@ -229,7 +241,9 @@ class SearchPage(Schema):
     count: int
     next: str | None
     previous: str | None
-    results: list[Finding] | list[ReviewResult] = Field(description="Findings, or reviews (level=reviews)")
+    results: list[Finding] | list[ReviewResult] | list[RecommendationResult] = Field(
+        description="Findings, reviews (level=reviews) or recommendations (level=recommendations)"
+    )
     lessons: list[Lesson] = Field(description="Recurring lessons that match q (at most 5; first page only)")
     facets: dict[str, list[FacetOption]]
     facets_approximate: bool = Field(

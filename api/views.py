@@ -123,6 +123,14 @@ def recommendation_json(recommendation):
     }
 
 
+def recommendation_with_review_json(recommendation, request):
+    return {
+        **recommendation_json(recommendation),
+        "url": request.build_absolute_uri(recommendation.get_absolute_url()),
+        "review": review_json(recommendation.review, request),
+    }
+
+
 def lesson_json(lesson, request):
     """A recurring lesson in brief; `reviews` needs the review_count annotation (Lesson.objects.with_review_counts)."""
     return {
@@ -139,7 +147,7 @@ def lesson_json(lesson, request):
     url_name="api-search",
     response={200: schemas.SearchPage, 400: schemas.Error, **ANY_REQUEST},
     exclude_unset=True,
-    summary="Search findings or reviews, with facet counts",
+    summary="Search findings, reviews or recommendations, with facet counts",
     description="The same search as the search page, with the same parameters. " + schemas.VISIBILITY,
 )
 def search_api(request, parameters: Query[schemas.SearchParameters]):
@@ -163,6 +171,11 @@ def search_api(request, parameters: Query[schemas.SearchParameters]):
                 "findings": [finding_json(f, request, review=False) for f in review.top_findings],
             }
             for review in results.results
+        ]
+    elif results.level == "recommendations":
+        items = [
+            {**recommendation_with_review_json(r, request), "score": r.score, "snippet": r.snippet}
+            for r in results.results
         ]
     else:
         items = [finding_json(finding, request) for finding in results.results]
@@ -345,14 +358,7 @@ def recommendations_api(request, parameters: Query[schemas.RecommendationParamet
         "pages": pages.num_pages,
         "next": page_url(page.next_page_number()) if page.has_next() else None,
         "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
-        "results": [
-            {
-                **recommendation_json(r),
-                "url": request.build_absolute_uri(r.get_absolute_url()),
-                "review": review_json(r.review, request),
-            }
-            for r in page.object_list
-        ],
+        "results": [recommendation_with_review_json(r, request) for r in page.object_list],
     }
 
 

@@ -1,4 +1,5 @@
-"""Search over the findings and reviews a user may see. Views, the API and exports call `search()`.
+"""Search over the findings, reviews and recommendations a user may see. Views, the API and exports call
+`search()`.
 
 How a query is read:
 - Practitioners type phrases. Every word that is not a stop word is a *concept*; a document
@@ -17,8 +18,8 @@ How a query is read:
   "sexting") are words of the field, never corrected.
 
 How it runs: one SQL statement per search (`_run`), over narrow search entries (FindingEntry,
-ReviewEntry: a vector and the review's fields that filters need), so that a broad search never reads
-texts. Vocabulary phrases are single lexemes in the vectors (`compounds()`), so the GIN index answers
+ReviewEntry, RecommendationEntry: a vector and the review's fields that filters need), so that a broad search
+never reads texts. Vocabulary phrases are single lexemes in the vectors (`compounds()`), so the GIN index answers
 a match without re-reading rows. The visible entries that match most of the query are materialised
 once (ids and a flag per active filter); the count comes from that set, each facet's counts (with the
 other filters) from it or, above FACET_SAMPLE_ABOVE rows, from a sample of it. Up to EXACT_RANKING
@@ -41,26 +42,29 @@ from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Out
 from django.db.models.expressions import RawSQL
 
 from agencies.models import Agency
-from findings.models import Finding, Lesson, SubqueryCount, Theme
+from findings.models import Finding, Lesson, Recommendation, SubqueryCount, Theme
 from reviews.models import Review, visibility_key
 from search import semantic
 from search.facets import facet_options
-from search.filters import BY_NAME, FACETS, active_facets, filter_q, ids_of
+from search.filters import BY_NAME, active_facets, facets_of, filter_q, ids_of
 from search.indexing import corpus_version
-from search.models import FindingEntry, ReviewEntry
+from search.models import FindingEntry, RecommendationEntry, ReviewEntry
 from search.plan import plan
 from search.query import parse
 from search.results import SearchResults, add_snippets
 from search.spelling import suggest_spelling
 from search.understanding import understand
 
-LEVELS = ("findings", "reviews")
+LEVELS = ("findings", "reviews", "recommendations")
 MAX_PAGE = 100_000  # a page number beyond any search's last page (the API refuses more)
 SORTS = ("relevance", "newest", "oldest")
 WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A
 
 
-ENTRIES = {"findings": FindingEntry, "reviews": ReviewEntry}
+ENTRIES = {"findings": FindingEntry, "reviews": ReviewEntry, "recommendations": RecommendationEntry}
+MODELS = {"findings": Finding, "reviews": Review, "recommendations": Recommendation}
+# Levels whose rows belong to a review: their rows are also weighed by how well their review as a whole matches.
+IN_REVIEW = ("findings", "recommendations")
 
 
 def _entries(level, user):
@@ -172,14 +176,28 @@ FACET_SAMPLE_ABOVE = 5_000
 FACET_SAMPLE = 2_500
 
 
+# The columns every level's entries have that facets count by (a level's own filters add theirs).
+SHARED_COLUMNS = [
+    "nation",
+    "region",
+    "review_type",
+    "outcome",
+    "partnership_id",
+    "age_bands",
+    "theme_ids",
+    "agency_ids",
+]
+
+
 def _flags_queryset(level, user, query_plan, filters, full_text):
     """The matching entries with a flag per active facet (its filters met), and those facets' names."""
-    groups = active_facets(filters)
+    groups = active_facets(filters, level)
     flags = {
-        f"ok_{group}": ExpressionWrapper(filter_q(filters, only=group), output_field=BooleanField()) for group in groups
+        f"ok_{group}": ExpressionWrapper(filter_q(filters, level, only=group), output_field=BooleanField())
+        for group in groups
     }
     queryset = _matching(level, user, query_plan, full_text).annotate(
-        **flags, of_review=F("review_id") if level == "findings" else F("pk")
+        **flags, of_review=F("review_id") if level in IN_REVIEW else F("pk")
     )
     return queryset.order_by().values("pk", "of_review", "year", "date", *flags), groups
 
@@ -214,7 +232,7 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
         "SELECT 'sample', '', count(*) FROM fm WHERE (SELECT sampled FROM sizes)",
     ]
     params = []
-    for item in FACETS:
+    for item in facets_of(level):
         where = facet_where(item.facet)
         if item.kind == "choice":
             parts.append(
@@ -239,6 +257,7 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
         f"SELECT 'year', year::text, count(*) FROM fm WHERE {facet_where('year')} AND year IS NOT NULL GROUP BY year"
     )
 
+    columns = SHARED_COLUMNS + [f.column for f in facets_of(level) if f.column and f.column not in SHARED_COLUMNS]
     ctes = [
         f"m AS MATERIALIZED (SELECT raw.*, raw.pk AS id, raw.of_review AS review FROM ({flags_sql}) raw)",
         f"sizes AS MATERIALIZED (SELECT count(*) FILTER (WHERE {hits}) AS n, count(*) AS total,"
@@ -246,8 +265,8 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
         # The rows facets count, with the columns they count by (read again only for these rows): every
         # matching row, or a sample of them (every step-th id).
         # (OFFSET 0 keeps that a lookup by id per row: the planner cannot know how few rows are sampled.)
-        "fm AS MATERIALIZED (SELECT m.*, e.* FROM m CROSS JOIN LATERAL (SELECT nation, region, review_type, outcome,"
-        f" partnership_id, age_bands, theme_ids, agency_ids FROM {ENTRIES[level]._meta.db_table} WHERE id = m.id"
+        f"fm AS MATERIALIZED (SELECT m.*, e.* FROM m CROSS JOIN LATERAL (SELECT {', '.join(columns)}"
+        f" FROM {ENTRIES[level]._meta.db_table} WHERE id = m.id"
         " OFFSET 0) e"
         " WHERE NOT (SELECT sampled FROM sizes) OR m.id %% (SELECT step FROM sizes) = 0)",
     ]
@@ -288,7 +307,7 @@ def _run_statement(level, user, query_plan, filters, sort, offset, limit, full_t
     if sample:  # scale the sample's counts up to every matching row
         facets = {kind: {v: round(n * total / sample) for v, n in values.items()} for kind, values in facets.items()}
     # Tag counts come keyed by id: their slugs are read once.
-    for item in FACETS:
+    for item in facets_of(level):
         if item.kind in ("tags", "model") and item.name in facets:
             ids = [int(i) for i in facets[item.name]]
             slugs = dict(item.model.objects.filter(pk__in=ids).values_list("pk", "slug"))
@@ -318,8 +337,8 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
     if query_plan.match == query_plan.strict:
         chosen = [tier for tier in chosen if tier.beyond_strict]
     # The entries the user may see that pass the filters (PostgreSQL moves each tier's conditions into it).
-    visible = _entries(level, user).filter(filter_q(filters))
-    visible = visible.annotate(of_review=F("review_id") if level == "findings" else F("pk"))
+    visible = _entries(level, user).filter(filter_q(filters, level))
+    visible = visible.annotate(of_review=F("review_id") if level in IN_REVIEW else F("pk"))
     base_sql, base_params = (
         visible.order_by().values("pk", "of_review", "year", "date", "vector").query.sql_with_params()
     )
@@ -368,7 +387,7 @@ def _ranked_page(level, user, query_plan, filters, hits, ctes, cte_params, offse
         ") ranked)"
     )
     within = "" if chunks is None else f"WHERE c.chunk < {chunks}"
-    if level == "findings":
+    if level in IN_REVIEW:
         context_sql, context_params = _context_sql(query_plan, "r.context_vector")
         ctes.append(
             f"context AS MATERIALIZED (SELECT r.id, {context_sql} AS score FROM findings_reviewentry r "
@@ -529,8 +548,9 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
     )
     # The ids may come from a cache made a moment before a change committed: the rows are read again through
     # the visibility rule, and one that is gone (deleted, or no longer visible) is left out.
-    model = Finding if level == "findings" else Review
-    objects = _for_display(model.objects.visible_to(user).filter(pk__in=[pk for pk, _ in ranked]), level).in_bulk()
+    objects = _for_display(
+        MODELS[level].objects.visible_to(user).filter(pk__in=[pk for pk, _ in ranked]), level
+    ).in_bulk()
     selected = []
     for pk, score in ranked:
         if pk in objects:
@@ -546,7 +566,7 @@ def search(query="", filters=None, user=None, level="findings", sort="relevance"
         sort=_sort(sort, query_plan),
         count=count,
         results=selected,
-        facets=facet_options(facets, filters),
+        facets=facet_options(facets, filters, level),
         page=page,
         page_size=page_size,
         corrected_from=chosen.corrected_from,
@@ -590,14 +610,14 @@ def _matching_lessons(query, user):
     return list(lessons[:MAX_LESSONS])
 
 
-def matching_findings(query="", filters=None, user=None, sort="relevance", exact=False, chunk_size=500):
-    """Every finding the search lists for these parameters, in the same order, for exports: an iterator
-    that reads them from the database a chunk at a time."""
-    ranked = _choose(query, exact, user, "findings", filters or {}, sort, 0, None).counted.page
+def matching_rows(query="", filters=None, user=None, level="findings", sort="relevance", exact=False, chunk_size=500):
+    """Every finding (or recommendation) the search lists for these parameters, in the same order, for exports: an
+    iterator that reads them from the database a chunk at a time."""
+    ranked = _choose(query, exact, user, level, filters or {}, sort, 0, None).counted.page
     ids = [pk for pk, _ in ranked]
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
-        rows = _for_display(Finding.objects.visible_to(user).filter(pk__in=chunk), "findings").in_bulk()
+        rows = _for_display(MODELS[level].objects.visible_to(user).filter(pk__in=chunk), level).in_bulk()
         yield from (rows[pk] for pk in chunk if pk in rows)
 
 
@@ -609,6 +629,8 @@ def _for_display(queryset, level):
             .defer("review__full_text")
             .prefetch_related("themes", "agencies", "recommendations")
         )
+    if level == "recommendations":
+        return queryset.for_display().defer("review__full_text")
     return queryset.select_related("partnership").defer("full_text")
 
 

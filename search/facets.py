@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from findings.models import Theme
-from search.filters import labels
+from search.filters import facets_of
 
 
 @dataclass
@@ -14,9 +14,9 @@ class FacetOption:
     selected: bool
 
 
-def facet_options(counts, filters):
-    """For each filter, its options with their counts; options with none are left out unless chosen."""
-    names = labels()
+def facet_options(counts, filters, level):
+    """For each filter of the level, its options with their counts; options with none are left out unless chosen."""
+    names = {item.name: dict(item.options()) for item in facets_of(level)}
     names["theme"] = dict(Theme.objects.active().values_list("slug", "name"))  # retired themes are not offered
     facets = {}
     for name, options in names.items():

@@ -13,11 +13,11 @@ from django.core.cache import cache
 from django.db.models import Q
 
 from agencies.models import Agency, Partnership
-from findings.models import Facet, Theme
+from findings.models import Facet, Recommendation, Theme
 from search.indexing import corpus_version
 from vocabulary import AgeBand, Nation, Outcome, Region, ReviewType
 
-LEVEL_CHOICES = [("findings", "Findings"), ("reviews", "Reviews")]
+LEVEL_CHOICES = [("findings", "Findings"), ("reviews", "Reviews"), ("recommendations", "Recommendations")]
 SORT_CHOICES = [("relevance", "Most relevant"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 MATCH_CHOICES = [("any", "Any of the chosen themes"), ("all", "All of the chosen themes")]
 YEARS = (1970, 2100)
@@ -56,6 +56,9 @@ class Filter:
     - "model": the entry's id `column` is the row of one of the chosen slugs (`model`);
     - "theme_kind": the entry carries a theme of one of the chosen kinds;
     - "year_from", "year_to": the year is at least, or at most, the value (one facet: counts by year).
+
+    levels: the levels of search it applies to (a recommendation's kind and addressee only to recommendations);
+    at another level its value is ignored and it has no facet.
     """
 
     name: str
@@ -65,6 +68,7 @@ class Filter:
     column: str = ""
     choices: object = None  # [(value, label)] or a function that reads them (themes, agencies)
     model: object = None  # for "tags": the model whose slugs are the values
+    levels: tuple = ("findings", "reviews", "recommendations")
 
     @property
     def many(self):
@@ -101,7 +105,8 @@ class Filter:
         return forms.DecimalField(label=self.label, required=False, min_value=YEARS[0], max_value=YEARS[1])
 
 
-# A finding's theme ids are its own themes; a review's, its own and those of its findings.
+# A finding's theme ids are its own themes; a review's, its own and those of its findings; a recommendation's, its
+# own and those of the findings it follows from.
 FILTERS = [
     Filter("theme", "Theme", "Theme slugs (see /api/v1/themes).", "tags", "theme_ids", _themes, Theme),
     Filter("facet", "Kind of theme", "Kinds of theme: practice or context.", "theme_kind", choices=Facet.choices),
@@ -124,30 +129,52 @@ FILTERS = [
     Filter("year_to", "To", "Published in or before this year.", "year_to", "year"),
     Filter("age_band", "Age of the child", "Age bands of the child.", "overlap", "age_bands", AgeBand.choices),
     Filter("outcome", "Outcome", "Outcome for the child.", "choice", "outcome", Outcome.choices),
+    Filter(
+        "kind",
+        "Kind of recommendation",
+        "Kinds of recommendation (recommendations only).",
+        "choice",
+        "kind",
+        Recommendation.Kind.choices,
+        levels=("recommendations",),
+    ),
+    Filter(
+        "addressee",
+        "Addressed to",
+        "Whom recommendations ask (recommendations only).",
+        "choice",
+        "addressee",
+        Recommendation.Addressee.choices,
+        levels=("recommendations",),
+    ),
 ]
 BY_NAME = {f.name: f for f in FILTERS}
 # The facets the page shows, in order (the year range is asked for with two boxes, not as a facet).
 FACETS = [f for f in FILTERS if f.many]
 
 
-def filter_q(filters, only=None):
-    """A Q on search entries for every active filter (or those of one facet: the year range is one)."""
+def facets_of(level):
+    """The facets a level of search shows, in order."""
+    return [item for item in FACETS if level in item.levels]
+
+
+def _chosen(filters, level):
+    """The filters of the level with a value chosen."""
+    return [item for item in FILTERS if level in item.levels and filters.get(item.name) not in (None, "", [])]
+
+
+def filter_q(filters, level, only=None):
+    """A Q on a level's search entries for every active filter (or those of one facet: the year range is one)."""
     q = Q()
-    for item in FILTERS:
-        value = filters.get(item.name)
-        if only in (None, item.facet) and value not in (None, "", []):
-            q &= item.q(value, filters)
+    for item in _chosen(filters, level):
+        if only in (None, item.facet):
+            q &= item.q(filters[item.name], filters)
     return q
 
 
-def active_facets(filters):
-    """The facets (filter groups) with a value chosen, sorted."""
-    return sorted({item.facet for item in FILTERS if filters.get(item.name) not in (None, "", [])})
-
-
-def labels():
-    """{facet name: {value: label}} of every filter with options."""
-    return {item.name: dict(item.options()) for item in FACETS}
+def active_facets(filters, level):
+    """The facets (filter groups) of the level with a value chosen, sorted."""
+    return sorted({item.facet for item in _chosen(filters, level)})
 
 
 @dataclass

@@ -1,10 +1,10 @@
-"""How the search entries (search.models.FindingEntry, ReviewEntry) and the corpus word list (SearchTerm) keep in
-step with the data: one way, in the database.
+"""How the search entries (search.models.FindingEntry, ReviewEntry, RecommendationEntry) and the corpus word list
+(SearchTerm) keep in step with the data: one way, in the database.
 
-- Triggers on findings, reviews, their theme and agency tags, themes and partnerships mark what a statement
-  changed in `search_pending` (a finding, a review, a review whose findings copy what changed, or only "move
-  the corpus version on"), whoever wrote it: a model's save, a queryset's `.update()`, a tag added from
-  either side, a delete, SQL.
+- Triggers on findings, reviews, recommendations, their theme and agency tags, themes and partnerships mark what a
+  statement changed in `search_pending` (a finding, a review, a recommendation, a review whose findings and
+  recommendations copy what changed, or only "move the corpus version on"), whoever wrote it: a model's save, a
+  queryset's `.update()`, a tag added from either side, a delete, SQL.
 - The first mark of a transaction queues a constraint trigger deferred to commit (on `search_apply_request`),
   which applies the marks once per transaction (`search_apply()`): the
   entries of what was marked are made again, the word counts move by the difference between what each
@@ -20,7 +20,9 @@ new migration). Vectors (PostgreSQL `english` configuration, weighted):
 - a review's `vector`: its pseudonym (A), its themes' and its findings' theme names and its keywords (B),
   its summary, its findings and its recommendations (C); its `context_vector` the same without the findings,
   small enough to weigh every finding of the review by how well the review as a whole matches; its
-  `full_text_vector` its full text (D), kept apart because it is large.
+  `full_text_vector` its full text (D), kept apart because it is large;
+- a recommendation: its theme names (its own and those of the findings it follows from) and whom it asks in the
+  report's words (B), its label and text (C).
 Each entry also holds the ids of its themes and agencies, and copies of its review's status, partnership,
 year, nation, region, type, outcome and age bands, so that visibility, filters and facet counts read the entry
 alone.
@@ -102,6 +104,9 @@ def rebuild_all(progress=None, chunk=500):
             cursor.execute("DELETE FROM findings_searchterm")
             cursor.execute("DELETE FROM findings_findingentry WHERE id NOT IN (SELECT id FROM findings_finding)")
             cursor.execute("DELETE FROM findings_reviewentry WHERE id NOT IN (SELECT id FROM reviews_review)")
+            cursor.execute(
+                "DELETE FROM search_recommendationentry WHERE id NOT IN (SELECT id FROM findings_recommendation)"
+            )
         for start in range(0, len(review_ids), chunk):
             ids = review_ids[start : start + chunk]
             _mark("c", ids)

@@ -75,6 +75,30 @@ class ReviewEntry(SearchEntry):
         return f"Search entry of review {self.pk}"
 
 
+class RecommendationEntry(SearchEntry):
+    """What search reads of a recommendation: its review's fields as the other entries copy them, its kind and
+    whom it asks. Theme ids: the themes it is tagged with and those of the findings it follows from (as the theme
+    page counts it); agency ids: the agencies it asks. Vector: its theme names and whom it asks (B), its label and
+    text (C)."""
+
+    recommendation = models.OneToOneField(
+        "findings.Recommendation",
+        primary_key=True,
+        db_column="id",
+        on_delete=models.CASCADE,
+        related_name="search_entry",
+    )
+    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, blank=True)
+    addressee = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        indexes = [GinIndex(fields=["vector"], name="recommendation_entry_vector"), models.Index(fields=["review"])]
+
+    def __str__(self):
+        return f"Search entry of recommendation {self.pk}"
+
+
 class SearchTerm(models.Model):
     """A word of the published corpus, with its stem and how many findings and reviews use it.
 
@@ -93,9 +117,10 @@ class SearchTerm(models.Model):
 
 
 class PendingChange(models.Model):
-    """A finding (f) or review (r) whose entry must be made again; a review whose findings' entries must be too
-    (c: they copy what changed); a review whose full text changed (t); or a change that only moves the corpus
-    version on (v: a theme was added). Written by triggers, consumed at commit by `search_apply()`."""
+    """A finding (f), review (r) or recommendation (m) whose entry must be made again; a review whose findings' and
+    recommendations' entries must be too (c: they copy what changed); a review whose full text changed (t); or a
+    change that only moves the corpus version on (v: a theme was added). Written by triggers, consumed at commit by
+    `search_apply()`."""
 
     kind = models.CharField(max_length=1)
     object_id = models.BigIntegerField()

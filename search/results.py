@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models.expressions import RawSQL
 
-from findings.models import Finding
+from findings.models import Finding, Recommendation
 from reviews.models import Review
 
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
@@ -18,7 +18,7 @@ class SearchResults:
     level: str
     sort: str
     count: int
-    results: list  # Finding or Review objects with .score and .snippet (reviews: .top_findings)
+    results: list  # Finding, Review or Recommendation objects with .score and .snippet (reviews: .top_findings)
     facets: dict  # name -> [search.facets.FacetOption]
     page: int
     page_size: int
@@ -56,16 +56,23 @@ HEADLINE_OPTIONS = (
 )
 
 
+# What a result's snippet is made from, by level.
+SNIPPET_SOURCES = {
+    "findings": (Finding, "text"),
+    "reviews": (Review, "summary"),
+    "recommendations": (Recommendation, "text"),
+}
+
+
 def add_snippets(rows, level, query_plan):
+    model, source = SNIPPET_SOURCES[level]
     for row in rows:
         row.snippet = ""
         row.score = round(getattr(row, "score", 0.0) or 0.0, 4)
     if not rows or query_plan is None:
         for row in rows:
-            row.snippet = html.escape(_shorten(row.text if level == "findings" else row.summary))
+            row.snippet = html.escape(_shorten(getattr(row, source)))
         return
-    model = Finding if level == "findings" else Review
-    source = "text" if level == "findings" else "summary"
     headlines = dict(
         model.objects.filter(pk__in=[r.pk for r in rows])
         .annotate(

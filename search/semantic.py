@@ -268,9 +268,10 @@ def query_vector(text):
 
 
 def matches(level, query_plan):
-    """The semantic Matches of a planned query at a level (findings or reviews); NONE when it has none."""
+    """The semantic Matches of a planned query at a level (findings or reviews); NONE when it has none (and at a
+    level that is not embedded: recommendations are found by their words)."""
     text = getattr(query_plan, "semantic_text", "")
-    if not enabled() or not text:
+    if not enabled() or not text or level not in ("findings", "reviews"):
         return NONE
     ids, sims = _similarities(level, query_vector(text))
     if not len(ids):

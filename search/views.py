@@ -1,5 +1,6 @@
-"""The search page and the CSV exports: the findings' reads its parameters through search.filters and calls search;
-the recommendations' takes the filters of the recommendations API."""
+"""The search page and the CSV exports: the search's reads its parameters through search.filters and calls search
+(findings, or recommendations at that level); the national recommendations page's takes the filters of the
+recommendations API."""
 
 import csv
 
@@ -13,8 +14,8 @@ from accounts.ratelimit import seconds_to_wait, too_many
 from accounts.roles import is_curator
 from findings.forms import RecommendationFilters
 from findings.models import Lesson, Recommendation
-from search.engine import matching_findings, search
-from search.filters import BY_NAME, FACETS, FILTERS, SearchForm
+from search.engine import matching_rows, search
+from search.filters import BY_NAME, FILTERS, SearchForm, facets_of
 
 
 def search_page(request):
@@ -49,7 +50,7 @@ def search_page(request):
 def facet_groups(results, filters):
     return [
         {"name": f.name, "title": f.label, "options": results.facets.get(f.name, []), "open": bool(filters.get(f.name))}
-        for f in FACETS
+        for f in facets_of(results.level)
     ]
 
 
@@ -57,7 +58,7 @@ def selected_filters(query, results):
     """Each active filter value with a link that removes just it."""
     labels = {name: {o.value: o.label for o in options} for name, options in results.facets.items()}
     chosen = []
-    for name, title in [(f.name, f.label) for f in FILTERS]:
+    for name, title in [(f.name, f.label) for f in FILTERS if results.level in f.levels]:
         for value in query.getlist(name):
             if not value:
                 continue
@@ -144,7 +145,8 @@ CSV_COLUMNS = [
 
 @require_GET
 def export_csv(request):
-    """Every finding that matches the search, with its review's metadata and tags, streamed."""
+    """Every finding (at the recommendations level, every recommendation) that matches the search, with its review's
+    metadata and tags, streamed."""
     if wait := seconds_to_wait(request, "export"):
         return too_many(request, wait)
     parameters = SearchForm(request.GET).parameters()
@@ -152,13 +154,21 @@ def export_csv(request):
     if errors:
         problems = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in errors.items())
         return HttpResponseBadRequest(f"Some search parameters are not valid: {problems}", content_type="text/plain")
-    findings = matching_findings(
+    level = "recommendations" if arguments["level"] == "recommendations" else "findings"
+    rows = matching_rows(
         query=arguments["query"],
         filters=arguments["filters"],
         user=request.user,
+        level=level,
         sort=arguments["sort"],
         exact=arguments["exact"],
     )
+    if level == "recommendations":
+        return _recommendations_csv(request, rows)
+    return _findings_csv(request, rows)
+
+
+def _findings_csv(request, findings):
     writer = csv.writer(_Echo())
 
     def rows():
@@ -226,17 +236,16 @@ def export_recommendations_csv(request):
     if not form.is_valid():
         problems = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in form.errors.items())
         return HttpResponseBadRequest(f"Some filters are not valid: {problems}", content_type="text/plain")
-    chosen = (
-        Recommendation.objects.visible_to(request.user)
-        .matching(**form.filters())
-        .select_related("review", "review__partnership")
-        .prefetch_related("agencies", "findings", "themes")
-    )
+    chosen = Recommendation.objects.visible_to(request.user).matching(**form.filters()).for_display()
+    return _recommendations_csv(request, chosen.iterator(chunk_size=500))
+
+
+def _recommendations_csv(request, recommendations):
     writer = csv.writer(_Echo())
 
     def rows():
         yield writer.writerow(RECOMMENDATION_COLUMNS)
-        for r in chosen.iterator(chunk_size=500):
+        for r in recommendations:
             review = r.review
             yield writer.writerow(
                 _cell(value)

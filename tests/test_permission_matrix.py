@@ -1113,6 +1113,38 @@ def test_search_page_export_and_api_hold_exactly_the_visible_findings(world, rol
     assert {r["id"] for r in reviews["results"]} == {str(world.reviews[key].public_id) for key in SEES[role]}
 
 
+def recommendation_ids(world, role):
+    return {world.recommendations[key].pk for key in SEES[role]}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    "params", [{}, {"q": "partnership concerns"}, {"theme": COMMON_THEME}], ids=["browse", "query", "theme"]
+)
+def test_every_list_of_recommendations_holds_exactly_the_visible_ones(world, role, params):
+    """The search's recommendations level (page, CSV, API), the recommendations API, the national page and its CSV."""
+    client = client_for(world, role)
+    wanted = recommendation_ids(world, role)
+    level = {**params, "level": "recommendations"}
+    page = client.get(reverse("search"), level)
+    assert page.context["results"].count == len(SEES[role])
+    assert {r.pk for r in page.context["results"].results} == wanted
+    assert words_in(body(page)) == SEES[role]
+    assert {int(row["recommendation_id"]) for row in read_csv(client.get(reverse("search-export"), level))} == wanted
+    api = client.get(reverse("api-search"), level).json()
+    assert api["count"] == len(SEES[role]) and {r["id"] for r in api["results"]} == wanted
+    facets = {name: {o["value"]: o["count"] for o in options} for name, options in api["facets"].items()}
+    assert facets["theme"].get(COMMON_THEME, 0) == facets["kind"].get("multi-agency", 0) == len(SEES[role])
+    assert facets["addressee"].get("partnership", 0) == len(SEES[role])
+    assert {int(year) for year in facets["year"]} == visible_years(role)
+    if "q" not in params:  # the lists that filter but do not search
+        listed = client.get(reverse("api-recommendations"), params).json()
+        assert listed["count"] == len(SEES[role]) and {r["id"] for r in listed["results"]} == wanted
+        exported = read_csv(client.get(reverse("recommendations-export"), params))
+        assert {int(row["recommendation_id"]) for row in exported} == wanted
+        assert words_in(body(client.get(reverse("recommendation-figures"), params))) <= SEES[role]
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_matches_by_meaning_hold_exactly_the_visible_findings(world, role, monkeypatch):
     # A query with none of the words of the world's findings (a term of the field, searched by its meaning), and

@@ -94,12 +94,12 @@ def test_when_few_findings_match_most_of_a_query_every_partial_match_is_listed()
 
 
 def test_the_export_lists_the_same_findings_as_the_search(practitioner):
-    from search.engine import matching_findings
+    from search.engine import matching_rows
 
     for n in range(20):
         published_finding(f"Both {n}", "The stepfather was never assessed.")
     published_finding("One word", "The assessment was thorough.")
-    assert len(list(matching_findings("stepfather never assessed"))) == search("stepfather never assessed").count
+    assert len(list(matching_rows("stepfather never assessed"))) == search("stepfather never assessed").count
 
 
 def test_a_review_whose_findings_match_ranks_well_even_when_its_summary_does_not(monkeypatch):
@@ -135,7 +135,7 @@ def test_with_many_matches_the_finding_that_has_every_idea_still_comes_first(man
 
 
 def test_with_many_matches_the_pages_list_every_match_once_in_the_exports_order(many_matches):
-    from search.engine import matching_findings
+    from search.engine import matching_rows
 
     for n in range(8):
         published_finding(
@@ -144,7 +144,7 @@ def test_with_many_matches_the_pages_list_every_match_once_in_the_exports_order(
     pages = [row.title for page in (1, 2, 3, 4) for row in search("neglect baby", page=page, page_size=2).results]
     assert len(set(pages)) == 8
     assert set(pages[:4]) == {"Finding 1", "Finding 3", "Finding 5", "Finding 7"}  # both ideas first
-    assert pages == [finding.title for finding in matching_findings("neglect baby")]
+    assert pages == [finding.title for finding in matching_rows("neglect baby")]
 
 
 def test_with_many_matches_ranked_results_keep_to_the_filters_and_to_what_is_published(many_matches):

@@ -314,7 +314,7 @@ def test_with_many_matches_those_found_by_meaning_are_listed_once_in_the_exports
     embed()
 
     found = titles("hungry children")
-    exported = [f.title for f in module.matching_findings("hungry children")]
+    exported = [f.title for f in module.matching_rows("hungry children")]
 
     assert len(found) == len(set(found)) == search("hungry children").count == 6  # each once, counted
     assert found[-1] == "By meaning"  # found by meaning alone: below those found by words too
