@@ -58,6 +58,24 @@ QUERIES = [
     {"level": "reviews", "review_type": "lcspr"},
     {"q": "parental mental health", "page": "3"},
 ]
+# The recommendations level (--level recommendations): the same kinds of query, and its own filters.
+RECOMMENDATION_QUERIES = [
+    {"q": "bruises on a baby who could not yet crawl"},
+    {"q": "domestic abuse"},
+    {"q": "supervision of social workers"},
+    {"q": "information sharing between agencies", "theme": "information-sharing"},
+    {"q": "escalation", "kind": "multi-agency"},
+    {"q": "health visitor", "addressee": "agencies", "agency": "health-visiting"},
+    {"q": "guidance", "addressee": "national"},
+    {"q": "neglect", "nation": "wales", "year_from": "2015"},
+    {"q": "neglet"},
+    {"q": '"safe sleep" advice'},
+    {"q": "training -police"},
+    {},
+    {"kind": "single-agency"},
+    {"theme": "domestic-abuse", "nation": "england", "year_from": "2019"},
+    {"q": "was not brought", "page": "3"},
+]
 
 
 def free_port():
@@ -104,7 +122,17 @@ def main():
     parser.add_argument(
         "--lexical-only", action="store_true", help="full-text search alone (SEMANTIC_SEARCH=0): no query is embedded"
     )
+    parser.add_argument(
+        "--level",
+        choices=["mixed", "recommendations"],
+        default="mixed",
+        help="mixed: findings and reviews (default); recommendations: the recommendations level's mix, written to "
+        "search_recommendations.json",
+    )
     args = parser.parse_args()
+    queries = QUERIES
+    if args.level == "recommendations":
+        queries = [{**params, "level": "recommendations"} for params in RECOMMENDATION_QUERIES]
     if not os.environ.get("DATABASE_URL"):
         sys.exit("Set DATABASE_URL to the benchmark database (see the docstring).")
 
@@ -132,18 +160,18 @@ def main():
                 break
             except OSError:
                 time.sleep(0.2)
-        for params in QUERIES:  # warm up: caches, connections
+        for params in queries:  # warm up: caches, connections
             fetch(base, params)
 
         latencies, per_query = [], {}
         for _ in range(args.rounds):
-            for params in QUERIES:
+            for params in queries:
                 elapsed, count = fetch(base, params)
                 latencies.append(elapsed)
                 per_query.setdefault(json.dumps(params), []).append((elapsed, count))
 
         started = time.perf_counter()
-        jobs = [params for _ in range(args.rounds) for params in QUERIES]
+        jobs = [params for _ in range(args.rounds) for params in queries]
         with ThreadPoolExecutor(args.concurrency) as pool:
             list(pool.map(lambda p: fetch(base, p), jobs))
         throughput = len(jobs) / (time.perf_counter() - started)
@@ -157,7 +185,8 @@ def main():
         reverse=True,
     )
     result = {
-        "queries": len(QUERIES),
+        "queries": len(queries),
+        "level": args.level,
         "requests": len(latencies),
         "p50_ms": round(1000 * percentile(latencies, 50), 1),
         "p95_ms": round(1000 * percentile(latencies, 95), 1),
@@ -168,7 +197,8 @@ def main():
         "worker_rss_mb": resident,
         "slowest": [{"median_ms": round(1000 * t, 1), "params": json.loads(q), "count": c} for t, q, c in slowest[:5]],
     }
-    out = ROOT / "bench" / "results" / ("search_lexical.json" if args.lexical_only else "search.json")
+    name = "search_recommendations" if args.level == "recommendations" else "search"
+    out = ROOT / "bench" / "results" / f"{name}{'_lexical' if args.lexical_only else ''}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))

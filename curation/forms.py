@@ -5,7 +5,7 @@ import datetime
 from django import forms
 
 from agencies.models import Agency, Sector
-from findings.forms import FindingForm
+from findings.forms import FindingForm, SentenceSplitForm
 from findings.models import Facet, Finding, Lesson, Recommendation, Theme
 from reviews.models import Review
 from vocabulary import AgeBand, HarmType
@@ -201,6 +201,39 @@ class RecommendationForm(forms.ModelForm):
         if recommendation.pk is None:
             recommendation.review, recommendation.position = self.review, Recommendation.next_position(self.review)
         return super().save()
+
+
+class RecommendationSplitForm(SentenceSplitForm):
+    noun = "recommendation"
+
+    def save(self):
+        return self.row.split(self.cleaned_data["before"])
+
+
+class RecommendationMergeForm(forms.Form):
+    recommendations = forms.ModelMultipleChoiceField(
+        queryset=Recommendation.objects.none(),
+        error_messages={
+            "required": "Select the recommendations to merge.",
+            "invalid_choice": "Select recommendations of this review.",
+        },
+    )
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendations"].queryset = review.recommendations.order_by("position", "id")
+
+    def clean_recommendations(self):
+        chosen = sorted(self.cleaned_data["recommendations"], key=lambda row: (row.position, row.pk))
+        if len(chosen) < 2:
+            raise forms.ValidationError("Select at least two recommendations to merge.")
+        return chosen
+
+    def save(self):
+        first, *others = self.cleaned_data["recommendations"]
+        names = [other.name for other in others]
+        first.merge_with(*others)
+        return first, names
 
 
 class PublishForm(forms.Form):

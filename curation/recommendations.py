@@ -1,4 +1,5 @@
-"""The curation screen's recommendations: add, change (words, whom it asks, findings, themes), reorder, delete."""
+"""The curation screen's recommendations: add (from the review's text), change (words, whom it asks, findings,
+themes), split, merge, reorder, delete."""
 
 from django.contrib import messages
 from django.core.exceptions import BadRequest
@@ -8,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import curator_required
 from config.forms import posted
-from curation.forms import RecommendationForm, agencies_by_sector
-from curation.views import _back, _form_page, _review
+from curation.forms import RecommendationForm, RecommendationMergeForm, RecommendationSplitForm, agencies_by_sector
+from curation.views import _back, _first_error, _form_page, _review
 from findings.models import Recommendation
 
 
@@ -21,10 +22,10 @@ def _anchor(recommendation):
     return f"recommendation-{recommendation.position}"
 
 
-def _page(request, review, form, heading, button, back="recommendations"):
+def _page(request, review, form, heading, button, back="recommendations", **context):
     chosen = {str(value) for value in form["agencies"].value() or []}
     return _form_page(request, review, form, heading, button, "curation/recommendation_form.html",
-                      groups=agencies_by_sector(), chosen=chosen, back=back)  # fmt: skip
+                      groups=agencies_by_sector(), chosen=chosen, back=back, **context)  # fmt: skip
 
 
 @curator_required
@@ -36,7 +37,8 @@ def recommendation_add(request, slug):
         recommendation = form.save()
         messages.success(request, f"Recommendation {recommendation.position} was added.")
         return _back(review, _anchor(recommendation))
-    return _page(request, review, form, "Add a recommendation", "Add the recommendation")
+    return _page(request, review, form, "Add a recommendation", "Add the recommendation", from_text=True,
+                 document=review.latest_document())  # fmt: skip
 
 
 @curator_required
@@ -79,3 +81,33 @@ def recommendation_move(request, slug, pk):
     else:
         messages.info(request, f"The recommendation is already the {'first' if up else 'last'}.")
     return _back(review, _anchor(recommendation))
+
+
+@curator_required
+def recommendation_split(request, slug, pk):
+    review = _review(slug)
+    recommendation = _recommendation(review, pk)
+    form = RecommendationSplitForm(posted(request), row=recommendation)
+    if request.method == "POST" and form.is_valid():
+        new = form.save()
+        messages.success(
+            request, f"The {recommendation.name} was split: its later sentences are now recommendation {new.position}."
+        )
+        return _back(review, _anchor(new))
+    heading = f"Split {recommendation.name}"
+    return _form_page(request, review, form, heading, "Split the recommendation", "curation/recommendation_split.html",
+                      recommendation=recommendation, back=_anchor(recommendation))  # fmt: skip
+
+
+@curator_required
+@require_POST
+def recommendation_merge(request, slug):
+    review = _review(slug)
+    form = RecommendationMergeForm(request.POST, review=review)
+    if not form.is_valid():
+        messages.error(request, f"Nothing was merged: {_first_error(form)}")
+        return _back(review, "recommendations")
+    first, names = form.save()
+    merged = " and ".join(names).capitalize()
+    messages.success(request, f"{merged} {'was' if len(names) == 1 else 'were'} merged into {first.name}.")
+    return _back(review, _anchor(first))

@@ -68,6 +68,16 @@ urlpatterns = [
         recommendations.recommendation_move,
         name="curation-recommendation-move",
     ),
+    path(
+        "curation/<slug:slug>/recommendations/<int:pk>/split/",
+        recommendations.recommendation_split,
+        name="curation-recommendation-split",
+    ),
+    path(
+        "curation/<slug:slug>/recommendations/merge/",
+        recommendations.recommendation_merge,
+        name="curation-recommendation-merge",
+    ),
     path("curation/<slug:slug>/return/", curation.return_to_author, name="curation-return"),
     path("curation/<slug:slug>/publish/", curation.publish, name="curation-publish"),
     path("curation/<slug:slug>/public-copy/", curation.public_copy, name="curation-public-copy"),

@@ -4,7 +4,7 @@ Every action is a plain form POST that redirects back to the screen, to the part
 Everyone but curators gets a 404.
 """
 
-from itertools import zip_longest
+from itertools import pairwise, zip_longest
 
 from django.contrib import messages
 from django.core.exceptions import BadRequest
@@ -102,6 +102,11 @@ def _screen(request, review, *, publish_problems=()):
     resembling = vectors.resembling_lessons(findings)
     for finding in findings:
         finding.resembling = resembling.get(finding.pk, [])
+    recommendations = list(
+        review.recommendations.prefetch_related("agencies", "findings", "themes", "actions").order_by("position", "id")
+    )
+    for recommendation, following in pairwise(recommendations):
+        recommendation.next_pk = following.pk  # "Merge with the next"
     context = {
         "review": review,
         "crumbs": [("Curation", reverse("curation-queue"))],
@@ -112,7 +117,7 @@ def _screen(request, review, *, publish_problems=()):
         "problems": review.publication_problems() if review.status == Review.Status.IN_CURATION else [],
         "publish_problems": publish_problems,
         "lessons": Lesson.objects.all(),
-        "recommendations": review.recommendations.prefetch_related("agencies", "findings").order_by("position"),
+        "recommendations": recommendations,
         "return_form": ReturnForm(),
         "withdraw_form": WithdrawForm(),
     }

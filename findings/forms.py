@@ -35,7 +35,26 @@ class FindingForm(forms.ModelForm):
         }
 
 
-class SplitForm(forms.Form):
+class SentenceSplitForm(forms.Form):
+    """Which sentence of a finding's or a recommendation's text (`row`) a new one starts with."""
+
+    noun = "finding"
+
+    def __init__(self, *args, row, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.row = row
+        self.sentences = row.sentences()
+        self.fields["before"] = forms.TypedChoiceField(
+            label="Split before this sentence",
+            coerce=int,
+            choices=[(index, sentence) for index, sentence in enumerate(self.sentences) if index],
+            widget=forms.RadioSelect,
+            error_messages={"required": f"Select the sentence the new {self.noun} starts with."},
+        )
+        self.order_fields(["before"])
+
+
+class SplitForm(SentenceSplitForm):
     title = forms.CharField(
         label="Title of the new finding (optional)",
         required=False,
@@ -44,17 +63,8 @@ class SplitForm(forms.Form):
     )
 
     def __init__(self, *args, finding, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, row=finding, **kwargs)
         self.finding = finding
-        self.sentences = finding.sentences()
-        self.fields["before"] = forms.TypedChoiceField(
-            label="Split before this sentence",
-            coerce=int,
-            choices=[(index, sentence) for index, sentence in enumerate(self.sentences) if index],
-            widget=forms.RadioSelect,
-            error_messages={"required": "Select the sentence the new finding starts with."},
-        )
-        self.order_fields(["before", "title"])
 
     def save(self):
         return self.finding.split(self.cleaned_data["before"], self.cleaned_data["title"])

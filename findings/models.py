@@ -234,9 +234,21 @@ def renumber_findings(ordered_ids):
 class OrderedInReview:
     """Numbered 1, 2, 3... within its review: moved up or down one place, or deleted with the others closing up.
     `renumber(ids)` writes the new order (and whatever follows from it); `refreshed` names the fields to read
-    back after it."""
+    back after it. Its text can be cut into sentences (to split it)."""
 
     refreshed = ["position"]
+
+    def sentences(self):
+        """The sentences of the text, in order."""
+        starts = sentence_starts(self.text)
+        return [self.text[start:end].strip() for start, end in zip(starts, [*starts[1:], len(self.text)], strict=True)]
+
+    def _cut(self, before, name):
+        """(head, tail) of the text cut before its sentence number `before` (from 0; the first cannot be chosen)."""
+        starts = sentence_starts(self.text)
+        if not 0 < before < len(starts):
+            raise ValueError(f"{name} has no sentence {before + 1} to split before.")
+        return self.text[: starts[before]].rstrip(), self.text[starts[before] :].strip()
 
     def _ordered_ids(self):
         """The ids of the review's rows in order, locked against concurrent reordering."""
@@ -355,22 +367,14 @@ class Finding(OrderedInReview, models.Model):
     def note_list(self):
         return [line.strip() for line in self.notes.splitlines() if line.strip()]
 
-    def sentences(self):
-        """The sentences of the text, in order."""
-        starts = sentence_starts(self.text)
-        return [self.text[start:end].strip() for start, end in zip(starts, [*starts[1:], len(self.text)], strict=True)]
-
     @transaction.atomic
     def split(self, before, title=""):
         """Split the finding before its sentence number `before` (counting from 0; the first cannot be chosen).
         A new finding right after this one takes that sentence and those after it, with the same themes, agencies
         and page; this one keeps its title, the recommendations that follow from it and the sentences before.
         Returns the new finding."""
-        starts = sentence_starts(self.text)
-        if not 0 < before < len(starts):
-            raise ValueError(f"“{self.title}” has no sentence {before + 1} to split before.")
+        head, tail = self._cut(before, f"“{self.title}”")
         ids = self._ordered_ids()
-        head, tail = self.text[: starts[before]].rstrip(), self.text[starts[before] :].strip()
         self.text = head
         self.save(update_fields=["text", "updated_at"])
         series = SERIES_LABEL.match(self.label or "")
@@ -650,6 +654,63 @@ class Recommendation(OrderedInReview, models.Model):
     def renumber(ordered_ids):
         for position, pk in enumerate(ordered_ids, start=1):
             Recommendation.objects.filter(pk=pk).exclude(position=position).update(position=position)
+
+    @property
+    def name(self):
+        """How a curator's message names it: its label as written, else its number."""
+        return f"recommendation {self.label or self.position}"
+
+    @transaction.atomic
+    def split(self, before):
+        """Split it before its sentence number `before` (from 0; the first cannot be chosen): a new recommendation
+        right after it, without a label, takes that sentence and those after it, asking whom it asks, following
+        from the same findings, with the same themes. This one keeps its label, response and actions. Returns the
+        new recommendation."""
+        head, tail = self._cut(before, self.name.capitalize())
+        ids = self._ordered_ids()
+        self.text = head
+        self.save(update_fields=["text", "updated_at"])
+        new = Recommendation.objects.create(
+            review_id=self.review_id,
+            position=self.position,  # renumbered below
+            text=tail,
+            kind=self.kind,
+            addressee=self.addressee,
+            addressee_text=self.addressee_text,
+            source_page=self.source_page,
+        )
+        new.agencies.set(self.agencies.all())
+        new.findings.set(self.findings.all())
+        new.themes.set(self.themes.all())
+        ids.insert(ids.index(self.pk) + 1, new.pk)
+        self.renumber(ids)
+        self.refresh_from_db(fields=["position"])
+        new.refresh_from_db(fields=["position"])
+        return new
+
+    @transaction.atomic
+    def merge_with(self, *others):
+        """Fold other recommendations of the same review into this one, in their order: texts joined with a blank
+        line, their agencies, findings, themes and actions carried over, this label, kind and addressee kept (and
+        the first response recorded, when this has none). The others are deleted and the positions closed up."""
+        others = sorted(others, key=lambda other: (other.position, other.pk))
+        if any(other.review_id != self.review_id or other.pk == self.pk for other in others):
+            raise ValueError("Only other recommendations of the same review can be merged into a recommendation.")
+        ids = self._ordered_ids()
+        for other in others:
+            self.text = "\n\n".join(filter(None, [self.text.strip(), other.text.strip()]))
+            self.agencies.add(*other.agencies.all())
+            self.findings.add(*other.findings.all())
+            self.themes.add(*other.themes.all())
+            other.actions.update(recommendation=self)
+            if not self.response and other.response:
+                self.response, self.response_reasons = other.response, other.response_reasons
+                self.responded_at = other.responded_at
+            ids.remove(other.pk)
+            other.delete()
+        self.save()
+        self.renumber(ids)
+        self.refresh_from_db(fields=["position"])
 
 
 class ActionQuerySet(models.QuerySet):

@@ -165,6 +165,7 @@ EXPECTED_REVIEW_PAGES = {  # GET
     "curation-recommendation-add": curators({ALL: 200}),
     "curation-recommendation-edit": curators({ALL: 200}),
     "curation-recommendation-delete": curators({ALL: 200}),
+    "curation-recommendation-split": curators({ALL: 200}),
     # Tracking a recommendation: curators always; the publishing partnership's authors once it is published.
     "recommendation-track": TRACKERS,
     "recommendation-action-add": TRACKERS,
@@ -196,6 +197,10 @@ EXPECTED_REVIEW_ACTIONS = {  # POST
     "curation-finding-delete": curators({ALL: 302}),
     "curation-recommendation-edit": curators({ALL: 302}),
     "curation-recommendation-delete": curators({ALL: 302}),
+    # (the world's recommendations are one a review, of one sentence: a curator's split and merge are refused with
+    # the reason, and change nothing)
+    "curation-recommendation-split": curators({ALL: 200}),
+    "curation-recommendation-merge": curators({ALL: 302}),
     "recommendation-track": {
         **TRACKERS,
         "author": {"published": 302, ALL: 404},
@@ -551,6 +556,7 @@ def review_page_url(world, endpoint, key):
 
 RECOMMENDATION_PAGES = {
     "curation-recommendation-edit",
+    "curation-recommendation-split",
     "curation-recommendation-delete",
     "recommendation-track",
     "recommendation-action-add",
@@ -572,6 +578,7 @@ CURATION_FORMS = [
     "curation-recommendation-add",
     "curation-recommendation-edit",
     "curation-recommendation-delete",
+    "curation-recommendation-split",
 ]
 GROUPS = {"curation-forms": CURATION_FORMS}
 
@@ -749,6 +756,19 @@ REVIEW_ACTIONS = {
         ),
         state=lambda world, key: Recommendation.objects.filter(pk=world.recommendations[key].pk).exists(),
         done=lambda before, status: False,
+    ),
+    "curation-recommendation-split": Action(
+        url=lambda world, key: reverse(
+            "curation-recommendation-split", args=[world.reviews[key].slug, world.recommendations[key].pk]
+        ),
+        data={"before": 1},
+        state=lambda world, key: list(world.reviews[key].recommendations.values_list("text", flat=True)),
+        done=lambda before, status: before,
+    ),
+    "curation-recommendation-merge": Action(
+        data=lambda world, key: {"recommendations": [world.recommendations[key].pk]},
+        state=lambda world, key: list(world.reviews[key].recommendations.values_list("text", flat=True)),
+        done=lambda before, status: before,
     ),
     "curation-finding-delete": Action(
         url=_finding_url("curation-finding-delete"),

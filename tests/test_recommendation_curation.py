@@ -97,3 +97,70 @@ def test_a_report_without_a_recommendations_section_publishes_without_the_questi
     assert "This report makes no recommendations" not in page
     curator.post(reverse("curation-publish", args=[review.slug]), {})
     assert Review.objects.get(pk=review.pk).status == Review.Status.PUBLISHED
+
+
+def test_a_curator_splits_a_recommendation_into_two_that_ask_the_same_and_follow_from_the_same(curator, review):
+    finding = review.findings.get(position=1)
+    joined = make_recommendation(
+        review, "The police should flag repeat callouts. Schools should be told the next morning.", label="P 1",
+        addressee=Recommendation.Addressee.AGENCIES, kind="single-agency", agencies=["police"], findings=[finding],
+    )  # fmt: skip
+    last = make_recommendation(review, "The partnership should audit the protocol.", label="2")
+    page = curator.get(url("curation-recommendation-split", review, joined)).content.decode()
+    assert "Schools should be told the next morning." in page and "The police should flag" in page  # the hint
+
+    refused = curator.post(url("curation-recommendation-split", review, joined), {})
+    assert "Select the sentence the new recommendation starts with." in refused.content.decode()
+
+    answer = curator.post(url("curation-recommendation-split", review, joined), {"before": 1})
+
+    assert answer.status_code == 302 and answer["Location"].endswith("#recommendation-2")
+    joined.refresh_from_db()
+    new = review.recommendations.get(position=2)
+    assert joined.text == "The police should flag repeat callouts." and joined.label == "P 1"
+    assert (new.text, new.label, new.addressed_to) == ("Schools should be told the next morning.", "", "Police")
+    assert list(new.findings.all()) == [finding]
+    last.refresh_from_db()
+    assert last.position == 3
+
+
+def test_a_curator_merges_a_recommendation_with_the_next_keeping_its_label_and_carrying_over_actions(curator, review):
+    first = make_recommendation(review, "The board should audit the bruising protocol.", label="4.2")
+    second = make_recommendation(review, "It should report the audit to the chief officers.", agencies=["police"],
+                                 findings=[review.findings.get(position=2)])  # fmt: skip
+    second.actions.create(text="Audit 30 records", status="in-progress")
+    screen = curator.get(reverse("curation-review", args=[review.slug])).content.decode()
+    assert f'name="recommendations" value="{second.pk}"' in screen and "Merge with the next" in screen
+
+    answer = curator.post(reverse("curation-recommendation-merge", args=[review.slug]),
+                          {"recommendations": [first.pk, second.pk]})  # fmt: skip
+
+    assert answer.status_code == 302 and answer["Location"].endswith("#recommendation-1")
+    first.refresh_from_db()
+    assert first.text == ("The board should audit the bruising protocol.\n\n"
+                          "It should report the audit to the chief officers.")  # fmt: skip
+    assert first.label == "4.2" and [a.slug for a in first.agencies.all()] == ["police"]
+    assert [a.text for a in first.actions.all()] == ["Audit 30 records"] and first.findings.count() == 1
+    assert not Recommendation.objects.filter(pk=second.pk).exists()
+
+
+def test_merging_fewer_than_two_recommendations_changes_nothing_and_says_why(curator, review):
+    only = make_recommendation(review, "The board should audit the bruising protocol.")
+    answer = curator.post(reverse("curation-recommendation-merge", args=[review.slug]), {"recommendations": [only.pk]},
+                          follow=True)  # fmt: skip
+    assert "Nothing was merged: Select at least two recommendations to merge." in answer.content.decode()
+    other = make_recommendation(make_review(title="Child O"), "Another review's recommendation.")
+    answer = curator.post(reverse("curation-recommendation-merge", args=[review.slug]),
+                          {"recommendations": [only.pk, other.pk]}, follow=True)  # fmt: skip
+    assert "Select recommendations of this review." in answer.content.decode()
+    assert Recommendation.objects.count() == 2
+
+
+def test_the_add_page_shows_the_reviews_text_to_take_a_recommendation_from(curator, review):
+    review.full_text = "Recommendation 1: the partnership should commission training on safe sleep."
+    review.save()
+    page = curator.get(url("curation-recommendation-add", review)).content.decode()
+    assert "Select the recommendation in the review's text below" in page
+    assert "commission training on safe sleep" in page
+    edit = curator.get(url("curation-recommendation-edit", review, make_recommendation(review))).content.decode()
+    assert "commission training on safe sleep" not in edit

@@ -2,8 +2,9 @@
 
 Sentences are drawn from the demo reviews, so the vocabulary and the word frequencies are those of
 real review language; sizes follow real reviews (about 10 findings a review, summaries of 100 to
-300 words, full texts of 5,000 to 20,000 words). Synthetic reviews have external ids
-"synthetic-N"; `--clear` removes them.
+300 words, full texts of 5,000 to 20,000 words, none to ten recommendations of 20 to 60 words, each asking the
+partnership, one or two agencies or a national body and following from up to two of its findings). Synthetic
+reviews have external ids "synthetic-N"; `--clear` removes them.
 """
 
 import json
@@ -17,12 +18,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from agencies.models import Agency, Partnership
-from findings.models import Finding, Theme
+from findings.models import Finding, Recommendation, Theme
 from reviews.models import Review
 from vocabulary import REVIEW_TYPE_NATIONS, AgeBand, Nation, Outcome, Region, ReviewType
 
 DEMO_DIR = Path(__file__).resolve().parents[3] / "ingest" / "demo"
 BATCH = 100
+# Whom synthetic recommendations ask, as often as reviews ask each (most ask the partnership).
+ADDRESSEES = [Recommendation.Addressee.PARTNERSHIP] * 3 + [Recommendation.Addressee.AGENCIES] * 2 + ["national"]
 
 
 def sentence_pool():
@@ -144,4 +147,37 @@ class Command(BaseCommand):
             ]
         Finding.themes.through.objects.bulk_create(theme_links)
         Finding.agencies.through.objects.bulk_create(agency_links)
+        self._recommendations(rng, pool, agencies, findings)
         # The search index is brought into step when the batch's transaction commits (search.indexing).
+
+    def _recommendations(self, rng, pool, agencies, findings):
+        by_review = {}
+        for finding in findings:
+            by_review.setdefault(finding.review_id, []).append(finding)
+        rows, asked = [], []
+        for review_id, own in by_review.items():
+            for position in range(1, rng.randint(0, 10) + 1):
+                addressee = rng.choice(ADDRESSEES)
+                chosen = (
+                    rng.sample(agencies, rng.randint(1, 2)) if addressee == Recommendation.Addressee.AGENCIES else []
+                )
+                rows.append(
+                    Recommendation(
+                        review_id=review_id,
+                        position=position,
+                        label=str(position),
+                        text=words_of(pool, rng, 20, 60),
+                        addressee=addressee,
+                        kind=Recommendation.kind_for(addressee, len(chosen)),
+                    )
+                )
+                asked.append((chosen, rng.sample(own, rng.randint(0, 2))))
+        rows = Recommendation.objects.bulk_create(rows)
+        agency_links, finding_links = [], []
+        for recommendation, (chosen, followed) in zip(rows, asked, strict=True):
+            agency_links += [Recommendation.agencies.through(recommendation_id=recommendation.pk, agency_id=a.pk)
+                             for a in chosen]  # fmt: skip
+            finding_links += [Recommendation.findings.through(recommendation_id=recommendation.pk, finding_id=f.pk)
+                              for f in followed]  # fmt: skip
+        Recommendation.agencies.through.objects.bulk_create(agency_links)
+        Recommendation.findings.through.objects.bulk_create(finding_links)
