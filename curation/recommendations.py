@@ -11,7 +11,7 @@ from accounts.roles import curator_required
 from config.forms import posted
 from curation.forms import RecommendationForm, RecommendationMergeForm, RecommendationSplitForm, agencies_by_sector
 from curation.views import _back, _first_error, _form_page, _review
-from findings.models import Recommendation
+from findings.models import Recommendation, RecommendationThemeSuggestion
 
 
 def _recommendation(review, pk):
@@ -111,3 +111,26 @@ def recommendation_merge(request, slug):
     merged = " and ".join(names).capitalize()
     messages.success(request, f"{merged} {'was' if len(names) == 1 else 'were'} merged into {first.name}.")
     return _back(review, _anchor(first))
+
+
+@curator_required
+@require_POST
+def recommendation_suggestion(request, slug, pk):
+    """Accept or reject a theme suggested for a recommendation in one click."""
+    review = _review(slug)
+    suggested = get_object_or_404(
+        RecommendationThemeSuggestion.objects.select_related("theme", "recommendation"),
+        pk=pk,
+        recommendation__review=review,
+    )
+    decision = request.POST.get("decision")
+    if decision not in ("accept", "reject"):
+        raise BadRequest("The decision is to accept or reject.")
+    name = suggested.recommendation.name
+    if decision == "accept":
+        suggested.accept(by=request.user)
+        messages.success(request, f"“{suggested.theme}” was added to {name}.")
+    else:
+        suggested.reject(by=request.user)
+        messages.success(request, f"The suggestion of “{suggested.theme}” for {name} was rejected.")
+    return _back(review, _anchor(suggested.recommendation))

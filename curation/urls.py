@@ -74,6 +74,11 @@ urlpatterns = [
         name="curation-recommendation-split",
     ),
     path(
+        "curation/<slug:slug>/recommendation-suggestions/<int:pk>/",
+        recommendations.recommendation_suggestion,
+        name="curation-recommendation-suggestion",
+    ),
+    path(
         "curation/<slug:slug>/recommendations/merge/",
         recommendations.recommendation_merge,
         name="curation-recommendation-merge",

@@ -32,7 +32,7 @@ from curation.forms import (
 from curation.queue import backlog_queue, curation_queue
 from findings import vectors
 from findings.forms import FindingForm, MergeForm, SplitForm
-from findings.models import AgencySuggestion, Finding, Lesson, Theme, ThemeSuggestion
+from findings.models import AgencySuggestion, Finding, Lesson, RecommendationThemeSuggestion, Theme, ThemeSuggestion
 from reviews.models import IllegalTransition, PublicCopy, Review
 from reviews.public_copy import request_public_copy
 
@@ -102,8 +102,11 @@ def _screen(request, review, *, publish_problems=()):
     resembling = vectors.resembling_lessons(findings)
     for finding in findings:
         finding.resembling = resembling.get(finding.pk, [])
+    suggested = RecommendationThemeSuggestion.objects.pending().select_related("theme")
     recommendations = list(
-        review.recommendations.prefetch_related("agencies", "findings", "themes", "actions").order_by("position", "id")
+        review.recommendations.prefetch_related(
+            "agencies", "findings", "themes", "actions", Prefetch("suggestions", queryset=suggested, to_attr="pending")
+        ).order_by("position", "id")
     )
     for recommendation, following in pairwise(recommendations):
         recommendation.next_pk = following.pk  # "Merge with the next"
@@ -113,7 +116,7 @@ def _screen(request, review, *, publish_problems=()):
         "rows": list(zip_longest(findings, findings[1:])),  # each finding with the next one
         "findings": findings,
         "flags": review.open_flags(),
-        "pending_themes": sum(len(finding.pending) for finding in findings),
+        "pending_themes": sum(len(row.pending) for row in [*findings, *recommendations]),
         "problems": review.publication_problems() if review.status == Review.Status.IN_CURATION else [],
         "publish_problems": publish_problems,
         "lessons": Lesson.objects.all(),
@@ -284,9 +287,11 @@ def suggestions_decide(request, slug, pk):
 @curator_required
 @require_POST
 def suggestions_accept_all(request, slug):
-    """Accept every theme suggested for the review's findings in one step (a curator checks them first)."""
+    """Accept every theme suggested for the review's findings and recommendations in one step (a curator checks them
+    first)."""
     review = _review(slug)
     accepted = ThemeSuggestion.objects.filter(finding__review=review).accept_all(by=request.user)
+    accepted += RecommendationThemeSuggestion.objects.filter(recommendation__review=review).accept_all(by=request.user)
     messages.success(request, f"{accepted} suggested theme{'s were' if accepted != 1 else ' was'} accepted.")
     return _back(review, "findings")
 

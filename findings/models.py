@@ -888,7 +888,7 @@ class SuggestionQuerySet(models.QuerySet):
     @transaction.atomic
     def decide_all(self, *, accept, by=None):
         """Accept (or reject) every pending suggestion among these. How many were decided."""
-        pending = list(self.pending().select_related("finding", self.model.TAG))
+        pending = list(self.pending().select_related(self.model.OWNER, self.model.TAG))
         for suggestion in pending:
             if accept:
                 suggestion.accept(by=by)
@@ -898,7 +898,8 @@ class SuggestionQuerySet(models.QuerySet):
 
 
 class Suggestion(models.Model):
-    """Something proposed for a finding, with why: nothing is tagged until a person accepts it."""
+    """Something proposed for a finding (or a recommendation), with why: nothing is tagged until a person accepts
+    it."""
 
     class Decision(models.TextChoices):
         PENDING = "pending", "Not yet decided"
@@ -910,6 +911,7 @@ class Suggestion(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     TAG = ""  # the field naming what is suggested
+    OWNER = "finding"  # the field naming what it is suggested for
 
     objects = SuggestionQuerySet.as_manager()
 
@@ -975,6 +977,34 @@ class AgencySuggestion(Suggestion):
     def accept(self, by=None):
         """Tag the finding with the suggested agency."""
         self.finding.agencies.add(self.agency)
+        self.decide(self.Decision.ACCEPTED, by)
+
+
+class RecommendationThemeSuggestion(Suggestion):
+    """A theme the suggester proposes for a recommendation, from its text, with its reasons."""
+
+    TAG = "theme"
+    OWNER = "recommendation"
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="suggestions")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="recommendation_suggestions")
+    score = models.FloatField()
+    reasons = models.JSONField(default=list, blank=True)  # [{"keyword": ..., "sentence": ...}]
+    source = models.CharField(max_length=30)  # rules, classifier or both
+
+    class Meta:
+        ordering = ["recommendation", "-score"]
+        constraints = [
+            models.UniqueConstraint(fields=["recommendation", "theme"], name="one_suggestion_per_recommendation_theme")
+        ]
+
+    def __str__(self):
+        return f"{self.theme} for {self.recommendation} ({self.score:.2f})"
+
+    @transaction.atomic
+    def accept(self, by=None):
+        """Tag the recommendation with the suggested theme."""
+        self.recommendation.themes.add(self.theme)
         self.decide(self.Decision.ACCEPTED, by)
 
 

@@ -32,7 +32,14 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 
 from agencies.models import Agency
-from findings.models import AgencySuggestion, Finding, Recommendation, Theme, ThemeSuggestion
+from findings.models import (
+    AgencySuggestion,
+    Finding,
+    Recommendation,
+    RecommendationThemeSuggestion,
+    Theme,
+    ThemeSuggestion,
+)
 from ingest import anonymisation, extraction, recommendations, segmentation
 from ingest.documents import DocumentRejected, Extra, ExtractedDocument, Page
 from ingest.limits import check_flag_count, check_length, extraction_limits
@@ -323,35 +330,49 @@ def _suggest_each(suggester, pieces):
     return [(suggester.suggest(text, title=title), suggest_agencies(text, title=title)) for text, title in pieces]
 
 
-def suggest_for_findings(document):
-
+def suggest_for_proposals(document):
+    """Themes and agencies suggested for each proposed finding, and themes for each proposed recommendation:
+    ([(finding, (themes, agencies))], [(recommendation, themes)])."""
     findings = list(document.proposed_findings.all())
-    suggested = in_child(
-        Stage.SUGGESTED, _suggest_each, get_suggester(), [(finding.text, finding.title) for finding in findings]
+    recommendations = list(document.proposed_recommendations.all())
+    pieces = [(finding.text, finding.title) for finding in findings]
+    pieces += [(recommendation.text, "") for recommendation in recommendations]
+    suggested = in_child(Stage.SUGGESTED, _suggest_each, get_suggester(), pieces)
+    return (
+        list(zip(findings, suggested[: len(findings)], strict=True)),
+        [
+            (recommendation, themes)
+            for recommendation, (themes, _) in zip(recommendations, suggested[len(findings) :], strict=True)
+        ],
     )
-    return list(zip(findings, suggested, strict=True))
+
+
+def _save_theme_suggestions(model, owner, suggestions, themes):
+    """Keep the suggestions of themes for a finding or recommendation (the model's owner); decisions people made
+    stay, stale undecided suggestions go. How many there are."""
+    kept = []
+    for suggestion in suggestions:
+        row, _ = model.objects.update_or_create(
+            **{model.OWNER: owner},
+            theme=themes[suggestion.slug],
+            defaults={
+                "score": suggestion.score,
+                "reasons": [asdict(reason) for reason in suggestion.reasons],
+                "source": suggestion.source,
+            },
+        )
+        kept.append(row.pk)
+    owner.suggestions.filter(decision=model.Decision.PENDING).exclude(pk__in=kept).delete()
+    return len(kept)
 
 
 def save_suggestions(document, suggested):
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     agencies = {agency.name: agency for agency in Agency.objects.all()}
+    for_findings, for_recommendations = suggested
     total = named = 0
-    for finding, (theme_suggestions, agency_mentions) in suggested:
-        kept = []
-        for suggestion in theme_suggestions:
-            row, _ = ThemeSuggestion.objects.update_or_create(
-                finding=finding,
-                theme=themes[suggestion.slug],
-                defaults={
-                    "score": suggestion.score,
-                    "reasons": [asdict(reason) for reason in suggestion.reasons],
-                    "source": suggestion.source,
-                },
-            )
-            kept.append(row.pk)
-        # Decisions people made stay; stale undecided suggestions go.
-        finding.suggestions.filter(decision=ThemeSuggestion.Decision.PENDING).exclude(pk__in=kept).delete()
-        total += len(kept)
+    for finding, (theme_suggestions, agency_mentions) in for_findings:
+        total += _save_theme_suggestions(ThemeSuggestion, finding, theme_suggestions, themes)
         kept = []
         for mention in agency_mentions:
             row, _ = AgencySuggestion.objects.update_or_create(
@@ -362,6 +383,8 @@ def save_suggestions(document, suggested):
             kept.append(row.pk)
         finding.agency_suggestions.filter(decision=AgencySuggestion.Decision.PENDING).exclude(pk__in=kept).delete()
         named += len(kept)
+    for recommendation, theme_suggestions in for_recommendations:
+        total += _save_theme_suggestions(RecommendationThemeSuggestion, recommendation, theme_suggestions, themes)
     return f"{total} theme suggestion{'s' if total != 1 else ''}, {named} agenc{'ies' if named != 1 else 'y'} named"
 
 
@@ -369,7 +392,7 @@ STAGES = [
     (Stage.EXTRACTED, read_text, save_text),
     (Stage.CHECKED, check_for_identifiers, save_flags),
     (Stage.PROPOSED, find_findings, save_proposal),
-    (Stage.SUGGESTED, suggest_for_findings, save_suggestions),
+    (Stage.SUGGESTED, suggest_for_proposals, save_suggestions),
 ]
 
 

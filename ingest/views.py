@@ -86,7 +86,7 @@ def _document_page(request, review, flag_error=None):
             ),
             "version_form": NewVersionForm(review=review, user=request.user),
             "recommendations": current.proposed_recommendations.order_by("position").prefetch_related(
-                "agencies", "findings"
+                "agencies", "findings", "themes"
             ),
         }
     else:

@@ -15,10 +15,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from findings.models import AgencySuggestion, Finding, Theme, ThemeSuggestion
+from findings.models import AgencySuggestion, Finding, Recommendation, Theme, ThemeSuggestion
 from ingest.processing import process
 from ingest.uploads import CheckedUpload, store
 from reviews.models import AnonymisationFlag, ProcessingStep, Review, ReviewDocument
+from search.engine import search
 from tests.documents import make_docx, make_pdf
 from tests.factories import make_review
 from tests.review_texts import LEAKED_NAME, LEAKED_PHONE, REVIEW_PAGES
@@ -91,6 +92,25 @@ def test_findings_are_proposed_with_their_pages_and_recommendations_and_themes_s
     assert not findings[0].themes.exists(), "nothing is tagged until a person accepts"
     reasons = ThemeSuggestion.objects.get(finding=findings[0], theme__slug="domestic-abuse").reasons
     assert any("domestic abuse" in reason["keyword"].lower() for reason in reasons)
+
+
+def test_each_proposed_recommendation_is_offered_themes_from_its_text_and_a_curator_accepts_one(uploaded, curator):
+    recommendation = Recommendation.objects.get(review=uploaded, label="Recommendation 1")
+    suggested = {s.theme.slug: s for s in recommendation.suggestions.select_related("theme")}
+    assert "domestic-abuse" in suggested and not recommendation.themes.exists()
+    assert any("domestic abuse" in reason["keyword"].lower() for reason in suggested["domestic-abuse"].reasons)
+    screen = curator.get(reverse("curation-review", args=[uploaded.slug])).content.decode()
+    assert f'id="recommendation-suggestion-{suggested["domestic-abuse"].pk}"' in screen
+
+    curator.post(
+        reverse("curation-recommendation-suggestion", args=[uploaded.slug, suggested["domestic-abuse"].pk]),
+        {"decision": "accept"},
+    )
+
+    assert [t.slug for t in recommendation.themes.all()] == ["domestic-abuse"]
+    assert search(level="recommendations", filters={"theme": ["domestic-abuse"]}).count == 0  # not published yet
+    page = uploaded.get_absolute_url()
+    assert "Domestic abuse</a>" in curator.get(page).content.decode()
 
 
 def test_each_proposed_finding_is_offered_the_agencies_its_text_names_with_the_words(uploaded):

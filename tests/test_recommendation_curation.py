@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from agencies.models import Agency
-from findings.models import Recommendation, Theme
+from findings.models import Recommendation, RecommendationThemeSuggestion, Theme
 from reviews.models import Review
 from tests.documents import make_pdf
 from tests.factories import make_finding, make_recommendation, make_review
@@ -164,3 +164,34 @@ def test_the_add_page_shows_the_reviews_text_to_take_a_recommendation_from(curat
     assert "commission training on safe sleep" in page
     edit = curator.get(url("curation-recommendation-edit", review, make_recommendation(review))).content.decode()
     assert "commission training on safe sleep" not in edit
+
+
+def test_a_curator_rejects_a_suggested_theme_for_a_recommendation_and_no_one_else_decides_it(curator, author, review):
+    recommendation = make_recommendation(review, "The partnership should review its neglect strategy.")
+    suggested = RecommendationThemeSuggestion.objects.create(
+        recommendation=recommendation, theme=Theme.objects.get(slug="neglect"), score=0.9, source="rules",
+        reasons=[{"keyword": "neglect", "sentence": "The partnership should review its neglect strategy."}],
+    )  # fmt: skip
+    address = reverse("curation-recommendation-suggestion", args=[review.slug, suggested.pk])
+
+    assert author.post(address, {"decision": "accept"}).status_code == 404
+    answer = curator.post(address, {"decision": "reject"})
+
+    suggested.refresh_from_db()
+    assert answer["Location"].endswith("#recommendation-1") and suggested.decision == "rejected"
+    assert not recommendation.themes.exists()
+    screen = curator.get(reverse("curation-review", args=[review.slug])).content.decode()
+    assert f"recommendation-suggestion-{suggested.pk}" not in screen
+
+
+def test_accepting_all_suggested_themes_includes_the_recommendations(curator, review):
+    recommendation = make_recommendation(review, "The partnership should review its neglect strategy.")
+    RecommendationThemeSuggestion.objects.create(
+        recommendation=recommendation, theme=Theme.objects.get(slug="neglect"), score=0.9, source="rules"
+    )
+    screen = curator.get(reverse("curation-review", args=[review.slug])).content.decode()
+    assert "Accept all 1 suggested theme" in screen
+
+    curator.post(reverse("curation-accept-all", args=[review.slug]))
+
+    assert [t.slug for t in recommendation.themes.all()] == ["neglect"]

@@ -51,7 +51,7 @@ def review_detail(request, slug):
     crumbs = [("Reviews", reverse("review-list"))]
     actions = Prefetch("actions", queryset=Action.objects.select_related("owner"))
     recommendations = list(
-        review.recommendations.prefetch_related("agencies", "findings", actions).order_by("position")
+        review.recommendations.prefetch_related("agencies", "findings", "themes", actions).order_by("position")
     )
     for recommendation in recommendations:
         recommendation.review = review
