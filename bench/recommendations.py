@@ -9,17 +9,21 @@ to one, in order of overlap). Per report and format:
 - whether the count proposed equals the report's formal recommendations (and none for a report that makes none);
 - labels kept as written ("CSC 1", "Recommendation 3");
 - addressee: the kind of addressee (partnership, agencies, national, other) and, for agencies, the agencies;
-- findings: the findings each follows from, as labelled (only where the labels say).
+- findings: the findings each follows from, as labelled (only where the labels say);
+- actions: the rows of the report's action plan proposed as a matched recommendation's actions (matched by text).
 
 Sets:
 - `dev` (default): the reports of the anonymisation batches (blind, fresh, third, fourth, fifth), whose labels list
   each recommendation's text, label, addressee in words and finding; used for development.
 - `blind`: bench/data/recommendations/ (ten reports, one or more per house style, addressees and actions labelled,
-  written by a helper that read no code) for the final figures; score it once, when tuning has stopped.
+  written by a helper that read no code). It was scored once for the tenth session's final figures and has been
+  development material since.
+- `second`: bench/data/recommendations_second/ (twelve more reports in layouts the first set did not use, written
+  blind the same way) for the next final figures: score it once, when tuning has stopped.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
-    .venv/bin/python bench/recommendations.py [--set dev|blind] [--formats pdf docx txt md] [--reports ID ...]
+    .venv/bin/python bench/recommendations.py [--set dev|blind|second] [--formats pdf docx txt md] [--reports ID ...]
         [--verbose]
 """
 
@@ -129,6 +133,9 @@ def score(report, labels, document):
         "agencies_right": 0,
         "findings_judged": 0,
         "findings_right": 0,
+        "actions_labelled": sum(len(r.get("actions") or []) for r in labelled),
+        "actions_proposed": sum(len(r.actions) for r in proposed),
+        "actions_matched": 0,
         "missed": [labelled[i]["text"][:90] for i in range(len(labelled)) if i not in {a for a, _ in pairs}],
         "extra": [p.text[:90] for j, p in enumerate(proposed) if j not in {b for _, b in pairs}],
         "wrong": [],
@@ -145,6 +152,7 @@ def score(report, labels, document):
             if kind == "agencies" and agencies is not None:
                 row["agencies_judged"] += 1
                 row["agencies_right"] += sorted(got.agencies) == agencies
+        row["actions_matched"] += len(match(labelled[i].get("actions") or [], got.actions))
         wanted = finding_labels(labelled[i])
         if "findings" in labelled[i] or "finding" in labelled[i]:
             row["findings_judged"] += 1
@@ -160,7 +168,8 @@ def ratio(a, b):
 def totals(rows):
     ok = [r for r in rows if "error" not in r]
     keys = ("labelled", "proposed", "matched", "labels_right", "addressees_judged", "addressees_right",
-            "agencies_judged", "agencies_right", "findings_judged", "findings_right")  # fmt: skip
+            "agencies_judged", "agencies_right", "findings_judged", "findings_right", "actions_labelled",
+            "actions_proposed", "actions_matched")  # fmt: skip
     sums = {key: sum(r[key] for r in ok) for key in keys}
     return {
         "files": len(rows),
@@ -173,11 +182,15 @@ def totals(rows):
         "addressee_accuracy": ratio(sums["addressees_right"], sums["addressees_judged"]),
         "agency_accuracy": ratio(sums["agencies_right"], sums["agencies_judged"]),
         "finding_link_accuracy": ratio(sums["findings_right"], sums["findings_judged"]),
+        "action_precision": ratio(sums["actions_matched"], sums["actions_proposed"]),
+        "action_recall": ratio(sums["actions_matched"], sums["actions_labelled"]),
     }
 
 
 def sources(chosen_set, chosen):
-    folders = [DATA / "recommendations"] if chosen_set == "blind" else [DATA / batch for batch in DEV_BATCHES]
+    folders = {"blind": [DATA / "recommendations"], "second": [DATA / "recommendations_second"]}.get(
+        chosen_set, [DATA / batch for batch in DEV_BATCHES]
+    )
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
             if not source.name.endswith(".labels.json") and (not chosen or source.stem in chosen):
@@ -186,7 +199,7 @@ def sources(chosen_set, chosen):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "blind"), default="dev")
+    parser.add_argument("--set", choices=("dev", "blind", "second"), default="dev")
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, extra and wrong addressee")

@@ -31,6 +31,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 
+from agencies import terms
 from agencies.models import Agency
 from findings.models import (
     AgencySuggestion,
@@ -308,6 +309,8 @@ def save_proposal(document, proposed):
         )
         recommendation.agencies.set(named)
         recommendation.findings.set([findings[i] for i in proposed_recommendation.findings if i < len(findings)])
+        if not recommendation.actions.exists():  # the report's action plan; once people have actions, theirs stay
+            _add_actions(recommendation, proposed_recommendation.actions, agencies)
     document.proposed_recommendations.filter(proposal_index__gte=len(recommended)).delete()
     document.proposal_note = f"{proposal.note} {_recommendations_note(len(recommended))}"
     document.names_recommendations = names_recommendations
@@ -317,6 +320,22 @@ def save_proposal(document, proposed):
         f"{count} finding{'s' if count != 1 else ''} and {len(recommended)} "
         f"recommendation{'s' if len(recommended) != 1 else ''} proposed" + (" (fallback)" if proposal.fallback else "")
     )
+
+
+def _add_actions(recommendation, proposed_actions, agencies):
+    """The rows of the report's action plan, as the recommendation's actions: the owner an agency of the list when
+    the words name one (and in words as written), the due date and status read from the words."""
+    for proposed in proposed_actions:
+        named = next((agencies[m.agency] for m in terms.mentions(proposed.owner) if m.agency in agencies), None)
+        status = proposed.progress()
+        recommendation.actions.create(
+            text=proposed.text,
+            owner=named,
+            owner_text=proposed.owner[:200],
+            due=proposed.due_date(),
+            status=status,
+            evidence=" ".join(part for part in (proposed.status, proposed.evidence) if part),
+        )
 
 
 def _recommendations_note(count):

@@ -12,12 +12,17 @@ recommendation, a recommendation (or "Recommendations") after each finding. A le
 recommendations:") and the narrative around them are not taken. When a report restates its recommendations in its
 executive summary, the fuller list is kept.
 
+An action plan (an appendix headed "Action plan", a table of recommendation, action, lead, timescale and status) is
+proposed as the actions of the recommendations its rows name.
+
 Whom each asks comes from the table's agency column, the code ("CSC" is children's social care) or the words before
 "should" ("The Board should", "Police Scotland should", "The Department for Education should"). The findings each
 follows from come from an explicit reference ("see Finding 2", "(Learning point 4)", a finding column) or from where
 it is written (after a finding).
 """
 
+import calendar
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +31,50 @@ from ingest import segmentation
 from ingest.segmentation import LISTED, REF_NUMBER, SECTION_NUMBER, Block, read_blocks, sections
 
 MAX_RECOMMENDATIONS = 60
+
+
+MONTHS = [name.lower() for name in calendar.month_abbr[1:]]
+MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})[a-z]*\.?\s+(\d{{4}})\b")
+
+
+@dataclass
+class ProposedAction:
+    """A row of the report's action plan: what will be done, by whom, by when, how far it had got (as written)."""
+
+    text: str
+    owner: str = ""
+    due: str = ""
+    status: str = ""
+    evidence: str = ""
+
+    def due_date(self):
+        """The date it is due, from the words: "March 2022" is the end of March; "31/03/2022" that day; a year alone
+        its end; "TBC", "Ongoing" or a quarter, none."""
+        words = self.due.lower()
+        day = re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b", words)
+        if day:
+            try:
+                return datetime.date(int(day.group(3)), int(day.group(2)), int(day.group(1)))
+            except ValueError:
+                return None
+        month = MONTH_YEAR.search(words)
+        if month:
+            number = MONTHS.index(month.group(1)) + 1
+            year = int(month.group(2))
+            return datetime.date(year, number, calendar.monthrange(year, number)[1])
+        year = re.fullmatch(r"\s*(?:by |end of |december )?(\d{4})\s*", words)
+        return datetime.date(int(year.group(1)), 12, 31) if year else None
+
+    def progress(self):
+        """How far it had got, as findings.Action's status: completed, in progress or not started."""
+        words = self.status.lower()
+        if re.search(r"\bnot (?:yet )?started\b|\bred\b|\bnot begun\b", words):
+            return "not-started"
+        if re.search(r"\bcomplet|\bdone\b|\bachieved\b|\bclosed\b|\bgreen \(complete", words):
+            return "completed"
+        if re.search(r"progress|on track|ongoing|started|amber|green|underway|under way|partly|partial", words):
+            return "in-progress"
+        return "not-started"
 
 
 @dataclass
@@ -38,6 +87,7 @@ class ProposedRecommendation:
     agencies: list = field(default_factory=list)  # agency names (agencies.terms)
     findings: list = field(default_factory=list)  # indexes of the proposal's findings it follows from
     reference: str = ""  # a tag or table cell naming the findings it follows from ("(Finding 2)", "Theme A")
+    actions: list = field(default_factory=list)  # ProposedAction: its rows of the report's action plan
 
 
 NONE_MADE = re.compile(
@@ -92,7 +142,10 @@ CODES = {
     "H": "", "PCT": "", "ICB": "", "HB": "", "NHS": "", "PR": "Probation", "YOT": "Youth justice service",
     "YJS": "Youth justice service", "AMH": "Adult mental health services", "SM": "Substance misuse services",
 }  # fmt: skip
-TABLE_TEXT = re.compile(r"^(?:recommendations?|what (?:we|the review) recommends?|action|improvement)$", re.I)
+TABLE_TEXT = re.compile(
+    r"^(?:recommendations?|what (?:we|the review) recommends?|actions?|improvements?)(?: (?:for|to) [\w' ]{2,40})?$",
+    re.I,
+)
 TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|no\.?|number|#|recommendation (?:no\.?|number))$", re.I)
 TABLE_TO = re.compile(r"^(?:agency|organisation|lead(?: agency)?|to|addressee|owner|responsible.*|for)$", re.I)
 TABLE_FINDING = re.compile(r"^(?:finding|learning(?: point)?|theme|key (?:finding|learning)|link(?:ed)? to.*)s?$", re.I)
@@ -102,6 +155,19 @@ REFERENCE = re.compile(
     re.IGNORECASE,
 )
 ACTION_PLAN = re.compile(r"\baction plan\b", re.IGNORECASE)
+TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
+# The columns of an action plan's table, by their headers (the first that fits a header names it).
+ACTION_COLUMNS = (
+    ("ref", re.compile(r"^(?:rec(?:ommendation)?s?\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?|ref(?:erence)?\.?|no\.?)$",
+                       re.I)),
+    ("text", re.compile(r"^(?:(?:smart |agreed |planned )?actions?(?: (?:to be taken|required|agreed|planned))?"
+                        r"|what (?:will be done|we will do)|activity|tasks?)$", re.I)),
+    ("owner", re.compile(r"^(?:lead.*|owner.*|responsib.*|by whom|who)$", re.I)),
+    ("due", re.compile(r"^(?:timescales?|target(?: date)?|due(?: date)?|by when|completion(?: date)?|deadline|date)$",
+                       re.I)),
+    ("status", re.compile(r"^(?:status.*|rag.*|progress.*)$", re.I)),
+    ("evidence", re.compile(r"^(?:evidence.*|outcome.*|impact.*)$", re.I)),
+)  # fmt: skip
 
 
 def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
@@ -118,7 +184,59 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         _address(recommendation)
         if not recommendation.findings:
             recommendation.findings = _referenced(f"{recommendation.text} {recommendation.reference}", findings)
-    return proposed[:MAX_RECOMMENDATIONS]
+    proposed = proposed[:MAX_RECOMMENDATIONS]
+    for section in sections(blocks):
+        if _is_action_plan(section):
+            _add_actions(section.blocks, proposed)
+    return proposed
+
+
+def _add_actions(blocks, proposed):
+    """Each row of an action plan's table, as an action of the recommendation its first column names ("CSC 1",
+    "Recommendation 2", "3"); a row that names none goes with the recommendation of the row before."""
+    columns, current = None, None
+    for block in blocks:
+        cells = [cell.strip() for cell in re.split(r"(?:^|\s)\|(?:\s|$)", block.text)]  # "| x": an empty first cell
+        if len(cells) < 2:
+            continue
+        if header := _action_columns(cells):
+            columns, current = header, None
+            continue
+        if columns is None:
+            continue
+        row = {role: _plain(cells[index]) if index < len(cells) else "" for role, index in columns.items()}
+        if row["ref"]:
+            current = _named_by(row["ref"], proposed)
+        if current is not None and row["text"]:
+            fields = {role: row.get(role, "") for role in ("owner", "due", "status", "evidence")}
+            current.actions.append(ProposedAction(row["text"], **fields))
+
+
+def _action_columns(cells):
+    """{role: column} of an action plan's header row (it has a recommendation and an action column), else None."""
+    roles = {}
+    for index, text in enumerate(cells):
+        for role, pattern in ACTION_COLUMNS:
+            if role not in roles and pattern.match(" ".join(text.split())):
+                roles[role] = index
+                break
+    if "ref" not in roles and "text" in roles:  # "Action | Task | ...": the action's number, then what it is
+        task = next((i for i, text in enumerate(cells) if i not in roles.values() and TASK.match(text)), None)
+        if task is not None:
+            roles["ref"], roles["text"] = roles["text"], task
+    return roles if "ref" in roles and "text" in roles else None
+
+
+def _named_by(reference, proposed):
+    """The recommendation an action plan's reference names: its label as written, or its number."""
+
+    def keys(label):
+        plain = " ".join(label.lower().replace(".", " ").split())
+        number = re.fullmatch(r"(?:recommendation\s*|rec\s*)?(?P<n>\d{1,2}(?: \d{1,2})?[a-z]?)", plain)
+        return {plain, number.group("n")} if number else {plain}
+
+    wanted = keys(reference)
+    return next((r for r in proposed if r.label and keys(r.label) & wanted), None)
 
 
 def _recommendation_sections(all_sections):
@@ -169,6 +287,7 @@ def _fullest(lists):
 
 def _overlap(first, second):
     """Whether two lists say mostly the same things (a summary restating the recommendations in fewer words)."""
+
     def words(found):
         return [set(re.findall(r"[a-z]{4,}", r.text.lower())) for r in found]
 
@@ -223,7 +342,11 @@ def _from_blocks(blocks):
             current.text = _plain(text)
         elif numbered or listed:
             rest = numbered.group("rest") if numbered else LISTED.sub("", text, count=1)
-            if DIRECTIVE.search(rest):
+            inner = LABEL.match(rest) if listed else None  # a bullet that carries the label: "• R1 - ..."
+            if inner and DIRECTIVE.search(inner.group("rest")):
+                current = _labelled(inner, block.page)
+                out.append(_grouped(current, group))
+            elif DIRECTIVE.search(rest):
                 number = numbered.group("number") if numbered else _list_number(text)
                 current = ProposedRecommendation(_plain(rest), number, block.page)
                 out.append(_grouped(current, group))
@@ -377,4 +500,3 @@ def _referenced(text, findings):
                 if number in finding_keys and index not in out:
                     out.append(index)
     return out
-

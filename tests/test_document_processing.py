@@ -145,7 +145,7 @@ def test_each_finding_keeps_the_footnotes_its_text_cites_as_its_notes(author, tm
     assert first.note_list == [f"1. {NOTES[0]}"] and "Brandon" not in first.text
     assert second.note_list == [f"2. {NOTES[1]}"]
     page = document_page(author, review)
-    assert "Notes<span class=\"govuk-visually-hidden\"> to The father was not seen</span> (1)" in page
+    assert 'Notes<span class="govuk-visually-hidden"> to The father was not seen</span> (1)' in page
     assert "Philip, G. et al. (2021) Invisible men." in page
 
 
@@ -368,3 +368,27 @@ def test_the_author_sees_the_curators_comments_when_the_review_is_returned(autho
     page = document_page(author, uploaded)
     assert "Returned by the curators" in page
     assert "Please take the school&#x27;s name out of page 3." in page
+
+
+def test_an_action_plan_in_the_report_becomes_the_actions_of_its_recommendations(author, tmp_path):
+    from tests.test_recommendation_extraction import ACTION_PLAN, FINDINGS, TRADITIONAL
+
+    path = tmp_path / "child-j.txt"
+    path.write_text("Child J: a local child safeguarding practice review\n\n" + "\n\n".join([FINDINGS, TRADITIONAL,
+                                                                                            ACTION_PLAN]))  # fmt: skip
+    review = upload(author, path)
+
+    police = Recommendation.objects.get(review=review, label="P 1")
+    actions = list(police.actions.order_by("id").values_list("text", "owner__name", "owner_text", "status"))
+    assert actions == [
+        ("Share domestic incident notifications daily", "Police", "Northshire Constabulary", "in-progress"),
+        ("Audit 20 notifications for timeliness", None, "Quality Assurance Sub-Group", "not-started"),
+    ]
+    first = Recommendation.objects.get(review=review, label="CSC 1").actions.get()
+    assert (first.status, first.due.isoformat(), first.evidence) == ("completed", "2022-03-31", "Complete")
+    first.text = "Changed by the partnership"
+    first.save()
+    process(review.documents.get().pk, from_start=True)  # processed again: the actions people have stay
+    assert list(Recommendation.objects.get(review=review, label="CSC 1").actions.values_list("text", flat=True)) == [
+        "Changed by the partnership"
+    ]

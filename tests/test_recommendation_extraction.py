@@ -1,6 +1,8 @@
 """Recommendations proposed from a report's text as records: every layout reviews use, whom each asks, the findings
 each follows from, and nothing that is not a formal recommendation."""
 
+import datetime
+
 from ingest.documents import Page
 from ingest.extraction import extract
 from ingest.recommendations import propose_recommendations
@@ -205,3 +207,41 @@ Recommendation 2: Assessments should record every adult in the household."""
 
     assert (first.addressee, first.addressee_text) == ("national", "The Department for Education")
     assert (second.addressee, second.agencies) == ("agencies", ["Children's social care"])
+
+
+ACTION_PLAN = """Appendix 2: Action plan
+
+The Board agreed this action plan in July 2022. Progress is shown as at December 2022.
+
+Recommendation | Action | Lead agency / owner | Timescale | Status / evidence
+CSC 1 | Add a records check to the initial assessments | Head of Children's Social Care | March 2022 | Complete
+P 1 | Share domestic incident notifications daily | Northshire Constabulary | TBC | In progress
+ | Audit 20 notifications for timeliness | Quality Assurance Sub-Group | 31/10/2022 | Not started
+3 | Brief all staff | Everyone | 2023 | On track"""
+
+
+def test_an_action_plan_appendix_is_proposed_as_the_actions_of_the_recommendations_it_names():
+    found = {r.label: r for r in proposed(pages(FINDINGS, TRADITIONAL, ACTION_PLAN))}
+
+    assert set(found) == {"1", "2", "CSC 1", "P 1"}  # the plan's rows are not recommendations
+    assert [(a.text, a.owner, a.due_date(), a.progress()) for a in found["CSC 1"].actions] == [
+        ("Add a records check to the initial assessments", "Head of Children's Social Care",
+         datetime.date(2022, 3, 31), "completed"),
+    ]  # fmt: skip
+    police = found["P 1"].actions
+    assert [(a.text, a.due_date(), a.progress()) for a in police] == [
+        ("Share domestic incident notifications daily", None, "in-progress"),
+        ("Audit 20 notifications for timeliness", datetime.date(2022, 10, 31), "not-started"),  # the row before's
+    ]
+    assert not found["1"].actions and not found["2"].actions  # "3" names no recommendation of the report
+
+
+def test_a_numbered_action_plan_with_a_task_column_is_read_by_its_numbers():
+    plan = """Appendix 2: Board action plan
+
+Action | Task | Lead | Target date | Progress / evidence
+1 | Revise the procedures on domestic incidents | Business Unit | December 2022 | In progress
+2 | Publish bruising guidance | Designated Doctor | Sept 2022 | Complete"""
+    found = {r.label: r for r in proposed(pages(FINDINGS, TRADITIONAL, plan))}
+    assert [a.text for a in found["1"].actions] == ["Revise the procedures on domestic incidents"]
+    assert [(a.text, a.progress()) for a in found["2"].actions] == [("Publish bruising guidance", "completed")]
