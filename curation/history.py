@@ -71,6 +71,10 @@ def _finding(position, title):
     return f"finding {position} “{_short(title, 80)}”"
 
 
+def _recommendation(label, text):
+    return f"recommendation {label} “{_short(text, 60)}”"
+
+
 def _ref(data, name):
     """The id a recorded row holds for a foreign key ("theme_id")."""
     return data.get(f"{name}_id", data.get(name))
@@ -88,6 +92,9 @@ class _Names:
         self.lessons = dict(Lesson.objects.filter(pk__in=ids("lesson")).values_list("pk", "statement"))
         found = Finding.objects.filter(pk__in=ids("finding")).values_list("pk", "position", "title")
         self.findings = {pk: _finding(position, title) for pk, position, title in found}
+        asked = Recommendation.objects.filter(pk__in=ids("recommendation"))
+        asked = asked.values_list("pk", "label", "position", "text")
+        self.recommendations = {pk: _recommendation(label or position, text) for pk, label, position, text in asked}
         # Each finding as it was at each recorded change, oldest first (within one transaction, which has one time,
         # in the order recorded): a link is named as the finding was then.
         self.states = defaultdict(list)
@@ -131,13 +138,16 @@ def _describe(event, names):
     if model in ("RecommendationTheme", "RecommendationAgency"):
         thing = "Theme" if model == "RecommendationTheme" else "Agency"
         name = names.themes.get(_ref(data, "theme")) if thing == "Theme" else names.agencies.get(_ref(data, "agency"))
-        return f"{thing} “{name or 'since deleted'}” {'added to' if added else 'removed from'} a recommendation"
+        recommendation = names.recommendations.get(_ref(data, "recommendation"), "a recommendation since deleted")
+        return f"{thing} “{name or 'since deleted'}” {'added to' if added else 'removed from'} {recommendation}"
     if model == "RecommendationFinding":
         finding = names.finding(_ref(data, "finding"), event.pgh_created_at)
-        return f"A recommendation {'linked to' if added else 'unlinked from'} {finding}"
+        recommendation = names.recommendations.get(_ref(data, "recommendation"), "a recommendation since deleted")
+        return f"{recommendation[0].upper()}{recommendation[1:]} {'linked to' if added else 'unlinked from'} {finding}"
     verb = {"insert": "added", "update": "changed", "delete": "deleted"}.get(label, label)
     if model == "Recommendation":
-        return f"Recommendation {data.get('label') or data.get('position')} “{_short(data.get('text'), 60)}” {verb}"
+        described = _recommendation(data.get("label") or data.get("position"), data.get("text"))
+        return f"{described[0].upper()}{described[1:]} {verb}"
     if model == "Action":
         return f"Action “{_short(data.get('text'), 60)}” {verb}"
     if model == "Finding":

@@ -107,11 +107,16 @@ LABEL = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 LEAD_IN = re.compile(r"(?:recommend(?:s|ed|ations?)?|following|as follows|actions?)\b[^.]{0,80}:\s*$", re.IGNORECASE)
+# A recommendation that starts with what is to be done ("Develop guidance ...", "That the Board ...").
+IMPERATIVE = re.compile(
+    r"^(?:that|ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
+    r"|introduce|strengthen|undertake|work with|request)\b",
+    re.IGNORECASE,
+)
 DIRECTIVE = re.compile(
     r"\b(?:should|must|shall|will|is asked to|are asked to|is recommended to|are recommended to|needs? to"
     r"|to (?:ensure|review|develop|consider|seek|establish|provide|agree|commission|publish|revise|audit))\b"
-    r"|^(?:that|ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
-    r"|introduce|strengthen|undertake|work with|request)\b",
+    rf"|{IMPERATIVE.pattern}",
     re.IGNORECASE,
 )
 SUBJECT = re.compile(
@@ -133,6 +138,24 @@ PARTNERSHIP = re.compile(
     r"|safeguarding children|all agencies|partner agencies|each agency|agencies|the review panel|multi-agency)\b",
     re.IGNORECASE,
 )
+# An organisation that is one agency or several, named by its kind ("the acute hospitals trust", "the health
+# board", "the Education Authority"): which agencies, the recommendation's words say.
+ORGANISATION = re.compile(
+    r"\b(?:trusts?|health boards?|authority|authorities|department|services?|council|hospitals?|constabulary|force"
+    r"|practices|teams?|units?|providers?|commissioners|icb|ccg|pct)\b",
+    re.IGNORECASE,
+)
+# A paragraph about the recommendations rather than one of them: "Our recommendations are set out below", "The
+# panel makes the following recommendations", "Each agency will develop an action plan in response to these".
+ABOUT_RECOMMENDATIONS = re.compile(
+    r"\brecommendations? (?:are|is) (?:set out|listed|addressed|made|grouped)\b|\b(?:following|these|the above) "
+    r"recommendations\b|\brecommendations (?:below|above|that follow)\b|\bmakes? (?:the following |\w+ )?"
+    r"recommendations?\b|\bin response to (?:these|the|this|its)\b|\bendorses?\b|\baction plan for (?:these|the|its)\b",
+    re.IGNORECASE,
+)
+# What a recommendation asks in words of its own (not "will", which a commitment or a plan uses). A paragraph that
+# asks is a recommendation even when it is about the others ("The Board should audit how these recommendations ...").
+ASKS = re.compile(r"\b(?:should|must|shall|is asked to|are asked to|recommends?|recommended|needs? to)\b|^that\b", re.I)
 # Codes of single-agency recommendations ("CSC 1", "P 2") and the agency each names.
 CODES = {
     "CSC": "Children's social care", "SC": "Children's social care", "CS": "Children's social care",
@@ -343,10 +366,12 @@ def _from_blocks(blocks):
         elif numbered or listed:
             rest = numbered.group("rest") if numbered else LISTED.sub("", text, count=1)
             inner = LABEL.match(rest) if listed else None  # a bullet that carries the label: "• R1 - ..."
+            # (an item of a list "1.", "2." may say what will be done; a "9.2" paragraph must ask it)
+            item = listed or "." not in numbered.group("number")
             if inner and DIRECTIVE.search(inner.group("rest")):
                 current = _labelled(inner, block.page)
                 out.append(_grouped(current, group))
-            elif DIRECTIVE.search(rest):
+            elif DIRECTIVE.search(rest) and (_asks(rest) or (item and not ABOUT_RECOMMENDATIONS.search(rest))):
                 number = numbered.group("number") if numbered else _list_number(text)
                 current = ProposedRecommendation(_plain(rest), number, block.page)
                 out.append(_grouped(current, group))
@@ -356,7 +381,7 @@ def _from_blocks(blocks):
                 current = None
         elif current is not None and current.text and not block.number and _continues(current, text):
             current.text = f"{current.text} {_plain(text)}"
-        elif DIRECTIVE.search(text) and _starts_directive(text):
+        elif _unlabelled_recommendation(text):
             current = ProposedRecommendation(_plain(text), "", block.page)
             out.append(_grouped(current, group))
         else:
@@ -382,6 +407,19 @@ def _continues(current, text):
     ending = re.sub(r"\s*[(\[][^)\]]{1,60}[)\]]$", "", current.text.rstrip())  # without a tag: "(Finding 2)"
     unfinished = not ending.endswith((".", "!", "?", ")", "\u201d", '"'))
     return unfinished or (LISTED.match(text) is not None) or len(text.split()) < 12
+
+
+def _unlabelled_recommendation(text):
+    """Whether a paragraph with no label or number is a recommendation: it asks someone to do something ("The Board
+    should ..."), and is not about the recommendations or a commitment ("The Panel will publish ...")."""
+    return bool(DIRECTIVE.search(text) and _starts_directive(text) and ASKS.search(text))
+
+
+def _asks(text):
+    """Whether a numbered paragraph asks something of someone: "The Board should ...", or an imperative ("Develop
+    guidance ...", "That the Board ..."), not a commitment ("Each agency will develop an action plan") or words about
+    the recommendations ("The recommendations below are addressed to ...")."""
+    return bool(ASKS.search(text) or (IMPERATIVE.match(text) and not ABOUT_RECOMMENDATIONS.search(text)))
 
 
 def _starts_directive(text):
@@ -468,6 +506,8 @@ def _address(recommendation):
         recommendation.addressee = "partnership"
     elif named:
         recommendation.addressee, recommendation.agencies = "agencies", named
+    elif ORGANISATION.search(words) and (asked := [m.agency for m in terms.mentions(recommendation.text)]):
+        recommendation.addressee, recommendation.agencies = "agencies", list(dict.fromkeys(asked))[:3]
     else:
         recommendation.addressee = "other"
     recommendation.addressee_text = (words[:1].upper() + words[1:])[:300]

@@ -420,7 +420,13 @@ def the_curator_decides_the_suggested_themes(screen):
     screen = screen.submit(f"Accept {THEME} for finding 3")
     assert screen.messages() == [f"“{THEME}” was added to “{FINDING_2}”."]
     screen = screen.submit("Reject Non-accidental injury for finding 3")
-    assert not [form for form in screen.forms if "/suggestions/" in form.url], "every suggestion decided"
+    # What is left are the themes suggested for the recommendations: the curator has read them and accepts them all.
+    left = sum("/recommendation-suggestions/" in form.url for form in screen.forms)
+    themes = [f.url for f in screen.forms if "/suggestions/" in f.url or "/recommendation-suggestions/" in f.url]
+    assert left and all("/recommendation-suggestions/" in url or url.endswith("/suggestions/accept/") for url in themes)
+    screen = screen.submit(f"Accept all {left} suggested theme{'s' if left != 1 else ''}")
+    assert screen.messages() == [f"{left} suggested theme{'s were' if left != 1 else ' was'} accepted."]
+    assert not [f for f in screen.forms if "/suggestions/" in f.url or "/recommendation-suggestions/" in f.url]
     assert f"1 finding has no theme: “{SPLIT_TITLE}”." in screen, "a split finding has no suggestions of its own"
     return screen
 
@@ -511,7 +517,8 @@ def the_history_keeps_every_step_with_who_took_it(screen, author):
     kept = (curator, f"Finding 1 “{FINDING_1[:79]}…” changed")
     assert kept in [row[:2] for row in rows], "split: the first part kept"
     tagged = [what for who, what, _ in rows if who == curator and what.startswith("Theme “")]
-    assert len(tagged) == 3 and all(" added to finding " in what for what in tagged)
+    assert sum(" added to finding " in what for what in tagged) == 3
+    assert all(" added to finding " in what or " added to recommendation " in what for what in tagged), tagged
     assert any(who == curator and " linked to the lesson “" in what for who, what, _ in rows[:3])
 
 

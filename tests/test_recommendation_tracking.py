@@ -115,7 +115,8 @@ def test_the_reviews_history_says_in_words_what_changed_in_its_recommendations_a
 
     assert "Recommendation 1 “Schools should record when a child is hungry.” changed" in page
     assert "Action “Add hunger to the checklist.” added" in page
-    assert "A recommendation linked to finding 1 “Hunger was not noticed”" in page
+    asked = "Recommendation 1 “Schools should record when a child is hungry.”"
+    assert f"{asked} linked to finding 1 “Hunger was not noticed”" in page
 
 
 def test_the_national_figures_count_made_accepted_and_completed_as_counted_by_hand(client, author):
