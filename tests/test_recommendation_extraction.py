@@ -245,3 +245,48 @@ Action | Task | Lead | Target date | Progress / evidence
     found = {r.label: r for r in proposed(pages(FINDINGS, TRADITIONAL, plan))}
     assert [a.text for a in found["1"].actions] == ["Revise the procedures on domestic incidents"]
     assert [(a.text, a.progress()) for a in found["2"].actions] == [("Publish bruising guidance", "completed")]
+
+
+def test_paragraphs_about_the_recommendations_and_commitments_are_not_recommendations():
+    text = """8. Recommendations
+
+8.1 The recommendations below are addressed to the Board and, in one case, to the Department for Education.
+
+8.2 The Board should audit how neglect is escalated, and report the audit to the chief officers.
+
+8.3 Each agency will develop an action plan in response to these recommendations.
+
+8.4 The Board should report on the progress of these recommendations within twelve months.
+
+In addition, the review endorses the Board's commitment to publish a neglect practice guide."""
+
+    assert [r.label for r in proposed(pages(FINDINGS, text))] == ["8.2", "8.4"]
+
+
+def test_an_organisation_named_by_its_kind_asks_the_agencies_its_words_name():
+    text = """Recommendations
+
+1. The acute hospitals trust should ensure that midwives ask every pregnant woman about domestic abuse.
+
+2. The housing department should give safeguarding training to all housing officers."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.addressee, r.agencies) for r in made] == [
+        ("agencies", ["Midwifery and maternity"]), ("agencies", ["Housing and homelessness services"])
+    ]  # fmt: skip
+
+
+def test_bullets_that_carry_their_label_and_a_table_of_actions_for_the_board_keep_their_labels():
+    bullets = """Recommendations
+
+- R1 - The Board should commission training on coercive control.
+- R2 - The police force should record every child present at a domestic incident."""
+    assert [r.label for r in proposed(pages(FINDINGS, bullets))] == ["R1", "R2"]
+
+    table = """Improving systems and practice
+
+No. | Action for the Board | Anticipated improvement outcome
+1 | The Board should ensure that a child's words are recorded as said. | Children are heard
+2 | The Board should develop guidance on assessing men who join a household. | Men are assessed"""
+    assert [r.label for r in proposed(pages(FINDINGS, table))] == ["1", "2"]
