@@ -134,3 +134,15 @@ def recommendation_suggestion(request, slug, pk):
         suggested.reject(by=request.user)
         messages.success(request, f"The suggestion of “{suggested.theme}” for {name} was rejected.")
     return _back(review, _anchor(suggested.recommendation))
+
+
+@curator_required
+@require_POST
+def recommendation_link(request, slug, pk):
+    """Link a recommendation to a finding of its review it follows from (a suggestion taken in one click)."""
+    review = _review(slug)
+    recommendation = _recommendation(review, pk)
+    finding = get_object_or_404(review.findings, pk=request.POST.get("finding") or 0)
+    recommendation.findings.add(finding)
+    messages.success(request, f"{recommendation.name.capitalize()} now follows from finding {finding.position}.")
+    return _back(review, _anchor(recommendation))

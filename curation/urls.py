@@ -79,6 +79,11 @@ urlpatterns = [
         name="curation-recommendation-suggestion",
     ),
     path(
+        "curation/<slug:slug>/recommendations/<int:pk>/link/",
+        recommendations.recommendation_link,
+        name="curation-recommendation-link",
+    ),
+    path(
         "curation/<slug:slug>/recommendations/merge/",
         recommendations.recommendation_merge,
         name="curation-recommendation-merge",

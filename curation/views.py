@@ -110,6 +110,8 @@ def _screen(request, review, *, publish_problems=()):
     )
     for recommendation, following in pairwise(recommendations):
         recommendation.next_pk = following.pk  # "Merge with the next"
+    for recommendation in recommendations:
+        recommendation.likely = recommendation.likely_findings()
     context = {
         "review": review,
         "crumbs": [("Curation", reverse("curation-queue"))],

@@ -1,5 +1,7 @@
+import math
 import re
 import uuid
+from collections import Counter
 
 import pghistory
 from django.conf import settings
@@ -654,6 +656,49 @@ class Recommendation(OrderedInReview, models.Model):
     def renumber(ordered_ids):
         for position, pk in enumerate(ordered_ids, start=1):
             Recommendation.objects.filter(pk=pk).exclude(position=position).update(position=position)
+
+    # A finding suggested as one a recommendation follows from shares words with it that weigh at least this much
+    # (each shared word weighs more the fewer of the review's findings use it), and at least this share of the best.
+    LIKELY_LEAST, LIKELY_SHARE, LIKELY_MOST = 3.0, 0.6, 2
+
+    def likely_findings(self):
+        """The findings of its review it most likely follows from, by the words they share (PostgreSQL's English
+        stemming: "bruises" and "bruising" are one word), when it is linked to none: [(finding, [shared words as
+        the recommendation writes them])], best first."""
+        if self.findings.exists():
+            return []
+        findings = list(self.review.findings.order_by("position", "id"))
+        if not findings:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT tsvector_to_array(to_tsvector('english', title || ' ' || text)) FROM unnest(%s::bigint[]) "
+                "WITH ORDINALITY AS chosen(id, n) JOIN findings_finding USING (id) ORDER BY n",
+                [[f.pk for f in findings]],
+            )
+            theirs = [set(row[0]) for row in cursor.fetchall()]
+            cursor.execute(
+                "SELECT word, tsvector_to_array(to_tsvector('english', word)) FROM unnest(%s::text[]) AS word",
+                [re.findall(r"[A-Za-z][A-Za-z'-]+", self.text)],
+            )
+            written = {}
+            for word, lexemes in cursor.fetchall():
+                for lexeme in lexemes:
+                    written.setdefault(lexeme, word)
+        own = set(written)
+        used = Counter(lexeme for words in theirs for lexeme in words)
+        scored = []
+        for finding, words in zip(findings, theirs, strict=True):
+            shared = own & words
+            weight = sum(math.log((len(findings) + 1) / used[lexeme]) for lexeme in shared)
+            scored.append((weight, finding, sorted(shared, key=lambda lexeme: (used[lexeme], lexeme))))
+        scored.sort(key=lambda row: -row[0])
+        best = scored[0][0]
+        return [
+            (finding, list(dict.fromkeys(written.get(lexeme, lexeme) for lexeme in shared))[:6])
+            for weight, finding, shared in scored[: self.LIKELY_MOST]
+            if weight >= self.LIKELY_LEAST and weight >= self.LIKELY_SHARE * best
+        ]
 
     @property
     def name(self):

@@ -201,6 +201,7 @@ EXPECTED_REVIEW_ACTIONS = {  # POST
     # the reason, and change nothing)
     "curation-recommendation-split": curators({ALL: 200}),
     "curation-recommendation-merge": curators({ALL: 302}),
+    "curation-recommendation-link": curators({ALL: 302}),
     "recommendation-track": {
         **TRACKERS,
         "author": {"published": 302, ALL: 404},
@@ -769,6 +770,14 @@ REVIEW_ACTIONS = {
         data=lambda world, key: {"recommendations": [world.recommendations[key].pk]},
         state=lambda world, key: list(world.reviews[key].recommendations.values_list("text", flat=True)),
         done=lambda before, status: before,
+    ),
+    "curation-recommendation-link": Action(
+        url=lambda world, key: reverse(
+            "curation-recommendation-link", args=[world.reviews[key].slug, world.recommendations[key].pk]
+        ),
+        data=lambda world, key: {"finding": world.findings[key].pk},
+        state=lambda world, key: list(world.recommendations[key].findings.values_list("pk", flat=True)),
+        done=lambda before, status: before,  # (linked to it already: a curator's link changes nothing)
     ),
     "curation-finding-delete": Action(
         url=_finding_url("curation-finding-delete"),

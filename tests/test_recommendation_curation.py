@@ -195,3 +195,29 @@ def test_accepting_all_suggested_themes_includes_the_recommendations(curator, re
     curator.post(reverse("curation-accept-all", args=[review.slug]))
 
     assert [t.slug for t in recommendation.themes.all()] == ["neglect"]
+
+
+def test_a_recommendation_linked_to_no_finding_offers_the_one_it_shares_most_words_with(curator, review):
+    bruising = review.findings.get(position=1)
+    bruising.text = "A bruise on the non-mobile baby's cheek was accepted as an accident; no medical was arranged."
+    bruising.save()
+    partner = review.findings.get(position=2)
+    partner.text = "Mother's new partner was never seen or checked by the health visitor."
+    partner.save()
+    asked = make_recommendation(review, "The partnership should audit how bruises on non-mobile babies lead to a "
+                                        "child protection medical.")  # fmt: skip
+
+    (likely, words), *others = asked.likely_findings()
+    assert likely == bruising and not others and {"bruises", "non-mobile", "medical"} <= set(words)
+    screen = curator.get(reverse("curation-review", args=[review.slug])).content.decode()
+    assert "May follow from" in screen and f"(shares: {', '.join(words)})" in screen
+
+    answer = curator.post(
+        reverse("curation-recommendation-link", args=[review.slug, asked.pk]), {"finding": bruising.pk}
+    )
+
+    assert answer["Location"].endswith("#recommendation-1") and list(asked.findings.all()) == [bruising]
+    assert asked.likely_findings() == []  # linked now: nothing more to offer
+    other = make_finding(make_review(title="Child O"), title="Another review's finding")
+    refused = curator.post(reverse("curation-recommendation-link", args=[review.slug, asked.pk]), {"finding": other.pk})
+    assert refused.status_code == 404 and list(asked.findings.all()) == [bruising]
