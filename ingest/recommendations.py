@@ -272,7 +272,7 @@ def _recommendation_sections(all_sections):
         numbered = heading is not None and re.fullmatch(r"\d{1,2}\.?", heading.number or "")
         if section.kind == "recommendations" and not _is_action_plan(section):
             out.append(list(section.blocks))
-        elif out and section.kind == "other" and numbered and DIRECTIVE.search(heading.text):
+        elif out and out[-1] is not None and section.kind == "other" and numbered and DIRECTIVE.search(heading.text):
             out[-1] += [Block(heading.text, heading.page), *section.blocks]
         else:
             out.append(None)

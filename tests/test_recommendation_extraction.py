@@ -290,3 +290,15 @@ No. | Action for the Board | Anticipated improvement outcome
 1 | The Board should ensure that a child's words are recorded as said. | Children are heard
 2 | The Board should develop guidance on assessing men who join a household. | Men are assessed"""
     assert [r.label for r in proposed(pages(FINDINGS, table))] == ["1", "2"]
+
+
+def test_a_numbered_heading_that_asks_something_outside_the_recommendations_is_no_error_and_no_recommendation():
+    text = """Background
+
+The family moved to the area in 2019.
+
+1. Agencies should share concerns
+
+The health visitor saw the bruise and told no one."""
+
+    assert proposed(pages(text)) == []
