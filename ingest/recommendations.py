@@ -110,7 +110,8 @@ LEAD_IN = re.compile(r"(?:recommend(?:s|ed|ations?)?|following|as follows|action
 # A recommendation that starts with what is to be done ("Develop guidance ...", "That the Board ...").
 IMPERATIVE = re.compile(
     r"^(?:that|ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
-    r"|introduce|strengthen|undertake|work with|request)\b",
+    r"|introduce|strengthen|undertake|work with|request|amend|require|issue|bring forward|include|implement|update"
+    r"|clarify|produce|create|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise)\b",
     re.IGNORECASE,
 )
 DIRECTIVE = re.compile(
@@ -173,10 +174,11 @@ TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|no\.?|number|#|recommendation (
 TABLE_TO = re.compile(r"^(?:agency|organisation|lead(?: agency)?|to|addressee|owner|responsible.*|for)$", re.I)
 TABLE_FINDING = re.compile(r"^(?:finding|learning(?: point)?|theme|key (?:finding|learning)|link(?:ed)? to.*)s?$", re.I)
 REFERENCE = re.compile(
-    rf"\b(?:key\s+)?(?:findings?|learning\s+points?|learning|lessons?|themes?|key\s+issues?|issues?)\s+"
+    rf"\b(?:key\s+)?(?:findings?|learning\s+(?:points?|areas?)|learning|lessons?|themes?|key\s+issues?|issues?)\s+"
     rf"(?P<numbers>(?:{REF_NUMBER}|(?-i:[A-H])\b)(?:\s*(?:,|and|&)\s*(?:{REF_NUMBER}|(?-i:[A-H])\b))*)",
     re.IGNORECASE,
 )
+NONE_IN_ROW = re.compile(r"^(?:no (?:single[- ]agency |further |formal )?recommendations?|none)\b", re.IGNORECASE)
 ACTION_PLAN = re.compile(r"\baction plan\b", re.IGNORECASE)
 TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 # The columns of an action plan's table, by their headers (the first that fits a header names it).
@@ -272,7 +274,7 @@ def _recommendation_sections(all_sections):
         numbered = heading is not None and re.fullmatch(r"\d{1,2}\.?", heading.number or "")
         if section.kind == "recommendations" and not _is_action_plan(section):
             out.append(list(section.blocks))
-        elif out and out[-1] is not None and section.kind == "other" and numbered and DIRECTIVE.search(heading.text):
+        elif out and out[-1] is not None and section.kind == "other" and numbered and _asks(heading.text):
             out[-1] += [Block(heading.text, heading.page), *section.blocks]
         else:
             out.append(None)
@@ -465,7 +467,8 @@ def _columns(cells):
 def _from_row(cells, columns, page):
     """A recommendation from a table row: the text column (else the longest cell), its label and addressee."""
     text = cells[columns["text"]] if columns and columns["text"] < len(cells) else max(cells, key=len)
-    if not DIRECTIVE.search(text) or len(text.split()) < 5:
+    # (a row of a table headed "Recommendation" is one, whatever its verb, unless it says there is none)
+    if len(text.split()) < 5 or NONE_IN_ROW.match(text) or not (columns or DIRECTIVE.search(text)):
         return None
     label = cells[columns["label"]] if columns and "label" in columns and columns["label"] < len(cells) else ""
     if not label and LABEL.match(text):
@@ -475,7 +478,9 @@ def _from_row(cells, columns, page):
     if columns and "to" in columns and columns["to"] < len(cells):
         recommendation.addressee_text = _plain(cells[columns["to"]])
     if columns and "finding" in columns and columns["finding"] < len(cells):
-        recommendation.reference = cells[columns["finding"]]
+        reference = cells[columns["finding"]]
+        # (a column headed "Findings" may hold the numbers alone: "1, 4")
+        recommendation.reference = f"Findings {reference}" if re.fullmatch(r"[\d\s,&and]+", reference) else reference
     return recommendation
 
 
@@ -534,7 +539,7 @@ def _referenced(text, findings):
     out = []
     keys = [_finding_keys(finding, index) for index, finding in enumerate(findings)]
     for match in REFERENCE.finditer(text):
-        for raw in re.findall(rf"{REF_NUMBER}|\b[A-H]\b", match.group("numbers")):
+        for raw in re.findall(rf"(?i:{REF_NUMBER})|\b[A-H]\b", match.group("numbers")):  # "Theme Four"
             number = str(segmentation.NUMBER_WORDS.get(raw.lower(), raw))
             for index, finding_keys in enumerate(keys):
                 if number in finding_keys and index not in out:

@@ -302,3 +302,35 @@ The family moved to the area in 2019.
 The health visitor saw the bruise and told no one."""
 
     assert proposed(pages(text)) == []
+
+
+def test_links_to_findings_in_words_numbers_and_a_findings_column_are_read():
+    areas = """4. What the review learned
+
+Learning area 1: The plan was not reviewed
+
+The plan was not reviewed when the family moved.
+
+Learning area 2: Nobody asked the father
+
+The father was never asked about the care of the baby.
+
+Learning area 3: Advice was not followed
+
+The earlier review's advice was not followed.
+
+5. Recommendations
+
+1. The Board should make sure that every plan is reviewed after a move. Links to: Learning areas 1 and 2.
+
+2. The Board should audit how fathers are asked about the care of babies. (see Learning area Two)"""
+    made = proposed(pages(areas))
+    assert [r.findings for r in made] == [[0, 1], [1]]
+
+    table = """5. Recommendations
+
+No. | Recommendation | Lead | Findings
+1 | Amend the statutory guidance so that every informal arrangement is assessed. | Department for Education | 1, 2
+2 | Require local authorities to tell the health visitor when a child moves. | Department for Education | 2"""
+    made = proposed(pages(FINDINGS, table))
+    assert [(r.label, r.findings) for r in made] == [("1", [0, 1]), ("2", [1])]  # whatever the verb
