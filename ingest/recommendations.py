@@ -430,8 +430,11 @@ def _starts_directive(text):
 
 
 def _list_number(text):
-    found = re.match(r"^\(?(\d{1,2}|[a-z])[.)]", text)
-    return found.group(1) if found else ""
+    """A list item's number as written: "1" of "1." or "1)", "(a)" with its brackets."""
+    found = re.match(r"^(\()?(\d{1,2}|[a-z])[.)]", text)
+    if not found:
+        return ""
+    return f"({found.group(2)})" if found.group(1) else found.group(2)
 
 
 def _labelled(match, page):
@@ -474,6 +477,8 @@ def _from_row(cells, columns, page):
     if not label and LABEL.match(text):
         match = LABEL.match(text)
         label, text = _clean_label(match.group("label")), match.group("rest")
+    elif not label and (numbered := SECTION_NUMBER.match(text)):  # the number typed in the cell: "7. The Board ..."
+        label, text = numbered.group("number"), numbered.group("rest")
     recommendation = ProposedRecommendation(_plain(text), _plain(label), page)
     if columns and "to" in columns and columns["to"] < len(cells):
         recommendation.addressee_text = _plain(cells[columns["to"]])

@@ -334,3 +334,20 @@ No. | Recommendation | Lead | Findings
 2 | Require local authorities to tell the health visitor when a child moves. | Department for Education | 2"""
     made = proposed(pages(FINDINGS, table))
     assert [(r.label, r.findings) for r in made] == [("1", [0, 1]), ("2", [1])]  # whatever the verb
+
+
+def test_lettered_items_keep_their_brackets_and_a_number_typed_in_a_cell_is_the_label():
+    lettered = """5. Recommendations
+
+(a) The Partnership should revise its guidance on home visits.
+
+(b) The Partnership should ask all health providers to report children who were not brought."""
+    assert [r.label for r in proposed(pages(FINDINGS, lettered))] == ["(a)", "(b)"]
+
+    table = """5. Recommendations
+
+Recommendation | Lead agency | Finding
+1. The Board should revise its neglect practice guidance. | Board | 1
+2. The police should ensure that officers record every child present. | Police | 2"""
+    made = proposed(pages(FINDINGS, table))
+    assert [(r.label, r.text[:13]) for r in made] == [("1", "The Board sho"), ("2", "The police sh")]
