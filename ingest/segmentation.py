@@ -244,7 +244,8 @@ def _paragraphs(pages):
         for raw in re.split(r"\n\s*\n", (page.text or "").replace("\r\n", "\n")):
             found = [ln.strip() for ln in raw.split("\n") if ln.strip() and not PAGE_FURNITURE.match(ln.strip())]
             lines = [ln for ln in found if not LEADER.search(ln)]
-            entries = [ln for ln in lines if ENTRY.match(ln) and not _ends_sentence(ln)]
+            # (a row of three cells or more that ends in a number is a table's, not a contents entry)
+            entries = [ln for ln in lines if ENTRY.match(ln) and not _ends_sentence(ln) and ln.count(" | ") < 2]
             listed = len(found) - len(lines) + len(entries)
             if not lines or (entries == lines and in_contents) or (len(found) > 1 and listed >= 0.6 * len(found)):
                 continue  # a contents page
