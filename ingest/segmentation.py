@@ -89,7 +89,8 @@ SECTION_KINDS = [
      r"|findings from the review|what the review found|key issues|themes and learning|learning themes"),
     ("learning", r"(?:key |main )?learning(?: points| themes| and (?:improvement|actions|recommendations))?"
      r"|lessons(?: learned| learnt)?|what (?:has been|have we|was) learn[te]d.*|learning for (?:practice|agencies).*"
-     r"|key learning points|summary of learning|learning and improvement"),
+     r"|key learning points|summary of learning|learning and improvement"
+     r"|(?:practice and )?organisational learning|practice learning"),
     ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations(?: and actions)?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|recommendations (?:for|to|made to) .*|action plan"
      r"|improving systems and practice|gwella systemau ac ymarfer"),
@@ -414,6 +415,8 @@ def _items(section, kind):
     inside a finding is its questions.
     """
     labelled = any(_is_labelled_item(b) for b in section.blocks)
+    if not labelled and (rows := _table_items(section, kind)):
+        return rows
     statements = [] if labelled else _numbered_statements(section)
 
     def starts_item(block):
@@ -464,6 +467,47 @@ def _items(section, kind):
     if not headed:
         items = _joined(items)
     return [i for i in items if i.paragraphs or (i.heading and i.heading.label)]
+
+
+# The column of a table that holds each finding's statement ("No. | Learning point | Detail").
+STATEMENT_COLUMN = re.compile(
+    r"^(?:key\s+)?(?:learning(?:\s+points?)?|findings?|lessons?(?:\s+learned)?|learning\s+identified|what\s+we\s+learned"
+    r"|areas?\s+(?:of|for)\s+(?:learning|improvement))$",
+    re.IGNORECASE,
+)
+NUMBER_COLUMN = re.compile(r"^(?:no\.?|number|#|ref(?:erence)?\.?)$", re.IGNORECASE)
+
+
+def _table_items(section, kind):
+    """The findings of a section set out as a table, one a row ("No. | Learning point | Detail"): the statement
+    column is each one's title, its number the label in the column's words ("Learning point 2"), the other cells
+    its text. [] when the section has no such table of two rows or more."""
+    items, columns = [], None
+    for block in section.blocks:
+        cells = [cell.strip() for cell in block.text.split(" | ")] if " | " in block.text else None
+        if cells is None:
+            columns = None
+            continue
+        header = [i for i, cell in enumerate(cells) if STATEMENT_COLUMN.match(cell)]
+        if header and all(_words(cell) <= 5 for cell in cells):
+            number = next((i for i, cell in enumerate(cells) if NUMBER_COLUMN.match(cell)), None)
+            columns = (header[0], number, cells[header[0]])
+            continue
+        if columns is None or len(cells) <= columns[0]:
+            continue
+        statement, number, name = columns
+        numbered = cells[number] if number is not None and number < len(cells) else ""
+        label = f"{_singular(name)} {numbered}" if re.fullmatch(r"\d{1,2}|[A-Za-z]", numbered) else ""
+        rest = [cell for i, cell in enumerate(cells) if i not in (statement, number) and cell]
+        heading = Block(cells[statement], block.page, heading=True, label_text=label, title=cells[statement])
+        items.append(Item(heading, [Block(text, block.page) for text in rest], kind=kind))
+    return items if len(items) >= 2 else []
+
+
+def _singular(name):
+    """A column's name as one item's label: "Learning points" gives "Learning point"."""
+    name = " ".join(name.split())
+    return name[:-1] if name.lower().endswith(("points", "findings", "lessons")) else name
 
 
 def _numbered_statements(section):

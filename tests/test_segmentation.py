@@ -894,3 +894,27 @@ def test_welsh_appendices_and_an_annexed_glossary_are_not_a_series_of_findings()
         ]
     )
     assert not any(f.label for f in propose_findings(pages(text)).findings)
+
+
+def test_learning_set_out_as_a_table_gives_one_finding_a_row_labelled_in_the_columns_words():
+    text = """4. Practice and organisational learning
+
+4.1 The panel identified three areas of learning, set out in the table below.
+
+No. | Learning point | Detail
+1 | Checks looked at the house, not at the child | The checks asked if the rooms were safe, never if the child was seen.
+2 | A sibling was used as an interpreter | Talk of the mother's health went through her daughter.
+3 | A new adult was known to some agencies only | The playgroup knew of him; the assessors did not.
+
+5. Effective practice
+
+The health visitor visited within a week of the family's arrival."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Learning point 1", "Checks looked at the house, not at the child"),
+        ("Learning point 2", "A sibling was used as an interpreter"),
+        ("Learning point 3", "A new adult was known to some agencies only"),
+    ]
+    assert proposal.findings[1].text == "Talk of the mother's health went through her daughter."
