@@ -415,7 +415,7 @@ def _items(section, kind):
     inside a finding is its questions.
     """
     labelled = any(_is_labelled_item(b) for b in section.blocks)
-    if not labelled and (rows := _table_items(section, kind)):
+    if not labelled and (rows := _table_items(section, kind) or _list_items_as_findings(section, kind)):
         return rows
     statements = [] if labelled else _numbered_statements(section)
 
@@ -502,6 +502,34 @@ def _table_items(section, kind):
         heading = Block(cells[statement], block.page, heading=True, label_text=label, title=cells[statement])
         items.append(Item(heading, [Block(text, block.page) for text in rest], kind=kind))
     return items if len(items) >= 2 else []
+
+
+LIST_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
+
+
+def _list_items_as_findings(section, kind):
+    """The findings of a section set out as one numbered list of statements, each followed by its explanation ("1.
+    The hostel was his home for most of the week, but ... Hostel staff saw him every evening ..."): each item a
+    finding, labelled in the section's words ("Key learning 1"). [] unless there are two or more such items, numbered
+    1, 2, 3 ... and each long enough to explain itself."""
+    listed = [(b, LIST_ITEM.match(b.text)) for b in section.blocks if not b.heading]
+    listed = [(b, found) for b, found in listed if found and b.number in ("", found.group("n"))]  # ("10." too)
+    numbers = [int(found.group("n")) for _, found in listed]
+    if len(listed) < 2 or numbers != list(range(1, len(listed) + 1)):
+        return []
+    if any(_words(found.group("rest")) < LIST_FINDING_WORDS for _, found in listed):
+        return []
+    name = _singular(_strip_number(section.heading.text)) if section.heading else ""
+    items = []
+    for block, found in listed:
+        rest = found.group("rest").strip()
+        title = short_title(rest)
+        heading = Block(rest, block.page, heading=True, label_text=f"{name} {found.group('n')}".strip(), title=title)
+        items.append(Item(heading, [Block(rest, block.page)], kind=kind))
+    return items
+
+
+LIST_FINDING_WORDS = 25  # an item of a numbered list stands as a finding when it says this much
 
 
 def _singular(name):

@@ -918,3 +918,28 @@ The health visitor visited within a week of the family's arrival."""
         ("Learning point 3", "A new adult was known to some agencies only"),
     ]
     assert proposal.findings[1].text == "Talk of the mother's health went through her daughter."
+
+
+def test_learning_set_out_as_one_numbered_list_gives_one_finding_an_item_labelled_in_the_sections_words():
+    text = """5. Key learning
+
+5.1 The review team identified three areas of key learning, each a statement followed by its explanation.
+
+1. The hostel was the child's home for most of the week, but it was not treated as part of his home life.
+Staff saw him every evening and knew more about his mood than anyone.
+
+2. Messages on his phone were treated as a breach of hostel rules rather than as possible abuse.
+Nobody asked who had sent them or whether he was being coerced into sending images.
+
+3. Nobody asked the child how he was until after the overdose. He was spoken about in every meeting but
+never spoken to on his own, and his own account was first heard by the review.
+
+5.2 The review team considered whether language affected the response."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:40]) for f in proposal.findings] == [
+        ("Key learning 1", "The hostel was the child's home for most"),
+        ("Key learning 2", "Messages on his phone were treated as a "),
+        ("Key learning 3", "Nobody asked the child how he was until "),
+    ]
