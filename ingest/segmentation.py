@@ -504,6 +504,34 @@ def _table_items(section, kind):
     return items if len(items) >= 2 else []
 
 
+RUN_IN = re.compile(
+    r"^(?:key\s+)?(?:learning(?:\s+point)?|lesson(?:\s+learned)?|what\s+we\s+learned)\s*[:\u2013\u2014-]\s+(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _run_in_items(all_sections):
+    """The report's learning written as run-in paragraphs ("Learning: A mother who is never seen on her own cannot
+    be asked about her safety. ..."), two or more anywhere but skipped sections: each a finding whose title is its
+    first sentence."""
+    found = [
+        (block, RUN_IN.match(block.text))
+        for section in all_sections
+        if section.kind != "skip"
+        for block in section.blocks
+        if not block.heading
+    ]
+    found = [(block, match) for block, match in found if match and _words(match.group("rest")) >= LIST_FINDING_WORDS]
+    if len(found) < 2:
+        return []
+    items = []
+    for block, match in found:
+        rest = match.group("rest").strip()
+        heading = Block(short_title(rest), block.page, heading=True)
+        items.append(Item(heading, [Block(rest, block.page)], kind="learning"))
+    return items
+
+
 LIST_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
 
 
@@ -663,6 +691,12 @@ def propose_findings(pages: list[Page]) -> Proposal:
     all_sections = sections(read_blocks(pages))
     sources = [(name, _source_items(all_sections, name)) for name in ("findings", "learning", "analysis")]
     sources = [(name, items) for name, items in sources if items]
+    # Learning written as run-in paragraphs through the report ("Learning: ..." after each episode) is the report's
+    # learning, unless its findings are set out under labelled headings.
+    run_in = _run_in_items(all_sections)
+    labelled = any(item.heading and _is_labelled_item(item.heading) for _, found in sources for item in found)
+    if run_in and not labelled:
+        sources.insert(0, ("learning", run_in))
     # A single paragraph ("The review made five findings: ...") gives way to a fuller source.
     sources.sort(key=lambda source: len(source[1]) == 1 and source[1][0].heading is None)
     if sources:

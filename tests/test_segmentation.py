@@ -943,3 +943,32 @@ never spoken to on his own, and his own account was first heard by the review.
         ("Key learning 2", "Messages on his phone were treated as a "),
         ("Key learning 3", "Nobody asked the child how he was until "),
     ]
+
+
+def test_learning_written_as_run_in_paragraphs_after_episodes_is_the_reports_learning():
+    text = """2. Summary of learning
+
+Episode | Learning in brief
+Key Practice Episode 1 | Interpreting must match the language spoken.
+Key Practice Episode 2 | Mothers need to be seen alone.
+
+5. Key practice episodes
+
+Key Practice Episode 1: Pregnancy
+
+Mother booked with the midwife at 16 weeks and Father interpreted at every appointment that followed.
+
+Learning: Interpreting must match the language the family actually speaks. A standard interpreter may be only
+partly understood, and professionals then lose the chance to ask about safety and mood.
+
+Key Practice Episode 2: The first weeks at home
+
+Learning: A mother who is never seen on her own cannot be asked about her safety or her mood. Routine enquiry
+depends on privacy, and in this case Mother was never seen alone at any appointment."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [f.title for f in proposal.findings] == [
+        "Interpreting must match the language the family actually speaks.",
+        "A mother who is never seen on her own cannot be asked about her safety or her mood.",
+    ]
