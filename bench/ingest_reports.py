@@ -281,6 +281,10 @@ def run_cases(final, batch=None):
     }
 
 
+# Batches scored once for final figures and since used for development (their cases' misses may be listed).
+SCORED_BATCHES = {"fresh", "third", "fourth", "fifth", "sixth"}
+
+
 def totals(rows):
     scored = [r for r in rows if "error" not in r]
     sum_ = lambda key: sum(r[key] for r in scored)  # noqa: E731
@@ -323,7 +327,9 @@ def main():
 
     rows = run_reports(load_renderer(), arguments.formats, set(arguments.reports or []), arguments.verbose)
     by_format = {fmt: totals([r for r in rows if r["format"] == fmt]) for fmt in arguments.formats}
-    cases = run_cases(arguments.final or bool(arguments.batch), arguments.batch)  # a final set's misses are not listed
+    # A set kept for final figures has its misses kept out of sight; a batch scored once is development material.
+    hidden = arguments.final or (arguments.batch is not None and arguments.batch not in SCORED_BATCHES)
+    cases = run_cases(hidden, arguments.batch)
     print()
     for fmt, figures in by_format.items():
         print(f"{fmt:4} {figures}")

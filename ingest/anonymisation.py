@@ -20,7 +20,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.3"
+RULES_VERSION = "2026.12.4"
 
 
 def _installed(distribution):
@@ -218,6 +218,14 @@ h-alba gaelscoil gaelcholáiste naíscoil scoil bunscoil ysgol mwy geiriau
 mamó daideo seanmhair seanair seanmhathair athair máthair mamaí daidí tad-cu mam-gu mamgu tadcu dad-cu mamó
 mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi bamps taid-cu
 foras comann comunn bòrd bord ùdarras udarras údarás udaras roinn cumann pàrant pàrant parant gaeilge gàidhlig
+stòrlann storlann nàiseanta naiseanta garda síochána siochana kernewek
+"""
+# What children call their grandparents in the languages of the UK's communities ("Nanu and Dadu", "Babusya"), and
+# the names of languages: not names.
+_KIN_AND_LANGUAGE_WORDS = """
+nanu nani dadu dadi dada nano babusya babushka babcia dziadek dziadzio bunica bunicul buni nonna nonno abuela
+abuelo avó avô vovó oma opa ayeeyo awoowe dede nene ammamma appachan sylheti bengali urdu punjabi tigrinya amharic
+somali pashto dari kurdish polish romanian lithuanian ukrainian russian portuguese cornish
 """
 # Publishers, awarding bodies and qualifications after a name ("Palgrave Macmillan", "Jane Hill MSc").
 _PUBLISHING_WORDS = """
@@ -233,6 +241,8 @@ _SAFE = (
     | _word_set(_CELTIC_WORDS)
     | _word_set(_DAY_ABBREVIATIONS)
     | _word_set(_PUBLISHING_WORDS)
+    | _word_set(_KIN_AND_LANGUAGE_WORDS)
+    | _word_set("box schedule")  # "a Baby Box", "Schedule 2 of the Act"
 )
 _PLACE_SUFFIXES = ("shire", "borough", "burgh", "chester", "cester", "caster", "mouth", "minster", "pool")
 
@@ -437,9 +447,10 @@ _CASE_LABEL_RE = re.compile(
     r"CAD(?:\s+(?:number|no\b\.?|reference|ref\b\.?))?|"
     r"case\s+(?:reference|ref\b\.?|number|no\b\.?)|court\s+(?:reference|ref\b\.?|number|case\s+number)|"
     r"claim\s+(?:number|no\b\.?)|file\s+(?:number|no\b\.?|reference)|(?:our|your)\s+ref(?:erence)?\b\.?|"
-    r"reference\s+(?:number|no\b\.?)|ref\b\.?\s*(?:number|no\b\.?)?\s*:|proceedings\s+number|"
+    r"reference\s+(?:number|no\b\.?)|ref\b\.?\s*(?:number|no\b\.?)?\s*:|(?<=\()ref(?:erence)?\b\.?|proceedings\s+number|"
+    r"application\s+(?:reference|ref\b\.?|number|no\b\.?)|"
     r"(?:police|PSNI|crime|incident|LADO|MASH|MARAC|referral|safeguarding|social\s+care|Mosaic|LCS|"
-    r"Liquidlogic|EHM|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS|SCRA|"
+    r"Liquidlogic|EHM|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS|SCRA|NRM|"
     r"Reporter|hearing)"
     r"\s+(?:contact\s+)?(?:reference|ref\b\.?|ID|number|no\b\.?|log|referral)|"
     r"unique\s+pupil\s+number|UPN|MRN|"
@@ -489,7 +500,7 @@ _WORD_DATE_RE = re.compile(
 _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d{2})(?![\d]|[./-]\d)"
 )
-_ISO_DATE_RE = re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")
+_ISO_DATE_RE = re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:\b|(?=T\d))")  # "...T21:14"
 _YMD_SLASH_DATE_RE = re.compile(r"(?<![\d/.])(?:19|20)\d{2}([/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/])")
 _DOB_LABEL_RE = re.compile(
     r"\bD\.?O\.?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b|(?<![\w.])b\.(?=\s?\d)", re.I
@@ -661,11 +672,25 @@ _RELATION_RE = re.compile(
 # A name with what it is set beside: "Peigi, the eldest, ...", "Bridgie Furey, the maternal grandmother, ...",
 # "Rhydian, then six, ..." (the kin, age or order in the family says the word before is a person).
 _APPOSITION_RE = re.compile(
-    rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),[^\S\n]+(?:(?:the|his|her|their)[^\S\n]+(?:(?:maternal|paternal|older|younger|"
+    rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),[^\S\n]+(?:(?:(?:the|his|her|their)(?:[^\S\n]+(?:children|family|baby|child)"
+    rf"[{_APOS}]s?)?|(?:Mother|Father|Mum|Dad)[{_APOS}]s)[^\S\n]+(?:(?:maternal|paternal|older|younger|new|former|"
     r"eldest|youngest|oldest|middle|elder|step|half)[^\S\n]+)?(?:eldest|youngest|oldest|middle|elder|grandmother|grandfather"
     r"|mother|father|aunt|uncle|cousin|brother|sister|sibling|son|daughter|partner|boyfriend|girlfriend|friend|neighbour"
-    r"|baby|child)\b|(?:then|aged|now)[^\S\n]+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|baby|child)\b|(?:then|aged|now|who[^\S\n]+(?:was|is)(?:[^\S\n]+(?:then|now|aged))?)[^\S\n]+"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen)\b)"
+)
+# A name set beside a parent's role: "Mother, Rasa Zukauskiene, said ...", "Mother (Abrehet Gebremedhin Weldu) asked".
+_ROLE = (
+    r"\b(?:Mother|Father|Mum|Dad|Stepfather|Stepmother|Grandmother|Grandfather|the[^\S\n]+(?:mother|father|stepfather"
+    r"|stepmother|grandmother|grandfather|sponsor|lodger))"
+)
+_ROLE_COMMA_RE = re.compile(rf"{_ROLE},[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}}),")
+_ROLE_BRACKET_RE = re.compile(rf"{_ROLE}[^\S\n]*\((?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}})\)")
+# A name that signs off a message: "Kind regards, Bronagh (Family Support Worker)".
+_SIGN_OFF_RE = re.compile(
+    r"\b(?:(?:Kind|Best|Warm|Many)[^\S\n]+(?:regards|wishes|thanks)|Regards|Thanks|Thank[^\S\n]+you"
+    rf"|Yours[^\S\n]+(?:sincerely|faithfully)),?[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)(?![\w-])"
 )
 # A name before what belongs to a person: "Clover's nappy rash", "Ayomide's teacher".
 _BELONGING_RE = re.compile(
@@ -681,7 +706,7 @@ _COMMON_WORD_FORENAMES = _word_set("jack max dean ben bill will mark pat sue rob
 _INITIALS = r"(?:[A-Z]\.[^\S\n]?){1,3}"
 _LABELLED_NAME = (
     rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?[^\S\n]+)?(?P<name>{_INITIALS}{_CAP}|{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})"
-)
+)  # fmt: skip
 _SIGNED_RE = re.compile(rf"\b(?i:signed|signature)\s*[:\-]\s*{_LABELLED_NAME}")
 _REVIEWER_RE = re.compile(
     r"\b(?i:(?:(?:overview|report|lead|independent)\s+)?(?:author|reviewer|writer|chair(?:person)?|scrutineer)"
@@ -1286,7 +1311,12 @@ def _name_hits(text):
     ]
     lower_words = None
     for hit in [*found, *_ner_hits(text)]:
-        if _org_or_place(text, hit):
+        if (
+            _org_or_place(text, hit)
+            or _EPONYM_AFTER_RE.match(text, hit.end)
+            or _CHOSEN_NAME_AFTER_RE.match(text, hit.end)
+            or _honoured(text, hit.start, hit.end)
+        ):
             continue
         word = text[hit.start : hit.end]
         if hit.detector == "ner" and " " not in word and word not in _FORENAMES and _starts_place(text, hit.start):
@@ -1297,6 +1327,21 @@ def _name_hits(text):
                 # late"), used in lower case elsewhere too. Elsewhere a word-name ("Summer said") stays flagged.
                 continue
         yield hit
+
+
+# After a name, what says it is no one's in the case: a condition, scale or model named after someone ("Hackett's
+# continuum", "Osgood-Schlatter disease", "Munchausen syndrome"), or a pseudonym declared as chosen ("called her
+# Nadia, a name she chose herself").
+_EPONYM_AFTER_RE = re.compile(
+    rf"(?:[{_APOS}]s?)?[^\S\n]+(?:syndrome|disease|continuum|scale|model|test|tool|framework|triangle|pyramid"
+    r"|questionnaire|criteria|procedure|principle|method|approach|curve|chart|classification)\b",
+    re.IGNORECASE,
+)
+_CHOSEN_NAME_AFTER_RE = re.compile(
+    r",?[^\S\n]+(?:a|the)[^\S\n]+(?:name|pseudonym)[^\S\n]+(?:(?:she|he|they|the\s+family|(?:his|her|their)\s+\w+)"
+    r"[^\S\n]+(?:chose|picked|asked\s+for)|chosen\s+by)\b",
+    re.IGNORECASE,
+)
 
 
 def _starts_place(text, start):
@@ -1350,13 +1395,25 @@ def _beside_pseudonym_hits(text):
                 yield _Hit("person_name", word.start(), word.end(), "beside_pseudonym")
 
 
+# An honour before a name ("chaired by Sir Anthony Hart", "Dame Gloria Ashworth's report"): a public figure of a
+# national inquiry or review, not a member of the review's panel or of the family.
+_HONOURED_RE = re.compile(r"(?:^|\b)(?:Sir|Dame|Lord|Lady|Baroness|Baron)[^\S\n]+$")
+
+
+def _honoured(text, start, end):
+    """Whether the name at text[start:end] has an honour before it or as its first word."""
+    first = text[start:end].split()[:1]
+    return bool(_HONOURED_RE.search(text[max(0, start - 12) : start]) or (first and _HONOURED_RE.match(first[0] + " ")))
+
+
 def _labelled_name_hits(text):
     """A name after "Signed:" (a person), or after "Author:", "Lead reviewer:", "Chair:" (a named reviewer, which
     the partnership may mean to name)."""
     for pattern, kind in ((_SIGNED_RE, "person_name"), (_REVIEWER_RE, "named_reviewer")):
         for match in pattern.finditer(text):
             surname = _WORD_RE.findall(match.group("name"))[-1]
-            if _token_kind(_POSSESSIVE_RE.sub("", surname)) == "name":
+            honoured = _honoured(text, match.start("name"), match.end("name"))
+            if _token_kind(_POSSESSIVE_RE.sub("", surname)) == "name" and not honoured:
                 yield _Hit(kind, match.start("name"), match.end("name"), "labelled_name")
 
 
@@ -1377,7 +1434,7 @@ def _name_line_hits(text):
 
 
 def _apposition_hits(text):
-    for pattern in (_APPOSITION_RE, _BELONGING_RE):
+    for pattern in (_APPOSITION_RE, _BELONGING_RE, _ROLE_COMMA_RE, _ROLE_BRACKET_RE, _SIGN_OFF_RE):
         for match in pattern.finditer(text):
             words = match.group("name").split()
             if all(_token_kind(word) == "name" for word in words):

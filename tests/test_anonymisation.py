@@ -938,3 +938,48 @@ def test_professionals_with_initials_or_numbers_references_after_a_referral_and_
 
 def test_a_family_member_named_by_an_initial_is_not_joined_to_the_next_sentence():
     assert kinds("Referral from Mrs W. Initial assessment completed; no further action.") == []
+
+
+# Eleventh session: what the sixth blind batch showed (general rules, each with sentences of our own)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tamsin, who was eleven, looked after her brothers most evenings.", "Tamsin"),
+        ("Lennox, the children's father, collected them from school.", "Lennox"),
+        ("Marlon, Mother's new partner, stayed most nights.", "Marlon"),
+        ("Mother, Ilona Wiśniewska, said that she had not been told.", "Ilona Wiśniewska"),
+        ("Father (Tesfaye Haile Gebru) asked for an interpreter.", "Tesfaye Haile Gebru"),
+        ("Best wishes, Caoimhe (Early Years Practitioner)", "Caoimhe"),
+    ],
+)
+def test_a_name_set_beside_an_age_a_relation_a_parents_role_or_a_sign_off_is_flagged(text, name):
+    assert ("person_name", name) in kinds(text)
+
+
+def test_a_timestamp_a_visa_reference_and_a_bracketed_reference_are_flagged():
+    assert kinds("The system timestamp 2023-11-02T08:41 shows when it was opened.") == [
+        ("full_date", "2023-11-02T08:41"[:10])
+    ]
+    assert ("case_reference", "GWF071122334") in kinds("Her visa application reference, GWF071122334, was on file.")
+    assert ("case_reference", "NRM-23-044512") in kinds("The referral (ref. NRM-23-044512) was accepted.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brook's traffic light tool was not used by the school.",
+        "Perthes disease explained the limp; it was not an injury.",
+        "The children called their grandparents Nani and Dadi, as is usual in many Punjabi families.",
+        "She spoke to her Babcia on a video call every evening.",
+        "The family were proud that the children were learning Kernewek.",
+        "A Baby Box was delivered before the birth, as to every family in Scotland.",
+        "Schedule 2 of the Children Act 1989 sets out the duty.",
+        "The review calls him Kai, a name he chose himself.",
+        "The inquiry, chaired by Dame Gloria Ashworth, reported in 2019.",
+        "An Garda Síochána shared what it knew under the protocol.",
+    ],
+)
+def test_eponyms_grandparents_in_other_languages_languages_declared_pseudonyms_and_honoured_chairs_pass(text):
+    assert [kind for kind, _ in kinds(text) if kind in ("person_name", "named_reviewer")] == []
