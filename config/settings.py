@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "search",
     "ingest",
     "curation",
+    "alerts",
     "api",
 ]
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("curation.urls")),
     path("", include("search.urls")),
     path("", include("api.urls")),
+    path("", include("alerts.urls")),
     path("", include("findings.urls")),
     path("account/", include("accounts.urls")),
     path("admin/", admin.site.urls),

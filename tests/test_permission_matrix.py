@@ -1175,6 +1175,24 @@ def test_every_list_of_recommendations_holds_exactly_the_visible_ones(world, rol
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_every_feed_holds_published_material_only_whoever_asks(world, role):
+    client = client_for(world, role)
+    feeds = [
+        reverse("feed-reviews"),
+        reverse("feed-search") + f"?q={COMMON_WORD}",
+        reverse("feed-search") + f"?q={COMMON_WORD}&level=reviews",
+        reverse("feed-search") + "?q=partnership&level=recommendations",
+        reverse("feed-theme", args=[COMMON_THEME]),
+        reverse("feed-agency", args=[COMMON_AGENCY]),
+        reverse("feed-recommendations"),
+    ]
+    for url in feeds:
+        assert words_in(body(client.get(url))) == PUBLISHED, url
+    lessons = body(client.get(reverse("feed-lessons")))
+    assert PUBLISHED_LESSON in lessons and DRAFT_LESSON not in lessons
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_matches_by_meaning_hold_exactly_the_visible_findings(world, role, monkeypatch):
     # A query with none of the words of the world's findings (a term of the field, searched by its meaning), and
     # every embedded finding and review counted as close enough: what the role may not see must still never show.
