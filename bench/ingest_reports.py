@@ -20,12 +20,14 @@ anonymisation_third/: cases and four more reports each, written by other helpers
 The fresh batch gave the final figures of the eighth session and was then tuned on, as the third was after its
 single scoring, and the fourth (bench/data/anonymisation_fourth/) after its scoring in the ninth session;
 `--batch fifth` (bench/data/anonymisation_fifth/, 187 cases and four reports) gave the ninth session's final figures;
-`--batch sixth` (bench/data/anonymisation_sixth/, 183 cases and four reports in new layouts) the tenth session's.
+`--batch sixth` (bench/data/anonymisation_sixth/, 183 cases and four reports in new layouts) the tenth session's;
+`--batch seventh` (bench/data/anonymisation_seventh/, 193 cases and four reports in layouts never used before) the
+eleventh's.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|fourth|fifth|sixth]
+        [--batch fresh|third|fourth|fifth|sixth|seventh]
 """
 
 import argparse
@@ -247,7 +249,7 @@ def run_reports(render, formats, chosen, verbose):
 
 
 def run_cases(final, batch=None):
-    wanted = {batch} if batch else {"final"} if final else {"tuning"}
+    wanted = {batch, "tuning", "final"} if batch else {"final"} if final else {"tuning"}  # a batch: all its cases
     by_kind = defaultdict(Counter)
     misses = []
     for line in (DATA / "cases.jsonl").read_text().splitlines():
@@ -318,7 +320,9 @@ def main():
     parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, false alarm and extra finding")
     parser.add_argument("--final", action="store_true", help="score the held-back third of the cases (once)")
-    parser.add_argument("--batch", choices=("fresh", "third", "fourth", "fifth", "sixth"), help="a later blind batch")
+    parser.add_argument(
+        "--batch", choices=("fresh", "third", "fourth", "fifth", "sixth", "seventh"), help="a later blind batch"
+    )
     arguments = parser.parse_args()
     global DATA, RESULTS
     if arguments.batch:
