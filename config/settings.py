@@ -230,6 +230,8 @@ INGEST_DOCX_MAX_XML_MB = env_int("INGEST_DOCX_MAX_XML_MB", 64)  # the XML read, 
 INGEST_LARGE_MB = env_int("INGEST_LARGE_MB", 5)
 # Document workers write a heartbeat this often; /healthz counts a worker alive if it beat within the stale time.
 WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 15)
+# Tasks the default queue's worker queues once a minute (ingest.management.commands.process_worker.Scheduler).
+WORKER_EVERY_MINUTE = ["alerts.tasks.run_alerts"]
 WORKER_HEARTBEAT_STALE_SECONDS = env_int("WORKER_HEARTBEAT_STALE_SECONDS", 60)
 AUTHENTICATION_BACKENDS = ["accounts.backends.NormalisedUsernameBackend"]  # user names are normalised
 LOGIN_URL = "sign-in"
@@ -269,6 +271,12 @@ SITE_URL = env_str(
     "SITE_URL", default=f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS and not DEBUG else "http://127.0.0.1:8000"
 ).rstrip("/")
 # Where people write with questions, feedback and requests about their data (the contact and privacy pages).
+# E-mail alerts (alerts/): hourly limits on confirmation e-mails per address and per client, the days an alert has
+# to be confirmed before it and its address are deleted, and how many e-mails the worker sends a minute.
+ALERTS_RATE_PER_ADDRESS = env_int("ALERTS_RATE_PER_ADDRESS", 3)
+ALERTS_RATE_PER_CLIENT = env_int("ALERTS_RATE_PER_CLIENT", 10)
+ALERTS_CONFIRM_DAYS = env_int("ALERTS_CONFIRM_DAYS", 7)
+ALERTS_SEND_PER_MINUTE = env_int("ALERTS_SEND_PER_MINUTE", 60)
 SERVICE_EMAIL = env_str("SERVICE_EMAIL", default="casereviews@example.invalid")
 OTP_TOTP_ISSUER = "casereviews"  # the name authenticator apps show beside the code
 PAGE_SIZE = env_int("PAGE_SIZE", 20)

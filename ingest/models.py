@@ -57,3 +57,25 @@ class ThemeModel(models.Model):
 
     def __str__(self):
         return f"Theme model version {self.version} ({self.findings} findings)"
+
+
+class ScheduledRun(models.Model):
+    """A periodic task queued for one minute (settings.WORKER_EVERY_MINUTE): the first worker to write the row for
+    that minute queues the task, so several workers queue it once."""
+
+    name = models.CharField(max_length=200)  # the task's dotted path
+    minute = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "minute"], name="one_run_per_task_minute")]
+
+    def __str__(self):
+        return f"{self.name} at {self.minute:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def claim(cls, name, minute):
+        """Whether this worker is the one to queue `name` for `minute` (and the row says so)."""
+        _, created = cls.objects.get_or_create(name=name, minute=minute)
+        if created and minute.minute == 0:  # now and then, forget the runs long past
+            cls.objects.filter(minute__lt=minute - timezone.timedelta(days=1)).delete()
+        return created

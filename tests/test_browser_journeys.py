@@ -234,8 +234,9 @@ def test_a_keyboard_user_reaches_the_first_result_in_a_few_key_presses(visit, li
 
 @pytest.mark.parametrize(
     "page_name",
-    ["home", "search", "review", "theme", "phone-home", "phone-theme", "recommendations", "phone-recommendations"],
-)
+    ["home", "search", "review", "theme", "phone-home", "phone-theme", "recommendations", "phone-recommendations",
+     "phone-alert"],
+)  # fmt: skip
 def test_the_main_public_pages_pass_axe_core(visit, library, page_name):
     paths = {
         "home": reverse("home"),
@@ -246,6 +247,7 @@ def test_the_main_public_pages_pass_axe_core(visit, library, page_name):
         "phone-theme": reverse("theme-detail", args=["neglect"]),
         "recommendations": reverse("recommendation-figures"),
         "phone-recommendations": reverse("recommendation-figures"),
+        "phone-alert": reverse("alert-new") + "?kind=theme&slug=neglect",
     }
 
     seen = visit(

@@ -4,12 +4,13 @@ import threading
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
 from ingest import anonymisation, suggestions
-from ingest.models import WorkerHeartbeat
+from ingest.models import ScheduledRun, WorkerHeartbeat
 from ingest.processing import recover_interrupted
 
 
@@ -19,7 +20,8 @@ class Command(DatabaseWorker):
         "processing stopped with an earlier worker, then works the queue (options as db_worker): the default queue, "
         "or --queue-name large for documents of INGEST_LARGE_MB or more, or --queue-name embeddings for semantic "
         "search's embeddings. While it runs it writes a heartbeat every "
-        "WORKER_HEARTBEAT_SECONDS, which /healthz reads."
+        "WORKER_HEARTBEAT_SECONDS, which /healthz reads; the default queue's worker also queues the tasks of "
+        "WORKER_EVERY_MINUTE (alerts) once a minute, once whatever the number of workers."
     )
 
     def handle(self, *args, **options):
@@ -31,10 +33,42 @@ class Command(DatabaseWorker):
             self.stderr.write(f"Queued again {recovered} document{'s' if recovered != 1 else ''} left unfinished.")
         beating = Heartbeat(options["worker_id"], options["queue_name"])
         beating.start()
+        scheduling = Scheduler() if set(options["queue_name"].split(",")) & {"default", "*"} else None
+        if scheduling:
+            scheduling.start()
         try:
             return super().handle(*args, **options)
         finally:
             beating.stop()
+            if scheduling:
+                scheduling.stop()
+
+
+class Scheduler(threading.Thread):
+    """Queues each task of WORKER_EVERY_MINUTE once a minute (whichever worker writes the minute's ScheduledRun
+    row first queues it): the alerts are gathered and sent without a second service."""
+
+    def __init__(self):
+        super().__init__(name="worker-scheduler", daemon=True)
+        self.stopping = threading.Event()
+
+    def run(self):
+        try:
+            while not self.stopping.is_set():
+                minute = timezone.now().replace(second=0, microsecond=0)
+                for name in settings.WORKER_EVERY_MINUTE:
+                    try:
+                        if ScheduledRun.claim(name, minute):
+                            import_string(name).enqueue()
+                    except IntegrityError:  # another worker claimed the minute at the same moment
+                        continue
+                self.stopping.wait(60 - timezone.now().second)
+        finally:
+            connection.close()
+
+    def stop(self):
+        self.stopping.set()
+        self.join(timeout=10)
 
 
 class Heartbeat(threading.Thread):

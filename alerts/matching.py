@@ -1,0 +1,49 @@
+"""What is new for an alert: the published findings, reviews, recommendations or lessons it follows that were
+published after a moment. Each as (key, object): the key names it in the outbox ("finding:12"); a lesson's key holds
+the time it changed, so an update is news again."""
+
+from alerts.models import Alert
+from findings.models import Finding, Lesson, Recommendation
+from reviews.models import Review
+from search.engine import search
+from search.filters import SearchForm
+
+PUBLIC = None  # alerts tell of published material only
+MOST = 100  # items of one alert at one time
+
+
+def key_of(item):
+    if isinstance(item, Lesson):
+        return f"lesson:{item.pk}:{int(item.updated_at.timestamp())}"
+    return f"{type(item).__name__.lower()}:{item.pk}"
+
+
+def item_of(key):
+    """The published item a key names, or None when it is no longer published (or gone)."""
+    kind, pk, *_ = key.split(":")
+    model = {"finding": Finding, "review": Review, "recommendation": Recommendation, "lesson": Lesson}.get(kind)
+    if model is None:
+        return None
+    return model.objects.visible_to(PUBLIC).filter(pk=pk).first()
+
+
+def new_items(alert, since):
+    """[(key, item)] that the alert follows, published after `since`, newest first."""
+    if alert.kind == Alert.Kind.LESSONS:
+        items = Lesson.objects.visible_to(PUBLIC).filter(updated_at__gt=since).order_by("-updated_at")[:MOST]
+    elif alert.kind in (Alert.Kind.THEME, Alert.Kind.AGENCY):
+        field = "themes__slug" if alert.kind == Alert.Kind.THEME else "agencies__slug"
+        items = (
+            Finding.objects.visible_to(PUBLIC)
+            .filter(**{field: alert.parameters}, review__status_changed_at__gt=since)
+            .order_by("-review__status_changed_at", "position")[:MOST]
+        )
+    else:
+        parameters = SearchForm(alert.query).parameters()
+        found = search(user=PUBLIC, page_size=MOST, **{**parameters.arguments(), "sort": "newest"}).results
+        items = [item for item in found if _published_at(item) > since]
+    return [(key_of(item), item) for item in items]
+
+
+def _published_at(item):
+    return item.status_changed_at if isinstance(item, Review) else item.review.status_changed_at

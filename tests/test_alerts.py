@@ -1,0 +1,263 @@
+"""E-mail alerts without an account: sign-up with double opt-in, confirmation and its expiry, rate limits, each
+frequency, exactly-once sending across workers, catch-up after an outage, unsubscribing by link and by
+List-Unsubscribe-Post, the manage page by signed link only, and withdrawn material never sent."""
+
+import re
+import threading
+from datetime import timedelta
+
+import pytest
+from django.core import mail, signing
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from alerts import sending
+from alerts.models import Alert, ConfirmationSent, OutboxItem, Subscriber
+from tests.factories import make_finding, make_review
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"https?://[^/\s]+(/alerts/[a-z-]+/[^/\s]+/)")
+
+
+def sign_up(client, query, email="reader@example.org", frequency="immediate", callbacks=None):
+    answer = client.post(f"{reverse('alert-new')}?{query}", {"email": email, "frequency": frequency})
+    return answer
+
+
+def links(message):
+    return LINK.findall(message.body)
+
+
+@pytest.fixture
+def confirmed(client, django_capture_on_commit_callbacks):
+    """A reader who has signed up for findings about neglect, as soon as they are published, and confirmed."""
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, "kind=theme&slug=neglect")
+    client.get(links(mail.outbox[-1])[0])
+    mail.outbox.clear()
+    return Alert.objects.get()
+
+
+def published_about_neglect(title="Hunger was missed", **review):
+    review.setdefault("title", "Child N")
+    return make_finding(make_review(**review), title=title, themes=["neglect"])
+
+
+def test_signing_up_sends_one_confirmation_and_nothing_else_until_it_is_followed(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = sign_up(client, "kind=theme&slug=neglect", email="Reader@Example.org")
+
+    assert answer.status_code == 302 and answer["Location"] == reverse("alert-check-email")
+    alert = Alert.objects.get()
+    assert (alert.subscriber.email, alert.label, alert.confirmed_at) == ("reader@example.org", "Neglect", None)
+    assert len(mail.outbox) == 1 and mail.outbox[0].subject == "Confirm your e-mail alert: Neglect"
+    confirm = links(mail.outbox[0])[0]
+    published_about_neglect()
+    call_command("send_alerts")
+    assert len(mail.outbox) == 1, "nothing is sent before the address is confirmed"
+
+    page = client.get(confirm)
+
+    alert.refresh_from_db()
+    assert page.status_code == 200 and alert.confirmed_at is not None
+    assert "reader@example.org" not in page.content.decode(), "no page shows an address"
+
+
+def test_the_sign_up_form_says_what_is_wrong_and_keeps_nothing(client):
+    page = client.post(f"{reverse('alert-new')}?kind=theme&slug=neglect", {"email": "not an address"})
+    html = page.content.decode()
+    assert "Enter an email address in the correct format, like name@example.com" in html
+    assert "Select how often you want e-mails" in html and not Subscriber.objects.exists()
+    assert client.get(f"{reverse('alert-new')}?kind=theme&slug=no-such-theme").status_code == 404
+
+
+def test_a_search_alert_is_labelled_by_its_words_and_filters(client):
+    sign_up(client, "kind=search&q=bruising&nation=wales&page=3")
+    alert = Alert.objects.get()
+    assert alert.label == "“bruising” (nation Wales)" and alert.parameters == "q=bruising&nation=wales"
+
+
+def test_confirmation_links_expire_and_cannot_be_forged(client, confirmed, monkeypatch):
+    forged = signing.dumps(confirmed.pk, salt="alerts.manage")  # signed, but for another purpose
+    assert client.get(reverse("alert-confirm", args=[forged])).status_code == 404
+    assert client.get(reverse("alert-confirm", args=["nonsense"])).status_code == 404
+    late = sending.token("confirm", confirmed.pk)
+    monkeypatch.setattr(signing.time, "time", lambda: timezone.now().timestamp() + 8 * 24 * 3600)
+    assert client.get(reverse("alert-confirm", args=[late])).status_code == 404
+
+
+def test_unconfirmed_addresses_are_deleted_after_seven_days(client):
+    sign_up(client, "kind=lessons", email="old@example.org")
+    sign_up(client, "kind=lessons", email="new@example.org")
+    Alert.objects.filter(subscriber__email="old@example.org").update(created_at=timezone.now() - timedelta(days=8))
+
+    assert sending.purge_unconfirmed() == 1
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["new@example.org"]
+
+
+def test_confirmation_e_mails_are_limited_per_address_and_per_client(client, settings):
+    settings.ALERTS_RATE_PER_ADDRESS, settings.ALERTS_RATE_PER_CLIENT = 2, 3
+    for _ in range(2):
+        assert sign_up(client, "kind=lessons").status_code == 302
+    refused = sign_up(client, "kind=lessons")
+    assert refused.status_code == 200 and "Too many confirmation e-mails" in refused.content.decode()
+    assert sign_up(client, "kind=lessons", email="other@example.org").status_code == 302
+    assert sign_up(client, "kind=lessons", email="third@example.org").status_code == 200  # the client's limit
+    assert ConfirmationSent.objects.count() == 3
+
+
+def test_an_immediate_alert_sends_each_new_finding_once_with_unsubscribe_headers(confirmed):
+    finding = published_about_neglect()
+    make_finding(make_review(title="Child O"), title="Not about neglect", themes=["domestic-abuse"])
+
+    call_command("send_alerts")
+    call_command("send_alerts")  # nothing new: nothing more
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["reader@example.org"] and finding.title in message.body and "Not about" not in message.body
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "/alerts/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
+    html = message.alternatives[0][0]
+    assert finding.title in html and "<script" not in html and "http" in html
+    assert OutboxItem.objects.get().status == OutboxItem.Status.SENT
+
+
+def test_weekly_and_monthly_alerts_wait_for_their_time(confirmed):
+    now = timezone.now()
+    confirmed.frequency = Alert.Frequency.WEEKLY
+    confirmed.last_run_at = now - timedelta(days=3)
+    assert not confirmed.is_due(now) and confirmed.is_due(now + timedelta(days=4))
+    confirmed.frequency = Alert.Frequency.MONTHLY
+    confirmed.last_run_at = now.replace(day=1)
+    assert not confirmed.is_due(now.replace(day=2)) and confirmed.is_due(now.replace(day=1) + timedelta(days=31))
+    confirmed.save()
+    published_about_neglect()
+    assert sending.queue_due(now=now.replace(day=2)) == 0 and not OutboxItem.objects.exists()
+    assert sending.queue_due(now=now.replace(day=1) + timedelta(days=31)) == 1
+
+
+def test_withdrawn_material_is_never_sent(confirmed):
+    finding = published_about_neglect()
+    sending.queue_due()
+    finding.review.withdraw(reason="Identifying details")
+
+    assert sending.send_pending() == []
+    assert mail.outbox == [] and OutboxItem.objects.get().status == OutboxItem.Status.DROPPED
+
+
+class Refusing:
+    """A mail server that cannot be reached (the outage)."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")
+
+
+def test_after_an_outage_what_waited_is_sent_with_back_off(confirmed, settings):
+    published_about_neglect()
+    settings.EMAIL_BACKEND = "tests.test_alerts.Refusing"
+    now = timezone.now()
+    sending.queue_due(now)
+    assert sending.send_pending(now) == []
+    row = OutboxItem.objects.get()
+    assert (row.status, row.attempts, row.last_error) == (
+        "pending",
+        1,
+        "ConnectionRefusedError: the mail server is down",
+    )
+    assert row.next_attempt_at == now + timedelta(minutes=1)
+    assert sending.send_pending(now) == []  # not tried again before its time
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    sent = sending.send_pending(now + timedelta(minutes=2))
+
+    assert len(sent) == 1 and len(mail.outbox) == 1 and OutboxItem.objects.get().status == "sent"
+
+
+def test_unsubscribing_by_the_link_and_by_one_click_post(client, confirmed):
+    published_about_neglect()
+    call_command("send_alerts")
+    unsubscribe = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>")
+    path = LINK.search(unsubscribe).group(1)
+    assert "Stop these e-mails" in client.get(path).content.decode()
+    assert Alert.objects.exists(), "opening the link changes nothing"
+
+    answer = client.post(path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+
+    assert answer.status_code == 200 and not Alert.objects.exists() and not Subscriber.objects.exists()
+
+
+def test_the_manage_page_opens_only_by_its_signed_link_and_shows_that_addresss_alerts(client, confirmed):
+    other = Subscriber.objects.create(email="someone@example.org")
+    Alert.objects.create(subscriber=other, kind="lessons", label="Recurring lessons", confirmed_at=timezone.now())
+    manage = reverse("alert-manage", args=[sending.token("manage", confirmed.subscriber_id)])
+    assert client.get(reverse("alert-manage", args=[str(confirmed.subscriber_id)])).status_code == 404
+
+    page = client.get(manage).content.decode()
+    assert "Neglect" in page and "Recurring lessons" not in page and "reader@example.org" not in page
+
+    client.post(manage, {"alert": confirmed.pk, "action": "frequency", "frequency": "monthly"})
+    assert Alert.objects.get(pk=confirmed.pk).frequency == "monthly"
+    client.post(manage, {"alert": Alert.objects.get(subscriber=other).pk, "action": "stop"})
+    assert Alert.objects.filter(subscriber=other).exists(), "another address's alert cannot be stopped from here"
+    client.post(manage, {"action": "stop-all"})
+    assert list(Subscriber.objects.all()) == [other]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_sending_at_once_send_each_item_exactly_once(client):
+    readers = []
+    for n in range(6):
+        subscriber = Subscriber.objects.create(email=f"reader{n}@example.org")
+        readers.append(
+            Alert.objects.create(
+                subscriber=subscriber,
+                kind="theme",
+                parameters="neglect",
+                label="Neglect",
+                frequency="immediate",
+                confirmed_at=timezone.now() - timedelta(hours=1),
+                checked_until=timezone.now() - timedelta(hours=1),
+            )
+        )
+    published_about_neglect()
+    sending.queue_due()
+    start = threading.Barrier(2)
+    sent = []
+
+    def worker():
+        start.wait()
+        try:
+            sent.extend(sending.send_pending())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(subscriber for subscriber, _, _ in sent) == sorted(alert.subscriber_id for alert in readers)
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(f"reader{n}@example.org" for n in range(6))
+    assert set(OutboxItem.objects.values_list("status", flat=True)) == {"sent"}
+
+
+def test_the_dry_run_shows_what_would_go_out_and_changes_nothing(confirmed, capsys):
+    published_about_neglect()
+
+    call_command("send_alerts", "--dry-run")
+
+    out = capsys.readouterr().out
+    assert f"Would send to subscriber {confirmed.subscriber_id}: 1 new item from case reviews: Neglect" in out
+    assert "reader@example.org" not in out and mail.outbox == [] and not OutboxItem.objects.exists()
+    confirmed.refresh_from_db()
+    assert confirmed.last_run_at is None
