@@ -1,7 +1,10 @@
 """What is new for an alert: the published findings, reviews, recommendations or lessons it follows that were
-published after a moment. Each as (key, object): the key names it in the outbox ("finding:12"); a lesson's key holds
-the time it changed, so an update is news again."""
+published after a moment, or (the digest) last month's digest. Each as (key, object): the key names it in the outbox
+("finding:12", "digest:2026-11"); a lesson's key holds the time it changed, so an update is news again."""
 
+from django.utils import timezone
+
+from alerts import digest
 from alerts.models import Alert
 from findings.models import Finding, Lesson, Recommendation
 from reviews.models import Review
@@ -19,16 +22,26 @@ def key_of(item):
 
 
 def item_of(key):
-    """The published item a key names, or None when it is no longer published (or gone)."""
+    """The published item a key names, or None when it is no longer published (or gone). A digest is made again
+    from what is published when it is sent."""
     kind, pk, *_ = key.split(":")
+    if kind == "digest":
+        year, month = (int(part) for part in pk.split("-"))
+        made = digest.build(digest.month_start(year, month))
+        return None if made.empty else made
     model = {"finding": Finding, "review": Review, "recommendation": Recommendation, "lesson": Lesson}.get(kind)
     if model is None:
         return None
     return model.objects.visible_to(PUBLIC).filter(pk=pk).first()
 
 
-def new_items(alert, since):
-    """[(key, item)] that the alert follows, published after `since`, newest first."""
+def new_items(alert, since, now=None):
+    """[(key, item)] that the alert follows, published after `since`, newest first; for the digest, the digest of
+    the month before `now`'s when there was anything in it."""
+    if alert.kind == Alert.Kind.DIGEST:
+        now = now or timezone.now()
+        last_month = digest.build(digest.add_months(digest.month_start(now.year, now.month), -1))
+        return [] if last_month.empty else [(last_month.key, last_month)]
     if alert.kind == Alert.Kind.LESSONS:
         items = Lesson.objects.visible_to(PUBLIC).filter(updated_at__gt=since).order_by("-updated_at")[:MOST]
     elif alert.kind in (Alert.Kind.THEME, Alert.Kind.AGENCY):

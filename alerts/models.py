@@ -35,6 +35,7 @@ class Alert(models.Model):
         THEME = "theme", "A theme"
         AGENCY = "agency", "An agency"
         LESSONS = "lessons", "Recurring lessons"
+        DIGEST = "digest", "The monthly national digest"
 
     class Frequency(models.TextChoices):
         IMMEDIATE = "immediate", "As soon as they are published"
@@ -88,6 +89,8 @@ class Alert(models.Model):
             return reverse("theme-detail", args=[self.parameters])
         if self.kind == self.Kind.AGENCY:
             return reverse("agency-detail", args=[self.parameters])
+        if self.kind == self.Kind.DIGEST:
+            return reverse("review-list")
         return reverse("lesson-index")
 
 

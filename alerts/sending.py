@@ -51,7 +51,7 @@ def queue_due(now=None):
     for alert in Alert.objects.confirmed().select_related("subscriber"):
         if not alert.is_due(now):
             continue
-        found = new_items(alert, alert.checked_until)
+        found = new_items(alert, alert.checked_until, now)
         rows = [
             OutboxItem(subscriber=alert.subscriber, alert=alert, item_key=key, next_attempt_at=now) for key, _ in found
         ]
@@ -73,6 +73,9 @@ class Letter:
 
     @property
     def subject(self):
+        first = next(iter(self.sections), None)
+        if first is not None and first.kind == Alert.Kind.DIGEST:
+            return self.sections[first][0].title
         count = sum(len(items) for items in self.sections.values())
         names = ", ".join(alert.label for alert in self.sections)
         return f"{count} new item{'s' if count != 1 else ''} from case reviews: {names}"[:200]
@@ -94,6 +97,8 @@ def _letter(rows):
 
 def _message(letter):
     first_alert = next(iter(letter.sections))
+    if first_alert.kind == Alert.Kind.DIGEST:
+        return _digest_message(letter, first_alert, letter.sections[first_alert][0])
     unsubscribe = (
         url("unsubscribe", first_alert.pk) if len(letter.sections) == 1 else url("manage", letter.subscriber.pk)
     )
@@ -116,6 +121,21 @@ def _message(letter):
     return message
 
 
+def _digest_message(letter, alert, made):
+    site = settings.SITE_URL.rstrip("/")
+    unsubscribe = url("unsubscribe", alert.pk)
+    context = {"digest": made, "site": site, "manage": url("manage", letter.subscriber.pk), "unsubscribe": unsubscribe}
+    message = EmailMultiAlternatives(
+        made.title,
+        render_to_string("alerts/email/digest.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [letter.subscriber.email],
+        headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    )
+    message.attach_alternative(render_to_string("alerts/email/digest.html", context), "text/html")
+    return message
+
+
 def send_pending(now=None, limit=None, dry_run=False):
     """Send what waits in the outbox, one e-mail an address, at most `limit` e-mails (ALERTS_SEND_PER_MINUTE).
     Returns [(subscriber id, subject, item keys)] of what was sent (or, dry_run, would be: nothing is changed)."""
@@ -135,6 +155,8 @@ def send_pending(now=None, limit=None, dry_run=False):
             if not rows:
                 break
             rows = [row for row in rows if row.subscriber_id == rows[0].subscriber_id]
+            digests = [row for row in rows if row.item_key.startswith("digest:")]
+            rows = digests[:1] or rows  # a digest goes in an e-mail of its own
             if dry_run:
                 skipped.add(rows[0].subscriber_id)
                 letter = Letter(rows[0].subscriber, rows, {})

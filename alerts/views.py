@@ -31,6 +31,8 @@ def _followed(query):
         return kind, found.slug, found.name
     if kind == Alert.Kind.LESSONS:
         return kind, "", "Recurring lessons"
+    if kind == Alert.Kind.DIGEST:
+        return kind, "", "The monthly national digest"
     if kind == Alert.Kind.SEARCH:
         search = QueryDict(mutable=True)
         for name, values in query.lists():
@@ -58,7 +60,11 @@ def _search_label(parameters):
 
 def alert_new(request):
     kind, parameters, label = _followed(request.GET)
-    form = AlertForm(posted(request), initial={"frequency": Alert.Frequency.WEEKLY})
+    data = posted(request)
+    if data is not None and kind == Alert.Kind.DIGEST:  # the digest comes once a month
+        data = data.copy()
+        data["frequency"] = Alert.Frequency.MONTHLY
+    form = AlertForm(data, initial={"frequency": Alert.Frequency.WEEKLY})
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if ConfirmationSent.too_many(email, client_address(request)):

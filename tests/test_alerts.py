@@ -1,6 +1,7 @@
 """E-mail alerts without an account: sign-up with double opt-in, confirmation and its expiry, rate limits, each
 frequency, exactly-once sending across workers, catch-up after an outage, unsubscribing by link and by
-List-Unsubscribe-Post, the manage page by signed link only, and withdrawn material never sent."""
+List-Unsubscribe-Post, the manage page by signed link only, withdrawn material never sent; the monthly national
+digest counted as by hand, in HTML that parses and a plain-text part with the same links."""
 
 import re
 import threading
@@ -12,10 +13,13 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from lxml import etree
 
-from alerts import sending
+from alerts import digest, sending
 from alerts.models import Alert, ConfirmationSent, OutboxItem, Subscriber
-from tests.factories import make_finding, make_review
+from findings.models import Lesson
+from reviews.models import Review
+from tests.factories import make_finding, make_recommendation, make_review
 
 pytestmark = pytest.mark.django_db
 
@@ -261,3 +265,78 @@ def test_the_dry_run_shows_what_would_go_out_and_changes_nothing(confirmed, caps
     assert "reader@example.org" not in out and mail.outbox == [] and not OutboxItem.objects.exists()
     confirmed.refresh_from_db()
     assert confirmed.last_run_at is None
+
+
+# The monthly national digest
+
+
+def published_in(when, title, nation="england", themes=("neglect",), findings=1):
+    review = make_review(title=title, nation=nation)
+    Review.objects.filter(pk=review.pk).update(status_changed_at=when)
+    for n in range(findings):
+        make_finding(review, title=f"{title} finding {n}", themes=themes)
+    return Review.objects.get(pk=review.pk)
+
+
+@pytest.fixture
+def months():
+    """November 2026 and the fourteen months before it, with reviews counted by hand:
+    - November: three reviews (two English, one Welsh); findings: neglect 1 + 2, domestic abuse 3 (Welsh review);
+    - September and October: domestic abuse 2 more (so 5 of the last three months' 8: 62.5 %), neglect 3 of 8 (37.5 %);
+    - the twelve months before (September 2025 to August 2026): neglect 9, domestic abuse 1 (10 %: it rose most);
+    - a draft in November, and a review published in December: in no November digest."""
+    nov = digest.month_start(2026, 11)
+    published_in(nov + timedelta(days=2), "Child N1", findings=1)
+    published_in(nov + timedelta(days=3), "Child N2", findings=2)
+    welsh = published_in(nov + timedelta(days=4), "Child W", nation="wales", themes=("domestic-abuse",), findings=3)
+    published_in(nov - timedelta(days=20), "Child O", themes=("domestic-abuse",), findings=2)
+    published_in(digest.month_start(2026, 3), "Child Before", findings=9)
+    published_in(digest.month_start(2026, 4), "Child Before DA", themes=("domestic-abuse",), findings=1)
+    draft = make_review(Review.Status.IN_CURATION, title="Child Draft")
+    Review.objects.filter(pk=draft.pk).update(status_changed_at=nov + timedelta(days=5))
+    published_in(digest.month_start(2026, 12) + timedelta(days=1), "Child December")
+    recommendation = make_recommendation(welsh, "The Board should audit its neglect procedure.")
+    action = recommendation.actions.create(text="Audit 20 cases", status="completed")
+    action.completed_at = (nov + timedelta(days=10)).date()
+    action.save()
+    Lesson.objects.create(
+        slug="new", statement="Hunger goes unseen", status="published", published_at=nov + timedelta(days=1)
+    )
+    return nov
+
+
+def test_the_digest_counts_a_month_as_counted_by_hand(months):
+    made = digest.build(months)
+
+    assert [review.title for review in made.reviews] == ["Child N1", "Child N2", "Child W"]
+    assert made.by_nation == [("England", 2), ("Wales", 1)]
+    assert [(theme.slug, n) for theme, n in made.by_theme] == [("domestic-abuse", 3), ("neglect", 3)]
+    assert [(theme.slug, now, before) for theme, now, before in made.rising] == [("domestic-abuse", 62.5, 10.0)]
+    assert [lesson.statement for lesson in made.lessons_new] == ["Hunger goes unseen"] and not made.lessons_updated
+    assert (made.recommendations_made, made.recommendations_completed) == (1, 1)
+
+
+def test_the_digest_e_mail_is_html_that_parses_with_a_plain_text_part_of_the_same_links(client, months, settings):
+    subscriber = Subscriber.objects.create(email="trainer@example.org")
+    Alert.objects.create(subscriber=subscriber, kind="digest", label="The monthly national digest",
+                         frequency="monthly", confirmed_at=months, last_run_at=months)  # fmt: skip
+
+    sending.queue_due(now=digest.month_start(2026, 12) + timedelta(hours=1))
+    sending.send_pending(now=digest.month_start(2026, 12) + timedelta(hours=1))
+
+    message = mail.outbox[0]
+    assert message.subject == "Case reviews published in November 2026"
+    html = message.alternatives[0][0]
+    page = etree.fromstring(html.encode(), etree.XMLParser())  # well-formed: parses without a single error
+    assert page.find(".//h1").text == "Case reviews published in November 2026"
+    assert "<link" not in html and "<img" not in html and "<script" not in html, "no external resources"
+    html_links = {a.get("href") for a in page.iter("a")}
+    text_links = set(re.findall(r"https?://\S+?(?=[)\s]|$)", message.body))
+    assert html_links == text_links and len(html_links) >= 8
+    assert "Child December" not in message.body and "Child Draft" not in message.body
+
+
+def test_signing_up_for_the_digest_is_monthly_whatever_is_posted(client):
+    sign_up(client, "kind=digest", frequency="immediate")
+    assert Alert.objects.get().frequency == "monthly"
+    assert "Once a month we will e-mail you" in client.get(f"{reverse('alert-new')}?kind=digest").content.decode()
