@@ -44,6 +44,13 @@ def new_items(alert, since, now=None):
         return [] if last_month.empty else [(last_month.key, last_month)]
     if alert.kind == Alert.Kind.LESSONS:
         items = Lesson.objects.visible_to(PUBLIC).filter(updated_at__gt=since).order_by("-updated_at")[:MOST]
+    elif alert.kind == Alert.Kind.LESSON:  # findings linked to the lesson since, of published reviews
+        items = (
+            Finding.objects.visible_to(PUBLIC)
+            .filter(lesson_links__lesson__slug=alert.parameters, lesson_links__lesson__status=Lesson.Status.PUBLISHED)
+            .filter(lesson_links__added_at__gt=since)
+            .order_by("-lesson_links__added_at")[:MOST]
+        )
     elif alert.kind in (Alert.Kind.THEME, Alert.Kind.AGENCY):
         field = "themes__slug" if alert.kind == Alert.Kind.THEME else "agencies__slug"
         items = (

@@ -35,6 +35,7 @@ class Alert(models.Model):
         THEME = "theme", "A theme"
         AGENCY = "agency", "An agency"
         LESSONS = "lessons", "Recurring lessons"
+        LESSON = "lesson", "A recurring lesson"
         DIGEST = "digest", "The monthly national digest"
 
     class Frequency(models.TextChoices):
@@ -91,6 +92,8 @@ class Alert(models.Model):
             return reverse("agency-detail", args=[self.parameters])
         if self.kind == self.Kind.DIGEST:
             return reverse("review-list")
+        if self.kind == self.Kind.LESSON:
+            return reverse("lesson-detail", args=[self.parameters])
         return reverse("lesson-index")
 
 

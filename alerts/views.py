@@ -16,7 +16,7 @@ from alerts.forms import AlertForm, FrequencyForm
 from alerts.models import Alert, ConfirmationSent, Subscriber
 from alerts.tasks import send_confirmation
 from config.forms import posted
-from findings.models import Theme
+from findings.models import Lesson, Theme
 from search.filters import BY_NAME, FILTERS, SearchForm
 
 SECONDS_A_DAY = 60 * 60 * 24
@@ -31,6 +31,9 @@ def _followed(query):
         return kind, found.slug, found.name
     if kind == Alert.Kind.LESSONS:
         return kind, "", "Recurring lessons"
+    if kind == Alert.Kind.LESSON:
+        lesson = get_object_or_404(Lesson.objects.visible_to(None), slug=query.get("slug", ""))
+        return kind, lesson.slug, lesson.statement[:300]
     if kind == Alert.Kind.DIGEST:
         return kind, "", "The monthly national digest"
     if kind == Alert.Kind.SEARCH:

@@ -18,6 +18,7 @@ from lxml import etree
 from alerts import digest, sending
 from alerts.models import Alert, ConfirmationSent, OutboxItem, Subscriber
 from findings.models import Lesson
+from ingest.models import ScheduledRun
 from reviews.models import Review
 from tests.factories import make_finding, make_recommendation, make_review
 
@@ -340,3 +341,27 @@ def test_signing_up_for_the_digest_is_monthly_whatever_is_posted(client):
     sign_up(client, "kind=digest", frequency="immediate")
     assert Alert.objects.get().frequency == "monthly"
     assert "Once a month we will e-mail you" in client.get(f"{reverse('alert-new')}?kind=digest").content.decode()
+
+
+def test_a_lessons_alert_tells_of_findings_linked_to_it_and_only_a_published_lesson_can_be_followed(client):
+    lesson = Lesson.objects.create(slug="unseen-men", statement="Men in the household go unseen",
+                                   status="published", published_at=timezone.now())  # fmt: skip
+    draft = Lesson.objects.create(slug="draft", statement="A lesson still being written")
+    assert client.get(f"{reverse('alert-new')}?kind=lesson&slug={draft.slug}").status_code == 404
+    assert "Get e-mails when reviews find this lesson again" in client.get(lesson.get_absolute_url()).content.decode()
+    subscriber = Subscriber.objects.create(email="trainer@example.org")
+    Alert.objects.create(subscriber=subscriber, kind="lesson", parameters=lesson.slug, label=lesson.statement,
+                         frequency="immediate", confirmed_at=timezone.now(), checked_until=timezone.now())  # fmt: skip
+    finding = published_about_neglect(title="The stepfather was never seen")
+    lesson.links.create(finding=finding)
+
+    call_command("send_alerts")
+
+    assert len(mail.outbox) == 1 and "The stepfather was never seen" in mail.outbox[0].body
+
+
+def test_the_worker_queues_the_alerts_once_a_minute_however_many_workers_run():
+    minute = timezone.now().replace(second=0, microsecond=0)
+    assert ScheduledRun.claim("alerts.tasks.run_alerts", minute)
+    assert not ScheduledRun.claim("alerts.tasks.run_alerts", minute), "a second worker the same minute does not"
+    assert ScheduledRun.claim("alerts.tasks.run_alerts", minute + timedelta(minutes=1))
