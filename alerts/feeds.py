@@ -178,24 +178,23 @@ class SearchFeed(_FindingsFeed):
     level included), newest published first."""
 
     def get_object(self, request):
+        """The search's parameters, and its query string for the feed's link (kept with them: one Feed serves every
+        request)."""
         parameters = SearchForm(request.GET).parameters()
         if parameters.errors:
             raise Http404("Some search parameters are not valid.")
-        return parameters
+        return parameters, request.GET.urlencode()
 
-    def title(self, parameters):
+    def title(self, searched):
+        parameters, _ = searched
         what = {"reviews": "reviews", "recommendations": "recommendations"}.get(parameters.level, "findings")
         return f"New {what} for “{parameters.query}”" if parameters.query else f"New {what} of this search"
 
-    def link(self, parameters):
-        return f"{reverse('search')}?{self.request_query}"
+    def link(self, searched):
+        return f"{reverse('search')}?{searched[1]}"
 
-    def get_feed(self, obj, request):
-        self.request_query = request.GET.urlencode()
-        return super().get_feed(obj, request)
-
-    def items(self, parameters):
-        arguments = {**parameters.arguments(), "sort": "newest"}
+    def items(self, searched):
+        arguments = {**searched[0].arguments(), "sort": "newest"}
         return search(user=PUBLIC, page_size=ENTRIES, **arguments).results
 
     def item_title(self, item):

@@ -21,12 +21,15 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from alerts.matching import item_of, new_items
 from alerts.models import Alert, OutboxItem, Subscriber
+from findings.models import Lesson, LessonFinding
+from reviews.models import Review
 
 logger = logging.getLogger(__name__)
 
@@ -44,14 +47,28 @@ def url(purpose, pk):
     return settings.SITE_URL.rstrip("/") + reverse(names[purpose], args=[token(purpose, pk)])
 
 
+def latest_publications():
+    """When anything an alert could find last appeared: {"reviews": last publication, "lessons": last change of a
+    published lesson, "lesson": last link of a finding to one}; a digest always looks (its month decides)."""
+    return {
+        "reviews": Review.objects.visible_to(None).aggregate(last=Max("status_changed_at"))["last"],
+        Alert.Kind.LESSONS: Lesson.objects.visible_to(None).aggregate(last=Max("updated_at"))["last"],
+        Alert.Kind.LESSON: LessonFinding.objects.aggregate(last=Max("added_at"))["last"],
+        Alert.Kind.DIGEST: timezone.now() + timedelta(days=1),
+    }
+
+
 def queue_due(now=None):
     """Put in the outbox what each due alert found since it last looked. How many rows were added."""
     now = now or timezone.now()
     added = 0
+    newest = latest_publications()
     for alert in Alert.objects.confirmed().select_related("subscriber"):
         if not alert.is_due(now):
             continue
-        found = new_items(alert, alert.checked_until, now)
+        quiet = newest.get(alert.kind, newest["reviews"])
+        # (nothing published since it last looked: no search to run; each minute, most alerts are so)
+        found = [] if quiet is None or quiet <= alert.checked_until else new_items(alert, alert.checked_until, now)
         rows = [
             OutboxItem(subscriber=alert.subscriber, alert=alert, item_key=key, next_attempt_at=now) for key, _ in found
         ]

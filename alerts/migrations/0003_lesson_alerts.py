@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('alerts', '0002_digest'),
+        ("alerts", "0002_digest"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='alert',
-            name='kind',
-            field=models.CharField(choices=[('search', 'A search'), ('theme', 'A theme'), ('agency', 'An agency'), ('lessons', 'Recurring lessons'), ('lesson', 'A recurring lesson'), ('digest', 'The monthly national digest')], max_length=20),
+            model_name="alert",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("search", "A search"),
+                    ("theme", "A theme"),
+                    ("agency", "An agency"),
+                    ("lessons", "Recurring lessons"),
+                    ("lesson", "A recurring lesson"),
+                    ("digest", "The monthly national digest"),
+                ],
+                max_length=20,
+            ),
         ),
     ]
