@@ -13,8 +13,11 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from agencies.models import Agency
+from alerts import sending
+from alerts.models import Alert, Subscriber
 from findings.models import AgencySuggestion, Lesson, Theme, ThemeSuggestion
 from reviews.models import Review
 from tests.documents import make_pdf
@@ -678,3 +681,24 @@ def test_an_author_records_a_response_and_an_action_on_a_phone(visit):
 
     assert seen["said"] and all(seen["fits"]) and seen["violations"] == []
     assert recommendation.actions.get().status == "in-progress"
+
+
+def test_on_a_phone_a_reader_manages_their_alerts_by_keyboard(visit):
+    subscriber = Subscriber.objects.create(email="reader@example.org")
+    alert = Alert.objects.create(subscriber=subscriber, kind="theme", parameters="neglect", label="Neglect",
+                                 confirmed_at=timezone.now())  # fmt: skip
+    manage = reverse("alert-manage", args=[sending.token("manage", subscriber.pk)])
+
+    def look(page):
+        found = {"violations": violations(page), "fits": fits(page)}
+        page.select_option(f"#frequency-{alert.pk}", "monthly")
+        page.locator("button[value=frequency]").focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        return found
+
+    seen = visit(manage, look, PHONE)
+
+    assert seen == {"violations": [], "fits": True}
+    alert.refresh_from_db()
+    assert alert.frequency == "monthly"
