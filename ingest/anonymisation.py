@@ -20,7 +20,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.4"
+RULES_VERSION = "2026.12.5"
 
 
 def _installed(distribution):
@@ -219,6 +219,7 @@ mamó daideo seanmhair seanair seanmhathair athair máthair mamaí daidí tad-cu
 mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi bamps taid-cu
 foras comann comunn bòrd bord ùdarras udarras údarás udaras roinn cumann pàrant pàrant parant gaeilge gàidhlig
 stòrlann storlann nàiseanta naiseanta garda síochána siochana kernewek
+roedd cyfeirir ni cyhoeddus ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref tachwedd rhagfyr
 """
 # What children call their grandparents in the languages of the UK's communities ("Nanu and Dadu", "Babusya"), and
 # the names of languages: not names.
@@ -474,7 +475,9 @@ _DRIVING_LICENCE_RE = re.compile(r"\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b")
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-    r"|Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)\b\.?"
+    r"|Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr"
+    r"|Faoilleach|Gearran|M\u00e0rt|Giblean|C\u00e8itean|\u00d2gmhios|Iuchar|L\u00f9nastal|t-Sultain|D\u00e0mhair"
+    r"|t-Samhain|D\u00f9bhlachd)\b\.?"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _ORDINAL = r"(?:st|nd|rd|th)\b"
@@ -490,9 +493,11 @@ _ORDINAL_WORDS = (
     + ")"
 )  # fmt: skip
 _WORD_DATE_RE = re.compile(
-    rf"\b(?:(?:Christmas[^\S\n]+(?:Day|Eve)|Boxing[^\S\n]+Day|New[^\S\n]+Year[{_APOS}]s[^\S\n]+(?:Day|Eve)|Hogmanay)"
+    rf"\b(?:(?:Christmas[^\S\n]+(?:Day|Eve)|Boxing[^\S\n]+Day|New[^\S\n]+Year[{_APOS}]s[^\S\n]+(?:Day|Eve)|Hogmanay"
+    rf"|St\.?[^\S\n]+(?:Andrew|Patrick|David|George|Dwynwen)[{_APOS}]s[^\S\n]+Day|Easter[^\S\n]+(?:Sunday|Monday)"
+    rf"|Good[^\S\n]+Friday)"
     rf"[^\S\n]+{_YEAR}|"
-    rf"{_WEEKDAY}(?:(?<!\d\.){_DAY}(?:{_ORDINAL})?(?:\s+day)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"{_WEEKDAY}(?:(?<!\d\.){_DAY}(?:{_ORDINAL})?(?:\s+day)?\s+(?:of\s+|an\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_DAY}-{_MONTH}-(?:{_YEAR}|\d{{2}}\b)"
     rf"|{_MONTH}\s+{_DAY}{_ORDINAL}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY},?\s+{_YEAR}"
     rf"|(?:the\s+)?{_ORDINAL_WORDS}\s+(?:day\s+)?of\s+{_MONTH}(?:,?\s+{_YEAR})?))"
@@ -665,7 +670,8 @@ _RELATION_RE = re.compile(
     r"grandpa|grandfather|brother|sister|half-brother|half-sister|stepbrother|stepsister|friend|partner|boyfriend|"
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
-    r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|a\.?k\.?a\.?|(?:real|actual|full|birth)\s+name(?:\s+(?:is|was))?:?)"
+    r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|knew\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|a\.?k\.?a\.?|"
+    r"(?:real|actual|full|birth)\s+name(?:\s+(?:is|was))?:?)"
     r",?[^\S\n]+(?P<quote>['\"\u2018\u201c])?"
     rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)(?![\w-])"
 )
@@ -679,6 +685,12 @@ _APPOSITION_RE = re.compile(
     r"|baby|child)\b|(?:then|aged|now|who[^\S\n]+(?:was|is)(?:[^\S\n]+(?:then|now|aged))?)[^\S\n]+"
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen)\b)"
+)
+# A person with a relative clause of "whom", and the name others call them by: "Tahmina Akter, whom the family call
+# Shumi, ...", "Oluwadamilare, whom everyone at church called Dami, ...".
+_WHOM_RE = re.compile(
+    rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),[^\S\n]+whom\b(?:[^\S\n]+[\w{_APOS}]+){{1,5}}?[^\S\n]+call(?:s|ed)?"
+    rf"[^\S\n]+(?P<called>{_CAP})(?![\w-])"
 )
 # A name set beside a parent's role: "Mother, Rasa Zukauskiene, said ...", "Mother (Abrehet Gebremedhin Weldu) asked".
 _ROLE = (
@@ -1334,7 +1346,7 @@ def _name_hits(text):
 # Nadia, a name she chose herself").
 _EPONYM_AFTER_RE = re.compile(
     rf"(?:[{_APOS}]s?)?[^\S\n]+(?:syndrome|disease|continuum|scale|model|test|tool|framework|triangle|pyramid"
-    r"|questionnaire|criteria|procedure|principle|method|approach|curve|chart|classification)\b",
+    r"|questionnaire|criteria|procedure|principle|method|approach|curve|chart|classification|score)\b",
     re.IGNORECASE,
 )
 _CHOSEN_NAME_AFTER_RE = re.compile(
@@ -1439,6 +1451,10 @@ def _apposition_hits(text):
             words = match.group("name").split()
             if all(_token_kind(word) == "name" for word in words):
                 yield _Hit("person_name", match.start("name"), match.end("name"), "apposition")
+    for match in _WHOM_RE.finditer(text):
+        for group in ("name", "called"):
+            if all(_token_kind(word) == "name" for word in match.group(group).split()):
+                yield _Hit("person_name", match.start(group), match.end(group), "whom")
     for match in _CAPITALS_NAME_RE.finditer(text):
         if match.group().title() in _FORENAMES and match.group().lower() not in _SAFE:
             yield _Hit("person_name", match.start(), match.end(), "capital_forename")

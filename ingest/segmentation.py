@@ -384,7 +384,7 @@ RECOMMENDATION_HEADING = re.compile(r"^recommendations?:?$", re.IGNORECASE)
 BODIES = r"(?:board|partnership|partners|committee|panel|agencies|lscb|scp|cpc|sbni)"
 QUESTIONS_HEADING = re.compile(
     rf"^(?:(?:issues|questions|matters|points)\s+(?:for|to)\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?"
-    rf"(?:{BODIES}|consider(?:ation)?)\b.*"
+    rf"(?:{BODIES}|(?:whole\s+)?system|consider(?:ation)?)\b.*"
     r"|questions?\s+(?:for|to)\s+consider.*|questions\s+arising.*"
     rf"|(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+(?:may|might|should|will|is\s+asked\s+to)\s+(?:wish\s+to\s+)?"
     r"consider\b.*"
@@ -514,22 +514,22 @@ def _run_in_items(all_sections):
     """The report's learning written as run-in paragraphs ("Learning: A mother who is never seen on her own cannot
     be asked about her safety. ..."), two or more anywhere but skipped sections: each a finding whose title is its
     first sentence."""
-    found = [
-        (block, RUN_IN.match(block.text))
-        for section in all_sections
-        if section.kind != "skip"
-        for block in section.blocks
-        if not block.heading
-    ]
-    found = [(block, match) for block, match in found if match and _words(match.group("rest")) >= LIST_FINDING_WORDS]
-    if len(found) < 2:
-        return []
-    items = []
-    for block, match in found:
-        rest = match.group("rest").strip()
-        heading = Block(short_title(rest), block.page, heading=True)
-        items.append(Item(heading, [Block(rest, block.page)], kind="learning"))
-    return items
+    blocks = [block for section in all_sections if section.kind != "skip" for block in section.blocks]
+    items, asking = [], None
+    for block in blocks:
+        match = None if block.heading else RUN_IN.match(block.text)
+        if match and _words(match.group("rest")) >= LIST_FINDING_WORDS:
+            rest = match.group("rest").strip()
+            items.append(Item(Block(short_title(rest), block.page, heading=True), [Block(rest, block.page)],
+                              kind="learning"))  # fmt: skip
+            asking = None
+        elif items and asking is None and block.text.rstrip().endswith(":") and _asks_questions(block.text):
+            asking = items[-1]  # "Questions the CPC may wish to consider:" after a learning point: its questions
+        elif asking is not None and (LISTED.match(block.text) or block.text.rstrip().endswith("?")):
+            asking.questions.append(block)
+        else:
+            asking = None
+    return items if len(items) >= 2 else []
 
 
 LIST_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<rest>\S.*)$", re.DOTALL)

@@ -930,9 +930,7 @@ def test_a_place_an_acronym_or_a_gaelic_body_is_not_taken_for_a_name(text):
         ("Child W was born on Christmas Day 2014.", "Christmas Day 2014"),
     ],
 )
-def test_professionals_with_initials_or_numbers_references_after_a_referral_and_festival_dates_are_flagged(
-    text, value
-):
+def test_professionals_with_initials_or_numbers_references_after_a_referral_and_festival_dates_are_flagged(text, value):
     assert value in [found for _, found in kinds(text)]
 
 
@@ -983,3 +981,37 @@ def test_a_timestamp_a_visa_reference_and_a_bracketed_reference_are_flagged():
 )
 def test_eponyms_grandparents_in_other_languages_languages_declared_pseudonyms_and_honoured_chairs_pass(text):
     assert [kind for kind, _ in kinds(text) if kind in ("person_name", "named_reviewer")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Emeka, whom everyone at the mosque called Mek, stayed with his aunt.", "person_name", "Mek"),
+        ("Farzana Begum, whom the family call Rupa, looked after the baby.", "person_name", "Farzana Begum"),
+        ("A man the girls knew only as Spider collected them from school.", "person_name", "Spider"),
+        (
+            "Police were called on St David's Day 2020 after a neighbour heard shouting.",
+            "full_date",
+            "St David's Day 2020",
+        ),
+        ("Dyddiad geni / Date of birth: 3 Gorffennaf 2016", "date_of_birth", "3 Gorffennaf 2016"),
+        ("D.O.B. 9 an Gearran 2013 (from the enrolment form)", "date_of_birth", "9 an Gearran 2013"),
+    ],
+)
+def test_names_after_whom_and_known_only_as_festival_days_and_welsh_and_gaelic_birth_dates_are_flagged(
+    text, kind, target
+):
+    assert (kind, target) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roedd y teulu wedi symud ym mis Gorffennaf. / The family had moved in July.",
+        "Cyfeirir at y plentyn fel Plentyn T yn yr adroddiad hwn.",
+        "The Apgar score was 8 at one minute.",
+        "Iechyd Cyhoeddus Cymru published the guidance.",
+    ],
+)
+def test_welsh_sentences_months_and_scores_named_after_someone_pass(text):
+    assert [kind for kind, _ in kinds(text) if kind == "person_name"] == []

@@ -102,7 +102,9 @@ def test_finding_headings_with_a_recommendation_after_each():
     assert first.text.startswith("Mr K moved into the household")
     assert "Recommendation" not in first.text and "Finding 2" not in first.text
     assert [label for label, _, _ in recommended(proposal, document)] == [
-        "Recommendation 1", "Recommendation 2", "Recommendation 3"
+        "Recommendation 1",
+        "Recommendation 2",
+        "Recommendation 3",
     ]
     assert [(words, findings) for _, words, findings in recommended(proposal, document)] == [
         ("Northshire Safeguarding Childr", ["Finding 1"]),
@@ -972,3 +974,35 @@ depends on privacy, and in this case Mother was never seen alone at any appointm
         "Interpreting must match the language the family actually speaks.",
         "A mother who is never seen on her own cannot be asked about her safety or her mood.",
     ]
+
+
+def test_questions_for_the_system_and_questions_after_a_run_in_learning_point_are_the_findings_questions():
+    ni = """Key Issue 1: Records did not follow the family
+
+What happened
+
+The family moved between two trust areas and the records followed months later.
+
+Questions for the system
+
+How does the trust know that records arrive before the first visit?
+
+Key Issue 2: Nobody asked the child
+
+What happened
+
+The child was never spoken to alone by any of the professionals who visited."""
+    first = propose_findings(pages(ni)).findings[0]
+    assert first.questions == ["How does the trust know that records arrive before the first visit?"]
+
+    scottish = """Learning point: Online contact from an adult was treated as a school matter, not as a child protection
+concern, and nobody asked who the adult was or whether other children had been contacted.
+
+Questions the CPC may wish to consider:
+
+1. How confident are school staff in telling online safety from child protection?
+
+Learning point: Nobody asked the young person how she was until after the overdose, although she was spoken
+about at every meeting and the hostel staff saw her every evening."""
+    first = propose_findings(pages(scottish)).findings[0]
+    assert first.questions == ["How confident are school staff in telling online safety from child protection?"]
