@@ -221,3 +221,10 @@ def test_a_recommendation_linked_to_no_finding_offers_the_one_it_shares_most_wor
     other = make_finding(make_review(title="Child O"), title="Another review's finding")
     refused = curator.post(reverse("curation-recommendation-link", args=[review.slug, asked.pk]), {"finding": other.pk})
     assert refused.status_code == 404 and list(asked.findings.all()) == [bruising]
+
+
+def test_a_recommendation_of_one_sentence_has_nothing_to_split_and_the_page_says_so(curator, review):
+    single = make_recommendation(review, "The partnership should audit the bruising protocol.", label="4")
+    page = curator.get(url("curation-recommendation-split", review, single)).content.decode()
+    assert "The recommendation 4 has a single sentence: there is nothing to split." in page
+    assert "Back to the recommendation" in page and 'type="radio"' not in page
