@@ -135,7 +135,7 @@ NATIONAL = re.compile(
     re.IGNORECASE,
 )
 PARTNERSHIP = re.compile(
-    r"\b(?:partnership|partners|(?<!health )(?<!trust )board|lscb|scp|cpc|committee|chief officers|cog|sbni"
+    r"\b(?:partnership|partners|(?<!health )(?<!trust )board|lscb|scp|cpc|acpc|committee|chief officers|cog|sbni"
     r"|safeguarding children|all agencies|partner agencies|each agency|agencies|the review panel|multi-agency)\b",
     re.IGNORECASE,
 )
@@ -152,6 +152,14 @@ ABOUT_RECOMMENDATIONS = re.compile(
     r"\brecommendations? (?:are|is) (?:set out|listed|addressed|made|grouped)\b|\b(?:following|these|the above) "
     r"recommendations\b|\brecommendations (?:below|above|that follow)\b|\bmakes? (?:the following |\w+ )?"
     r"recommendations?\b|\bin response to (?:these|the|this|its)\b|\bendorses?\b|\baction plan for (?:these|the|its)\b",
+    re.IGNORECASE,
+)
+# A lettered or roman-numbered point: "(ii) ...", "b) ...".
+SUB_POINT = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h])\)\s", re.IGNORECASE)
+# The review's own view, not something it asks: "The Panel concludes that ...", "The review found ...".
+VIEW = re.compile(
+    r"^(?:the|this)\s+(?:panel|review(?:ers?)?|author|report)\s+(?:concludes?|considers?|found|finds|notes|believes"
+    r"|is\s+of\s+the\s+view|recognises)\b",
     re.IGNORECASE,
 )
 # What a recommendation asks in words of its own (not "will", which a commitment or a plan uses). A paragraph that
@@ -352,6 +360,10 @@ def _from_blocks(blocks):
             elif label and DIRECTIVE.search(label.group("rest")):
                 current = _labelled(label, block.page)
                 out.append(_grouped(current, group))
+            elif (numbered := SECTION_NUMBER.match(block.text.strip())) and _asks(numbered.group("rest")):
+                # "7.1 The ACPC should revise its procedures so that:", short enough to be read as a heading
+                current = ProposedRecommendation(_plain(numbered.group("rest")), numbered.group("number"), block.page)
+                out.append(_grouped(current, group))
             continue
         text = block.text.strip()
         if LEAD_IN.search(text) and not DIRECTIVE.search(text.split(":")[0][-60:]):
@@ -365,6 +377,8 @@ def _from_blocks(blocks):
             out.append(_grouped(current, group))
         elif current is not None and not current.text:  # the text under a heading per recommendation
             current.text = _plain(text)
+        elif current is not None and _is_sub_point(text) and _expects_sub_points(current):
+            current.text = f"{current.text} {_plain(text)}"  # "(ii) every child's plan records ...": a sub-point
         elif numbered or listed:
             rest = numbered.group("rest") if numbered else LISTED.sub("", text, count=1)
             inner = LABEL.match(rest) if listed else None  # a bullet that carries the label: "• R1 - ..."
@@ -411,17 +425,29 @@ def _continues(current, text):
     return unfinished or (LISTED.match(text) is not None) or len(text.split()) < 12
 
 
+def _is_sub_point(text):
+    """Whether a paragraph is a lettered or roman-numbered point, bulleted or not ("- (ii) every child's plan ...")."""
+    return bool(SUB_POINT.match(text) or SUB_POINT.match(re.sub(r"^[\u2022*\-]\s+", "", text)))
+
+
+def _expects_sub_points(recommendation):
+    """Whether a recommendation's text leads into sub-points ("... so that:") or has begun them ("(i) ...")."""
+    text = recommendation.text.rstrip()
+    return text.endswith((":", ";")) or bool(re.search(r"\((?:i|a)\)\s", text))
+
+
 def _unlabelled_recommendation(text):
     """Whether a paragraph with no label or number is a recommendation: it asks someone to do something ("The Board
     should ..."), and is not about the recommendations or a commitment ("The Panel will publish ...")."""
-    return bool(DIRECTIVE.search(text) and _starts_directive(text) and ASKS.search(text))
+    return bool(DIRECTIVE.search(text) and _starts_directive(text) and ASKS.search(text) and not VIEW.match(text))
 
 
 def _asks(text):
     """Whether a numbered paragraph asks something of someone: "The Board should ...", or an imperative ("Develop
     guidance ...", "That the Board ..."), not a commitment ("Each agency will develop an action plan") or words about
     the recommendations ("The recommendations below are addressed to ...")."""
-    return bool(ASKS.search(text) or (IMPERATIVE.match(text) and not ABOUT_RECOMMENDATIONS.search(text)))
+    asks = ASKS.search(text) or (IMPERATIVE.match(text) and not ABOUT_RECOMMENDATIONS.search(text))
+    return bool(asks and not VIEW.match(text))
 
 
 def _starts_directive(text):

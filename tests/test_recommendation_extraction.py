@@ -351,3 +351,21 @@ Recommendation | Lead agency | Finding
 2. The police should ensure that officers record every child present. | Police | 2"""
     made = proposed(pages(FINDINGS, table))
     assert [(r.label, r.text[:13]) for r in made] == [("1", "The Board sho"), ("2", "The police sh")]
+
+
+def test_the_reviews_own_view_and_bulleted_sub_points_are_not_recommendations_of_their_own():
+    text = """7. Recommendations
+
+7.1 The ACPC should revise its procedures so that:
+
+- (i) every child on the register is seen at home each month;
+- (ii) every plan records who will see the child and what happens if a visit fails.
+
+7.2 The ACPC should audit ten plans a year against these standards.
+
+7.3 The Panel concludes that the child's disability should have heightened scrutiny, not lessened it."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee) for r in made] == [("7.1", "partnership"), ("7.2", "partnership")]
+    assert made[0].text.endswith("what happens if a visit fails.")
