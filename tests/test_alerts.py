@@ -217,7 +217,7 @@ def test_the_manage_page_opens_only_by_its_signed_link_and_shows_that_addresss_a
     assert list(Subscriber.objects.all()) == [other]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # two workers: each commits
 def test_two_workers_sending_at_once_send_each_item_exactly_once(client):
     readers = []
     for n in range(6):
