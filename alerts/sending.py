@@ -43,7 +43,12 @@ def token(purpose, pk):
 
 
 def url(purpose, pk):
-    names = {"confirm": "alert-confirm", "manage": "alert-manage", "unsubscribe": "alert-unsubscribe"}
+    names = {
+        "confirm": "alert-confirm",
+        "manage": "alert-manage",
+        "unsubscribe": "alert-unsubscribe",
+        "stop": "alert-stop-all",
+    }
     return settings.SITE_URL.rstrip("/") + reverse(names[purpose], args=[token(purpose, pk)])
 
 
@@ -116,9 +121,8 @@ def _message(letter):
     first_alert = next(iter(letter.sections))
     if first_alert.kind == Alert.Kind.DIGEST:
         return _digest_message(letter, first_alert, letter.sections[first_alert][0])
-    unsubscribe = (
-        url("unsubscribe", first_alert.pk) if len(letter.sections) == 1 else url("manage", letter.subscriber.pk)
-    )
+    one = len(letter.sections) == 1  # one alert's items: stop that one; several: stop them all
+    unsubscribe = url("unsubscribe", first_alert.pk) if one else url("stop", letter.subscriber.pk)
     context = {
         "sections": [
             (alert, items, settings.SITE_URL.rstrip("/") + alert.page_url()) for alert, items in letter.sections.items()

@@ -16,4 +16,5 @@ urlpatterns = [
     path("alerts/confirm/<str:token>/", views.alert_confirm, name="alert-confirm"),
     path("alerts/manage/<str:token>/", views.alert_manage, name="alert-manage"),
     path("alerts/unsubscribe/<str:token>/", views.alert_unsubscribe, name="alert-unsubscribe"),
+    path("alerts/stop/<str:token>/", views.alert_stop_all, name="alert-stop-all"),
 ]

@@ -77,10 +77,13 @@ def alert_new(request):
         else:
             with transaction.atomic():
                 subscriber, _ = Subscriber.objects.get_or_create(email=email)
-                alert = Alert.objects.create(subscriber=subscriber, kind=kind, parameters=parameters, label=label,
-                                             frequency=form.cleaned_data["frequency"])  # fmt: skip
-                ConfirmationSent.objects.create(email=email, client=client_address(request))
-                transaction.on_commit(lambda: send_confirmation.enqueue(alert.pk), robust=True)
+                wanted = {"label": label, "frequency": form.cleaned_data["frequency"]}
+                alert, _ = Alert.objects.get_or_create(
+                    subscriber=subscriber, kind=kind, parameters=parameters, defaults=wanted
+                )
+                if alert.confirmed_at is None:  # (one already confirmed needs nothing; the page says the same)
+                    ConfirmationSent.objects.create(email=email, client=client_address(request))
+                    transaction.on_commit(lambda: send_confirmation.enqueue(alert.pk), robust=True)
             return redirect("alert-check-email")
     return render(request, "alerts/new.html", {"form": form, "label": label, "kind": kind})
 
@@ -149,3 +152,13 @@ def alert_unsubscribe(request, token):
     if alert is None:
         return render(request, "alerts/unsubscribed.html", {"label": ""})
     return render(request, "alerts/unsubscribe.html", {"alert": alert})
+
+
+@csrf_exempt  # one-click unsubscribe (RFC 8058) of an e-mail that gathered several alerts: all of them
+def alert_stop_all(request, token):
+    subscriber = Subscriber.objects.filter(pk=_signed(token, "stop")).first()
+    if request.method == "POST" and subscriber is not None:
+        subscriber.delete()
+    if request.method == "POST" or subscriber is None:
+        return render(request, "alerts/unsubscribed.html", {"all": True})
+    return render(request, "alerts/stop_all.html", {"alerts": subscriber.alerts.all()})

@@ -365,3 +365,29 @@ def test_the_worker_queues_the_alerts_once_a_minute_however_many_workers_run():
     assert ScheduledRun.claim("alerts.tasks.run_alerts", minute)
     assert not ScheduledRun.claim("alerts.tasks.run_alerts", minute), "a second worker the same minute does not"
     assert ScheduledRun.claim("alerts.tasks.run_alerts", minute + timedelta(minutes=1))
+
+
+def test_an_e_mail_of_several_alerts_unsubscribes_from_them_all_in_one_click(client, confirmed):
+    Alert.objects.create(subscriber=confirmed.subscriber, kind="agency", parameters="police", label="Police",
+                         frequency="immediate", confirmed_at=confirmed.confirmed_at,
+                         checked_until=confirmed.checked_until)  # fmt: skip
+    review = make_review(title="Child P")
+    make_finding(review, title="Hunger went unseen", themes=["neglect"])
+    make_finding(review, title="Nobody told the school", themes=["domestic-abuse"], agencies=["police"])
+    call_command("send_alerts")
+    assert len(mail.outbox) == 1 and "Neglect" in mail.outbox[0].subject and "Police" in mail.outbox[0].subject
+    path = LINK.search(mail.outbox[0].extra_headers["List-Unsubscribe"]).group(1)
+    assert "Stop all these e-mails" in client.get(path).content.decode()
+
+    client.post(path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+
+    assert not Subscriber.objects.exists() and not Alert.objects.exists()
+
+
+def test_signing_up_again_for_the_same_alert_makes_no_second_alert(
+    client, confirmed, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = sign_up(client, "kind=theme&slug=neglect")
+    assert answer["Location"] == reverse("alert-check-email")
+    assert Alert.objects.count() == 1 and mail.outbox == [], "confirmed already: nothing to confirm again"
