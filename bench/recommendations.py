@@ -19,12 +19,15 @@ Sets:
   written by a helper that read no code). It was scored once for the tenth session's final figures and has been
   development material since.
 - `second`: bench/data/recommendations_second/ (twelve more reports in layouts the first set did not use, written
-  blind the same way) for the next final figures: score it once, when tuning has stopped.
+  blind the same way), scored once for the eleventh session's final figures, development material since.
+- `third`: bench/data/recommendations_third/ (ten reports in layouts neither earlier set used, written blind the same
+  way) for the next final figures: score it once, when tuning has stopped. Unnumbered recommendations are labelled
+  "[n]" there (their place): their labels cannot match, only their texts.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
-    .venv/bin/python bench/recommendations.py [--set dev|blind|second] [--formats pdf docx txt md] [--reports ID ...]
-        [--verbose]
+    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third] [--formats pdf docx txt md]
+        [--reports ID ...] [--verbose]
 """
 
 import argparse
@@ -188,9 +191,11 @@ def totals(rows):
 
 
 def sources(chosen_set, chosen):
-    folders = {"blind": [DATA / "recommendations"], "second": [DATA / "recommendations_second"]}.get(
-        chosen_set, [DATA / batch for batch in DEV_BATCHES]
-    )
+    folders = {
+        "blind": [DATA / "recommendations"],
+        "second": [DATA / "recommendations_second"],
+        "third": [DATA / "recommendations_third"],
+    }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
             if not source.name.endswith(".labels.json") and (not chosen or source.stem in chosen):
@@ -199,7 +204,7 @@ def sources(chosen_set, chosen):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "blind", "second"), default="dev")
+    parser.add_argument("--set", choices=("dev", "blind", "second", "third"), default="dev")
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, extra and wrong addressee")
