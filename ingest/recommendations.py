@@ -154,12 +154,19 @@ ABOUT_RECOMMENDATIONS = re.compile(
     r"recommendations?\b|\bin response to (?:these|the|this|its)\b|\bendorses?\b|\baction plan for (?:these|the|its)\b",
     re.IGNORECASE,
 )
+# An unnumbered recommendation that says whom it asks before its text: "Recommendation for the Partnership: ...".
+RUN_IN_TO = re.compile(
+    r"^recommendations?\s+(?:for|to)\s+(?P<to>[^:\n]{2,80}?)\s*[:\u2013\u2014-]\s+(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 # A lettered or roman-numbered point: "(ii) ...", "b) ...".
 SUB_POINT = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h])\)\s", re.IGNORECASE)
 # The review's own view, not something it asks: "The Panel concludes that ...", "The review found ...".
 VIEW = re.compile(
-    r"^(?:the|this)\s+(?:panel|review(?:ers?)?|author|report)\s+(?:concludes?|considers?|found|finds|notes|believes"
-    r"|is\s+of\s+the\s+view|recognises)\b",
+    r"^(?:the|this)\s+(?:[\w'\u2019]+\s+){0,2}?(?:panel|review(?:ers?)?|review\s+team|author|report|internal\s+review)"
+    r"\s+(?:also\s+)?(?:concludes?|considers?|considered|found|finds|notes|believes|is\s+of\s+the\s+view|recognises"
+    r"|makes?|made)\b"
+    r"|^(?:areas?|matters?|issues?|points?)\s+for\s+(?:the\s+)?[\w'\u2019]+(?:\s+[\w'\u2019]+)?\s+to\s+consider\b",
     re.IGNORECASE,
 )
 # What a recommendation asks in words of its own (not "will", which a commitment or a plan uses). A paragraph that
@@ -175,7 +182,8 @@ CODES = {
     "YJS": "Youth justice service", "AMH": "Adult mental health services", "SM": "Substance misuse services",
 }  # fmt: skip
 TABLE_TEXT = re.compile(
-    r"^(?:recommendations?|what (?:we|the review) recommends?|actions?|improvements?)(?: (?:for|to) [\w' ]{2,40})?$",
+    r"^(?:recommendations?|what (?:we|the review) recommends?|actions?|improvements?)(?: (?:for|to) [\w' ]{2,40})?$"
+    r"|^english$",  # a bilingual table ("Cymraeg | English"): the English text is read
     re.I,
 )
 TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|no\.?|number|#|recommendation (?:no\.?|number))$", re.I)
@@ -370,6 +378,12 @@ def _from_blocks(blocks):
             current = None
             continue
         label = LABEL.match(text)
+        run_in = RUN_IN_TO.match(text) if not label else None
+        if run_in and DIRECTIVE.search(run_in.group("rest")):  # "Recommendation for the Partnership: ..."
+            current = ProposedRecommendation(_plain(run_in.group("rest")), "", block.page)
+            current.addressee_text = run_in.group("to").strip()
+            out.append(current)
+            continue
         numbered = SECTION_NUMBER.match(text) if not label else None
         listed = LISTED.match(text) if not (label or numbered) else None
         if label:
@@ -387,7 +401,11 @@ def _from_blocks(blocks):
             if inner and DIRECTIVE.search(inner.group("rest")):
                 current = _labelled(inner, block.page)
                 out.append(_grouped(current, group))
-            elif DIRECTIVE.search(rest) and (_asks(rest) or (item and not ABOUT_RECOMMENDATIONS.search(rest))):
+            elif (
+                DIRECTIVE.search(rest)
+                and not VIEW.match(rest)
+                and (_asks(rest) or (item and not ABOUT_RECOMMENDATIONS.search(rest)))
+            ):
                 number = numbered.group("number") if numbered else _list_number(text)
                 current = ProposedRecommendation(_plain(rest), number, block.page)
                 out.append(_grouped(current, group))

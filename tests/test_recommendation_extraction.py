@@ -369,3 +369,31 @@ def test_the_reviews_own_view_and_bulleted_sub_points_are_not_recommendations_of
 
     assert [(r.label, r.addressee) for r in made] == [("7.1", "partnership"), ("7.2", "partnership")]
     assert made[0].text.endswith("what happens if a visit fails.")
+
+
+def test_run_in_recommendations_bilingual_tables_and_items_for_the_committee_to_consider():
+    run_in = """6. Recommendations
+
+Recommendation for the Partnership: The partnership should set a standard for seeing disabled children alone.
+
+Recommendation for the police: The police should record every child present at a domestic call.
+
+The Trust's internal review also made seven recommendations for its own services, which it should report on."""
+    made = proposed(pages(FINDINGS, run_in))
+    assert [(r.label, r.addressee, r.agencies) for r in made] == [("", "partnership", []), ("", "agencies", ["Police"])]
+
+    bilingual = """Improving systems and practice
+
+Cymraeg | English
+Dylai'r Bwrdd sicrhau bod llais y plentyn yn cael ei gofnodi. | The Board should make sure the child is heard.
+Dylai'r Bwrdd adolygu ei ganllawiau ar esgeuluso. | The Board should review its guidance on neglect."""
+    assert [r.text for r in proposed(pages(FINDINGS, bilingual))] == [
+        "The Board should make sure the child is heard.", "The Board should review its guidance on neglect."
+    ]  # fmt: skip
+
+    mixed = """7. Recommendations
+
+1. The Chief Officers Group should commission a review of hostel placements for island children.
+
+2. Area for the CPC to consider: whether its self-harm guidance should include a prompt about online contact."""
+    assert [r.label for r in proposed(pages(FINDINGS, mixed))] == ["1"]
