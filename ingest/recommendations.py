@@ -199,8 +199,8 @@ ACTION_PLAN = re.compile(r"\baction plan\b", re.IGNORECASE)
 TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 # The columns of an action plan's table, by their headers (the first that fits a header names it).
 ACTION_COLUMNS = (
-    ("ref", re.compile(r"^(?:rec(?:ommendation)?s?\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?|ref(?:erence)?\.?|no\.?)$",
-                       re.I)),
+    ("ref", re.compile(r"^(?:(?:rec(?:ommendation)?s?|action)\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?"
+                       r"|ref(?:erence)?\.?|no\.?)$", re.I)),
     ("text", re.compile(r"^(?:(?:smart |agreed |planned )?actions?(?: (?:to be taken|required|agreed|planned))?"
                         r"|what (?:will be done|we will do)|activity|tasks?)$", re.I)),
     ("owner", re.compile(r"^(?:lead.*|owner.*|responsib.*|by whom|who)$", re.I)),
@@ -269,7 +269,8 @@ def _action_columns(cells):
 
 
 def _named_by(reference, proposed):
-    """The recommendation an action plan's reference names: its label as written, or its number."""
+    """The recommendation an action plan's reference names: its label as written, or its number; for unnumbered
+    recommendations, their place ("2.1": the second recommendation's first action)."""
 
     def keys(label):
         plain = " ".join(label.lower().replace(".", " ").split())
@@ -277,7 +278,11 @@ def _named_by(reference, proposed):
         return {plain, number.group("n")} if number else {plain}
 
     wanted = keys(reference)
-    return next((r for r in proposed if r.label and keys(r.label) & wanted), None)
+    named = next((r for r in proposed if r.label and keys(r.label) & wanted), None)
+    place = re.fullmatch(r"(?:rec(?:ommendation)?\.?\s*)?(\d{1,2})(?:\.\d{1,2})?", reference.strip(), re.IGNORECASE)
+    if named is None and place and all(not r.label for r in proposed) and 0 < int(place.group(1)) <= len(proposed):
+        return proposed[int(place.group(1)) - 1]
+    return named
 
 
 def _recommendation_sections(all_sections):
@@ -368,6 +373,10 @@ def _from_blocks(blocks):
             elif label and DIRECTIVE.search(label.group("rest")):
                 current = _labelled(label, block.page)
                 out.append(_grouped(current, group))
+            elif run_in := RUN_IN_TO.match(block.text.strip()):  # its first line, short enough for a heading
+                current = ProposedRecommendation(_plain(run_in.group("rest")), "", block.page)
+                current.addressee_text = run_in.group("to").strip()
+                out.append(current)
             elif (numbered := SECTION_NUMBER.match(block.text.strip())) and _asks(numbered.group("rest")):
                 # "7.1 The ACPC should revise its procedures so that:", short enough to be read as a heading
                 current = ProposedRecommendation(_plain(numbered.group("rest")), numbered.group("number"), block.page)

@@ -93,7 +93,8 @@ SECTION_KINDS = [
      r"|(?:practice and )?organisational learning|practice learning"),
     ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations(?: and actions)?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|recommendations (?:for|to|made to) .*|action plan"
-     r"|improving systems and practice|gwella systemau ac ymarfer"),
+     r"|improving systems and practice|gwella systemau ac ymarfer|what (?:we|the (?:review|panel)) recommends?"
+     r"|our recommendations"),
     ("analysis", r"(?:critical )?analysis|analysis of (?:practice|the case|involvement).*|appraisal of practice"
      r"|practice analysis"),
     ("episodes", r"key practice episodes?|kpes?|key episodes"),

@@ -397,3 +397,28 @@ Dylai'r Bwrdd adolygu ei ganllawiau ar esgeuluso. | The Board should review its 
 
 2. Area for the CPC to consider: whether its self-harm guidance should include a prompt about online contact."""
     assert [r.label for r in proposed(pages(FINDINGS, mixed))] == ["1"]
+
+
+def test_what_we_recommend_with_a_run_in_split_over_lines_and_an_action_plan_by_place():
+    text = """7. What we recommend
+
+Recommendation for the Partnership: The Northshire Safeguarding Children Partnership
+should develop guidance on neglect of disabled children.
+
+Recommendation for the police: The police should see every child at a domestic call.
+
+Appendix A: Action plan
+
+Action ref | What will be done | Owner | By when | Progress
+1.1 | Publish practice guidance on neglect of disabled children | Business Manager | March 2023 | Complete
+2.1 | Briefing for response officers | Detective Superintendent | February 2023 | In progress"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.text for r in made] == [
+        "The Northshire Safeguarding Children Partnership should develop guidance on neglect of disabled children.",
+        "The police should see every child at a domestic call.",
+    ]
+    assert [[a.text for a in r.actions] for r in made] == [
+        ["Publish practice guidance on neglect of disabled children"], ["Briefing for response officers"]
+    ]  # fmt: skip
