@@ -126,7 +126,7 @@ SUBJECT = re.compile(
     re.IGNORECASE,
 )
 NATIONAL = re.compile(
-    r"\b(?:department (?:for|of)|dfe|dhsc|home office|ministry of|welsh government|scottish government"
+    r"\b(?:department (?:for|of)|dfe|dfes|dcsf|dhsc|home office|ministry of|welsh government|scottish government"
     r"|government|minister|secretary of state|nhs england|public health (?:england|wales|scotland|agency)"
     r"|ofsted|care inspectorate|estyn|hmicfrs|\bcqc\b|care quality commission|national panel"
     r"|child safeguarding practice review panel|college of policing|national police chiefs|healthcare improvement"
@@ -214,9 +214,12 @@ ACTION_COLUMNS = (
 def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     """The report's recommendations, each linked to the proposed findings (ProposedFinding) it follows from."""
     blocks = read_blocks(pages)
-    lists = [_from_blocks(found) for found in _recommendation_sections(sections(blocks))]
+    chosen = _recommendation_sections(sections(blocks))
+    lists = [_from_blocks(found) for found in chosen]
     lists = [found for found in lists if found]
     proposed = _fullest(lists)
+    if not proposed and any(APPENDIX.search(block.text) for found in chosen for block in found):
+        proposed = _from_appendix(sections(blocks))  # "The recommendations are set out in Appendix C"
     if not proposed:
         proposed = [r for index, finding in enumerate(findings) for r in _after_finding(finding, index)]
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
@@ -230,6 +233,22 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         if _is_action_plan(section):
             _add_actions(section.blocks, proposed)
     return proposed
+
+
+APPENDIX = re.compile(r"\b(?:appendix|annex)\b", re.IGNORECASE)
+
+
+def _from_appendix(all_sections):
+    """The recommendations of an appendix the recommendations section points to: its table with a recommendation
+    column (an action plan is not it)."""
+    for section in all_sections:
+        heading = section.heading
+        if heading is None or not APPENDIX.match(heading.text.strip()) or _is_action_plan(section):
+            continue
+        tables = [b for b in section.blocks if " | " in b.text and _is_header([c.strip() for c in b.text.split(" | ")])]
+        if tables and (found := _from_blocks(section.blocks)):
+            return found
+    return []
 
 
 def _add_actions(blocks, proposed):

@@ -422,3 +422,23 @@ Action ref | What will be done | Owner | By when | Progress
     assert [[a.text for a in r.actions] for r in made] == [
         ["Publish practice guidance on neglect of disabled children"], ["Briefing for response officers"]
     ]  # fmt: skip
+
+
+def test_recommendations_set_out_only_in_an_appendix_table_are_read_there():
+    text = """8. Recommendations
+
+8.1 The panel's recommendations are set out in Appendix C, with the agency that leads each.
+
+Appendix B: Glossary
+
+LSCB | Local Safeguarding Children Board
+
+Appendix C: Recommendations
+
+Ref | Recommendation | Lead agency
+MA/1 | The LSCB should agree a joint protocol for police notifications of domestic violence. | LSCB
+DCSF/1 | The Department should consider guidance on weighing children under five. | DCSF"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee) for r in made] == [("MA/1", "partnership"), ("DCSF/1", "national")]
