@@ -188,9 +188,13 @@ TABLE_TEXT = re.compile(
 )
 TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|no\.?|number|#|recommendation (?:no\.?|number))$", re.I)
 TABLE_TO = re.compile(r"^(?:agency|organisation|lead(?: agency)?|to|addressee|owner|responsible.*|for)$", re.I)
-TABLE_FINDING = re.compile(r"^(?:finding|learning(?: point)?|theme|key (?:finding|learning)|link(?:ed)? to.*)s?$", re.I)
+TABLE_FINDING = re.compile(
+    r"^(?:finding|learning(?: point| area)?|theme|key (?:finding|learning)|link(?:ed)? to.*|areas? of learning)s?$",
+    re.I,
+)
 REFERENCE = re.compile(
-    rf"\b(?:key\s+)?(?:findings?|learning\s+(?:points?|areas?)|learning|lessons?|themes?|key\s+issues?|issues?)\s+"
+    rf"\b(?:key\s+|practice\s+)?(?:findings?|learning\s+(?:points?|areas?)|areas?\s+of\s+learning|learning|lessons?"
+    rf"|themes?|key\s+issues?|issues?)\s+"
     rf"(?P<numbers>(?:{REF_NUMBER}|(?-i:[A-H])\b)(?:\s*(?:,|and|&)\s*(?:{REF_NUMBER}|(?-i:[A-H])\b))*)",
     re.IGNORECASE,
 )

@@ -442,3 +442,13 @@ DCSF/1 | The Department should consider guidance on weighing children under five
     made = proposed(pages(FINDINGS, text))
 
     assert [(r.label, r.addressee) for r in made] == [("MA/1", "partnership"), ("DCSF/1", "national")]
+
+
+def test_a_column_headed_area_of_learning_links_each_recommendation_to_its_finding():
+    table = """5. Recommendations
+
+Ref | Recommendation | Area of learning
+MA/1 | The LSCB should agree a joint protocol for police notifications. | 2
+MA/2 | The LSCB should provide training on faltering growth. | 1"""
+    made = proposed(pages(FINDINGS, table))
+    assert [(r.label, r.findings) for r in made] == [("MA/1", [1]), ("MA/2", [0])]
