@@ -5,6 +5,8 @@ An address is stored only while it has an alert; an alert not confirmed within A
 finding send it once, and a row is claimed with SELECT ... FOR UPDATE SKIP LOCKED, so two workers never send it
 twice (alerts.sending)."""
 
+import hashlib
+import hmac
 from datetime import timedelta
 
 from django.conf import settings
@@ -97,10 +99,16 @@ class Alert(models.Model):
         return reverse("lesson-index")
 
 
-class ConfirmationSent(models.Model):
-    """A confirmation e-mail sent: confirmation e-mails are limited per address and per client (ALERTS_RATE_*)."""
+def address_key(email):
+    """What the rate limits keep of an address: a keyed hash, so that no address outlives its alerts."""
+    return hmac.new(settings.SECRET_KEY.encode(), email.lower().encode(), hashlib.sha256).hexdigest()
 
-    email = models.EmailField()
+
+class ConfirmationSent(models.Model):
+    """A confirmation e-mail sent: confirmation e-mails are limited per address and per client (ALERTS_RATE_*).
+    The address is kept as a keyed hash (`address_key`), for a day."""
+
+    address = models.CharField(max_length=64)
     client = models.CharField(max_length=100)
     sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
@@ -114,7 +122,7 @@ class ConfirmationSent(models.Model):
         recent = cls.objects.filter(sent_at__gte=since)
         cls.objects.filter(sent_at__lt=timezone.now() - timedelta(days=1)).delete()  # forgotten after a day
         return (
-            recent.filter(email=email).count() >= settings.ALERTS_RATE_PER_ADDRESS
+            recent.filter(address=address_key(email)).count() >= settings.ALERTS_RATE_PER_ADDRESS
             or recent.filter(client=client).count() >= settings.ALERTS_RATE_PER_CLIENT
         )
 

@@ -13,7 +13,7 @@ from accounts.roles import client_address
 from agencies.models import Agency
 from alerts import sending
 from alerts.forms import AlertForm, FrequencyForm
-from alerts.models import Alert, ConfirmationSent, Subscriber
+from alerts.models import Alert, ConfirmationSent, Subscriber, address_key
 from alerts.tasks import send_confirmation
 from config.forms import posted
 from findings.models import Lesson, Theme
@@ -82,7 +82,7 @@ def alert_new(request):
                     subscriber=subscriber, kind=kind, parameters=parameters, defaults=wanted
                 )
                 if alert.confirmed_at is None:  # (one already confirmed needs nothing; the page says the same)
-                    ConfirmationSent.objects.create(email=email, client=client_address(request))
+                    ConfirmationSent.objects.create(address=address_key(email), client=client_address(request))
                     transaction.on_commit(lambda: send_confirmation.enqueue(alert.pk), robust=True)
             return redirect("alert-check-email")
     return render(request, "alerts/new.html", {"form": form, "label": label, "kind": kind})
