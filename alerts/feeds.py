@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from agencies.models import Agency
+from alerts.matching import published_at
 from findings.forms import RecommendationFilters
 from findings.models import Finding, Lesson, Recommendation, Theme
 from reviews.models import Review
@@ -157,8 +158,7 @@ class RecommendationsFeed(_AtomFeed):
         ]
 
     def item_title(self, recommendation):
-        label = f"{recommendation.label}: " if recommendation.label else ""
-        return f"{label}{recommendation.review.title}, to {recommendation.addressed_to}"
+        return _recommendation_title(recommendation)
 
     def item_link(self, recommendation):
         return recommendation.get_absolute_url()
@@ -171,6 +171,11 @@ class RecommendationsFeed(_AtomFeed):
 
     def item_updateddate(self, recommendation):
         return max(recommendation.updated_at, recommendation.review.status_changed_at)
+
+
+def _recommendation_title(recommendation):
+    label = f"{recommendation.label}: " if recommendation.label else ""
+    return f"{label}{recommendation.review.title}, to {recommendation.addressed_to}"
 
 
 class SearchFeed(_FindingsFeed):
@@ -199,7 +204,7 @@ class SearchFeed(_FindingsFeed):
 
     def item_title(self, item):
         if isinstance(item, Recommendation):
-            return RecommendationsFeed.item_title(self, item)
+            return _recommendation_title(item)
         return item.title
 
     def item_link(self, item):
@@ -213,12 +218,10 @@ class SearchFeed(_FindingsFeed):
         return super().item_description(item)
 
     def item_pubdate(self, item):
-        review = item if isinstance(item, Review) else item.review
-        return review.status_changed_at
+        return published_at(item)
 
     def item_updateddate(self, item):
-        review = item if isinstance(item, Review) else item.review
-        return max(item.updated_at, review.status_changed_at)
+        return max(item.updated_at, published_at(item))
 
     def item_categories(self, item):
         return [theme.name for theme in item.themes.all()]

@@ -61,9 +61,10 @@ def new_items(alert, since, now=None):
     else:
         parameters = SearchForm(alert.query).parameters()
         found = search(user=PUBLIC, page_size=MOST, **{**parameters.arguments(), "sort": "newest"}).results
-        items = [item for item in found if _published_at(item) > since]
+        items = [item for item in found if published_at(item) > since]
     return [(key_of(item), item) for item in items]
 
 
-def _published_at(item):
+def published_at(item):
+    """When a review, or the review of a finding or recommendation, was published."""
     return item.status_changed_at if isinstance(item, Review) else item.review.status_changed_at

@@ -103,14 +103,16 @@ class Letter:
         return f"{count} new item{'s' if count != 1 else ''} from case reviews: {names}"[:200]
 
 
-def _letter(rows):
-    """The e-mail for one address's claimed rows; rows whose item is no longer published are marked dropped."""
+def _letter(rows, dry_run=False):
+    """The e-mail for one address's claimed rows; rows whose item is no longer published are marked dropped (left
+    as they are, dry_run)."""
     letter = Letter(rows[0].subscriber, [])
     for row in rows:
         item = item_of(row.item_key)
         if item is None:
-            row.status = OutboxItem.Status.DROPPED
-            row.save(update_fields=["status"])
+            if not dry_run:
+                row.status = OutboxItem.Status.DROPPED
+                row.save(update_fields=["status"])
             continue
         letter.rows.append(row)
         letter.sections.setdefault(row.alert, []).append(item)
@@ -123,37 +125,28 @@ def _message(letter):
         return _digest_message(letter, first_alert, letter.sections[first_alert][0])
     one = len(letter.sections) == 1  # one alert's items: stop that one; several: stop them all
     unsubscribe = url("unsubscribe", first_alert.pk) if one else url("stop", letter.subscriber.pk)
-    context = {
-        "sections": [
-            (alert, items, settings.SITE_URL.rstrip("/") + alert.page_url()) for alert, items in letter.sections.items()
-        ],
-        "site": settings.SITE_URL.rstrip("/"),
-        "manage": url("manage", letter.subscriber.pk),
-        "unsubscribe": unsubscribe,
-    }
-    message = EmailMultiAlternatives(
-        letter.subject,
-        render_to_string("alerts/email/items.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
-        [letter.subscriber.email],
-        headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-    )
-    message.attach_alternative(render_to_string("alerts/email/items.html", context), "text/html")
-    return message
+    site = settings.SITE_URL.rstrip("/")
+    sections = [(alert, items, site + alert.page_url()) for alert, items in letter.sections.items()]
+    return _mail(letter, "alerts/email/items", unsubscribe, {"sections": sections})
 
 
 def _digest_message(letter, alert, made):
-    site = settings.SITE_URL.rstrip("/")
-    unsubscribe = url("unsubscribe", alert.pk)
-    context = {"digest": made, "site": site, "manage": url("manage", letter.subscriber.pk), "unsubscribe": unsubscribe}
+    return _mail(letter, "alerts/email/digest", url("unsubscribe", alert.pk), {"digest": made})
+
+
+def _mail(letter, template, unsubscribe, context):
+    """The e-mail to the letter's address, in plain text and HTML (template.txt, template.html), with the links
+    every alert e-mail carries: manage, and unsubscribe in one click (RFC 8058 headers)."""
+    context = {**context, "site": settings.SITE_URL.rstrip("/"), "manage": url("manage", letter.subscriber.pk),
+               "unsubscribe": unsubscribe}  # fmt: skip
     message = EmailMultiAlternatives(
-        made.title,
-        render_to_string("alerts/email/digest.txt", context),
+        letter.subject,
+        render_to_string(f"{template}.txt", context),
         settings.DEFAULT_FROM_EMAIL,
         [letter.subscriber.email],
         headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )
-    message.attach_alternative(render_to_string("alerts/email/digest.html", context), "text/html")
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     return message
 
 
@@ -178,17 +171,12 @@ def send_pending(now=None, limit=None, dry_run=False):
             rows = [row for row in rows if row.subscriber_id == rows[0].subscriber_id]
             digests = [row for row in rows if row.item_key.startswith("digest:")]
             rows = digests[:1] or rows  # a digest goes in an e-mail of its own
+            letter = _letter(rows, dry_run)
             if dry_run:
-                skipped.add(rows[0].subscriber_id)
-                letter = Letter(rows[0].subscriber, rows, {})
-                for row in rows:
-                    if (item := item_of(row.item_key)) is not None:
-                        letter.sections.setdefault(row.alert, []).append(item)
-                if letter.sections:
-                    done.append((letter.subscriber.pk, letter.subject, [row.item_key for row in rows]))
-                transaction.set_rollback(True)
+                skipped.add(letter.subscriber.pk)
+                if letter.rows:
+                    done.append((letter.subscriber.pk, letter.subject, [row.item_key for row in letter.rows]))
                 continue
-            letter = _letter(rows)
             if not letter.rows:
                 continue
             try:
