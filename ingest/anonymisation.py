@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from importlib import metadata
+from pathlib import Path
 
 import phonenumbers
 from stdnum.gb import upn
@@ -20,7 +21,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.5"
+RULES_VERSION = "2026.12.6"
 
 
 def _installed(distribution):
@@ -292,6 +293,10 @@ Abdirahman Abdullahi Abdikarim Abdi Mohamud Mahad Hamdi Khadra Ubah Idil Ifrah S
 Deeqa Ayan Hodan
 """
 )
+
+# Forenames of many languages that are no English word nor place ("Zayan", "Saoirse", "Aušra"), written by
+# ingest/data/make_forenames.py: the model misses most of them, so one alone, outside a citation, is a name.
+_GAZETTEER = frozenset((Path(__file__).parent / "data" / "forenames.txt").read_text(encoding="utf-8").split())
 
 # Words that are also forenames, taken as a name right after a relation ("her friend Summer", "aunt Grace").
 _WORD_NAMES = _word_set(
@@ -633,11 +638,12 @@ _INITIALLED_ROLE_RE = re.compile(
     r"paediatrician|team\s+manager|manager|officer|detective\b[^)]*|sergeant|constable|nurse|practitioner)\)"
 )
 _FORENAME_RE = re.compile(
-    rf"(?<![\w{_APOS}-])(?:{'|'.join(sorted(_FORENAMES))})(?:-(?:{'|'.join(sorted(_FORENAMES))}))?(?![\w-])"
+    rf"(?<![\w-])(?<!\w[{_APOS}])(?:{'|'.join(sorted(_FORENAMES))})(?:-(?:{'|'.join(sorted(_FORENAMES))}))?(?![\w-])"
 )
 _NEXT_CAP_RE = re.compile(rf"[^\S\n]*\n?[^\S\n]+(?:(?:{'|'.join(sorted(_PARTICLES))})[^\S\n]+)?({_CAP})|\n({_CAP})")
 _POSSESSIVE_RE = re.compile(rf"[{_APOS}]s?$")
 _CAPITALISED_RE = re.compile(rf"(?<![\w{_APOS}-])[{_UP}][\w{_APOS}-]*")
+_QUOTED_CAPITALISED_RE = re.compile(rf"(?<![\w-])(?<!\w[{_APOS}])[{_UP}][\w{_APOS}-]*")  # also after a quote mark
 _LOWER_WORD_RE = re.compile(rf"(?<![\w{_APOS}-])[{_LO}][{_LO}{_APOS}-]*")
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"')\]\u2019\u201d]*(?=\s)|\n[^\S\n]*\n")
 _LONGEST_SENTENCE = 1000
@@ -1312,6 +1318,7 @@ def _name_hits(text):
     found = [
         *_titled_name_hits(text),
         *_forename_hits(text),
+        *_gazetteer_hits(text),
         *_relation_hits(text),
         *_message_name_hits(text),
         *_apposition_hits(text),
@@ -1343,14 +1350,14 @@ def _name_hits(text):
 
 # After a name, what says it is no one's in the case: a condition, scale or model named after someone ("Hackett's
 # continuum", "Osgood-Schlatter disease", "Munchausen syndrome"), or a pseudonym declared as chosen ("called her
-# Nadia, a name she chose herself").
+# Nadia, a name she chose herself", "'Sam' is a pseudonym chosen by the young person").
 _EPONYM_AFTER_RE = re.compile(
     rf"(?:[{_APOS}]s?)?[^\S\n]+(?:syndrome|disease|continuum|scale|model|test|tool|framework|triangle|pyramid"
-    r"|questionnaire|criteria|procedure|principle|method|approach|curve|chart|classification|score)\b",
+    r"|questionnaire|criteria|procedure|principle|protocol|method|approach|curve|chart|classification|score)\b",
     re.IGNORECASE,
 )
 _CHOSEN_NAME_AFTER_RE = re.compile(
-    r",?[^\S\n]+(?:a|the)[^\S\n]+(?:name|pseudonym)[^\S\n]+(?:(?:she|he|they|the\s+family|(?:his|her|their)\s+\w+)"
+    rf"[{_APOS}\"\u201d]?,?[^\S\n]+(?:is[^\S\n]+)?(?:a|the)[^\S\n]+(?:name|pseudonym)[^\S\n]+(?:(?:she|he|they|the\s+family|(?:his|her|their)\s+\w+)"
     r"[^\S\n]+(?:chose|picked|asked\s+for)|chosen\s+by)\b",
     re.IGNORECASE,
 )
@@ -1464,7 +1471,8 @@ def _message_name_hits(text):
     """A forename in lower case inside a quoted message written in lower case ("dont bring marcus round here")."""
     for quoted in _MESSAGE_RE.finditer(text):
         for word in _LOWER_WORD_RE.finditer(text, quoted.start("message"), quoted.end("message")):
-            if word.group().title() in _FORENAMES and word.group() not in _COMMON_WORD_FORENAMES:
+            forename = word.group().title()
+            if (forename in _FORENAMES or forename in _GAZETTEER) and word.group() not in _COMMON_WORD_FORENAMES:
                 yield _Hit("person_name", word.start(), word.end(), "message_name")
 
 
@@ -1486,14 +1494,28 @@ def _forename_hits(text):
     for match in _FORENAME_RE.finditer(text):
         if _SAINT_BEFORE_RE.search(text, max(0, match.start() - 7), match.start()):
             continue
-        end = match.end()
-        for _ in range(2):
-            following = _NEXT_CAP_RE.match(text, end)
-            surname = following and (following.group(1) or following.group(2))
-            if not surname or _token_kind(surname) != "name":
-                break
-            end = following.end()
-        yield _Hit("person_name", match.start(), end, "forename")
+        yield _Hit("person_name", match.start(), _surname_end(text, match.end()), "forename")
+
+
+def _gazetteer_hits(text):
+    for match in _QUOTED_CAPITALISED_RE.finditer(text):
+        word = _POSSESSIVE_RE.sub("", match.group())
+        if word in _FORENAMES or word not in _GAZETTEER or _token_kind(word) != "name":
+            continue
+        if _SAINT_BEFORE_RE.search(text, max(0, match.start() - 7), match.start()):
+            continue
+        yield _Hit("person_name", match.start(), _surname_end(text, match.start() + len(word)), "gazetteer")
+
+
+def _surname_end(text, end):
+    """Where a forename ending at end ends with up to two names after it ("Zayan Hussain Ali")."""
+    for _ in range(2):
+        following = _NEXT_CAP_RE.match(text, end)
+        surname = following and (following.group(1) or following.group(2))
+        if not surname or _token_kind(surname) != "name":
+            break
+        end = following.end()
+    return end
 
 
 def _org_or_place(text, hit):

@@ -1015,3 +1015,32 @@ def test_names_after_whom_and_known_only_as_festival_days_and_welsh_and_gaelic_b
 )
 def test_welsh_sentences_months_and_scores_named_after_someone_pass(text):
     assert [kind for kind, _ in kinds(text) if kind == "person_name"] == []
+
+
+# Twelfth session: forenames the model misses, from a list of many languages' forenames that are no English word
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The health visitor noted that Zayan had lost weight.", "Zayan"),
+        ("Aušra told the school nurse that she was frightened at home.", "Aušra"),
+        ("The foster carer said Thiago Ferreira had settled well.", "Thiago Ferreira"),
+        ("Mother's message read: 'Shanice is not to come round'.", "Shanice"),
+        ('A text from Father said "dont let zayan in".', "zayan"),
+    ],
+)
+def test_an_uncommon_forename_alone_after_a_quote_mark_or_in_a_lower_case_message_is_flagged(text, name):
+    assert ("person_name", name) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Sam' is a pseudonym chosen by the young person for this review.",
+        "A Philomena Protocol form had not been completed by the children's home.",
+        "Brodie, I. and Tanaka, M. (2019) Missing from care. London: Example Press.",
+    ],
+)
+def test_a_declared_pseudonym_in_quotes_a_named_protocol_and_a_cited_author_pass(text):
+    assert [kind for kind, _ in kinds(text) if kind == "person_name"] == []

@@ -1,0 +1,83 @@
+"""Writes forenames.txt: forenames from many languages that are not English words, for the anonymisation check.
+
+The spaCy model finds common English forenames well and uncommon ones badly ("Saoirse" is a place to it, "Zayan"
+nothing), so the check also looks names up in this list. It holds the forenames of Faker's person providers for the
+languages of the UK's communities, less every word of Debian's British English word list in either case: a name
+that is also a word or a place ("Hope", "Frank", "Devon", "Graham") is left to the model and the other rules.
+
+Run by hand when the sources change (not at run time):
+
+    pip install faker==40.63.0 && apt-get install wbritish
+    .venv/bin/python ingest/data/make_forenames.py
+"""
+
+import importlib
+import re
+from pathlib import Path
+
+LOCALES = [
+    "en",
+    "en_GB",
+    "en_IE",
+    "en_IN",
+    "en_KE",
+    "en_NG",
+    "en_NZ",
+    "en_PK",
+    "en_US",
+    "ga_IE",
+    "yo_NG",
+    "ig_NG",
+    "ha_NG",
+    "tw_GH",
+    "zu_ZA",
+    "sw",
+    "pl_PL",
+    "lt_LT",
+    "lv_LV",
+    "ro_RO",
+    "cs_CZ",
+    "sk_SK",
+    "hu_HU",
+    "pt_BR",
+    "pt_PT",
+    "es",
+    "es_ES",
+    "it_IT",
+    "fr_FR",
+    "de_DE",
+    "nl_NL",
+    "tr_TR",
+    "et_EE",
+    "hr_HR",
+    "sl_SI",
+    "sv_SE",
+    "da_DK",
+    "no_NO",
+    "fi_FI",
+    "id_ID",
+]
+ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+WORDS = Path("/usr/share/dict/british-english")
+NAME_RE = re.compile(r"[^\W\d_][^\W\d_'-]*(?:-[^\W\d_][^\W\d_'-]*)?")
+
+
+def forenames():
+    names = set()
+    for locale in LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ATTRIBUTES:
+            names.update(getattr(provider, attribute, None) or ())
+    words = {line.strip().lower() for line in WORDS.read_text(encoding="utf-8").splitlines()}
+    return sorted(
+        name
+        for name in names
+        if NAME_RE.fullmatch(name) and name[0].isupper() and len(name) > 2 and name.lower() not in words
+    )
+
+
+if __name__ == "__main__":
+    names = forenames()
+    target = Path(__file__).with_name("forenames.txt")
+    target.write_text("\n".join(names) + "\n", encoding="utf-8")
+    print(f"{len(names)} forenames written to {target}")
