@@ -301,7 +301,21 @@ _GAZETTEER = frozenset((Path(__file__).parent / "data" / "forenames.txt").read_t
 # Words that are also forenames, taken as a name right after a relation ("her friend Summer", "aunt Grace").
 _WORD_NAMES = _word_set(
     "summer autumn may june april grace hope faith joy rose will mark jordan florence sky star dawn eve holly ivy "
-    "daisy poppy ruby amber crystal jade pearl angel destiny precious blessing hunter mason chase rowan robin"
+    "daisy poppy ruby amber crystal jade pearl angel destiny precious blessing hunter mason chase rowan robin "
+    "saffron river honor honour brooklyn miracle reign storm heaven"
+)
+# Word-names that are also a season, a month, an idea or a verb: taken as a name before what only a person does
+# ("Autumn knows everything"), never before "was" or "had" ("Hope was expressed", "Summer had been hard").
+_ABSTRACT_WORD_NAMES = _word_set("summer autumn may june april grace hope faith joy will mark chase eve angel heaven")
+_PERSON_VERBS = (
+    r"told|tells|said|says|knows|knew|disclosed|cried|asked|wanted|refused|explained|described|admitted|denied"
+    r"|screamed|whispered|texted|messaged|ran|hid|shouted"
+)
+_WORD_NAME_RE = re.compile(
+    rf"(?<![\w-])(?<!\w[{_APOS}])(?P<name>[{_UP}][{_LO}]+)[^\S\n]+(?:(?P<person>{_PERSON_VERBS})"
+    r"|(?:had|has|was|is|would|could|did|went|stayed|attended|stopped|missed)[^\S\n]+(?!been\b\s+(?:a|an|the)\b)"
+    r"(?:(?:not|never|been|also|already|then|the\s+first|collected|taken|sleeping|absent|stopped|missed|babysit"
+    r"|staying|living|going)\b))"
 )
 
 # Children from published national reviews and inquiries: named in reviews as learning, so warn, not block.
@@ -1319,6 +1333,7 @@ def _name_hits(text):
         *_titled_name_hits(text),
         *_forename_hits(text),
         *_gazetteer_hits(text),
+        *_word_name_hits(text),
         *_relation_hits(text),
         *_message_name_hits(text),
         *_apposition_hits(text),
@@ -1505,6 +1520,14 @@ def _gazetteer_hits(text):
         if _SAINT_BEFORE_RE.search(text, max(0, match.start() - 7), match.start()):
             continue
         yield _Hit("person_name", match.start(), _surname_end(text, match.start() + len(word)), "gazetteer")
+
+
+def _word_name_hits(text):
+    """A forename that is also a word, before what a person does ("Precious told her teacher", "River had stopped")."""
+    for match in _WORD_NAME_RE.finditer(text):
+        word = match.group("name").lower()
+        if word in _WORD_NAMES and (match.group("person") or word not in _ABSTRACT_WORD_NAMES):
+            yield _Hit("person_name", match.start(), match.end("name"), "word_name")
 
 
 def _surname_end(text, end):

@@ -1044,3 +1044,29 @@ def test_an_uncommon_forename_alone_after_a_quote_mark_or_in_a_lower_case_messag
 )
 def test_a_declared_pseudonym_in_quotes_a_named_protocol_and_a_cited_author_pass(text):
     assert [kind for kind, _ in kinds(text) if kind == "person_name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Precious told her teacher that she had not eaten since the day before.", "Precious"),
+        ("River had stopped going to the youth club by then.", "River"),
+        ("Mother said that Amber would babysit while she was on the late shift.", "Amber"),
+        ('"Autumn knows everything," the young person told the officer.', "Autumn"),
+    ],
+)
+def test_a_forename_that_is_also_a_word_is_flagged_before_what_a_person_does(text, name):
+    assert ("person_name", name) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope was expressed that the plan would work.",
+        "Summer had been a difficult time for the family.",
+        "Faith was important to the family.",
+        "Amber was the rating the panel gave.",
+    ],
+)
+def test_a_season_an_idea_or_a_colour_before_was_or_had_is_not_a_name(text):
+    assert [kind for kind, _ in kinds(text) if kind == "person_name"] == []
