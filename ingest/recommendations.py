@@ -96,13 +96,13 @@ NONE_MADE = re.compile(
     r"|(?:has|have) not made (?:any )?(?:formal )?recommendations|instead of (?:making )?recommendations)",
     re.IGNORECASE,
 )
-# A label a recommendation starts with: "Recommendation 3", "Recommendation 3 (Finding 2)", "R4", "CSC 1", "WG1",
-# "Area for improvement 2" when it is written under the recommendations.
+# A label a recommendation starts with: "Recommendation 3", "Recommendation 3 (Finding 2)", "R4", "CSC 1", "MA/1",
+# "WG1", "Area for improvement 2" when it is written under the recommendations.
 LABEL = re.compile(
     r"^(?P<label>recommendation\s*(?:no\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])\b)"
     r"|(?:regional|local|multi-agency|single[- ]agency|national)\s+recommendation\s*\d{1,2}"
     r"|area for improvement\s*\d{1,2}"
-    r"|(?-i:[A-Z]{1,4})\s?\d{1,2}(?:\.\d{1,2})?)"
+    r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?)"
     r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c]))(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -244,13 +244,17 @@ APPENDIX = re.compile(r"\b(?:appendix|annex)\b", re.IGNORECASE)
 
 def _from_appendix(all_sections):
     """The recommendations of an appendix the recommendations section points to: its table with a recommendation
-    column (an action plan is not it)."""
+    column, or its labelled rows as a PDF gives them (an action plan is not it)."""
     for section in all_sections:
         heading = section.heading
         if heading is None or not APPENDIX.match(heading.text.strip()) or _is_action_plan(section):
             continue
         tables = [b for b in section.blocks if " | " in b.text and _is_header([c.strip() for c in b.text.split(" | ")])]
-        if tables and (found := _from_blocks(section.blocks)):
+        # A PDF gives a table's rows as paragraphs, each starting with its label ("MA/1 Marlstow LSCB should ...").
+        # Its other cells come after each row as short paragraphs ("Marlstow LSCB 1"), and are left out.
+        labelled = [b for b in section.blocks if LABEL.match(b.text) and _asks(b.text)]
+        rows = section.blocks if tables else [b for b in section.blocks if b in labelled or len(b.text.split()) > 6]
+        if (tables or len(labelled) >= 2) and (found := _from_blocks(rows)):
             return found
     return []
 

@@ -452,3 +452,33 @@ MA/1 | The LSCB should agree a joint protocol for police notifications. | 2
 MA/2 | The LSCB should provide training on faltering growth. | 1"""
     made = proposed(pages(FINDINGS, table))
     assert [(r.label, r.findings) for r in made] == [("MA/1", [1]), ("MA/2", [0])]
+
+
+def test_an_appendix_table_of_recommendations_in_a_pdf_is_read_from_its_labelled_rows(tmp_path):
+    # A PDF gives each row as a paragraph starting with its label, and the row's other cells as short paragraphs.
+    appendix = """Appendix C: Recommendations of the review
+
+Ref Recommendation Lead agency
+
+MA/1 The LSCB should agree a joint protocol under which every police notification of a domestic incident is shared with the health visitor.
+
+Northshire LSCB 1
+
+CSC/1 Children's Social Care should ensure that every assessment of a child under five includes observation of the child with each carer.
+
+Children's Social Care 2
+
+DCSF/1 The Department for Children, Schools and Families should consider issuing guidance on weighing children under five.
+
+DCSF 2"""  # noqa: E501
+    pointer = "8. Recommendations\n\n8.1 The panel's recommendations are set out in Appendix C."
+    pdf = make_pdf(tmp_path / "review.pdf", [FINDINGS, pointer, appendix])
+
+    made = proposed(extract(pdf).pages)
+
+    assert [(r.label, r.addressee, r.addressee_text) for r in made] == [
+        ("MA/1", "partnership", "The LSCB"),
+        ("CSC/1", "agencies", "Children's Social Care"),
+        ("DCSF/1", "national", "The Department for Children, Schools and Families"),
+    ]
+    assert made[0].text.endswith("shared with the health visitor.")
