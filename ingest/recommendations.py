@@ -315,7 +315,8 @@ def _named_by(reference, proposed):
 def _recommendation_sections(all_sections):
     """The blocks of each recommendations section (not an action plan). A numbered recommendation whose line was
     read as a top-level heading ("1. The LSCB should revise its procedures so that", as a PDF's short lines can be)
-    starts no section of its own: it and what follows it stay in the recommendations."""
+    starts no section of its own: it and what follows it stay in the recommendations; so does the English recommendation
+    after a Welsh one read as a heading."""
     out = []
     for section in all_sections:
         heading = section.heading
@@ -324,9 +325,19 @@ def _recommendation_sections(all_sections):
             out.append(list(section.blocks))
         elif out and out[-1] is not None and section.kind == "other" and numbered and _asks(heading.text):
             out[-1] += [Block(heading.text, heading.page), *section.blocks]
+        elif out and out[-1] is not None and section.kind == "other" and numbered and _restated(section):
+            out[-1] += section.blocks  # a bilingual table's Welsh cell read as a heading, its English cell after it
         else:
             out.append(None)
     return [found for found in out if found]
+
+
+def _restated(section):
+    """Whether a numbered heading's section holds, under the same number, a recommendation in English: the Welsh
+    cell of a "Cymraeg | English" table, which a PDF gives first ("1. Dylai'r Bwrdd ..." then "1. The Board
+    should ...")."""
+    number = section.heading.number.rstrip(".")
+    return any(re.match(rf"{number}\.?\s", block.text) and _asks(block.text) for block in section.blocks)
 
 
 def names_recommendations(pages):

@@ -482,3 +482,31 @@ DCSF 2"""  # noqa: E501
         ("DCSF/1", "national", "The Department for Children, Schools and Families"),
     ]
     assert made[0].text.endswith("shared with the health visitor.")
+
+
+def test_a_bilingual_table_in_a_pdf_gives_the_english_recommendation_even_when_the_welsh_cell_reads_as_a_heading(
+    tmp_path,
+):
+    section = """4. Improving systems and practice / Gwella systemau ac ymarfer
+
+Cymraeg English
+
+1. Dylai'r Bwrdd sicrhau
+
+1. The Board should ensure that child protection plans which depend on a parent's absence include unannounced visits.
+
+2. Dylai'r Bwrdd adolygu
+
+2. The Board should revise its bruising protocol so that every non-mobile baby with a bruise is referred.
+
+5. Statements by the reviewers
+
+5.1 The reviewers thank the family."""
+    pdf = make_pdf(tmp_path / "review.pdf", [FINDINGS, section])
+
+    made = proposed(extract(pdf).pages)
+
+    assert [(r.label, r.text[:27]) for r in made] == [
+        ("1", "The Board should ensure tha"),
+        ("2", "The Board should revise its"),
+    ]
