@@ -21,12 +21,14 @@ Sets:
 - `second`: bench/data/recommendations_second/ (twelve more reports in layouts the first set did not use, written
   blind the same way), scored once for the eleventh session's final figures, development material since.
 - `third`: bench/data/recommendations_third/ (ten reports in layouts neither earlier set used, written blind the same
-  way) for the next final figures: score it once, when tuning has stopped. Unnumbered recommendations are labelled
-  "[n]" there (their place): their labels cannot match, only their texts.
+  way): the eleventh session's final figures, since tuned on. Unnumbered recommendations are labelled "[n]" there
+  (their place): their labels cannot match, only their texts.
+- `fourth`: bench/data/recommendations_fourth/ (ten reports in layouts none of the earlier sets used, written blind
+  while the third was tuned on) for the next final figures: score it once, when tuning has stopped.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
-    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third] [--formats pdf docx txt md]
+    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -195,6 +197,7 @@ def sources(chosen_set, chosen):
         "blind": [DATA / "recommendations"],
         "second": [DATA / "recommendations_second"],
         "third": [DATA / "recommendations_third"],
+        "fourth": [DATA / "recommendations_fourth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
@@ -204,7 +207,7 @@ def sources(chosen_set, chosen):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "blind", "second", "third"), default="dev")
+    parser.add_argument("--set", choices=("dev", "blind", "second", "third", "fourth"), default="dev")
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, extra and wrong addressee")
