@@ -321,7 +321,9 @@ def main():
     parser.add_argument("--verbose", action="store_true", help="list every miss, false alarm and extra finding")
     parser.add_argument("--final", action="store_true", help="score the held-back third of the cases (once)")
     parser.add_argument(
-        "--batch", choices=("fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth"), help="a later blind batch"
+        "--batch",
+        choices=("fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+        help="a later blind batch",
     )
     arguments = parser.parse_args()
     global DATA, RESULTS

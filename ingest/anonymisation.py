@@ -736,6 +736,9 @@ _CAPITALS_NAME_RE = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
 _MESSAGE_RE = re.compile(r"[\"\u201c](?P<message>[a-z][^\"\u201c\u201d\n]{2,300})[\"\u201d]")
 _COMMON_WORD_FORENAMES = _word_set("jack max dean ben bill will mark pat sue rob bob art carl sam tom")
 _INITIALS = r"(?:[A-Z]\.[^\S\n]?){1,3}"
+# An initialled name in brackets or after "by", as titles and version tables give an author ("Samuel (T. Adesanya)",
+# "Reviewed by K. Nkemdirim, Partnership Business Manager").
+_BRACKETED_INITIALS_RE = re.compile(rf"(?:\(|\b(?i:by)[^\S\n]+)(?P<name>{_INITIALS}{_CAP})(?=[^\S\n]*(?:\)|,|$))", re.M)
 _LABELLED_NAME = (
     rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?[^\S\n]+)?(?P<name>{_INITIALS}{_CAP}|{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})"
 )  # fmt: skip
@@ -1408,9 +1411,10 @@ def _capital_name_hits(text):
 
 
 def _titled_name_hits(text):
-    for match in _INITIALLED_ROLE_RE.finditer(text):
-        if _token_kind(_WORD_RE.findall(match.group("name"))[-1]) == "name":
-            yield _Hit("person_name", match.start("name"), match.end("name"), "initials_role")
+    for pattern in (_INITIALLED_ROLE_RE, _BRACKETED_INITIALS_RE):
+        for match in pattern.finditer(text):
+            if _token_kind(_WORD_RE.findall(match.group("name"))[-1]) == "name":
+                yield _Hit("person_name", match.start("name"), match.end("name"), "initials_role")
     for match in _TITLE_RE.finditer(text):
         if _FAMILY_INITIAL_RE.match(match.group()):
             continue  # "Mrs W." is how reviews name a family member; the capital after it starts a sentence

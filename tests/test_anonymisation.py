@@ -1070,3 +1070,14 @@ def test_a_forename_that_is_also_a_word_is_flagged_before_what_a_person_does(tex
 )
 def test_a_season_an_idea_or_a_colour_before_was_or_had_is_not_a_name(text):
     assert [kind for kind, _ in kinds(text) if kind == "person_name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Brackenlow LCSPR - Samuel (T. Adesanya) - for publication v1.0", "T. Adesanya"),
+        ("Reviewed by K. Nkemdirim, Partnership Business Manager", "K. Nkemdirim"),
+    ],
+)
+def test_an_initialled_name_in_brackets_or_after_by_is_flagged(text, name):
+    assert ("person_name", name) in kinds(text)
