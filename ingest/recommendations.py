@@ -101,7 +101,7 @@ NONE_MADE = re.compile(
 LABEL = re.compile(
     r"^(?P<label>recommendation\s*(?:no\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])\b)"
     r"|(?:regional|local|multi-agency|single[- ]agency|national)\s+recommendation\s*\d{1,2}"
-    r"|area for improvement\s*\d{1,2}"
+    r"|area for improvement\s*\d{1,2}|key action\s*\d{1,2}"
     r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?)"
     r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c]))(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -226,6 +226,9 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         proposed = _from_appendix(sections(blocks))  # "The recommendations are set out in Appendix C"
     if not proposed:
         proposed = [r for index, finding in enumerate(findings) for r in _after_finding(finding, index)]
+    if not proposed:
+        proposed = _recommends_that(blocks)
+    proposed = [r for r in proposed if not QUESTION.match(r.text)]
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
         return []
     for recommendation in proposed:
@@ -240,6 +243,27 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
 
 
 APPENDIX = re.compile(r"\b(?:appendix|annex)\b", re.IGNORECASE)
+
+
+# An unlabelled recommendation in the review's own words, wherever it is written: "The review recommends that the
+# LSCB commission ...", "The panel also recommends that ...". Only the review's own: not an IMR's, nor an earlier
+# review's.
+RECOMMENDS_THAT = re.compile(
+    r"^(?:the|this)\s+(?:review|panel|reviewers?)\s+(?:also\s+|further\s+)?recommends?\s+that\s+(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+QUESTION = re.compile(r"whether\b", re.IGNORECASE)  # "whether the group should include ...": a question, asked
+
+
+def _recommends_that(blocks):
+    """The paragraphs that say "The review recommends that ...", in a report with no recommendations section."""
+    return [
+        ProposedRecommendation(_plain(match.group("rest")), "", block.page)
+        for block in blocks
+        if (match := RECOMMENDS_THAT.match(block.text.strip()))
+    ]
 
 
 def _from_appendix(all_sections):
@@ -393,8 +417,9 @@ def _from_blocks(blocks):
                 if columns is not None:
                     current = None
                     continue
-            found = _from_row(cells, columns, block.page)
-            if found:
+            if LEAD_ROW.fullmatch(cells[0]) and out and not out[-1].addressee_text:
+                out[-1].addressee_text = _plain(cells[-1])  # "Lead | The Department for Education": the row above's
+            elif found := _from_row(cells, columns, block.page):
                 out.append(_grouped(found, group))
             current = None
             continue
@@ -558,9 +583,14 @@ def _columns(cells):
     return roles if "text" in roles else None
 
 
+LEAD_ROW = re.compile(r"(?:lead|lead (?:body|agency|organisation)|owner|responsible)\s*:?", re.IGNORECASE)
+
+
 def _from_row(cells, columns, page):
     """A recommendation from a table row: the text column (else the longest cell), its label and addressee."""
     text = cells[columns["text"]] if columns and columns["text"] < len(cells) else max(cells, key=len)
+    if LEAD_ROW.fullmatch(cells[0]):
+        return None  # "Lead | The Department for Education": whom the row above asks (_from_blocks)
     # (a row of a table headed "Recommendation" is one, whatever its verb, unless it says there is none)
     if len(text.split()) < 5 or NONE_IN_ROW.match(text) or not (columns or DIRECTIVE.search(text)):
         return None

@@ -94,7 +94,7 @@ SECTION_KINDS = [
     ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations(?: and actions)?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|recommendations (?:for|to|made to) .*|action plan"
      r"|improving systems and practice|gwella systemau ac ymarfer|what (?:we|the (?:review|panel)) recommends?"
-     r"|our recommendations"),
+     r"|our recommendations|key actions(?: for .*)?"),
     ("analysis", r"(?:critical )?analysis|analysis of (?:practice|the case|involvement).*|appraisal of practice"
      r"|practice analysis"),
     ("episodes", r"key practice episodes?|kpes?|key episodes"),

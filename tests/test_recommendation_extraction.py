@@ -510,3 +510,58 @@ Cymraeg English
         ("1", "The Board should ensure tha"),
         ("2", "The Board should revise its"),
     ]
+
+
+def test_key_actions_with_sub_points_are_recommendations_and_the_questions_after_them_are_not():
+    text = """7. Key actions for the Safeguarding Children Partnership
+
+Key action 1 \u2013 The partnership should require health visitors to complete the safer sleep assessment at every contact.
+
+Key action 2 \u2013 Northshire Council's housing service should ask where a baby will sleep at every homelessness assessment.
+
+The partnership may wish to consider:
+
+• whether the Infant Safety Group should include a housing representative;"""  # noqa: E501
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:24]) for r in made] == [
+        ("Key action 1", "The partnership should r"),
+        ("Key action 2", "Northshire Council's hou"),
+    ]
+
+
+def test_the_reviews_own_recommends_that_paragraphs_are_recommendations_when_no_section_lists_them():
+    text = """Finding 1: Children placed from other areas were not known to local services
+
+Nobody in Northshire knew that the home had taken three children in a month.
+
+The review recommends that the LSCB commission an independent return-interview service for all children placed in Northshire.
+
+The IMR recommends that staff are reminded of the procedure.
+
+Finding 2: Intelligence was not collated
+
+The review also recommends that the police review every piece of intelligence about the address within seven days."""  # noqa: E501
+
+    made = proposed(pages(text))
+
+    assert [r.text[:32] for r in made] == ["the LSCB commission an independe", "the police review every piece of"]
+
+
+def test_a_lead_row_after_a_recommendation_says_whom_it_asks_and_is_not_one_itself(tmp_path):
+    rows = [
+        ["No.", "Recommendation"],
+        ["A", "Publish specific advice for schools on online sexual extortion, setting out what staff should do."],
+        ["Lead", "The Department for Education"],
+        ["B", "Commission research with children and parents on what helps them to report extortion early."],
+        ["Lead", "The Home Office"],
+    ]
+    word = make_docx(tmp_path / "review.docx", [*FINDINGS.split("\n\n"), "6. Recommendations"], table=rows)
+
+    made = proposed(extract(word).pages)
+
+    assert [(r.label, r.addressee, r.addressee_text) for r in made] == [
+        ("A", "national", "The Department for Education"),
+        ("B", "national", "The Home Office"),
+    ]
