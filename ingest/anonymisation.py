@@ -21,7 +21,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.6"
+RULES_VERSION = "2026.12.7"
 
 
 def _installed(distribution):
@@ -221,6 +221,7 @@ mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi b
 foras comann comunn bòrd bord ùdarras udarras údarás udaras roinn cumann pàrant pàrant parant gaeilge gàidhlig
 stòrlann storlann nàiseanta naiseanta garda síochána siochana kernewek
 roedd cyfeirir ni cyhoeddus ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref tachwedd rhagfyr
+mae urdd gobaith pwynt dysgu
 """
 # What children call their grandparents in the languages of the UK's communities ("Nanu and Dadu", "Babusya"), and
 # the names of languages: not names.
@@ -1350,6 +1351,7 @@ def _name_hits(text):
     for hit in [*found, *_ner_hits(text)]:
         if (
             _org_or_place(text, hit)
+            or _WELSH_BETH_RE.match(text, hit.start)
             or _EPONYM_AFTER_RE.match(text, hit.end)
             or _CHOSEN_NAME_AFTER_RE.match(text, hit.end)
             or _honoured(text, hit.start, hit.end)
@@ -1524,6 +1526,12 @@ def _gazetteer_hits(text):
         if _SAINT_BEFORE_RE.search(text, max(0, match.start() - 7), match.start()):
             continue
         yield _Hit("person_name", match.start(), _surname_end(text, match.start() + len(word)), "gazetteer")
+
+
+# Welsh "Beth" (what) before the Welsh words of a question or a form's row: "Beth ddigwyddodd / What happened".
+_WELSH_BETH_RE = re.compile(
+    r"Beth[^\S\n]+(?:ddigwyddodd|sy|sydd|yw|oedd|mae|fydd|ddylai|allai|nesaf|wnaeth|wnaethon|am|sy'n|sydd\s+angen)\b"
+)
 
 
 def _word_name_hits(text):

@@ -1081,3 +1081,19 @@ def test_a_season_an_idea_or_a_colour_before_was_or_had_is_not_a_name(text):
 )
 def test_an_initialled_name_in_brackets_or_after_by_is_flagged(text, name):
     assert ("person_name", name) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Beth ddigwyddodd / What happened | The baby was seen at home. |",
+        "Mae angen i'r Bwrdd adolygu'r protocol. / The Board needs to review the protocol.",
+        "Urdd Gobaith Cymru ran the summer camp she attended.",
+    ],
+)
+def test_welsh_beth_before_a_question_mae_and_the_urdd_are_not_names(text):
+    assert [kind for kind, _ in kinds(text) if kind == "person_name"] == []
+
+
+def test_beth_before_what_a_person_does_is_still_a_name():
+    assert ("person_name", "Beth") in kinds("Beth told her teacher that she was hungry.")
