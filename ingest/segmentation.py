@@ -40,7 +40,8 @@ NUMBER_WORDS = {
         start=1,
     )
 }  # fmt: skip
-NUMBER = r"(\d{1,2}|(?-i:[A-H])(?![\w'\u2019])|" + "|".join(NUMBER_WORDS) + r")"  # "Learning point C" too
+# "Learning point C", and a letter with a number ("Finding A1": numbered within a report's lines of enquiry)
+NUMBER = r"(\d{1,2}|(?-i:[A-H])(?:\d{1,2})?(?![\w'\u2019])|" + "|".join(NUMBER_WORDS) + r")"
 LABEL = re.compile(
     rf"^(?:(?P<finding>(?:key\s+)?findings?)|(?P<learning>(?:key\s+)?learning(?:\s+(?:points?|themes?))?|lessons?(?:\s+learned)?|themes?)"
     rf"|(?P<recommendation>recommendations?)|(?P<episode>key\s+practice\s+episodes?|kpe))"
@@ -70,6 +71,7 @@ SECTION_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<re
 LEADER = re.compile(r"(?:\.{3,}|\u2026+|\s{2,}|\t)\s*\d{1,3}\s*$")  # a contents entry: "Findings ....... 12"
 ENTRY = re.compile(r"^\S.{0,100}?\s\d{1,3}$")  # perhaps one: "Findings 12"
 CONTENTS = re.compile(r"^(?:table of )?contents:?$", re.IGNORECASE)
+WRAPPED = re.compile(r"^[\"'\u2018\u201c(]?[a-z]")  # a heading's second line: "'was not brought'", "matter?"
 LISTED = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|[\u2022*\-]|\(?[a-z]{1,4}\))\s")  # a list item
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'\u201c]")
 PAGE_FURNITURE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
@@ -89,6 +91,7 @@ SECTION_KINDS = [
      r"|findings from the review|what the review found|key issues|themes and learning|learning themes"),
     ("learning", r"(?:key |main )?learning(?: points| themes| and (?:improvement|actions|recommendations))?"
      r"|lessons(?: learned| learnt)?|what (?:has been|have we|was) learn[te]d.*|learning for (?:practice|agencies).*"
+     r"|what (?:did|do|can) (?:we|the review|the panel|agencies) learn\b.*|what (?:we|the review|the panel) learn[te]d"
      r"|key learning points|summary of learning|learning and improvement"
      r"|(?:practice and )?organisational learning|practice learning"),
     ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations(?: and actions)?"
@@ -136,7 +139,6 @@ class Block:
     heading: bool = False
     number: str = ""  # "6.2" for a numbered heading or paragraph
     label: str = ""  # "finding", "learning", "recommendation" or "episode" for "Finding 3: ..."
-    label_number: int | None = None
     label_text: str = ""  # a series heading's label as written ("Area for improvement 1"), and its title
     title: str = ""
     section: str = ""  # the kind of section a heading names: see SECTION_KINDS; "" for an item heading
@@ -171,10 +173,9 @@ def _label(text):
         return None
     kind = next(k for k in ("finding", "learning", "recommendation", "episode") if match.group(k))
     raw = match.group(5).lower()
-    if kind in ("recommendation", "episode") and len(raw) == 1 and raw.isalpha():
+    if kind in ("recommendation", "episode") and re.fullmatch(r"[a-h]\d*", raw):
         return None  # lettered points are findings' ("Learning point C"); "Recommendation A." reads as text
-    number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw) or ord(raw) - ord("a") + 1
-    return kind, number, match.group("rest").strip()
+    return kind, match.group("rest").strip()
 
 
 def _ends_sentence(text):
@@ -217,7 +218,7 @@ def _make_block(text, page, *, heading):
     if heading:
         label = _label(text)
         if label:
-            block.label, block.label_number, _ = label
+            block.label = label[0]
         else:
             block.section = _section_kind(numbered.group("rest") if numbered else text)
     return block
@@ -227,6 +228,8 @@ def _continues(before, lines):
     """Whether lines at the top of a page carry on the paragraph that ended the page before."""
     if before[-1].rstrip().endswith((".", "!", "?", ":")) or _is_heading(lines[0], alone=len(lines) == 1):
         return False
+    if LISTED.match(lines[0]):
+        return False  # a list's next item
     return lines[0][:1].islower() or _words(" ".join(before)) >= 12
 
 
@@ -278,8 +281,13 @@ def read_blocks(pages):
     """
     blocks = []
     for lines, page in _paragraphs(pages):
-        if len(lines) > 1 and _label(lines[0]) and lines[1][:1].islower() and _is_heading(" ".join(lines), alone=True):
-            # a finding's heading wrapped onto a second line (plain-text exports wrap long headings)
+        if (
+            len(lines) > 1
+            and (_label(lines[0]) or SERIES.match(lines[0]) or _is_heading(lines[0], alone=False))
+            and all(WRAPPED.match(line) for line in lines[1:])
+            and _is_heading(" ".join(lines), alone=True)
+        ):
+            # a heading wrapped on to further lines (plain-text exports and PDFs wrap long headings)
             blocks.append(_make_block(" ".join(lines), page, heading=True))
             continue
         if len(lines) == 1 and _is_heading(lines[0], alone=True):
@@ -295,8 +303,69 @@ def read_blocks(pages):
             blocks.append(_make_block(opening.group(1).rstrip("."), page, heading=True))
             text = text[opening.end() :]
         blocks.append(_make_block(text, page, heading=False))
+    blocks = _kickers(blocks)
+    _form_tables(blocks)
     _label_series(blocks)
     return blocks
+
+
+def _kicker(text):
+    """(kind, label) when a line is a finding's label and nothing else ("Finding 3", "SYSTEMS FINDING 2", either side
+    of "Pwynt dysgu 1 / Learning point 1"); None otherwise. A label in capitals is given in sentence case."""
+    for side in text.split(" / ") if text.count(" / ") == 1 else [text]:
+        words = side.strip(" :.-\u2013\u2014").split()
+        for skip in range(3):
+            found = _label(" ".join(words[skip:])) if len(words) - skip >= 2 else None
+            if found and found[0] in ("finding", "learning") and not found[1]:
+                label = " ".join(words)
+                return found[0], label[0] + label[1:].lower() if label.isupper() else label
+    return None
+
+
+def _is_title(text):
+    """Whether a line under a finding's label reads as its title: one statement, no full stop."""
+    statement = not (_ends_sentence(text) or SENTENCE_BREAK.search(text))
+    return statement and text[:1].isupper() and _words(text) <= LABELLED_WORDS
+
+
+def _kickers(blocks):
+    """A label printed on its own line above its finding's heading ("SYSTEMS FINDING 2" over "What adult services
+    knew was not used") labels that heading."""
+    out = []
+    for block in blocks:
+        before = out[-1] if out else None
+        kicker = _kicker(before.text) if before and _words(before.text) <= 8 else None
+        if (
+            kicker
+            and (block.heading or _is_title(block.text))  # (a long or wrapped title may read as a paragraph)
+            and not block.label
+            and not block.section
+            and not INNER_HEADING.match(block.text.strip(" :"))
+            and not _asks_questions(block.text)
+        ):
+            block.heading, block.label, block.label_text, block.title = True, *kicker, block.text
+            block.page = before.page
+            out[-1] = block
+        else:
+            out.append(block)
+    return out
+
+
+def _form_tables(blocks):
+    """A finding set out as a form, a table of its own: a first row "Learning point 1 | <statement>" labels it and
+    gives its title, and each row after it ("What happened | ...") is a paragraph of its text, led by the row's name."""
+    in_form = False
+    for block in blocks:
+        cells = [cell.strip() for cell in block.text.split(" | ")] if " | " in block.text else []
+        kicker = _kicker(cells[0]) if len(cells) == 2 and cells[1] else None
+        if kicker:
+            block.heading, block.section, block.title = True, "", cells[1]
+            block.label, block.label_text = kicker
+            in_form = True
+        elif in_form and len(cells) == 2 and _words(cells[0]) <= 12:
+            block.heading, block.section, block.text = False, "", f"{cells[0]}: {cells[1]}"
+        else:
+            in_form = False
 
 
 def series_number(raw):
@@ -311,7 +380,8 @@ def series_number(raw):
 
 def _label_series(blocks):
     """Headings numbered in a series of the report's own words ("Area for improvement 1: ...", "Key Learning Area
-    (ii): ...") label its findings, when two or more share the words with different numbers."""
+    (ii): ...") label its findings, when two or more share the words with different numbers; when the findings are
+    labelled already ("Finding A1: ..."), such a series groups them."""
     series = defaultdict(list)
     for block in blocks:
         found = SERIES.match(block.text) if block.heading and not block.label else None
@@ -322,13 +392,17 @@ def _label_series(blocks):
             and _section_kind(found.group("rest")) != "skip"  # "Annex 1: Glossary"
         ):
             series[" ".join(found.group("words").lower().split())].append((block, found))
+    labelled = any(map(_is_labelled_item, blocks))
     for words, members in series.items():
         numbers = [series_number(found.group("number")) for _, found in members]
         if len(members) < 2 or len(set(numbers)) < len(numbers):
             continue
-        for (block, found), number in zip(members, numbers, strict=True):
+        for block, found in members:
+            if labelled:  # the findings have labels of their own: the series groups them ("Line of enquiry A: ...?")
+                block.label = "group"
+                continue
             block.label = "learning" if re.search(r"\blearn|\blesson", words) else "finding"
-            block.label_number, block.section = number, ""
+            block.section = ""
             block.label_text = block.text[found.start("words") : found.start("rest")].strip(" :.-\u2013\u2014")
             block.title = found.group("rest").strip()
 
@@ -389,6 +463,7 @@ QUESTIONS_HEADING = re.compile(
     r"|questions?\s+(?:for|to)\s+consider.*|questions\s+arising.*"
     rf"|(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+(?:may|might|should|will|is\s+asked\s+to)\s+(?:wish\s+to\s+)?"
     r"consider\b.*"
+    rf"|for\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+consider\b.*"  # "For the partnership to ..."
     rf"|(?:the\s+)?(?:review|panel|reviewers?)\s+asks?\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+consider\b.*"
     r"|.*\bthe\s+following\s+questions?\s*:)$",
     re.IGNORECASE,
@@ -441,6 +516,8 @@ def _items(section, kind):
         elif starts_item(block):
             items.append(Item(block, kind=block.label if labelled else kind))
             target = items[-1].paragraphs
+        elif block.label == "group":
+            target = None  # "Line of enquiry B: ...?" and what it says before its findings belong to none of them
         elif block.heading and (block.label == "recommendation" or RECOMMENDATION_HEADING.match(block.text)):
             if items:
                 target = items[-1].recommendation

@@ -57,6 +57,7 @@ def make_pdf(
     shade=None,
     band=None,
     bold=(),
+    headings=(),
     footnotes=None,
     encrypt_password=None,
     annotation=None,
@@ -76,6 +77,7 @@ def make_pdf(
     shade: a phrase whose line gets a light grey background drawn before the text, like a shaded table cell.
     band: a phrase whose line is drawn in white on a dark blue band, like a coloured heading.
     bold: lines drawn in bold type (headings), each given whole.
+    headings: lines drawn in bold type half as large again, as a chapter's heading, each given whole.
     footnotes: {page number: [note, ...]}, drawn numbered in small type at the foot of the page (from 1 on each
     page); "^2" in a page's text draws a raised mark 2 in small type there.
     encrypt_password: "" encrypts the file with an empty user password, so it opens without asking; any other
@@ -98,6 +100,7 @@ def make_pdf(
                 "shade": shade,
                 "band": band,
                 "bold": bold,
+                "headings": headings,
             }
             _draw_page_text(pdf, text, font_size, **marks)
         for index, note in enumerate((footnotes or {}).get(number, []), start=1):
@@ -157,7 +160,7 @@ def _draw_scan(pdf):
     pdf.drawImage(ImageReader(scan), 0, 0, width, height)
 
 
-def _draw_page_text(pdf, text, font_size, **marks):
+def _draw_page_text(pdf, text, font_size, *, headings, **marks):
     width, height = A4
     line_width = width - 2 * MARGIN
     y = height - MARGIN
@@ -166,8 +169,9 @@ def _draw_page_text(pdf, text, font_size, **marks):
             for line in simpleSplit(forced_line, FONT, font_size, line_width):
                 if y < MARGIN:
                     raise ValueError("The text does not fit on one page; split it or use a smaller font_size.")
-                _draw_line(pdf, line, y, line_width, font_size, **marks)
-                y -= LEADING * font_size
+                size = font_size * 1.5 if line in headings else font_size
+                _draw_line(pdf, line, y, line_width, size, **{**marks, "bold": [*marks["bold"], *headings]})
+                y -= LEADING * size
         y -= PARAGRAPH_SPACE * font_size
 
 

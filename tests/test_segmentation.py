@@ -4,6 +4,7 @@ from ingest.documents import Page
 from ingest.extraction import extract
 from ingest.recommendations import propose_recommendations
 from ingest.segmentation import MAX_FINDINGS, propose_findings
+from tests.documents import make_pdf
 
 
 def recommended(proposal, document_pages):
@@ -1006,3 +1007,218 @@ Learning point: Nobody asked the young person how she was until after the overdo
 about at every meeting and the hostel staff saw her every evening."""
     first = propose_findings(pages(scottish)).findings[0]
     assert first.questions == ["How confident are school staff in telling online safety from child protection?"]
+
+
+LINES_OF_ENQUIRY = """6. Findings by line of enquiry
+
+6.1 Each line of enquiry is taken in turn, with one or two findings under it.
+
+Line of enquiry A: How well did agencies understand the baby's feeding difficulties as a safeguarding
+matter?
+
+6.2 Every professional knew that Baby K was hard to feed. Most saw it as a medical matter only.
+
+Finding A1: Missed weighing appointments were recorded as 'did not attend' rather than
+'was not brought'
+
+6.3 The clinic recorded each missed appointment as did not attend and wrote to the GP after the third.
+
+For the partnership to consider:
+
+1. How do health services in Northshire respond when a baby is not brought to an appointment?
+
+Finding A2: No single agency held the whole picture of the baby's weight
+
+6.4 The health visitor, the GP and the dietitian each weighed Baby K and none saw the others' charts.
+
+Line of enquiry B: How well did agencies work with Father?
+
+6.5 Father told the review that nobody had ever asked him how feeding went.
+
+Finding B1: Father was seen as a visitor rather than as a parent
+
+6.6 Every record named Mother as the only carer, although Father did most of the night feeds.
+
+7. Recommendations
+
+7.1 The partnership should make sure that every agency records both parents."""
+
+
+def test_findings_lettered_by_line_of_enquiry_are_found_and_the_lines_of_enquiry_are_not_findings():
+    proposal = propose_findings(pages(LINES_OF_ENQUIRY))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Finding A1", "Missed weighing appointments were recorded as 'did not attend' rather than 'was not brought'"),
+        ("Finding A2", "No single agency held the whole picture of the baby's weight"),
+        ("Finding B1", "Father was seen as a visitor rather than as a parent"),
+    ]
+    first, second, third = proposal.findings
+    assert first.questions == [
+        "How do health services in Northshire respond when a baby is not brought to an appointment?"
+    ]
+    # what a line of enquiry says before its findings belongs to none of them
+    assert "nobody had ever asked" not in second.text + third.text
+    assert third.text == "Every record named Mother as the only carer, although Father did most of the night feeds."
+
+
+SYSTEMS_FINDINGS = """5. The panel's analysis
+
+5.1 The panel used a systems approach and found four things that made the work harder.
+
+SYSTEMS FINDING 1
+
+The pre-birth assessment left out the baby's father
+
+6.1 The assessment was carried out with Mother alone, at her own mother's house.
+
+Why does this matter?
+
+6.2 Fathers are often absent from assessments even when they will be the main carer.
+
+SYSTEMS FINDING 2
+
+What adult services knew about the parents' learning disabilities was not used by anyone in children's services
+
+7.1 Both parents were known to the adult learning disability team, whose assessments described their needs.
+
+GOOD PRACTICE
+
+Good practice
+
+The family support worker kept visiting through the pandemic."""
+
+
+def test_a_label_printed_alone_above_a_findings_heading_labels_it():
+    proposal = propose_findings(pages(SYSTEMS_FINDINGS))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Systems finding 1", "The pre-birth assessment left out the baby's father"),
+        (
+            "Systems finding 2",
+            "What adult services knew about the parents' learning disabilities was not used by anyone in children's "
+            "services",
+        ),
+    ]
+    assert "Fathers are often absent" in proposal.findings[0].text
+    assert "family support worker" not in proposal.findings[1].text
+
+
+LEARNING_FORMS = """4. Practice and organisational learning
+
+4.1 Each learning point is set out in the Board's form.
+
+Pwynt dysgu 1 / Learning point 1 | A cluttered home was treated as a housekeeping matter, not as a fire risk
+Beth ddigwyddodd / What happened | Four professionals saw the state of the home and none asked about fire safety.
+Pam mae hyn yn bwysig / Why this matters | Clutter helps a fire to spread and blocks the way out.
+
+Cwestiynau i'r Bwrdd / Questions for the Board:
+
+1. How confident are staff in recognising clutter as a fire risk?
+
+Pwynt dysgu 2 / Learning point 2 | What the landlord knew did not reach the agencies working with the children
+Beth ddigwyddodd / What happened | The housing association could not get in three times and saw boxes in every room.
+
+5. Effective practice
+
+Arfer effeithiol 1 / Effective practice 1 | The neighbour's rescue
+Beth ddigwyddodd / What happened | A neighbour broke a window and lifted the baby out."""
+
+
+def test_learning_points_set_out_as_a_form_each_are_a_finding_titled_by_its_first_row():
+    proposal = propose_findings(pages(LEARNING_FORMS))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Learning point 1", "A cluttered home was treated as a housekeeping matter, not as a fire risk"),
+        ("Learning point 2", "What the landlord knew did not reach the agencies working with the children"),
+    ]
+    first, second = proposal.findings
+    assert first.text.startswith(
+        "Beth ddigwyddodd / What happened: Four professionals saw the state of the home and none asked about fire"
+    )
+    assert "Pam mae hyn yn bwysig / Why this matters: Clutter helps" in first.text
+    assert first.questions == ["How confident are staff in recognising clutter as a fire risk?"]
+    assert "neighbour" not in second.text  # the effective practice form is not a finding's
+
+
+CHAPTER_LEARNING = """4. Living with her father (2019 to 2021)
+
+4.1 Young Person N went to the academy near her father's home from August 2019.
+
+What did we learn?
+
+\u2022 Weight loss in a teenage girl was understood as a healthy lifestyle choice. Nobody who saw her asked
+whether she was eating enough, because her weight stayed within the normal range on every chart.
+
+Questions for the Child Protection Committee:
+
+1. How well do school staff know the early signs of an eating disorder?
+
+5. Waiting for help (2022 to 2023)
+
+5.1 The school nurse referred her to CAMHS in June 2022.
+
+What did we learn?
+
+\u2022 Waiting for CAMHS became the plan. Once the referral was accepted, every agency understood that the
+specialist service would act, and nobody checked her physical health in the months she waited.
+\u2022 Online content that encouraged extreme dieting was not recognised as harm. The school treated her posts
+as a matter of social media behaviour and nobody asked what she was reading or who she talked to.
+
+6. What worked well
+
+\u2022 The school nurse made a referral the same day that a teacher found her dizzy in class."""
+
+
+def test_bulleted_learning_under_a_repeated_what_did_we_learn_heading_gives_a_finding_a_bullet():
+    proposal = propose_findings(pages(CHAPTER_LEARNING))
+
+    assert [f.title for f in proposal.findings] == [
+        "Weight loss in a teenage girl was understood as a healthy lifestyle choice.",
+        "Waiting for CAMHS became the plan.",
+        "Online content that encouraged extreme dieting was not recognised as harm.",
+    ]
+    assert proposal.findings[0].questions == ["How well do school staff know the early signs of an eating disorder?"]
+    assert not any("same day" in f.text for f in proposal.findings)
+
+
+def test_a_findings_heading_wrapped_in_larger_type_in_a_pdf_stays_whole(tmp_path):
+    heading = ["The condition of the home was known to the", "landlord alone"]
+    evidence = (
+        "The letting agent's letter described a home that was unsafe for a toddler. It went to Father, who could not "
+        "read it, and to nobody else. The agent had no way of knowing that a health visitor was involved, and the "
+        "health visitor had no way of knowing that the agent had been inside the home three times that year."
+    )
+    page = (
+        f"SYSTEMS FINDING 1\n\n{chr(10).join(heading)}\n\n10.1 {evidence}\n\n10.2 {evidence}\n\n"
+        f"SYSTEMS FINDING 2\n\nAbsence from pre-school was not seen as a pattern\n\n11.1 {evidence}"
+    )
+    second = "Absence from pre-school was not seen as a pattern"
+    path = make_pdf(tmp_path / "review.pdf", [page], headings=[*heading, second])
+
+    proposal = propose_findings(extract(path).pages)
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Systems finding 1", "The condition of the home was known to the landlord alone"),
+        ("Systems finding 2", "Absence from pre-school was not seen as a pattern"),
+    ]
+
+
+def test_a_list_item_at_the_top_of_a_page_does_not_run_on_from_the_item_ending_the_page_before():
+    first = """9. Recommendations for the SBNI
+
+1. The SBNI should develop regional guidance on children who go missing from home. (Key Learning Area (i))
+2. The SBNI should develop a regional risk indicator tool for all member agencies. (Key Learning Area (iii))"""
+    second = """3. The SBNI should seek assurance that CAMHS triage considers exploitation. (Key Learning Area (iv))
+
+10. Conclusion
+
+10.1 The panel thanks the family."""
+    document_pages = pages(first, second)
+
+    texts = [r.text for r in propose_recommendations(document_pages, [])]
+
+    assert [text.split(" (")[0] for text in texts] == [
+        "The SBNI should develop regional guidance on children who go missing from home.",
+        "The SBNI should develop a regional risk indicator tool for all member agencies.",
+        "The SBNI should seek assurance that CAMHS triage considers exploitation.",
+    ]

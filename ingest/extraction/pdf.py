@@ -376,7 +376,8 @@ def _starts_paragraph(above, below, usual):
     if above.baseline is None or below.baseline is None:
         return False
     pitch = above.baseline - below.baseline
-    usual = usual or _SINGLE_SPACING * above.height
+    # (lines of larger type than the body's, a heading wrapped on to a second line, lie further apart)
+    usual = max(usual or 0, _SINGLE_SPACING * min(above.height, below.height))
     return (
         pitch < -0.5 * below.height
         or abs(above.height - below.height) > 0.15 * max(above.height, below.height)
