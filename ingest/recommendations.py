@@ -84,6 +84,7 @@ class ProposedRecommendation:
     page: int | None = None
     addressee: str = "partnership"  # a findings.Recommendation.Addressee value
     addressee_text: str = ""  # whom it asks, in the report's words
+    group: str = ""  # the sub-heading it is written under, when that names someone ("Children's Social Care")
     agencies: list = field(default_factory=list)  # agency names (agencies.terms)
     findings: list = field(default_factory=list)  # indexes of the proposal's findings it follows from
     reference: str = ""  # a tag or table cell naming the findings it follows from ("(Finding 2)", "Theme A")
@@ -120,6 +121,16 @@ DIRECTIVE = re.compile(
     rf"|{IMPERATIVE.pattern}",
     re.IGNORECASE,
 )
+# Whom a recommendation asks when "that" puts its verb in the bare form: "(The review recommends that) the
+# Department for Education require ...", "... that its aftercare service ask ...".
+BARE_SUBJECT = re.compile(
+    r"^(?:that\s+)?(?P<subject>(?:the|its|their|each|every|all)\s.{2,100}?|(?-i:[A-Z]).{2,100}?)\s+"
+    r"(?:ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit|introduce"
+    r"|strengthen|undertake|work with|request|amend|require|issue|include|implement|update|clarify|produce|create"
+    r"|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise|ask|train|offer|record|tell"
+    r"|take|make|carry out|remove|convene|write|use|hold)\b",
+    re.IGNORECASE,
+)
 SUBJECT = re.compile(
     r"^(?:that\s+)?(?P<subject>.{2,160}?)\s+(?:should|must|shall|will|is asked to|are asked to|is recommended to"
     r"|are recommended to|needs? to)\b",
@@ -142,7 +153,7 @@ PARTNERSHIP = re.compile(
 # An organisation that is one agency or several, named by its kind ("the acute hospitals trust", "the health
 # board", "the Education Authority"): which agencies, the recommendation's words say.
 ORGANISATION = re.compile(
-    r"\b(?:trusts?|health boards?|authority|authorities|department|services?|council|hospitals?|constabulary|force"
+    r"\b(?:trusts?|health boards?|authority|authorities|department|services?|council|hospitals?|constabulary|force|nhs"
     r"|practices|teams?|units?|providers?|commissioners|icb|ccg|pct)\b",
     re.IGNORECASE,
 )
@@ -165,7 +176,8 @@ SUB_POINT = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h])\)\s", re.IGNORECASE)
 VIEW = re.compile(
     r"^(?:the|this)\s+(?:[\w'\u2019]+\s+){0,2}?(?:panel|review(?:ers?)?|review\s+team|author|report|internal\s+review)"
     r"\s+(?:also\s+)?(?:concludes?|considers?|considered|found|finds|notes|believes|is\s+of\s+the\s+view|recognises"
-    r"|makes?|made)\b"
+    r"|makes?|made|acknowledges?|thanks?|wish(?:es)?\s+to\s+(?:acknowledge|thank|note|record|recognise)"
+    r"|would\s+like\s+to)\b"
     r"|^(?:areas?|matters?|issues?|points?)\s+for\s+(?:the\s+)?[\w'\u2019]+(?:\s+[\w'\u2019]+)?\s+to\s+consider\b",
     re.IGNORECASE,
 )
@@ -195,7 +207,7 @@ TABLE_FINDING = re.compile(
 REFERENCE = re.compile(
     rf"\b(?:key\s+|practice\s+)?(?:findings?|learning\s+(?:points?|areas?)|areas?\s+of\s+learning|learning|lessons?"
     rf"|themes?|key\s+issues?|issues?)\s+"
-    rf"(?P<numbers>(?:{REF_NUMBER}|(?-i:[A-H])\b)(?:\s*(?:,|and|&)\s*(?:{REF_NUMBER}|(?-i:[A-H])\b))*)",
+    rf"(?P<numbers>(?:{REF_NUMBER}|(?-i:[A-H])(?:\d{{1,2}})?\b)(?:\s*(?:,|and|&)\s*(?:{REF_NUMBER}|(?-i:[A-H])(?:\d{{1,2}})?\b))*)",
     re.IGNORECASE,
 )
 NONE_IN_ROW = re.compile(r"^(?:no (?:single[- ]agency |further |formal )?recommendations?|none)\b", re.IGNORECASE)
@@ -245,13 +257,18 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
 APPENDIX = re.compile(r"\b(?:appendix|annex)\b", re.IGNORECASE)
 
 
-# An unlabelled recommendation in the review's own words, wherever it is written: "The review recommends that the
-# LSCB commission ...", "The panel also recommends that ...". Only the review's own: not an IMR's, nor an earlier
-# review's.
-RECOMMENDS_THAT = re.compile(
-    r"^(?:the|this)\s+(?:review|panel|reviewers?)\s+(?:also\s+|further\s+)?recommends?\s+that\s+(?P<rest>\S.*)$",
+# Recommendations written as the review's own prose, wherever they are: "The review recommends that the LSCB
+# commission ...", "The panel also recommends that ...", "To NHS Northshire, it recommends that its midwifery service
+# ...", "To the Committee, the review recommends: first, that ...; second, that ...; and third, that ...". Only the
+# review's own: not an IMR's, nor an earlier review's ("it" and "we" only after "To <whom>,").
+PROSE = re.compile(
+    r"^(?:(?:finally|lastly|also|further(?:more)?|in addition),?\s+)?(?:to\s+(?P<to>[^,:;]{2,80}),\s+)?"
+    r"(?P<who>(?:the|this)\s+(?:review|panel|reviewers?)|it|we)\s+(?:also\s+|further\s+)?recommends?"
+    r"\s*(?::\s*|that\s+)(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+# "...; second, that ...; and third, that ...": where the next of several recommendations in one sentence begins.
+ORDINAL = r"(?:and\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|next|finally|lastly)(?:ly)?,?\s+that\s+"
 
 
 QUESTION = re.compile(r"whether\b", re.IGNORECASE)  # "whether the group should include ...": a question, asked
@@ -259,11 +276,20 @@ QUESTION = re.compile(r"whether\b", re.IGNORECASE)  # "whether the group should 
 
 def _recommends_that(blocks):
     """The paragraphs that say "The review recommends that ...", in a report with no recommendations section."""
-    return [
-        ProposedRecommendation(_plain(match.group("rest")), "", block.page)
-        for block in blocks
-        if (match := RECOMMENDS_THAT.match(block.text.strip()))
-    ]
+    return [recommendation for block in blocks for recommendation in _in_prose(block.text.strip(), block.page)]
+
+
+def _in_prose(text, page):
+    """The recommendations a paragraph of the review's prose makes (see PROSE), whom it asks in its words; []."""
+    match = PROSE.match(text)
+    if not match or (match.group("who").lower() in ("it", "we") and not match.group("to")):
+        return []
+    out = []
+    for part in re.split(rf";\s*(?={ORDINAL})", match.group("rest"), flags=re.IGNORECASE):
+        recommendation = ProposedRecommendation(_plain(re.sub(rf"^{ORDINAL}", "", part, flags=re.IGNORECASE)), "", page)
+        recommendation.addressee_text = (match.group("to") or "").strip()
+        out.append(recommendation)
+    return out
 
 
 def _from_appendix(all_sections):
@@ -408,7 +434,7 @@ def _overlap(first, second):
 
 def _from_blocks(blocks):
     """The recommendations of a recommendations section (or of the part after a finding), in order."""
-    out, current, columns, group = [], None, None, ""
+    out, current, columns, group, letters = [], None, None, "", 0
     for block in blocks:
         cells = [cell.strip() for cell in block.text.split(" | ")] if " | " in block.text else None
         if cells and len(cells) >= 2:
@@ -422,6 +448,10 @@ def _from_blocks(blocks):
             elif found := _from_row(cells, columns, block.page):
                 out.append(_grouped(found, group))
             current = None
+            continue
+        if (lead := LEAD_PARAGRAPH.match(block.text.strip())) and out and not out[-1].addressee_text:
+            out[-1].addressee_text = _plain(lead.group("to"))  # "Lead Department for Education": a table's row, read
+            current = None  # as a line of its own (a PDF's), saying whom the one above asks
             continue
         if block.heading:
             label = LABEL.match(block.text.strip())
@@ -448,6 +478,16 @@ def _from_blocks(blocks):
         text = block.text.strip()
         if LEAD_IN.search(text) and not DIRECTIVE.search(text.split(":")[0][-60:]):
             current = None
+            continue
+        lettered = LETTERED.match(text)
+        if lettered and lettered.group("label") == chr(ord("A") + letters):  # "A Publish ...", "B Establish ..."
+            letters += 1
+            current = ProposedRecommendation(_plain(lettered.group("rest")), lettered.group("label"), block.page)
+            out.append(_grouped(current, group))
+            continue
+        if prose := _in_prose(SECTION_NUMBER.sub(r"\g<rest>", text, count=1), block.page):
+            out.extend(_grouped(recommendation, group) for recommendation in prose)
+            current = prose[-1]
             continue
         label = LABEL.match(text)
         run_in = RUN_IN_TO.match(text) if not label else None
@@ -501,9 +541,9 @@ def _names_someone(text):
 
 
 def _grouped(recommendation, group):
-    """A recommendation under an agency's sub-heading asks that agency, unless a table said whom."""
-    if group and not recommendation.addressee_text:
-        recommendation.addressee_text = group
+    """A recommendation under a sub-heading that names someone asks them, unless a table or its own words say whom
+    (_address)."""
+    recommendation.group = group
     return recommendation
 
 
@@ -584,6 +624,12 @@ def _columns(cells):
 
 
 LEAD_ROW = re.compile(r"(?:lead|lead (?:body|agency|organisation)|owner|responsible)\s*:?", re.IGNORECASE)
+LEAD_PARAGRAPH = re.compile(rf"^{LEAD_ROW.pattern}\s+(?P<to>[^.;]{{2,120}})$", re.IGNORECASE)
+# A recommendation lettered in a table's first column, read as a paragraph: "A Publish, by September, advice ...".
+LETTERED = re.compile(
+    rf"^(?P<label>(?-i:[A-H]))\s+(?P<rest>(?=(?-i:[A-Z])){IMPERATIVE.pattern.removeprefix('^')}.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _from_row(cells, columns, page):
@@ -626,8 +672,10 @@ def _address(recommendation):
         recommendation.addressee, recommendation.agencies = "agencies", [CODES[code.group(1)]]
         return
     if not words:
-        subject = SUBJECT.match(recommendation.text)
+        subject = SUBJECT.match(recommendation.text) or BARE_SUBJECT.match(recommendation.text)
         words = re.sub(r"^that\s+", "", subject.group("subject"), flags=re.IGNORECASE) if subject else ""
+        if recommendation.group and not (words and _names_someone(words)):
+            words = recommendation.group  # "Children's Social Care" over "Practitioners should ..."
     if not words:
         return
     named = list(dict.fromkeys(mention.agency for mention in terms.mentions(words)))
@@ -637,7 +685,8 @@ def _address(recommendation):
         recommendation.addressee = "partnership"
     elif named:
         recommendation.addressee, recommendation.agencies = "agencies", named
-    elif ORGANISATION.search(words) and (asked := [m.agency for m in terms.mentions(recommendation.text)]):
+    elif ORGANISATION.search(words):  # "The Trust", "NHS Northshire": which agencies, its words may say
+        asked = [m.agency for m in terms.mentions(recommendation.text)]
         recommendation.addressee, recommendation.agencies = "agencies", list(dict.fromkeys(asked))[:3]
     else:
         recommendation.addressee = "other"
@@ -665,7 +714,7 @@ def _referenced(text, findings):
     out = []
     keys = [_finding_keys(finding, index) for index, finding in enumerate(findings)]
     for match in REFERENCE.finditer(text):
-        for raw in re.findall(rf"(?i:{REF_NUMBER})|\b[A-H]\b", match.group("numbers")):  # "Theme Four"
+        for raw in re.findall(rf"\b[A-H]\d{{0,2}}\b|(?i:{REF_NUMBER})", match.group("numbers")):  # "Theme Four", "A1"
             number = str(segmentation.NUMBER_WORDS.get(raw.lower(), raw))
             for index, finding_keys in enumerate(keys):
                 if number in finding_keys and index not in out:

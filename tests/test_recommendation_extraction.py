@@ -144,7 +144,7 @@ parent moves into the region.
 
     made = proposed(pages(FINDINGS, text))
 
-    assert [(r.label, r.addressee) for r in made] == [("1", "partnership"), ("2", "other")]
+    assert [(r.label, r.addressee) for r in made] == [("1", "partnership"), ("2", "agencies")]
 
 
 def test_recommendations_in_a_word_table_and_in_a_pdf_are_found_as_in_text(tmp_path):
@@ -565,3 +565,102 @@ def test_a_lead_row_after_a_recommendation_says_whom_it_asks_and_is_not_one_itse
         ("A", "national", "The Department for Education"),
         ("B", "national", "The Home Office"),
     ]
+
+
+def test_a_lettered_table_read_as_paragraphs_from_a_pdf_keeps_its_letters_and_whom_each_asks(tmp_path):
+    table = (
+        "No. Recommendation\n\n"
+        "A Publish specific advice for schools on online sexual extortion, setting out what staff should do.\n\n"
+        "Lead Department for Education\n\n"
+        "B Commission research with children and parents on what helps them to report extortion early.\n\n"
+        "Lead Home Office\n\n"
+        "A review of the national guidance is also under way."
+    )
+    introduction = (
+        "6.1 The Panel makes two recommendations to national bodies. Each is set out in the table below with the "
+        "body that leads on it, and each follows from the findings above. The Panel will ask each lead body to report "
+        "on its progress within twelve months of the publication of this review."
+    )
+    pdf = make_pdf(tmp_path / "review.pdf", [FINDINGS, f"6. Recommendations\n\n{introduction}\n\n{table}"])
+
+    made = proposed(extract(pdf).pages)
+
+    assert [(r.label, r.text[:20], r.addressee, r.addressee_text) for r in made] == [
+        ("A", "Publish specific adv", "national", "Department for Education"),
+        ("B", "Commission research ", "national", "Home Office"),
+    ]
+
+
+def test_recommendations_in_the_reviews_prose_are_each_a_record_with_whom_they_ask():
+    text = """9. Recommendations
+
+9.1 The recommendations follow, each with the finding it arises from.
+
+9.2 To the Northshire Child Protection Committee, the review recommends: first, that the CPC revise its pre-birth
+assessment guidance so that both parents are assessed in their own right (Finding 1); second, that the CPC ensure
+that a care leaver's worker is invited to every pre-birth meeting; and third, that the CPC adopt a protocol on
+bruising in non-mobile babies (Finding 2).
+
+9.3 To NHS Northshire, it recommends that its midwifery and health visiting services make sure that fathers are
+given advice on coping with crying (Finding 2).
+
+9.4 Finally, the review recommends that the Scottish Government consider guidance on care-experienced parents.
+
+9.5 The panel wishes to acknowledge that professionals acted in good faith. The recommendations are about the
+systems that should have brought the information together."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.text[:28], r.addressee, r.findings) for r in made] == [
+        ("the CPC revise its pre-birth", "partnership", [0]),
+        ("the CPC ensure that a care l", "partnership", []),
+        ("the CPC adopt a protocol on ", "partnership", [1]),
+        ("its midwifery and health vis", "agencies", [1]),
+        ("the Scottish Government cons", "national", []),
+    ]
+    assert made[3].agencies == ["Midwifery and maternity", "Health visiting"]
+    assert made[3].addressee_text == "NHS Northshire"
+
+
+def test_whom_a_recommendation_asks_is_read_from_a_bare_verb_and_its_own_words_over_its_sub_heading():
+    text = """9. Recommendations
+
+The review recommends that the Department for Education require placing authorities to seek the host area's view.
+
+The Trust should ensure that its Gateway service tests every contact against earlier referrals.
+
+Think family in adult mental health
+
+The Northshire Chief Officers Group should seek assurance that adult mental health services ask about children."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.addressee, r.addressee_text) for r in made] == [
+        ("national", "The Department for Education"),
+        ("agencies", "The Trust"),
+        ("partnership", "The Northshire Chief Officers Group"),
+    ]
+
+
+def test_a_recommendation_relating_to_a_finding_lettered_by_line_of_enquiry_is_linked_to_it():
+    text = """6. Findings
+
+Finding A1: Missed appointments were recorded as did not attend
+
+The clinic discharged Child W to the GP after three missed appointments and told nobody else.
+
+Finding B1: The young carer was admired rather than assessed
+
+Several professionals recorded that Child W helped her mother a lot, and nobody asked what it cost her.
+
+9. Recommendations
+
+R1. The safeguarding partners should ensure that every health provider adopts a was not brought policy. Relates to
+Finding A1.
+
+R2. The safeguarding partners should seek assurance that young carers' needs assessments are offered. Relates to
+Finding B1."""
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.findings) for r in made] == [("R1", [0]), ("R2", [1])]
