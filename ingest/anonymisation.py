@@ -8,6 +8,7 @@ public helplines and names the upload form or the text itself declares. A person
 """
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.7"
+RULES_VERSION = "2026.12.8"
 
 
 def _installed(distribution):
@@ -221,7 +222,7 @@ mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi b
 foras comann comunn bòrd bord ùdarras udarras údarás udaras roinn cumann pàrant pàrant parant gaeilge gàidhlig
 stòrlann storlann nàiseanta naiseanta garda síochána siochana kernewek
 roedd cyfeirir ni cyhoeddus ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref tachwedd rhagfyr
-mae urdd gobaith pwynt dysgu
+mae urdd gobaith pwynt dysgu clwb cwtsh
 """
 # What children call their grandparents in the languages of the UK's communities ("Nanu and Dadu", "Babusya"), and
 # the names of languages: not names.
@@ -396,7 +397,7 @@ _NHS_LABEL_RE = re.compile(
 
 _NINO_RE = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ|bg|gb|kn|nk|nt|tn|zz)(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])"
-    r"[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-Da-d]\b"
+    r"(?:[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?|\.\d{2}\.\d{2}\.\d{2}\.)[A-Da-d]\b"  # (or stops: "JE.59.20.84.D")
 )
 _NINO_LABELLED_RE = re.compile(
     r"\b(?i:National\s+Insurance(?:\s+(?:number|no\b\.?))?|NI\s+(?:number|no\b\.?)|NINO|temporary\s+reference"
@@ -462,7 +463,7 @@ _VRM_LABELLED_RE = re.compile(
 _LATEST_AGE = date.today().year % 100 + 1
 
 _CASE_LABEL_RE = re.compile(
-    r"\b(?:crime\s+(?:reference|ref\b\.?|number|no\b\.?)(?:\s+(?:number|no\b\.?))?|CRN|URN|"
+    r"\b(?:crime\s+(?:reference|ref\b\.?|number|no\b\.?)(?:\s+(?:number|no\b\.?))?|CRN|URN|CID|"
     r"incident\s+(?:reference|ref\b\.?|number|no\b\.?|log)(?:\s+(?:number|no\b\.?))?|"
     r"(?:police\s+)?log\s+(?:number|no\b\.?|reference|ref\b\.?)|occurrence\s+(?:number|no\b\.?)|"
     r"CAD(?:\s+(?:number|no\b\.?|reference|ref\b\.?))?|"
@@ -485,6 +486,11 @@ _CASE_LABEL_RE = re.compile(
 _POLICE_LOG_RE = re.compile(r"\b(?i:log)\s+(?:(?i:no)\.?\s*)?(?P<value>\d{2,6})\s+of\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _PUBLICATION_CODE_RE = re.compile(r"[A-Z]{2,6}-\d{3,6}-\d{4}|(?:19|20)\d{2}", re.I)
 _COURT_NUMBER_RE = re.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
+# An agency's register number: "LADO/2023/117" (not a review's own: "SUSR BRG/2025/01").
+_SLASHED_REFERENCE_RE = re.compile(
+    r"(?<!SUSR )(?<!CSPR )(?<!SCR )(?<!CPR )(?<!CMR )(?<!DHR )(?<!SAR )(?<!APR )(?<!Review )(?<!review )"
+    r"\b[A-Z]{2,6}/(?:19|20)\d{2}/\d{1,6}\b"
+)
 _CPS_URN_RE = re.compile(r"\b\d{2}[A-Z]{2}\d{7}\b")
 _NEUTRAL_CITATION_RE = re.compile(r"\[(?:19|20)\d{2}\]\s+(?:EWFC|EWHC)\s+B?\d+(?:\s+\((?:Fam|Admin)\))?")
 _UPN_RE = re.compile(r"\b[A-Z]\d{12}\b")
@@ -524,6 +530,13 @@ _WORD_DATE_RE = re.compile(
 )
 _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d{2})(?![\d]|[./-]\d)"
+)
+# A day named by its festival and year: "the morning after Halloween 2022", "on Christmas Day 2021".
+_FESTIVAL_DATE_RE = re.compile(
+    r"\b(?:Halloween|Hallowe'en|Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year[\u2019']s\s+(?:Day|Eve)|Hogmanay"
+    r"|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine[\u2019']s\s+Day"
+    r"|Mother[\u2019']s\s+Day|Father[\u2019']s\s+Day|Remembrance\s+Sunday|St\.?\s+(?:David|Patrick|Andrew)[\u2019']s\s+Day"
+    r"|Eid(?:\s+al-(?:Fitr|Adha))?|Diwali)\s+(?:19|20)\d{2}\b"
 )
 _ISO_DATE_RE = re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:\b|(?=T\d))")  # "...T21:14"
 _YMD_SLASH_DATE_RE = re.compile(r"(?<![\d/.])(?:19|20)\d{2}([/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/])")
@@ -703,10 +716,12 @@ _APPOSITION_RE = re.compile(
     rf"[{_APOS}]s?)?|(?:Mother|Father|Mum|Dad)[{_APOS}]s)[^\S\n]+(?:(?:maternal|paternal|older|younger|new|former|"
     r"eldest|youngest|oldest|middle|elder|step|half)[^\S\n]+)?(?:eldest|youngest|oldest|middle|elder|grandmother|grandfather"
     r"|mother|father|aunt|uncle|cousin|brother|sister|sibling|son|daughter|partner|boyfriend|girlfriend|friend|neighbour"
-    r"|baby|child)\b|(?:then|aged|now|who[^\S\n]+(?:was|is)(?:[^\S\n]+(?:then|now|aged))?)[^\S\n]+"
-    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|thirteen|fourteen|fifteen|sixteen|seventeen)\b)"
+    r"|baby|child|lodger|babysitter|childminder|flatmate|carer)\b|(?:then|aged|now|who[^\S\n]+(?:was|is)"
+    r"(?:[^\S\n]+(?:then|now|aged))?)[^\S\n]+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen)\b|an?[^\S\n]+\d{1,2}-year-old\b)"
 )
+# A forename and surname before "who": "... linked the boy to Ardit Krasniqi, who was believed to run the line".
+_WHO_RE = re.compile(rf"(?P<name>{_CAP}[^\S\n]+{_CAP}),[^\S\n]+who(?:se)?\b")
 # A person with a relative clause of "whom", and the name others call them by: "Tahmina Akter, whom the family call
 # Shumi, ...", "Oluwadamilare, whom everyone at church called Dami, ...".
 _WHOM_RE = re.compile(
@@ -735,6 +750,10 @@ _BELONGING_RE = re.compile(
 _CAPITALS_NAME_RE = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
 # A message quoted as written, in lower case: "where r u, tell kian to open the door".
 _MESSAGE_RE = re.compile(r"[\"\u201c](?P<message>[a-z][^\"\u201c\u201d\n]{2,300})[\"\u201d]")
+# ... or in single quotation marks: "read 'sorry mum, kofi said he'd bring me home'" (an apostrophe inside a word is
+# no closing mark).
+_SINGLE_MESSAGE_RE = re.compile(r"(?<![\w'\u2019])['\u2018](?P<message>[a-z][^\n]{2,300}?)['\u2019](?!\w)")
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|my|your|his|her|our|their|this|that|some)[^\S\n]+$")
 _COMMON_WORD_FORENAMES = _word_set("jack max dean ben bill will mark pat sue rob bob art carl sam tom")
 _INITIALS = r"(?:[A-Z]\.[^\S\n]?){1,3}"
 # An initialled name in brackets or after "by", as titles and version tables give an author ("Samuel (T. Adesanya)",
@@ -841,7 +860,7 @@ _DECLARATION_RES = (
     ),
     re.compile(
         rf"(?P<name>{_DECLARED_NAME})['\"\u2019\u201d]?,?\s+(?:(?:is|was)\s+)?(?:the|a)\s+name\s+(?:that\s+|which\s+)?"
-        r"(?:(?:his|her|their|the)\b[^.;]{0,30}?)?\b(?:chose|chosen|selected|picked|agreed)\b"
+        r"(?:(?:his|her|their|the|[A-Z])\b[^.;]{0,30}?)?\b(?:chose|chosen|selected|picked|agreed)\b"
     ),
     re.compile(
         r"\b(?:we|I)\s+(?:will|shall|have\s+chosen\s+to)\s+(?:call|refer\s+to)\s+(?:him|her|them|the\s+child)\s+(?:as\s+)?"
@@ -1182,6 +1201,7 @@ def _case_reference_hits(text):
         yield _Hit("case_reference", match.start("value"), match.end("value"), "police_log")
     for pattern, detector in (
         (_COURT_NUMBER_RE, "court_number"),
+        (_SLASHED_REFERENCE_RE, "slashed_reference"),
         (_CPS_URN_RE, "cps_urn"),
         (_NEUTRAL_CITATION_RE, "neutral_citation"),
         (_DRIVING_LICENCE_RE, "driving_licence"),
@@ -1217,8 +1237,9 @@ _DATE_BEFORE_RE = re.compile(
 def _dates(text):
     """(start, end, strict) for each day-level date; loose ones (3.4.15) count only after a birth label or a word
     that puts a date after it ("on 18.10.21")."""
-    for match in _WORD_DATE_RE.finditer(text):
-        yield match.start(), match.end(), True
+    for pattern in (_WORD_DATE_RE, _FESTIVAL_DATE_RE):
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), True
     for pattern in (_ISO_DATE_RE, _YMD_SLASH_DATE_RE):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), True
@@ -1373,11 +1394,13 @@ def _name_hits(text):
 # Nadia, a name she chose herself", "'Sam' is a pseudonym chosen by the young person").
 _EPONYM_AFTER_RE = re.compile(
     rf"(?:[{_APOS}]s?)?[^\S\n]+(?:syndrome|disease|continuum|scale|model|test|tool|framework|triangle|pyramid"
-    r"|questionnaire|criteria|procedure|principle|protocol|method|approach|curve|chart|classification|score)\b",
+    r"|questionnaire|criteria|procedure|principle|protocol|method|approach|curve|chart|classification|score"
+    r"|[a-z]+[^\S\n]+(?:triangle|pyramid|continuum|framework|classification|syndrome|disease))\b",  # "drama triangle"
     re.IGNORECASE,
 )
 _CHOSEN_NAME_AFTER_RE = re.compile(
-    rf"[{_APOS}\"\u201d]?,?[^\S\n]+(?:is[^\S\n]+)?(?:a|the)[^\S\n]+(?:name|pseudonym)[^\S\n]+(?:(?:she|he|they|the\s+family|(?:his|her|their)\s+\w+)"
+    rf"[{_APOS}\"\u201d]?,?[^\S\n]+(?:is[^\S\n]+)?(?:a|the)[^\S\n]+(?:name|pseudonym)[^\S\n]+(?:(?:she|he|they"
+    r"|the\s+family|(?:his|her|their)\s+\w+|(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){0,2})"
     r"[^\S\n]+(?:chose|picked|asked\s+for)|chosen\s+by)\b",
     re.IGNORECASE,
 )
@@ -1474,7 +1497,7 @@ def _name_line_hits(text):
 
 
 def _apposition_hits(text):
-    for pattern in (_APPOSITION_RE, _BELONGING_RE, _ROLE_COMMA_RE, _ROLE_BRACKET_RE, _SIGN_OFF_RE):
+    for pattern in (_APPOSITION_RE, _WHO_RE, _BELONGING_RE, _ROLE_COMMA_RE, _ROLE_BRACKET_RE, _SIGN_OFF_RE):
         for match in pattern.finditer(text):
             words = match.group("name").split()
             if all(_token_kind(word) == "name" for word in words):
@@ -1490,10 +1513,14 @@ def _apposition_hits(text):
 
 def _message_name_hits(text):
     """A forename in lower case inside a quoted message written in lower case ("dont bring marcus round here")."""
-    for quoted in _MESSAGE_RE.finditer(text):
+    for quoted in itertools.chain(_MESSAGE_RE.finditer(text), _SINGLE_MESSAGE_RE.finditer(text)):
         for word in _LOWER_WORD_RE.finditer(text, quoted.start("message"), quoted.end("message")):
             forename = word.group().title()
-            if (forename in _FORENAMES or forename in _GAZETTEER) and word.group() not in _COMMON_WORD_FORENAMES:
+            if (
+                (forename in _FORENAMES or forename in _GAZETTEER)
+                and word.group() not in _COMMON_WORD_FORENAMES
+                and not _DETERMINER_BEFORE_RE.search(text, quoted.start("message"), word.start())  # "'the telly'"
+            ):
                 yield _Hit("person_name", word.start(), word.end(), "message_name")
 
 

@@ -1097,3 +1097,38 @@ def test_welsh_beth_before_a_question_mae_and_the_urdd_are_not_names(text):
 
 def test_beth_before_what_a_person_does_is_still_a_name():
     assert ("person_name", "Beth") in kinds("Beth told her teacher that she was hungry.")
+
+
+# Thirteenth session (eighth batch, development): names before "who" or a household role, single-quoted messages,
+# references and dates of new shapes; a pseudonym declared beside another pseudonym, an eponym with a word between.
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("The school linked the boy to Ardit Morina, who was believed to run the line.", "person_name", "Ardit Morina"),
+        ("Tharshika Ponnambalam, the lodger, told police she heard crying.", "person_name", "Tharshika Ponnambalam"),
+        ("The babysitter that night was Willow, a 15-year-old from the next street.", "person_name", "Willow"),
+        ("Her reply was 'sorry mum, kofi said he'd bring me home after'.", "person_name", "kofi"),
+        ("The allegation against the coach was logged as LADO/2021/342.", "case_reference", "LADO/2021/342"),
+        ("His Home Office person ID (CID 6620417) was on the age assessment.", "case_reference", "6620417"),
+        ("The tenancy form gave her NI number as JE.59.20.84.D.", "ni_number", "JE.59.20.84.D"),
+        ("The injuries were found on the morning after Bonfire Night 2021.", "full_date", "Bonfire Night 2021"),
+    ],
+)  # fmt: skip
+def test_names_references_and_dates_in_the_eighth_batchs_shapes_are_flagged(text, kind, value):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Marnie' is the name Young Person N chose for herself in this report.",
+        "Karpman's drama triangle helped the panel describe the professional dynamics.",
+        "Officers attended; Mr R said the noise was 'the telly' and nothing more.",
+        "This review (SUSR BRG/2025/01) was commissioned by the Board.",
+        "| Clwb Cwtsh | Mudiad Meithrin's Welsh-language sessions for parents of young children |",
+    ],
+)
+def test_a_pseudonym_named_beside_another_an_eponym_a_quoted_noun_and_a_reviews_own_reference_pass(text):
+    assert [kind for kind, _ in kinds(text) if kind in ("person_name", "case_reference")] == []
