@@ -24,11 +24,13 @@ Sets:
   way): the eleventh session's final figures, since tuned on. Unnumbered recommendations are labelled "[n]" there
   (their place): their labels cannot match, only their texts.
 - `fourth`: bench/data/recommendations_fourth/ (ten reports in layouts none of the earlier sets used, written blind
-  while the third was tuned on) for the next final figures: score it once, when tuning has stopped.
+  while the third was tuned on): the twelfth session's final figures, since tuned on.
+- `fifth`: bench/data/recommendations_fifth/ (ten reports in layouts none of the earlier sets used, written blind
+  while the fourth was tuned on) for the thirteenth session's final figures: score it once, when tuning has stopped.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
-    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth] [--formats pdf docx txt md]
+    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth|fifth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -198,6 +200,7 @@ def sources(chosen_set, chosen):
         "second": [DATA / "recommendations_second"],
         "third": [DATA / "recommendations_third"],
         "fourth": [DATA / "recommendations_fourth"],
+        "fifth": [DATA / "recommendations_fifth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
@@ -207,7 +210,7 @@ def sources(chosen_set, chosen):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "blind", "second", "third", "fourth"), default="dev")
+    parser.add_argument("--set", choices=("dev", "blind", "second", "third", "fourth", "fifth"), default="dev")
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, extra and wrong addressee")
