@@ -23,6 +23,7 @@ it is written (after a finding).
 
 import calendar
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -103,10 +104,11 @@ LABEL = re.compile(
     r"^(?P<label>recommendation\s*(?:no\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])\b)"
     r"|(?:regional|local|multi-agency|single[- ]agency|national)\s+recommendation\s*\d{1,2}"
     r"|area for improvement\s*\d{1,2}|key action\s*\d{1,2}"
-    r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?)"
+    r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?|\d{1,2}(?-i:[a-h])(?=\s))"  # "WG1", "1a" (theme 1's first)
     r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c]))(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+STEM = re.compile(r"^(?P<subject>\S.{1,100}?)\s+(?:should|must|is asked to|are asked to)\s*:$", re.IGNORECASE)
 LEAD_IN = re.compile(r"(?:recommend(?:s|ed|ations?)?|following|as follows|actions?)\b[^.]{0,80}:\s*$", re.IGNORECASE)
 # A recommendation that starts with what is to be done ("Develop guidance ...", "That the Board ...").
 IMPERATIVE = re.compile(
@@ -128,7 +130,7 @@ BARE_SUBJECT = re.compile(
     r"(?:ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit|introduce"
     r"|strengthen|undertake|work with|request|amend|require|issue|include|implement|update|clarify|produce|create"
     r"|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise|ask|train|offer|record|tell"
-    r"|take|make|carry out|remove|convene|write|use|hold)\b",
+    r"|take|make|carry out|remove|convene|write|use|hold)(?:e?s)?\b",  # ("it is recommended that the Trust ensures")
     re.IGNORECASE,
 )
 SUBJECT = re.compile(
@@ -146,14 +148,16 @@ NATIONAL = re.compile(
     re.IGNORECASE,
 )
 PARTNERSHIP = re.compile(
-    r"\b(?:partnership|partners|(?<!health )(?<!trust )board|lscb|scp|cpc|acpc|committee|chief officers|cog|sbni"
-    r"|safeguarding children|all agencies|partner agencies|each agency|agencies|the review panel|multi-agency)\b",
+    r"\b(?:partnership|partners|(?<!health )(?<!trust )(?<!care )board|lscb|scp|cpc|acpc|committee|chief officers"
+    r"|cog|sbni|safeguarding children|all agencies|partner agencies|each agency|agencies|the review panel"
+    r"|multi-agency)\b",
     re.IGNORECASE,
 )
 # An organisation that is one agency or several, named by its kind ("the acute hospitals trust", "the health
 # board", "the Education Authority"): which agencies, the recommendation's words say.
 ORGANISATION = re.compile(
     r"\b(?:trusts?|health boards?|authority|authorities|department|services?|council|hospitals?|constabulary|force|nhs"
+    r"|integrated care boards?|clinical commissioning groups?|homes|housing(?: associations?)?"
     r"|practices|teams?|units?|providers?|commissioners|icb|ccg|pct)\b",
     re.IGNORECASE,
 )
@@ -181,6 +185,8 @@ VIEW = re.compile(
     r"|^(?:areas?|matters?|issues?|points?)\s+for\s+(?:the\s+)?[\w'\u2019]+(?:\s+[\w'\u2019]+)?\s+to\s+consider\b",
     re.IGNORECASE,
 )
+# Words before "should" that quote someone else's recommendation: "An earlier review, in 2021, recommended that ...".
+EARLIER = re.compile(r"\brecommended\b|\brecommendations?\s+(?:was|were|of|from)\b", re.IGNORECASE)
 # What a recommendation asks in words of its own (not "will", which a commitment or a plan uses). A paragraph that
 # asks is a recommendation even when it is about the others ("The Board should audit how these recommendations ...").
 ASKS = re.compile(r"\b(?:should|must|shall|is asked to|are asked to|recommends?|recommended|needs? to)\b|^that\b", re.I)
@@ -194,7 +200,8 @@ CODES = {
     "YJS": "Youth justice service", "AMH": "Adult mental health services", "SM": "Substance misuse services",
 }  # fmt: skip
 TABLE_TEXT = re.compile(
-    r"^(?:recommendations?|what (?:we|the review) recommends?|actions?|improvements?)(?: (?:for|to) [\w' ]{2,40})?$"
+    r"^(?:recommendations?|what (?:we|the review) recommends?|actions?|improvements?)(?: (?:for|to) [\w' ]{2,40})?"
+    r"(?:\s*\((?!cymraeg)[\w\s-]{1,30}\))?$"  # "Recommendation (short form)", "Action (English)"
     r"|^english$",  # a bilingual table ("Cymraeg | English"): the English text is read
     re.I,
 )
@@ -206,7 +213,7 @@ TABLE_FINDING = re.compile(
 )
 REFERENCE = re.compile(
     rf"\b(?:key\s+|practice\s+)?(?:findings?|learning\s+(?:points?|areas?)|areas?\s+of\s+learning|learning|lessons?"
-    rf"|themes?|key\s+issues?|issues?)\s+"
+    rf"|themes?|key\s+issues?|issues?|aol)\s+"
     rf"(?P<numbers>(?:{REF_NUMBER}|(?-i:[A-H])(?:\d{{1,2}})?\b)(?:\s*(?:,|and|&)\s*(?:{REF_NUMBER}|(?-i:[A-H])(?:\d{{1,2}})?\b))*)",
     re.IGNORECASE,
 )
@@ -231,13 +238,12 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     """The report's recommendations, each linked to the proposed findings (ProposedFinding) it follows from."""
     blocks = read_blocks(pages)
     chosen = _recommendation_sections(sections(blocks))
-    lists = [_from_blocks(found) for found in chosen]
-    lists = [found for found in lists if found]
+    # (those written after each finding, and a summary of them in a section of its own, are one list: the fuller)
+    after = [r for index, finding in enumerate(findings) for r in _after_finding(finding, index)]
+    lists = [found for found in (*map(_from_blocks, chosen), after) if found]
     proposed = _fullest(lists)
     if not proposed and any(APPENDIX.search(block.text) for found in chosen for block in found):
         proposed = _from_appendix(sections(blocks))  # "The recommendations are set out in Appendix C"
-    if not proposed:
-        proposed = [r for index, finding in enumerate(findings) for r in _after_finding(finding, index)]
     if not proposed:
         proposed = _recommends_that(blocks)
     proposed = [r for r in proposed if not QUESTION.match(r.text)]
@@ -263,8 +269,8 @@ APPENDIX = re.compile(r"\b(?:appendix|annex)\b", re.IGNORECASE)
 # review's own: not an IMR's, nor an earlier review's ("it" and "we" only after "To <whom>,").
 PROSE = re.compile(
     r"^(?:(?:finally|lastly|also|further(?:more)?|in addition),?\s+)?(?:to\s+(?P<to>[^,:;]{2,80}),\s+)?"
-    r"(?P<who>(?:the|this)\s+(?:review|panel|reviewers?)|it|we)\s+(?:also\s+|further\s+)?recommends?"
-    r"\s*(?::\s*|that\s+)(?P<rest>\S.*)$",
+    r"(?:(?P<who>(?:the|this)\s+(?:review|panel|reviewers?)|it|we)\s+(?:also\s+|further\s+)?recommends?"
+    r"|it\s+is\s+(?:also\s+|further\s+)?recommended)\s*(?::\s*|that\s+)(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "...; second, that ...; and third, that ...": where the next of several recommendations in one sentence begins.
@@ -282,7 +288,7 @@ def _recommends_that(blocks):
 def _in_prose(text, page):
     """The recommendations a paragraph of the review's prose makes (see PROSE), whom it asks in its words; []."""
     match = PROSE.match(text)
-    if not match or (match.group("who").lower() in ("it", "we") and not match.group("to")):
+    if not match or ((match.group("who") or "").lower() in ("it", "we") and not match.group("to")):
         return []
     out = []
     for part in re.split(rf";\s*(?={ORDINAL})", match.group("rest"), flags=re.IGNORECASE):
@@ -409,7 +415,13 @@ def _fullest(lists):
     for found in lists:
         labels = [r.label for r in found]
         words = sum(len(r.text.split()) for r in found)
-        same = [k for k in kept if [r.label for r in k] == labels or _overlap(k, found)]
+        same = [
+            k
+            for k in kept
+            if [r.label for r in k] == labels
+            or (not _numbered_apart(k, found) and _overlap(k, found))
+            or _restates(k, found)
+        ]
         if same:
             other = same[0]
             if words > sum(len(r.text.split()) for r in other):
@@ -417,6 +429,40 @@ def _fullest(lists):
             continue
         kept.append(found)
     return [r for found in kept for r in found]
+
+
+def _label_key(label):
+    """A label as a key: "1.2" of "Recommendation 1.2", "R1.2" or "1.2"; "csc 1" of "CSC 1"."""
+    key = re.sub(r"^(?:recommendations?\s*(?:no\.?\s*)?|r\s?(?=\d))", "", label.strip().rstrip(".):").lower())
+    return key if re.search(r"\d", key) else ""
+
+
+def _numbered_apart(first, second):
+    """Whether two lists number their recommendations apart ("6.2" to "6.5", then "6.6" to "6.9"): not one list
+    restating the other, however alike their words."""
+    keys = [{_label_key(r.label) for r in found} for found in (first, second)]
+    return all("" not in k for k in keys) and not keys[0] & keys[1]
+
+
+def _restates(first, second):
+    """Whether either list restates some of the other's recommendations in fewer words under the same numbers (a
+    summary table of short forms: "1.2 | Revise child in need closure procedure" for "Recommendation 1.2: ...")."""
+    for short, full in ((first, second), (second, first)):
+        by_key = {_label_key(r.label): r for r in full if _label_key(r.label)}
+        if short and all(
+            (other := by_key.get(_label_key(r.label)))
+            and len(r.text.split()) < len(other.text.split())
+            and _shares_words(r.text, other.text)
+            for r in short
+        ):
+            return True
+    return False
+
+
+def _shares_words(short, full):
+    """Whether most of a short text's longer words are in a fuller one."""
+    words = set(re.findall(r"[a-z]{4,}", short.lower()))
+    return bool(words) and len(words & set(re.findall(r"[a-z]{4,}", full.lower()))) >= 0.5 * len(words)
 
 
 def _overlap(first, second):
@@ -434,9 +480,23 @@ def _overlap(first, second):
 
 def _from_blocks(blocks):
     """The recommendations of a recommendations section (or of the part after a finding), in order."""
-    out, current, columns, group, letters = [], None, None, "", 0
+    out, current, columns, group, letters, card = [], None, None, "", 0, False
+    themes = []  # (where in out, label) of each finding's heading the recommendations are grouped under
     for block in blocks:
-        cells = [cell.strip() for cell in block.text.split(" | ")] if " | " in block.text else None
+        cells = _cells(block.text)
+        if cells and (header := _card_header(cells)):  # "Recommendation 2 | Department for Education": a card
+            current = ProposedRecommendation("", _clean_label(header.group("label")), block.page)
+            current.addressee_text = _plain(cells[1])
+            out.append(current)
+            card, columns = True, None
+            continue
+        if card and cells and len(cells) == 2 and len(cells[0].split()) <= 5:  # a row of the card
+            if CARD_TEXT.match(cells[0]) and not current.text:
+                current.text = _plain(cells[1])
+            elif TABLE_FINDING.match(cells[0]):
+                current.reference = _finding_cell(cells[1])
+            continue  # ("Why", "What success looks like": not the recommendation)
+        card = False
         if cells and len(cells) >= 2:
             if columns is None or _is_header(cells):
                 columns = _columns(cells) if _is_header(cells) else None
@@ -446,6 +506,8 @@ def _from_blocks(blocks):
             if LEAD_ROW.fullmatch(cells[0]) and out and not out[-1].addressee_text:
                 out[-1].addressee_text = _plain(cells[-1])  # "Lead | The Department for Education": the row above's
             elif found := _from_row(cells, columns, block.page):
+                if columns and "finding" in columns and not found.reference and out and out[-1].reference:
+                    found.reference = out[-1].reference  # an empty cell under the row above's: a merged cell
                 out.append(_grouped(found, group))
             current = None
             continue
@@ -456,7 +518,11 @@ def _from_blocks(blocks):
         if block.heading:
             label = LABEL.match(block.text.strip())
             current = None
-            if not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
+            if block.label in ("finding", "learning"):  # "Theme 1: Exclusion and transitions": what follows is its
+                themes.append((len(out), segmentation.split_label(block.text.strip())[0]))
+            if stem := STEM.match(block.text.strip()):  # "Welsh Government should:", short enough for a heading
+                group = stem.group("subject")
+            elif not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
                 # "Children's Social Care": whom the items after it ask; any other sub-heading names no one
                 group = block.text.strip() if _names_someone(block.text) else ""
             if label and not label.group("rest").strip():  # a heading per recommendation: its text follows
@@ -476,6 +542,9 @@ def _from_blocks(blocks):
                 out.append(_grouped(current, group))
             continue
         text = block.text.strip()
+        if stem := STEM.match(text):  # "Welsh Government should:" before the actions it is asked to take
+            group, current = stem.group("subject"), None
+            continue
         if LEAD_IN.search(text) and not DIRECTIVE.search(text.split(":")[0][-60:]):
             current = None
             continue
@@ -486,6 +555,8 @@ def _from_blocks(blocks):
             out.append(_grouped(current, group))
             continue
         if prose := _in_prose(SECTION_NUMBER.sub(r"\g<rest>", text, count=1), block.page):
+            if len(prose) == 1 and (numbered := SECTION_NUMBER.match(text)):
+                prose[0].label = numbered.group("number")  # "6.6 It is recommended that the Trust ..."
             out.extend(_grouped(recommendation, group) for recommendation in prose)
             current = prose[-1]
             continue
@@ -525,14 +596,35 @@ def _from_blocks(blocks):
                 current.text = f"{current.text} {_plain(text)}"
             else:
                 current = None
-        elif current is not None and current.text and not block.number and _continues(current, text):
+        elif (
+            current is not None
+            and current.text
+            and not block.number
+            and (_continues(current, text) or (current.label and _asks_no_one(text)))
+        ):  # (a labelled recommendation's second paragraph: "The protocol should also set out ...")
             current.text = f"{current.text} {_plain(text)}"
         elif _unlabelled_recommendation(text):
             current = ProposedRecommendation(_plain(text), "", block.page)
             out.append(_grouped(current, group))
         else:
             current = None
+    for (start, theme), (end, _) in itertools.pairwise([*themes, (len(out), "")]):
+        for recommendation in out[start:end]:
+            recommendation.reference = recommendation.reference or theme
     return [r for r in out if r.text]
+
+
+def _cells(text):
+    """A table row's cells ("Finding 1 | 1 | The LSCB should ..."), an empty first or last cell kept ("| 2 | ..."); None
+    for a line that is no row."""
+    if " | " not in text:
+        return None
+    cells = [cell.strip() for cell in text.strip().split(" | ")]
+    if cells[0].startswith("| "):  # the row's first cell is empty (a merged cell: the finding of the row above)
+        cells[:1] = ["", cells[0][2:].strip()]
+    if cells[-1].endswith(" |"):
+        cells[-1:] = [cells[-1][:-2].strip(), ""]
+    return cells
 
 
 def _names_someone(text):
@@ -568,8 +660,28 @@ def _expects_sub_points(recommendation):
 
 def _unlabelled_recommendation(text):
     """Whether a paragraph with no label or number is a recommendation: it asks someone to do something ("The Board
-    should ..."), and is not about the recommendations or a commitment ("The Panel will publish ...")."""
-    return bool(DIRECTIVE.search(text) and _starts_directive(text) and ASKS.search(text) and not VIEW.match(text))
+    should ..."), and is not about the recommendations, a commitment ("The Panel will publish ...") or an earlier
+    review's recommendation quoted ("An earlier review recommended that 'the Partnership should ...'")."""
+    asks = DIRECTIVE.search(text) and _starts_directive(text) and ASKS.search(text) and not VIEW.match(text)
+    return bool(asks and not _quotes_earlier(text))
+
+
+def _asks_no_one(text):
+    """Whether a paragraph asks more of a thing the recommendation before named, and no one new ("The protocol should
+    also set out ...")."""
+    subject = SUBJECT.match(text)
+    return (
+        subject is not None
+        and re.match(r"\s+also\b", text[subject.end() :]) is not None
+        and not _names_someone(subject.group("subject"))
+    )
+
+
+def _quotes_earlier(text):
+    """Whether the words before "should" quote another review's recommendation ("An earlier review recommended that
+    'the Partnership should ...'")."""
+    subject = SUBJECT.match(text)
+    return subject is not None and EARLIER.search(subject.group("subject")) is not None
 
 
 def _asks(text):
@@ -577,7 +689,7 @@ def _asks(text):
     guidance ...", "That the Board ..."), not a commitment ("Each agency will develop an action plan") or words about
     the recommendations ("The recommendations below are addressed to ...")."""
     asks = ASKS.search(text) or (IMPERATIVE.match(text) and not ABOUT_RECOMMENDATIONS.search(text))
-    return bool(asks and not VIEW.match(text))
+    return bool(asks and not VIEW.match(text) and not _quotes_earlier(text))
 
 
 def _starts_directive(text):
@@ -617,7 +729,7 @@ def _columns(cells):
     patterns = (("text", TABLE_TEXT), ("label", TABLE_LABEL), ("to", TABLE_TO), ("finding", TABLE_FINDING))
     for index, cell in enumerate(cells):
         for role, pattern in patterns:
-            if role not in roles and pattern.match(cell):
+            if role not in roles and any(pattern.match(side.strip()) for side in cell.split(" / ")):  # "Rhif / No."
                 roles[role] = index
                 break
     return roles if "text" in roles else None
@@ -630,6 +742,26 @@ LETTERED = re.compile(
     rf"^(?P<label>(?-i:[A-H]))\s+(?P<rest>(?=(?-i:[A-Z])){IMPERATIVE.pattern.removeprefix('^')}.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+def _finding_cell(reference):
+    """A cell naming the findings a recommendation follows from, as a reference: it may hold the numbers alone."""
+    return f"Findings {reference}" if re.fullmatch(r"[\d\s,&and]+", reference) else reference
+
+
+# A recommendation set out as a card, a table of its own: a first row "Recommendation 2 | <whom it asks>", then rows
+# "What | <the recommendation>", "Why | ...", "Findings | 2", "What success looks like | ...".
+CARD_TEXT = re.compile(
+    r"^(?:what|the\s+recommendation|recommendation|action|what\s+(?:we|the\s+review)\s+recommends?)$", re.IGNORECASE
+)
+
+
+def _card_header(cells):
+    """The label of a card's first row ("Recommendation 2 | Department for Education"), or None."""
+    label = LABEL.match(f"{cells[0].rstrip(':. ')}:") if len(cells) == 2 else None
+    if label and not label.group("rest").strip() and len(cells[1].split()) <= 15 and not DIRECTIVE.search(cells[1]):
+        return label
+    return None
 
 
 def _from_row(cells, columns, page):
@@ -651,8 +783,7 @@ def _from_row(cells, columns, page):
         recommendation.addressee_text = _plain(cells[columns["to"]])
     if columns and "finding" in columns and columns["finding"] < len(cells):
         reference = cells[columns["finding"]]
-        # (a column headed "Findings" may hold the numbers alone: "1, 4")
-        recommendation.reference = f"Findings {reference}" if re.fullmatch(r"[\d\s,&and]+", reference) else reference
+        recommendation.reference = _finding_cell(reference)
     return recommendation
 
 
@@ -665,17 +796,27 @@ def _after_finding(finding, index):
 
 
 def _address(recommendation):
-    """Whom the recommendation asks: the table's addressee, the code's agency, or the words before "should"."""
-    words = recommendation.addressee_text
+    """Whom the recommendation asks: its own words before "should" when they name someone, else the table's
+    addressee or lead (or "To NHS X, ..."), the code's agency, or the sub-heading it is under."""
+    subject = SUBJECT.match(recommendation.text) or BARE_SUBJECT.match(recommendation.text)
+    own = re.sub(r"^that\s+", "", subject.group("subject"), flags=re.IGNORECASE) if subject else ""
+    if IMPERATIVE.match(recommendation.text) or len(own.split()) > 14:
+        own = ""  # "Publish advice for schools, setting out what staff should do": its verb comes first
+    # A table's addressee or lead column says whom, unless the words ask the partnership ("The partnership should
+    # seek assurance from the ICB", led by the ICB); "its midwifery services" after "To NHS X, it recommends that" is
+    # NHS X's.
+    explicit = recommendation.addressee_text
+    partnership = PARTNERSHIP.search(own) and not (NATIONAL.search(own) or terms.mentions(own))
+    if own and _names_someone(own) and not re.match(r"(?i)(?:its|their)\b", own) and (not explicit or partnership):
+        words = own
+    else:
+        words = explicit
     code = re.match(r"^(?-i:([A-Z]{1,5}))\s?\d", recommendation.label)
     if not words and code and code.group(1) in CODES and CODES[code.group(1)]:
         recommendation.addressee, recommendation.agencies = "agencies", [CODES[code.group(1)]]
         return
     if not words:
-        subject = SUBJECT.match(recommendation.text) or BARE_SUBJECT.match(recommendation.text)
-        words = re.sub(r"^that\s+", "", subject.group("subject"), flags=re.IGNORECASE) if subject else ""
-        if recommendation.group and not (words and _names_someone(words)):
-            words = recommendation.group  # "Children's Social Care" over "Practitioners should ..."
+        words = recommendation.group or own  # "Children's Social Care" over "Practitioners should ..."
     if not words:
         return
     named = list(dict.fromkeys(mention.agency for mention in terms.mentions(words)))

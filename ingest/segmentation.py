@@ -31,6 +31,7 @@ HEADING_WORDS = 15  # the most words of an unlabelled heading
 LABELLED_WORDS = 45  # ... of a labelled one ("Finding 3: Professionals did not ...")
 TITLE_WORDS = 20  # a title made from a first sentence is cut to this many words
 FALLBACK_PARAGRAPHS = 10  # the most paragraphs proposed by the last fallback
+UNWRAPPED = 100  # characters: a line longer than a text file wraps its lines at is a paragraph of its own
 
 NUMBER_WORDS = {
     word: n
@@ -106,7 +107,8 @@ SECTION_KINDS = [
     ("other", r"introduction|background|family background|chronology|the family|case summary|context"
      r"|good practice|involvement of (?:the )?family|family involvement|views of the family"
      r"|(?:agency )?involvement|events|narrative|circumstances.*|the child|what happened|next steps"
-     r"|the way forward|moving forward|what happens next|notes|endnotes|publication|dissemination"),
+     r"|the way forward|moving forward|what happens next|notes|endnotes|publication|dissemination"
+     r"|statements? (?:by|of) .*|datganiad.*"),
 ]  # fmt: skip
 SECTION_PATTERNS = [(kind, re.compile(rf"^(?:{words})$")) for kind, words in SECTION_KINDS]
 
@@ -296,6 +298,10 @@ def read_blocks(pages):
         if len(lines) > 1 and _is_heading(lines[0], alone=False):
             blocks.append(_make_block(lines[0], page, heading=True))
             lines = lines[1:]
+        if len(lines) > 1 and all(len(line) > UNWRAPPED and line.endswith((".", "!", "?")) for line in lines):
+            # lines too long to have been wrapped, each a whole sentence or more: the rows of a one-column table
+            blocks.extend(_make_block(line, page, heading=False) for line in lines)
+            continue
         text = " ".join(lines)
         label = _label(text)
         opening = re.match(r"^(.{3,300}?[.!?])\s+(?=[A-Z\"'\u201c])", text) if label else None

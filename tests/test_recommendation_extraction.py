@@ -664,3 +664,189 @@ Finding B1."""
     made = proposed(pages(text))
 
     assert [(r.label, r.findings) for r in made] == [("R1", [0]), ("R2", [1])]
+
+
+def test_a_summary_table_of_short_forms_gives_way_to_the_full_recommendations_after_each_finding():
+    text = """6. Findings and recommendations
+
+Finding 1: The plan closed when things looked better
+
+The child in need plan closed after one good month at school.
+
+Recommendation 1.1: The Partnership should seek assurance, through a multi-agency audit, that child in need plans
+are closed only after a closing meeting with every agency in the plan.
+
+Recommendation 1.2: Children's social care should revise its child in need procedure so that a plan cannot close
+on the basis of a single measure of progress.
+
+8. Summary of recommendations
+
+No. | Recommendation (short form) | Lead | Finding
+1.1 | Audit closure of child in need plans | Partnership | 1
+1.2 | Revise child in need closure procedure | Children's social care | 1"""
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.text[:30]) for r in made] == [
+        ("Recommendation 1.1", "The Partnership should seek as"),
+        ("Recommendation 1.2", "Children's social care should "),
+    ]
+
+
+def test_a_recommendation_set_out_as_a_card_of_its_own_is_read_from_its_rows():
+    text = """5. Recommendations
+
+Recommendation 1 | Department for Education
+What | Revise the statutory guidance on children missing education so that no child is removed from roll on a move.
+Why | Children were out of school for months.
+Findings | 2
+What success looks like | No child placed out of area is out of education for more than four weeks.
+
+Recommendation 2 | Home Office
+What | Issue guidance requiring the placing force to notify the receiving force of every high-risk victim placed.
+Why | Risk assessments did not follow families.
+Findings | 1"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:24], r.addressee, r.addressee_text, r.findings) for r in made] == [
+        ("Recommendation 1", "Revise the statutory gui", "national", "Department for Education", [1]),
+        ("Recommendation 2", "Issue guidance requiring", "national", "Home Office", [0]),
+    ]
+
+
+def test_a_table_with_the_finding_first_carries_a_merged_finding_cell_down_to_the_rows_under_it():
+    text = """9. Recommendations
+
+Finding | No. | Recommendation | Lead agency | Outcome sought
+Finding 1 | 1 | The LSCB should issue guidance on identifying and engaging fathers. | LSCB | Fathers are known
+| 2 | The hospital trust should record the father's details at booking. | Hospital trust | Fathers are recorded
+Finding 2 | 3 | The CCG should make sure every GP practice has the bruising protocol. | CCG | Bruises are referred"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.findings) for r in made] == [("1", [0]), ("2", [0]), ("3", [1])]
+
+
+def test_recommendations_numbered_apart_under_regional_and_local_headings_are_all_kept():
+    text = """6. Recommendations
+
+Regional recommendations
+
+6.1 It is recommended that the SBNI develops a regional framework for responding to self-harm by young people.
+
+6.2 It is recommended that the Education Authority requires schools to notify it of every reduced timetable.
+
+Local recommendations
+
+6.3 It is recommended that the Trust ensures that emergency department assessments of self-harm are shared.
+
+6.4 It is recommended that the police share with the Trust every incident involving a young person who self-harms.
+
+6.5 The SBNI has accepted these recommendations and will monitor them."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee) for r in made] == [
+        ("6.1", "partnership"),
+        ("6.2", "agencies"),
+        ("6.3", "agencies"),
+        ("6.4", "agencies"),
+    ]
+
+
+def test_an_earlier_reviews_recommendation_quoted_is_not_one_and_a_second_paragraph_asking_more_of_it_joins_it():
+    text = """10. Recommendations
+
+10.1 The Committee should agree a protocol on return conversations with young people who go missing.
+
+The protocol should also set out who will offer the return conversation, which should be a trusted adult.
+
+10.2 NHS Northshire should ensure that school nurses are told of every missing episode.
+
+10.3 An earlier Northshire review, published in 2011, recommended that 'all agencies should share information'.
+That recommendation was accepted."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.label for r in made] == ["10.1", "10.2"]
+    assert made[0].text.endswith("who will offer the return conversation, which should be a trusted adult.")
+
+
+def test_the_english_column_of_a_bilingual_action_table_is_read_and_the_reviewers_statement_after_it_is_not():
+    text = """Improving systems and practice / Gwella systemau ac ymarfer
+
+Rhif / No. | Action (English) | Cam gweithredu (Cymraeg)
+1 | The Board should agree a pathway for children who restrict eating. | Dylai'r Bwrdd gytuno ar lwybr.
+2 | The Board should ensure missed health appointments are followed up. | Dylai'r Bwrdd sicrhau dilyn apwyntiadau.
+
+Statement by Reviewer(s)
+
+Statement of independence | I make the following statement that I had no part in the case and should say so."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:30]) for r in made] == [
+        ("1", "The Board should agree a pathw"),
+        ("2", "The Board should ensure missed"),
+    ]
+
+
+def test_recommendations_coded_under_each_themes_heading_follow_from_that_theme():
+    findings = """4. Learning themes
+
+Theme 1: Exclusion and transitions
+
+Every adult around the young person changed in the same term.
+
+Theme 2: Exploitation across the border
+
+Intelligence from missing episodes in England was not shared."""
+    text = """7. Recommendations
+
+Theme 1: Exclusion and transitions
+
+\u2022 1a The Regional Safeguarding Board should agree a transitions standard for young people at risk.
+\u2022 1b The youth justice service should not close a young person at risk at the end of an order.
+
+Theme 2: Exploitation across the border
+
+\u2022 2a The police should agree a protocol with neighbouring forces for sharing intelligence."""
+
+    made = proposed(pages(findings, text))
+
+    assert [(r.label, r.findings) for r in made] == [("1a", [0]), ("1b", [0]), ("2a", [1])]
+
+
+def test_a_recommendation_box_of_one_column_holding_two_recommendations_gives_two(tmp_path):
+    box = [
+        ["Recommendation"],
+        ["The Child Protection Committee should issue practice guidance on young children being left alone or in the "
+         "care of siblings, making clear that this is a child protection concern."],
+        ["The council's children and families social work service should ensure that concerns about a child recently "
+         "removed from the register are screened by a senior practitioner."],
+    ]  # fmt: skip
+    word = make_docx(tmp_path / "review.docx", [*FINDINGS.split("\n\n")], table=box)
+
+    made = proposed(extract(word).pages)
+
+    assert [r.text[:30] for r in made] == ["The Child Protection Committee", "The council's children and fam"]
+
+
+def test_actions_bulleted_under_whom_should_take_them_ask_that_body():
+    text = """Improving systems and practice
+
+Northshire Health Board should:
+
+\u2022 Provide written information for parents in easy-read form for child protection conferences.
+
+Welsh Government should:
+
+\u2022 Raise with the UK Government the need for police and health records to be shared across the border."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.addressee, r.addressee_text) for r in made] == [
+        ("agencies", "Northshire Health Board"),
+        ("national", "Welsh Government"),
+    ]
