@@ -22,7 +22,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.8"
+RULES_VERSION = "2026.12.9"
 
 
 def _installed(distribution):
@@ -222,7 +222,9 @@ mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi b
 foras comann comunn bòrd bord ùdarras udarras údarás udaras roinn cumann pàrant pàrant parant gaeilge gàidhlig
 stòrlann storlann nàiseanta naiseanta garda síochána siochana kernewek
 roedd cyfeirir ni cyhoeddus ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref tachwedd rhagfyr
-mae urdd gobaith pwynt dysgu clwb cwtsh
+mae urdd gobaith pwynt dysgu clwb cwtsh mai medi
+oedolyn oedolion brawd chwaer meddyg meddygon phlentyn blentyn rydym crynodeb datganiad datganiadau canfyddiad
+canfyddiadau cynnig rhagweithiol argymhelliad argymhellion cyflwyniad cefndir casgliad casgliadau tha
 """
 # What children call their grandparents in the languages of the UK's communities ("Nanu and Dadu", "Babusya"), and
 # the names of languages: not names.
@@ -238,7 +240,9 @@ mcgraw oup cup nspcc scie ofsted dfe msc bsc ba ma phd mphil cqsw dipsw rgn rmn 
 """
 
 _FUNCTION_WORD_SET = _word_set(_FUNCTION_WORDS)
-_DAY_ABBREVIATIONS = "mon tue tues wed weds thu thur thurs fri sat sun"  # "| Thu 13.01.22 |" in a chronology
+# Days and months shortened, as a chronology writes them ("| Thu 13.01.22 |", "| Mar 2022 |"); not "Jan" or "Jun",
+# which are forenames too.
+_DAY_ABBREVIATIONS = "mon tue tues wed weds thu thur thurs fri sat sun feb mar apr aug sep sept oct nov dec"
 _SAFE = (
     _FUNCTION_WORD_SET
     | _word_set(_REVIEW_WORDS)
@@ -570,6 +574,12 @@ _WELSH_STREET_RE = re.compile(
     rf"(?:(?<![\d./-])\b\d{{1,3}}[A-Za-z]?,?\s+)?\b(?P<street>(?:Heol|Ffordd|Stryd|L\u00f4n|Rhodfa|Cilgant|Teras)"
     rf"\s+(?:(?:y|yr)\s+)?{_CAP}(?:\s+{_CAP})?)"
 )
+# A Welsh farm, cottage or hamlet: "Fferm Llwyn-yr-Ehedydd", "Bwthyn Tan-y-Graig", "Pant-y-Crychydd" (a name of
+# parts joined by "y", "yr" or "'r" names a place, and a small one).
+_WELSH_COMPOUND = rf"{_CAP_PART}-(?:y|yr|yn|ar|a|[{_APOS}]r)-{_CAP_PART}(?:-{_CAP_PART})?"
+_WELSH_PLACE_RE = re.compile(
+    rf"\b(?:(?:Fferm|Bwthyn|Tyddyn)\s+(?:{_WELSH_COMPOUND}|{_CAP}(?:\s+{_CAP})?)|{_WELSH_COMPOUND})(?![\w-])"
+)
 # "Flat 2, Jubilee House" and "221 Kingsway": a flat in a named building, or a number and a one-word street.
 _BUILDING_RE = re.compile(
     rf"\b(?:Flat|Apartment|Apt|Room|Unit)\s+\d{{1,4}}[A-Za-z]?,?\s+(?P<street>{_STREET_NAME})\s+"
@@ -620,7 +630,7 @@ _HOSPITAL_CONTEXT_RE = re.compile(
 _CELTIC_SCHOOL_RE = re.compile(
     rf"\b(?P<kind>Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil|Meddygfa|Ysbyty|Cylch\s+Meithrin"
     r"|Meithrinfa|Cròileagan)"
-    rf"(?:\s+(?:{_CAP}|na|an|y|yr|a)){{1,4}}(?<![\s,])"
+    rf"(?:[{_APOS}]r)?(?:\s+(?:{_CAP}|na|an|y|yr|a)){{1,4}}(?<![\s,])"  # (and "Meddygfa'r Garth Las": "the" joined)
 )
 _CELTIC_KINDS = {
     "Meddygfa": "surgery",
@@ -784,6 +794,10 @@ _FAMILY_ROW_RE = re.compile(
     r"|cousin|carer|son|daughter|husband|wife)\b",
     re.I,
 )
+_RECORD_NAME_RE = re.compile(
+    rf"(?<![\w-])(?P<surname>[A-Z]{{3,}}(?:[-'\u2019][A-Z]{{2,}})?),[^\S\n]+(?P<forename>{_CAP})\b"
+    r"(?!,[^\S\n]*[A-Z]|[^\S\n]+and[^\S\n]+[A-Z])"  # (not a list of bodies: "HIW, CSSIW, Estyn and Ofsted")
+)
 _NAME_LINE_RE = re.compile(rf"^[^\S\n]*(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})[^\S\n]*,?[^\S\n]*$", re.M)
 _SAINT_BEFORE_RE = re.compile(r"\b(?:St\.?|Saint)\s+$")
 
@@ -909,7 +923,7 @@ _GENERIC_METADATA_RE = re.compile(
 
 def check_text(text, *, page=None, allow=(), source="body"):
     """Flags for one piece of text: a page, or the text of an extra."""
-    allowed = _allowed_keys([*allow, *_declared_pseudonyms(text)], _area_names(text))
+    allowed = _allowed_keys([*allow, *_declared_pseudonyms(text)], _area_names(text), _lower_words(text))
     return _check(text, page, source, allowed)
 
 
@@ -920,7 +934,8 @@ def check_document(document: ExtractedDocument, *, allow=()):
         name for extra in document.extras if extra.source != "hidden_text" for name in _declared_pseudonyms(extra.text)
     ]
     places = {word for page in document.pages for word in _area_names(page.text)}
-    allowed = _allowed_keys([*allow, *declared], places)
+    ordinary = {word for page in document.pages for word in _lower_words(page.text)}
+    allowed = _allowed_keys([*allow, *declared], places, ordinary)
     flags = set()
     for page in document.pages:
         flags.update(_check(page.text, page.number, "body", allowed))
@@ -954,7 +969,7 @@ def _check(text, page, source, allowed):
         *_address_hits(text),
         *_institution_hits(text),
     ]
-    names = list(_name_hits(text))
+    names = list(_name_hits(text, allowed.ordinary))
     cited = _citation_spans(text) + [match.span() for match in _PUBLIC_FIGURE_RE.finditer(text)] if names else []
     hits += [
         hit
@@ -1274,6 +1289,8 @@ def _address_hits(text):
             yield _Hit("address", match.start("street"), match.end(), "placed_street")
     for match in _WELSH_STREET_RE.finditer(text):
         yield _Hit("address", match.start(), match.end(), "welsh_street")
+    for match in _WELSH_PLACE_RE.finditer(text):
+        yield _Hit("address", match.start(), match.end(), "welsh_place")
     for pattern, detector in ((_ADDRESS_RE, "address"), (_BUILDING_RE, "address"), (_NAMED_STREET_RE, "street")):
         for match in pattern.finditer(text):
             words = [word.lower() for word in _WORD_RE.findall(match.group("street") or match.group("way"))]
@@ -1351,7 +1368,7 @@ def _trim_leading_common_words(text, start, end):
 # Names ---------------------------------------------------------------------------------------------------------
 
 
-def _name_hits(text):
+def _name_hits(text, lower_words):
     for match in _PUBLIC_CASE_RE.finditer(text):
         yield _Hit("person_name", match.start(), match.end(), "public_case", public=True)
     found = [
@@ -1368,8 +1385,10 @@ def _name_hits(text):
         *_gaelic_name_hits(text),
         *_capital_name_hits(text),
     ]
-    lower_words = None
+    welsh = _welsh_page(text)
     for hit in [*found, *_ner_hits(text)]:
+        if hit.detector == "ner" and welsh and _in_welsh(text, hit.start, hit.end):
+            continue  # the English model reads Welsh words as names ("Rhwng Ionawr a Mehefin", "Oedolyn A")
         if (
             _org_or_place(text, hit)
             or _WELSH_BETH_RE.match(text, hit.start)
@@ -1379,14 +1398,47 @@ def _name_hits(text):
         ):
             continue
         word = text[hit.start : hit.end]
-        if hit.detector == "ner" and " " not in word and word not in _FORENAMES and _starts_place(text, hit.start):
-            if lower_words is None:
-                lower_words = {match.group() for match in _LOWER_WORD_RE.finditer(text)}
-            if word.lower() in lower_words:
-                # An ordinary word capitalised only because it starts a table cell, a line or a sentence ("Attends
-                # late"), used in lower case elsewhere too. Elsewhere a word-name ("Summer said") stays flagged.
-                continue
+        if (
+            hit.detector == "ner"
+            and " " not in word
+            and word not in _FORENAMES
+            and _starts_place(text, hit.start)
+            and word.lower() in lower_words
+        ):
+            # An ordinary word capitalised only because it starts a table cell, a line or a sentence ("Attends
+            # late"), used in lower case elsewhere in the document too. Elsewhere a word-name ("Summer said") stays.
+            continue
         yield hit
+
+
+# Words only Welsh uses, and English words a Welsh sentence would not have: to tell a Welsh line from an English one.
+_WELSH_WORDS = _word_set(
+    "y yr yn ac o ar ei eu mae roedd gan gyda wedi ddim nad bod fod ein eich fo nid oedd hefyd dros drwy heb hyd pan "
+    "sydd sy byddai gall gallai dylai dylid rhaid chi nhw ef hyn hynny hwn hon yma yno iawn ond neu felly oherwydd "
+    "wrth yw ydy oes cael gael neb nac ni na mewn rhwng ym yng i'r o'r a'r mae'r gan'r bod'r ydym rydym fel sawl "
+    "teulu plant plentyn iechyd gwasanaeth gwasanaethau cartref"
+)
+_ENGLISH_WORDS = _word_set("the and of to was is in with that for on her his she he it by not had were be as from")
+_WELSH_PAGE = 20  # Welsh words on a page that make it a Welsh or bilingual page
+_SEGMENT_END_RE = re.compile(r"\n[^\S\n]*\n| / |\||[.!?](?=\s)")  # a sentence, a side of a bilingual line, a cell
+
+
+def _welsh_page(text):
+    """Whether a page is written (partly) in Welsh."""
+    words = _LOWER_WORD_RE.findall(text.lower())
+    return sum(word in _WELSH_WORDS for word in words) >= _WELSH_PAGE
+
+
+def _in_welsh(text, start, end):
+    """Whether the sentence (or side of a bilingual line, or table cell) around a span of a Welsh page is in Welsh:
+    more Welsh words than English, or a few words and no English one ("9. Datganiadau")."""
+    before = [m.end() for m in _SEGMENT_END_RE.finditer(text, 0, start)]
+    after = _SEGMENT_END_RE.search(text, end)
+    segment = text[before[-1] if before else 0 : after.start() if after else len(text)]
+    words = [word.lower() for word in _WORD_RE.findall(segment)]
+    welsh = sum(word in _WELSH_WORDS for word in words)
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    return (welsh >= 2 and welsh > english) or (english == 0 and len(words) <= 6)
 
 
 # After a name, what says it is no one's in the case: a condition, scale or model named after someone ("Hackett's
@@ -1425,7 +1477,12 @@ def _gaelic_name_hits(text):
 
 def _capital_name_hits(text):
     """A name in capitals alone in a table cell ("| TERENCE ILLINGWORTH |"), when its first word is a forename or
-    its row is about a relative."""
+    its row is about a relative; a surname in capitals before a forename, as records write a name ("STARLING, Dale",
+    "DORNAN, Tiarnagh")."""
+    for match in _RECORD_NAME_RE.finditer(text):
+        surname, forename = match.group("surname"), match.group("forename")
+        if surname.lower() not in _SAFE and _token_kind(surname.title()) == "name" and _token_kind(forename) == "name":
+            yield _Hit("person_name", match.start(), match.end(), "record_name")
     for match in _CAPITAL_CELL_RE.finditer(text):
         words = match.group("name").split()
         if any(w.lower() in _SAFE or _token_kind(w.title()) != "name" for w in words):
@@ -1734,15 +1791,20 @@ class _Allowed:
 
     keys: tuple
     places: frozenset
+    ordinary: frozenset = frozenset()  # words the document uses in lower case, on any page
 
 
-def _allowed_keys(names: Iterable[str], places=frozenset()):
+def _allowed_keys(names: Iterable[str], places=frozenset(), ordinary=frozenset()):
     keys = []
     for name in names:
         words = tuple(_name_key(str(name)).split())
         if words:
             keys.append(words)
-    return _Allowed(tuple(keys), frozenset(places))
+    return _Allowed(tuple(keys), frozenset(places), frozenset(ordinary))
+
+
+def _lower_words(text):
+    return {match.group() for match in _LOWER_WORD_RE.finditer(text)}
 
 
 def _area_names(text):

@@ -1132,3 +1132,55 @@ def test_names_references_and_dates_in_the_eighth_batchs_shapes_are_flagged(text
 )
 def test_a_pseudonym_named_beside_another_an_eponym_a_quoted_noun_and_a_reviews_own_reference_pass(text):
     assert [kind for kind, _ in kinds(text) if kind in ("person_name", "case_reference")] == []
+
+
+# Thirteenth session (ninth batch, development): Welsh pages, records' names, Welsh places and surgeries, chronology
+# months, Celtic forenames, ordinary words capitalised at the start of a sentence.
+
+WELSH_PAGE = (
+    "5.7 Rhwng Ionawr a Mehefin 2024 roedd Oedolyn A yn byw yn y cartref. Ni chafodd ei weld gan yr ymwelydd iechyd, "
+    "y feddygfa na'r ysgol. Disgrifiodd sawl ymarferydd y teulu fel preifat. Mae'r Cynnig Rhagweithiol yn golygu y "
+    "dylid cynnig gwasanaethau yn Gymraeg heb i'r person orfod gofyn, ond nid oedd neb wedi gofyn i Mam pa iaith yr "
+    "oedd hi am ei defnyddio gyda'r gwasanaethau hyn.\n\n"
+    "5.7 Between January and June 2024 Adult A lived in the home. He was not seen by the health visitor."
+)
+
+
+def test_welsh_words_on_a_welsh_page_are_not_read_as_names():
+    assert [text for kind, text in kinds(WELSH_PAGE) if kind == "person_name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("The PNC record names him as 'FARNDALE, Joel', with two earlier arrests.", "person_name", "FARNDALE, Joel"),
+        ("The family farmed at Fferm Llwyn-yr-Ehedydd, three miles from the village.", "address",
+         "Fferm Llwyn-yr-Ehedydd"),
+        ("The hamlet of Pant-y-Crychydd has no bus service.", "address", "Pant-y-Crychydd"),
+        ("Yn ôl cofnodion Meddygfa'r Garth Las, roedd Mam wedi dweud bod ganddi bartner newydd.", "surgery",
+         "Meddygfa'r Garth Las"),
+        ("Elliw told her teacher that she was frightened of the new partner.", "person_name", "Elliw"),
+    ],
+)  # fmt: skip
+def test_records_names_welsh_places_and_surgeries_and_celtic_forenames_are_flagged(text, kind, value):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Mar 2022 | Police | First missing episode; found in the town centre |",
+        "HIW, CSSIW, Estyn and Ofsted were told of the review.",
+        "Datganiadau / Statements",
+    ],
+)
+def test_a_month_in_a_chronology_a_list_of_inspectorates_and_a_welsh_heading_pass(text):
+    assert [kind for kind, _ in kinds(text) if kind == "person_name"] == []
+
+
+def test_a_word_capitalised_at_a_sentences_start_is_not_a_name_when_the_document_uses_it_in_lower_case():
+    flags = check_document(
+        document(pages=("She was admitted with a head injury. Older bruises were also found.", "Her older brother."))
+    )
+
+    assert [flag.text for flag in flags if flag.kind == "person_name"] == []

@@ -2,8 +2,10 @@
 
 The spaCy model finds common English forenames well and uncommon ones badly ("Saoirse" is a place to it, "Zayan"
 nothing), so the check also looks names up in this list. It holds the forenames of Faker's person providers for the
-languages of the UK's communities, less every word of Debian's British English word list in either case: a name
-that is also a word or a place ("Hope", "Frank", "Devon", "Graham") is left to the model and the other rules.
+languages of the UK's communities, and the forenames of the UK's own other languages, which Faker has no provider
+for (CELTIC: Welsh, Scottish Gaelic, Irish, Cornish and Manx forenames, written out by hand from general knowledge of
+them), less every word of Debian's British English word list in either case: a name that is also a word or a place
+("Hope", "Frank", "Devon", "Graham") is left to the model and the other rules.
 
 Run by hand when the sources change (not at run time):
 
@@ -57,6 +59,25 @@ LOCALES = [
     "fi_FI",
     "id_ID",
 ]
+CELTIC = """
+Aelwen Aeron Alaw Alun Aneira Aneirin Angharad Anwen Arianwen Arwel Berwyn Bethan Betsan Bleddyn Bronwen Bryn Brynmor
+Cadi Cadog Caradog Carys Catrin Cefin Celyn Ceri Cerian Cerys Dafydd Deiniol Delyth Dewi Dilwyn Dwynwen Dyfan Dyfed
+Dyfrig Efa Eifion Eira Eirian Eirlys Eirwen Elen Eleri Elfed Elin Elliw Elwyn Emlyn Emrys Emyr Enfys Eurig Ffion
+Fflur Gareth Geraint Gethin Glesni Glyn Goronwy Gruffudd Gruffydd Guto Gwenan Gwenllian Gwennan Gwerfyl Gwion Gwladys
+Gwyneth Gwynfor Hafwen Hedd Heddwyn Heledd Hywel Idris Idwal Iestyn Ieuan Ifan Ifor Iolo Iwan Lleucu Llinos Llion
+Llyr Llywelyn Mabli Mabon Madog Mair Mali Manon Mared Medi Meilyr Meinir Meirion Menna Meredydd Morfudd Myfanwy Nerys
+Nest Nia Olwen Osian Owain Peredur Rhian Rhiannon Rhodri Rhun Rhydian Rhydderch Rhys Seren Sioned Siwan Steffan
+Talfryn Tegan Tegwen Teleri Tomos Trefor Tudur Tudwal Wyn Ynyr
+Ailean Ailig Ailsa Alasdair Alastair Anndra Aonghas Beathag Beitidh Brìghde Calum Caluim Catrìona Ciorstaidh Coinneach
+Dòmhnall Dùghall Eachann Eilidh Eòghann Fearchar Fionnlagh Fionnghal Iain Iseabail Lachlann Mairead Màiri Mòrag
+Murchadh Peigi Raghnall Ruairidh Seathan Seonag Seonaid Seumas Sìle Sìne Sorcha Tormod Uilleam
+Aifric Ailbhe Aisling Aoibheann Aoibhinn Aoife Bláthnaid Brídín Caoimhe Caoimhín Cathal Cian Ciara Ciarán Clodagh
+Colm Conall Cormac Daithí Dáire Deirbhile Dearbhla Donnacha Éabha Eimear Eithne Eoghan Fiachra Fionn Fionnuala
+Gráinne Laoise Líadan Lorcan Máire Mairéad Muireann Niamh Oisín Orlaith Pádraig Pádraigín Peadar Róisín Ruairí
+Saoirse Seán Séamus Síofra Sorcha Tadhg Tiarnach Tiarnagh Tomás Úna
+Bersaba Demelza Derwa Elowen Endelyn Gorran Jago Jenifer Kerensa Lowena Lowenna Merryn Morwenna Tamsin Tegen Tressa
+Breesha Illiam Juan Moirrey Orry Voirrey
+"""
 ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 WORDS = Path("/usr/share/dict/british-english")
 NAME_RE = re.compile(r"[^\W\d_][^\W\d_'-]*(?:-[^\W\d_][^\W\d_'-]*)?")
@@ -68,6 +89,7 @@ def forenames():
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attribute in ATTRIBUTES:
             names.update(getattr(provider, attribute, None) or ())
+    names.update(CELTIC.split())
     words = {line.strip().lower() for line in WORDS.read_text(encoding="utf-8").splitlines()}
     return sorted(
         name
