@@ -496,6 +496,7 @@ def _items(section, kind):
     "Recommendation(s)" heading) is that finding's; what follows "Issues for the Board to consider" (or the like)
     inside a finding is its questions.
     """
+    _label_numbered_under_themes(section)
     labelled = any(_is_labelled_item(b) for b in section.blocks)
     if not labelled and (rows := _table_items(section, kind) or _list_items_as_findings(section, kind)):
         return rows
@@ -553,6 +554,31 @@ def _items(section, kind):
     return [i for i in items if i.paragraphs or (i.heading and i.heading.label)]
 
 
+def _label_numbered_under_themes(section):
+    """Statements numbered one level under numbered themes ("4.1 Theme one: medicines in the home", then "4.1.1
+    Take-home doses were agreed without ...", "4.1.2 ...") are the findings, labelled by their numbers; the themes
+    group them. Nothing changes unless two or more such statements are found."""
+    theme, found = None, []
+    for block in section.blocks:
+        if _is_labelled_item(block):
+            theme = block if block.number else None
+        elif (
+            theme is not None
+            and block.heading
+            and block.number.startswith(f"{theme.number}.")
+            and block.number.count(".") == theme.number.count(".") + 1
+            and not block.section
+            and not _asks_questions(block.text)
+            and _words(_strip_number(block.text)) >= 4
+        ):
+            found.append((theme, block))
+    if len(found) < 2:
+        return
+    for theme, block in found:
+        theme.label = "group"
+        block.label, block.label_text, block.title = "finding", block.number, _strip_number(block.text)
+
+
 # The column of a table that holds each finding's statement ("No. | Learning point | Detail").
 STATEMENT_COLUMN = re.compile(
     r"^(?:key\s+)?(?:learning(?:\s+points?)?|findings?|lessons?(?:\s+learned)?|learning\s+identified|what\s+we\s+learned"
@@ -589,7 +615,9 @@ def _table_items(section, kind):
 
 
 RUN_IN = re.compile(
-    r"^(?:key\s+)?(?:learning(?:\s+point)?|lesson(?:\s+learned)?|what\s+we\s+learned)\s*[:\u2013\u2014-]\s+(?P<rest>\S.*)$",
+    r"^(?:(?:\((?P<letter>[a-h]|[ivx]{1,4})\)|(?P<digit>\d{1,2})[.)])\s+)?"  # "(a) Finding: ...", "2. Learning: ..."
+    r"(?P<word>(?:key\s+)?(?:finding|learning(?:\s+point)?|lesson(?:\s+learned)?|what\s+we\s+learned))"
+    r"\s*[:\u2013\u2014-]\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -597,22 +625,32 @@ RUN_IN = re.compile(
 def _run_in_items(all_sections):
     """The report's learning written as run-in paragraphs ("Learning: A mother who is never seen on her own cannot
     be asked about her safety. ..."), two or more anywhere but skipped sections: each a finding whose title is its
-    first sentence."""
-    blocks = [block for section in all_sections if section.kind != "skip" for block in section.blocks]
-    items, asking = [], None
-    for block in blocks:
-        match = None if block.heading else RUN_IN.match(block.text)
-        if match and _words(match.group("rest")) >= LIST_FINDING_WORDS:
-            rest = match.group("rest").strip()
-            items.append(Item(Block(short_title(rest), block.page, heading=True), [Block(rest, block.page)],
-                              kind="learning"))  # fmt: skip
-            asking = None
-        elif items and asking is None and block.text.rstrip().endswith(":") and _asks_questions(block.text):
-            asking = items[-1]  # "Questions the CPC may wish to consider:" after a learning point: its questions
-        elif asking is not None and (LISTED.match(block.text) or block.text.rstrip().endswith("?")):
-            asking.questions.append(block)
-        else:
-            asking = None
+    first sentence. One lettered or numbered ("(c) Finding: Nobody asked ...") is labelled so, and the paragraphs
+    after it, to the next heading, are its evidence."""
+    items, asking, evidence = [], None, None
+    for section in all_sections:
+        if section.kind == "skip":
+            continue
+        evidence = None
+        for block in section.blocks:
+            match = None if block.heading else RUN_IN.match(block.text)
+            if match and _words(match.group("rest")) >= LIST_FINDING_WORDS:
+                rest = match.group("rest").strip()
+                heading = Block(short_title(rest), block.page, heading=True)
+                if number := match.group("letter") or match.group("digit"):
+                    word = " ".join(match.group("word").split()).capitalize()
+                    heading.label_text = f"{word} ({number})" if match.group("letter") else f"{word} {number}"
+                    heading.title = heading.text
+                items.append(Item(heading, [Block(rest, block.page)], kind="learning"))
+                asking, evidence = None, items[-1] if number else None
+            elif items and asking is None and block.text.rstrip().endswith(":") and _asks_questions(block.text):
+                asking, evidence = items[-1], None  # "Questions the CPC may wish to consider:": its questions
+            elif asking is not None and (LISTED.match(block.text) or block.text.rstrip().endswith("?")):
+                asking.questions.append(block)
+            elif evidence is not None and not block.heading:
+                evidence.paragraphs.append(block)
+            else:
+                asking = evidence = None
     return items if len(items) >= 2 else []
 
 

@@ -1222,3 +1222,81 @@ def test_a_list_item_at_the_top_of_a_page_does_not_run_on_from_the_item_ending_t
         "The SBNI should develop a regional risk indicator tool for all member agencies.",
         "The SBNI should seek assurance that CAMHS triage considers exploitation.",
     ]
+
+
+NUMBERED_UNDER_THEMES = """4. Findings
+
+4.1 Theme one: medicines in the home
+
+4.1.1 Take-home doses were agreed without anyone checking where they would be kept
+
+The keyworker agreed six take-home doses a week and recorded that Father had a lockable box.
+
+4.1.2 The addiction service saw Father as a patient, not as a parent
+
+His plan recorded his recovery goals and nothing about the two children at home.
+
+Questions for the SBNI and member agencies:
+
+1. How do addiction services ask about children when take-home doses are agreed?
+
+4.2 Theme two: sharing information
+
+4.2.1 The pharmacy's concerns did not reach anyone who could act on them
+
+The pharmacist rang the keyworker twice about storage and recorded both calls.
+
+5. Good practice
+
+5.1 The ambulance crew made a referral on the night."""
+
+
+def test_statements_numbered_under_numbered_themes_are_the_findings_and_the_themes_group_them():
+    proposal = propose_findings(pages(NUMBERED_UNDER_THEMES))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("4.1.1", "Take-home doses were agreed without anyone checking where they would be kept"),
+        ("4.1.2", "The addiction service saw Father as a patient, not as a parent"),
+        ("4.2.1", "The pharmacy's concerns did not reach anyone who could act on them"),
+    ]
+    assert proposal.findings[1].questions == [
+        "How do addiction services ask about children when take-home doses are agreed?"
+    ]
+
+
+LETTERED_RUN_INS = """5. Analysis and findings
+
+5.1 The review team reached three findings, each set out as a statement followed by the evidence.
+
+(a) Finding: Young Person T was treated as an offender before he was treated as a child at risk. When he was found
+with drugs, the police recorded an offence and nobody asked who had given them to him.
+
+Practitioners told the review that the systems they used offered offence codes but no code for exploitation.
+
+(b) Finding: The move to the town broke the protective links around him, and no agency planned for it. His school,
+his youth worker and his grandmother all lost touch with him within a month.
+
+The CPC may wish to consider:
+
+1. How do schools share what they know about a child who moves in the middle of a year?
+
+(c) Finding: Nobody asked where the new phone and the expensive trainers had come from. His mother noticed and his
+teacher noticed, but each thought it was not their place to ask.
+
+6. What worked well
+
+(a) Strength: The youth worker kept in touch with him throughout, and he trusted her."""
+
+
+def test_lettered_run_in_findings_are_labelled_and_keep_their_evidence_and_strengths_are_not_findings():
+    proposal = propose_findings(pages(LETTERED_RUN_INS))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Finding (a)", "Young Person T was treated as an offender before he was treated as a child at risk."),
+        ("Finding (b)", "The move to the town broke the protective links around him, and no agency planned for it."),
+        ("Finding (c)", "Nobody asked where the new phone and the expensive trainers had come from."),
+    ]
+    first, second, third = proposal.findings
+    assert "offence codes but no code for exploitation" in first.text
+    assert second.questions == ["How do schools share what they know about a child who moves in the middle of a year?"]
+    assert "youth worker kept in touch" not in third.text
