@@ -140,7 +140,8 @@ class Block:
     page: int | None
     heading: bool = False
     number: str = ""  # "6.2" for a numbered heading or paragraph
-    label: str = ""  # "finding", "learning", "recommendation" or "episode" for "Finding 3: ..."
+    label: str = ""  # "finding", "learning", "recommendation" or "episode" for "Finding 3: ...", "group" for a
+    # heading over labelled findings ("Line of enquiry A: ...?", "4.1 Theme one: ...")
     label_text: str = ""  # a series heading's label as written ("Area for improvement 1"), and its title
     title: str = ""
     section: str = ""  # the kind of section a heading names: see SECTION_KINDS; "" for an item heading
