@@ -1431,14 +1431,17 @@ def _welsh_page(text):
 
 def _in_welsh(text, start, end):
     """Whether the sentence (or side of a bilingual line, or table cell) around a span of a Welsh page is in Welsh:
-    more Welsh words than English, or a few words and no English one ("9. Datganiadau")."""
-    before = [m.end() for m in _SEGMENT_END_RE.finditer(text, 0, start)]
+    more Welsh words than English, or a few words and no English one ("9. Datganiadau / Statements")."""
+    before = list(_SEGMENT_END_RE.finditer(text, 0, start))
     after = _SEGMENT_END_RE.search(text, end)
-    segment = text[before[-1] if before else 0 : after.start() if after else len(text)]
+    segment = text[before[-1].end() if before else 0 : after.start() if after else len(text)]
     words = [word.lower() for word in _WORD_RE.findall(segment)]
     welsh = sum(word in _WELSH_WORDS for word in words)
     english = sum(word in _ENGLISH_WORDS for word in words)
-    return (welsh >= 2 and welsh > english) or (english == 0 and len(words) <= 6)
+    # (a short line counts only with a Welsh word in it or as one side of a bilingual line: a name alone in a table's
+    # cell stays the model's to find)
+    side = (before and before[-1].group() == " / ") or (after is not None and after.group() == " / ")
+    return (welsh >= 2 and welsh > english) or (english == 0 and len(words) <= 6 and (welsh > 0 or bool(side)))
 
 
 # After a name, what says it is no one's in the case: a condition, scale or model named after someone ("Hackett's

@@ -1184,3 +1184,9 @@ def test_a_word_capitalised_at_a_sentences_start_is_not_a_name_when_the_document
     )
 
     assert [flag.text for flag in flags if flag.kind == "person_name"] == []
+
+
+def test_a_name_alone_in_a_table_cell_on_a_welsh_page_is_still_flagged():
+    text = f"{WELSH_PAGE}\n\n| Tad / Father | Delroy Campbell | 31 |"
+
+    assert ("person_name", "Delroy Campbell") in kinds(text)
