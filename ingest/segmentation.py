@@ -75,6 +75,7 @@ CONTENTS = re.compile(r"^(?:table of )?contents:?$", re.IGNORECASE)
 WRAPPED = re.compile(r"^[\"'\u2018\u201c(]?[a-z]")  # a heading's second line: "'was not brought'", "matter?"
 LISTED = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|[\u2022*\-]|\(?[a-z]{1,4}\))\s")  # a list item
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'\u201c]")
+DOTS = re.compile(r"^(?:[.\u2026]\s*){5,}\d{0,3}$")  # the rest of a contents entry's leader, wrapped on to a line
 PAGE_FURNITURE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 LEARNING_CUES = re.compile(
     r"\b(?:the learning|learning (?:is|for|from|point)|lessons?\b|learnt|learned|should|must|need(?:s|ed)? to"
@@ -250,7 +251,11 @@ def _paragraphs(pages):
     out, in_contents = [], False
     for page in pages:
         for raw in re.split(r"\n\s*\n", (page.text or "").replace("\r\n", "\n")):
-            found = [ln.strip() for ln in raw.split("\n") if ln.strip() and not PAGE_FURNITURE.match(ln.strip())]
+            found = [
+                ln.strip()
+                for ln in raw.split("\n")
+                if ln.strip() and not PAGE_FURNITURE.match(ln.strip()) and not DOTS.match(ln.strip())
+            ]
             lines = [ln for ln in found if not LEADER.search(ln)]
             # (a row of three cells or more that ends in a number is a table's, not a contents entry)
             entries = [ln for ln in lines if ENTRY.match(ln) and not _ends_sentence(ln) and ln.count(" | ") < 2]
@@ -284,9 +289,20 @@ def read_blocks(pages):
     """
     blocks = []
     for lines, page in _paragraphs(pages):
+        first, _, rest = " ".join(lines).partition(" | ")
+        if rest and (cell := _label(first)) and cell[1] and cell[0] in ("finding", "learning"):
+            # a table with a row a finding: "Finding 4: <title> | <what the review found>"
+            blocks.append(_make_block(first, page, heading=True))
+            blocks.append(_make_block(rest.replace(" | ", " "), page, heading=False))
+            continue
         if (
             len(lines) > 1
-            and (_label(lines[0]) or SERIES.match(lines[0]) or _is_heading(lines[0], alone=False))
+            and (
+                _label(lines[0])
+                or SERIES.match(lines[0])
+                or SECTION_NUMBER.match(lines[0])
+                or _is_heading(lines[0], alone=False)
+            )
             and all(WRAPPED.match(line) for line in lines[1:])
             and _is_heading(" ".join(lines), alone=True)
         ):

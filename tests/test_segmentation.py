@@ -1300,3 +1300,49 @@ def test_lettered_run_in_findings_are_labelled_and_keep_their_evidence_and_stren
     assert "offence codes but no code for exploitation" in first.text
     assert second.questions == ["How do schools share what they know about a child who moves in the middle of a year?"]
     assert "youth worker kept in touch" not in third.text
+
+
+def test_a_numbered_heading_wrapped_on_to_a_second_line_and_a_contents_leader_wrapped_on_to_its_own_line():
+    text = """Contents
+
+5. Analysis ..........................................................................
+......... 9
+
+6. Lessons
+
+6.1 A reduced timetable left Young Person H unsupervised and available to those exploiting
+him
+
+6.1.1 The reduced timetable was meant to help him manage his behaviour, but it left him free every afternoon.
+
+6.2 Information about a threat to his life stayed with the police
+
+6.2.1 The warning was given in line with police procedures and was not shared with his school or social worker."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [f.title for f in proposal.findings] == [
+        "A reduced timetable left Young Person H unsupervised and available to those exploiting him",
+        "Information about a threat to his life stayed with the police",
+    ]
+
+
+def test_findings_set_out_as_a_table_a_row_each_are_read_from_their_rows():
+    text = """6. Findings
+
+6.1 The findings are set out in the table below.
+
+Finding | What the review found
+Finding 1: Nobody asked who the adults in the household were | Three agencies visited and none recorded them.
+Finding 2: Lateness and hunger were seen as attendance problems | The academy recorded lateness as a matter of attendance.
+
+7. Good practice
+
+7.1 The school nurse made a referral the same day."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title, f.text[:20]) for f in proposal.findings] == [
+        ("Finding 1", "Nobody asked who the adults in the household were", "Three agencies visit"),
+        ("Finding 2", "Lateness and hunger were seen as attendance problems", "The academy recorded"),
+    ]
