@@ -1334,7 +1334,7 @@ def test_findings_set_out_as_a_table_a_row_each_are_read_from_their_rows():
 
 Finding | What the review found
 Finding 1: Nobody asked who the adults in the household were | Three agencies visited and none recorded them.
-Finding 2: Lateness and hunger were seen as attendance problems | The academy recorded lateness as a matter of attendance.
+Finding 2: Lateness and hunger were seen as attendance problems | The academy recorded lateness as absence.
 
 7. Good practice
 
