@@ -26,11 +26,13 @@ Sets:
 - `fourth`: bench/data/recommendations_fourth/ (ten reports in layouts none of the earlier sets used, written blind
   while the third was tuned on): the twelfth session's final figures, since tuned on.
 - `fifth`: bench/data/recommendations_fifth/ (ten reports in layouts none of the earlier sets used, written blind
-  while the fourth was tuned on) for the thirteenth session's final figures: score it once, when tuning has stopped.
+  while the fourth was tuned on): the thirteenth session's final figures, since tuned on.
+- `sixth`: bench/data/recommendations_sixth/ (ten reports in layouts none of the earlier sets used, written blind
+  while the fifth was tuned on) for the next final figures: score it once, when tuning has stopped.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
-    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth|fifth] [--formats pdf docx txt md]
+    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth|fifth|sixth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -201,6 +203,7 @@ def sources(chosen_set, chosen):
         "third": [DATA / "recommendations_third"],
         "fourth": [DATA / "recommendations_fourth"],
         "fifth": [DATA / "recommendations_fifth"],
+        "sixth": [DATA / "recommendations_sixth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
@@ -210,7 +213,7 @@ def sources(chosen_set, chosen):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "blind", "second", "third", "fourth", "fifth"), default="dev")
+    parser.add_argument("--set", choices=("dev", "blind", "second", "third", "fourth", "fifth", "sixth"), default="dev")
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, extra and wrong addressee")
