@@ -32,7 +32,8 @@ Sets:
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
-    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth|fifth|sixth] [--formats pdf docx txt md]
+    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth|fifth|sixth]
+        [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
