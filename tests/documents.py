@@ -17,10 +17,12 @@ from docx.oxml.ns import nsdecls
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 PAGE_BREAK = "\f"  # in make_docx paragraphs: a page break
 REVISION_AUTHOR = "Alex Morgan"  # who made the tracked changes in make_docx
@@ -433,4 +435,23 @@ def make_docx_understating_its_size(path, megabytes):
                 struct.pack_into("<I", data, start + size_at, 2048)
             start = data.find(signature, start + 4)
     path.write_bytes(bytes(data))
+    return path
+
+
+def make_pdf_with_table(path, rows, *, before=(), after=(), widths=None, spans=()):
+    """A PDF of paragraphs, a table and paragraphs, as a word processor lays one out: each cell's text wrapped in its
+    column, cells top-aligned, grid lines drawn. rows are lists of cell texts (the first the header); spans lists the
+    rows drawn across the whole table ("Regional recommendations")."""
+    styles = getSampleStyleSheet()
+    body, cell = styles["BodyText"], ParagraphStyle("cell", parent=styles["BodyText"], fontSize=8.4, leading=11.5)
+    table = Table(
+        [[Paragraph(text, cell) for text in row] for row in rows],
+        colWidths=widths,
+        style=TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            + [("SPAN", (0, index), (-1, index)) for index in spans]
+        ),
+    )
+    story = [*(Paragraph(text, body) for text in before), table, *(Paragraph(text, body) for text in after)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path

@@ -21,6 +21,7 @@ from tests.documents import (
     make_docx,
     make_docx_with_many_parts,
     make_pdf,
+    make_pdf_with_table,
     make_scanned_pdf,
     make_xlsx,
     make_zip_bomb,
@@ -707,3 +708,58 @@ def test_list_levels_are_numbered_in_their_own_format_and_restart_under_a_new_it
 
     assert [numbers.label(item(level)) for level in (0, 1, 1, 2, 0, 1)] == ["3.", "(a)", "(b)", "3.i", "4.", "(a)"]
     assert numbers.label(etree.fromstring(f'<w:pPr xmlns:w="{w}"/>')) == ""
+
+
+RECOMMENDATIONS_TABLE = [
+    ["Finding", "No.", "Recommendation", "Lead agency"],
+    ["Finding 1", "1", "The LSCB should issue guidance on identifying and engaging fathers and other men in a baby's "
+     "household, and should include it in its core training.", "Northshire LSCB"],
+    ["", "2", "The hospital trust should record the father's name and date of birth at booking.", "Hospital trust"],
+    ["Finding 2", "3", "The CCG should make sure that every GP practice has had training on the bruising protocol.",
+     "CCG"],
+]  # fmt: skip
+
+
+def test_a_pdf_tables_rows_are_read_a_row_a_line_with_their_cells_apart_and_an_empty_cell_kept(tmp_path):
+    path = make_pdf_with_table(
+        tmp_path / "review.pdf",
+        RECOMMENDATIONS_TABLE,
+        before=["9.1 The table sets out each recommendation against the finding it comes from, with the agency that "
+                "will lead it. Where a finding gives rise to two recommendations, the finding is named once."],
+        after=["9.2 No recommendation is made to the ambulance service, whose practice was good."],
+        widths=[60, 30, 250, 90],
+    )  # fmt: skip
+
+    text = extract(path).pages[0].text
+
+    assert "Finding | No. | Recommendation | Lead agency\n" in text
+    assert "\nFinding 1 | 1 | The LSCB should issue guidance on identifying and engaging fathers" in text
+    assert "\n| 2 | The hospital trust should record the father's name and date of birth at booking. | Hospital" in text
+    assert "\n\n9.2 No recommendation is made to the ambulance service" in text  # the paragraph after it stays one
+
+
+def test_rows_across_a_pdf_table_stay_rows_of_their_own(tmp_path):
+    rows = [
+        ["Ref", "Recommendation", "Learning"],
+        ["Regional recommendations", "", ""],
+        ["1.1", "The SBNI should develop regional procedures for fabricated or induced illness.", "(a)"],
+        ["1.2", "The SBNI should provide training on fabricated or induced illness for education welfare officers.",
+         "(b)"],
+        ["Local recommendations", "", ""],
+        ["2.1", "The Trust should see children aged eight and over alone at every outpatient appointment.", "(d)"],
+    ]  # fmt: skip
+    path = make_pdf_with_table(tmp_path / "review.pdf", rows, widths=[100, 290, 60], spans=(1, 4))
+
+    lines = extract(path).pages[0].text.splitlines()
+
+    assert [line.split(" | ")[0] for line in lines] == [
+        "Ref", "Regional recommendations", "1.1", "1.2", "Local recommendations", "2.1"
+    ]  # fmt: skip
+
+
+def test_text_set_in_two_columns_of_a_page_is_not_read_as_a_table(tmp_path):
+    left = "The health visitor saw the baby at home three times. " * 6
+    right = "The police attended two domestic incidents at the address. " * 6
+    path = make_pdf_with_table(tmp_path / "review.pdf", [[left, right]], widths=[230, 230])
+
+    assert " | " not in extract(path).pages[0].text

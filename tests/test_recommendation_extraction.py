@@ -7,7 +7,7 @@ from ingest.documents import Page
 from ingest.extraction import extract
 from ingest.recommendations import propose_recommendations
 from ingest.segmentation import propose_findings
-from tests.documents import make_docx, make_pdf
+from tests.documents import make_docx, make_pdf, make_pdf_with_table
 
 FINDINGS = """4. Findings
 
@@ -849,4 +849,26 @@ Welsh Government should:
     assert [(r.addressee, r.addressee_text) for r in made] == [
         ("agencies", "Northshire Health Board"),
         ("national", "Welsh Government"),
+    ]
+
+
+def test_a_table_of_recommendations_in_a_pdf_gives_each_row_with_its_label_and_the_finding_it_names(tmp_path):
+    rows = [
+        ["Finding", "No.", "Recommendation", "Lead agency"],
+        ["Finding 1", "1", "The LSCB should issue guidance on engaging fathers and other men in a baby's household.",
+         "Northshire LSCB"],
+        ["", "2", "The hospital trust should record the father's name and date of birth at booking.", "Hospital trust"],
+        ["Finding 2", "3", "The CCG should make sure that every GP practice has had training on the bruising protocol.",
+         "CCG"],
+    ]  # fmt: skip
+    pdf = make_pdf_with_table(
+        tmp_path / "review.pdf", rows, before=[*FINDINGS.split("\n\n"), "9. Recommendations"], widths=[60, 30, 250, 90]
+    )
+
+    made = proposed(extract(pdf).pages)
+
+    assert [(r.label, r.text[:20], r.reference) for r in made] == [
+        ("1", "The LSCB should issu", "Finding 1"),
+        ("2", "The hospital trust s", "Finding 1"),  # (the merged cell of the row above)
+        ("3", "The CCG should make ", "Finding 2"),
     ]

@@ -236,6 +236,7 @@ class _Line:
     bold: bool = False  # every sampled character in bold type (a heading, most often)
     position: int = 0  # of its first character in the page's text, in UTF-16 units
     marks: tuple = ()  # (footnote mark, the line's text before it) for the marks taken out of it
+    row: bool = False  # a table's row, its cells set apart by " | " (_tables_as_rows)
 
 
 def _page_text(textpage):
@@ -270,9 +271,12 @@ def _page_text(textpage):
     usual = sorted(pitches)[len(pitches) // 4] if len(pitches) >= 3 else None  # lower quartile: body text
     left = min((line.left for line in positioned), default=0)
     full = left + _FULL_LINE * (max((line.right for line in positioned), default=0) - left)
+    lines = _tables_as_rows(textpage, lines)
     parts = [lines[0].text] if lines else []
     for above, below in itertools.pairwise(lines):
-        if _starts_paragraph(above, below, usual):
+        if above.row or below.row:  # a table's rows, one a line, the table a paragraph of its own
+            parts.append("\n" if above.row and below.row else "\n\n")
+        elif _starts_paragraph(above, below, usual):
             parts.append("\n\n")
         elif below.text[:1] in ".,;:" and not above.text.endswith(" "):
             pass  # a full stop after a raised mark, which PDFium puts on a line of its own
@@ -282,6 +286,163 @@ def _page_text(textpage):
             parts.append("\n")
         parts.append(below.text)
     return "".join(parts).replace("\ufffe", "-\n"), notes
+
+
+_CELL_GAP = 0.9  # of the type's height: a wider gap between two words of a line parts two cells of a table
+_COLUMN_SLACK = 3.0  # points: cells of one column start this close to each other
+_CELL_LINE = 1.6  # of the type's height: the most a cell's next line lies below its line
+
+
+@dataclass
+class _Piece:
+    """A cell's line, or the part of a PDFium line in one cell (PDFium joins cells that share a baseline)."""
+
+    line: int  # the index of its line
+    text: str
+    left: float
+    right: float
+    baseline: float
+    height: float
+
+
+def _tables_as_rows(textpage, lines):
+    """The lines, with each table's lines (PDFium gives a row's cells one after another, each cell's lines top to
+    bottom, so the text goes back up the page at each cell) replaced by a line a row: "Finding 1 | 1 | The LSCB
+    should ...", an empty cell where a row has none. A table is two rows or more, each with two cells or more, whose
+    cells start at the columns of its first row."""
+    out, index, pieces = [], 0, {}
+    while index < len(lines):
+        found = _table_at(textpage, lines, index, pieces) if _turns_up(lines, index) else None
+        if found:
+            rows, end = found
+            out.extend(_Line(row, lines[index].baseline, position=lines[index].position, row=True) for row in rows)
+            index = end
+        else:
+            out.append(lines[index])
+            index += 1
+    return out
+
+
+def _turns_up(lines, index):
+    """Whether the text goes back up the page (or along the line) within the next few lines: a table may start here."""
+    for above, below in itertools.pairwise(lines[index : index + 8]):
+        if above.baseline is None or below.baseline is None:
+            return False
+        if below.baseline >= above.baseline - 0.3 * max(above.height, below.height) and below.left > above.left:
+            return True
+    return False
+
+
+def _pieces(textpage, line, number):
+    """A line split where the gap between two words is wider than a space could be: the cells it crosses."""
+    text = line.text
+    if line.baseline is None or line.marks:  # (a line whose footnote marks were taken out: its offsets have moved)
+        return [_Piece(number, text.strip(), line.left, line.right, line.baseline or 0, line.height)]
+    pieces, start, left = [], 0, line.left
+    for index in range(1, len(text)):
+        if text[index].isspace() or not text[index - 1].isspace():
+            continue  # (only where a word starts)
+        before = _char_box(textpage, line, len(text[:index].rstrip()) - 1)
+        after = _char_box(textpage, line, index)
+        if before and after and after.left - before.right > _CELL_GAP * line.height:
+            pieces.append(_Piece(number, text[start:index].strip(), left, before.right, line.baseline, line.height))
+            start, left = index, after.left
+    pieces.append(_Piece(number, text[start:].strip(), left, line.right, line.baseline, line.height))
+    return pieces
+
+
+def _char_box(textpage, line, index):
+    char = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, line.position + _utf16_length(line.text[:index]))
+    box = pdfium_c.FS_RECTF()
+    if char < 0 or not pdfium_c.FPDFText_GetLooseCharBox(textpage, char, box):
+        return None
+    return box
+
+
+def _table_at(textpage, lines, index, pieces):
+    """([row, ...], the index of the line after it) of a table whose first row starts at lines[index], or None;
+    pieces caches each line's pieces."""
+    rows, columns, starts = [], [], []  # starts: the line each row starts on
+    end = index
+    for number in range(index, len(lines)):
+        if lines[number].baseline is None:
+            break
+        if number not in pieces:
+            pieces[number] = _pieces(textpage, lines[number], number)
+        kept = [[list(cell) for cell in row] for row in rows], list(columns)
+        if not all(_place(piece, rows, columns) for piece in pieces[number]):
+            rows, columns = kept  # (a table that ends part-way through a line ends before it)
+            if len(rows) > 1 and sum(bool(cell) for cell in rows[-1]) < 2:
+                rows.pop()  # a row begun and not carried on: the first cell of the next table, set out otherwise
+                end = starts[len(rows)]
+            break
+        starts += [number] * (len(rows) - len(starts))
+        end = number + 1
+    rows = [row for row in rows if any(row)]
+    if end - index < 3 or len(rows) < 2 or sum(len([cell for cell in row if cell]) >= 2 for row in rows) < 2:
+        return None
+    texts = []
+    for row in rows:
+        cells = [" ".join(piece.text for piece in cell) for cell in row]
+        texts.append(" | ".join(cells + [""] * (len(columns) - len(cells))).rstrip())
+    return texts, end
+
+
+def _place(piece, rows, columns):
+    """Puts a piece in its table's cell (a row is a list of cells, a cell a list of pieces; columns are the first
+    row's cells' left edges): the next line of the cell it is under, the next cell of the row, or the first of a new
+    row. False when it is none of these: the table has ended."""
+    if not rows:
+        rows.append([[piece]])
+        columns.append(piece.left)
+        return True
+    row = rows[-1]
+    filled = [cell for cell in row if cell]
+    if not filled:  # the row after a row across the table
+        column = _column(piece, columns)
+        if column is None:
+            return False
+        row.extend([] for _ in range(column + 1 - len(row)))
+        row[column].append(piece)
+        return _fits(piece, columns)
+    cell = filled[-1]
+    last = cell[-1]
+    height = max(piece.height, last.height)
+    top = max(p.baseline for c in filled for p in c)
+    bottom = min(p.baseline for c in filled for p in c)
+    column = _column(piece, columns)
+    if abs(piece.left - cell[0].left) <= _COLUMN_SLACK and 0 < last.baseline - piece.baseline <= _CELL_LINE * height:
+        cell.append(piece)  # the cell's next line (further down, past the cell's edge, is the next row's)
+    elif piece.left > cell[0].left + _COLUMN_SLACK and bottom - 0.5 * height <= piece.baseline <= top + 0.5 * height:
+        # (the next cell of the row, beside the cells before it: at their top, or lower down when it is centred)
+        if len(rows) == 1:
+            columns.append(piece.left)  # the first row sets the columns
+            row.append([piece])
+        elif column is None or column < len(row) - 1:
+            return False
+        else:
+            row.extend([] for _ in range(column - len(row) + 1))
+            row[column].append(piece)
+    elif piece.baseline < bottom - 0.3 * height and piece.left <= cell[0].left + _COLUMN_SLACK and column is not None:
+        if not _fits(piece, columns) and len(piece.text.split()) <= 10 and not piece.text.endswith((".", ":")):
+            rows.extend([[[piece]], []])  # a row across the table, naming a group of rows ("Regional recommendations")
+            return True
+        rows.append([[] for _ in range(column)] + [[piece]])  # a new row (its first cells may be empty)
+    else:
+        return False
+    return _fits(piece, columns)
+
+
+def _column(piece, columns):
+    return next((k for k, left in enumerate(columns) if abs(piece.left - left) <= _COLUMN_SLACK), None)
+
+
+def _fits(piece, columns):
+    """Whether a piece stays inside its column: a paragraph across the page is no cell."""
+    column = _column(piece, columns)
+    if column is None:
+        return len(columns) == 1 or piece.left > columns[-1]
+    return column == len(columns) - 1 or piece.right <= columns[column + 1] + _COLUMN_SLACK
 
 
 def _take_out_notes(lines):
