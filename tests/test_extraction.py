@@ -763,3 +763,20 @@ def test_text_set_in_two_columns_of_a_page_is_not_read_as_a_table(tmp_path):
     path = make_pdf_with_table(tmp_path / "review.pdf", [[left, right]], widths=[230, 230])
 
     assert " | " not in extract(path).pages[0].text
+
+
+def test_a_row_across_the_end_of_a_pdf_table_is_read_once(tmp_path):
+    rows = [
+        ["Ref", "Recommendation", "Learning"],
+        ["1.1", "The SBNI should develop regional procedures for fabricated or induced illness.", "(a)"],
+        ["1.2", "The SBNI should provide training on fabricated or induced illness for teachers.", "(b)"],
+        ["Local recommendations to follow", "", ""],
+    ]
+    path = make_pdf_with_table(
+        tmp_path / "review.pdf", rows, widths=[100, 290, 60], spans=(3,), after=["5.2 The panel made no other."]
+    )
+
+    text = extract(path).pages[0].text
+
+    assert text.count("Local recommendations to follow") == 1
+    assert "1.2 | The SBNI should provide training" in text

@@ -297,7 +297,6 @@ _CELL_LINE = 1.6  # of the type's height: the most a cell's next line lies below
 class _Piece:
     """A cell's line, or the part of a PDFium line in one cell (PDFium joins cells that share a baseline)."""
 
-    line: int  # the index of its line
     text: str
     left: float
     right: float
@@ -333,11 +332,11 @@ def _turns_up(lines, index):
     return False
 
 
-def _pieces(textpage, line, number):
+def _pieces(textpage, line):
     """A line split where the gap between two words is wider than a space could be: the cells it crosses."""
     text = line.text
     if line.baseline is None or line.marks:  # (a line whose footnote marks were taken out: its offsets have moved)
-        return [_Piece(number, text.strip(), line.left, line.right, line.baseline or 0, line.height)]
+        return [_Piece(text.strip(), line.left, line.right, line.baseline or 0, line.height)]
     pieces, start, left = [], 0, line.left
     for index in range(1, len(text)):
         if text[index].isspace() or not text[index - 1].isspace():
@@ -345,9 +344,9 @@ def _pieces(textpage, line, number):
         before = _char_box(textpage, line, len(text[:index].rstrip()) - 1)
         after = _char_box(textpage, line, index)
         if before and after and after.left - before.right > _CELL_GAP * line.height:
-            pieces.append(_Piece(number, text[start:index].strip(), left, before.right, line.baseline, line.height))
+            pieces.append(_Piece(text[start:index].strip(), left, before.right, line.baseline, line.height))
             start, left = index, after.left
-    pieces.append(_Piece(number, text[start:].strip(), left, line.right, line.baseline, line.height))
+    pieces.append(_Piece(text[start:].strip(), left, line.right, line.baseline, line.height))
     return pieces
 
 
@@ -368,12 +367,14 @@ def _table_at(textpage, lines, index, pieces):
         if lines[number].baseline is None:
             break
         if number not in pieces:
-            pieces[number] = _pieces(textpage, lines[number], number)
+            pieces[number] = _pieces(textpage, lines[number])
         kept = [[list(cell) for cell in row] for row in rows], list(columns)
         if not all(_place(piece, rows, columns) for piece in pieces[number]):
             rows, columns = kept  # (a table that ends part-way through a line ends before it)
             if len(rows) > 1 and sum(bool(cell) for cell in rows[-1]) < 2:
-                rows.pop()  # a row begun and not carried on: the first cell of the next table, set out otherwise
+                # a row begun and not carried on: the first cell of the next table, set out otherwise
+                while len(rows) > 1 and sum(bool(cell) for cell in rows[-1]) < 2:
+                    rows.pop()
                 end = starts[len(rows)]
             break
         starts += [number] * (len(rows) - len(starts))
