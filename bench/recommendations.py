@@ -28,7 +28,7 @@ Sets:
 - `fifth`: bench/data/recommendations_fifth/ (ten reports in layouts none of the earlier sets used, written blind
   while the fourth was tuned on): the thirteenth session's final figures, since tuned on.
 - `sixth`: bench/data/recommendations_sixth/ (ten reports in layouts none of the earlier sets used, written blind
-  while the fifth was tuned on) for the next final figures: score it once, when tuning has stopped.
+  while the fifth was tuned on): scored once at the end of the thirteenth session, development material since.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
