@@ -273,6 +273,11 @@ PROSE = re.compile(
     r"|it\s+is\s+(?:also\s+|further\s+)?recommended)\s*(?::\s*|that\s+)(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+# An unnumbered recommendation set in the text: "Recommendation: The Partnership should add a section to ...".
+# (also after a conclusion's own sentences: "9.7 ... it was not followed up. Recommendation: The council should ...")
+RUN_IN_RECOMMENDATION = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?-i:R)ecommendation\s*[:\u2013\u2014]\s+(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL
+)
 # "...; second, that ...; and third, that ...": where the next of several recommendations in one sentence begins.
 ORDINAL = r"(?:and\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|next|finally|lastly)(?:ly)?,?\s+that\s+"
 
@@ -281,8 +286,16 @@ QUESTION = re.compile(r"whether\b", re.IGNORECASE)  # "whether the group should 
 
 
 def _recommends_that(blocks):
-    """The paragraphs that say "The review recommends that ...", in a report with no recommendations section."""
-    return [recommendation for block in blocks for recommendation in _in_prose(block.text.strip(), block.page)]
+    """The paragraphs that say "The review recommends that ..." or "Recommendation: <whom> should ...", in a report
+    with no recommendations section (set between its conclusions, or after each finding's analysis)."""
+    out = []
+    for block in blocks:
+        text = block.text.strip()
+        if (run_in := RUN_IN_RECOMMENDATION.search(text)) and _unlabelled_recommendation(run_in.group("rest")):
+            out.append(ProposedRecommendation(_plain(run_in.group("rest")), "", block.page))
+        else:
+            out.extend(_in_prose(text, block.page))
+    return out
 
 
 def _in_prose(text, page):

@@ -872,3 +872,23 @@ def test_a_table_of_recommendations_in_a_pdf_gives_each_row_with_its_label_and_t
         ("2", "The hospital trust s", "Finding 1"),  # (the merged cell of the row above)
         ("3", "The CCG should make ", "Finding 2"),
     ]
+
+
+def test_recommendations_run_in_among_the_conclusions_are_found_even_inside_a_conclusions_paragraph():
+    text = """9. Conclusions and recommendations
+
+9.1 Child D's retraction was accepted without anyone asking why she had changed her account.
+
+Recommendation: The Partnership should add a section to its procedures on responding to retracted disclosures.
+
+9.2 The checks on the adults in the household were not complete. The early help plan did not name him. Recommendation:
+The council's early help service should require practitioners to meet every adult living in the household.
+
+9.3 The recommendation made in 2019 was accepted and is not repeated here."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.text[:40] for r in made] == [
+        "The Partnership should add a section to ",
+        "The council's early help service should ",
+    ]
