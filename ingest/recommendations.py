@@ -111,12 +111,12 @@ LABEL = re.compile(
 STEM = re.compile(r"^(?P<subject>\S.{1,100}?)\s+(?:should|must|is asked to|are asked to)\s*:$", re.IGNORECASE)
 LEAD_IN = re.compile(r"(?:recommend(?:s|ed|ations?)?|following|as follows|actions?)\b[^.]{0,80}:\s*$", re.IGNORECASE)
 # A recommendation that starts with what is to be done ("Develop guidance ...", "That the Board ...").
-IMPERATIVE = re.compile(
-    r"^(?:that|ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
+ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
+    r"ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
     r"|introduce|strengthen|undertake|work with|request|amend|require|issue|bring forward|include|implement|update"
-    r"|clarify|produce|create|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise)\b",
-    re.IGNORECASE,
+    r"|clarify|produce|create|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise"
 )
+IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
 DIRECTIVE = re.compile(
     r"\b(?:should|must|shall|will|is asked to|are asked to|is recommended to|are recommended to|needs? to"
     r"|to (?:ensure|review|develop|consider|seek|establish|provide|agree|commission|publish|revise|audit))\b"
@@ -127,10 +127,8 @@ DIRECTIVE = re.compile(
 # Department for Education require ...", "... that its aftercare service ask ...".
 BARE_SUBJECT = re.compile(
     r"^(?:that\s+)?(?P<subject>(?:the|its|their|each|every|all)\s.{2,100}?|(?-i:[A-Z]).{2,100}?)\s+"
-    r"(?:ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit|introduce"
-    r"|strengthen|undertake|work with|request|amend|require|issue|include|implement|update|clarify|produce|create"
-    r"|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise|ask|train|offer|record|tell"
-    r"|take|make|carry out|remove|convene|write|use|hold)(?:e?s)?\b",  # ("it is recommended that the Trust ensures")
+    rf"(?:{ACTIONS}|ask|train|offer|record|tell|take|make|carry out|remove|convene|write|use|hold)"
+    r"(?:e?s)?\b",  # ("it is recommended that the Trust ensures")
     re.IGNORECASE,
 )
 SUBJECT = re.compile(
