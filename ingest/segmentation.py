@@ -312,7 +312,9 @@ def read_blocks(pages):
         if len(lines) == 1 and _is_heading(lines[0], alone=True):
             blocks.append(_make_block(lines[0], page, heading=True))
             continue
-        if len(lines) > 1 and _is_heading(lines[0], alone=False):
+        continued = len(lines) > 1 and WRAPPED.match(lines[1]) and not LISTED.match(lines[1])
+        if len(lines) > 1 and _is_heading(lines[0], alone=False) and not continued:
+            # (a first line whose sentence goes on in lower case on the next is not a heading over it)
             blocks.append(_make_block(lines[0], page, heading=True))
             lines = lines[1:]
         if len(lines) > 1 and all(len(line) > UNWRAPPED and line.endswith((".", "!", "?")) for line in lines):
@@ -320,13 +322,13 @@ def read_blocks(pages):
             blocks.extend(_make_block(line, page, heading=False) for line in lines)
             continue
         text = " ".join(lines)
-        label = _label(text)
+        label = _label(text) if " | " not in text else None  # (a table's row is not split at its first cell's label)
         opening = re.match(r"^(.{3,300}?[.!?])\s+(?=[A-Z\"'\u201c])", text) if label else None
         if opening:
             blocks.append(_make_block(opening.group(1).rstrip("."), page, heading=True))
             text = text[opening.end() :]
         blocks.append(_make_block(text, page, heading=False))
-    blocks = _kickers(blocks)
+    blocks = _finding_cells(_kickers(blocks))
     _form_tables(blocks)
     _label_series(blocks)
     return blocks
@@ -371,6 +373,53 @@ def _kickers(blocks):
             out[-1] = block
         else:
             out.append(block)
+    return out
+
+
+def _finding_cell(block):
+    """(index, heading, text) of the cell of a table's row that sets out a finding ("KPE 2: ... | <what happened> |
+    Finding 2: <statement>. <what it tells us>"), in any column but the first; None when no cell does."""
+    if " | " not in block.text:
+        return None
+    for index, cell in enumerate(block.text.split(" | ")[1:], start=1):
+        found = _label(cell.strip())
+        if found and found[0] in ("finding", "learning") and found[1]:
+            opening = re.match(r"^(.{3,300}?[.!?])(?:\s+(?=[A-Z\"'\u201c])|$)", cell.strip())
+            heading = opening.group(1).rstrip(".") if opening else cell.strip()
+            return index, heading, cell.strip()[opening.end() :].strip() if opening else ""
+    return None
+
+
+def _finding_cells(blocks):
+    """A table whose rows set out findings in a column of their own (a key practice episode, what happened, then
+    "Finding 2: ..." as what it tells us): each such cell becomes the finding's heading and text. The rest of its row
+    and the rows with no finding are context that belongs to no finding (a "group"). Nothing changes unless two rows
+    of a table do so."""
+    rows, run = [], []
+    for block in [*blocks, Block("", None)]:
+        if " | " in block.text:
+            run.append(block)
+            continue
+        if sum(_finding_cell(row) is not None for row in run) >= 2:
+            rows.extend(run)
+        run = []
+    if not rows:
+        return blocks
+    out = []
+    for block in blocks:
+        cell = _finding_cell(block) if any(block is row for row in rows) else None
+        if cell is None and any(block is row for row in rows):
+            block.heading, block.label, block.section = True, "group", ""
+            out.append(block)
+        elif cell is None:
+            out.append(block)
+        else:
+            out.append(_make_block(cell[1], block.page, heading=True))
+            if cell[2]:
+                out.append(_make_block(cell[2], block.page, heading=False))
+            rest = block.text.split(" | ")
+            del rest[cell[0]]
+            out.append(Block(" | ".join(rest), block.page, heading=True, label="group"))  # (what follows is not its)
     return out
 
 
@@ -420,8 +469,14 @@ def _label_series(blocks):
         numbers = [series_number(found.group("number")) for _, found in members]
         if len(members) < 2 or len(set(numbers)) < len(numbers):
             continue
+        at = [next(i for i, b in enumerate(blocks) if b is block) for block, _ in members]
+        # "Issue 1: ..." over its own "Findings" sub-heading: the findings are under that, and the series groups them
+        grouping = labelled or all(
+            any(b.heading and b.section == "findings" for b in blocks[start + 1 : end])
+            for start, end in itertools.pairwise([*at, len(blocks)])
+        )
         for block, found in members:
-            if labelled:  # the findings have labels of their own: the series groups them ("Line of enquiry A: ...?")
+            if grouping:  # the findings have labels of their own: the series groups them ("Line of enquiry A: ...?")
                 block.label = "group"
                 continue
             block.label = "learning" if re.search(r"\blearn|\blesson", words) else "finding"
@@ -517,7 +572,8 @@ def _items(section, kind):
     labelled = any(_is_labelled_item(b) for b in section.blocks)
     if not labelled and (rows := _table_items(section, kind) or _list_items_as_findings(section, kind)):
         return rows
-    statements = [] if labelled else _numbered_statements(section)
+    stated = [] if labelled or section.kind != "findings" else [b for b in section.blocks if _stated(b)]
+    statements = stated or ([] if labelled else _numbered_statements(section))
 
     def starts_item(block):
         if labelled:
@@ -534,7 +590,12 @@ def _items(section, kind):
     headed = any(starts_item(b) for b in section.blocks)
     items, target = [], None
     for block in section.blocks:
-        if starts_item(block) and statements:
+        if starts_item(block) and stated:  # "5.1.5 The panel finds that <its title>. <its text>"
+            title = short_title(_stated(block).group("rest")).rstrip(".")
+            heading = Block(title[:1].upper() + title[1:], block.page, heading=True)
+            items.append(Item(heading, [block], kind=kind))
+            target = items[-1].paragraphs
+        elif starts_item(block) and statements:
             items.append(Item(None, [block], kind=kind))  # the statement is its title's sentence and its text
             target = items[-1].paragraphs
         elif starts_item(block):
@@ -554,7 +615,7 @@ def _items(section, kind):
         elif block.heading and items and target is items[-1].recommendation and " | " in block.text:
             target.append(block)  # the header row of a table of the finding's recommendations
         elif block.heading:
-            if (labelled or statements) and items:  # a sub-heading inside a finding: a line of its text
+            if (labelled or statements) and items and target is not None:  # a sub-heading inside a finding: text
                 target = items[-1].paragraphs
                 target.append(block)
         elif items and RECOMMENDATION_START.match(block.text):
@@ -569,6 +630,18 @@ def _items(section, kind):
     if not headed:
         items = _joined(items)
     return [i for i in items if i.paragraphs or (i.heading and i.heading.label)]
+
+
+# A finding stated in a paragraph of its own under a "Findings" sub-heading ("5.1.5 The panel finds that ...").
+STATED = re.compile(
+    r"^(?:(?:the|this)\s+)?(?:(?:cmr\s+|review\s+)?panel|review(?:\s+team)?|reviewers?|lead\s+reviewer|author)\s+"
+    r"(?:finds|found|concludes|concluded|has\s+found)\s+that\s+(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _stated(block):
+    return None if block.heading else STATED.match(_strip_number(block.text))
 
 
 def _label_numbered_under_themes(section):
@@ -770,6 +843,30 @@ def _proposed(item):
     return ProposedFinding(title, text or title, page, item.kind, label, questions, list(item.recommendation))
 
 
+ON_FINDING = re.compile(
+    r"^(?:on|for|about|regarding|in relation to|arising from)\s+(?P<label>(?:key\s+)?(?:finding|learning(?:\s+point)?"
+    r"|lesson)\s+[\w.]{1,4})\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _questions_by_reference(all_sections, findings):
+    """Questions set out apart from the findings, grouped by finding ("6.2 On Finding 1:" and its questions, under
+    "Issues for the LSCB to consider"), become the questions of the finding of that label."""
+    by_label = {" ".join(f.label.lower().split()): f for f in findings if f.label}
+    for section in all_sections:
+        asking = bool(section.heading and _asks_questions(section.heading.text))
+        target = None
+        for block in section.blocks:
+            found = ON_FINDING.match(_strip_number(block.text).strip())
+            if found:
+                target = by_label.get(" ".join(found.group("label").lower().split()))
+            elif target is not None and (block.text.rstrip().endswith("?") or (asking and LISTED.match(block.text))):
+                target.questions.append(_strip_number(block.text))
+            else:
+                target = None
+
+
 def _cap(findings):
     """At most MAX_FINDINGS: the shortest proposal joins its shorter neighbour until they fit."""
     findings = list(findings)
@@ -841,6 +938,7 @@ def propose_findings(pages: list[Page]) -> Proposal:
     if sources:
         name, items = sources[0]
         findings = _cap([_proposed(i) for i in items])
+        _questions_by_reference(all_sections, findings)
         if all(f.kind == "learning" for f in findings):
             name = "learning"
         return Proposal(findings, False, f"Proposed {_count(len(findings))} from the {name} section.")

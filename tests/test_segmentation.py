@@ -4,7 +4,7 @@ from ingest.documents import Page
 from ingest.extraction import extract
 from ingest.recommendations import propose_recommendations
 from ingest.segmentation import MAX_FINDINGS, propose_findings
-from tests.documents import make_pdf
+from tests.documents import make_pdf, make_pdf_with_table
 
 
 def recommended(proposal, document_pages):
@@ -1346,3 +1346,124 @@ Finding 2: Lateness and hunger were seen as attendance problems | The academy re
         ("Finding 1", "Nobody asked who the adults in the household were", "Three agencies visit"),
         ("Finding 2", "Lateness and hunger were seen as attendance problems", "The academy recorded"),
     ]
+
+
+EPISODE_TABLE = [
+    ["Key practice episode", "What happened", "What this tells us about the system"],
+    [
+        "KPE 1: Nursery, 2019",
+        "Nursery staff saw that Child R was often hungry and told the health visitor.",
+        "Finding 1: Concerns about Child R's weight were held by each agency but never added together. Each agency "
+        "acted on its own part and closed its involvement when the next step belonged to someone else.",
+    ],
+    ["KPE 2: A police call, 2020", "A neighbour called the police about shouting; no crime was recorded.", ""],
+    [
+        "KPE 3: Missed appointments, 2021",
+        "Two dental appointments were missed and the referrals were closed.",
+        "Finding 2: Missed appointments were closed without anyone asking who else knew the child. The letters went "
+        "to an address the family had left.",
+    ],
+]
+
+
+def test_findings_set_out_in_a_column_of_a_key_practice_episode_table_are_read_from_their_cells(tmp_path):
+    path = make_pdf_with_table(
+        tmp_path / "episodes.pdf",
+        EPISODE_TABLE,
+        before=["4. Key practice episodes and what they tell us", "4.1 The episodes are set out below."],
+        after=["4.2 The episodes are drawn from the agency chronologies in Appendix A."],
+        widths=[110, 170, 200],
+    )
+
+    proposal = propose_findings(extract(path, name=path.name).pages)
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Finding 1", "Concerns about Child R's weight were held by each agency but never added together"),
+        ("Finding 2", "Missed appointments were closed without anyone asking who else knew the child"),
+    ]
+    first, second = proposal.findings
+    assert first.text.startswith("Each agency acted on its own part")
+    assert "neighbour called the police" not in first.text  # a row with no finding belongs to none
+    assert "agency chronologies" not in second.text  # nor does what follows the table
+
+
+def test_questions_grouped_by_finding_in_a_section_of_their_own_are_the_questions_of_those_findings():
+    text = """4. Findings
+
+Finding 1: Nobody added the concerns about Child R's weight together
+
+Each agency acted on its own part and closed its involvement when the next step belonged to someone else.
+
+Finding 2: Missed appointments were closed without anyone asking who else knew the child
+
+The letters went to an address the family had left, and nobody checked.
+
+6. Issues for the LSCB to consider
+
+6.1 The panel offers these questions to the Board. They are grouped by finding.
+
+6.2 On Finding 2:
+
+1. Do "was not brought" procedures ask whether the child is seen by anyone else?
+2. Who should a service tell when a child of school age misses appointments?
+
+7. Good practice
+
+7.1 The school nurse made a referral the same day."""
+
+    proposal = propose_findings(pages(text))
+
+    first, second = proposal.findings
+    assert first.questions == []
+    assert second.questions == [
+        'Do "was not brought" procedures ask whether the child is seen by anyone else?',
+        "Who should a service tell when a child of school age misses appointments?",
+    ]
+
+
+def test_findings_stated_as_the_panel_finds_that_under_findings_sub_headings_are_the_findings_not_the_issues():
+    text = """3. Background
+
+3.4 The panel finds that the agency reports were complete and candid.
+
+5. Issues examined by the panel
+
+Issue 1: Planning before Baby E was born
+
+5.1.1 The pre-birth assessment began in February and was slowed by the first lockdown.
+
+Findings
+
+5.1.2 The panel finds that the assessment treated Mother as a care leaver or as a parent, but never as both.
+The leaving care service thought about her needs and the family service about the baby's.
+
+Matters for the SBNI to consider:
+
+1. How do pre-birth assessments include fathers who are described as not engaging?
+
+Issue 2: Safer sleep and alcohol
+
+5.2.1 The midwife and the health visitor both gave safer sleep advice to Mother.
+
+5.2.2 Mother used the e-mail address given on the housing application
+and her mobile number; both were on the Trust's record.
+
+Findings
+
+5.2.3 The panel finds that safer sleep advice was given to one parent and recorded as given to the family. No one
+checked that Father had heard it.
+
+6. Conclusion
+
+6.1 Baby E's death could not have been predicted."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("", "The assessment treated Mother as a care leaver or as a parent, but never as both"),
+        ("", "Safer sleep advice was given to one parent and recorded as given to the family"),
+    ]
+    first, second = proposal.findings
+    assert first.questions == ["How do pre-birth assessments include fathers who are described as not engaging?"]
+    assert "family service about the baby's" in first.text
+    assert "midwife and the health visitor" not in first.text + second.text
