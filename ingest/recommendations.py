@@ -142,7 +142,8 @@ NATIONAL = re.compile(
     r"|ofsted|care inspectorate|estyn|hmicfrs|\bcqc\b|care quality commission|national panel"
     r"|child safeguarding practice review panel|college of policing|national police chiefs|healthcare improvement"
     r"|social care wales|health and care professions council|general medical council|royal college|the executive office"
-    r"|department of (?:health|education|justice)|health and social care board|dwp\b)",
+    r"|department of (?:health|education|justice)|health and social care board|dwp\b"
+    r"|(?-i:\b[Tt]he Department\b)(?!\s+(?:for|of)\b))",  # "the Department": the government's, as UK reports write
     re.IGNORECASE,
 )
 PARTNERSHIP = re.compile(
@@ -184,7 +185,17 @@ VIEW = re.compile(
     re.IGNORECASE,
 )
 # Words before "should" that quote someone else's recommendation: "An earlier review, in 2021, recommended that ...".
-EARLIER = re.compile(r"\brecommended\b|\brecommendations?\s+(?:was|were|of|from)\b", re.IGNORECASE)
+# ("The probation service's agency report made its own recommendation, that 'offender managers should ...'")
+EARLIER = re.compile(
+    r"\brecommended\b|\brecommendations?\s+(?:was|were|of|from)\b|\bown\s+recommendations?\b"
+    r"|\b(?:agency|imr|management)\s+reports?\b",
+    re.IGNORECASE,
+)
+# A request to receive the report rather than a recommendation: "The Board is asked to accept this report, to publish
+# it ...", "The Board is asked to note the effective practice in section 6".
+PROCEDURAL = re.compile(
+    r"^[^.;:]{0,160}?\b(?:is|are)\s+asked\s+to\s+(?:note|accept|receive|endorse|approve|sign\s+off)\b", re.IGNORECASE
+)
 # What a recommendation asks in words of its own (not "will", which a commitment or a plan uses). A paragraph that
 # asks is a recommendation even when it is about the others ("The Board should audit how these recommendations ...").
 ASKS = re.compile(r"\b(?:should|must|shall|is asked to|are asked to|recommends?|recommended|needs? to)\b|^that\b", re.I)
@@ -240,8 +251,9 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     after = [r for index, finding in enumerate(findings) for r in _after_finding(finding, index)]
     lists = [found for found in (*map(_from_blocks, chosen), after) if found]
     proposed = _fullest(lists)
-    if not proposed and any(APPENDIX.search(block.text) for found in chosen for block in found):
-        proposed = _from_appendix(sections(blocks))  # "The recommendations are set out in Appendix C"
+    if any(APPENDIX.search(block.text) for found in chosen for block in found):
+        # "The recommendations are set out in Appendix C"; "Single-agency recommendations ... are in Appendix 2"
+        proposed = _fullest([proposed, _from_appendix(sections(blocks), named=bool(proposed))])
     if not proposed:
         proposed = _recommends_that(blocks)
     proposed = [r for r in proposed if not QUESTION.match(r.text)]
@@ -309,12 +321,28 @@ def _in_prose(text, page):
     return out
 
 
-def _from_appendix(all_sections):
+# An appendix of recommendations that are not the review's: the agencies' own, earlier reviews', for information.
+OTHERS_RECOMMENDATIONS = re.compile(
+    r"\b(?:imrs?|individual management reviews?|agency reports?|single[- ]agency reviews?|previous|earlier|learning"
+    r"|for information|not (?:a set of )?(?:the review's )?recommendations|endorsed)\b",
+    re.IGNORECASE,
+)
+
+
+def _from_appendix(all_sections, *, named=False):
     """The recommendations of an appendix the recommendations section points to: its table with a recommendation
-    column, or its labelled rows as a PDF gives them (an action plan is not it)."""
+    column, or its labelled rows as a PDF gives them (an action plan is not it). Beside recommendations found in the
+    body (named), only an appendix whose heading says it holds recommendations ("Appendix 2: Single-agency
+    recommendations"), and not someone else's, is read."""
     for section in all_sections:
         heading = section.heading
         if heading is None or not APPENDIX.match(heading.text.strip()) or _is_action_plan(section):
+            continue
+        opening = " ".join(b.text for b in section.blocks[:1] if " | " not in b.text)
+        if named and (
+            not re.search(r"\brecommendations?\b", heading.text, re.IGNORECASE)
+            or OTHERS_RECOMMENDATIONS.search(f"{heading.text} {opening}")
+        ):
             continue
         tables = [b for b in section.blocks if " | " in b.text and _is_header([c.strip() for c in b.text.split(" | ")])]
         # A PDF gives a table's rows as paragraphs, each starting with its label ("MA/1 Marlstow LSCB should ...").
@@ -416,7 +444,15 @@ def names_recommendations(pages):
 
 
 def _is_action_plan(section):
-    return section.heading is not None and bool(ACTION_PLAN.search(section.heading.text))
+    """Whether a section is an action plan: its heading says so, and, when it also names the recommendations
+    ("Recommendations and action plan"), its table sets actions apart from them (an action column). One table of
+    "Recommendation | Agency | Timescale | RAG" is the recommendations, with their plan."""
+    heading = section.heading
+    if heading is None or not ACTION_PLAN.search(heading.text):
+        return False
+    if re.search(r"\brecommendations?\b", heading.text, re.IGNORECASE):
+        return any(_action_columns(_cells(block.text)) for block in section.blocks if " | " in block.text)
+    return True
 
 
 def _fullest(lists):
@@ -674,7 +710,7 @@ def _unlabelled_recommendation(text):
     should ..."), and is not about the recommendations, a commitment ("The Panel will publish ...") or an earlier
     review's recommendation quoted ("An earlier review recommended that 'the Partnership should ...'")."""
     asks = DIRECTIVE.search(text) and _starts_directive(text) and ASKS.search(text) and not VIEW.match(text)
-    return bool(asks and not _quotes_earlier(text))
+    return bool(asks and not _quotes_earlier(text) and not PROCEDURAL.match(text))
 
 
 def _asks_no_one(text):
@@ -700,7 +736,7 @@ def _asks(text):
     guidance ...", "That the Board ..."), not a commitment ("Each agency will develop an action plan") or words about
     the recommendations ("The recommendations below are addressed to ...")."""
     asks = ASKS.search(text) or (IMPERATIVE.match(text) and not ABOUT_RECOMMENDATIONS.search(text))
-    return bool(asks and not VIEW.match(text) and not _quotes_earlier(text))
+    return bool(asks and not VIEW.match(text) and not _quotes_earlier(text) and not PROCEDURAL.match(text))
 
 
 def _starts_directive(text):
@@ -813,6 +849,8 @@ def _address(recommendation):
     own = re.sub(r"^that\s+", "", subject.group("subject"), flags=re.IGNORECASE) if subject else ""
     if IMPERATIVE.match(recommendation.text) or len(own.split()) > 14:
         own = ""  # "Publish advice for schools, setting out what staff should do": its verb comes first
+    if recommendation.group and re.fullmatch(r"the department", own, re.IGNORECASE):
+        own = ""  # "The Department should ..." under "Social Services": that department, not the government's
     # A table's addressee or lead column says whom, unless the words ask the partnership ("The partnership should
     # seek assurance from the ICB", led by the ICB); "its midwifery services" after "To NHS X, it recommends that" is
     # NHS X's.

@@ -96,7 +96,8 @@ SECTION_KINDS = [
      r"|what (?:did|do|can) (?:we|the review|the panel|agencies) learn\b.*|what (?:we|the review|the panel) learn[te]d"
      r"|key learning points|summary of learning|learning and improvement"
      r"|(?:practice and )?organisational learning|practice learning"),
-    ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations(?: and actions)?"
+    ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations"
+     r"(?: and (?:the )?action(?:s| plan))?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|recommendations (?:for|to|made to) .*|action plan"
      r"|improving systems and practice|gwella systemau ac ymarfer|what (?:we|the (?:review|panel)) recommends?"
      r"|our recommendations|key actions(?: for .*)?"),
@@ -156,6 +157,7 @@ def _section_kind(text):
     """The kind of section a heading names; either side of a bilingual heading ("Dysgu / Learning") will do."""
     for side in text.split(" / ") if text.count(" / ") == 1 else [text]:
         key = re.sub(r"\s+", " ", side.lower().replace("&", "and")).strip(" :.-")
+        key = re.sub(r"\s*[(\[]?\b(?:continued|cont(?:'d|\.)?)[)\]]?$", "", key)  # "8. Recommendations (continued)"
         for kind, pattern in SECTION_PATTERNS:
             if pattern.match(key):
                 return kind

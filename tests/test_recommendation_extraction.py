@@ -892,3 +892,114 @@ The council's early help service should require practitioners to meet every adul
         "The Partnership should add a section to ",
         "The council's early help service should ",
     ]
+
+
+def test_one_table_that_is_both_the_recommendations_and_the_action_plan_gives_its_recommendations(tmp_path):
+    path = make_docx(
+        tmp_path / "review.docx",
+        [*FINDINGS.split("\n\n"), "8. Recommendations and action plan", "8.1 Each row is one and its plan."],
+        table=[
+            ["Recommendation", "Agency", "Timescale", "RAG"],
+            ["The Partnership should agree a young carers pathway with schools.", "Partnership", "Dec 2024", "Green"],
+            ["Northshire Council should assess every young carer's needs.", "Council", "Mar 2025", "Red"],
+        ],
+    )
+
+    made = proposed(extract(path).pages)
+
+    assert [(r.text[:30], r.addressee) for r in made] == [
+        ("The Partnership should agree a", "partnership"),
+        ("Northshire Council should asse", "agencies"),
+    ]
+
+
+def test_single_agency_recommendations_in_an_appendix_join_the_bodys_and_the_agencies_own_learning_does_not():
+    text = """7. Recommendations
+
+7.1 The review makes two multi-agency recommendations for the CPC. Single-agency recommendations, agreed with each
+agency, are in Appendix 2 and form part of this review's recommendations.
+
+MA1 The CPC should develop guidance on children at risk of harm outside the home.
+
+MA2 The CPC should agree a protocol with schools before a child on a supervision order is excluded.
+
+Appendix 1: Learning identified by agencies
+
+Each agency reflected on its own practice. It is not a set of recommendations.
+
+Ref | Learning
+L1 | Discharge for non-engagement should have triggered a review of the child's plan.
+L2 | Exclusion decisions should take account of where a child will be during the day.
+
+Appendix 2: Single-agency recommendations
+
+These recommendations were agreed with each agency.
+
+Ref | Recommendation
+NHS 1 | NHS Northshire should ensure that the drug and alcohol service does not discharge a child for not attending.
+POL 1 | The police should ensure that intelligence about exploitation is shared with social work the same day."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.label for r in made] == ["MA1", "MA2", "NHS 1", "POL 1"]
+
+
+def test_requests_to_note_or_accept_the_report_and_an_agency_reports_own_recommendation_are_not_recommendations():
+    text = """7. Recommendations
+
+7.1 The Regional Safeguarding Board is asked to accept this report and to publish it on the national repository.
+
+7.2 The police are asked to ensure that every breach of a protective order is recorded as a domestic abuse incident.
+
+7.3 The Regional Safeguarding Board is asked to note the effective practice in section 6 and to share it.
+
+7.4 The probation service's agency report made its own recommendation, that 'offender managers should share all
+breach information with the MARAC coordinator', which the service has already carried out."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:40]) for r in made] == [("7.2", "The police are asked to ensure that ever")]
+
+
+def test_the_department_is_the_governments_unless_the_recommendation_is_under_a_local_departments_heading():
+    text = """9. Recommendations
+
+9.1 National recommendations
+
+9.1.1 The Department should amend statutory guidance so that a child removed from a school roll is seen.
+
+9.2 Single-agency recommendations
+
+Social Services
+
+1. The Department should ensure that every police notification about a child under five is checked."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.text[:20], r.addressee) for r in made] == [
+        ("The Department shoul", "national"),
+        ("The Department shoul", "agencies"),
+    ]
+    assert made[1].agencies == ["Children's social care"]
+
+
+def test_a_recommendations_heading_marked_continued_and_markdowns_escaped_numbers_keep_the_list_going(tmp_path):
+    path = tmp_path / "review.md"
+    path.write_text(
+        "# 4. Findings\n\n## Finding 1: Information about Mr K was held by the police alone\n\n"
+        "The police knew of two assaults by Mr K on a former partner and did not share them.\n\n"
+        "# 8. Recommendations\n\n"
+        "1\\. The Partnership should agree a protocol with schools before any permanent exclusion.\n\n"
+        "2\\. The Partnership should adopt a contextual safeguarding framework.\n\n"
+        "8\\. Recommendations (continued)\n\n"
+        "3\\. The police should consider a referral whenever a child is found with drugs in another area.\n\n"
+        "# 9. The partners' response\n\nThe partners accept the recommendations.\n"
+    )
+
+    made = proposed(extract(path).pages)
+
+    assert [(r.label, r.text[:25]) for r in made] == [
+        ("1", "The Partnership should ag"),
+        ("2", "The Partnership should ad"),
+        ("3", "The police should conside"),
+    ]

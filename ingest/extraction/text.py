@@ -1,10 +1,10 @@
 """Plain text and Markdown. Markdown is read as the structure it writes: `#` headings become headings of their
 own (a line with blank lines around it), `**bold**` and `__bold__` marks go, a link keeps its text and address,
-a table's separator row goes while its rows stay as cells separated by " | ", and footnotes (`[^2]` in the text,
-`[^2]: the note` below) leave the text: their marks go and their notes become extras of the page that cites
-them (still checked for identifiers, never part of a finding). A plain-text export's notes at its end ("Notes", then
-"1 The note...", numbered from 1) are read the same way: the notes leave the text, and so do their numbers where
-they stick to the end of a word ("practice3.")."""
+a table's separator row goes while its rows stay as cells separated by " | ", a backslash escape ("1\\.") leaves
+its character, and footnotes (`[^2]` in the text, `[^2]: the note` below) leave the text: their marks go and their
+notes become extras of the page that cites them (still checked for identifiers, never part of a finding). A
+plain-text export's notes at its end ("Notes", then "1 The note...", numbered from 1) are read the same way: the
+notes leave the text, and so do their numbers where they stick to the end of a word ("practice3.")."""
 
 import re
 
@@ -18,6 +18,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _NOTE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$")
 _NOTE_MARK = re.compile(r"\[\^([^\]\s]+)\]")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "1\." for a "1." that is not to start a list: a backslash escape
 _CONTEXT = 80  # characters kept of the text before a footnote's mark
 _NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _NUMBERED_NOTE = re.compile(r"^(\d{1,3})[ \t]+(\S.*)$")
@@ -102,10 +103,10 @@ def _plain_markdown(text):
         else:
             row = _TABLE_ROW.match(line)
             if row:
-                line = " | ".join(cell.strip() for cell in row.group(1).split("|"))
+                line = " | ".join(cell.strip() for cell in re.split(r"(?<!\\)\|", row.group(1)))  # ("\|" is a "|")
             lines.append(_inline(line))
     return "\n".join(lines), notes
 
 
 def _inline(line):
-    return _LINK.sub(r"\1 (\2)", _STRONG.sub(r"\2", line))
+    return _ESCAPE.sub(r"\1", _LINK.sub(r"\1 (\2)", _STRONG.sub(r"\2", line)))
