@@ -22,7 +22,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.9"
+RULES_VERSION = "2026.12.10"
 
 
 def _installed(distribution):
@@ -205,6 +205,7 @@ granny grandma grandad granddad auntie aunty stepdad stepmum step-dad step-mum e
 phone address name dob gender ethnicity religion postcode contact lesson episode episodes attendance attendances
 ibid idem op cit loc gateway draft drafts appraisal tools tool progress pathway pathways committee committees
 femicide census instagram snapchat tiktok facebook whatsapp discord youtube twitter telegram xbox playstation
+twitch roblox kik yubo omegle reddit
 gaelic traveller travellers gypsy gypsies roma scrutineer scrutiny abbreviation abbreviations meaning term terms
 definition definitions timescale timescales rag status
 """
@@ -388,6 +389,8 @@ _HELPLINES = frozenset(
         "8088004444",  # Shelter
         "8000684141",  # Papyrus HOPELINE247
         "8081000900",  # Stop It Now
+        "3001236600",  # FRANK
+        "3001232040",  # Action Fraud
     )
 )
 
@@ -405,7 +408,7 @@ _NINO_RE = re.compile(
 )
 _NINO_LABELLED_RE = re.compile(
     r"\b(?i:National\s+Insurance(?:\s+(?:number|no\b\.?))?|NI\s+(?:number|no\b\.?)|NINO|temporary\s+reference"
-    r"(?:\s+number)?(?:\s*\(TRN)?|TRN)[\s:.,]*(?:is|was|of)?\s*"
+    r"(?:\s+number)?(?:\s*\(TRN)?|TRN)[\s:.,|]*(?:is|was|of)?\s*"
     r"(?P<value>(?!QQ|qq)(?i:[A-Z]{2} ?\d{2} ?\d{2} ?\d{2}(?: ?[A-Z]\b)?)|\d{2} ?[A-Z]\d ?\d{2} ?\d{2})"
 )
 
@@ -416,7 +419,7 @@ _POSTCODE_RE = re.compile(rf"\b{_POSTCODE}\b|(?<![\w-])(?i:{_AREA}) (?!1st|2nd|3
 # After a "postcode" label: an outward code alone (LS8), or a full postcode in any case (ls8 4ab).
 _POSTCODE_LABELLED_RE = re.compile(
     rf"\b(?i:post\s*code|postal\s+(?:district|area|code))s?"
-    rf"(?:\s+(?i:area|district|of|was|is|in|as|given|recorded|listed|shown|being))*[\s:]*"
+    rf"(?:\s+(?i:area|district|of|was|is|in|as|given|recorded|listed|shown|being))*[\s:(]*"
     rf"(?P<value>(?i:{_AREA}(?: ?{_INWARD})?))\b"
     rf"|\b(?P<before>{_AREA})\s+(?i:post\s*code|postal\s+district)"
 )
@@ -442,6 +445,12 @@ _USER_NAME_RE = re.compile(
     r"(?:Instagram|TikTok|Snapchat|Discord|Xbox|PlayStation|Steam|Facebook|WhatsApp)\s+(?:account|name|handle|ID))"
     r"(?:\s+(?i:was|is|of|called|named|under\s+the\s+(?:user\s*)?name)|\s*,)*\s*[:\-]?\s*['\"\u2018\u201c]?"
     r"(?P<value>(?=[A-Za-z0-9_.]*\d|[A-Za-z0-9_.]*[A-Z][a-z]+[A-Z]|[A-Za-z0-9.]*_)[A-Za-z0-9_.]{2,31}[A-Za-z0-9_])"
+)
+# A handle after the platform it is used on: "She streamed on Twitch as rubyravenplays", "known on TikTok as ...".
+_PLATFORM_AS_RE = re.compile(
+    r"\b(?:on|via)[^\S\n]+(?:Twitch|TikTok|Instagram|Snapchat|Discord|YouTube|Roblox|Xbox(?:[^\S\n]+Live)?|PlayStation"
+    r"|Steam|Kik|Telegram|Twitter|X|Facebook|Threads|Reddit|Wink|Yubo|Omegle)[^\S\n]+(?:as|under)[^\S\n]+"
+    r"['\"\u2018\u201c]?(?P<value>[A-Za-z0-9_.]{3,31}[A-Za-z0-9_])(?![\w.])"
 )
 _UNDERSCORE_NAME_RE = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@/-])")
 
@@ -743,6 +752,19 @@ _ROLE = (
     r"\b(?:Mother|Father|Mum|Dad|Stepfather|Stepmother|Grandmother|Grandfather|the[^\S\n]+(?:mother|father|stepfather"
     r"|stepmother|grandmother|grandfather|sponsor|lodger))"
 )
+# ... and beside a relative's role, in brackets: "Nan (Sonia Campbell-Hinds) said", "Mother's partner (Jaswant)".
+_KIN_BRACKET_RE = re.compile(
+    rf"\b(?:Nan|Nana|Nanna|Nanny|Gran|Granny|Grandma|Grandad|Granddad|Grandpa|Auntie|Aunty|Aunt|Uncle|Cousin"
+    rf"|(?:(?:Mother|Father|Mum|Dad)[{_APOS}]s|(?:his|her|their|the|maternal|paternal))[^\S\n]+(?:new[^\S\n]+)?"
+    r"(?:partner|boyfriend|girlfriend|husband|wife|friend|brother|sister|aunt|uncle|cousin|grandmother|grandfather"
+    r"|ex-partner|lodger|neighbour))"
+    rf"[^\S\n]*\((?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}})\)"
+)
+# A name before the age of a child in brackets: "The children were Ember (6), Reed (4) and Marley (18 months)".
+_AGED_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]*\((?:aged[^\S\n]+)?\d{{1,2}}"
+    r"(?:[^\S\n]+(?:months?|years?|weeks?|yrs?)(?:[^\S\n]+old)?)?\)"
+)
 _ROLE_COMMA_RE = re.compile(rf"{_ROLE},[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}}),")
 _ROLE_BRACKET_RE = re.compile(rf"{_ROLE}[^\S\n]*\((?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}})\)")
 # A name that signs off a message: "Kind regards, Bronagh (Family Support Worker)".
@@ -795,7 +817,7 @@ _FAMILY_ROW_RE = re.compile(
     re.I,
 )
 _RECORD_NAME_RE = re.compile(
-    rf"(?<![\w-])(?P<surname>[A-Z]{{3,}}(?:[-'\u2019][A-Z]{{2,}})?),[^\S\n]+(?P<forename>{_CAP})\b"
+    rf"(?<![\w-])(?P<surname>[A-Z]{{3,}}(?:[-'\u2019][A-Z]{{2,}})?),[^\S\n]+(?P<forename>{_CAP}|[A-Z]{{3,}})\b"
     r"(?!,[^\S\n]*[A-Z]|[^\S\n]+and[^\S\n]+[A-Z])"  # (not a list of bodies: "HIW, CSSIW, Estyn and Ofsted")
 )
 _NAME_LINE_RE = re.compile(rf"^[^\S\n]*(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})[^\S\n]*,?[^\S\n]*$", re.M)
@@ -873,7 +895,8 @@ _DECLARATION_RES = (
         re.I,
     ),
     re.compile(
-        rf"(?P<name>{_DECLARED_NAME})['\"\u2019\u201d]?,?\s+(?:(?:is|was)\s+)?(?:the|a)\s+name\s+(?:that\s+|which\s+)?"
+        rf"(?P<name>{_DECLARED_NAME})['\"\u2019\u201d]?(?:\s+throughout)?,?\s+(?:(?:is|was)\s+)?(?:the|a)\s+name\s+"
+        r"(?:that\s+|which\s+)?"
         r"(?:(?:his|her|their|the|[A-Z])\b[^.;]{0,30}?)?\b(?:chose|chosen|selected|picked|agreed)\b"
     ),
     re.compile(
@@ -1146,8 +1169,10 @@ def _identifier_hits(text):
     for pattern, kind in ((_SPELT_EMAIL_RE, "email"), (_DISCORD_RE, "social_media_handle")):
         for match in pattern.finditer(text):
             yield _Hit(kind, match.start(), match.end(), kind)
-    for match in _USER_NAME_RE.finditer(text):
-        yield _Hit("social_media_handle", match.start("value"), match.end("value"), "user_name")
+    for pattern in (_USER_NAME_RE, _PLATFORM_AS_RE):
+        for match in pattern.finditer(text):
+            if match.group("value").lower() not in _FUNCTION_WORD_SET:
+                yield _Hit("social_media_handle", match.start("value"), match.end("value"), "user_name")
     if "/" in text:
         for match in _PROFILE_URL_RE.finditer(text):
             yield _Hit("social_media_handle", match.start(), match.end(), "profile_url")
@@ -1484,6 +1509,9 @@ def _capital_name_hits(text):
     "DORNAN, Tiarnagh")."""
     for match in _RECORD_NAME_RE.finditer(text):
         surname, forename = match.group("surname"), match.group("forename")
+        if forename.isupper():  # "GRIFFITHS-ONYEKA, CALEB": a forename in capitals is one the lists know
+            known = forename.title() in _FORENAMES or forename.title() in _GAZETTEER
+            forename = forename.title() if known else ""
         if surname.lower() not in _SAFE and _token_kind(surname.title()) == "name" and _token_kind(forename) == "name":
             yield _Hit("person_name", match.start(), match.end(), "record_name")
     for match in _CAPITAL_CELL_RE.finditer(text):
@@ -1557,9 +1585,20 @@ def _name_line_hits(text):
 
 
 def _apposition_hits(text):
-    for pattern in (_APPOSITION_RE, _WHO_RE, _BELONGING_RE, _ROLE_COMMA_RE, _ROLE_BRACKET_RE, _SIGN_OFF_RE):
+    for pattern in (
+        _APPOSITION_RE,
+        _WHO_RE,
+        _BELONGING_RE,
+        _ROLE_COMMA_RE,
+        _ROLE_BRACKET_RE,
+        _KIN_BRACKET_RE,
+        _AGED_RE,
+        _SIGN_OFF_RE,
+    ):
         for match in pattern.finditer(text):
             words = match.group("name").split()
+            if pattern is _AGED_RE and not _aged_child(text, match):
+                continue
             if all(_token_kind(word) == "name" for word in words):
                 yield _Hit("person_name", match.start("name"), match.end("name"), "apposition")
     for match in _WHOM_RE.finditer(text):
@@ -1569,6 +1608,20 @@ def _apposition_hits(text):
     for match in _CAPITALS_NAME_RE.finditer(text):
         if match.group().title() in _FORENAMES and match.group().lower() not in _SAFE:
             yield _Hit("person_name", match.start(), match.end(), "capital_forename")
+
+
+_CHILDREN_BEFORE_RE = re.compile(
+    r"\b(?:children|siblings|brothers|sisters|sons|daughters|twins|boys|girls|grandchildren|half-siblings)\b[^.;\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _aged_child(text, match):
+    """Whether "<word> (6)" names a child: a forename the lists know, or one of the children a sentence lists ("The
+    children were Ember (6), Reed (4) and ..."), not "Stage (3)" or "Tier (2)"."""
+    first = match.group("name").split()[0]
+    known = first in _FORENAMES or first in _GAZETTEER or first.lower() in _WORD_NAMES
+    return known or bool(_CHILDREN_BEFORE_RE.search(text, max(0, match.start() - 120), match.start()))
 
 
 def _message_name_hits(text):

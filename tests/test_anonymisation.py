@@ -1190,3 +1190,33 @@ def test_a_name_alone_in_a_table_cell_on_a_welsh_page_is_still_flagged():
     text = f"{WELSH_PAGE}\n\n| Tad / Father | Delroy Campbell | 31 |"
 
     assert ("person_name", "Delroy Campbell") in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("The siblings were Tansy (7), Wren (5) and Corin (18 months) at the time.", "person_name", "Corin"),
+        ("Her brothers, Kwabena (12) and Yaw (9), stayed with their father.", "person_name", "Kwabena"),
+        ("Nan (Loretta Bamigboye-Hart) said the boys were always welcome.", "person_name", "Loretta Bamigboye-Hart"),
+        ("Mother's partner (Harjinder) was on licence at the time.", "person_name", "Harjinder"),
+        ("He gamed on Roblox as ziggyfrost and on Discord.", "social_media_handle", "ziggyfrost"),
+        ("| NINO | JG 41 27 65 | (suffix missing on the old record) |", "ni_number", "JG 41 27 65"),
+        ("Both flats were in the same postcode district (NX4).", "postcode", "NX4"),
+    ],
+)  # fmt: skip
+def test_children_named_with_their_ages_relatives_in_brackets_handles_on_a_platform_and_labelled_codes(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recommendation (1) follows Finding (4) and Stage (3) of the plan.",
+        "FRANK (0300 123 6600) gives young people information about drugs.",
+        "At her grandmother's request she is called Skylark throughout, a name chosen for this review.",
+    ],
+)
+def test_numbered_parts_a_national_helpline_and_a_pseudonym_chosen_for_the_review_pass(text):
+    assert kinds(text) == []
