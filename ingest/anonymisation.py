@@ -1409,6 +1409,7 @@ def _name_hits(text, lower_words):
         *_beside_pseudonym_hits(text),
         *_gaelic_name_hits(text),
         *_capital_name_hits(text),
+        *_family_cell_hits(text, lower_words),
     ]
     welsh = _welsh_page(text)
     for hit in [*found, *_ner_hits(text)]:
@@ -1521,6 +1522,28 @@ def _capital_name_hits(text):
         line = text[text.rfind("\n", 0, match.start()) + 1 : text.find("\n", match.end()) % (len(text) + 1)]
         if words[0].title() in _FORENAMES or _FAMILY_ROW_RE.search(line):
             yield _Hit("person_name", match.start("name"), match.end("name"), "capital_name")
+
+
+_NAME_CELL_RE = re.compile(rf"(?:^|\|)[^\S\n]*(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})[^\S\n]*(?=\||$)", re.M)
+
+
+def _family_cell_hits(text, lower_words):
+    """A name alone in a table cell of a row about a relative ("| Maternal aunt | Mercy Ofori-Darko | Lives nearby
+    |"): a forename the lists know (or a word-name), or a double-barrelled surname, with one or two more name-like
+    words, none of them a word the document writes in lower case ("| Mother | Flying Start | ... |" is a
+    programme)."""
+    if "|" not in text:
+        return
+    for match in _NAME_CELL_RE.finditer(text):
+        words = match.group("name").split()
+        if any(_token_kind(w) != "name" or w.lower() in lower_words for w in words):
+            continue
+        known = words[0] in _FORENAMES or words[0] in _GAZETTEER or words[0].lower() in _WORD_NAMES
+        if not (known or "-" in words[-1]):
+            continue
+        line = text[text.rfind("\n", 0, match.start()) + 1 : text.find("\n", match.end()) % (len(text) + 1)]
+        if line.count("|") >= 2 and _FAMILY_ROW_RE.search(line):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "family_cell")
 
 
 def _titled_name_hits(text):

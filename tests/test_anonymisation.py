@@ -1220,3 +1220,8 @@ def test_children_named_with_their_ages_relatives_in_brackets_handles_on_a_platf
 )
 def test_numbered_parts_a_national_helpline_and_a_pseudonym_chosen_for_the_review_pass(text):
     assert kinds(text) == []
+
+
+def test_a_relatives_name_alone_in_a_family_table_cell_is_flagged_and_a_programme_there_is_not():
+    assert ("person_name", "Mercy Ofori-Darko") in kinds("| Maternal aunt | Mercy Ofori-Darko | Lives nearby |")
+    assert kinds("| Mother | Flying Start | Weekly from March |") == []

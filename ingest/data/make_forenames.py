@@ -2,10 +2,14 @@
 
 The spaCy model finds common English forenames well and uncommon ones badly ("Saoirse" is a place to it, "Zayan"
 nothing), so the check also looks names up in this list. It holds the forenames of Faker's person providers for the
-languages of the UK's communities, and the forenames of the UK's own other languages, which Faker has no provider
-for (CELTIC: Welsh, Scottish Gaelic, Irish, Cornish and Manx forenames, written out by hand from general knowledge of
-them), less every word of Debian's British English word list in either case: a name that is also a word or a place
-("Hope", "Frank", "Devon", "Graham") is left to the model and the other rules.
+languages of the UK's communities, the forenames of the UK's own other languages, which Faker has no provider for
+(CELTIC: Welsh, Scottish Gaelic, Irish, Cornish and Manx forenames, written out by hand from general knowledge of
+them), and those of the communities Faker covers badly or only in other scripts (community_forenames.txt: Somali,
+Eritrean, Arabic, Kurdish, Persian, Afghan, South Asian, West and Southern African, Caribbean, Chinese, Vietnamese,
+Filipino, Thai, Balkan and Eastern European, Turkish, Greek, Gypsy, Roma and Traveller and coined British names,
+written by a helper from general knowledge, blind to the tests), less every word of Debian's British English word list
+in each case: a name that is also a word or a place ("Hope", "Frank", "Devon", "Graham") is left to the model and the
+other rules.
 
 Run by hand when the sources change (not at run time):
 
@@ -90,6 +94,8 @@ def forenames():
         for attribute in ATTRIBUTES:
             names.update(getattr(provider, attribute, None) or ())
     names.update(CELTIC.split())
+    community = Path(__file__).with_name("community_forenames.txt").read_text(encoding="utf-8")
+    names.update(word for line in community.splitlines() if not line.startswith("#") for word in line.split())
     words = {line.strip().lower() for line in WORDS.read_text(encoding="utf-8").splitlines()}
     return sorted(
         name
