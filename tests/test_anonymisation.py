@@ -326,8 +326,8 @@ def test_a_full_name_after_a_title_is_flagged_as_one_span():
 
 
 def test_a_name_found_only_by_the_model_is_flagged():
-    flag = only("Records show that Oluwaseun Bankole was the named nurse.")
-    assert (flag.kind, flag.text, flag.detector) == ("person_name", "Oluwaseun Bankole", "ner")
+    flag = only("Records show that Thorvald Bankole was the named nurse.")
+    assert (flag.kind, flag.text, flag.detector) == ("person_name", "Thorvald Bankole", "ner")
 
 
 def test_a_model_entity_is_trimmed_to_the_name_after_a_pseudonym():
