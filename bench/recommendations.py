@@ -214,7 +214,9 @@ def sources(chosen_set, chosen):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "blind", "second", "third", "fourth", "fifth", "sixth"), default="dev")
+    parser.add_argument(
+        "--set", choices=("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh"), default="dev"
+    )
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list every miss, extra and wrong addressee")

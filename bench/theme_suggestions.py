@@ -97,9 +97,10 @@ def blind_findings():
 
 
 def seed_findings():
-    """The project's own training set (ingest/data/training_findings.jsonl), as the training task reads it."""
-    path = ROOT / "ingest" / "data" / "training_findings.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The project's own training set (ingest/data/training_findings*.jsonl), as the training task reads it."""
+    paths = sorted((ROOT / "ingest" / "data").glob("training_findings*.jsonl"))
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+    return [json.loads(line) for line in lines if line.strip()]
 
 
 def blind_report_findings():

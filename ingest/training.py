@@ -3,7 +3,7 @@
 A new version is trained when a curator asks (the taxonomy page, or `manage.py train_theme_model`), or when
 curators' confirmed tags have moved by RETRAIN_CHANGE since the last version (checked whenever a review is
 published), once MIN_CONFIRMED findings are confirmed. It learns from the confirmed findings (of published
-reviews, tagged by curators) and from the project's own seed set (ingest/data/training_findings.jsonl, written
+reviews, tagged by curators) and from the project's own seed set (ingest/data/training_findings*.jsonl, written
 for training and never part of a test set). Each version is persisted (ingest.models.ThemeModel) with its size;
 every process loads the newest and picks up a newer one at its next suggestion (ingest.suggestions.get_suggester).
 """
@@ -27,7 +27,8 @@ from ingest.models import ThemeModel
 from ingest.suggestions import DATA, MAX_TRAINING, MIN_CONFIRMED, RETRAIN_CHANGE, ThemeClassifier
 from reviews.models import Review
 
-SEED = DATA / "training_findings.jsonl"
+# The seed set: training_findings.jsonl (TRAINING.md) and training_findings_second.jsonl (TRAINING_SECOND.md).
+SEEDS = sorted(DATA.glob("training_findings*.jsonl"))
 KEEP = 3  # versions kept: the newest and two before it
 # What a pickled classifier needs to be read back: the layout of ThemeClassifier (raise FORMAT when it changes) and
 # scikit-learn's version. A version made with other code is not loaded: suggestions use the rules until the next
@@ -39,7 +40,8 @@ logger = logging.getLogger(__name__)
 
 def seed_findings():
     """[(text, {slug})] of the seed set."""
-    rows = [json.loads(line) for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [line for seed in SEEDS for line in seed.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in lines if line.strip()]
     return [(f"{row['title']}\n{row['text']}", set(row["themes"])) for row in rows]
 
 
