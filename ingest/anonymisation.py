@@ -205,7 +205,7 @@ granny grandma grandad granddad auntie aunty stepdad stepmum step-dad step-mum e
 phone address name dob gender ethnicity religion postcode contact lesson episode episodes attendance attendances
 ibid idem op cit loc gateway draft drafts appraisal tools tool progress pathway pathways committee committees
 femicide census instagram snapchat tiktok facebook whatsapp discord youtube twitter telegram xbox playstation
-twitch roblox kik yubo omegle reddit
+twitch roblox kik yubo omegle reddit active offer
 gaelic traveller travellers gypsy gypsies roma scrutineer scrutiny abbreviation abbreviations meaning term terms
 definition definitions timescale timescales rag status
 """
@@ -304,6 +304,11 @@ Deeqa Ayan Hodan
 # Forenames of many languages that are no English word nor place ("Zayan", "Saoirse", "Aušra"), written by
 # ingest/data/make_forenames.py: the model misses most of them, so one alone, outside a citation, is a name.
 _GAZETTEER = frozenset((Path(__file__).parent / "data" / "forenames.txt").read_text(encoding="utf-8").split())
+
+# The lower-case words of an English word list (written by ingest/data/make_forenames.py): what the model reads as
+# a name at a table cell's start, made only of them and no forename, is ordinary words ("Revised after the
+# practitioner event", "Field Entry").
+_ENGLISH = frozenset((Path(__file__).parent / "data" / "english_words.txt").read_text(encoding="utf-8").split())
 
 # Words that are also forenames, taken as a name right after a relation ("her friend Summer", "aunt Grace").
 _WORD_NAMES = _word_set(
@@ -1434,6 +1439,8 @@ def _name_hits(text, lower_words):
             # An ordinary word capitalised only because it starts a table cell, a line or a sentence ("Attends
             # late"), used in lower case elsewhere in the document too. Elsewhere a word-name ("Summer said") stays.
             continue
+        if hit.detector == "ner" and _ordinary(word) and _starts_cell(text, hit.start):
+            continue  # "| Revised after the practitioner event |", "| Field Entry |" ("Baker said" is still a name)
         yield hit
 
 
@@ -1493,6 +1500,26 @@ def _starts_place(text, start):
     while at and text[at - 1] in " \t":
         at -= 1
     return at == 0 or text[at - 1] in "|\n" or (text[at - 1] in ".!?:;" and at < start)
+
+
+def _ordinary(words):
+    """Whether every word is an English word and none a forename: "Active Offer", "Revised" (not "Grace Baker")."""
+    return all(
+        word.lower() in _ENGLISH
+        and word not in _FORENAMES
+        and word not in _GAZETTEER
+        and word.lower() not in _WORD_NAMES
+        and word.lower() not in _COMMON_WORD_FORENAMES
+        for word in _POSSESSIVE_RE.sub("", words).split()
+    )
+
+
+def _starts_cell(text, start):
+    """Whether the word at start begins a table cell (a paragraph's first word may be a name: "Sonny was asleep")."""
+    at = start
+    while at and text[at - 1] in " \t":
+        at -= 1
+    return at > 0 and text[at - 1] == "|"
 
 
 def _gaelic_name_hits(text):

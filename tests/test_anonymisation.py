@@ -1225,3 +1225,20 @@ def test_numbered_parts_a_national_helpline_and_a_pseudonym_chosen_for_the_revie
 def test_a_relatives_name_alone_in_a_family_table_cell_is_flagged_and_a_programme_there_is_not():
     assert ("person_name", "Mercy Ofori-Darko") in kinds("| Maternal aunt | Mercy Ofori-Darko | Lives nearby |")
     assert kinds("| Mother | Flying Start | Weekly from March |") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| 0.2 | Aug 2017 | Lead reviewer | Revised after the practitioner event |",
+        "| Sept 2021 | Referred to the early help hub by the school |",
+        "| Field Entry | Item Detail |",
+        "The Welsh-language Active Offer was not made to Mother.",
+    ],
+)
+def test_ordinary_words_starting_a_table_cell_and_the_active_offer_are_not_names(text):
+    assert [kind for kind, _ in kinds(text) if kind == "person_name"] == []
+
+
+def test_a_name_starting_a_sentence_is_still_a_name_even_when_it_is_also_a_word():
+    assert ("person_name", "Sonny") in kinds("Sonny was asleep in the car seat when the police arrived.")

@@ -11,6 +11,10 @@ written by a helper from general knowledge, blind to the tests), less every word
 in each case: a name that is also a word or a place ("Hope", "Frank", "Devon", "Graham") is left to the model and the
 other rules.
 
+It also writes english_words.txt, the lower-case words of that word list: a word the model reads as a name at the
+start of a table cell or a line ("Revised after the practitioner event", "Referred to children's services") is an
+ordinary word when the list holds it and no forename list does.
+
 Run by hand when the sources change (not at run time):
 
     pip install faker==40.63.0 && apt-get install wbritish
@@ -104,8 +108,14 @@ def forenames():
     )
 
 
+def english_words():
+    """The lower-case words of Debian's British English word list (no proper nouns, no possessives)."""
+    lines = WORDS.read_text(encoding="utf-8").splitlines()
+    return sorted({line for line in lines if re.fullmatch(r"[a-z]+(?:-[a-z]+)?", line) and len(line) > 2})
+
+
 if __name__ == "__main__":
-    names = forenames()
-    target = Path(__file__).with_name("forenames.txt")
-    target.write_text("\n".join(names) + "\n", encoding="utf-8")
-    print(f"{len(names)} forenames written to {target}")
+    for name, entries in (("forenames.txt", forenames()), ("english_words.txt", english_words())):
+        target = Path(__file__).with_name(name)
+        target.write_text("\n".join(entries) + "\n", encoding="utf-8")
+        print(f"{len(entries)} entries written to {target}")
