@@ -287,7 +287,7 @@ def run_cases(final, batch=None):
 
 
 # Batches scored once for final figures and since used for development (their cases' misses may be listed).
-SCORED_BATCHES = {"fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+SCORED_BATCHES = {"fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"}
 
 
 def totals(rows):
@@ -325,7 +325,19 @@ def main():
     parser.add_argument("--final", action="store_true", help="score the held-back third of the cases (once)")
     parser.add_argument(
         "--batch",
-        choices=("fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+        choices=(
+            "fresh",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ),
         help="a later blind batch",
     )
     arguments = parser.parse_args()

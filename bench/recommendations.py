@@ -29,10 +29,14 @@ Sets:
   while the fourth was tuned on): the thirteenth session's final figures, since tuned on.
 - `sixth`: bench/data/recommendations_sixth/ (ten reports in layouts none of the earlier sets used, written blind
   while the fifth was tuned on): scored once at the end of the thirteenth session, development material since.
+- `seventh`: bench/data/recommendations_seventh/ (the same, written while the sixth was tuned on): scored once in the
+  fourteenth session, development material since.
+- `eighth`: bench/data/recommendations_eighth/ (the same, written while the seventh was tuned on): held back for the
+  fourteenth session's final figures.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
-    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth|fifth|sixth]
+    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth|fifth|sixth|seventh|eighth]
         [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
@@ -205,6 +209,8 @@ def sources(chosen_set, chosen):
         "fourth": [DATA / "recommendations_fourth"],
         "fifth": [DATA / "recommendations_fifth"],
         "sixth": [DATA / "recommendations_sixth"],
+        "seventh": [DATA / "recommendations_seventh"],
+        "eighth": [DATA / "recommendations_eighth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
@@ -215,7 +221,9 @@ def sources(chosen_set, chosen):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--set", choices=("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh"), default="dev"
+        "--set",
+        choices=("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+        default="dev",
     )
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     parser.add_argument("--reports", nargs="*", help="report ids (default: all)")
