@@ -127,7 +127,8 @@ DIRECTIVE = re.compile(
 # Department for Education require ...", "... that its aftercare service ask ...".
 BARE_SUBJECT = re.compile(
     r"^(?:that\s+)?(?P<subject>(?:the|its|their|each|every|all)\s.{2,100}?|(?-i:[A-Z]).{2,100}?)\s+"
-    rf"(?:{ACTIONS}|ask|train|offer|record|tell|take|make|carry out|remove|convene|write|use|hold)"
+    rf"(?:{ACTIONS}|ask|train|offer|record|tell|take|make|carry out|remove|convene|write|use|hold|add|check|invite"
+    r"|notify|refer|visit|report|test|keep|follow|replace|relaunch)"
     r"(?:e?s)?\b",  # ("it is recommended that the Trust ensures")
     re.IGNORECASE,
 )
@@ -194,7 +195,10 @@ EARLIER = re.compile(
 # A request to receive the report rather than a recommendation: "The Board is asked to accept this report, to publish
 # it ...", "The Board is asked to note the effective practice in section 6".
 PROCEDURAL = re.compile(
-    r"^[^.;:]{0,160}?\b(?:is|are)\s+asked\s+to\s+(?:note|accept|receive|endorse|approve|sign\s+off)\b", re.IGNORECASE
+    r"^[^.;:]{0,160}?\b(?:is|are)\s+asked\s+to\s+(?:note|accept|receive|endorse|approve|sign\s+off)\b"
+    r"|^(?:to\s+)?(?:note|accept|receive|endorse|approve|sign\s+off)\b"  # an item after "The Board is asked to:"
+    r"|^[^.;:]{0,120}?\b(?:report|review)\s+(?:be|is|should\s+be)\s+published\b",
+    re.IGNORECASE,
 )
 # What a recommendation asks in words of its own (not "will", which a commitment or a plan uses). A paragraph that
 # asks is a recommendation even when it is about the others ("The Board should audit how these recommendations ...").
@@ -265,7 +269,7 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
             recommendation.findings = _referenced(f"{recommendation.text} {recommendation.reference}", findings)
     proposed = proposed[:MAX_RECOMMENDATIONS]
     for section in sections(blocks):
-        if _is_action_plan(section):
+        if _is_action_plan(section) or _combined(section):
             _add_actions(section.blocks, proposed)
     return proposed
 
@@ -399,6 +403,9 @@ def _named_by(reference, proposed):
         number = re.fullmatch(r"(?:recommendation\s*|rec\s*)?(?P<n>\d{1,2}(?: \d{1,2})?[a-z]?)", plain)
         return {plain, number.group("n")} if number else {plain}
 
+    if _is_written_out(reference):  # the recommendation written out: "1. The Partnership should relaunch ..."
+        words = _plain(SECTION_NUMBER.sub(r"\g<rest>", reference.strip(), count=1))[:60]
+        return next((r for r in proposed if r.text.startswith(words) or words.startswith(r.text[:60])), None)
     wanted = keys(reference)
     named = next((r for r in proposed if r.label and keys(r.label) & wanted), None)
     place = re.fullmatch(r"(?:rec(?:ommendation)?\.?\s*)?(\d{1,2})(?:\.\d{1,2})?", reference.strip(), re.IGNORECASE)
@@ -451,8 +458,30 @@ def _is_action_plan(section):
     if heading is None or not ACTION_PLAN.search(heading.text):
         return False
     if re.search(r"\brecommendations?\b", heading.text, re.IGNORECASE):
-        return any(_action_columns(_cells(block.text)) for block in section.blocks if " | " in block.text)
+        tables = any(_action_columns(_cells(block.text)) for block in section.blocks if " | " in block.text)
+        return tables and not _combined(section)
     return True
+
+
+def _combined(section):
+    """Whether a section's table sets each recommendation out in full beside its actions ("Recommendation | Action |
+    Lead | Timescale", the recommendation's cell empty on its further actions' rows): the reference column holds the
+    recommendations' own words."""
+    roles = None
+    for block in section.blocks:
+        cells = _cells(block.text)
+        if not cells:
+            continue
+        if header := _action_columns(cells):
+            roles = header
+        elif roles and roles["ref"] < len(cells) and _is_written_out(cells[roles["ref"]]):
+            return True
+    return False
+
+
+def _is_written_out(cell):
+    """Whether a table cell holds a recommendation's words rather than its reference ("3", "CSC 2", "Rec 4")."""
+    return len(cell.split()) >= 6 and bool(DIRECTIVE.search(cell))
 
 
 def _fullest(lists):
@@ -568,8 +597,9 @@ def _from_blocks(blocks):
             if block.label in ("finding", "learning"):  # "Theme 1: Exclusion and transitions": what follows is its
                 themes.append((len(out), segmentation.split_label(block.text.strip())[0]))
             if stem := STEM.match(block.text.strip()):  # "Welsh Government should:", short enough for a heading
-                group = stem.group("subject")
-            elif not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
+                group = SECTION_NUMBER.sub(r"\g<rest>", stem.group("subject"), count=1)
+                continue  # ("8.3 The safeguarding partners are asked to:" heads what they are asked, no more)
+            if not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
                 # "Children's Social Care": whom the items after it ask; any other sub-heading names no one
                 group = block.text.strip() if _names_someone(block.text) else ""
             if label and not label.group("rest").strip():  # a heading per recommendation: its text follows
@@ -634,6 +664,7 @@ def _from_blocks(blocks):
             elif (
                 DIRECTIVE.search(rest)
                 and not VIEW.match(rest)
+                and not PROCEDURAL.match(rest)
                 and (_asks(rest) or (item and not ABOUT_RECOMMENDATIONS.search(rest)))
             ):
                 number = numbered.group("number") if numbered else _list_number(text)
@@ -779,6 +810,8 @@ def _columns(cells):
             if role not in roles and any(pattern.match(side.strip()) for side in cell.split(" / ")):  # "Rhif / No."
                 roles[role] = index
                 break
+    if "to" in roles and (actions := _action_columns(cells)) and actions.get("owner") == roles["to"]:
+        del roles["to"]  # "Recommendation | Action | Lead | ...": the lead is the action's, not whom it asks
     return roles if "text" in roles else None
 
 
@@ -845,9 +878,11 @@ def _after_finding(finding, index):
 def _address(recommendation):
     """Whom the recommendation asks: its own words before "should" when they name someone, else the table's
     addressee or lead (or "To NHS X, ..."), the code's agency, or the sub-heading it is under."""
-    subject = SUBJECT.match(recommendation.text) or BARE_SUBJECT.match(recommendation.text)
+    text = recommendation.text
+    bare = BARE_SUBJECT.match(text) if re.match(r"that\s", text, re.IGNORECASE) else None  # "that the police ensure"
+    subject = bare or SUBJECT.match(text) or BARE_SUBJECT.match(text)
     own = re.sub(r"^that\s+", "", subject.group("subject"), flags=re.IGNORECASE) if subject else ""
-    if IMPERATIVE.match(recommendation.text) or len(own.split()) > 14:
+    if re.match(rf"(?:{ACTIONS})\b", text, re.IGNORECASE) or len(own.split()) > 14:
         own = ""  # "Publish advice for schools, setting out what staff should do": its verb comes first
     if recommendation.group and re.fullmatch(r"the department", own, re.IGNORECASE):
         own = ""  # "The Department should ..." under "Social Services": that department, not the government's

@@ -194,7 +194,8 @@ def _is_heading(line, *, alone):
     if not line or PAGE_FURNITURE.match(line):
         return False
     if _label(line):
-        if _words(line) > LABELLED_WORDS or SENTENCE_BREAK.search(line):
+        numbered = SECTION_NUMBER.match(line)  # ("5. Finding 1: ...": the number's full stop ends no sentence)
+        if _words(line) > LABELLED_WORDS or SENTENCE_BREAK.search(numbered.group("rest") if numbered else line):
             return False  # "Finding 3: The plan was not reviewed. Text..." is a paragraph (see read_blocks)
         return alone or not _ends_sentence(line)
     numbered = SECTION_NUMBER.match(line)
@@ -530,10 +531,14 @@ def sections(blocks):
 # Sub-headings a finding may have that also name sections: under a labelled finding, unnumbered, they stay in it.
 INNER_HEADING = re.compile(
     r"^(?:learning|analysis|what happened|what (?:the (?:review|panel|reviewers?)|we) (?:found|learn[te]d)"
-    r"|why (?:it|this) matters|recommendations?|what needs to change)$",
+    r"|why (?:it|this) matters|recommendations?|what needs to change|(?:this|the) review recommends)$",
     re.IGNORECASE,
 )
-RECOMMENDATION_HEADING = re.compile(r"^recommendations?:?$", re.IGNORECASE)
+RECOMMENDATION_HEADING = re.compile(
+    r"^(?:recommendations?|(?:this|the)\s+(?:review|panel|reviewers?)\s+(?:therefore\s+)?recommends?"
+    r"|we\s+(?:therefore\s+)?recommend)(?:\s+that)?:?$",
+    re.IGNORECASE,
+)
 # A finding's questions for the partnership (Learning Together's "Issues for the Board to consider"): kept as its
 # questions, not as text, headings or recommendations.
 BODIES = r"(?:board|partnership|partners|committee|panel|agencies|lscb|scp|cpc|sbni)"

@@ -1003,3 +1003,61 @@ def test_a_recommendations_heading_marked_continued_and_markdowns_escaped_number
         ("2", "The Partnership should ad"),
         ("3", "The police should conside"),
     ]
+
+
+def test_recommendations_under_this_review_recommends_in_each_finding_follow_from_it_and_ask_whom_they_name():
+    text = """5. Finding 1: Reports about the dog were not seen as safeguarding information
+
+5.1 Neighbours reported the dog to the police twice and each report was recorded as an animal matter.
+
+This review recommends
+
+\u2022 that the police ensure that every report of a dangerous dog at an address is checked for children there;
+\u2022 that Northshire Homes add the keeping of animals to its safeguarding policy.
+
+6. Finding 2: Early help closed when the family moved
+
+6.1 The early help worker closed the case when the family moved across the borough.
+
+This review recommends
+
+\u2022 that the Partnership revise its early help closure guidance for families who move."""
+
+    made = proposed(pages(text))
+
+    assert [(r.text[:25], r.addressee, r.findings) for r in made] == [
+        ("that the police ensure th", "agencies", [0]),
+        ("that Northshire Homes add", "agencies", [0]),
+        ("that the Partnership revi", "partnership", [1]),
+    ]
+
+
+def test_a_recommendations_and_action_plan_table_gives_each_recommendation_once_with_its_actions(tmp_path):
+    rows = [
+        ["Recommendation", "Action", "Lead", "Timescale"],
+        ["1. The Partnership should relaunch its protocol for bruising in non-mobile babies, and should seek assurance "
+         "that it is known and used in every setting where babies are seen, including the garrison medical centre.",
+         "Reissue the protocol with a one-page summary", "Business Manager", "September 2024"],
+        ["", "Brief the emergency department and primary care", "Designated Doctor", "December 2024"],
+        ["2. The Department of Health and Social Care should consider how records follow service families.",
+         "Letter from the partners to the Department", "Independent Scrutineer", "July 2024"],
+    ]  # fmt: skip
+    pdf = make_pdf_with_table(
+        tmp_path / "review.pdf",
+        rows,
+        before=["8. Recommendations and action plan", "8.1 Each recommendation is written once, with its actions."],
+        after=["8.2 The safeguarding partners are asked to:", "\u2022 accept the recommendations and actions above;",
+               "\u2022 agree that this report be published in June 2024."],
+        widths=[90, 150, 90, 70],  # (the first cell's lines run on past eight before the text turns back up)
+    )  # fmt: skip
+
+    made = proposed(extract(pdf).pages)
+
+    assert [(r.label, r.text[:25], r.addressee) for r in made] == [
+        ("1", "The Partnership should re", "partnership"),
+        ("2", "The Department of Health ", "national"),
+    ]
+    assert [[action.text[:20] for action in r.actions] for r in made] == [
+        ["Reissue the protocol", "Brief the emergency "],
+        ["Letter from the part"],
+    ]

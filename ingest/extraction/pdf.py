@@ -291,6 +291,7 @@ def _page_text(textpage):
 _CELL_GAP = 0.9  # of the type's height: a wider gap between two words of a line parts two cells of a table
 _COLUMN_SLACK = 3.0  # points: cells of one column start this close to each other
 _CELL_LINE = 1.6  # of the type's height: the most a cell's next line lies below its line
+_TURN_WITHIN = 40  # lines: a table's text goes back up the page within this many (its first cell's lines)
 
 
 @dataclass
@@ -324,7 +325,7 @@ def _tables_as_rows(textpage, lines):
 
 def _turns_up(lines, index):
     """Whether the text goes back up the page (or along the line) within the next few lines: a table may start here."""
-    for above, below in itertools.pairwise(lines[index : index + 8]):
+    for above, below in itertools.pairwise(lines[index : index + _TURN_WITHIN]):
         if above.baseline is None or below.baseline is None:
             return False
         if below.baseline >= above.baseline - 0.3 * max(above.height, below.height) and below.left > above.left:
