@@ -101,7 +101,8 @@ NONE_MADE = re.compile(
 # A label a recommendation starts with: "Recommendation 3", "Recommendation 3 (Finding 2)", "R4", "CSC 1", "MA/1",
 # "WG1", "Area for improvement 2" when it is written under the recommendations.
 LABEL = re.compile(
-    r"^(?P<label>recommendation\s*(?:no\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])\b)"
+    r"^(?P<label>recommendation\s*(?:no\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])\b"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b)"
     r"|(?:regional|local|multi-agency|single[- ]agency|national)\s+recommendation\s*\d{1,2}"
     r"|area for improvement\s*\d{1,2}|key action\s*\d{1,2}"
     r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?|\d{1,2}(?-i:[a-h])(?=\s))"  # "WG1", "1a" (theme 1's first)
@@ -250,7 +251,8 @@ ACTION_COLUMNS = (
 def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     """The report's recommendations, each linked to the proposed findings (ProposedFinding) it follows from."""
     blocks = read_blocks(pages)
-    chosen = _recommendation_sections(sections(blocks))
+    # (a section that says the review makes none sets out learning, however its points are worded)
+    chosen = [found for found in _recommendation_sections(sections(blocks)) if not any(map(_says_none, found))]
     # (those written after each finding, and a summary of them in a section of its own, are one list: the fuller)
     after = [r for index, finding in enumerate(findings) for r in _after_finding(finding, index)]
     lists = [found for found in (*map(_from_blocks, chosen), after) if found]
@@ -275,6 +277,15 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
 
 
 APPENDIX = re.compile(r"\b(?:appendix|annex)\b", re.IGNORECASE)
+
+
+def _says_none(block):
+    """Whether a paragraph says the review makes no recommendations at all ("this review does not make
+    recommendations"), not only none of a kind ("makes no recommendations to individual agencies")."""
+    found = NONE_MADE.search(block.text)
+    return bool(found) and not re.match(
+        r"\s*(?:to|for|about|on|beyond|other than|except|of its own|at this stage)\b", block.text[found.end() :]
+    )
 
 
 # Recommendations written as the review's own prose, wherever they are: "The review recommends that the LSCB
@@ -579,8 +590,12 @@ def _from_blocks(blocks):
                 if columns is not None:
                     current = None
                     continue
+            coded = [LABEL.match(cell) for cell in cells] if columns is None else []
+            coded = [match for match in coded if match and DIRECTIVE.search(match.group("rest"))]
             if LEAD_ROW.fullmatch(cells[0]) and out and not out[-1].addressee_text:
                 out[-1].addressee_text = _plain(cells[-1])  # "Lead | The Department for Education": the row above's
+            elif len(coded) >= 2:  # a grid: "CPC 2 - The CPC should ... | COG 1 - The COG should ...", a cell each
+                out.extend(_grouped(_labelled(match, block.page), group) for match in coded)
             elif found := _from_row(cells, columns, block.page):
                 if columns and "finding" in columns and not found.reference and out and out[-1].reference:
                     found.reference = out[-1].reference  # an empty cell under the row above's: a merged cell

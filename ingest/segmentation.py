@@ -97,7 +97,7 @@ SECTION_KINDS = [
      r"|key learning points|summary of learning|learning and improvement"
      r"|(?:practice and )?organisational learning|practice learning"),
     ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations"
-     r"(?: and (?:the )?action(?:s| plan))?"
+     r"(?: and (?:the )?(?:action(?:s| plan)|(?:[\w'-]+ )?responses?))?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|recommendations (?:for|to|made to) .*|action plan"
      r"|improving systems and practice|gwella systemau ac ymarfer|what (?:we|the (?:review|panel)) recommends?"
      r"|our recommendations|key actions(?: for .*)?"),
@@ -296,7 +296,7 @@ def read_blocks(pages):
         if rest and (cell := _label(first)) and cell[1] and cell[0] in ("finding", "learning"):
             # a table with a row a finding: "Finding 4: <title> | <what the review found>"
             blocks.append(_make_block(first, page, heading=True))
-            blocks.append(_make_block(rest.replace(" | ", " "), page, heading=False))
+            blocks.append(_make_block(rest, page, heading=False))  # (its cells kept apart: "CPC 2 - ... | COG 1 - ...")
             continue
         if (
             len(lines) > 1

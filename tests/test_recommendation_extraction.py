@@ -1061,3 +1061,53 @@ def test_a_recommendations_and_action_plan_table_gives_each_recommendation_once_
         ["Reissue the protocol", "Brief the emergency "],
         ["Letter from the part"],
     ]
+
+
+def test_recommendations_numbered_in_words_each_with_the_boards_response_after_it():
+    text = """8. Recommendations and LSCB responses
+
+Recommendation One (Theme 1): The LSCB should ensure that every child missing three times in ninety days is referred.
+
+LSCB response: Accepted. A missing children panel will meet monthly from April.
+
+Recommendation Two (Theme 2): The police should record every adult found with a missing child.
+
+LSCB response: Accepted in part."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:20]) for r in made] == [
+        ("Recommendation One", "The LSCB should ensu"),
+        ("Recommendation Two", "The police should re"),
+    ]
+
+
+def test_points_worded_as_recommendations_under_a_section_saying_the_review_makes_none_are_not_taken():
+    text = """7. Recommendations
+
+7.1 In line with the approach agreed by the CPC, this review does not make recommendations. It sets out learning
+points for the CPC to build into its improvement plan.
+
+LP1. The CPC should ensure that return discussions after missing episodes look at where a young person was found.
+
+LP2. The police should link missing person reports with intelligence about premises used for dealing."""
+
+    assert proposed(pages(FINDINGS, text)) == []
+
+
+def test_a_grid_of_learning_against_the_committees_gives_a_recommendation_a_cell():
+    rows = [
+        "Key learning | For the Child Protection Committee | For the Chief Officers Group",
+        "Key learning 1: Left alone | CPC 1 - The CPC should publish guidance on the supervision of disabled children."
+        " | COG 1 - The COG should seek assurance that staff who visit homes know how to raise a concern.",
+        "Key learning 2: A plan without an owner | CPC 2 - The CPC should revise its plan procedure. | See CPC 1.",
+    ]
+    text = "7. Recommendations\n\n" + "\n".join(rows)
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.text[:20]) for r in made] == [
+        ("CPC 1", "The CPC should publi"),
+        ("COG 1", "The COG should seek "),
+        ("CPC 2", "The CPC should revis"),
+    ]
