@@ -179,8 +179,9 @@ RUN_IN_TO = re.compile(
 SUB_POINT = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h])\)\s", re.IGNORECASE)
 # The review's own view, not something it asks: "The Panel concludes that ...", "The review found ...".
 VIEW = re.compile(
-    r"^(?:the|this)\s+(?:[\w'\u2019]+\s+){0,2}?(?:panel|review(?:ers?)?|review\s+team|author|report|internal\s+review)"
-    r"\s+(?:also\s+)?(?:concludes?|considers?|considered|found|finds|notes|believes|is\s+of\s+the\s+view|recognises"
+    r"^(?:[^,.;:]{2,60},\s+)?"  # ("In addition to these recommendations, the review panel noted that ...")
+    r"(?:the|this)\s+(?:[\w'\u2019]+\s+){0,2}?(?:panel|review(?:ers?)?|review\s+team|author|report|internal\s+review)"
+    r"\s+(?:also\s+)?(?:concludes?|considers?|considered|found|finds|notes|noted|believes|is\s+of\s+the\s+view|recognises"
     r"|makes?|made|acknowledges?|thanks?|wish(?:es)?\s+to\s+(?:acknowledge|thank|note|record|recognise)"
     r"|would\s+like\s+to)\b"
     r"|^(?:areas?|matters?|issues?|points?)\s+for\s+(?:the\s+)?[\w'\u2019]+(?:\s+[\w'\u2019]+)?\s+to\s+consider\b",
@@ -190,7 +191,7 @@ VIEW = re.compile(
 # ("The probation service's agency report made its own recommendation, that 'offender managers should ...'")
 EARLIER = re.compile(
     r"\brecommended\b|\brecommendations?\s+(?:was|were|of|from)\b|\bown\s+recommendations?\b"
-    r"|\b(?:agency|imr|management)\s+reports?\b",
+    r"|\b(?:agency|imr|management)\s+reports?\b|\bimrs?[\u2019']?\s+recommendations?\b",
     re.IGNORECASE,
 )
 # A request to receive the report rather than a recommendation: "The Board is asked to accept this report, to publish
@@ -434,7 +435,9 @@ def _recommendation_sections(all_sections):
     for section in all_sections:
         heading = section.heading
         numbered = heading is not None and re.fullmatch(r"\d{1,2}\.?", heading.number or "")
-        if section.kind == "recommendations" and not _is_action_plan(section):
+        if (section.kind == "recommendations" or _table_of_learning_and_recommendations(section)) and (
+            not _is_action_plan(section)
+        ):
             out.append(list(section.blocks))
         elif out and out[-1] is not None and section.kind == "other" and numbered and _asks(heading.text):
             out[-1] += [Block(heading.text, heading.page), *section.blocks]
@@ -443,6 +446,18 @@ def _recommendation_sections(all_sections):
         else:
             out.append(None)
     return [found for found in out if found]
+
+
+def _table_of_learning_and_recommendations(section):
+    """Whether a section named for its learning and recommendations ("7. Learning and recommendations") sets them out
+    in a table with a recommendations column ("Theme | What we learned | Recommendations")."""
+    heading = section.heading
+    if heading is None or section.kind not in ("learning", "findings", "conclusion"):
+        return False
+    if not re.search(r"\brecommendations?\b", heading.text, re.IGNORECASE):
+        return False
+    headers = [cells for block in section.blocks if (cells := _cells(block.text)) and _is_header(cells)]
+    return any(re.match(r"recommend", cell, re.IGNORECASE) for cells in headers for cell in cells)
 
 
 def _restated(section):
@@ -596,10 +611,11 @@ def _from_blocks(blocks):
                 out[-1].addressee_text = _plain(cells[-1])  # "Lead | The Department for Education": the row above's
             elif len(coded) >= 2:  # a grid: "CPC 2 - The CPC should ... | COG 1 - The COG should ...", a cell each
                 out.extend(_grouped(_labelled(match, block.page), group) for match in coded)
-            elif found := _from_row(cells, columns, block.page):
-                if columns and "finding" in columns and not found.reference and out and out[-1].reference:
-                    found.reference = out[-1].reference  # an empty cell under the row above's: a merged cell
-                out.append(_grouped(found, group))
+            else:
+                for found in _from_row(cells, columns, block.page):
+                    if columns and "finding" in columns and not found.reference and out and out[-1].reference:
+                        found.reference = out[-1].reference  # an empty cell under the row above's: a merged cell
+                    out.append(_grouped(found, group))
             current = None
             continue
         if (lead := LEAD_PARAGRAPH.match(block.text.strip())) and out and not out[-1].addressee_text:
@@ -859,9 +875,23 @@ def _card_header(cells):
     return None
 
 
+# Where a cell holding two labelled recommendations starts its second: "... their views. Recommendation 2: The ...".
+NEXT_LABELLED = re.compile(r"(?<=[.;])\s+(?=recommendation\s*\d{1,2}[a-z]?\s*[:.\-\u2013\u2014]\s)", re.IGNORECASE)
+
+
 def _from_row(cells, columns, page):
-    """A recommendation from a table row: the text column (else the longest cell), its label and addressee."""
+    """The recommendations of a table row: the text column's (else the longest cell's), with its label and addressee;
+    a cell may hold two, each labelled ("Recommendation 1: ... Recommendation 2: ...")."""
     text = cells[columns["text"]] if columns and columns["text"] < len(cells) else max(cells, key=len)
+    parts = NEXT_LABELLED.split(text)
+    if len(parts) > 1 and all(LABEL.match(part) for part in parts[1:]):
+        found = [_from_row([*cells[: columns["text"]], part], columns, page) for part in parts] if columns else []
+        return [recommendation for each in found for recommendation in each]
+    found = _from_one_row(cells, text, columns, page)
+    return [found] if found else []
+
+
+def _from_one_row(cells, text, columns, page):
     if LEAD_ROW.fullmatch(cells[0]):
         return None  # "Lead | The Department for Education": whom the row above asks (_from_blocks)
     # (a row of a table headed "Recommendation" is one, whatever its verb, unless it says there is none)
@@ -906,7 +936,13 @@ def _address(recommendation):
     # NHS X's.
     explicit = recommendation.addressee_text
     partnership = PARTNERSHIP.search(own) and not (NATIONAL.search(own) or terms.mentions(own))
-    if own and _names_someone(own) and not re.match(r"(?i)(?:its|their)\b", own) and (not explicit or partnership):
+    national = NATIONAL.search(own)
+    if (
+        own
+        and _names_someone(own)
+        and not re.match(r"(?i)(?:its|their)\b", own)
+        and (not explicit or partnership or national)
+    ):  # (a government department asked, whoever the lead column says carries it forward)
         words = own
     else:
         words = explicit

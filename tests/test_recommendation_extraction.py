@@ -1111,3 +1111,37 @@ def test_a_grid_of_learning_against_the_committees_gives_a_recommendation_a_cell
         ("COG 1", "The COG should seek "),
         ("CPC 2", "The CPC should revis"),
     ]
+
+
+def test_a_table_of_learning_and_recommendations_gives_every_recommendation_of_a_cell_with_its_theme():
+    rows = [
+        "Theme | What we learned | Recommendations",
+        "Theme 1 | Children were recorded as present but never spoken to. | Recommendation 1: The Board should agree a"
+        " standard for speaking to children. Recommendation 2: The police should record what each child said.",
+        "Theme 2 | MARAC actions were tasks, not a plan. | Recommendation 3: The Community Safety Partnership should"
+        " review high-risk cases after three months.",
+    ]
+    text = "7. Learning and recommendations\n\n" + "\n".join(rows)
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.text[:20], r.reference) for r in made] == [
+        ("Recommendation 1", "The Board should agr", "Theme 1"),
+        ("Recommendation 2", "The police should re", "Theme 1"),
+        ("Recommendation 3", "The Community Safety", "Theme 2"),
+    ]
+
+
+def test_a_government_department_asked_is_the_addressee_whoever_leads_and_the_panels_note_is_not_asked():
+    text = """11. Recommendations
+
+No. | Recommendation | Lead
+1 | The ACPC should revise its procedures for repeat referrals within two years. | ACPC
+2 | The Department of Health should consider national guidance on domestic violence. | ACPC (Chair to write)
+
+11.2 In addition to these recommendations, the review panel noted that several IMR recommendations overlap with
+them. Agencies are asked to report progress on both through a single action plan."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee) for r in made] == [("1", "partnership"), ("2", "national")]
