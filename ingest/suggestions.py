@@ -12,9 +12,9 @@ count. A theme's evidence is the sum over its keywords, read as a score in 0..1 
 grows with the length of the text.
 
 What curators confirmed (findings of published reviews, tagged) and the project's own training set: a
-classifier (TF-IDF word 1-2-grams, one logistic regression per theme), trained by the worker and persisted
-(ingest.training), whose probability raises the score of a theme, and adds a theme the rules missed only when it
-is confident ("similar to N confirmed findings tagged X"); and how often each theme is confirmed, which raises a
+classifier (TF-IDF word 1-2-grams and character 3-5-grams, one logistic regression per theme), trained by the worker
+and persisted (ingest.training), whose probability raises the score of a theme, and adds a theme the rules missed only
+when it is confident ("similar to N confirmed findings tagged X"); and how often each theme is confirmed, which raises a
 theme that the text gives some evidence of. The three are combined as independent chances: 1 - (1-a)(1-b)(1-c),
 the rules' a multiplied by RULES_WEIGHT when a classifier is there.
 
@@ -69,7 +69,7 @@ FULL_TEXT_WORDS = 20000  # the most of a full text read
 MIN_CONFIRMED = 200  # confirmed findings before a classifier is trained
 MIN_EXAMPLES = 5  # confirmed findings of a theme before the classifier suggests it
 MAX_TRAINING = 10000  # the most recent confirmed findings trained on
-MAX_FEATURES = 50000  # the commonest words and word pairs the classifier reads
+MAX_FEATURES = 50000  # the commonest words and word pairs the classifier reads, and as many pieces of words
 CLASSIFIER_COUNTS = 0.3  # probability from which the classifier is named as a source, with its reason
 CLASSIFIER_ALONE = 0.5  # probability from which the classifier adds a theme the rules did not find
 PRIOR_WEIGHT = 0.7  # how far the share of confirmed reviews (or findings) carrying a theme counts as a chance
@@ -525,8 +525,8 @@ def evidence_score(evidence, words):
 class ThemeClassifier:
     """What curators' confirmed findings teach: a text classifier, and how often each theme is confirmed.
 
-    The classifier: TF-IDF word 1-2-grams and one logistic regression per theme with enough examples,
-    fitted by stochastic gradient descent (about 30 s for the 10,000 findings it reads at most).
+    The classifier: TF-IDF word 1-2-grams and character 3-5-grams (within words), and one logistic regression per
+    theme with enough examples, fitted by stochastic gradient descent.
     The rates: the share of confirmed findings, and of reviews, that carry each theme. A theme that
     curators put on most reviews (information sharing, say) is more likely right when the text gives
     some evidence of it, and for F1 worth suggesting on less evidence.
@@ -545,6 +545,7 @@ class ThemeClassifier:
         texts (curators' confirmed findings; all when None). None when there are too few examples."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import SGDClassifier
+        from sklearn.pipeline import FeatureUnion
 
         if len(documents) < min_documents:
             return None
@@ -555,9 +556,14 @@ class ThemeClassifier:
         eligible = sorted(slug for slug, n in counts.items() if min_examples <= n < len(documents))
         if not eligible:
             return None
-        vectorizer = TfidfVectorizer(
+        words = TfidfVectorizer(
             ngram_range=(1, 2), min_df=2, max_features=MAX_FEATURES, sublinear_tf=True, strip_accents="unicode"
         )
+        # Pieces of words as well ("escalat", "supervis"): a text written in other words than the training set's
+        characters = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), min_df=3, max_features=MAX_FEATURES, sublinear_tf=True
+        )
+        vectorizer = FeatureUnion([("words", words), ("characters", characters)])
         matrix = vectorizer.fit_transform(documents)
         models = {}
         for slug in eligible:
