@@ -1418,8 +1418,11 @@ def _name_hits(text, lower_words):
     ]
     welsh = _welsh_page(text)
     for hit in [*found, *_ner_hits(text)]:
+        word = text[hit.start : hit.end]
         if hit.detector == "ner" and welsh and _in_welsh(text, hit.start, hit.end):
             continue  # the English model reads Welsh words as names ("Rhwng Ionawr a Mehefin", "Oedolyn A")
+        if hit.detector == "ner" and welsh and _unknown_word(word) and _heading_or_cell(text, hit.start):
+            continue  # ... and a Welsh heading or cell ("Cyfeiriadau", "Cynllun"): a forename the lists know stays
         if (
             _org_or_place(text, hit)
             or _WELSH_BETH_RE.match(text, hit.start)
@@ -1428,7 +1431,6 @@ def _name_hits(text, lower_words):
             or _honoured(text, hit.start, hit.end)
         ):
             continue
-        word = text[hit.start : hit.end]
         if (
             hit.detector == "ner"
             and " " not in word
@@ -1449,7 +1451,7 @@ _WELSH_WORDS = _word_set(
     "y yr yn ac o ar ei eu mae roedd gan gyda wedi ddim nad bod fod ein eich fo nid oedd hefyd dros drwy heb hyd pan "
     "sydd sy byddai gall gallai dylai dylid rhaid chi nhw ef hyn hynny hwn hon yma yno iawn ond neu felly oherwydd "
     "wrth yw ydy oes cael gael neb nac ni na mewn rhwng ym yng i'r o'r a'r mae'r gan'r bod'r ydym rydym fel sawl "
-    "teulu plant plentyn iechyd gwasanaeth gwasanaethau cartref"
+    "teulu plant plentyn iechyd gwasanaeth gwasanaethau cartref beth"
 )
 _ENGLISH_WORDS = _word_set("the and of to was is in with that for on her his she he it by not had were be as from")
 _WELSH_PAGE = 20  # Welsh words on a page that make it a Welsh or bilingual page
@@ -1500,6 +1502,20 @@ def _starts_place(text, start):
     while at and text[at - 1] in " \t":
         at -= 1
     return at == 0 or text[at - 1] in "|\n" or (text[at - 1] in ".!?:;" and at < start)
+
+
+def _unknown_word(word):
+    """Whether a model's hit is one word that no forename list holds."""
+    bare = _POSSESSIVE_RE.sub("", word)
+    return " " not in bare.strip() and bare not in _FORENAMES and bare not in _GAZETTEER
+
+
+def _heading_or_cell(text, start):
+    """Whether the word at start begins a table cell or a line of three words or fewer (a heading, a label)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return _starts_cell(text, start) or len(line.split()) <= 3
 
 
 def _ordinary(words):
@@ -1682,6 +1698,7 @@ def _message_name_hits(text):
             if (
                 (forename in _FORENAMES or forename in _GAZETTEER)
                 and word.group() not in _COMMON_WORD_FORENAMES
+                and word.group() not in _WELSH_WORDS  # ("beth": what)
                 and not _DETERMINER_BEFORE_RE.search(text, quoted.start("message"), word.start())  # "'the telly'"
             ):
                 yield _Hit("person_name", word.start(), word.end(), "message_name")

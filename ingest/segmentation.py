@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ingest.documents import Page
+from vocabulary import acronyms
 
 MAX_FINDINGS = 25
 MIN_WORDS = 25  # a paragraph-made finding shorter than this joins the one before
@@ -306,10 +307,11 @@ def read_blocks(pages):
                 or SECTION_NUMBER.match(lines[0])
                 or _is_heading(lines[0], alone=False)
             )
-            and all(WRAPPED.match(line) for line in lines[1:])
+            and all(WRAPPED.match(line) or (lines[0].isupper() and line.isupper()) for line in lines[1:])
             and _is_heading(" ".join(lines), alone=True)
         ):
-            # a heading wrapped on to further lines (plain-text exports and PDFs wrap long headings)
+            # a heading wrapped on to further lines (plain-text exports and PDFs wrap long headings; one in capitals
+            # goes on in capitals)
             blocks.append(_make_block(" ".join(lines), page, heading=True))
             continue
         if len(lines) == 1 and _is_heading(lines[0], alone=True):
@@ -834,6 +836,17 @@ def split_label(heading):
     return heading[: found.start("rest")].strip(" :.-\u2013\u2014)"), found.group("rest").strip()
 
 
+def _sentence_case(text):
+    """A heading set in capitals ("KEY LEARNING 2 – NON-ATTENDANCE WAS MANAGED ...") as a sentence: its first letter
+    and the acronyms the field uses (CAMHS, GP) stay capitals. Text with small letters is left as it is."""
+    if not text.isupper():
+        return text
+    known = {a.upper() for a in acronyms()}
+    words = [w if re.sub(r"\W", "", w) in known else w.lower() for w in text.split(" ")]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
 def _proposed(item):
     paragraphs = [_strip_number(b.text) for b in item.paragraphs]
     text = "\n\n".join(paragraphs)
@@ -845,6 +858,7 @@ def _proposed(item):
     else:
         label, rest = split_label(_strip_number(item.heading.text))
         title = rest or (short_title(text) if text else label)
+    label, title = _sentence_case(label), _sentence_case(title)
     page = item.heading.page if item.heading else item.paragraphs[0].page
     questions = [_strip_number(b.text) for b in item.questions]
     return ProposedFinding(title, text or title, page, item.kind, label, questions, list(item.recommendation))

@@ -1242,3 +1242,9 @@ def test_ordinary_words_starting_a_table_cell_and_the_active_offer_are_not_names
 
 def test_a_name_starting_a_sentence_is_still_a_name_even_when_it_is_also_a_word():
     assert ("person_name", "Sonny") in kinds("Sonny was asleep in the car seat when the police arrived.")
+
+
+def test_a_welsh_heading_or_cell_the_model_reads_as_a_name_passes_and_a_name_in_an_english_sentence_is_flagged():
+    page = f"{WELSH_PAGE}\n\nCyfeiriadau\n\n| Addysg | Cynllun |\n\nThe school said Gruff attended every day until March."
+
+    assert [value for kind, value in kinds(page) if kind == "person_name"] == ["Gruff"]

@@ -1467,3 +1467,23 @@ checked that Father had heard it.
     assert first.questions == ["How do pre-birth assessments include fathers who are described as not engaging?"]
     assert "family service about the baby's" in first.text
     assert "midwife and the health visitor" not in first.text + second.text
+
+
+def test_a_finding_heading_set_in_capitals_and_wrapped_in_capitals_is_whole_and_given_in_sentence_case():
+    text = """5. Key learning
+
+KEY LEARNING 1 – NON-ATTENDANCE AT SCHOOL WAS MANAGED AS AN EDUCATIONAL PROBLEM RATHER
+THAN A SIGN OF RISK
+
+5.1 The academy followed its attendance procedures correctly, but nobody asked why he was absent.
+
+KEY LEARNING 2 – CAMHS DID NOT HEAR WHAT THE SCHOOL KNEW
+
+5.2 The referral said nothing of his caring role, which the school had known about for two years."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Key learning 1", "Non-attendance at school was managed as an educational problem rather than a sign of risk"),
+        ("Key learning 2", "CAMHS did not hear what the school knew"),
+    ]
