@@ -837,7 +837,7 @@ def split_label(heading):
 
 
 def _sentence_case(text):
-    """A heading set in capitals ("KEY LEARNING 2 – NON-ATTENDANCE WAS MANAGED ...") as a sentence: its first letter
+    """A heading set in capitals ("KEY LEARNING 2: NON-ATTENDANCE WAS MANAGED ...") as a sentence: its first letter
     and the acronyms the field uses (CAMHS, GP) stay capitals. Text with small letters is left as it is."""
     if not text.isupper():
         return text

@@ -1472,12 +1472,12 @@ checked that Father had heard it.
 def test_a_finding_heading_set_in_capitals_and_wrapped_in_capitals_is_whole_and_given_in_sentence_case():
     text = """5. Key learning
 
-KEY LEARNING 1 – NON-ATTENDANCE AT SCHOOL WAS MANAGED AS AN EDUCATIONAL PROBLEM RATHER
+KEY LEARNING 1 - NON-ATTENDANCE AT SCHOOL WAS MANAGED AS AN EDUCATIONAL PROBLEM RATHER
 THAN A SIGN OF RISK
 
 5.1 The academy followed its attendance procedures correctly, but nobody asked why he was absent.
 
-KEY LEARNING 2 – CAMHS DID NOT HEAR WHAT THE SCHOOL KNEW
+KEY LEARNING 2 - CAMHS DID NOT HEAR WHAT THE SCHOOL KNEW
 
 5.2 The referral said nothing of his caring role, which the school had known about for two years."""
 
