@@ -105,7 +105,8 @@ LABEL = re.compile(
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b)"
     r"|(?:regional|local|multi-agency|single[- ]agency|national)\s+recommendation\s*\d{1,2}"
     r"|area for improvement\s*\d{1,2}|key action\s*\d{1,2}"
-    r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?|\d{1,2}(?-i:[a-h])(?=\s))"  # "WG1", "1a" (theme 1's first)
+    r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?|\d{1,2}(?-i:[a-h])(?=\s)"  # "WG1", "1a" (theme 1's first)
+    r"|(?-i:[IVX]{1,6})(?=\.\s))"  # "IV. The Primary Care Trust should ..."
     r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c]))(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -176,7 +177,7 @@ RUN_IN_TO = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # A lettered or roman-numbered point: "(ii) ...", "b) ...".
-SUB_POINT = re.compile(r"^\(?(?:[ivx]{1,4}|[a-h])\)\s", re.IGNORECASE)
+SUB_POINT = re.compile(r"^(?:\(?(?:[ivx]{1,4}|[a-h])\)|[ivx]{1,4}\.)\s", re.IGNORECASE)  # "(ii)", "b)", "ii."
 # The review's own view, not something it asks: "The Panel concludes that ...", "The review found ...".
 VIEW = re.compile(
     r"^(?:[^,.;:]{2,60},\s+)?"  # ("In addition to these recommendations, the review panel noted that ...")
@@ -763,8 +764,8 @@ def _is_sub_point(text):
 
 def _expects_sub_points(recommendation):
     """Whether a recommendation's text leads into sub-points ("... so that:") or has begun them ("(i) ...")."""
-    text = recommendation.text.rstrip()
-    return text.endswith((":", ";")) or bool(re.search(r"\((?:i|a)\)\s", text))
+    text = re.sub(r"\s*\([^()]{1,40}\)$", "", recommendation.text.rstrip())  # ("... so that: (Learning 2)")
+    return text.endswith((":", ";")) or bool(re.search(r"(?:\((?:i|a)\)|\bi\.)\s", text))
 
 
 def _unlabelled_recommendation(text):

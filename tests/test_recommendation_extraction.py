@@ -1145,3 +1145,18 @@ them. Agencies are asked to report progress on both through a single action plan
     made = proposed(pages(FINDINGS, text))
 
     assert [(r.label, r.addressee) for r in made] == [("1", "partnership"), ("2", "national")]
+
+
+def test_recommendations_numbered_in_roman_numerals_and_a_recommendations_sub_points_after_its_tag():
+    text = """Recommendations
+
+I. The LSCB should agree a protocol for pre-birth assessment of care leavers.
+II. The Department of Health should review the arrangements for family support hubs so that: (Learning 2)
+\u2022 i. the hub records the end of its involvement and tells the referrer;
+\u2022 ii. where support ends because a family has disengaged, the referrer is asked to consider the concerns again.
+III. The police should record every adult present at a domestic abuse incident."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.label for r in made] == ["I", "II", "III"]
+    assert "the referrer is asked to consider" in made[1].text
