@@ -74,7 +74,8 @@ LEADER = re.compile(r"(?:\.{3,}|\u2026+|\s{2,}|\t)\s*\d{1,3}\s*$")  # a contents
 ENTRY = re.compile(r"^\S.{0,100}?\s\d{1,3}$")  # perhaps one: "Findings 12"
 CONTENTS = re.compile(r"^(?:table of )?contents:?$", re.IGNORECASE)
 WRAPPED = re.compile(r"^[\"'\u2018\u201c(]?[a-z]")  # a heading's second line: "'was not brought'", "matter?"
-LISTED = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|[\u2022*\-]|\(?[a-z]{1,4}\)|(?-i:[IVX]{1,5})\.)\s")  # an item
+# A list item: "2.", "2.1", a bullet, "(b)", "iv)", "IV."
+LISTED = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|[\u2022*\-]|\(?[a-z]{1,4}\)|(?-i:[IVX]{1,5})\.)\s")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'\u201c]")
 DOTS = re.compile(r"^(?:[.\u2026]\s*){5,}\d{0,3}$")  # the rest of a contents entry's leader, wrapped on to a line
 PAGE_FURNITURE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
