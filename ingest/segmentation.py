@@ -42,8 +42,9 @@ NUMBER_WORDS = {
         start=1,
     )
 }  # fmt: skip
-# "Learning point C", and a letter with a number ("Finding A1": numbered within a report's lines of enquiry)
-NUMBER = r"(\d{1,2}|(?-i:[A-H])(?:\d{1,2})?(?![\w'\u2019])|" + "|".join(NUMBER_WORDS) + r")"
+# "Finding 1.2" (numbered within a theme), "Learning point C", and a letter with a number ("Finding A1": numbered
+# within a report's lines of enquiry)
+NUMBER = r"(\d{1,2}(?:\.\d{1,2}(?!\d))?|(?-i:[A-H])(?:\d{1,2})?(?![\w'\u2019])|" + "|".join(NUMBER_WORDS) + r")"
 LABEL = re.compile(
     rf"^(?:(?P<finding>(?:key\s+)?findings?)|(?P<learning>(?:key\s+)?learning(?:\s+(?:points?|themes?))?|lessons?(?:\s+learned)?|themes?)"
     rf"|(?P<recommendation>recommendations?)|(?P<episode>key\s+practice\s+episodes?|kpe))"
@@ -579,6 +580,7 @@ def _items(section, kind):
     inside a finding is its questions.
     """
     _label_numbered_under_themes(section)
+    _themes_over_findings(section)
     labelled = any(_is_labelled_item(b) for b in section.blocks)
     if not labelled and (rows := _table_items(section, kind) or _list_items_as_findings(section, kind)):
         return rows
@@ -652,6 +654,16 @@ STATED = re.compile(
 
 def _stated(block):
     return None if block.heading else STATED.match(_strip_number(block.text))
+
+
+def _themes_over_findings(section):
+    """Themes labelled as such ("Learning theme 1: ...") over findings labelled as such ("Finding 1.1 - ..."), two or
+    more: the themes group the findings."""
+    themes = [b for b in section.blocks if _is_labelled_item(b) and re.match(r"(?i)(?:learning\s+)?themes?\b", b.text)]
+    findings = [b for b in section.blocks if b.heading and b.label == "finding"]
+    if themes and len(findings) >= 2:
+        for theme in themes:
+            theme.label = "group"
 
 
 def _label_numbered_under_themes(section):

@@ -1487,3 +1487,31 @@ KEY LEARNING 2 - CAMHS DID NOT HEAR WHAT THE SCHOOL KNEW
         ("Key learning 1", "Non-attendance at school was managed as an educational problem rather than a sign of risk"),
         ("Key learning 2", "CAMHS did not hear what the school knew"),
     ]
+
+
+def test_findings_numbered_within_learning_themes_are_the_findings_and_the_themes_group_them():
+    text = """6. Findings
+
+Learning theme 1: Seeing a young person through a screen
+
+6.2 From October almost every contact she had with a health professional took place by telephone or video.
+
+6.3 Finding 1.1 - Remote consultations were treated as equivalent to seeing the young person
+
+Between November and March nobody weighed her. Each service assumed another would do it.
+
+Learning theme 2: Waiting for a specialist bed
+
+6.7 In March she collapsed at home and was admitted to a general children's ward.
+
+6.9 Finding 2.1 - A general children's ward became the place of treatment by default
+
+The ward kept her physically safe, but it was not designed for a young person with an eating disorder."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Finding 1.1", "Remote consultations were treated as equivalent to seeing the young person"),
+        ("Finding 2.1", "A general children's ward became the place of treatment by default"),
+    ]
+    assert "collapsed at home" not in proposal.findings[0].text
