@@ -543,8 +543,8 @@ RECOMMENDATION_HEADING = re.compile(
     r"|we\s+(?:therefore\s+)?recommend)(?:\s+that)?:?$",
     re.IGNORECASE,
 )
-# A finding's questions for the partnership (Learning Together's "Issues for the Board to consider"): kept as its
-# questions, not as text, headings or recommendations.
+# A finding's questions for the partnership (Learning Together's "Issues for the Board to consider", Welsh "Cwestiynau
+# i'r Bwrdd"): kept as its questions, not as text, headings or recommendations.
 BODIES = r"(?:board|partnership|partners|committee|panel|agencies|lscb|scp|cpc|sbni)"
 QUESTIONS_HEADING = re.compile(
     rf"^(?:(?:issues|questions|matters|points)\s+(?:for|to)\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?"
@@ -554,7 +554,8 @@ QUESTIONS_HEADING = re.compile(
     r"consider\b.*"
     rf"|for\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+consider\b.*"  # "For the partnership to ..."
     rf"|(?:the\s+)?(?:review|panel|reviewers?)\s+asks?\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+consider\b.*"
-    r"|.*\bthe\s+following\s+questions?\s*:)$",
+    r"|.*\bthe\s+following\s+questions?\s*:"
+    r"|cwestiynau\s+(?:i[\u2019']r|i|ar\s+gyfer\s+y)\s+\w+.*|(?:materion|pwyntiau)\s+i[\u2019'](?:r\s+\w+\s+eu|w)\s+hystyried.*)$",
     re.IGNORECASE,
 )
 RECOMMENDATION_START = re.compile(r"^recommendations?\b\s*(?:\d{1,2}\s*)?[:.\-\u2013]\s*", re.IGNORECASE)

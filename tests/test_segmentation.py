@@ -1515,3 +1515,24 @@ The ward kept her physically safe, but it was not designed for a young person wi
         ("Finding 2.1", "A general children's ward became the place of treatment by default"),
     ]
     assert "collapsed at home" not in proposal.findings[0].text
+
+
+def test_questions_for_the_board_headed_in_welsh_are_the_findings_questions():
+    text = """4. Dysgu
+
+Pwynt dysgu 1: Ni chafodd y fam gynnig gwasanaeth yn Gymraeg
+
+4.4 Cymraeg yw iaith gyntaf y fam, ond cafodd bob apwyntiad ac ymweliad yn Saesneg.
+
+Cwestiynau i'r Bwrdd:
+
+1. Sut mae'r Bwrdd yn gwybod a yw teuluoedd yn cael cynnig gwasanaeth yn Gymraeg?
+
+Pwynt dysgu 2: Ni ofynnodd neb pwy arall oedd yn byw yn y garafán
+
+4.6 Gwelodd yr ymwelydd iechyd esgidiau gwaith dyn wrth ddrws y garafán ar ddau ymweliad."""
+
+    first, second = propose_findings(pages(text)).findings
+
+    assert first.questions == ["Sut mae'r Bwrdd yn gwybod a yw teuluoedd yn cael cynnig gwasanaeth yn Gymraeg?"]
+    assert second.questions == []
