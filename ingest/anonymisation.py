@@ -226,6 +226,7 @@ roedd cyfeirir ni cyhoeddus ionawr chwefror mawrth ebrill mehefin gorffennaf aws
 mae urdd gobaith pwynt dysgu clwb cwtsh mai medi
 oedolyn oedolion brawd chwaer meddyg meddygon phlentyn blentyn rydym crynodeb datganiad datganiadau canfyddiad
 canfyddiadau cynnig rhagweithiol argymhelliad argymhellion cyflwyniad cefndir casgliad casgliadau tha
+foghlam tro mheadhan comhairle gaelscolaíochta gaelscolaiochta ddeddf deddf llesiant addysg cynllun
 """
 # What children call their grandparents in the languages of the UK's communities ("Nanu and Dadu", "Babusya"), and
 # the names of languages: not names.
@@ -376,6 +377,11 @@ _PUBLIC_FIGURES = frozenset(
     )
 )
 
+# Charities and services named after people: "a Sue Ryder counsellor", "Marie Curie nurses", "Dr Barnardo".
+_NAMED_SERVICES_RE = re.compile(
+    r"\b(?:Sue\s+Ryder|Marie\s+Curie|(?:Dr\.?\s+)?Barnardo(?:[\u2019']s)?|Anna\s+Freud|Lucy\s+Faithfull"
+    r"|Florence\s+Nightingale|Macmillan|Leonard\s+Cheshire|Princess\s+Royal\s+Trust)\b"
+)
 _PUBLIC_CASE_RE = re.compile(
     "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(_PUBLIC_CASES)), re.I
 )
@@ -547,7 +553,8 @@ _WORD_DATE_RE = re.compile(
     rf"|(?:the\s+)?{_ORDINAL_WORDS}\s+(?:day\s+)?of\s+{_MONTH}(?:,?\s+{_YEAR})?))"
 )
 _NUMERIC_DATE_RE = re.compile(
-    r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d{2})(?![\d]|[./-]\d)"
+    r"(?<![\d/-])(?<!\d\.)(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d{2})"
+    r"(?![\d]|[./-]\d)"  # (after "b." too: "(b.12.5.18)")
 )
 # A day named by its festival and year: "the morning after Halloween 2022", "on Christmas Day 2021".
 _FESTIVAL_DATE_RE = re.compile(
@@ -605,6 +612,11 @@ _PLACED_STREET_RE = re.compile(
     r"(?:\s+(?:Way|Court|Row|Farm|Cottages|House|Tower|Towers|Heights|Point|Mansions))?)"
     r"(?:\s+(?:Way|Court|Row|Farm|Cottages)\b(?:\s+(?:flats|tower\s+block|block\s+of\s+flats))?"
     r"|\s+(?:flats|tower\s+block|block\s+of\s+flats|estate)\b)"
+)
+# A street or estate a family moved to or lived in: "The family moved to Tullyherron Heights in the summer".
+_MOVED_TO_RE = re.compile(
+    rf"\b(?:moved|moving|move|relocated|rehoused|lived|living|lives|stayed|staying)[^\S\n]+(?:to|at|in|on)[^\S\n]+"
+    rf"(?P<street>{_STREET_NAME}[^\S\n]+(?:{_STREET_WORDS}))\b"
 )
 _TOWN_RE = re.compile(rf"\.?,\s*(?P<town>{_CAP}(?:[ -]{_CAP})?)")
 _TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
@@ -688,6 +700,17 @@ _INITIALLED_ROLE_RE = re.compile(
     rf"(?<![\w.])(?P<name>(?:[A-Z]\.[^\S\n]?){{1,3}}{_CAP})[^\S\n]*\((?i:head\s*teacher|deputy\s+head|teacher|"
     r"designated\s+\w+(?:\s+\w+)?|social\s+worker|health\s+visitor|school\s+nurse|midwife|GP|consultant\b[^)]*|"
     r"paediatrician|team\s+manager|manager|officer|detective\b[^)]*|sergeant|constable|nurse|practitioner)\)"
+)
+# A name after a practitioner's abbreviated role: "HV Oyinkansola Balogun-Reid completed the new birth visit".
+_ABBREVIATED_ROLE_RE = re.compile(
+    rf"\b(?:HV|SW|DSL|SN|MW|CPN|CAMHS\s+worker|IDVA|ISVA|PA|FSW|YOT\s+worker|EHA|LADO)[^\S\n]+"
+    rf"(?P<name>{_CAP}[^\S\n]+{_CAP})(?![\w-])"
+)
+# A child named with their age: "Tirion was eleven when she first told a teacher".
+_AGE_AFTER_NAME_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAP})[^\S\n]+(?:was|is|had\s+just\s+turned|turned)[^\S\n]+(?:aged[^\S\n]+)?"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen)(?:[^\S\n]+(?:years?|months?)(?:[^\S\n]+old)?)?[^\S\n]+(?:when|and|at|in|but)\b"
 )
 _FORENAME_RE = re.compile(
     rf"(?<![\w-])(?<!\w[{_APOS}])(?:{'|'.join(sorted(_FORENAMES))})(?:-(?:{'|'.join(sorted(_FORENAMES))}))?(?![\w-])"
@@ -1275,8 +1298,11 @@ def _date_hits(text, lines):
 
 
 _DATE_BEFORE_RE = re.compile(
-    r"\b(?:on|dated|from|until|till|since|before|after|by|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+$", re.I
+    r"\b(?:on|dated|from|until|till|since|before|after|by|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|seen|clinic"
+    r"|admitted|attended|visited|appointment|reviewed)\.?\s+(?:in\s+clinic\s+)?$",
+    re.I,
 )
+_AGED_AFTER_RE = re.compile(r"[^\S\n]+aged\b", re.I)  # "22.03.21 aged 2 years 3 months": a date, loose or not
 
 
 def _dates(text):
@@ -1289,10 +1315,13 @@ def _dates(text):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), True
     for match in _NUMERIC_DATE_RE.finditer(text):
-        if 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12:
+        day, month = int(match.group("day")), int(match.group("month"))
+        if 1 <= day <= 31 and 1 <= month <= 12:
             strict = match.group("sep") == "/" or len(match.group("year")) == 4
-            strict = strict or bool(_DATE_BEFORE_RE.search(text, max(0, match.start() - 8), match.start()))
-            yield match.start(), match.end(), strict
+            strict = strict or bool(_DATE_BEFORE_RE.search(text, max(0, match.start() - 20), match.start()))
+            yield match.start(), match.end(), strict or bool(_AGED_AFTER_RE.match(text, match.end()))
+        elif 1 <= day <= 12 < month <= 31 and match.group("sep") == "/" and len(match.group("year")) == 4:
+            yield match.start(), match.end(), True  # the American order: "11/23/2013"
 
 
 def _across_rows(text, start, end):
@@ -1313,10 +1342,11 @@ def _after_dob_label(text, labels, start):
 def _address_hits(text):
     for match in _THE_STREET_RE.finditer(text):
         yield _Hit("address", match.start(), match.end(), "address")
-    for match in _PLACED_STREET_RE.finditer(text):
-        words = [word.lower() for word in _WORD_RE.findall(match.group("street"))]
-        if words[0] not in _SAFE:
-            yield _Hit("address", match.start("street"), match.end(), "placed_street")
+    for pattern in (_PLACED_STREET_RE, _MOVED_TO_RE):
+        for match in pattern.finditer(text):
+            words = [word.lower() for word in _WORD_RE.findall(match.group("street"))]
+            if words[0] not in _SAFE:
+                yield _Hit("address", match.start("street"), match.end(), "placed_street")
     for match in _WELSH_STREET_RE.finditer(text):
         yield _Hit("address", match.start(), match.end(), "welsh_street")
     for match in _WELSH_PLACE_RE.finditer(text):
@@ -1425,6 +1455,7 @@ def _name_hits(text, lower_words):
             continue  # ... and a Welsh heading or cell ("Cyfeiriadau", "Cynllun"): a forename the lists know stays
         if (
             _org_or_place(text, hit)
+            or any(m.start() <= hit.start and hit.end <= m.end() for m in _NAMED_SERVICES_RE.finditer(text))
             or _WELSH_BETH_RE.match(text, hit.start)
             or _EPONYM_AFTER_RE.match(text, hit.end)
             or _CHOSEN_NAME_AFTER_RE.match(text, hit.end)
@@ -1659,6 +1690,8 @@ def _apposition_hits(text):
         _ROLE_BRACKET_RE,
         _KIN_BRACKET_RE,
         _AGED_RE,
+        _ABBREVIATED_ROLE_RE,
+        _AGE_AFTER_NAME_RE,
         _SIGN_OFF_RE,
     ):
         for match in pattern.finditer(text):

@@ -1248,3 +1248,33 @@ def test_a_welsh_heading_or_cell_the_model_reads_as_a_name_passes_and_a_name_in_
     page = f"{WELSH_PAGE}\n\nCyfeiriadau\n\n| Addysg | Cynllun |\n\nThe school said Gruff attended every day."
 
     assert [value for kind, value in kinds(page) if kind == "person_name"] == ["Gruff"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Seen in clinic 22.03.21 aged 2 years 3 months.", "full_date", "22.03.21"),
+        ("Key: Child C (b.12.5.18), Child D (b.30.1.20)", "date_of_birth", "30.1.20"),
+        ("Her US records give her date of birth as 11/23/2013.", "date_of_birth", "11/23/2013"),
+        ("The family moved to Corrieview Heights in the summer.", "address", "Corrieview Heights"),
+        ("HV Folasade Ige-Morton completed the new birth visit.", "person_name", "Folasade Ige-Morton"),
+        ("Eurgain was eleven when she first told a teacher.", "person_name", "Eurgain"),
+    ],
+)
+def test_loose_dates_after_a_visit_or_a_birth_mark_a_family_moved_to_a_street_a_role_before_a_name_and_an_age(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Sue Ryder bereavement counsellor worked with the children.",
+        "Marie Curie nurses supported the grandmother at home.",
+        "Version 1.2.3 of the policy and section 4.5.6 apply.",
+        "Comhairle na Gaelscolaíochta was asked for advice about the nursery.",
+    ],
+)
+def test_services_named_after_people_version_numbers_and_gaelic_bodies_pass(text):
+    assert kinds(text) == []
