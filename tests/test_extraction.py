@@ -780,3 +780,18 @@ def test_a_row_across_the_end_of_a_pdf_table_is_read_once(tmp_path):
 
     assert text.count("Local recommendations to follow") == 1
     assert "1.2 | The SBNI should provide training" in text
+
+
+def test_a_pdf_table_whose_cells_are_each_one_line_is_read_a_row_a_line_and_its_words_are_not_names(tmp_path):
+    rows = [
+        ["Version", "Date", "Author", "Comment"],
+        ["0.1", "May 2021", "Lead reviewer", "Draft for the panel"],
+        ["0.2", "July 2021", "Lead reviewer", "Revised after the workshop"],
+        ["1.0", "Sept 2021", "Business unit", "Final"],
+    ]
+    path = make_pdf_with_table(tmp_path / "review.pdf", rows, before=["Version control"], widths=[60, 80, 110, 190])
+
+    document = extract(path)
+
+    assert "0.2 | July 2021 | Lead reviewer | Revised after the workshop" in document.pages[0].text
+    assert [flag.text for flag in check_document(document) if flag.kind == "person_name"] == []

@@ -313,6 +313,7 @@ def _tables_as_rows(textpage, lines):
     out, index, pieces = [], 0, {}
     while index < len(lines):
         found = _table_at(textpage, lines, index, pieces) if _turns_up(lines, index) else None
+        found = found or _one_line_rows(textpage, lines, index, pieces)
         if found:
             rows, end = found
             out.extend(_Line(row, lines[index].baseline, position=lines[index].position, row=True) for row in rows)
@@ -321,6 +322,37 @@ def _tables_as_rows(textpage, lines):
             out.append(lines[index])
             index += 1
     return out
+
+
+def _one_line_rows(textpage, lines, index, pieces):
+    """([row, ...], the index of the line after it) of a table whose cells are each one line (a version table, a
+    glossary: PDFium gives each row as one line), or None. Its first line is a header of short cells ("Version  Date
+    Author  Comment"), and each line after it has two cells or more starting at the header's columns."""
+    if lines[index].baseline is None:
+        return None
+    if index not in pieces:
+        pieces[index] = _pieces(textpage, lines[index])
+    header = pieces[index]
+    if len(header) < 2 or any(len(p.text.split()) > 4 or p.text.endswith((".", ",", ";")) for p in header):
+        return None
+    columns = [p.left for p in header]
+    rows, end = [[p.text for p in header]], index + 1
+    for number in range(index + 1, len(lines)):
+        if lines[number].baseline is None or lines[number].baseline >= lines[number - 1].baseline:
+            break
+        if number not in pieces:
+            pieces[number] = _pieces(textpage, lines[number])
+        at = [_column(piece, columns) for piece in pieces[number]]
+        if len(at) < 2 or None in at or at != sorted(set(at)):
+            break
+        row = [""] * len(columns)
+        for column, piece in zip(at, pieces[number], strict=True):
+            row[column] = piece.text
+        rows.append(row)
+        end = number + 1
+    if len(rows) < 2:
+        return None
+    return [" | ".join(row).rstrip() for row in rows], end  # (an empty last cell as _table_at gives it: "a | b |")
 
 
 def _turns_up(lines, index):
