@@ -96,6 +96,13 @@ def blind_findings():
     return [f for record in records for f in record["findings"]]
 
 
+def fresh_findings():
+    """The second blind set: findings written and labelled with themes by a curator-helper that saw neither the code
+    nor the training sets (bench/data/theme_labels_second/findings.jsonl)."""
+    path = ROOT / "bench" / "data" / "theme_labels_second" / "findings.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def seed_findings():
     """The project's own training set (ingest/data/training_findings*.jsonl), as the training task reads it."""
     paths = sorted((ROOT / "ingest" / "data").glob("training_findings*.jsonl"))
@@ -149,6 +156,12 @@ def main():
         "agencies of the blind records' and reports' findings",
     )
     parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="as --blind, on the second blind set of findings (bench/data/theme_labels_second/, written and labelled "
+        "by a curator-helper that saw neither the code nor the training data): held back, scored once",
+    )
+    parser.add_argument(
         "--seed-dev",
         action="store_true",
         help="for tuning: train on the demo findings and four fifths of the seed set, score the other fifth",
@@ -172,7 +185,7 @@ def main():
     themes = load_themes()
     reviews = load_reviews()
     rules = Suggester(themes)
-    if args.blind or args.seed_dev:
+    if args.blind or args.seed_dev or args.fresh:
         seed = seed_findings()
         held = seed[::5] if args.seed_dev else []
         training = [f for r in reviews for f in r["findings"]] + [f for f in seed if f not in held]
@@ -186,6 +199,8 @@ def main():
         sets = {"seed held out (development)": held} if args.seed_dev else {
             "blind records' findings": blind_findings(), "blind reports' findings": blind_report_findings()
         }  # fmt: skip
+        if args.fresh:
+            sets = {"second blind findings": fresh_findings()}
         learned = Suggester(themes, classifier)
         for set_name, findings in sets.items():
             for name, suggester in (("rules alone", rules), ("rules and the classifier", learned)):

@@ -274,7 +274,7 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     proposed = proposed[:MAX_RECOMMENDATIONS]
     for section in sections(blocks):
         if _is_action_plan(section) or _combined(section):
-            _add_actions(section.blocks, proposed)
+            _add_actions(section.blocks, proposed, findings)
     return proposed
 
 
@@ -371,7 +371,7 @@ def _from_appendix(all_sections, *, named=False):
     return []
 
 
-def _add_actions(blocks, proposed):
+def _add_actions(blocks, proposed, findings=()):
     """Each row of an action plan's table, as an action of the recommendation its first column names ("CSC 1",
     "Recommendation 2", "3"); a row that names none goes with the recommendation of the row before."""
     columns, current = None, None
@@ -386,7 +386,7 @@ def _add_actions(blocks, proposed):
             continue
         row = {role: _plain(cells[index]) if index < len(cells) else "" for role, index in columns.items()}
         if row["ref"]:
-            current = _named_by(row["ref"], proposed)
+            current = _named_by(row["ref"], proposed) or _by_finding_and_place(row["ref"], proposed, findings)
         if current is not None and row["text"]:
             fields = {role: row.get(role, "") for role in ("owner", "due", "status", "evidence")}
             current.actions.append(ProposedAction(row["text"], **fields))
@@ -405,6 +405,18 @@ def _action_columns(cells):
         if task is not None:
             roles["ref"], roles["text"] = roles["text"], task
     return roles if "ref" in roles and "text" in roles else None
+
+
+def _by_finding_and_place(reference, proposed, findings):
+    """The recommendation an action plan names by its finding and its place among that finding's ("F4(ii)": the
+    second recommendation made under Finding 4), when the recommendations have no labels of their own."""
+    found = re.fullmatch(r"\s*F(?:inding)?\s*(\d{1,2})\s*\(([ivx]{1,4}|\d{1,2}|[a-h])\)\s*", reference, re.IGNORECASE)
+    if not found:
+        return None
+    index = next((i for i, f in enumerate(findings) if _finding_keys(f, i) == {found.group(1)}), None)
+    under = [r for r in proposed if r.findings == [index]] if index is not None else []
+    place = segmentation.series_number(f"({found.group(2)})")
+    return under[place - 1] if 0 < place <= len(under) else None
 
 
 def _named_by(reference, proposed):

@@ -1160,3 +1160,27 @@ III. The police should record every adult present at a domestic abuse incident."
 
     assert [r.label for r in made] == ["I", "II", "III"]
     assert "the referrer is asked to consider" in made[1].text
+
+
+def test_an_action_plan_naming_recommendations_by_finding_and_place_gives_each_its_actions():
+    text = """5. Finding 1: Reports about the dog were not seen as safeguarding information
+
+5.1 Neighbours reported the dog to the police twice and each report was recorded as an animal matter.
+
+This review recommends
+
+\u2022 that the police ensure that every report of a dangerous dog at an address is checked for children there;
+\u2022 that Northshire Homes add the keeping of animals to its safeguarding policy.
+
+Appendix: Action plan
+
+Ref | Action | Owner | Target date | Status
+F1(i) | Add a child check to the dangerous dog procedure | Detective Superintendent | December 2022 | In progress
+F1(ii) | Brief all housing officers on animals in the home | Safeguarding Lead | January 2023 | Complete"""
+
+    made = proposed(pages(text))
+
+    assert [[(a.text[:20], a.status) for a in r.actions] for r in made] == [
+        [("Add a child check to", "In progress")],
+        [("Brief all housing of", "Complete")],
+    ]
