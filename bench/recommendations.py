@@ -58,6 +58,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from findings.models import likely_sources  # noqa: E402
 from ingest.extraction import extract  # noqa: E402
 from ingest.recommendations import propose_recommendations  # noqa: E402
 from ingest.segmentation import propose_findings  # noqa: E402
@@ -147,6 +148,8 @@ def score(report, labels, document):
         "agencies_right": 0,
         "findings_judged": 0,
         "findings_right": 0,
+        "suggested_judged": 0,  # linked to no finding by its words: the curation screen's "May follow from"
+        "suggested_right": 0,
         "actions_labelled": sum(len(r.get("actions") or []) for r in labelled),
         "actions_proposed": sum(len(r.actions) for r in proposed),
         "actions_matched": 0,
@@ -172,6 +175,12 @@ def score(report, labels, document):
             row["findings_judged"] += 1
             have = sorted(normal_label(proposal.findings[k].label or f"finding {k + 1}") for k in got.findings)
             row["findings_right"] += have == wanted
+            if not got.findings and wanted:
+                texts = [f"{f.title} {f.text}" for f in proposal.findings]
+                likely = [normal_label(proposal.findings[k].label or f"finding {k + 1}") for k, _ in
+                          likely_sources(got.text, texts)]  # fmt: skip
+                row["suggested_judged"] += 1
+                row["suggested_right"] += bool(likely) and likely[0] in wanted
     return row
 
 
@@ -182,8 +191,8 @@ def ratio(a, b):
 def totals(rows):
     ok = [r for r in rows if "error" not in r]
     keys = ("labelled", "proposed", "matched", "labels_right", "addressees_judged", "addressees_right",
-            "agencies_judged", "agencies_right", "findings_judged", "findings_right", "actions_labelled",
-            "actions_proposed", "actions_matched")  # fmt: skip
+            "agencies_judged", "agencies_right", "findings_judged", "findings_right", "suggested_judged",
+            "suggested_right", "actions_labelled", "actions_proposed", "actions_matched")  # fmt: skip
     sums = {key: sum(r[key] for r in ok) for key in keys}
     return {
         "files": len(rows),
@@ -196,6 +205,8 @@ def totals(rows):
         "addressee_accuracy": ratio(sums["addressees_right"], sums["addressees_judged"]),
         "agency_accuracy": ratio(sums["agencies_right"], sums["agencies_judged"]),
         "finding_link_accuracy": ratio(sums["findings_right"], sums["findings_judged"]),
+        # of the recommendations linked to no finding that should be: the first finding suggested by shared words
+        "suggestion_accuracy": ratio(sums["suggested_right"], sums["suggested_judged"]),
         "action_precision": ratio(sums["actions_matched"], sums["actions_proposed"]),
         "action_recall": ratio(sums["actions_matched"], sums["actions_labelled"]),
     }

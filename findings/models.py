@@ -554,6 +554,48 @@ class RecommendationQuerySet(models.QuerySet):
         return self.filter(pk__in=Recommendation.objects.filter(matching).values("pk")) if theme else self.none()
 
 
+# A finding suggested as one a recommendation follows from shares words with it that weigh at least this much (each
+# shared word weighs more the fewer of the review's findings use it), and at least this share of the best.
+LIKELY_LEAST, LIKELY_SHARE, LIKELY_MOST = 3.0, 0.6, 2
+
+
+def likely_sources(text, sources):
+    """[(index of a source text, [the words it shares with text, as text writes them])] of the sources (a review's
+    findings) a recommendation's text most likely follows from, best first, by the words they share after
+    PostgreSQL's English stemming ("bruises" and "bruising" are one word)."""
+    if not sources:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tsvector_to_array(to_tsvector('english', source)) FROM unnest(%s::text[]) WITH ORDINALITY "
+            "AS chosen(source, n) ORDER BY n",
+            [list(sources)],
+        )
+        theirs = [set(row[0]) for row in cursor.fetchall()]
+        cursor.execute(
+            "SELECT word, tsvector_to_array(to_tsvector('english', word)) FROM unnest(%s::text[]) AS word",
+            [re.findall(r"[A-Za-z][A-Za-z'-]+", text)],
+        )
+        written = {}
+        for word, lexemes in cursor.fetchall():
+            for lexeme in lexemes:
+                written.setdefault(lexeme, word)
+    own = set(written)
+    used = Counter(lexeme for words in theirs for lexeme in words)
+    scored = []
+    for index, words in enumerate(theirs):
+        shared = own & words
+        weight = sum(math.log((len(sources) + 1) / used[lexeme]) for lexeme in shared)
+        scored.append((weight, index, sorted(shared, key=lambda lexeme: (used[lexeme], lexeme))))
+    scored.sort(key=lambda row: (-row[0], row[1]))
+    best = scored[0][0]
+    return [
+        (index, list(dict.fromkeys(written.get(lexeme, lexeme) for lexeme in shared))[:6])
+        for weight, index, shared in scored[:LIKELY_MOST]
+        if weight >= LIKELY_LEAST and weight >= LIKELY_SHARE * best
+    ]
+
+
 @pghistory.track(*audit_events(), exclude=["updated_at"])
 class Recommendation(OrderedInReview, models.Model):
     """A formal recommendation of a review: what it asks someone to change, as the report wrote it, addressed to
@@ -663,48 +705,14 @@ class Recommendation(OrderedInReview, models.Model):
         for position, pk in enumerate(ordered_ids, start=1):
             Recommendation.objects.filter(pk=pk).exclude(position=position).update(position=position)
 
-    # A finding suggested as one a recommendation follows from shares words with it that weigh at least this much
-    # (each shared word weighs more the fewer of the review's findings use it), and at least this share of the best.
-    LIKELY_LEAST, LIKELY_SHARE, LIKELY_MOST = 3.0, 0.6, 2
-
     def likely_findings(self):
-        """The findings of its review it most likely follows from, by the words they share (PostgreSQL's English
-        stemming: "bruises" and "bruising" are one word), when it is linked to none: [(finding, [shared words as
-        the recommendation writes them])], best first."""
+        """The findings of its review it most likely follows from, by the words they share, when it is linked to
+        none: [(finding, [shared words as the recommendation writes them])], best first (likely_sources)."""
         if self.findings.exists():
             return []
         findings = list(self.review.findings.order_by("position", "id"))
-        if not findings:
-            return []
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT tsvector_to_array(to_tsvector('english', title || ' ' || text)) FROM unnest(%s::bigint[]) "
-                "WITH ORDINALITY AS chosen(id, n) JOIN findings_finding USING (id) ORDER BY n",
-                [[f.pk for f in findings]],
-            )
-            theirs = [set(row[0]) for row in cursor.fetchall()]
-            cursor.execute(
-                "SELECT word, tsvector_to_array(to_tsvector('english', word)) FROM unnest(%s::text[]) AS word",
-                [re.findall(r"[A-Za-z][A-Za-z'-]+", self.text)],
-            )
-            written = {}
-            for word, lexemes in cursor.fetchall():
-                for lexeme in lexemes:
-                    written.setdefault(lexeme, word)
-        own = set(written)
-        used = Counter(lexeme for words in theirs for lexeme in words)
-        scored = []
-        for finding, words in zip(findings, theirs, strict=True):
-            shared = own & words
-            weight = sum(math.log((len(findings) + 1) / used[lexeme]) for lexeme in shared)
-            scored.append((weight, finding, sorted(shared, key=lambda lexeme: (used[lexeme], lexeme))))
-        scored.sort(key=lambda row: -row[0])
-        best = scored[0][0]
-        return [
-            (finding, list(dict.fromkeys(written.get(lexeme, lexeme) for lexeme in shared))[:6])
-            for weight, finding, shared in scored[: self.LIKELY_MOST]
-            if weight >= self.LIKELY_LEAST and weight >= self.LIKELY_SHARE * best
-        ]
+        ranked = likely_sources(self.text, [f"{f.title} {f.text}" for f in findings])
+        return [(findings[index], words) for index, words in ranked]
 
     @property
     def name(self):
