@@ -1472,6 +1472,8 @@ def _name_hits(text, lower_words):
             # An ordinary word capitalised only because it starts a table cell, a line or a sentence ("Attends
             # late"), used in lower case elsewhere in the document too. Elsewhere a word-name ("Summer said") stays.
             continue
+        if hit.detector == "ner" and _in_reference_title(text, hit.start, hit.end):
+            continue  # "Advisory Council ... (2003) Hidden Harm: Responding to the needs of children ..."
         if hit.detector == "ner" and _ordinary(word) and _starts_cell(text, hit.start):
             continue  # "| Revised after the practitioner event |", "| Field Entry |" ("Baker said" is still a name)
         yield hit
@@ -1541,6 +1543,19 @@ def _unknown_word(word):
     return " " not in bare.strip() and bare not in _FORENAMES and bare not in _GAZETTEER
 
 
+# The title of a work cited, after its year: "Advisory Council on the Misuse of Drugs (2003) Hidden Harm: ...".
+_REFERENCE_TITLE_RE = re.compile(r"\((?:19|20)\d{2}[a-z]?\)\.?[^\S\n]+(?P<title>[^.\n]{3,200})")
+
+
+def _in_reference_title(text, start, end):
+    """Whether text[start:end] lies in the title of a work cited after its year."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return any(
+        match.start("title") <= start - line_start and end - line_start <= match.end("title")
+        for match in _REFERENCE_TITLE_RE.finditer(text[line_start : text.find("\n", end) % (len(text) + 1)])
+    )
+
+
 def _heading_or_cell(text, start):
     """Whether the word at start begins a table cell or a line of three words or fewer (a heading, a label)."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -1562,11 +1577,15 @@ def _ordinary(words):
 
 
 def _starts_cell(text, start):
-    """Whether the word at start begins a table cell (a paragraph's first word may be a name: "Sonny was asleep")."""
+    """Whether the word at start begins a table cell, the first of its row too ("Referred to as | Relationship |");
+    a paragraph's first word may be a name ("Sonny was asleep")."""
     at = start
     while at and text[at - 1] in " \t":
         at -= 1
-    return at > 0 and text[at - 1] == "|"
+    if at > 0 and text[at - 1] == "|":
+        return True
+    line_end = text.find("\n", start)
+    return (at == 0 or text[at - 1] == "\n") and " | " in text[start : line_end if line_end >= 0 else len(text)]
 
 
 def _gaelic_name_hits(text):

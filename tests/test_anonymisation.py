@@ -1278,3 +1278,14 @@ def test_loose_dates_after_a_visit_or_a_birth_mark_a_family_moved_to_a_street_a_
 )
 def test_services_named_after_people_version_numbers_and_gaelic_bodies_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Advisory Council on the Misuse of Drugs (2003) Hidden Harm: Responding to the needs of children. London.",
+        "Referred to as | Relationship to Child L | Age at the time",
+    ],
+)
+def test_the_title_of_a_work_cited_after_its_year_and_a_tables_first_header_cell_pass(text):
+    assert kinds(text) == []
