@@ -31,8 +31,8 @@ Sets:
   while the fifth was tuned on): scored once at the end of the thirteenth session, development material since.
 - `seventh`: bench/data/recommendations_seventh/ (the same, written while the sixth was tuned on): scored once in the
   fourteenth session, development material since.
-- `eighth`: bench/data/recommendations_eighth/ (the same, written while the seventh was tuned on): held back for the
-  fourteenth session's final figures.
+- `eighth`: bench/data/recommendations_eighth/ (the same, written while the seventh was tuned on): the fourteenth
+  session's final figures, scored once; development material since.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
