@@ -593,8 +593,23 @@ def _overlap(first, second):
     return matched >= 0.7 * len(a)
 
 
+def _rows_whole(blocks):
+    """The blocks with each table row that segmentation read as a finding's heading and text ("Theme 1: ... | <the
+    recommendation> | <its outcome>") whole again: its cells are the table's columns."""
+    out, headed = [], False  # (under a header row naming its columns: "Theme | Recommendation | Intended outcome")
+    for block in blocks:
+        if headed and block.row and out and out[-1].row == block.row and out[-1].heading and not block.heading:
+            out[-1] = Block(block.row, block.page)
+            continue
+        cells = _cells(block.text)
+        headed = bool(cells and _is_header(cells)) or (headed and bool(cells or block.row))
+        out.append(block)
+    return out
+
+
 def _from_blocks(blocks):
     """The recommendations of a recommendations section (or of the part after a finding), in order."""
+    blocks = _rows_whole(blocks)
     out, current, columns, group, letters, card = [], None, None, "", 0, False
     themes = []  # (where in out, label) of each finding's heading the recommendations are grouped under
     for block in blocks:

@@ -150,6 +150,7 @@ class Block:
     label_text: str = ""  # a series heading's label as written ("Area for improvement 1"), and its title
     title: str = ""
     section: str = ""  # the kind of section a heading names: see SECTION_KINDS; "" for an item heading
+    row: str = ""  # the table row a finding's heading and text were read from ("Finding 4: ... | ..."), as it was
 
 
 def _words(text):
@@ -298,8 +299,9 @@ def read_blocks(pages):
         first, _, rest = " ".join(lines).partition(" | ")
         if rest and (cell := _label(first)) and cell[1] and cell[0] in ("finding", "learning"):
             # a table with a row a finding: "Finding 4: <title> | <what the review found>"
-            blocks.append(_make_block(first, page, heading=True))
-            blocks.append(_make_block(rest, page, heading=False))  # (its cells kept apart: "CPC 2 - ... | COG 1 - ...")
+            for block in (_make_block(first, page, heading=True), _make_block(rest, page, heading=False)):
+                block.row = " ".join(lines)
+                blocks.append(block)
             continue
         if (
             len(lines) > 1

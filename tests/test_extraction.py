@@ -795,3 +795,20 @@ def test_a_pdf_table_whose_cells_are_each_one_line_is_read_a_row_a_line_and_its_
 
     assert "0.2 | July 2021 | Lead reviewer | Revised after the workshop" in document.pages[0].text
     assert [flag.text for flag in check_document(document) if flag.kind == "person_name"] == []
+
+
+def test_a_label_and_its_value_above_a_wrapped_table_row_are_not_read_as_a_one_line_table(tmp_path):
+    rows = [
+        ["No.", "Recommendation"],
+        ["A", "Publish specific advice for schools on online sexual extortion, making clear that a child who is"
+              " extorted is a victim and is never to be blamed or disciplined for what happened."],
+        ["Lead", "Department for Education"],
+        ["B", "Establish a single national route, available at any hour, through which a child being extorted can get"
+              " immediate advice and help to have images removed from the internet."],
+    ]  # fmt: skip
+    path = make_pdf_with_table(tmp_path / "review.pdf", rows, before=["Recommendations"], widths=[40, 400])
+
+    text = extract(path).pages[0].text
+
+    assert "extorted can get immediate advice" in " ".join(text.split())
+    assert "Lead | Department for Education\nB | Establish" not in text

@@ -1184,3 +1184,18 @@ F1(ii) | Brief all housing officers on animals in the home | Safeguarding Lead |
         [("Add a child check to", "In progress")],
         [("Brief all housing of", "Complete")],
     ]
+
+
+def test_a_table_of_themes_recommendations_and_outcomes_gives_the_recommendation_column():
+    rows = [
+        "Theme | Recommendation | Intended outcome | How we will know",
+        "Theme 1: Drinking and supervision | The Partnership should revise its neglect guidance on who cares for a"
+        " child when a parent drinks. | Practitioners picture the child's day. | Audit of assessments",
+        "Theme 2: Missed health contacts | Northshire Community Health Services should check with other agencies before"
+        " closing a contact. | No contact is closed without a check. | Quarterly report",
+    ]
+    text = "10. Recommendations\n\n" + "\n".join(rows)
+
+    made = proposed(pages(text))
+
+    assert [r.text[:30] for r in made] == ["The Partnership should revise ", "Northshire Community Health Se"]

@@ -327,7 +327,8 @@ def _tables_as_rows(textpage, lines):
 def _one_line_rows(textpage, lines, index, pieces):
     """([row, ...], the index of the line after it) of a table whose cells are each one line (a version table, a
     glossary: PDFium gives each row as one line), or None. Its first line is a header of short cells ("Version  Date
-    Author  Comment"), and each line after it has two cells or more starting at the header's columns."""
+    Author  Comment"), and each line after it has two cells or more starting at the header's columns; the line after
+    the table does not go on one of its cells."""
     if lines[index].baseline is None:
         return None
     if index not in pieces:
@@ -350,9 +351,20 @@ def _one_line_rows(textpage, lines, index, pieces):
             row[column] = piece.text
         rows.append(row)
         end = number + 1
-    if len(rows) < 2:
-        return None
+    if len(rows) < 2 or (end < len(lines) and _wraps_into(textpage, lines[end], columns, pieces, end)):
+        return None  # (a table whose cells wrap on to further lines is read by _table_at, or as text)
     return [" | ".join(row).rstrip() for row in rows], end  # (an empty last cell as _table_at gives it: "a | b |")
+
+
+def _wraps_into(textpage, line, columns, pieces, number):
+    """Whether a line goes on a cell of the row above: one piece, under a column but the first, in lower case."""
+    if line.baseline is None:
+        return False
+    if number not in pieces:
+        pieces[number] = _pieces(textpage, line)
+    found = pieces[number]
+    column = _column(found[0], columns) if len(found) == 1 else None
+    return bool(column) and found[0].text[:1].islower()
 
 
 def _turns_up(lines, index):
