@@ -912,9 +912,9 @@ def _from_row(cells, columns, page):
     a cell may hold two, each labelled ("Recommendation 1: ... Recommendation 2: ...")."""
     text = cells[columns["text"]] if columns and columns["text"] < len(cells) else max(cells, key=len)
     parts = NEXT_LABELLED.split(text)
-    if len(parts) > 1 and all(LABEL.match(part) for part in parts[1:]):
-        found = [_from_row([*cells[: columns["text"]], part], columns, page) for part in parts] if columns else []
-        return [recommendation for each in found for recommendation in each]
+    if columns and len(parts) > 1 and all(LABEL.match(part) for part in parts[1:]):
+        at = columns["text"]  # (each with the row's other cells: its label, whom it asks, its findings)
+        return [found for part in parts for found in _from_row([*cells[:at], part, *cells[at + 1 :]], columns, page)]
     found = _from_one_row(cells, text, columns, page)
     return [found] if found else []
 
