@@ -769,6 +769,52 @@ def _run_in_items(all_sections):
     return items if len(items) >= 2 else []
 
 
+# A lettered paragraph stating a finding: "(b) The mother's partner was never checked, because ...".
+LETTERED_PARAGRAPH = re.compile(r"^\((?P<letter>[a-h])\)\s+(?P<rest>(?-i:[A-Z])\S.*)$", re.DOTALL)
+
+
+def _lettered_items(all_sections):
+    """Findings set out as lettered paragraphs in a section of their own, most often the conclusions ("(a)
+    Professionals on the island knew the family well socially, ..." to "(e) ..."): three or more, lettered in order,
+    each long enough to state and explain a finding. Each is labelled in the section's words ("Conclusion (a)"); the
+    paragraphs after it are its evidence and "Points for the Committee to consider:" its questions; a heading ends
+    them. A remit's "(a) establish the involvement of ..." (small letter) is none."""
+    for section in all_sections:
+        if section.kind in ("skip", "recommendations"):
+            continue
+        items, asking = [], None
+        for block in section.blocks:
+            found = None if block.heading else LETTERED_PARAGRAPH.match(block.text)
+            if (
+                found
+                and found.group("letter") == "abcdefgh"[len(items) % 8]
+                and (_words(found.group("rest")) >= LIST_FINDING_WORDS)
+            ):
+                name = _singular(_strip_number(section.heading.text)) if section.heading else ""
+                name = name[:-1] if name.lower().endswith("conclusions") else name
+                rest = found.group("rest").strip()
+                label = f"{name} ({found.group('letter')})".strip()
+                heading = Block(rest, block.page, heading=True, label_text=label, title=short_title(rest).rstrip("."))
+                items.append(Item(heading, [Block(rest, block.page)], kind="finding"))
+                asking = None
+            elif not items:
+                continue
+            elif (block.heading or block.text.rstrip().endswith(":")) and _asks_questions(block.text):
+                asking = items[-1]
+            elif asking is not None and (LISTED.match(block.text) or block.text.rstrip().endswith("?")):
+                asking.questions.append(block)
+            elif block.heading:
+                break
+            elif asking is None:
+                items[-1].paragraphs.append(block)
+            else:
+                asking = None
+                items[-1].paragraphs.append(block)
+        if len(items) >= 3:
+            return items
+    return []
+
+
 LIST_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
 
 
@@ -970,6 +1016,9 @@ def propose_findings(pages: list[Page]) -> Proposal:
     labelled = any(item.heading and _is_labelled_item(item.heading) for _, found in sources for item in found)
     if run_in and not labelled:
         sources.insert(0, ("learning", run_in))
+    # Findings lettered "(a)" to "(e)" in the conclusions come before analysis sub-headings, after anything else.
+    if all(name == "analysis" for name, _ in sources) and (lettered := _lettered_items(all_sections)):
+        sources.insert(0, ("conclusions", lettered))
     # A single paragraph ("The review made five findings: ...") gives way to a fuller source.
     sources.sort(key=lambda source: len(source[1]) == 1 and source[1][0].heading is None)
     if sources:

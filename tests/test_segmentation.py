@@ -1536,3 +1536,40 @@ Pwynt dysgu 2: Ni ofynnodd neb pwy arall oedd yn byw yn y garafán
 
     assert first.questions == ["Sut mae'r Bwrdd yn gwybod a yw teuluoedd yn cael cynnig gwasanaeth yn Gymraeg?"]
     assert second.questions == []
+
+
+def test_findings_lettered_in_the_conclusions_are_the_findings_and_a_remits_lettered_tasks_are_not():
+    text = """2. Remit
+
+(a) establish the involvement of each agency with Child F and his family from January 2006;
+
+(b) consider whether information was shared effectively between agencies and between the parts of the area.
+
+8. Conclusions
+
+(a) Professionals on the island knew the family well socially, and this made it harder for them to see and to say
+that Child F was being harmed. The health visitor and the nursery head were neighbours of the family.
+
+(b) The mother's partner was never checked, because no agency saw it as its job to find out about a new adult in the
+household. Social work services treated him as a visitor, and the police were never asked.
+
+Points for the Child Protection Committee to consider:
+
+1. How will agencies find out about a new adult joining a household where there are concerns about a child?
+
+(c) Each move between the island and the mainland closed one agency's involvement before the next had begun, so the
+fracture and the bruising were never seen together by anyone.
+
+Could the harm have been predicted?
+
+8.2 The review team does not believe that the scalding itself could have been predicted."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [f.label for f in proposal.findings] == ["Conclusion (a)", "Conclusion (b)", "Conclusion (c)"]
+    first, second, third = proposal.findings
+    assert "neighbours of the family" in first.text
+    assert second.questions == [
+        "How will agencies find out about a new adult joining a household where there are concerns about a child?"
+    ]
+    assert "scalding" not in third.text
