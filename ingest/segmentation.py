@@ -815,6 +815,54 @@ def _lettered_items(all_sections):
     return []
 
 
+def _series_paragraphs(all_sections):
+    """Findings as paragraphs that open with a label in a series of the report's own words ("5.1.2 What needs to
+    change 1: pre-birth assessments need to include both parents ...", "... 2: ..."): two or more, numbered apart,
+    each long enough to state a finding. Each is labelled so; the paragraphs after it are its text, and "... to
+    consider:" its questions, to the next heading or the next of the series."""
+    found = defaultdict(list)
+    for section in all_sections:
+        if section.kind in ("skip", "recommendations"):
+            continue
+        for block in section.blocks:
+            match = None if block.heading or block.label else SERIES.match(block.text)
+            if (
+                match
+                and not STRUCTURE.match(match.group("words"))
+                and not _section_kind(match.group("words"))
+                and _words(match.group("rest")) >= MIN_WORDS // 2
+            ):
+                found[" ".join(match.group("words").lower().split())].append((section, block, match))
+    series = max(found.values(), key=len, default=[])
+    numbers = [series_number(match.group("number")) for _, _, match in series]
+    if len(series) < 2 or len(set(numbers)) < len(numbers):
+        return []
+    starts = {id(block): match for _, block, match in series}
+    items, asking = [], None
+    for section in [s for s in all_sections if any(s is section for section, _, _ in series)]:
+        current = None
+        for block in section.blocks:
+            if match := starts.get(id(block)):
+                rest = match.group("rest").strip()
+                label = block.text[match.start("words") : match.start("rest")].strip(" :.-\u2013\u2014")
+                title = short_title(rest).rstrip(".")
+                heading = Block(rest, block.page, heading=True, label_text=label, title=title[:1].upper() + title[1:])
+                current, asking = Item(heading, [Block(rest, block.page)], kind="finding"), None
+                items.append(current)
+            elif current is None:
+                continue
+            elif (block.heading or block.text.rstrip().endswith(":")) and _asks_questions(block.text):
+                asking = current
+            elif asking is not None and (LISTED.match(block.text) or block.text.rstrip().endswith("?")):
+                asking.questions.append(block)
+            elif block.heading:
+                current = asking = None
+            else:
+                asking = None
+                current.paragraphs.append(block)
+    return items
+
+
 LIST_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
 
 
@@ -1019,6 +1067,8 @@ def propose_findings(pages: list[Page]) -> Proposal:
     # Findings lettered "(a)" to "(e)" in the conclusions come before analysis sub-headings, after anything else.
     if all(name == "analysis" for name, _ in sources) and (lettered := _lettered_items(all_sections)):
         sources.insert(0, ("conclusions", lettered))
+    elif all(name == "analysis" for name, _ in sources) and (series := _series_paragraphs(all_sections)):
+        sources.insert(0, ("findings", series))  # "What needs to change 1: ..." paragraphs
     # A single paragraph ("The review made five findings: ...") gives way to a fuller source.
     sources.sort(key=lambda source: len(source[1]) == 1 and source[1][0].heading is None)
     if sources:

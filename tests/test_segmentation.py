@@ -1573,3 +1573,36 @@ Could the harm have been predicted?
         "How will agencies find out about a new adult joining a household where there are concerns about a child?"
     ]
     assert "scalding" not in third.text
+
+
+def test_paragraphs_opening_with_a_series_of_the_reports_words_are_the_findings_and_its_other_run_ins_are_not():
+    text = """5. What we found and what needs to change
+
+5.1.1 What we found: the pre-birth assessment was completed on time and was carefully written, but it rested almost
+entirely on what the mother said.
+
+5.1.2 What needs to change 1: pre-birth assessments need to include both parents in person, and need to test what a
+parent says about the past against the records.
+
+5.2.1 What we found: the parents were given the standard safe sleep advice three times before the move.
+
+5.2.2 What needs to change 2: safe sleep advice needs to be repeated whenever a family's circumstances change, and
+it needs to cover alcohol and sofas.
+
+Questions for the SBNI to consider:
+
+1. Should the Housing Executive's forms ask whether there is a baby in the household?
+
+6. Good practice
+
+6.1 The midwife recorded the mother's history well."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:40]) for f in proposal.findings] == [
+        ("What needs to change 1", "Pre-birth assessments need to include bo"),
+        ("What needs to change 2", "Safe sleep advice needs to be repeated w"),
+    ]
+    assert proposal.findings[1].questions == [
+        "Should the Housing Executive's forms ask whether there is a baby in the household?"
+    ]
