@@ -1529,11 +1529,17 @@ _CHOSEN_NAME_AFTER_RE = re.compile(
 )
 
 
-def _starts_place(text, start):
-    """Whether the word at start begins a table cell, a line or a sentence (where any word is capitalised)."""
+def _before_spaces(text, start):
+    """Where the spaces before the word at start begin."""
     at = start
     while at and text[at - 1] in " \t":
         at -= 1
+    return at
+
+
+def _starts_place(text, start):
+    """Whether the word at start begins a table cell, a line or a sentence (where any word is capitalised)."""
+    at = _before_spaces(text, start)
     return at == 0 or text[at - 1] in "|\n" or (text[at - 1] in ".!?:;" and at < start)
 
 
@@ -1579,9 +1585,7 @@ def _ordinary(words):
 def _starts_cell(text, start):
     """Whether the word at start begins a table cell, the first of its row too ("Referred to as | Relationship |");
     a paragraph's first word may be a name ("Sonny was asleep")."""
-    at = start
-    while at and text[at - 1] in " \t":
-        at -= 1
+    at = _before_spaces(text, start)
     if at > 0 and text[at - 1] == "|":
         return True
     line_end = text.find("\n", start)

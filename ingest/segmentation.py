@@ -773,6 +773,21 @@ def _run_in_items(all_sections):
 LETTERED_PARAGRAPH = re.compile(r"^\((?P<letter>[a-h])\)\s+(?P<rest>(?-i:[A-Z])\S.*)$", re.DOTALL)
 
 
+def _after_item(item, block, asking):
+    """Puts a block that follows a finding stated in a paragraph where it belongs: "... to consider:" starts its
+    questions, a listed point or a question after that is one of them, any other paragraph is its text. Returns the
+    item now gathering questions (None when none is), or False when the block is a heading, which ends the item."""
+    if (block.heading or block.text.rstrip().endswith(":")) and _asks_questions(block.text):
+        return item
+    if asking is not None and (LISTED.match(block.text) or block.text.rstrip().endswith("?")):
+        asking.questions.append(block)
+        return asking
+    if block.heading:
+        return False
+    item.paragraphs.append(block)
+    return None
+
+
 def _lettered_items(all_sections):
     """Findings set out as lettered paragraphs in a section of their own, most often the conclusions ("(a)
     Professionals on the island knew the family well socially, ..." to "(e) ..."): three or more, lettered in order,
@@ -797,19 +812,10 @@ def _lettered_items(all_sections):
                 heading = Block(rest, block.page, heading=True, label_text=label, title=short_title(rest).rstrip("."))
                 items.append(Item(heading, [Block(rest, block.page)], kind="finding"))
                 asking = None
-            elif not items:
-                continue
-            elif (block.heading or block.text.rstrip().endswith(":")) and _asks_questions(block.text):
-                asking = items[-1]
-            elif asking is not None and (LISTED.match(block.text) or block.text.rstrip().endswith("?")):
-                asking.questions.append(block)
-            elif block.heading:
-                break
-            elif asking is None:
-                items[-1].paragraphs.append(block)
-            else:
-                asking = None
-                items[-1].paragraphs.append(block)
+            elif items:
+                asking = _after_item(items[-1], block, asking)
+                if asking is False:
+                    break
         if len(items) >= 3:
             return items
     return []
@@ -849,17 +855,10 @@ def _series_paragraphs(all_sections):
                 heading = Block(rest, block.page, heading=True, label_text=label, title=title[:1].upper() + title[1:])
                 current, asking = Item(heading, [Block(rest, block.page)], kind="finding"), None
                 items.append(current)
-            elif current is None:
-                continue
-            elif (block.heading or block.text.rstrip().endswith(":")) and _asks_questions(block.text):
-                asking = current
-            elif asking is not None and (LISTED.match(block.text) or block.text.rstrip().endswith("?")):
-                asking.questions.append(block)
-            elif block.heading:
-                current = asking = None
-            else:
-                asking = None
-                current.paragraphs.append(block)
+            elif current is not None:
+                asking = _after_item(current, block, asking)
+                if asking is False:
+                    current = asking = None
     return items
 
 
