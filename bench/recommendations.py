@@ -33,10 +33,12 @@ Sets:
   fourteenth session, development material since.
 - `eighth`: bench/data/recommendations_eighth/ (the same, written while the seventh was tuned on): the fourteenth
   session's final figures, scored once; development material since.
+- `ninth`: bench/data/recommendations_ninth/ (the same, written while the eighth was tuned on): held back for the
+  fifteenth session's final figures.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
-    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth|fifth|sixth|seventh|eighth]
+    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth|fifth|sixth|seventh|eighth|ninth]
         [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
@@ -222,6 +224,7 @@ def sources(chosen_set, chosen):
         "sixth": [DATA / "recommendations_sixth"],
         "seventh": [DATA / "recommendations_seventh"],
         "eighth": [DATA / "recommendations_eighth"],
+        "ninth": [DATA / "recommendations_ninth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
@@ -233,7 +236,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--set",
-        choices=("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+        choices=("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
         default="dev",
     )
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))

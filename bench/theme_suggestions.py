@@ -96,10 +96,11 @@ def blind_findings():
     return [f for record in records for f in record["findings"]]
 
 
-def fresh_findings():
-    """The second blind set: findings written and labelled with themes by a curator-helper that saw neither the code
-    nor the training sets (bench/data/theme_labels_second/findings.jsonl)."""
-    path = ROOT / "bench" / "data" / "theme_labels_second" / "findings.jsonl"
+def fresh_findings(folder="theme_labels_second"):
+    """A later blind set: findings labelled with themes by a curator-helper that saw neither the code nor the training
+    sets (bench/data/theme_labels_second/findings.jsonl, written and labelled by one helper; theme_labels_third/,
+    written by one helper and labelled by another)."""
+    path = ROOT / "bench" / "data" / folder / "findings.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -162,6 +163,12 @@ def main():
         "by a curator-helper that saw neither the code nor the training data): held back, scored once",
     )
     parser.add_argument(
+        "--third",
+        action="store_true",
+        help="as --blind, on the third blind set (bench/data/theme_labels_third/: texts by one helper, themes by "
+        "another, neither seeing the code or the training data): held back, scored once",
+    )
+    parser.add_argument(
         "--seed-dev",
         action="store_true",
         help="for tuning: train on the demo findings and four fifths of the seed set, score the other fifth",
@@ -185,7 +192,7 @@ def main():
     themes = load_themes()
     reviews = load_reviews()
     rules = Suggester(themes)
-    if args.blind or args.seed_dev or args.fresh:
+    if args.blind or args.seed_dev or args.fresh or args.third:
         seed = seed_findings()
         held = seed[::5] if args.seed_dev else []
         training = [f for r in reviews for f in r["findings"]] + [f for f in seed if f not in held]
@@ -201,6 +208,8 @@ def main():
         }  # fmt: skip
         if args.fresh:
             sets = {"second blind findings": fresh_findings()}
+        if args.third:
+            sets = {"third blind findings": fresh_findings("theme_labels_third")}
         learned = Suggester(themes, classifier)
         for set_name, findings in sets.items():
             for name, suggester in (("rules alone", rules), ("rules and the classifier", learned)):

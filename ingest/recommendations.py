@@ -94,7 +94,8 @@ class ProposedRecommendation:
 
 NONE_MADE = re.compile(
     r"\b(?:(?:does|do|did|will) not (?:make|include|contain) (?:any )?(?:formal |specific )?recommendations"
-    r"|makes? no (?:formal |specific )?recommendations|no (?:formal )?recommendations (?:are|were|have been) made"
+    r"|makes? no (?:new |formal |specific )?(?:recommendations|actions)"  # (Welsh reviews' "actions")
+    r"|no (?:formal )?recommendations (?:are|were|have been) made"
     r"|(?:has|have) not made (?:any )?(?:formal )?recommendations|instead of (?:making )?recommendations)",
     re.IGNORECASE,
 )
@@ -105,6 +106,7 @@ LABEL = re.compile(
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b)"
     r"|(?:regional|local|multi-agency|single[- ]agency|national)\s+recommendation\s*\d{1,2}"
     r"|area for improvement\s*\d{1,2}|key action\s*\d{1,2}"
+    r"|(?:cam\s+gweithredu\s*\d{1,2}\s*/\s*)?(?:action|cam\s+gweithredu)\s*\d{1,2}"  # "Cam gweithredu 2 / Action 2"
     r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?|\d{1,2}(?-i:[a-h])(?=\s)"  # "WG1", "1a" (theme 1's first)
     r"|(?-i:[IVX]{1,6})(?=\.\s))"  # "IV. The Primary Care Trust should ..."
     r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c]))(?P<rest>.*)$",
@@ -171,6 +173,8 @@ ABOUT_RECOMMENDATIONS = re.compile(
     r"recommendations?\b|\bin response to (?:these|the|this|its)\b|\bendorses?\b|\baction plan for (?:these|the|its)\b",
     re.IGNORECASE,
 )
+# Words that say what the report's recommendations are: "The national guidance describes recommendations as ...".
+DEFINES = re.compile(r"\b(?:describes?|defines?|calls?|terms?)\s+(?:its\s+|these\s+|the\s+)?recommendations\b", re.I)
 # An unnumbered recommendation that says whom it asks before its text: "Recommendation for the Partnership: ...".
 RUN_IN_TO = re.compile(
     r"^recommendations?\s+(?:for|to)\s+(?P<to>[^:\n]{2,80}?)\s*[:\u2013\u2014-]\s+(?P<rest>\S.*)$",
@@ -241,10 +245,10 @@ ACTION_COLUMNS = (
     ("ref", re.compile(r"^(?:(?:rec(?:ommendation)?s?|action)\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?"
                        r"|ref(?:erence)?\.?|no\.?)$", re.I)),
     ("text", re.compile(r"^(?:(?:smart |agreed |planned )?actions?(?: (?:to be taken|required|agreed|planned))?"
-                        r"|what (?:will be done|we will do)|activity|tasks?)$", re.I)),
+                        r"|what (?:will be done|we will do)|activity|tasks?|steps?)$", re.I)),
     ("owner", re.compile(r"^(?:lead.*|owner.*|responsib.*|by whom|who)$", re.I)),
-    ("due", re.compile(r"^(?:timescales?|target(?: date)?|due(?: date)?|by when|completion(?: date)?|deadline|date)$",
-                       re.I)),
+    ("due", re.compile(r"^(?:timescales?|target(?: date)?|due(?: date)?|by(?: when)?|completion(?: date)?|deadline"
+                       r"|date)$", re.I)),
     ("status", re.compile(r"^(?:status.*|rag.*|progress.*)$", re.I)),
     ("evidence", re.compile(r"^(?:evidence.*|outcome.*|impact.*)$", re.I)),
 )  # fmt: skip
@@ -263,7 +267,7 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         # "The recommendations are set out in Appendix C"; "Single-agency recommendations ... are in Appendix 2"
         proposed = _fullest([proposed, _from_appendix(sections(blocks), named=bool(proposed))])
     if not proposed:
-        proposed = _recommends_that(blocks)
+        proposed = _recommends_that(blocks) or _what_needs_to_change(blocks, findings)
     proposed = [r for r in proposed if not QUESTION.match(r.text)]
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
         return []
@@ -283,11 +287,19 @@ APPENDIX = re.compile(r"\b(?:appendix|annex)\b", re.IGNORECASE)
 
 def _says_none(block):
     """Whether a paragraph says the review makes no recommendations at all ("this review does not make
-    recommendations"), not only none of a kind ("makes no recommendations to individual agencies")."""
+    recommendations", "makes no new actions for the Board"), not only none of a kind ("makes no recommendations to
+    individual agencies")."""
     found = NONE_MADE.search(block.text)
-    return bool(found) and not re.match(
-        r"\s*(?:to|for|about|on|beyond|other than|except|of its own|at this stage)\b", block.text[found.end() :]
-    )
+    rest = block.text[found.end() :] if found else ""
+    return bool(found) and (bool(TO_ALL.match(rest)) or not PARTLY.match(rest))
+
+
+PARTLY = re.compile(r"\s*(?:to|for|about|on|beyond|other than|except|of its own|at this stage)\b", re.IGNORECASE)
+TO_ALL = re.compile(  # ... to the body that every recommendation of the review would ask
+    r"\s*(?:to|for)\s+(?:the\s+)?(?:(?:regional\s+)?safeguarding\s+)?(?:board|partnership|partners|committee|lscb|scp"
+    r"|cpc|sbni)\b",
+    re.IGNORECASE,
+)
 
 
 # Recommendations written as the review's own prose, wherever they are: "The review recommends that the LSCB
@@ -322,6 +334,30 @@ def _recommends_that(blocks):
             out.append(ProposedRecommendation(_plain(run_in.group("rest")), "", block.page))
         else:
             out.extend(_in_prose(text, block.page))
+    return out
+
+
+# A finding's sub-heading over what it asks of whom, in a report with no recommendations of another kind.
+CHANGE_HEADING = re.compile(
+    r"^(?:what (?:needs|has) to (?:change|happen)|what should (?:change|happen)|changes? (?:needed|required))\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _what_needs_to_change(blocks, findings):
+    """The points under each finding's "What needs to change" sub-heading that ask someone to do something ("The
+    SBNI needs to issue regional guidance ..."), each linked to the finding it is written in; not what has already
+    changed, nor a paragraph saying that nothing needs to."""
+    out, under = [], False
+    for block in blocks:
+        if block.heading:
+            under = bool(CHANGE_HEADING.match(block.text.strip()))
+            continue
+        text = LISTED.sub("", block.text.strip(), count=1)
+        if under and _unlabelled_recommendation(text):
+            recommendation = ProposedRecommendation(_plain(text), "", block.page)
+            recommendation.findings = [i for i, f in enumerate(findings) if _plain(text)[:80] in _plain(f.text)][:1]
+            out.append(recommendation)
     return out
 
 
@@ -373,20 +409,27 @@ def _from_appendix(all_sections, *, named=False):
 
 def _add_actions(blocks, proposed, findings=()):
     """Each row of an action plan's table, as an action of the recommendation its first column names ("CSC 1",
-    "Recommendation 2", "3"); a row that names none goes with the recommendation of the row before."""
-    columns, current = None, None
+    "Recommendation 2", "3"); a row that names none goes with the recommendation of the row before. When the plan
+    uses references of its own ("MA1", "SA1" ... for recommendations numbered 1 to 9), one for each recommendation,
+    they name the recommendations in order."""
+    rows, columns = [], None
     for block in blocks:
         cells = [cell.strip() for cell in re.split(r"(?:^|\s)\|(?:\s|$)", block.text)]  # "| x": an empty first cell
         if len(cells) < 2:
             continue
         if header := _action_columns(cells):
-            columns, current = header, None
-            continue
-        if columns is None:
-            continue
-        row = {role: _plain(cells[index]) if index < len(cells) else "" for role, index in columns.items()}
-        if row["ref"]:
-            current = _named_by(row["ref"], proposed) or _by_finding_and_place(row["ref"], proposed, findings)
+            columns = header
+            rows.append(None)  # a new table: no row before
+        elif columns is not None:
+            rows.append({role: _plain(cells[index]) if index < len(cells) else "" for role, index in columns.items()})
+    references = list(dict.fromkeys(row["ref"] for row in rows if row and row["ref"]))
+    named = {ref: _named_by(ref, proposed) or _by_finding_and_place(ref, proposed, findings) for ref in references}
+    if references and not any(named.values()) and len(references) == len(proposed):
+        named = dict(zip(references, proposed, strict=True))
+    current = None
+    for row in rows:
+        if row is None or row["ref"]:
+            current = named[row["ref"]] if row else None
         if current is not None and row["text"]:
             fields = {role: row.get(role, "") for role in ("owner", "due", "status", "evidence")}
             current.actions.append(ProposedAction(row["text"], **fields))
@@ -395,11 +438,12 @@ def _add_actions(blocks, proposed, findings=()):
 def _action_columns(cells):
     """{role: column} of an action plan's header row (it has a recommendation and an action column), else None."""
     roles = {}
-    for index, text in enumerate(cells):
-        for role, pattern in ACTION_COLUMNS:
-            if role not in roles and pattern.match(" ".join(text.split())):
-                roles[role] = index
-                break
+    for index, cell in enumerate(cells):
+        text = " ".join(cell.split())
+        sides = [text, text.split(" / ")[-1]] if " / " in text else [text]  # ("Status / evidence", "Arweinydd / Lead")
+        free = [role for side in sides for role, pattern in ACTION_COLUMNS if role not in roles and pattern.match(side)]
+        if free:
+            roles[free[0]] = index
     if "ref" not in roles and "text" in roles:  # "Action | Task | ...": the action's number, then what it is
         task = next((i for i, text in enumerate(cells) if i not in roles.values() and TASK.match(text)), None)
         if task is not None:
@@ -424,8 +468,8 @@ def _named_by(reference, proposed):
     recommendations, their place ("2.1": the second recommendation's first action)."""
 
     def keys(label):
-        plain = " ".join(label.lower().replace(".", " ").split())
-        number = re.fullmatch(r"(?:recommendation\s*|rec\s*)?(?P<n>\d{1,2}(?: \d{1,2})?[a-z]?)", plain)
+        plain = " ".join(label.lower().replace(".", " ").split(" / ")[-1].split())  # ("Cam gweithredu 1 / Action 1")
+        number = re.fullmatch(r"(?:recommendation\s*|rec\s*|action\s*)?(?P<n>\d{1,2}(?: \d{1,2})?[a-z]?)", plain)
         return {plain, number.group("n")} if number else {plain}
 
     if _is_written_out(reference):  # the recommendation written out: "1. The Partnership should relaunch ..."
@@ -611,6 +655,7 @@ def _from_blocks(blocks):
     """The recommendations of a recommendations section (or of the part after a finding), in order."""
     blocks = _rows_whole(blocks)
     out, current, columns, group, letters, card = [], None, None, "", 0, False
+    listed_from = 0  # where in out the recommendations start that a "For consideration by: ..." line would address
     themes = []  # (where in out, label) of each finding's heading the recommendations are grouped under
     for block in blocks:
         cells = _cells(block.text)
@@ -646,19 +691,26 @@ def _from_blocks(blocks):
                     out.append(_grouped(found, group))
             current = None
             continue
+        if considered := CONSIDERED_BY.match(block.text.strip()):  # whom the list above asks
+            for recommendation in out[listed_from:]:
+                recommendation.addressee_text = recommendation.addressee_text or _plain(considered.group("to"))
+            current, listed_from = None, len(out)
+            continue
         if (lead := LEAD_PARAGRAPH.match(block.text.strip())) and out and not out[-1].addressee_text:
             out[-1].addressee_text = _plain(lead.group("to"))  # "Lead Department for Education": a table's row, read
             current = None  # as a line of its own (a PDF's), saying whom the one above asks
             continue
         if block.heading:
             label = LABEL.match(block.text.strip())
-            current = None
+            current, listed_from = None, len(out)
             if block.label in ("finding", "learning"):  # "Theme 1: Exclusion and transitions": what follows is its
-                themes.append((len(out), segmentation.split_label(block.text.strip())[0]))
+                themes.append((len(out), block.label_text or segmentation.split_label(block.text.strip())[0]))
             if stem := STEM.match(block.text.strip()):  # "Welsh Government should:", short enough for a heading
                 group = SECTION_NUMBER.sub(r"\g<rest>", stem.group("subject"), count=1)
                 continue  # ("8.3 The safeguarding partners are asked to:" heads what they are asked, no more)
-            if not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
+            if block.label in ("finding", "learning"):
+                group = ""  # (a finding restated over its recommendations asks no one: "Learning issue 2: Health ...")
+            elif not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
                 # "Children's Social Care": whom the items after it ask; any other sub-heading names no one
                 group = block.text.strip() if _names_someone(block.text) else ""
             if label and not label.group("rest").strip():  # a heading per recommendation: its text follows
@@ -710,7 +762,7 @@ def _from_blocks(blocks):
             out.append(_grouped(current, group))
         elif current is not None and not current.text:  # the text under a heading per recommendation
             current.text = _plain(text)
-        elif current is not None and _is_sub_point(text) and _expects_sub_points(current):
+        elif current is not None and _expects_sub_points(current) and (_is_sub_point(text) or _bullet_goes_on(text)):
             current.text = f"{current.text} {_plain(text)}"  # "(ii) every child's plan records ...": a sub-point
         elif numbered or listed:
             rest = numbered.group("rest") if numbered else LISTED.sub("", text, count=1)
@@ -789,6 +841,12 @@ def _is_sub_point(text):
     return bool(SUB_POINT.match(text) or SUB_POINT.match(re.sub(r"^[\u2022*\-]\s+", "", text)))
 
 
+def _bullet_goes_on(text):
+    """Whether a bulleted point carries on a sentence ("• what a lapse would look like for each parent;"), not one
+    of a list of recommendations each written "that ..." ("• that the police ensure ...")."""
+    return bool(re.match(r"^[\u2022*\-]\s+(?!that\b)[a-z]", text))
+
+
 def _expects_sub_points(recommendation):
     """Whether a recommendation's text leads into sub-points ("... so that:") or has begun them ("(i) ...")."""
     text = re.sub(r"\s*\([^()]{1,40}\)$", "", recommendation.text.rstrip())  # ("... so that: (Learning 2)")
@@ -824,8 +882,12 @@ def _quotes_earlier(text):
 def _asks(text):
     """Whether a numbered paragraph asks something of someone: "The Board should ...", or an imperative ("Develop
     guidance ...", "That the Board ..."), not a commitment ("Each agency will develop an action plan") or words about
-    the recommendations ("The recommendations below are addressed to ...")."""
+    the recommendations ("The recommendations below are addressed to ...", "The national guidance describes
+    recommendations as the improvements that the Committee should make")."""
     asks = ASKS.search(text) or (IMPERATIVE.match(text) and not ABOUT_RECOMMENDATIONS.search(text))
+    subject = SUBJECT.match(text)
+    if subject is not None and DEFINES.search(subject.group("subject")):
+        return False
     return bool(asks and not VIEW.match(text) and not _quotes_earlier(text) and not PROCEDURAL.match(text))
 
 
@@ -875,6 +937,10 @@ def _columns(cells):
 
 
 LEAD_ROW = re.compile(r"(?:lead|lead (?:body|agency|organisation)|owner|responsible)\s*:?", re.IGNORECASE)
+CONSIDERED_BY = re.compile(  # "For consideration by: NHS Invercarran." after the recommendations it addresses
+    r"^(?:for\s+(?:consideration|action|the\s+attention)\s+(?:by|of)|addressed\s+to)\s*:?\s+(?P<to>[^.;:]{2,120})\.?$",
+    re.IGNORECASE,
+)
 LEAD_PARAGRAPH = re.compile(rf"^{LEAD_ROW.pattern}\s+(?P<to>[^.;]{{2,120}})$", re.IGNORECASE)
 # A recommendation lettered in a table's first column, read as a paragraph: "A Publish, by September, advice ...".
 LETTERED = re.compile(

@@ -32,6 +32,7 @@ HEADING_WORDS = 15  # the most words of an unlabelled heading
 LABELLED_WORDS = 45  # ... of a labelled one ("Finding 3: Professionals did not ...")
 TITLE_WORDS = 20  # a title made from a first sentence is cut to this many words
 FALLBACK_PARAGRAPHS = 10  # the most paragraphs proposed by the last fallback
+SUBTITLE_WORDS = 8  # the most words after the colon of a section's heading ("Recommendations: what we ask")
 UNWRAPPED = 100  # characters: a line longer than a text file wraps its lines at is a paragraph of its own
 
 NUMBER_WORDS = {
@@ -92,7 +93,8 @@ SECTION_KINDS = [
     ("skip", r"(?:table of )?contents|glossary|glossary of terms|abbreviations|acronyms|terms of reference"
      r"|references|bibliography|appendix.*|annex.*|acknowledgements?|foreword|membership.*|the review panel"
      r"|review panel|panel membership|methodology|process|scope(?: of the review)?|timeframe|time ?frame"),
-    ("findings", r"(?:key |main )?findings(?: and (?:analysis|learning|recommendations))?|analysis and findings"
+    ("findings", r"(?:the )?(?:key |main |detailed )?findings(?: and (?:analysis|learning|recommendations))?"
+     r"|(?:the )?findings in (?:detail|full)|analysis and findings"
      r"|findings from the review|what the review found|key issues|themes and learning|learning themes"),
     ("learning", r"(?:key |main )?learning(?: points| themes| and (?:improvement|actions|recommendations))?"
      r"|lessons(?: learned| learnt)?|what (?:has been|have we|was) learn[te]d.*|learning for (?:practice|agencies).*"
@@ -162,13 +164,29 @@ def _section_kind(text):
     for side in text.split(" / ") if text.count(" / ") == 1 else [text]:
         key = re.sub(r"\s+", " ", side.lower().replace("&", "and")).strip(" :.-")
         key = re.sub(r"\s*[(\[]?\b(?:continued|cont(?:'d|\.)?)[)\]]?$", "", key)  # "8. Recommendations (continued)"
+        name, colon, subtitle = key.partition(":")
+        subtitled = colon and _words(subtitle) <= SUBTITLE_WORDS and not _ends_sentence(subtitle)
         for kind, pattern in SECTION_PATTERNS:
-            if pattern.match(key):
-                return kind
+            if pattern.match(key) or (subtitled and pattern.match(name.rstrip())):
+                return kind  # "Recommendations: what the Partnership will do" too (not a run-in "Learning: ...")
     return ""
 
 
+# The Welsh half before an English label: "Dysgu 3 / " of "Dysgu 3 / Learning 3: The risk of overdose ...".
+WELSH_HALF = re.compile(
+    r"^(?:pwynt\s+dysgu|dysgu|canfyddiad|gwers|thema)\s*\d{1,2}\s*/\s*(?=(?:key\s+)?(?:learning|finding|lesson|theme))",
+    re.IGNORECASE,
+)
+
+
+def _english_label(text):
+    """A label with its English half only ("Learning 3: ..." of "Dysgu 3 / Learning 3: ..."), and where it starts."""
+    half = WELSH_HALF.match(text)
+    return (text[half.end() :], half.end()) if half else (text, 0)
+
+
 def _label(text):
+    text, _ = _english_label(text)
     match = LABEL.match(text)
     numbered = None if match else SECTION_NUMBER.match(text)
     if numbered:  # "7.1 Finding 1 \u2013 Methadone ...": a label after a section number, set off by punctuation
@@ -282,7 +300,13 @@ def _paragraphs(pages):
                 out.extend((item, page.number) for item in items)
                 continue
             if out and out[-1][1] != page.number and _continues(out[-1][0], lines):
-                out[-1][0].extend(lines)  # the paragraph before ran over the page break
+                # the paragraph before ran over the page break; when it was a list's item, the list's next item
+                # starts a paragraph of its own
+                listed = LISTED.match(out[-1][0][0])
+                cut = next((i for i, line in enumerate(lines) if i and listed and LISTED.match(line)), len(lines))
+                out[-1][0].extend(lines[:cut])
+                if lines[cut:]:
+                    out.append((lines[cut:], page.number))
                 continue
             out.append((lines, page.number))
     return out
@@ -461,8 +485,9 @@ def series_number(raw):
 
 def _label_series(blocks):
     """Headings numbered in a series of the report's own words ("Area for improvement 1: ...", "Key Learning Area
-    (ii): ...") label its findings, when two or more share the words with different numbers; when the findings are
-    labelled already ("Finding A1: ..."), such a series groups them."""
+    (ii): ...") label its findings, when two or more share the words with different numbers (a heading restated
+    with its number and title, over the recommendations that follow from it, is one of them again); when the
+    findings are labelled already ("Finding A1: ..."), such a series groups them."""
     series = defaultdict(list)
     for block in blocks:
         found = SERIES.match(block.text) if block.heading and not block.label else None
@@ -475,8 +500,10 @@ def _label_series(blocks):
             series[" ".join(found.group("words").lower().split())].append((block, found))
     labelled = any(map(_is_labelled_item, blocks))
     for words, members in series.items():
-        numbers = [series_number(found.group("number")) for _, found in members]
-        if len(members) < 2 or len(set(numbers)) < len(numbers):
+        titles = defaultdict(set)  # number: the titles it is given (a restatement gives the same one again)
+        for _, found in members:
+            titles[series_number(found.group("number"))].add(" ".join(found.group("rest").lower().split()))
+        if len(titles) < 2 or any(len(given) > 1 for given in titles.values()):
             continue
         at = [next(i for i, b in enumerate(blocks) if b is block) for block, _ in members]
         # "Issue 1: ..." over its own "Findings" sub-heading: the findings are under that, and the series groups them
@@ -589,6 +616,7 @@ def _items(section, kind):
         return rows
     stated = [] if labelled or section.kind != "findings" else [b for b in section.blocks if _stated(b)]
     statements = stated or ([] if labelled else _numbered_statements(section))
+    inner = set() if labelled or statements else _repeated_headings(section)
 
     def starts_item(block):
         if labelled:
@@ -600,6 +628,7 @@ def _items(section, kind):
             and block.label != "recommendation"
             and not RECOMMENDATION_HEADING.match(block.text)
             and not _asks_questions(block.text)
+            and _heading_key(block) not in inner
         )
 
     headed = any(starts_item(b) for b in section.blocks)
@@ -630,7 +659,7 @@ def _items(section, kind):
         elif block.heading and items and target is items[-1].recommendation and " | " in block.text:
             target.append(block)  # the header row of a table of the finding's recommendations
         elif block.heading:
-            if (labelled or statements) and items and target is not None:  # a sub-heading inside a finding: text
+            if (labelled or statements or inner) and items and target is not None:  # a sub-heading inside one: text
                 target = items[-1].paragraphs
                 target.append(block)
         elif items and RECOMMENDATION_START.match(block.text):
@@ -645,6 +674,26 @@ def _items(section, kind):
     if not headed:
         items = _joined(items)
     return [i for i in items if i.paragraphs or (i.heading and i.heading.label)]
+
+
+def _heading_key(block):
+    return " ".join(_strip_number(block.text).lower().split()).rstrip(" :?.")
+
+
+def _repeated_headings(section):
+    """The sub-headings that each finding of a section repeats (Learning Together's "How did the issue show itself in
+    this case?", "Why does it matter?"), when the findings are headed by headings of their own: a heading that
+    recurs is inside a finding, not the start of one. Empty unless the section opens with a heading that does not
+    recur and two or more such headings each lead a run of the recurring ones."""
+    headings = [b for b in section.blocks if b.heading and not b.label and not _asks_questions(b.text)]
+    counts = defaultdict(int)
+    for block in headings:
+        counts[_heading_key(block)] += 1
+    repeated = {key for key, n in counts.items() if n >= 2}
+    leading = [b for b in headings if _heading_key(b) not in repeated]
+    if not repeated or len(leading) < 2 or _heading_key(headings[0]) in repeated:
+        return set()
+    return repeated
 
 
 # A finding stated in a paragraph of its own under a "Findings" sub-heading ("5.1.5 The panel finds that ...").
@@ -888,6 +937,54 @@ def _list_items_as_findings(section, kind):
 
 
 LIST_FINDING_WORDS = 25  # an item of a numbered list stands as a finding when it says this much
+SUMMARY_HEADING = re.compile(r"\b(?P<word>findings?|lessons?|learning points?)\b", re.IGNORECASE)
+EMBEDDED_NUMBER = re.compile(r"(?:^|(?<=[.?!\"'\u201d])\s+)(?P<n>\d{1,2})\.\s+(?=[A-Z\"'\u201c])")
+
+
+def _numbered_sentences(text):
+    """The statements of a box set out as one paragraph ("1. Home visits were ... 2. Information from ..."), or []
+    unless it is numbered 1, 2, 3 ... from its start."""
+    marks = list(EMBEDDED_NUMBER.finditer(text))
+    if not marks or marks[0].start() != 0 or [int(m.group("n")) for m in marks] != list(range(1, len(marks) + 1)):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
+
+
+def _summary_statements(all_sections):
+    """(label word, statements) of a summary box that states the findings in full, numbered, before the report
+    discusses each under a short heading of its own ("Summary of findings": "1. Home visits were nearly always
+    arranged in advance, ...", "2. ..."): two or more statements, numbered in order, in the first section whose
+    heading names findings (or lessons) and that has them (questions are not statements); (None, []) when there is
+    none."""
+    for section in all_sections:
+        named = section.heading and SUMMARY_HEADING.search(section.heading.text)
+        if not named or section.kind in ("skip", "recommendations"):
+            continue
+        found = [LIST_ITEM.match(b.text) for b in section.blocks if not b.heading]
+        listed = [match.group("rest") for match in found if match]
+        if [int(match.group("n")) for match in found if match] != list(range(1, len(listed) + 1)) or len(listed) < 2:
+            listed = next((parts for b in section.blocks if len(parts := _numbered_sentences(b.text)) >= 2), listed)
+        if len(listed) >= 2 and all(_words(text) >= 8 and not text.rstrip().endswith("?") for text in listed):
+            return _singular(named.group("word")).capitalize(), [" ".join(t.split()) for t in listed]
+    return None, []
+
+
+def _titled_by_summary(all_sections, items):
+    """Findings discussed under short headings of their own ("Visits by appointment") after a summary box states
+    them in full and in the same order: each takes its statement as title and its number as label ("Finding 1"),
+    its short heading staying as the first line of its text. Only when the counts agree and no finding is labelled."""
+    word, statements = _summary_statements(all_sections)
+    if len(statements) != len(items) or any(not i.heading or i.heading.label or i.heading.label_text for i in items):
+        return items
+    for n, (item, statement) in enumerate(zip(items, statements, strict=True), start=1):
+        title = statement.rstrip(".")
+        if _words(title) > LABELLED_WORDS:
+            title = short_title(statement)
+        short = Block(item.heading.text, item.heading.page, heading=True)
+        item.paragraphs.insert(0, short)
+        item.heading = Block(statement, item.heading.page, heading=True, label_text=f"{word} {n}", title=title)
+    return items
 
 
 def _singular(name):
@@ -939,10 +1036,11 @@ def short_title(text):
 def split_label(heading):
     """(label, rest) of a heading: "Finding 3: The plan was not reviewed" gives ("Finding 3", "The plan was not
     reviewed"), "Finding 3" alone ("Finding 3", ""), a heading without a label ("", the heading)."""
-    found = LABEL.match(heading)
+    english, start = _english_label(heading)
+    found = LABEL.match(english)
     if not found:
         return "", heading
-    return heading[: found.start("rest")].strip(" :.-\u2013\u2014)"), found.group("rest").strip()
+    return heading[: start + found.start("rest")].strip(" :.-\u2013\u2014)"), found.group("rest").strip()
 
 
 def _sentence_case(text):
@@ -1049,7 +1147,7 @@ def _source_items(all_sections, kind):
     items = [i for s in chosen for i in _items(s, "learning" if kind == "learning" else "finding")]
     if kind == "analysis":  # analysis counts only when it is set out under headings
         items = [i for i in items if i.heading is not None]
-    return items
+    return _titled_by_summary(all_sections, items) if kind == "findings" else items
 
 
 def propose_findings(pages: list[Page]) -> Proposal:

@@ -210,6 +210,7 @@ def make_docx(
     paragraphs,
     *,
     table=None,
+    after_table=(),
     author=None,
     last_modified_by=None,
     title=None,
@@ -223,7 +224,8 @@ def make_docx(
 ):
     """A Word document with paragraphs (PAGE_BREAK for a page break), then the optional parts in the order below.
 
-    table: rows of cell texts. author, last_modified_by and title: document properties (empty when not given).
+    table: rows of cell texts, followed by the paragraphs after_table. author, last_modified_by and title: document
+    properties (empty when not given).
     tracked_deletion / tracked_insertion: a phrase deleted or inserted with Track Changes on, by REVISION_AUTHOR,
     each in a paragraph of its own. comment: (author, text) of a comment on a paragraph of its own.
     header / footer: text of the page header or footer. footnote: text of a footnote to a paragraph of its own.
@@ -245,6 +247,8 @@ def make_docx(
         for row, texts in zip(grid.rows, table, strict=True):
             for cell, text in zip(row.cells, texts, strict=True):
                 cell.text = text
+    for text in after_table:
+        document.add_paragraph(text)
     if tracked_deletion:
         paragraph = document.add_paragraph("The strategy meeting was attended by ")
         paragraph._p.append(_revision("del", tracked_deletion, 901))

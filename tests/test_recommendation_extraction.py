@@ -1199,3 +1199,230 @@ def test_a_table_of_themes_recommendations_and_outcomes_gives_the_recommendation
     made = proposed(pages(text))
 
     assert [r.text[:30] for r in made] == ["The Partnership should revise ", "Northshire Community Health Se"]
+
+
+def test_commitments_under_a_recommendations_heading_with_a_subtitle_are_the_recommendations_with_their_actions():
+    text = """7. Recommendations: what the Partnership will do
+
+7.1 These are the reviewer's recommendations, agreed with the safeguarding partners and written as commitments.
+
+1. The Partnership will publish, with schools, a one-page procedure for what staff do when a child discloses abuse.
+2. The police will ensure that every decision not to interview a child who has disclosed abuse is recorded.
+
+8. Partnership response
+
+8.1 The safeguarding partners accept both recommendations.
+
+Appendix A: Action plan
+
+No. | Action | Lead | By | Progress
+1 | Draft and publish the procedure with head teachers | Education Safeguarding Manager | January 2024 | In progress
+2 | Decision record for not interviewing | Detective Chief Inspector | December 2023 | Complete"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:30]) for r in made] == [
+        ("1", "The Partnership will publish, "),
+        ("2", "The police will ensure that ev"),
+    ]
+    assert [[a.status for a in r.actions] for r in made] == [["In progress"], ["Complete"]]
+
+
+WHAT_NEEDS_TO_CHANGE = """4. Learning 1: Neglect was seen as poverty
+
+4.1 Professionals saw the state of the house as a sign of poverty rather than neglect.
+
+What needs to change
+
+\u2022 The SBNI needs to issue regional guidance on recognising neglect that names faltering growth. (regional)
+\u2022 The community dental service needs to tell the health visitor when a child is not brought twice. (local)
+
+What has already changed
+
+\u2022 The Trust has added a weight and growth check to its family support assessment.
+
+5. Learning 2: School noticed, but nobody was told
+
+5.1 The school gave Child G breakfast every day and nobody outside the school knew.
+
+What needs to change
+
+\u2022 The education welfare service needs to check with the Gateway team before writing to parents. (local)
+
+5.2 The panel considered whether the school needs to change its own practice and concluded that nothing further
+needs to change here."""
+
+
+def test_what_needs_to_change_under_each_finding_is_the_recommendations_of_a_report_with_no_other():
+    proposal = propose_findings(pages(WHAT_NEEDS_TO_CHANGE))
+
+    made = propose_recommendations(pages(WHAT_NEEDS_TO_CHANGE), proposal.findings)
+
+    assert [(r.text[:30], r.findings) for r in made] == [
+        ("The SBNI needs to issue region", [0]),
+        ("The community dental service n", [0]),
+        ("The education welfare service ", [1]),
+    ]
+
+
+def test_a_list_item_running_over_a_page_break_ends_where_the_next_item_starts_on_the_new_page():
+    first = """Recommendations
+
+\u2022 The Trust needs to make sure that any assessment of parents with a learning disability is carried out jointly"""
+    second = """with its adult learning disability team. (local)
+\u2022 The Department of Health needs to consider commissioning specialist parenting support in every Trust area.
+
+Good practice
+
+The school treated Child G with great kindness."""
+
+    made = proposed(pages(first, second))
+
+    assert [r.text for r in made] == [
+        "The Trust needs to make sure that any assessment of parents with a learning disability is carried out jointly "
+        "with its adult learning disability team. (local)",
+        "The Department of Health needs to consider commissioning specialist parenting support in every Trust area.",
+    ]
+
+
+def test_a_paragraph_saying_what_recommendations_are_is_not_one_and_lower_case_bullets_are_a_recommendations_points():
+    text = """7. Improvement actions
+
+7.1 The national guidance describes recommendations as the improvements that the Child Protection Committee and
+the Chief Officers Group should make. In this report they are called improvement actions.
+
+IA1 The Child Protection Committee should revise its pre-birth procedure so that each parent is seen in person.
+
+IA2 The Child Protection Committee should ensure that every child's plan made before birth includes a relapse plan,
+agreed with both parents, setting out: (Key learning 2)
+
+\u2022 what a lapse would look like for each parent;
+
+\u2022 what the professionals will do when they are told.
+
+IA3 The police should ensure that officers ask whether an adult found under the influence cares for a child."""
+
+    made = proposed(pages(text))
+
+    assert [r.label for r in made] == ["IA1", "IA2", "IA3"]
+    assert made[1].text.endswith("what the professionals will do when they are told.")
+
+
+def test_a_welsh_review_that_makes_no_new_actions_for_the_board_is_proposed_none_and_agencies_own_areas_are_not_taken():
+    text = """4. Improving systems and practice
+
+4.1 The panel concluded that the changes already made address the learning points. For this reason, this review
+makes no new actions for the Board.
+
+4.2 Each agency has identified areas for development from its own involvement. They are not actions of this review.
+
+Agency | Area for development
+Health board (midwifery) | The booking assessment should ask about the domestic abuse history of the baby's father.
+Police | Officers attending domestic incidents should record the names and ages of all children at the address."""
+
+    assert proposed(pages(FINDINGS, text)) == []
+
+
+def test_bilingual_welsh_action_labels_and_an_action_plan_with_bilingual_headers_are_read():
+    text = """3. Dysgu / Learning
+
+Dysgu 1 / Learning 1: Leaving care plans stopped at the prison gate
+
+3.2 The pathway plan was reviewed in custody once, by telephone.
+
+Dysgu 2 / Learning 2: The risk of overdose after release from custody was known but not planned for
+
+3.3 Practitioners knew that the risk of overdose is greatly increased in the weeks after release.
+
+5. Camau gweithredu / Actions
+
+Cam gweithredu 1 / Action 1: The Regional Safeguarding Board should agree a custody pathway protocol. (Learning 1)
+
+Cam gweithredu 2 / Action 2: The Regional Safeguarding Board and the Community Safety Partnership should include
+care leavers in the region's work to prevent drug-related deaths. (Learning 2)
+
+Atodiad B: Cynllun gweithredu / Appendix B: Action plan
+
+Cam / Action | Camau i'w cymryd / Steps | Arweinydd / Lead | Erbyn / By | RAG
+1 | Draft and agree the custody pathway protocol | Head of Children's Services | June 2026 | Amber
+2 | Add care leavers to the drug-related deaths action plan | Area Planning Board lead | March 2026 | Green"""
+
+    proposal = propose_findings(pages(text))
+    made = propose_recommendations(pages(text), proposal.findings)
+
+    assert [(f.label, f.title[:25]) for f in proposal.findings] == [
+        ("Dysgu 1 / Learning 1", "Leaving care plans stoppe"),
+        ("Dysgu 2 / Learning 2", "The risk of overdose afte"),
+    ]
+    assert [(r.label, r.findings) for r in made] == [
+        ("Cam gweithredu 1 / Action 1", [0]),
+        ("Cam gweithredu 2 / Action 2", [1]),
+    ]
+    assert [[(a.owner, a.due, a.status) for a in r.actions] for r in made] == [
+        [("Head of Children's Services", "June 2026", "Amber")],
+        [("Area Planning Board lead", "March 2026", "Green")],
+    ]
+
+
+def test_recommendations_grouped_under_restated_learning_issues_follow_from_them_and_are_for_whom_the_list_says():
+    text = """5. Analysis: the learning issues
+
+Learning issue 1: A child protection plan did not cross the border
+
+5.1 The plan in England was not acted on when the family moved to Northshire.
+
+Learning issue 2: Health and police contacts did not ask about the past
+
+5.2 The GP, the emergency department and the police each saw Child H without knowing her history.
+
+8. Recommendations
+
+Learning issue 1: A child protection plan did not cross the border
+
+\u2022 Agree with local authorities in England and Wales a protocol for transferring child protection cases.
+
+For consideration by: the Northshire Child Protection Committee.
+
+Learning issue 2: Health and police contacts did not ask about the past
+
+\u2022 Ensure that emergency department staff ask where every child under five has lived in the last year.
+
+For consideration by: NHS Northshire.
+
+\u2022 Ensure that officers attending a domestic disturbance see any child in the household.
+
+For consideration by: the police."""
+
+    proposal = propose_findings(pages(text))
+    made = propose_recommendations(pages(text), proposal.findings)
+
+    assert [f.label for f in proposal.findings] == ["Learning issue 1", "Learning issue 2"]
+    assert [(r.addressee_text, r.findings) for r in made] == [
+        ("The Northshire Child Protection Committee", [0]),
+        ("NHS Northshire", [1]),
+        ("The police", [1]),
+    ]
+
+
+def test_an_action_plan_with_references_of_its_own_one_for_each_recommendation_gives_them_in_order():
+    text = """9. Recommendations
+
+1. The LSCB should issue multi-agency guidance on neglect.
+2. Northshire Children's Services should ensure that no case is closed before the child is seen.
+3. The Department for Children, Schools and Families should review the guidance on children missing education.
+
+Appendix B: LSCB action plan
+
+Ref | Action | Lead officer | Target date | Progress
+MA1 | Adopt a neglect assessment tool | LSCB Business Manager | March 2010 | In progress
+MA1 | Audit the use of the neglect tool | Chair, Quality Assurance Sub-group | December 2010 | Not started
+SA1 | Add "child seen by whom and when" to the closure checklist | Head of Safeguarding | December 2009 | Complete
+NAT1 | Letter from the LSCB Chair to the DCSF | LSCB Chair | November 2009 | Complete"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [[a.text[:22] for a in r.actions] for r in made] == [
+        ["Adopt a neglect assess", "Audit the use of the n"],
+        ['Add "child seen by who'],
+        ["Letter from the LSCB C"],
+    ]

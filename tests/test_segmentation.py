@@ -4,7 +4,7 @@ from ingest.documents import Page
 from ingest.extraction import extract
 from ingest.recommendations import propose_recommendations
 from ingest.segmentation import MAX_FINDINGS, propose_findings
-from tests.documents import make_pdf, make_pdf_with_table
+from tests.documents import make_docx, make_pdf, make_pdf_with_table
 
 
 def recommended(proposal, document_pages):
@@ -1606,3 +1606,83 @@ Questions for the SBNI to consider:
     assert proposal.findings[1].questions == [
         "Should the Housing Executive's forms ask whether there is a baby in the household?"
     ]
+
+
+SUMMARY_BOX = [
+    "2. Summary of findings",
+    "2.1 The review identified three findings. They are stated in the box below and discussed in section 6, where "
+    "each has a short heading of its own.",
+]
+BOX = (
+    "1. Home visits were nearly always arranged in advance, so professionals saw the house on its best day.\n"
+    "2. Information from the fire service's home safety visits did not reach the agencies assessing neglect.\n"
+    "3. The mother's drinking was judged mainly from her own account, because nobody asked adult services."
+)
+DISCUSSION = [
+    "6. The findings in detail",
+    "6.1 The findings are discussed below in the order of the box in section 2.",
+    "Visits by appointment",
+    "How did the issue show itself in this case?",
+    "6.2 Sixteen of the nineteen visits to the family home in Northshire were arranged in advance by letter.",
+    "Why does it matter?",
+    "6.3 Neglect is about the daily experience of the child, which a visit by appointment does not show.",
+    "Issues for the Board to consider",
+    "1. How will the Board know whether unannounced visits are being used where neglect is the main concern?",
+    "Fire safety and the picture of neglect",
+    "How did the issue show itself in this case?",
+    "6.4 The two home fire safety checks gave the clearest picture anyone had of the children's bedroom at night.",
+    "Why does it matter?",
+    "6.5 Fire is one of the ways in which neglect kills, and crews see what other visitors do not.",
+    "Her own account",
+    "How did the issue show itself in this case?",
+    "6.6 The community alcohol service had seen the mother twice, and nobody asked it what it knew.",
+    "Why does it matter?",
+    "6.7 A parent's own account is an important part of an assessment, but it cannot be the whole of it.",
+    "Issues for the Board to consider",
+    "2. How can children's social care find out what adult services know about a parent's drinking?",
+    "7. Conclusion",
+    "7.1 The review does not suggest that different practice would certainly have prevented the fire.",
+]
+
+
+def assert_findings_titled_by_the_box(proposal):
+    assert [(f.label, f.title[:40]) for f in proposal.findings] == [
+        ("Finding 1", "Home visits were nearly always arranged "),
+        ("Finding 2", "Information from the fire service's home"),
+        ("Finding 3", "The mother's drinking was judged mainly "),
+    ]
+    first, second, third = proposal.findings
+    assert first.text.startswith("Visits by appointment\n\nHow did the issue show itself in this case?")
+    assert "Why does it matter?" in first.text and "Sixteen of the nineteen visits" in first.text
+    assert "fire safety checks" not in first.text
+    assert first.questions == [
+        "How will the Board know whether unannounced visits are being used where neglect is the main concern?"
+    ]
+    assert second.questions == []
+    assert third.questions == [
+        "How can children's social care find out what adult services know about a parent's drinking?"
+    ]
+    assert "would certainly have prevented" not in third.text
+
+
+def test_findings_stated_in_a_summary_box_and_discussed_under_short_headings_take_the_boxs_statements():
+    text = "\n\n".join([*SUMMARY_BOX, BOX.replace("\n", "\n\n"), *DISCUSSION])
+
+    assert_findings_titled_by_the_box(propose_findings(pages(text)))
+
+
+def test_a_summary_box_in_a_word_table_cell_titles_the_findings_discussed_under_short_headings(tmp_path):
+    path = make_docx(tmp_path / "review.docx", SUMMARY_BOX, table=[[BOX]], after_table=DISCUSSION)
+
+    assert_findings_titled_by_the_box(propose_findings(extract(path, name=path.name).pages))
+
+
+def test_repeated_sub_headings_without_a_summary_box_stay_inside_findings_headed_by_short_names():
+    proposal = propose_findings(pages("\n\n".join(DISCUSSION)))
+
+    assert [f.title for f in proposal.findings] == [
+        "Visits by appointment",
+        "Fire safety and the picture of neglect",
+        "Her own account",
+    ]
+    assert "Why does it matter?" in proposal.findings[1].text
