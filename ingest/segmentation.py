@@ -309,6 +309,28 @@ def _paragraphs(pages):
                     out.append((lines[cut:], page.number))
                 continue
             out.append((lines, page.number))
+    return _english_column(out)
+
+
+BILINGUAL_HEADER = {"cymraeg", "welsh", "english", "saesneg"}
+
+
+def _english_column(paragraphs):
+    """A report set out in two columns side by side, Welsh and English (a table headed "Cymraeg | English"), read in
+    its English column: each row becomes the paragraph or heading its English cell is."""
+    out, english = [], None
+    for lines, page in paragraphs:
+        cells = [cell.strip().lower() for cell in lines[0].split(" | ")] if len(lines) == 1 else []
+        if len(cells) == 2 and set(cells) <= BILINGUAL_HEADER and len(set(cells)) == 2:
+            english = next(i for i, cell in enumerate(cells) if cell in ("english", "saesneg"))
+            continue  # (the header, on each page the table runs over)
+        row = lines[0].split(" | ") if english is not None and len(lines) == 1 else []
+        if len(row) == 2:
+            if row[english].strip():
+                out.append(([row[english].strip()], page))
+            continue
+        english = None
+        out.append((lines, page))
     return out
 
 

@@ -1686,3 +1686,44 @@ def test_repeated_sub_headings_without_a_summary_box_stay_inside_findings_headed
         "Her own account",
     ]
     assert "Why does it matter?" in proposal.findings[1].text
+
+
+def test_a_report_in_welsh_and_english_columns_side_by_side_is_read_in_its_english_column(tmp_path):
+    table = [
+        ["Cymraeg", "English"],
+        ["Pwynt dysgu 1: Ni chafodd y clais ei atgyfeirio", "Learning point 1: The bruise was not referred"],
+        [
+            "4.2 Gwelodd yr ymwelydd iechyd glais bach ar glust y babi ym mis Chwefror.",
+            "4.2 The health visitor saw a small bruise on the baby's ear in February and accepted the explanation.",
+        ],
+        ["Cwestiynau i'r Bwrdd:", "Questions for the Board:"],
+        [
+            "(i) Sut mae'r Bwrdd yn gwybod bod y protocol yn cael ei ddilyn?",
+            "(i) How does the Board know that the protocol on bruising is followed in every case?",
+        ],
+        [
+            "Pwynt dysgu 2: Ni chofnodwyd pryderon y nain",
+            "Learning point 2: The grandmother's worries were not recorded",
+        ],
+        [
+            "4.3 Dywedodd y nain wrth arweinydd y cylch ei bod yn poeni.",
+            "4.3 The grandmother told the playgroup leader, in Welsh, that she was worried about the baby's crying.",
+        ],
+    ]
+    path = make_docx(
+        tmp_path / "review.docx",
+        ["4. Dysgu ymarfer a sefydliadol / Practice and organisational learning"],
+        table=table,
+        after_table=["5. Arfer effeithiol / Effective practice", "5.1 The paediatric team acted promptly."],
+    )
+
+    proposal = propose_findings(extract(path, name=path.name).pages)
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Learning point 1", "The bruise was not referred"),
+        ("Learning point 2", "The grandmother's worries were not recorded"),
+    ]
+    first, second = proposal.findings
+    assert first.text.startswith("The health visitor saw a small bruise") and "Gwelodd" not in first.text
+    assert first.questions == ["How does the Board know that the protocol on bruising is followed in every case?"]
+    assert second.text.startswith("The grandmother told the playgroup leader")
