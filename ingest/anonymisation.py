@@ -22,7 +22,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.10"
+RULES_VERSION = "2026.12.11"
 
 
 def _installed(distribution):
@@ -152,6 +152,7 @@ five six seven eight nine ten first second third fourth fifth new old
 
 # Roles, agencies, processes, themes and guidance words that are capitalised in reviews but are not names.
 _REVIEW_WORDS = """
+male female
 mother father stepfather stepmother step-father step-mother parent parents grandmother grandfather grandparent
 grandparents great-grandmother maternal paternal aunt uncle cousin sibling siblings brother sister half-sibling
 half-brother half-sister twin twins child children child's baby babies infant adult adults young person persons people
@@ -311,6 +312,10 @@ _GAZETTEER = frozenset((Path(__file__).parent / "data" / "forenames.txt").read_t
 # practitioner event", "Field Entry").
 _ENGLISH = frozenset((Path(__file__).parent / "data" / "english_words.txt").read_text(encoding="utf-8").split())
 
+# Forenames that are also words or places ("Destiny", "Harmony", "Dinah"; make_forenames.py): a name only where the
+# words around it say a person is meant (_person_subject_hits).
+_WORD_FORENAMES = frozenset((Path(__file__).parent / "data" / "word_forenames.txt").read_text(encoding="utf-8").split())
+
 # Words that are also forenames, taken as a name right after a relation ("her friend Summer", "aunt Grace").
 _WORD_NAMES = _word_set(
     "summer autumn may june april grace hope faith joy rose will mark jordan florence sky star dawn eve holly ivy "
@@ -329,6 +334,36 @@ _WORD_NAME_RE = re.compile(
     r"|(?:had|has|was|is|would|could|did|went|stayed|attended|stopped|missed)[^\S\n]+(?!been\b\s+(?:a|an|the)\b)"
     r"(?:(?:not|never|been|also|already|then|the\s+first|collected|taken|sleeping|absent|stopped|missed|babysit"
     r"|staying|living|going)\b))"
+)
+
+# A sentence's subject that is a person by what follows it (_person_subject_hits): "<Name> told ...", "<Name> and
+# <Name> were collected", "<Name>'s husband".
+_SUBJECT_START = (
+    r"(?:(?<=^)|(?<=\n)|(?<=[.!?][^\S\n])|(?<=[.!?][\"'\u201d\u2019][^\S\n])|(?<=[:;][^\S\n])"
+    r"|(?<=When )|(?<=After )|(?<=Before )|(?<=Until )|(?<=Once )|(?<=While ))"  # ("When Justice came home ...")
+)
+_SUBJECT_NAME = (
+    r"(?!(?:When|After|Before|Until|Once|While|The|This|That|These|Those|Her|His|Their|Our|Its|It|In|On|At|By|For"
+    r"|From|With|And|But|Both|Each|Every|All|Then|So|If|As)\b)"
+    rf"{_CAP}(?:[^\S\n]+{_CAP}){{0,2}}"
+)
+_PERSON_PREDICATE = (
+    r"(?:told|tells|said|says|disclosed|asked|translated|cried|refused|ran|texted|messaged|worked[^\S\n]+as"
+    r"|arrived|came[^\S\n]+(?:home|back)|went[^\S\n]+(?:home|missing|to[^\S\n]+live)"
+    r"|had[^\S\n]+(?:come|arrived|moved|run|been[^\S\n]+(?:sleeping|staying|living|missing|crying|self-harming))"
+    r"|(?:was|were)[^\S\n]+(?:known[^\S\n]+(?:as|at|to|locally|on)|recorded[^\S\n]+as|collected|seen[^\S\n]+"
+    r"(?:together|at|by|with)|left[^\S\n]+with|placed|staying|living|taken[^\S\n]+(?:to|into|home)))\b"
+)
+_BELONGINGS = (
+    r"husband|wife|partner|mother|father|mum|dad|nan|nani|nana|gran|granny|grandmother|grandfather|brother|sister"
+    r"|son|daughter|baby|boyfriend|girlfriend|friend|carer|last[^\S\n]+message|phone|trailer|bedroom"
+)
+_PERSON_SUBJECT_RE = re.compile(
+    rf"{_SUBJECT_START}(?<!As[^\S\n])(?P<first>{_SUBJECT_NAME})"
+    rf"(?:(?:[^\S\n]+and[^\S\n]+(?P<second>{_CAP}))?[^\S\n]+{_PERSON_PREDICATE}"
+    rf"|[{_APOS}]s[^\S\n]+(?:{_BELONGINGS})\b"
+    rf"|[^\S\n]+and[^\S\n]+(?:her|his)[^\S\n]+(?:(?:wee|little|younger|older|baby)[^\S\n]+)?"
+    r"(?:brother|sister|mother|mum|father|dad|baby|cousin|friend)\b)"
 )
 
 # Children from published national reviews and inquiries: named in reviews as learning, so warn, not block.
@@ -374,13 +409,22 @@ _PUBLIC_FIGURES = frozenset(
         "professor ferguson",
         "carlene firmin",
         "professor firmin",
+        # theorists whose names practice uses for their ideas ("Bowlby's work on attachment")
+        "bowlby",
+        "john bowlby",
+        "winnicott",
+        "mary ainsworth",
+        "bronfenbrenner",
+        "maslow",
     )
 )
 
 # Charities and services named after people: "a Sue Ryder counsellor", "Marie Curie nurses", "Dr Barnardo".
 _NAMED_SERVICES_RE = re.compile(
     r"\b(?:Sue\s+Ryder|Marie\s+Curie|(?:Dr\.?\s+)?Barnardo(?:[\u2019']s)?|Anna\s+Freud|Lucy\s+Faithfull"
-    r"|Florence\s+Nightingale|Macmillan|Leonard\s+Cheshire|Princess\s+Royal\s+Trust)\b"
+    r"|Florence\s+Nightingale|Macmillan|Leonard\s+Cheshire|Princess\s+Royal\s+Trust"
+    # national programmes and helplines named in Welsh or Scots: Flying Start, Live Fear Free, Meic, Bookbug
+    r"|Dechrau[\u2019']n\s+Deg|Teuluoedd\s+yn\s+Gyntaf|Byw\s+Heb\s+Ofn|Meic|Bookbug)\b"
 )
 _PUBLIC_CASE_RE = re.compile(
     "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(_PUBLIC_CASES)), re.I
@@ -430,7 +474,7 @@ _POSTCODE_RE = re.compile(rf"\b{_POSTCODE}\b|(?<![\w-])(?i:{_AREA}) (?!1st|2nd|3
 # After a "postcode" label: an outward code alone (LS8), or a full postcode in any case (ls8 4ab).
 _POSTCODE_LABELLED_RE = re.compile(
     rf"\b(?i:post\s*code|postal\s+(?:district|area|code))s?"
-    rf"(?:\s+(?i:area|district|of|was|is|in|as|given|recorded|listed|shown|being))*[\s:(]*"
+    rf"(?:\s+(?i:area|district|of|was|is|in|as|given|recorded|listed|shown|being))*[\s:(,]*"
     rf"(?P<value>(?i:{_AREA}(?: ?{_INWARD})?))\b"
     rf"|\b(?P<before>{_AREA})\s+(?i:post\s*code|postal\s+district)"
 )
@@ -462,6 +506,14 @@ _PLATFORM_AS_RE = re.compile(
     r"\b(?:on|via)[^\S\n]+(?:Twitch|TikTok|Instagram|Snapchat|Discord|YouTube|Roblox|Xbox(?:[^\S\n]+Live)?|PlayStation"
     r"|Steam|Kik|Telegram|Twitter|X|Facebook|Threads|Reddit|Wink|Yubo|Omegle)[^\S\n]+(?:as|under)[^\S\n]+"
     r"['\"\u2018\u201c]?(?P<value>[A-Za-z0-9_.]{3,31}[A-Za-z0-9_])(?![\w.])"
+)
+# A handle after a platform's short name and a colon, as messages and notes write it ("snap: lil.tink.x"), or after
+# a game's "user" ("The Roblox user 'xXFrostyBoiXx'").
+_SHORT_PLATFORM_RE = re.compile(
+    r"\b(?i:snap|snapchat|insta|instagram|ig|tiktok|discord|kik|telegram)[^\S\n]*:[^\S\n]*@?"
+    r"(?P<value>[A-Za-z0-9_.]{2,31}[A-Za-z0-9_])(?![\w.])"
+    r"|\b(?:Roblox|Minecraft|Fortnite|Xbox|PlayStation|Steam|Discord|Twitch)[^\S\n]+(?i:user|player|account)[^\S\n]+"
+    r"['\"\u2018\u201c](?P<quoted>[A-Za-z0-9_.]{3,31}[A-Za-z0-9_])['\"\u2019\u201d]"
 )
 _UNDERSCORE_NAME_RE = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@/-])")
 
@@ -497,8 +549,8 @@ _CASE_LABEL_RE = re.compile(
     r"application\s+(?:reference|ref\b\.?|number|no\b\.?)|"
     r"(?:police|PSNI|crime|incident|LADO|MASH|MARAC|referral|safeguarding|social\s+care|Mosaic|LCS|"
     r"Liquidlogic|EHM|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS|SCRA|NRM|"
-    r"Reporter|hearing)"
-    r"\s+(?:contact\s+)?(?:reference|ref\b\.?|ID|number|no\b\.?|log|referral)|"
+    r"Reporter|hearing|YOT|YJS|youth\s+(?:justice|offending)(?:\s+(?:team|service))?)"
+    r"\s+(?:contact\s+)?(?:reference|ref\b\.?|ID|number|no\b\.?|log|referral|case)|"
     r"unique\s+pupil\s+number|UPN|MRN|"
     r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?)"
     r"|(?:under|with|given|quoting)\s+(?:the\s+)?reference)"
@@ -508,7 +560,7 @@ _CASE_LABEL_RE = re.compile(
 # Values after a reference label that are not case references: publication codes (DFE-00195-2018) and years.
 # The police log format "log 1123 of 03/02/2021" (a short number, identified by its date).
 _POLICE_LOG_RE = re.compile(r"\b(?i:log)\s+(?:(?i:no)\.?\s*)?(?P<value>\d{2,6})\s+of\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
-_PUBLICATION_CODE_RE = re.compile(r"[A-Z]{2,6}-\d{3,6}-\d{4}|(?:19|20)\d{2}", re.I)
+_PUBLICATION_CODE_RE = re.compile(r"[A-Z]{2,6}-\d{3,6}-(?:19|20)\d{2}|(?:19|20)\d{2}", re.I)
 _COURT_NUMBER_RE = re.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
 # An agency's register number: "LADO/2023/117" (not a review's own: "SUSR BRG/2025/01").
 _SLASHED_REFERENCE_RE = re.compile(
@@ -556,6 +608,12 @@ _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d/-])(?<!\d\.)(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d{2})"
     r"(?![\d]|[./-]\d)"  # (after "b." too: "(b.12.5.18)")
 )
+# A date written with spaces around its slashes, as forms are filled in: "04 / 06 / 2019", " 6 /  4 / 2011".
+_SPACED_DATE_RE = re.compile(
+    r"(?<![\d/])(?P<day>\d{1,2})[^\S\n]{0,2}/[^\S\n]{1,2}(?P<month>\d{1,2})[^\S\n]{1,2}/[^\S\n]{0,2}"
+    r"(?P<year>(?:19|20)\d{2})\b"
+)
+_CELL_BEFORE_RE = re.compile(r"\|[^\S\n]*$")
 # A day named by its festival and year: "the morning after Halloween 2022", "on Christmas Day 2021".
 _FESTIVAL_DATE_RE = re.compile(
     r"\b(?:Halloween|Hallowe'en|Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year[\u2019']s\s+(?:Day|Eve)|Hogmanay"
@@ -618,6 +676,22 @@ _MOVED_TO_RE = re.compile(
     rf"\b(?:moved|moving|move|relocated|rehoused|lived|living|lives|stayed|staying)[^\S\n]+(?:to|at|in|on)[^\S\n]+"
     rf"(?P<street>{_STREET_NAME}[^\S\n]+(?:{_STREET_WORDS}))\b"
 )
+# A village or hamlet named in the English way, by a word that no word list holds after "Upper", "Lower", "Nether",
+# "Market" ("Upper Wrayton", "Market Harnby"); and one a sentence says is small ("the village of X", "X, a townland").
+_QUALIFIED_PLACE_RE = re.compile(rf"\b(?:Upper|Lower|Nether|Market|Great|Little|Long|Much)[^\S\n]+(?P<place>{_CAP})\b")
+_SMALL_PLACE_RE = re.compile(
+    rf"\b(?:village|hamlet|townland)[^\S\n]+of[^\S\n]+(?P<place>{_CAP}(?:[^\S\n]+{_CAP})?)"
+    rf"|(?P<named>{_CAP}(?:[^\S\n]+(?:an|na|nan|{_CAP}))?(?:[^\S\n]+{_CAP})?),[^\S\n]+a[^\S\n]+"
+    r"(?:small[^\S\n]+)?(?:village|hamlet|townland|settlement)\b"
+)
+# A street named by a word that no word list holds, with a kind of street that is also an ordinary word ("Cranleigh
+# Walk", "Merrilees Vennel", "Drumhallow Heights"); and an estate or housing scheme ("the Hatherley estate").
+_ODD_STREET_RE = re.compile(
+    rf"\b(?P<street>{_CAP})[^\S\n]+(?:Walk|Heights|Vennel|Wynd|Rise|Row|Brae|Loan|Gait|Garth|Close|Court|View|Way)\b"
+    rf"|(?<=\bthe[^\S\n])(?P<estate>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?:estate|scheme|maisonettes|flats|towers)\b"
+)
+# The lines of an address before its postcode: "14 CORNFLAX CLOSE, WB7 5LU", "FLAT 3, TANNERS HOUSE, ES14 6WN".
+_ADDRESS_PART_RE = re.compile(r"(?:[A-Z0-9][\w'\u2019.-]*)(?:[^\S\n]+[A-Z0-9][\w'\u2019.-]*){0,4}$")
 _TOWN_RE = re.compile(rf"\.?,\s*(?P<town>{_CAP}(?:[ -]{_CAP})?)")
 _TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
 
@@ -655,12 +729,17 @@ _HOSPITAL_CONTEXT_RE = re.compile(
 # Schools named in Welsh, Irish or Scottish Gaelic put the word for school first ("Ysgol Gymraeg Glan Tawel").
 _CELTIC_SCHOOL_RE = re.compile(
     rf"\b(?P<kind>Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil|Meddygfa|Ysbyty|Cylch\s+Meithrin"
-    r"|Meithrinfa|Cròileagan)"
+    r"|Meithrinfa|Cròileagan|Ospadal|Uned|Canolfan\s+Iechyd|Nghanolfan\s+Iechyd|Ganolfan\s+Iechyd)"
     rf"(?:[{_APOS}]r)?(?:\s+(?:{_CAP}|na|an|y|yr|a)){{1,4}}(?<![\s,])"  # (and "Meddygfa'r Garth Las": "the" joined)
 )
 _CELTIC_KINDS = {
     "Meddygfa": "surgery",
+    "Canolfan": "surgery",  # (a health centre, its name mutated after "yng", "i")
+    "Nghanolfan": "surgery",
+    "Ganolfan": "surgery",
     "Ysbyty": "hospital",
+    "Ospadal": "hospital",
+    "Uned": "hospital",
     "Cylch": "nursery",
     "Meithrinfa": "nursery",
     "Cròileagan": "nursery",
@@ -672,6 +751,34 @@ _STAFF_AT_RE = re.compile(
     r"\b(?P<role>(?i:teachers?|class\s+teachers?|head\s*teachers?|headteachers?|pupils?|DSLs?|SENCOs?"
     r"|designated\s+safeguarding\s+leads?|pastoral\s+(?:lead|staff|workers?)|GPs?))\s+(?:at|of)\s+"
     rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"
+)
+# A provision named as a house or centre where the sentence says what it is ("Cranesbill House, the local alternative
+# provision", "the pupil referral unit at Beckside Lodge", "the Larches, an adolescent psychiatric unit"), a primary
+# school abbreviated as Northern Ireland does ("Corrabeg PS"), and a hospital's unit ("the Sloeberry Adolescent Unit").
+_PROVISION_CONTEXT_RE = re.compile(
+    r"\b(?:pupil\s+referral\s+unit|PRU|alternative\s+provision|(?:special|residential)\s+school|children[\u2019']?s"
+    r"\s+home|secure\s+(?:unit|children[\u2019']?s\s+home)|(?:adolescent|psychiatric|mental\s+health|inpatient|in-patient"
+    r"|mother\s+and\s+baby|assessment)\s+unit|tier\s+4)\b",
+    re.I,
+)
+_PROVISION_RE = re.compile(
+    rf"\b(?:the[^\S\n]+)?(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?[^\S\n]+(?:House|Lodge|Centre|Hall|Court|Grange|Unit)"
+    rf"|(?<=the[^\S\n]){_CAP}s(?=,[^\S\n]+an?[^\S\n]))"
+)
+_SERVICE_WORDS = _word_set(
+    "business safeguarding family support resource resources learning assessment admissions referral contact youth "
+    "health education community access inclusion outreach hospital medical care day"
+)
+_NI_PRIMARY_RE = re.compile(
+    rf"\b(?P<name>(?:(?:St\.?|Saint)[^\S\n]+)?{_CAP}(?:[^\S\n]+{_CAP})?[{_APOS}]?s?)[^\S\n]+PS\b"
+)
+_HOSPITAL_UNIT_RE = re.compile(
+    rf"\b(?P<name>{_CAP})[^\S\n]+(?:Adolescent|Psychiatric|Children[\u2019']?s|Assessment|Inpatient|Neonatal|Paediatric)"
+    r"[^\S\n]+Unit\b"
+)
+_ROYAL_RE = re.compile(
+    rf"\b(?:the[^\S\n]+)?(?P<name>{_CAP}[^\S\n]+Royal)(?:[{_APOS}]s)?(?=[^\S\n]+(?:emergency|A&E|ward"
+    r"|maternity|children|paediatric|hospital|infirmary)|[^\S\n]*[,.])"
 )
 _WARD_RE = re.compile(rf"\bWard\s+\d{{1,2}}[A-Z]?\b|\b(?P<name>{_CAP})\s+Ward\b")
 _INSTITUTION_GENERIC = _SAFE | _word_set(
@@ -720,6 +827,7 @@ _POSSESSIVE_RE = re.compile(rf"[{_APOS}]s?$")
 _CAPITALISED_RE = re.compile(rf"(?<![\w{_APOS}-])[{_UP}][\w{_APOS}-]*")
 _QUOTED_CAPITALISED_RE = re.compile(rf"(?<![\w-])(?<!\w[{_APOS}])[{_UP}][\w{_APOS}-]*")  # also after a quote mark
 _LOWER_WORD_RE = re.compile(rf"(?<![\w{_APOS}-])[{_LO}][{_LO}{_APOS}-]*")
+_QUOTED_LOWER_WORD_RE = re.compile(rf"(?<![\w-])(?<!\w[{_APOS}])[{_LO}][{_LO}{_APOS}-]*")  # also after a quote mark
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"')\]\u2019\u201d]*(?=\s)|\n[^\S\n]*\n")
 _LONGEST_SENTENCE = 1000
 # Pieces of an over-long sentence (a table, a list), cut at a space where there is one.
@@ -813,6 +921,35 @@ _MESSAGE_RE = re.compile(r"[\"\u201c](?P<message>[a-z][^\"\u201c\u201d\n]{2,300}
 # ... or in single quotation marks: "read 'sorry mum, kofi said he'd bring me home'" (an apostrophe inside a word is
 # no closing mark).
 _SINGLE_MESSAGE_RE = re.compile(r"(?<![\w'\u2019])['\u2018](?P<message>[a-z][^\n]{2,300}?)['\u2019](?!\w)")
+# A transcript's line after its speaker ("A: just me and kels"), and a text or message quoted after a colon ("text
+# from mum: bartek took the money ...", "WhatsApp, 02:10: ...").
+_TRANSCRIPT_RE = re.compile(
+    r"(?:^|\n|\s{2})(?i:q|a|yp|cyp|child|young\s+person|interviewer|int|mum|mother|dad|father)[^\S\n]*:[^\S\n]*"
+    r"(?P<message>[^\n]{2,300})"
+)
+_TEXTED_RE = re.compile(
+    r"\b(?i:text|texts|message|messages|whatsapp|snapchat|sms|note)\b[^:\n]{0,40}:[^\S\n]*[\"'\u2018\u201c]?"
+    r"(?P<message>[a-z][^\n]{2,300})"
+)
+_SENDER_RE = re.compile(r"\b(?i:message|text|texts|messages)[^\S\n]+(?i:from)[^\S\n]+(?P<name>[a-z][\w-]+)\b")
+# What puts a person's name next in informal writing: "tell ...", "uncle ..." (strongly); "with ...", "at ...".
+_STRONG_CUE_RE = re.compile(r"\b(?:uncle|auntie|aunty|aunt|cousin|tell|ask)[^\S\n]+$")
+_NAME_CUE_BEFORE_RE = re.compile(r"\b(?:mate|bro|sis|let|with|at|from|see|seen|saw|call|ring|get)[^\S\n]+$")
+_ME_AND_BEFORE_RE = re.compile(r"\bme,?[^\S\n]+(?:and|an|&|n)[^\S\n]+$|\bme,[^\S\n]+$")
+# Who else "me and ..." may name that is no name.
+_COMPANIONS = _word_set(
+    "mum mam dad nan gran brother sister brothers sisters mates mate friends friend cousin cousins boyfriend "
+    "girlfriend everyone everybody nobody others some two three four few lads girls boys kids baby family"
+)
+# A verb after a message's first word that makes that word its subject or the one it speaks to ("kyrie im outside").
+_MESSAGE_VERB_RE = re.compile(
+    r"[^\S\n]+(?:im|is|was|took|takes|said|says|has|had|wont|cant|dont|did|told|stole|hit|keeps|come|get|ur)\b"
+)
+_TEXT_SPEAK = _word_set(
+    "im u ur dont wont cant didnt isnt hes shes theyre youre thats whats wasnt aint pls plz tmrw tmw tomorow tonite "
+    "cos coz cuz gonna wanna dunno innit ya yeah yeh nah ok okay lol omg xx xxx wiv ta hun babe bro sis mum mam mummy "
+    "daddy nan nanny"
+)
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|my|your|his|her|our|their|this|that|some)[^\S\n]+$")
 _COMMON_WORD_FORENAMES = _word_set("jack max dean ben bill will mark pat sue rob bob art carl sam tom")
 _INITIALS = r"(?:[A-Z]\.[^\S\n]?){1,3}"
@@ -1018,6 +1155,7 @@ def _check(text, page, source, allowed):
         *_identifier_hits(flat),
         *_date_hits(flat, text),
         *_address_hits(text),
+        *_place_hits(text),
         *_institution_hits(text),
     ]
     names = list(_name_hits(text, allowed.ordinary))
@@ -1197,10 +1335,11 @@ def _identifier_hits(text):
     for pattern, kind in ((_SPELT_EMAIL_RE, "email"), (_DISCORD_RE, "social_media_handle")):
         for match in pattern.finditer(text):
             yield _Hit(kind, match.start(), match.end(), kind)
-    for pattern in (_USER_NAME_RE, _PLATFORM_AS_RE):
+    for pattern in (_USER_NAME_RE, _PLATFORM_AS_RE, _SHORT_PLATFORM_RE):
         for match in pattern.finditer(text):
-            if match.group("value").lower() not in _FUNCTION_WORD_SET:
-                yield _Hit("social_media_handle", match.start("value"), match.end("value"), "user_name")
+            group = "value" if match.group("value") else "quoted"
+            if match.group(group).lower() not in _FUNCTION_WORD_SET:
+                yield _Hit("social_media_handle", match.start(group), match.end(group), "user_name")
     if "/" in text:
         for match in _PROFILE_URL_RE.finditer(text):
             yield _Hit("social_media_handle", match.start(), match.end(), "profile_url")
@@ -1314,14 +1453,26 @@ def _dates(text):
     for pattern in (_ISO_DATE_RE, _YMD_SLASH_DATE_RE):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), True
+    for match in _SPACED_DATE_RE.finditer(text):
+        if 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12:
+            yield match.start(), match.end(), True
     for match in _NUMERIC_DATE_RE.finditer(text):
         day, month = int(match.group("day")), int(match.group("month"))
         if 1 <= day <= 31 and 1 <= month <= 12:
             strict = match.group("sep") == "/" or len(match.group("year")) == 4
             strict = strict or bool(_DATE_BEFORE_RE.search(text, max(0, match.start() - 20), match.start()))
+            # (a date padded to two digits a part that starts a table's cell: "| 07.10.22 | 7 months |"; a
+            # paragraph number is not padded: "5.3.12")
+            padded = len(match.group("day")) == len(match.group("month")) == 2 and "0" in (
+                match.group("day")[0],
+                match.group("month")[0],
+            )
+            strict = strict or (padded and bool(_CELL_BEFORE_RE.search(text, max(0, match.start() - 5), match.start())))
             yield match.start(), match.end(), strict or bool(_AGED_AFTER_RE.match(text, match.end()))
         elif 1 <= day <= 12 < month <= 31 and match.group("sep") == "/" and len(match.group("year")) == 4:
             yield match.start(), match.end(), True  # the American order: "11/23/2013"
+        elif 1 <= day <= 12 < month <= 31 and match.group("sep") == "/":
+            yield match.start(), match.end(), False  # ... with two figures of year: only after a birth label
 
 
 def _across_rows(text, start, end):
@@ -1370,6 +1521,53 @@ def _address_hits(text):
             yield _Hit("address", match.start(), end, detector)
 
 
+def _place_hits(text):
+    """Villages, streets and estates named by words no word list holds (see _QUALIFIED_PLACE_RE, _SMALL_PLACE_RE,
+    _ODD_STREET_RE), and the address lines before a postcode."""
+    for match in _QUALIFIED_PLACE_RE.finditer(text):
+        if _unlisted(match.group("place")):
+            yield _Hit("address", match.start(), match.end(), "small_place")
+    for match in _SMALL_PLACE_RE.finditer(text):
+        group = "place" if match.group("place") else "named"
+        if any(_unlisted(word) for word in match.group(group).split()):
+            yield _Hit("address", match.start(group), match.end(group), "small_place")
+    for match in _ODD_STREET_RE.finditer(text):
+        group = "street" if match.group("street") else "estate"
+        words = match.group(group).split()
+        if _unlisted(words[0]) and words[0].lower() not in _SAFE:
+            yield _Hit("address", match.start(group), match.end(), "street")
+    for match in _POSTCODE_RE.finditer(text):
+        start = _address_lines_before(text, match.start())
+        if start is not None:
+            yield _Hit("address", start, start + len(text[start : match.start()].rstrip(" ,\n")), "address")
+
+
+def _unlisted(word):
+    """A capitalised word that no English word list holds and no forename list either: most likely a place's."""
+    bare = _POSSESSIVE_RE.sub("", word).lower()
+    return bare not in _ENGLISH and bare not in _SAFE and not _forename_word(bare.title())
+
+
+def _address_lines_before(text, end):
+    """Where the address lines before a postcode at end start ("FLAT 3, TANNERS HOUSE, "), or None: parts set apart by
+    commas or line breaks, each of capitalised words and numbers, back to the sentence's words."""
+    line_start = text.rfind("\n", 0, end) + 1
+    if not text[line_start:end].strip(" ,"):
+        line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1  # the postcode on a line of its own
+    start = None
+    for part in reversed(re.split(r"(,[^\S\n]*|\n)", text[line_start:end])):
+        if not part.strip(" ,\n"):
+            continue
+        stripped = part.rstrip()
+        found = _ADDRESS_PART_RE.search(stripped)
+        if not found or found.group().lower() in _SAFE:
+            break
+        start = line_start + text[line_start:end].rfind(part) + found.start()
+        if found.start() > 0:
+            break  # the sentence before the address: "... was in Lower Ettleby"
+    return start
+
+
 def _institution_hits(text):
     for match in _INSTITUTION_RE.finditer(text):
         if _INSTITUTION_TAIL_RE.match(text, match.end()):
@@ -1401,6 +1599,28 @@ def _institution_hits(text):
         start = _trim_leading_common_words(text, match.start("name"), match.end("name"))
         if start is not None and _HOSPITAL_CONTEXT_RE.search(around):
             yield _Hit("hospital", start, match.end(), "unit")
+    for match in _PROVISION_RE.finditer(text):
+        sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()), 0)
+        ends = [i for i in (text.find(". ", match.end()), text.find("\n", match.end())) if i >= 0]
+        sentence = text[sentence_start : min(ends, default=len(text))]
+        first = match.group("name").split()[0].lower()
+        if _PROVISION_CONTEXT_RE.search(sentence) and first not in _INSTITUTION_GENERIC | _SERVICE_WORDS:
+            kind = (
+                "hospital" if re.search(r"(?i)unit\b|tier\s+4", sentence) and "referral" not in sentence else "school"
+            )
+            yield _Hit(kind, match.start("name"), match.end("name"), "provision")
+    for match in _NI_PRIMARY_RE.finditer(text):
+        if re.sub(r"^(?:St\.?|Saint)\s+", "", match.group("name")).split()[0].lower() not in _INSTITUTION_GENERIC:
+            yield _Hit("school", match.start(), match.end(), "institution")
+    for pattern in (_HOSPITAL_UNIT_RE, _ROYAL_RE):
+        for match in pattern.finditer(text):
+            if match.group("name").split()[0].lower() not in _INSTITUTION_GENERIC:
+                yield _Hit(
+                    "hospital",
+                    match.start("name"),
+                    match.end() if pattern is _HOSPITAL_UNIT_RE else match.end("name"),
+                    "unit",
+                )
     for match in _WARD_RE.finditer(text):
         name = match.group("name")
         if name is None or not (name.lower() in _SAFE or name in _FORENAMES or _title_before(text, match.start())):
@@ -1436,8 +1656,10 @@ def _name_hits(text, lower_words):
         *_forename_hits(text),
         *_gazetteer_hits(text),
         *_word_name_hits(text),
+        *_person_subject_hits(text),
         *_relation_hits(text),
         *_message_name_hits(text),
+        *_informal_name_hits(text),
         *_apposition_hits(text),
         *_name_line_hits(text),
         *_labelled_name_hits(text),
@@ -1449,8 +1671,9 @@ def _name_hits(text, lower_words):
     welsh = _welsh_page(text)
     for hit in [*found, *_ner_hits(text)]:
         word = text[hit.start : hit.end]
-        if hit.detector == "ner" and welsh and _in_welsh(text, hit.start, hit.end):
-            continue  # the English model reads Welsh words as names ("Rhwng Ionawr a Mehefin", "Oedolyn A")
+        if hit.detector == "ner" and _in_welsh(text, hit.start, hit.end) and (welsh or _unknown_word(word)):
+            continue  # the English model reads Welsh words as names ("Rhwng Ionawr a Mehefin", "Oedolyn A"): on a
+            # Welsh page, or in a Welsh sentence on any page when no forename list holds the word
         if hit.detector == "ner" and welsh and _unknown_word(word) and _heading_or_cell(text, hit.start):
             continue  # ... and a Welsh heading or cell ("Cyfeiriadau", "Cynllun"): a forename the lists know stays
         if (
@@ -1472,6 +1695,10 @@ def _name_hits(text, lower_words):
             # An ordinary word capitalised only because it starts a table cell, a line or a sentence ("Attends
             # late"), used in lower case elsewhere in the document too. Elsewhere a word-name ("Summer said") stays.
             continue
+        if hit.detector == "ner" and (
+            re.match(r"-[a-z]", text[hit.end : hit.end + 2]) or _MOVE_TO_BEFORE_RE.search(text, 0, hit.start)
+        ):
+            continue  # "Hunter-gatherer games"; a place moved to ("The move to Westvale (autumn 2021)")
         if hit.detector == "ner" and _in_reference_title(text, hit.start, hit.end):
             continue  # "Advisory Council ... (2003) Hidden Harm: Responding to the needs of children ..."
         if hit.detector == "ner" and _ordinary(word) and _starts_cell(text, hit.start):
@@ -1479,6 +1706,7 @@ def _name_hits(text, lower_words):
         yield hit
 
 
+_MOVE_TO_BEFORE_RE = re.compile(r"\b(?i:move|moved|moving|relocation|return(?:ed)?)[^\S\n]+to[^\S\n]+$")
 # Words only Welsh uses, and English words a Welsh sentence would not have: to tell a Welsh line from an English one.
 _WELSH_WORDS = _word_set(
     "y yr yn ac o ar ei eu mae roedd gan gyda wedi ddim nad bod fod ein eich fo nid oedd hefyd dros drwy heb hyd pan "
@@ -1760,6 +1988,55 @@ def _message_name_hits(text):
                 yield _Hit("person_name", word.start(), word.end(), "message_name")
 
 
+def _informal_name_hits(text):
+    """A name in lower case where informal writing puts a person: in a quoted message or a line of a transcript or a
+    text ("me and kels and her cousin mo", "tell lacey nothing happened", "ask uncle fiaz", "blaze's flat", "bartek
+    took the money"), or as a message's sender ("Message from gośka"). A word is taken only after such a cue, and
+    only if no English word list holds it or a forename list does; not the words of texting ("im", "dont")."""
+    spans = [
+        (quoted.start("message"), quoted.end("message"))
+        for pattern in (_MESSAGE_RE, _SINGLE_MESSAGE_RE, _TRANSCRIPT_RE, _TEXTED_RE)
+        for quoted in pattern.finditer(text)
+    ]
+    for start, end in spans:
+        named_before = False
+        for word in _QUOTED_LOWER_WORD_RE.finditer(text, start, end):
+            bare = _POSSESSIVE_RE.sub("", word.group())
+            before = text[max(start, word.start() - 30) : word.start()]
+            if word.group() in ("and", "an", "n"):
+                continue  # ("me, kez and tommo": a list of names goes on)
+            strong = (word.start() == start and _MESSAGE_VERB_RE.match(text, word.end())) or _STRONG_CUE_RE.search(
+                before
+            )
+            cued = (
+                strong
+                or _NAME_CUE_BEFORE_RE.search(before)
+                or (named_before and re.search(r"(?:\band|\ban|&|,)\s+$", before))
+                or bare != word.group()
+            )
+            if _ME_AND_BEFORE_RE.search(before) and bare not in _COMPANIONS:
+                named_before = _informal_name(bare, words="any")  # "me and rubes"
+            else:
+                named_before = bool(cued) and _informal_name(bare, words="forenames" if strong else "none")
+            if named_before:
+                yield _Hit("person_name", word.start(), word.start() + len(bare), "message_name")
+    for match in _SENDER_RE.finditer(text):
+        if _informal_name(match.group("name"), words="forenames"):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "message_name")
+
+
+def _informal_name(word, *, words):
+    """Whether a lower-case word after a cue reads as a name (see _informal_name_hits). English words: "any" will do
+    (after "me and", where a name is all but certain: "me and rubes"); "forenames", those that are forenames too
+    ("tell ivy", "uncle chase"); "none", only a forename list's ("with kez")."""
+    if len(word) < 2 or word in _TEXT_SPEAK or word in _SAFE or word in _FUNCTION_WORD_SET or "'" in word:
+        return False  # ("couldn't")
+    if word not in _ENGLISH or words == "any":
+        return True
+    title = word.title()
+    return title in _FORENAMES or title in _GAZETTEER or (words == "forenames" and title in _WORD_FORENAMES)
+
+
 def _relation_hits(text):
     for match in _RELATION_RE.finditer(text):
         words = list(_WORD_RE.finditer(text, match.start("name"), match.end("name")))
@@ -1803,6 +2080,41 @@ def _word_name_hits(text):
         word = match.group("name").lower()
         if word in _WORD_NAMES and (match.group("person") or word not in _ABSTRACT_WORD_NAMES):
             yield _Hit("person_name", match.start(), match.end("name"), "word_name")
+
+
+def _person_subject_hits(text):
+    """Names that start a sentence and do what only a person does, or have what only a person has: "Harmony told her
+    teacher", "Rhea Mae Dumlao worked as a live-in carer", "Onyx and Coral were collected", "Sumitra Maya Gurung's
+    husband", "Dusty and her brother were left". Each word of the name is a known forename, or else no word of it is
+    an English word (a name of another language); not a cited author ("As Munro said", "Munro (2011) said"), an
+    organisation or a place."""
+    for match in _PERSON_SUBJECT_RE.finditer(text):
+        names = [name for name in ("first", "second") if match.group(name)]
+        if any(_person_words(match.group(name)) for name in names) and all(
+            _person_words(match.group(name), known_only=False) for name in names
+        ):  # ("Onyx and Coral were collected": one known forename makes a pair of names)
+            for name in names:
+                yield _Hit("person_name", match.start(name), match.end(name), "person_subject")
+
+
+def _forename_word(word):
+    return word in _FORENAMES or word in _GAZETTEER or word in _WORD_FORENAMES
+
+
+def _person_words(name, *, known_only=True):
+    """Whether the words of a candidate name read as a person's name (see _person_subject_hits); with known_only
+    False, whether they could (each a name's word)."""
+    words = [_POSSESSIVE_RE.sub("", word) for word in name.split()]
+    if any(
+        _token_kind(word) != "name" and not (_forename_word(word) and word.lower() not in _FUNCTION_WORD_SET)
+        for word in words
+    ):  # ("Rhea Mae Dumlao": "Mae" is Welsh for "is" too)
+        return False
+    if not known_only:
+        return True
+    known = any(_forename_word(part) for word in words for part in word.split("-"))
+    foreign = all(part.lower() not in _ENGLISH and part.lower() not in _SAFE for w in words for part in w.split("-"))
+    return known or foreign
 
 
 def _surname_end(text, end):

@@ -1289,3 +1289,87 @@ def test_services_named_after_people_version_numbers_and_gaelic_bodies_pass(text
 )
 def test_the_title_of_a_work_cited_after_its_year_and_a_tables_first_header_cell_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Harmony told her teacher that her mum's boyfriend shouted at night.", ["Harmony"]),
+        ("Rhea Mae Dumlao worked as a live-in carer and saw her son only at weekends.", ["Rhea Mae Dumlao"]),
+        ("Onyx and Coral were collected by their father at six o'clock.", ["Onyx", "Coral"]),
+        ("Sumitra Maya Gurung's husband was serving overseas.", ["Sumitra Maya Gurung"]),
+        ("Kirsty-Ann and her wee brother Ally were left with a neighbour overnight.", ["Kirsty-Ann", "Ally"]),
+        ("When Justice came home from the contact session she went to her room.", ["Justice"]),
+        ("Tanyaradzwa told the teacher that her dad shouted when he was angry.", ["Tanyaradzwa"]),
+    ],
+)
+def test_a_name_that_starts_a_sentence_and_does_what_a_person_does_is_flagged_with_no_other_cue(text, names):
+    assert [value for kind, value in kinds(text) if kind == "person_name"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Q: who else was at the party?\nA: just me and kels and her cousin mo", ["kels", "mo"]),
+        ("interviewer: who else was there?\nchild: just me, kez and tommo", ["kez", "tommo"]),
+        ("text from mum: bartek took the money out my purse again and wont say where he goes", ["bartek"]),
+        ("The last message on his phone said 'kyrie im outside come down'.", ["kyrie"]),
+        ("WhatsApp, 02:10: \u2018ask uncle fiaz for the money hes got it\u2019", ["fiaz"]),
+        ("Message from go\u015bka (translated): 'don't tell mum'", ["go\u015bka"]),
+    ],
+)
+def test_a_name_in_lower_case_where_a_message_or_transcript_puts_a_person_is_flagged(text, names):
+    assert [value for kind, value in kinds(text) if kind == "person_name"] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told the reviewers that by the time he was 14 he 'couldn't get out'.",
+        "She said that 'being on a ward with little kids and their mums' was frightening.",
+        "The Homes for Ukraine scheme requires the council to check the sponsor's home before arrival.",
+        "Rhwng Hydref 2020 a Mawrth 2021 roedd y teulu'n byw mewn llety dros dro.",
+        "Young people in Wales can contact Meic, and Bookbug sessions ran at the library.",
+        "Hunter-gatherer games were part of the forest school programme.",
+        "Adult Male 1 was not known to any agency before 2022.",
+        "Bowlby's work on attachment was used to explain the plan to the family.",
+        "Practice episode 4: The move to Westvale (autumn 2021)",
+    ],
+)
+def test_ordinary_words_in_quotes_programmes_welsh_sentences_and_cited_theorists_pass(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("14 CORNFLAX CLOSE, WB7 5LU", "address", "14 CORNFLAX CLOSE"),
+        ("FLAT 3, TANNERS HOUSE, ES14 6WN", "address", "FLAT 3, TANNERS HOUSE"),
+        (
+            "The family lived in the village of Upper Wrayton, where there were eleven houses.",
+            "address",
+            "Upper Wrayton",
+        ),
+        ("She had grown up in Baile an Teampaill, a townland of about forty houses.", "address", "Baile an Teampaill"),
+        ("The boys were seen most nights at the garages behind Cranleigh Walk.", "address", "Cranleigh Walk"),
+        ("He was recruited by older boys from the Craigbrannoch scheme.", "address", "Craigbrannoch scheme"),
+        ("The referral gives only the postcode district, TY11, and no house number.", "postcode", "TY11"),
+        (
+            "He was placed at the Elmbridge Centre, a pupil referral unit, after his exclusion.",
+            "school",
+            "Elmbridge Centre",
+        ),
+        ("Sibling 1 attended Corrabeg PS, where the principal was the designated teacher.", "school", "Corrabeg PS"),
+        ("A bed was found at the Sloeberry Adolescent Unit, 90 miles away.", "hospital", "Sloeberry Adolescent Unit"),
+        ("The Carnmoyle Royal's emergency department saw him three times.", "hospital", "Carnmoyle Royal"),
+        ("Chaidh a thoirt gu Ospadal Beinn Ruadh an oidhche sin.", "hospital", "Ospadal Beinn Ruadh"),
+        ("| 23.08.21 | Strategy discussion | Police, children's services |", "full_date", "23.08.21"),
+        ("DOB: 04 / 06 / 2019", "date_of_birth", "04 / 06 / 2019"),
+        ("DoB 14/4/15, recorded wrongly as 4/14/15 on the GP summary", "date_of_birth", "4/14/15"),
+        ("YOT reference YOT-2020-1183 was closed in error.", "case_reference", "YOT-2020-1183"),
+        ("snap: lil.tink.x", "social_media_handle", "lil.tink.x"),
+        ("The Roblox user 'xXFrostyBoiXx' asked her to move the chat.", "social_media_handle", "xXFrostyBoiXx"),
+    ],
+)
+def test_addresses_before_a_postcode_small_places_provisions_padded_dates_and_short_platform_handles(text, kind, value):
+    assert (kind, value) in kinds(text)

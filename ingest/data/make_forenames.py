@@ -11,6 +11,10 @@ written by a helper from general knowledge, blind to the tests), less every word
 in each case: a name that is also a word or a place ("Hope", "Frank", "Devon", "Graham") is left to the model and the
 other rules.
 
+The names left out because the word list holds them go to word_forenames.txt ("Destiny", "Harmony", "Dinah",
+"Penny"): the check takes one of them as a name only where the words around it say a person is meant ("Harmony told
+her teacher", "Onyx and Coral were collected").
+
 It also writes english_words.txt, the lower-case words of that word list: a word the model reads as a name at the
 start of a table cell or a line ("Revised after the practitioner event", "Referred to children's services") is an
 ordinary word when the list holds it and no forename list does.
@@ -91,7 +95,7 @@ WORDS = Path("/usr/share/dict/british-english")
 NAME_RE = re.compile(r"[^\W\d_][^\W\d_'-]*(?:-[^\W\d_][^\W\d_'-]*)?")
 
 
-def forenames():
+def all_forenames():
     names = set()
     for locale in LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
@@ -100,12 +104,22 @@ def forenames():
     names.update(CELTIC.split())
     community = Path(__file__).with_name("community_forenames.txt").read_text(encoding="utf-8")
     names.update(word for line in community.splitlines() if not line.startswith("#") for word in line.split())
-    words = {line.strip().lower() for line in WORDS.read_text(encoding="utf-8").splitlines()}
-    return sorted(
-        name
-        for name in names
-        if NAME_RE.fullmatch(name) and name[0].isupper() and len(name) > 2 and name.lower() not in words
-    )
+    return {name for name in names if NAME_RE.fullmatch(name) and name[0].isupper() and len(name) > 2}
+
+
+def listed_words():
+    return {line.strip().lower() for line in WORDS.read_text(encoding="utf-8").splitlines()}
+
+
+def forenames():
+    words = listed_words()
+    return sorted(name for name in all_forenames() if name.lower() not in words)
+
+
+def word_forenames():
+    """The forenames that the word list holds, as a word or a proper noun ("Hope", "Dinah")."""
+    words = listed_words()
+    return sorted(name for name in all_forenames() if name.lower() in words)
 
 
 def english_words():
@@ -115,7 +129,11 @@ def english_words():
 
 
 if __name__ == "__main__":
-    for name, entries in (("forenames.txt", forenames()), ("english_words.txt", english_words())):
+    for name, entries in (
+        ("forenames.txt", forenames()),
+        ("word_forenames.txt", word_forenames()),
+        ("english_words.txt", english_words()),
+    ):
         target = Path(__file__).with_name(name)
         target.write_text("\n".join(entries) + "\n", encoding="utf-8")
         print(f"{len(entries)} entries written to {target}")
