@@ -830,10 +830,12 @@ def _grouped(recommendation, group):
 
 def _continues(current, text):
     """Whether an unnumbered paragraph goes on with the recommendation before: its sub-points, a short second
-    sentence, or the rest of a sentence that a line break cut (the recommendation does not end a sentence)."""
+    sentence that asks no one new, or the rest of a sentence that a line break cut (the recommendation does not end
+    a sentence)."""
     ending = re.sub(r"\s*[(\[][^)\]]{1,60}[)\]]$", "", current.text.rstrip())  # without a tag: "(Finding 2)"
     unfinished = not ending.endswith((".", "!", "?", ")", "\u201d", '"'))
-    return unfinished or (LISTED.match(text) is not None) or len(text.split()) < 12
+    short = len(text.split()) < 12 and not (_unlabelled_recommendation(text) and not _asks_no_one(text))
+    return unfinished or (LISTED.match(text) is not None) or short
 
 
 def _is_sub_point(text):
