@@ -25,12 +25,14 @@ single scoring, and the fourth (bench/data/anonymisation_fourth/) after its scor
 eleventh's; `--batch eighth` (bench/data/anonymisation_eighth/, written while the seventh was tuned on) the twelfth's;
 `--batch ninth` (bench/data/anonymisation_ninth/, written while the eighth was tuned on) the thirteenth's;
 `--batch tenth` (bench/data/anonymisation_tenth/, written while the ninth was tuned on) gave the thirteenth session's
-last figures, scored once at its end.
+last figures, scored once at its end; `--batch eleventh` and `twelfth` the fourteenth session's, and `--batch
+thirteenth` (bench/data/anonymisation_thirteenth/, 190 cases and four reports in layouts never used before, written
+while the twelfth was tuned on) the fifteenth's.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth]
+        [--batch fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth]
 """
 
 import argparse
@@ -339,6 +341,7 @@ def main():
             "tenth",
             "eleventh",
             "twelfth",
+            "thirteenth",
         ),
         help="a later blind batch",
     )
