@@ -204,7 +204,8 @@ EARLIER = re.compile(
 PROCEDURAL = re.compile(
     r"^[^.;:]{0,160}?\b(?:is|are)\s+asked\s+to\s+(?:note|accept|receive|endorse|approve|sign\s+off)\b"
     r"|^(?:to\s+)?(?:note|accept|receive|endorse|approve|sign\s+off)\b"  # an item after "The Board is asked to:"
-    r"|^[^.;:]{0,120}?\b(?:report|review)\s+(?:be|is|should\s+be)\s+published\b",
+    r"|^[^.;:]{0,120}?\b(?:report|review)\s+(?:be|is|should\s+be)\s+published\b"
+    r"|^[^.;:]{0,120}?\bshould\s+note\s+that\b",  # an observation: "The partnership should note that ... overlaps"
     re.IGNORECASE,
 )
 # What a recommendation asks in words of its own (not "will", which a commitment or a plan uses). A paragraph that
@@ -275,6 +276,9 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         _address(recommendation)
         if not recommendation.findings:
             recommendation.findings = _referenced(f"{recommendation.text} {recommendation.reference}", findings)
+        if not recommendation.findings and recommendation.reference:  # "L1": a finding's label as written
+            key = recommendation.reference.casefold()
+            recommendation.findings = [i for i, f in enumerate(findings) if f.label and f.label.casefold() == key]
     proposed = proposed[:MAX_RECOMMENDATIONS]
     for section in sections(blocks):
         if _is_action_plan(section) or _combined(section):
@@ -397,7 +401,7 @@ def _from_appendix(all_sections, *, named=False):
             or OTHERS_RECOMMENDATIONS.search(f"{heading.text} {opening}")
         ):
             continue
-        tables = [b for b in section.blocks if " | " in b.text and _is_header([c.strip() for c in b.text.split(" | ")])]
+        tables = [b for b in section.blocks if " | " in b.text and _is_header(segmentation.row_cells(b.text))]
         # A PDF gives a table's rows as paragraphs, each starting with its label ("MA/1 Marlstow LSCB should ...").
         # Its other cells come after each row as short paragraphs ("Marlstow LSCB 1"), and are left out.
         labelled = [b for b in section.blocks if LABEL.match(b.text) and _asks(b.text)]
@@ -686,7 +690,8 @@ def _from_blocks(blocks):
                 out.extend(_grouped(_labelled(match, block.page), group) for match in coded)
             else:
                 for found in _from_row(cells, columns, block.page):
-                    if columns and "finding" in columns and not found.reference and out and out[-1].reference:
+                    merged = columns and ("finding" in columns or (cells[0] == "" and "label" in columns))
+                    if merged and not found.reference and out and out[-1].reference:
                         found.reference = out[-1].reference  # an empty cell under the row above's: a merged cell
                     out.append(_grouped(found, group))
             current = None
@@ -804,16 +809,8 @@ def _from_blocks(blocks):
 
 
 def _cells(text):
-    """A table row's cells ("Finding 1 | 1 | The LSCB should ..."), an empty first or last cell kept ("| 2 | ..."); None
-    for a line that is no row."""
-    if " | " not in text:
-        return None
-    cells = [cell.strip() for cell in text.strip().split(" | ")]
-    if cells[0].startswith("| "):  # the row's first cell is empty (a merged cell: the finding of the row above)
-        cells[:1] = ["", cells[0][2:].strip()]
-    if cells[-1].endswith(" |"):
-        cells[-1:] = [cells[-1][:-2].strip(), ""]
-    return cells
+    """A table row's cells (segmentation.row_cells); None for a line that is no row."""
+    return segmentation.row_cells(text) if " | " in text else None
 
 
 def _names_someone(text):
@@ -938,6 +935,7 @@ def _columns(cells):
     return roles if "text" in roles else None
 
 
+NUMBER_LABEL = re.compile(r"(?:rec(?:ommendation)?\.?\s*)?\d{1,2}(?:\.\d{1,2})?[a-z]?\.?", re.I)  # "3", "Rec 2"
 LEAD_ROW = re.compile(r"(?:lead|lead (?:body|agency|organisation)|owner|responsible)\s*:?", re.IGNORECASE)
 CONSIDERED_BY = re.compile(  # "For consideration by: NHS Invercarran." after the recommendations it addresses
     r"^(?:for\s+(?:consideration|action|the\s+attention)\s+(?:by|of)|addressed\s+to)\s*:?\s+(?P<to>[^.;:]{2,120})\.?$",
@@ -994,12 +992,14 @@ def _from_one_row(cells, text, columns, page):
     if len(text.split()) < 5 or NONE_IN_ROW.match(text) or not (columns or DIRECTIVE.search(text)):
         return None
     label = cells[columns["label"]] if columns and "label" in columns and columns["label"] < len(cells) else ""
-    if not label and LABEL.match(text):
-        match = LABEL.match(text)
-        label, text = _clean_label(match.group("label")), match.group("rest")
+    reference = ""
+    if (own := LABEL.match(text)) and (not label or not NUMBER_LABEL.fullmatch(label)):
+        # its own label in its cell ("L1 | ... | R1. The partnership should ..."): the row's code names its finding
+        reference, label, text = label, _clean_label(own.group("label")), own.group("rest")
     elif not label and (numbered := SECTION_NUMBER.match(text)):  # the number typed in the cell: "7. The Board ..."
         label, text = numbered.group("number"), numbered.group("rest")
     recommendation = ProposedRecommendation(_plain(text), _plain(label), page)
+    recommendation.reference = _plain(reference)
     if columns and "to" in columns and columns["to"] < len(cells):
         recommendation.addressee_text = _plain(cells[columns["to"]])
     if columns and "finding" in columns and columns["finding"] < len(cells):

@@ -30,7 +30,7 @@ MAX_FINDINGS = 25
 MIN_WORDS = 25  # a paragraph-made finding shorter than this joins the one before
 HEADING_WORDS = 15  # the most words of an unlabelled heading
 LABELLED_WORDS = 45  # ... of a labelled one ("Finding 3: Professionals did not ...")
-TITLE_WORDS = 20  # a title made from a first sentence is cut to this many words
+TITLE_WORDS = 35  # a title made from a first sentence is cut to this many words (a statement is often long)
 FALLBACK_PARAGRAPHS = 10  # the most paragraphs proposed by the last fallback
 SUBTITLE_WORDS = 8  # the most words after the colon of a section's heading ("Recommendations: what we ask")
 UNWRAPPED = 100  # characters: a line longer than a text file wraps its lines at is a paragraph of its own
@@ -293,7 +293,7 @@ def _paragraphs(pages):
                 continue
             in_contents = False
             if sum(" | " in line for line in lines) >= 2:  # a table's rows, one a line: each a paragraph
-                out.extend(([line], page.number) for line in lines)
+                out.extend(([line], page.number) for line in _table_rows(lines))
                 continue
             items = _list_items(lines)
             if len(items) > 1:
@@ -313,6 +313,22 @@ def _paragraphs(pages):
 
 
 BILINGUAL_HEADER = {"cymraeg", "welsh", "english", "saesneg"}
+
+
+def _table_rows(lines):
+    """A table's lines as its rows: a cell written over several lines (its questions after its text) goes on until
+    the row has as many cells as the table's first row."""
+    width = len(row_cells(lines[0]))
+    rows, within = [], False  # within: a line with no cells has carried on the row before
+    for line in lines:
+        short = rows and len(row_cells(rows[-1])) < width
+        if short and (" | " not in line or within) and not line.startswith("|"):
+            rows[-1] = f"{rows[-1]} {line}"
+            within = " | " not in line or len(row_cells(rows[-1])) < width
+        else:
+            rows.append(line)
+            within = False
+    return rows
 
 
 def _english_column(paragraphs):
@@ -436,7 +452,7 @@ def _finding_cell(block):
     Finding 2: <statement>. <what it tells us>"), in any column but the first; None when no cell does."""
     if " | " not in block.text:
         return None
-    for index, cell in enumerate(block.text.split(" | ")[1:], start=1):
+    for index, cell in enumerate(row_cells(block.text)[1:], start=1):
         found = _label(cell.strip())
         if found and found[0] in ("finding", "learning") and found[1]:
             opening = re.match(r"^(.{3,300}?[.!?])(?:\s+(?=[A-Z\"'\u201c])|$)", cell.strip())
@@ -472,7 +488,7 @@ def _finding_cells(blocks):
             out.append(_make_block(cell[1], block.page, heading=True))
             if cell[2]:
                 out.append(_make_block(cell[2], block.page, heading=False))
-            rest = block.text.split(" | ")
+            rest = row_cells(block.text)
             del rest[cell[0]]
             out.append(Block(" | ".join(rest), block.page, heading=True, label="group"))  # (what follows is not its)
     return out
@@ -483,7 +499,7 @@ def _form_tables(blocks):
     gives its title, and each row after it ("What happened | ...") is a paragraph of its text, led by the row's name."""
     in_form = False
     for block in blocks:
-        cells = [cell.strip() for cell in block.text.split(" | ")] if " | " in block.text else []
+        cells = row_cells(block.text) if " | " in block.text else []
         kicker = _kicker(cells[0]) if len(cells) == 2 and cells[1] else None
         if kicker:
             block.heading, block.section, block.title = True, "", cells[1]
@@ -568,6 +584,7 @@ def sections(blocks):
     """Split at the headings that name a section (known words, or a top-level number); a bare "Learning" or
     "Analysis" under a labelled finding is a sub-heading of it."""
     out = [Section("")]
+    numbered_level, nested = None, None  # the level of the last numbered heading; of the one a bare heading is under
     for block in blocks:
         top = block.heading and not block.label and (block.section or (block.number and _level(block) == 1))
         inner = (
@@ -576,10 +593,19 @@ def sections(blocks):
             and any(INNER_HEADING.match(side.strip(" :")) for side in block.text.split(" / "))
             and any(map(_is_labelled_item, out[-1].blocks))
         )
+        # a bare section word under a numbered sub-heading ("5.1 Primary school years", then "Learning") ends at the
+        # next heading numbered at that level or above ("5.2 ...")
+        closes = nested is not None and block.heading and block.number and not block.label and _level(block) <= nested
         if top and not inner:
             out.append(Section(block.section or "other", heading=block))
+            nested = numbered_level if not block.number and (numbered_level or 0) >= 2 else None
+        elif closes:
+            out.append(Section("other", heading=block))
+            nested = None
         else:
             out[-1].blocks.append(block)
+        if block.heading and block.number and not block.label:
+            numbered_level = _level(block)
     return out
 
 
@@ -775,29 +801,83 @@ NUMBER_COLUMN = re.compile(r"^(?:no\.?|number|#|ref(?:erence)?\.?)$", re.IGNOREC
 
 
 def _table_items(section, kind):
-    """The findings of a section set out as a table, one a row ("No. | Learning point | Detail"): the statement
-    column is each one's title, its number the label in the column's words ("Learning point 2"), the other cells
-    its text. [] when the section has no such table of two rows or more."""
+    """The findings of a section set out as a table, one a row ("No. | Learning point | Detail", "Ref | What we
+    learned | Recommendation | Lead"): the statement column is each one's title (its first sentence, when it says
+    more) and text, its number the label in the column's words ("Learning point 2", or the code as written: "L1"),
+    the other cells its text, but for a recommendation column, which is its recommendation, and a lead column. A
+    row with no number and no statement carries on the row above's recommendations; a row numbered otherwise
+    ("General") is no finding; "Questions for the partnership:" in a statement cell starts its questions. [] when
+    the section has no such table of two rows or more."""
     items, columns = [], None
     for block in section.blocks:
-        cells = [cell.strip() for cell in block.text.split(" | ")] if " | " in block.text else None
+        cells = row_cells(block.text) if " | " in block.text else None
         if cells is None:
             columns = None
             continue
         header = [i for i, cell in enumerate(cells) if STATEMENT_COLUMN.match(cell)]
         if header and all(_words(cell) <= 5 for cell in cells):
             number = next((i for i, cell in enumerate(cells) if NUMBER_COLUMN.match(cell)), None)
-            columns = (header[0], number, cells[header[0]])
+            asks = {i for i, cell in enumerate(cells) if re.fullmatch(r"(?i)recommendations?|actions?", cell)}
+            leads = {i for i, cell in enumerate(cells) if LEAD_COLUMN.match(cell)}
+            columns = (header[0], number, cells[header[0]], asks, leads)
             continue
         if columns is None or len(cells) <= columns[0]:
             continue
-        statement, number, name = columns
+        statement, number, name, asks, leads = columns
         numbered = cells[number] if number is not None and number < len(cells) else ""
-        label = f"{_singular(name)} {numbered}" if re.fullmatch(r"\d{1,2}|[A-Za-z]", numbered) else ""
-        rest = [cell for i, cell in enumerate(cells) if i not in (statement, number) and cell]
-        heading = Block(cells[statement], block.page, heading=True, label_text=label, title=cells[statement])
-        items.append(Item(heading, [Block(text, block.page) for text in rest], kind=kind))
+        recommended = [Block(cells[i], block.page) for i in sorted(asks) if i < len(cells) and cells[i]]
+        if not numbered and not cells[statement]:
+            if items:
+                items[-1].recommendation += recommended  # (a second recommendation of the finding above)
+            continue
+        if number is not None and not ROW_CODE.fullmatch(numbered):
+            continue  # "General | The learning in this review applies across ..."
+        label = f"{_singular(name)} {numbered}" if re.fullmatch(r"\d{1,2}|[A-Za-z]", numbered) else numbered
+        said, questions = _cell_questions(cells[statement])
+        title = said if _words(said) <= LABELLED_WORDS else short_title(said).rstrip(".")
+        if SENTENCE_BREAK.search(said):
+            title = short_title(said).rstrip(".")
+        rest = [cell for i, cell in enumerate(cells) if i not in (statement, number, *asks, *leads) and cell]
+        heading = Block(said, block.page, heading=True, label_text=label, title=title)
+        paragraphs = [Block(text, block.page) for text in ([said] if title != said else []) + rest]
+        items.append(Item(heading, paragraphs, recommended, kind=kind))
+        items[-1].questions = [Block(question, block.page) for question in questions]
     return items if len(items) >= 2 else []
+
+
+ROW_CODE = re.compile(r"(?:[A-Za-z]{1,3}[ .]?)?\d{1,2}[a-z]?|[A-Za-z]")  # "3", "L1", "KL 2", "C"
+LEAD_COLUMN = re.compile(r"^(?:lead(?:\s+(?:agency|body|officer))?|owner|agency|responsible.*|by\s+whom|who)$", re.I)
+CELL_QUESTIONS = re.compile(
+    r"\s*(?:questions?\s+(?:for|to)\s+[^:]{1,60}|issues\s+for\s+[^:]{1,60}|[^:.?]{0,60}\bto\s+consider)\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def row_cells(text):
+    """A table row's cells ("Finding 1 | 1 | The LSCB should ..."), stripped, empty cells at either end kept ("| | R3.
+    ..." is a row whose first two cells are empty; "... | Lead |" ends with an empty one)."""
+    text = text.strip()
+    leading = re.match(r"^(?:\|[^\S\n]*)+", text)
+    body = text[leading.end() :] if leading else text
+    trailing = re.search(r"(?:[^\S\n]*\|)+$", body)
+    if trailing:
+        body = body[: trailing.start()]
+    cells = [cell.strip() for cell in body.split(" | ")]
+    return (
+        [""] * (leading.group().count("|") if leading else 0)
+        + cells
+        + [""] * (trailing.group().count("|") if trailing else 0)
+    )
+
+
+def _cell_questions(cell):
+    """(statement, questions) of a table cell that asks its questions after what it says ("... Questions for the
+    partnership: (a) How will ...? (b) Do ...?")."""
+    parts = CELL_QUESTIONS.split(cell, maxsplit=1)
+    if len(parts) < 2:
+        return cell, []
+    asked = re.split(r"\s*\((?:[a-h]|[ivx]{1,4})\)\s+|\s*\b\d{1,2}[.)]\s+|(?<=\?)\s+", parts[1])
+    return parts[0].strip(), [question.strip() for question in asked if question.strip()]
 
 
 RUN_IN = re.compile(
@@ -931,6 +1011,48 @@ def _series_paragraphs(all_sections):
                 if asking is False:
                     current = asking = None
     return items
+
+
+# The review's questions, each answered ("Question 2: Was the risk recognised ...?" then "Answer: The risk was
+# recognised by the spring of 2021, but ..."): the answers are the findings.
+QUESTION_HEADING = re.compile(
+    r"^(?:(?:key|review)\s+)?question\s+(?P<n>\d{1,2}|(?-i:[A-H]))\s*[:.\-\u2013\u2014]\s*\S.*$", re.IGNORECASE
+)
+ANSWER = re.compile(r"^(?:our\s+)?answer\s*[:\-\u2013\u2014]\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+UNANSWERED = re.compile(
+    r"\b(?:could|can)\s*not\s+(?:answer|say)|\bunable\s+to\s+(?:answer|say)|\bnot\s+(?:able|possible)\s+to\s+answer",
+    re.IGNORECASE,
+)
+
+
+def _answered_questions(all_sections):
+    """Findings set out as the answers to the review's numbered questions: each "Answer: ..." after a "Question N:"
+    heading is one, labelled by its question ("Question 2"), titled by the answer's first sentence; the paragraphs
+    after it are its text and "... to consider:" its questions, to the next heading. An answer that says the
+    question could not be answered is none. [] unless two or more questions are answered."""
+    items = []
+    for section in all_sections:
+        if section.kind in ("skip", "recommendations"):
+            continue
+        question, current, asking = None, None, None
+        for block in section.blocks:
+            asked = block.heading or block.text.rstrip().endswith("?")  # (a wrapped question reads as a paragraph)
+            if asked and (found := QUESTION_HEADING.match(_strip_number(block.text))):
+                question, current, asking = found, None, None
+            elif question is not None and current is None and (answer := ANSWER.match(block.text)):
+                rest = answer.group("rest").strip()
+                if UNANSWERED.search(short_title(rest)):
+                    question = None
+                    continue
+                label = f"Question {question.group('n')}"
+                heading = Block(rest, block.page, heading=True, label_text=label, title=short_title(rest).rstrip("."))
+                current = Item(heading, [Block(rest, block.page)], kind="finding")
+                items.append(current)
+            elif current is not None:
+                asking = _after_item(current, block, asking)
+                if asking is False:
+                    question = current = asking = None
+    return items if len(items) >= 2 else []
 
 
 LIST_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
@@ -1188,6 +1310,8 @@ def propose_findings(pages: list[Page]) -> Proposal:
         sources.insert(0, ("conclusions", lettered))
     elif all(name == "analysis" for name, _ in sources) and (series := _series_paragraphs(all_sections)):
         sources.insert(0, ("findings", series))  # "What needs to change 1: ..." paragraphs
+    elif all(name == "analysis" for name, _ in sources) and (answers := _answered_questions(all_sections)):
+        sources.insert(0, ("findings", answers))  # "Question 2: ...?" then "Answer: ..."
     # A single paragraph ("The review made five findings: ...") gives way to a fuller source.
     sources.sort(key=lambda source: len(source[1]) == 1 and source[1][0].heading is None)
     if sources:

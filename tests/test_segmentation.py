@@ -3,7 +3,7 @@
 from ingest.documents import Page
 from ingest.extraction import extract
 from ingest.recommendations import propose_recommendations
-from ingest.segmentation import MAX_FINDINGS, propose_findings
+from ingest.segmentation import MAX_FINDINGS, propose_findings, row_cells
 from tests.documents import make_docx, make_pdf, make_pdf_with_table
 
 
@@ -280,7 +280,7 @@ def test_bulleted_key_learning_in_one_paragraph():
     proposal = propose_findings(pages(SCOTTISH))
     assert [f.title for f in proposal.findings] == [
         "The named person service did not have a complete picture of Child S's attendance because the school "
-        "recorded her absences\u2026",
+        "recorded her absences as authorised.",
         "Practitioners did not ask Child S about her home life directly; she was only ever seen with her father "
         "present.",
         "The chronology was started only after the significant event.",
@@ -1727,3 +1727,152 @@ def test_a_report_in_welsh_and_english_columns_side_by_side_is_read_in_its_engli
     assert first.text.startswith("The health visitor saw a small bruise") and "Gwelodd" not in first.text
     assert first.questions == ["How does the Board know that the protocol on bruising is followed in every case?"]
     assert second.text.startswith("The grandmother told the playgroup leader")
+
+
+def test_a_bare_learning_heading_under_a_numbered_period_ends_at_the_next_numbered_heading():
+    text = """5. Analysis
+
+5.1 Primary school years (2014 to 2017)
+
+5.1.1 Child X was often tired at school and her drawings worried a classroom assistant.
+
+Learning
+
+5.1.4 Sexualised behaviour in a young child was explained away by the first account offered, and it was never put
+together with her tiredness, her reluctance to go home and her physical symptoms.
+
+5.2 The move (2017)
+
+5.2.1 The family was rehoused in an emergency after a threat to the father.
+
+Learning
+
+5.2.4 When a family is moved in an emergency because of a threat, the move can cut the children off from every
+professional who knew them."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [f.title[:45] for f in proposal.findings] == [
+        "Sexualised behaviour in a young child was exp",
+        "When a family is moved in an emergency becaus",
+    ]
+    assert "rehoused" not in proposal.findings[0].text
+
+
+def test_the_answers_to_the_reviews_numbered_questions_are_its_findings_and_an_unanswered_one_is_not():
+    text = """5. The review's questions and what we found
+
+Question 1: How well did agencies understand what was happening when Young Person U began to go missing?
+
+Answer: Each missing episode was dealt with on its own, and nobody looked at the pattern until after he was hurt.
+Every episode was risk-assessed and recorded with care.
+
+5.2 The police recorded eleven missing episodes in a year.
+
+Question 2: Did the Children's Hearing have the information it needed?
+
+Answer: We could not answer this question with confidence. The papers before a hearing are confidential.
+
+Question 3: How were Young Person U and his mother involved in plans to keep him safe?
+
+Answer: His mother was left to keep him safe on her own, and his own view of the risk was never asked for.
+
+Points for the Committee to consider:
+
+1. What support is available to a parent whose child is being exploited?
+
+6. What his mother asked us
+
+Question: Why did nobody tell me?
+
+Answer: The police concern report was shared with social work, but it was not discussed with you."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:40]) for f in proposal.findings] == [
+        ("Question 1", "Each missing episode was dealt with on i"),
+        ("Question 3", "His mother was left to keep him safe on "),
+    ]
+    assert "eleven missing episodes" in proposal.findings[0].text
+    assert proposal.findings[1].questions == ["What support is available to a parent whose child is being exploited?"]
+
+
+LEARNING_TABLE = [
+    ["Ref", "What we learned", "Recommendation", "Lead"],
+    [
+        "L1",
+        "Nobody who visited the house asked about the dogs. The forms did not ask about animals.",
+        "R1. The partnership should add questions about dogs to the home visit templates.",
+        "Partnership business unit",
+    ],
+    [
+        "L2",
+        "The two children's absences were handled as attendance problems. Nobody put them side by side. "
+        "Questions for the partnership: (a) How will the partnership know whether attendance concerns are shared? "
+        "(b) Do nursery staff know that absence can be a sign of neglect?",
+        "R2. The partnership should ask the education service to revise its attendance procedure.",
+        "Education service",
+    ],
+    ["", "", "R3. Children's social care should record the attendance of every child in the household.", "CSC"],
+    [
+        "General",
+        "The learning in this review applies across the partnership.",
+        "R4. The partnership should publish a briefing on this review.",
+        "Partnership business unit",
+    ],
+]
+
+
+def test_a_table_of_learning_with_recommendations_gives_findings_their_questions_and_recommendations(tmp_path):
+    path = make_docx(
+        tmp_path / "review.docx",
+        ["6. Learning and recommendations", "6.1 The table sets out what we learned and what we recommend."],
+        table=LEARNING_TABLE,
+        after_table=["7. Good practice", "7.1 The nursery kept careful records."],
+    )
+    document_pages = extract(path, name=path.name).pages
+
+    proposal = propose_findings(document_pages)
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("L1", "Nobody who visited the house asked about the dogs"),
+        ("L2", "The two children's absences were handled as attendance problems"),
+    ]
+    assert proposal.findings[1].questions == [
+        "How will the partnership know whether attendance concerns are shared?",
+        "Do nursery staff know that absence can be a sign of neglect?",
+    ]
+    assert "R2." not in proposal.findings[1].text
+    assert recommended(proposal, document_pages) == [
+        ("R1", "The partnership should add que", ["L1"]),
+        ("R2", "The partnership should ask the", ["L2"]),
+        ("R3", "Children's social care should ", ["L2"]),
+        ("R4", "The partnership should publish", []),
+    ]
+
+
+def test_a_plain_text_table_whose_cell_runs_over_several_lines_is_read_row_by_row():
+    header = "Ref | What we learned | Recommendation | Lead"
+    rows = [
+        "L1 | Nobody asked about the dogs. The forms did not ask. | R1. The partnership should add questions. | Unit",
+        "L2 | The absences were handled as attendance problems. Nobody put them side by side.",
+        "Questions for the partnership:",
+        "(a) How will the partnership know whether attendance concerns are shared? | R2. The partnership should ask"
+        " the education service to revise its procedure. | Education service",
+    ]
+    text = "6. Learning and recommendations\n\n" + "\n".join([header, *rows])
+
+    proposal = propose_findings(pages(text))
+
+    assert [f.label for f in proposal.findings] == ["L1", "L2"]
+    assert proposal.findings[1].questions == ["How will the partnership know whether attendance concerns are shared?"]
+
+
+def test_row_cells_keep_empty_cells_at_either_end():
+    assert row_cells("| | R3. Children's social care should record | CSC") == [
+        "",
+        "",
+        "R3. Children's social care should record",
+        "CSC",
+    ]
+    assert row_cells("1 | Revise the procedure | Lead |") == ["1", "Revise the procedure", "Lead", ""]
