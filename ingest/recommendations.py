@@ -108,6 +108,7 @@ LABEL = re.compile(
     r"|area for improvement\s*\d{1,2}|key action\s*\d{1,2}"
     r"|(?:cam\s+gweithredu\s*\d{1,2}\s*/\s*)?(?:action|cam\s+gweithredu)\s*\d{1,2}"  # "Cam gweithredu 2 / Action 2"
     r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?|\d{1,2}(?-i:[a-h])(?=\s)"  # "WG1", "1a" (theme 1's first)
+    r"|(?-i:[A-Z]{2,4})\.\d{1,2}(?=[.:]?\s)"  # "UHB.1", "POL.2"
     r"|(?-i:[IVX]{1,6})(?=\.\s))"  # "IV. The Primary Care Trust should ..."
     r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c]))(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -186,7 +187,8 @@ SUB_POINT = re.compile(r"^(?:\(?(?:[ivx]{1,4}|[a-h])\)|[ivx]{1,4}\.)\s", re.IGNO
 VIEW = re.compile(
     r"^(?:[^,.;:]{2,60},\s+)?"  # ("In addition to these recommendations, the review panel noted that ...")
     r"(?:the|this)\s+(?:[\w'\u2019]+\s+){0,2}?(?:panel|review(?:ers?)?|review\s+team|author|report|internal\s+review)"
-    r"\s+(?:also\s+)?(?:concludes?|considers?|considered|found|finds|notes|noted|believes|is\s+of\s+the\s+view|recognises"
+    r"\s+(?:also\s+)?(?:concludes?|considers?|considered|found|finds?|notes?|noted|believes?|is\s+of\s+the\s+view"
+    r"|are\s+of\s+the\s+view|recognises?"
     r"|makes?|made|acknowledges?|thanks?|wish(?:es)?\s+to\s+(?:acknowledge|thank|note|record|recognise)"
     r"|would\s+like\s+to)\b"
     r"|^(?:areas?|matters?|issues?|points?)\s+for\s+(?:the\s+)?[\w'\u2019]+(?:\s+[\w'\u2019]+)?\s+to\s+consider\b",
@@ -221,7 +223,8 @@ CODES = {
     "YJS": "Youth justice service", "AMH": "Adult mental health services", "SM": "Substance misuse services",
 }  # fmt: skip
 TABLE_TEXT = re.compile(
-    r"^(?:recommendations?|what (?:we|the review) recommends?|actions?|improvements?)(?: (?:for|to) [\w' ]{2,40})?"
+    r"^(?:recommendations?|what (?:we|the review) recommends?|actions?|improvements?)"
+    r"(?: (?:for|to|of|from|by) [\w' ]{2,40})?"
     r"(?:\s*\((?!cymraeg)[\w\s-]{1,30}\))?$"  # "Recommendation (short form)", "Action (English)"
     r"|^english$",  # a bilingual table ("Cymraeg | English"): the English text is read
     re.I,
@@ -238,7 +241,10 @@ REFERENCE = re.compile(
     rf"(?P<numbers>(?:{REF_NUMBER}|(?-i:[A-H])(?:\d{{1,2}})?\b)(?:\s*(?:,|and|&)\s*(?:{REF_NUMBER}|(?-i:[A-H])(?:\d{{1,2}})?\b))*)",
     re.IGNORECASE,
 )
-NONE_IN_ROW = re.compile(r"^(?:no (?:single[- ]agency |further |formal )?recommendations?|none)\b", re.IGNORECASE)
+NONE_IN_ROW = re.compile(
+    r"^(?:no (?:single[- ]agency |further |formal )?recommendations?|none|withdrawn|deleted|not taken forward)\b",
+    re.IGNORECASE,
+)
 ACTION_PLAN = re.compile(r"\baction plan\b", re.IGNORECASE)
 TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 # The columns of an action plan's table, by their headers (the first that fits a header names it).
@@ -262,7 +268,7 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     chosen = [found for found in _recommendation_sections(sections(blocks)) if not any(map(_says_none, found))]
     # (those written after each finding, and a summary of them in a section of its own, are one list: the fuller)
     after = [r for index, finding in enumerate(findings) for r in _after_finding(finding, index)]
-    lists = [found for found in (*map(_from_blocks, chosen), after) if found]
+    lists = [found for found in (*map(_from_blocks, chosen), after, _tagged_sentences(blocks)) if found]
     proposed = _fullest(lists)
     if any(APPENDIX.search(block.text) for found in chosen for block in found):
         # "The recommendations are set out in Appendix C"; "Single-agency recommendations ... are in Appendix 2"
@@ -287,6 +293,28 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
 
 
 APPENDIX = re.compile(r"\b(?:appendix|annex)\b", re.IGNORECASE)
+
+
+# A recommendation made in the analysis, tagged where it is made: "... before the baby is born. (Recommendation 1)".
+TAGGED = re.compile(r"\((?:recommendation|rec\.?)\s*(?P<n>\d{1,2})\)", re.IGNORECASE)
+SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+)(?=[A-Z\"'\u201c])")
+
+
+def _tagged_sentences(blocks):
+    """The recommendations a report makes in its text, each the sentence before its tag ("(Recommendation 3)"): two
+    or more, numbered apart; [] otherwise."""
+    out, previous = [], ""
+    for block in blocks:
+        text = _plain(block.text)
+        for tag in TAGGED.finditer(text):
+            before = text[: tag.start()].rstrip() or previous  # (the tag carried over a page break)
+            starts = [m.end() for m in SENTENCE_START.finditer(before[:-1] if before.endswith(".") else before)]
+            sentence = SECTION_NUMBER.sub(r"\g<rest>", before[starts[-1] :] if starts else before, count=1)
+            if _asks(sentence):
+                out.append(ProposedRecommendation(sentence, f"Recommendation {tag.group('n')}", block.page))
+        previous = text
+    numbers = [r.label for r in out]
+    return out if len(out) >= 2 and len(set(numbers)) == len(numbers) else []
 
 
 def _says_none(block):
@@ -357,12 +385,55 @@ def _what_needs_to_change(blocks, findings):
         if block.heading:
             under = bool(CHANGE_HEADING.match(block.text.strip()))
             continue
+        if boxed := CHANGE_BOX.match(block.text.strip()):  # a box: "What needs to happen 1. The Home Office ... 2. ..."
+            items = [(number, _without_commitments(item)) for number, item in _numbered_items(boxed.group("rest"))]
+            out += [_from_box(number, item, block, findings) for number, item in items if _asks(item)]
+            continue
+        if under and (items := _numbered_items(_plain(block.text))):  # the box's items in one paragraph (a PDF's)
+            items = [(number, _without_commitments(item)) for number, item in items]
+            out += [_from_box(number, item, block, findings) for number, item in items if _asks(item)]
+            continue
         text = LISTED.sub("", block.text.strip(), count=1)
         if under and _unlabelled_recommendation(text):
             recommendation = ProposedRecommendation(_plain(text), "", block.page)
-            recommendation.findings = [i for i, f in enumerate(findings) if _plain(text)[:80] in _plain(f.text)][:1]
+            recommendation.findings = _written_in(text, findings)
             out.append(recommendation)
     return out
+
+
+def _from_box(number, text, block, findings):
+    recommendation = ProposedRecommendation(_plain(text), number, block.page)
+    recommendation.findings = _written_in(text, findings)
+    return recommendation
+
+
+def _written_in(text, findings):
+    """The finding whose text holds a recommendation written inside it (after its "What needs to change")."""
+    return [i for i, f in enumerate(findings) if _plain(text)[:80] in _plain(f.text)][:1]
+
+
+CHANGE_BOX = re.compile(
+    r"^(?:what (?:needs|has) to (?:change|happen)|what should (?:change|happen))\s*:?\s+(?P<rest>\d{1,2}\.\s.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+ITEM_NUMBER = re.compile(r"(?:^|(?<=[.?!\"'\u201d])\s+)(?P<n>\d{1,2})\.\s+(?=[A-Z\"'\u201c])")
+COMMITMENT = re.compile(r"(?<=[.!?])\s+(?:the\s+(?:panel|review|partnership|board)|we)\s+will\b.*$", re.I | re.S)
+
+
+def _numbered_items(text):
+    """(number, text) of the items of a list written in one paragraph ("3. The Ministry ... 4. Local safeguarding
+    partners ..."), numbered on from any number; [] unless it starts with one and counts up by one."""
+    marks = list(ITEM_NUMBER.finditer(text))
+    numbers = [int(mark.group("n")) for mark in marks]
+    if not marks or marks[0].start() != 0 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return []
+    ends = [mark.start() for mark in marks[1:]] + [len(text)]
+    return [(mark.group("n"), text[mark.end() : end].strip()) for mark, end in zip(marks, ends, strict=True)]
+
+
+def _without_commitments(text):
+    """A recommendation without what the review's authors say they will do after it ("The Panel will ask ...")."""
+    return COMMITMENT.sub("", text).strip()
 
 
 def _in_prose(text, page):
@@ -379,6 +450,12 @@ def _in_prose(text, page):
 
 
 # An appendix of recommendations that are not the review's: the agencies' own, earlier reviews', for information.
+# ... unless it says they are the review's own ("They are recommendations of this review").
+OWN_RECOMMENDATIONS = re.compile(
+    r"\b(?:are|is)\s+(?:the\s+)?(?:formal\s+)?recommendations?\s+of\s+this\s+review\b|\bthis\s+review[\u2019']s\s+"
+    r"(?:own\s+)?recommendations\b",
+    re.IGNORECASE,
+)
 OTHERS_RECOMMENDATIONS = re.compile(
     r"\b(?:imrs?|individual management reviews?|agency reports?|single[- ]agency reviews?|previous|earlier|learning"
     r"|for information|not (?:a set of )?(?:the review's )?recommendations|endorsed)\b",
@@ -398,7 +475,7 @@ def _from_appendix(all_sections, *, named=False):
         opening = " ".join(b.text for b in section.blocks[:1] if " | " not in b.text)
         if named and (
             not re.search(r"\brecommendations?\b", heading.text, re.IGNORECASE)
-            or OTHERS_RECOMMENDATIONS.search(f"{heading.text} {opening}")
+            or (OTHERS_RECOMMENDATIONS.search(f"{heading.text} {opening}") and not OWN_RECOMMENDATIONS.search(opening))
         ):
             continue
         tables = [b for b in section.blocks if " | " in b.text and _is_header(segmentation.row_cells(b.text))]
@@ -415,7 +492,8 @@ def _add_actions(blocks, proposed, findings=()):
     """Each row of an action plan's table, as an action of the recommendation its first column names ("CSC 1",
     "Recommendation 2", "3"); a row that names none goes with the recommendation of the row before. When the plan
     uses references of its own ("MA1", "SA1" ... for recommendations numbered 1 to 9), one for each recommendation,
-    they name the recommendations in order."""
+    they name the recommendations in order; so do references that name none ("R1" to "R5"), one for each
+    recommendation the report does not number."""
     rows, columns = [], None
     for block in blocks:
         cells = [cell.strip() for cell in re.split(r"(?:^|\s)\|(?:\s|$)", block.text)]  # "| x": an empty first cell
@@ -428,8 +506,12 @@ def _add_actions(blocks, proposed, findings=()):
             rows.append({role: _plain(cells[index]) if index < len(cells) else "" for role, index in columns.items()})
     references = list(dict.fromkeys(row["ref"] for row in rows if row and row["ref"]))
     named = {ref: _named_by(ref, proposed) or _by_finding_and_place(ref, proposed, findings) for ref in references}
+    unnamed = [ref for ref in references if named[ref] is None]
+    unlabelled = [r for r in proposed if not r.label and not any(r is found for found in named.values())]
     if references and not any(named.values()) and len(references) == len(proposed):
         named = dict(zip(references, proposed, strict=True))
+    elif unnamed and len(unnamed) == len(unlabelled):  # ("R1" to "R5" for the five the report does not number)
+        named.update(zip(unnamed, unlabelled, strict=True))
     current = None
     for row in rows:
         if row is None or row["ref"]:
@@ -688,12 +770,18 @@ def _from_blocks(blocks):
                 out[-1].addressee_text = _plain(cells[-1])  # "Lead | The Department for Education": the row above's
             elif len(coded) >= 2:  # a grid: "CPC 2 - The CPC should ... | COG 1 - The COG should ...", a cell each
                 out.extend(_grouped(_labelled(match, block.page), group) for match in coded)
+            elif _row_goes_on(cells, columns) and out:  # the rest of the row above, after a page break
+                out[-1].text = f"{out[-1].text} {_plain(cells[columns['text']])}"
             else:
                 for found in _from_row(cells, columns, block.page):
                     merged = columns and ("finding" in columns or (cells[0] == "" and "label" in columns))
                     if merged and not found.reference and out and out[-1].reference:
                         found.reference = out[-1].reference  # an empty cell under the row above's: a merged cell
                     out.append(_grouped(found, group))
+            current = None
+            continue
+        if (linked := LINKED.match(block.text.strip())) and out:  # "Linked learning: Key learning 2", of the one above
+            out[-1].reference = _plain(linked.group("to"))
             current = None
             continue
         if considered := CONSIDERED_BY.match(block.text.strip()):  # whom the list above asks
@@ -937,6 +1025,7 @@ def _columns(cells):
 
 NUMBER_LABEL = re.compile(r"(?:rec(?:ommendation)?\.?\s*)?\d{1,2}(?:\.\d{1,2})?[a-z]?\.?", re.I)  # "3", "Rec 2"
 LEAD_ROW = re.compile(r"(?:lead|lead (?:body|agency|organisation)|owner|responsible)\s*:?", re.IGNORECASE)
+LINKED = re.compile(r"^(?:linked|links?|related)\s+(?:learning|findings?|themes?|to)\s*:\s*(?P<to>\S.{0,120})$", re.I)
 CONSIDERED_BY = re.compile(  # "For consideration by: NHS Invercarran." after the recommendations it addresses
     r"^(?:for\s+(?:consideration|action|the\s+attention)\s+(?:by|of)|addressed\s+to)\s*:?\s+(?P<to>[^.;:]{2,120})\.?$",
     re.IGNORECASE,
@@ -971,6 +1060,15 @@ def _card_header(cells):
 
 # Where a cell holding two labelled recommendations starts its second: "... their views. Recommendation 2: The ...".
 NEXT_LABELLED = re.compile(r"(?<=[.;])\s+(?=recommendation\s*\d{1,2}[a-z]?\s*[:.\-\u2013\u2014]\s)", re.IGNORECASE)
+
+
+def _row_goes_on(cells, columns):
+    """Whether a table's row carries on the row above, cut by a page break: no label, and its text starts in the
+    middle of a sentence ("adults who are not known to the family, is discussed ...")."""
+    if not columns or "text" not in columns or columns["text"] >= len(cells):
+        return False
+    unlabelled = "label" not in columns or columns["label"] >= len(cells) or not cells[columns["label"]]
+    return unlabelled and cells[columns["text"]][:1].islower()
 
 
 def _from_row(cells, columns, page):
@@ -1023,6 +1121,8 @@ def _address(recommendation):
     bare = BARE_SUBJECT.match(text) if re.match(r"that\s", text, re.IGNORECASE) else None  # "that the police ensure"
     subject = bare or SUBJECT.match(text) or BARE_SUBJECT.match(text)
     own = re.sub(r"^that\s+", "", subject.group("subject"), flags=re.IGNORECASE) if subject else ""
+    # ("Ofsted, with the Care Quality Commission and ...": whom it asks first)
+    own = re.split(r",\s+(?:together\s+with|working\s+with|jointly\s+with|with)\s", own, maxsplit=1)[0]
     if re.match(rf"(?:{ACTIONS})\b", text, re.IGNORECASE) or len(own.split()) > 14:
         own = ""  # "Publish advice for schools, setting out what staff should do": its verb comes first
     if recommendation.group and re.fullmatch(r"the department", own, re.IGNORECASE):
@@ -1035,10 +1135,11 @@ def _address(recommendation):
     national = NATIONAL.search(own)
     if (
         own
-        and _names_someone(own)
+        and (_names_someone(own) or (ORGANISATION.search(own) and explicit and not _names_someone(explicit)))
         and not re.match(r"(?i)(?:its|their)\b", own)
-        and (not explicit or partnership or national)
-    ):  # (a government department asked, whoever the lead column says carries it forward)
+        and (not explicit or partnership or national or not _names_someone(explicit))
+    ):  # (a government department asked, whoever the lead column says carries it forward; a lead column naming a
+        # post, "Detective Superintendent", says less than "The police should")
         words = own
     else:
         words = explicit

@@ -102,8 +102,9 @@ SECTION_KINDS = [
      r"|key learning points|summary of learning|learning and improvement"
      r"|(?:practice and )?organisational learning|practice learning"),
     ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations"
-     r"(?: and (?:the )?(?:action(?:s| plan)|(?:[\w'-]+ )?responses?))?"
+     r"(?: and (?:the )?(?:action(?:s| plan)|(?:[\w'-]+ )?responses?)(?: (?:of|from|by) .*)?)?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|recommendations (?:for|to|made to) .*|action plan"
+     r"|summary of (?:the )?findings and recommendations"
      r"|improving systems and practice|gwella systemau ac ymarfer|what (?:we|the (?:review|panel)) recommends?"
      r"|our recommendations|key actions(?: for .*)?"),
     ("analysis", r"(?:critical )?analysis|analysis of (?:practice|the case|involvement).*|appraisal of practice"
@@ -222,8 +223,8 @@ def _is_heading(line, *, alone):
         return alone or not _ends_sentence(line)
     numbered = SECTION_NUMBER.match(line)
     rest = numbered.group("rest") if numbered else line
-    if _section_kind(rest):
-        return True
+    if _section_kind(rest) and not (_ends_sentence(rest) and _words(rest) > 6):
+        return True  # (not "8.4 Recommendations to single agencies are set out in Appendix C.")
     if alone and SERIES.match(line) and _words(line) <= LABELLED_WORDS and not _ends_sentence(line):
         return not SENTENCE_BREAK.search(line)  # "Area for improvement 2: The significance of bruising in ..."
     if numbered and rest.rstrip().endswith("?"):

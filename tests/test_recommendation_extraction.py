@@ -1426,3 +1426,164 @@ NAT1 | Letter from the LSCB Chair to the DCSF | LSCB Chair | November 2009 | Com
         ['Add "child seen by who'],
         ["Letter from the LSCB C"],
     ]
+
+
+def test_what_needs_to_happen_boxes_numbered_across_findings_give_their_items_without_the_panels_commitments():
+    text = """3. Findings and what needs to happen
+
+3.1 Finding 1: Support was refused because of immigration status
+
+3.1.1 Families were told that support under section 17 would breach their conditions.
+
+What needs to happen 1. The Home Office should publish guidance stating that section 17 support does not breach a
+no recourse to public funds condition. 2. The Department for Education should add a section on these children to
+Working Together. The Panel will ask directors of children's services to share examples.
+
+3.2 Finding 2: One room, many moves
+
+3.2.1 Eleven families were living in a single room.
+
+What needs to happen
+
+3. Ofsted, with the Care Quality Commission and HM Inspectorate of Constabulary, should examine how families in
+temporary accommodation are seen. 4. Local safeguarding partners should ensure that every family with a baby in
+a hotel is visited by a health visitor."""
+
+    proposal = propose_findings(pages(text))
+    made = propose_recommendations(pages(text), proposal.findings)
+
+    assert [(r.label, r.addressee, r.findings) for r in made] == [
+        ("1", "national", [0]),
+        ("2", "national", [0]),
+        ("3", "national", [1]),
+        ("4", "partnership", [1]),
+    ]
+    assert made[1].text.endswith("Working Together.")
+
+
+def test_recommendations_tagged_in_the_analysis_are_taken_where_they_are_made_even_over_a_page_break():
+    first = """6. Analysis
+
+6.1.2 Northshire has no written pre-birth protocol. The LSCB should agree a multi-agency pre-birth protocol which
+sets out when midwives should refer an unborn baby."""
+    second = """(Recommendation 1) The protocol should not require referral of every young mother.
+
+6.1.3 The health visitor made no antenatal contact. Northshire Hospitals NHS Trust should ensure that booking
+information is sent to the GP within two weeks. (Recommendation 2)
+
+10. Recommendations
+
+No. | Paragraph | Addressed to | Subject
+1 | 6.1.2 | LSCB | Pre-birth protocol
+2 | 6.1.3 | Hospitals Trust | Booking information"""
+
+    made = proposed(pages(first, second))
+
+    assert [(r.label, r.text[:30]) for r in made] == [
+        ("Recommendation 1", "The LSCB should agree a multi-"),
+        ("Recommendation 2", "Northshire Hospitals NHS Trust"),
+    ]
+
+
+def test_a_summary_of_findings_and_recommendations_gives_the_recommendations_not_the_restated_findings():
+    text = """5. Findings
+
+Finding 1: The online contact was not recognised as grooming
+
+5.1 The school was told that an adult had messaged the child.
+
+6. Summary of findings and recommendations
+
+1. The online contact with an adult was not recognised as grooming by the school or the Trust.
+2. The police should ensure that a missing child under thirteen is checked against earlier referrals. (Finding 1)
+3. The Department of Education should review the relationships and sexuality education curriculum. (Finding 1)"""
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.addressee) for r in made] == [("2", "agencies"), ("3", "national")]
+
+
+def test_a_table_of_recommendations_with_the_responses_beside_them_gives_the_recommendations():
+    text = """9. Recommendations and the response of the Chief Officers Group
+
+Recommendation of the review team | Response of the Chief Officers Group
+The Child Protection Committee should revise its guidance on looked-after children. | Accepted by March.
+The police should send every concern report about a looked-after child to the social worker. | Accepted in part."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.text[:30] for r in made] == ["The Child Protection Committee", "The police should send every c"]
+
+
+def test_linked_learning_lines_an_appendix_of_the_reviews_own_agency_recommendations_and_plan_references_in_order():
+    text = """6. Key learning
+
+Key learning 1: Sixteen-year-olds fell between services
+
+6.1 Text.
+
+Key learning 2: Exploitation concerns closed at sixteen
+
+6.2 Text.
+
+8. Recommendations
+
+The Board should agree a single pathway for sixteen- and seventeen-year-old victims of domestic abuse.
+
+Linked learning: Key learning 1.
+
+The Board should ensure that an exploitation concern is not closed because a young person turns sixteen.
+
+Linked learning: Key learning 2.
+
+8.4 Recommendations to single agencies are set out in Appendix C.
+
+Appendix B: Action plan
+
+Ref | Action | Lead | By | RAG
+R1 | Agree and publish the pathway | Board sub-group | June 2026 | Amber
+R2 | Amend the closure template | Exploitation sub-group | March 2026 | Green
+UHB.1 | Routine enquiry audit | Head of Safeguarding | April 2026 | Amber
+
+Appendix C: Recommendations to single agencies
+
+C.1 These are recommendations of this review. Actions already completed are recorded too; those are not
+recommendations.
+
+Northshire University Health Board (UHB)
+
+UHB.1 The Health Board should ensure that staff in the Emergency Department ask about domestic abuse.
+
+Completed: The Health Board has already added a prompt to its triage system.
+
+The police (POL)
+
+POL.1 The police should ensure that officers know that sixteen-year-old victims can be referred to MARAC."""
+
+    proposal = propose_findings(pages(text))
+    made = propose_recommendations(pages(text), proposal.findings)
+
+    assert [(r.label, r.findings, [a.text[:14] for a in r.actions]) for r in made] == [
+        ("", [0], ["Agree and publ"]),
+        ("", [1], ["Amend the clos"]),
+        ("UHB.1", [], ["Routine enquir"]),
+        ("POL.1", [], []),
+    ]
+
+
+def test_a_row_cut_by_a_page_break_a_withdrawn_row_a_lead_column_naming_a_post_and_the_reviewers_note():
+    text = """8. Recommendations
+
+Ref | Recommendation | Lead | By when
+R1 | The police should ensure that when a missing child is found with adults | Detective Superintendent | March 2023
+| who are not known to the family, the child is discussed at the exploitation panel. | |
+R2 | Northshire Council's Education Inclusion Service should keep a register of timetables. | Head of Inclusion | 2023
+R3 | Withdrawn at the final panel meeting; see paragraph 8.3. | |
+
+8.3 The reviewers note that the gap addressed by R1 has been seen before in Northshire."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee) for r in made] == [("R1", "agencies"), ("R2", "agencies")]
+    assert made[0].agencies == ["Police"]
+    assert made[0].text.endswith("discussed at the exploitation panel.")
