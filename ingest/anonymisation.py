@@ -254,6 +254,7 @@ _SAFE = (
     | _word_set(_PUBLISHING_WORDS)
     | _word_set(_KIN_AND_LANGUAGE_WORDS)
     | _word_set("box schedule")  # "a Baby Box", "Schedule 2 of the Act"
+    | _word_set("ach och aye wi hae nae cannae dinnae wid wud niver thon yon")  # Scots, as speech is quoted
 )
 _PLACE_SUFFIXES = ("shire", "borough", "burgh", "chester", "cester", "caster", "mouth", "minster", "pool")
 
@@ -349,8 +350,11 @@ _SUBJECT_NAME = (
 )
 _PERSON_PREDICATE = (
     r"(?:told|tells|said|says|disclosed|asked|translated|cried|refused|ran|texted|messaged|worked[^\S\n]+as"
-    r"|arrived|came[^\S\n]+(?:home|back)|went[^\S\n]+(?:home|missing|to[^\S\n]+live)"
-    r"|had[^\S\n]+(?:come|arrived|moved|run|been[^\S\n]+(?:sleeping|staying|living|missing|crying|self-harming))"
+    r"|arrived|came[^\S\n]+(?:home|back)|went[^\S\n]+(?:home|missing|to[^\S\n]+live)|brought|stayed|separated"
+    r"|moved[^\S\n]+(?:to|in|out|away)|answered[^\S\n]+the[^\S\n]+door|was[^\S\n]+(?:holding|the[^\S\n]+only"
+    r"[^\S\n]+(?:adult|person|one))"
+    r"|had[^\S\n]+(?:come|arrived|moved|run|been[^\S\n]+(?:sleeping|staying|living|missing|crying|self-harming"
+    r"|excluded|arrested|placed|admitted|referred|in[^\S\n]+the[^\S\n]+UK))"
     r"|(?:was|were)[^\S\n]+(?:known[^\S\n]+(?:as|at|to|locally|on)|recorded[^\S\n]+as|collected|seen[^\S\n]+"
     r"(?:together|at|by|with)|left[^\S\n]+with|placed|staying|living|taken[^\S\n]+(?:to|into|home)))\b"
 )
@@ -360,10 +364,24 @@ _BELONGINGS = (
 )
 _PERSON_SUBJECT_RE = re.compile(
     rf"{_SUBJECT_START}(?<!As[^\S\n])(?P<first>{_SUBJECT_NAME})"
-    rf"(?:(?:[^\S\n]+and[^\S\n]+(?P<second>{_CAP}))?[^\S\n]+{_PERSON_PREDICATE}"
+    rf"(?:(?:[^\S\n]+and[^\S\n]+(?P<second>{_CAP}(?:[^\S\n]+{_CAP})?))?[^\S\n]+{_PERSON_PREDICATE}"
     rf"|[{_APOS}]s[^\S\n]+(?:{_BELONGINGS})\b"
     rf"|[^\S\n]+and[^\S\n]+(?:her|his)[^\S\n]+(?:(?:wee|little|younger|older|baby)[^\S\n]+)?"
     r"(?:brother|sister|mother|mum|father|dad|baby|cousin|friend)\b)"
+)
+
+_NOT_BEFORE_NAME_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|of|to|for|by|at|in|on|from|with)[^\S\n]+$")
+_MID_SUBJECT_RE = re.compile(
+    rf"(?<=[a-z][^\S\n])(?P<name>{_CAP})"
+    rf"(?:[^\S\n]+and[^\S\n]+(?:the|her|his)[^\S\n]+\w+)?[^\S\n]+{_PERSON_PREDICATE}"
+)
+# A nickname that everyone used: "Everyone on the estate knew Aaron Fairclough as Tricky", "whom the children
+# called Big Martin".
+_NICKNAME_RE = re.compile(
+    rf"\b(?:knew|know|knows)[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}})[^\S\n]+as[^\S\n]+['\"\u2018\u201c]?"
+    rf"(?P<nick>{_CAP})"
+    rf"|\b(?:whom|who|everyone|everybody|children|they|family|friends)[^\S\n]+(?:\w+[^\S\n]+){{0,2}}called[^\S\n]+"
+    rf"['\"\u2018\u201c]?(?P<called>(?:(?:Big|Little|Wee|Old|Young|Auntie|Uncle)[^\S\n]+)?{_CAP})"
 )
 
 # Children from published national reviews and inquiries: named in reviews as learning, so warn, not block.
@@ -424,7 +442,8 @@ _NAMED_SERVICES_RE = re.compile(
     r"\b(?:Sue\s+Ryder|Marie\s+Curie|(?:Dr\.?\s+)?Barnardo(?:[\u2019']s)?|Anna\s+Freud|Lucy\s+Faithfull"
     r"|Florence\s+Nightingale|Macmillan|Leonard\s+Cheshire|Princess\s+Royal\s+Trust"
     # national programmes and helplines named in Welsh or Scots: Flying Start, Live Fear Free, Meic, Bookbug
-    r"|Dechrau[\u2019']n\s+Deg|Teuluoedd\s+yn\s+Gyntaf|Byw\s+Heb\s+Ofn|Meic|Bookbug)\b"
+    r"|Dechrau[\u2019']n\s+Deg|Teuluoedd\s+yn\s+Gyntaf|Byw\s+Heb\s+Ofn|Meic|Bookbug|Tros\s+Gynnal(?:\s+Plant)?"
+    r"|Duke\s+of\s+Edinburgh[\u2019']s\s+Award|L\u00e1\s+Fh\u00e9ile\s+P\u00e1draig|St\.?\s+Patrick[\u2019']s\s+Day)\b"
 )
 _PUBLIC_CASE_RE = re.compile(
     "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(_PUBLIC_CASES)), re.I
@@ -1657,6 +1676,8 @@ def _name_hits(text, lower_words):
         *_gazetteer_hits(text),
         *_word_name_hits(text),
         *_person_subject_hits(text),
+        *_mid_sentence_person_hits(text),
+        *_nickname_hits(text),
         *_relation_hits(text),
         *_message_name_hits(text),
         *_informal_name_hits(text),
@@ -2089,7 +2110,8 @@ def _person_subject_hits(text):
     an English word (a name of another language); not a cited author ("As Munro said", "Munro (2011) said"), an
     organisation or a place."""
     for match in _PERSON_SUBJECT_RE.finditer(text):
-        names = [name for name in ("first", "second") if match.group(name)]
+        # ("Chester and Mother separated": a pseudonym beside a name is no name)
+        names = [name for name in ("first", "second") if match.group(name) and match.group(name).lower() not in _KIN]
         if any(_person_words(match.group(name)) for name in names) and all(
             _person_words(match.group(name), known_only=False) for name in names
         ):  # ("Onyx and Coral were collected": one known forename makes a pair of names)
@@ -2097,8 +2119,34 @@ def _person_subject_hits(text):
                 yield _Hit("person_name", match.start(name), match.end(name), "person_subject")
 
 
+def _nickname_hits(text):
+    for match in _NICKNAME_RE.finditer(text):
+        for group in ("name", "nick", "called"):
+            value = match.group(group)
+            if value and all(_token_kind(word) == "name" or word in ("Big", "Little", "Wee") for word in value.split()):
+                yield _Hit("person_name", match.start(group), match.end(group), "nickname")
+
+
+def _mid_sentence_person_hits(text):
+    """A known forename in the middle of a sentence, after a word in small letters and before what a person does
+    ("On the second visit Memory was holding the baby", "The neighbour said that Denver stayed at the property")."""
+    for match in _MID_SUBJECT_RE.finditer(text):
+        word = match.group("name")
+        after_word = _NOT_BEFORE_NAME_RE.search(text, max(0, match.start() - 12), match.start())
+        if (
+            _forename_word(word)
+            and _token_kind(word) == "name"
+            and word.lower() not in _FUNCTION_WORD_SET
+            and not after_word
+        ):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "person_subject")
+
+
 def _forename_word(word):
     return word in _FORENAMES or word in _GAZETTEER or word in _WORD_FORENAMES
+
+
+_KIN = _word_set("mother father mum dad stepmother stepfather grandmother grandfather nan gran partner sibling")
 
 
 def _person_words(name, *, known_only=True):

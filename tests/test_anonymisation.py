@@ -1373,3 +1373,34 @@ def test_ordinary_words_in_quotes_programmes_welsh_sentences_and_cited_theorists
 )
 def test_addresses_before_a_postcode_small_places_provisions_padded_dates_and_short_platform_handles(text, kind, value):
     assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The neighbour said that Denver stayed at the property most nights.", ["Denver"]),
+        ("Preston had been excluded from two schools before he was fourteen.", ["Preston"]),
+        ("Chester and Mother separated in the summer, but he still visited.", ["Chester"]),
+        (
+            "Curstaidh and Seumas Iain moved to the mainland when the youngest started school.",
+            ["Curstaidh", "Seumas Iain"],
+        ),
+        ("Everyone on the estate knew Aaron Fairclough as Tricky.", ["Aaron Fairclough", "Tricky"]),
+    ],
+)
+def test_a_name_in_the_middle_of_a_sentence_before_what_a_person_does_and_a_nickname_everyone_used(text, names):
+    assert [value for kind, value in kinds(text) if kind == "person_name"] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Ach, he\'s a wee hallion, so he is," the teacher said fondly.',
+        'The grandmother said the house was "hoachin wi\' dugs".',
+        "He had started the Duke of Edinburgh's Award at bronze level.",
+        "Tros Gynnal Plant provided an advocate for the children.",
+        "The school closed early for L\u00e1 Fh\u00e9ile P\u00e1draig.",
+    ],
+)
+def test_scots_speech_and_named_awards_charities_and_festivals_pass(text):
+    assert kinds(text) == []
