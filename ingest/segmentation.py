@@ -833,7 +833,8 @@ def _table_items(section, kind):
             continue
         if number is not None and not ROW_CODE.fullmatch(numbered):
             continue  # "General | The learning in this review applies across ..."
-        label = f"{_singular(name)} {numbered}" if re.fullmatch(r"\d{1,2}|[A-Za-z]", numbered) else numbered
+        plain = re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?|[A-Za-z]", numbered)  # ("3" is "Learning point 3"; "L1" itself)
+        label = f"{_singular(name)} {numbered}" if plain else numbered
         said, questions = _cell_questions(cells[statement])
         title = said if _words(said) <= LABELLED_WORDS else short_title(said).rstrip(".")
         if SENTENCE_BREAK.search(said):
@@ -846,7 +847,8 @@ def _table_items(section, kind):
     return items if len(items) >= 2 else []
 
 
-ROW_CODE = re.compile(r"(?:[A-Za-z]{1,3}[ .]?)?\d{1,2}[a-z]?|[A-Za-z]")  # "3", "L1", "KL 2", "C"
+# A findings table's number for a finding: "3", "1.2", "L1", "KL 2", "C", "iv"; not a word ("General").
+ROW_CODE = re.compile(r"(?:[A-Za-z]{1,3}[ .]?)?\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Za-z]|(?i:[ivx]{1,5})")
 LEAD_COLUMN = re.compile(r"^(?:lead(?:\s+(?:agency|body|officer))?|owner|agency|responsible.*|by\s+whom|who)$", re.I)
 CELL_QUESTIONS = re.compile(
     r"\s*(?:questions?\s+(?:for|to)\s+[^:]{1,60}|issues\s+for\s+[^:]{1,60}|[^:.?]{0,60}\bto\s+consider)\s*:\s*",

@@ -1876,3 +1876,15 @@ def test_row_cells_keep_empty_cells_at_either_end():
         "CSC",
     ]
     assert row_cells("1 | Revise the procedure | Lead |") == ["1", "Revise the procedure", "Lead", ""]
+
+
+def test_a_findings_table_numbered_within_themes_keeps_its_numbers_as_labels():
+    text = """4. Learning
+
+No. | Learning point | Detail
+1.1 | The bruise was explained away | The health visitor accepted that the baby had rolled into the cot bars.
+1.2 | Nobody asked who lived in the house | The mother's partner was never named in any record."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [f.label for f in proposal.findings] == ["Learning point 1.1", "Learning point 1.2"]
