@@ -301,6 +301,7 @@ Lachlan Kirsteen Rhodri Gwenllian Eleri Ffion Osian Tomos Carys Seren Sioned Bet
 Guto Ifan Ianto Aled Geraint Emyr Gwilym Dewi Huw Iolo Gruffudd Llinos Nerys Rhiannon Catrin Gwen Mali Nia
 Abdirahman Abdullahi Abdikarim Abdi Mohamud Mahad Hamdi Khadra Ubah Idil Ifrah Sagal Nimco Hibaq Warsame Guled Liban
 Deeqa Ayan Hodan
+Finlay Struan Murdo Morven Innes Torquil Mhairi Morag Elspeth Ruaridh
 """
 )
 
@@ -572,7 +573,8 @@ _CASE_LABEL_RE = re.compile(
     r"\s+(?:contact\s+)?(?:reference|ref\b\.?|ID|number|no\b\.?|log|referral|case)|"
     r"unique\s+pupil\s+number|UPN|MRN|"
     r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?)"
-    r"|(?:under|with|given|quoting)\s+(?:the\s+)?reference)"
+    r"|(?:under|with|given|quoting)\s+(?:the\s+)?reference"
+    r"|(?<=,\s)reference(?=\s+[A-Z]{0,4}[/-]?\d[\d/-]{4,}))"  # "opened an investigation, reference 20/031174"
     r"[^\n.;]{0,40}?(?<![\w/-])(?P<value>(?=(?:[A-Za-z/.-]*\d){4})[A-Za-z0-9][A-Za-z0-9/.-]*[A-Za-z0-9])",
     re.I,
 )
@@ -979,6 +981,18 @@ _LABELLED_NAME = (
     rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?[^\S\n]+)?(?P<name>{_INITIALS}{_CAP}|{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})"
 )  # fmt: skip
 _SIGNED_RE = re.compile(rf"\b(?i:signed|signature)\s*[:\-]\s*{_LABELLED_NAME}")
+_SIGNATURE_RE = re.compile(
+    rf"(?:^|\n)[^\S\n]*(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{1,2}}),[^\S\n]+(?i:(?:independent[^\S\n]+)?chair(?:person)?"
+    r"|(?:lead[^\S\n]+)?reviewer|author|independent[^\S\n]+scrutineer)\b"
+)
+# A name a record gives with its date of birth: "Saorla, d.o.b. 03/05/2007".
+_NAME_WITH_BIRTH_RE = re.compile(
+    rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),?[^\S\n]+(?i:d\.?o\.?b\b|date\s+of\s+birth|born\b)"
+)
+# The first word of a note or message quoted after "reads:", when a forename: "reads: \"Finlay in tears at lunch".
+_QUOTED_NOTE_NAME_RE = re.compile(
+    rf"\b(?:reads?|read|said|says|wrote|writes|stated)[^\S\n]*:[^\S\n]*[\"'\u2018\u201c](?P<name>{_CAP})\b"
+)
 _REVIEWER_RE = re.compile(
     r"\b(?i:(?:(?:overview|report|lead|independent)\s+)?(?:author|reviewer|writer|chair(?:person)?|scrutineer)"
     r"(?:\s+(?:of|for|to)\s+[^:|\n]{1,90}?)?\s*[:|\-]|chaired\s+by|written\s+by|authored\s+by|"
@@ -1678,6 +1692,7 @@ def _name_hits(text, lower_words):
         *_person_subject_hits(text),
         *_mid_sentence_person_hits(text),
         *_nickname_hits(text),
+        *_recorded_name_hits(text),
         *_relation_hits(text),
         *_message_name_hits(text),
         *_informal_name_hits(text),
@@ -1927,9 +1942,14 @@ def _honoured(text, start, end):
 
 
 def _labelled_name_hits(text):
-    """A name after "Signed:" (a person), or after "Author:", "Lead reviewer:", "Chair:" (a named reviewer, which
-    the partnership may mean to name)."""
-    for pattern, kind in ((_SIGNED_RE, "person_name"), (_REVIEWER_RE, "named_reviewer")):
+    """A name after "Signed:" (a person), or after "Author:", "Lead reviewer:", "Chair:", or before it on a line that
+    signs the report off ("Heather Menzies-Kerr, Chair, Strathcarrow Child Protection Committee"): a named reviewer,
+    whom the partnership may mean to name."""
+    for pattern, kind in (
+        (_SIGNED_RE, "person_name"),
+        (_REVIEWER_RE, "named_reviewer"),
+        (_SIGNATURE_RE, "named_reviewer"),
+    ):
         for match in pattern.finditer(text):
             surname = _WORD_RE.findall(match.group("name"))[-1]
             honoured = _honoured(text, match.start("name"), match.end("name"))
@@ -2117,6 +2137,16 @@ def _person_subject_hits(text):
         ):  # ("Onyx and Coral were collected": one known forename makes a pair of names)
             for name in names:
                 yield _Hit("person_name", match.start(name), match.end(name), "person_subject")
+
+
+def _recorded_name_hits(text):
+    """A name given with a date of birth, and a forename opening a quoted note ("reads: \"Finlay in tears ...")."""
+    for match in _NAME_WITH_BIRTH_RE.finditer(text):
+        if all(_token_kind(word) == "name" for word in match.group("name").split()):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "recorded_name")
+    for match in _QUOTED_NOTE_NAME_RE.finditer(text):
+        if _forename_word(match.group("name")) and _token_kind(match.group("name")) == "name":
+            yield _Hit("person_name", match.start("name"), match.end("name"), "recorded_name")
 
 
 def _nickname_hits(text):

@@ -1404,3 +1404,26 @@ def test_a_name_in_the_middle_of_a_sentence_before_what_a_person_does_and_a_nick
 )
 def test_scots_speech_and_named_awards_charities_and_festivals_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        (
+            "The police opened an investigation, reference 20/031174, and seized his phone.",
+            "case_reference",
+            "20/031174",
+        ),
+        (
+            "Heather Menzies-Kerr, Chair, Strathcarrow Child Protection Committee",
+            "named_reviewer",
+            "Heather Menzies-Kerr",
+        ),
+        ('A GP summary reads: "Saorla, d.o.b. 03/05/2007, recurrent pain."', "person_name", "Saorla"),
+        ('A guidance note reads: "Finlay in tears at lunch, says it is nothing."', "person_name", "Finlay"),
+    ],
+)
+def test_a_bare_reference_a_sign_off_line_a_name_with_its_birth_date_and_a_name_opening_a_quoted_note(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
