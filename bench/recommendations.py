@@ -33,13 +33,15 @@ Sets:
   fourteenth session, development material since.
 - `eighth`: bench/data/recommendations_eighth/ (the same, written while the seventh was tuned on): the fourteenth
   session's final figures, scored once; development material since.
-- `ninth`: bench/data/recommendations_ninth/ (the same, written while the eighth was tuned on): held back for the
-  fifteenth session's final figures.
+- `ninth`: bench/data/recommendations_ninth/ (the same, written while the eighth was tuned on): scored once in the
+  fifteenth session, development material since.
+- `tenth`: bench/data/recommendations_tenth/ (the same, written while the ninth was tuned on): held back for final
+  figures.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
-    .venv/bin/python bench/recommendations.py [--set dev|blind|second|third|fourth|fifth|sixth|seventh|eighth|ninth]
-        [--formats pdf docx txt md]
+    .venv/bin/python bench/recommendations.py
+        [--set dev|blind|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -225,6 +227,7 @@ def sources(chosen_set, chosen):
         "seventh": [DATA / "recommendations_seventh"],
         "eighth": [DATA / "recommendations_eighth"],
         "ninth": [DATA / "recommendations_ninth"],
+        "tenth": [DATA / "recommendations_tenth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
@@ -236,7 +239,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--set",
-        choices=("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+        choices=("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
         default="dev",
     )
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
