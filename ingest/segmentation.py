@@ -258,9 +258,15 @@ def _continues(before, lines):
     """Whether lines at the top of a page carry on the paragraph that ended the page before."""
     if before[-1].rstrip().endswith((".", "!", "?", ":")) or _is_heading(lines[0], alone=len(lines) == 1):
         return False
-    if LISTED.match(lines[0]):
-        return False  # a list's next item
+    if LISTED.match(lines[0]) or CODED_ITEM.match(lines[0]):
+        return False  # a list's next item ("R6 The Education Authority should ...")
+    if TAGGED_END.search(before[-1]) and not lines[0][:1].islower():
+        return False  # a sentence and its tag ("... in disabled children. (Learning 3)")
     return lines[0][:1].islower() or _words(" ".join(before)) >= 12
+
+
+CODED_ITEM = re.compile(r"^(?:[A-Z]{1,4}\.?\d{1,2}(?:\.\d{1,2})?[a-z]?|(?i:recommendation)\s+\d{1,2})[.:)]?\s+[A-Z]")
+TAGGED_END = re.compile(r"[.!?][\"'\u201d]?\s*[(\[][^()\[\]]{1,60}[)\]]$")
 
 
 def _list_items(lines):
@@ -276,6 +282,7 @@ def _paragraphs(pages):
     """(lines, page) paragraphs, page furniture and contents entries taken out, breaks across pages mended."""
     out, in_contents = [], False
     for page in pages:
+        top = True  # the first paragraph of the page, which may carry on the page before's last
         for raw in re.split(r"\n\s*\n", (page.text or "").replace("\r\n", "\n")):
             found = [
                 ln.strip()
@@ -300,7 +307,8 @@ def _paragraphs(pages):
             if len(items) > 1:
                 out.extend((item, page.number) for item in items)
                 continue
-            if out and out[-1][1] != page.number and _continues(out[-1][0], lines):
+            at_top, top = top, False
+            if at_top and out and out[-1][1] != page.number and _continues(out[-1][0], lines):
                 # the paragraph before ran over the page break; when it was a list's item, the list's next item
                 # starts a paragraph of its own
                 listed = LISTED.match(out[-1][0][0])

@@ -1587,3 +1587,26 @@ R3 | Withdrawn at the final panel meeting; see paragraph 8.3. | |
     assert [(r.label, r.addressee) for r in made] == [("R1", "agencies"), ("R2", "agencies")]
     assert made[0].agencies == ["Police"]
     assert made[0].text.endswith("discussed at the exploitation panel.")
+
+
+def test_coded_recommendations_either_side_of_a_pdf_page_break_stay_apart(tmp_path):
+    first = (
+        "8. Recommendations\n\n"
+        "R1 The SBNI should develop regional guidance on children withdrawn from school to be educated at home. "
+        "(Learning 1)\n\n"
+        "R2 The Trust should deliver training for staff in children's and adult services on diagnostic "
+        "overshadowing. (Learning 3)"
+    )
+    second = (
+        "R3 The Education Authority should ensure that a child withdrawn from school is considered for a referral. "
+        "(Learning 1)\n\n"
+        "R4 GP practices should record whether a parent treated for a mental health condition cares for children. "
+        "(Learning 4)\n\n"
+        "9. Glossary"
+    )
+    path = make_pdf(tmp_path / "review.pdf", [first, second], headings=("8. Recommendations", "9. Glossary"))
+
+    made = proposed(extract(path, name=path.name).pages)
+
+    assert [r.label for r in made] == ["R1", "R2", "R3", "R4"]
+    assert made[1].text.endswith("(Learning 3)")
