@@ -154,7 +154,7 @@ NATIONAL = re.compile(
 )
 PARTNERSHIP = re.compile(
     r"\b(?:partnership|partners|(?<!health )(?<!trust )(?<!care )board|lscb|scp|cpc|acpc|committee|chief officers"
-    r"|cog|sbni|safeguarding children|all agencies|partner agencies|each agency|agencies|the review panel"
+    r"|cog|sbni|adp|safeguarding children|all agencies|partner agencies|each agency|agencies|the review panel"
     r"|multi-agency)\b",
     re.IGNORECASE,
 )

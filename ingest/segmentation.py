@@ -644,7 +644,13 @@ QUESTIONS_HEADING = re.compile(
     r"|cwestiynau\s+(?:i[\u2019']r|i|ar\s+gyfer\s+y)\s+\w+.*|(?:materion|pwyntiau)\s+i[\u2019'](?:r\s+\w+\s+eu|w)\s+hystyried.*)$",
     re.IGNORECASE,
 )
-RECOMMENDATION_START = re.compile(r"^recommendations?\b\s*(?:\d{1,2}\s*)?[:.\-\u2013]\s*", re.IGNORECASE)
+# A recommendation written in a finding: "Recommendation 2: ...", and "Area for improvement 1: The CPC should ..." (a
+# Scottish review's name for them; a heading "Area for improvement 2: The significance of bruising" is a finding).
+RECOMMENDATION_START = re.compile(
+    r"^(?:recommendations?\b\s*(?:\d{1,2}\s*)?|(?:area\s+for\s+improvement|improvement\s+action)\s*\d{1,2}\s*"
+    r"(?=[:.\-\u2013]\s*.{0,160}?\b(?:should|must|needs?\s+to)\b))[:.\-\u2013]\s*",
+    re.IGNORECASE,
+)
 
 
 def _asks_questions(text):

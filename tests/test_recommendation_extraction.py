@@ -1610,3 +1610,28 @@ def test_coded_recommendations_either_side_of_a_pdf_page_break_stay_apart(tmp_pa
 
     assert [r.label for r in made] == ["R1", "R2", "R3", "R4"]
     assert made[1].text.endswith("(Learning 3)")
+
+
+def test_areas_for_improvement_written_in_each_theme_are_its_recommendations():
+    text = """5. Learning and areas for improvement
+
+Theme A: Safe storage of medication was assumed, not checked
+
+5.1 Nobody asked where the take-home doses were kept.
+
+Area for improvement 1: The CPC and the ADP should agree a practice standard on the safe storage of take-home doses.
+
+Theme B: The Named Person saw the children but not the parents' recovery
+
+5.2 The health visitor did not know that the father had relapsed.
+
+Area for improvement 2: The ADP should revise the review template so that workers record the children in the home."""
+
+    proposal = propose_findings(pages(text))
+    made = propose_recommendations(pages(text), proposal.findings)
+
+    assert [(r.label, r.addressee, r.findings) for r in made] == [
+        ("Area for improvement 1", "partnership", [0]),
+        ("Area for improvement 2", "partnership", [1]),
+    ]
+    assert "practice standard" not in proposal.findings[0].text
