@@ -594,8 +594,16 @@ def sections(blocks):
     "Analysis" under a labelled finding is a sub-heading of it."""
     out = [Section("")]
     numbered_level, nested = None, None  # the level of the last numbered heading; of the one a bare heading is under
+    chapter = 0  # the number of the last numbered chapter
     for block in blocks:
         top = block.heading and not block.label and (block.section or (block.number and _level(block) == 1))
+        if top and block.number and _level(block) == 1:
+            # a chapter numbered lower than the one before is no chapter ("1 SBNI": a table's cells a PDF set apart),
+            # unless it names a section or comes after an appendix (which may number its own)
+            if not block.section and out[-1].kind != "skip" and int(block.number) < chapter:
+                top = False
+            else:
+                chapter = int(block.number)
         inner = (
             top
             and not block.number

@@ -1888,3 +1888,25 @@ No. | Learning point | Detail
     proposal = propose_findings(pages(text))
 
     assert [f.label for f in proposal.findings] == ["Learning point 1.1", "Learning point 1.2"]
+
+
+def test_a_chapter_numbered_lower_than_the_one_before_is_a_stray_line_not_a_new_chapter():
+    text = """6. Findings
+
+Finding 1: Missing episodes were counted, not analysed
+
+6.1 Each missing episode was recorded on its own.
+
+7. Recommendations
+
+No. | Recommendation | Lead
+R1 | The SBNI should develop regional guidance on the analysis of missing episodes. |
+
+1 SBNI
+
+R2 | Health and Social Care Trusts should audit case records for language implying consent. | Trusts
+R3 | The SBNI should report to the Department of Health within twelve months. | SBNI"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [r[0] for r in recommended(proposal, pages(text))] == ["R1", "R2", "R3"]
