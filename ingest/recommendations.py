@@ -133,7 +133,7 @@ DIRECTIVE = re.compile(
 BARE_SUBJECT = re.compile(
     r"^(?:that\s+)?(?P<subject>(?:the|its|their|each|every|all)\s.{2,100}?|(?-i:[A-Z]).{2,100}?)\s+"
     rf"(?:{ACTIONS}|ask|train|offer|record|tell|take|make|carry out|remove|convene|write|use|hold|add|check|invite"
-    r"|notify|refer|visit|report|test|keep|follow|replace|relaunch)"
+    r"|notify|refer|visit|report|test|keep|follow|replace|relaunch|explore|examine|assess|look\s+at)"
     r"(?:e?s)?\b",  # ("it is recommended that the Trust ensures")
     re.IGNORECASE,
 )
@@ -191,7 +191,8 @@ VIEW = re.compile(
     r"|are\s+of\s+the\s+view|recognises?"
     r"|makes?|made|acknowledges?|thanks?|wish(?:es)?\s+to\s+(?:acknowledge|thank|note|record|recognise)"
     r"|would\s+like\s+to)\b"
-    r"|^(?:areas?|matters?|issues?|points?)\s+for\s+(?:the\s+)?[\w'\u2019]+(?:\s+[\w'\u2019]+)?\s+to\s+consider\b",
+    r"|^(?:areas?|matters?|issues?|points?)\s+for\s+(?:the\s+)?[\w'\u2019]+(?:\s+[\w'\u2019]+)?\s+to\s+consider\b"
+    r"|^(?:we|i)\s+(?:also\s+)?(?:considered|concluded|decided|noted?|found|believe)\b",  # "We considered recommending"
     re.IGNORECASE,
 )
 # Words before "should" that quote someone else's recommendation: "An earlier review, in 2021, recommended that ...".
@@ -340,7 +341,7 @@ TO_ALL = re.compile(  # ... to the body that every recommendation of the review 
 # review's own: not an IMR's, nor an earlier review's ("it" and "we" only after "To <whom>,").
 PROSE = re.compile(
     r"^(?:(?:finally|lastly|also|further(?:more)?|in addition),?\s+)?(?:to\s+(?P<to>[^,:;]{2,80}),\s+)?"
-    r"(?:(?P<who>(?:the|this)\s+(?:review|panel|reviewers?)|it|we)\s+(?:also\s+|further\s+)?recommends?"
+    r"(?:(?P<who>(?:the|this)\s+(?:review|panel|reviewers?)|it|we|(?-i:I))\s+(?:also\s+|further\s+)?recommends?"
     r"|it\s+is\s+(?:also\s+|further\s+)?recommended)\s*(?::\s*|that\s+)(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -436,10 +437,12 @@ def _without_commitments(text):
     return COMMITMENT.sub("", text).strip()
 
 
-def _in_prose(text, page):
-    """The recommendations a paragraph of the review's prose makes (see PROSE), whom it asks in its words; []."""
+def _in_prose(text, page, *, ours=False):
+    """The recommendations a paragraph of the review's prose makes (see PROSE), whom it asks in its words; []. In a
+    section of the review's recommendations (ours), "We recommend that ..." is the review's own too."""
     match = PROSE.match(text)
-    if not match or ((match.group("who") or "").lower() in ("it", "we") and not match.group("to")):
+    who = (match.group("who") or "").lower() if match else ""
+    if not match or (who in ("it", "we") and not match.group("to") and not (ours and who == "we")):
         return []
     out = []
     for part in re.split(rf";\s*(?={ORDINAL})", match.group("rest"), flags=re.IGNORECASE):
@@ -835,7 +838,7 @@ def _from_blocks(blocks):
             current = ProposedRecommendation(_plain(lettered.group("rest")), lettered.group("label"), block.page)
             out.append(_grouped(current, group))
             continue
-        if prose := _in_prose(SECTION_NUMBER.sub(r"\g<rest>", text, count=1), block.page):
+        if prose := _in_prose(SECTION_NUMBER.sub(r"\g<rest>", text, count=1), block.page, ours=True):
             if len(prose) == 1 and (numbered := SECTION_NUMBER.match(text)):
                 prose[0].label = numbered.group("number")  # "6.6 It is recommended that the Trust ..."
             out.extend(_grouped(recommendation, group) for recommendation in prose)
@@ -1120,6 +1123,8 @@ def _address(recommendation):
     text = recommendation.text
     bare = BARE_SUBJECT.match(text) if re.match(r"that\s", text, re.IGNORECASE) else None  # "that the police ensure"
     subject = bare or SUBJECT.match(text) or BARE_SUBJECT.match(text)
+    if subject is not None and len(subject.group("subject").split()) > 14 and (first := BARE_SUBJECT.match(text)):
+        subject = first  # ("the Department for Education considers, ..., setting out what should happen")
     own = re.sub(r"^that\s+", "", subject.group("subject"), flags=re.IGNORECASE) if subject else ""
     # ("Ofsted, with the Care Quality Commission and ...": whom it asks first)
     own = re.split(r",\s+(?:together\s+with|working\s+with|jointly\s+with|with)\s", own, maxsplit=1)[0]
@@ -1131,6 +1136,9 @@ def _address(recommendation):
     # seek assurance from the ICB", led by the ICB); "its midwifery services" after "To NHS X, it recommends that" is
     # NHS X's.
     explicit = recommendation.addressee_text
+    if re.fullmatch(r"(?i)you", own) and not explicit:  # "You should ...": the body the report is written to
+        recommendation.addressee, recommendation.addressee_text = "partnership", "You"
+        return
     partnership = PARTNERSHIP.search(own) and not (NATIONAL.search(own) or terms.mentions(own))
     national = NATIONAL.search(own)
     if (

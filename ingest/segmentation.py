@@ -104,7 +104,8 @@ SECTION_KINDS = [
     ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations"
      r"(?: and (?:the )?(?:action(?:s| plan)|(?:[\w'-]+ )?responses?)(?: (?:of|from|by) .*)?)?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|recommendations (?:for|to|made to) .*|action plan"
-     r"|summary of (?:the )?findings and recommendations"
+     r"|summary of (?:the )?findings and recommendations|what (?:we|the (?:review|panel)) (?:are asking|asks?)(?: .*)?"
+     r"|national (?:learning|recommendations|implications)|(?:learning|recommendations) for (?:national )?government.*"
      r"|improving systems and practice|gwella systemau ac ymarfer|what (?:we|the (?:review|panel)) recommends?"
      r"|our recommendations|key actions(?: for .*)?"),
     ("analysis", r"(?:critical )?analysis|analysis of (?:practice|the case|involvement).*|appraisal of practice"

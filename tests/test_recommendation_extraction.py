@@ -1635,3 +1635,65 @@ Area for improvement 2: The ADP should revise the review template so that worker
         ("Area for improvement 2", "partnership", [1]),
     ]
     assert "practice standard" not in proposal.findings[0].text
+
+
+def test_the_authors_i_recommend_paragraphs_are_the_recommendations_and_what_they_considered_is_not():
+    text = """9. My conclusions and recommendations
+
+I recommend that the LSCB revises its procedures so that the child in need plan sets out who is responsible.
+
+I considered recommending that every plan should last six months, but decided against it.
+
+I also recommend that the Department for Education considers, in its revision of its guidance, setting out what
+should happen when a plan ends."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.addressee, r.text[:30]) for r in made] == [
+        ("partnership", "the LSCB revises its procedure"),
+        ("national", "the Department for Education c"),
+    ]
+
+
+def test_a_national_learning_chapters_we_recommend_paragraphs_are_recommendations_and_considering_is_not():
+    text = """8. Recommendations to the safeguarding partners
+
+8.1 The partnership should agree with the Probation Service how proposed addresses are checked for children.
+
+10. National learning
+
+10.1 We recommend that the Ministry of Justice ensures that the curfew address check asks about children.
+
+10.2 We recommend that the Department of Health and Social Care, with NHS England, explores how health visitors
+could be alerted when a father is released from prison.
+
+10.3 We considered recommending that the Home Office should require notification of every release."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.addressee, r.text[:30]) for r in made] == [
+        ("partnership", "The partnership should agree w"),
+        ("national", "the Ministry of Justice ensure"),
+        ("national", "the Department of Health and S"),
+    ]
+
+
+def test_recommendations_written_to_you_under_what_we_are_asking_you_to_do():
+    text = """6. What we are asking you to do
+
+6.1 We make two recommendations to you and one to the Scottish Government.
+
+1. You should make sure that every disabled child who does not use speech has a communication passport.
+
+Ways you might do this:
+
+\u2022 holding the passport in the child's health and education records
+
+2. You should revise your inter-agency procedures so that an IRD about a disabled child includes a health
+professional.
+
+3. The Scottish Government should consider strengthening the national guidance on disabled children."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee) for r in made] == [("1", "partnership"), ("2", "partnership"), ("3", "national")]
