@@ -222,6 +222,16 @@ def _is_heading(line, *, alone):
         if _words(line) > LABELLED_WORDS or SENTENCE_BREAK.search(numbered.group("rest") if numbered else line):
             return False  # "Finding 3: The plan was not reviewed. Text..." is a paragraph (see read_blocks)
         return alone or not _ends_sentence(line)
+    if (
+        alone
+        and TRAILING_LABEL.match(line)
+        and _words(line) <= LABELLED_WORDS
+        and not SENTENCE_BREAK.search(line)
+        and not ASKING.search(line)
+        and not LISTED.match(line)
+        and not CODED_ITEM.match(line)
+    ):
+        return True  # "The move ended the health visiting relationship just when it was most needed (Finding 2)"
     numbered = SECTION_NUMBER.match(line)
     rest = numbered.group("rest") if numbered else line
     if _section_kind(rest) and not (_ends_sentence(rest) and _words(rest) > 6):
@@ -248,11 +258,32 @@ def _make_block(text, page, *, heading):
         block.number = numbered.group("number")
     if heading:
         label = _label(text)
+        tagged = TRAILING_LABEL.match(text)
         if label:
             block.label = label[0]
+        elif tagged and tagged.group("kind"):  # "Professionals saw the partner but never asked who he was (Finding 1)"
+            block.label, block.label_text = "finding", " ".join(tagged.group("label").split())
+            block.title = tagged.group("rest").strip()
+        elif tagged:
+            block.label = "group"  # "(Good practice 1)": a heading of the same shape, no finding
         else:
             block.section = _section_kind(numbered.group("rest") if numbered else text)
     return block
+
+
+# What a finding's heading never does: ask someone to act ("... should ...", "B Establish a national route ...").
+ASKING = re.compile(
+    r"\b(?:should|must|shall|needs?\s+to|will|recommends?)\b|^(?:[A-Z]\s|\(?[a-z]\)\s)"
+    r"|^(?:Establish|Require|Issue|Ensure|Review|Commission|Develop|Publish|Consider|Agree|Provide|Introduce|Revise"
+    r"|Audit|Seek|Make|Set|Create|Strengthen|Undertake|Extend|Share|Update|Embed|Monitor|Evaluate)\b"
+)
+# A statement heading that ends with its label in brackets: "... never asked who he was (Finding 1)"; one ending
+# "(Good practice 2)" is shaped the same and is none.
+TRAILING_LABEL = re.compile(
+    r"^(?P<rest>(?-i:[A-Z]).{10,400}?[^.!?\s])\s*\((?P<label>(?:(?P<kind>(?:key\s+)?(?:finding|learning(?:\s+point)?|lesson))"
+    r"|good\s+practice|effective\s+practice|strength)\s+\d{1,2})\)$",
+    re.IGNORECASE,
+)
 
 
 def _continues(before, lines):

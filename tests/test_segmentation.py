@@ -1910,3 +1910,32 @@ R3 | The SBNI should report to the Department of Health within twelve months. | 
     proposal = propose_findings(pages(text))
 
     assert [r[0] for r in recommended(proposal, pages(text))] == ["R1", "R2", "R3"]
+
+
+def test_statement_headings_ending_with_their_finding_tag_are_findings_and_good_practice_ones_are_not():
+    text = """6. Findings
+
+Professionals saw Mother's partner in the home but never asked who he was (Finding 1)
+
+6.1 Adult K was seen by the midwife once and by the health visitor once.
+
+The midwife's record of Mother's history was detailed and shared before discharge (Good practice 1)
+
+6.2 The record was a model of its kind.
+
+A bruise on a five-week-old baby was treated as a minor injury (Finding 2)
+
+6.3 Bruising in a baby who is not yet rolling is rare.
+
+7. Recommendations
+
+1. The partnership should remind practitioners of its bruising protocol. (Finding 2)"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Finding 1", "Professionals saw Mother's partner in the home but never asked who he was"),
+        ("Finding 2", "A bruise on a five-week-old baby was treated as a minor injury"),
+    ]
+    assert "model of its kind" not in proposal.findings[0].text
+    assert [r[0] for r in recommended(proposal, pages(text))] == ["1"]
