@@ -35,13 +35,15 @@ Sets:
   session's final figures, scored once; development material since.
 - `ninth`: bench/data/recommendations_ninth/ (the same, written while the eighth was tuned on): scored once in the
   fifteenth session, development material since.
-- `tenth`: bench/data/recommendations_tenth/ (the same, written while the ninth was tuned on): held back for final
-  figures.
+- `tenth`: bench/data/recommendations_tenth/ (the same, written while the ninth was tuned on): the fifteenth
+  session's final figures, scored once; development material since.
+- `eleventh`: bench/data/recommendations_eleventh/ (the same, written while the tenth was tuned on): held back for
+  final figures.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|tenth|eleventh] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -216,6 +218,10 @@ def totals(rows):
     }
 
 
+SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+SETS += ("eleventh",)
+
+
 def sources(chosen_set, chosen):
     folders = {
         "blind": [DATA / "recommendations"],
@@ -228,6 +234,7 @@ def sources(chosen_set, chosen):
         "eighth": [DATA / "recommendations_eighth"],
         "ninth": [DATA / "recommendations_ninth"],
         "tenth": [DATA / "recommendations_tenth"],
+        "eleventh": [DATA / "recommendations_eleventh"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
@@ -239,7 +246,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--set",
-        choices=("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+        choices=SETS,
         default="dev",
     )
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
