@@ -386,13 +386,10 @@ def _what_needs_to_change(blocks, findings):
         if block.heading:
             under = bool(CHANGE_HEADING.match(block.text.strip()))
             continue
-        if boxed := CHANGE_BOX.match(block.text.strip()):  # a box: "What needs to happen 1. The Home Office ... 2. ..."
-            items = [(number, _without_commitments(item)) for number, item in _numbered_items(boxed.group("rest"))]
-            out += [_from_box(number, item, block, findings) for number, item in items if _asks(item)]
-            continue
-        if under and (items := _numbered_items(_plain(block.text))):  # the box's items in one paragraph (a PDF's)
-            items = [(number, _without_commitments(item)) for number, item in items]
-            out += [_from_box(number, item, block, findings) for number, item in items if _asks(item)]
+        boxed = CHANGE_BOX.match(block.text.strip())  # a box: "What needs to happen 1. The Home Office ... 2. ..."
+        items = segmentation.numbered_items(boxed.group("rest") if boxed else _plain(block.text) if under else "")
+        if items:  # (under a "What needs to happen" heading, the box's items in one paragraph: a PDF's)
+            out += _from_box(items, block, findings)
             continue
         text = LISTED.sub("", block.text.strip(), count=1)
         if under and _unlabelled_recommendation(text):
@@ -402,10 +399,16 @@ def _what_needs_to_change(blocks, findings):
     return out
 
 
-def _from_box(number, text, block, findings):
-    recommendation = ProposedRecommendation(_plain(text), number, block.page)
-    recommendation.findings = _written_in(text, findings)
-    return recommendation
+def _from_box(items, block, findings):
+    """The recommendations of a box's numbered items that ask someone to act, without the authors' own commitments."""
+    out = []
+    for number, item in items:
+        text = _without_commitments(item)
+        if _asks(text):
+            recommendation = ProposedRecommendation(_plain(text), number, block.page)
+            recommendation.findings = _written_in(text, findings)
+            out.append(recommendation)
+    return out
 
 
 def _written_in(text, findings):
@@ -417,19 +420,7 @@ CHANGE_BOX = re.compile(
     r"^(?:what (?:needs|has) to (?:change|happen)|what should (?:change|happen))\s*:?\s+(?P<rest>\d{1,2}\.\s.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-ITEM_NUMBER = re.compile(r"(?:^|(?<=[.?!\"'\u201d])\s+)(?P<n>\d{1,2})\.\s+(?=[A-Z\"'\u201c])")
 COMMITMENT = re.compile(r"(?<=[.!?])\s+(?:the\s+(?:panel|review|partnership|board)|we)\s+will\b.*$", re.I | re.S)
-
-
-def _numbered_items(text):
-    """(number, text) of the items of a list written in one paragraph ("3. The Ministry ... 4. Local safeguarding
-    partners ..."), numbered on from any number; [] unless it starts with one and counts up by one."""
-    marks = list(ITEM_NUMBER.finditer(text))
-    numbers = [int(mark.group("n")) for mark in marks]
-    if not marks or marks[0].start() != 0 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
-        return []
-    ends = [mark.start() for mark in marks[1:]] + [len(text)]
-    return [(mark.group("n"), text[mark.end() : end].strip()) for mark, end in zip(marks, ends, strict=True)]
 
 
 def _without_commitments(text):

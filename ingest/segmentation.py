@@ -1142,14 +1142,22 @@ SUMMARY_HEADING = re.compile(r"\b(?P<word>findings?|lessons?|learning points?)\b
 EMBEDDED_NUMBER = re.compile(r"(?:^|(?<=[.?!\"'\u201d])\s+)(?P<n>\d{1,2})\.\s+(?=[A-Z\"'\u201c])")
 
 
-def _numbered_sentences(text):
-    """The statements of a box set out as one paragraph ("1. Home visits were ... 2. Information from ..."), or []
-    unless it is numbered 1, 2, 3 ... from its start."""
+def numbered_items(text):
+    """(number, text) of the items of a list written in one paragraph ("1. Home visits were ... 2. Information from
+    ...", "3. The Ministry ... 4. Local safeguarding partners ..."), numbered on from any number; [] unless the
+    paragraph starts with one and the numbers count up by one."""
     marks = list(EMBEDDED_NUMBER.finditer(text))
-    if not marks or marks[0].start() != 0 or [int(m.group("n")) for m in marks] != list(range(1, len(marks) + 1)):
+    numbers = [int(mark.group("n")) for mark in marks]
+    if not marks or marks[0].start() != 0 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return []
-    ends = [m.start() for m in marks[1:]] + [len(text)]
-    return [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
+    ends = [mark.start() for mark in marks[1:]] + [len(text)]
+    return [(mark.group("n"), text[mark.end() : end].strip()) for mark, end in zip(marks, ends, strict=True)]
+
+
+def _numbered_sentences(text):
+    """The statements of a box set out as one paragraph, numbered 1, 2, 3 ... from its start; [] otherwise."""
+    items = numbered_items(text)
+    return [item for _, item in items] if items and items[0][0] == "1" else []
 
 
 def _summary_statements(all_sections):
