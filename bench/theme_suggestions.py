@@ -98,8 +98,8 @@ def blind_findings():
 
 def fresh_findings(folder="theme_labels_second"):
     """A later blind set: findings labelled with themes by a curator-helper that saw neither the code nor the training
-    sets (bench/data/theme_labels_second/findings.jsonl, written and labelled by one helper; theme_labels_third/,
-    written by one helper and labelled by another)."""
+    sets (bench/data/theme_labels_second/findings.jsonl, written and labelled by one helper; theme_labels_third/ and
+    theme_labels_fourth/, each written by one helper and labelled by another)."""
     path = ROOT / "bench" / "data" / folder / "findings.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -169,6 +169,12 @@ def main():
         "another, neither seeing the code or the training data): held back, scored once",
     )
     parser.add_argument(
+        "--fourth",
+        action="store_true",
+        help="as --third, on the fourth blind set (bench/data/theme_labels_fourth/, nations and themes in roughly the "
+        "proportions of real repositories): held back, scored once",
+    )
+    parser.add_argument(
         "--seed-dev",
         action="store_true",
         help="for tuning: train on the demo findings and four fifths of the seed set, score the other fifth",
@@ -192,7 +198,7 @@ def main():
     themes = load_themes()
     reviews = load_reviews()
     rules = Suggester(themes)
-    if args.blind or args.seed_dev or args.fresh or args.third:
+    if args.blind or args.seed_dev or args.fresh or args.third or args.fourth:
         seed = seed_findings()
         held = seed[::5] if args.seed_dev else []
         training = [f for r in reviews for f in r["findings"]] + [f for f in seed if f not in held]
@@ -210,6 +216,8 @@ def main():
             sets = {"second blind findings": fresh_findings()}
         if args.third:
             sets = {"third blind findings": fresh_findings("theme_labels_third")}
+        if args.fourth:
+            sets = {"fourth blind findings": fresh_findings("theme_labels_fourth")}
         learned = Suggester(themes, classifier)
         for set_name, findings in sets.items():
             for name, suggester in (("rules alone", rules), ("rules and the classifier", learned)):
