@@ -119,7 +119,7 @@ LEAD_IN = re.compile(r"(?:recommend(?:s|ed|ations?)?|following|as follows|action
 ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
     r"ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
     r"|introduce|strengthen|undertake|work with|request|amend|require|issue|bring forward|include|implement|update"
-    r"|clarify|produce|create|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise"
+    r"|clarify|produce|create|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise|carry out"
 )
 IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
 DIRECTIVE = re.compile(
@@ -174,6 +174,13 @@ ABOUT_RECOMMENDATIONS = re.compile(
     r"recommendations?\b|\bin response to (?:these|the|this|its)\b|\bendorses?\b|\baction plan for (?:these|the|its)\b",
     re.IGNORECASE,
 )
+# Words about the recommendations, before a "should" that tells how to read them: "The recommendations are set out in
+# two columns ... and should be read down the left-hand column".
+ABOUT_THEM = re.compile(
+    r"(?:the|these|our|its|all)\s+(?:\w+\s+)?recommendations\b|each\s+recommendation\b"
+    r"|.*\brecommendations?\s+(?:be|are|is)\s+(?:set\s+out|listed|shown|presented|numbered|grouped)\b",
+    re.IGNORECASE,
+)
 # Words that say what the report's recommendations are: "The national guidance describes recommendations as ...".
 DEFINES = re.compile(r"\b(?:describes?|defines?|calls?|terms?)\s+(?:its\s+|these\s+|the\s+)?recommendations\b", re.I)
 # An unnumbered recommendation that says whom it asks before its text: "Recommendation for the Partnership: ...".
@@ -188,7 +195,7 @@ VIEW = re.compile(
     r"^(?:[^,.;:]{2,60},\s+)?"  # ("In addition to these recommendations, the review panel noted that ...")
     r"(?:the|this)\s+(?:[\w'\u2019]+\s+){0,2}?(?:panel|review(?:ers?)?|review\s+team|author|report|internal\s+review)"
     r"\s+(?:also\s+)?(?:concludes?|considers?|considered|found|finds?|notes?|noted|believes?|is\s+of\s+the\s+view"
-    r"|are\s+of\s+the\s+view|recognises?"
+    r"|are\s+of\s+the\s+view|recognises?|used|uses"
     r"|makes?|made|acknowledges?|thanks?|wish(?:es)?\s+to\s+(?:acknowledge|thank|note|record|recognise)"
     r"|would\s+like\s+to)\b"
     r"|^(?:areas?|matters?|issues?|points?)\s+for\s+(?:the\s+)?[\w'\u2019]+(?:\s+[\w'\u2019]+)?\s+to\s+consider\b"
@@ -199,6 +206,7 @@ VIEW = re.compile(
 # ("The probation service's agency report made its own recommendation, that 'offender managers should ...'")
 EARLIER = re.compile(
     r"\brecommended\b|\brecommendations?\s+(?:was|were|of|from)\b|\bown\s+recommendations?\b"
+    r"|\b(?:its|their|his|her)\s+recommendation\s+that\b"
     r"|\b(?:agency|imr|management)\s+reports?\b|\bimrs?[\u2019']?\s+recommendations?\b",
     re.IGNORECASE,
 )
@@ -735,6 +743,7 @@ def _from_blocks(blocks):
     """The recommendations of a recommendations section (or of the part after a finding), in order."""
     blocks = _rows_whole(blocks)
     out, current, columns, group, letters, card = [], None, None, "", 0, False
+    aside = False  # after a paragraph saying the table that follows is work already planned: none of its rows
     listed_from = 0  # where in out the recommendations start that a "For consideration by: ..." line would address
     themes = []  # (where in out, label) of each finding's heading the recommendations are grouped under
     for block in blocks:
@@ -752,12 +761,22 @@ def _from_blocks(blocks):
                 current.reference = _finding_cell(cells[1])
             continue  # ("Why", "What success looks like": not the recommendation)
         card = False
+        if cells and aside:
+            continue  # a row of work already planned
+        aside = not cells and bool(ALREADY.search(block.text)) and not BELOW.search(block.text)
         if cells and len(cells) >= 2:
             if columns is None or _is_header(cells):
                 columns = _columns(cells) if _is_header(cells) else None
                 if columns is not None:
                     current = None
                     continue
+            if columns and "to" in columns and (numbers := _numbers_in(cells, columns)):
+                # "1, 5 | SBNI | Regional": a table saying who is responsible for the recommendations listed above
+                for recommendation in out:
+                    if recommendation.label in numbers and not recommendation.addressee_text:
+                        recommendation.addressee_text = _plain(cells[columns["to"]])
+                current = None
+                continue
             coded = [LABEL.match(cell) for cell in cells] if columns is None else []
             coded = [match for match in coded if match and DIRECTIVE.search(match.group("rest"))]
             if LEAD_ROW.fullmatch(cells[0]) and out and not out[-1].addressee_text:
@@ -890,6 +909,14 @@ def _from_blocks(blocks):
     return [r for r in out if r.text]
 
 
+def _numbers_in(cells, columns):
+    """The recommendations' numbers a row's text cell holds when it holds nothing else ("1, 5"), else None."""
+    cell = cells[columns["text"]] if columns["text"] < len(cells) and columns["to"] < len(cells) else ""
+    if not re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*", cell):
+        return None
+    return set(re.findall(r"\d{1,2}", cell))
+
+
 def _cells(text):
     """A table row's cells (segmentation.row_cells); None for a line that is no row."""
     return segmentation.row_cells(text) if " | " in text else None
@@ -967,7 +994,7 @@ def _asks(text):
     recommendations as the improvements that the Committee should make")."""
     asks = ASKS.search(text) or (IMPERATIVE.match(text) and not ABOUT_RECOMMENDATIONS.search(text))
     subject = SUBJECT.match(text)
-    if subject is not None and DEFINES.search(subject.group("subject")):
+    if subject is not None and (DEFINES.search(subject.group("subject")) or ABOUT_THEM.match(subject.group("subject"))):
         return False
     return bool(asks and not VIEW.match(text) and not _quotes_earlier(text) and not PROCEDURAL.match(text))
 
@@ -1056,13 +1083,24 @@ def _card_header(cells):
 NEXT_LABELLED = re.compile(r"(?<=[.;])\s+(?=recommendation\s*\d{1,2}[a-z]?\s*[:.\-\u2013\u2014]\s)", re.IGNORECASE)
 
 
+CONTINUED = re.compile(r"\((?:cont(?:inued|'d|\.)?)\)$|\bcont(?:inued|'d|\.)$", re.IGNORECASE)
+# A paragraph that says the table after it is work the agencies had already planned, shown "for completeness".
+ALREADY = re.compile(
+    r"\balready\s+(?:planned|under\s?way|in\s+place|taken|completed|implemented|begun|started)\b|\bfor\s+completeness\b",
+    re.IGNORECASE,
+)
+
+BELOW = re.compile(r"\brecommendations?\s+(?:below|that follow|in the table)", re.IGNORECASE)
+
+
 def _row_goes_on(cells, columns):
     """Whether a table's row carries on the row above, cut by a page break: no label, and its text starts in the
     middle of a sentence ("adults who are not known to the family, is discussed ...")."""
     if not columns or "text" not in columns or columns["text"] >= len(cells):
         return False
     unlabelled = "label" not in columns or columns["label"] >= len(cells) or not cells[columns["label"]]
-    return unlabelled and cells[columns["text"]][:1].islower()
+    continued = not unlabelled and CONTINUED.search(cells[columns["label"]])  # "3 (cont.)"
+    return bool(continued or (unlabelled and cells[columns["text"]][:1].islower()))
 
 
 def _from_row(cells, columns, page):
@@ -1073,8 +1111,23 @@ def _from_row(cells, columns, page):
     if columns and len(parts) > 1 and all(LABEL.match(part) for part in parts[1:]):
         at = columns["text"]  # (each with the row's other cells: its label, whom it asks, its findings)
         return [found for part in parts for found in _from_row([*cells[:at], part, *cells[at + 1 :]], columns, page)]
+    numbered = NEXT_NUMBERED.split(text)
+    if columns and all(map(NUMBERED_IN_CELL.match, numbered)):
+        # "(1) The Trust should ... (2) The Trust should ...": numbered within the row's agency ("Trust (2)")
+        out = []
+        for part in numbered:
+            number = NUMBERED_IN_CELL.match(part)
+            if found := _from_one_row(cells, part[number.end() :], columns, page):
+                found.label = found.label or f"{found.addressee_text} ({number.group(1)})".strip()
+                out.append(found)
+        return out
     found = _from_one_row(cells, text, columns, page)
     return [found] if found else []
+
+
+# Recommendations numbered in brackets within a table's cell, one after another.
+NUMBERED_IN_CELL = re.compile(r"\((\d{1,2})\)\s+")
+NEXT_NUMBERED = re.compile(r"(?<=[.)])\s+(?=\(\d{1,2}\)\s+[A-Z])")
 
 
 def _from_one_row(cells, text, columns, page):
@@ -1191,4 +1244,8 @@ def _referenced(text, findings):
             for index, finding_keys in enumerate(keys):
                 if number in finding_keys and index not in out:
                     out.append(index)
+    for index, finding in enumerate(findings):  # its label as written, in words no list holds: "(Concern 3)"
+        written = finding.label and re.search(rf"(?<!\w){re.escape(finding.label)}(?!\w|\.\d)", text, re.I)
+        if written and index not in out:
+            out.append(index)
     return out

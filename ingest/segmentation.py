@@ -29,6 +29,7 @@ from vocabulary import acronyms
 MAX_FINDINGS = 25
 MIN_WORDS = 25  # a paragraph-made finding shorter than this joins the one before
 HEADING_WORDS = 15  # the most words of an unlabelled heading
+STATEMENT_WORDS = 25  # ... of one that states a finding over numbered paragraphs ("Adults' drinking was known to ...")
 LABELLED_WORDS = 45  # ... of a labelled one ("Finding 3: Professionals did not ...")
 TITLE_WORDS = 35  # a title made from a first sentence is cut to this many words (a statement is often long)
 FALLBACK_PARAGRAPHS = 10  # the most paragraphs proposed by the last fallback
@@ -100,14 +101,17 @@ SECTION_KINDS = [
      r"|lessons(?: learned| learnt)?|what (?:has been|have we|was) learn[te]d.*|learning for (?:practice|agencies).*"
      r"|what (?:did|do|can) (?:we|the review|the panel|agencies) learn\b.*|what (?:we|the review|the panel) learn[te]d"
      r"|key learning points|summary of learning|learning and improvement"
+     r"|learning (?:through|across|under|by) .*|learning from (?:this|the) (?:review|case)"
      r"|(?:practice and )?organisational learning|practice learning"),
     ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations"
-     r"(?: and (?:the )?(?:action(?:s| plan)|(?:[\w'-]+ )?responses?)(?: (?:of|from|by) .*)?)?"
+     r"(?: and (?:the )?(?:action(?:s| plan)|(?:[\w'-]+ )?(?:responses?|timetable|timescales?|delivery plan))"
+     r"(?: (?:of|from|by) .*)?)?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|recommendations (?:for|to|made to) .*|action plan"
      r"|summary of (?:the )?findings and recommendations|what (?:we|the (?:review|panel)) (?:are asking|asks?)(?: .*)?"
      r"|national (?:learning|recommendations|implications)|(?:learning|recommendations) for (?:national )?government.*"
      r"|improving systems and practice|gwella systemau ac ymarfer|what (?:we|the (?:review|panel)) recommends?"
-     r"|our recommendations|key actions(?: for .*)?"),
+     r"|(?:our |the )?recommendations (?:at a glance|in (?:brief|summary|full))|our recommendations"
+     r"|key actions(?: for .*)?"),
     ("analysis", r"(?:critical )?analysis|analysis of (?:practice|the case|involvement).*|appraisal of practice"
      r"|practice analysis"),
     ("episodes", r"key practice episodes?|kpes?|key episodes"),
@@ -350,7 +354,7 @@ def _paragraphs(pages):
                     out.append((lines[cut:], page.number))
                 continue
             out.append((lines, page.number))
-    return _english_column(out)
+    return _reading_columns(_english_column(out))
 
 
 BILINGUAL_HEADER = {"cymraeg", "welsh", "english", "saesneg"}
@@ -366,6 +370,8 @@ def _table_rows(lines):
         if short and (" | " not in line or within) and not line.startswith("|"):
             rows[-1] = f"{rows[-1]} {line}"
             within = " | " not in line or len(row_cells(rows[-1])) < width
+        elif rows and " | " in rows[-1] and "|" not in line:
+            rows[-1] = f"{rows[-1]} {line}"  # the row's last cell, written over two lines ("Key fact" and its text)
         else:
             rows.append(line)
             within = False
@@ -391,6 +397,90 @@ def _english_column(paragraphs):
     return out
 
 
+# A box beside the text, its title run into it: "Recommendation 1 The Partnership should ...", "Question for the
+# partnership How many ...?".
+BOX_TITLE = re.compile(
+    r"^(?P<title>(?i:recommendation)\s+\d{1,2}[a-z]?|(?i:questions?\s+for\s+the\s+(?:partnership|board|partners))"
+    r"|(?i:recommendation))\s+(?=[A-Z\"\u201c])"
+)
+
+
+def _reading_columns(paragraphs):
+    """A page designed in two columns and set as a table of two ("6.1.1 <the analysis> | <a box beside it>", or
+    recommendations "1. ... | 6. ..." to be read down the left column and then down the right one), read as columns:
+    the left column's cells in order (with a paragraph after the table that goes on numbering them), then the right
+    column's, a cell that starts in the middle of a sentence carrying on the one before it. A table is read so when a
+    row with no cells heads it (a designed page's empty header), or when its left cells are numbered in sequence and
+    its right cells either go on with the numbers or are unnumbered boxes beside numbered paragraphs ("6.1.2")."""
+    out, i = [], 0
+    while i < len(paragraphs):
+        headed = paragraphs[i][0] == ["|"]
+        start = i + headed
+        end = start
+        while end < len(paragraphs) and len(paragraphs[end][0]) == 1 and len(row_cells(paragraphs[end][0][0])) == 2:
+            end += 1
+        rows = [row_cells(lines[0]) for lines, _ in paragraphs[start:end]]
+        if end - start < 2 or not (headed or _columns_numbered(rows)):
+            out.append(paragraphs[i])
+            i += 1
+            continue
+        left = [([cells[0]], page) for cells, (_, page) in zip(rows, paragraphs[start:end], strict=True) if cells[0]]
+        numbers = [_number(lines[0]) for lines, _ in left]
+        while end < len(paragraphs) and numbers[-1] and _number(paragraphs[end][0][0]) == _next_number(numbers[-1]):
+            left.append(paragraphs[end])  # the left column's last cell, set below the table when the right was empty
+            numbers.append(_number(paragraphs[end][0][0]))
+            end += 1
+        right = [([cells[1]], page) for cells, (_, page) in zip(rows, paragraphs[start:end], strict=False) if cells[1]]
+        for lines, page in [*left, *right]:
+            if out and lines[0][:1].islower():
+                out[-1] = ([*out[-1][0], *lines], out[-1][1])
+            elif box := BOX_TITLE.match(lines[0]):
+                out.append(([f"{box.group('title')}:", lines[0][box.end() :], *lines[1:]], page))
+            else:
+                out.append((lines, page))
+        i = end
+    return out
+
+
+def _number(text):
+    """A cell's number as a tuple ("6.1.2 ..." gives (6, 1, 2)), or None."""
+    numbered = SECTION_NUMBER.match(text)
+    return tuple(int(part) for part in numbered.group("number").split(".")) if numbered else None
+
+
+def _next_number(number):
+    return (*number[:-1], number[-1] + 1)
+
+
+def _columns_numbered(rows):
+    """Whether a headless table of two is two columns of one text: its left cells numbered in sequence, and its right
+    cells numbered on from the left's last, or unnumbered beside paragraphs numbered by their section ("6.1.2")."""
+    left = [_number(cells[0]) for cells in rows if cells[0]]
+    if len(left) < 2 or None in left or any(b != _next_number(a) for a, b in itertools.pairwise(left)):
+        return False
+    right = [_number(cells[1]) for cells in rows if cells[1] and not cells[1][:1].islower()]
+    if right and None not in right:
+        return right[0] > left[-1] and all(b == _next_number(a) for a, b in itertools.pairwise(right))
+    return len(left[0]) > 1 and not any(right) and all(len(cells[1].split()) >= 6 for cells in rows if cells[1])
+
+
+def _states_finding(lines, following):
+    """Whether a paragraph is a heading that states a finding, longer than other headings, over the numbered paragraphs
+    that discuss it: "Adults' drinking was known to every agency, but nobody asked who was looking after the children"
+    then "5.2 Each agency held part of the picture."."""
+    text = " ".join(lines)
+    if following is None or not re.match(r"\d{1,2}\.\d{1,2}\s", following[0][0]):
+        return False
+    return (
+        HEADING_WORDS < _words(text) <= STATEMENT_WORDS
+        and text[:1].isupper()
+        and not _ends_sentence(text)
+        and not SENTENCE_BREAK.search(text)
+        and not re.search(r"[|:;]", text)
+        and not (LISTED.match(text) or SECTION_NUMBER.match(text) or CODED_ITEM.match(text) or _label(text))
+    )
+
+
 def read_blocks(pages):
     """The document as headings and paragraphs, in order.
 
@@ -398,7 +488,11 @@ def read_blocks(pages):
     the heading "Finding 3: The plan was not reviewed" and the text after it.
     """
     blocks = []
-    for lines, page in _paragraphs(pages):
+    paragraphs = _paragraphs(pages)
+    for (lines, page), following in itertools.zip_longest(paragraphs, paragraphs[1:]):
+        if _states_finding(lines, following):
+            blocks.append(_make_block(" ".join(lines), page, heading=True))
+            continue
         first, _, rest = " ".join(lines).partition(" | ")
         if rest and (cell := _label(first)) and cell[1] and cell[0] in ("finding", "learning"):
             # a table with a row a finding: "Finding 4: <title> | <what the review found>"
@@ -679,7 +773,7 @@ QUESTIONS_HEADING = re.compile(
     rf"|(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+(?:may|might|should|will|is\s+asked\s+to)\s+(?:wish\s+to\s+)?"
     r"consider\b.*"
     rf"|for\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+consider\b.*"  # "For the partnership to ..."
-    rf"|(?:the\s+)?(?:review|panel|reviewers?)\s+asks?\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+consider\b.*"
+    rf"|(?:the\s+)?(?:review|panel|reviewers?)\s+(?:asks?|invites?)\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+consider\b.*"
     r"|.*\bthe\s+following\s+questions?\s*:"
     r"|cwestiynau\s+(?:i[\u2019']r|i|ar\s+gyfer\s+y)\s+\w+.*|(?:materion|pwyntiau)\s+i[\u2019'](?:r\s+\w+\s+eu|w)\s+hystyried.*)$",
     re.IGNORECASE,
@@ -687,7 +781,7 @@ QUESTIONS_HEADING = re.compile(
 # A recommendation written in a finding: "Recommendation 2: ...", and "Area for improvement 1: The CPC should ..." (a
 # Scottish review's name for them; a heading "Area for improvement 2: The significance of bruising" is a finding).
 RECOMMENDATION_START = re.compile(
-    r"^(?:recommendations?\b\s*(?:\d{1,2}\s*)?|(?:area\s+for\s+improvement|improvement\s+action)\s*\d{1,2}\s*"
+    r"^(?:recommendations?\b\s*(?:\d{1,2}\s*)?|(?:area\s+for\s+improvement|(?:improvement\s+)?action)\s*\d{1,2}\s*"
     r"(?=[:.\-\u2013]\s*.{0,160}?\b(?:should|must|needs?\s+to)\b))[:.\-\u2013]\s*",
     re.IGNORECASE,
 )
@@ -769,14 +863,29 @@ def _items(section, kind):
             target = items[-1].recommendation
             target.append(block)
         elif target is not None:
-            if target is items[-1].questions and not (LISTED.match(block.text) or block.text.endswith("?")):
+            point = LISTED.match(block.text) and not re.match(r"\d{1,2}\.\d", block.text)  # (not "5.11 The ...")
+            if target is items[-1].questions and not (point or block.text.endswith("?")):
                 target = items[-1].paragraphs  # the questions have ended: the finding's text goes on
             target.append(block)
         elif not headed:
             items.append(Item(None, [block], kind=kind))
     if not headed:
         items = _joined(items)
-    return [i for i in items if i.paragraphs or (i.heading and i.heading.label)]
+    return [
+        i
+        for i in items
+        if (i.paragraphs or (i.heading and i.heading.label))
+        and not (i.heading and not i.heading.label and i.paragraphs and NO_LEARNING.match(i.paragraphs[0].text))
+    ]
+
+
+# What a heading with nothing to learn under it says: "5.13 The team found no separate learning under this indicator."
+NO_LEARNING = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:(?:the|this)\s+(?:review\s+)?(?:team|review|panel|reviewers?)\s+"
+    r"(?:found|identified|drew|draws|makes?|made)\s+no\s+(?:separate|further|additional|new|specific)?\s*learning"
+    r"|there\s+(?:is|was)\s+no\s+(?:separate|further|additional|new|specific)\s+learning)\b",
+    re.IGNORECASE,
+)
 
 
 def _heading_key(block):
@@ -1029,6 +1138,69 @@ def _lettered_items(all_sections):
     return []
 
 
+# Findings stated as clauses of one paragraph: "6.1 ... the panel reached five conclusions ...: (i) <statement>; (ii)
+# <statement>; ... and (v) <statement>.", each then discussed in a paragraph "6.2 As to conclusion (i), ...".
+CLAUSE = re.compile(r"(?:^|(?<=[:;,.])\s+|\s+and\s+)\((?P<n>[ivx]{1,4}|[a-h])\)\s+")
+CLAUSES_OF = re.compile(r"\b(?P<name>conclusion|finding|lesson|learning point|key issue)s\b", re.IGNORECASE)
+DISCUSSION = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:as\s+to|turning\s+to|on|regarding|in\s+relation\s+to|with\s+regard\s+to)\s+"
+    r"(?:the\s+)?(?:conclusion|finding|lesson|learning\s+point|key\s+issue)\s+\((?P<n>[ivx]{1,4}|[a-h])\)",
+    re.IGNORECASE,
+)
+
+
+def _clauses(text):
+    """[(number, clause)] of a paragraph that states three or more findings as clauses numbered in order, "(i)" or
+    "(a)" on, after words naming them ("five conclusions"); [] for any other (a remit's "(a) the involvement of ...",
+    "three strengths: (a) ...")."""
+    marks = list(CLAUSE.finditer(text))
+    if len(marks) < 3 or not CLAUSES_OF.search(text[: marks[0].start()]):
+        return []
+    numbers = [m.group("n") for m in marks]
+    roman = [series_number(f"({n})") for n in numbers] if numbers[0] == "i" else None
+    if roman != list(range(1, len(marks) + 1)) and numbers != list("abcdefgh"[: len(marks)]):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [(m.group("n"), text[m.end() : end].strip().rstrip(";.,")) for m, end in zip(marks, ends, strict=True)]
+
+
+def _inline_clauses(all_sections):
+    """Findings stated as numbered clauses of one paragraph in the conclusions (or findings), each labelled in the
+    paragraph's words ("Conclusion (ii)"); the paragraph that discusses it ("As to conclusion (ii), ...") and what
+    follows it, its questions among them, are its text, to the next numbered paragraph that discusses none."""
+    for section in all_sections:
+        if section.kind not in ("conclusion", "findings", "learning"):
+            continue
+        for at, block in enumerate(section.blocks):
+            text, end = block.text, at + 1
+            while end < len(section.blocks) and re.match(r"\((?:[ivx]{1,4}|[a-h])\)\s", section.blocks[end].text):
+                text, end = f"{text} {section.blocks[end].text}", end + 1  # (a line that starts "(ii) ...", read apart)
+            clauses = [] if block.heading else _clauses(text)
+            if not clauses:
+                continue
+            name = CLAUSES_OF.search(text).group("name").capitalize()
+            items = {}
+            for number, clause in clauses:
+                heading = Block(clause, block.page, heading=True, label_text=f"{name} ({number})")
+                heading.title = short_title(clause[:1].upper() + clause[1:]).rstrip(".")
+                items[number] = Item(heading, kind="finding")
+            current, asking = None, None
+            for later in section.blocks[end:]:
+                discussed = DISCUSSION.match(later.text)
+                if discussed and discussed.group("n") in items:
+                    current, asking = items[discussed.group("n")], None
+                    current.paragraphs.append(later)
+                elif current is not None and not (re.match(r"\d{1,2}\.\d", later.text) and not later.heading):
+                    asking = _after_item(current, later, asking)
+                    current = None if asking is False else current
+                else:
+                    current = None
+            for number, clause in clauses:
+                items[number].paragraphs = items[number].paragraphs or [Block(clause, block.page)]
+            return list(items.values())
+    return []
+
+
 def _series_paragraphs(all_sections):
     """Findings as paragraphs that open with a label in a series of the report's own words ("5.1.2 What needs to
     change 1: pre-birth assessments need to include both parents ...", "... 2: ..."): two or more, numbered apart,
@@ -1212,7 +1384,12 @@ def _numbered_statements(section):
     following = [section.blocks[section.blocks.index(b) + 1] for b in numbered if b is not section.blocks[-1]]
     followed = sum(not (after.number and not after.heading) for after in following)
     starting = sum(b.heading and not _asks_questions(b.text) for b in section.blocks)
-    return numbered if followed * 2 >= len(numbered) and len(numbered) > starting else []
+    # (headings each over numbered paragraphs are the findings' headings: "Safe", then "<the finding>", then "5.2 ...")
+    led = sum(
+        bool(b.heading and not _asks_questions(b.text) and "." in after.number and not after.heading)
+        for b, after in itertools.pairwise(section.blocks)
+    )
+    return numbered if followed * 2 >= len(numbered) and len(numbered) > starting and led * 2 < starting else []
 
 
 def _joined(items):
@@ -1353,10 +1530,27 @@ def _source_items(all_sections, kind):
         chosen.sort(key=all_sections.index)
         if any(any(map(_is_labelled_item, s.blocks)) for s in chosen):  # a summary list gives way to "Finding 1: ..."
             chosen = [s for s in chosen if any(map(_is_labelled_item, s.blocks))]
+        elif within := _learning_among_actions(all_sections):
+            return within
     items = [i for s in chosen for i in _items(s, "learning" if kind == "learning" else "finding")]
     if kind == "analysis":  # analysis counts only when it is set out under headings
         items = [i for i in items if i.heading is not None]
     return _titled_by_summary(all_sections, items) if kind == "findings" else items
+
+
+def _learning_among_actions(all_sections):
+    """Learning points set out with their actions in the recommendations section (the Welsh template's "Improving
+    systems and practice": "Learning point 1: <statement>. <text>", then "Action 1: The Board should ..."), when no
+    other section labels its findings. Each must say something besides what it asks: labelled headings with only
+    recommendations under them restate the findings over their recommendations."""
+    items = [
+        item
+        for section in all_sections
+        if section.kind == "recommendations" and any(map(_is_labelled_item, section.blocks))
+        for item in _items(section, "finding")
+    ]
+    said = [any(not ASKING.search(b.text) for b in item.paragraphs) for item in items]
+    return items if len(items) >= 2 and all(said) else []
 
 
 def propose_findings(pages: list[Page]) -> Proposal:
@@ -1373,6 +1567,8 @@ def propose_findings(pages: list[Page]) -> Proposal:
     # Findings lettered "(a)" to "(e)" in the conclusions come before analysis sub-headings, after anything else.
     if all(name == "analysis" for name, _ in sources) and (lettered := _lettered_items(all_sections)):
         sources.insert(0, ("conclusions", lettered))
+    elif all(name == "analysis" for name, _ in sources) and (clauses := _inline_clauses(all_sections)):
+        sources.insert(0, ("conclusions", clauses))  # "... five conclusions ...: (i) ...; (ii) ..."
     elif all(name == "analysis" for name, _ in sources) and (series := _series_paragraphs(all_sections)):
         sources.insert(0, ("findings", series))  # "What needs to change 1: ..." paragraphs
     elif all(name == "analysis" for name, _ in sources) and (answers := _answered_questions(all_sections)):

@@ -1697,3 +1697,159 @@ professional.
     made = proposed(pages(FINDINGS, text))
 
     assert [(r.label, r.addressee) for r in made] == [("1", "partnership"), ("2", "partnership"), ("3", "national")]
+
+
+def test_recommendations_set_in_two_columns_are_read_down_the_left_column_and_then_the_right():
+    text = """6. Our recommendations at a glance
+
+6.1 The recommendations are set out below in two columns. They should be read down the left-hand column
+and then down the right-hand column.
+
+|
+1. The DfE should give every child a key worker. | that the Home Office names a contact for them. (Finding 2)
+2. Ofsted should sample the records at each inspection. (Finding 1) | 4. Local partners should seek assurance each year.
+3. The Home Office should make sure that the local authority is told of any concern, and |
+
+7. What the Panel will do
+
+7.1 We will publish a briefing for practitioners."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:30]) for r in made] == [
+        ("1", "The DfE should give every chil"),
+        ("2", "Ofsted should sample the recor"),
+        ("3", "The Home Office should make su"),
+        ("4", "Local partners should seek ass"),
+    ]
+    assert made[2].text.endswith("names a contact for them. (Finding 2)")
+    assert made[2].findings == [1]
+
+
+def test_recommendation_boxes_beside_a_findings_numbered_paragraphs_are_its_recommendations():
+    text = """6. Findings and recommendations
+
+Finding 1: The man in the house
+
+6.1.1 Mr K moved into the family home in the autumn. Nobody asked his name. | Key fact
+Four agencies knew there was a new adult in the home.
+6.1.2 The police knew Mr K well, but the notifications named him only once. | Recommendation 1
+The Partnership should update its procedures so that practitioners ask who lives in the home.
+6.1.3 On three of the forms the children were recorded only as "2 x children". | Recommendation 2
+The police should make sure that the names and ages of all children are recorded.
+
+Finding 2: Early help closed on the mother's word
+
+6.2.1 The plan was closed at the mother's request. The lead practitioner had not seen Riley alone. | Recommendation 3
+The early help service should not close a plan at a family's request until the child has been seen
+6.2.2 The service was carrying eleven vacancies in 2021. | alone and the school has been asked for its view.
+6.2.3 The practitioner kept careful notes. | Question for the partnership
+How many plans were closed without the child's view being recorded?
+
+7. Recommendations
+
+7.1 The recommendations are in the right-hand column of chapter 6 and are not repeated here."""
+
+    document_pages = pages(text)
+    findings = propose_findings(document_pages).findings
+    made = propose_recommendations(document_pages, findings)
+
+    assert [f.label for f in findings] == ["Finding 1", "Finding 2"]
+    assert "Four agencies knew" not in findings[0].title
+    assert [(r.label, r.findings) for r in made] == [
+        ("Recommendation 1", [0]),
+        ("Recommendation 2", [0]),
+        ("Recommendation 3", [1]),
+    ]
+    assert made[2].text.endswith("until the child has been seen alone and the school has been asked for its view.")
+
+
+def test_a_table_of_work_already_planned_and_a_continued_row_are_read_as_what_they_are():
+    text = """7. Recommendations and improvement timetable
+
+7.1 The Chief Officers Group asked that the recommendations be set out with the period in which each should be
+delivered.
+
+No. | Recommendation | Lead | Apr-Jun 2026 | Jul-Sep 2026
+1 | The Chief Officers Group should ensure that the GP is told when a child is withdrawn from school, | COG | x |
+1 (cont.) | and that the health visitor is told too. | | |
+2 | NHS Northshire should ensure that home-educated children are invited to health reviews. | NHS Northshire | | x
+
+7.2 Single-agency improvement already planned. The agencies told the review about work they had already
+planned. It is shown below for completeness and is not part of this review's recommendations.
+
+Ref | Improvement | Lead | Apr-Jun 2026 | Jul-Sep 2026
+SA1 | Community mental health team to review its discharge letter template | NHS Northshire | x |
+SA2 | Home education officer post increased from half time to full time | Northshire Council | x |"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.label for r in made] == ["1", "2"]
+    assert made[0].text.endswith("and that the health visitor is told too.")
+
+
+def test_a_table_of_who_is_responsible_names_whom_each_numbered_recommendation_asks():
+    text = """6. Recommendations
+
+6.1 Each recommendation is in two parts. The numbered list below says what needs to be done. Table 4 says
+which body is responsible for each.
+
+1. Develop regional guidance on recognising neglect of disabled children.
+
+2. Amend the regional policy on children who are not brought to health appointments.
+
+3. Ensure that community paediatric services do not discharge a child because appointments were missed.
+
+Recommendation(s) | Responsible body | Level
+1 | SBNI | Regional
+2 | Department of Health | Regional
+3 | Northshire Health and Social Care Trust | Local"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee) for r in made] == [("1", "partnership"), ("2", "national"), ("3", "agencies")]
+    assert made[0].addressee_text == "SBNI"
+
+
+def test_recommendations_numbered_within_each_agencys_cell_are_each_a_record_linked_to_the_concern_they_cite():
+    findings = """5. Concerns
+
+Concern 1: Weight faltering was recorded but not acted on
+
+The health visitor recorded the weights but did not plot them.
+
+Concern 2: Referrals closed after a single visit
+
+Two referrals were closed after one home visit."""
+    text = """6. Recommendations
+
+Agency | Recommendations
+Social Services Department | (1) The department should ensure that no referral is closed after one visit. (Concern 2)
+(2) The department should ensure that a second referral leads to a core assessment. (Concern 2)
+Northshire NHS Trust | (1) The Trust should ensure that health visitors plot every weight. (Concern 1)
+Housing Department | No recommendations: the family were private tenants."""
+
+    made = proposed(pages(findings, text))
+
+    assert [(r.label, r.findings) for r in made] == [
+        ("Social Services Department (1)", [1]),
+        ("Social Services Department (2)", [1]),
+        ("Northshire NHS Trust (1)", [0]),
+    ]
+    assert made[0].text.startswith("The department should ensure that no referral")
+
+
+def test_words_about_the_recommendations_and_an_agencys_own_recommendation_are_not_recommendations():
+    text = """4. Improving systems and practice
+
+4.1 The panel used a driver diagram to set out the improvements needed. The primary drivers are what needs to
+be in place for the aim to be achieved.
+
+4.2 Northshire University Health Board carried out its own internal review. Its recommendation that telephone
+reviews should include safety questions has been implemented and is not repeated here.
+
+4.3 The Board should ensure that telephone consultations for children include a safeguarding prompt."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.text[:40] for r in made] == ["The Board should ensure that telephone c"]

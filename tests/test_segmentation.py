@@ -1939,3 +1939,163 @@ A bruise on a five-week-old baby was treated as a minor injury (Finding 2)
     ]
     assert "model of its kind" not in proposal.findings[0].text
     assert [r[0] for r in recommended(proposal, pages(text))] == ["1"]
+
+
+def test_learning_points_set_out_with_their_actions_under_improving_systems_and_practice_are_the_findings():
+    text = """4. Practice and organisational learning
+
+4.1 The following learning was identified. The learning points are set out in section 6.
+
+4.2 The school dealt with the phone under its behaviour policy.
+
+6. Improving systems and practice
+
+6.1 The review identified the following actions for the Board and the anticipated outcomes.
+
+Learning point 1: A second phone was treated as a behaviour problem. The school filed the head of year's note.
+
+Action 1: The Board should ask the education service to revise behaviour policies.
+
+Anticipated improvement outcome: staff recognise unexplained phones as a safeguarding concern.
+
+Learning point 2: Each missing episode was recorded on its own. Nobody looked at the pattern.
+
+Questions for the Board:
+
+1. How does each agency know how many times a child has gone missing?
+
+Action 2: The Board should agree a threshold of repeated missing episodes."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Learning point 1", "A second phone was treated as a behaviour problem"),
+        ("Learning point 2", "Each missing episode was recorded on its own"),
+    ]
+    assert "Action 1" not in proposal.findings[0].text
+    assert proposal.findings[1].questions == ["How does each agency know how many times a child has gone missing?"]
+    assert [r[0] for r in recommended(proposal, pages(text))] == ["Action 1", "Action 2"]
+
+
+def test_headings_over_recommendations_that_restate_the_findings_are_not_findings_themselves():
+    text = """5. Analysis
+
+5.1 The review looked at each agency's work.
+
+6. Recommendations
+
+Learning point 1: Phones and secret messaging
+
+Action 1: The Board should ask the education service to revise behaviour policies.
+
+Learning point 2: Missing episodes
+
+Action 2: The Board should agree a threshold of repeated missing episodes."""
+
+    proposal = propose_findings(pages(text))
+
+    assert "Learning point 1" not in [f.label for f in proposal.findings]
+
+
+def test_findings_stated_in_headings_under_the_wellbeing_indicators_are_the_findings():
+    text = """5. Learning through the wellbeing indicators
+
+5.1 The review team used the eight wellbeing indicators to organise its learning. Each indicator has its own
+heading.
+
+Safe
+
+Adults' drinking was known to every agency, but nobody asked who was looking after the children in the
+evenings
+
+5.2 Each agency held part of the picture.
+
+5.3 What nobody asked was the practical question.
+
+For the Child Protection Committee to consider:
+
+1. How do practitioners find out who cares for children when a parent's drinking is known?
+
+Healthy
+
+Missed dental and health appointments were recorded as the family's choice rather than as a sign of neglect
+
+5.4 Child D was not brought to four dental appointments.
+
+What helped
+
+5.5 The school nurse's letter was clear.
+
+Active
+
+5.6 The team found no separate learning under this indicator.
+
+Respected
+
+5.7 The team found no separate learning under this indicator.
+
+What helped
+
+5.8 Once Child D was in hospital his views were sought carefully.
+
+6. What Child D and his family told us
+
+6.1 Mother said that nobody had asked her."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [f.title for f in proposal.findings] == [
+        "Adults' drinking was known to every agency, but nobody asked who was looking after the children in the "
+        "evenings",
+        "Missed dental and health appointments were recorded as the family's choice rather than as a sign of neglect",
+    ]
+    assert "school nurse's letter" in proposal.findings[1].text  # ("What helped" under it stays in it)
+    assert proposal.findings[0].questions == [
+        "How do practitioners find out who cares for children when a parent's drinking is known?"
+    ]
+
+
+def test_findings_stated_as_numbered_clauses_of_one_conclusions_paragraph_are_each_a_finding():
+    text = """5. Analysis
+
+Information held by health
+
+5.1 The hospital recorded the self-harm accurately.
+
+6. Conclusions
+
+6.1 Having considered the analysis, the panel reached three conclusions about how the system worked for
+Young Person R: (i) information about his self-harm was held by three agencies and never brought together;
+(ii) the effect of his father's imprisonment was not recognised as a risk in itself; and (iii) the only
+relationship that he valued ended without warning.
+
+6.2 As to conclusion (i), the hospital, CAMHS and the GP each assumed that another agency had shared it.
+
+6.3 As to conclusion (ii), Young Person R lost his father, his home and his friends within six months.
+
+The panel invites the SBNI to consider:
+
+1. How are schools told, safely, when a pupil's parent is imprisoned?
+
+6.4 As to conclusion (iii), the youth project's funding ended and its worker left.
+
+6.5 The panel also noted three strengths: (a) the emergency department staff were kind; (b) the youth worker
+kept in touch; and (c) the school's pastoral lead visited the family.
+
+7. Recommendations
+
+7.1 The SBNI should agree how information about self-harm is shared with schools (conclusion (i)).
+
+7.2 The Education Authority should offer support to the children of prisoners (conclusion (ii))."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Conclusion (i)", "Information about his self-harm was held by three agencies and never brought together"),
+        ("Conclusion (ii)", "The effect of his father's imprisonment was not recognised as a risk in itself"),
+        ("Conclusion (iii)", "The only relationship that he valued ended without warning"),
+    ]
+    assert proposal.findings[0].text.startswith("As to conclusion (i), the hospital")
+    assert proposal.findings[1].questions == ["How are schools told, safely, when a pupil's parent is imprisoned?"]
+    assert "three strengths" not in proposal.findings[2].text
+    assert [r[2] for r in recommended(proposal, pages(text))] == [["Conclusion (i)"], ["Conclusion (ii)"]]
