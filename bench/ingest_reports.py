@@ -345,6 +345,7 @@ def main():
             "twelfth",
             "thirteenth",
             "fourteenth",
+            "fifteenth",
         ),
         help="a later blind batch",
     )

@@ -219,7 +219,7 @@ def totals(rows):
 
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-SETS += ("eleventh",)
+SETS += ("eleventh", "twelfth")
 
 
 def sources(chosen_set, chosen):
@@ -235,6 +235,7 @@ def sources(chosen_set, chosen):
         "ninth": [DATA / "recommendations_ninth"],
         "tenth": [DATA / "recommendations_tenth"],
         "eleventh": [DATA / "recommendations_eleventh"],
+        "twelfth": [DATA / "recommendations_twelfth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):

@@ -22,7 +22,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.11"
+RULES_VERSION = "2026.12.12"
 
 
 def _installed(distribution):
@@ -342,7 +342,8 @@ _WORD_NAME_RE = re.compile(
 # <Name> were collected", "<Name>'s husband".
 _SUBJECT_START = (
     r"(?:(?<=^)|(?<=\n)|(?<=[.!?][^\S\n])|(?<=[.!?][\"'\u201d\u2019][^\S\n])|(?<=[:;][^\S\n])"
-    r"|(?<=When )|(?<=After )|(?<=Before )|(?<=Until )|(?<=Once )|(?<=While ))"  # ("When Justice came home ...")
+    r"|(?<=When )|(?<=After )|(?<=Before )|(?<=Until )|(?<=Once )|(?<=While )"  # ("When Justice came home ...")
+    '|(?<=^["\u201c\u2018])|(?<=\\s["\u201c\u2018]))'  # (a quotation's first word: "\u201cTreasure said she'd ...")
 )
 _SUBJECT_NAME = (
     r"(?!(?:When|After|Before|Until|Once|While|The|This|That|These|Those|Her|His|Their|Our|Its|It|In|On|At|By|For"
@@ -351,6 +352,9 @@ _SUBJECT_NAME = (
 )
 _PERSON_PREDICATE = (
     r"(?:told|tells|said|says|disclosed|asked|translated|cried|refused|ran|texted|messaged|worked[^\S\n]+as"
+    r"|owned|rented|drove|lived[^\S\n]+(?:with|at|in|alone)"
+    r"|(?:was|were)[^\S\n]+the[^\S\n]+(?:(?:two|three|older|younger|eldest|youngest|other)[^\S\n]+){0,2}"
+    r"(?:boys?|girls?|men|man|lads?|brothers?|sisters?|cousins?|friends?|names?)"
     r"|arrived|came[^\S\n]+(?:home|back)|went[^\S\n]+(?:home|missing|to[^\S\n]+live)|brought|stayed|separated"
     r"|moved[^\S\n]+(?:to|in|out|away)|answered[^\S\n]+the[^\S\n]+door|was[^\S\n]+(?:holding|the[^\S\n]+only"
     r"[^\S\n]+(?:adult|person|one))"
@@ -383,6 +387,8 @@ _NICKNAME_RE = re.compile(
     rf"(?P<nick>{_CAP})"
     rf"|\b(?:whom|who|everyone|everybody|children|they|family|friends)[^\S\n]+(?:\w+[^\S\n]+){{0,2}}called[^\S\n]+"
     rf"['\"\u2018\u201c]?(?P<called>(?:(?:Big|Little|Wee|Old|Young|Auntie|Uncle)[^\S\n]+)?{_CAP})"
+    rf"|(?<![\w-])['\"\u2018\u201c]?(?P<what>{_CAP})['\"\u2019\u201d]?[^\S\n]+was[^\S\n]+what[^\S\n]+[^.;\n]{{0,40}}?"
+    r"(?:called|knew|know)[^\S\n]+(?:him|her|them)\b"
 )
 
 # Children from published national reviews and inquiries: named in reviews as learning, so warn, not block.
@@ -645,7 +651,7 @@ _FESTIVAL_DATE_RE = re.compile(
 _ISO_DATE_RE = re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:\b|(?=T\d))")  # "...T21:14"
 _YMD_SLASH_DATE_RE = re.compile(r"(?<![\d/.])(?:19|20)\d{2}([/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/])")
 _DOB_LABEL_RE = re.compile(
-    r"\bD\.?O\.?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b|(?<![\w.])b\.(?=\s?\d)", re.I
+    r"\bD\.?O\.?B\b\.?|\bD/O/B\b|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b|(?<![\w.])b\.(?=\s?\d)", re.I
 )
 _SENTENCE_BREAK_RE = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
 
@@ -924,10 +930,17 @@ _AGED_RE = re.compile(
 )
 _ROLE_COMMA_RE = re.compile(rf"{_ROLE},[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}}),")
 _ROLE_BRACKET_RE = re.compile(rf"{_ROLE}[^\S\n]*\((?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}})\)")
+# A practitioner's role, with their name in brackets: "The IDVA (Tamara) spoke to Mother", "the health visitor (Ffion)".
+_PRACTITIONER_BRACKET_RE = re.compile(
+    r"\b(?:HV|SW|DSL|SN|MW|CPN|IDVA|ISVA|PA|FSW|LADO|(?i:health\s+visitor|social\s+worker|school\s+nurse|midwife"
+    r"|family\s+support\s+worker|youth\s+worker|key\s*worker|personal\s+adviser|support\s+worker|teacher"
+    rf"|head\s*teacher))[^\S\n]*\((?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)\)"
+)
 # A name that signs off a message: "Kind regards, Bronagh (Family Support Worker)".
 _SIGN_OFF_RE = re.compile(
     r"\b(?:(?:Kind|Best|Warm|Many)[^\S\n]+(?:regards|wishes|thanks)|Regards|Thanks|Thank[^\S\n]+you"
-    rf"|Yours[^\S\n]+(?:sincerely|faithfully)),?[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)(?![\w-])"
+    rf"|Yours[^\S\n]+(?:sincerely|faithfully)),?(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)"
+    r"(?![\w-])"
 )
 # A name before what belongs to a person: "Clover's nappy rash", "Ayomide's teacher".
 _BELONGING_RE = re.compile(
@@ -1005,6 +1018,10 @@ _BESIDE_PSEUDONYM_RE = re.compile(
 _GAELIC_NAME_RE = re.compile(
     rf"(?:\b(?P<forename>{_CAP})\s+)?(?P<surname>\b(?:N[i\u00ed]|Nic|U[i\u00ed]|\u00d3|Mac|Mhic|Bean\s+U[i\u00ed])\s+"
     rf"{_CAP}(?:-{_CAP})?)"
+)
+# ... and written joined, after a forename: "Curstag NicUalraig", "Ruaraidh MacIllEathain".
+_GAELIC_JOINED_RE = re.compile(
+    rf"\b(?P<forename>{_CAP})[^\S\n]+(?P<surname>(?:Nic|Mac|Mhic)(?-i:[A-Z])[{_LO}]+(?:(?-i:[A-Z])[{_LO}]+)?)(?![\w-])"
 )
 _CAPITAL_CELL_RE = re.compile(
     r"(?:^|\|)[^\S\n]*(?P<name>[A-Z][A-Z'\u2019-]+(?:[^\S\n]+[A-Z][A-Z'\u2019-]+){1,2})[^\S\n]*(?=\||$)", re.M
@@ -1544,6 +1561,8 @@ def _address_hits(text):
                 all(word in generic for word in words) or (detector == "street" and words[0] in _SAFE)
             ):
                 continue
+            if detector == "street" and _figurative(text, match.start(), match.end()):
+                continue  # a street every reader knows as something else: "Downing Street", "Coronation Street"
             end = match.end()
             town = _TOWN_RE.match(text, end)
             if town and any(word.lower() not in _SAFE for word in town.group("town").split()):
@@ -1554,12 +1573,35 @@ def _address_hits(text):
             yield _Hit("address", match.start(), end, detector)
 
 
+# Streets named for what they stand for, not where someone lives: government, a television programme, civilian life.
+_FIGURATIVE_STREETS = frozenset(
+    ("downing street", "coronation street", "civvy street", "civvie street", "wall street", "fleet street",
+     "sesame street", "easy street", "harley street", "threadneedle street", "baker street")
+)  # fmt: skip
+_NUMBER_BEFORE_RE = re.compile(r"\b\d{1,4}[a-zA-Z]?,?[^\S\n]+$")  # "10 Downing Street" is an address
+
+
+def _figurative(text, start, end):
+    """Whether the street named from start to end is one that stands for something else, with no number before it."""
+    named = " ".join(text[start:end].lower().split())
+    return named in _FIGURATIVE_STREETS and not _NUMBER_BEFORE_RE.search(text, max(0, start - 12), start)
+
+
+# A pitch or plot on a Travellers' site or a caravan park: "Pitch 9, Rushmere Travellers' Site".
+_PITCH_RE = re.compile(
+    rf"\b(?:Pitch|Plot|Bay|Van)[^\S\n]+\d{{1,3}}[A-Za-z]?,?[^\S\n]+(?:{_CAP}[^\S\n]+){{1,3}}"
+    r"(?:Travell?ers[\u2019']?[^\S\n]+Site|Caravan[^\S\n]+(?:Park|Site)|(?:Holiday|Mobile[^\S\n]+Home)[^\S\n]+Park|Site)\b"
+)
+
+
 def _place_hits(text):
     """Villages, streets and estates named by words no word list holds (see _QUALIFIED_PLACE_RE, _SMALL_PLACE_RE,
     _ODD_STREET_RE), and the address lines before a postcode."""
     for match in _QUALIFIED_PLACE_RE.finditer(text):
         if _unlisted(match.group("place")):
             yield _Hit("address", match.start(), match.end(), "small_place")
+    for match in _PITCH_RE.finditer(text):
+        yield _Hit("address", match.start(), match.end(), "address")
     for match in _SMALL_PLACE_RE.finditer(text):
         group = "place" if match.group("place") else "named"
         if any(_unlisted(word) for word in match.group(group).split()):
@@ -1567,7 +1609,8 @@ def _place_hits(text):
     for match in _ODD_STREET_RE.finditer(text):
         group = "street" if match.group("street") else "estate"
         words = match.group(group).split()
-        if _unlisted(words[0]) and words[0].lower() not in _SAFE:
+        figurative = _figurative(text, match.start(group), match.end())
+        if _unlisted(words[0]) and words[0].lower() not in _SAFE and not figurative:
             yield _Hit("address", match.start(group), match.end(), "street")
     for match in _POSTCODE_RE.finditer(text):
         start = _address_lines_before(text, match.start())
@@ -1732,14 +1775,68 @@ def _name_hits(text, lower_words):
             # late"), used in lower case elsewhere in the document too. Elsewhere a word-name ("Summer said") stays.
             continue
         if hit.detector == "ner" and (
-            re.match(r"-[a-z]", text[hit.end : hit.end + 2]) or _MOVE_TO_BEFORE_RE.search(text, 0, hit.start)
+            re.match(r"-[a-z]", text[hit.end : hit.end + 2])
+            or _english_compound(word)
+            or _MOVE_TO_BEFORE_RE.search(text, 0, hit.start)
         ):
             continue  # "Hunter-gatherer games"; a place moved to ("The move to Westvale (autumn 2021)")
+        if hit.detector == "ner" and " " not in word and _starts_place(text, hit.start) and _word_not_name(text, hit):
+            continue  # "Frank and open discussion", "Don the gloves", "Bill payments left ...": a word, at a start
+        if hit.detector == "ner" and _REVIEW_AFTER_RE.match(text, hit.end) and not _forename_word(word.split()[0]):
+            continue  # an area before its review or board ("Amblestow LCSPR Baby F", a running header)
+        if hit.detector == "ner" and _gaelic_sentence(text, hit.start):
+            continue  # the English model reads Gaelic words as names ("Bha Seanmhair a' bruidhinn ...")
         if hit.detector == "ner" and _in_reference_title(text, hit.start, hit.end):
             continue  # "Advisory Council ... (2003) Hidden Harm: Responding to the needs of children ..."
         if hit.detector == "ner" and _ordinary(word) and _starts_cell(text, hit.start):
             continue  # "| Revised after the practitioner event |", "| Field Entry |" ("Baker said" is still a name)
         yield hit
+
+
+# What follows a forename that is also a word when the word is meant: an article (an imperative, "Don the gloves"),
+# "and" with a lower-case word ("Frank and open"), or a plural noun that is no verb ("Bill payments left", "Rusty nails
+# were").
+_WORD_NOT_NAME_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:(?:the|a|an)\b|and[^\S\n]+(?!(?:his|her|their|my|our|your|the|a|an|i|he|she|they|we)\b)[a-z]"
+    r"|(?P<plural>[a-z]{3,}[^s\W]s)[^\S\n]+(?:were|are|have|had|left|came|went|fell|showed|remained|continued)\b)"
+)
+_VERBS_IN_S = _word_set(
+    "says tells knows lives visits works goes attends cares stays wants thinks feels has is does gets takes sees comes "
+    "uses describes explains remembers recalls believes hopes admits denies"
+)
+# Review types and bodies after an area's name: "Amblestow LCSPR", "Northshire SCP".
+_REVIEW_AFTER_RE = re.compile(r"[^\S\n]+(?:LCSPR|CSPR|SCR|SCP|LSCB|LSCP|CPR|CPC|APR|CMR|SUSR|SAB|SAR|DHR|ACPC)\b")
+# Words only Scottish Gaelic uses, to tell a Gaelic sentence from an English one.
+_GAELIC_WORDS = _word_set(
+    "bha tha chaidh agus ris don leis aig air ann gu nach cha chan bho bhon rinn thuirt sinn sibh iad mi thu e i "
+    "an-dè a-steach a-mach h-uile latha chloinn seanmhair gàidhlig airson chun fhathast"
+)
+_GAELIC_LEAST = 3  # Gaelic words in a sentence that make it Gaelic
+
+
+def _word_not_name(text, hit):
+    """Whether a forename that is also a word, alone at a sentence or line start, is the word by what follows it."""
+    word = text[hit.start : hit.end]
+    if word not in _WORD_FORENAMES and word.lower() not in _COMMON_WORD_FORENAMES:
+        return False
+    after = _WORD_NOT_NAME_AFTER_RE.match(text, hit.end)
+    return bool(after) and (not after.group("plural") or after.group("plural") not in _VERBS_IN_S)
+
+
+def _gaelic_sentence(text, at):
+    """Whether the sentence around a position is written in Scottish Gaelic."""
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [end for end in (text.find(".", at), text.find("\n", at)) if end != -1]
+    words = _LOWER_WORD_RE.findall(text[start : min(ends) if ends else len(text)].lower())
+    return sum(word in _GAELIC_WORDS for word in words) >= _GAELIC_LEAST and not any(w in _ENGLISH_WORDS for w in words)
+
+
+_ENGLISH_COMPOUND_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _english_compound(word):
+    """Whether a word is two English words joined ("Pat-down", "Spot-check"), not a given name ("Ka-wai")."""
+    return bool(_ENGLISH_COMPOUND_RE.fullmatch(word)) and all(part.lower() in _ENGLISH for part in word.split("-"))
 
 
 _MOVE_TO_BEFORE_RE = re.compile(r"\b(?i:move|moved|moving|relocation|return(?:ed)?)[^\S\n]+to[^\S\n]+$")
@@ -1863,6 +1960,9 @@ def _gaelic_name_hits(text):
         forename = match.group("forename")
         start = match.start() if forename and _token_kind(forename) == "name" else match.start("surname")
         yield _Hit("person_name", start, match.end(), "gaelic_name")
+    for match in _GAELIC_JOINED_RE.finditer(text):
+        if _token_kind(match.group("forename")) == "name":
+            yield _Hit("person_name", match.start(), match.end(), "gaelic_name")
 
 
 def _capital_name_hits(text):
@@ -1980,6 +2080,7 @@ def _apposition_hits(text):
         _BELONGING_RE,
         _ROLE_COMMA_RE,
         _ROLE_BRACKET_RE,
+        _PRACTITIONER_BRACKET_RE,
         _KIN_BRACKET_RE,
         _AGED_RE,
         _ABBREVIATED_ROLE_RE,
@@ -2151,7 +2252,7 @@ def _recorded_name_hits(text):
 
 def _nickname_hits(text):
     for match in _NICKNAME_RE.finditer(text):
-        for group in ("name", "nick", "called"):
+        for group in ("name", "nick", "called", "what"):
             value = match.group(group)
             if value and all(_token_kind(word) == "name" or word in ("Big", "Little", "Wee") for word in value.split()):
                 yield _Hit("person_name", match.start(group), match.end(group), "nickname")
@@ -2192,7 +2293,9 @@ def _person_words(name, *, known_only=True):
         return True
     known = any(_forename_word(part) for word in words for part in word.split("-"))
     foreign = all(part.lower() not in _ENGLISH and part.lower() not in _SAFE for w in words for part in w.split("-"))
-    return known or foreign
+    # (a forename of another language before a surname that is also an English word: "Athaliah Scamp")
+    forename = len(words) == 2 and words[0].lower() not in _ENGLISH and words[0].lower() not in _SAFE
+    return known or foreign or (forename and words[1].lower() not in _SAFE)
 
 
 def _surname_end(text, end):

@@ -872,6 +872,7 @@ def _from_blocks(blocks):
             current.text = f"{current.text} {_plain(text)}"  # "(ii) every child's plan records ...": a sub-point
         elif numbered or listed:
             rest = numbered.group("rest") if numbered else LISTED.sub("", text, count=1)
+            rest = KIND_FIRST.sub("", rest, count=1)  # "3. Recommendation: The COG should ...": its kind, then it
             inner = LABEL.match(rest) if listed else None  # a bullet that carries the label: "• R1 - ..."
             # (an item of a list "1.", "2." may say what will be done; a "9.2" paragraph must ask it)
             item = listed or "." not in numbered.group("number")
@@ -907,6 +908,9 @@ def _from_blocks(blocks):
         for recommendation in out[start:end]:
             recommendation.reference = recommendation.reference or theme
     return [r for r in out if r.text]
+
+
+KIND_FIRST = re.compile(r"^recommendation\s*[:\u2013\u2014-]\s+(?=\S)", re.IGNORECASE)
 
 
 def _numbers_in(cells, columns):

@@ -1427,3 +1427,47 @@ def test_a_bare_reference_a_sign_off_line_a_name_with_its_birth_date_and_a_name_
     text, kind, value
 ):
     assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frank and honest feedback from the family shaped the action plan.",
+        "Rusty blades were found in the bathroom cabinet.",
+        "Don a mask before entering the flat, the infection control guidance says.",
+        "Spot-check visits were made by the team manager.",
+        "The Prime Minister's announcement in Downing Street was on the television during the visit.",
+        "Father watched Coronation Street every evening with the children.",
+        "He found Civvy Street lonely after twelve years in the navy.",
+        "RESTRICTED | Ashdown Vale CSPR Child T | Version 3",
+        "Bha an teaghlach a' fuireach air an eilean fad bhliadhnaichean.",
+    ],
+)
+def test_forename_words_used_as_words_figurative_streets_an_area_before_its_review_and_gaelic_sentences_pass(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("The family lived at 10 Coronation Street until the autumn.", "address", "10 Coronation Street"),
+        ('"Blessing told me not to say anything," Young Person M told the officer.', "person_name", "Blessing"),
+        ("The key worker (Olamide) visited the flat twice a week.", "person_name", "Olamide"),
+        ("Cheers,\nKeeley\nYouth Worker, Northshire Youth Service", "person_name", "Keeley"),
+        ("Sibling 2, d/o/b 02-11-15, was at nursery at the time.", "date_of_birth", "02-11-15"),
+        ("Hurricane was what the older girls called her at the hostel.", "person_name", "Hurricane"),
+        ("Chaidh Ciorstaidh NicAoidh dhan sgoil ann an Steòrnabhagh.", "person_name", "Ciorstaidh NicAoidh"),
+        (
+            "Letters went to Plot 4, Millbeck Caravan Park, after the family had moved on.",
+            "address",
+            "Plot 4, Millbeck Caravan Park",
+        ),
+        ("Jericho and Zeal were the two brothers who collected the money.", "person_name", "Jericho"),
+        ("Eutychia Batt had rented the flat since the spring.", "person_name", "Eutychia Batt"),
+        ("Panayiotis Charalambous owned the takeaway where the boys worked.", "person_name", "Panayiotis Charalambous"),
+    ],
+)
+def test_a_quoted_speakers_name_a_practitioner_named_in_brackets_a_signed_message_nicknames_and_site_pitches(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)

@@ -1853,3 +1853,22 @@ reviews should include safety questions has been implemented and is not repeated
     made = proposed(pages(FINDINGS, text))
 
     assert [r.text[:40] for r in made] == ["The Board should ensure that telephone c"]
+
+
+def test_a_list_mixing_recommendations_and_areas_to_consider_keeps_the_recommendations_without_their_kind():
+    text = """5. Recommendations for the Chief Officers Group
+
+5.1 Items marked 'Recommendation' are formal recommendations; the others are for the Committee to consider.
+
+1. Recommendation: The Chief Officers Group should ensure that any report of shared images leads to an IRD.
+
+2. Area for the CPC to consider: whether its self-harm guidance should prompt practitioners to ask directly.
+
+3. Recommendation: The Chief Officers Group should agree a protocol for moving from school to college."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:32]) for r in made] == [
+        ("1", "The Chief Officers Group should "),
+        ("3", "The Chief Officers Group should "),
+    ]
