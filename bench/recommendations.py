@@ -219,7 +219,7 @@ def totals(rows):
 
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-SETS += ("eleventh", "twelfth")
+SETS += ("eleventh", "twelfth", "thirteenth")
 
 
 def sources(chosen_set, chosen):
@@ -236,6 +236,7 @@ def sources(chosen_set, chosen):
         "tenth": [DATA / "recommendations_tenth"],
         "eleventh": [DATA / "recommendations_eleventh"],
         "twelfth": [DATA / "recommendations_twelfth"],
+        "thirteenth": [DATA / "recommendations_thirteenth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
