@@ -346,6 +346,7 @@ def main():
             "thirteenth",
             "fourteenth",
             "fifteenth",
+            "sixteenth",
         ),
         help="a later blind batch",
     )

@@ -22,7 +22,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.12"
+RULES_VERSION = "2026.12.13"
 
 
 def _installed(distribution):
@@ -351,7 +351,9 @@ _SUBJECT_NAME = (
     rf"{_CAP}(?:[^\S\n]+{_CAP}){{0,2}}"
 )
 _PERSON_PREDICATE = (
-    r"(?:told|tells|said|says|disclosed|asked|translated|cried|refused|ran|texted|messaged|worked[^\S\n]+as"
+    r"(?:told|tells|said|says|disclosed|asked|translated|cried|refused|ran(?![^\S\n]+(?:out|dry|low|late|smoothly))"
+    r"|texted|messaged|worked[^\S\n]+as"
+    r"|(?:won|wouldn|can|couldn|doesn|didn|isn|wasn)[\u2019']t"
     r"|owned|rented|drove|lived[^\S\n]+(?:with|at|in|alone)"
     r"|(?:was|were)[^\S\n]+the[^\S\n]+(?:(?:two|three|older|younger|eldest|youngest|other)[^\S\n]+){0,2}"
     r"(?:boys?|girls?|men|man|lads?|brothers?|sisters?|cousins?|friends?|names?)"
@@ -361,7 +363,8 @@ _PERSON_PREDICATE = (
     r"|had[^\S\n]+(?:come|arrived|moved|run|been[^\S\n]+(?:sleeping|staying|living|missing|crying|self-harming"
     r"|excluded|arrested|placed|admitted|referred|in[^\S\n]+the[^\S\n]+UK))"
     r"|(?:was|were)[^\S\n]+(?:known[^\S\n]+(?:as|at|to|locally|on)|recorded[^\S\n]+as|collected|seen[^\S\n]+"
-    r"(?:together|at|by|with)|left[^\S\n]+with|placed|staying|living|taken[^\S\n]+(?:to|into|home)))\b"
+    r"(?:together|at|by|with)|moved[^\S\n]+(?:to|into)|the[^\S\n]+one[^\S\n]+(?:who|that|[a-z]+ing)"
+    r"|left[^\S\n]+with|placed|staying|living|taken[^\S\n]+(?:to|into|home)))\b"
 )
 _BELONGINGS = (
     r"husband|wife|partner|mother|father|mum|dad|nan|nani|nana|gran|granny|grandmother|grandfather|brother|sister"
@@ -558,7 +561,8 @@ _VRM_RE = re.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y] ?(?P<age>\d{2}) ?[A-HJ-PR-Z]{3}\
 _VRM_LABELLED_RE = re.compile(
     r"\b(?i:registration|reg\b\.?|number\s*plate|plate|vehicle|car|van|motorbike|motorcycle|moped|taxi|lorry"
     r"|registered\s+keeper\s+of|ANPR\s+(?:picked\s+up|read|flagged|camera\s+read)|Astra|Corsa|Fiesta|Golf|Polo)"
-    r"(?:\s+(?i:registration|reg\b\.?|number|plate|mark|no\b\.?|was|is|as|of)|\s*[:\-])*(?:\s+|\s*[(,]\s*)"
+    r"(?:\s+(?i:registration|reg\b\.?|number|plate|mark|no\b\.?|was|is|as|of|recorded|noted|given)|\s*[:\-])*"
+    r"(?:\s+|\s*[(,]\s*)"
     r"(?P<value>[A-HJ-NPR-TV-Y]\d{1,3} ?[A-HJ-PR-Y][A-HJ-PR-Z]{2}|[A-HJ-PR-Z]{3} ?\d{1,3} ?[A-HJ-NPR-TV-Y]"
     r"|[A-Z]{2,3} ?\d{3,4}|(?i:[a-hj-pr-y]{2}\d{2} ?[a-hj-pr-z]{3}))\b"
 )
@@ -606,7 +610,9 @@ _MONTH = (
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
     r"|Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr"
     r"|Faoilleach|Gearran|M\u00e0rt|Giblean|C\u00e8itean|\u00d2gmhios|Iuchar|L\u00f9nastal|t-Sultain|D\u00e0mhair"
-    r"|t-Samhain|D\u00f9bhlachd)\b\.?"
+    r"|t-Samhain|D\u00f9bhlachd"
+    r"|Ean\u00e1ir|Feabhra|M\u00e1rta|Aibre\u00e1n|Bealtaine|Meitheamh|I\u00fail|L\u00fanasa|Me\u00e1n\s+F\u00f3mhair"
+    r"|Deireadh\s+F\u00f3mhair|Samhain|Nollaig)\b\.?"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _ORDINAL = r"(?:st|nd|rd|th)\b"
@@ -677,7 +683,9 @@ _THE_STREET_RE = re.compile(
 _NAMED_STREET_RE = re.compile(rf"\b(?P<street>{_STREET_NAME})\s+(?:{_NAMED_STREET_WORDS}|estate)\b")
 # Welsh streets name the kind first: "14 Heol Caradog", "off Heol y Waun", "Ffordd yr Orsaf".
 _WELSH_STREET_RE = re.compile(
-    rf"(?:(?<![\d./-])\b\d{{1,3}}[A-Za-z]?,?\s+)?\b(?P<street>(?:Heol|Ffordd|Stryd|L\u00f4n|Rhodfa|Cilgant|Teras)"
+    rf"(?:(?<![\d./-])\b\d{{1,3}}[A-Za-z]?,?\s+(?=(?:Maes|Clos|Rhes|Parc|Cwrt|Stad)\s)|(?:(?<![\d./-])\b\d{{1,3}}[A-Za-z]?,?\s+)?"
+    r"(?=Heol|Ffordd|Stryd|L\u00f4n|Rhodfa|Cilgant|Teras))"
+    rf"\b(?P<street>(?:Heol|Ffordd|Stryd|L\u00f4n|Rhodfa|Cilgant|Teras|Maes|Clos|Rhes|Parc|Cwrt|Stad)"
     rf"\s+(?:(?:y|yr)\s+)?{_CAP}(?:\s+{_CAP})?)"
 )
 # A Welsh farm, cottage or hamlet: "Fferm Llwyn-yr-Ehedydd", "Bwthyn Tan-y-Graig", "Pant-y-Crychydd" (a name of
@@ -742,6 +750,10 @@ _INSTITUTION_RE = re.compile(
     + r")\b"
 )
 _PRIMARY_RE = re.compile(rf"\b(?P<name>{_INSTITUTION_NAME})\s+(?:Primary|Infants|Juniors)\b(?!\s+[A-Z])")
+# A saint's school named without "School", as Scottish and Irish schools are: "St Dallan's High", "St Ita's Academy".
+_SAINT_SCHOOL_RE = re.compile(
+    rf"\b(?:St\.?|Saint)\s+{_CAP}[{_APOS}]s?\s+(?:High|Academy|Grammar|College|Secondary|Primary)\b(?!\s+[A-Z])"
+)
 # "St Catherine's" on its own names a school, a hospital or a church: flag it when the words around it say which.
 _SAINT_RE = re.compile(rf"\b(?:St\.?|Saint)\s+{_CAP}(?:\s+{_CAP})?[{_APOS}]s?(?!\w)(?!\s+[A-Z])")
 _SCHOOL_CONTEXT_RE = re.compile(
@@ -942,6 +954,13 @@ _SIGN_OFF_RE = re.compile(
     rf"|Yours[^\S\n]+(?:sincerely|faithfully)),?(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)"
     r"(?![\w-])"
 )
+# A name on a line of its own above the writer's job title, as a message is signed: "Kirsty-Lee" then "Family Support
+# Worker".
+_NAME_ABOVE_ROLE_RE = re.compile(
+    rf"(?:^|\n)[^\S\n]*(?P<name>{_CAP}(?:-{_CAP})?(?:[^\S\n]+{_CAP})?)[^\S\n]*\n[^\S\n]*(?:[A-Z][\w-]*[^\S\n]+){{0,3}}"
+    r"(?:Worker|Officer|Manager|Nurse|Visitor|Practitioner|Co-?ordinator|Lead|Adviser|Advisor|Teacher|Midwife"
+    r"|Navigator|Mentor|Therapist|Assistant)\b"
+)
 # A name before what belongs to a person: "Clover's nappy rash", "Ayomide's teacher".
 _BELONGING_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAP})[{_APOS}]s[^\S\n]+(?:(?:own|form|class|new|older|younger|baby)[^\S\n]+)?"
@@ -1035,6 +1054,10 @@ _RECORD_NAME_RE = re.compile(
     rf"(?<![\w-])(?P<surname>[A-Z]{{3,}}(?:[-'\u2019][A-Z]{{2,}})?),[^\S\n]+(?P<forename>{_CAP}|[A-Z]{{3,}})\b"
     r"(?!,[^\S\n]*[A-Z]|[^\S\n]+and[^\S\n]+[A-Z])"  # (not a list of bodies: "HIW, CSSIW, Estyn and Ofsted")
 )
+_QUALIFICATIONS = _word_set(
+    "msw msc bsc ba ma mba mphil phd dphil llb llm cqsw dipsw rgn rmn rscn rnld rhv rm scphn mrcpch frcpch mrcgp "
+    "mbe obe cbe dclinpsy pgce qts aasw"
+)
 _NAME_LINE_RE = re.compile(rf"^[^\S\n]*(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})[^\S\n]*,?[^\S\n]*$", re.M)
 _SAINT_BEFORE_RE = re.compile(r"\b(?:St\.?|Saint)\s+$")
 
@@ -1064,7 +1087,11 @@ _CITATION_RES = (
     re.compile(
         rf"\b{_CAP}(?:[^\S\n]+{_CAP})?[^\S\n]*:[^\S\n]*(?:[A-Z][\w&'\u2019-]*[^\S\n]+(?:(?:of|and|for)[^\S\n]+)?){{0,5}}?"
         r"(?:University|Press|Publish\w*|Books|NSPCC|Barnardo\S*|Department|Government|Institute|Centre|Ofsted|SCIE"
-        r"|Routledge|Sage|SAGE|Wiley|Palgrave|Macmillan|Policy|Jessica|Blackwell|Polity|HMSO|TSO)\b"
+        r"|Routledge|Sage|SAGE|Wiley|Palgrave|Macmillan|Policy|Jessica|Blackwell|Polity|HMSO|TSO|House|Publications)\b"
+    ),
+    re.compile(  # editors: "In Calder, M.C. and Hackett, S. (eds)"
+        rf"{_CAP},?\s+(?:[A-Z]\.\s?){{1,3}}(?:(?:,|\s+and|\s*&)\s*{_CAP},?\s+(?:[A-Z]\.\s?){{1,3}}){{0,12}},?\s*"
+        r"\((?:eds?\.?|editors?)\)"
     ),
     re.compile(
         r"\b(?:London|Oxford|Bristol|Cambridge|Abingdon|Basingstoke|Edinburgh|Glasgow|Cardiff|Belfast|Dublin|Chichester"
@@ -1656,6 +1683,8 @@ def _institution_hits(text):
         start = _trim_leading_common_words(text, match.start("name"), match.end("name"))
         if start is not None:
             yield _Hit("school", start, match.end(), "institution")
+    for match in _SAINT_SCHOOL_RE.finditer(text):
+        yield _Hit("school", match.start(), match.end(), "institution")
     for match in _SAINT_RE.finditer(text):
         around = text[max(0, match.start() - 80) : match.end() + 80]
         if _HOSPITAL_CONTEXT_RE.search(around):
@@ -1798,7 +1827,8 @@ def _name_hits(text, lower_words):
 # were").
 _WORD_NOT_NAME_AFTER_RE = re.compile(
     r"[^\S\n]+(?:(?:the|a|an)\b|and[^\S\n]+(?!(?:his|her|their|my|our|your|the|a|an|i|he|she|they|we)\b)[a-z]"
-    r"|(?P<plural>[a-z]{3,}[^s\W]s)[^\S\n]+(?:were|are|have|had|left|came|went|fell|showed|remained|continued)\b)"
+    r"|(?P<plural>[a-z]{3,}[^s\W]s)[^\S\n]+(?:were|are|have|had|left|came|went|fell|showed|remained|continued"
+    r"|on|in|of|at|from)\b)"
 )
 _VERBS_IN_S = _word_set(
     "says tells knows lives visits works goes attends cares stays wants thinks feels has is does gets takes sees comes "
@@ -1971,6 +2001,8 @@ def _capital_name_hits(text):
     "DORNAN, Tiarnagh")."""
     for match in _RECORD_NAME_RE.finditer(text):
         surname, forename = match.group("surname"), match.group("forename")
+        if surname.lower() in _QUALIFICATIONS or forename in ("Dip", "Cert", "PGCert", "PGDip"):
+            continue  # a reviewer's letters: "BSc, MSW, Dip Applied Social Studies"
         if forename.isupper():  # "GRIFFITHS-ONYEKA, CALEB": a forename in capitals is one the lists know
             known = forename.title() in _FORENAMES or forename.title() in _GAZETTEER
             forename = forename.title() if known else ""
@@ -2086,11 +2118,14 @@ def _apposition_hits(text):
         _ABBREVIATED_ROLE_RE,
         _AGE_AFTER_NAME_RE,
         _SIGN_OFF_RE,
+        _NAME_ABOVE_ROLE_RE,
     ):
         for match in pattern.finditer(text):
             words = match.group("name").split()
             if pattern is _AGED_RE and not _aged_child(text, match):
                 continue
+            if pattern is _NAME_ABOVE_ROLE_RE and not _person_words(match.group("name").replace("-", " ")):
+                continue  # ("Administration" above "Business Support Officer": a team's name, not a person's)
             if all(_token_kind(word) == "name" for word in words):
                 yield _Hit("person_name", match.start("name"), match.end("name"), "apposition")
     for match in _WHOM_RE.finditer(text):

@@ -110,7 +110,7 @@ LABEL = re.compile(
     r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?|\d{1,2}(?-i:[a-h])(?=\s)"  # "WG1", "1a" (theme 1's first)
     r"|(?-i:[A-Z]{2,4})\.\d{1,2}(?=[.:]?\s)"  # "UHB.1", "POL.2"
     r"|(?-i:[IVX]{1,6})(?=\.\s))"  # "IV. The Primary Care Trust should ..."
-    r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c]))(?P<rest>.*)$",
+    r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c])|(?<=[)\]])$)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 STEM = re.compile(r"^(?P<subject>\S.{1,100}?)\s+(?:should|must|is asked to|are asked to)\s*:$", re.IGNORECASE)
@@ -216,7 +216,8 @@ PROCEDURAL = re.compile(
     r"^[^.;:]{0,160}?\b(?:is|are)\s+asked\s+to\s+(?:note|accept|receive|endorse|approve|sign\s+off)\b"
     r"|^(?:to\s+)?(?:note|accept|receive|endorse|approve|sign\s+off)\b"  # an item after "The Board is asked to:"
     r"|^[^.;:]{0,120}?\b(?:report|review)\s+(?:be|is|should\s+be)\s+published\b"
-    r"|^[^.;:]{0,120}?\bshould\s+note\s+that\b",  # an observation: "The partnership should note that ... overlaps"
+    r"|^[^.;:]{0,120}?\bshould\s+note\s+that\b"  # an observation: "The partnership should note that ... overlaps"
+    r"|^[^.;:]{0,160}?\bshould\s+be\s+(?:commended|congratulated|praised|thanked)\b",  # praise
     re.IGNORECASE,
 )
 # What a recommendation asks in words of its own (not "will", which a commitment or a plan uses). A paragraph that
@@ -241,7 +242,8 @@ TABLE_TEXT = re.compile(
 TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|no\.?|number|#|recommendation (?:no\.?|number))$", re.I)
 TABLE_TO = re.compile(r"^(?:agency|organisation|lead(?: agency)?|to|addressee|owner|responsible.*|for)$", re.I)
 TABLE_FINDING = re.compile(
-    r"^(?:finding|learning(?: point| area)?|theme|key (?:finding|learning)|link(?:ed)? to.*|areas? of learning)s?$",
+    r"^(?:finding|learning(?: point| area)?|theme|key (?:finding|learning|area)|link(?:ed)? to.*"
+    r"|areas? of learning)s?$",
     re.I,
 )
 REFERENCE = re.compile(
@@ -260,7 +262,8 @@ TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 ACTION_COLUMNS = (
     ("ref", re.compile(r"^(?:(?:rec(?:ommendation)?s?|action)\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?"
                        r"|ref(?:erence)?\.?|no\.?)$", re.I)),
-    ("text", re.compile(r"^(?:(?:smart |agreed |planned )?actions?(?: (?:to be taken|required|agreed|planned))?"
+    ("text", re.compile(r"^(?:(?:smart |agreed |planned |improvement )?actions?"
+                        r"(?: (?:to be taken|required|agreed|planned))?"
                         r"|what (?:will be done|we will do)|activity|tasks?|steps?)$", re.I)),
     ("owner", re.compile(r"^(?:lead.*|owner.*|responsib.*|by whom|who)$", re.I)),
     ("due", re.compile(r"^(?:timescales?|target(?: date)?|due(?: date)?|by(?: when)?|completion(?: date)?|deadline"
@@ -523,6 +526,18 @@ def _add_actions(blocks, proposed, findings=()):
             current.actions.append(ProposedAction(row["text"], **fields))
 
 
+def _actions_header(cells):
+    """{role: column} of a table of actions with no reference column, set out under the recommendation they carry
+    out ("Improvement action | Lead | By when | Outcome measure | Status"), else None."""
+    roles = {}
+    for index, cell in enumerate(cells):
+        free = [role for role, pattern in ACTION_COLUMNS if role not in roles and pattern.match(" ".join(cell.split()))]
+        if free:
+            roles[free[0]] = index
+    known = "text" in roles and "ref" not in roles and len(roles) >= 3
+    return roles if known and all(len(cell.split()) <= 5 for cell in cells) else None
+
+
 def _action_columns(cells):
     """{role: column} of an action plan's header row (it has a recommendation and an action column), else None."""
     roles = {}
@@ -580,9 +595,11 @@ def _recommendation_sections(all_sections):
     for section in all_sections:
         heading = section.heading
         numbered = heading is not None and re.fullmatch(r"\d{1,2}\.?", heading.number or "")
-        if (section.kind == "recommendations" or _table_of_learning_and_recommendations(section)) and (
-            not _is_action_plan(section)
-        ):
+        if (
+            section.kind == "recommendations"
+            or _table_of_learning_and_recommendations(section)
+            or _says_it_recommends(section)
+        ) and not _is_action_plan(section):
             out.append(list(section.blocks))
         elif out and out[-1] is not None and section.kind == "other" and numbered and _asks(heading.text):
             out[-1] += [Block(heading.text, heading.page), *section.blocks]
@@ -591,6 +608,31 @@ def _recommendation_sections(all_sections):
         else:
             out.append(None)
     return [found for found in out if found]
+
+
+# A chapter under a heading of its own words that says it holds the recommendations: "31. This chapter sets out the
+# panel's recommendations and its reasons." (under "Moving forward").
+SETS_OUT_RECOMMENDATIONS = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:this|the\s+following)\s+(?:chapter|section|part)\s+(?:sets\s+out|contains|gives)"
+    r"\s+(?:the\s+)?(?:[\w'\u2019]+\s+)?recommendations\b",
+    re.IGNORECASE,
+)
+
+
+# Another body's recommendation, told of and not made again: "... and has not repeated it", "is not repeated here".
+NOT_REPEATED = re.compile(
+    r"\b(?:has|have|is|are|was|were)\s+not\s+(?:been\s+)?repeated\b|\bnot\s+repeated\s+here\b", re.IGNORECASE
+)
+
+
+def _says_it_recommends(section):
+    """Whether a section that is not named for its recommendations says, first, that it sets them out."""
+    first = next((block for block in section.blocks if not block.heading), None)
+    return (
+        section.kind not in ("skip", "recommendations")
+        and first is not None
+        and bool(SETS_OUT_RECOMMENDATIONS.match(first.text))
+    )
 
 
 def _table_of_learning_and_recommendations(section):
@@ -744,10 +786,30 @@ def _from_blocks(blocks):
     blocks = _rows_whole(blocks)
     out, current, columns, group, letters, card = [], None, None, "", 0, False
     aside = False  # after a paragraph saying the table that follows is work already planned: none of its rows
+    actions = None  # (the recommendation, the columns) of a table of actions set out under a recommendation
+    grid = None  # the recommendations of a grid, one a column, whose rows are their parts
+    by_ref = None  # the columns of a table that goes on the recommendations above, row by row under their references
     listed_from = 0  # where in out the recommendations start that a "For consideration by: ..." line would address
     themes = []  # (where in out, label) of each finding's heading the recommendations are grouped under
     for block in blocks:
         cells = _cells(block.text)
+        if cells and (labels := _grid_header(cells)):  # "| Recommendation 1 | Recommendation 2": one a column
+            grid = [ProposedRecommendation("", label, block.page) for label in labels]
+            out.extend(grid)
+            current = None
+            continue
+        if cells and (keyed := _keyed_header(cells)) and out:
+            by_ref = keyed  # "Ref | Lead agency | Target date | ...": the rest of the table above, by its references
+            current = None
+            continue
+        if by_ref and cells and len(cells) > by_ref["label"]:
+            _keyed_row(cells, by_ref, out)
+            continue
+        by_ref = None
+        if grid and cells and len(cells) > 1:  # "What we recommend | <1> | <2>", "Who | ...", "Finding | ..."
+            _grid_row(cells, grid)
+            continue
+        grid = None
         if cells and (header := _card_header(cells)):  # "Recommendation 2 | Department for Education": a card
             current = ProposedRecommendation("", _clean_label(header.group("label")), block.page)
             current.addressee_text = _plain(cells[1])
@@ -763,6 +825,19 @@ def _from_blocks(blocks):
         card = False
         if cells and aside:
             continue  # a row of work already planned
+        if cells and (roles := _actions_header(cells)) and out:
+            actions = (out[-1], roles)  # "Improvement action | Lead | By when | ...": the actions of the one above
+            current = None
+            continue
+        if cells and actions:
+            recommendation, roles = actions
+            row = {role: _plain(cells[index]) if index < len(cells) else "" for role, index in roles.items()}
+            if row["text"]:
+                fields = {role: row.get(role, "") for role in ("owner", "due", "status", "evidence")}
+                recommendation.actions.append(ProposedAction(row["text"], **fields))
+            continue
+        if not cells:
+            actions = None
         aside = not cells and bool(ALREADY.search(block.text)) and not BELOW.search(block.text)
         if cells and len(cells) >= 2:
             if columns is None or _is_header(cells):
@@ -883,7 +958,9 @@ def _from_blocks(blocks):
                 DIRECTIVE.search(rest)
                 and not VIEW.match(rest)
                 and not PROCEDURAL.match(rest)
-                and (_asks(rest) or (item and not ABOUT_RECOMMENDATIONS.search(rest)))
+                and (_asks(rest) or (item and not ABOUT_RECOMMENDATIONS.search(rest) and not _quotes_earlier(rest)))
+                and not SETS_OUT_RECOMMENDATIONS.match(rest)
+                and not NOT_REPEATED.search(rest)
             ):
                 number = numbered.group("number") if numbered else _list_number(text)
                 current = ProposedRecommendation(_plain(rest), number, block.page)
@@ -1000,7 +1077,16 @@ def _asks(text):
     subject = SUBJECT.match(text)
     if subject is not None and (DEFINES.search(subject.group("subject")) or ABOUT_THEM.match(subject.group("subject"))):
         return False
-    return bool(asks and not VIEW.match(text) and not _quotes_earlier(text) and not PROCEDURAL.match(text))
+    if re.match(ABOUT_START, text, re.IGNORECASE):
+        return False  # "The recommendations below are made to the LSCB ...", however far its "should" comes
+    quoted = _quotes_earlier(text) or NOT_REPEATED.search(text)
+    return bool(asks and not VIEW.match(text) and not quoted and not PROCEDURAL.match(text))
+
+
+ABOUT_START = (
+    r"(?:the|these|our)\s+recommendations\s+(?:below|that\s+follow|in\s+this"
+    r"|(?:are|is|were|was|have\s+been)\s+(?!that\b)\w+(?:\s+out)?\b(?!:))"
+)
 
 
 def _starts_directive(text):
@@ -1032,7 +1118,8 @@ def _plain(text):
 
 
 def _is_header(cells):
-    return any(TABLE_TEXT.match(cell) for cell in cells) and all(len(cell.split()) <= 5 for cell in cells)
+    sides = [side.strip() for cell in cells for side in cell.split(" / ")]  # ("Cam gweithredu / Action")
+    return any(TABLE_TEXT.match(side) for side in sides) and all(len(cell.split()) <= 5 for cell in cells)
 
 
 def _columns(cells):
@@ -1045,6 +1132,10 @@ def _columns(cells):
                 break
     if "to" in roles and (actions := _action_columns(cells)) and actions.get("owner") == roles["to"]:
         del roles["to"]  # "Recommendation | Action | Lead | ...": the lead is the action's, not whom it asks
+    if "text" in roles and "to" not in roles:
+        # a column per body, "Lead" or "Support" in its cells ("... | SBNI | Department of Health | Trust"): its name
+        roles.update({f"body {index}": index for index in range(len(cells)) if index not in roles.values()})
+        roles["bodies"] = tuple(cells)
     return roles if "text" in roles else None
 
 
@@ -1073,6 +1164,54 @@ def _finding_cell(reference):
 CARD_TEXT = re.compile(
     r"^(?:what|the\s+recommendation|recommendation|action|what\s+(?:we|the\s+review)\s+recommends?)$", re.IGNORECASE
 )
+
+
+def _keyed_header(cells):
+    """{role: column} of a table that carries on the recommendations' table under the same references, with no text
+    of its own ("Ref | Lead agency | Target date | Measure of success | Key area"), else None."""
+    if not all(len(cell.split()) <= 5 for cell in cells):
+        return None
+    roles = {}
+    for index, cell in enumerate(cells):
+        for role, pattern in (("label", TABLE_LABEL), ("to", TABLE_TO), ("finding", TABLE_FINDING)):
+            if role not in roles and pattern.match(cell):
+                roles[role] = index
+                break
+    texts = any(TABLE_TEXT.match(side.strip()) for cell in cells for side in cell.split(" / "))
+    return roles if "label" in roles and "to" in roles and not texts else None
+
+
+def _keyed_row(cells, columns, proposed):
+    """Gives the recommendation a row's reference names whom it asks and the findings it follows from."""
+    key = " ".join(cells[columns["label"]].lower().split())
+    found = next((r for r in proposed if key and " ".join(r.label.lower().split()) == key), None)
+    if found is None:
+        return
+    if columns["to"] < len(cells) and not found.addressee_text:
+        found.addressee_text = _plain(cells[columns["to"]])
+    if "finding" in columns and columns["finding"] < len(cells) and not found.reference:
+        found.reference = _finding_cell(cells[columns["finding"]])
+
+
+def _grid_header(cells):
+    """The labels of a grid's header row, its first cell empty and each other a recommendation's label alone ("|
+    Recommendation 1 | Recommendation 2 | Recommendation 3"), else None."""
+    labels = [LABEL.match(f"{cell.rstrip(':. ')}:") for cell in cells[1:]]
+    if len(cells) < 3 or cells[0] or not all(label and not label.group("rest").strip() for label in labels):
+        return None
+    return [_clean_label(label.group("label")) for label in labels]
+
+
+def _grid_row(cells, grid):
+    """Puts a grid's row in its recommendations: their words, whom they ask or the findings they follow from."""
+    role = cells[0].strip().rstrip(":")
+    for recommendation, cell in zip(grid, cells[1:], strict=False):
+        if CARD_TEXT.match(role):
+            recommendation.text = _plain(cell)
+        elif TABLE_TO.match(role) or LEAD_ROW.fullmatch(role) or re.fullmatch(r"(?i)who|by whom", role):
+            recommendation.addressee_text = _plain(cell)
+        elif TABLE_FINDING.match(role):
+            recommendation.reference = _finding_cell(cell)
 
 
 def _card_header(cells):
@@ -1134,6 +1273,19 @@ NUMBERED_IN_CELL = re.compile(r"\((\d{1,2})\)\s+")
 NEXT_NUMBERED = re.compile(r"(?<=[.)])\s+(?=\(\d{1,2}\)\s+[A-Z])")
 
 
+# A cell that gives a recommendation in Welsh and then in English ("Dylai'r Bwrdd ... (Dysgu 1) The Board should ...
+# (Learning 1)"): where its English starts.
+ENGLISH_AFTER_WELSH = re.compile(r"(?<=[.)])\s+(?=[A-Z][\w'\u2019-]*\b[^.]{0,150}?\bshould\b)")
+
+
+def _english_half(text):
+    """A bilingual cell's English recommendation; any other cell as it is."""
+    if not re.match(r"(?:Dylai|Dylid|Bydd|Mae)\b", text):
+        return text
+    english = ENGLISH_AFTER_WELSH.search(text)
+    return text[english.end() :] if english else text
+
+
 def _from_one_row(cells, text, columns, page):
     if LEAD_ROW.fullmatch(cells[0]):
         return None  # "Lead | The Department for Education": whom the row above asks (_from_blocks)
@@ -1147,10 +1299,14 @@ def _from_one_row(cells, text, columns, page):
         reference, label, text = label, _clean_label(own.group("label")), own.group("rest")
     elif not label and (numbered := SECTION_NUMBER.match(text)):  # the number typed in the cell: "7. The Board ..."
         label, text = numbered.group("number"), numbered.group("rest")
-    recommendation = ProposedRecommendation(_plain(text), _plain(label), page)
+    recommendation = ProposedRecommendation(_plain(_english_half(text)), _plain(label), page)
     recommendation.reference = _plain(reference)
     if columns and "to" in columns and columns["to"] < len(cells):
         recommendation.addressee_text = _plain(cells[columns["to"]])
+    elif columns and "bodies" in columns:
+        leads = [i for i in range(len(cells)) if f"body {i}" in columns and cells[i].strip().lower() == "lead"]
+        if len(leads) == 1 and leads[0] < len(columns["bodies"]):
+            recommendation.addressee_text = _plain(columns["bodies"][leads[0]])
     if columns and "finding" in columns and columns["finding"] < len(cells):
         reference = cells[columns["finding"]]
         recommendation.reference = _finding_cell(reference)

@@ -100,11 +100,11 @@ SECTION_KINDS = [
     ("learning", r"(?:key |main )?learning(?: points| themes| and (?:improvement|actions|recommendations))?"
      r"|lessons(?: learned| learnt)?|what (?:has been|have we|was) learn[te]d.*|learning for (?:practice|agencies).*"
      r"|what (?:did|do|can) (?:we|the review|the panel|agencies) learn\b.*|what (?:we|the review|the panel) learn[te]d"
-     r"|key learning points|summary of learning|learning and improvement"
+     r"|key learning points|summary of learning|learning summary|learning and improvement"
      r"|learning (?:through|across|under|by) .*|learning from (?:this|the) (?:review|case)"
      r"|(?:practice and )?organisational learning|practice learning"),
     ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations"
-     r"(?: and (?:the )?(?:action(?:s| plan)|(?:[\w'-]+ )?(?:responses?|timetable|timescales?|delivery plan))"
+     r"(?: and (?:the )?(?:[\w'-]+ )?(?:actions?|action plan|responses?|timetable|timescales?|delivery plan)"
      r"(?: (?:of|from|by) .*)?)?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|recommendations (?:for|to|made to) .*|action plan"
      r"|summary of (?:the )?findings and recommendations|what (?:we|the (?:review|panel)) (?:are asking|asks?)(?: .*)?"
@@ -172,12 +172,16 @@ def _section_kind(text):
         key = re.sub(r"\s*[(\[]?\b(?:continued|cont(?:'d|\.)?)[)\]]?$", "", key)  # "8. Recommendations (continued)"
         name, colon, subtitle = key.partition(":")
         subtitled = colon and _words(subtitle) <= SUBTITLE_WORDS and not _ends_sentence(subtitle)
+        appended = APPENDED.match(key)
+        if appended and _section_kind(appended.group("rest")) in ("learning", "findings"):
+            return _section_kind(appended.group("rest"))  # "Appendix 3: Learning summary": where the findings are
         for kind, pattern in SECTION_PATTERNS:
             if pattern.match(key) or (subtitled and pattern.match(name.rstrip())):
                 return kind  # "Recommendations: what the Partnership will do" too (not a run-in "Learning: ...")
     return ""
 
 
+APPENDED = re.compile(r"^(?:appendix|annex)\s+[\w.]{1,4}\s*[:.\-\u2013]\s*(?P<rest>\S.*)$")
 # The Welsh half before an English label: "Dysgu 3 / " of "Dysgu 3 / Learning 3: The risk of overdose ...".
 WELSH_HALF = re.compile(
     r"^(?:pwynt\s+dysgu|dysgu|canfyddiad|gwers|thema)\s*\d{1,2}\s*/\s*(?=(?:key\s+)?(?:learning|finding|lesson|theme))",
@@ -354,7 +358,24 @@ def _paragraphs(pages):
                     out.append((lines[cut:], page.number))
                 continue
             out.append((lines, page.number))
-    return _reading_columns(_english_column(out))
+    return _reading_columns(_english_column(_without_running_lines(out)))
+
+
+# A running footer set as a row: "Dunmorrach CPC | SCR Child M | Final | Page 16".
+FOOTER_ROW = re.compile(r"^(?:[^|]{1,60}\s\|\s){1,5}page\s+\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+
+
+def _without_running_lines(paragraphs):
+    """The paragraphs without a running footer set as a row of cells ending in the page's number, nor the running
+    header straight after it (a line that recurs so through the document), as plain text and Markdown keep them."""
+    footers = [i for i, (lines, _) in enumerate(paragraphs) if len(lines) == 1 and FOOTER_ROW.match(lines[0])]
+    after = defaultdict(int)
+    for i in footers:
+        if i + 1 < len(paragraphs) and len(paragraphs[i + 1][0]) == 1:
+            after[paragraphs[i + 1][0][0]] += 1
+    headers = {line for line, n in after.items() if n >= 2 and _words(line) <= HEADING_WORDS}
+    drop = set(footers) | {i + 1 for i in footers if i + 1 < len(paragraphs) and paragraphs[i + 1][0][0] in headers}
+    return [paragraph for i, paragraph in enumerate(paragraphs) if i not in drop]
 
 
 BILINGUAL_HEADER = {"cymraeg", "welsh", "english", "saesneg"}
@@ -370,6 +391,9 @@ def _table_rows(lines):
         if short and (" | " not in line or within) and not line.startswith("|"):
             rows[-1] = f"{rows[-1]} {line}"
             within = " | " not in line or len(row_cells(rows[-1])) < width
+        elif short and len(row_cells(rows[-1])) + len(row_cells(line)) - 1 == width and not line.startswith("|"):
+            rows[-1] = f"{rows[-1]} {line}"  # a middle cell written over two lines: "... | Lead Officer" "CPC | ..."
+            within = False
         elif rows and " | " in rows[-1] and "|" not in line:
             rows[-1] = f"{rows[-1]} {line}"  # the row's last cell, written over two lines ("Key fact" and its text)
         else:
@@ -464,6 +488,19 @@ def _columns_numbered(rows):
     return len(left[0]) > 1 and not any(right) and all(len(cells[1].split()) >= 6 for cells in rows if cells[1])
 
 
+def _ends_heading(heading, line):
+    """Whether a line of one to three words finishes the numbered section heading before it, wrapped ("8. Questions
+    for the Child Protection" then "Committee"): together they name a section, and the heading alone names none."""
+    if not heading.heading or not heading.number or heading.section or _words(line) > 3 or _ends_sentence(line):
+        return False
+    if _asks_questions(heading.text) or _label(line):
+        return False
+    joined = SECTION_NUMBER.match(f"{heading.text} {line}")
+    return bool(
+        joined and line[:1].isupper() and (_section_kind(joined.group("rest")) or _asks_questions(joined.group(0)))
+    )
+
+
 def _states_finding(lines, following):
     """Whether a paragraph is a heading that states a finding, longer than other headings, over the numbered paragraphs
     that discuss it: "Adults' drinking was known to every agency, but nobody asked who was looking after the children"
@@ -515,10 +552,24 @@ def read_blocks(pages):
             # goes on in capitals)
             blocks.append(_make_block(" ".join(lines), page, heading=True))
             continue
+        if len(lines) == 1 and blocks and _ends_heading(blocks[-1], lines[0]):
+            blocks[-1] = _make_block(f"{blocks[-1].text} {lines[0]}", blocks[-1].page, heading=True)
+            continue  # the last words of a numbered heading, wrapped on to a line of their own ("Committee")
+        if (
+            len(lines) == 2
+            and _is_heading(lines[0], alone=False)
+            and _ends_heading(_make_block(lines[0], page, heading=True), lines[1])
+        ):
+            blocks.append(_make_block(" ".join(lines), page, heading=True))
+            continue
         if len(lines) == 1 and _is_heading(lines[0], alone=True):
             blocks.append(_make_block(lines[0], page, heading=True))
             continue
         continued = len(lines) > 1 and WRAPPED.match(lines[1]) and not LISTED.match(lines[1])
+        labelled = _label(lines[0]) if len(lines) > 1 else None
+        if labelled and labelled[0] == "recommendation" and labelled[1] and not ASKING.search(labelled[1]):
+            continued = continued or bool(ASKING.search(lines[1]))  # "Recommendation 1: The Board and the" "Partnership
+            # should agree ...": its words, wrapped, not a title over them
         if len(lines) > 1 and _is_heading(lines[0], alone=False) and not continued:
             # (a first line whose sentence goes on in lower case on the next is not a heading over it)
             blocks.append(_make_block(lines[0], page, heading=True))
@@ -826,6 +877,7 @@ def _items(section, kind):
             and not RECOMMENDATION_HEADING.match(block.text)
             and not _asks_questions(block.text)
             and _heading_key(block) not in inner
+            and not _family_view(block)
         )
 
     headed = any(starts_item(b) for b in section.blocks)
@@ -844,6 +896,8 @@ def _items(section, kind):
             target = items[-1].paragraphs
         elif block.label == "group":
             target = None  # "Line of enquiry B: ...?" and what it says before its findings belong to none of them
+        elif headed and not (labelled or statements or inner) and _family_view(block):
+            target = None  # "What the family told the review" after the last finding under a heading: none of it
         elif block.heading and (block.label == "recommendation" or RECOMMENDATION_HEADING.match(block.text)):
             if items:
                 target = items[-1].recommendation
@@ -886,6 +940,18 @@ NO_LEARNING = re.compile(
     r"|there\s+(?:is|was)\s+no\s+(?:separate|further|additional|new|specific)\s+learning)\b",
     re.IGNORECASE,
 )
+
+
+FAMILY_VIEW = re.compile(
+    r"^(?:what (?:the |his |her |their )?(?:family|child|parents?|mother|father|young person|[\w ]{1,30} family)"
+    r" (?:told|said to) (?:us|the (?:review|panel|reviewers?|author))|(?:the )?(?:family|parents)['\u2019]? views?)$",
+    re.IGNORECASE,
+)
+
+
+def _family_view(block):
+    """Whether a heading introduces what the family told the review (either side of a bilingual heading)."""
+    return block.heading and any(FAMILY_VIEW.match(_strip_number(side.strip())) for side in block.text.split(" / "))
 
 
 def _heading_key(block):
@@ -957,11 +1023,14 @@ def _label_numbered_under_themes(section):
 
 # The column of a table that holds each finding's statement ("No. | Learning point | Detail").
 STATEMENT_COLUMN = re.compile(
-    r"^(?:key\s+)?(?:learning(?:\s+points?)?|findings?|lessons?(?:\s+learned)?|learning\s+identified|what\s+we\s+learned"
+    r"^(?:key\s+)?(?:learning(?:\s+points?)?|findings?|lessons?(?:\s+learned)?|learning\s+identified"
+    r"|what\s+(?:we|the\s+(?:panel|review|reviewers?))\s+(?:learned|learnt|found)"
     r"|areas?\s+(?:of|for)\s+(?:learning|improvement))$",
     re.IGNORECASE,
 )
 NUMBER_COLUMN = re.compile(r"^(?:no\.?|number|#|ref(?:erence)?\.?)$", re.IGNORECASE)
+# A column that says where the report discusses the finding ("Discussed at paragraphs"): no part of its text.
+WHERE_COLUMN = re.compile(r"^(?:discussed\s+(?:at|in)|see|paragraphs?|paras?\.?|sections?)\b.{0,30}$", re.IGNORECASE)
 
 
 def _table_items(section, kind):
@@ -982,7 +1051,7 @@ def _table_items(section, kind):
         if header and all(_words(cell) <= 5 for cell in cells):
             number = next((i for i, cell in enumerate(cells) if NUMBER_COLUMN.match(cell)), None)
             asks = {i for i, cell in enumerate(cells) if re.fullmatch(r"(?i)recommendations?|actions?", cell)}
-            leads = {i for i, cell in enumerate(cells) if LEAD_COLUMN.match(cell)}
+            leads = {i for i, cell in enumerate(cells) if LEAD_COLUMN.match(cell) or WHERE_COLUMN.match(cell)}
             columns = (header[0], number, cells[header[0]], asks, leads)
             continue
         if columns is None or len(cells) <= columns[0]:
@@ -1028,7 +1097,7 @@ def row_cells(text):
     trailing = re.search(r"(?:[^\S\n]*\|)+$", body)
     if trailing:
         body = body[: trailing.start()]
-    cells = [cell.strip() for cell in body.split(" | ")]
+    cells = [cell.strip() for cell in re.split(r" \|(?= )", body)]  # ("Regional | | Lead": an empty cell between)
     return (
         [""] * (leading.group().count("|") if leading else 0)
         + cells
@@ -1294,19 +1363,35 @@ def _list_items_as_findings(section, kind):
     1, 2, 3 ... and each long enough to explain itself."""
     listed = [(b, LIST_ITEM.match(b.text)) for b in section.blocks if not b.heading]
     listed = [(b, found) for b, found in listed if found and b.number in ("", found.group("n"))]  # ("10." too)
-    numbers = [int(found.group("n")) for _, found in listed]
+    numbers = _numbered_across_pages(section.blocks, listed)
     if len(listed) < 2 or numbers != list(range(1, len(listed) + 1)):
         return []
     if any(_words(found.group("rest")) < LIST_FINDING_WORDS for _, found in listed):
         return []
     name = _singular(_strip_number(section.heading.text)) if section.heading else ""
     items = []
-    for block, found in listed:
+    for (block, found), number in zip(listed, numbers, strict=True):
         rest = found.group("rest").strip()
         title = short_title(rest)
-        heading = Block(rest, block.page, heading=True, label_text=f"{name} {found.group('n')}".strip(), title=title)
+        heading = Block(rest, block.page, heading=True, label_text=f"{name} {number}".strip(), title=title)
         items.append(Item(heading, [Block(rest, block.page)], kind=kind))
     return items
+
+
+def _numbered_across_pages(blocks, listed):
+    """The numbers of a list's items, a list that starts again at 1 straight after its last item counted on (a list
+    broken by a page break, renumbered by the program that printed it)."""
+    numbers, before = [], None
+    for block, found in listed:
+        number = int(found.group("n"))
+        follows = before is not None and blocks.index(block) == blocks.index(before) + 1
+        if number == 1 and numbers and numbers[-1] >= 2 and follows:
+            number = numbers[-1] + 1
+        elif numbers and numbers[-1] >= number and follows and block.page == before.page and number > 1:
+            number = numbers[-1] + 1  # (the items after it, numbered on from the restart)
+        numbers.append(number)
+        before = block
+    return numbers
 
 
 LIST_FINDING_WORDS = 25  # an item of a numbered list stands as a finding when it says this much
@@ -1381,6 +1466,8 @@ def _numbered_statements(section):
     numbered = [b for b in section.blocks if not b.heading and re.fullmatch(r"\d{1,2}\.[1-9]\d?", b.number or "")]
     if not 2 <= len(numbered) <= MAX_FINDINGS:
         return []
+    if sum(bool(b.heading and BARE_CODE.fullmatch(b.text.strip())) for b in section.blocks) >= 2:
+        return []  # headings that are codes ("LP1", "LP2") start the findings; numbered paragraphs discuss them
     following = [section.blocks[section.blocks.index(b) + 1] for b in numbered if b is not section.blocks[-1]]
     followed = sum(not (after.number and not after.heading) for after in following)
     starting = sum(b.heading and not _asks_questions(b.text) for b in section.blocks)
@@ -1448,10 +1535,21 @@ def _proposed(item):
         title = short_title(text)
     elif item.heading.label_text:
         label, title = item.heading.label_text, item.heading.title
+    elif BARE_CODE.fullmatch(item.heading.text.strip()) and text:  # "LP3" alone over its paragraph: label, not title
+        label, title = item.heading.text.strip(), _sentence_case(short_title(text).rstrip("."))
+        return _finding(item, label, title, text)
     else:
         label, rest = split_label(_strip_number(item.heading.text))
         title = rest or (short_title(text) if text else label)
     label, title = _sentence_case(label), _sentence_case(title)
+    return _finding(item, label, title, text)
+
+
+# A heading that is only a code: "LP3", "KL 2", "AE1".
+BARE_CODE = re.compile(r"(?-i:[A-Z]{1,4})[ .]?\d{1,2}(?:\.\d{1,2})?[a-z]?")
+
+
+def _finding(item, label, title, text):
     page = item.heading.page if item.heading else item.paragraphs[0].page
     questions = [_strip_number(b.text) for b in item.questions]
     return ProposedFinding(title, text or title, page, item.kind, label, questions, list(item.recommendation))
@@ -1464,6 +1562,9 @@ ON_FINDING = re.compile(
 )
 
 
+LABEL_ASKED = re.compile(r"\b(?:on|about|arising\s+from|from)\s+(?P<label>[\w ]{1,30}?)\s*:?$", re.IGNORECASE)
+
+
 def _questions_by_reference(all_sections, findings):
     """Questions set out apart from the findings, grouped by finding ("6.2 On Finding 1:" and its questions, under
     "Issues for the LSCB to consider"), become the questions of the finding of that label."""
@@ -1472,9 +1573,17 @@ def _questions_by_reference(all_sections, findings):
         asking = bool(section.heading and _asks_questions(section.heading.text))
         target = None
         for block in section.blocks:
-            found = ON_FINDING.match(_strip_number(block.text).strip())
+            text = _strip_number(block.text).strip()
+            found = ON_FINDING.match(text)
+            named = (
+                LABEL_ASKED.search(text) if (block.heading or text.endswith(":")) and _asks_questions(text) else None
+            )
+            if asking and block.heading and " ".join(text.lower().rstrip(":").split()) in by_label:
+                named = re.match(r"(?P<label>.+?):?$", text)  # "Key finding 2" under "Questions for the Committee"
             if found:
                 target = by_label.get(" ".join(found.group("label").lower().split()))
+            elif named and " ".join(named.group("label").lower().split()) in by_label:
+                target = by_label[" ".join(named.group("label").lower().split())]  # "Questions for the SBNI on L2"
             elif target is not None and (block.text.rstrip().endswith("?") or (asking and LISTED.match(block.text))):
                 target.questions.append(_strip_number(block.text))
             else:
@@ -1525,7 +1634,9 @@ def _source_items(all_sections, kind):
         chosen += [
             s
             for s in all_sections
-            if s.kind not in ("findings", "skip", "recommendations") and any(map(_is_labelled_item, s.blocks))
+            if s.kind not in ("findings", "skip", "recommendations")
+            and any(map(_is_labelled_item, s.blocks))
+            and not (s.heading and _asks_questions(s.heading.text))  # ("Questions for the CPC": "Key finding 2", its)
         ]
         chosen.sort(key=all_sections.index)
         if any(any(map(_is_labelled_item, s.blocks)) for s in chosen):  # a summary list gives way to "Finding 1: ..."

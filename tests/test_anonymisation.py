@@ -1441,6 +1441,10 @@ def test_a_bare_reference_a_sign_off_line_a_name_with_its_birth_date_and_a_name_
         "He found Civvy Street lonely after twelve years in the navy.",
         "RESTRICTED | Ashdown Vale CSPR Child T | Version 3",
         "Bha an teaghlach a' fuireach air an eilean fad bhliadhnaichean.",
+        "Patience ran out after the fourth cancelled visit.",
+        "In Horwath, J. and Platt, D. (eds) The Child's World. Lyme Regis: Russell House.",
+        "Independent reviewer: BSc, MSW, Dip Applied Social Studies",
+        "Grant applications in the region were delayed by the pandemic.",
     ],
 )
 def test_forename_words_used_as_words_figurative_streets_an_area_before_its_review_and_gaelic_sentences_pass(text):
@@ -1465,6 +1469,12 @@ def test_forename_words_used_as_words_figurative_streets_an_area_before_its_revi
         ("Jericho and Zeal were the two brothers who collected the money.", "person_name", "Jericho"),
         ("Eutychia Batt had rented the flat since the spring.", "person_name", "Eutychia Batt"),
         ("Panayiotis Charalambous owned the takeaway where the boys worked.", "person_name", "Panayiotis Charalambous"),
+        ("Rhiannon was moved to a residential unit after the assault.", "person_name", "Rhiannon"),
+        ("She started at St Brendan's Academy in the autumn.", "school", "St Brendan's Academy"),
+        ("Tháinig siad ar ais ar 12 Feabhra 2020.", "full_date", "12 Feabhra 2020"),
+        ("Aeth y teulu i fyw i 14 Clos y Dryw.", "address", "14 Clos y Dryw"),
+        ("See you Tuesday\nShannon-Rae\nYouth Support Worker", "person_name", "Shannon-Rae"),
+        ("The car's registration was noted as KIL 4410.", "vehicle_registration", "KIL 4410"),
     ],
 )
 def test_a_quoted_speakers_name_a_practitioner_named_in_brackets_a_signed_message_nicknames_and_site_pitches(

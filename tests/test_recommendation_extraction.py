@@ -1872,3 +1872,137 @@ def test_a_list_mixing_recommendations_and_areas_to_consider_keeps_the_recommend
         ("1", "The Chief Officers Group should "),
         ("3", "The Chief Officers Group should "),
     ]
+
+
+def test_each_recommendation_followed_by_its_own_table_of_improvement_actions():
+    text = """6. Recommendations and improvement actions
+
+6.1 The review team makes two recommendations, each followed by the improvement actions agreed for it.
+
+Recommendation 1 (Finding 1)
+
+The Partnership should make sure that every domestic incident in a household with a baby reaches the health visitor.
+
+Improvement action | Lead | By when | Outcome measure | Status
+Revise the notification procedure | Lead Officer
+Partnership | December 2025 | Procedure published | In progress
+Briefing for health visitors | Named Nurse | March 2026 | 90% briefed | Not started
+
+Recommendation 2 (Finding 2)
+
+The Partnership should audit how bruising in non-mobile babies is referred.
+
+Improvement action | Lead | By when | Outcome measure | Status
+Multi-agency audit of twenty cases | Chair, QA group | June 2026 | Audit reported | Not started"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.findings, [a.text for a in r.actions]) for r in made] == [
+        ("Recommendation 1", [0], ["Revise the notification procedure", "Briefing for health visitors"]),
+        ("Recommendation 2", [1], ["Multi-agency audit of twenty cases"]),
+    ]
+    assert made[0].actions[0].owner == "Lead Officer Partnership"
+    assert made[0].actions[0].due == "December 2025"
+
+
+def test_a_chapter_that_says_it_sets_out_the_recommendations_holds_them_and_nothing_else_of_its_kind():
+    text = """Moving forward
+
+31. This chapter sets out the panel's recommendations and its reasons.
+
+32. The Trust has already carried out its own review. That review recommended that the mental health team should
+complete a family section in every care plan, and this is being implemented. The panel has not repeated it.
+
+33. The Health and Social Care Board should develop a regional protocol for adult and children's services.
+
+34. The Trust should be commended for the speed with which its paediatric ward responded to Child D.
+
+35. The police should notify children's services whenever officers attend an incident involving a parent's mental
+health where a child lives.
+
+Conclusion
+
+36. The panel concludes that Child D's caring role was not seen."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee) for r in made] == [("33", "national"), ("35", "agencies")]
+
+
+def test_a_bilingual_table_gives_the_english_of_each_action_and_a_wrapped_label_keeps_its_words():
+    text = """5. Gwella systemau ac ymarfer / Improving systems and practice
+
+Rhif / No. | Cam gweithredu / Action | Arweinydd / Lead
+1 | Dylai'r Bwrdd sicrhau bod pob plentyn yn cael cyfweliad. (Dysgu 1) The Board should ensure that every Welsh
+speaking child is offered an interview in Welsh. (Learning 1) | Y Bwrdd The Board
+
+6. Recommendations
+
+Recommendation 2 (regional): The Regional Safeguarding Board and the Community Safety
+Partnership should agree a single plan for each child who is exploited."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:40]) for r in made] == [
+        ("1", "The Board should ensure that every Welsh"),
+        ("Recommendation 2", "The Regional Safeguarding Board and the "),
+    ]
+
+
+def test_a_column_per_body_with_lead_in_one_of_them_says_whom_each_recommendation_asks():
+    text = """5. Recommendations
+
+5.1 The body to which each recommendation is made is shown by "Lead" in its column.
+
+No. | Recommendation | Learning | Level | SBNI | Department of Health | Education Authority | Trust
+1 | Ensure that the regional care pathway covers disengagement from treatment. | 1 | Regional | | Lead | | Support
+2 | Issue guidance to schools on supporting pupils with eating disorders. | 3 | Regional | | | Lead |
+3 | Seek assurance that children not brought to appointments are followed up. | 2 | Regional | Lead | | | Support"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee, r.addressee_text) for r in made] == [
+        ("1", "national", "Department of Health"),
+        ("2", "agencies", "Education Authority"),
+        ("3", "partnership", "SBNI"),
+    ]
+
+
+def test_a_grid_with_one_recommendation_a_column_is_read_down_each_column():
+    text = """6. Recommendations
+
+6.1 The recommendations are set out in a grid. Each column is one recommendation: what should be done, who should
+do it, and the finding it follows from.
+
+| Recommendation 1 | Recommendation 2
+What we recommend | The partnership should audit repeat referrals. | The police should record every child present.
+Who | Northshire Safeguarding Children Partnership | The police
+Finding | Finding 1 | Finding 2"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:30], r.addressee, r.findings) for r in made] == [
+        ("Recommendation 1", "The partnership should audit r", "partnership", [0]),
+        ("Recommendation 2", "The police should record every", "agencies", [1]),
+    ]
+
+
+def test_a_second_table_under_the_same_references_says_whom_each_asks_and_the_area_it_arises_from():
+    text = """10. Recommendations
+
+10.1 The recommendations were agreed in a landscape table, printed in two parts to be read together.
+
+Ref | Recommendation
+ACPC 1 | Commission multi-agency training on the recognition of neglect.
+POL 1 | Amend the child notification form to record all adults present.
+
+Ref | Lead agency | Target date | Key area
+ACPC 1 | Northshire ACPC | March 2004 | 1
+POL 1 | Police (Northshire division) | February 2004 | 2"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee, r.addressee_text) for r in made] == [
+        ("ACPC 1", "partnership", "Northshire ACPC"),
+        ("POL 1", "agencies", "Police (Northshire division)"),
+    ]

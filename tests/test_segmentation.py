@@ -1868,7 +1868,7 @@ def test_a_plain_text_table_whose_cell_runs_over_several_lines_is_read_row_by_ro
     assert proposal.findings[1].questions == ["How will the partnership know whether attendance concerns are shared?"]
 
 
-def test_row_cells_keep_empty_cells_at_either_end():
+def test_row_cells_keep_empty_cells_at_either_end_and_between():
     assert row_cells("| | R3. Children's social care should record | CSC") == [
         "",
         "",
@@ -1876,6 +1876,7 @@ def test_row_cells_keep_empty_cells_at_either_end():
         "CSC",
     ]
     assert row_cells("1 | Revise the procedure | Lead |") == ["1", "Revise the procedure", "Lead", ""]
+    assert row_cells("1 | Regional | | Lead | | Support") == ["1", "Regional", "", "Lead", "", "Support"]
 
 
 def test_a_findings_table_numbered_within_themes_keeps_its_numbers_as_labels():
@@ -2099,3 +2100,115 @@ kept in touch; and (c) the school's pastoral lead visited the family.
     assert proposal.findings[1].questions == ["How are schools told, safely, when a pupil's parent is imprisoned?"]
     assert "three strengths" not in proposal.findings[2].text
     assert [r[2] for r in recommended(proposal, pages(text))] == [["Conclusion (i)"], ["Conclusion (ii)"]]
+
+
+def test_findings_set_out_in_a_learning_summary_table_in_an_appendix_with_questions_named_by_code():
+    text = """5. Analysis
+
+Substitute prescribing and children
+
+5.1 The decision to relax supervised consumption was made on the addiction service's criteria.
+
+6. Conclusion
+
+6.1 The panel's learning is set out in the learning summary at Appendix 3. It is not repeated here.
+
+Appendix 3: Learning summary
+
+No. | What the panel learned | Discussed at paragraphs
+L1 | Take-home methadone was continued without any thought for the children. The review did not ask. | 5.1
+L2 | The pharmacy noticed a change but had no route to tell anyone. Nobody asked it. | 5.2, 5.3
+
+Questions for the SBNI on L2
+
+1. How do community pharmacists raise concerns about a patient's collection pattern?
+
+Appendix 4: Good practice summary
+
+No. | What worked well | Discussed at paragraphs
+G1 | Mother called for help immediately. | 4.16"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("L1", "Take-home methadone was continued without any thought for the children"),
+        ("L2", "The pharmacy noticed a change but had no route to tell anyone"),
+    ]
+    assert "5.2, 5.3" not in proposal.findings[1].text
+    assert proposal.findings[1].questions == [
+        "How do community pharmacists raise concerns about a patient's collection pattern?"
+    ]
+
+
+def test_findings_under_bare_code_headings_take_the_code_as_label_and_the_family_section_is_none():
+    text = """5. Practice and organisational learning
+
+5.1 The following learning has been identified. Each learning point has a code.
+
+LP1
+
+The midwife was not told that the father had been reported to the police.
+
+5.2 The routine enquiry was made in the presence of Adult F.
+
+LP2
+
+A bruise on a four-week-old baby was accepted as accidental.
+
+5.3 HV1 knew about the protocol and had used it before.
+
+What the family told the review
+
+5.4 Mother and the grandparents met the reviewer at their home.
+
+6. Effective practice
+
+6.1 The midwife's booking was thorough."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("LP1", "The midwife was not told that the father had been reported to the police"),
+        ("LP2", "A bruise on a four-week-old baby was accepted as accidental"),
+    ]
+    assert "grandparents" not in proposal.findings[1].text
+
+
+def test_a_numbered_list_of_findings_broken_by_a_page_footer_and_numbered_again_is_one_list():
+    first = """7. Key findings
+
+7.1 The review team identified four key findings, set out as one list that continues on the next page.
+
+1. Each agency held a small part of the picture of neglect, and no agency brought the parts together until Child M was
+found in the street by a neighbour.
+
+2. The school's good attendance record for Child M reassured professionals, although he was arriving hungry and in
+pain on most mornings of the spring term.
+
+Dunmorrach CPC | SCR Child M | Final | Page 16"""
+    second = """Significant Case Review: Child M
+
+1. A new adult in the household was known to the police but was not assessed by any agency, because Mother said that
+he did not live there and nobody checked.
+
+2. Mother's alcohol use was recorded as a matter for the addiction service and was not linked to the care of her
+children by any of the agencies involved.
+
+Dunmorrach CPC | SCR Child M | Final | Page 17
+
+Significant Case Review: Child M
+
+8. Questions for the Child Protection
+Committee
+
+Key finding 2
+
+1. What information other than attendance does the social work service seek from a school?"""
+
+    proposal = propose_findings(pages(first, second))
+
+    assert [f.label for f in proposal.findings] == ["Key finding 1", "Key finding 2", "Key finding 3", "Key finding 4"]
+    assert proposal.findings[1].questions == [
+        "What information other than attendance does the social work service seek from a school?"
+    ]
+    assert all("Page 16" not in f.text for f in proposal.findings)
