@@ -889,7 +889,7 @@ _TEAM_WORDS = (
 _CELTIC_BODY_BEFORE_RE = re.compile(
     r"\b(?:Bwrdd|Cyngor|Comataidh|Comhairle|Rhanbarthol|Chloinne|Diogelu|Bord|Coiste)(?:\s+[\w\u00c0-\u024f'-]+){0,3}\s+$"
 )
-_ORG_NEXT_RE = re.compile(rf"(?:[{_APOS}]s?)?\s+(?:{_ORG_WORDS}|{_TEAM_WORDS})\b")
+_ORG_NEXT_RE = re.compile(rf"(?:[{_APOS}]s?)?(?:[^\S\n]+\n?|\n)[^\S\n]*(?:{_ORG_WORDS}|{_TEAM_WORDS})\b")  # (one line)
 _ORG_LAST_RE = re.compile(rf"(?<!-)\b(?:{_ORG_WORDS})$")  # not a double surname: "Okoro-Hall"
 # A relative or friend named beside the role ("aunt Shazia", "his friend 'Smithy'"), or a name given after
 # "known as" or "called".

@@ -262,14 +262,14 @@ TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 ACTION_COLUMNS = (
     ("ref", re.compile(r"^(?:(?:rec(?:ommendation)?s?|action)\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?"
                        r"|ref(?:erence)?\.?|no\.?)$", re.I)),
-    ("text", re.compile(r"^(?:(?:smart |agreed |planned |improvement )?actions?"
+    ("text", re.compile(r"^(?:(?:smart |agreed |planned |improvement |specific )?actions?"
                         r"(?: (?:to be taken|required|agreed|planned))?"
-                        r"|what (?:will be done|we will do)|activity|tasks?|steps?)$", re.I)),
-    ("owner", re.compile(r"^(?:lead.*|owner.*|responsib.*|by whom|who)$", re.I)),
+                        r"|what(?: (?:will be done|we will do))?|activity|tasks?|steps?)$", re.I)),
+    ("owner", re.compile(r"^(?:lead.*|owner.*|responsib.*|accountable.*|by whom|who)$", re.I)),
     ("due", re.compile(r"^(?:timescales?|target(?: date)?|due(?: date)?|by(?: when)?|completion(?: date)?|deadline"
                        r"|date)$", re.I)),
     ("status", re.compile(r"^(?:status.*|rag.*|progress.*)$", re.I)),
-    ("evidence", re.compile(r"^(?:evidence.*|outcome.*|impact.*)$", re.I)),
+    ("evidence", re.compile(r"^(?:evidence.*|outcome.*|impact.*|measur.*)$", re.I)),
 )  # fmt: skip
 
 
@@ -542,7 +542,7 @@ def _action_columns(cells):
     """{role: column} of an action plan's header row (it has a recommendation and an action column), else None."""
     roles = {}
     for index, cell in enumerate(cells):
-        text = " ".join(cell.split())
+        text = re.sub(r"^[A-Z]\s*:\s+", "", " ".join(cell.split()))  # ("S: Specific action", a SMART plan's)
         sides = [text, text.split(" / ")[-1]] if " / " in text else [text]  # ("Status / evidence", "Arweinydd / Lead")
         free = [role for side in sides for role, pattern in ACTION_COLUMNS if role not in roles and pattern.match(side)]
         if free:

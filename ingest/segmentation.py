@@ -167,7 +167,8 @@ def _words(text):
 
 def _section_kind(text):
     """The kind of section a heading names; either side of a bilingual heading ("Dysgu / Learning") will do."""
-    for side in text.split(" / ") if text.count(" / ") == 1 else [text]:
+    sides = text.split(" / ") if text.count(" / ") == 1 else [text, re.sub(r"[^/:|]+? / ", "", text)]
+    for side in sides:  # ("Atodiad / Appendix: Cynllun gweithredu / Action plan": its English words too)
         key = re.sub(r"\s+", " ", side.lower().replace("&", "and")).strip(" :.-")
         key = re.sub(r"\s*[(\[]?\b(?:continued|cont(?:'d|\.)?)[)\]]?$", "", key)  # "8. Recommendations (continued)"
         name, colon, subtitle = key.partition(":")

@@ -1475,6 +1475,11 @@ def test_forename_words_used_as_words_figurative_streets_an_area_before_its_revi
         ("Aeth y teulu i fyw i 14 Clos y Dryw.", "address", "14 Clos y Dryw"),
         ("See you Tuesday\nShannon-Rae\nYouth Support Worker", "person_name", "Shannon-Rae"),
         ("The car's registration was noted as KIL 4410.", "vehicle_registration", "KIL 4410"),
+        (
+            "Chair of the review panel: Morag Lindsay\n\nReport author: an independent reviewer",
+            "named_reviewer",
+            "Morag Lindsay",
+        ),
     ],
 )
 def test_a_quoted_speakers_name_a_practitioner_named_in_brackets_a_signed_message_nicknames_and_site_pitches(

@@ -2006,3 +2006,32 @@ POL 1 | Police (Northshire division) | February 2004 | 2"""
         ("ACPC 1", "partnership", "Northshire ACPC"),
         ("POL 1", "agencies", "Police (Northshire division)"),
     ]
+
+
+def test_a_smart_action_plan_and_a_bilingual_appendix_plan_give_each_recommendation_its_actions():
+    text = """6. Recommendations
+
+1. The partnership should make the household's notification history visible to MASH screeners.
+
+2. The partnership should require an in-person visit before an early help plan is closed.
+
+Appendix: SMART action plan
+
+R: Rec | S: Specific action | M: Measurable outcome | A: Accountable lead | T: By | RAG
+1 | Household notification count visible to screeners | Monthly report | Head of MASH | March 2022 | Amber
+2 | Closure standard: in-person visit | Quarterly audit | Principal Social Worker | December 2021 | Green
+
+Atodiad / Appendix: Cynllun gweithredu / Action plan
+
+Cam / Action | Beth / What | Pwy / Who | Erbyn / By | Cynnydd / Progress
+2 | Audit closed plans for a recorded visit | Head of Early Help | June 2022 | Ar y trywydd / On track"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [[(a.text, a.owner, a.due) for a in r.actions] for r in made] == [
+        [("Household notification count visible to screeners", "Head of MASH", "March 2022")],
+        [
+            ("Closure standard: in-person visit", "Principal Social Worker", "December 2021"),
+            ("Audit closed plans for a recorded visit", "Head of Early Help", "June 2022"),
+        ],
+    ]
