@@ -580,7 +580,7 @@ _CASE_LABEL_RE = re.compile(
     r"(?:police|PSNI|crime|incident|LADO|MASH|MARAC|referral|safeguarding|social\s+care|Mosaic|LCS|"
     r"Liquidlogic|EHM|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS|SCRA|NRM|"
     r"Reporter|hearing|YOT|YJS|youth\s+(?:justice|offending)(?:\s+(?:team|service))?)"
-    r"\s+(?:contact\s+)?(?:reference|ref\b\.?|ID|number|no\b\.?|log|referral|case)|"
+    r"(?:[\u2019']s)?\s+(?:contact\s+)?(?:reference|ref\b\.?|ID|number|no\b\.?|log|referral|case)|"
     r"unique\s+pupil\s+number|UPN|MRN|"
     r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?)"
     r"|(?:under|with|given|quoting)\s+(?:the\s+)?reference"
@@ -1153,6 +1153,12 @@ _DECLARATION_RES = (
         rf"(?P<name>{_DECLARED_NAME}),?\s+(?:is|was|will\s+be)\s+(?:used\s+as\s+)?(?:a|the|their|his|her)\s+"
         r"(?:chosen\s+)?pseudonym|"
         rf"(?P<other>{_DECLARED_NAME})['\"\u2019\u201d]?\s+is\s+not\s+(?:his|her|their)\s+real\s+name"
+    ),
+)
+_DECLARATION_RES += (  # "Pip, the youngest, is the family's own nickname for Child C and was agreed as the pseudonym"
+    re.compile(
+        rf"(?:^|(?<=[.!?]\s))(?P<name>{_DECLARED_NAME}),?[^.;]{{0,80}}?\b(?:is|was)\s+(?!not\b|never\b)"
+        r"[^.;]{0,100}?\bpseudonym\b"
     ),
 )
 _DECLARATION_HINT_RE = re.compile(r"pseudonym|name|referred\s+to|known|call|asked|wished", re.I)

@@ -1442,6 +1442,7 @@ def test_a_bare_reference_a_sign_off_line_a_name_with_its_birth_date_and_a_name_
         "RESTRICTED | Ashdown Vale CSPR Child T | Version 3",
         "Bha an teaghlach a' fuireach air an eilean fad bhliadhnaichean.",
         "Patience ran out after the fourth cancelled visit.",
+        "Bramble, the youngest, is the family's name for her and was agreed as the pseudonym for this review.",
         "In Horwath, J. and Platt, D. (eds) The Child's World. Lyme Regis: Russell House.",
         "Independent reviewer: BSc, MSW, Dip Applied Social Studies",
         "Grant applications in the region were delayed by the pandemic.",
@@ -1475,6 +1476,8 @@ def test_forename_words_used_as_words_figurative_streets_an_area_before_its_revi
         ("Aeth y teulu i fyw i 14 Clos y Dryw.", "address", "14 Clos y Dryw"),
         ("See you Tuesday\nShannon-Rae\nYouth Support Worker", "person_name", "Shannon-Rae"),
         ("The car's registration was noted as KIL 4410.", "vehicle_registration", "KIL 4410"),
+        ("The Reporter's reference, SCRA/KL/21/0093, is on the notice.", "case_reference", "SCRA/KL/21/0093"),
+        ("Kayden was not a pseudonym; he gave the police his real name.", "person_name", "Kayden"),
         (
             "Chair of the review panel: Morag Lindsay\n\nReport author: an independent reviewer",
             "named_reviewer",
