@@ -1817,6 +1817,8 @@ def _name_hits(text, lower_words):
             continue  # "Hunter-gatherer games"; a place moved to ("The move to Westvale (autumn 2021)")
         if hit.detector == "ner" and " " not in word and _starts_place(text, hit.start) and _word_not_name(text, hit):
             continue  # "Frank and open discussion", "Don the gloves", "Bill payments left ...": a word, at a start
+        if hit.detector == "ner" and " " not in word and _quote_opens(text, hit.start) and _plain_word(word):
+            continue  # an ordinary word opening a quoted note: "It reads 'Caller reports shouting ...'"
         if hit.detector == "ner" and _REVIEW_AFTER_RE.match(text, hit.end) and not _forename_word(word.split()[0]):
             continue  # an area before its review or board ("Amblestow LCSPR Baby F", a running header)
         if hit.detector == "ner" and _gaelic_sentence(text, hit.start):
@@ -1848,6 +1850,16 @@ _GAELIC_WORDS = _word_set(
     "an-dè a-steach a-mach h-uile latha chloinn seanmhair gàidhlig airson chun fhathast"
 )
 _GAELIC_LEAST = 3  # Gaelic words in a sentence that make it Gaelic
+
+
+def _quote_opens(text, start):
+    """Whether the word at start is the first of a quotation ("reads 'Caller ...", "\u201cCaller ...")."""
+    return start >= 1 and text[start - 1] in "'\"\u2018\u201c" and (start == 1 or text[start - 2].isspace())
+
+
+def _plain_word(word):
+    """Whether a capitalised word is an English word and no forename any list holds."""
+    return word.lower() in _ENGLISH and not _forename_word(word) and word not in _FORENAMES
 
 
 def _word_not_name(text, hit):

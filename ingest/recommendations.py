@@ -786,8 +786,10 @@ def _from_blocks(blocks):
     blocks = _rows_whole(blocks)
     out, current, columns, group, letters, card = [], None, None, "", 0, False
     aside = False  # after a paragraph saying the table that follows is work already planned: none of its rows
+    aside_rows = False  # whether that table's rows have begun
     actions = None  # (the recommendation, the columns) of a table of actions set out under a recommendation
     grid = None  # the recommendations of a grid, one a column, whose rows are their parts
+    other_label = ""  # the label of a recommendation's row in Welsh, for its English row below
     by_ref = None  # the columns of a table that goes on the recommendations above, row by row under their references
     listed_from = 0  # where in out the recommendations start that a "For consideration by: ..." line would address
     themes = []  # (where in out, label) of each finding's heading the recommendations are grouped under
@@ -810,6 +812,14 @@ def _from_blocks(blocks):
             _grid_row(cells, grid)
             continue
         grid = None
+        if cells and all(len(cell.split()) <= 6 for cell in cells) and any(ALREADY.search(cell) for cell in cells):
+            aside = True  # "No. | Improvement already under way": its rows are no recommendations
+            continue
+        if cells and aside and not (_is_header(cells) and aside_rows):
+            aside_rows = aside_rows or not _is_header(cells)
+            continue  # a row of work already planned (a table after it, with a header of its own, is not)
+        aside = aside and not cells
+        aside_rows = False
         if cells and (header := _card_header(cells)):  # "Recommendation 2 | Department for Education": a card
             current = ProposedRecommendation("", _clean_label(header.group("label")), block.page)
             current.addressee_text = _plain(cells[1])
@@ -823,8 +833,6 @@ def _from_blocks(blocks):
                 current.reference = _finding_cell(cells[1])
             continue  # ("Why", "What success looks like": not the recommendation)
         card = False
-        if cells and aside:
-            continue  # a row of work already planned
         if cells and (roles := _actions_header(cells)) and out:
             actions = (out[-1], roles)  # "Improvement action | Lead | By when | ...": the actions of the one above
             current = None
@@ -852,6 +860,14 @@ def _from_blocks(blocks):
                         recommendation.addressee_text = _plain(cells[columns["to"]])
                 current = None
                 continue
+            if columns and "language" in columns and columns["language"] < len(cells):
+                language = cells[columns["language"]].strip().lower()
+                at = columns.get("label")
+                if language in OTHER_LANGUAGES:  # "1 | Cymraeg | Dylai'r Bwrdd ...": the English row after it says it
+                    other_label = cells[at] if at is not None and at < len(cells) else ""
+                    continue
+                if at is not None and at < len(cells) and not cells[at] and other_label:
+                    cells = [*cells[:at], other_label, *cells[at + 1 :]]  # ("| English | The Board should ...")
             coded = [LABEL.match(cell) for cell in cells] if columns is None else []
             coded = [match for match in coded if match and DIRECTIVE.search(match.group("rest"))]
             if LEAD_ROW.fullmatch(cells[0]) and out and not out[-1].addressee_text:
@@ -882,7 +898,8 @@ def _from_blocks(blocks):
             current = None  # as a line of its own (a PDF's), saying whom the one above asks
             continue
         if block.heading:
-            label = LABEL.match(block.text.strip())
+            # ("8.2 Recommendation 1 \u2013 The service should ...": the paragraph's number aside)
+            label = LABEL.match(block.text.strip()) or LABEL.match(SECTION_NUMBER.sub(r"\g<rest>", block.text.strip()))
             current, listed_from = None, len(out)
             if block.label in ("finding", "learning"):  # "Theme 1: Exclusion and transitions": what follows is its
                 themes.append((len(out), block.label_text or segmentation.split_label(block.text.strip())[0]))
@@ -905,7 +922,11 @@ def _from_blocks(blocks):
                 current = ProposedRecommendation(_plain(run_in.group("rest")), "", block.page)
                 current.addressee_text = run_in.group("to").strip()
                 out.append(current)
-            elif (numbered := SECTION_NUMBER.match(block.text.strip())) and _asks(numbered.group("rest")):
+            elif (
+                (numbered := SECTION_NUMBER.match(block.text.strip()))
+                and _asks(numbered.group("rest"))
+                and not LEAD_IN.search(numbered.group("rest"))  # ("8.1 The panel recommends:": what follows is)
+            ):
                 # "7.1 The ACPC should revise its procedures so that:", short enough to be read as a heading
                 current = ProposedRecommendation(_plain(numbered.group("rest")), numbered.group("number"), block.page)
                 out.append(_grouped(current, group))
@@ -948,7 +969,7 @@ def _from_blocks(blocks):
         elif numbered or listed:
             rest = numbered.group("rest") if numbered else LISTED.sub("", text, count=1)
             rest = KIND_FIRST.sub("", rest, count=1)  # "3. Recommendation: The COG should ...": its kind, then it
-            inner = LABEL.match(rest) if listed else None  # a bullet that carries the label: "• R1 - ..."
+            inner = LABEL.match(rest)  # a bullet or a numbered paragraph that carries the label: "• R1 - ..."
             # (an item of a list "1.", "2." may say what will be done; a "9.2" paragraph must ask it)
             item = listed or "." not in numbered.group("number")
             if inner and DIRECTIVE.search(inner.group("rest")):
@@ -1122,9 +1143,20 @@ def _is_header(cells):
     return any(TABLE_TEXT.match(side) for side in sides) and all(len(cell.split()) <= 5 for cell in cells)
 
 
+# A bilingual table's column naming each row's language ("Iaith / Language": "Cymraeg", "English").
+LANGUAGE_COLUMN = re.compile(r"^(?:language|iaith|c\u00e0nan|teanga)$", re.IGNORECASE)
+OTHER_LANGUAGES = {"cymraeg", "welsh", "g\u00e0idhlig", "gaelic", "gaeilge", "irish"}
+
+
 def _columns(cells):
     roles = {}
-    patterns = (("text", TABLE_TEXT), ("label", TABLE_LABEL), ("to", TABLE_TO), ("finding", TABLE_FINDING))
+    patterns = (
+        ("text", TABLE_TEXT),
+        ("label", TABLE_LABEL),
+        ("to", TABLE_TO),
+        ("finding", TABLE_FINDING),
+        ("language", LANGUAGE_COLUMN),
+    )
     for index, cell in enumerate(cells):
         for role, pattern in patterns:
             if role not in roles and any(pattern.match(side.strip()) for side in cell.split(" / ")):  # "Rhif / No."
@@ -1229,7 +1261,8 @@ NEXT_LABELLED = re.compile(r"(?<=[.;])\s+(?=recommendation\s*\d{1,2}[a-z]?\s*[:.
 CONTINUED = re.compile(r"\((?:cont(?:inued|'d|\.)?)\)$|\bcont(?:inued|'d|\.)$", re.IGNORECASE)
 # A paragraph that says the table after it is work the agencies had already planned, shown "for completeness".
 ALREADY = re.compile(
-    r"\balready\s+(?:planned|under\s?way|in\s+place|taken|completed|implemented|begun|started)\b|\bfor\s+completeness\b",
+    r"\balready\s+(?:planned|under\s?way|in\s+place|taken|completed|implemented|begun|started)\b|\bfor\s+completeness\b"
+    r"|\b(?:began|begun|started|introduced)\s+during\s+the\s+review\b",
     re.IGNORECASE,
 )
 
@@ -1286,6 +1319,21 @@ def _english_half(text):
     return text[english.end() :] if english else text
 
 
+# A card's lines written in the recommendation's own cell, after it: "Lead:", then "Linked to:" and "By:".
+CARD_LEAD = re.compile(r"(?<=[.)])\s+Lead\s*:\s+")
+CARD_LINES = re.compile(r"\s+(Linked to|By)\s*:\s+")
+
+
+def _card_lines(text):
+    """(the recommendation's words, {"Lead": ..., "Linked to": ..., "By": ...}) of a cell that ends with a card's
+    lines; (text, {}) for any other cell."""
+    lead = CARD_LEAD.search(text)
+    if lead is None:
+        return text, {}
+    parts = CARD_LINES.split(text[lead.end() :])
+    return text[: lead.start()], {"Lead": parts[0], **dict(zip(parts[1::2], parts[2::2], strict=True))}
+
+
 def _from_one_row(cells, text, columns, page):
     if LEAD_ROW.fullmatch(cells[0]):
         return None  # "Lead | The Department for Education": whom the row above asks (_from_blocks)
@@ -1299,8 +1347,13 @@ def _from_one_row(cells, text, columns, page):
         reference, label, text = label, _clean_label(own.group("label")), own.group("rest")
     elif not label and (numbered := SECTION_NUMBER.match(text)):  # the number typed in the cell: "7. The Board ..."
         label, text = numbered.group("number"), numbered.group("rest")
+    text, parts = _card_lines(text)  # "... at handover. Lead: NHS Kilmardie Linked to: Key learning 1 By: March 2024"
     recommendation = ProposedRecommendation(_plain(_english_half(text)), _plain(label), page)
     recommendation.reference = _plain(reference)
+    if lead := parts.get("Lead", "").strip().rstrip("."):
+        recommendation.addressee_text = _plain(lead)
+    if linked := parts.get("Linked to", "").strip().rstrip("."):
+        recommendation.reference = _finding_cell(linked)
     if columns and "to" in columns and columns["to"] < len(cells):
         recommendation.addressee_text = _plain(cells[columns["to"]])
     elif columns and "bodies" in columns:

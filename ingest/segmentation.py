@@ -506,11 +506,13 @@ def _states_finding(lines, following):
     """Whether a paragraph is a heading that states a finding, longer than other headings, over the numbered paragraphs
     that discuss it: "Adults' drinking was known to every agency, but nobody asked who was looking after the children"
     then "5.2 Each agency held part of the picture."."""
-    text = " ".join(lines)
+    joined = " ".join(lines)
+    text = re.sub(r"^(?-i:[IVX]{1,5})\.\s+", "", joined)  # ("II. Mother's engagement was taken as ...")
     if following is None or not re.match(r"\d{1,2}\.\d{1,2}\s", following[0][0]):
         return False
+    shortest = 3 if text != joined else HEADING_WORDS + 1  # (a shorter heading is read as one already)
     return (
-        HEADING_WORDS < _words(text) <= STATEMENT_WORDS
+        shortest <= _words(text) <= STATEMENT_WORDS
         and text[:1].isupper()
         and not _ends_sentence(text)
         and not SENTENCE_BREAK.search(text)
@@ -1271,6 +1273,40 @@ def _inline_clauses(all_sections):
     return []
 
 
+# "7.1 Having considered all the information, the panel found, numbering the findings for reference in section 8:"
+FOUND_LEAD_IN = re.compile(
+    r"\b(?:the\s+(?:panel|review(?:\s+team)?|reviewers?|author)|we)\s+(?:also\s+)?(?:found|finds|concluded|concludes)\b"
+    r"[^.]*:\s*$",
+    re.IGNORECASE,
+)
+THAT_CLAUSE = re.compile(r"^(?P<n>\d{1,2})[.)]\s+that\s+(?P<rest>\S.*)$", re.DOTALL)
+
+
+def _found_that_clauses(all_sections):
+    """Findings set out as a numbered list of clauses after "the panel found:" ("1. that the placement ... increased
+    her isolation. ..."), each a finding labelled "Finding N", its first sentence its title; the list ends at a
+    heading (a good-practice list after "The panel also found that some practice was good, namely:") or any other
+    paragraph."""
+    for section in all_sections:
+        if section.kind in ("skip", "recommendations"):
+            continue
+        for at, block in enumerate(section.blocks):
+            if not FOUND_LEAD_IN.search(block.text):
+                continue
+            items = []
+            for later in section.blocks[at + 1 :]:
+                clause = None if later.heading else THAT_CLAUSE.match(later.text)
+                if clause is None or int(clause.group("n")) != len(items) + 1:
+                    break
+                rest = clause.group("rest").strip()
+                title = short_title(rest[:1].upper() + rest[1:]).rstrip(".")
+                heading = Block(rest, later.page, heading=True, label_text=f"Finding {len(items) + 1}", title=title)
+                items.append(Item(heading, [Block(rest, later.page)], kind="finding"))
+            if len(items) >= 2:
+                return items
+    return []
+
+
 def _series_paragraphs(all_sections):
     """Findings as paragraphs that open with a label in a series of the report's own words ("5.1.2 What needs to
     change 1: pre-birth assessments need to include both parents ...", "... 2: ..."): two or more, numbered apart,
@@ -1430,11 +1466,33 @@ def _summary_statements(all_sections):
             continue
         found = [LIST_ITEM.match(b.text) for b in section.blocks if not b.heading]
         listed = [match.group("rest") for match in found if match]
+        if labelled := _labelled_bullets(section):  # "\u2022 Finding 1 \u2014 Child K's experience ..."
+            return labelled
         if [int(match.group("n")) for match in found if match] != list(range(1, len(listed) + 1)) or len(listed) < 2:
             listed = next((parts for b in section.blocks if len(parts := _numbered_sentences(b.text)) >= 2), listed)
         if len(listed) >= 2 and all(_words(text) >= 8 and not text.rstrip().endswith("?") for text in listed):
             return _singular(named.group("word")).capitalize(), [" ".join(t.split()) for t in listed]
     return None, []
+
+
+def _labelled_bullets(section):
+    """(label word, statements) of a summary's run of bullets that each open with a finding's label, numbered in order
+    ("\u2022 Finding 1 \u2014 ...", "\u2022 Finding 2 \u2014 ..."), else None."""
+    statements, numbers = [], []
+    for block in section.blocks:
+        bare = LISTED.sub("", block.text, count=1) if not block.heading and LISTED.match(block.text) else ""
+        label = _label(bare) if bare else None
+        if label and label[0] == "finding" and label[1] and (number := SERIES_NUMBER.match(bare)):
+            statements.append(" ".join(label[1].split()))
+            numbers.append(int(number.group(1)))
+        elif statements:
+            break  # (the run has ended: "What went well", "Good practice 1 \u2014 ...")
+    if len(statements) < 2 or numbers != list(range(1, len(statements) + 1)):
+        return None
+    return "Finding", statements
+
+
+SERIES_NUMBER = re.compile(r"^\w+(?:\s+\w+)?\s+(\d{1,2})\b")
 
 
 def _titled_by_summary(all_sections, items):
@@ -1446,8 +1504,8 @@ def _titled_by_summary(all_sections, items):
         return items
     for n, (item, statement) in enumerate(zip(items, statements, strict=True), start=1):
         title = statement.rstrip(".")
-        if _words(title) > LABELLED_WORDS:
-            title = short_title(statement)
+        if _words(title) > LABELLED_WORDS or SENTENCE_BREAK.search(title):
+            title = short_title(statement).rstrip(".")  # (its first sentence, when it says more)
         short = Block(item.heading.text, item.heading.page, heading=True)
         item.paragraphs.insert(0, short)
         item.heading = Block(statement, item.heading.page, heading=True, label_text=f"{word} {n}", title=title)
@@ -1557,7 +1615,8 @@ def _finding(item, label, title, text):
 
 
 ON_FINDING = re.compile(
-    r"^(?:on|for|about|regarding|in relation to|arising from)\s+(?P<label>(?:key\s+)?(?:finding|learning(?:\s+point)?"
+    r"^(?:questions?\s+)?(?:on|for|about|regarding|in relation to|arising from)\s+"
+    r"(?P<label>(?:key\s+)?(?:finding|learning(?:\s+point)?"
     r"|lesson)\s+[\w.]{1,4})\s*:?$",
     re.IGNORECASE,
 )
@@ -1586,7 +1645,8 @@ def _questions_by_reference(all_sections, findings):
             elif named and " ".join(named.group("label").lower().split()) in by_label:
                 target = by_label[" ".join(named.group("label").lower().split())]  # "Questions for the SBNI on L2"
             elif target is not None and (block.text.rstrip().endswith("?") or (asking and LISTED.match(block.text))):
-                target.questions.append(_strip_number(block.text))
+                if _strip_number(block.text) not in target.questions:  # (asked inside it too: kept once)
+                    target.questions.append(_strip_number(block.text))
             else:
                 target = None
 
@@ -1647,7 +1707,7 @@ def _source_items(all_sections, kind):
     items = [i for s in chosen for i in _items(s, "learning" if kind == "learning" else "finding")]
     if kind == "analysis":  # analysis counts only when it is set out under headings
         items = [i for i in items if i.heading is not None]
-    return _titled_by_summary(all_sections, items) if kind == "findings" else items
+    return _titled_by_summary(all_sections, items) if kind in ("findings", "analysis") else items
 
 
 def _learning_among_actions(all_sections):
@@ -1679,6 +1739,8 @@ def propose_findings(pages: list[Page]) -> Proposal:
     # Findings lettered "(a)" to "(e)" in the conclusions come before analysis sub-headings, after anything else.
     if all(name == "analysis" for name, _ in sources) and (lettered := _lettered_items(all_sections)):
         sources.insert(0, ("conclusions", lettered))
+    elif all(name == "analysis" for name, _ in sources) and (found := _found_that_clauses(all_sections)):
+        sources.insert(0, ("conclusions", found))  # "the panel found: 1. that ... 2. that ..."
     elif all(name == "analysis" for name, _ in sources) and (clauses := _inline_clauses(all_sections)):
         sources.insert(0, ("conclusions", clauses))  # "... five conclusions ...: (i) ...; (ii) ..."
     elif all(name == "analysis" for name, _ in sources) and (series := _series_paragraphs(all_sections)):

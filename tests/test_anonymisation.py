@@ -1442,6 +1442,7 @@ def test_a_bare_reference_a_sign_off_line_a_name_with_its_birth_date_and_a_name_
         "RESTRICTED | Ashdown Vale CSPR Child T | Version 3",
         "Bha an teaghlach a' fuireach air an eilean fad bhliadhnaichean.",
         "Patience ran out after the fourth cancelled visit.",
+        "The log reads 'Caller reports shouting from the flat above'.",
         "Bramble, the youngest, is the family's name for her and was agreed as the pseudonym for this review.",
         "In Horwath, J. and Platt, D. (eds) The Child's World. Lyme Regis: Russell House.",
         "Independent reviewer: BSc, MSW, Dip Applied Social Studies",

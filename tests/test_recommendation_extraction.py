@@ -2035,3 +2035,26 @@ Cam / Action | Beth / What | Pwy / Who | Erbyn / By | Cynnydd / Progress
             ("Audit closed plans for a recorded visit", "Head of Early Help", "June 2022"),
         ],
     ]
+
+
+def test_cards_in_cells_a_language_column_and_a_table_of_improvements_under_way():
+    text = """7. Recommendations
+
+No. | Recommendation
+1 | Make sure that every agency identifies the baby's father. Lead: Northshire COG Linked to: Finding 1 By: June 2024
+2 | Record the father's details at booking. Lead: NHS Northshire (maternity) Linked to: Finding 2 By: March 2024
+
+No. | Improvement already under way
+IA1 | Screening checks which health practitioner is involved. Lead: Northshire Council
+
+Rhif / No. | Iaith / Language | Cam gweithredu / Action
+3 | Cymraeg | Dylai'r Bwrdd sicrhau bod yr ysgol yn cael ei gwahodd i bob trafodaeth strategaeth.
+| English | The Board should ensure that the school is invited to every strategy discussion."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:24], r.addressee_text, r.findings) for r in made] == [
+        ("1", "Make sure that every age", "Northshire COG", [0]),
+        ("2", "Record the father's deta", "NHS Northshire (maternity)", [1]),
+        ("3", "The Board should ensure ", "The Board", []),
+    ]

@@ -2212,3 +2212,114 @@ Key finding 2
         "What information other than attendance does the social work service seek from a school?"
     ]
     assert all("Page 16" not in f.text for f in proposal.findings)
+
+
+def test_findings_stated_only_in_a_summary_bullet_list_title_the_analysis_headings_in_order():
+    text = """1. Executive summary
+
+Summary of findings
+
+\u2022 Finding 1 \u2014 Child K's life in one room of a hostel was never treated as a safeguarding matter. Each
+agency saw part of it.
+
+\u2022 Finding 2 \u2014 Professionals relied on Mother's account of who lived in the household.
+
+What went well
+
+\u2022 Good practice 1 \u2014 The nurse spoke to Child K alone.
+
+6. Analysis
+
+Living in one room
+
+6.1 The family lived in one room for eleven months.
+
+The men in Child K's life
+
+6.2 Adult M was seen at the hostel twice."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Finding 1", "Child K's life in one room of a hostel was never treated as a safeguarding matter"),
+        ("Finding 2", "Professionals relied on Mother's account of who lived in the household"),
+    ]
+    assert proposal.findings[1].text.startswith("The men in Child K's life")
+
+
+def test_findings_set_out_as_numbered_that_clauses_after_the_panel_found_and_questions_on_each():
+    text = """7. Conclusions
+
+7.1 Having considered all the information, the panel found, numbering the findings for reference:
+
+1. that the placement forty miles from her school increased her isolation. She lost her friends.
+
+2. that recording her absences as 'absent' rather than 'missing' lowered the response.
+
+7.2 The panel also found that some practice was of a good standard, namely:
+
+3. that the residential social worker completed the risk assessment thoroughly.
+
+8. Recommendations
+
+8.1 The panel recommends:
+
+1. that the Trust should review every placement more than twenty miles from home (Finding 1).
+
+9. Questions for the SBNI
+
+Questions on Finding 2
+
+1. How does each agency know how many children are recorded as absent?"""
+
+    document_pages = pages(text)
+    proposal = propose_findings(document_pages)
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("Finding 1", "The placement forty miles from her school increased her isolation"),
+        ("Finding 2", "Recording her absences as 'absent' rather than 'missing' lowered the response"),
+    ]
+    assert proposal.findings[1].questions == ["How does each agency know how many children are recorded as absent?"]
+    assert [r[:2] for r in recommended(proposal, document_pages)] == [("1", "that the Trust should review e")]
+
+
+def test_findings_stated_in_roman_numbered_headings_over_numbered_paragraphs():
+    text = """6. Key findings
+
+6.1 The reviewers set out three key findings, each in a heading numbered in Roman numerals.
+
+I. The risk that methadone in the home posed to a toddler was never assessed
+
+6.2 Every practitioner knew that methadone is dangerous to young children.
+
+II. Mother's engagement was taken as evidence that the children were safe
+
+6.3 Mother attended almost every appointment.
+
+III. Information held by adult services did not reach the children's workers
+
+6.4 The recovery service held information that would have changed the plan.
+
+7. What worked well
+
+I. The nursery's key worker noticed the child's hunger
+
+7.1 She spoke to Mother kindly and directly.
+
+8. Recommendations
+
+8.1 The reviewers make one recommendation.
+
+8.2 Recommendation 1 \u2013 The recovery service should require a home visit before take-home doses start."""
+
+    document_pages = pages(text)
+    proposal = propose_findings(document_pages)
+
+    assert [f.title for f in proposal.findings] == [
+        "The risk that methadone in the home posed to a toddler was never assessed",
+        "Mother's engagement was taken as evidence that the children were safe",
+        "Information held by adult services did not reach the children's workers",
+    ]
+    assert [r[:2] for r in recommended(proposal, document_pages)] == [
+        ("Recommendation 1", "The recovery service should re")
+    ]
