@@ -239,7 +239,7 @@ TABLE_TEXT = re.compile(
     r"|^english$",  # a bilingual table ("Cymraeg | English"): the English text is read
     re.I,
 )
-TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|no\.?|number|#|recommendation (?:no\.?|number))$", re.I)
+TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|rec\.?|no\.?|number|#|recommendation (?:no\.?|number))$", re.I)
 TABLE_TO = re.compile(r"^(?:agency|organisation|lead(?: agency)?|to|addressee|owner|responsible.*|for)$", re.I)
 TABLE_FINDING = re.compile(
     r"^(?:finding|learning(?: point| area)?|theme|key (?:finding|learning|area)|link(?:ed)? to.*"
@@ -636,10 +636,11 @@ def _says_it_recommends(section):
 
 
 def _table_of_learning_and_recommendations(section):
-    """Whether a section named for its learning and recommendations ("7. Learning and recommendations") sets them out
-    in a table with a recommendations column ("Theme | What we learned | Recommendations")."""
+    """Whether a section named for its learning and recommendations ("7. Learning and recommendations", "6. Key
+    practice episodes and recommendations") sets them out in a table with a recommendations column ("Theme | What we
+    learned | Recommendations", "KPE | Period | What happened | Analysis | Recommendation")."""
     heading = section.heading
-    if heading is None or section.kind not in ("learning", "findings", "conclusion"):
+    if heading is None or section.kind in ("skip", "recommendations"):
         return False
     if not re.search(r"\brecommendations?\b", heading.text, re.IGNORECASE):
         return False
@@ -680,14 +681,17 @@ def _combined(section):
     """Whether a section's table sets each recommendation out in full beside its actions ("Recommendation | Action |
     Lead | Timescale", the recommendation's cell empty on its further actions' rows): the reference column holds the
     recommendations' own words."""
-    roles = None
+    roles, written = None, None
     for block in section.blocks:
         cells = _cells(block.text)
         if not cells:
             continue
         if header := _action_columns(cells):
-            roles = header
-        elif roles and roles["ref"] < len(cells) and _is_written_out(cells[roles["ref"]]):
+            roles = header  # (and a "Recommendation" column beside the references, as a tracker has: its words)
+            written = next((i for i, cell in enumerate(cells) if re.fullmatch(r"(?i)recommendations?", cell)), None)
+        elif roles and any(
+            i is not None and i < len(cells) and _is_written_out(cells[i]) for i in (roles["ref"], written)
+        ):
             return True
     return False
 
@@ -878,6 +882,8 @@ def _from_blocks(blocks):
                 out[-1].text = f"{out[-1].text} {_plain(cells[columns['text']])}"
             else:
                 for found in _from_row(cells, columns, block.page):
+                    if out and found.text == out[-1].text and found.label == out[-1].label:
+                        continue  # a tracker's next action row, the recommendation written again on it
                     merged = columns and ("finding" in columns or (cells[0] == "" and "label" in columns))
                     if merged and not found.reference and out and out[-1].reference:
                         found.reference = out[-1].reference  # an empty cell under the row above's: a merged cell
@@ -1098,12 +1104,15 @@ def _asks(text):
     subject = SUBJECT.match(text)
     if subject is not None and (DEFINES.search(subject.group("subject")) or ABOUT_THEM.match(subject.group("subject"))):
         return False
+    if len(re.findall(r"\bshould\b", text, re.IGNORECASE)) == len(READ_AS.findall(text)) > 0:
+        return False  # "It should be read across each row": how to read the table, not a recommendation
     if re.match(ABOUT_START, text, re.IGNORECASE):
         return False  # "The recommendations below are made to the LSCB ...", however far its "should" comes
     quoted = _quotes_earlier(text) or NOT_REPEATED.search(text)
     return bool(asks and not VIEW.match(text) and not quoted and not PROCEDURAL.match(text))
 
 
+READ_AS = re.compile(r"\bshould\s+be\s+read\s+(?:across|down|together|with|alongside|in|as)\b", re.IGNORECASE)
 ABOUT_START = (
     r"(?:the|these|our)\s+recommendations\s+(?:below|that\s+follow|in\s+this"
     r"|(?:are|is|were|was|have\s+been)\s+(?!that\b)\w+(?:\s+out)?\b(?!:))"
@@ -1255,7 +1264,7 @@ def _card_header(cells):
 
 
 # Where a cell holding two labelled recommendations starts its second: "... their views. Recommendation 2: The ...".
-NEXT_LABELLED = re.compile(r"(?<=[.;])\s+(?=recommendation\s*\d{1,2}[a-z]?\s*[:.\-\u2013\u2014]\s)", re.IGNORECASE)
+NEXT_LABELLED = re.compile(r"(?<=[.;)])\s+(?=recommendation\s*\d{1,2}[a-z]?\s*[:.\-\u2013\u2014]\s)", re.IGNORECASE)
 
 
 CONTINUED = re.compile(r"\((?:cont(?:inued|'d|\.)?)\)$|\bcont(?:inued|'d|\.)$", re.IGNORECASE)
@@ -1287,6 +1296,14 @@ def _from_row(cells, columns, page):
     if columns and len(parts) > 1 and all(LABEL.match(part) for part in parts[1:]):
         at = columns["text"]  # (each with the row's other cells: its label, whom it asks, its findings)
         return [found for part in parts for found in _from_row([*cells[:at], part, *cells[at + 1 :]], columns, page)]
+    listed = segmentation.numbered_items(text)
+    if columns and len(listed) >= 2 and all(DIRECTIVE.search(item) for _, item in listed):
+        # "1. The LSCB should ... 2. The Trust should ...": two recommendations in one cell, numbered as the report does
+        found = [_from_one_row(cells, item, columns, page) for _, item in listed]
+        for recommendation, (number, _) in zip(found, listed, strict=True):
+            if recommendation is not None and not recommendation.label:
+                recommendation.label = number
+        return [recommendation for recommendation in found if recommendation]
     numbered = NEXT_NUMBERED.split(text)
     if columns and all(map(NUMBERED_IN_CELL.match, numbered)):
         # "(1) The Trust should ... (2) The Trust should ...": numbered within the row's agency ("Trust (2)")

@@ -2058,3 +2058,41 @@ Rhif / No. | Iaith / Language | Cam gweithredu / Action
         ("2", "Record the father's deta", "NHS Northshire (maternity)", [1]),
         ("3", "The Board should ensure ", "The Board", []),
     ]
+
+
+def test_recommendations_in_the_last_column_of_a_table_of_key_practice_episodes():
+    text = """6. Key practice episodes and recommendations
+
+6.1 Table 2 sets out the episodes. It should be read across each row.
+
+KPE | Period | What happened | Recommendation
+KPE 1 | Autumn 2010 | Four clinic appointments missed. | Recommendation 1: The LSCB should publish a policy on
+children who are not brought. (Finding 1)
+KPE 2 | Spring 2011 | No insulin in the fridge. | Recommendation 2: The Trust should follow up every second missed
+appointment. (Finding 2) Recommendation 3: Children's social care should seek medical advice at screening.
+KPE 3 | Summer 2011 | Family support closed. | See Recommendation 3.
+KPE 4 | Winter 2011 | Discharged the same night. | No recommendation: the Trust has already changed its checklist."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:24]) for r in made] == [
+        ("Recommendation 1", "The LSCB should publish "),
+        ("Recommendation 2", "The Trust should follow "),
+        ("Recommendation 3", "Children's social care s"),
+    ]
+
+
+def test_a_tracker_that_repeats_each_recommendation_on_its_action_rows_gives_it_once_with_its_actions():
+    text = """7. Recommendations and tracker
+
+Rec | Act | Recommendation | Action | Lead | Due | RAG
+R1 | a | The Board should agree a regional approach to relationship abuse. | Draft a guide | Manager | 2026 | Amber
+R1 | b | The Board should agree a regional approach to relationship abuse. | Agree MARAC criteria | Chair | 2026 | Green
+R2 | a | The police should complete a DASH assessment for every child victim. | Supervisor review | DI | 2026 | Red"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, [a.text for a in r.actions]) for r in made] == [
+        ("R1", ["Draft a guide", "Agree MARAC criteria"]),
+        ("R2", ["Supervisor review"]),
+    ]
