@@ -2096,3 +2096,20 @@ R2 | a | The police should complete a DASH assessment for every child victim. | 
         ("R1", ["Draft a guide", "Agree MARAC criteria"]),
         ("R2", ["Supervisor review"]),
     ]
+
+
+def test_two_numbered_recommendations_in_one_cell_are_each_a_record_with_their_number():
+    text = """6. Learning and recommendations
+
+Theme | What we learned | Recommendations
+Missed appointments | Nobody saw the pattern. | 1. The LSCB should publish a policy on children not brought. 2. The
+Trust should follow up every second missed appointment.
+Fathers | Adult M was never assessed. | 3. The partnership should ask every agency to record who lives in the home."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:24]) for r in made] == [
+        ("1", "The LSCB should publish "),
+        ("2", "The Trust should follow "),
+        ("3", "The partnership should a"),
+    ]
