@@ -529,17 +529,13 @@ def _add_actions(blocks, proposed, findings=()):
 def _actions_header(cells):
     """{role: column} of a table of actions with no reference column, set out under the recommendation they carry
     out ("Improvement action | Lead | By when | Outcome measure | Status"), else None."""
-    roles = {}
-    for index, cell in enumerate(cells):
-        free = [role for role, pattern in ACTION_COLUMNS if role not in roles and pattern.match(" ".join(cell.split()))]
-        if free:
-            roles[free[0]] = index
+    roles = _action_roles(cells)
     known = "text" in roles and "ref" not in roles and len(roles) >= 3
     return roles if known and all(len(cell.split()) <= 5 for cell in cells) else None
 
 
-def _action_columns(cells):
-    """{role: column} of an action plan's header row (it has a recommendation and an action column), else None."""
+def _action_roles(cells):
+    """{role: column} of the cells of a header row that name an action plan's columns (ACTION_COLUMNS)."""
     roles = {}
     for index, cell in enumerate(cells):
         text = re.sub(r"^[A-Z]\s*:\s+", "", " ".join(cell.split()))  # ("S: Specific action", a SMART plan's)
@@ -547,6 +543,12 @@ def _action_columns(cells):
         free = [role for side in sides for role, pattern in ACTION_COLUMNS if role not in roles and pattern.match(side)]
         if free:
             roles[free[0]] = index
+    return roles
+
+
+def _action_columns(cells):
+    """{role: column} of an action plan's header row (it has a recommendation and an action column), else None."""
+    roles = _action_roles(cells)
     if "ref" not in roles and "text" in roles:  # "Action | Task | ...": the action's number, then what it is
         task = next((i for i, text in enumerate(cells) if i not in roles.values() and TASK.match(text)), None)
         if task is not None:
@@ -1157,20 +1159,30 @@ LANGUAGE_COLUMN = re.compile(r"^(?:language|iaith|c\u00e0nan|teanga)$", re.IGNOR
 OTHER_LANGUAGES = {"cymraeg", "welsh", "g\u00e0idhlig", "gaelic", "gaeilge", "irish"}
 
 
-def _columns(cells):
+TABLE_ROLES = (
+    ("text", TABLE_TEXT),
+    ("label", TABLE_LABEL),
+    ("to", TABLE_TO),
+    ("finding", TABLE_FINDING),
+    ("language", LANGUAGE_COLUMN),
+)
+
+
+def _table_roles(cells):
+    """{role: column} of the cells of a header row that name a recommendations table's columns (TABLE_ROLES; either
+    side of a bilingual cell: "Rhif / No.")."""
     roles = {}
-    patterns = (
-        ("text", TABLE_TEXT),
-        ("label", TABLE_LABEL),
-        ("to", TABLE_TO),
-        ("finding", TABLE_FINDING),
-        ("language", LANGUAGE_COLUMN),
-    )
     for index, cell in enumerate(cells):
-        for role, pattern in patterns:
-            if role not in roles and any(pattern.match(side.strip()) for side in cell.split(" / ")):  # "Rhif / No."
+        for role, pattern in TABLE_ROLES:
+            if role not in roles and any(pattern.match(side.strip()) for side in cell.split(" / ")):
                 roles[role] = index
                 break
+    return roles
+
+
+def _columns(cells):
+    """{role: column} of a recommendations table's header row (it has a recommendation column), else None."""
+    roles = _table_roles(cells)
     if "to" in roles and (actions := _action_columns(cells)) and actions.get("owner") == roles["to"]:
         del roles["to"]  # "Recommendation | Action | Lead | ...": the lead is the action's, not whom it asks
     if "text" in roles and "to" not in roles:
@@ -1212,14 +1224,8 @@ def _keyed_header(cells):
     of its own ("Ref | Lead agency | Target date | Measure of success | Key area"), else None."""
     if not all(len(cell.split()) <= 5 for cell in cells):
         return None
-    roles = {}
-    for index, cell in enumerate(cells):
-        for role, pattern in (("label", TABLE_LABEL), ("to", TABLE_TO), ("finding", TABLE_FINDING)):
-            if role not in roles and pattern.match(cell):
-                roles[role] = index
-                break
-    texts = any(TABLE_TEXT.match(side.strip()) for cell in cells for side in cell.split(" / "))
-    return roles if "label" in roles and "to" in roles and not texts else None
+    roles = _table_roles(cells)
+    return roles if "label" in roles and "to" in roles and "text" not in roles else None
 
 
 def _keyed_row(cells, columns, proposed):
