@@ -31,8 +31,8 @@ TERMS = [
         "Adult mental health services",
     ),
     (
-        r"(?:drug|drugs) (?:and|&) alcohol (?:services?|teams?|workers?)|substance misuse (?:services?|teams?|workers?)"
-        r"|addiction services?|recovery workers?",
+        r"(?:drugs?|alcohol) (?:and|&) (?:alcohol|drugs?) (?:recovery )?(?:services?|teams?|workers?)"
+        r"|substance misuse (?:services?|teams?|workers?)|addiction services?|recovery (?:services?|workers?)",
         "Substance misuse services",
     ),
     (r"ambulances?|paramedics?", "Ambulance service"),
@@ -68,7 +68,7 @@ TERMS = [
         r"|children'?s disability teams?|disabled children'?s teams?",
         "Children's social care",
     ),
-    (r"further education|(?<!royal )colleges?", "Further education college"),
+    (r"further education|(?<!royal )colleges?|coleg", "Further education college"),
     (r"alternative provision|pupil referral units?", "Alternative provision"),
     (r"nurser(?:y|ies)|early years(?: settings?| providers?)?|childminders?", "Early years and nursery"),
     (

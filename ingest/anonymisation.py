@@ -22,7 +22,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.13"
+RULES_VERSION = "2026.12.14"
 
 
 def _installed(distribution):
@@ -455,6 +455,25 @@ _NAMED_SERVICES_RE = re.compile(
     r"|Dechrau[\u2019']n\s+Deg|Teuluoedd\s+yn\s+Gyntaf|Byw\s+Heb\s+Ofn|Meic|Bookbug|Tros\s+Gynnal(?:\s+Plant)?"
     r"|Duke\s+of\s+Edinburgh[\u2019']s\s+Award|L\u00e1\s+Fh\u00e9ile\s+P\u00e1draig|St\.?\s+Patrick[\u2019']s\s+Day)\b"
 )
+# Names everyone knows that are no one's: parenting and safeguarding programmes and laws named after a person or in
+# names' shape, children's television and books, brands, and the seats of government that stand for them ("Victoria
+# Quay issued guidance").
+_PUBLIC_NAMES_RE = re.compile(
+    r"\b(?:Caring\s+Dads|Triple\s+P|Incredible\s+Years|Freedom\s+Programme|Mellow\s+(?:Parenting|Bumps|Babies|Dads)"
+    r"|Circle\s+of\s+Security|Safe\s+and\s+Together|Signs\s+of\s+Safety|Strengthening\s+Families|Baby\s+Steps"
+    r"|Family\s+Nurse\s+Partnership|Flying\s+Start|Families\s+First|Sure\s+Start|Start\s+for\s+Life|Best\s+Start"
+    r"|Mind\s+of\s+My\s+Own|Bairns[\u2019']\s+Hoose|Barnahus|Webster-Stratton|Talk\s+to\s+FRANK"
+    r"|(?:Clare|Claire|Sarah|Helen|Jade|Tony|Finn|Ivan)[\u2019']s\s+Law"
+    r"|Mr\.?\s+Tumble|Something\s+Special|Paw\s+Patrol|Peppa\s+Pig|George\s+Pig|Bob\s+the\s+Builder|Postman\s+Pat"
+    r"|Fireman\s+Sam|Thomas\s+the\s+Tank\s+Engine|Peter\s+Rabbit|Tinky\s+Winky|Iggle\s+Piggle|Upsy\s+Daisy"
+    r"|Makka\s+Pakka|In\s+the\s+Night\s+Garden|Hey\s+Duggee|Ben\s+and\s+Holly|Sarah\s+and\s+Duck"
+    r"|Bing\s+Bunny|Mickey\s+Mouse|Minnie\s+Mouse|Winnie\s+the\s+Pooh|Dora\s+the\s+Explorer"
+    r"|Scooby[\s-]Doo|Sonic\s+the\s+Hedgehog|Super\s+Mario|Horrid\s+Henry|Tracy\s+Beaker|Dennis\s+the\s+Menace"
+    r"|Harry\s+Potter|Captain\s+America|Spider-?Man|Buzz\s+Lightyear|Lightning\s+McQueen|Peter\s+Pan"
+    r"|Angel\s+Delight|Pot\s+Noodles?|Irn[\s-]Bru|Capri[\s-]Sun|Jammie\s+Dodgers?|Monster\s+Munch|Ready\s+Brek"
+    r"|Victoria\s+Quay|Cathays\s+Park|St\.?\s+Andrew[\u2019']s\s+House|Downing\s+Street|Marsham\s+Street"
+    r"|Sanctuary\s+Buildings|Whitehall|Westminster|Holyrood|Stormont)\b"
+)
 _PUBLIC_CASE_RE = re.compile(
     "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(_PUBLIC_CASES)), re.I
 )
@@ -584,7 +603,9 @@ _CASE_LABEL_RE = re.compile(
     r"unique\s+pupil\s+number|UPN|MRN|"
     r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?)"
     r"|(?:under|with|given|quoting)\s+(?:the\s+)?reference"
-    r"|(?<=,\s)reference(?=\s+[A-Z]{0,4}[/-]?\d[\d/-]{4,}))"  # "opened an investigation, reference 20/031174"
+    r"|(?<=,\s)reference(?=\s+[A-Z]{0,4}[/-]?\d[\d/-]{4,})"  # "opened an investigation, reference 20/031174"
+    # "ref. GW-20-447105", "occurrence ref 16/330182": a bare "ref" before a value in a force's shape
+    r"|ref\b\.?(?=\s+(?!(?:19|20)\d{2}[/-](?:19|20)?\d{2}\b)(?:[A-Z]{1,4}[/-])?(?:\d{2,4}[/-]\d{4,}|(?<=[/-])\d{5,})))"
     r"[^\n.;]{0,40}?(?<![\w/-])(?P<value>(?=(?:[A-Za-z/.-]*\d){4})[A-Za-z0-9][A-Za-z0-9/.-]*[A-Za-z0-9])",
     re.I,
 )
@@ -1777,6 +1798,7 @@ def _name_hits(text, lower_words):
         *_apposition_hits(text),
         *_name_line_hits(text),
         *_labelled_name_hits(text),
+        *_name_field_hits(text),
         *_beside_pseudonym_hits(text),
         *_gaelic_name_hits(text),
         *_capital_name_hits(text),
@@ -1793,6 +1815,7 @@ def _name_hits(text, lower_words):
         if (
             _org_or_place(text, hit)
             or any(m.start() <= hit.start and hit.end <= m.end() for m in _NAMED_SERVICES_RE.finditer(text))
+            or any(m.start() <= hit.start and hit.end <= m.end() for m in _PUBLIC_NAMES_RE.finditer(text))
             or _WELSH_BETH_RE.match(text, hit.start)
             or _EPONYM_AFTER_RE.match(text, hit.end)
             or _CHOSEN_NAME_AFTER_RE.match(text, hit.end)
@@ -1836,7 +1859,7 @@ def _name_hits(text, lower_words):
 _WORD_NOT_NAME_AFTER_RE = re.compile(
     r"[^\S\n]+(?:(?:the|a|an)\b|and[^\S\n]+(?!(?:his|her|their|my|our|your|the|a|an|i|he|she|they|we)\b)[a-z]"
     r"|(?P<plural>[a-z]{3,}[^s\W]s)[^\S\n]+(?:were|are|have|had|left|came|went|fell|showed|remained|continued"
-    r"|on|in|of|at|from)\b)"
+    r"|on|in|of|at|from|about|with|between)\b)"
 )
 _VERBS_IN_S = _word_set(
     "says tells knows lives visits works goes attends cares stays wants thinks feels has is does gets takes sees comes "
@@ -2089,6 +2112,26 @@ def _honoured(text, start, end):
     """Whether the name at text[start:end] has an honour before it or as its first word."""
     first = text[start:end].split()[:1]
     return bool(_HONOURED_RE.search(text[max(0, start - 12) : start]) or (first and _HONOURED_RE.match(first[0] + " ")))
+
+
+# A form's field that holds a person's name, in English, Welsh or Gaelic (either side of a bilingual label):
+# "Disgybl / Pupil: Deio TUDOR-BEYNON, ganwyd ...", "rhiant / parent: Nest Tudor-Beynon, ...".
+_NAME_FIELD_RE = re.compile(
+    r"(?:^|(?<=[\s('\"\u2018\u201c|/]))(?i:(?:full\s+)?name|pupil|child|parent|mother|father|carer|patient|client"
+    r"|young\s+person|sibling|partner|perpetrator|victim|driver|tenant|next\s+of\s+kin|enw|disgybl|plentyn|rhiant"
+    r"|ainm)[^\S\n]*:[^\S\n]*"
+    rf"(?P<name>(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)(?:[^\S\n]+(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)){{1,3}})(?=[,;)'\"\u2019\u201d]|\s*$)",
+    re.MULTILINE,
+)
+
+
+def _name_field_hits(text):
+    """Two to four name-shaped words in a form's name field, one of them no English word (not "Child: Child H",
+    "Parent: Home Visit")."""
+    for match in _NAME_FIELD_RE.finditer(text):
+        words = re.split(r"[\s-]+", match.group("name"))
+        if any(word.lower() not in _ENGLISH and word.lower() not in _SAFE for word in words):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "name_field")
 
 
 def _labelled_name_hits(text):
@@ -2410,6 +2453,29 @@ def _ner_hits(text):
             if entity.label_ == "PERSON":
                 for start, end in _name_runs(text, offset + entity.start_char, offset + entity.end_char):
                     yield _Hit("person_name", start, end, "ner")
+            elif entity.label_ in ("ORG", "FAC") and (span := _unknown_name(text, offset + entity.start_char)):
+                yield _Hit("person_name", *span, "ner")
+
+
+# Two or three capitalised words that no word list knows, the last perhaps double-barrelled: the shape of a name from
+# a language the model has not learned, which it takes for an organisation or a building ("Nyokabi Wambui-Achieng",
+# "Wenna Wetherall"). A word before the entity in the same shape is the forename it left out ("Morshed").
+_UNKNOWN_NAME_RE = re.compile(rf"(?:{_CAP}[^\S\n]+){{1,2}}{_CAP}(?![\w-])")
+
+
+def _unknown_name(text, start):
+    before = re.search(rf"(?:^|(?<=[^\w\-{_APOS}]))({_CAP})[^\S\n]+$", text[max(0, start - 40) : start])
+    begin = start - len(before.group(0)) if before and _no_word(before.group(1)) else start
+    match = _UNKNOWN_NAME_RE.match(text, begin)
+    words = re.split(r"[\s-]+", match.group()) if match else []
+    return match.span() if words and all(map(_no_word, words)) else None
+
+
+def _no_word(word):
+    """Whether a capitalised word is no English, Welsh or Gaelic word, review word or place name."""
+    lower = _POSSESSIVE_RE.sub("", word).lower()
+    words = (_ENGLISH, _SAFE, _GAELIC_WORDS, _WELSH_WORDS, _CELTIC_WORDS)
+    return not any(lower in known for known in words) and not lower.endswith(_PLACE_SUFFIXES)
 
 
 def _ner_chunks(text):

@@ -110,7 +110,7 @@ LABEL = re.compile(
     r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?|\d{1,2}(?-i:[a-h])(?=\s)"  # "WG1", "1a" (theme 1's first)
     r"|(?-i:[A-Z]{2,4})\.\d{1,2}(?=[.:]?\s)"  # "UHB.1", "POL.2"
     r"|(?-i:[IVX]{1,6})(?=\.\s))"  # "IV. The Primary Care Trust should ..."
-    r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c])|(?<=[)\]])$)(?P<rest>.*)$",
+    r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c])|(?<=[)\]])$|$)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 STEM = re.compile(r"^(?P<subject>\S.{1,100}?)\s+(?:should|must|is asked to|are asked to)\s*:$", re.IGNORECASE)
@@ -120,6 +120,7 @@ ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
     r"ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
     r"|introduce|strengthen|undertake|work with|request|amend|require|issue|bring forward|include|implement|update"
     r"|clarify|produce|create|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise|carry out"
+    r"|record"
 )
 IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
 DIRECTIVE = re.compile(
@@ -240,9 +241,11 @@ TABLE_TEXT = re.compile(
     re.I,
 )
 TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|rec\.?|no\.?|number|#|recommendation (?:no\.?|number))$", re.I)
-TABLE_TO = re.compile(r"^(?:agency|organisation|lead(?: agency)?|to|addressee|owner|responsible.*|for)$", re.I)
+TABLE_TO = re.compile(
+    r"^(?:agency|organi[sz]ation|lead(?: agency| organi[sz]ation| body)?|to|addressee|owner|responsible.*|for)$", re.I
+)
 TABLE_FINDING = re.compile(
-    r"^(?:finding|learning(?: point| area)?|theme|key (?:finding|learning|area)|link(?:ed)? to.*"
+    r"^(?:finding|learning(?: point| area| theme)?|theme|key (?:finding|learning|area)|link(?:ed)? to.*"
     r"|areas? of learning)s?$",
     re.I,
 )
@@ -490,7 +493,23 @@ def _from_appendix(all_sections, *, named=False):
         rows = section.blocks if tables else [b for b in section.blocks if b in labelled or len(b.text.split()) > 6]
         if (tables or len(labelled) >= 2) and (found := _from_blocks(rows)):
             return found
+        if found := _after_lead_in(section.blocks):
+            return found
     return []
+
+
+# A letter's or an appendix's words before its numbered recommendations: "The panel recommends as follows."
+RECOMMENDS_AS_FOLLOWS = re.compile(r"\brecommends?\s+(?:as\s+follows|the\s+following)\s*[.:]$", re.IGNORECASE)
+
+
+def _after_lead_in(blocks):
+    """The numbered recommendations after "The panel recommends as follows." (a letter reproduced in an appendix),
+    each under the line that says to whom ("To the Social Services Department")."""
+    start = next((i for i, block in enumerate(blocks) if RECOMMENDS_AS_FOLLOWS.search(block.text)), None)
+    if start is None:
+        return []
+    numbered = [b for b in blocks[start + 1 :] if _list_number(b.text).isdigit() and _asks(b.text)]
+    return _from_blocks(blocks[start + 1 :]) if len(numbered) >= 2 else []
 
 
 def _add_actions(blocks, proposed, findings=()):
@@ -537,7 +556,7 @@ def _actions_header(cells):
 def _action_roles(cells):
     """{role: column} of the cells of a header row that name an action plan's columns (ACTION_COLUMNS)."""
     roles = {}
-    for index, cell in enumerate(cells):
+    for index, cell in enumerate(_mended(cells)):
         text = re.sub(r"^[A-Z]\s*:\s+", "", " ".join(cell.split()))  # ("S: Specific action", a SMART plan's)
         sides = [text, text.split(" / ")[-1]] if " / " in text else [text]  # ("Status / evidence", "Arweinydd / Lead")
         free = [role for side in sides for role, pattern in ACTION_COLUMNS if role not in roles and pattern.match(side)]
@@ -690,7 +709,9 @@ def _combined(section):
             continue
         if header := _action_columns(cells):
             roles = header  # (and a "Recommendation" column beside the references, as a tracker has: its words)
-            written = next((i for i, cell in enumerate(cells) if re.fullmatch(r"(?i)recommendations?", cell)), None)
+            written = next(
+                (i for i, cell in enumerate(_mended(cells)) if re.fullmatch(r"(?i)recommendations?", cell)), None
+            )
         elif roles and any(
             i is not None and i < len(cells) and _is_written_out(cells[i]) for i in (roles["ref"], written)
         ):
@@ -793,14 +814,17 @@ def _from_blocks(blocks):
     out, current, columns, group, letters, card = [], None, None, "", 0, False
     aside = False  # after a paragraph saying the table that follows is work already planned: none of its rows
     aside_rows = False  # whether that table's rows have begun
+    aside_paragraphs = False  # after that table's header read as a line (a PDF's): its rows, read as paragraphs
     actions = None  # (the recommendation, the columns) of a table of actions set out under a recommendation
     grid = None  # the recommendations of a grid, one a column, whose rows are their parts
     other_label = ""  # the label of a recommendation's row in Welsh, for its English row below
     by_ref = None  # the columns of a table that goes on the recommendations above, row by row under their references
     listed_from = 0  # where in out the recommendations start that a "For consideration by: ..." line would address
     themes = []  # (where in out, label) of each finding's heading the recommendations are grouped under
+    timed_from = None  # where in out a table of numbered recommendations set out by when (its columns) starts
     for block in blocks:
         cells = _cells(block.text)
+        timed_from = None if block.heading and not cells else timed_from
         if cells and (labels := _grid_header(cells)):  # "| Recommendation 1 | Recommendation 2": one a column
             grid = [ProposedRecommendation("", label, block.page) for label in labels]
             out.extend(grid)
@@ -852,13 +876,24 @@ def _from_blocks(blocks):
             continue
         if not cells:
             actions = None
+        if aside_paragraphs and not cells and not block.heading and FLAT_ROW.match(block.text):
+            continue  # a row of that table as a PDF gives it, under its header line ("IA1 Throughcare ...")
         aside = not cells and bool(ALREADY.search(block.text)) and not BELOW.search(block.text)
+        aside_paragraphs = aside and len(block.text.split()) <= 6  # "No. Improvement already under way", as a line
         if cells and len(cells) >= 2:
             if columns is None or _is_header(cells):
                 columns = _columns(cells) if _is_header(cells) else None
                 if columns is not None:
                     current = None
                     continue
+            if columns is None and (numbered := _numbered_cells(cells, block.page)):
+                # "Now | Next | Later" over cells of numbered recommendations: read down each column, in number order
+                timed = out[timed_from:] if timed_from is not None else []
+                timed_from = len(out) - len(timed)
+                out[timed_from:] = sorted([*timed, *numbered], key=lambda r: int(r.label))
+                current = None
+                continue
+            timed_from = None if any(DIRECTIVE.search(cell) for cell in cells) else timed_from  # (not its header)
             if columns and "to" in columns and (numbers := _numbers_in(cells, columns)):
                 # "1, 5 | SBNI | Regional": a table saying who is responsible for the recommendations listed above
                 for recommendation in out:
@@ -992,7 +1027,8 @@ def _from_blocks(blocks):
                 and not NOT_REPEATED.search(rest)
             ):
                 number = numbered.group("number") if numbered else _list_number(text)
-                current = ProposedRecommendation(_plain(rest), number, block.page)
+                rest, parts = _card_lines(rest)  # a card's row as a PDF gives it: "... Lead: NHS Kilmardie By: ..."
+                current = _carded(ProposedRecommendation(_plain(rest), number, block.page), parts)
                 out.append(_grouped(current, group))
             elif current is not None and listed:  # a sub-point of the recommendation before
                 current.text = f"{current.text} {_plain(text)}"
@@ -1013,10 +1049,28 @@ def _from_blocks(blocks):
     for (start, theme), (end, _) in itertools.pairwise([*themes, (len(out), "")]):
         for recommendation in out[start:end]:
             recommendation.reference = recommendation.reference or theme
+    if sum(r.label.lower().startswith("recommendation") for r in out) >= 2:
+        # among recommendations labelled as such, a numbered paragraph of the discussion is none unless it starts by
+        # asking ("5.4 The guidelines ... were last revised in 2017. They say that services should ...")
+        out = [r for r in out if not PARAGRAPH_NUMBER.fullmatch(r.label) or _asks_in_first_sentence(r.text)]
     return [r for r in out if r.text]
 
 
+FLAT_ROW = re.compile(r"^(?:(?-i:[A-Z]{1,4})\s?\d{1,2}|\d{1,2})\s+(?-i:[A-Z])")  # "IA1 Throughcare ...", "2 The ..."
+PARAGRAPH_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?")
+
+
 KIND_FIRST = re.compile(r"^recommendation\s*[:\u2013\u2014-]\s+(?=\S)", re.IGNORECASE)
+
+
+def _numbered_cells(cells, page):
+    """The recommendations of a row whose every cell written in holds numbered recommendations and nothing else
+    ("1. The Chief Officers Group should ... 2. NHS Auchenvey should ... | | 7. The Scottish Government should ..."),
+    under a header that says when, not what; [] for any other row."""
+    items = [segmentation.numbered_items(cell) for cell in cells if cell.strip()]
+    if not items or not all(found and all(DIRECTIVE.search(text) for _, text in found) for found in items):
+        return []
+    return [ProposedRecommendation(_plain(text), number, page) for found in items for number, text in found]
 
 
 def _numbers_in(cells, columns):
@@ -1118,7 +1172,16 @@ READ_AS = re.compile(r"\bshould\s+be\s+read\s+(?:across|down|together|with|along
 ABOUT_START = (
     r"(?:the|these|our)\s+recommendations\s+(?:below|that\s+follow|in\s+this"
     r"|(?:are|is|were|was|have\s+been)\s+(?!that\b)\w+(?:\s+out)?\b(?!:))"
+    r"|(?:the\s+)?(?:\w+\s+){1,3}(?:has|have)\s+set\s+out\s+(?:its|their|the|our)\s+recommendations\b"  # "in Table 2"
+    r"|recommendations\s+\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+\b"  # "Recommendations 1, 3 and 7 arise from ..."
 )
+
+
+def _asks_in_first_sentence(text):
+    """Whether a paragraph's first sentence asks someone to act ("The Trust should ...", "Develop ..."), not a later
+    one ("The guidelines were last revised in 2017. They say that services should ...")."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
+    return bool(IMPERATIVE.match(first)) or (_starts_directive(first) and bool(DIRECTIVE.search(first)))
 
 
 def _starts_directive(text):
@@ -1149,7 +1212,20 @@ def _plain(text):
     return " ".join(text.split())
 
 
+def _mended(cells):
+    """A header row's cells, each word a narrow PDF column broke in two made whole again ("Recommend ation", "Re c",
+    "Learni ng"): a cell is mended only when it names a column so and not as it was."""
+    patterns = [pattern for _, pattern in (*TABLE_ROLES, *ACTION_COLUMNS)]
+    out = []
+    for cell in cells:
+        squeezed = re.sub(r"\s+", "", cell)
+        known = any(pattern.match(cell.strip()) for pattern in patterns)
+        out.append(squeezed if not known and any(pattern.match(squeezed) for pattern in patterns) else cell)
+    return out
+
+
 def _is_header(cells):
+    cells = _mended(cells)
     sides = [side.strip() for cell in cells for side in cell.split(" / ")]  # ("Cam gweithredu / Action")
     return any(TABLE_TEXT.match(side) for side in sides) and all(len(cell.split()) <= 5 for cell in cells)
 
@@ -1172,7 +1248,7 @@ def _table_roles(cells):
     """{role: column} of the cells of a header row that name a recommendations table's columns (TABLE_ROLES; either
     side of a bilingual cell: "Rhif / No.")."""
     roles = {}
-    for index, cell in enumerate(cells):
+    for index, cell in enumerate(_mended(cells)):
         for role, pattern in TABLE_ROLES:
             if role not in roles and any(pattern.match(side.strip()) for side in cell.split(" / ")):
                 roles[role] = index
@@ -1209,6 +1285,8 @@ LETTERED = re.compile(
 
 def _finding_cell(reference):
     """A cell naming the findings a recommendation follows from, as a reference: it may hold the numbers alone."""
+    if re.fullmatch(r"(?:(?-i:[A-Z]{1,3})\d{1,2}(?:\s*(?:,|&|and)\s*|$))+", reference.strip()):
+        reference = ", ".join(re.findall(r"\d{1,2}", reference))  # "L1, L3": Learning 1 and 3, the column says
     return f"Findings {reference}" if re.fullmatch(r"[\d\s,&and]+", reference) else reference
 
 
@@ -1357,6 +1435,15 @@ def _card_lines(text):
     return text[: lead.start()], {"Lead": parts[0], **dict(zip(parts[1::2], parts[2::2], strict=True))}
 
 
+def _carded(recommendation, parts):
+    """A recommendation with what its card's lines say: whom it asks ("Lead") and its findings ("Linked to")."""
+    if lead := parts.get("Lead", "").strip().rstrip("."):
+        recommendation.addressee_text = _plain(lead)
+    if linked := parts.get("Linked to", "").strip().rstrip("."):
+        recommendation.reference = _finding_cell(linked)
+    return recommendation
+
+
 def _from_one_row(cells, text, columns, page):
     if LEAD_ROW.fullmatch(cells[0]):
         return None  # "Lead | The Department for Education": whom the row above asks (_from_blocks)
@@ -1373,10 +1460,7 @@ def _from_one_row(cells, text, columns, page):
     text, parts = _card_lines(text)  # "... at handover. Lead: NHS Kilmardie Linked to: Key learning 1 By: March 2024"
     recommendation = ProposedRecommendation(_plain(_english_half(text)), _plain(label), page)
     recommendation.reference = _plain(reference)
-    if lead := parts.get("Lead", "").strip().rstrip("."):
-        recommendation.addressee_text = _plain(lead)
-    if linked := parts.get("Linked to", "").strip().rstrip("."):
-        recommendation.reference = _finding_cell(linked)
+    _carded(recommendation, parts)
     if columns and "to" in columns and columns["to"] < len(cells):
         recommendation.addressee_text = _plain(cells[columns["to"]])
     elif columns and "bodies" in columns:
@@ -1423,7 +1507,11 @@ def _address(recommendation):
     national = NATIONAL.search(own)
     if (
         own
-        and (_names_someone(own) or (ORGANISATION.search(own) and explicit and not _names_someone(explicit)))
+        and (
+            _names_someone(own)
+            or (ORGANISATION.search(own) and explicit and not _names_someone(explicit))
+            or (ORGANISATION.search(own) and not explicit and re.match(r"(?!the\b)(?-i:[A-Z])", own, re.IGNORECASE))
+        )  # ("Llanfrogan University Health Board should ...", under the board's running header: the health board)
         and not re.match(r"(?i)(?:its|their)\b", own)
         and (not explicit or partnership or national or not _names_someone(explicit))
     ):  # (a government department asked, whoever the lead column says carries it forward; a lead column naming a

@@ -20,7 +20,7 @@ gets nothing. Proposal.note says which was done.
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ingest.documents import Page
@@ -82,6 +82,9 @@ LISTED = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|[\u2022*\-]|\(?[a
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'\u201c]")
 DOTS = re.compile(r"^(?:[.\u2026]\s*){5,}\d{0,3}$")  # the rest of a contents entry's leader, wrapped on to a line
 PAGE_FURNITURE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+DATE_LINE = re.compile(  # a letter's date: "14 June 2004" is no section 14
+    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}$", re.IGNORECASE
+)
 LEARNING_CUES = re.compile(
     r"\b(?:the learning|learning (?:is|for|from|point)|lessons?\b|learnt|learned|should|must|need(?:s|ed)? to"
     r"|recommend)",
@@ -224,7 +227,7 @@ def _ends_sentence(text):
 def _is_heading(line, *, alone):
     """Whether a line reads as a heading: labelled, a section word, or short, numbered or title case, no full stop."""
     line = line.strip()
-    if not line or PAGE_FURNITURE.match(line):
+    if not line or PAGE_FURNITURE.match(line) or DATE_LINE.match(line):
         return False
     if _label(line):
         numbered = SECTION_NUMBER.match(line)  # ("5. Finding 1: ...": the number's full stop ends no sentence)
@@ -310,9 +313,21 @@ CODED_ITEM = re.compile(r"^(?:[A-Z]{1,4}\.?\d{1,2}(?:\.\d{1,2})?[a-z]?|(?i:recom
 TAGGED_END = re.compile(r"[.!?][\"'\u201d]?\s*[(\[][^()\[\]]{1,60}[)\]]$")
 
 
+# A line that ends with a word its number follows: "... which is reproduced at Appendix" then "2. The letter ...".
+NUMBERED_WORD = re.compile(
+    r"\b(?:appendix|annex|paragraphs?|sections?|chapters?|pages?|tables?|figures?|parts?|recommendations?|findings?"
+    r"|issues?|stages?|steps?|version)$",
+    re.IGNORECASE,
+)
+
+
 def _list_items(lines):
     """Lines split into list items where two or more start with a bullet or a number ("\u2022 ...", "2. ...")."""
-    marked = [i for i, line in enumerate(lines) if LISTED.match(line)]
+    marked = [
+        i
+        for i, line in enumerate(lines)
+        if LISTED.match(line) and not (i and NUMBERED_WORD.search(lines[i - 1]) and re.match(r"\d", line))
+    ]
     if len(marked) < 2:
         return [lines]
     starts = sorted({0, *marked})
@@ -376,7 +391,28 @@ def _without_running_lines(paragraphs):
             after[paragraphs[i + 1][0][0]] += 1
     headers = {line for line, n in after.items() if n >= 2 and _words(line) <= HEADING_WORDS}
     drop = set(footers) | {i + 1 for i in footers if i + 1 < len(paragraphs) and paragraphs[i + 1][0][0] in headers}
+    # a running header of parts set apart ("Auchenvey CPC \u2013 Significant Case Review \u2013 Child V", "Cawdleigh
+    # Safeguarding Children Partnership \u00b7 LCSPR Archie \u00b7 OFFICIAL") on three pages or more, or of cells
+    # ("Wixhampton LSCB | Serious Case Review: Child N | Final") heading no rows of its width (a table's header,
+    # repeated on each page, heads its rows)
+    heads = {lines[0] for (lines, _), (after, _) in itertools.pairwise(paragraphs) if _heads_row(lines, after)}
+    recurring = Counter(
+        " ".join(lines)
+        for lines, _ in paragraphs
+        if len(lines) <= 2 and RUNNING_HEADER.match(" ".join(lines)) and lines[0] not in heads
+    )
+    drop |= {i for i, (lines, _) in enumerate(paragraphs) if len(lines) <= 2 and recurring[" ".join(lines)] >= 3}
     return [paragraph for i, paragraph in enumerate(paragraphs) if i not in drop]
+
+
+RUNNING_HEADER = re.compile(r"^(?![\d(])(?=.{0,100}\s[\u2013\u2014\u00b7|/-]\s)(?!(?:\S+\s+){25}).{5,200}[^.:;?!]$")
+
+
+def _heads_row(lines, following):
+    """Whether a row is followed by a row as wide: a table's header, or a row among others."""
+    if not (len(lines) == len(following) == 1 and " | " in lines[0] and " | " in following[0]):
+        return False
+    return len(row_cells(lines[0])) == len(row_cells(following[0]))
 
 
 BILINGUAL_HEADER = {"cymraeg", "welsh", "english", "saesneg"}
@@ -1433,7 +1469,7 @@ def _numbered_across_pages(blocks, listed):
 
 LIST_FINDING_WORDS = 25  # an item of a numbered list stands as a finding when it says this much
 SUMMARY_HEADING = re.compile(r"\b(?P<word>findings?|lessons?|learning points?)\b", re.IGNORECASE)
-EMBEDDED_NUMBER = re.compile(r"(?:^|(?<=[.?!\"'\u201d])\s+)(?P<n>\d{1,2})\.\s+(?=[A-Z\"'\u201c])")
+EMBEDDED_NUMBER = re.compile(r"(?:^|(?<=[.?!\"'\u201d)])\s+)(?P<n>\d{1,2})\.\s+(?=[A-Z\"'\u201c])")
 
 
 def numbered_items(text):

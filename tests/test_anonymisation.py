@@ -1490,3 +1490,52 @@ def test_a_quoted_speakers_name_a_practitioner_named_in_brackets_a_signed_messag
     text, kind, value
 ):
     assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child U loved Mr Tumble and would sign along to the programme.",
+        "Her favourite programmes were Peppa Pig, Paw Patrol and Bob the Builder.",
+        "Caring Dads was offered, but there was a waiting list of six months.",
+        "Mother asked the police for a disclosure under Clare's Law.",
+        "Angel Delight and Pot Noodles were most of what the children ate.",
+        "Victoria Quay issued revised guidance the following year, and Stormont did the same.",
+        "Frank conversations about drug use were avoided by most practitioners.",
+    ],
+)
+def test_programmes_laws_characters_brands_and_seats_of_government_named_like_people_pass(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Morshed Chowdhury-Mirza moved into the flat and was not known to any agency.", "Morshed Chowdhury-Mirza"),
+        ("Mother said that Nyokabi Wambui-Achieng had looked after the children.", "Nyokabi Wambui-Achieng"),
+        ("| 0.5 | Second draft after practitioner event | Wenna Wetherall | March 2021 |", "Wenna Wetherall"),
+    ],
+)
+def test_a_name_the_model_takes_for_an_organisation_is_a_name_when_no_word_list_knows_its_words(text, value):
+    assert ("person_name", value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Disgybl / Pupil: Deio TUDOR-BEYNON, ganwyd 14 Tachwedd 2007", "person_name", "Deio TUDOR-BEYNON"),
+        ("rhiant / parent: Nest Tudor-Beynon, nest.tb@example.co.uk", "person_name", "Nest Tudor-Beynon"),
+        ("officer in case DS Gethin Walbrook; ref. GW-20-447105", "case_reference", "GW-20-447105"),
+        ("attending Constable Ruth Kernaghan; occurrence ref 16/330182", "case_reference", "16/330182"),
+        ("attending PC Kenna Lowrie; ref CR/0331457/16", "case_reference", "CR/0331457/16"),
+    ],
+)
+def test_a_name_in_a_forms_name_field_and_a_reference_after_a_bare_ref_are_flagged(text, kind, value):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Child: Child H", "Subject: Home Visit Notes", "Carer: Grandmother (Maternal)", "See ref 2019/20 below."]
+)
+def test_a_name_field_holding_a_pseudonym_or_words_and_a_ref_to_a_year_pass(text):
+    assert kinds(text) == []

@@ -710,6 +710,27 @@ def test_list_levels_are_numbered_in_their_own_format_and_restart_under_a_new_it
     assert numbers.label(etree.fromstring(f'<w:pPr xmlns:w="{w}"/>')) == ""
 
 
+def test_a_list_whose_own_instance_says_where_it_starts_restarts_there_after_another_of_the_same_definition():
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    numbering = etree.fromstring(
+        f'<w:numbering xmlns:w="{w}"><w:abstractNum w:abstractNumId="7">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="7"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>'
+    )
+    numbers = WordNumbering(numbering, None, f"{{{w}}}")
+
+    def item(num_id):
+        return etree.fromstring(
+            f'<w:pPr xmlns:w="{w}"><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+        )
+
+    # (an instance with no override carries on the definition's count, as Word does)
+    assert [numbers.label(item(num_id)) for num_id in (1, 1, 1, 2, 2, 3)] == ["1.", "2.", "3.", "1.", "2.", "3."]
+
+
 RECOMMENDATIONS_TABLE = [
     ["Finding", "No.", "Recommendation", "Lead agency"],
     ["Finding 1", "1", "The LSCB should issue guidance on identifying and engaging fathers and other men in a baby's "

@@ -2113,3 +2113,175 @@ Fathers | Adult M was never assessed. | 3. The partnership should ask every agen
         ("2", "The Trust should follow "),
         ("3", "The partnership should a"),
     ]
+
+
+def test_recommendations_set_out_in_a_letter_reproduced_in_an_appendix_are_each_a_record():
+    body = """9. Recommendations
+
+9.1 The recommendations of this review are set out in the letter from the chair of the panel, reproduced at Appendix
+2. The letter was considered by the ACPC at its meeting in July 2004.
+
+9.2 In brief, the recommendations concern pre-birth planning and bruising in babies."""
+    letter = """Appendix 2: Letter to the Chair of the ACPC
+
+14 June 2004
+
+Dear Mr Brown,
+
+I write on behalf of the review panel to set out its recommendations, grouped by the body to which each is addressed.
+
+The panel recommends as follows.
+
+To the Area Child Protection Committee
+
+1. The ACPC should agree a protocol so that every pregnant care leaver is considered for a pre-birth assessment.
+(Finding 1)
+
+2. The ACPC should issue guidance on bruising in babies who are not independently mobile. (Finding 2)
+
+To the Social Services Department
+
+3. The Social Services Department should ensure that checks are made on every adult in a baby's household.
+
+The panel would also ask you to consider whether the annual report could include progress on recommendations.
+
+Yours sincerely,
+
+Jane Smith"""
+
+    made = proposed(pages(FINDINGS, body, letter))
+
+    assert [(r.label, r.text[:28], r.addressee, r.findings) for r in made] == [
+        ("1", "The ACPC should agree a prot", "partnership", [0]),
+        ("2", "The ACPC should issue guidan", "partnership", [1]),
+        ("3", "The Social Services Departme", "agencies", []),
+    ]
+
+
+def test_a_table_of_numbered_recommendations_by_when_is_read_in_number_order_across_its_pages():
+    first = """8. Recommendations
+
+8.1 The review team has set out its recommendations in Table 2 according to when each should be achieved. The table
+should be read down each column in turn.
+
+Now (by March 2011) | Next (by March 2012) | Later (by March 2013)
+1. The COG should agree a protocol. (Key finding 1) 2. NHS Northshire should request records. | 4. The CPC should \
+adopt one tool for assessing neglect. | 5. The Scottish Government should consider national arrangements."""
+    second = """Northshire CPC \u2013 Significant Case Review \u2013 Child V \u2013 Final
+
+Now (by March 2011) | Next (by March 2012) | Later (by March 2013)
+3. Northshire Council should ensure that social work reads every transfer summary. | | 6. The police should flag \
+a third concern report as a pattern.
+
+8.2 Recommendations 1, 3 and 5 arise from the same finding and should be taken forward together."""
+    header = "Northshire CPC \u2013 Significant Case Review \u2013 Child V \u2013 Final\n\n"
+
+    made = proposed(pages(FINDINGS, header + first, second, header + "9. Response of the Chief Officers Group"))
+
+    assert [(r.label, r.text[:22]) for r in made] == [
+        ("1", "The COG should agree a"),
+        ("2", "NHS Northshire should "),
+        ("3", "Northshire Council sho"),
+        ("4", "The CPC should adopt o"),
+        ("5", "The Scottish Governmen"),
+        ("6", "The police should flag"),
+    ]
+
+
+def test_a_recommendation_box_set_in_the_middle_of_a_sentence_keeps_its_label_and_the_discussion_is_none():
+    text = """5. Findings and recommendations
+
+Finding 1: Medicines that can kill a child
+
+5.1 The service's policy asks key workers to discuss storage. The reviewer heard that key workers had come to
+believe that
+
+Recommendation 1
+The Northshire Safeguarding Children Partnership should publish guidance on the safe storage of opioid substitution
+medicines in homes where children live. (Finding 1)
+
+asking the question was all that could reasonably be expected of them.
+
+5.2 The clinical guidelines were last revised in 2017. They say that services should ensure that patients are given
+advice on safe storage. The reviewer considers that a national lead is needed, which is why the review should
+
+Recommendation 2
+The Department of Health and Social Care should consider strengthening the clinical guidelines on safe storage.
+(Finding 1)
+
+make this recommendation to government as well as to local services."""
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.text[:28], r.addressee) for r in made] == [
+        ("Recommendation 1", "The Northshire Safeguarding ", "partnership"),
+        ("Recommendation 2", "The Department of Health and", "national"),
+    ]
+
+
+def test_a_table_of_cards_as_a_pdf_flattens_it_gives_whom_each_asks_and_leaves_out_work_under_way():
+    text = """7. Recommendations
+
+7.1 Each recommendation is set out in Table 1 as a card.
+
+No. Recommendation
+
+1 Make sure that every agency identifies the baby's father. Lead: Northshire Chief Officers Group Linked to:
+Finding 1 By: September 2024
+
+2 Record the father's details at booking and share them at handover. Lead: NHS Northshire (maternity services)
+Linked to: Finding 2 By: March 2024
+
+7.2 The review also records improvements that agencies began during the review. They are not recommendations.
+
+No. Improvement already under way
+
+IA1 Throughcare workers ask every young person whether they are a parent. Lead: Northshire Council Status: Complete
+
+IA2 Social work screening checks which health practitioner is involved. Lead: Northshire Council Status: In progress"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:26], r.addressee_text, r.findings) for r in made] == [
+        ("1", "Make sure that every agenc", "Northshire Chief Officers Group", [0]),
+        ("2", "Record the father's detail", "NHS Northshire (maternity services)", [1]),
+    ]
+    assert made[1].agencies == ["Midwifery and maternity"]
+
+
+def test_a_tracker_with_header_words_broken_by_narrow_pdf_columns_and_learning_codes_is_read(tmp_path):
+    header = ["Rec", "Act", "Learning", "Recommendation", "Action", "Lead", "Due", "RAG", "Evidence", "Closed"]
+    rows = [
+        header,
+        ["R1", "a", "L1, L2", "The Regional Safeguarding Board should agree a regional approach to relationship abuse.",
+         "Draft a regional practice guide", "Business Manager", "2026", "A", "Draft circulated", "N"],
+        ["R1", "b", "L1, L2", "The Regional Safeguarding Board should agree a regional approach to relationship abuse.",
+         "Agree referral criteria", "Chair", "2026", "R", "", "N"],
+        ["R2", "a", "L2", "Coleg Northshire should ensure that every tutor passes on a disclosure the same day.",
+         "Brief all tutors", "Safeguarding Lead", "2025", "G", "Briefing delivered", "Y"],
+    ]  # fmt: skip
+    widths = [28, 24, 34, 150, 60, 40, 30, 24, 40, 28]
+    document = extract(
+        make_pdf_with_table(tmp_path / "tracker.pdf", rows, before=["7. Recommendations"], widths=widths)
+    )
+    assert "Ac t" in document.pages[0].text  # (the column too narrow for its header's word)
+
+    made = proposed([Page(1, FINDINGS), *(Page(page.number + 1, page.text) for page in document.pages)])
+
+    assert [(r.label, r.findings, len(r.actions)) for r in made] == [("R1", [0, 1], 2), ("R2", [1], 1)]
+    assert made[1].agencies == ["Further education college"]
+
+
+def test_a_health_board_named_before_should_is_asked_whatever_running_header_is_above_it():
+    text = """Improving systems and practice
+
+Northshire Regional Safeguarding Children Board
+
+1. Northshire University Health Board should ensure that health visitors record the name of every adult in the home.
+
+2. Northshire Recovery Service should make a home visit to check safe storage before any take-home dose."""
+
+    first, second = proposed(pages(FINDINGS, text))
+
+    assert (first.addressee, first.agencies) == ("agencies", ["Health visiting"])
+    assert (second.addressee, second.agencies) == ("agencies", ["Substance misuse services"])

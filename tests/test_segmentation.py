@@ -3,7 +3,7 @@
 from ingest.documents import Page
 from ingest.extraction import extract
 from ingest.recommendations import propose_recommendations
-from ingest.segmentation import MAX_FINDINGS, propose_findings, row_cells
+from ingest.segmentation import MAX_FINDINGS, propose_findings, read_blocks, row_cells
 from tests.documents import make_docx, make_pdf, make_pdf_with_table
 
 
@@ -2322,4 +2322,40 @@ I. The nursery's key worker noticed the child's hunger
     ]
     assert [r[:2] for r in recommended(proposal, document_pages)] == [
         ("Recommendation 1", "The recovery service should re")
+    ]
+
+
+def test_running_headers_of_parts_set_apart_or_of_cells_are_dropped_and_a_table_header_repeated_is_kept():
+    header = "Northshire LSCB \u2013 Serious Case Review \u2013 Child N \u2013 Final"
+    row_header = "Northshire LSCB | Serious Case Review: Child N | Final"
+    table = "Period | What happened\nAutumn 2010 | Four appointments missed"
+    text = [f"{header}\n\n{row_header}\n\n{n}. Section {n}\n\nThe panel read the records for period {n}.\n\n{table}"
+            for n in range(1, 4)]  # fmt: skip
+
+    blocks = read_blocks(pages(*text))
+
+    assert not any(header in b.text or "Serious Case Review: Child N" in b.text for b in blocks)
+    assert sum(b.text == "Period | What happened" for b in blocks) == 3
+
+
+def test_a_letters_date_is_not_a_numbered_heading():
+    text = """Appendix 2: Letter to the Chair
+
+14 June 2004
+
+Dear Mr Brown,
+
+I write on behalf of the panel.
+
+3 March 2005
+
+Finding 1: The bruise was explained away
+
+The GP accepted the explanation."""
+
+    blocks = read_blocks(pages(text))
+
+    assert [b.text for b in blocks if b.heading] == [
+        "Appendix 2: Letter to the Chair",
+        "Finding 1: The bruise was explained away",
     ]

@@ -330,6 +330,7 @@ class WordNumbering:
         self.instances = {}  # num id: (abstract id, {level: start override})
         self.styles = {}  # style id: (num id or None, level or None, based on)
         self.counters = {}  # abstract id: [count per level]
+        self.started = set()  # (num id, level) of the list instances used so far
         if numbering is not None:
             for abstract in numbering.iter(f"{w}abstractNum"):
                 levels = {}
@@ -396,7 +397,11 @@ class WordNumbering:
             return ""
         counts = self.counters.setdefault(abstract, [None] * 9)
         start = overrides.get(level, levels[level][0])
-        counts[level] = start if counts[level] is None else counts[level] + 1
+        # a list's own instance that says where it starts (w:startOverride) starts there when first used, however far
+        # another list of the same definition has counted
+        restarts = level in overrides and (num_id, level) not in self.started
+        self.started.add((num_id, level))
+        counts[level] = start if counts[level] is None or restarts else counts[level] + 1
         for deeper in range(level + 1, 9):
             counts[deeper] = None
         shown, text = levels[level][1], levels[level][2]
