@@ -37,13 +37,19 @@ Sets:
   fifteenth session, development material since.
 - `tenth`: bench/data/recommendations_tenth/ (the same, written while the ninth was tuned on): the fifteenth
   session's final figures, scored once; development material since.
-- `eleventh`: bench/data/recommendations_eleventh/ (the same, written while the tenth was tuned on): held back for
-  final figures.
+- `eleventh`: bench/data/recommendations_eleventh/ (the same, written while the tenth was tuned on): scored once in
+  the sixteenth session, development material since.
+- `twelfth`: bench/data/recommendations_twelfth/ (the same, written while the eleventh was tuned on): scored once in
+  the sixteenth session, development material since.
+- `thirteenth`: bench/data/recommendations_thirteenth/ (the same, written while the twelfth was tuned on): the
+  sixteenth session's final figures, scored once; development material since.
+- `fourteenth`: bench/data/recommendations_fourteenth/ (the same, written while the thirteenth was tuned on): scored
+  once in the seventeenth session.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|tenth|eleventh] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|thirteenth|fourteenth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -219,7 +225,7 @@ def totals(rows):
 
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-SETS += ("eleventh", "twelfth", "thirteenth")
+SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth")
 
 
 def sources(chosen_set, chosen):
@@ -237,6 +243,7 @@ def sources(chosen_set, chosen):
         "eleventh": [DATA / "recommendations_eleventh"],
         "twelfth": [DATA / "recommendations_twelfth"],
         "thirteenth": [DATA / "recommendations_thirteenth"],
+        "fourteenth": [DATA / "recommendations_fourteenth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):

@@ -216,7 +216,8 @@ EARLIER = re.compile(
 PROCEDURAL = re.compile(
     r"^[^.;:]{0,160}?\b(?:is|are)\s+asked\s+to\s+(?:note|accept|receive|endorse|approve|sign\s+off)\b"
     r"|^(?:to\s+)?(?:note|accept|receive|endorse|approve|sign\s+off)\b"  # an item after "The Board is asked to:"
-    r"|^[^.;:]{0,120}?\b(?:report|review)\s+(?:be|is|should\s+be)\s+published\b"
+    r"|^[^.;:]{0,120}?(?<!after\sthis\s)(?<!after\sthe\s)(?<!once\sthe\s)(?<!when\sthe\s)(?<!when\sthis\s)"
+    r"\b(?:report|review)\s+(?:be|is|should\s+be)\s+published\b"  # (not "audit, a year after this report is ...")
     r"|^[^.;:]{0,120}?\bshould\s+note\s+that\b"  # an observation: "The partnership should note that ... overlaps"
     r"|^[^.;:]{0,160}?\bshould\s+be\s+(?:commended|congratulated|praised|thanked)\b",  # praise
     re.IGNORECASE,
@@ -290,7 +291,7 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         proposed = _fullest([proposed, _from_appendix(sections(blocks), named=bool(proposed))])
     if not proposed:
         proposed = _recommends_that(blocks) or _what_needs_to_change(blocks, findings)
-    proposed = [r for r in proposed if not QUESTION.match(r.text)]
+    proposed = _as_amended([r for r in proposed if not QUESTION.match(r.text)], blocks)
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
         return []
     for recommendation in proposed:
@@ -308,6 +309,24 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
 
 
 APPENDIX = re.compile(r"\b(?:appendix|annex)\b", re.IGNORECASE)
+# An addendum that puts new words in place of a recommendation: "12.2 Recommendation 11.4.2 is replaced by the
+# following, which is the recommendation of this review: The Primary Care Trust should audit ...".
+REPLACED = re.compile(
+    r"\brecommendation\s+(?P<label>\S{1,12}?)\s+(?:is|has\s+been)\s+(?:replaced|superseded|amended)\s+(?:by|with|to\s+read)"
+    r"\b[^:]{0,120}:\s*(?P<text>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _as_amended(proposed, blocks):
+    """The recommendations with an addendum's new words in place of those it replaces."""
+    for block in blocks:
+        if (found := REPLACED.search(block.text)) and DIRECTIVE.search(found.group("text")):
+            key = _label_key(found.group("label"))
+            for recommendation in proposed:
+                if recommendation.label and _label_key(recommendation.label) == key:
+                    recommendation.text = _plain(found.group("text"))
+    return proposed
 
 
 # A recommendation made in the analysis, tagged where it is made: "... before the baby is born. (Recommendation 1)".
@@ -822,9 +841,17 @@ def _from_blocks(blocks):
     listed_from = 0  # where in out the recommendations start that a "For consideration by: ..." line would address
     themes = []  # (where in out, label) of each finding's heading the recommendations are grouped under
     timed_from = None  # where in out a table of numbered recommendations set out by when (its columns) starts
+    header_words = []  # lines of nothing but "Recommendation N": a grid's header row run together
     for block in blocks:
         cells = _cells(block.text)
         timed_from = None if block.heading and not cells else timed_from
+        if not cells and GRID_LINE.match(line := block.text.strip()) and (header_words or _grid_line(line)):
+            header_words.append(line)  # a grid's header as a PDF may give it, its cells run together
+            continue
+        if cells and header_words and (labels := _grid_labels(header_words, len(cells) - 1)):
+            grid = [ProposedRecommendation("", label, block.page) for label in labels]
+            out.extend(grid)
+        header_words = []
         if cells and (labels := _grid_header(cells)):  # "| Recommendation 1 | Recommendation 2": one a column
             grid = [ProposedRecommendation("", label, block.page) for label in labels]
             out.extend(grid)
@@ -1325,6 +1352,27 @@ def _grid_header(cells):
     if len(cells) < 3 or cells[0] or not all(label and not label.group("rest").strip() for label in labels):
         return None
     return [_clean_label(label.group("label")) for label in labels]
+
+
+GRID_LINE = re.compile(r"^(?:recommendation(?:\s+\d{1,2})?\s*)+$", re.IGNORECASE)
+
+
+def _grid_line(line):
+    """Whether a line of labels alone may start a grid's header: two labels or more, or "Recommendation" without
+    its number (not "Recommendation 1" over the words of one)."""
+    return len(re.findall(r"recommendation", line, re.IGNORECASE)) >= 2 or not re.search(r"\d", line)
+
+
+def _grid_labels(lines, columns):
+    """The labels of a grid's header as a PDF gives it, its cells run together on a line ("Recommendation 1
+    Recommendation 2 Recommendation 3"), or one a line with a number it carried to a line of its own lost
+    ("Recommendation", "Recommendation", "Recommendation 7": 4 to 7): one for each column of the row below, else []."""
+    numbers = [int(n) if n else None for n in re.findall(r"recommendation(?:\s+(\d{1,2}))?", " ".join(lines), re.I)]
+    known = next(((at, n) for at, n in enumerate(numbers) if n is not None), None)
+    if len(numbers) != columns or columns < 2 or known is None:
+        return []
+    at, number = known
+    return [f"Recommendation {number - at + place}" for place in range(columns)]
 
 
 def _grid_row(cells, grid):

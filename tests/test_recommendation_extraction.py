@@ -2285,3 +2285,52 @@ Northshire Regional Safeguarding Children Board
 
     assert (first.addressee, first.agencies) == ("agencies", ["Health visiting"])
     assert (second.addressee, second.agencies) == ("agencies", ["Substance misuse services"])
+
+
+def test_a_grid_whose_header_cells_a_pdf_runs_together_or_splits_from_their_numbers_is_read_down_its_columns():
+    text = """6. Recommendations
+
+6.1 Each column of the grid is one recommendation.
+
+Recommendation 1 Recommendation 2
+
+What we recommend | The partnership should audit plans that close. | The police should check for children.
+Who | Northshire Safeguarding Children Partnership | The police
+
+Recommendation
+
+Recommendation 4
+
+What we recommend | The Trust should record notifications. | The Department for Education should set out guidance.
+Who | Northshire Hospitals Trust | The Department for Education"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:24], r.addressee) for r in made] == [
+        ("Recommendation 1", "The partnership should a", "partnership"),
+        ("Recommendation 2", "The police should check ", "agencies"),
+        ("Recommendation 3", "The Trust should record ", "agencies"),
+        ("Recommendation 4", "The Department for Educa", "national"),
+    ]
+
+
+def test_an_addendum_replacing_a_recommendation_gives_its_new_words_and_an_audit_after_publication_is_one():
+    text = """11. Recommendations
+
+11.1 The Primary Care Trust should appoint an additional named nurse to oversee the transfer of records.
+
+11.2 The LSCB should audit, twelve months after this report is published, whether practice has changed.
+
+12. Addendum
+
+12.1 Since the report was written the Trust has changed how records move.
+
+12.2 Recommendation 11.1 is replaced by the following, which is the recommendation of this review: The Primary
+Care Trust should audit how long records take to reach the receiving health visitor. (Finding 1)"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:40], r.findings) for r in made] == [
+        ("11.1", "The Primary Care Trust should audit how ", [0]),
+        ("11.2", "The LSCB should audit, twelve months aft", []),
+    ]
