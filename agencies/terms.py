@@ -57,7 +57,7 @@ TERMS = [
         "Children in care and fostering",
     ),
     (
-        r"children'?s homes?|residential (?:homes?|units?|care|placements?|staff|workers?)",
+        r"children'?s (?:homes?|houses?)|residential (?:homes?|units?|care|placements?|staff|workers?)",
         "Residential children's home",
     ),
     (r"leaving care(?: teams?| services?)?|personal advis[eo]rs?|pathway plans?", "Leaving care"),

@@ -109,6 +109,7 @@ LABEL = re.compile(
     r"|(?:cam\s+gweithredu\s*\d{1,2}\s*/\s*)?(?:action|cam\s+gweithredu)\s*\d{1,2}"  # "Cam gweithredu 2 / Action 2"
     r"|(?-i:[A-Z]{1,4})(?:\s?|/)\d{1,2}(?:\.\d{1,2})?|\d{1,2}(?-i:[a-h])(?=\s)"  # "WG1", "1a" (theme 1's first)
     r"|(?-i:[A-Z]{2,4})\.\d{1,2}(?=[.:]?\s)"  # "UHB.1", "POL.2"
+    r"|(?-i:[A-Z]{1,4})\d{2}/\d{1,3}(?=[.:]?\s)"  # "LR24/01": a register's reference, the year and the number
     r"|(?-i:[IVX]{1,6})(?=\.\s))"  # "IV. The Primary Care Trust should ..."
     r"(?P<tag>\s*[(\[][^)\]]{1,60}[)\]])?\s*(?:[:.\-\u2013\u2014)]\s*|\s+(?=[A-Z\"\u201c])|(?<=[)\]])$|$)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -243,7 +244,9 @@ TABLE_TEXT = re.compile(
 )
 TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|rec\.?|no\.?|number|#|recommendation (?:no\.?|number))$", re.I)
 TABLE_TO = re.compile(
-    r"^(?:agency|organi[sz]ation|lead(?: agency| organi[sz]ation| body)?|to|addressee|owner|responsible.*|for)$", re.I
+    r"^(?:agency|organi[sz]ation|lead(?: agency| organi[sz]ation| body)?|to|addressee|addressed to|owner|responsible.*"
+    r"|for)$",
+    re.I,
 )
 TABLE_FINDING = re.compile(
     r"^(?:finding|learning(?: point| area| theme)?|theme|key (?:finding|learning|area)|link(?:ed)? to.*"
@@ -257,7 +260,8 @@ REFERENCE = re.compile(
     re.IGNORECASE,
 )
 NONE_IN_ROW = re.compile(
-    r"^(?:no (?:single[- ]agency |further |formal )?recommendations?|none|withdrawn|deleted|not taken forward)\b",
+    r"^(?:no (?:single[- ]agency |further |formal |new |separate |specific )?recommendations?|none|withdrawn|deleted"
+    r"|not taken forward)\b",
     re.IGNORECASE,
 )
 ACTION_PLAN = re.compile(r"\baction plan\b", re.IGNORECASE)
@@ -265,7 +269,7 @@ TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 # The columns of an action plan's table, by their headers (the first that fits a header names it).
 ACTION_COLUMNS = (
     ("ref", re.compile(r"^(?:(?:rec(?:ommendation)?s?|action)\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?"
-                       r"|ref(?:erence)?\.?|no\.?)$", re.I)),
+                       r"|ref(?:erence)?\.?|no\.?|para(?:graph)?\.?)$", re.I)),
     ("text", re.compile(r"^(?:(?:smart |agreed |planned |improvement |specific )?actions?"
                         r"(?: (?:to be taken|required|agreed|planned))?"
                         r"|what(?: (?:will be done|we will do))?|activity|tasks?|steps?)$", re.I)),
@@ -284,13 +288,15 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     chosen = [found for found in _recommendation_sections(sections(blocks)) if not any(map(_says_none, found))]
     # (those written after each finding, and a summary of them in a section of its own, are one list: the fuller)
     after = [r for index, finding in enumerate(findings) for r in _after_finding(finding, index)]
-    lists = [found for found in (*map(_from_blocks, chosen), after, _tagged_sentences(blocks)) if found]
+    lists = [
+        found for found in (*map(_from_blocks, chosen), after, _tagged_sentences(blocks), _card_rows(blocks)) if found
+    ]
     proposed = _fullest(lists)
     if any(APPENDIX.search(block.text) for found in chosen for block in found):
         # "The recommendations are set out in Appendix C"; "Single-agency recommendations ... are in Appendix 2"
         proposed = _fullest([proposed, _from_appendix(sections(blocks), named=bool(proposed))])
     if not proposed:
-        proposed = _recommends_that(blocks) or _what_needs_to_change(blocks, findings)
+        proposed = _indexed(blocks) or _recommends_that(blocks) or _what_needs_to_change(blocks, findings)
     proposed = _as_amended([r for r in proposed if not QUESTION.match(r.text)], blocks)
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
         return []
@@ -485,7 +491,8 @@ OWN_RECOMMENDATIONS = re.compile(
 )
 OTHERS_RECOMMENDATIONS = re.compile(
     r"\b(?:imrs?|individual management reviews?|agency reports?|single[- ]agency reviews?|previous|earlier|learning"
-    r"|for information|not (?:a set of )?(?:the review's )?recommendations|endorsed)\b",
+    r"|for information|not (?:a set of )?(?:the review's )?recommendations|endorsed"
+    r"|of\s+the\s+(?:19|20)\d{2}|(?:19|20)\d{2}\s+(?:part\s+8\s+|serious\s+case\s+)?review)\b",  # "of the 1998 review"
     re.IGNORECASE,
 )
 
@@ -517,6 +524,88 @@ def _from_appendix(all_sections, *, named=False):
     return []
 
 
+# An index of the paragraphs that make the recommendations, which the text sets in bold: "Paragraph | Addressed to |
+# Key finding | Subject", "10.3 | The LSCB | Key finding 1 | Children named at MARAC".
+INDEX_PARAGRAPH = re.compile(r"^(?:para(?:graph)?s?\.?(?:\s+(?:no\.?|number))?|where)$", re.IGNORECASE)
+
+
+def _indexed(blocks):
+    """The recommendations an index names by paragraph: the words of each paragraph from the first sentence that
+    asks someone to act, with whom the index says it asks and the finding it gives."""
+    numbered = {}
+    for block in blocks:
+        if block.number and not block.heading and " | " not in block.text:
+            numbered.setdefault(block.number, block)
+    out, columns = [], None
+    for block in blocks:
+        cells = _cells(block.text)
+        if not cells:
+            columns = None
+            continue
+        if columns is None:
+            at = next((i for i, cell in enumerate(cells) if INDEX_PARAGRAPH.match(cell.strip())), None)
+            roles = _table_roles(cells)
+            index = at is not None and ("to" in roles or "finding" in roles) and not _action_columns(cells)
+            columns = {"at": at, **roles} if index else None  # (an action plan's "Para | Action | Lead" is none)
+            continue
+        paragraph = numbered.get(cells[columns["at"]].strip().rstrip(".")) if columns["at"] < len(cells) else None
+        words = SECTION_NUMBER.sub(r"\g<rest>", paragraph.text, count=1) if paragraph else ""
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", words)
+        first = next((i for i, sentence in enumerate(sentences) if _asks_in_first_sentence(sentence)), None)
+        if first is None:
+            continue
+        found = ProposedRecommendation(" ".join(sentences[first:]), paragraph.number, paragraph.page)
+        if "to" in columns and columns["to"] < len(cells):
+            found.addressee_text = _plain(cells[columns["to"]])
+        if "finding" in columns and columns["finding"] < len(cells):
+            found.reference = _finding_cell(cells[columns["finding"]])
+        out.append(found)
+    return out if len(out) >= 2 else []
+
+
+# A learning card's rows, set out wherever the learning is: "What we recommend | R1 The Board should ... R2 The
+# council should ...", then "Who should act | R1: Regional Safeguarding Board R2: Aber Mwyaren County Council".
+CARD_ROW = re.compile(
+    r"^(?:what\s+(?:we|the\s+(?:review|panel|reviewers?))\s+recommends?|our\s+recommendations?)\s*:?$", re.IGNORECASE
+)
+WHO_ROW = re.compile(r"^(?:who\s+(?:should|will|must)\s+act|who|by\s+whom|lead)\s*:?$", re.IGNORECASE)
+NEXT_CODED = re.compile(r"(?<=[.;)])\s+(?=(?-i:[A-Z]{1,3})\d{1,2}[:.]?\s+(?-i:[A-Z]))")
+CODED_WHO = re.compile(r"(?:^|\s)(?P<code>(?-i:[A-Z]{1,3})\d{1,2})\s*:\s*")
+
+
+def _card_rows(blocks):
+    """The recommendations of learning cards: each card's "What we recommend" row, one or more labelled in its cell,
+    and whom its "Who should act" row says each asks."""
+    out, card, under = [], [], ""
+    for block in blocks:
+        if block.heading and block.label in ("finding", "learning"):  # the learning the cards below are about
+            under = block.label_text or segmentation.split_label(block.text.strip())[0]
+        cells = _cells(block.text)
+        if not cells or len(cells) != 2:
+            card = []
+            continue
+        role, cell = cells[0].strip(), cells[1].strip()
+        if CARD_ROW.match(role) and cell and not NONE_IN_ROW.match(cell):
+            card = []
+            for part in NEXT_CODED.split(cell):
+                label = LABEL.match(part)
+                coded = bool(label and label.group("rest").strip())
+                text = label.group("rest") if coded else part
+                if DIRECTIVE.search(text):
+                    code = _clean_label(label.group("label")) if coded else ""
+                    card.append(ProposedRecommendation(_plain(text), code, block.page, reference=under))
+            out.extend(card)
+        elif WHO_ROW.match(role) and card:
+            codes = list(CODED_WHO.finditer(cell))
+            named = {m.group("code"): cell[m.end() : n.start() if n else len(cell)] for m, n in
+                     itertools.zip_longest(codes, codes[1:])}  # fmt: skip
+            for recommendation in card:
+                to = named.get(recommendation.label) if named else cell
+                recommendation.addressee_text = _plain(to or "")
+            card = []
+    return out
+
+
 # A letter's or an appendix's words before its numbered recommendations: "The panel recommends as follows."
 RECOMMENDS_AS_FOLLOWS = re.compile(r"\brecommends?\s+(?:as\s+follows|the\s+following)\s*[.:]$", re.IGNORECASE)
 
@@ -540,13 +629,19 @@ def _add_actions(blocks, proposed, findings=()):
     rows, columns = [], None
     for block in blocks:
         cells = [cell.strip() for cell in re.split(r"(?:^|\s)\|(?:\s|$)", block.text)]  # "| x": an empty first cell
+        filled = [cell for cell in cells if cell.strip(" |")]
+        if columns is not None and "ref" not in columns and len(filled) == 1 and (group := LABEL.match(filled[0])):
+            rows.append({"ref": _clean_label(group.group("label")), "text": ""})  # a row across the table
+            continue
         if len(cells) < 2:
             continue
-        if header := _action_columns(cells):
+        if header := _action_columns(cells) or _grouped_actions_header(cells):
+            if header != columns or "ref" in header:
+                rows.append(None)  # a new table: no row before (its header repeated over a page's rows goes on)
             columns = header
-            rows.append(None)  # a new table: no row before
         elif columns is not None:
             rows.append({role: _plain(cells[index]) if index < len(cells) else "" for role, index in columns.items()})
+            rows[-1].setdefault("ref", "")
     references = list(dict.fromkeys(row["ref"] for row in rows if row and row["ref"]))
     named = {ref: _named_by(ref, proposed) or _by_finding_and_place(ref, proposed, findings) for ref in references}
     unnamed = [ref for ref in references if named[ref] is None]
@@ -562,6 +657,15 @@ def _add_actions(blocks, proposed, findings=()):
         if current is not None and row["text"]:
             fields = {role: row.get(role, "") for role in ("owner", "due", "status", "evidence")}
             current.actions.append(ProposedAction(row["text"], **fields))
+
+
+def _grouped_actions_header(cells):
+    """{role: column} of an action plan's header with no column for the recommendation ("Action | Lead | By when |
+    RAG"): each recommendation is a row across the table above its actions. None for any other row."""
+    roles = _action_roles(cells)
+    if "text" not in roles and "ref" in roles and re.fullmatch(r"(?i)actions?", cells[roles["ref"]].strip()):
+        roles["text"] = roles.pop("ref")  # ("Action" names the action's column here, not its number's)
+    return roles if "text" in roles and "ref" not in roles and len(roles) >= 2 else None
 
 
 def _actions_header(cells):
@@ -641,13 +745,22 @@ def _recommendation_sections(all_sections):
             or _says_it_recommends(section)
         ) and not _is_action_plan(section):
             out.append(list(section.blocks))
-        elif out and out[-1] is not None and section.kind == "other" and numbered and _asks(heading.text):
+        elif out and out[-1] is not None and section.kind == "other" and numbered and _asks_in_any(heading.text):
             out[-1] += [Block(heading.text, heading.page), *section.blocks]
         elif out and out[-1] is not None and section.kind == "other" and numbered and _restated(section):
             out[-1] += section.blocks  # a bilingual table's Welsh cell read as a heading, its English cell after it
         else:
             out.append(None)
     return [found for found in out if found]
+
+
+# A recommendation in Welsh: "6. Dylai Llywodraeth Cymru ystyried ..." ("The Welsh Government should consider ...").
+WELSH_ASKS = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:dylai|dylid|dylent|dylen)\b", re.IGNORECASE)
+
+
+def _asks_in_any(text):
+    """Whether a line asks someone to act, in English or in Welsh (the Welsh page of facing pages)."""
+    return _asks(text) or bool(WELSH_ASKS.match(text))
 
 
 # A chapter under a heading of its own words that says it holds the recommendations: "31. This chapter sets out the
@@ -1076,7 +1189,7 @@ def _from_blocks(blocks):
     for (start, theme), (end, _) in itertools.pairwise([*themes, (len(out), "")]):
         for recommendation in out[start:end]:
             recommendation.reference = recommendation.reference or theme
-    if sum(r.label.lower().startswith("recommendation") for r in out) >= 2:
+    if sum(bool(re.match(r"[a-z]", r.label, re.IGNORECASE)) for r in out) >= 2:
         # among recommendations labelled as such, a numbered paragraph of the discussion is none unless it starts by
         # asking ("5.4 The guidelines ... were last revised in 2017. They say that services should ...")
         out = [r for r in out if not PARAGRAPH_NUMBER.fullmatch(r.label) or _asks_in_first_sentence(r.text)]
@@ -1498,6 +1611,8 @@ def _from_one_row(cells, text, columns, page):
     # (a row of a table headed "Recommendation" is one, whatever its verb, unless it says there is none)
     if len(text.split()) < 5 or NONE_IN_ROW.match(text) or not (columns or DIRECTIVE.search(text)):
         return None
+    if PROCEDURAL.match(text):
+        return None  # "The SBNI is asked to note this report ...": a request to receive it, in the table's last row
     label = cells[columns["label"]] if columns and "label" in columns and columns["label"] < len(cells) else ""
     reference = ""
     if (own := LABEL.match(text)) and (not label or not NUMBER_LABEL.fullmatch(label)):

@@ -395,11 +395,15 @@ def _without_running_lines(paragraphs):
     # Safeguarding Children Partnership \u00b7 LCSPR Archie \u00b7 OFFICIAL") on three pages or more, or of cells
     # ("Wixhampton LSCB | Serious Case Review: Child N | Final") heading no rows of its width (a table's header,
     # repeated on each page, heads its rows)
-    heads = {lines[0] for (lines, _), (after, _) in itertools.pairwise(paragraphs) if _heads_row(lines, after)}
+    alone = {  # a row that somewhere heads no row of its width
+        lines[0]
+        for (lines, _), (after, _) in itertools.pairwise([*paragraphs, ([], None)])
+        if not _heads_row(lines, after)
+    }
     recurring = Counter(
         " ".join(lines)
         for lines, _ in paragraphs
-        if len(lines) <= 2 and RUNNING_HEADER.match(" ".join(lines)) and lines[0] not in heads
+        if len(lines) <= 2 and RUNNING_HEADER.match(" ".join(lines)) and (" | " not in lines[0] or lines[0] in alone)
     )
     drop |= {i for i, (lines, _) in enumerate(paragraphs) if len(lines) <= 2 and recurring[" ".join(lines)] >= 3}
     return [paragraph for i, paragraph in enumerate(paragraphs) if i not in drop]
@@ -481,7 +485,9 @@ def _reading_columns(paragraphs):
         while end < len(paragraphs) and len(paragraphs[end][0]) == 1 and len(row_cells(paragraphs[end][0][0])) == 2:
             end += 1
         rows = [row_cells(lines[0]) for lines, _ in paragraphs[start:end]]
-        if end - start < 2 or not (headed or _columns_numbered(rows)):
+        # (a card whose left cells name its rows, "What we found | ...", "Who should act | ...", is read by its rows)
+        named = all(len(cells[0].split()) <= 6 and not _ends_sentence(cells[0]) for cells in rows)
+        if end - start < 2 or not (headed or _columns_numbered(rows)) or named:
             out.append(paragraphs[i])
             i += 1
             continue

@@ -442,10 +442,10 @@ def make_docx_understating_its_size(path, megabytes):
     return path
 
 
-def make_pdf_with_table(path, rows, *, before=(), after=(), widths=None, spans=()):
+def make_pdf_with_table(path, rows, *, before=(), after=(), widths=None, spans=(), padding=6):
     """A PDF of paragraphs, a table and paragraphs, as a word processor lays one out: each cell's text wrapped in its
     column, cells top-aligned, grid lines drawn. rows are lists of cell texts (the first the header); spans lists the
-    rows drawn across the whole table ("Regional recommendations")."""
+    rows drawn across the whole table ("Regional recommendations"); padding is each cell's left and right margin."""
     styles = getSampleStyleSheet()
     body, cell = styles["BodyText"], ParagraphStyle("cell", parent=styles["BodyText"], fontSize=8.4, leading=11.5)
     table = Table(
@@ -453,6 +453,7 @@ def make_pdf_with_table(path, rows, *, before=(), after=(), widths=None, spans=(
         colWidths=widths,
         style=TableStyle(
             [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            + [("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding)]
             + [("SPAN", (0, index), (-1, index)) for index in spans]
         ),
     )

@@ -9,6 +9,7 @@ import docx
 import pytest
 from lxml import etree
 from PIL import Image
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ingest.anonymisation import check_document
 from ingest.documents import DocumentRejected
@@ -833,3 +834,15 @@ def test_a_label_and_its_value_above_a_wrapped_table_row_are_not_read_as_a_one_l
 
     assert "extorted can get immediate advice" in " ".join(text.split())
     assert "Lead | Department for Education\nB | Establish" not in text
+
+
+def test_a_table_header_pdfium_gives_as_one_line_above_its_rows_is_read_as_the_tables_first_row(tmp_path):
+    header = ["Paragraph", "Addressed to", "Key finding", "Subject"]
+    rows = [header, ["10.3", "The LSCB", "Finding 1", "Children named"], ["10.4", "The police", "Finding 2", "Seen"]]
+    widths = [stringWidth(cell, "Helvetica", 8.4) + 8 for cell in header[:3]] + [120]  # (cells close together)
+    path = make_pdf_with_table(tmp_path / "index.pdf", rows, before=["Annex A: Index"], widths=widths, padding=4)
+
+    lines = extract(path).pages[0].text.split("\n")
+
+    header_at = lines.index("Paragraph | Addressed to | Key finding | Subject")
+    assert lines[header_at + 1] == "10.3 | The LSCB | Finding 1 | Children named"

@@ -2334,3 +2334,174 @@ Care Trust should audit how long records take to reach the receiving health visi
         ("11.1", "The Primary Care Trust should audit how ", [0]),
         ("11.2", "The LSCB should audit, twelve months aft", []),
     ]
+
+
+def test_recommendations_set_in_bold_in_conclusions_are_read_from_the_paragraphs_an_index_names():
+    text = """10. Conclusions and recommendations
+
+10.1 Where the panel makes a recommendation, it is set out in bold at the end of the paragraph.
+
+10.2 Twice the MARAC recorded only "one child". The LSCB should ask the MARAC steering group to amend its referral
+form so that every child is named. (Finding 1)
+
+10.3 The panel considered whether the LSCB should commission an audit, and decided against it.
+
+10.4 The GP knew more than anyone else. NHS Northshire should issue guidance to GP practices on parents who drink.
+
+Annex A: Index of recommendations
+
+Paragraph | Addressed to | Key finding | Subject
+10.2 | The LSCB | Finding 1 | Children named at MARAC
+10.4 | NHS Northshire | Finding 2 | GP guidance
+
+Annex B: LSCB action plan
+
+Para | Action | Lead | Target date
+10.2 | Propose a revised MARAC referral form. | MARAC Coordinator | February 2011
+10.4 | Issue the GP guidance. | Named GP | March 2011"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:28], r.addressee_text, r.findings, len(r.actions)) for r in made] == [
+        ("10.2", "The LSCB should ask the MARA", "The LSCB", [0], 1),
+        ("10.4", "NHS Northshire should issue ", "NHS Northshire", [1], 1),
+    ]
+
+
+def test_learning_cards_give_each_recommendation_in_their_cell_whom_it_asks_and_the_learning_above_it():
+    text = """4. Learning and recommendations
+
+Learning 1: One young person, two plans
+
+4.1 The two plans for the young mother and her baby were written by different teams.
+
+|
+What we found | The two plans should have been brought together.
+What we recommend | R1 The Board should make sure that there is one joint plan. R2 Northshire Council should \
+ensure that the two social workers agree who coordinates the plan.
+Who should act | R1: Regional Safeguarding Board R2: Northshire Council (children's services)
+
+Learning 2: A father at night
+
+4.2 Nobody asked who stayed overnight.
+
+|
+What we found | The scheme recorded overnight visitors but did not share them.
+What we recommend | No new recommendation is made: the police have already changed their process."""
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.text[:22], r.addressee_text, r.findings) for r in made] == [
+        ("R1", "The Board should make ", "The Board", [0]),  # (its own words say whom, as the card does)
+        ("R2", "Northshire Council sho", "Northshire Council (children's services)", [0]),
+    ]
+
+
+def test_register_coded_recommendations_keep_their_codes_and_an_earlier_reviews_table_in_an_appendix_is_none():
+    text = """7. Recommendations
+
+7.1 The CPC records each recommendation in its improvement register; the reference is given at the start of each.
+The recommendations of the 2019 review are at Appendix 3.
+
+LR24/01 The Chief Officers Group should ensure that every existing resident's risk assessment is reviewed.
+
+LR24/02 Northshire Council should ensure that, when a young person in a children's house says anything, staff:
+
+• (a) record the young person's exact words;
+
+• (b) tell the young person's social worker.
+
+Appendix 3: Recommendations of the 2019 review
+
+No. | Recommendation (2019) | Status
+1 | All agencies should train staff in recognising neglect. | Implemented
+2 | Social Services should review its thresholds. | Implemented"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:22]) for r in made] == [
+        ("LR24/01", "The Chief Officers Gro"),
+        ("LR24/02", "Northshire Council sho"),
+    ]
+    assert made[1].agencies[0] == "Residential children's home"
+    assert "(b) tell the young person's social worker" in made[1].text
+
+
+def test_an_action_plan_of_recommendation_rows_across_the_table_gives_each_its_actions_over_a_page_break():
+    text = """8. Recommendations
+
+1. The Partnership should agree a protocol with the accommodation provider.
+
+2. The police should record a missing young person's disputed age.
+
+Appendix 2: Action plan
+
+Action | Lead | By when | RAG
+Recommendation 1: The Partnership should agree a protocol with the accommodation provider. | | |
+Draft and agree the protocol. | Head of Service | December 2022 | Green
+Recommendation 2: The police should record a missing young person's disputed age. | | |"""
+    after_break = """Action | Lead | By when | RAG
+Update the missing persons guidance. | Detective Inspector | December 2022 | Amber
+Brief call handlers. | Control Room Manager | January 2023 | Green"""
+
+    made = proposed(pages(FINDINGS, text, after_break))
+
+    assert [(r.label, [a.text for a in r.actions]) for r in made] == [
+        ("1", ["Draft and agree the protocol."]),
+        ("2", ["Update the missing persons guidance.", "Brief call handlers."]),
+    ]
+
+
+def test_facing_welsh_and_english_pages_of_actions_give_the_english_of_each_once():
+    welsh = """5. Gwella systemau ac ymarfer
+
+Camau gweithredu i'r Bwrdd
+
+1. Dylai'r Bwrdd sicrhau bod plant mewn ardaloedd gwledig yn cael eu gweld."""
+    english = """5. Improving systems and practice
+
+Actions for the Board
+
+1. The Board should ensure that children in rural areas are seen."""
+    welsh_next = """Camau gweithredu i asiantaethau
+
+4. Dylai Cyngor Sir Northshire sicrhau bod gweithiwr cymdeithasol sy'n siarad Cymraeg ar gael.
+
+Argymhelliad i Lywodraeth Cymru
+
+6. Dylai Llywodraeth Cymru ystyried, gyda'r Bwrdd Diogelu Annibynnol
+
+Cenedlaethol, a oes angen canllawiau cenedlaethol. (Pwynt dysgu 2)"""
+    english_next = """Actions for agencies
+
+4. Northshire County Council should ensure that a Welsh-speaking social worker is offered.
+
+Recommendation for the Welsh Government
+
+6. The Welsh Government should consider, with the National Independent
+
+Safeguarding Board, whether national guidance is needed. (Learning point 2)
+
+6. Statement from the reviewers
+
+Neither of us had any part in the work with the family."""
+
+    made = proposed(pages(FINDINGS, welsh, english, welsh_next, english_next))
+
+    assert [(r.label, r.text[:24]) for r in made] == [
+        ("1", "The Board should ensure "),
+        ("4", "Northshire County Counci"),
+        ("6", "The Welsh Government sho"),
+    ]
+
+
+def test_a_request_to_note_the_report_in_a_recommendations_tables_last_row_is_none():
+    text = """8. Recommendations
+
+Finding | Recommendation | Lead
+Finding 1 | 1. The Trust should ensure that a social worker is told of every reduced timetable. | The Trust
+General | The SBNI is asked to note this report and to share its learning. | SBNI"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.text[:20] for r in made] == ["The Trust should ens"]

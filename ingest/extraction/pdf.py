@@ -314,8 +314,10 @@ def _tables_as_rows(textpage, lines):
     while index < len(lines):
         found = _table_at(textpage, lines, index, pieces) if _turns_up(lines, index) else None
         found = found or _one_line_rows(textpage, lines, index, pieces)
+        if found and out and out[-1] is lines[index - 1] and (header := _header_above(textpage, out[-1], found[2])):
+            out[-1] = _Line(header, out[-1].baseline, position=out[-1].position, row=True)
         if found:
-            rows, end = found
+            rows, end, _ = found
             out.extend(_Line(row, lines[index].baseline, position=lines[index].position, row=True) for row in rows)
             index = end
         else:
@@ -325,10 +327,10 @@ def _tables_as_rows(textpage, lines):
 
 
 def _one_line_rows(textpage, lines, index, pieces):
-    """([row, ...], the index of the line after it) of a table whose cells are each one line (a version table, a
-    glossary: PDFium gives each row as one line), or None. Its first line is a header of short cells ("Version  Date
-    Author  Comment"), and each line after it has two cells or more starting at the header's columns; the line after
-    the table does not go on one of its cells."""
+    """([row, ...], the index of the line after it, its columns) of a table whose cells are each one line (a version
+    table, a glossary: PDFium gives each row as one line), or None. Its first line is a header of short cells
+    ("Version  Date  Author  Comment"), and each line after it has two cells or more starting at the header's columns;
+    the line after the table does not go on one of its cells."""
     if lines[index].baseline is None:
         return None
     if index not in pieces:
@@ -353,7 +355,7 @@ def _one_line_rows(textpage, lines, index, pieces):
         end = number + 1
     if len(rows) < 2 or (end < len(lines) and _wraps_into(textpage, lines[end], columns, pieces, end)):
         return None  # (a table whose cells wrap on to further lines is read by _table_at, or as text)
-    return [" | ".join(row).rstrip() for row in rows], end  # (an empty last cell as _table_at gives it: "a | b |")
+    return [" | ".join(row).rstrip() for row in rows], end, columns  # (an empty last cell as _table_at gives it)
 
 
 def _wraps_into(textpage, line, columns, pieces, number):
@@ -404,8 +406,8 @@ def _char_box(textpage, line, index):
 
 
 def _table_at(textpage, lines, index, pieces):
-    """([row, ...], the index of the line after it) of a table whose first row starts at lines[index], or None;
-    pieces caches each line's pieces."""
+    """([row, ...], the index of the line after it, its columns) of a table whose first row starts at lines[index],
+    or None; pieces caches each line's pieces."""
     rows, columns, starts = [], [], []  # starts: the line each row starts on
     end = index
     for number in range(index, len(lines)):
@@ -431,7 +433,29 @@ def _table_at(textpage, lines, index, pieces):
     for row in rows:
         cells = [" ".join(piece.text for piece in cell) for cell in row]
         texts.append(" | ".join(cells + [""] * (len(columns) - len(cells))).rstrip())
-    return texts, end
+    return texts, end, columns
+
+
+def _header_above(textpage, line, columns):
+    """The header row of a table whose rows start below it, as its cells: a line PDFium gave whole because each of
+    its cells is one line ("Paragraph  Addressed to  Key finding  Subject"), short cells at the table's columns.
+    None for any other line."""
+    if line.baseline is None or line.row or line.marks:
+        return None
+    cells = [[] for _ in columns]
+    for word in re.finditer(r"\S+", line.text):
+        box = _char_box(textpage, line, word.start())
+        if box is None:
+            return None
+        at = [k for k, left in enumerate(columns) if left <= box.left + _COLUMN_SLACK]
+        if not at:
+            return None
+        if not cells[at[-1]] and abs(box.left - columns[at[-1]]) > _COLUMN_SLACK:
+            return None  # (a cell's first word starts at its column)
+        cells[at[-1]].append(word.group())
+    if not all(cells) or any(len(cell) > 4 or cell[-1].endswith((".", ",", ";")) for cell in cells):
+        return None
+    return " | ".join(" ".join(cell) for cell in cells)
 
 
 def _place(piece, rows, columns):
