@@ -235,6 +235,9 @@ _KIN_AND_LANGUAGE_WORDS = """
 nanu nani dadu dadi dada nano babusya babushka babcia dziadek dziadzio bunica bunicul buni nonna nonno abuela
 abuelo avó avô vovó oma opa ayeeyo awoowe dede nene ammamma appachan sylheti bengali urdu punjabi tigrinya amharic
 somali pashto dari kurdish polish romanian lithuanian ukrainian russian portuguese cornish
+bangladeshi pakistani indian kashmiri afghan syrian iraqi iranian yemeni sudanese eritrean ethiopian somalian
+nigerian ghanaian congolese zimbabwean jamaican caribbean vietnamese chinese filipino nepali nepalese gurkha
+sri lankan latvian slovak czech bulgarian albanian kosovan hungarian turkish moroccan algerian egyptian
 """
 # Publishers, awarding bodies and qualifications after a name ("Palgrave Macmillan", "Jane Hill MSc").
 _PUBLISHING_WORDS = """
@@ -456,8 +459,8 @@ _NAMED_SERVICES_RE = re.compile(
     r"|Duke\s+of\s+Edinburgh[\u2019']s\s+Award|L\u00e1\s+Fh\u00e9ile\s+P\u00e1draig|St\.?\s+Patrick[\u2019']s\s+Day)\b"
 )
 # Names everyone knows that are no one's: parenting and safeguarding programmes and laws named after a person or in
-# names' shape, children's television and books, brands, and the seats of government that stand for them ("Victoria
-# Quay issued guidance").
+# names' shape, a police warning named after the case that made it ("an Osman warning"), children's television and
+# books, brands, and the seats of government that stand for them ("Victoria Quay issued guidance").
 _PUBLIC_NAMES_RE = re.compile(
     r"\b(?:Caring\s+Dads|Triple\s+P|Incredible\s+Years|Freedom\s+Programme|Mellow\s+(?:Parenting|Bumps|Babies|Dads)"
     r"|Circle\s+of\s+Security|Safe\s+and\s+Together|Signs\s+of\s+Safety|Strengthening\s+Families|Baby\s+Steps"
@@ -472,7 +475,7 @@ _PUBLIC_NAMES_RE = re.compile(
     r"|Harry\s+Potter|Captain\s+America|Spider-?Man|Buzz\s+Lightyear|Lightning\s+McQueen|Peter\s+Pan"
     r"|Angel\s+Delight|Pot\s+Noodles?|Irn[\s-]Bru|Capri[\s-]Sun|Jammie\s+Dodgers?|Monster\s+Munch|Ready\s+Brek"
     r"|Victoria\s+Quay|Cathays\s+Park|St\.?\s+Andrew[\u2019']s\s+House|Downing\s+Street|Marsham\s+Street"
-    r"|Sanctuary\s+Buildings|Whitehall|Westminster|Holyrood|Stormont)\b"
+    r"|Sanctuary\s+Buildings|Whitehall|Westminster|Holyrood|Stormont|Osman(?=\s+(?:warnings?|letters?|notices?)))\b"
 )
 _PUBLIC_CASE_RE = re.compile(
     "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(_PUBLIC_CASES)), re.I
@@ -673,7 +676,8 @@ _FESTIVAL_DATE_RE = re.compile(
     r"\b(?:Halloween|Hallowe'en|Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year[\u2019']s\s+(?:Day|Eve)|Hogmanay"
     r"|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine[\u2019']s\s+Day"
     r"|Mother[\u2019']s\s+Day|Father[\u2019']s\s+Day|Remembrance\s+Sunday|St\.?\s+(?:David|Patrick|Andrew)[\u2019']s\s+Day"
-    r"|Eid(?:\s+al-(?:Fitr|Adha))?|Diwali)\s+(?:19|20)\d{2}\b"
+    r"|Eid(?:\s+al-(?:Fitr|Adha))?|Diwali|Burns\s+Night|Mothering\s+Sunday|Pancake\s+Day|Shrove\s+Tuesday"
+    r")\s+(?:19|20)\d{2}\b"
 )
 _ISO_DATE_RE = re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:\b|(?=T\d))")  # "...T21:14"
 _YMD_SLASH_DATE_RE = re.compile(r"(?<![\d/.])(?:19|20)\d{2}([/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/])")
@@ -774,6 +778,10 @@ _PRIMARY_RE = re.compile(rf"\b(?P<name>{_INSTITUTION_NAME})\s+(?:Primary|Infants
 # A saint's school named without "School", as Scottish and Irish schools are: "St Dallan's High", "St Ita's Academy".
 _SAINT_SCHOOL_RE = re.compile(
     rf"\b(?:St\.?|Saint)\s+{_CAP}[{_APOS}]s?\s+(?:High|Academy|Grammar|College|Secondary|Primary)\b(?!\s+[A-Z])"
+)
+# A practice named by its place in lower case: "three appointments at the Corrieburn practice".
+_THE_PRACTICE_RE = re.compile(
+    rf"\b[Tt]he[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?:GP[^\S\n]+)?(?:practice|surgery)\b"
 )
 # "St Catherine's" on its own names a school, a hospital or a church: flag it when the words around it say which.
 _SAINT_RE = re.compile(rf"\b(?:St\.?|Saint)\s+{_CAP}(?:\s+{_CAP})?[{_APOS}]s?(?!\w)(?!\s+[A-Z])")
@@ -1712,6 +1720,9 @@ def _institution_hits(text):
             yield _Hit("school", start, match.end(), "institution")
     for match in _SAINT_SCHOOL_RE.finditer(text):
         yield _Hit("school", match.start(), match.end(), "institution")
+    for match in _THE_PRACTICE_RE.finditer(text):
+        if all(_no_word(word) for word in match.group("name").split()):
+            yield _Hit("surgery", match.start("name"), match.end("name"), "institution")
     for match in _SAINT_RE.finditer(text):
         around = text[max(0, match.start() - 80) : match.end() + 80]
         if _HOSPITAL_CONTEXT_RE.search(around):
@@ -2056,6 +2067,18 @@ def _capital_name_hits(text):
         line = text[text.rfind("\n", 0, match.start()) + 1 : text.find("\n", match.end()) % (len(text) + 1)]
         if words[0].title() in _FORENAMES or _FAMILY_ROW_RE.search(line):
             yield _Hit("person_name", match.start("name"), match.end("name"), "capital_name")
+    for match in _CAPITALS_IN_SENTENCE_RE.finditer(text):
+        words = re.split(r"[\s-]+", match.group("name"))
+        if all(len(word) >= 3 and re.search(r"[AEIOUY]", word) and _no_word(word) for word in words):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "capital_name")
+
+
+# Two or three words in capitals that a sentence goes on from in lower case ("SAKURA NAKAHARA was written on the
+# list"): a name written as a form or a list had it, not a heading.
+_CAPITALS_IN_SENTENCE_RE = re.compile(
+    r"(?:^|(?<=[\s(\"'\u2018\u201c]))(?P<name>[A-Z][A-Z'\u2019-]+(?:[^\S\n]+[A-Z][A-Z'\u2019-]+){1,2})"
+    r"(?=[^\S\n]+(?:was|is|had|has|and|who|said|told|lived|moved|came|went|left|attended)\b)"
+)
 
 
 _NAME_CELL_RE = re.compile(rf"(?:^|\|)[^\S\n]*(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})[^\S\n]*(?=\||$)", re.M)
@@ -2212,8 +2235,20 @@ def _aged_child(text, match):
     return known or bool(_CHILDREN_BEFORE_RE.search(text, max(0, match.start() - 120), match.start()))
 
 
+# An e-mail's sender or recipient named before the address: 'From: "Big Mags" <mags@example.net>'.
+_DISPLAY_NAME_RE = re.compile(
+    r"^(?i:from|to|cc|sender|reply-to)[^\S\n]*:[^\S\n]*\"?(?P<name>[^\"<>@\n]{2,40}?)\"?[^\S\n]*<[^<>@\s]+@[^<>\s]+>",
+    re.M,
+)
+
+
 def _message_name_hits(text):
-    """A forename in lower case inside a quoted message written in lower case ("dont bring marcus round here")."""
+    """A forename in lower case inside a quoted message written in lower case ("dont bring marcus round here"); an
+    e-mail header's display name."""
+    for match in _DISPLAY_NAME_RE.finditer(text):
+        words = re.findall(r"[^\W\d_]+", match.group("name"))
+        if any(_no_word(word) or word.title() in _FORENAMES for word in words):  # (not "Child Protection Team")
+            yield _Hit("person_name", match.start("name"), match.end("name"), "message_name")
     for quoted in itertools.chain(_MESSAGE_RE.finditer(text), _SINGLE_MESSAGE_RE.finditer(text)):
         for word in _LOWER_WORD_RE.finditer(text, quoted.start("message"), quoted.end("message")):
             forename = word.group().title()

@@ -1084,12 +1084,14 @@ def _from_blocks(blocks):
             # ("8.2 Recommendation 1 \u2013 The service should ...": the paragraph's number aside)
             label = LABEL.match(block.text.strip()) or LABEL.match(SECTION_NUMBER.sub(r"\g<rest>", block.text.strip()))
             current, listed_from = None, len(out)
-            if block.label in ("finding", "learning"):  # "Theme 1: Exclusion and transitions": what follows is its
+            asking = bool(label and DIRECTIVE.search(label.group("rest")))  # (a labelled recommendation read so)
+            if block.label in ("finding", "learning") and not asking:
+                # "Theme 1: Exclusion and transitions": what follows is its recommendations
                 themes.append((len(out), block.label_text or segmentation.split_label(block.text.strip())[0]))
             if stem := STEM.match(block.text.strip()):  # "Welsh Government should:", short enough for a heading
                 group = SECTION_NUMBER.sub(r"\g<rest>", stem.group("subject"), count=1)
                 continue  # ("8.3 The safeguarding partners are asked to:" heads what they are asked, no more)
-            if block.label in ("finding", "learning"):
+            if block.label in ("finding", "learning") and not asking:
                 group = ""  # (a finding restated over its recommendations asks no one: "Learning issue 2: Health ...")
             elif not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
                 # "Children's Social Care": whom the items after it ask; any other sub-heading names no one

@@ -1539,3 +1539,30 @@ def test_a_name_in_a_forms_name_field_and_a_reference_after_a_bare_ref_are_flagg
 )
 def test_a_name_field_holding_a_pseudonym_or_words_and_a_ref_to_a_year_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("The fire at the house happened on Burns Night 2019.", "full_date", "Burns Night 2019"),
+        ("SAKURA NAKAHARA was written in capitals on the collection list.", "person_name", "SAKURA NAKAHARA"),
+        ("Mother missed three appointments at the Corrieburn practice.", "surgery", "Corrieburn"),
+        ('From: "Big Mags" <mags.mcgarrigle@example.net>\nSubject: the kids', "person_name", "Big Mags"),
+    ],
+)
+def test_a_festival_day_a_name_in_capitals_a_practice_by_its_place_and_an_e_mails_display_name_are_flagged(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
+
+
+def test_words_in_capitals_an_area_practice_and_a_teams_display_name_are_not_names():
+    assert kinds("CHILD PROTECTION was discussed at the meeting.") == []
+    assert kinds("She was registered at the Northshire practice.") == []
+    assert kinds("To: Child Protection Team <cpt@example.org>") == [("email", "cpt@example.org")]
+
+
+def test_a_familys_heritage_and_a_police_warning_named_after_a_case_are_not_names():
+    assert kinds("Her family is British Bangladeshi and speaks Sylheti at home.") == []
+    assert kinds("An Osman warning was considered but not issued.") == []
+    assert ("person_name", "Mr Osman") in kinds("Mr Osman was not spoken to.")
