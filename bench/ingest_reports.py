@@ -28,12 +28,14 @@ eleventh's; `--batch eighth` (bench/data/anonymisation_eighth/, written while th
 last figures, scored once at its end; `--batch eleventh` and `twelfth` the fourteenth session's, and `--batch
 thirteenth` (bench/data/anonymisation_thirteenth/, 190 cases and four reports in layouts never used before, written
 while the twelfth was tuned on) the fifteenth's first, and `--batch fourteenth` (bench/data/anonymisation_fourteenth/,
-190 cases and four reports, written while the thirteenth was tuned on) its last.
+190 cases and four reports, written while the thirteenth was tuned on) its last; `--batch fifteenth` and `sixteenth`
+the sixteenth session's, and `--batch seventeenth` (bench/data/anonymisation_seventeenth/, written while the
+sixteenth was tuned on) the seventeenth session's.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|thirteenth|fourteenth]
+        [--batch fresh|third|...|sixteenth|seventeenth]
 """
 
 import argparse
@@ -347,6 +349,7 @@ def main():
             "fourteenth",
             "fifteenth",
             "sixteenth",
+            "seventeenth",
         ),
         help="a later blind batch",
     )

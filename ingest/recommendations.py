@@ -642,6 +642,8 @@ def _add_actions(blocks, proposed, findings=()):
         elif columns is not None:
             rows.append({role: _plain(cells[index]) if index < len(cells) else "" for role, index in columns.items()})
             rows[-1].setdefault("ref", "")
+            if re.fullmatch(r"[\d.\s]+", rows[-1]["ref"]):  # "10.1 0": a number a narrow PDF column broke
+                rows[-1]["ref"] = re.sub(r"\s+", "", rows[-1]["ref"])
     references = list(dict.fromkeys(row["ref"] for row in rows if row and row["ref"]))
     named = {ref: _named_by(ref, proposed) or _by_finding_and_place(ref, proposed, findings) for ref in references}
     unnamed = [ref for ref in references if named[ref] is None]

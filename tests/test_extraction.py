@@ -691,45 +691,49 @@ def test_words_automatic_list_numbers_and_bullets_are_read_before_each_item_as_a
     ]
 
 
+WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def word_numbering(definitions):
+    """WordNumbering of a numbering part holding these w:abstractNum and w:num elements."""
+    return WordNumbering(
+        etree.fromstring(f'<w:numbering xmlns:w="{WORD}">{definitions}</w:numbering>'), None, f"{{{WORD}}}"
+    )
+
+
+def list_item(level, num_id=1):
+    """A paragraph's properties putting it at a level of a list instance."""
+    return etree.fromstring(
+        f'<w:pPr xmlns:w="{WORD}"><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+    )
+
+
 def test_list_levels_are_numbered_in_their_own_format_and_restart_under_a_new_item():
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    numbering = etree.fromstring(
-        f'<w:numbering xmlns:w="{w}"><w:abstractNum w:abstractNumId="7">'
+    numbers = word_numbering(
+        '<w:abstractNum w:abstractNumId="7">'
         '<w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
         '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>'
         '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%1.%3"/></w:lvl>'
-        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num></w:numbering>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
     )
-    numbers = WordNumbering(numbering, None, f"{{{w}}}")
 
-    def item(level):
-        return etree.fromstring(
-            f'<w:pPr xmlns:w="{w}"><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
-        )
-
-    assert [numbers.label(item(level)) for level in (0, 1, 1, 2, 0, 1)] == ["3.", "(a)", "(b)", "3.i", "4.", "(a)"]
-    assert numbers.label(etree.fromstring(f'<w:pPr xmlns:w="{w}"/>')) == ""
+    assert [numbers.label(list_item(level)) for level in (0, 1, 1, 2, 0, 1)] == ["3.", "(a)", "(b)", "3.i", "4.", "(a)"]
+    assert numbers.label(etree.fromstring(f'<w:pPr xmlns:w="{WORD}"/>')) == ""
 
 
 def test_a_list_whose_own_instance_says_where_it_starts_restarts_there_after_another_of_the_same_definition():
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    numbering = etree.fromstring(
-        f'<w:numbering xmlns:w="{w}"><w:abstractNum w:abstractNumId="7">'
+    numbers = word_numbering(
+        '<w:abstractNum w:abstractNumId="7">'
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
         '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
         '<w:num w:numId="2"><w:abstractNumId w:val="7"/>'
         '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
-        '<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>'
     )
-    numbers = WordNumbering(numbering, None, f"{{{w}}}")
-
-    def item(num_id):
-        return etree.fromstring(
-            f'<w:pPr xmlns:w="{w}"><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
-        )
 
     # (an instance with no override carries on the definition's count, as Word does)
-    assert [numbers.label(item(num_id)) for num_id in (1, 1, 1, 2, 2, 3)] == ["1.", "2.", "3.", "1.", "2.", "3."]
+    labels = [numbers.label(list_item(0, num_id)) for num_id in (1, 1, 1, 2, 2, 3)]
+    assert labels == ["1.", "2.", "3.", "1.", "2.", "3."]
 
 
 RECOMMENDATIONS_TABLE = [

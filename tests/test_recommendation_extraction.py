@@ -2505,3 +2505,24 @@ General | The SBNI is asked to note this report and to share its learning. | SBN
     made = proposed(pages(FINDINGS, text))
 
     assert [r.text[:20] for r in made] == ["The Trust should ens"]
+
+
+def test_an_action_plans_paragraph_number_a_narrow_pdf_column_broke_still_names_its_recommendation():
+    text = """9. Recommendations
+
+9.9 The police should brief response officers on seeing every child.
+
+9.10 The LSCB should write to the Department for Education about MARAC guidance.
+
+Appendix: Action plan
+
+Para | Action | Lead | Target date
+9.9 | Brief response officers. | Detective Superintendent | January 2011
+9.1 0 | Write to the Department. | LSCB Chair | January 2011"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, [a.text for a in r.actions]) for r in made] == [
+        ("9.9", ["Brief response officers."]),
+        ("9.10", ["Write to the Department."]),
+    ]
