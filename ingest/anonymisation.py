@@ -208,7 +208,7 @@ ibid idem op cit loc gateway draft drafts appraisal tools tool progress pathway 
 femicide census instagram snapchat tiktok facebook whatsapp discord youtube twitter telegram xbox playstation
 twitch roblox kik yubo omegle reddit active offer
 gaelic traveller travellers gypsy gypsies roma scrutineer scrutiny abbreviation abbreviations meaning term terms
-definition definitions timescale timescales rag status
+definition definitions timescale timescales rag status final official sensitive restricted
 """
 
 # Welsh, Scottish Gaelic and Irish words that reviews use in the names of boards, services, reviews and families
@@ -228,6 +228,11 @@ mae urdd gobaith pwynt dysgu clwb cwtsh mai medi
 oedolyn oedolion brawd chwaer meddyg meddygon phlentyn blentyn rydym crynodeb datganiad datganiadau canfyddiad
 canfyddiadau cynnig rhagweithiol argymhelliad argymhellion cyflwyniad cefndir casgliad casgliadau tha
 foghlam tro mheadhan comhairle gaelscolaíochta gaelscolaiochta ddeddf deddf llesiant addysg cynllun
+dywedodd dywedais dywedwyd trafodaeth trafodaethau rheolwr rheolwyr gorchymyn dylai dylai'r dylid gweithiwr
+gweithwyr swyddog swyddogion cyfarfod cyfarfodydd asesiad asesiadau gwybodaeth pryder pryderon atgyfeiriad
+atgyfeiriadau ymweliad ymweliadau cofnod cofnodion tystiolaeth penderfyniad penderfyniadau ymchwiliad amddiffyn
+cofrestr cymorth cefnogaeth profiad profiadau llais lleisiau babi babanod ysgolion athro athrawes pennaeth
+trefnwyd cynhaliwyd gwelwyd nodwyd cafodd roedd oedd nid nad ond hefyd felly wedi bydd byddai
 """
 # What children call their grandparents in the languages of the UK's communities ("Nanu and Dadu", "Babusya"), and
 # the names of languages: not names.
@@ -475,7 +480,15 @@ _PUBLIC_NAMES_RE = re.compile(
     r"|Harry\s+Potter|Captain\s+America|Spider-?Man|Buzz\s+Lightyear|Lightning\s+McQueen|Peter\s+Pan"
     r"|Angel\s+Delight|Pot\s+Noodles?|Irn[\s-]Bru|Capri[\s-]Sun|Jammie\s+Dodgers?|Monster\s+Munch|Ready\s+Brek"
     r"|Victoria\s+Quay|Cathays\s+Park|St\.?\s+Andrew[\u2019']s\s+House|Downing\s+Street|Marsham\s+Street"
-    r"|Sanctuary\s+Buildings|Whitehall|Westminster|Holyrood|Stormont|Osman(?=\s+(?:warnings?|letters?|notices?)))\b"
+    r"|Sanctuary\s+Buildings|Whitehall|Westminster|Holyrood|Stormont|Osman(?=\s+(?:warnings?|letters?|notices?))"
+    r"|Lucozade|Ribena|Calpol|Dr\.?\s+Pepper|Dr\.?\s+Martens|Doc\s+Martens|Mr\.?\s+Kipling|Mr\.?\s+Men|Little\s+Miss|Captain\s+Morgan"
+    r"|Jack\s+Daniel[\u2019']?s?|Marks\s+(?:and|&)\s+Spencer|Sainsbury[\u2019']?s|Morrisons|John\s+Lewis|Tesco|Asda"
+    r"|Aldi|Lidl|Waitrose|Argos|Primark|Greggs|Poundland|McDonald[\u2019']s|Alexa|Siri|Bluey|Windrush"
+    r"|Storm\s+(?-i:[A-Z])[a-z]+|R\u00f2yal\s+National\s+M\u00f2d|M\u00f2d"
+    r"|St\.?\s+Vincent\s+de\s+Paul(?:\s+Society)?|Society\s+of\s+St\.?\s+Vincent\s+de\s+Paul"
+    r"|(?:Genesis|Exodus|Psalms?|Proverbs|Isaiah|Matthew|Mark|Luke|John|Acts|Romans|Corinthians|Ephesians)"
+    r"\s+\d{1,3}:\d{1,3}"
+    r"|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?(?=,\s+(?:NJ|NY|CA|MA|IL|PA|CT|MN|TX|DC|MD|VA|WA|OR|MI|OH)\s*:))\b"
 )
 _PUBLIC_CASE_RE = re.compile(
     "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(_PUBLIC_CASES)), re.I
@@ -502,7 +515,10 @@ _HELPLINES = frozenset(
 
 # Identifier patterns ------------------------------------------------------------------------------------------
 
-_NHS_RE = re.compile(r"(?<![\d/.-])(\d{3})(?:[ -]| {2})?(\d{3})(?:[ -]| {2})?(\d{4})(?![\d/-]|\.\d)")
+_NHS_RE = re.compile(
+    r"(?<![\d/.-])(\d{3})(?:[ -]| {2})?(\d{3})(?:[ -]| {2})?(\d{4})(?![\d/-]|\.\d)"
+    r"|(?<![\d/.-])(\d{3})\.(\d{3})\.(\d{4})(?![\d/.-])"  # written with full stops: "999.032.6126"
+)
 _NHS_LABEL_RE = re.compile(
     r"\b(?:NHS|CHI|H&C|health\s+and\s+care)\s*(?:number|no\b|num\b)[\s.:#]*(?:is|was)?\s*$",
     re.I,
@@ -579,6 +595,11 @@ _ORGANISATION_CONTEXT_RE = re.compile(
     re.I,
 )
 
+# An Irish registration: the year (and half-year), the county's letters and a number ("191-D-44172", "08-KY-1234").
+_IRISH_VRM_RE = re.compile(
+    r"(?<![\w-])(?:\d{2}|(?:1[3-9]|2\d)[12])-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS"
+    r"|W|WD|WH|WX|WW)-\d{2,6}(?![\w-])"
+)
 _VRM_RE = re.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y] ?(?P<age>\d{2}) ?[A-HJ-PR-Z]{3}\b")
 _VRM_LABELLED_RE = re.compile(
     r"\b(?i:registration|reg\b\.?|number\s*plate|plate|vehicle|car|van|motorbike|motorcycle|moped|taxi|lorry"
@@ -605,7 +626,8 @@ _CASE_LABEL_RE = re.compile(
     r"(?:[\u2019']s)?\s+(?:contact\s+)?(?:reference|ref\b\.?|ID|number|no\b\.?|log|referral|case)|"
     r"unique\s+pupil\s+number|UPN|MRN|"
     r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?)"
-    r"|(?:under|with|given|quoting)\s+(?:the\s+)?reference"
+    r"|(?:under|with|given|quoting|carry|carries|carried|bear|bears|bore)\s+(?:the\s+)?reference"
+    r"|Datix(?:\s+(?:ref(?:erence)?|no\.?|number|ID))?"
     r"|(?<=,\s)reference(?=\s+[A-Z]{0,4}[/-]?\d[\d/-]{4,})"  # "opened an investigation, reference 20/031174"
     # "ref. GW-20-447105", "occurrence ref 16/330182": a bare "ref" before a value in a force's shape
     r"|ref\b\.?(?=\s+(?!(?:19|20)\d{2}[/-](?:19|20)?\d{2}\b)(?:[A-Z]{1,4}[/-])?(?:\d{2,4}[/-]\d{4,}|(?<=[/-])\d{5,})))"
@@ -679,10 +701,32 @@ _FESTIVAL_DATE_RE = re.compile(
     r"|Eid(?:\s+al-(?:Fitr|Adha))?|Diwali|Burns\s+Night|Mothering\s+Sunday|Pancake\s+Day|Shrove\s+Tuesday"
     r")\s+(?:19|20)\d{2}\b"
 )
+# A date written in the language of a family's own papers: Polish ("12 marca 2021"), German ("3. März 2012"),
+# Spanish and Portuguese ("22 de mayo de 2013"), French, Italian, Romanian and Lithuanian months; a Roman month
+# ("14.IV.2021").
+_FOREIGN_MONTH = (
+    r"(?i:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze\u015bnia|pa\u017adziernika|listopada"
+    r"|grudnia|Januar|Februar|M\u00e4rz|Mai|Juni|Juli|Oktober|Dezember|enero|febrero|marzo|abril|mayo|junio|julio"
+    r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar\u00e7o|maio|junho|julho|setembro"
+    r"|outubro|novembro|dezembro|janvier|f\u00e9vrier|mars|avril|juin|juillet|ao\u00fbt|septembre|octobre|novembre"
+    r"|d\u00e9cembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|ianuarie|februarie"
+    r"|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie)"
+)
+_FOREIGN_DATE_RE = re.compile(
+    rf"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.?\s+(?:de\s+)?{_FOREIGN_MONTH}\s+(?:de\s+)?(?:19|20)\d{{2}}\b"
+    r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.(?:19|20)\d{2}\b"
+)
+# Six digits after a birth label, day, month and year run together: "DOB: 170316".
+_COMPACT_DATE_RE = re.compile(r"(?<!\d)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}(?!\d)")
 _ISO_DATE_RE = re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:\b|(?=T\d))")  # "...T21:14"
 _YMD_SLASH_DATE_RE = re.compile(r"(?<![\d/.])(?:19|20)\d{2}([/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/])")
 _DOB_LABEL_RE = re.compile(
-    r"\bD\.?O\.?B\b\.?|\bD/O/B\b|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b|(?<![\w.])b\.(?=\s?\d)", re.I
+    r"\bD\.?O\.?B\b\.?|\bD/O/B\b|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b|(?<![\w.])b\.(?=\s?\d)"
+    # in the languages of a family's own papers: German, Polish, Spanish, Portuguese, French, Welsh
+    r"|(?<![\w.])geb\.|\bgeboren\b|\bGeburtsdatum\b|(?<![\w.])ur\.|\burodzon[aey]\b|\bdata\s+urodzenia\b"
+    r"|\bfecha\s+de\s+nacimiento\b|\bnacid[oa]\b|\bdata\s+de\s+nascimento\b|\bn[\u00e9e]e?\s+le\b"
+    r"|\bdate\s+de\s+naissance\b|\bganwyd\b",
+    re.I,
 )
 _SENTENCE_BREAK_RE = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
 
@@ -759,7 +803,7 @@ _INSTITUTION_KEYWORDS = {
     "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre)",
     "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
     "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Group\s+Practice"
-    r"|Family\s+Practice"
+    r"|Family\s+Practice|Health\s+Partnership|Medical\s+Partnership"
     r"|Walk-?[Ii]n\s+Centre)",
     "hospital": r"(?:Hospital|Infirmary|Hospice|Maternity\s+Unit|Birth\s+Centre|Urgent\s+Treatment\s+Centre"
     r"|Minor\s+Injuries\s+Unit)",
@@ -796,7 +840,8 @@ _HOSPITAL_CONTEXT_RE = re.compile(
 )
 # Schools named in Welsh, Irish or Scottish Gaelic put the word for school first ("Ysgol Gymraeg Glan Tawel").
 _CELTIC_SCHOOL_RE = re.compile(
-    rf"\b(?P<kind>Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil|Meddygfa|Ysbyty|Cylch\s+Meithrin"
+    rf"\b(?P<kind>Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil|Meddygfa|Ysbyty"
+    r"|(?:Cylch|Gylch|Nghylch)\s+Meithrin"
     r"|Meithrinfa|Cròileagan|Ospadal|Uned|Canolfan\s+Iechyd|Nghanolfan\s+Iechyd|Ganolfan\s+Iechyd)"
     rf"(?:[{_APOS}]r)?(?:\s+(?:{_CAP}|na|an|y|yr|a)){{1,4}}(?<![\s,])"  # (and "Meddygfa'r Garth Las": "the" joined)
 )
@@ -809,6 +854,8 @@ _CELTIC_KINDS = {
     "Ospadal": "hospital",
     "Uned": "hospital",
     "Cylch": "nursery",
+    "Gylch": "nursery",
+    "Nghylch": "nursery",
     "Meithrinfa": "nursery",
     "Cròileagan": "nursery",
 }
@@ -1467,12 +1514,14 @@ def _identifier_hits(text):
             yield _Hit("vehicle_registration", match.start(), match.end(), "vrm")
     for match in _VRM_LABELLED_RE.finditer(text):
         yield _Hit("vehicle_registration", match.start("value"), match.end("value"), "vrm_label")
+    for match in _IRISH_VRM_RE.finditer(text):
+        yield _Hit("vehicle_registration", match.start(), match.end(), "vrm")
     yield from _case_reference_hits(text)
 
 
 def _nhs_hits(text):
     for match in _NHS_RE.finditer(text):
-        digits = "".join(match.groups())
+        digits = "".join(group for group in match.groups() if group)
         labelled = _NHS_LABEL_RE.search(text[max(0, match.start() - 30) : match.start()])
         if labelled or (_nhs_check_digit_ok(digits) and len(set(digits)) > 1):
             yield _Hit("nhs_number", match.start(), match.end(), "nhs_label" if labelled else "nhs_checksum")
@@ -1542,12 +1591,19 @@ def _date_hits(text, lines):
     for start, end, strict in _dates(text):
         if "\n" in lines[start:end] and _across_rows(lines, start, end):
             continue
+        if _LAW_DATE_BEFORE_RE.search(text, max(0, start - 160), start):
+            continue  # "The ... Act 2014 came into force on 6 April 2016": a public day, not the family's
         if _after_dob_label(text, labels, start):
             yield _Hit("date_of_birth", start, end, "dob_label")
         elif strict:
             yield _Hit("full_date", start, end, "date")
 
 
+_LAW_DATE_BEFORE_RE = re.compile(
+    r"\b(?:Act|Acts|Regulations|Order|Bill|guidance|legislation|Code|Rules)\b[^.;\n]{0,120}?\b(?:came|comes|coming)\s+"
+    r"into\s+(?:force|effect)\s+on\s+$|\bRoyal\s+Assent\s+on\s+$|\b(?:Act|Regulations|Bill)\b[^.;\n]{0,60}?\b"
+    r"(?:commenced|took\s+effect)\s+on\s+$"
+)
 _DATE_BEFORE_RE = re.compile(
     r"\b(?:on|dated|from|until|till|since|before|after|by|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|seen|clinic"
     r"|admitted|attended|visited|appointment|reviewed)\.?\s+(?:in\s+clinic\s+)?$",
@@ -1559,9 +1615,11 @@ _AGED_AFTER_RE = re.compile(r"[^\S\n]+aged\b", re.I)  # "22.03.21 aged 2 years 3
 def _dates(text):
     """(start, end, strict) for each day-level date; loose ones (3.4.15) count only after a birth label or a word
     that puts a date after it ("on 18.10.21")."""
-    for pattern in (_WORD_DATE_RE, _FESTIVAL_DATE_RE):
+    for pattern in (_WORD_DATE_RE, _FESTIVAL_DATE_RE, _FOREIGN_DATE_RE):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), True
+    for match in _COMPACT_DATE_RE.finditer(text):  # (a date only after a birth label: _date_hits keeps no other)
+        yield match.start(), match.end(), False
     for pattern in (_ISO_DATE_RE, _YMD_SLASH_DATE_RE):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), True
@@ -1810,6 +1868,7 @@ def _name_hits(text, lower_words):
         *_name_line_hits(text),
         *_labelled_name_hits(text),
         *_name_field_hits(text),
+        *_double_forename_hits(text),
         *_beside_pseudonym_hits(text),
         *_gaelic_name_hits(text),
         *_capital_name_hits(text),
@@ -2146,6 +2205,22 @@ _NAME_FIELD_RE = re.compile(
     rf"(?P<name>(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)(?:[^\S\n]+(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)){{1,3}})(?=[,;)'\"\u2019\u201d]|\s*$)",
     re.MULTILINE,
 )
+
+
+# Two forenames joined, as parents name children: "Sienna-Jade", "Bodhi-Lee", "Tayo-Reuben".
+_COMBINING_FORM = re.compile(r"Anglo|Afro|Indo|Sino|Franco|Gr[a]?eco|Austro|Euro|Judeo|Italo|Russo|Hispano|Luso|Celto")
+_DOUBLE_FORENAME_RE = re.compile(rf"(?<![\w-])(?P<first>{_CAP_PART})-(?P<second>{_CAP_PART})(?![\w-])")
+
+
+def _double_forename_hits(text):
+    """A hyphenated pair of forenames, each a forename the lists know or one known and the other no English word."""
+    for match in _DOUBLE_FORENAME_RE.finditer(text):
+        parts = match.group("first"), match.group("second")
+        known = [part in _FORENAMES or part in _GAZETTEER or part in _WORD_FORENAMES for part in parts]
+        if any(part.lower() in _SAFE for part in parts) or _COMBINING_FORM.fullmatch(parts[0]):
+            continue  # ("Greco-Roman", "Anglo-Saxon")
+        if all(known) or (any(known) and all(k or _no_word(part) for k, part in zip(known, parts, strict=True))):
+            yield _Hit("person_name", match.start(), match.end(), "double_forename")
 
 
 def _name_field_hits(text):

@@ -68,7 +68,7 @@ ROMAN = {"i": 1, "v": 5, "x": 10}
 STRUCTURE = re.compile(
     r"^(?:part|section|chapter|appendix|annex|annexe|table|figure|chart|box|stage|phase|step|episode|period"
     r"|practice episode|key episode|time ?line|recommendations?|actions?|questions?|version|volume|page|day|week|month"
-    r"|year|case|child|sibling|tier|level|schedule|option|model|meeting|session|event|visit"
+    r"|year|case|child|sibling|tier|level|schedule|option|model|meeting|session|event|visit|terms?\s+of\s+reference"
     r"|atodiad|rhan|adran|pennod|tabl|ffigur|cam)$",  # Welsh: appendix, part, section, chapter, table, figure, step
     re.IGNORECASE,
 )
@@ -907,6 +907,12 @@ def _items(section, kind):
     labelled = any(_is_labelled_item(b) for b in section.blocks)
     if not labelled and (rows := _table_items(section, kind) or _list_items_as_findings(section, kind)):
         return rows
+    themes = [b for b in section.blocks if _is_labelled_item(b)]
+    headed = all(b.heading and " | " not in b.text for b in themes)  # (headings, not a table's rows)
+    if themes and headed and all(re.match(r"(?i)(?:learning\s+)?themes?\b", b.text) for b in themes):
+        rows = _table_items(section, kind)  # themes, each over a table of its findings ("1.1 | ...", "1.2 | ...")
+        if len(rows) > len(themes):
+            return rows
     stated = [] if labelled or section.kind != "findings" else [b for b in section.blocks if _stated(b)]
     statements = stated or ([] if labelled else _numbered_statements(section))
     inner = set() if labelled or statements else _repeated_headings(section)
@@ -1349,6 +1355,48 @@ def _found_that_clauses(all_sections):
     return []
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINAL_PARAGRAPH = re.compile(
+    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})+\.?\s+)?(?P<ordinal>{'|'.join(ORDINALS)}|finally|lastly),\s+(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+CONSIDER_LEAD_IN = re.compile(r"\b(?:may|might)\s+wish\s+to\s+consider\s*:\s*$|\bquestions?\b[^.]{0,60}:\s*$", re.I)
+
+
+def _ordinal_paragraphs(all_sections):
+    """Findings stated as the opening words of paragraphs counted "First, ...", "Second, ..." in the conclusions,
+    each labelled by the section's word ("Conclusion 1"), its opening sentence its title and the paragraphs after it
+    its text, with the questions a list after "may wish to consider:" asks; three or more, counted in order."""
+    for section in all_sections:
+        heading = section.heading.text if section.heading else ""
+        word = re.search(r"\b(conclusion|finding|lesson)s?\b", heading, re.IGNORECASE)
+        if section.kind in ("skip", "recommendations") or not word:
+            continue
+        items, asking = [], False
+        for block in section.blocks:
+            opening = None if block.heading else ORDINAL_PARAGRAPH.match(block.text)
+            expected = ORDINALS[len(items)] if len(items) < len(ORDINALS) else ""
+            if opening and opening.group("ordinal").lower() in (expected, "finally", "lastly"):
+                rest = opening.group("rest").strip()
+                title = short_title(rest[:1].upper() + rest[1:]).rstrip(".")
+                label = f"{word.group(1).title()} {len(items) + 1}"
+                heading_block = Block(rest, block.page, heading=True, label_text=label, title=title)
+                items.append(Item(heading_block, [Block(rest, block.page)], kind="finding"))
+                asking = False
+            elif items and CONSIDER_LEAD_IN.search(block.text):
+                asking = True  # ("The LSCB may wish to consider:", read as a heading or not)
+            elif items and block.heading:
+                break
+            elif items and asking and LIST_ITEM.match(block.text) and block.text.rstrip().endswith("?"):
+                items[-1].questions.append(block)
+            elif items:
+                asking = False
+                items[-1].paragraphs.append(block)
+        if len(items) >= 3:
+            return items
+    return []
+
+
 def _series_paragraphs(all_sections):
     """Findings as paragraphs that open with a label in a series of the report's own words ("5.1.2 What needs to
     change 1: pre-birth assessments need to include both parents ...", "... 2: ..."): two or more, numbered apart,
@@ -1785,6 +1833,8 @@ def propose_findings(pages: list[Page]) -> Proposal:
         sources.insert(0, ("conclusions", found))  # "the panel found: 1. that ... 2. that ..."
     elif all(name == "analysis" for name, _ in sources) and (clauses := _inline_clauses(all_sections)):
         sources.insert(0, ("conclusions", clauses))  # "... five conclusions ...: (i) ...; (ii) ..."
+    elif all(name == "analysis" for name, _ in sources) and (ordinal := _ordinal_paragraphs(all_sections)):
+        sources.insert(0, ("conclusions", ordinal))  # "9.2 First, professionals treated ... 9.4 Second, ..."
     elif all(name == "analysis" for name, _ in sources) and (series := _series_paragraphs(all_sections)):
         sources.insert(0, ("findings", series))  # "What needs to change 1: ..." paragraphs
     elif all(name == "analysis" for name, _ in sources) and (answers := _answered_questions(all_sections)):

@@ -2359,3 +2359,71 @@ The GP accepted the explanation."""
         "Appendix 2: Letter to the Chair",
         "Finding 1: The bruise was explained away",
     ]
+
+
+def test_conclusions_counted_first_second_third_are_findings_with_the_questions_after_them():
+    text = """2. Terms of reference
+
+Term of reference 1: understanding the risk
+
+Term of reference 2: missed appointments
+
+9. Conclusions
+
+9.1 The panel has reached four conclusions. Each paragraph opens with the conclusion itself.
+
+9.2 First, professionals treated the child's diabetes as a medical problem rather than a question about her care.
+The signs were consistent with neglect.
+
+9.3 The panel does not criticise the clinic for working in partnership with Mother.
+
+9.4 Second, the repeated failure to bring the child to appointments was counted by each agency separately.
+
+The LSCB may wish to consider:
+
+1. How would the LSCB know whether a child is repeatedly not brought to appointments?
+
+9.5 Third, the move to temporary accommodation broke the links between the child's services.
+
+9.6 Fourth, the referral was assessed as a request for family support.
+
+10. Good practice
+
+10.1 First, the school nurse kept in touch with the family."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("Conclusion 1", "Professionals treated the chil"),
+        ("Conclusion 2", "The repeated failure to bring "),
+        ("Conclusion 3", "The move to temporary accommod"),
+        ("Conclusion 4", "The referral was assessed as a"),
+    ]
+    assert "does not criticise the clinic" in proposal.findings[0].text
+    assert proposal.findings[1].questions == [
+        "How would the LSCB know whether a child is repeatedly not brought to appointments?"
+    ]
+
+
+def test_themes_each_over_a_table_of_numbered_key_learning_give_one_finding_a_row():
+    text = """5. Learning
+
+Theme 1: Staying in school
+
+Ref | Key learning | What needs to change
+1.1 | Informal exclusions removed him from school more often than the records showed. | Record every exclusion.
+1.2 | The support plan did not follow him to secondary school. | Plans should move with the child.
+
+Theme 2: Seeing exploitation
+
+Ref | Key learning | What needs to change
+2.1 | Each agency's worries described exploitation, but they were never put together. | Share concerns early.
+
+6. What worked well
+
+Ref | What worked well | Why it matters
+G1 | The youth worker kept in contact through lockdown. | Relationships matter."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [f.label for f in proposal.findings] == ["Key learning 1.1", "Key learning 1.2", "Key learning 2.1"]
