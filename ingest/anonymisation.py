@@ -2242,10 +2242,14 @@ def _labelled_name_hits(text):
         (_SIGNATURE_RE, "named_reviewer"),
     ):
         for match in pattern.finditer(text):
-            surname = _WORD_RE.findall(match.group("name"))[-1]
-            honoured = _honoured(text, match.start("name"), match.end("name"))
+            words = list(_WORD_RE.finditer(text, match.start("name"), match.end("name")))
+            while len(words) > 1 and words[-1].group().lower() in _SAFE:
+                words.pop()  # ("Rosalind Athersmith Final version ...": a PDF's next line run on)
+            end = words[-1].end() if words else match.end("name")
+            surname = words[-1].group() if words else ""
+            honoured = _honoured(text, match.start("name"), end)
             if _token_kind(_POSSESSIVE_RE.sub("", surname)) == "name" and not honoured:
-                yield _Hit(kind, match.start("name"), match.end("name"), "labelled_name")
+                yield _Hit(kind, match.start("name"), end, "labelled_name")
 
 
 def _name_line_hits(text):

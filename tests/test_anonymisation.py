@@ -1617,3 +1617,9 @@ def test_dates_in_a_familys_own_languages_irish_plates_dotted_nhs_numbers_joined
 )
 def test_brands_storms_a_charity_a_verse_a_publishers_town_a_laws_dates_and_combining_forms_pass(text):
     assert kinds(text) == []
+
+
+def test_a_chair_named_on_a_line_a_pdf_ran_on_into_the_next_is_still_a_named_reviewer():
+    text = "Independent chair of the Board: Rosalind Athersmith Final version for publication, September 2015"
+
+    assert kinds(text) == [("named_reviewer", "Rosalind Athersmith")]
