@@ -398,8 +398,11 @@ _NICKNAME_RE = re.compile(
     rf"(?P<nick>{_CAP})"
     rf"|\b(?:whom|who|everyone|everybody|children|they|family|friends)[^\S\n]+(?:\w+[^\S\n]+){{0,2}}called[^\S\n]+"
     rf"['\"\u2018\u201c]?(?P<called>(?:(?:Big|Little|Wee|Old|Young|Auntie|Uncle)[^\S\n]+)?{_CAP})"
-    rf"|(?<![\w-])['\"\u2018\u201c]?(?P<what>{_CAP})['\"\u2019\u201d]?[^\S\n]+was[^\S\n]+what[^\S\n]+[^.;\n]{{0,40}}?"
-    r"(?:called|knew|know)[^\S\n]+(?:him|her|them)\b"
+    rf"|(?<![\w-])['\"\u2018\u201c]?(?P<what>{_CAP})['\"\u2019\u201d]?[^\S\n]+was[^\S\n]+(?:what|how)[^\S\n]+"
+    r"[^.;\n]{0,40}?(?:called|knew|know|referred[^\S\n]+to)[^\S\n]+"
+    r"(?:him|her|them|his|the|(?:Young[^\S\n]+Person|Child|Sibling|Baby)[^\S\n]+[A-Z0-9]{1,2}\b|Mother|Father|Mum|Dad)\b"
+    # a name only someone who knew them would use: "love from Remi-Jae", "We never found out who Dibsy was"
+    rf"|\blove[^\S\n]+from[^\S\n]+(?P<love>{_CAP})\b|\bwho[^\S\n]+(?P<who>{_CAP})[^\S\n]+was\b"
 )
 
 # Children from published national reviews and inquiries: named in reviews as learning, so warn, not block.
@@ -699,6 +702,7 @@ _FESTIVAL_DATE_RE = re.compile(
     r"|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine[\u2019']s\s+Day"
     r"|Mother[\u2019']s\s+Day|Father[\u2019']s\s+Day|Remembrance\s+Sunday|St\.?\s+(?:David|Patrick|Andrew)[\u2019']s\s+Day"
     r"|Eid(?:\s+al-(?:Fitr|Adha))?|Diwali|Burns\s+Night|Mothering\s+Sunday|Pancake\s+Day|Shrove\s+Tuesday"
+    r"|Eleventh\s+Night"
     r")\s+(?:19|20)\d{2}\b"
 )
 # A date written in the language of a family's own papers: Polish ("12 marca 2021"), German ("3. März 2012"),
@@ -1869,6 +1873,7 @@ def _name_hits(text, lower_words):
         *_labelled_name_hits(text),
         *_name_field_hits(text),
         *_double_forename_hits(text),
+        *_mutated_name_hits(text),
         *_beside_pseudonym_hits(text),
         *_gaelic_name_hits(text),
         *_capital_name_hits(text),
@@ -2207,6 +2212,34 @@ _NAME_FIELD_RE = re.compile(
 )
 
 
+# A Welsh forename as a word before it changes it ("i Ddelyth", "gan Fethan", "a Chatrin"): the mutation undone.
+_MUTATED_NAME_RE = re.compile(
+    r"\b(?i:i|o|a|\u00e2|gan|at|am|ar|dan|dros|drwy|heb|hyd|wrth|gyda|efo|neu|ei|dy|fy|yn)[^\S\n]+"
+    rf"(?P<name>(?:Dd|Ll|Rh|Ngh|Mh|Nh|Ch|Ph|Th|[GBFDLRM])[{_LO}]+)\b"
+)
+_UNMUTATED = (
+    ("Ngh", "C"), ("Mh", "P"), ("Nh", "T"), ("Ch", "C"), ("Ph", "P"), ("Th", "T"), ("Dd", "D"), ("Ll", "Ll"),
+    ("Rh", "Rh"), ("G", "C"), ("B", "P"), ("D", "T"), ("F", "B"), ("F", "M"), ("L", "Ll"), ("R", "Rh"), ("M", "B"),
+)  # fmt: skip
+
+
+def _mutated_name_hits(text):
+    """A forename the lists know once its first letters are put back ("Ddelyth" is "Delyth"), after a word that
+    mutates what follows; not an English or Welsh word."""
+    for match in _MUTATED_NAME_RE.finditer(text):
+        word = match.group("name")
+        if word.lower() in _ENGLISH or word.lower() in _SAFE or word in _FORENAMES or word in _GAZETTEER:
+            continue
+        for mutated, plain in _UNMUTATED:
+            if (
+                word.startswith(mutated)
+                and (name := plain + word[len(mutated) :])
+                and (name in _FORENAMES or name in _GAZETTEER)
+            ):
+                yield _Hit("person_name", match.start("name"), match.end("name"), "mutated_name")
+                break
+
+
 # Two forenames joined, as parents name children: "Sienna-Jade", "Bodhi-Lee", "Tayo-Reuben".
 _COMBINING_FORM = re.compile(r"Anglo|Afro|Indo|Sino|Franco|Gr[a]?eco|Austro|Euro|Judeo|Italo|Russo|Hispano|Luso|Celto")
 _DOUBLE_FORENAME_RE = re.compile(rf"(?<![\w-])(?P<first>{_CAP_PART})-(?P<second>{_CAP_PART})(?![\w-])")
@@ -2462,7 +2495,7 @@ def _recorded_name_hits(text):
 
 def _nickname_hits(text):
     for match in _NICKNAME_RE.finditer(text):
-        for group in ("name", "nick", "called", "what"):
+        for group in ("name", "nick", "called", "what", "love", "who"):
             value = match.group(group)
             if value and all(_token_kind(word) == "name" or word in ("Big", "Little", "Wee") for word in value.split()):
                 yield _Hit("person_name", match.start(group), match.end(group), "nickname")

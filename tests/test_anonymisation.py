@@ -1623,3 +1623,22 @@ def test_a_chair_named_on_a_line_a_pdf_ran_on_into_the_next_is_still_a_named_rev
     text = "Independent chair of the Board: Rosalind Athersmith Final version for publication, September 2015"
 
     assert kinds(text) == [("named_reviewer", "Rosalind Athersmith")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Chunk was what the older boys called Young Person S in the messages.", "Chunk"),
+        ("According to the nursery, Zippy was how Child J referred to her mother's new partner.", "Zippy"),
+        ("A birthday card signed 'love from Remi-Jae and Nanna'.", "Remi-Jae"),
+        ("SW2: 'Mum kept saying Dibsy would sort it. We never found out who Dibsy was.'", "Dibsy"),
+        ("Dywedodd Mam-gu ei bod hi wedi rhoi'r babi i Ddelyth am y noson.", "Ddelyth"),
+    ],
+)
+def test_nicknames_by_what_people_called_someone_and_a_welsh_forename_its_mutation_changed(text, value):
+    assert ("person_name", value) in kinds(text)
+
+
+def test_a_bonfire_night_of_northern_ireland_is_a_day_and_a_mutated_place_is_no_name():
+    assert kinds("The bonfire on Eleventh Night 2016 was near the house.") == [("full_date", "Eleventh Night 2016")]
+    assert kinds("Roedd hi'n byw yng Nghymru a Fangor.") == []
