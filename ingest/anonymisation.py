@@ -1874,6 +1874,7 @@ def _name_hits(text, lower_words):
         *_name_field_hits(text),
         *_double_forename_hits(text),
         *_mutated_name_hits(text),
+        *_quoted_speaker_hits(text),
         *_beside_pseudonym_hits(text),
         *_gaelic_name_hits(text),
         *_capital_name_hits(text),
@@ -2210,6 +2211,22 @@ _NAME_FIELD_RE = re.compile(
     rf"(?P<name>(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)(?:[^\S\n]+(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)){{1,3}})(?=[,;)'\"\u2019\u201d]|\s*$)",
     re.MULTILINE,
 )
+
+
+# A name opening what a parent or child said of someone: "“Eiddwen was kind on the phone,” she said", "“Jacqui
+# listened,” she said".
+_QUOTED_SUBJECT_RE = re.compile(
+    rf"[\"\u201c\u2018](?P<name>{_CAP})[^\S\n]+(?:listened|helped|understood|cared|explained|promised|rang|phoned"
+    r"|visited|came|stayed|believed|knew|asked|tried|noticed|always|never|was[^\S\n]+(?:kind|nice|lovely|great|good"
+    r"|brilliant|the[^\S\n]+only|always|never|there))\b"
+)
+
+
+def _quoted_speaker_hits(text):
+    """A word no list knows, opening a quotation as the person it speaks of."""
+    for match in _QUOTED_SUBJECT_RE.finditer(text):
+        if _no_word(match.group("name")):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "quoted_name")
 
 
 # A Welsh forename as a word before it changes it ("i Ddelyth", "gan Fethan", "a Chatrin"): the mutation undone.

@@ -1642,3 +1642,9 @@ def test_nicknames_by_what_people_called_someone_and_a_welsh_forename_its_mutati
 def test_a_bonfire_night_of_northern_ireland_is_a_day_and_a_mutated_place_is_no_name():
     assert kinds("The bonfire on Eleventh Night 2016 was near the house.") == [("full_date", "Eleventh Night 2016")]
     assert kinds("Roedd hi'n byw yng Nghymru a Fangor.") == []
+
+
+def test_a_name_opening_what_a_parent_said_of_someone_is_flagged_and_a_shop_or_a_service_is_not():
+    assert ("person_name", "Eiddwen") in kinds("\u201cEiddwen was kind on the phone,\u201d she said.")
+    assert ("person_name", "Jacqui") in kinds("\u201cJacqui listened,\u201d she said.")
+    assert kinds("\u201cTesco was always busy,\u201d she said. \u201cSocial care never came.\u201d") == []
