@@ -911,7 +911,7 @@ def _items(section, kind):
     headed = all(b.heading and " | " not in b.text for b in themes)  # (headings, not a table's rows)
     if themes and headed and all(re.match(r"(?i)(?:learning\s+)?themes?\b", b.text) for b in themes):
         rows = _table_items(section, kind)  # themes, each over a table of its findings ("1.1 | ...", "1.2 | ...")
-        if len(rows) > len(themes):
+        if len(rows) > len(themes) and all(row.heading.label_text for row in rows):
             return rows
     stated = [] if labelled or section.kind != "findings" else [b for b in section.blocks if _stated(b)]
     statements = stated or ([] if labelled else _numbered_statements(section))

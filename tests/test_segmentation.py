@@ -2427,3 +2427,21 @@ G1 | The youth worker kept in contact through lockdown. | Relationships matter."
     proposal = propose_findings(pages(text))
 
     assert [f.label for f in proposal.findings] == ["Key learning 1.1", "Key learning 1.2", "Key learning 2.1"]
+
+
+def test_themes_over_a_table_without_numbers_stay_the_findings():
+    text = """5. Learning
+
+Theme 1: The children were noted
+
+Theme | What we learned | Recommendations
+Voice | Children were recorded as present but not spoken to. | The Board should agree a standard.
+Plans | MARAC actions were tasks, not a plan. | The partnership should review cases.
+
+Theme 2: A patient, not a risk
+
+Health services saw his symptoms but did not ask about the risk he posed."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [f.label for f in proposal.findings] == ["Theme 1", "Theme 2"]
