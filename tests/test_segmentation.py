@@ -2437,6 +2437,7 @@ Theme 1: The children were noted
 Theme | What we learned | Recommendations
 Voice | Children were recorded as present but not spoken to. | The Board should agree a standard.
 Plans | MARAC actions were tasks, not a plan. | The partnership should review cases.
+Noise | Complaints were treated as anti-social behaviour. | The council should share them.
 
 Theme 2: A patient, not a risk
 
