@@ -2247,14 +2247,22 @@ def _mutated_name_hits(text):
         word = match.group("name")
         if word.lower() in _ENGLISH or word.lower() in _SAFE or word in _FORENAMES or word in _GAZETTEER:
             continue
-        for mutated, plain in _UNMUTATED:
-            if (
-                word.startswith(mutated)
-                and (name := plain + word[len(mutated) :])
-                and (name in _FORENAMES or name in _GAZETTEER)
-            ):
-                yield _Hit("person_name", match.start("name"), match.end("name"), "mutated_name")
-                break
+        candidates = [plain + word[len(mutated) :] for mutated, plain in _UNMUTATED if word.startswith(mutated)]
+        if any(name.lower() in _SAFE for name in candidates):
+            continue  # ("i Fai 2022": the month Mai)
+        if any(name in _FORENAMES or name in _GAZETTEER for name in candidates):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "mutated_name")
+    for match in _WELSH_SPEAKER_RE.finditer(text):  # "Dywedodd Cadfan ap Siencyn, ewythr y plant, ...": who said it
+        words = [w for w in match.group("name").split() if w not in ("ap", "ab", "ferch")]
+        if all(w.lower() not in _SAFE and w.lower() not in _ENGLISH for w in words):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "welsh_speaker")
+
+
+# Who said or asked something, in Welsh: "Dywedodd Cadfan ap Siencyn", "Meddai Nest".
+_WELSH_SPEAKER_RE = re.compile(
+    r"\b(?:Dywedodd|Meddai|Esboniodd|Gofynnodd|Atebodd|Ysgrifennodd|Eglurodd)[^\S\n]+"
+    rf"(?P<name>{_CAP}(?:[^\S\n]+(?:ap|ab|ferch|{_CAP})){{0,3}})"
+)
 
 
 # Two forenames joined, as parents name children: "Sienna-Jade", "Bodhi-Lee", "Tayo-Reuben".

@@ -1648,3 +1648,10 @@ def test_a_name_opening_what_a_parent_said_of_someone_is_flagged_and_a_shop_or_a
     assert ("person_name", "Eiddwen") in kinds("\u201cEiddwen was kind on the phone,\u201d she said.")
     assert ("person_name", "Jacqui") in kinds("\u201cJacqui listened,\u201d she said.")
     assert kinds("\u201cTesco was always busy,\u201d she said. \u201cSocial care never came.\u201d") == []
+
+
+def test_a_welsh_speaker_named_after_dywedodd_is_flagged_and_a_mutated_month_is_not():
+    assert ("person_name", "Cadfan ap Siencyn") in kinds(
+        "Dywedodd Cadfan ap Siencyn, ewythr y plant, nad oedd yn gwybod."
+    )
+    assert kinds("Mae'r adolygiad yn cwmpasu'r cyfnod o Ionawr 2021 i Fai 2022.") == []
