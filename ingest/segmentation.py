@@ -1712,7 +1712,7 @@ ON_FINDING = re.compile(
 )
 
 
-LABEL_ASKED = re.compile(r"\b(?:on|about|arising\s+from|from)\s+(?P<label>[\w ]{1,30}?)\s*:?$", re.IGNORECASE)
+LABEL_ASKED = re.compile(r"\b(?:on|about|arising\s+from|from)\s+(?P<label>[\w .]{1,30}?)\s*:?$", re.IGNORECASE)
 
 
 def _questions_by_reference(all_sections, findings):

@@ -2414,6 +2414,10 @@ Ref | Key learning | What needs to change
 1.1 | Informal exclusions removed him from school more often than the records showed. | Record every exclusion.
 1.2 | The support plan did not follow him to secondary school. | Plans should move with the child.
 
+Questions for the CPC on key learning 1.2:
+
+1. How does the CPC know whether support plans reach the right staff when children move school?
+
 Theme 2: Seeing exploitation
 
 Ref | Key learning | What needs to change
@@ -2427,6 +2431,9 @@ G1 | The youth worker kept in contact through lockdown. | Relationships matter."
     proposal = propose_findings(pages(text))
 
     assert [f.label for f in proposal.findings] == ["Key learning 1.1", "Key learning 1.2", "Key learning 2.1"]
+    assert proposal.findings[1].questions == [
+        "How does the CPC know whether support plans reach the right staff when children move school?"
+    ]
 
 
 def test_themes_over_a_table_without_numbers_stay_the_findings():
