@@ -383,7 +383,8 @@ FOOTER_ROW = re.compile(r"^(?:[^|]{1,60}\s\|\s){1,5}page\s+\d{1,3}(?:\s+of\s+\d{
 
 def _without_running_lines(paragraphs):
     """The paragraphs without a running footer set as a row of cells ending in the page's number, nor the running
-    header straight after it (a line that recurs so through the document), as plain text and Markdown keep them."""
+    header straight after it (a line that recurs so through the document), nor a running header of parts set apart
+    or of cells on three pages or more, as plain text and Markdown keep them."""
     footers = [i for i, (lines, _) in enumerate(paragraphs) if len(lines) == 1 and FOOTER_ROW.match(lines[0])]
     after = defaultdict(int)
     for i in footers:
