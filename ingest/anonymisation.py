@@ -2274,7 +2274,7 @@ def _double_forename_hits(text):
     """A hyphenated pair of forenames, each a forename the lists know or one known and the other no English word."""
     for match in _DOUBLE_FORENAME_RE.finditer(text):
         parts = match.group("first"), match.group("second")
-        known = [part in _FORENAMES or part in _GAZETTEER or part in _WORD_FORENAMES for part in parts]
+        known = [_forename_word(part) for part in parts]
         if any(part.lower() in _SAFE for part in parts) or _COMBINING_FORM.fullmatch(parts[0]):
             continue  # ("Greco-Roman", "Anglo-Saxon")
         if all(known) or (any(known) and all(k or _no_word(part) for k, part in zip(known, parts, strict=True))):
@@ -2646,7 +2646,7 @@ def _unknown_name(text, start):
 def _no_word(word):
     """Whether a capitalised word is no English, Welsh or Gaelic word, review word or place name."""
     lower = _POSSESSIVE_RE.sub("", word).lower()
-    words = (_ENGLISH, _SAFE, _GAELIC_WORDS, _WELSH_WORDS, _CELTIC_WORDS)
+    words = (_ENGLISH, _SAFE, _GAELIC_WORDS, _WELSH_WORDS)  # (_SAFE holds the Celtic words of reviews)
     return not any(lower in known for known in words) and not lower.endswith(_PLACE_SUFFIXES)
 
 

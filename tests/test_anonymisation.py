@@ -1655,3 +1655,8 @@ def test_a_welsh_speaker_named_after_dywedodd_is_flagged_and_a_mutated_month_is_
         "Dywedodd Cadfan ap Siencyn, ewythr y plant, nad oedd yn gwybod."
     )
     assert kinds("Mae'r adolygiad yn cwmpasu'r cyfnod o Ionawr 2021 i Fai 2022.") == []
+
+
+def test_a_name_that_is_part_of_a_longer_welsh_word_is_still_no_word():
+    # ("arras" is inside no Welsh word of the lists, only inside a longer one's letters)
+    assert ("person_name", "Arras") in kinds("\u201cArras listened,\u201d she said.")
