@@ -944,240 +944,269 @@ def _rows_whole(blocks):
 
 def _from_blocks(blocks):
     """The recommendations of a recommendations section (or of the part after a finding), in order."""
-    blocks = _rows_whole(blocks)
-    out, current, columns, group, letters, card = [], None, None, "", 0, False
-    aside = False  # after a paragraph saying the table that follows is work already planned: none of its rows
-    aside_rows = False  # whether that table's rows have begun
-    aside_paragraphs = False  # after that table's header read as a line (a PDF's): its rows, read as paragraphs
-    actions = None  # (the recommendation, the columns) of a table of actions set out under a recommendation
-    grid = None  # the recommendations of a grid, one a column, whose rows are their parts
-    other_label = ""  # the label of a recommendation's row in Welsh, for its English row below
-    by_ref = None  # the columns of a table that goes on the recommendations above, row by row under their references
-    listed_from = 0  # where in out the recommendations start that a "For consideration by: ..." line would address
-    themes = []  # (where in out, label) of each finding's heading the recommendations are grouped under
-    timed_from = None  # where in out a table of numbered recommendations set out by when (its columns) starts
-    header_words = []  # lines of nothing but "Recommendation N": a grid's header row run together
-    for block in blocks:
-        cells = _cells(block.text)
-        timed_from = None if block.heading and not cells else timed_from
-        if not cells and GRID_LINE.match(line := block.text.strip()) and (header_words or _grid_line(line)):
-            header_words.append(line)  # a grid's header as a PDF may give it, its cells run together
-            continue
-        if cells and header_words and (labels := _grid_labels(header_words, len(cells) - 1)):
-            grid = [ProposedRecommendation("", label, block.page) for label in labels]
-            out.extend(grid)
-        header_words = []
+    return _SectionReader().read(_rows_whole(blocks))
+
+
+class _SectionReader:
+    """Reads a recommendations section block by block. Each kind of table it can be in the middle of (a grid, a
+    table keyed by reference, work already planned, a card, a table of actions, a table of recommendations) keeps
+    its state until a block that is not its own ends it; paragraphs and headings are read after them."""
+
+    def __init__(self):
+        self.out = []
+        self.current = None  # the recommendation the next paragraph may go on
+        self.columns = None  # the roles of a table of recommendations' columns, from its header
+        self.group = ""  # whom the recommendations that follow ask, from a sub-heading or a stem
+        self.letters = 0  # the lettered recommendations ("A Publish ...") read so far
+        self.card = False  # inside a card: "Recommendation 2 | Department for Education", then its named rows
+        self.aside = False  # after a paragraph saying the table that follows is work already planned: none of its rows
+        self.aside_rows = False  # whether that table's rows have begun
+        self.aside_paragraphs = False  # after that table's header read as a line (a PDF's): its rows, as paragraphs
+        self.actions = None  # (the recommendation, the columns) of a table of actions set out under a recommendation
+        self.grid = None  # the recommendations of a grid, one a column, whose rows are their parts
+        self.other_label = ""  # the label of a recommendation's row in Welsh, for its English row below
+        self.by_ref = None  # the columns of a table that goes on the recommendations above, by their references
+        self.listed_from = 0  # where in out the recommendations start that "For consideration by: ..." would address
+        self.themes = []  # (where in out, label) of each finding's heading the recommendations are grouped under
+        self.timed_from = None  # where in out a table of numbered recommendations set out by when (its columns) starts
+        self.header_words = []  # lines of nothing but "Recommendation N": a grid's header row run together
+
+    def read(self, blocks):
+        for block in blocks:
+            cells = _cells(block.text)
+            self.timed_from = None if block.heading and not cells else self.timed_from
+            if self._grid_block(block, cells) or self._aside_block(cells):
+                continue
+            if self._card_block(block, cells) or self._actions_block(cells):
+                continue
+            if self.aside_paragraphs and not cells and not block.heading and FLAT_ROW.match(block.text):
+                continue  # a row of that table as a PDF gives it, under its header line ("IA1 Throughcare ...")
+            self.aside = not cells and bool(ALREADY.search(block.text)) and not BELOW.search(block.text)
+            self.aside_paragraphs = self.aside and len(block.text.split()) <= 6  # "No. Improvement already under way"
+            if cells and len(cells) >= 2:
+                self._table_row(block, cells)
+            elif not self._annotation(block.text.strip()):
+                if block.heading:
+                    self._heading(block)
+                else:
+                    self._paragraph(block)
+        return self._result()
+
+    def _grid_block(self, block, cells):
+        """Whether the block is a grid's (one recommendation a column) or a table keyed by the references above."""
+        if not cells and GRID_LINE.match(line := block.text.strip()) and (self.header_words or _grid_line(line)):
+            self.header_words.append(line)  # a grid's header as a PDF may give it, its cells run together
+            return True
+        if cells and self.header_words and (labels := _grid_labels(self.header_words, len(cells) - 1)):
+            self.grid = [ProposedRecommendation("", label, block.page) for label in labels]
+            self.out.extend(self.grid)
+        self.header_words = []
         if cells and (labels := _grid_header(cells)):  # "| Recommendation 1 | Recommendation 2": one a column
-            grid = [ProposedRecommendation("", label, block.page) for label in labels]
-            out.extend(grid)
-            current = None
-            continue
-        if cells and (keyed := _keyed_header(cells)) and out:
-            by_ref = keyed  # "Ref | Lead agency | Target date | ...": the rest of the table above, by its references
-            current = None
-            continue
-        if by_ref and cells and len(cells) > by_ref["label"]:
-            _keyed_row(cells, by_ref, out)
-            continue
-        by_ref = None
-        if grid and cells and len(cells) > 1:  # "What we recommend | <1> | <2>", "Who | ...", "Finding | ..."
-            _grid_row(cells, grid)
-            continue
-        grid = None
+            self.grid = [ProposedRecommendation("", label, block.page) for label in labels]
+            self.out.extend(self.grid)
+            self.current = None
+            return True
+        if cells and (keyed := _keyed_header(cells)) and self.out:
+            self.by_ref = keyed  # "Ref | Lead agency | Target date | ...": the rest of the table above, by references
+            self.current = None
+            return True
+        if self.by_ref and cells and len(cells) > self.by_ref["label"]:
+            _keyed_row(cells, self.by_ref, self.out)
+            return True
+        self.by_ref = None
+        if self.grid and cells and len(cells) > 1:  # "What we recommend | <1> | <2>", "Who | ...", "Finding | ..."
+            _grid_row(cells, self.grid)
+            return True
+        self.grid = None
+        return False
+
+    def _aside_block(self, cells):
+        """Whether the block is a row of a table of work already planned (no recommendation) or its header."""
         if cells and all(len(cell.split()) <= 6 for cell in cells) and any(ALREADY.search(cell) for cell in cells):
-            aside = True  # "No. | Improvement already under way": its rows are no recommendations
-            continue
-        if cells and aside and not (_is_header(cells) and aside_rows):
-            aside_rows = aside_rows or not _is_header(cells)
-            continue  # a row of work already planned (a table after it, with a header of its own, is not)
-        aside = aside and not cells
-        aside_rows = False
-        if cells and (header := _card_header(cells)):  # "Recommendation 2 | Department for Education": a card
-            current = ProposedRecommendation("", _clean_label(header.group("label")), block.page)
-            current.addressee_text = _plain(cells[1])
-            out.append(current)
-            card, columns = True, None
-            continue
-        if card and cells and len(cells) == 2 and len(cells[0].split()) <= 5:  # a row of the card
-            if CARD_TEXT.match(cells[0]) and not current.text:
-                current.text = _plain(cells[1])
+            self.aside = True  # "No. | Improvement already under way": its rows are no recommendations
+            return True
+        if cells and self.aside and not (_is_header(cells) and self.aside_rows):
+            self.aside_rows = self.aside_rows or not _is_header(cells)
+            return True  # a row of work already planned (a table after it, with a header of its own, is not)
+        self.aside = self.aside and not cells
+        self.aside_rows = False
+        return False
+
+    def _card_block(self, block, cells):
+        """Whether the block is a card's: "Recommendation 2 | Department for Education", then its named rows."""
+        if cells and (header := _card_header(cells)):
+            self.current = ProposedRecommendation("", _clean_label(header.group("label")), block.page)
+            self.current.addressee_text = _plain(cells[1])
+            self.out.append(self.current)
+            self.card, self.columns = True, None
+            return True
+        if self.card and cells and len(cells) == 2 and len(cells[0].split()) <= 5:  # a row of the card
+            if CARD_TEXT.match(cells[0]) and not self.current.text:
+                self.current.text = _plain(cells[1])
             elif TABLE_FINDING.match(cells[0]):
-                current.reference = _finding_cell(cells[1])
-            continue  # ("Why", "What success looks like": not the recommendation)
-        card = False
-        if cells and (roles := _actions_header(cells)) and out:
-            actions = (out[-1], roles)  # "Improvement action | Lead | By when | ...": the actions of the one above
-            current = None
-            continue
-        if cells and actions:
-            recommendation, roles = actions
+                self.current.reference = _finding_cell(cells[1])
+            return True  # ("Why", "What success looks like": not the recommendation)
+        self.card = False
+        return False
+
+    def _actions_block(self, cells):
+        """Whether the block is a row of a table of actions set out under the recommendation above, or its header."""
+        if cells and (roles := _actions_header(cells)) and self.out:
+            self.actions = (self.out[-1], roles)  # "Improvement action | Lead | By when | ...": the one above's
+            self.current = None
+            return True
+        if cells and self.actions:
+            recommendation, roles = self.actions
             row = {role: _plain(cells[index]) if index < len(cells) else "" for role, index in roles.items()}
             if row["text"]:
                 fields = {role: row.get(role, "") for role in ("owner", "due", "status", "evidence")}
                 recommendation.actions.append(ProposedAction(row["text"], **fields))
-            continue
+            return True
         if not cells:
-            actions = None
-        if aside_paragraphs and not cells and not block.heading and FLAT_ROW.match(block.text):
-            continue  # a row of that table as a PDF gives it, under its header line ("IA1 Throughcare ...")
-        aside = not cells and bool(ALREADY.search(block.text)) and not BELOW.search(block.text)
-        aside_paragraphs = aside and len(block.text.split()) <= 6  # "No. Improvement already under way", as a line
-        if cells and len(cells) >= 2:
-            if columns is None or _is_header(cells):
-                columns = _columns(cells) if _is_header(cells) else None
-                if columns is not None:
-                    current = None
-                    continue
-            if columns is None and (numbered := _numbered_cells(cells, block.page)):
-                # "Now | Next | Later" over cells of numbered recommendations: read down each column, in number order
-                timed = out[timed_from:] if timed_from is not None else []
-                timed_from = len(out) - len(timed)
-                out[timed_from:] = sorted([*timed, *numbered], key=lambda r: int(r.label))
-                current = None
-                continue
-            timed_from = None if any(DIRECTIVE.search(cell) for cell in cells) else timed_from  # (not its header)
-            if columns and "to" in columns and (numbers := _numbers_in(cells, columns)):
-                # "1, 5 | SBNI | Regional": a table saying who is responsible for the recommendations listed above
-                for recommendation in out:
-                    if recommendation.label in numbers and not recommendation.addressee_text:
-                        recommendation.addressee_text = _plain(cells[columns["to"]])
-                current = None
-                continue
-            if columns and "language" in columns and columns["language"] < len(cells):
-                language = cells[columns["language"]].strip().lower()
-                at = columns.get("label")
-                if language in OTHER_LANGUAGES:  # "1 | Cymraeg | Dylai'r Bwrdd ...": the English row after it says it
-                    other_label = cells[at] if at is not None and at < len(cells) else ""
-                    continue
-                if at is not None and at < len(cells) and not cells[at] and other_label:
-                    cells = [*cells[:at], other_label, *cells[at + 1 :]]  # ("| English | The Board should ...")
-            coded = [LABEL.match(cell) for cell in cells] if columns is None else []
-            coded = [match for match in coded if match and DIRECTIVE.search(match.group("rest"))]
-            if LEAD_ROW.fullmatch(cells[0]) and out and not out[-1].addressee_text:
-                out[-1].addressee_text = _plain(cells[-1])  # "Lead | The Department for Education": the row above's
-            elif len(coded) >= 2:  # a grid: "CPC 2 - The CPC should ... | COG 1 - The COG should ...", a cell each
-                out.extend(_grouped(_labelled(match, block.page), group) for match in coded)
-            elif _row_goes_on(cells, columns) and out:  # the rest of the row above, after a page break
-                out[-1].text = f"{out[-1].text} {_plain(cells[columns['text']])}"
-            else:
-                for found in _from_row(cells, columns, block.page):
-                    if out and found.text == out[-1].text and found.label == out[-1].label:
-                        continue  # a tracker's next action row, the recommendation written again on it
-                    merged = columns and ("finding" in columns or (cells[0] == "" and "label" in columns))
-                    if merged and not found.reference and out and out[-1].reference:
-                        found.reference = out[-1].reference  # an empty cell under the row above's: a merged cell
-                    out.append(_grouped(found, group))
-            current = None
-            continue
-        if (linked := LINKED.match(block.text.strip())) and out:  # "Linked learning: Key learning 2", of the one above
+            self.actions = None
+        return False
+
+    def _table_row(self, block, cells):
+        """A row of a table of recommendations (its header, its rows, a row that goes on the one above)."""
+        out, columns = self.out, self.columns
+        if columns is None or _is_header(cells):
+            columns = self.columns = _columns(cells) if _is_header(cells) else None
+            if columns is not None:
+                self.current = None
+                return
+        if columns is None and (numbered := _numbered_cells(cells, block.page)):
+            # "Now | Next | Later" over cells of numbered recommendations: read down each column, in number order
+            timed = out[self.timed_from :] if self.timed_from is not None else []
+            self.timed_from = len(out) - len(timed)
+            out[self.timed_from :] = sorted([*timed, *numbered], key=lambda r: int(r.label))
+            self.current = None
+            return
+        self.timed_from = None if any(DIRECTIVE.search(cell) for cell in cells) else self.timed_from  # (its header)
+        if columns and "to" in columns and (numbers := _numbers_in(cells, columns)):
+            # "1, 5 | SBNI | Regional": a table saying who is responsible for the recommendations listed above
+            for recommendation in out:
+                if recommendation.label in numbers and not recommendation.addressee_text:
+                    recommendation.addressee_text = _plain(cells[columns["to"]])
+            self.current = None
+            return
+        if columns and "language" in columns and columns["language"] < len(cells):
+            language = cells[columns["language"]].strip().lower()
+            at = columns.get("label")
+            if language in OTHER_LANGUAGES:  # "1 | Cymraeg | Dylai'r Bwrdd ...": the English row after it says it
+                self.other_label = cells[at] if at is not None and at < len(cells) else ""
+                return
+            if at is not None and at < len(cells) and not cells[at] and self.other_label:
+                cells = [*cells[:at], self.other_label, *cells[at + 1 :]]  # ("| English | The Board should ...")
+        self.current = None
+        coded = [LABEL.match(cell) for cell in cells] if columns is None else []
+        coded = [match for match in coded if match and DIRECTIVE.search(match.group("rest"))]
+        if LEAD_ROW.fullmatch(cells[0]) and out and not out[-1].addressee_text:
+            out[-1].addressee_text = _plain(cells[-1])  # "Lead | The Department for Education": the row above's
+        elif len(coded) >= 2:  # a grid: "CPC 2 - The CPC should ... | COG 1 - The COG should ...", a cell each
+            out.extend(_grouped(_labelled(match, block.page), self.group) for match in coded)
+        elif _row_goes_on(cells, columns) and out:  # the rest of the row above, after a page break
+            out[-1].text = f"{out[-1].text} {_plain(cells[columns['text']])}"
+        else:
+            for found in _from_row(cells, columns, block.page):
+                if out and found.text == out[-1].text and found.label == out[-1].label:
+                    continue  # a tracker's next action row, the recommendation written again on it
+                merged = columns and ("finding" in columns or (cells[0] == "" and "label" in columns))
+                if merged and not found.reference and out and out[-1].reference:
+                    found.reference = out[-1].reference  # an empty cell under the row above's: a merged cell
+                out.append(_grouped(found, self.group))
+
+    def _annotation(self, text):
+        """Whether the paragraph says something of recommendations already read: what finding, whom they ask."""
+        out = self.out
+        if (linked := LINKED.match(text)) and out:  # "Linked learning: Key learning 2", of the one above
             out[-1].reference = _plain(linked.group("to"))
-            current = None
-            continue
-        if considered := CONSIDERED_BY.match(block.text.strip()):  # whom the list above asks
-            for recommendation in out[listed_from:]:
+        elif considered := CONSIDERED_BY.match(text):  # whom the list above asks
+            for recommendation in out[self.listed_from :]:
                 recommendation.addressee_text = recommendation.addressee_text or _plain(considered.group("to"))
-            current, listed_from = None, len(out)
-            continue
-        if (lead := LEAD_PARAGRAPH.match(block.text.strip())) and out and not out[-1].addressee_text:
+            self.listed_from = len(out)
+        elif (lead := LEAD_PARAGRAPH.match(text)) and out and not out[-1].addressee_text:
             out[-1].addressee_text = _plain(lead.group("to"))  # "Lead Department for Education": a table's row, read
-            current = None  # as a line of its own (a PDF's), saying whom the one above asks
-            continue
-        if block.heading:
-            # ("8.2 Recommendation 1 \u2013 The service should ...": the paragraph's number aside)
-            label = LABEL.match(block.text.strip()) or LABEL.match(SECTION_NUMBER.sub(r"\g<rest>", block.text.strip()))
-            current, listed_from = None, len(out)
-            asking = bool(label and DIRECTIVE.search(label.group("rest")))  # (a labelled recommendation read so)
-            if block.label in ("finding", "learning") and not asking:
-                # "Theme 1: Exclusion and transitions": what follows is its recommendations
-                themes.append((len(out), block.label_text or segmentation.split_label(block.text.strip())[0]))
-            if stem := STEM.match(block.text.strip()):  # "Welsh Government should:", short enough for a heading
-                group = SECTION_NUMBER.sub(r"\g<rest>", stem.group("subject"), count=1)
-                continue  # ("8.3 The safeguarding partners are asked to:" heads what they are asked, no more)
-            if block.label in ("finding", "learning") and not asking:
-                group = ""  # (a finding restated over its recommendations asks no one: "Learning issue 2: Health ...")
-            elif not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
-                # "Children's Social Care": whom the items after it ask; any other sub-heading names no one
-                group = block.text.strip() if _names_someone(block.text) else ""
-            if label and not label.group("rest").strip():  # a heading per recommendation: its text follows
-                current = ProposedRecommendation("", _clean_label(label.group("label")), block.page)
-                current.reference = label.group("tag") or ""
-                out.append(_grouped(current, group))
-            elif label and DIRECTIVE.search(label.group("rest")):
-                current = _labelled(label, block.page)
-                out.append(_grouped(current, group))
-            elif run_in := RUN_IN_TO.match(block.text.strip()):  # its first line, short enough for a heading
-                current = ProposedRecommendation(_plain(run_in.group("rest")), "", block.page)
-                current.addressee_text = run_in.group("to").strip()
-                out.append(current)
-            elif (
-                (numbered := SECTION_NUMBER.match(block.text.strip()))
-                and _asks(numbered.group("rest"))
-                and not LEAD_IN.search(numbered.group("rest"))  # ("8.1 The panel recommends:": what follows is)
-            ):
-                # "7.1 The ACPC should revise its procedures so that:", short enough to be read as a heading
-                current = ProposedRecommendation(_plain(numbered.group("rest")), numbered.group("number"), block.page)
-                out.append(_grouped(current, group))
-            continue
+            # as a line of its own (a PDF's), saying whom the one above asks
+        else:
+            return False
+        self.current = None
+        return True
+
+    def _heading(self, block):
+        """A heading: a recommendation's label (and perhaps its text), whom those below ask, or a finding's title."""
         text = block.text.strip()
+        # ("8.2 Recommendation 1 \u2013 The service should ...": the paragraph's number aside)
+        label = LABEL.match(text) or LABEL.match(SECTION_NUMBER.sub(r"\g<rest>", text))
+        self.current, self.listed_from = None, len(self.out)
+        asking = bool(label and DIRECTIVE.search(label.group("rest")))  # (a labelled recommendation read so)
+        if block.label in ("finding", "learning") and not asking:
+            # "Theme 1: Exclusion and transitions": what follows is its recommendations
+            self.themes.append((len(self.out), block.label_text or segmentation.split_label(text)[0]))
+        if stem := STEM.match(text):  # "Welsh Government should:", short enough for a heading
+            self.group = SECTION_NUMBER.sub(r"\g<rest>", stem.group("subject"), count=1)
+            return  # ("8.3 The safeguarding partners are asked to:" heads what they are asked, no more)
+        if block.label in ("finding", "learning") and not asking:
+            self.group = ""  # (a finding restated over its recommendations asks no one: "Learning issue 2: ...")
+        elif not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
+            # "Children's Social Care": whom the items after it ask; any other sub-heading names no one
+            self.group = text if _names_someone(block.text) else ""
+        if label and not label.group("rest").strip():  # a heading per recommendation: its text follows
+            self.current = ProposedRecommendation("", _clean_label(label.group("label")), block.page)
+            self.current.reference = label.group("tag") or ""
+            self.out.append(_grouped(self.current, self.group))
+        elif label and DIRECTIVE.search(label.group("rest")):
+            self.current = _labelled(label, block.page)
+            self.out.append(_grouped(self.current, self.group))
+        elif run_in := RUN_IN_TO.match(text):  # its first line, short enough for a heading
+            self.current = ProposedRecommendation(_plain(run_in.group("rest")), "", block.page)
+            self.current.addressee_text = run_in.group("to").strip()
+            self.out.append(self.current)
+        elif (
+            (numbered := SECTION_NUMBER.match(text))
+            and _asks(numbered.group("rest"))
+            and not LEAD_IN.search(numbered.group("rest"))  # ("8.1 The panel recommends:": what follows is)
+        ):
+            # "7.1 The ACPC should revise its procedures so that:", short enough to be read as a heading
+            self.current = ProposedRecommendation(_plain(numbered.group("rest")), numbered.group("number"), block.page)
+            self.out.append(_grouped(self.current, self.group))
+
+    def _paragraph(self, block):
+        """A paragraph or list item: a recommendation, the text or a sub-point of the one before, or neither."""
+        text, current, group = block.text.strip(), self.current, self.group
         if stem := STEM.match(text):  # "Welsh Government should:" before the actions it is asked to take
-            group, current = stem.group("subject"), None
-            continue
+            self.group, self.current = stem.group("subject"), None
+            return
         if LEAD_IN.search(text) and not DIRECTIVE.search(text.split(":")[0][-60:]):
-            current = None
-            continue
+            self.current = None
+            return
         lettered = LETTERED.match(text)
-        if lettered and lettered.group("label") == chr(ord("A") + letters):  # "A Publish ...", "B Establish ..."
-            letters += 1
-            current = ProposedRecommendation(_plain(lettered.group("rest")), lettered.group("label"), block.page)
-            out.append(_grouped(current, group))
-            continue
+        if lettered and lettered.group("label") == chr(ord("A") + self.letters):  # "A Publish ...", "B Establish ..."
+            self.letters += 1
+            self._add(ProposedRecommendation(_plain(lettered.group("rest")), lettered.group("label"), block.page))
+            return
         if prose := _in_prose(SECTION_NUMBER.sub(r"\g<rest>", text, count=1), block.page, ours=True):
             if len(prose) == 1 and (numbered := SECTION_NUMBER.match(text)):
                 prose[0].label = numbered.group("number")  # "6.6 It is recommended that the Trust ..."
-            out.extend(_grouped(recommendation, group) for recommendation in prose)
-            current = prose[-1]
-            continue
+            self.out.extend(_grouped(recommendation, group) for recommendation in prose)
+            self.current = prose[-1]
+            return
         label = LABEL.match(text)
         run_in = RUN_IN_TO.match(text) if not label else None
         if run_in and DIRECTIVE.search(run_in.group("rest")):  # "Recommendation for the Partnership: ..."
-            current = ProposedRecommendation(_plain(run_in.group("rest")), "", block.page)
-            current.addressee_text = run_in.group("to").strip()
-            out.append(current)
-            continue
+            self.current = ProposedRecommendation(_plain(run_in.group("rest")), "", block.page)
+            self.current.addressee_text = run_in.group("to").strip()
+            self.out.append(self.current)
+            return
         numbered = SECTION_NUMBER.match(text) if not label else None
         listed = LISTED.match(text) if not (label or numbered) else None
         if label:
-            current = _labelled(label, block.page)
-            out.append(_grouped(current, group))
+            self._add(_labelled(label, block.page))
         elif current is not None and not current.text:  # the text under a heading per recommendation
             current.text = _plain(text)
         elif current is not None and _expects_sub_points(current) and (_is_sub_point(text) or _bullet_goes_on(text)):
             current.text = f"{current.text} {_plain(text)}"  # "(ii) every child's plan records ...": a sub-point
         elif numbered or listed:
-            rest = numbered.group("rest") if numbered else LISTED.sub("", text, count=1)
-            rest = KIND_FIRST.sub("", rest, count=1)  # "3. Recommendation: The COG should ...": its kind, then it
-            inner = LABEL.match(rest)  # a bullet or a numbered paragraph that carries the label: "• R1 - ..."
-            # (an item of a list "1.", "2." may say what will be done; a "9.2" paragraph must ask it)
-            item = listed or "." not in numbered.group("number")
-            if inner and DIRECTIVE.search(inner.group("rest")):
-                current = _labelled(inner, block.page)
-                out.append(_grouped(current, group))
-            elif (
-                DIRECTIVE.search(rest)
-                and not VIEW.match(rest)
-                and not PROCEDURAL.match(rest)
-                and (_asks(rest) or (item and not ABOUT_RECOMMENDATIONS.search(rest) and not _quotes_earlier(rest)))
-                and not SETS_OUT_RECOMMENDATIONS.match(rest)
-                and not NOT_REPEATED.search(rest)
-            ):
-                number = numbered.group("number") if numbered else _list_number(text)
-                rest, parts = _card_lines(rest)  # a card's row as a PDF gives it: "... Lead: NHS Kilmardie By: ..."
-                current = _carded(ProposedRecommendation(_plain(rest), number, block.page), parts)
-                out.append(_grouped(current, group))
-            elif current is not None and listed:  # a sub-point of the recommendation before
-                current.text = f"{current.text} {_plain(text)}"
-            else:
-                current = None
+            self._numbered(block, text, numbered, listed)
         elif (
             current is not None
             and current.text
@@ -1186,18 +1215,49 @@ def _from_blocks(blocks):
         ):  # (a labelled recommendation's second paragraph: "The protocol should also set out ...")
             current.text = f"{current.text} {_plain(text)}"
         elif _unlabelled_recommendation(text):
-            current = ProposedRecommendation(_plain(text), "", block.page)
-            out.append(_grouped(current, group))
+            self._add(ProposedRecommendation(_plain(text), "", block.page))
         else:
-            current = None
-    for (start, theme), (end, _) in itertools.pairwise([*themes, (len(out), "")]):
-        for recommendation in out[start:end]:
-            recommendation.reference = recommendation.reference or theme
-    if sum(bool(re.match(r"[a-z]", r.label, re.IGNORECASE)) for r in out) >= 2:
-        # among recommendations labelled as such, a numbered paragraph of the discussion is none unless it starts by
-        # asking ("5.4 The guidelines ... were last revised in 2017. They say that services should ...")
-        out = [r for r in out if not PARAGRAPH_NUMBER.fullmatch(r.label) or _asks_in_first_sentence(r.text)]
-    return [r for r in out if r.text]
+            self.current = None
+
+    def _numbered(self, block, text, numbered, listed):
+        """A numbered paragraph or list item: a recommendation, a sub-point of the one before, or neither."""
+        rest = numbered.group("rest") if numbered else LISTED.sub("", text, count=1)
+        rest = KIND_FIRST.sub("", rest, count=1)  # "3. Recommendation: The COG should ...": its kind, then it
+        inner = LABEL.match(rest)  # a bullet or a numbered paragraph that carries the label: "• R1 - ..."
+        # (an item of a list "1.", "2." may say what will be done; a "9.2" paragraph must ask it)
+        item = listed or "." not in numbered.group("number")
+        if inner and DIRECTIVE.search(inner.group("rest")):
+            self._add(_labelled(inner, block.page))
+        elif (
+            DIRECTIVE.search(rest)
+            and not VIEW.match(rest)
+            and not PROCEDURAL.match(rest)
+            and (_asks(rest) or (item and not ABOUT_RECOMMENDATIONS.search(rest) and not _quotes_earlier(rest)))
+            and not SETS_OUT_RECOMMENDATIONS.match(rest)
+            and not NOT_REPEATED.search(rest)
+        ):
+            number = numbered.group("number") if numbered else _list_number(text)
+            rest, parts = _card_lines(rest)  # a card's row as a PDF gives it: "... Lead: NHS Kilmardie By: ..."
+            self._add(_carded(ProposedRecommendation(_plain(rest), number, block.page), parts))
+        elif self.current is not None and listed:  # a sub-point of the recommendation before
+            self.current.text = f"{self.current.text} {_plain(text)}"
+        else:
+            self.current = None
+
+    def _add(self, recommendation):
+        self.current = recommendation
+        self.out.append(_grouped(recommendation, self.group))
+
+    def _result(self):
+        out = self.out
+        for (start, theme), (end, _) in itertools.pairwise([*self.themes, (len(out), "")]):
+            for recommendation in out[start:end]:
+                recommendation.reference = recommendation.reference or theme
+        if sum(bool(re.match(r"[a-z]", r.label, re.IGNORECASE)) for r in out) >= 2:
+            # among recommendations labelled as such, a numbered paragraph of the discussion is none unless it starts
+            # by asking ("5.4 The guidelines ... were last revised in 2017. They say that services should ...")
+            out = [r for r in out if not PARAGRAPH_NUMBER.fullmatch(r.label) or _asks_in_first_sentence(r.text)]
+        return [r for r in out if r.text]
 
 
 FLAT_ROW = re.compile(r"^(?:(?-i:[A-Z]{1,4})\s?\d{1,2}|\d{1,2})\s+(?-i:[A-Z])")  # "IA1 Throughcare ...", "2 The ..."
