@@ -5,8 +5,10 @@ Each pattern is matched on lower-cased text as whole words (a hyphen joins words
 acronyms that are also ordinary words ("SEND", "ED", "HV") only match in capitals, as written.
 """
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 # (pattern, agency name), the more specific before the more general: a stretch of text names one agency.
 TERMS = [
@@ -26,13 +28,15 @@ TERMS = [
     (r"camhs|child and adolescent mental health(?: services?)?", "CAMHS"),
     (
         r"adult mental health(?: services?| teams?)?|community mental health teams?"
-        r"|perinatal mental health(?: services?| teams?)?"
+        r"|perinatal mental health(?: services?| teams?)?|mental health (?:nhs )?(?:foundation )?trusts?"
+        r"|community mental health (?:staff|services?|nurses?)"
         r"|crisis (?:resolution )?team",
         "Adult mental health services",
     ),
     (
         r"(?:drugs?|alcohol) (?:and|&) (?:alcohol|drugs?) (?:recovery )?(?:services?|teams?|workers?)"
-        r"|substance misuse (?:services?|teams?|workers?)|addiction services?|recovery (?:services?|workers?)",
+        r"|substance misuse (?:services?|teams?|workers?)|(?:community )?addiction (?:services?|teams?)"
+        r"|recovery (?:services?|workers?)",
         "Substance misuse services",
     ),
     (r"ambulances?|paramedics?", "Ambulance service"),
@@ -42,30 +46,37 @@ TERMS = [
     ),
     (r"dentists?|dental", "Dental services"),
     (
-        r"public protection units?|child abuse investigation (?:teams?|units?)",
+        r"public protection units?|child abuse investigation (?:teams?|units?)|child protection units?"
+        r"|domestic (?:violence|abuse) units?",
         "Public protection / child abuse investigation",
     ),
     (r"police officers?|detective constables?|police|constabulary", "Police"),
-    (r"multi-agency safeguarding hub|mash|front door|gateway team", "Front door / MASH"),
+    (r"multi-agency safeguarding hub|mash|front door|gateway (?:teams?|services?)", "Front door / MASH"),
     (r"emergency duty team|out of hours social work\w*", "Emergency duty team"),
     (
-        r"early help|family support(?: workers?| services?)?|team around the family|family intervention\w*",
+        r"early help|family support(?: workers?| services?)?|team around the family|family intervention\w*"
+        r"|children'?s centres?",
         "Early help and family support",
     ),
     (
-        r"foster (?:carers?|care|placements?)|fostering|children in care|looked after children|kinship carers?",
+        r"foster (?:carers?|care|placements?)|fostering|children in care|looked after children|kinship carers?"
+        r"|special guardian(?:s|ship)?",
         "Children in care and fostering",
     ),
     (
         r"children'?s (?:homes?|houses?)|residential (?:homes?|units?|care|placements?|staff|workers?)",
         "Residential children's home",
     ),
-    (r"leaving care(?: teams?| services?)?|personal advis[eo]rs?|pathway plans?", "Leaving care"),
+    (
+        r"leaving care(?: teams?| services?)?|personal advis[eo]rs?|pathway plans?|throughcare(?: and aftercare)?"
+        r"|aftercare (?:services?|teams?)",
+        "Leaving care",
+    ),
     (
         r"social workers?|children'?s social care|children'?s services|social services|social work(?: teams?)?"
         r"|children'?s social work|section 47 enquir(?:y|ies)|s\.? ?47 enquir(?:y|ies)|child protection (?:conferences?"
         r"|plans?|enquir(?:y|ies)|registers?)|initial child protection conferences?|core groups?|child in need plans?"
-        r"|children'?s disability teams?|disabled children'?s teams?",
+        r"|children'?s disability teams?|disabled children'?s teams?|return home interviews?",
         "Children's social care",
     ),
     (r"further education|(?<!royal )colleges?|coleg", "Further education college"),
@@ -140,6 +151,14 @@ CAPITALS = {
 _TERMS = re.compile("|".join(f"(?P<t{n}>{pattern})" for n, (pattern, _) in enumerate(TERMS)))
 _WORDS = re.compile(rf"(?<![\w-])(?:{_TERMS.pattern})(?![\w-])")
 _CAPITALS = re.compile(rf"(?<![\w&-])({'|'.join(CAPITALS)})(?![\w&-])")
+
+
+# Each agency's sector ("Health visiting": "Health"), as the agencies' data file groups them.
+SECTOR = {
+    name: group["sector"]
+    for group in json.loads((Path(__file__).resolve().parent / "data" / "agencies.json").read_text())["agencies"]
+    for name in group["agencies"]
+}
 
 
 @dataclass(frozen=True)

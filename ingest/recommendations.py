@@ -1760,13 +1760,44 @@ def _address(recommendation):
     elif PARTNERSHIP.search(words) and not named:
         recommendation.addressee = "partnership"
     elif named:
+        # ("The Primary Care Trust should ensure that health visitors ...": the service of its own it sets to act)
+        acting = _acting(text, subject.end() if subject else 0, within=12)
+        if acting and set(named) <= BROAD and {terms.SECTOR[a] for a in acting} <= {terms.SECTOR[a] for a in named}:
+            named = acting
+        # ("Police (Public Protection Unit)", "the children's services front door": the part, not the whole)
+        named = [
+            a for a in named if a not in BROAD or not any(b != a and terms.SECTOR[b] == terms.SECTOR[a] for b in named)
+        ]
         recommendation.addressee, recommendation.agencies = "agencies", named
     elif ORGANISATION.search(words):  # "The Trust", "NHS Northshire": which agencies, its words may say
-        asked = [m.agency for m in terms.mentions(recommendation.text)]
-        recommendation.addressee, recommendation.agencies = "agencies", list(dict.fromkeys(asked))[:3]
+        # ("its midwifery services should ...": the services its own words name)
+        acting = terms.agencies_named(own) or _acting(text, subject.end() if subject else 0)
+        acting = ["Housing association"] if HOMES.search(words) else acting
+        recommendation.addressee, recommendation.agencies = "agencies", acting
     else:
         recommendation.addressee = "other"
     recommendation.addressee_text = (words[:1].upper() + words[1:])[:300]
+
+
+# Agencies that name a whole service of which the recommendation's words may set one part to act.
+BROAD = {"Children's social care", "Police", "GP and primary care"}
+HOMES = re.compile(r"(?-i:\b[A-Z][a-z]+ Homes\b)")  # "Stavenmoor Homes": a housing association
+# Between two agencies that act together: "GPs and emergency department staff", "CAMHS and community dental services".
+JOINED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|&|/)\s*(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?")
+
+
+def _acting(text, start, *, within=None):
+    """The agencies the recommendation's words set to act: the first it names after its subject (within so many
+    words, if given), with those joined to it, not those they are to tell ("... and tell children's social care")."""
+    found = [mention for mention in terms.mentions(text) if mention.start >= start]
+    if not found or (within is not None and len(text[start : found[0].start].split()) > within):
+        return []
+    group = found[:1]
+    for mention in found[1:]:
+        if not JOINED.fullmatch(text[group[-1].end : mention.start]):
+            break
+        group.append(mention)
+    return list(dict.fromkeys(mention.agency for mention in group))
 
 
 def _finding_keys(finding, index):

@@ -642,6 +642,33 @@ The Northshire Chief Officers Group should seek assurance that adult mental heal
     ]
 
 
+def test_the_agencies_a_recommendation_asks_are_the_services_it_sets_to_act_not_those_they_are_to_tell():
+    text = """9. Recommendations
+
+9.1 The Trust should ensure that its adult addiction service asks every parent about the children in their care and
+shares any concern with children's social care.
+
+9.2 The Primary Care Trust should ensure that health visitors read every emergency department attendance notice and
+tell the GP what they have done.
+
+9.3 NHS Northshire should ensure that GPs and school nurses record who has parental responsibility for every child.
+
+9.4 Northshire Homes should train its repairs staff to report signs of neglect to the police.
+
+9.5 The police should ensure that the Public Protection Unit reviews every domestic abuse incident where a child was
+present."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.addressee, r.agencies) for r in made] == [
+        ("agencies", ["Substance misuse services"]),
+        ("agencies", ["Health visiting"]),
+        ("agencies", ["GP and primary care", "School nursing"]),
+        ("agencies", ["Housing association"]),
+        ("agencies", ["Public protection / child abuse investigation"]),
+    ]
+
+
 def test_a_recommendation_relating_to_a_finding_lettered_by_line_of_enquiry_is_linked_to_it():
     text = """6. Findings
 
