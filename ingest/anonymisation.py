@@ -22,7 +22,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.14"
+RULES_VERSION = "2026.12.15"
 
 
 def _installed(distribution):
@@ -969,6 +969,14 @@ _TEAM_WORDS = (
 _CELTIC_BODY_BEFORE_RE = re.compile(
     r"\b(?:Bwrdd|Cyngor|Comataidh|Comhairle|Rhanbarthol|Chloinne|Diogelu|Bord|Coiste)(?:\s+[\w\u00c0-\u024f'-]+){0,3}\s+$"
 )
+# A surname that is also the last word of a place's name, when what follows says a person is meant ("Martin Joseph
+# Ward, whom the children called ...", "John Ward was not named on the tenancy"), after a name the model has found.
+_SURNAME_AFTER_RE = re.compile(
+    r"[^\S\n]+(?P<surname>Ward|Hall|Law|Church|Court|House|Lodge|Temple|Park|Lane|Way)"
+    rf"(?:,[^\S\n]+(?:who|whom|whose)\b|[^\S\n]+{_PERSON_PREDICATE}"
+    r"|[^\S\n]+(?:was|were|had|has)[^\S\n]+(?:not[^\S\n]+|never[^\S\n]+|later[^\S\n]+)?(?:been[^\S\n]+)?"
+    r"(?:named|arrested|charged|convicted|interviewed|cautioned|released|remanded|sentenced|bailed)\b)"
+)
 _ORG_NEXT_RE = re.compile(rf"(?:[{_APOS}]s?)?(?:[^\S\n]+\n?|\n)[^\S\n]*(?:{_ORG_WORDS}|{_TEAM_WORDS})\b")  # (one line)
 _ORG_LAST_RE = re.compile(rf"(?<!-)\b(?:{_ORG_WORDS})$")  # not a double surname: "Okoro-Hall"
 # A relative or friend named beside the role ("aunt Shazia", "his friend 'Smithy'"), or a name given after
@@ -1882,6 +1890,9 @@ def _name_hits(text, lower_words):
     ]
     welsh = _welsh_page(text)
     for hit in [*found, *_ner_hits(text)]:
+        if hit.detector == "ner" and (surname := _SURNAME_AFTER_RE.match(text, hit.end)):
+            yield _Hit(hit.kind, hit.start, surname.end("surname"), "ner")  # "John Ward, who ...": no hospital ward
+            continue
         word = text[hit.start : hit.end]
         if hit.detector == "ner" and _in_welsh(text, hit.start, hit.end) and (welsh or _unknown_word(word)):
             continue  # the English model reads Welsh words as names ("Rhwng Ionawr a Mehefin", "Oedolyn A"): on a

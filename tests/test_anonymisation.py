@@ -1660,3 +1660,11 @@ def test_a_welsh_speaker_named_after_dywedodd_is_flagged_and_a_mutated_month_is_
 def test_a_name_that_is_part_of_a_longer_welsh_word_is_still_no_word():
     # ("arras" is inside no Welsh word of the lists, only inside a longer one's letters)
     assert ("person_name", "Arras") in kinds("\u201cArras listened,\u201d she said.")
+
+
+def test_a_surname_that_ends_a_places_name_is_flagged_when_a_person_is_meant_and_a_hospital_ward_is_not_a_person():
+    assert ("person_name", "John Ward") in kinds("John Ward was not named on the tenancy.")
+    assert ("person_name", "Martin Joseph Ward") in kinds(
+        "Martin Joseph Ward, whom the children called Big Martin, left."
+    )
+    assert kinds("She was admitted to Florence Ward, which was busy.") == [("hospital", "Florence Ward")]
