@@ -44,12 +44,14 @@ Sets:
 - `thirteenth`: bench/data/recommendations_thirteenth/ (the same, written while the twelfth was tuned on): the
   sixteenth session's final figures, scored once; development material since.
 - `fourteenth`: bench/data/recommendations_fourteenth/ (the same, written while the thirteenth was tuned on): scored
-  once in the seventeenth session.
+  once in the seventeenth session, development material since.
+- `fifteenth`: bench/data/recommendations_fifteenth/ (the same, written while the fourteenth was tuned on): scored
+  once in the eighteenth session.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|thirteenth|fourteenth] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|fourteenth|fifteenth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -225,7 +227,7 @@ def totals(rows):
 
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth")
+SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth")
 
 
 def sources(chosen_set, chosen):
@@ -244,6 +246,7 @@ def sources(chosen_set, chosen):
         "twelfth": [DATA / "recommendations_twelfth"],
         "thirteenth": [DATA / "recommendations_thirteenth"],
         "fourteenth": [DATA / "recommendations_fourteenth"],
+        "fifteenth": [DATA / "recommendations_fifteenth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
