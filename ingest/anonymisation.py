@@ -238,6 +238,8 @@ trefnwyd cynhaliwyd gwelwyd nodwyd cafodd roedd oedd nid nad ond hefyd felly wed
 # the names of languages: not names.
 _KIN_AND_LANGUAGE_WORDS = """
 nanu nani dadu dadi dada nano babusya babushka babcia dziadek dziadzio bunica bunicul buni nonna nonno abuela
+jiddo jaddah sitti teta khala khalu mamu chacha chachi phuppo phupho ammi abbu yiayia pappous babaanne anneanne
+móraí daideó seanair seanmhair
 abuelo avó avô vovó oma opa ayeeyo awoowe dede nene ammamma appachan sylheti bengali urdu punjabi tigrinya amharic
 somali pashto dari kurdish polish romanian lithuanian ukrainian russian portuguese cornish
 bangladeshi pakistani indian kashmiri afghan syrian iraqi iranian yemeni sudanese eritrean ethiopian somalian
@@ -249,6 +251,11 @@ _PUBLISHING_WORDS = """
 palgrave macmillan routledge sage wiley blackwell bloomsbury policy press jessica kingsley springer elsevier
 mcgraw oup cup nspcc scie ofsted dfe msc bsc ba ma phd mphil cqsw dipsw rgn rmn rn rscn scphn llb mbe obe cbe
 """
+
+# Words for a grandparent or parent in the family's language that are forenames too ("Lola", "Bibi", "Amma"): kin
+# after "her", "his", "my", "their" ("her Lola's number"), a name elsewhere ("Lola said").
+_KIN_FORENAMES = _word_set("lola lolo bibi yaya amma abba baba mama nana nanna")
+_OWN_BEFORE_RE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our)[^\S\n]+$")
 
 _FUNCTION_WORD_SET = _word_set(_FUNCTION_WORDS)
 # Days and months shortened, as a chronology writes them ("| Thu 13.01.22 |", "| Mar 2022 |"); not "Jan" or "Jun",
@@ -388,7 +395,7 @@ _PERSON_SUBJECT_RE = re.compile(
 
 _NOT_BEFORE_NAME_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|of|to|for|by|at|in|on|from|with)[^\S\n]+$")
 _MID_SUBJECT_RE = re.compile(
-    rf"(?<=[a-z][^\S\n])(?P<name>{_CAP})"
+    rf"(?<![\w{_APOS}-])[{_LO}][\w{_APOS}-]*[^\S\n]+(?P<name>{_CAP})"
     rf"(?:[^\S\n]+and[^\S\n]+(?:the|her|his)[^\S\n]+\w+)?[^\S\n]+{_PERSON_PREDICATE}"
 )
 # A nickname that everyone used: "Everyone on the estate knew Aaron Fairclough as Tricky", "whom the children
@@ -1890,6 +1897,10 @@ def _name_hits(text, lower_words):
     ]
     welsh = _welsh_page(text)
     for hit in [*found, *_ner_hits(text)]:
+        if text[hit.start : hit.end].lower() in _KIN_FORENAMES and _OWN_BEFORE_RE.search(
+            text, max(0, hit.start - 8), hit.start
+        ):
+            continue  # "her Lola, her Filipino grandmother": a grandparent's name in the family's language
         if hit.detector == "ner" and (surname := _SURNAME_AFTER_RE.match(text, hit.end)):
             yield _Hit(hit.kind, hit.start, surname.end("surname"), "ner")  # "John Ward, who ...": no hospital ward
             continue
@@ -2538,17 +2549,14 @@ def _nickname_hits(text):
 
 
 def _mid_sentence_person_hits(text):
-    """A known forename in the middle of a sentence, after a word in small letters and before what a person does
-    ("On the second visit Memory was holding the baby", "The neighbour said that Denver stayed at the property")."""
+    """A forename in the middle of a sentence, after a word in small letters and before what a person does
+    ("On the second visit Memory was holding the baby", "The neighbour said that Denver stayed at the property"):
+    capitalised there, it is a name whether or not the lists know it ("Later that evening Basia and the baby were
+    collected")."""
     for match in _MID_SUBJECT_RE.finditer(text):
         word = match.group("name")
-        after_word = _NOT_BEFORE_NAME_RE.search(text, max(0, match.start() - 12), match.start())
-        if (
-            _forename_word(word)
-            and _token_kind(word) == "name"
-            and word.lower() not in _FUNCTION_WORD_SET
-            and not after_word
-        ):
+        after_word = _NOT_BEFORE_NAME_RE.search(text, max(0, match.start("name") - 12), match.start("name"))
+        if _token_kind(word) == "name" and word.lower() not in _FUNCTION_WORD_SET and not after_word:
             yield _Hit("person_name", match.start("name"), match.end("name"), "person_subject")
 
 

@@ -1668,3 +1668,14 @@ def test_a_surname_that_ends_a_places_name_is_flagged_when_a_person_is_meant_and
         "Martin Joseph Ward, whom the children called Big Martin, left."
     )
     assert kinds("She was admitted to Florence Ward, which was busy.") == [("hospital", "Florence Ward")]
+
+
+def test_a_grandparent_called_by_the_familys_word_for_one_is_kin_and_the_same_word_as_a_forename_is_a_name():
+    assert kinds("She stayed with her Lola, her Filipino grandmother, and the school had her Lola's number.") == []
+    assert kinds("The children spent Sundays with their Sitti and Jiddo.") == []
+    assert ("person_name", "Lola") in kinds("Lola said she would collect him from school.")
+
+
+def test_a_name_capitalised_in_the_middle_of_a_sentence_before_what_a_person_does_is_flagged_unlisted_or_not():
+    assert ("person_name", "Basia") in kinds("Later that evening Basia and the baby were collected by a taxi.")
+    assert kinds("In the end Northshire said nothing about the referral.") == []
