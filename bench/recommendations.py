@@ -121,7 +121,8 @@ def match(labelled, proposed, least=0.7):
 
 
 def normal_label(label):
-    return " ".join(str(label or "").lower().replace(".", " ").split())
+    """A label as compared: case, full stops and brackets aside ("(iv)" is "iv")."""
+    return " ".join(re.sub(r"[.()]", " ", str(label or "").lower()).split())
 
 
 def addressee_of(label):

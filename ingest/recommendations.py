@@ -236,7 +236,8 @@ CODES = {
     "YJS": "Youth justice service", "AMH": "Adult mental health services", "SM": "Substance misuse services",
 }  # fmt: skip
 TABLE_TEXT = re.compile(
-    r"^(?:recommendations?|what (?:we|the review) recommends?|actions?|improvements?)"
+    r"^(?:(?:regional|local|national|multi-agency|single[- ]agency|strategic|operational) )?"  # "Local recommendations"
+    r"(?:recommendations?|what (?:we|the review) recommends?|actions?|improvements?)"
     r"(?: (?:for|to|of|from|by) [\w' ]{2,40})?"
     r"(?:\s*\((?!cymraeg)[\w\s-]{1,30}\))?$"  # "Recommendation (short form)", "Action (English)"
     r"|^english$",  # a bilingual table ("Cymraeg | English"): the English text is read
@@ -249,7 +250,7 @@ TABLE_TO = re.compile(
     re.I,
 )
 TABLE_FINDING = re.compile(
-    r"^(?:finding|learning(?: point| area| theme)?|theme|key (?:finding|learning|area)|link(?:ed)? to.*"
+    r"^(?:finding|learning(?: point| area| theme)?|theme|key (?:finding|learning|area)|link(?:ed)? to.*|links"
     r"|areas? of learning)s?$",
     re.I,
 )
@@ -278,6 +279,8 @@ ACTION_COLUMNS = (
                        r"|date)$", re.I)),
     ("status", re.compile(r"^(?:status.*|rag.*|progress.*)$", re.I)),
     ("evidence", re.compile(r"^(?:evidence.*|outcome.*|impact.*|measur.*)$", re.I)),
+    ("finding", re.compile(r"^(?:critical issues?|(?:key )?findings?|learning(?: points?| themes?)?|key issues?"
+                           r"|themes?)$", re.I)),
 )  # fmt: skip
 
 
@@ -296,7 +299,12 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         # "The recommendations are set out in Appendix C"; "Single-agency recommendations ... are in Appendix 2"
         proposed = _fullest([proposed, _from_appendix(sections(blocks), named=bool(proposed))])
     if not proposed:
-        proposed = _indexed(blocks) or _recommends_that(blocks) or _what_needs_to_change(blocks, findings)
+        proposed = (
+            _indexed(blocks)
+            or _written_into_conclusions(sections(blocks))
+            or _recommends_that(blocks)
+            or _what_needs_to_change(blocks, findings)
+        )
     proposed = _as_amended([r for r in proposed if not QUESTION.match(r.text)], blocks)
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
         return []
@@ -652,13 +660,25 @@ def _add_actions(blocks, proposed, findings=()):
         named = dict(zip(references, proposed, strict=True))
     elif unnamed and len(unnamed) == len(unlabelled):  # ("R1" to "R5" for the five the report does not number)
         named.update(zip(unnamed, unlabelled, strict=True))
-    current = None
+    current = []
     for row in rows:
         if row is None or row["ref"]:
-            current = named[row["ref"]] if row else None
-        if current is not None and row["text"]:
+            current = _row_recommendations(row["ref"], named, proposed) if row else []
+        for recommendation in current if row and row["text"] else []:
             fields = {role: row.get(role, "") for role in ("owner", "due", "status", "evidence")}
-            current.actions.append(ProposedAction(row["text"], **fields))
+            recommendation.actions.append(ProposedAction(row["text"], **fields))
+            if not recommendation.findings and row.get("finding"):  # "Critical issue | 1, 2": what it follows from
+                recommendation.findings = _referenced(_finding_cell(row["finding"]), findings)
+
+
+def _row_recommendations(reference, named, proposed):
+    """The recommendations an action plan's row serves: the one its reference names, or each of several ("8.2(b) /
+    8.7(b)": one action for two recommendations)."""
+    parts = re.split(r"\s+/\s+|\s*;\s*", reference)
+    several = [_named_by(part, proposed) for part in parts] if len(parts) > 1 else []
+    if several and all(several):
+        return list({id(r): r for r in several}.values())
+    return [named[reference]] if named[reference] is not None else []
 
 
 def _grouped_actions_header(cells):
@@ -683,7 +703,7 @@ def _action_roles(cells):
     roles = {}
     for index, cell in enumerate(_mended(cells)):
         text = re.sub(r"^[A-Z]\s*:\s+", "", " ".join(cell.split()))  # ("S: Specific action", a SMART plan's)
-        sides = [text, text.split(" / ")[-1]] if " / " in text else [text]  # ("Status / evidence", "Arweinydd / Lead")
+        sides = [text, *text.split(" / ")] if " / " in text else [text]  # ("Status / evidence", "Arweinydd / Lead")
         free = [role for side in sides for role, pattern in ACTION_COLUMNS if role not in roles and pattern.match(side)]
         if free:
             roles[free[0]] = index
@@ -726,6 +746,8 @@ def _named_by(reference, proposed):
         return next((r for r in proposed if r.text.startswith(words) or words.startswith(r.text[:60])), None)
     wanted = keys(reference)
     named = next((r for r in proposed if r.label and keys(r.label) & wanted), None)
+    if named is None and (lettered := re.fullmatch(r"(.+?)\s*\([a-h]\)", reference.strip())):
+        return _named_by(lettered.group(1), proposed)  # "8.3(b)": the second action of recommendation 8.3
     place = re.fullmatch(r"(?:rec(?:ommendation)?\.?\s*)?(\d{1,2})(?:\.\d{1,2})?", reference.strip(), re.IGNORECASE)
     if named is None and place and all(not r.label for r in proposed) and 0 < int(place.group(1)) <= len(proposed):
         return proposed[int(place.group(1)) - 1]
@@ -743,6 +765,7 @@ def _recommendation_sections(all_sections):
         numbered = heading is not None and re.fullmatch(r"\d{1,2}\.?", heading.number or "")
         if (
             section.kind == "recommendations"
+            or any("type" in (_columns(cells) or {}) for block in section.blocks if (cells := _cells(block.text)))
             or _table_of_learning_and_recommendations(section)
             or _says_it_recommends(section)
         ) and not _is_action_plan(section):
@@ -751,9 +774,33 @@ def _recommendation_sections(all_sections):
             out[-1] += [Block(heading.text, heading.page), *section.blocks]
         elif out and out[-1] is not None and section.kind == "other" and numbered and _restated(section):
             out[-1] += section.blocks  # a bilingual table's Welsh cell read as a heading, its English cell after it
+        elif (found := [f for f in out if f]) and (added := _added_later(section)):
+            found[-1] += added  # "... asked that it be read as action 7 of section 5. It is set out below."
+            out.append(None)
         else:
             out.append(None)
     return [found for found in out if found]
+
+
+# A later section that adds one to the recommendations: "the reviewers have asked that it be read as action 7".
+READ_AS_ONE_OF_THEM = re.compile(
+    r"\b(?:read|treated|taken)\s+as\s+(?:action|recommendation)\s+\d{1,2}\b", re.IGNORECASE
+)
+
+
+def _added_later(section):
+    """The blocks after a paragraph of a section (a chair's statement) saying that what follows is to be read as one
+    of the recommendations; [] for any other section."""
+    for index, block in enumerate(section.blocks):
+        if not block.heading and READ_AS_ONE_OF_THEM.search(block.text):
+            return list(section.blocks[index + 1 :])
+    return []
+
+
+# A chapter that holds the conclusions and the recommendations together: "9. Conclusions and recommendations".
+CONCLUSIONS_AND_RECOMMENDATIONS = re.compile(
+    r"^(?:\d{1,2}\.?\s+)?(?:conclusions?|summary|overall conclusions?)\s+(?:and|&)\s+recommendations$", re.IGNORECASE
+)
 
 
 # A recommendation in Welsh: "6. Dylai Llywodraeth Cymru ystyried ..." ("The Welsh Government should consider ...").
@@ -970,6 +1017,7 @@ class _SectionReader:
         self.themes = []  # (where in out, label) of each finding's heading the recommendations are grouped under
         self.timed_from = None  # where in out a table of numbered recommendations set out by when (its columns) starts
         self.header_words = []  # lines of nothing but "Recommendation N": a grid's header row run together
+        self.other_type = False  # whether a typed log's last row was of another type than a recommendation
 
     def read(self, blocks):
         for block in blocks:
@@ -1025,6 +1073,8 @@ class _SectionReader:
         if cells and all(len(cell.split()) <= 6 for cell in cells) and any(ALREADY.search(cell) for cell in cells):
             self.aside = True  # "No. | Improvement already under way": its rows are no recommendations
             return True
+        if cells and self.aside and "type" in (_columns(cells) or {}):
+            self.aside = False  # a typed log after it, which says of each row whether it is a recommendation
         if cells and self.aside and not (_is_header(cells) and self.aside_rows):
             self.aside_rows = self.aside_rows or not _is_header(cells)
             return True  # a row of work already planned (a table after it, with a header of its own, is not)
@@ -1098,6 +1148,12 @@ class _SectionReader:
             if at is not None and at < len(cells) and not cells[at] and self.other_label:
                 cells = [*cells[:at], self.other_label, *cells[at + 1 :]]  # ("| English | The Board should ...")
         self.current = None
+        if columns and "type" in columns:
+            kind = cells[columns["type"]].strip() if columns["type"] < len(cells) else ""
+            if kind or not _row_goes_on(cells, columns):
+                self.other_type = not TYPED_RECOMMENDATION.match(kind)
+            if self.other_type:
+                return  # a log's learning, effective practice or agency action (or the rest of it after a break)
         coded = [LABEL.match(cell) for cell in cells] if columns is None else []
         coded = [match for match in coded if match and DIRECTIVE.search(match.group("rest"))]
         if LEAD_ROW.fullmatch(cells[0]) and out and not out[-1].addressee_text:
@@ -1173,6 +1229,13 @@ class _SectionReader:
     def _paragraph(self, block):
         """A paragraph or list item: a recommendation, the text or a sub-point of the one before, or neither."""
         text, current, group = block.text.strip(), self.current, self.group
+        if self.columns and "type" in self.columns and (row := FLAT_TYPED_ROW.match(text)):
+            # a typed log's row as a PDF may give it, its cells run together ("R3 Recommendation The police should")
+            if kind := TYPED_RECOMMENDATION.match(row.group("rest")):
+                self._add(ProposedRecommendation(_plain(row.group("rest")[kind.end() :]), row.group("ref"), block.page))
+            else:
+                self.current = None  # ("L4 Learning A child describing fear ...")
+            return
         if stem := STEM.match(text):  # "Welsh Government should:" before the actions it is asked to take
             self.group, self.current = stem.group("subject"), None
             return
@@ -1190,6 +1253,9 @@ class _SectionReader:
             self.out.extend(_grouped(recommendation, group) for recommendation in prose)
             self.current = prose[-1]
             return
+        if (inserted := INSERTED_NUMBER.match(text)) and _asks(inserted.group("rest")):
+            self._add(ProposedRecommendation(_plain(inserted.group("rest")), inserted.group("number"), block.page))
+            return  # "4A. Wherrowby Homes should ...": one added between 4 and 5
         label = LABEL.match(text)
         run_in = RUN_IN_TO.match(text) if not label else None
         if run_in and DIRECTIVE.search(run_in.group("rest")):  # "Recommendation for the Partnership: ..."
@@ -1260,6 +1326,7 @@ class _SectionReader:
         return [r for r in out if r.text]
 
 
+INSERTED_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?-i:[A-Z]))[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
 FLAT_ROW = re.compile(r"^(?:(?-i:[A-Z]{1,4})\s?\d{1,2}|\d{1,2})\s+(?-i:[A-Z])")  # "IA1 Throughcare ...", "2 The ..."
 PARAGRAPH_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?")
 
@@ -1381,6 +1448,52 @@ ABOUT_START = (
 )
 
 
+def _written_into_conclusions(all_sections):
+    """The recommendations a "Conclusions and recommendations" chapter writes into its reasoning, two or more to a
+    paragraph (_asking_sentences), each known by its paragraph's number and its place in it ("9.6(3)", as an action
+    plan may refer to them), the count going on into a paragraph's continuation after a page break."""
+    out = []
+    for section in all_sections:
+        if section.heading is None or not CONCLUSIONS_AND_RECOMMENDATIONS.match(section.heading.text.strip()):
+            continue
+        paragraph, place = "", 0
+        for block in section.blocks:
+            text = block.text.strip()
+            if numbered := SECTION_NUMBER.match(text):
+                paragraph, place, text = numbered.group("number"), 0, numbered.group("rest")
+            asking = _asking_sentences(text)
+            for sentence in asking if len(asking) >= 2 else []:
+                place += 1
+                label = f"{paragraph}({place})" if paragraph else ""
+                out.append(ProposedRecommendation(_plain(sentence), label, block.page))
+    return out
+
+
+def _asking_sentences(text):
+    """The sentences of a paragraph that each ask a body it names to act, when its first sentence asks no one: a
+    conclusions paragraph that writes its recommendations into its reasoning ("The first and most important change
+    concerns ... The ACPC should revise its procedures so that ... Health visitors need to know who lives in a
+    household ... The Social Services Department should ensure ..."); not "should have" (a finding), "It is not
+    suggested that ... should", praise or "should note"."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+    if len(sentences) < 3 or _asks_someone(sentences[0]):
+        return []
+    return [sentence for sentence in sentences if _asks_someone(sentence)]
+
+
+def _asks_someone(sentence):
+    subject = SUBJECT.match(sentence)
+    return (
+        subject is not None
+        and len(subject.group("subject").split()) <= 12
+        and (_names_someone(subject.group("subject")) or ORGANISATION.search(subject.group("subject")))
+        and not re.search(r"\b(?:not|it|if|when|whether)\b", subject.group("subject"), re.IGNORECASE)
+        and not re.search(r"\bneeds?\s+to$", subject.group(0), re.IGNORECASE)  # ("Health visitors need to know ...")
+        and not re.match(r"\s*(?:have|not)\b", sentence[subject.end() :])
+        and _asks(sentence)
+    )
+
+
 def _asks_in_first_sentence(text):
     """Whether a paragraph's first sentence asks someone to act ("The Trust should ...", "Develop ..."), not a later
     one ("The guidelines were last revised in 2017. They say that services should ...")."""
@@ -1394,8 +1507,8 @@ def _starts_directive(text):
 
 
 def _list_number(text):
-    """A list item's number as written: "1" of "1." or "1)", "(a)" with its brackets."""
-    found = re.match(r"^(\()?(\d{1,2}|[a-z])[.)]", text)
+    """A list item's number as written: "1" of "1." or "1)", "(a)" and "(iv)" with their brackets, "IV"."""
+    found = re.match(r"^(\()?(\d{1,2}|[ivx]{2,5}|[a-z]|[IVX]{1,5})[.)]", text)
     if not found:
         return ""
     return f"({found.group(2)})" if found.group(1) else found.group(2)
@@ -1431,7 +1544,10 @@ def _mended(cells):
 def _is_header(cells):
     cells = _mended(cells)
     sides = [side.strip() for cell in cells for side in cell.split(" / ")]  # ("Cam gweithredu / Action")
-    return any(TABLE_TEXT.match(side) for side in sides) and all(len(cell.split()) <= 5 for cell in cells)
+    typed = any(map(TYPE_COLUMN.match, sides)) and any(map(STATEMENT_COLUMN.match, sides))  # a typed log's
+    grouping = sum(bool(cell.strip()) for cell in cells) == 1 and len(cells) > 2  # "Regional recommendations | |"
+    named = typed or any(TABLE_TEXT.match(side) for side in sides)
+    return named and not grouping and all(len(cell.split()) <= 5 for cell in cells)
 
 
 # A bilingual table's column naming each row's language ("Iaith / Language": "Cymraeg", "English").
@@ -1461,8 +1577,19 @@ def _table_roles(cells):
 
 
 def _columns(cells):
-    """{role: column} of a recommendations table's header row (it has a recommendation column), else None."""
+    """{role: column} of a recommendations table's header row (it has a recommendation column), else None. In a log
+    of typed statements ("Ref | Type | Statement | Links | Lead"), the statement is the text of the rows whose type
+    says they are recommendations."""
     roles = _table_roles(cells)
+    typed = [index for index, cell in enumerate(cells) if TYPE_COLUMN.match(cell.strip())]
+    stated = [index for index, cell in enumerate(cells) if STATEMENT_COLUMN.match(cell.strip())]
+    if typed and stated and "text" not in roles:
+        roles.update(type=typed[0], text=stated[0])
+    texts = [
+        i for i, cell in enumerate(_mended(cells)) if any(TABLE_TEXT.match(side.strip()) for side in cell.split(" / "))
+    ]
+    if len(texts) == 2 and roles.get("text") == texts[0] and all("recommend" in cells[i].lower() for i in texts):
+        roles["other_text"] = texts[1]  # "Regional recommendations | Local recommendations": each row writes in one
     if "to" in roles and (actions := _action_columns(cells)) and actions.get("owner") == roles["to"]:
         del roles["to"]  # "Recommendation | Action | Lead | ...": the lead is the action's, not whom it asks
     if "text" in roles and "to" not in roles:
@@ -1472,6 +1599,10 @@ def _columns(cells):
     return roles if "text" in roles else None
 
 
+TYPE_COLUMN = re.compile(r"^(?:type|kind|category)$", re.IGNORECASE)
+STATEMENT_COLUMN = re.compile(r"^(?:statement|text|description|entry|detail)s?$", re.IGNORECASE)
+TYPED_RECOMMENDATION = re.compile(r"^recommendations?\b\s*", re.IGNORECASE)
+FLAT_TYPED_ROW = re.compile(r"^(?P<ref>(?-i:[A-Z]{1,3})\d{1,2})\s+(?P<rest>(?-i:[A-Z]).*)$", re.DOTALL)
 NUMBER_LABEL = re.compile(r"(?:rec(?:ommendation)?\.?\s*)?\d{1,2}(?:\.\d{1,2})?[a-z]?\.?", re.I)  # "3", "Rec 2"
 LEAD_ROW = re.compile(r"(?:lead|lead (?:body|agency|organisation)|owner|responsible)\s*:?", re.IGNORECASE)
 LINKED = re.compile(r"^(?:linked|links?|related)\s+(?:learning|findings?|themes?|to)\s*:\s*(?P<to>\S.{0,120})$", re.I)
@@ -1506,7 +1637,7 @@ def _keyed_header(cells):
     of its own ("Ref | Lead agency | Target date | Measure of success | Key area"), else None."""
     if not all(len(cell.split()) <= 5 for cell in cells):
         return None
-    roles = _table_roles(cells)
+    roles = _columns(cells) or _table_roles(cells)  # (a typed log's header has its text column: it is no such table)
     return roles if "label" in roles and "to" in roles and "text" not in roles else None
 
 
@@ -1600,7 +1731,12 @@ def _row_goes_on(cells, columns):
 def _from_row(cells, columns, page):
     """The recommendations of a table row: the text column's (else the longest cell's), with its label and addressee;
     a cell may hold two, each labelled ("Recommendation 1: ... Recommendation 2: ...")."""
-    text = cells[columns["text"]] if columns and columns["text"] < len(cells) else max(cells, key=len)
+    if columns and columns["text"] < len(cells):
+        text = cells[columns["text"]]
+        if not text.strip() and columns.get("other_text", len(cells)) < len(cells):
+            text = cells[columns["other_text"]]  # ("Regional | Local": the one written in)
+    else:  # the longest cell; of a Welsh cell and an English one side by side, the English
+        text = max([cell for cell in cells if not WELSH_ASKS.match(cell)] or cells, key=len)
     parts = NEXT_LABELLED.split(text)
     if columns and len(parts) > 1 and all(LABEL.match(part) for part in parts[1:]):
         at = columns["text"]  # (each with the row's other cells: its label, whom it asks, its findings)

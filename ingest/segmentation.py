@@ -852,11 +852,14 @@ def sections(blocks):
 # Sub-headings a finding may have that also name sections: under a labelled finding, unnumbered, they stay in it.
 INNER_HEADING = re.compile(
     r"^(?:learning|analysis|what happened|what (?:the (?:review|panel|reviewers?)|we) (?:found|learn[te]d)"
-    r"|why (?:it|this) matters|recommendations?|what needs to change|(?:this|the) review recommends)$",
+    r"|why (?:it|this) matters|recommendations?(?: (?:from|arising from|following from|for) (?:this|the) (?:key )?"
+    r"(?:finding|theme|learning(?: point)?|issue|area))?|what needs to change|(?:this|the) review recommends)$",
     re.IGNORECASE,
 )
 RECOMMENDATION_HEADING = re.compile(
-    r"^(?:recommendations?|(?:this|the)\s+(?:review|panel|reviewers?)\s+(?:therefore\s+)?recommends?"
+    r"^(?:recommendations?(?:\s+(?:from|arising\s+from|following\s+from|for)\s+(?:this|the)\s+(?:key\s+)?"
+    r"(?:finding|theme|learning(?:\s+point)?|issue|area))?"  # "Recommendations from this finding"
+    r"|(?:this|the)\s+(?:review|panel|reviewers?)\s+(?:therefore\s+)?recommends?"
     r"|we\s+(?:therefore\s+)?recommend)(?:\s+that)?:?$",
     re.IGNORECASE,
 )

@@ -2553,3 +2553,151 @@ Para | Action | Lead | Target date
         ("9.9", ["Brief response officers."]),
         ("9.10", ["Write to the Department."]),
     ]
+
+
+def test_recommendations_written_into_a_conclusions_paragraph_are_each_known_by_the_paragraph_and_their_place():
+    text = """9. Conclusions and recommendations
+
+9.1 No single professional acted outside the procedures of their agency at the time.
+
+9.6 The first change concerns adults who pose a risk to children. The ACPC should revise its procedures so that a
+professional who learns that a Schedule One offender has joined a household tells social services the same day.
+Health visitors need to know who lives in a household. The Social Services Department should ensure that no initial
+assessment of a child under two is completed unless the child has been seen. The police officers should have checked
+the address. The Corringale ACPC should note that national guidance is expected to change.
+
+9.7 Two further recommendations complete the conclusions. The Department of Health should consider issuing joint
+guidance on offenders who move into households with children. It is not suggested that the Housing Department should
+change its practice. The ACPC should ask its audit group to report within twelve months.
+
+Appendix 2: ACPC action plan
+
+Ref | Critical issue | Action | Lead | Target date
+9.6(2) | 2 | Require a second, unannounced visit | Head of Service | March 2002
+9.7(2) | 1, 2 | Audit the changes | Audit group | October 2002"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:34]) for r in made] == [
+        ("9.6(1)", "The ACPC should revise its procedu"),
+        ("9.6(2)", "The Social Services Department sho"),
+        ("9.7(1)", "The Department of Health should co"),
+        ("9.7(2)", "The ACPC should ask its audit grou"),
+    ]
+    assert [a.text for a in made[1].actions] == ["Require a second, unannounced visit"]
+    assert [a.text for a in made[3].actions] == ["Audit the changes"]
+    assert [r.findings for r in made] == [[], [1], [], [0, 1]]  # (the plan's column says what each follows from)
+
+
+def test_recommendations_numbered_in_roman_under_each_finding_keep_their_numerals_and_a_none_makes_none():
+    text = """6. Key findings and recommendations
+
+Key finding 1: A withdrawal treated as the end of the matter
+
+When Mirren withdrew her allegation nobody saw her again for a year.
+
+Recommendations from this finding
+
+(i) The Child Protection Committee should revise its guidance on withdrawn allegations.
+
+(ii) The police should ensure that joint investigative interviews take place within three days.
+
+Key finding 2: A family with nowhere else to turn
+
+The family lived far from any service and depended on the stepfather for transport.
+
+Recommendations from this finding
+
+None. The review team makes no recommendation arising from this key finding.
+
+Key finding 3: Telling in pieces
+
+Mirren told adults at school in small pieces, recorded separately.
+
+Recommendations from this finding
+
+(iii) The Scottish Government should consider national guidance on partial disclosures."""
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.findings) for r in made] == [("(i)", [0]), ("(ii)", [0]), ("(iii)", [2])]
+
+
+def test_only_the_rows_of_a_typed_log_whose_type_is_recommendation_are_recommendations():
+    text = """7. The learning and recommendations log
+
+7.1 Only rows whose type is "Recommendation" are recommendations. Actions agencies have already completed are
+recorded for the repository.
+
+Ref | Type | Statement | Links | Lead
+L1 | Learning | Adult mental health plans can leave out the children who live with the adult. | - | -
+R1 | Recommendation | The Safeguarding Board should ensure that care plans name every child at home. | L1 | RSB
+A1 | Agency action (complete) | The Health Board has added a section on children to its template. | L1 | Health Board
+R2 | Recommendation | The police should ensure that a child notification is sent after every such call, | L1 | Police
+| | and that it says whether the child was present. | |
+E1 | Effective practice | The practitioner visited at home at a time the young man chose. | L1 | -"""
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.text) for r in made] == [
+        ("R1", "The Safeguarding Board should ensure that care plans name every child at home."),
+        ("R2", "The police should ensure that a child notification is sent after every such call, and that it says "
+         "whether the child was present."),
+    ]  # fmt: skip
+
+
+def test_regional_and_local_columns_a_welsh_column_on_either_side_and_an_action_added_by_the_chair_are_read():
+    regional = """6. Recommendations
+
+No. | Regional recommendations | Local recommendations
+1 | The SBNI should revise its guidance on de-registration. |
+2 | | The Trust should ensure that every child is seen alone before de-registration."""
+    welsh = """5. Improving systems and practice
+
+1. Dylai'r Bwrdd adolygu ei ganllawiau ar grwpiau craidd. | 1. The Board should review its core group guidance.
+2. The Board should require that a cancelled core group is rearranged within ten days. | 2. Dylai'r Bwrdd ei \
+gwneud yn ofynnol i aildrefnu cyfarfod grwp craidd.
+
+6. Statement by the review panel chair
+
+6.1 The panel agreed one further action, and the reviewers have asked that it be read as action 3 of section 5.
+
+3. The Board should set up a way to ask for a home fire safety visit. | 3. Dylai'r Bwrdd sefydlu ffordd o ofyn am \
+ymweliad diogelwch tan.
+
+6.2 I ask the Board to accept the report and its three actions."""
+
+    assert [(r.label, r.text[:30]) for r in proposed(pages(FINDINGS, regional))] == [
+        ("1", "The SBNI should revise its gui"),
+        ("2", "The Trust should ensure that e"),
+    ]
+    assert [(r.label, r.text[:30]) for r in proposed(pages(FINDINGS, welsh))] == [
+        ("1", "The Board should review its co"),
+        ("2", "The Board should require that "),
+        ("3", "The Board should set up a way "),
+    ]
+
+
+def test_a_number_added_between_two_keeps_its_letter_and_an_action_for_two_recommendations_goes_to_both():
+    text = """8. Recommendations
+
+8.2 The Partnership should ensure that interpreters are booked for every health visit to Deaf parents.
+
+8.3 The ICB should ensure that GP practices record that a parent is Deaf.
+
+4A. Northshire Homes should ensure that repeated refusal of access to a home is reported.
+
+Appendix: Action plan
+
+Ref | Action | Lead | Due
+8.2(a) | Book interpreters through one contract | Partnership manager | May 2025
+8.2(b) / 8.3(b) | Audit twenty records of Deaf parents | Designated nurse | July 2025"""
+
+    made = {r.label: r for r in proposed(pages(FINDINGS, text))}
+
+    assert set(made) == {"8.2", "8.3", "4A"}
+    assert [a.text for a in made["8.2"].actions] == [
+        "Book interpreters through one contract",
+        "Audit twenty records of Deaf parents",
+    ]
+    assert [a.text for a in made["8.3"].actions] == ["Audit twenty records of Deaf parents"]
