@@ -1889,6 +1889,7 @@ def _name_hits(text, lower_words):
         *_name_field_hits(text),
         *_double_forename_hits(text),
         *_mutated_name_hits(text),
+        *_lenited_name_hits(text),
         *_quoted_speaker_hits(text),
         *_beside_pseudonym_hits(text),
         *_gaelic_name_hits(text),
@@ -2278,6 +2279,30 @@ def _mutated_name_hits(text):
         words = [w for w in match.group("name").split() if w not in ("ap", "ab", "ferch")]
         if all(w.lower() not in _SAFE and w.lower() not in _ENGLISH for w in words):
             yield _Hit("person_name", match.start("name"), match.end("name"), "welsh_speaker")
+
+
+# A Gaelic forename lenited (an "h" after its first letter), as the vocative and the genitive write it ("a Mhàiri",
+# "taigh Sheumais", "mac Thormoid"); and the genitive's slender ending put back ("-ais" of "-as", "-uim" of "-um").
+_LENITED_RE = re.compile(rf"(?<![\w{_APOS}-])(?P<name>[BCDFGMPST]h[{_LO}àèìòù]{{2,}})(?![\w-])")
+_BROAD_AGAIN = (
+    (r"ais$", "as"),
+    (r"aill$", "all"),
+    (r"ainn$", "ann"),
+    (r"uim$", "um"),
+    (r"oid$", "od"),
+    (r"ich$", "each"),
+)
+
+
+def _lenited_name_hits(text):
+    for match in _LENITED_RE.finditer(text):
+        word = match.group("name")
+        if word.lower() in _ENGLISH or word.lower() in _SAFE or _forename_word(word):
+            continue  # ("The", "Charity"; "Mhairi" and "Thomas" are names the lists know, found as such)
+        plain = word[0] + word[2:]
+        candidates = [plain, *(re.sub(slender, broad, plain) for slender, broad in _BROAD_AGAIN)]
+        if any(name in _FORENAMES or name in _GAZETTEER for name in candidates):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "lenited_name")
 
 
 # Who said or asked something, in Welsh: "Dywedodd Cadfan ap Siencyn", "Meddai Nest".

@@ -1679,3 +1679,9 @@ def test_a_grandparent_called_by_the_familys_word_for_one_is_kin_and_the_same_wo
 def test_a_name_capitalised_in_the_middle_of_a_sentence_before_what_a_person_does_is_flagged_unlisted_or_not():
     assert ("person_name", "Basia") in kinds("Later that evening Basia and the baby were collected by a taxi.")
     assert kinds("In the end Northshire said nothing about the referral.") == []
+
+
+def test_a_gaelic_forename_lenited_after_its_particle_or_in_the_genitive_is_still_a_name():
+    assert ("person_name", "Sheumais") in kinds("The worker spoke to Sheumais about the fire.")
+    assert ("person_name", "Thormoid") in kinds("Bha taigh Thormoid faisg air an sgoil.")
+    assert kinds("Then the Shelter worker called the family.") == []
