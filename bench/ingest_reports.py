@@ -30,12 +30,13 @@ thirteenth` (bench/data/anonymisation_thirteenth/, 190 cases and four reports in
 while the twelfth was tuned on) the fifteenth's first, and `--batch fourteenth` (bench/data/anonymisation_fourteenth/,
 190 cases and four reports, written while the thirteenth was tuned on) its last; `--batch fifteenth` and `sixteenth`
 the sixteenth session's, and `--batch seventeenth` (bench/data/anonymisation_seventeenth/, written while the
-sixteenth was tuned on) the seventeenth session's.
+sixteenth was tuned on) the seventeenth session's, and `--batch eighteenth` (bench/data/anonymisation_eighteenth/,
+written while the seventeenth was tuned on) the eighteenth session's.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|sixteenth|seventeenth]
+        [--batch fresh|third|...|seventeenth|eighteenth]
 """
 
 import argparse
@@ -350,6 +351,7 @@ def main():
             "fifteenth",
             "sixteenth",
             "seventeenth",
+            "eighteenth",
         ),
         help="a later blind batch",
     )
