@@ -22,7 +22,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.15"
+RULES_VERSION = "2026.12.16"
 
 
 def _installed(distribution):
@@ -237,6 +237,7 @@ trefnwyd cynhaliwyd gwelwyd nodwyd cafodd roedd oedd nid nad ond hefyd felly wed
 # What children call their grandparents in the languages of the UK's communities ("Nanu and Dadu", "Babusya"), and
 # the names of languages: not names.
 _KIN_AND_LANGUAGE_WORDS = """
+bà ông ngoại nội tết
 nanu nani dadu dadi dada nano babusya babushka babcia dziadek dziadzio bunica bunicul buni nonna nonno abuela
 jiddo jaddah sitti teta khala khalu mamu chacha chachi phuppo phupho ammi abbu yiayia pappous babaanne anneanne
 móraí daideó seanair seanmhair
@@ -337,14 +338,18 @@ _WORD_FORENAMES = frozenset((Path(__file__).parent / "data" / "word_forenames.tx
 _WORD_NAMES = _word_set(
     "summer autumn may june april grace hope faith joy rose will mark jordan florence sky star dawn eve holly ivy "
     "daisy poppy ruby amber crystal jade pearl angel destiny precious blessing hunter mason chase rowan robin "
-    "saffron river honor honour brooklyn miracle reign storm heaven"
+    "saffron river honor honour brooklyn miracle reign storm heaven psalm memory promise prosper marvel goodness "
+    "fortunate ocean gift mercy patience charity unity liberty justice peace legend journey"
 )
 # Word-names that are also a season, a month, an idea or a verb: taken as a name before what only a person does
 # ("Autumn knows everything"), never before "was" or "had" ("Hope was expressed", "Summer had been hard").
-_ABSTRACT_WORD_NAMES = _word_set("summer autumn may june april grace hope faith joy will mark chase eve angel heaven")
+_ABSTRACT_WORD_NAMES = _word_set(
+    "summer autumn may june april grace hope faith joy will mark chase eve angel heaven memory promise mercy patience "
+    "charity unity liberty justice peace journey goodness"
+)
 _PERSON_VERBS = (
     r"told|tells|said|says|knows|knew|disclosed|cried|asked|wanted|refused|explained|described|admitted|denied"
-    r"|screamed|whispered|texted|messaged|ran|hid|shouted"
+    r"|screamed|whispered|texted|messaged|ran(?![^\S\n]+(?:out|dry|low|short|high|smoothly))|hid|shouted"
 )
 _WORD_NAME_RE = re.compile(
     rf"(?<![\w-])(?<!\w[{_APOS}])(?P<name>[{_UP}][{_LO}]+)[^\S\n]+(?:(?P<person>{_PERSON_VERBS})"
@@ -410,7 +415,12 @@ _NICKNAME_RE = re.compile(
     r"(?:him|her|them|his|the|(?:Young[^\S\n]+Person|Child|Sibling|Baby)[^\S\n]+[A-Z0-9]{1,2}\b|Mother|Father|Mum|Dad)\b"
     # a name only someone who knew them would use: "love from Remi-Jae", "We never found out who Dibsy was"
     rf"|\blove[^\S\n]+from[^\S\n]+(?P<love>{_CAP})\b|\bwho[^\S\n]+(?P<who>{_CAP})[^\S\n]+was\b"
+    # "The older boys called him Bishop"; Romanian "lui" before a man's name ("spune-i lui Sorinel")
+    rf"|\bcalled[^\S\n]+(?:him|her|them)[^\S\n]+['\"\u2018\u201c]?(?P<pronoun>{_CAP})(?![\w-])"
+    rf"|(?<![\w-])lui[^\S\n]+(?P<lui>{_CAP})(?![\w-])"
 )
+# A hashtag that mourns or campaigns for someone by name: "#RIPRomello", "#JusticeForKai".
+_NAME_HASHTAG_RE = re.compile(r"#(?:RIP|JusticeFor|Justice4|LongLive|LLL|ForeverIn|Remembering)[A-Z][a-z]+\b")
 
 # Children from published national reviews and inquiries: named in reviews as learning, so warn, not block.
 _PUBLIC_CASES = frozenset(
@@ -476,29 +486,28 @@ _NAMED_SERVICES_RE = re.compile(
 # Names everyone knows that are no one's: parenting and safeguarding programmes and laws named after a person or in
 # names' shape, a police warning named after the case that made it ("an Osman warning"), children's television and
 # books, brands, and the seats of government that stand for them ("Victoria Quay issued guidance").
+
+
+def _public_name_pattern(name):
+    """A line of public_names.txt as a pattern: any space, either apostrophe, "Mr." as "Mr"."""
+    words = [re.escape(word).replace("'", "[\u2019']") for word in name.split()]
+    words = [word + r"\.?" if word in ("Mr", "Dr", "Mrs") else word for word in words]
+    return r"\s+".join(words)
+
+
+_PUBLIC_NAMES = [
+    line.strip()
+    for line in (Path(__file__).parent / "data" / "public_names.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
 _PUBLIC_NAMES_RE = re.compile(
-    r"\b(?:Caring\s+Dads|Triple\s+P|Incredible\s+Years|Freedom\s+Programme|Mellow\s+(?:Parenting|Bumps|Babies|Dads)"
-    r"|Circle\s+of\s+Security|Safe\s+and\s+Together|Signs\s+of\s+Safety|Strengthening\s+Families|Baby\s+Steps"
-    r"|Family\s+Nurse\s+Partnership|Flying\s+Start|Families\s+First|Sure\s+Start|Start\s+for\s+Life|Best\s+Start"
-    r"|Mind\s+of\s+My\s+Own|Bairns[\u2019']\s+Hoose|Barnahus|Webster-Stratton|Talk\s+to\s+FRANK"
-    r"|(?:Clare|Claire|Sarah|Helen|Jade|Tony|Finn|Ivan)[\u2019']s\s+Law"
-    r"|Mr\.?\s+Tumble|Something\s+Special|Paw\s+Patrol|Peppa\s+Pig|George\s+Pig|Bob\s+the\s+Builder|Postman\s+Pat"
-    r"|Fireman\s+Sam|Thomas\s+the\s+Tank\s+Engine|Peter\s+Rabbit|Tinky\s+Winky|Iggle\s+Piggle|Upsy\s+Daisy"
-    r"|Makka\s+Pakka|In\s+the\s+Night\s+Garden|Hey\s+Duggee|Ben\s+and\s+Holly|Sarah\s+and\s+Duck"
-    r"|Bing\s+Bunny|Mickey\s+Mouse|Minnie\s+Mouse|Winnie\s+the\s+Pooh|Dora\s+the\s+Explorer"
-    r"|Scooby[\s-]Doo|Sonic\s+the\s+Hedgehog|Super\s+Mario|Horrid\s+Henry|Tracy\s+Beaker|Dennis\s+the\s+Menace"
-    r"|Harry\s+Potter|Captain\s+America|Spider-?Man|Buzz\s+Lightyear|Lightning\s+McQueen|Peter\s+Pan"
-    r"|Angel\s+Delight|Pot\s+Noodles?|Irn[\s-]Bru|Capri[\s-]Sun|Jammie\s+Dodgers?|Monster\s+Munch|Ready\s+Brek"
-    r"|Victoria\s+Quay|Cathays\s+Park|St\.?\s+Andrew[\u2019']s\s+House|Downing\s+Street|Marsham\s+Street"
-    r"|Sanctuary\s+Buildings|Whitehall|Westminster|Holyrood|Stormont|Osman(?=\s+(?:warnings?|letters?|notices?))"
-    r"|Lucozade|Ribena|Calpol|Dr\.?\s+Pepper|Dr\.?\s+Martens|Doc\s+Martens|Mr\.?\s+Kipling|Mr\.?\s+Men|Little\s+Miss|Captain\s+Morgan"
-    r"|Jack\s+Daniel[\u2019']?s?|Marks\s+(?:and|&)\s+Spencer|Sainsbury[\u2019']?s|Morrisons|John\s+Lewis|Tesco|Asda"
-    r"|Aldi|Lidl|Waitrose|Argos|Primark|Greggs|Poundland|McDonald[\u2019']s|Alexa|Siri|Bluey|Windrush"
-    r"|Storm\s+(?-i:[A-Z])[a-z]+|R\u00f2yal\s+National\s+M\u00f2d|M\u00f2d"
-    r"|St\.?\s+Vincent\s+de\s+Paul(?:\s+Society)?|Society\s+of\s+St\.?\s+Vincent\s+de\s+Paul"
-    r"|(?:Genesis|Exodus|Psalms?|Proverbs|Isaiah|Matthew|Mark|Luke|John|Acts|Romans|Corinthians|Ephesians)"
-    r"\s+\d{1,3}:\d{1,3}"
-    r"|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?(?=,\s+(?:NJ|NY|CA|MA|IL|PA|CT|MN|TX|DC|MD|VA|WA|OR|MI|OH)\s*:))\b"
+    r"\b(?:"
+    + "|".join(_public_name_pattern(name) for name in sorted(_PUBLIC_NAMES, key=len, reverse=True))
+    + r"|Osman(?=\s+(?:warnings?|letters?|notices?))|Storm\s+(?-i:[A-Z])[a-z]+"
+    + r"|(?:Fraser|Gillick)(?=\s+(?:guidelines?|competen\w+|ruling|criteria|test))"
+    + r"|(?:Genesis|Exodus|Psalms?|Proverbs|Isaiah|Matthew|Mark|Luke|John|Acts|Romans|Corinthians|Ephesians)"
+    + r"\s+\d{1,3}:\d{1,3}"
+    + r"|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?(?=,\s+(?:NJ|NY|CA|MA|IL|PA|CT|MN|TX|DC|MD|VA|WA|OR|MI|OH)\s*:))\b"
 )
 _PUBLIC_CASE_RE = re.compile(
     "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(_PUBLIC_CASES)), re.I
@@ -540,14 +549,17 @@ _NINO_RE = re.compile(
 )
 _NINO_LABELLED_RE = re.compile(
     r"\b(?i:National\s+Insurance(?:\s+(?:number|no\b\.?))?|NI\s+(?:number|no\b\.?)|NINO|temporary\s+reference"
-    r"(?:\s+number)?(?:\s*\(TRN)?|TRN)[\s:.,|]*(?:is|was|of)?\s*"
+    r"(?:\s+number)?(?:\s*\(TRN)?|TRN)[\s:.,|]*(?:is|was|of|as)?\s*"
     r"(?P<value>(?!QQ|qq)(?i:[A-Z]{2} ?\d{2} ?\d{2} ?\d{2}(?: ?[A-Z]\b)?)|\d{2} ?[A-Z]\d ?\d{2} ?\d{2})"
 )
 
 _AREA = r"[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)"
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 _POSTCODE = rf"(?:GIR ?0AA|{_AREA} ?{_INWARD}|BFPO ?\d{{1,4}}|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|PCRN|SIQQ|TKCA) ?1ZZ)"
-_POSTCODE_RE = re.compile(rf"\b{_POSTCODE}\b|(?<![\w-])(?i:{_AREA}) (?!1st|2nd|3rd|\dth)(?i:{_INWARD})(?![\w-])")
+_POSTCODE_RE = re.compile(
+    rf"\b{_POSTCODE}\b|(?<![\w-])(?i:{_AREA}) (?!1st|2nd|3rd|\dth)(?i:{_INWARD})(?![\w-])"
+    rf"|(?<![\w-])(?i:{_AREA})[-+](?i:{_INWARD})(?![\w-])"  # "OW9-2LD" on a form, "ZN7+4PW" in a web address
+)
 # After a "postcode" label: an outward code alone (LS8), or a full postcode in any case (ls8 4ab).
 _POSTCODE_LABELLED_RE = re.compile(
     rf"\b(?i:post\s*code|postal\s+(?:district|area|code))s?"
@@ -567,11 +579,17 @@ _SPELT_EMAIL_RE = re.compile(
 # A profile's address: t.me/name, instagram.com/name, tiktok.com/@name...
 _PROFILE_URL_RE = re.compile(
     r"(?<![\w./])(?:https?://)?(?:www\.|m\.)?(?:t\.me|instagram\.com|tiktok\.com|facebook\.com|fb\.com|twitter\.com"
-    r"|x\.com|snapchat\.com/add|youtube\.com|onlyfans\.com|threads\.net|twitch\.tv|discord\.gg|wa\.me)"
+    r"|x\.com|snapchat\.com/add|youtube\.com|onlyfans\.com|threads\.net|twitch\.tv|discord\.gg|wa\.me"
+    r"|steamcommunity\.com/(?:id|profiles)|reddit\.com/(?:u|user))"
     r"/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]",
     re.I,
 )
 _DISCORD_RE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
+_REDDIT_RE = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")  # a Reddit account, "u/quietkidd_07"
+# A what3words address, three words after three slashes ("///ember.tulip.canvas"): a place to three metres.
+_WHAT3WORDS_RE = re.compile(r"///[a-z]{2,20}\.[a-z]{2,20}\.[a-z]{2,20}\b")
+# An e-mail address written with spaces so that a filter will not catch it: "name2010 @ example . com".
+_SPACED_EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]{2,64}\s+@\s+[A-Za-z0-9-]{2,63}(?:\s*\.\s*[A-Za-z]{2,6})+\b")
 _USER_NAME_RE = re.compile(
     r"\b(?i:gamertag|gamer\s+tag|user\s*name|screen\s*name|PSN\s+(?:ID|name)|Snapchat(?:\s+name)?|"
     r"(?:Instagram|TikTok|Snapchat|Discord|Xbox|PlayStation|Steam|Facebook|WhatsApp)\s+(?:account|name|handle|ID))"
@@ -611,6 +629,7 @@ _IRISH_VRM_RE = re.compile(
     r"|W|WD|WH|WX|WW)-\d{2,6}(?![\w-])"
 )
 _VRM_RE = re.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y] ?(?P<age>\d{2}) ?[A-HJ-PR-Z]{3}\b")
+_Q_PLATE_RE = re.compile(r"\bQ\d{1,3} ?[A-HJ-PR-Z]{3}\b")  # a vehicle of uncertain age or origin: "Q284 BKD"
 _VRM_LABELLED_RE = re.compile(
     r"\b(?i:registration|reg\b\.?|number\s*plate|plate|vehicle|car|van|motorbike|motorcycle|moped|taxi|lorry"
     r"|registered\s+keeper\s+of|ANPR\s+(?:picked\s+up|read|flagged|camera\s+read)|Astra|Corsa|Fiesta|Golf|Polo)"
@@ -709,7 +728,7 @@ _FESTIVAL_DATE_RE = re.compile(
     r"|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine[\u2019']s\s+Day"
     r"|Mother[\u2019']s\s+Day|Father[\u2019']s\s+Day|Remembrance\s+Sunday|St\.?\s+(?:David|Patrick|Andrew)[\u2019']s\s+Day"
     r"|Eid(?:\s+al-(?:Fitr|Adha))?|Diwali|Burns\s+Night|Mothering\s+Sunday|Pancake\s+Day|Shrove\s+Tuesday"
-    r"|Eleventh\s+Night"
+    r"|Eleventh\s+Night|Nos\s+Galan|Dydd\s+Calan|Calan\s+Gaeaf|Noson\s+Guto\s+Ffowc|Dydd\s+Nadolig"
     r")\s+(?:19|20)\d{2}\b"
 )
 # A date written in the language of a family's own papers: Polish ("12 marca 2021"), German ("3. März 2012"),
@@ -726,6 +745,11 @@ _FOREIGN_MONTH = (
 _FOREIGN_DATE_RE = re.compile(
     rf"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.?\s+(?:de\s+)?{_FOREIGN_MONTH}\s+(?:de\s+)?(?:19|20)\d{{2}}\b"
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.(?:19|20)\d{2}\b"
+    # Chinese and Japanese ("2015年3月8日"), Hungarian ("2014. március 9."), Vietnamese ("27 tháng 11 năm 2013")
+    r"|(?<!\d)(?:19|20)\d{2}\s?年\s?(?:0?[1-9]|1[0-2])\s?月\s?(?:0?[1-9]|[12]\d|3[01])\s?日"
+    r"|(?<![\d.])(?:19|20)\d{2}\.\s+(?i:január|február|március|április|május|június|július"
+    r"|augusztus|szeptember|október|november|december)\s+(?:0?[1-9]|[12]\d|3[01])\."
+    r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\s+tháng\s+(?:0?[1-9]|1[0-2]),?\s+năm\s+(?:19|20)\d{2}\b"
 )
 # Six digits after a birth label, day, month and year run together: "DOB: 170316".
 _COMPACT_DATE_RE = re.compile(r"(?<!\d)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}(?!\d)")
@@ -736,7 +760,10 @@ _DOB_LABEL_RE = re.compile(
     # in the languages of a family's own papers: German, Polish, Spanish, Portuguese, French, Welsh
     r"|(?<![\w.])geb\.|\bgeboren\b|\bGeburtsdatum\b|(?<![\w.])ur\.|\burodzon[aey]\b|\bdata\s+urodzenia\b"
     r"|\bfecha\s+de\s+nacimiento\b|\bnacid[oa]\b|\bdata\s+de\s+nascimento\b|\bn[\u00e9e]e?\s+le\b"
-    r"|\bdate\s+de\s+naissance\b|\bganwyd\b",
+    r"|\bdate\s+de\s+naissance\b|\bganwyd\b"
+    # Vietnamese, Hungarian, Chinese, Romanian, Ukrainian
+    r"|\bsinh\s+ngày\b|\bngày\s+sinh\b|\bszül\b\.?|出生(?:日期)?|\bnăscută?\b"
+    r"|\b\u0434\u0430\u0442\u0430\s+\u043d\u0430\u0440\u043e\u0434\u0436\u0435\u043d\u043d\u044f\b|\b\u043d\u0430\u0440\u043e\u0434\u0438\u0432(?:\u0441\u044f|\u043b\u0430\u0441\u044f)\b",
     re.I,
 )
 _SENTENCE_BREAK_RE = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
@@ -764,9 +791,19 @@ _NAMED_STREET_RE = re.compile(rf"\b(?P<street>{_STREET_NAME})\s+(?:{_NAMED_STREE
 # Welsh streets name the kind first: "14 Heol Caradog", "off Heol y Waun", "Ffordd yr Orsaf".
 _WELSH_STREET_RE = re.compile(
     rf"(?:(?<![\d./-])\b\d{{1,3}}[A-Za-z]?,?\s+(?=(?:Maes|Clos|Rhes|Parc|Cwrt|Stad)\s)|(?:(?<![\d./-])\b\d{{1,3}}[A-Za-z]?,?\s+)?"
-    r"(?=Heol|Ffordd|Stryd|L\u00f4n|Rhodfa|Cilgant|Teras))"
-    rf"\b(?P<street>(?:Heol|Ffordd|Stryd|L\u00f4n|Rhodfa|Cilgant|Teras|Maes|Clos|Rhes|Parc|Cwrt|Stad)"
-    rf"\s+(?:(?:y|yr)\s+)?{_CAP}(?:\s+{_CAP})?)"
+    r"(?=Heol|Ffordd|Stryd|L\u00f4n|Rhodfa|Cilgant|Gilgant|Nghilgant|Teras))"
+    rf"\b(?P<street>(?:Heol|Ffordd|Stryd|L\u00f4n|Rhodfa|Cilgant|Gilgant|Nghilgant|Teras|Maes|Clos|Rhes|Parc|Cwrt"
+    rf"|Stad)\s+(?:(?:y|yr)\s+)?{_CAP}(?:\s+{_CAP})?)"  # ("i Gilgant y Bedw": Cilgant, mutated)
+)
+# A street in Scottish Gaelic or Irish: "Sr\u00e0id a' Chladaich", "B\u00f3thar na Tr\u00e1".
+_GAELIC_STREET_RE = re.compile(
+    r"\b(?:Sr\u00e0id|Sr\u00e1id|Rathad|B\u00f3thar|B\u00f3ithr\u00edn|Ascaill|Cabhsair)\s+"
+    rf"(?:(?:a[{_APOS}]|na|an|nan)\s+)?{_CAP}(?:\s+{_CAP})?"
+)
+# An address of another country or of the forces: "ul. Kwiatowa 14/3" (Polish), "Married Quarter 23, Alma Lines".
+_OTHER_ADDRESS_RE = re.compile(
+    rf"\bul\.\s+{_CAP}(?:\s+{_CAP})?\s+\d{{1,4}}(?:/\d{{1,4}})?\b"
+    rf"|\bMarried\s+Quarters?\s+\d{{1,4}}[A-Z]?(?:,\s+{_CAP}(?:\s+{_CAP})?)?"
 )
 # A Welsh farm, cottage or hamlet: "Fferm Llwyn-yr-Ehedydd", "Bwthyn Tan-y-Graig", "Pant-y-Crychydd" (a name of
 # parts joined by "y", "yr" or "'r" names a place, and a small one).
@@ -1510,7 +1547,9 @@ def _identifier_hits(text):
         for match in _HANDLE_RE.finditer(text):
             if len(match.group()) > 2:
                 yield _Hit("social_media_handle", match.start(), match.end(), "handle")
-    for pattern, kind in ((_SPELT_EMAIL_RE, "email"), (_DISCORD_RE, "social_media_handle")):
+    kinds = [(_SPELT_EMAIL_RE, "email"), (_DISCORD_RE, "social_media_handle"), (_REDDIT_RE, "social_media_handle")]
+    kinds += [(_SPACED_EMAIL_RE, "email"), (_WHAT3WORDS_RE, "address")] if "@" in text or "///" in text else []
+    for pattern, kind in kinds:
         for match in pattern.finditer(text):
             yield _Hit(kind, match.start(), match.end(), kind)
     for pattern in (_USER_NAME_RE, _PLATFORM_AS_RE, _SHORT_PLATFORM_RE):
@@ -1533,7 +1572,7 @@ def _identifier_hits(text):
             yield _Hit("vehicle_registration", match.start(), match.end(), "vrm")
     for match in _VRM_LABELLED_RE.finditer(text):
         yield _Hit("vehicle_registration", match.start("value"), match.end("value"), "vrm_label")
-    for match in _IRISH_VRM_RE.finditer(text):
+    for match in (*_IRISH_VRM_RE.finditer(text), *_Q_PLATE_RE.finditer(text)):
         yield _Hit("vehicle_registration", match.start(), match.end(), "vrm")
     yield from _case_reference_hits(text)
 
@@ -1687,8 +1726,10 @@ def _address_hits(text):
             words = [word.lower() for word in _WORD_RE.findall(match.group("street"))]
             if words[0] not in _SAFE:
                 yield _Hit("address", match.start("street"), match.end(), "placed_street")
-    for match in _WELSH_STREET_RE.finditer(text):
-        yield _Hit("address", match.start(), match.end(), "welsh_street")
+    streets = ((_WELSH_STREET_RE, "welsh_street"), (_GAELIC_STREET_RE, "gaelic_street"), (_OTHER_ADDRESS_RE, "address"))
+    for pattern, detector in streets:
+        for match in pattern.finditer(text):
+            yield _Hit("address", match.start(), match.end(), detector)
     for match in _WELSH_PLACE_RE.finditer(text):
         yield _Hit("address", match.start(), match.end(), "welsh_place")
     for pattern, detector in ((_ADDRESS_RE, "address"), (_BUILDING_RE, "address"), (_NAMED_STREET_RE, "street")):
@@ -2291,6 +2332,7 @@ _BROAD_AGAIN = (
     (r"uim$", "um"),
     (r"oid$", "od"),
     (r"ich$", "each"),
+    (r"aidh$", "adh"),
 )
 
 
@@ -2566,11 +2608,21 @@ def _recorded_name_hits(text):
 
 
 def _nickname_hits(text):
+    for match in _NAME_HASHTAG_RE.finditer(text):
+        yield _Hit("person_name", match.start(), match.end(), "nickname")
     for match in _NICKNAME_RE.finditer(text):
-        for group in ("name", "nick", "called", "what", "love", "who"):
+        for group in ("name", "nick", "called", "what", "love", "who", "pronoun", "lui"):
             value = match.group(group)
-            if value and all(_token_kind(word) == "name" or word in ("Big", "Little", "Wee") for word in value.split()):
+            if group == "pronoun" and value and value.lower() not in _KIN_NICKNAME_WORDS:
+                yield _Hit("person_name", match.start(group), match.end(group), "nickname")  # a word, as nicknames are
+            elif value and all(_token_kind(w) == "name" or w in ("Big", "Little", "Wee") for w in value.split()):
                 yield _Hit("person_name", match.start(group), match.end(group), "nickname")
+
+
+# What someone is called that is no nickname: "called her Mum", "called him Dad".
+_KIN_NICKNAME_WORDS = _word_set(
+    "mother father mum dad mummy daddy mam nan nanna nana nanny gran grandad granda grandpa grandma auntie uncle sir"
+)
 
 
 def _mid_sentence_person_hits(text):

@@ -1107,11 +1107,12 @@ def _table_items(section, kind):
             number = next((i for i, cell in enumerate(cells) if NUMBER_COLUMN.match(cell)), None)
             asks = {i for i, cell in enumerate(cells) if re.fullmatch(r"(?i)recommendations?|actions?", cell)}
             leads = {i for i, cell in enumerate(cells) if LEAD_COLUMN.match(cell) or WHERE_COLUMN.match(cell)}
-            columns = (header[0], number, cells[header[0]], asks, leads)
+            asked = {i for i, cell in enumerate(cells) if QUESTION_COLUMN.match(cell)}
+            columns = (header[0], number, cells[header[0]], asks, leads | asked, asked)
             continue
         if columns is None or len(cells) <= columns[0]:
             continue
-        statement, number, name, asks, leads = columns
+        statement, number, name, asks, leads, asked = columns
         numbered = cells[number] if number is not None and number < len(cells) else ""
         recommended = [Block(cells[i], block.page) for i in sorted(asks) if i < len(cells) and cells[i]]
         if not numbered and not cells[statement]:
@@ -1130,12 +1131,18 @@ def _table_items(section, kind):
         heading = Block(said, block.page, heading=True, label_text=label, title=title)
         paragraphs = [Block(text, block.page) for text in ([said] if title != said else []) + rest]
         items.append(Item(heading, paragraphs, recommended, kind=kind))
+        # (a question column's cell holds its questions, or a dash for none)
+        questions += [q for i in sorted(asked) if i < len(cells) for q in re.split(r"(?<=\?)\s+", cells[i]) if "?" in q]
         items[-1].questions = [Block(question, block.page) for question in questions]
     return items if len(items) >= 2 else []
 
 
 # A findings table's number for a finding: "3", "1.2", "L1", "KL 2", "C", "iv"; not a word ("General").
 ROW_CODE = re.compile(r"(?:[A-Za-z]{1,3}[ .]?)?\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Za-z]|(?i:[ivx]{1,5})")
+# A findings table's column of the questions each finding asks ("Question for the partnership").
+QUESTION_COLUMN = re.compile(
+    r"^(?:questions?(?:\s+(?:for|to)\s+.{1,40})?|issues\s+for\s+.{1,40}|points?\s+to\s+consider)$", re.I
+)
 LEAD_COLUMN = re.compile(r"^(?:lead(?:\s+(?:agency|body|officer))?|owner|agency|responsible.*|by\s+whom|who)$", re.I)
 CELL_QUESTIONS = re.compile(
     r"\s*(?:questions?\s+(?:for|to)\s+[^:]{1,60}|issues\s+for\s+[^:]{1,60}|[^:.?]{0,60}\bto\s+consider)\s*:\s*",
@@ -1399,6 +1406,113 @@ def _ordinal_paragraphs(all_sections):
         if len(items) >= 3:
             return items
     return []
+
+
+# A table row that a finding's label heads: "Key practice learning 2 | Discharge from the neonatal unit was ... |".
+LABELLED_ROW = re.compile(
+    r"^(?P<words>(?:[A-Za-z][\w'\u2019-]*\s+){0,3}?(?:findings?|learning|lessons?|themes?))\s+(?P<n>\d{1,2})$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_rows(all_sections):
+    """Findings as rows of tables (a timeline's) headed by their label in the first cell, the statement in the next:
+    two or more with the same label words, numbered in order; not in the recommendations or an appendix."""
+    items, words = [], None
+    for section in all_sections:
+        if section.kind in ("skip", "recommendations"):
+            continue
+        for block in section.blocks:
+            cells = [cell.strip() for cell in block.text.split(" | ")] if " | " in block.text else []
+            found = LABELLED_ROW.match(cells[0]) if len(cells) >= 2 else None
+            if not found or _words(cells[1]) < 8 or (words and found.group("words").lower() != words):
+                continue
+            if int(found.group("n")) <= len(items):
+                continue  # (a summary table's restatement of a finding already read)
+            words = found.group("words").lower()
+            heading = Block(cells[1], block.page, heading=True, label_text=cells[0], title=short_title(cells[1]))
+            items.append(
+                Item(heading, [Block(cells[1], block.page)], kind="learning" if "learn" in words else "finding")
+            )
+    return items if len(items) >= 2 else []
+
+
+ROMAN_PARAGRAPH = re.compile(r"^\((?P<numeral>[ivx]{1,5})\)\s+(?P<rest>(?-i:[A-Z])\S.*)$", re.DOTALL)
+
+
+def _roman_items(all_sections):
+    """Findings as paragraphs numbered "(i)", "(ii)" ... through a learning or findings section's themed sub-headings
+    (the numbering going on from one theme to the next): three or more, over two themes or more, each long enough to
+    state a finding; labelled "Learning point (iv)" (or "Finding (iv)"). A remit's "(i) to examine ..." is none."""
+    for section in all_sections:
+        if section.kind not in ("learning", "findings"):
+            continue
+        items, themes, theme = [], set(), None
+        for block in section.blocks:
+            found = None if block.heading else ROMAN_PARAGRAPH.match(block.text.strip())
+            if block.heading:
+                theme = block.text
+            elif found and series_number(f"({found.group('numeral')})") == len(items) + 1:
+                if _words(found.group("rest")) < LIST_FINDING_WORDS:
+                    break
+                rest = found.group("rest").strip()
+                name = "Learning point" if section.kind == "learning" else "Finding"
+                label = f"{name} ({found.group('numeral')})"
+                heading = Block(rest, block.page, heading=True, label_text=label, title=short_title(rest).rstrip("."))
+                kind = "learning" if section.kind == "learning" else "finding"
+                items.append(Item(heading, [Block(rest, block.page)], kind=kind))
+                themes.add(theme)
+            elif items and not found:
+                items[-1].paragraphs.append(block)
+        if len(items) >= 3 and len(themes) >= 2:
+            return items
+    return []
+
+
+def _statement_paragraphs(all_sections):
+    """Findings set out as sentences of their own among a lessons section's numbered paragraphs (in bold, in the
+    original): "7.1 The panel has identified five lessons. ... / The school held more information ... than any
+    other agency, but ... / 7.2 ...". Each is labelled by the section's word ("Lesson 1"), the numbered paragraphs
+    after it its text and a list after "Questions for the SBNI:" its questions; three or more, each a sentence of
+    eight words or more, among at least as many numbered paragraphs."""
+    for section in all_sections:
+        heading = section.heading.text if section.heading else ""
+        word = re.search(r"\b(lesson|finding|learning)s?\b", heading, re.IGNORECASE)
+        if section.kind in ("skip", "recommendations") or not word:
+            continue
+        numbered = [b for b in section.blocks if not b.heading and SECTION_NUMBER.match(b.text)]
+        items, asking = [], False
+        for block in section.blocks:
+            text = block.text.strip()
+            if block.heading and items and not CONSIDER_LEAD_IN.search(text):
+                break
+            if _is_statement(text) and not block.heading and not SECTION_NUMBER.match(text) and not LISTED.match(text):
+                label = f"{word.group(1).title()} {len(items) + 1}"
+                heading_block = Block(text, block.page, heading=True, label_text=label, title=text.rstrip("."))
+                items.append(
+                    Item(heading_block, [], kind="learning" if word.group(1).lower() != "finding" else "finding")
+                )
+                asking = False
+            elif items and CONSIDER_LEAD_IN.search(text):
+                asking = True  # "Questions for the SBNI:"
+            elif items and asking and text.rstrip().endswith("?"):
+                items[-1].questions.append(block)
+            elif items:
+                asking = False
+                items[-1].paragraphs.append(block)
+        if len(items) >= 3 and len(numbered) >= len(items):
+            return items
+    return []
+
+
+def _is_statement(text):
+    """A sentence of its own, eight words or more, not a quotation or a lead-in."""
+    return (
+        len(text.split()) >= 8
+        and text.endswith(".")
+        and not SENTENCE_BREAK.search(text[:-1])
+        and not re.match(r"[\"'\u201c\u2018]", text)
+    )
 
 
 def _series_paragraphs(all_sections):
@@ -1830,6 +1944,12 @@ def propose_findings(pages: list[Page]) -> Proposal:
     labelled = any(item.heading and _is_labelled_item(item.heading) for _, found in sources for item in found)
     if run_in and not labelled:
         sources.insert(0, ("learning", run_in))
+    elif not labelled and (statements := _statement_paragraphs(all_sections)):
+        sources.insert(0, ("learning", statements))  # sentences of their own among a section's numbered paragraphs
+    if (roman := _roman_items(all_sections)) and len(roman) > max((len(found) for _, found in sources), default=0):
+        sources.insert(0, ("learning", roman))  # "(i)" ... "(v)" numbered through a section's themes
+    if (rows := _labelled_rows(all_sections)) and not labelled:
+        sources.insert(0, ("learning", rows))  # "Key practice learning 2 | ..." rows of a timeline
     # Findings lettered "(a)" to "(e)" in the conclusions come before analysis sub-headings, after anything else.
     if all(name == "analysis" for name, _ in sources) and (lettered := _lettered_items(all_sections)):
         sources.insert(0, ("conclusions", lettered))

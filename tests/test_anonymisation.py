@@ -1685,3 +1685,55 @@ def test_a_gaelic_forename_lenited_after_its_particle_or_in_the_genitive_is_stil
     assert ("person_name", "Sheumais") in kinds("The worker spoke to Sheumais about the fire.")
     assert ("person_name", "Thormoid") in kinds("Bha taigh Thormoid faisg air an sgoil.")
     assert kinds("Then the Shelter worker called the family.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Symudodd y teulu i Gilgant y Bedw ym mis Ionawr.", "address", "Gilgant y Bedw"),
+        ("Bha an taigh aice air Sr\u00e0id a' Chladaich, faisg air a' chidhe.", "address", "Sr\u00e0id a' Chladaich"),
+        ("The family lived at ul. Kwiatowa 14/3 in a small town near Opole.", "address", "ul. Kwiatowa 14/3"),
+        ("They moved into Married Quarter 23, Alma Lines, in 2019.", "address", "Married Quarter 23, Alma Lines"),
+        ("Roedd yr heddlu wedi galw ar Nos Galan 2019.", "full_date", "Nos Galan 2019"),
+        ("The van was on a Q plate, Q284 BKD, when it was stopped.", "vehicle_registration", "Q284 BKD"),
+        ("Her old payslip shows her NI number as KW 42 17 93 with no suffix.", "ni_number", "KW 42 17 93"),
+        ("The postcode was written as OW9-2LD on the admission form.", "postcode", "OW9-2LD"),
+        ("The booking link ended '?pickup=ZN7+4PW&time=0215'.", "postcode", "ZN7+4PW"),
+        ("The posts were traced to a Reddit account, u/quietkidd_07.", "social_media_handle", "u/quietkidd_07"),
+        ("His location was shared as ///ember.tulip.canvas to the police.", "address", "///ember.tulip.canvas"),
+        (
+            "He wrote his e-mail as jaydenmills2010 @ example . com on the form.",
+            "email",
+            "jaydenmills2010 @ example . com",
+        ),
+        (
+            "The record states 'sinh ng\u00e0y 27 th\u00e1ng 11 n\u0103m 2013'.",
+            "date_of_birth",
+            "27 th\u00e1ng 11 n\u0103m 2013",
+        ),
+        (
+            "The passport gives 'sz\u00fcl.: 2014. m\u00e1rcius 9.' as the date.",
+            "date_of_birth",
+            "2014. m\u00e1rcius 9.",
+        ),
+        ("The older boys called him Bishop, and he answered to nothing else.", "person_name", "Bishop"),
+        ("Friends started posting #RIPRomello under the videos.", "person_name", "#RIPRomello"),
+    ],
+)
+def test_identifiers_in_the_forms_of_other_languages_forces_and_the_web_are_flagged(text, kind, value):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He worked on a Mr Whippy van in the summer and was paid in cash.",
+        "She asked for a Barbie and Ken camper van for Christmas.",
+        "Father's family came from the Black Country and moved to the Fens for work.",
+        "She lived with B\u00e0 Ngo\u1ea1i, her maternal grandmother, until she was six.",
+        "The nurse applied the Fraser guidelines when she saw Young Person T alone.",
+        "Patience ran out after the fourth cancelled visit.",
+    ],
+)
+def test_brands_characters_regions_kin_words_and_guidelines_named_after_people_pass(text):
+    assert kinds(text) == []

@@ -2453,3 +2453,96 @@ Health services saw his symptoms but did not ask about the risk he posed."""
     proposal = propose_findings(pages(text))
 
     assert [f.label for f in proposal.findings] == ["Theme 1", "Theme 2"]
+
+
+def test_lessons_set_out_as_sentences_of_their_own_among_numbered_paragraphs_are_the_findings():
+    text = """7. Lessons learned
+
+7.1 The panel has identified three lessons. Each is set out in a sentence of its own, then discussed.
+
+The school held more information about the young person than any other agency, but its concerns stayed pastoral.
+
+7.2 The pastoral system recorded everyday difficulties well. It was not designed to see a pattern.
+
+Questions for the SBNI:
+
+1. How can the SBNI be assured that pastoral concerns reach the designated teacher?
+
+Each presentation with self-harm was assessed as a new episode, and the waiting list was treated as a plan.
+
+7.3 The GP and the emergency department each responded to the presentation in front of them.
+
+"We were told to watch her phone, but nobody told us what we were watching for."
+
+Professionals rarely spoke to the young person on her own, and what she said was not recorded in her words.
+
+7.4 She was seen alone by the school counsellor only."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("Lesson 1", "The school held more informati"),
+        ("Lesson 2", "Each presentation with self-ha"),
+        ("Lesson 3", "Professionals rarely spoke to "),
+    ]
+    assert [q[:30] for q in proposal.findings[0].questions] == ["How can the SBNI be assured th"]
+
+
+def test_learning_points_numbered_in_roman_through_a_sections_themes_are_each_a_finding():
+    text = """4. Learning for practice
+
+Theme 1: Seeing the child every day
+
+(i) The nursery's detailed daily knowledge of the child's hunger and clothing stayed inside the setting for
+more than a year, and nobody outside it knew what the staff saw each morning when he arrived.
+
+(ii) The child was recorded as not attending three times and discharged from the health visiting service
+without anyone asking why a two-year-old had not been brought, or seeing him at home.
+
+Theme 2: Moving between areas
+
+(iii) When the family moved across a local authority boundary the transfer was handled as an administrative
+task, and the receiving authority did not see the child for eleven weeks after the move.
+
+5. Effective practice
+
+(i) The nursery's daybook was detailed, dated and factual, and it recorded the child's own words as well as
+what the staff saw and did, which made the review's work much easier."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [f.label for f in proposal.findings] == ["Learning point (i)", "Learning point (ii)", "Learning point (iii)"]
+
+
+def test_rows_of_a_timeline_headed_by_a_findings_label_are_the_findings():
+    text = """5. What happened and what we learned
+
+When | What happened | Who was involved
+March 2021 | Pre-birth planning meeting; Mother attends with her throughcare worker. | Family nurse
+Key practice learning 1 | The assessment of risk to the unborn baby looked closely at Mother and hardly at Father. |
+Day 9 | Discharge home; discharge checklist completed with Mother. | Neonatal unit
+What worked well | Neonatal nurses involved both parents in their baby's care from the first day. |
+Key practice learning 2 | Discharge was planned around the baby's feeding, not his parents' capacity to care. |"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("Key practice learning 1", "The assessment of risk to the "),
+        ("Key practice learning 2", "Discharge was planned around t"),
+    ]
+
+
+def test_a_findings_tables_question_column_gives_each_finding_its_questions_and_a_dash_none():
+    text = """6. Findings
+
+Finding | Evidence | Question for the partnership
+When he was excluded he lost the one place where adults saw him every day. | The governors did not ask. | \u2013
+Each missing episode was closed as a separate event, so the pattern was not seen. | Three return interviews \
+were late. | How will the partnership know that missing episodes are read together? Who owns the pattern?"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [list(f.questions) for f in proposal.findings] == [
+        [],
+        ["How will the partnership know that missing episodes are read together?", "Who owns the pattern?"],
+    ]
