@@ -1447,11 +1447,16 @@ def _roman_items(all_sections):
     for section in all_sections:
         if section.kind not in ("learning", "findings"):
             continue
-        items, themes, theme = [], set(), None
+        items, themes, theme, asking = [], set(), None, False
         for block in section.blocks:
             found = None if block.heading else ROMAN_PARAGRAPH.match(block.text.strip())
-            if block.heading:
-                theme = block.text
+            lead_in = QUESTIONS_HEADING.match(block.text.strip()) or CONSIDER_LEAD_IN.search(block.text)
+            if items and lead_in:
+                asking = True  # "Cwestiynau i'r Bwrdd / Questions for the Board": the one before's
+            elif items and asking and not found and block.text.rstrip().endswith("?"):
+                items[-1].questions.append(block)
+            elif block.heading:
+                theme, asking = block.text, False
             elif found and series_number(f"({found.group('numeral')})") == len(items) + 1:
                 if _words(found.group("rest")) < LIST_FINDING_WORDS:
                     break

@@ -2499,6 +2499,10 @@ more than a year, and nobody outside it knew what the staff saw each morning whe
 (ii) The child was recorded as not attending three times and discharged from the health visiting service
 without anyone asking why a two-year-old had not been brought, or seeing him at home.
 
+Questions for the Board
+
+1. How does the Board know that a child who is not brought is followed up?
+
 Theme 2: Moving between areas
 
 (iii) When the family moved across a local authority boundary the transfer was handled as an administrative
@@ -2512,6 +2516,7 @@ what the staff saw and did, which made the review's work much easier."""
     proposal = propose_findings(pages(text))
 
     assert [f.label for f in proposal.findings] == ["Learning point (i)", "Learning point (ii)", "Learning point (iii)"]
+    assert [len(f.questions) for f in proposal.findings] == [0, 1, 0]
 
 
 def test_rows_of_a_timeline_headed_by_a_findings_label_are_the_findings():
