@@ -728,7 +728,7 @@ _FESTIVAL_DATE_RE = re.compile(
     r"|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine[\u2019']s\s+Day"
     r"|Mother[\u2019']s\s+Day|Father[\u2019']s\s+Day|Remembrance\s+Sunday|St\.?\s+(?:David|Patrick|Andrew)[\u2019']s\s+Day"
     r"|Eid(?:\s+al-(?:Fitr|Adha))?|Diwali|Burns\s+Night|Mothering\s+Sunday|Pancake\s+Day|Shrove\s+Tuesday"
-    r"|Eleventh\s+Night|Nos\s+Galan|Dydd\s+Calan|Calan\s+Gaeaf|Noson\s+Guto\s+Ffowc|Dydd\s+Nadolig"
+    r"|Eleventh\s+Night|Mischief\s+Night|Nos\s+Galan|Dydd\s+Calan|Calan\s+Gaeaf|Noson\s+Guto\s+Ffowc|Dydd\s+Nadolig"
     r")\s+(?:19|20)\d{2}\b"
 )
 # A date written in the language of a family's own papers: Polish ("12 marca 2021"), German ("3. März 2012"),
@@ -1003,7 +1003,8 @@ _ORG_WORDS = (
     "Hospital|School|Academy|College|Nursery|Surgery|Practice|Centre|University|Law|Report|Review|Inquiry|Act|"
     "Principles|Model|Framework|Syndrome|Scale|Profile|Road|Street|Avenue|Lane|Close|Drive|Ward|Foundation|"
     "Institute|Approach|Way|Project|Programme|Church|Mosque|Temple|Estate|Park|House|Court|Station|Lodge|Hall|"
-    r"Mansions|Tower|Towers|Committee|Child\s+Protection\s+Committee|Forum|Homes|Housing|Association"
+    r"Mansions|Tower|Towers|Committee|Child\s+Protection\s+Committee|Forum|Homes|Housing|Association|Publishing"
+    r"|Publishers"
 )
 # Lower-case words that make the capitalised word before them a team or service ("the Gateway team").
 _TEAM_WORDS = (

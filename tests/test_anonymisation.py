@@ -1695,6 +1695,7 @@ def test_a_gaelic_forename_lenited_after_its_particle_or_in_the_genitive_is_stil
         ("The family lived at ul. Kwiatowa 14/3 in a small town near Opole.", "address", "ul. Kwiatowa 14/3"),
         ("They moved into Married Quarter 23, Alma Lines, in 2019.", "address", "Married Quarter 23, Alma Lines"),
         ("Roedd yr heddlu wedi galw ar Nos Galan 2019.", "full_date", "Nos Galan 2019"),
+        ("The fire was set on Mischief Night 2019 near the garages.", "full_date", "Mischief Night 2019"),
         ("The van was on a Q plate, Q284 BKD, when it was stopped.", "vehicle_registration", "Q284 BKD"),
         ("Her old payslip shows her NI number as KW 42 17 93 with no suffix.", "ni_number", "KW 42 17 93"),
         ("The postcode was written as OW9-2LD on the admission form.", "postcode", "OW9-2LD"),
@@ -1733,6 +1734,7 @@ def test_identifiers_in_the_forms_of_other_languages_forces_and_the_web_are_flag
         "She lived with B\u00e0 Ngo\u1ea1i, her maternal grandmother, until she was six.",
         "The nurse applied the Fraser guidelines when she saw Young Person T alone.",
         "Patience ran out after the fourth cancelled visit.",
+        "Calder, J. (2009) Working with young people. Lyme Regis: Russell House Publishing.",
     ],
 )
 def test_brands_characters_regions_kin_words_and_guidelines_named_after_people_pass(text):
