@@ -61,6 +61,7 @@ def make_pdf(
     bold=(),
     headings=(),
     footnotes=None,
+    foot_table=None,
     encrypt_password=None,
     annotation=None,
     header=None,
@@ -82,6 +83,8 @@ def make_pdf(
     headings: lines drawn in bold type half as large again, as a chapter's heading, each given whole.
     footnotes: {page number: [note, ...]}, drawn numbered in small type at the foot of the page (from 1 on each
     page); "^2" in a page's text draws a raised mark 2 in small type there.
+    foot_table: {page number: [line, ...]}, drawn as they are in small type at the foot of the page, top to bottom,
+    like a table set small that a page's end cuts ("No.  Recommendation", "1  The Board should ...").
     encrypt_password: "" encrypts the file with an empty user password, so it opens without asking; any other
     string is a password needed to open it.
     annotation: (author, text) of a sticky note on the first page.
@@ -107,6 +110,8 @@ def make_pdf(
             _draw_page_text(pdf, text, font_size, **marks)
         for index, note in enumerate((footnotes or {}).get(number, []), start=1):
             _draw_small(pdf, f"{index} {note}", 60 + 11 * (len(footnotes[number]) - index))
+        for index, line in enumerate((foot_table or {}).get(number, [])):
+            _draw_small(pdf, line, 60 + 11 * (len(foot_table[number]) - 1 - index))
         if footer:
             _draw_small(pdf, footer.format(page=number), 40)
         if page_numbers:

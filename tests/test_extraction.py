@@ -614,6 +614,26 @@ def test_a_text_ending_in_a_notes_heading_followed_by_prose_keeps_it(tmp_path):
     assert "The panel met twice" in document.text and document.extras == []
 
 
+def test_a_table_set_small_at_the_foot_of_a_pdf_page_stays_in_the_text_and_is_no_footnote(tmp_path):
+    page = (
+        "5. Findings\n\n5.1 Each missing episode was closed as a separate event, so nobody saw the pattern.\n\n"
+        "5.2 The risk assessment was held by one agency and reviewed by no one else.\n\n"
+        "5.3 The children's home was not invited to the strategy meetings about the child.\n\n"
+        "6. Recommendations\n\n6.1 The lead reviewers make the following recommendations to the Board."
+    )
+    rows = [
+        "No.    Recommendation",
+        "1    The LSCB should revise the missing-from-care protocol.",
+        "2    The LSCB should replace the single-agency risk assessment.",
+    ]
+    document = extract(make_pdf(tmp_path / "review.pdf", [page], foot_table={1: rows}, page_numbers=True))
+
+    text = " ".join(document.pages[0].text.split())
+    assert "The LSCB should revise the missing-from-care protocol." in text
+    assert "The LSCB should replace the single-agency risk assessment." in text
+    assert [e for e in document.extras if e.source == "footnote"] == []
+
+
 def test_pdf_footnotes_leave_the_page_text_with_their_raised_marks_and_are_kept_as_notes(tmp_path):
     page = (
         "Learning\n\n"

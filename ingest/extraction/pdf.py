@@ -255,8 +255,8 @@ def _page_text(textpage):
         if text.strip():
             lines.append(_line(textpage, text, position))
         position += _utf16_length(text) + 2
-    lines, notes = _take_out_notes(lines)
     lines = [_without_raised_marks(textpage, line) for line in lines]
+    lines, notes = _take_out_notes(lines)
     cited = {}  # mark: the words before it, from the lines above too
     for index, line in enumerate(lines):
         for mark, before in line.marks:
@@ -529,6 +529,10 @@ def _take_out_notes(lines):
     first = next((i for i in range(small, len(lines)) if _NOTE_START.match(lines[i].text.strip())), None)
     if first is None:
         return lines, []
+    marks = {mark for line in lines[:small] for mark, _ in line.marks}
+    worded = any(not _FURNITURE.match(lines[i].text.strip()) for i in range(small, first))
+    if worded and _NOTE_START.match(lines[first].text.strip()).group(1) not in marks:
+        return lines, []  # (small type that starts with words, its numbers no marks of the page: a table at the foot)
     kept, notes = lines[:first], []
     for line in lines[first:]:
         text = line.text.strip()
