@@ -1939,15 +1939,18 @@ def _name_hits(text, lower_words):
         *_family_cell_hits(text, lower_words),
     ]
     welsh = _welsh_page(text)
-    for hit in [*found, *_ner_hits(text)]:
-        if text[hit.start : hit.end].lower() in _KIN_FORENAMES and _OWN_BEFORE_RE.search(
-            text, max(0, hit.start - 8), hit.start
-        ):
+    hits = [*found, *_ner_hits(text)]
+    # services and names everyone knows, found once for the text (not once a hit)
+    known = (
+        [m.span() for pattern in (_NAMED_SERVICES_RE, _PUBLIC_NAMES_RE) for m in pattern.finditer(text)] if hits else []
+    )
+    for hit in hits:
+        word = text[hit.start : hit.end]
+        if word.lower() in _KIN_FORENAMES and _OWN_BEFORE_RE.search(text, max(0, hit.start - 8), hit.start):
             continue  # "her Lola, her Filipino grandmother": a grandparent's name in the family's language
         if hit.detector == "ner" and (surname := _SURNAME_AFTER_RE.match(text, hit.end)):
             yield _Hit(hit.kind, hit.start, surname.end("surname"), "ner")  # "John Ward, who ...": no hospital ward
             continue
-        word = text[hit.start : hit.end]
         if hit.detector == "ner" and _in_welsh(text, hit.start, hit.end) and (welsh or _unknown_word(word)):
             continue  # the English model reads Welsh words as names ("Rhwng Ionawr a Mehefin", "Oedolyn A"): on a
             # Welsh page, or in a Welsh sentence on any page when no forename list holds the word
@@ -1955,8 +1958,7 @@ def _name_hits(text, lower_words):
             continue  # ... and a Welsh heading or cell ("Cyfeiriadau", "Cynllun"): a forename the lists know stays
         if (
             _org_or_place(text, hit)
-            or any(m.start() <= hit.start and hit.end <= m.end() for m in _NAMED_SERVICES_RE.finditer(text))
-            or any(m.start() <= hit.start and hit.end <= m.end() for m in _PUBLIC_NAMES_RE.finditer(text))
+            or any(start <= hit.start and hit.end <= end for start, end in known)
             or _WELSH_BETH_RE.match(text, hit.start)
             or _EPONYM_AFTER_RE.match(text, hit.end)
             or _CHOSEN_NAME_AFTER_RE.match(text, hit.end)
