@@ -246,6 +246,7 @@ somali pashto dari kurdish polish romanian lithuanian ukrainian russian portugue
 bangladeshi pakistani indian kashmiri afghan syrian iraqi iranian yemeni sudanese eritrean ethiopian somalian
 nigerian ghanaian congolese zimbabwean jamaican caribbean vietnamese chinese filipino nepali nepalese gurkha
 sri lankan latvian slovak czech bulgarian albanian kosovan hungarian turkish moroccan algerian egyptian
+african asian european arab latino latina granaidh grannaidh mamaidh dadaidh nain taid mamgu tadcu
 """
 # Publishers, awarding bodies and qualifications after a name ("Palgrave Macmillan", "Jane Hill MSc").
 _PUBLISHING_WORDS = """
@@ -580,7 +581,9 @@ _SPELT_EMAIL_RE = re.compile(
 _PROFILE_URL_RE = re.compile(
     r"(?<![\w./])(?:https?://)?(?:www\.|m\.)?(?:t\.me|instagram\.com|tiktok\.com|facebook\.com|fb\.com|twitter\.com"
     r"|x\.com|snapchat\.com/add|youtube\.com|onlyfans\.com|threads\.net|twitch\.tv|discord\.gg|wa\.me"
-    r"|steamcommunity\.com/(?:id|profiles)|reddit\.com/(?:u|user))"
+    r"|steamcommunity\.com/(?:id|profiles)|reddit\.com/(?:u|user)"
+    r"|gofundme\.com/f|gofund\.me|justgiving\.com(?:/page|/crowdfunding)?|crowdfunder\.co\.uk(?:/p)?|paypal\.me"
+    r"|linktr\.ee)"
     r"/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]",
     re.I,
 )
@@ -676,6 +679,34 @@ _SLASHED_REFERENCE_RE = re.compile(
 _CPS_URN_RE = re.compile(r"\b\d{2}[A-Z]{2}\d{7}\b")
 _NEUTRAL_CITATION_RE = re.compile(r"\[(?:19|20)\d{2}\]\s+(?:EWFC|EWHC)\s+B?\d+(?:\s+\((?:Fam|Admin)\))?")
 _UPN_RE = re.compile(r"\b[A-Z]\d{12}\b")
+# The review's own author in the citation it suggests for itself: "Suggested citation: Abernethy-Rowe, T. (2023)".
+_SUGGESTED_CITATION_RE = re.compile(
+    rf"\bSuggested[^\S\n]+citation[^\S\n]*:[^\S\n]*(?P<name>{_CAP},[^\S\n]+[A-Z]\.(?:[^\S\n]?[A-Z]\.){{0,2}})"
+)
+# A reference of letters, a year and a number: "COR-2021-0713" (not a review's own: "CSPR-2023-01").
+_YEAR_REFERENCE_RE = re.compile(
+    r"(?<![\w-])(?!(?:L?CSPR|SCR|CPR|SUSR|CMR|DHR|SAR|APR|LR|DFE|ISBN|ISSN)-)[A-Z]{2,5}-(?:19|20)\d{2}-\d{2,6}(?![\w-])"
+)
+# A long run of figures that no other format takes (a certificate, an account, a handset): 11 to 16 figures, not an
+# ISBN or a phone number.
+_LONG_NUMBER_RE = re.compile(r"(?<![\d/-])(?<!\d[.,])\d{11,16}(?![\d/-]|[.,]\d)")
+_ISBN_BEFORE_RE = re.compile(r"\bIS[BS]N(?:-1[03])?:?\s*$", re.I)
+# A UK mobile written without its leading zero: "7700 900352".
+_BARE_MOBILE_RE = re.compile(r"(?<![\d+/-])(?<!\d[.,])7\d{3}[^\S\n]?\d{6}(?![\d/-]|[.,]\d)")
+# A number read out figure by figure, as a call is transcribed: "four one six, one four zero, four three six zero".
+_SPOKEN_DIGIT = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_NUMBER_RE = re.compile(
+    rf"\b(?:(?:double|triple)[^\S\n]+)?{_SPOKEN_DIGIT}(?:[,\s-]+(?:(?:double|triple)[^\S\n]+)?{_SPOKEN_DIGIT}){{7,}}\b",
+    re.I,
+)
+_SPOKEN_VALUES = {
+    "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_REPEATS = {"double": 2, "triple": 3}
+# A health message pasted whole (HL7): a person's name as SURNAME^FORENAME, a date of birth as yyyymmdd in a field.
+_MESSAGE_NAME_RE = re.compile(r"(?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Za-z'-]+)*")
+_MESSAGE_DATE_RE = re.compile(r"(?<=\|)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=\||\s|$)")
 _DRIVING_LICENCE_RE = re.compile(r"\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b")
 
 # Dates ---------------------------------------------------------------------------------------------------------
@@ -851,7 +882,7 @@ _INSTITUTION_KEYWORDS = {
     "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre)",
     "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
     "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Group\s+Practice"
-    r"|Family\s+Practice|Health\s+Partnership|Medical\s+Partnership"
+    r"|Family\s+Practice|Family\s+Doctors|Health\s+Partnership|Medical\s+Partnership"
     r"|Walk-?[Ii]n\s+Centre)",
     "hospital": r"(?:Hospital|Infirmary|Hospice|Maternity\s+Unit|Birth\s+Centre|Urgent\s+Treatment\s+Centre"
     r"|Minor\s+Injuries\s+Unit)",
@@ -1567,6 +1598,9 @@ def _identifier_hits(text):
             if re.search(r"[a-z]", handle) and "redact" not in handle.lower():  # not a placeholder (NAME_REDACTED)
                 yield _Hit("social_media_handle", match.start(), match.end(), "underscore_name")
     yield from _phone_hits(text)
+    for match in _BARE_MOBILE_RE.finditer(text):
+        yield _Hit("phone", match.start(), match.end(), "bare_mobile")
+    yield from _spoken_number_hits(text)
     for match in _VRM_RE.finditer(text):
         age = int(match.group("age"))
         if 2 <= age <= _LATEST_AGE or 51 <= age <= _LATEST_AGE + 50:
@@ -1576,6 +1610,8 @@ def _identifier_hits(text):
     for match in (*_IRISH_VRM_RE.finditer(text), *_Q_PLATE_RE.finditer(text)):
         yield _Hit("vehicle_registration", match.start(), match.end(), "vrm")
     yield from _case_reference_hits(text)
+    for match in _SUGGESTED_CITATION_RE.finditer(text):
+        yield _Hit("named_reviewer", match.start("name"), match.end("name"), "suggested_citation")
 
 
 def _nhs_hits(text):
@@ -1638,6 +1674,42 @@ def _case_reference_hits(text):
     for match in _UPN_RE.finditer(text):
         if upn.is_valid(match.group()):
             yield _Hit("case_reference", match.start(), match.end(), "upn")
+    for match in _YEAR_REFERENCE_RE.finditer(text):
+        yield _Hit("case_reference", match.start(), match.end(), "year_reference")
+    for match in _LONG_NUMBER_RE.finditer(text):
+        digits = match.group()
+        isbn = len(digits) == 13 and digits.startswith(("978", "979"))
+        phone = (len(digits) == 11 and digits[0] == "0" and digits[1] != "0") or (
+            len(digits) == 12 and digits[:2] == "44"
+        )
+        if not isbn and not phone and not _ISBN_BEFORE_RE.search(text, max(0, match.start() - 12), match.start()):
+            yield _Hit("case_reference", match.start(), match.end(), "long_number")
+    if "^" in text:
+        for match in _MESSAGE_NAME_RE.finditer(text):
+            yield _Hit("person_name", match.start(), match.end(), "message_name")
+        for match in _MESSAGE_DATE_RE.finditer(text):
+            yield _Hit("date_of_birth", match.start(), match.end(), "message_date")
+
+
+def _spoken_number_hits(text):
+    """A number read out in words: an NHS number when its check digit holds, a phone number when it starts with 0,
+    otherwise a reference."""
+    for match in _SPOKEN_NUMBER_RE.finditer(text):
+        figures, times = [], 1
+        for word in re.findall(r"[a-z]+", match.group().lower()):
+            if word in _REPEATS:
+                times = _REPEATS[word]
+                continue
+            figures.append(_SPOKEN_VALUES[word] * times)
+            times = 1
+        number = "".join(figures)
+        if len(number) == 10 and _nhs_check_digit_ok(number):
+            kind = "nhs_number"
+        elif number.startswith("0") and len(number) in (10, 11):
+            kind = "phone"
+        else:
+            kind = "case_reference"
+        yield _Hit(kind, match.start(), match.end(), "spoken_number")
 
 
 # Dates ---------------------------------------------------------------------------------------------------------
@@ -1650,7 +1722,7 @@ def _date_hits(text, lines):
     for start, end, strict in _dates(text):
         if "\n" in lines[start:end] and _across_rows(lines, start, end):
             continue
-        if _LAW_DATE_BEFORE_RE.search(text, max(0, start - 160), start):
+        if _LAW_DATE_BEFORE_RE.search(text, max(0, start - 160), start) or _LAW_DATE_AFTER_RE.match(text, end):
             continue  # "The ... Act 2014 came into force on 6 April 2016": a public day, not the family's
         if _after_dob_label(text, labels, start):
             yield _Hit("date_of_birth", start, end, "dob_label")
@@ -1662,6 +1734,12 @@ _LAW_DATE_BEFORE_RE = re.compile(
     r"\b(?:Act|Acts|Regulations|Order|Bill|guidance|legislation|Code|Rules)\b[^.;\n]{0,120}?\b(?:came|comes|coming)\s+"
     r"into\s+(?:force|effect)\s+on\s+$|\bRoyal\s+Assent\s+on\s+$|\b(?:Act|Regulations|Bill)\b[^.;\n]{0,60}?\b"
     r"(?:commenced|took\s+effect)\s+on\s+$"
+)
+# ... or the law is named after its day: "became unlawful in Scotland on 7 November 2020, when the Children (Equal
+# Protection from Assault) (Scotland) Act 2019 came into force".
+_LAW_DATE_AFTER_RE = re.compile(
+    r"[^.;\n]{0,40}?\b(?:when|as|after)\b[^.;\n]{0,140}?\b(?:Act|Regulations|Order)\b[^.;\n]{0,60}?\b"
+    r"(?:came|comes|coming)\s+into\s+(?:force|effect)\b"
 )
 _DATE_BEFORE_RE = re.compile(
     r"\b(?:on|dated|from|until|till|since|before|after|by|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|seen|clinic"
@@ -1733,6 +1811,8 @@ def _address_hits(text):
             yield _Hit("address", match.start(), match.end(), detector)
     for match in _WELSH_PLACE_RE.finditer(text):
         yield _Hit("address", match.start(), match.end(), "welsh_place")
+    for match in _QUOTED_ADDRESS_RE.finditer(text):
+        yield _Hit("address", match.start("value"), match.end("value"), "quoted_address")
     for pattern, detector in ((_ADDRESS_RE, "address"), (_BUILDING_RE, "address"), (_NAMED_STREET_RE, "street")):
         for match in pattern.finditer(text):
             words = [word.lower() for word in _WORD_RE.findall(match.group("street") or match.group("way"))]
@@ -1752,6 +1832,15 @@ def _address_hits(text):
             if postcode:
                 end = postcode.end()
             yield _Hit("address", match.start(), end, detector)
+
+
+# An address given in quotation marks after its label: "the bail address was given only as 'Carnmaddy Upper, near
+# Drumlough'".
+_QUOTED_ADDRESS_RE = re.compile(
+    r"\baddress\b[^.\n'\"\u2018\u201c]{0,40}?(?:\bas|\bwas|:)[^\S\n]*['\"\u2018\u201c]"
+    r"(?P<value>[^'\"\u2019\u201d\n]{3,80})['\"\u2019\u201d]",
+    re.I,
+)
 
 
 # Streets named for what they stand for, not where someone lives: government, a television programme, civilian life.
@@ -1933,6 +2022,9 @@ def _name_hits(text, lower_words):
         *_mutated_name_hits(text),
         *_lenited_name_hits(text),
         *_quoted_speaker_hits(text),
+        *_quoted_name_hits(text),
+        *_other_script_hits(text),
+        *_spelt_name_hits(text),
         *_beside_pseudonym_hits(text),
         *_gaelic_name_hits(text),
         *_capital_name_hits(text),
@@ -2092,7 +2184,7 @@ def _in_welsh(text, start, end):
 # Nadia, a name she chose herself", "'Sam' is a pseudonym chosen by the young person").
 _EPONYM_AFTER_RE = re.compile(
     rf"(?:[{_APOS}]s?)?[^\S\n]+(?:syndrome|disease|continuum|scale|model|test|tool|framework|triangle|pyramid"
-    r"|questionnaire|criteria|procedure|principle|protocol|method|approach|curve|chart|classification|score"
+    r"|questionnaire|criteria|procedure|principle|protocol|method|approach|curve|chart|classification|score|basket"
     r"|[a-z]+[^\S\n]+(?:triangle|pyramid|continuum|framework|classification|syndrome|disease))\b",  # "drama triangle"
     re.IGNORECASE,
 )
@@ -2294,6 +2386,78 @@ def _quoted_speaker_hits(text):
     for match in _QUOTED_SUBJECT_RE.finditer(text):
         if _no_word(match.group("name")):
             yield _Hit("person_name", match.start("name"), match.end("name"), "quoted_name")
+
+
+# A quotation: in double or curly quotation marks, or in single ones that are no apostrophes.
+_QUOTATION_RE = re.compile(
+    r"[\"\u201c\u2018](?P<inner>[^\"\u201c\u201d\u2018\u2019\n]{3,200})[\"\u201d\u2019]"
+    r"|(?<!\w)'(?P<single>[^'\n]{3,200})'(?!\w)"
+)
+
+
+_SHORT_QUOTE = 80  # (a slogan, a lyric's line, a contact's name; a longer quotation is someone's account)
+_PLAIN_NAME_RE = re.compile(rf"[{_UP}][{_LO}]{{2,}}(?:-[{_UP}][{_LO}]+)?")  # (not "I'd", "IRDs")
+# Before a capitalised word in a quotation, what makes it no name: a sentence's end, a place's preposition ("mum in
+# Nigeria"), an abbreviation's slash ("L/Cpl").
+_QUOTED_NOT_NAME_BEFORE_RE = re.compile(r"[.!?:][\"'\u2019\u201d)]*\s+$|\b(?:in|from|to|near|across|at)[^\S\n]+$|/$")
+
+
+def _quoted_name_hits(text):
+    """A capitalised word no word list knows, inside a quotation but not opening it or a sentence in it: "'Team
+    Ezme'", "'free Tizzle, they got man on tag'" (a slogan, a lyric, a message that names someone)."""
+    if not any(mark in text for mark in "'\"\u2018\u201c"):
+        return
+    for quote in _QUOTATION_RE.finditer(text):
+        group = "inner" if quote.group("inner") else "single"
+        start, end = quote.span(group)
+        if end - start > _SHORT_QUOTE:
+            continue
+        for word in _CAPITALISED_RE.finditer(text, start, end):
+            name = _POSSESSIVE_RE.sub("", word.group())
+            if (
+                word.start() > start
+                and _PLAIN_NAME_RE.fullmatch(name)
+                and not _QUOTED_NOT_NAME_BEFORE_RE.search(text, start, word.start())
+                and _no_word(name)
+            ):
+                yield _Hit("person_name", word.start(), word.start() + len(name), "quoted_name")
+
+
+# Words in a script other than the Latin alphabet, which the language model and the lists cannot read: a capitalised
+# word of a cased script (Cyrillic, Greek: "\u0417\u043b\u0430\u0442\u0430"), a run of up to three words of a
+# caseless one (Arabic, Urdu, Hebrew, the Indian scripts, Thai, Georgian, Amharic), two to four Chinese, Japanese
+# or Korean characters standing alone. A name written as the family writes it.
+_CASED_SCRIPT_WORD_RE = re.compile(r"[\u0370-\u03ff\u0400-\u052f]+")
+_CASELESS = (
+    r"\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0d7f\u0e00-\u0e7f\u10a0-\u10ff\u1200-\u137f\ufb50-\ufdff"
+    r"\ufe70-\ufeff"
+)
+_CASELESS_RUN_RE = re.compile(
+    rf"(?<![{_CASELESS}])(?<![{_CASELESS}][^\S\n])[{_CASELESS}]+(?:[^\S\n][{_CASELESS}]+){{0,2}}"
+    rf"(?![{_CASELESS}])(?![^\S\n][{_CASELESS}])"
+)
+_EAST_ASIAN = r"\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
+_EAST_ASIAN_NAME_RE = re.compile(rf"(?<![{_EAST_ASIAN}])[{_EAST_ASIAN}]{{2,4}}(?![{_EAST_ASIAN}])")
+
+
+def _other_script_hits(text):
+    if text.isascii():
+        return
+    for match in _CASED_SCRIPT_WORD_RE.finditer(text):
+        if len(match.group()) >= 2 and match.group()[0].isupper() and not match.group().isupper():
+            yield _Hit("person_name", match.start(), match.end(), "other_script")
+    for pattern in (_CASELESS_RUN_RE, _EAST_ASIAN_NAME_RE):
+        for match in pattern.finditer(text):
+            yield _Hit("person_name", match.start(), match.end(), "other_script")
+
+
+# A name spelt out letter by letter: "'B-R-A-N-W-E-N'".
+_SPELT_NAME_RE = re.compile(r"(?<![\w-])[A-Z](?:-[A-Z]){3,}(?![\w-])")
+
+
+def _spelt_name_hits(text):
+    for match in _SPELT_NAME_RE.finditer(text):
+        yield _Hit("person_name", match.start(), match.end(), "spelt_name")
 
 
 # A Welsh forename as a word before it changes it ("i Ddelyth", "gan Fethan", "a Chatrin"): the mutation undone.
@@ -2622,9 +2786,10 @@ def _nickname_hits(text):
                 yield _Hit("person_name", match.start(group), match.end(group), "nickname")
 
 
+_KIN = _word_set("mother father mum dad stepmother stepfather grandmother grandfather nan gran partner sibling")
 # What someone is called that is no nickname: "called her Mum", "called him Dad".
-_KIN_NICKNAME_WORDS = _word_set(
-    "mother father mum dad mummy daddy mam nan nanna nana nanny gran grandad granda grandpa grandma auntie uncle sir"
+_KIN_NICKNAME_WORDS = _KIN | _word_set(
+    "mummy daddy mam nanna nana nanny grandad granda grandpa grandma auntie uncle sir"
 )
 
 
@@ -2642,9 +2807,6 @@ def _mid_sentence_person_hits(text):
 
 def _forename_word(word):
     return word in _FORENAMES or word in _GAZETTEER or word in _WORD_FORENAMES
-
-
-_KIN = _word_set("mother father mum dad stepmother stepfather grandmother grandfather nan gran partner sibling")
 
 
 def _person_words(name, *, known_only=True):

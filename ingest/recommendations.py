@@ -1018,6 +1018,7 @@ class _SectionReader:
         self.timed_from = None  # where in out a table of numbered recommendations set out by when (its columns) starts
         self.header_words = []  # lines of nothing but "Recommendation N": a grid's header row run together
         self.other_type = False  # whether a typed log's last row was of another type than a recommendation
+        self.stem = None  # a stem whose lettered parts each name their own lead: each part is a recommendation
 
     def read(self, blocks):
         for block in blocks:
@@ -1269,6 +1270,12 @@ class _SectionReader:
             self._add(_labelled(label, block.page))
         elif current is not None and not current.text:  # the text under a heading per recommendation
             current.text = _plain(text)
+        elif (
+            (own := OWN_LEAD.search(text))
+            and (part := SUB_LETTER.match(text))
+            and (self.stem is not None or (current is not None and current.text.rstrip().endswith(":")))
+        ):
+            self._own_lead_part(block, text[part.end() : own.start()], part.group("letter"), own.group("to"))
         elif current is not None and _expects_sub_points(current) and (_is_sub_point(text) or _bullet_goes_on(text)):
             current.text = f"{current.text} {_plain(text)}"  # "(ii) every child's plan records ...": a sub-point
         elif numbered or listed:
@@ -1284,6 +1291,20 @@ class _SectionReader:
             self._add(ProposedRecommendation(_plain(text), "", block.page))
         else:
             self.current = None
+
+    def _own_lead_part(self, block, text, letter, lead):
+        """A lettered part of a stem that names its own lead ("9.3 The LSCB should be assured that:", then "(a) every
+        assessment ...; [Lead: Children's Social Care]"): a recommendation of its own, "9.3(a)", as an action plan
+        keys it; the stem is none."""
+        if self.stem is None:
+            self.stem = self.current
+            if self.out and self.out[-1] is self.stem:
+                self.out.pop()
+        recommendation = ProposedRecommendation(_plain(text), f"{self.stem.label}({letter})", block.page)
+        recommendation.addressee_text = _plain(re.split(r",\s+with\b", lead)[0])  # ("the police, with the youth
+        # service": the police lead)
+        self.out.append(recommendation)
+        self.current = recommendation
 
     def _numbered(self, block, text, numbered, listed):
         """A numbered paragraph or list item: a recommendation, a sub-point of the one before, or neither."""
@@ -1311,7 +1332,7 @@ class _SectionReader:
             self.current = None
 
     def _add(self, recommendation):
-        self.current = recommendation
+        self.current, self.stem = recommendation, None
         self.out.append(_grouped(recommendation, self.group))
 
     def _result(self):
@@ -1326,6 +1347,9 @@ class _SectionReader:
         return [r for r in out if r.text]
 
 
+# A lettered part's own lead, in brackets at its end: "...; [Lead: Children's Social Care]".
+OWN_LEAD = re.compile(r"\s*[\[(]Lead(?:\s+agency)?\s*:\s*(?P<to>[^\])]{2,120})[\])]\s*$", re.IGNORECASE)
+SUB_LETTER = re.compile(r"^\(?(?P<letter>[a-h])\)\s+")
 INSERTED_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?-i:[A-Z]))[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
 FLAT_ROW = re.compile(r"^(?:(?-i:[A-Z]{1,4})\s?\d{1,2}|\d{1,2})\s+(?-i:[A-Z])")  # "IA1 Throughcare ...", "2 The ..."
 PARAGRAPH_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?")

@@ -329,9 +329,28 @@ def _list_items(lines):
         if LISTED.match(line) and not (i and NUMBERED_WORD.search(lines[i - 1]) and re.match(r"\d", line))
     ]
     if len(marked) < 2:
+        marked = _bare_numbered(lines)
+    if len(marked) < 2:
         return [lines]
     starts = sorted({0, *marked})
     return [lines[a:b] for a, b in itertools.pairwise([*starts, len(lines)])]
+
+
+def _bare_numbered(lines):
+    """The lines that start a table's numbered rows read as lines, their numbers bare and in sequence ("1 The LSCB
+    should ...", "2 The LSCB should ..."): a PDF's table without its rules."""
+    marked = [(i, int(found.group(1))) for i, line in enumerate(lines) if (found := BARE_NUMBER.match(line))]
+    for k, first in enumerate(marked):
+        run = [first]
+        for j, following in marked[k + 1 :]:
+            if following == run[-1][1] + 1:
+                run.append((j, following))
+        if len(run) >= 2:
+            return [i for i, _ in run]
+    return []
+
+
+BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z])")
 
 
 def _paragraphs(pages):

@@ -1739,3 +1739,54 @@ def test_identifiers_in_the_forms_of_other_languages_forces_and_the_web_are_flag
 )
 def test_brands_characters_regions_kin_words_and_guidelines_named_after_people_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("The call handler wrote down 'nine four three, two seven one, double five zero eight'.", "case_reference",
+         "nine four three, two seven one, double five zero eight"),
+        ("She gave the number as 'oh seven seven zero zero, nine double zero, one two three'.", "phone",
+         "oh seven seven zero zero, nine double zero, one two three"),
+        ("The mobile on the note was 7911 482736, missing its first zero.", "phone", "7911 482736"),
+        ("His barring-service certificate, 003829104455, was two years old.", "case_reference", "003829104455"),
+        ("Every letter from the registrar quoted REG-2022-4417 at the top.", "case_reference", "REG-2022-4417"),
+        ("The discharge message read 'PID|1||||HALLORAN^MAISIE||20190704|F' in the notes.", "person_name",
+         "HALLORAN^MAISIE"),
+        ("The discharge message read 'PID|1||||HALLORAN^MAISIE||20190704|F' in the notes.", "date_of_birth",
+         "20190704"),
+        ("An appeal (justgiving.com/crowdfunding/for-little-tomasz) raised money for the funeral.",
+         "social_media_handle", "justgiving.com/crowdfunding/for-little-tomasz"),
+        ("The emergency address was recorded only as 'Ballykeel Lower, by the quarry'.", "address",
+         "Ballykeel Lower, by the quarry"),
+        ("Suggested citation: Trevaskis-Lund, M. J. (2024) Child practice review: Child R.", "named_reviewer",
+         "Trevaskis-Lund, M. J."),
+        ("Friends printed hoodies reading 'Forever Zaylen' for the funeral.", "person_name", "Zaylen"),
+        ("The note on the fridge, in Russian, said "
+         "'\u041c\u0438\u0440\u043e\u043d \u0432 \u0448\u043a\u043e\u043b\u0435'.",
+         "person_name", "\u041c\u0438\u0440\u043e\u043d"),
+        ("The card was signed \u0646\u0648\u06cc\u062f in his father's hand.", "person_name",
+         "\u0646\u0648\u06cc\u062f"),
+        ("She spelt the boy's name as 'K-E-I-R-A-N' for the operator.", "person_name", "K-E-I-R-A-N"),
+        ("The family were patients of Holmfirth Lane Family Doctors until 2020.", "surgery",
+         "Holmfirth Lane Family Doctors"),
+    ],
+)  # fmt: skip
+def test_numbers_read_out_names_in_other_scripts_slogans_and_pasted_messages_are_flagged(text, kind, value):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smacking became unlawful in Wales on 21 March 2022, when the Children (Abolition of Defence of Reasonable "
+        "Punishment) (Wales) Act 2020 came into force.",
+        "By nine o'clock the duty desk was 'like Clapham Junction', the manager said.",
+        "See ISBN 9780199543410 for the textbook the trainers used.",
+        "The partnership's reference for this review is CSPR-2023-04.",
+        "The population of the area was 5,466,000 at the last census.",
+        "The leaflet handed out on the ward was titled 'Keeping Babies Safe in Winter'.",
+    ],
+)
+def test_a_laws_commencement_a_place_used_as_a_figure_an_isbn_and_a_reviews_own_reference_pass(text):
+    assert kinds(text) == []

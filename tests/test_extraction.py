@@ -870,3 +870,14 @@ def test_a_table_header_pdfium_gives_as_one_line_above_its_rows_is_read_as_the_t
 
     header_at = lines.index("Paragraph | Addressed to | Key finding | Subject")
     assert lines[header_at + 1] == "10.3 | The LSCB | Finding 1 | Children named"
+
+
+def test_a_numbered_paragraph_after_a_sentences_end_starts_its_own_line_even_after_a_full_line(tmp_path):
+    page = (
+        "10.2 The agencies' own recommendations are listed in Appendix 1 for information only.\n"
+        "10.3 The LSCB is asked to accept the nine recommendations."
+    )
+
+    document = extract(make_pdf(tmp_path / "review.pdf", [page]))
+
+    assert document.text == page

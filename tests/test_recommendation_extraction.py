@@ -2701,3 +2701,67 @@ Ref | Action | Lead | Due
         "Audit twenty records of Deaf parents",
     ]
     assert [a.text for a in made["8.3"].actions] == ["Audit twenty records of Deaf parents"]
+
+
+def test_lettered_parts_of_a_stem_that_each_name_their_lead_are_separate_recommendations_and_the_stem_is_none():
+    text = """9. Recommendations
+
+9.2 The LSCB should publish a strategy on child exploitation within six months.
+
+9.3 The LSCB should be assured that:
+
+(a) every child missing from home twice in a month has a strategy discussion; [Lead: Children's Social Care]
+
+(b) return interviews are offered within three days of a child coming home; [Lead: the police, with the youth service]
+
+(c) the school nurse is told of every return home. [Lead: Northshire Community Health]
+
+9.4 The LSCB should audit the language used in records about exploited children."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:25], r.addressee_text) for r in made] == [
+        ("9.2", "The LSCB should publish a", "The LSCB"),
+        ("9.3(a)", "every child missing from ", "Children's Social Care"),
+        ("9.3(b)", "return interviews are off", "The police"),
+        ("9.3(c)", "the school nurse is told ", "Northshire Community Health"),
+        ("9.4", "The LSCB should audit the", "The LSCB"),
+    ]
+
+
+def test_lettered_parts_without_their_own_lead_stay_parts_of_one_recommendation():
+    text = """9. Recommendations
+
+9.3 The LSCB should be assured that:
+
+(a) every child missing from home twice in a month has a strategy discussion;
+
+(b) return interviews are offered within three days of a child coming home.
+
+9.4 The LSCB should audit the language used in records about exploited children."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.label for r in made] == ["9.3", "9.4"]
+    assert "(b) return interviews" in made[0].text
+
+
+def test_a_tables_numbered_rows_read_as_lines_with_bare_numbers_are_each_a_recommendation():
+    text = """6. Recommendations
+
+6.1 The lead reviewers make the following recommendations to the Board.
+
+No. Recommendation
+1 The LSCB should revise the missing-from-care protocol so that repeated episodes trigger a review.
+2 The LSCB should replace the single-agency risk assessment with a multi-agency one.
+3 The LSCB should require that children's home managers are invited to every strategy meeting.
+
+7. The Board's response"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:30]) for r in made] == [
+        ("1", "The LSCB should revise the mis"),
+        ("2", "The LSCB should replace the si"),
+        ("3", "The LSCB should require that c"),
+    ]

@@ -43,6 +43,8 @@ _CONTEXT = 80  # characters kept of the text before a footnote's mark
 _OCR_DPI = 300
 _OCR_SECONDS = 120  # one page; the whole stage is bounded too (reviews.bounded)
 _LIST_ITEM = re.compile(r"([\u2022\u2023\u25aa\u25cf\u25e6\u2043\u2013*-]|\(?\w{1,3}[.)])\s")
+# A numbered paragraph's number, starting a line after a sentence's end: "10.3 The LSCB is asked to ...".
+_PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,2}\s+[A-Z]")
 
 
 @dataclass
@@ -280,7 +282,12 @@ def _page_text(textpage):
             parts.append("\n\n")
         elif below.text[:1] in ".,;:" and not above.text.endswith(" "):
             pass  # a full stop after a raised mark, which PDFium puts on a line of its own
-        elif above.baseline is not None and above.right >= full and not _LIST_ITEM.match(below.text.lstrip()):
+        elif (
+            above.baseline is not None
+            and above.right >= full
+            and not _LIST_ITEM.match(below.text.lstrip())
+            and not (_PARAGRAPH_NUMBER.match(below.text.lstrip()) and above.text.rstrip().endswith((".", ":", ";")))
+        ):
             parts.append(" ")
         else:
             parts.append("\n")
