@@ -46,12 +46,14 @@ Sets:
 - `fourteenth`: bench/data/recommendations_fourteenth/ (the same, written while the thirteenth was tuned on): scored
   once in the seventeenth session, development material since.
 - `fifteenth`: bench/data/recommendations_fifteenth/ (the same, written while the fourteenth was tuned on): scored
-  once in the eighteenth session.
+  once in the eighteenth session, development material since.
+- `sixteenth`: bench/data/recommendations_sixteenth/ (the same, written while the fifteenth was tuned on): scored
+  once in the nineteenth session.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|fourteenth|fifteenth] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|fifteenth|sixteenth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -228,7 +230,7 @@ def totals(rows):
 
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth")
+SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
 
 
 def sources(chosen_set, chosen):
@@ -248,6 +250,7 @@ def sources(chosen_set, chosen):
         "thirteenth": [DATA / "recommendations_thirteenth"],
         "fourteenth": [DATA / "recommendations_fourteenth"],
         "fifteenth": [DATA / "recommendations_fifteenth"],
+        "sixteenth": [DATA / "recommendations_sixteenth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
