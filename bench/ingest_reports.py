@@ -31,12 +31,13 @@ while the twelfth was tuned on) the fifteenth's first, and `--batch fourteenth` 
 190 cases and four reports, written while the thirteenth was tuned on) its last; `--batch fifteenth` and `sixteenth`
 the sixteenth session's, and `--batch seventeenth` (bench/data/anonymisation_seventeenth/, written while the
 sixteenth was tuned on) the seventeenth session's, and `--batch eighteenth` (bench/data/anonymisation_eighteenth/,
-written while the seventeenth was tuned on) the eighteenth session's.
+written while the seventeenth was tuned on) the eighteenth session's, and `--batch nineteenth`
+(bench/data/anonymisation_nineteenth/, written while the eighteenth was tuned on) the nineteenth session's.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|seventeenth|eighteenth]
+        [--batch fresh|third|...|eighteenth|nineteenth]
 """
 
 import argparse
@@ -352,6 +353,7 @@ def main():
             "sixteenth",
             "seventeenth",
             "eighteenth",
+            "nineteenth",
         ),
         help="a later blind batch",
     )
