@@ -296,7 +296,7 @@ def run_cases(final, batch=None):
 # Batches scored once for final figures and since used for development (their cases' misses may be listed).
 SCORED_BATCHES = {
     "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-    "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
 }  # fmt: skip
 
 
