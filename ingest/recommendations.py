@@ -25,7 +25,7 @@ import calendar
 import datetime
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from agencies import terms
 from ingest import segmentation
@@ -125,8 +125,8 @@ ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
 )
 IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
 DIRECTIVE = re.compile(
-    r"\b(?:should|must|shall|will|is asked to|are asked to|is recommended to|are recommended to|needs? to"
-    r"|to (?:ensure|review|develop|consider|seek|establish|provide|agree|commission|publish|revise|audit))\b"
+    r"\b(?:should|must|shall|will|(?:is|are) (?:asked|requested|invited) to|(?:is|are) recommended to|needs? to"
+    r"|to (?:ensure|review|develop|consider|seek|establish|provide|agree|commission|publish|revise|audit|make sure))\b"
     rf"|{IMPERATIVE.pattern}",
     re.IGNORECASE,
 )
@@ -139,9 +139,15 @@ BARE_SUBJECT = re.compile(
     r"(?:e?s)?\b",  # ("it is recommended that the Trust ensures")
     re.IGNORECASE,
 )
+# Whom a recommendation asks when the reviewers speak: "We ask the police to make sure that ...".
+WE_ASK = re.compile(
+    r"^(?:[\u2022*\-]\s+)?(?:we|the\s+(?:panel|review|reviewers?|review\s+team))\s+(?:ask|asks|invite|invites|urge|urges"
+    r"|call\s+on|calls\s+on)\s+(?P<subject>.{2,100}?)\s+to\s",
+    re.IGNORECASE,
+)
 SUBJECT = re.compile(
-    r"^(?:that\s+)?(?P<subject>.{2,160}?)\s+(?:should|must|shall|will|is asked to|are asked to|is recommended to"
-    r"|are recommended to|needs? to)\b",
+    r"^(?:that\s+)?(?P<subject>.{2,160}?)\s+(?:should|must|shall|will|(?:is|are) (?:asked|requested|invited) to"
+    r"|is recommended to|are recommended to|needs? to)\b",
     re.IGNORECASE,
 )
 NATIONAL = re.compile(
@@ -156,8 +162,8 @@ NATIONAL = re.compile(
 )
 PARTNERSHIP = re.compile(
     r"\b(?:partnership|partners|(?<!health )(?<!trust )(?<!care )board|lscb|scp|cpc|acpc|committee|chief officers"
-    r"|cog|sbni|adp|safeguarding children|all agencies|partner agencies|each agency|agencies|the review panel"
-    r"|multi-agency)\b",
+    r"|cog|sbni|adp|rsb|csp|lsp|safeguarding children|all agencies|partner agencies|each agency|agencies"
+    r"|the review panel|multi-agency)\b",
     re.IGNORECASE,
 )
 # An organisation that is one agency or several, named by its kind ("the acute hospitals trust", "the health
@@ -236,7 +242,7 @@ CODES = {
     "YJS": "Youth justice service", "AMH": "Adult mental health services", "SM": "Substance misuse services",
 }  # fmt: skip
 TABLE_TEXT = re.compile(
-    r"^(?:(?:regional|local|national|multi-agency|single[- ]agency|strategic|operational) )?"  # "Local recommendations"
+    r"^(?:(?:regional|local|national|multi-agency|single[- ]agency|strategic|operational|further|new|additional) )?"
     r"(?:recommendations?|what (?:we|the review) recommends?|actions?|improvements?)"
     r"(?: (?:for|to|of|from|by) [\w' ]{2,40})?"
     r"(?:\s*\((?!cymraeg)[\w\s-]{1,30}\))?$"  # "Recommendation (short form)", "Action (English)"
@@ -265,12 +271,12 @@ NONE_IN_ROW = re.compile(
     r"|not taken forward)\b",
     re.IGNORECASE,
 )
-ACTION_PLAN = re.compile(r"\baction plan\b", re.IGNORECASE)
+ACTION_PLAN = re.compile(r"\b(?:(?:action|implementation) plan|plan on a page)\b", re.IGNORECASE)
 TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 # The columns of an action plan's table, by their headers (the first that fits a header names it).
 ACTION_COLUMNS = (
     ("ref", re.compile(r"^(?:(?:rec(?:ommendation)?s?|action)\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?"
-                       r"|ref(?:erence)?\.?|no\.?|para(?:graph)?\.?)$", re.I)),
+                       r"|ref(?:erence)?\.?|no\.?|para(?:graph)?\.?|min(?:ute)?\.?)$", re.I)),
     ("text", re.compile(r"^(?:(?:smart |agreed |planned |improvement |specific )?actions?"
                         r"(?: (?:to be taken|required|agreed|planned))?"
                         r"|what(?: (?:will be done|we will do))?|activity|tasks?|steps?)$", re.I)),
@@ -294,7 +300,7 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     lists = [
         found for found in (*map(_from_blocks, chosen), after, _tagged_sentences(blocks), _card_rows(blocks)) if found
     ]
-    proposed = _fullest(lists)
+    proposed = _rest_joined(_side_noted_rows(blocks) or _fullest(lists))
     if any(APPENDIX.search(block.text) for found in chosen for block in found):
         # "The recommendations are set out in Appendix C"; "Single-agency recommendations ... are in Appendix 2"
         proposed = _fullest([proposed, _from_appendix(sections(blocks), named=bool(proposed))])
@@ -320,6 +326,58 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         if _is_action_plan(section) or _combined(section):
             _add_actions(section.blocks, proposed, findings)
     return proposed
+
+
+def _rest_joined(proposed):
+    """The recommendations, one that starts in small letters joined to the one before when that one breaks off
+    unfinished (its rest after a page break, read apart from it)."""
+    out = []
+    for recommendation in proposed:
+        before = out[-1].text.rstrip() if out else "."
+        if _goes_on(recommendation.text) and not recommendation.label and not before.endswith(END_MARKS):
+            out[-1].text = f"{out[-1].text} {recommendation.text}"
+            _tag_finding(out[-1])
+        else:
+            out.append(recommendation)
+    return out
+
+
+END_MARKS = (".", ")", "?", ":", ";")
+CONJUNCTION = re.compile(
+    r"^(?:and|or|but|nor|then|with|which|who|whose|whatever|whenever|wherever|where|when|while|including|as)\b"
+)
+
+
+def _goes_on(text):
+    """Whether words in small letters carry on a sentence ("and should record the outcome ...", "child."), not a
+    recommendation of their own written on from a lead-in ("the CPC adopt a protocol ...")."""
+    if not text[:1].islower():
+        return False
+    return bool(CONJUNCTION.match(text)) or not (
+        DIRECTIVE.search(text) or BARE_SUBJECT.match(text) or SUBJECT.match(text)
+    )
+
+
+def _side_noted_rows(blocks):
+    """The recommendations of a report that marks them with side-notes beside its paragraphs ("Recommendation 4 |
+    7.12 The Council should ..."), wherever they stand (in its findings, in its conclusions), in order; [] for a
+    report with fewer than two."""
+    rows = []
+    for block in blocks:
+        cells = _cells(block.text) or []
+        while len(cells) > 2 and not cells[-1].strip():
+            cells.pop()  # (a row a page break cut, its empty last cell)
+        if len(cells) == 2:
+            rows.append((block, cells))
+        elif noted := NOTED_PARAGRAPH.match(block.text):  # (a row a form's table gave as "Recommendation 4: 7.12 ...")
+            rows.append((block, [noted.group("note"), noted.group("text")]))
+    noted = [cells for _, cells in rows if SIDE_NOTE.fullmatch(cells[0].strip()) and SECTION_NUMBER.match(cells[1])]
+    if len(noted) < 2:
+        return []
+    reader = _SectionReader()
+    for block, cells in rows:
+        reader._side_noted(block, cells)
+    return reader.out
 
 
 APPENDIX = re.compile(r"\b(?:appendix|annex)\b", re.IGNORECASE)
@@ -520,6 +578,8 @@ def _from_appendix(all_sections, *, named=False):
             or (OTHERS_RECOMMENDATIONS.search(f"{heading.text} {opening}") and not OWN_RECOMMENDATIONS.search(opening))
         ):
             continue
+        if found := _resolved(section.blocks):
+            return found  # a committee's minutes: "It was RESOLVED to recommend that ..."
         tables = [b for b in section.blocks if " | " in b.text and _is_header(segmentation.row_cells(b.text))]
         # A PDF gives a table's rows as paragraphs, each starting with its label ("MA/1 Marlstow LSCB should ...").
         # Its other cells come after each row as short paragraphs ("Marlstow LSCB 1"), and are left out.
@@ -530,6 +590,43 @@ def _from_appendix(all_sections, *, named=False):
         if found := _after_lead_in(section.blocks):
             return found
     return []
+
+
+# A committee's minute that makes a recommendation: "45 | Supervision. It was RESOLVED to recommend that the ACPC ...".
+RESOLVED = re.compile(r"\b(?:it\s+was\s+)?resolved\s+to\s+recommend\b", re.IGNORECASE)
+RESOLVED_TO = re.compile(r"^(?:it\s+was\s+)?resolved\s+to\s+recommend\s+(?=that\b)", re.IGNORECASE)
+MINUTE_NUMBER = re.compile(r"^(?:min(?:ute)?\.?\s*)?\d{1,3}[a-z]?$", re.IGNORECASE)
+# A tag after a recommendation's last sentence that names its finding: "... within a month. (Key issue 4)".
+FINDING_TAG = re.compile(r"\s*\((?P<tag>[^()]{2,40}\d)\)\s*$")
+
+
+def _resolved(blocks):
+    """The recommendations a committee's minutes make, each the sentence "It was RESOLVED to recommend that ..." to
+    the minute's end, labelled by the minute's number; a minute a page break cut goes on in the next table's first
+    row, whose number cell is empty."""
+    out = []
+    for block in blocks:
+        cells = _cells(block.text) or [block.text]
+        if out and len(cells) > 1 and not cells[0].strip() and not RESOLVED.search(block.text):
+            if not out[-1].text.rstrip().endswith((".", ")")):  # (a minute cut mid-sentence)
+                out[-1].text = _plain(f"{out[-1].text} {cells[1]}")
+                _tag_finding(out[-1])
+            continue
+        for index, cell in enumerate(cells):
+            if found := RESOLVED.search(cell):
+                start = max(cell.rfind(". ", 0, found.start()) + 2, 0) if found.start() else 0
+                label = cells[0].strip() if index and MINUTE_NUMBER.match(cells[0].strip()) else ""
+                recommendation = ProposedRecommendation(_plain(cell[start:]), re.sub(r"\D", "", label), block.page)
+                _tag_finding(recommendation)
+                out.append(recommendation)
+    return out
+
+
+def _tag_finding(recommendation):
+    """A recommendation's closing tag ("(Key issue 4)") taken off its text as the finding it follows from."""
+    if tag := FINDING_TAG.search(recommendation.text):
+        recommendation.text = recommendation.text[: tag.start()]
+        recommendation.reference = tag.group("tag")
 
 
 # An index of the paragraphs that make the recommendations, which the text sets in bold: "Paragraph | Addressed to |
@@ -738,7 +835,9 @@ def _named_by(reference, proposed):
 
     def keys(label):
         plain = " ".join(label.lower().replace(".", " ").split(" / ")[-1].split())  # ("Cam gweithredu 1 / Action 1")
-        number = re.fullmatch(r"(?:recommendation\s*|rec\s*|action\s*)?(?P<n>\d{1,2}(?: \d{1,2})?[a-z]?)", plain)
+        number = re.fullmatch(
+            r"(?:recommendation\s*|rec\s*|action\s*|min(?:ute)?\s*)?(?P<n>\d{1,3}(?: \d{1,2})?[a-z]?)", plain
+        )
         return {plain, number.group("n")} if number else {plain}
 
     if _is_written_out(reference):  # the recommendation written out: "1. The Partnership should relaunch ..."
@@ -991,7 +1090,46 @@ def _rows_whole(blocks):
 
 def _from_blocks(blocks):
     """The recommendations of a recommendations section (or of the part after a finding), in order."""
-    return _SectionReader().read(_rows_whole(blocks))
+    return _SectionReader().read(_inline_items(_rows_whole(blocks)))
+
+
+# A designed page's cell as a PDF gives it: its heading in capitals, then its numbered recommendations run together
+# ("SAFE 1. The Child Protection Committee should ... (Key learning 2) 2. Police Scotland should ..."); a sub-heading
+# before them ("Actions for the Board: 1. The Board should ...").
+CAPITAL_HEAD = re.compile(r"^(?:[A-Z]{3,}(?:\s+[A-Z]{3,}){0,3})\s+(?=\d{1,2}\.\s+[A-Z])")
+LEAD_GROUP = re.compile(r"^[A-Z][^.:;()]{2,80}:\s+(?=\d{1,2}\.\s+[A-Z])")
+
+
+def _inline_items(blocks):
+    """Paragraphs that run numbered items together, each item a block of its own: the numbers in sequence, each
+    after a sentence's end or a sub-heading's colon; a heading before the first is left out, and words before it in
+    small letters (the rest of an item a page break cut) are a block of their own."""
+    out = []
+    for block in blocks:
+        text = block.text
+        if not block.heading and " | " not in text:
+            head = CAPITAL_HEAD.match(text)
+            if head and (len(head.group().strip()) >= 6 or len(_number_run(text[head.end() :])) >= 2):
+                text = text[head.end() :]  # ("SAFE 1. ... 2. ...", "HEALTHY 3. ..."; not a code: "LSP 1. ...")
+            text = LEAD_GROUP.sub("", text, count=1)
+        run = _number_run(text) if text == block.text or not block.heading else []
+        if len(run) < 2 or (run[0].start("n") and not text[:1].islower()):
+            out.append(block if text == block.text else replace(block, text=text))
+            continue
+        starts = [0] if run[0].start("n") else []
+        starts += [mark.start("n") for mark in run]
+        pieces = [GROUP_END.sub("", text[a:b]).strip() for a, b in itertools.pairwise([*starts, len(text)])]
+        out.extend(replace(block, text=piece) for piece in pieces if piece)
+    return out
+
+
+def _number_run(text):
+    """The marks of numbered items in a text that count up by one from the first ("1.", "2.", ...)."""
+    run = []
+    for mark in CELL_NUMBER.finditer(text):
+        if not run or int(mark.group("n")) == int(run[-1].group("n")) + 1:
+            run.append(mark)
+    return run
 
 
 class _SectionReader:
@@ -1021,6 +1159,12 @@ class _SectionReader:
         self.stem = None  # a stem whose lettered parts each name their own lead: each part is a recommendation
 
     def read(self, blocks):
+        # a page of side-notes beside paragraphs ("Recommendation 1 | 7.5 The LSCB should ...", "Lesson 1 | ..."):
+        # only the paragraphs noted as recommendations are
+        self.side_notes = any(
+            (cells := _cells(block.text)) and len(cells) == 2 and SIDE_NOTE.fullmatch(cells[0].strip())
+            for block in blocks
+        )
         for block in blocks:
             cells = _cells(block.text)
             self.timed_from = None if block.heading and not cells else self.timed_from
@@ -1155,6 +1299,11 @@ class _SectionReader:
                 self.other_type = not TYPED_RECOMMENDATION.match(kind)
             if self.other_type:
                 return  # a log's learning, effective practice or agency action (or the rest of it after a break)
+        if self.side_notes and columns is None and len(cells) == 2:
+            self._side_noted(block, cells)
+            return
+        if columns is None and len(cells) == 2 and self._numbered_cell(block, cells):
+            return
         coded = [LABEL.match(cell) for cell in cells] if columns is None else []
         coded = [match for match in coded if match and DIRECTIVE.search(match.group("rest"))]
         if LEAD_ROW.fullmatch(cells[0]) and out and not out[-1].addressee_text:
@@ -1171,6 +1320,38 @@ class _SectionReader:
                 if merged and not found.reference and out and out[-1].reference:
                     found.reference = out[-1].reference  # an empty cell under the row above's: a merged cell
                 out.append(_grouped(found, self.group))
+
+    def _numbered_cell(self, block, cells):
+        """Whether a row of a table without a header lists numbered recommendations in a cell (a bilingual spread:
+        the English cell), perhaps under sub-headings ("Actions for agencies:"); its first words may be the rest of
+        one a page break cut ("and should record the outcome ...")."""
+        english = [cell for cell in cells if not re.search(r"\b(?:dylai|dylid|dylent)\b", cell, re.IGNORECASE)]
+        text = max(english or cells, key=len)
+        run = _number_run(text)
+        prefix = GROUP_END.sub("", text[: run[0].start()]).strip() if run else ""
+        unfinished = self.out and not self.out[-1].text.rstrip().endswith(END_MARKS)
+        if len(run) < 2 and not (run and _goes_on(prefix) and unfinished):
+            return False
+        if _goes_on(prefix) and unfinished:
+            self.out[-1].text = _plain(f"{self.out[-1].text} {prefix}")
+            _tag_finding(self.out[-1])
+        for mark, end in zip(run, [*(mark.start() for mark in run[1:]), len(text)], strict=True):
+            item = GROUP_END.sub("", text[mark.end() : end]).strip()
+            if DIRECTIVE.search(item):
+                self._add(ProposedRecommendation(_plain(item), mark.group("n"), block.page))
+                _tag_finding(self.current)
+        return True
+
+    def _side_noted(self, block, cells):
+        """A paragraph beside its side-note: a recommendation when the note says so (its paragraph number aside); the
+        rest of the one above after a page break when the note is empty; else none."""
+        note, text = cells[0].strip(), cells[1].strip()
+        if SIDE_NOTE.fullmatch(note):
+            self._add(ProposedRecommendation(_plain(SECTION_NUMBER.sub(r"\g<rest>", text, count=1)), note, block.page))
+        elif not note and self.current is not None and not self.current.text.endswith((".", ")")):
+            self.current.text = _plain(f"{self.current.text} {text}")
+        else:
+            self.current = None
 
     def _annotation(self, text):
         """Whether the paragraph says something of recommendations already read: what finding, whom they ask."""
@@ -1240,8 +1421,19 @@ class _SectionReader:
         if stem := STEM.match(text):  # "Welsh Government should:" before the actions it is asked to take
             self.group, self.current = stem.group("subject"), None
             return
+        if _goes_on(text) and self.out and not self.out[-1].text.rstrip().endswith(END_MARKS):
+            self.out[-1].text = f"{self.out[-1].text} {_plain(text)}"  # the rest of one a page break cut (after the
+            _tag_finding(self.out[-1])  # other language's column, in a bilingual spread)
+            return
         if LEAD_IN.search(text) and not DIRECTIVE.search(text.split(":")[0][-60:]):
             self.current = None
+            return
+        if (bracketed := BRACKETED_LABEL.match(text)) and DIRECTIVE.search(bracketed.group("rest")):
+            # "[RSB 2 / CSP 1] The RSB and the CSP should ...": its references in the registers that will monitor it
+            self._add(
+                ProposedRecommendation(_plain(bracketed.group("rest")), _plain(bracketed.group("label")), block.page)
+            )
+            _tag_finding(self.current)
             return
         lettered = LETTERED.match(text)
         if lettered and lettered.group("label") == chr(ord("A") + self.letters):  # "A Publish ...", "B Establish ..."
@@ -1269,7 +1461,7 @@ class _SectionReader:
         if label:
             self._add(_labelled(label, block.page))
         elif current is not None and not current.text:  # the text under a heading per recommendation
-            current.text = _plain(text)
+            current.text = _plain(re.sub(r"^[\u2022*\-]\s+", "", text))  # (its first bullet, on a slide)
         elif (
             (own := OWN_LEAD.search(text))
             and (part := SUB_LETTER.match(text))
@@ -1344,9 +1536,27 @@ class _SectionReader:
             # among recommendations labelled as such, a numbered paragraph of the discussion is none unless it starts
             # by asking ("5.4 The guidelines ... were last revised in 2017. They say that services should ...")
             out = [r for r in out if not PARAGRAPH_NUMBER.fullmatch(r.label) or _asks_in_first_sentence(r.text)]
+        if sum(bool(re.match(r"recommendation\s+\d", r.label, re.IGNORECASE)) for r in out) >= 2:
+            # among recommendations each headed "Recommendation N", an unlabelled one is a message of another heading
+            # ("Key message 1": "Practitioners should ...")
+            out = [r for r in out if r.label]
         return [r for r in out if r.text]
 
 
+# A recommendation's reference in square brackets before it, perhaps one in each of two registers: "[RSB 2 / CSP 1]".
+BRACKETED_LABEL = re.compile(
+    r"^\[(?P<label>[A-Z]{1,5}\s?\d{1,2}(?:\.\d{1,2})?(?:\s*/\s*[A-Z]{1,5}\s?\d{1,2}(?:\.\d{1,2})?)*)\]\s+(?P<rest>\S.*)$",
+    re.DOTALL,
+)
+# A number that starts an item in a cell's list, after a sentence's end or a sub-heading's colon; a sub-heading that
+# ends the item before it ("... (Learning point 2) Actions for agencies:").
+CELL_NUMBER = re.compile(r"(?:^|(?<=[.:;)])\s+)(?P<n>\d{1,2})\.\s+(?=[A-Z])")
+GROUP_END = re.compile(r"(?:^|(?<=[.)])\s+)[A-Z][^.:;()]{2,80}:\s*$")
+# A side-note that marks the paragraph beside it as a recommendation: "Recommendation 4".
+SIDE_NOTE = re.compile(r"recommendation\s+\d{1,2}[a-z]?", re.IGNORECASE)
+NOTED_PARAGRAPH = re.compile(
+    r"^(?P<note>recommendation\s+\d{1,2}[a-z]?):\s+(?P<text>\d{1,2}\.\d{1,2}\s.*)$", re.I | re.S
+)
 # A lettered part's own lead, in brackets at its end: "...; [Lead: Children's Social Care]".
 OWN_LEAD = re.compile(r"\s*[\[(]Lead(?:\s+agency)?\s*:\s*(?P<to>[^\])]{2,120})[\])]\s*$", re.IGNORECASE)
 SUB_LETTER = re.compile(r"^\(?(?P<letter>[a-h])\)\s+")
@@ -1358,11 +1568,16 @@ PARAGRAPH_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?")
 KIND_FIRST = re.compile(r"^recommendation\s*[:\u2013\u2014-]\s+(?=\S)", re.IGNORECASE)
 
 
+CELL_HEAD = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{3,}){0,3}\s+(?=\d{1,2}\.\s+[A-Z]|(?i:no)\b)")
+
+
 def _numbered_cells(cells, page):
     """The recommendations of a row whose every cell written in holds numbered recommendations and nothing else
     ("1. The Chief Officers Group should ... 2. NHS Auchenvey should ... | | 7. The Scottish Government should ..."),
     under a header that says when, not what; [] for any other row."""
-    items = [segmentation.numbered_items(cell) for cell in cells if cell.strip()]
+    # (a designed page's cell may open with its heading in capitals, "SAFE 1. ...", or say it holds none)
+    written = [CELL_HEAD.sub("", cell.strip(), count=1) for cell in cells if cell.strip()]
+    items = [segmentation.numbered_items(cell) for cell in written if not NONE_IN_ROW.match(cell)]
     if not items or not all(found and all(DIRECTIVE.search(text) for _, text in found) for found in items):
         return []
     return [ProposedRecommendation(_plain(text), number, page) for found in items for number, text in found]
@@ -1377,8 +1592,9 @@ def _numbers_in(cells, columns):
 
 
 def _cells(text):
-    """A table row's cells (segmentation.row_cells); None for a line that is no row."""
-    return segmentation.row_cells(text) if " | " in text else None
+    """A table row's cells (segmentation.row_cells); None for a line that is no row ("| child." is one: its first
+    cell is empty)."""
+    return segmentation.row_cells(text) if " | " in text or text.startswith("| ") else None
 
 
 def _names_someone(text):
@@ -1539,7 +1755,9 @@ def _list_number(text):
 
 
 def _labelled(match, page):
-    recommendation = ProposedRecommendation(_plain(match.group("rest")), _clean_label(match.group("label")), page)
+    # ("Recommendation 1: 7.5 The LSCB should ...": the paragraph's number, typed beside its label, aside)
+    text = re.sub(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+(?=[A-Z])", "", match.group("rest").strip())
+    recommendation = ProposedRecommendation(_plain(text), _clean_label(match.group("label")), page)
     recommendation.reference = match.group("tag") or ""
     return recommendation
 
@@ -1588,12 +1806,18 @@ TABLE_ROLES = (
 )
 
 
+# A column of another review's recommendations: "Recommendation of the 2007 review", "Previous recommendation".
+EARLIER_COLUMN = re.compile(r"\b(?:previous|earlier|original|prior|(?:19|20)\d{2})\b", re.IGNORECASE)
+
+
 def _table_roles(cells):
     """{role: column} of the cells of a header row that name a recommendations table's columns (TABLE_ROLES; either
     side of a bilingual cell: "Rhif / No.")."""
     roles = {}
     for index, cell in enumerate(_mended(cells)):
         for role, pattern in TABLE_ROLES:
+            if role == "text" and EARLIER_COLUMN.search(cell):
+                continue  # "Recommendation of the 2007 review": quoted beside this review's own
             if role not in roles and any(pattern.match(side.strip()) for side in cell.split(" / ")):
                 roles[role] = index
                 break
@@ -1761,6 +1985,12 @@ def _from_row(cells, columns, page):
             text = cells[columns["other_text"]]  # ("Regional | Local": the one written in)
     else:  # the longest cell; of a Welsh cell and an English one side by side, the English
         text = max([cell for cell in cells if not WELSH_ASKS.match(cell)] or cells, key=len)
+    if columns and NEW_RECOMMENDATION.match(text):
+        # "New recommendation: The COG should ... (Key finding 4)", perhaps two in a cell, beside an earlier review's
+        found = [_from_one_row(cells, part, columns, page) for part in NEW_RECOMMENDATION.split(text) if part.strip()]
+        for recommendation in filter(None, found):
+            _tag_finding(recommendation)
+        return list(filter(None, found))
     parts = NEXT_LABELLED.split(text)
     if columns and len(parts) > 1 and all(LABEL.match(part) for part in parts[1:]):
         at = columns["text"]  # (each with the row's other cells: its label, whom it asks, its findings)
@@ -1787,6 +2017,8 @@ def _from_row(cells, columns, page):
     return [found] if found else []
 
 
+# A run-in that marks a cell's recommendation as this review's: "New recommendation: ...".
+NEW_RECOMMENDATION = re.compile(r"\s*\b(?:new|further|additional)\s+recommendation\s*:\s*", re.IGNORECASE)
 # Recommendations numbered in brackets within a table's cell, one after another.
 NUMBERED_IN_CELL = re.compile(r"\((\d{1,2})\)\s+")
 NEXT_NUMBERED = re.compile(r"(?<=[.)])\s+(?=\(\d{1,2}\)\s+[A-Z])")
@@ -1837,6 +2069,8 @@ def _from_one_row(cells, text, columns, page):
         return None
     if PROCEDURAL.match(text):
         return None  # "The SBNI is asked to note this report ...": a request to receive it, in the table's last row
+    if re.match(r"(?:see|refer\s+to)\b", text.strip(), re.IGNORECASE):
+        return None  # "See the new recommendation in the last row of this table": a pointer
     label = cells[columns["label"]] if columns and "label" in columns and columns["label"] < len(cells) else ""
     reference = ""
     if (own := LABEL.match(text)) and (not label or not NUMBER_LABEL.fullmatch(label)):
@@ -1871,14 +2105,16 @@ def _after_finding(finding, index):
 def _address(recommendation):
     """Whom the recommendation asks: its own words before "should" when they name someone, else the table's
     addressee or lead (or "To NHS X, ..."), the code's agency, or the sub-heading it is under."""
-    text = recommendation.text
+    text = RESOLVED_TO.sub("", recommendation.text, count=1)  # ("It was RESOLVED to recommend that the police ...")
     bare = BARE_SUBJECT.match(text) if re.match(r"that\s", text, re.IGNORECASE) else None  # "that the police ensure"
-    subject = bare or SUBJECT.match(text) or BARE_SUBJECT.match(text)
+    subject = WE_ASK.match(text) or bare or SUBJECT.match(text) or BARE_SUBJECT.match(text)
     if subject is not None and len(subject.group("subject").split()) > 14 and (first := BARE_SUBJECT.match(text)):
         subject = first  # ("the Department for Education considers, ..., setting out what should happen")
     own = re.sub(r"^that\s+", "", subject.group("subject"), flags=re.IGNORECASE) if subject else ""
     # ("Ofsted, with the Care Quality Commission and ...": whom it asks first)
     own = re.split(r",\s+(?:together\s+with|working\s+with|jointly\s+with|with)\s", own, maxsplit=1)[0]
+    own = re.sub(r"^(?:together|jointly|working)\s+with\s+[^,]{2,80},\s+", "", own, flags=re.IGNORECASE)  # ("Together
+    # with the Reporter's national body, the Scottish Government should ...")
     if re.match(rf"(?:{ACTIONS})\b", text, re.IGNORECASE) or len(own.split()) > 14:
         own = ""  # "Publish advice for schools, setting out what staff should do": its verb comes first
     if recommendation.group and re.fullmatch(r"the department", own, re.IGNORECASE):

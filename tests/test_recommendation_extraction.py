@@ -2765,3 +2765,193 @@ No. Recommendation
         ("2", "The LSCB should replace the si"),
         ("3", "The LSCB should require that c"),
     ]
+
+
+def test_recommendations_recorded_only_in_a_panels_minutes_are_read_from_its_resolutions_keyed_by_minute():
+    text = """10. Recommendations
+
+10.1 The recommendations are recorded in the minutes of the Review Panel at Appendix 4 and are not repeated here.
+
+Appendix 4: Extract from the minutes of the Review Panel
+
+Min. | Item | Action
+41 | Apologies. Apologies were received from the Designated Doctor. |
+43 | Matters arising. The 1997 review had recommended that managers countersign closures. |
+45 | Guidance. It was RESOLVED to recommend that the ACPC issue guidance on children left alone. (Key issue 1) | Chair
+46 | Duty. It was RESOLVED to recommend that the Social Services Department visit before closing a referral, | PO
+
+Min. | Item | Action
+ | whatever the parent says. (Key issue 2) |
+47 | Coroner. It was AGREED that the Chair would write to the Coroner. | Chair
+
+Appendix 5: ACPC implementation plan
+
+Minute | Action | Lead officer | Target date
+Min. 45 | Draft the guidance and consult member agencies. | Procedures Sub-group | March 2001
+Min. 46 | Amend the duty procedures. | Principal Officer | January 2001"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:45], r.addressee_text) for r in made] == [
+        ("45", "It was RESOLVED to recommend that the ACPC is", "The ACPC"),
+        ("46", "It was RESOLVED to recommend that the Social ", "The Social Services Department"),
+    ]
+    assert made[1].text.endswith("whatever the parent says.")
+    assert [a.text for a in made[0].actions] == ["Draft the guidance and consult member agencies."]
+
+
+def test_a_side_noted_report_takes_only_the_paragraphs_noted_as_recommendations_wherever_they_stand():
+    text = """7. Key findings
+
+Key finding 1: Nobody asked who she was
+
+| 7.1 Six agencies saw the girl with a woman who said she was her aunt.
+Lesson 1 | 7.3 A child who arrives from abroad may be privately fostered.
+Recommendation 1 | 7.5 The LSCB should run a programme to make private fostering known to reception staff.
+See Recommendation 2 | 7.6 Staff should have asked who the adult was.
+Recommendation 2 | 7.7 NHS Northshire should require practices to ask how an adult registering a child is related to the
+
+| child.
+
+8. Conclusions and recommendations
+
+Conclusion | 8.1 The girl's abuse was hidden but not invisible.
+Not recommended | 8.2 A register of faith groups was considered and rejected.
+Recommendation 3 | 8.3 The DCSF ought to examine whether notification by carers works."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:40]) for r in made] == [
+        ("Recommendation 1", "The LSCB should run a programme to make "),
+        ("Recommendation 2", "NHS Northshire should require practices "),
+        ("Recommendation 3", "The DCSF ought to examine whether notifi"),
+    ]
+    assert made[1].text.endswith("registering a child is related to the child.")
+
+
+def test_a_designed_pages_cells_of_numbered_recommendations_under_capital_headings_are_each_read():
+    text = """6. Recommendations on the wellbeing wheel
+
+6.1 The recommendations are set out against the wellbeing indicators.
+
+"""
+    text += "\n\n".join(
+        [
+            "SAFE 1. The Child Protection Committee should widen its bruising protocol to every child who cannot"
+            " explain a bruise. (Key learning 2) 2. Police Scotland should check every adult in the household."
+            " (Key learning 3)",
+            "HEALTHY 3. NHS Northshire should give every setting a communication passport for a signing child.",
+            "ACHIEVING No recommendation is made under this indicator.",
+        ]
+    )
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:30]) for r in made] == [
+        ("1", "The Child Protection Committee"),
+        ("2", "Police Scotland should check e"),
+        ("3", "NHS Northshire should give eve"),
+    ]
+
+
+def test_only_the_new_recommendations_beside_an_earlier_reviews_are_this_reviews_and_a_pointer_is_none():
+    text = """7. Recommendations: the 2007 review revisited
+
+"""
+    rows = [
+        "Recommendation of the 2007 review | What this review found | Further recommendation of this review",
+        "1. Social work should assess drug use before discharge. | Done once. | New recommendation: Northshire"
+        " Council's social work services should repeat the assessment whenever treatment changes. (Key finding 1)",
+        "2. The CPC should agree a protocol with addiction services. | Read narrowly. | New recommendation: The CPC"
+        " should revise the protocol so that services tell the social worker within a day. (Key finding 2) New"
+        " recommendation: NHS Northshire should record each child of an adult in treatment. (Key finding 2)",
+        "3. The Reporter should be told of sibling deaths. | Never done. | See the new recommendation below.",
+        "4. The COG should commission training. | Delivered. | No further recommendation.",
+    ]
+    text += "\n".join(rows)
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.text[:30] for r in made] == [
+        "Northshire Council's social wo",
+        "The CPC should revise the prot",
+        "NHS Northshire should record e",
+    ]
+    assert made[1].reference == "Key finding 2"
+
+
+def test_slides_each_headed_recommendation_n_give_their_first_bullet_and_whom_we_ask():
+    text = """The recommendations at a glance
+
+Recommendation 1
+
+\u2022 We ask the Northshire Safeguarding Children Partnership to publish one guide on forced marriage.
+\u2022 Why: nobody brought the signs together.
+
+Recommendation 2
+
+\u2022 We ask the police to make sure that a returning child is seen alone.
+\u2022 Who leads: the public protection unit.
+
+Key message 1
+
+\u2022 Practitioners should see a withdrawn girl as someone who may need help."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:30], r.addressee_text) for r in made] == [
+        ("Recommendation 1", "We ask the Northshire Safeguar", "The Northshire Safeguarding Children Partnership"),
+        ("Recommendation 2", "We ask the police to make sure", "The police"),
+    ]
+
+
+def test_references_in_two_registers_in_square_brackets_label_the_recommendations_and_requests_are_asks():
+    text = """8. Recommendations
+
+8.1 Each recommendation begins with its reference in the register of the body that monitors it.
+
+[RSB 1] The RSB should agree with MARAC partners who sees each child discussed. (Learning 1)
+
+[RSB 2 / CSP 1] The RSB and the CSP should jointly require children's services to attend every MARAC. (Learning 1)
+
+[CSP 2] The PSNI is requested to make sure that youth diversion referrals are shared. (Learning 2)"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:25], r.reference) for r in made] == [
+        ("RSB 1", "The RSB should agree with", "Learning 1"),
+        ("RSB 2 / CSP 1", "The RSB and the CSP shoul", "Learning 1"),
+        ("CSP 2", "The PSNI is requested to ", "Learning 2"),
+    ]
+    assert made[2].addressee_text == "The PSNI"
+
+
+def test_a_bilingual_spreads_english_cells_list_numbered_actions_under_sub_headings_and_one_cut_by_a_page_goes_on():
+    welsh = "Camau i'r Bwrdd: 1. Dylai'r Bwrdd sicrhau bod ei ganllawiau yn glir. 2. Dylai'r Bwrdd gytuno ar brotocol."
+    english = (
+        "Actions for the Board: 1. The Board should make sure that its neglect guidance is clear. (Learning point 1)"
+        " 2. The Board should adopt a protocol for reduced timetables. (Learning point 2) Actions for agencies:"
+        " 3. The Council's children's services should offer a young carer's assessment to any child who cares,"
+    )
+    after = (
+        "and should record the outcome on the child's file. (Learning point 3) 4. The Health Board should ask why"
+        " a child of school age is injured in school hours. (Learning point 4)"
+    )
+    text = f"""4. Improving systems and practice
+
+| |
+{welsh} | {english}
+
+| |
+Dylai'r Bwrdd Iechyd ofyn pam. | {after}"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:30]) for r in made] == [
+        ("1", "The Board should make sure tha"),
+        ("2", "The Board should adopt a proto"),
+        ("3", "The Council's children's servi"),
+        ("4", "The Health Board should ask wh"),
+    ]
+    assert made[2].text.endswith("record the outcome on the child's file.")
+    assert made[2].reference == "Learning point 3"
