@@ -94,10 +94,11 @@ REF_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}|" + "|".join(NUMBER_WORDS) + r")\b"
 
 # Section words: what a heading names, after its number is taken off (lower case, "&" as "and").
 SECTION_KINDS = [
-    ("skip", r"(?:table of )?contents|glossary|glossary of terms|abbreviations|acronyms|terms of reference"
+    ("skip", r"(?:table of )?contents|glossary(?: .*)?|abbreviations|acronyms|terms of reference"
      r"|references|bibliography|appendix.*|annex.*|acknowledgements?|foreword|membership.*|the review panel"
      r"|review panel|panel membership|methodology|process|scope(?: of the review)?|timeframe|time ?frame"),
     ("findings", r"(?:the )?(?:key |main |detailed )?findings(?: and (?:analysis|learning|recommendations))?"
+     r"|findings (?:against|on|by|under|in relation to) .*"
      r"|(?:the )?findings in (?:detail|full)|analysis and findings"
      r"|findings from the review|what the review found|key issues|themes and learning|learning themes"),
     ("learning", r"(?:key |main )?learning(?: points| themes| and (?:improvement|actions|recommendations))?"
@@ -109,8 +110,10 @@ SECTION_KINDS = [
     ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations"
      r"(?: and (?:the )?(?:[\w'-]+ )?(?:actions?|action plan|responses?|timetable|timescales?|delivery plan)"
      r"(?: (?:of|from|by) .*)?)?"
-     r"|(?:agreed |multi-agency )?actions|improvement actions|recommendations (?:for|to|made to) .*|action plan"
-     r"|summary of (?:the )?findings and recommendations|what (?:we|the (?:review|panel)) (?:are asking|asks?)(?: .*)?"
+     r"|(?:agreed |multi-agency )?actions|improvement actions|action plan|plan on a page.*"
+     r"|recommendations (?:for|to|made to|on|under|against|by|arising) .*"
+     r"|summary of (?:the )?findings and recommendations"
+     r"|what (?:we|the (?:review|panel)) (?:are asking|asks?)(?: .*)?"
      r"|national (?:learning|recommendations|implications)|(?:learning|recommendations) for (?:national )?government.*"
      r"|improving systems and practice|gwella systemau ac ymarfer|what (?:we|the (?:review|panel)) recommends?"
      r"|(?:our |the )?recommendations (?:at a glance|in (?:brief|summary|full))|our recommendations"
@@ -124,6 +127,7 @@ SECTION_KINDS = [
      r"|good practice|involvement of (?:the )?family|family involvement|views of the family"
      r"|(?:agency )?involvement|events|narrative|circumstances.*|the child|what happened|next steps"
      r"|the way forward|moving forward|what happens next|notes|endnotes|publication|dissemination"
+     r"|what has (?:already )?changed(?: already| since)?.*"
      r"|statements? (?:by|of) .*|datganiad.*"),
 ]  # fmt: skip
 SECTION_PATTERNS = [(kind, re.compile(rf"^(?:{words})$")) for kind, words in SECTION_KINDS]
@@ -375,7 +379,7 @@ def _paragraphs(pages):
                 out.append(([lines[0]], page.number))
                 continue
             in_contents = False
-            if sum(" | " in line for line in lines) >= 2:  # a table's rows, one a line: each a paragraph
+            if sum(map(_is_row, lines)) >= 2:  # a table's rows, one a line: each a paragraph
                 out.extend(([line], page.number) for line in _table_rows(lines))
                 continue
             items = _list_items(lines)
@@ -394,6 +398,11 @@ def _paragraphs(pages):
                 continue
             out.append((lines, page.number))
     return _reading_columns(_english_column(_without_running_lines(out)))
+
+
+def _is_row(line):
+    """Whether a line is a table's row: cells apart, or an empty first cell ("| and that every burn ...")."""
+    return " | " in line or line.startswith("| ") or line == "|"
 
 
 # A running footer set as a row: "Dunmorrach CPC | SCR Child M | Final | Page 16".
@@ -1102,7 +1111,7 @@ STATEMENT_COLUMN = re.compile(
     r"|areas?\s+(?:of|for)\s+(?:learning|improvement))$",
     re.IGNORECASE,
 )
-NUMBER_COLUMN = re.compile(r"^(?:no\.?|number|#|ref(?:erence)?\.?)$", re.IGNORECASE)
+NUMBER_COLUMN = re.compile(r"^(?:no\.?|number|#|ref(?:erence)?\.?|tor)$", re.IGNORECASE)
 # A column that says where the report discusses the finding ("Discussed at paragraphs"): no part of its text.
 WHERE_COLUMN = re.compile(r"^(?:discussed\s+(?:at|in)|see|paragraphs?|paras?\.?|sections?)\b.{0,30}$", re.IGNORECASE)
 
@@ -1140,6 +1149,8 @@ def _table_items(section, kind):
             continue
         if number is not None and not ROW_CODE.fullmatch(numbered):
             continue  # "General | The learning in this review applies across ..."
+        if POINTER_CELL.search(cells[statement]):
+            continue  # "See section 5 ... This term of reference did not lead to a separate finding."
         plain = re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?|[A-Za-z]", numbered)  # ("3" is "Learning point 3"; "L1" itself)
         label = f"{_singular(name)} {numbered}" if plain else numbered
         said, questions = _cell_questions(cells[statement])
@@ -1156,6 +1167,11 @@ def _table_items(section, kind):
     return items if len(items) >= 2 else []
 
 
+# A statement cell that states no finding: it points elsewhere or says there is none.
+POINTER_CELL = re.compile(
+    r"^(?:see|refer\s+to|addressed\s+(?:under|in)|covered\s+(?:under|in))\b|\b(?:did\s+not|does\s+not)\s+lead\s+to\s+a\s+(?:separate\s+)?finding|^no\s+(?:separate\s+)?finding",
+    re.IGNORECASE,
+)
 # A findings table's number for a finding: "3", "1.2", "L1", "KL 2", "C", "iv"; not a word ("General").
 ROW_CODE = re.compile(r"(?:[A-Za-z]{1,3}[ .]?)?\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Za-z]|(?i:[ivx]{1,5})")
 # A findings table's column of the questions each finding asks ("Question for the partnership").
@@ -1198,7 +1214,9 @@ def _cell_questions(cell):
 
 RUN_IN = re.compile(
     r"^(?:(?:\((?P<letter>[a-h]|[ivx]{1,4})\)|(?P<digit>\d{1,2})[.)])\s+)?"  # "(a) Finding: ...", "2. Learning: ..."
+    r"(?:[^/\n:]{2,40}\s/\s)?"  # the label in the report's other language first: "Pr\u00ecomh ionnsachadh 1 / "
     r"(?P<word>(?:key\s+)?(?:finding|learning(?:\s+point)?|lesson(?:\s+learned)?|what\s+we\s+learned))"
+    r"(?:\s+(?P<number>\d{1,2}))?"  # "Key learning 3 \u2013 ..."
     r"\s*[:\u2013\u2014-]\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -1219,7 +1237,7 @@ def _run_in_items(all_sections):
             if match and _words(match.group("rest")) >= LIST_FINDING_WORDS:
                 rest = match.group("rest").strip()
                 heading = Block(short_title(rest), block.page, heading=True)
-                if number := match.group("letter") or match.group("digit"):
+                if number := match.group("letter") or match.group("digit") or match.group("number"):
                     word = " ".join(match.group("word").split()).capitalize()
                     heading.label_text = f"{word} ({number})" if match.group("letter") else f"{word} {number}"
                     heading.title = heading.text
@@ -1527,6 +1545,51 @@ def _statement_paragraphs(all_sections):
         if len(items) >= 3 and len(numbered) >= len(items):
             return items
     return []
+
+
+def _closing_statements(all_sections):
+    """Findings stated where a paragraph ends, each after its label ("... nobody's business. Finding 1: The housing
+    service placed the family in a room with no space for a cot ... considered it."), or marked by a tag at its end
+    in the report's languages ("6.4 Child A's school held ... [Dysgu plant 1 / Child learning 1]"): two or more
+    through the report. A closing statement is the finding's title, the paragraphs after it (to the next) its text; a
+    tagged paragraph's first sentence is its title, the rest its text."""
+    items, asking = [], None
+    for section in all_sections:
+        if section.kind in ("skip", "recommendations"):
+            continue
+        for block in section.blocks:
+            closing = None if block.heading else CLOSING_LABEL.search(block.text)
+            tagged = None if block.heading or closing else TRAILING_TAG.search(block.text)
+            if closing:
+                label, title = " ".join(closing.group("label").split()), closing.group("title").strip().rstrip(".")
+                heading = Block(title, block.page, heading=True, label_text=label.capitalize(), title=title)
+                items.append(Item(heading, [], kind="finding"))
+            elif tagged:
+                said = SECTION_NUMBER.sub(r"\g<rest>", block.text[: tagged.start()].strip(), count=1)
+                title = short_title(said).rstrip(".")
+                label = " ".join(tagged.group("label").split())
+                heading = Block(title, block.page, heading=True, label_text=label[:1].upper() + label[1:], title=title)
+                rest = said[len(short_title(said)) :].strip()
+                items.append(Item(heading, [Block(rest, block.page)] if rest else [], kind="learning"))
+            elif items:  # (its text goes on past a sub-heading, to the next finding; "... to consider:" its questions)
+                asking = _after_item(items[-1], block, asking) or None
+                continue
+            asking = None
+    return items if len(items) >= 2 else []
+
+
+# A label and its statement closing a paragraph: "... nobody's business. Finding 1: The housing service placed ...".
+CLOSING_LABEL = re.compile(
+    r"(?<=[.!?]\s)(?P<label>(?:key\s+)?(?:finding|learning(?:\s+point)?|lesson)\s+\d{1,2})\s*:\s+"
+    r"(?P<title>(?-i:[A-Z])[^!?]{20,600}?[.!?])\s*$",
+    re.IGNORECASE,
+)
+# A tag closing a paragraph that marks it as a learning point, perhaps in two languages: "[Dysgu plant 1 / Child
+# learning 1]", "[Learning point 3]".
+TRAILING_TAG = re.compile(
+    r"\s*\[(?:[^\[\]/]{2,40}/\s*)?(?P<label>(?:[\w-]+\s+){0,2}?(?:learning(?:\s+point)?|finding|lesson)\s+\d{1,2})\]\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_statement(text):
@@ -1854,7 +1917,9 @@ ON_FINDING = re.compile(
 )
 
 
-LABEL_ASKED = re.compile(r"\b(?:on|about|arising\s+from|from)\s+(?P<label>[\w .]{1,30}?)\s*:?$", re.IGNORECASE)
+LABEL_ASKED = re.compile(
+    r"\b(?:on|about|arising\s+from|from|in\s+relation\s+to|regarding)\s+(?P<label>[\w .]{1,30}?)\s*:?$", re.IGNORECASE
+)
 
 
 def _questions_by_reference(all_sections, findings):
@@ -1968,6 +2033,8 @@ def propose_findings(pages: list[Page]) -> Proposal:
     labelled = any(item.heading and _is_labelled_item(item.heading) for _, found in sources for item in found)
     if run_in and not labelled:
         sources.insert(0, ("learning", run_in))
+    elif not labelled and (closing := _closing_statements(all_sections)):
+        sources.insert(0, ("findings", closing))  # "... Finding 1: <statement>." closing a paragraph; "[Learning 2]"
     elif not labelled and (statements := _statement_paragraphs(all_sections)):
         sources.insert(0, ("learning", statements))  # sentences of their own among a section's numbered paragraphs
     if (roman := _roman_items(all_sections)) and len(roman) > max((len(found) for _, found in sources), default=0):

@@ -2551,3 +2551,112 @@ were late. | How will the partnership know that missing episodes are read togeth
         [],
         ["How will the partnership know that missing episodes are read together?", "Who owns the pattern?"],
     ]
+
+
+def test_findings_stated_where_numbered_paragraphs_end_are_the_findings_with_the_paragraphs_after_them():
+    text = """7. Analysis
+
+Where the family lived
+
+7.1 The family were placed in one room at a hotel, without space for a cot.
+
+7.2 None of these placements was notified to health visiting, and the room itself was a risk to the baby's \
+sleep. Finding 1: The housing service placed the family in a room with no space for a cot, and no agency treated \
+the room itself as a risk.
+
+7.3 It is important to be clear about what this finding does not say.
+
+What parents were told
+
+7.4 Safe sleep advice was given to Mother four times. Good practice: the midwife gave it at home, with a \
+leaflet in her language.
+
+7.5 Father cared for the baby most nights and was never given the advice. Finding 2: Safe sleep advice was \
+given to Mother several times, but never to Father.
+
+The partnership may wish to consider:
+
+1. How do services know who cares for a baby at night?"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:40]) for f in proposal.findings] == [
+        ("Finding 1", "The housing service placed the family in"),
+        ("Finding 2", "Safe sleep advice was given to Mother se"),
+    ]
+    assert "It is important to be clear" in proposal.findings[0].text
+    assert len(proposal.findings[1].questions) == 1
+
+
+def test_paragraphs_tagged_at_their_end_in_two_languages_are_learning_points_titled_by_their_first_sentence():
+    text = """6. The review's analysis
+
+6.1 The analysis follows the terms of reference.
+
+6.2 The school held the fullest picture of his distress but had no way to see it as a result of domestic abuse. \
+The wellbeing log was kept apart from the safeguarding record. [Dysgu plant 1 / Child learning 1]
+
+6.3 The police recorded six reports of the partner following her, each by a different officer.
+
+6.4 The risk assessment treated the risk as belonging to the relationship, so it was seen as reduced when he \
+left. Nobody asked what the children saw. [Dysgu oedolion 1 / Adult learning 1]"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:35]) for f in proposal.findings] == [
+        ("Child learning 1", "The school held the fullest picture"),
+        ("Adult learning 1", "The risk assessment treated the ris"),
+    ]
+    assert proposal.findings[0].text.startswith("The wellbeing log was kept apart")
+
+
+def test_a_table_of_what_the_panel_found_for_each_term_of_reference_leaves_out_pointers_and_takes_questions_by_label():
+    text = """7. Findings against the terms of reference
+
+ToR | Term of reference | What the panel found
+ToR 1 | To summarise each agency's involvement. | See section 5. This term of reference did not lead to a separate \
+finding.
+ToR 2 | To consider how the moves affected the help given. | Each move cut the family off from the professionals who \
+knew them. No agency told the next one.
+ToR 3 | To consider the information from probation. | The Probation Board's information was treated as being \
+about an adult and was closed after one call.
+ToR 4 | To consider health monitoring. | Addressed under ToR 2 (the gaps in health visiting).
+
+8. Questions for the SBNI
+
+The panel invites the SBNI to consider, in relation to ToR 3:
+
+1. How does the SBNI know that information about an offender who lives with a child is treated as about the child?"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("ToR 2", "Each move cut the family off f"),
+        ("ToR 3", "The Probation Board's informat"),
+    ]
+    assert [len(f.questions) for f in proposal.findings] == [0, 1]
+
+
+def test_run_in_key_learning_labelled_in_two_languages_and_numbered_out_of_order_keeps_its_labels():
+    text = """5. What happened
+
+Stage 1: Before nursery
+
+5.1 The family lived on an island and every appointment meant a ferry crossing.
+
+Pr\u00ecomh ionnsachadh 3 / Key learning 3 \u2013 Because practitioners knew the family personally, concerns were \
+raised informally and not recorded. The reviewers heard this from every practitioner they met on the islands, \
+and from the family.
+
+Stage 2: Nursery
+
+Pr\u00ecomh ionnsachadh 1 / Key learning 1 \u2013 Missed mainland appointments were seen as a problem of travel, \
+and nobody asked whether the child was being brought. No single practitioner held all seven missed appointments \
+in view."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:35]) for f in proposal.findings] == [
+        ("Key learning 3", "Because practitioners knew the fami"),
+        ("Key learning 1", "Missed mainland appointments were s"),
+    ]
