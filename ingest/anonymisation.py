@@ -7,6 +7,7 @@ what published reviews are meant to contain: pseudonyms, roles, professional cod
 public helplines and names the upload form or the text itself declares. A person confirms every flag.
 """
 
+import calendar
 import functools
 import itertools
 import re
@@ -247,6 +248,7 @@ bangladeshi pakistani indian kashmiri afghan syrian iraqi iranian yemeni sudanes
 nigerian ghanaian congolese zimbabwean jamaican caribbean vietnamese chinese filipino nepali nepalese gurkha
 sri lankan latvian slovak czech bulgarian albanian kosovan hungarian turkish moroccan algerian egyptian
 african asian european arab latino latina granaidh grannaidh mamaidh dadaidh nain taid mamgu tadcu
+paati thatha paatti ammachi jaan jaanu beta beti habibi habibti mija mijo
 """
 # Publishers, awarding bodies and qualifications after a name ("Palgrave Macmillan", "Jane Hill MSc").
 _PUBLISHING_WORDS = """
@@ -279,7 +281,7 @@ _PLACE_SUFFIXES = ("shire", "borough", "burgh", "chester", "cester", "caster", "
 _TITLE_SET = _word_set(
     "Mr Mrs Ms Miss Mx Dr Prof Professor DS DC DI DCI DSU DCS Supt PC PCSO Sgt Sergeant Constable Inspector "
     "Detective Nurse Sister Cllr Councillor Judge HHJ Lord Lady Sir Dame Rev Revd Reverend Baroness Imam Rabbi "
-    "Pastor Father Canon Bishop Elder"
+    "Pastor Father Canon Bishop Elder Sheriff Frau Herr Pani Madame Mme Monsieur Señora Señor Signora Doamna"
 )
 
 # Common UK forenames, used only with a surname beside them or to confirm a single-word hit. Names that are
@@ -656,7 +658,7 @@ _CASE_LABEL_RE = re.compile(
     r"Liquidlogic|EHM|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS|SCRA|NRM|"
     r"Reporter|hearing|YOT|YJS|youth\s+(?:justice|offending)(?:\s+(?:team|service))?)"
     r"(?:[\u2019']s)?\s+(?:contact\s+)?(?:reference|ref\b\.?|ID|number|no\b\.?|log|referral|case)|"
-    r"unique\s+pupil\s+number|UPN|MRN|"
+    r"unique\s+pupil\s+number|UPN|MRN|(?:UCAS\s+)?personal\s+ID|(?:candidate|student|learner|pupil)\s+(?:number|ID)|"
     r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?)"
     r"|(?:under|with|given|quoting|carry|carries|carried|bear|bears|bore)\s+(?:the\s+)?reference"
     r"|Datix(?:\s+(?:ref(?:erence)?|no\.?|number|ID))?"
@@ -685,8 +687,15 @@ _SUGGESTED_CITATION_RE = re.compile(
 )
 # A reference of letters, a year and a number: "COR-2021-0713" (not a review's own: "CSPR-2023-01").
 _YEAR_REFERENCE_RE = re.compile(
-    r"(?<![\w-])(?!(?:L?CSPR|SCR|CPR|SUSR|CMR|DHR|SAR|APR|LR|DFE|ISBN|ISSN)-)[A-Z]{2,5}-(?:19|20)\d{2}-\d{2,6}(?![\w-])"
+    r"(?<![\w-])(?!(?:L?CSPR|SCR|CPR|SUSR|CMR|DHR|SAR|APR|LR|DFE|ISBN|ISSN|COVID)-)[A-Z]{2,5}-(?:(?:19|20)\d{2}-\d{2,6}"
+    r"|\d{2}-\d{4,6})(?![\w-])"
 )
+# A prisoner's number (HM Prison and Probation Service): "A4729DN".
+_PRISON_NUMBER_RE = re.compile(r"\b[A-Z]\d{4}[A-Z]{2}\b")
+# A plate of Ukraine, Russia or Bulgaria, two letters either side of four figures: "BC 4172 KM".
+_FOREIGN_VRM_RE = re.compile(r"\b[ABCEHIKMOPTX]{2} ?\d{4} ?[ABCEHIKMOPTX]{2}\b")
+# A gamer's or a user's name made of three or more words run together: "CreeperKingRhys".
+_CAMEL_HANDLE_RE = re.compile(r"(?<![\w@#])[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\d*(?![\w])")
 # A long run of figures that no other format takes (a certificate, an account, a handset): 11 to 16 figures, not an
 # ISBN or a phone number.
 _LONG_NUMBER_RE = re.compile(r"(?<![\d/-])(?<!\d[.,])\d{11,16}(?![\d/-]|[.,]\d)")
@@ -771,17 +780,23 @@ _FOREIGN_MONTH = (
     r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar\u00e7o|maio|junho|julho|setembro"
     r"|outubro|novembro|dezembro|janvier|f\u00e9vrier|mars|avril|juin|juillet|ao\u00fbt|septembre|octobre|novembre"
     r"|d\u00e9cembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|ianuarie|februarie"
-    r"|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie)"
+    r"|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie"
+    # Turkish, Ethiopian
+    r"|ocak|\u015fubat|mart|nisan|may\u0131s|haziran|temmuz|a\u011fustos|eyl\u00fcl|ekim|kas\u0131m|aral\u0131k"
+    r"|meskerem|tikimt|tekemt|hidar|hedar|tahsas|tir|ter|yekatit|megabit|miyazya|ginbot|sene|hamle|nehase|pagume)"
 )
 _FOREIGN_DATE_RE = re.compile(
     rf"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.?\s+(?:de\s+)?{_FOREIGN_MONTH}\s+(?:de\s+)?(?:19|20)\d{{2}}\b"
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.(?:19|20)\d{2}\b"
     # Chinese and Japanese ("2015年3月8日"), Hungarian ("2014. március 9."), Vietnamese ("27 tháng 11 năm 2013")
     r"|(?<!\d)(?:19|20)\d{2}\s?年\s?(?:0?[1-9]|1[0-2])\s?月\s?(?:0?[1-9]|[12]\d|3[01])\s?日"
+    r"|(?<!\d)(?:19|20)\d{2}\s?년\s?(?:0?[1-9]|1[0-2])\s?월\s?(?:0?[1-9]|[12]\d|3[01])\s?일"  # Korean
     r"|(?<![\d.])(?:19|20)\d{2}\.\s+(?i:január|február|március|április|május|június|július"
     r"|augusztus|szeptember|október|november|december)\s+(?:0?[1-9]|[12]\d|3[01])\."
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\s+tháng\s+(?:0?[1-9]|1[0-2]),?\s+năm\s+(?:19|20)\d{2}\b"
 )
+# A spreadsheet's day number for a date since 1982, its format lost in a transfer: "the DOB column shows 41723".
+_SERIAL_DATE_RE = re.compile(r"(?<![\d/-])(?<!\d[.,])(?:3[0-9]|4[0-9])\d{3}(?![\d/-]|[.,]\d)")
 # Six digits after a birth label, day, month and year run together: "DOB: 170316".
 _COMPACT_DATE_RE = re.compile(r"(?<!\d)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}(?!\d)")
 _ISO_DATE_RE = re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:\b|(?=T\d))")  # "...T21:14"
@@ -793,7 +808,7 @@ _DOB_LABEL_RE = re.compile(
     r"|\bfecha\s+de\s+nacimiento\b|\bnacid[oa]\b|\bdata\s+de\s+nascimento\b|\bn[\u00e9e]e?\s+le\b"
     r"|\bdate\s+de\s+naissance\b|\bganwyd\b"
     # Vietnamese, Hungarian, Chinese, Romanian, Ukrainian
-    r"|\bsinh\s+ngày\b|\bngày\s+sinh\b|\bszül\b\.?|出生(?:日期)?|\bnăscută?\b"
+    r"|\bsinh\s+ngày\b|\bngày\s+sinh\b|\bszül\b\.?|出生(?:日期)?|\bnăscută?\b|\bdo\u011fum\s+tarihi\b|출생일"
     r"|\b\u0434\u0430\u0442\u0430\s+\u043d\u0430\u0440\u043e\u0434\u0436\u0435\u043d\u043d\u044f\b|\b\u043d\u0430\u0440\u043e\u0434\u0438\u0432(?:\u0441\u044f|\u043b\u0430\u0441\u044f)\b",
     re.I,
 )
@@ -879,10 +894,10 @@ _TOWN_RE = re.compile(rf"\.?,\s*(?P<town>{_CAP}(?:[ -]{_CAP})?)")
 _TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
 
 _INSTITUTION_KEYWORDS = {
-    "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre)",
+    "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre|UTC)",
     "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
     "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Group\s+Practice"
-    r"|Family\s+Practice|Family\s+Doctors|Health\s+Partnership|Medical\s+Partnership"
+    r"|Family\s+Practice|Family\s+Doctors|Health\s+Partnership|Medical\s+Partnership|Primary\s+Care\s+Centre"
     r"|Walk-?[Ii]n\s+Centre)",
     "hospital": r"(?:Hospital|Infirmary|Hospice|Maternity\s+Unit|Birth\s+Centre|Urgent\s+Treatment\s+Centre"
     r"|Minor\s+Injuries\s+Unit)",
@@ -919,7 +934,8 @@ _HOSPITAL_CONTEXT_RE = re.compile(
 )
 # Schools named in Welsh, Irish or Scottish Gaelic put the word for school first ("Ysgol Gymraeg Glan Tawel").
 _CELTIC_SCHOOL_RE = re.compile(
-    rf"\b(?P<kind>Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil|Meddygfa|Ysbyty"
+    rf"\b(?P<kind>Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil-\u00e0raich|Sgoil|Meddygfa|Ysbyty"
+    r"|h?Ospid\u00e9al"
     r"|(?:Cylch|Gylch|Nghylch)\s+Meithrin"
     r"|Meithrinfa|Cròileagan|Ospadal|Uned|Canolfan\s+Iechyd|Nghanolfan\s+Iechyd|Ganolfan\s+Iechyd)"
     rf"(?:[{_APOS}]r)?(?:\s+(?:{_CAP}|na|an|y|yr|a)){{1,4}}(?<![\s,])"  # (and "Meddygfa'r Garth Las": "the" joined)
@@ -937,6 +953,9 @@ _CELTIC_KINDS = {
     "Nghylch": "nursery",
     "Meithrinfa": "nursery",
     "Cròileagan": "nursery",
+    "Sgoil-\u00e0raich": "nursery",
+    "Ospid\u00e9al": "hospital",
+    "hOspid\u00e9al": "hospital",
 }
 # A unit or a "General" named with a hospital around it ("the Maple Unit", "Westvale General").
 _UNIT_RE = re.compile(rf"\b(?P<name>{_INSTITUTION_NAME})\s+(?:Unit|General)\b(?!\s+[A-Z])")
@@ -1319,6 +1338,14 @@ _DECLARATION_RES = (
         rf"(?P<other>{_DECLARED_NAME})['\"\u2019\u201d]?\s+is\s+not\s+(?:his|her|their)\s+real\s+name"
     ),
 )
+_DECLARATION_RES += (  # "We have called her Saffi at her mother's request; it is not her real name."
+    re.compile(
+        rf"\b(?:we|the\s+(?:review|panel|reviewers?|author))\s+(?:have\s+|has\s+)?(?:called|named|refer\s+to)\s+"
+        rf"(?:her|him|them|the\s+(?:child|baby|young\s+person|boy|girl))\s+(?:as\s+)?{_QUOTE}(?P<name>{_DECLARED_NAME})"
+        r"(?P<inner>[^.]{0,60}[;,.][^.]{0,80})",
+        re.I,
+    ),
+)
 _DECLARATION_RES += (  # "Pip, the youngest, is the family's own nickname for Child C and was agreed as the pseudonym"
     re.compile(
         rf"(?:^|(?<=[.!?]\s))(?P<name>{_DECLARED_NAME}),?[^.;]{{0,80}}?\b(?:is|was)\s+(?!not\b|never\b)"
@@ -1441,12 +1468,29 @@ def _other_language_side(text, hit):
         return False
     own_words = _WORD_RE.findall(own)
     foreign = [word for word in own_words if word.islower() and word not in ordinary]
-    return bool(foreign) or (len(own_words) == 1 and any(len(_WORD_RE.findall(side)) == 1 for side in english))
+    # (a heading in Gaelic or Welsh capitals throughout: "Don Chomataidh D\u00econ Chloinne / To the ... Committee")
+    marked = [word for word in own_words if _CELTIC_MARK_RE.search(word) or word.lower() in _GAELIC_WORDS]
+    return (
+        len(foreign) >= 2
+        or (foreign and len(own_words) <= 3)
+        or bool(marked)
+        or (len(own_words) == 1 and any(len(_WORD_RE.findall(side)) == 1 for side in english))
+    )
+
+
+# Letters that English words do not have and Gaelic (grave accents) and Welsh (circumflexes) do.
+_CELTIC_MARK_RE = re.compile(r"[\u00e0\u00e8\u00ec\u00f2\u00f9\u00c0\u00c8\u00cc\u00d2\u00d9\u0175\u0177\u0174\u0176]")
 
 
 def _all_ordinary(side, ordinary):
-    words = _WORD_RE.findall(side)
-    return bool(words) and all(w.lower() in ordinary or w.lower() in _FUNCTION_WORD_SET for w in words)
+    words = [_POSSESSIVE_RE.sub("", word) for word in _WORD_RE.findall(side)]
+    return bool(words) and all(
+        w.lower() in ordinary or w.lower() in _FUNCTION_WORD_SET or w.lower() in _ENGLISH or w.lower() in _MONTH_NAMES
+        for w in words
+    )
+
+
+_MONTH_NAMES = frozenset(month.lower() for month in calendar.month_name[1:])
 
 
 def _kept(hit, text, allowed):
@@ -1584,6 +1628,8 @@ def _identifier_hits(text):
     for pattern, kind in kinds:
         for match in pattern.finditer(text):
             yield _Hit(kind, match.start(), match.end(), kind)
+    for match in _CAMEL_HANDLE_RE.finditer(text):
+        yield _Hit("social_media_handle", match.start(), match.end(), "camel_handle")
     for pattern in (_USER_NAME_RE, _PLATFORM_AS_RE, _SHORT_PLATFORM_RE):
         for match in pattern.finditer(text):
             group = "value" if match.group("value") else "quoted"
@@ -1607,7 +1653,7 @@ def _identifier_hits(text):
             yield _Hit("vehicle_registration", match.start(), match.end(), "vrm")
     for match in _VRM_LABELLED_RE.finditer(text):
         yield _Hit("vehicle_registration", match.start("value"), match.end("value"), "vrm_label")
-    for match in (*_IRISH_VRM_RE.finditer(text), *_Q_PLATE_RE.finditer(text)):
+    for match in (*_IRISH_VRM_RE.finditer(text), *_Q_PLATE_RE.finditer(text), *_FOREIGN_VRM_RE.finditer(text)):
         yield _Hit("vehicle_registration", match.start(), match.end(), "vrm")
     yield from _case_reference_hits(text)
     for match in _SUGGESTED_CITATION_RE.finditer(text):
@@ -1618,6 +1664,8 @@ def _nhs_hits(text):
     for match in _NHS_RE.finditer(text):
         digits = "".join(group for group in match.groups() if group)
         labelled = _NHS_LABEL_RE.search(text[max(0, match.start() - 30) : match.start()])
+        if _ISBN_BEFORE_RE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "ISBN 1843103176": a book's number, whatever its check digit
         if labelled or (_nhs_check_digit_ok(digits) and len(set(digits)) > 1):
             yield _Hit("nhs_number", match.start(), match.end(), "nhs_label" if labelled else "nhs_checksum")
 
@@ -1637,7 +1685,8 @@ def _phone_hits(text):
         window = text[window_start : window_start + _PHONE_WINDOW]
         for match in phonenumbers.PhoneNumberMatcher(window, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
             span = (window_start + match.start, window_start + match.end)
-            if span not in seen and _is_phone(text, match, span[0]):
+            isbn = _ISBN_BEFORE_RE.search(text, max(0, span[0] - 12), span[0])
+            if span not in seen and _is_phone(text, match, span[0]) and not isbn:
                 seen.add(span)
                 yield _Hit("phone", *span, "phonenumbers")
 
@@ -1649,7 +1698,7 @@ def _is_phone(text, match, start):
     if "/" in match.raw_string or len(digits) < 10 or len(set(digits)) < 3:
         return False
     national = str(match.number.national_number)
-    if national in _HELPLINES or national.startswith(("80", "116")):
+    if national in _HELPLINES or national.startswith("80") or (national.startswith("116") and len(national) == 6):
         return False
     organisational = national.startswith("3")
     return not (organisational and _ORGANISATION_CONTEXT_RE.search(text[max(0, start - 80) : start]))
@@ -1676,6 +1725,8 @@ def _case_reference_hits(text):
             yield _Hit("case_reference", match.start(), match.end(), "upn")
     for match in _YEAR_REFERENCE_RE.finditer(text):
         yield _Hit("case_reference", match.start(), match.end(), "year_reference")
+    for match in _PRISON_NUMBER_RE.finditer(text):
+        yield _Hit("case_reference", match.start(), match.end(), "prison_number")
     for match in _LONG_NUMBER_RE.finditer(text):
         digits = match.group()
         isbn = len(digits) == 13 and digits.startswith(("978", "979"))
@@ -1731,6 +1782,8 @@ def _date_hits(text, lines):
 
 
 _LAW_DATE_BEFORE_RE = re.compile(
+    r"\b(?:replaced|were\s+introduced|was\s+introduced|were\s+abolished|was\s+abolished)\b[^.;\n]{0,120}?\b"
+    r"(?:England|Wales|Scotland|Northern\s+Ireland|the\s+UK)\s+(?:from|on)\s+$|"  # a system's change in a nation
     r"\b(?:Act|Acts|Regulations|Order|Bill|guidance|legislation|Code|Rules)\b[^.;\n]{0,120}?\b(?:came|comes|coming)\s+"
     r"into\s+(?:force|effect)\s+on\s+$|\bRoyal\s+Assent\s+on\s+$|\b(?:Act|Regulations|Bill)\b[^.;\n]{0,60}?\b"
     r"(?:commenced|took\s+effect)\s+on\s+$"
@@ -1756,6 +1809,8 @@ def _dates(text):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), True
     for match in _COMPACT_DATE_RE.finditer(text):  # (a date only after a birth label: _date_hits keeps no other)
+        yield match.start(), match.end(), False
+    for match in _SERIAL_DATE_RE.finditer(text):  # a spreadsheet's day number ("41723"): only after a birth label
         yield match.start(), match.end(), False
     for pattern in (_ISO_DATE_RE, _YMD_SLASH_DATE_RE):
         for match in pattern.finditer(text):
@@ -2067,12 +2122,10 @@ def _name_hits(text, lower_words):
             # An ordinary word capitalised only because it starts a table cell, a line or a sentence ("Attends
             # late"), used in lower case elsewhere in the document too. Elsewhere a word-name ("Summer said") stays.
             continue
-        if hit.detector == "ner" and (
-            re.match(r"-[a-z]", text[hit.end : hit.end + 2])
-            or _english_compound(word)
-            or _MOVE_TO_BEFORE_RE.search(text, 0, hit.start)
-        ):
-            continue  # "Hunter-gatherer games"; a place moved to ("The move to Westvale (autumn 2021)")
+        if hit.detector == "ner" and (re.match(r"-[a-z]", text[hit.end : hit.end + 2]) or _english_compound(word)):
+            continue  # "Hunter-gatherer games"
+        if _MOVE_TO_BEFORE_RE.search(text, max(0, hit.start - 40), hit.start):
+            continue  # a place moved or travelled to ("The move to Westvale (autumn 2021)", "a trip to Florence")
         if hit.detector == "ner" and " " not in word and _starts_place(text, hit.start) and _word_not_name(text, hit):
             continue  # "Frank and open discussion", "Don the gloves", "Bill payments left ...": a word, at a start
         if hit.detector == "ner" and " " not in word and _quote_opens(text, hit.start) and _plain_word(word):
@@ -2145,7 +2198,10 @@ def _english_compound(word):
     return bool(_ENGLISH_COMPOUND_RE.fullmatch(word)) and all(part.lower() in _ENGLISH for part in word.split("-"))
 
 
-_MOVE_TO_BEFORE_RE = re.compile(r"\b(?i:move|moved|moving|relocation|return(?:ed)?)[^\S\n]+to[^\S\n]+$")
+_MOVE_TO_BEFORE_RE = re.compile(
+    r"\b(?i:move|moved|moving|relocation|return(?:ed)?|trip|holiday|pilgrimage|flight|flew|journey)[^\S\n]+(?:to|in)"
+    r"[^\S\n]+$"
+)
 # Words only Welsh uses, and English words a Welsh sentence would not have: to tell a Welsh line from an English one.
 _WELSH_WORDS = _word_set(
     "y yr yn ac o ar ei eu mae roedd gan gyda wedi ddim nad bod fod ein eich fo nid oedd hefyd dros drwy heb hyd pan "
@@ -2185,6 +2241,7 @@ def _in_welsh(text, start, end):
 _EPONYM_AFTER_RE = re.compile(
     rf"(?:[{_APOS}]s?)?[^\S\n]+(?:syndrome|disease|continuum|scale|model|test|tool|framework|triangle|pyramid"
     r"|questionnaire|criteria|procedure|principle|protocol|method|approach|curve|chart|classification|score|basket"
+    r"|recognition"
     r"|[a-z]+[^\S\n]+(?:triangle|pyramid|continuum|framework|classification|syndrome|disease))\b",  # "drama triangle"
     re.IGNORECASE,
 )

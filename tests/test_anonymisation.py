@@ -1790,3 +1790,58 @@ def test_numbers_read_out_names_in_other_scripts_slogans_and_pasted_messages_are
 )
 def test_a_laws_commencement_a_place_used_as_a_figure_an_isbn_and_a_reviews_own_reference_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Sheriff Dunnachie granted the order late on the Friday.", "person_name", "Sheriff Dunnachie"),
+        ("Frau Oberhauser of the Jugendamt sent the file in German.", "person_name", "Frau Oberhauser"),
+        ("The family were patients at Ashgrove Primary Care Centre until 2020.", "surgery",
+         "Ashgrove Primary Care Centre"),
+        ("He moved at fourteen to Kestrelford Digital UTC in the city.", "school", "Kestrelford Digital UTC"),
+        ("Her Turkish identity card gives do\u011fum tarihi 9 Nisan 2012 in the referral.", "date_of_birth",
+         "9 Nisan 2012"),
+        ("The certificate gives his birth in the Ethiopian calendar as 4 Tikimt 2009.", "full_date", "4 Tikimt 2009"),
+        ("The Korean certificate reads \ucd9c\uc0dd\uc77c: 2013\ub144 7\uc6d4 9\uc77c in the file.", "date_of_birth",
+         "2013\ub144 7\uc6d4 9\uc77c"),
+        ("The DOB column of the export shows 42018 because the format was lost.", "date_of_birth", "42018"),
+        ("The grandparents' landline, 0115 496 0321, was the only number the school held.", "phone", "0115 496 0321"),
+        ("The disclosure application was logged as DVDS-22-01876 and never finished.", "case_reference",
+         "DVDS-22-01876"),
+        ("His letters from prison carried his number, B3817KT, on every page.", "case_reference", "B3817KT"),
+        ("The car had Ukrainian plates, AA 3319 BX, when it was stopped.", "vehicle_registration", "AA 3319 BX"),
+        ("On the game server he played as ShadowWolfKieran every night.", "social_media_handle", "ShadowWolfKieran"),
+        ("Her UCAS Personal ID, 193-447-2086, was in the college's e-mail.", "case_reference", "193-447-2086"),
+    ],
+)  # fmt: skip
+def test_titles_abroad_new_practices_and_schools_dates_in_more_calendars_and_more_references_are_flagged(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Year 8 trip to Florence was her first time abroad.",
+        "There was a tin of Mr Sheen on the table but no food in the fridge.",
+        "Teachers saw him as a bit of a Jack the lad rather than a child being exploited.",
+        "Mother was given Hobson's choice between a hostel and her partner's flat.",
+        "Iris recognition was fitted at the unit's door in 2020.",
+        "The children said Paati made their breakfast and walked them to school.",
+        "We have called her Saffi at her mother's request; it is not her real name.",
+        "Pritchard, C. (2004) The Child Abusers. Maidenhead: Open University Press. ISBN 0335210325.",
+        "Air a chur gu Buidheann nan \u00c0rd-Oifigearan / Submitted to the Chief Officers' Group: November 2019",
+        "Single unified safeguarding reviews replaced child practice reviews in Wales from 1 October 2024.",
+    ],
+)
+def test_places_travelled_to_brands_sayings_kin_words_declared_pseudonyms_isbns_and_gaelic_headings_pass(text):
+    assert kinds(text) == []
+
+
+def test_an_irish_hospital_and_a_gaelic_nursery_named_in_their_languages_are_flagged():
+    assert ("hospital", "hOspid\u00e9al Bhaile Uisce") in kinds("Tugadh go hOspid\u00e9al Bhaile Uisce \u00ed.")
+    assert ("nursery", "Sgoil-\u00e0raich Bhaile Mh\u00f2ir") in kinds(
+        "Bha i aig Sgoil-\u00e0raich Bhaile Mh\u00f2ir gach latha."
+    )
