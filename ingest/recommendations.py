@@ -276,10 +276,11 @@ TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 # The columns of an action plan's table, by their headers (the first that fits a header names it).
 ACTION_COLUMNS = (
     ("ref", re.compile(r"^(?:(?:rec(?:ommendation)?s?|action)\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?"
-                       r"|ref(?:erence)?\.?|no\.?|para(?:graph)?\.?|min(?:ute)?\.?)$", re.I)),
+                       r"|(?:[A-Z]{2,5}\s+)?ref(?:erence)?\.?|no\.?|para(?:graph)?\.?|min(?:ute)?\.?)$", re.I)),
     ("text", re.compile(r"^(?:(?:smart |agreed |planned |improvement |specific )?actions?"
                         r"(?: (?:to be taken|required|agreed|planned))?"
-                        r"|what(?: (?:will be done|we will do))?|activity|tasks?|steps?)$", re.I)),
+                        r"|what(?: (?:will be done|we will do|the [\w' ]{2,30} will do))?|activity|tasks?|steps?)$",
+                        re.I)),
     ("owner", re.compile(r"^(?:lead.*|owner.*|responsib.*|accountable.*|by whom|who)$", re.I)),
     ("due", re.compile(r"^(?:timescales?|target(?: date)?|due(?: date)?|by(?: when)?|completion(?: date)?|deadline"
                        r"|date)$", re.I)),
@@ -733,7 +734,7 @@ def _add_actions(blocks, proposed, findings=()):
     recommendation the report does not number."""
     rows, columns = [], None
     for block in blocks:
-        cells = [cell.strip() for cell in re.split(r"(?:^|\s)\|(?:\s|$)", block.text)]  # "| x": an empty first cell
+        cells = segmentation.row_cells(block.text)  # ("| x": an empty first cell; "RSB 1 | | ...": one between)
         filled = [cell for cell in cells if cell.strip(" |")]
         if columns is not None and "ref" not in columns and len(filled) == 1 and (group := LABEL.match(filled[0])):
             rows.append({"ref": _clean_label(group.group("label")), "text": ""})  # a row across the table
@@ -747,6 +748,8 @@ def _add_actions(blocks, proposed, findings=()):
         elif columns is not None:
             rows.append({role: _plain(cells[index]) if index < len(cells) else "" for role, index in columns.items()})
             rows[-1].setdefault("ref", "")
+            if not rows[-1]["ref"] and rows[-1].get("ref2"):
+                rows[-1]["ref"] = rows[-1]["ref2"]  # (keyed in the second register only)
             if re.fullmatch(r"[\d.\s]+", rows[-1]["ref"]):  # "10.1 0": a number a narrow PDF column broke
                 rows[-1]["ref"] = re.sub(r"\s+", "", rows[-1]["ref"])
     references = list(dict.fromkeys(row["ref"] for row in rows if row and row["ref"]))
@@ -814,7 +817,13 @@ def _action_columns(cells):
         task = next((i for i, text in enumerate(cells) if i not in roles.values() and TASK.match(text)), None)
         if task is not None:
             roles["ref"], roles["text"] = roles["text"], task
-    return roles if "ref" in roles and "text" in roles else None
+    if "ref" in roles and "text" in roles:
+        ref = ACTION_COLUMNS[0][1]
+        second = next((i for i, cell in enumerate(cells) if i not in roles.values() and ref.match(cell.strip())), None)
+        if second is not None:
+            roles["ref2"] = second  # "RSB ref | CSP ref | Action ...": a row may be keyed in either register
+        return roles
+    return None
 
 
 def _by_finding_and_place(reference, proposed, findings):
@@ -829,16 +838,21 @@ def _by_finding_and_place(reference, proposed, findings):
     return under[place - 1] if 0 < place <= len(under) else None
 
 
+# A reference's number after the words that may come before it: "Recommendation 3", "R3", "Action 3", "Min. 45".
+NAMED_NUMBER = re.compile(
+    r"(?:recommendation\s*|rec\s*|r\s*|action\s*|min(?:ute)?\s*)?(?P<n>\d{1,3}(?: \d{1,2})?[a-z]?)"
+)
+
+
 def _named_by(reference, proposed):
     """The recommendation an action plan's reference names: its label as written, or its number; for unnumbered
     recommendations, their place ("2.1": the second recommendation's first action)."""
 
     def keys(label):
-        plain = " ".join(label.lower().replace(".", " ").split(" / ")[-1].split())  # ("Cam gweithredu 1 / Action 1")
-        number = re.fullmatch(
-            r"(?:recommendation\s*|rec\s*|action\s*|min(?:ute)?\s*)?(?P<n>\d{1,3}(?: \d{1,2})?[a-z]?)", plain
-        )
-        return {plain, number.group("n")} if number else {plain}
+        # each side of a label in two languages or two registers ("Cam gweithredu 1 / Action 1", "RSB 2 / CSP 1")
+        sides = {" ".join(side.split()) for side in label.lower().replace(".", " ").split(" / ")}
+        numbers = (NAMED_NUMBER.fullmatch(side) for side in sides)
+        return sides | {number.group("n") for number in numbers if number}
 
     if _is_written_out(reference):  # the recommendation written out: "1. The Partnership should relaunch ..."
         words = _plain(SECTION_NUMBER.sub(r"\g<rest>", reference.strip(), count=1))[:60]

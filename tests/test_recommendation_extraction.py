@@ -2955,3 +2955,30 @@ Dylai'r Bwrdd Iechyd ofyn pam. | {after}"""
     ]
     assert made[2].text.endswith("record the outcome on the child's file.")
     assert made[2].reference == "Learning point 3"
+
+
+def test_an_action_plan_keyed_in_two_registers_or_by_r_numbers_gives_each_recommendation_its_actions():
+    text = """8. Recommendations
+
+[RSB 1] The RSB should agree with MARAC partners who sees each child discussed.
+
+[RSB 2 / CSP 1] The RSB and the CSP should jointly require children's services to attend every MARAC.
+
+[CSP 2] The CSP should commission stalking advocacy.
+
+Appendix: Action plan
+
+RSB ref | CSP ref | Action | Lead | Target
+RSB 1 | | Amend the MARAC protocol to name a lead agency for each child. | MARAC Chair | March 2026
+RSB 2 | CSP 1 | Publish an attendance standard. | Head of Children's Services | February 2026
+| CSP 1 | Audit attendance every six months. | Co-ordinator | September 2026
+| CSP 2 | Commission a stalking advocacy service. | Community Safety Manager | July 2026"""
+
+    made = {r.label: r for r in proposed(pages(FINDINGS, text))}
+
+    assert [a.text for a in made["RSB 1"].actions] == ["Amend the MARAC protocol to name a lead agency for each child."]
+    assert [a.text for a in made["RSB 2 / CSP 1"].actions] == [
+        "Publish an attendance standard.",
+        "Audit attendance every six months.",
+    ]
+    assert [a.owner for a in made["CSP 2"].actions] == ["Community Safety Manager"]
