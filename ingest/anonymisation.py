@@ -248,7 +248,8 @@ bangladeshi pakistani indian kashmiri afghan syrian iraqi iranian yemeni sudanes
 nigerian ghanaian congolese zimbabwean jamaican caribbean vietnamese chinese filipino nepali nepalese gurkha
 sri lankan latvian slovak czech bulgarian albanian kosovan hungarian turkish moroccan algerian egyptian
 african asian european arab latino latina granaidh grannaidh mamaidh dadaidh nain taid mamgu tadcu
-paati thatha paatti ammachi jaan jaanu beta beti habibi habibti mija mijo
+paati thatha paatti ammachi jaan jaanu beta beti habibi habibti mija mijo walaal walaalo abaayo bhai bhaiya
+didi baji apa akhi ukhti brat bratku siostra
 """
 # Publishers, awarding bodies and qualifications after a name ("Palgrave Macmillan", "Jane Hill MSc").
 _PUBLISHING_WORDS = """
@@ -1251,13 +1252,14 @@ _AUTHORS = (
     r"(?:\s+et\s+al\b\.?|\s+and\s+(?:colleagues|others)\b)?"
 )
 _CITE_YEAR = r"(?:19|20)\d{2}[a-z]?"
+_SURNAME_PARTICLE = r"(?:(?:de|van|von|der|den|da|di|du|le|la|del|della|ter|ten|op)\s+)?"  # "de Sousa, S."
 _CITATION_RES = (
     re.compile(
         rf"{_AUTHORS}(?:[{_APOS}]s?)?(?:\s+[a-z]+){{0,2}}\s*\(\s*(?:{_CITE_YEAR}|n\.d\.)(?:\s*[,:;][^()]{{0,80}})?\)"
     ),
     re.compile(rf"{_AUTHOR}(?:\s*(?:,|and|&)\s*{_AUTHOR}){{0,8}}\s+(?:et\s+al\b|and\s+colleagues\b)"),
     re.compile(
-        rf"{_CAP}(?:\s+{_CAP})?,?\s+(?:[A-Z]\.\s?){{1,3}}(?:(?:,|\s+and|\s*&)\s*{_CAP},?\s+(?:[A-Z]\.\s?){{1,3}}){{0,12}},?\s*"
+        rf"{_CAP}(?:\s+{_CAP})?,?\s+(?:[A-Z]\.\s?){{1,3}}(?:(?:,|\s+and|\s*&)\s*{_SURNAME_PARTICLE}{_CAP},?\s+(?:[A-Z]\.\s?){{1,3}}){{0,12}},?\s*"
         rf"(?:et\s+al\.?\s*)?\(?{_CITE_YEAR}\)?"
     ),
     re.compile(rf"\b[Tt]he\s+{_AUTHOR}\s+(?i:report|review|inquiry)\b"),
@@ -1448,6 +1450,9 @@ def _check(text, page, source, allowed):
 def _other_language_side(text, hit):
     """Whether a name hit is a word of the Welsh or Gaelic side of a bilingual heading or cell whose other side is
     ordinary English ("Beth a ganfuom / What we found", "Brawd / Brother", "... / Mae niwed ar-lein yn niwed")."""
+    words = _WORD_RE.findall(text[hit.start : hit.end])
+    if hit.kind == "named_reviewer" or (len(words) >= 2 and (words[0] in _FORENAMES or words[0] in _GAZETTEER)):
+        return False  # a name its label gives, or a known forename with a surname, is a name on either side
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.end) % (len(text) + 1)
     cell_start = text.rfind("|", line_start, hit.start) + 1 or line_start
@@ -1483,14 +1488,14 @@ _CELTIC_MARK_RE = re.compile(r"[\u00e0\u00e8\u00ec\u00f2\u00f9\u00c0\u00c8\u00cc
 
 
 def _all_ordinary(side, ordinary):
-    words = [_POSSESSIVE_RE.sub("", word) for word in _WORD_RE.findall(side)]
-    return bool(words) and all(
-        w.lower() in ordinary or w.lower() in _FUNCTION_WORD_SET or w.lower() in _ENGLISH or w.lower() in _MONTH_NAMES
-        for w in words
-    )
+    words = [_POSSESSIVE_RE.sub("", word).lower() for word in _WORD_RE.findall(side)]
+    # (a side of three words or more may be read against the English word list: "Submitted to the Chief Officers'
+    # Group: November 2019"; a shorter one only against the document's own words, "tad" being English too)
+    known = _SIDE_WORDS if len(words) >= 3 else frozenset()
+    return bool(words) and all(w in ordinary or w in _FUNCTION_WORD_SET or w in known for w in words)
 
 
-_MONTH_NAMES = frozenset(month.lower() for month in calendar.month_name[1:])
+_SIDE_WORDS = _ENGLISH | frozenset(month.lower() for month in calendar.month_name[1:])
 
 
 def _kept(hit, text, allowed):
@@ -2394,10 +2399,35 @@ def _titled_name_hits(text):
             continue  # "Mrs W." is how reviews name a family member; the capital after it starts a sentence
         words = [w for w in _WORD_RE.finditer(text, match.start("name"), match.end("name")) if len(w.group()) > 1]
         names = [word for word in words if _token_kind(_POSSESSIVE_RE.sub("", word.group())) == "name"]
-        if not names or names[0] is not words[0]:
-            continue
+        if not names or names[0] is not words[0] or words[0].group() in _RANK_WORDS:
+            continue  # ("Detective Chief Inspector, Public Protection Branch": a rank, no name)
         end = names[-1].start() + len(_POSSESSIVE_RE.sub("", names[-1].group()))
         yield _Hit("person_name", match.start(), end, "title")
+
+
+# Words of a rank or post after a title, no name: "Detective Chief Inspector", "Sergeant Major".
+_RANK_WORDS = frozenset(
+    [
+        "Chief",
+        "Inspector",
+        "Superintendent",
+        "Constable",
+        "Sergeant",
+        "Officer",
+        "Detective",
+        "Assistant",
+        "Deputy",
+        "Principal",
+        "Senior",
+        "Head",
+        "Lead",
+        "Designated",
+        "Named",
+        "Major",
+        "Commander",
+        "Commissioner",
+    ]
+)
 
 
 def _beside_pseudonym_hits(text):
@@ -2459,9 +2489,15 @@ _PLAIN_NAME_RE = re.compile(rf"[{_UP}][{_LO}]{{2,}}(?:-[{_UP}][{_LO}]+)?")  # (n
 _QUOTED_NOT_NAME_BEFORE_RE = re.compile(r"[.!?:][\"'\u2019\u201d)]*\s+$|\b(?:in|from|to|near|across|at)[^\S\n]+$|/$")
 
 
+# A Scottish or Irish surname in small letters, as messages write it: "dont say nothing to mcelhatton".
+_LOWER_MAC_RE = re.compile(r"(?<![\w@./])mc(?!donald)[a-z]{4,}\b")
+
+
 def _quoted_name_hits(text):
     """A capitalised word no word list knows, inside a quotation but not opening it or a sentence in it: "'Team
     Ezme'", "'free Tizzle, they got man on tag'" (a slogan, a lyric, a message that names someone)."""
+    for match in _LOWER_MAC_RE.finditer(text):
+        yield _Hit("person_name", match.start(), match.end(), "message_name")
     if not any(mark in text for mark in "'\"\u2018\u201c"):
         return
     for quote in _QUOTATION_RE.finditer(text):
@@ -2469,10 +2505,15 @@ def _quoted_name_hits(text):
         start, end = quote.span(group)
         if end - start > _SHORT_QUOTE:
             continue
-        for word in _CAPITALISED_RE.finditer(text, start, end):
+        for word in _QUOTED_CAPITALISED_RE.finditer(text, start, end):
             name = _POSSESSIVE_RE.sub("", word.group())
+            called = (  # "'Tymku, come back here!'": someone called by name (not a greeting alone: "'Shwmae,'")
+                word.start() == start
+                and text[word.end() : word.end() + 1] == ","
+                and len(text[word.end() + 1 : end].split()) >= 2
+            )
             if (
-                word.start() > start
+                (word.start() > start or called)
                 and _PLAIN_NAME_RE.fullmatch(name)
                 and not _QUOTED_NOT_NAME_BEFORE_RE.search(text, start, word.start())
                 and _no_word(name)
@@ -2793,7 +2834,7 @@ def _gazetteer_hits(text):
 
 # Welsh "Beth" (what) before the Welsh words of a question or a form's row: "Beth ddigwyddodd / What happened".
 _WELSH_BETH_RE = re.compile(
-    r"Beth[^\S\n]+(?:ddigwyddodd|sy|sydd|yw|oedd|mae|fydd|ddylai|allai|nesaf|wnaeth|wnaethon|am|sy'n|sydd\s+angen)\b"
+    r"Beth[^\S\n]+(?:dd\w+|sy|sydd|yw|oedd|mae|fydd|allai|nesaf|wnaeth|wnaethon|am|sy'n|sydd\s+angen)\b"
 )
 
 

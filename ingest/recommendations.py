@@ -307,7 +307,8 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         proposed = _fullest([proposed, _from_appendix(sections(blocks), named=bool(proposed))])
     if not proposed:
         proposed = (
-            _indexed(blocks)
+            _resolved(blocks)
+            or _indexed(blocks)
             or _written_into_conclusions(sections(blocks))
             or _recommends_that(blocks)
             or _what_needs_to_change(blocks, findings)
@@ -1800,9 +1801,8 @@ def _mended(cells):
 def _is_header(cells):
     cells = _mended(cells)
     sides = [side.strip() for cell in cells for side in cell.split(" / ")]  # ("Cam gweithredu / Action")
-    typed = any(map(TYPE_COLUMN.match, sides)) and any(map(STATEMENT_COLUMN.match, sides))  # a typed log's
     grouping = sum(bool(cell.strip()) for cell in cells) == 1 and len(cells) > 2  # "Regional recommendations | |"
-    named = typed or any(TABLE_TEXT.match(side) for side in sides)
+    named = _typed_columns(cells) is not None or any(TABLE_TEXT.match(side) for side in sides)
     return named and not grouping and all(len(cell.split()) <= 5 for cell in cells)
 
 
@@ -1843,10 +1843,8 @@ def _columns(cells):
     of typed statements ("Ref | Type | Statement | Links | Lead"), the statement is the text of the rows whose type
     says they are recommendations."""
     roles = _table_roles(cells)
-    typed = [index for index, cell in enumerate(cells) if TYPE_COLUMN.match(cell.strip())]
-    stated = [index for index, cell in enumerate(cells) if STATEMENT_COLUMN.match(cell.strip())]
-    if typed and stated and "text" not in roles:
-        roles.update(type=typed[0], text=stated[0])
+    if (typed := _typed_columns(cells)) and "text" not in roles:
+        roles.update(type=typed[0], text=typed[1])
     texts = [
         i for i, cell in enumerate(_mended(cells)) if any(TABLE_TEXT.match(side.strip()) for side in cell.split(" / "))
     ]
@@ -1861,8 +1859,26 @@ def _columns(cells):
     return roles if "text" in roles else None
 
 
+def _typed_columns(cells):
+    """(its type column, its statement column) of a typed log's header row ("Ref | Type | Statement | Links | Lead"),
+    either side of a bilingual cell; None for any other row."""
+
+    def first(pattern):
+        return next(
+            (
+                i
+                for i, cell in enumerate(_mended(cells))
+                if any(pattern.match(side.strip()) for side in cell.split(" / "))
+            ),
+            None,
+        )
+
+    typed, stated = first(TYPE_COLUMN), first(TYPED_STATEMENT_COLUMN)
+    return (typed, stated) if typed is not None and stated is not None else None
+
+
 TYPE_COLUMN = re.compile(r"^(?:type|kind|category)$", re.IGNORECASE)
-STATEMENT_COLUMN = re.compile(r"^(?:statement|text|description|entry|detail)s?$", re.IGNORECASE)
+TYPED_STATEMENT_COLUMN = re.compile(r"^(?:statement|text|description|entry|detail)s?$", re.IGNORECASE)
 TYPED_RECOMMENDATION = re.compile(r"^recommendations?\b\s*", re.IGNORECASE)
 FLAT_TYPED_ROW = re.compile(r"^(?P<ref>(?-i:[A-Z]{1,3})\d{1,2})\s+(?P<rest>(?-i:[A-Z]).*)$", re.DOTALL)
 NUMBER_LABEL = re.compile(r"(?:rec(?:ommendation)?\.?\s*)?\d{1,2}(?:\.\d{1,2})?[a-z]?\.?", re.I)  # "3", "Rec 2"
@@ -2120,6 +2136,9 @@ def _address(recommendation):
     """Whom the recommendation asks: its own words before "should" when they name someone, else the table's
     addressee or lead (or "To NHS X, ..."), the code's agency, or the sub-heading it is under."""
     text = RESOLVED_TO.sub("", recommendation.text, count=1)  # ("It was RESOLVED to recommend that the police ...")
+    text = re.sub(
+        r"^that,\s+[^,]{3,120},\s+", "that ", text
+    )  # ("that, when Working Together is next revised, the ...")
     bare = BARE_SUBJECT.match(text) if re.match(r"that\s", text, re.IGNORECASE) else None  # "that the police ensure"
     subject = WE_ASK.match(text) or bare or SUBJECT.match(text) or BARE_SUBJECT.match(text)
     if subject is not None and len(subject.group("subject").split()) > 14 and (first := BARE_SUBJECT.match(text)):

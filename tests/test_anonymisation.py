@@ -1845,3 +1845,25 @@ def test_an_irish_hospital_and_a_gaelic_nursery_named_in_their_languages_are_fla
     assert ("nursery", "Sgoil-\u00e0raich Bhaile Mh\u00f2ir") in kinds(
         "Bha i aig Sgoil-\u00e0raich Bhaile Mh\u00f2ir gach latha."
     )
+
+
+def test_someone_called_by_name_in_a_quotation_and_a_mac_surname_in_small_letters_are_names():
+    assert ("person_name", "Bartku") in kinds("She was heard shouting 'Bartku, chod\u017a tu teraz!' on the stairs.")
+    assert ("person_name", "mcgillivray") in kinds("dont tell mcgillivray nothing he grasses")
+    assert kinds("'Shwmae,' he said, the only Welsh he used in the meeting.") == []
+    assert kinds("'Walaal, come on,' the older boys said to him outside.") == []
+
+
+def test_a_rank_a_citations_author_with_a_particle_and_an_irish_agency_are_no_names():
+    assert kinds("Detective Chief Inspector, Public Protection Branch | PSNI") == []
+    assert ("person_name", "Mulholland") in kinds("Detective Chief Inspector Mulholland chaired the meeting.")
+    assert kinds("Shaw, C., Brodie, I., de Sousa, S. and Willmott, N. (2010) Research into Private Fostering.") == []
+    assert kinds("Tusla, the Child and Family Agency, was contacted.") == []
+
+
+def test_a_reviewer_named_in_a_bilingual_line_is_still_named_and_welsh_what_before_a_mutated_verb_is_no_name():
+    found = kinds(
+        "Adolygydd / Reviewer: Heledd Powys-Tudor, gweithiwr cymdeithasol annibynnol / independent social worker"
+    )
+    assert ("named_reviewer", "Heledd Powys-Tudor") in found
+    assert kinds("Beth ddywedodd y teulu / What the family told the review") == []

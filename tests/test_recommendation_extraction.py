@@ -2982,3 +2982,15 @@ RSB 2 | CSP 1 | Publish an attendance standard. | Head of Children's Services | 
         "Audit attendance every six months.",
     ]
     assert [a.owner for a in made["CSP 2"].actions] == ["Community Safety Manager"]
+
+
+def test_whom_a_resolution_asks_is_read_past_a_clause_after_that():
+    text = """9. Recommendations
+
+Min. | Item | Action
+52 | National. It was RESOLVED to recommend that, when Working Together is next revised, the Department of Health \
+give guidance on children left in charge of babies. | Chair"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee, r.addressee_text) for r in made] == [("52", "national", "The Department of Health")]
