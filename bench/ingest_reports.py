@@ -32,12 +32,13 @@ while the twelfth was tuned on) the fifteenth's first, and `--batch fourteenth` 
 the sixteenth session's, and `--batch seventeenth` (bench/data/anonymisation_seventeenth/, written while the
 sixteenth was tuned on) the seventeenth session's, and `--batch eighteenth` (bench/data/anonymisation_eighteenth/,
 written while the seventeenth was tuned on) the eighteenth session's, and `--batch nineteenth`
-(bench/data/anonymisation_nineteenth/, written while the eighteenth was tuned on) the nineteenth session's.
+(bench/data/anonymisation_nineteenth/, written while the eighteenth was tuned on) the nineteenth session's first, and
+`--batch twentieth` (bench/data/anonymisation_twentieth/, written while the nineteenth was tuned on) its last.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|eighteenth|nineteenth]
+        [--batch fresh|third|...|nineteenth|twentieth]
 """
 
 import argparse
@@ -354,6 +355,7 @@ def main():
             "seventeenth",
             "eighteenth",
             "nineteenth",
+            "twentieth",
         ),
         help="a later blind batch",
     )
