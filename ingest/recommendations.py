@@ -1495,7 +1495,8 @@ class _SectionReader:
         ):  # (a labelled recommendation's second paragraph: "The protocol should also set out ...")
             current.text = f"{current.text} {_plain(text)}"
         elif _unlabelled_recommendation(text):
-            self._add(ProposedRecommendation(_plain(text), "", block.page))
+            for sentences in _asked_apart(text):  # (two run together, as a PDF may join paragraphs)
+                self._add(ProposedRecommendation(_plain(sentences), "", block.page))
         else:
             self.current = None
 
@@ -1649,6 +1650,23 @@ def _expects_sub_points(recommendation):
     """Whether a recommendation's text leads into sub-points ("... so that:") or has begun them ("(i) ...")."""
     text = re.sub(r"\s*\([^()]{1,40}\)$", "", recommendation.text.rstrip())  # ("... so that: (Learning 2)")
     return text.endswith((":", ";")) or bool(re.search(r"(?:\((?:i|a)\)|\bi\.)\s", text))
+
+
+def _asked_apart(text):
+    """A paragraph's recommendations: one, or more when sentences after the first each ask someone else by name ("The
+    Child Protection Committee should issue ... registered. Dunvegrie Council's social work service should ensure
+    ..."), as a PDF gives two paragraphs whose line break it read as a wrap."""
+    sentences = [sentence for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip()) if sentence]
+    starts, subjects = [0], []
+    for index, sentence in enumerate(sentences):
+        subject = SUBJECT.match(sentence)
+        named = subject.group("subject") if subject and _names_someone(subject.group("subject")) else ""
+        before = " ".join(sentences[starts[-1] : index])
+        if index and named and named.lower() != subjects[-1].lower() and len(named.split()) <= 10 and _asks(before):
+            starts.append(index)  # (after a part that itself asks: not after a label, "DfE 1.")
+        if index == 0 or (named and index == starts[-1]):
+            subjects.append(named)
+    return [" ".join(sentences[a:b]) for a, b in itertools.pairwise([*starts, len(sentences)])]
 
 
 def _unlabelled_recommendation(text):

@@ -2994,3 +2994,22 @@ give guidance on children left in charge of babies. | Chair"""
     made = proposed(pages(FINDINGS, text))
 
     assert [(r.label, r.addressee, r.addressee_text) for r in made] == [("52", "national", "The Department of Health")]
+
+
+def test_two_recommendations_a_pdf_ran_into_one_paragraph_are_two_when_the_second_asks_someone_else():
+    text = """7. Recommendations
+
+The Child Protection Committee should issue practice guidance on young children left alone. Northshire Council's \
+social work service should ensure that every concern about a child recently removed from the register is screened \
+by a senior practitioner.
+
+DfE 1. The Department for Education should revise the national minimum standards for private fostering. It should \
+consult the Children's Commissioner on them."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.text[:35] for r in made] == [
+        "The Child Protection Committee shou",
+        "Northshire Council's social work se",
+        "DfE 1. The Department for Education",
+    ]
