@@ -298,6 +298,7 @@ def run_cases(final, batch=None):
 SCORED_BATCHES = {
     "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth",
 }  # fmt: skip
 
 
