@@ -48,12 +48,14 @@ Sets:
 - `fifteenth`: bench/data/recommendations_fifteenth/ (the same, written while the fourteenth was tuned on): scored
   once in the eighteenth session, development material since.
 - `sixteenth`: bench/data/recommendations_sixteenth/ (the same, written while the fifteenth was tuned on): scored
-  once in the nineteenth session.
+  once in the nineteenth session, development material since.
+- `seventeenth`: bench/data/recommendations_seventeenth/ (the same, written while the sixteenth was tuned on): the
+  nineteenth session's final figures, scored once.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|fifteenth|sixteenth] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|sixteenth|seventeenth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -230,7 +232,7 @@ def totals(rows):
 
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
+SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth")
 
 
 def sources(chosen_set, chosen):
@@ -251,6 +253,7 @@ def sources(chosen_set, chosen):
         "fourteenth": [DATA / "recommendations_fourteenth"],
         "fifteenth": [DATA / "recommendations_fifteenth"],
         "sixteenth": [DATA / "recommendations_sixteenth"],
+        "seventeenth": [DATA / "recommendations_seventeenth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
