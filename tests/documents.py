@@ -465,3 +465,24 @@ def make_pdf_with_table(path, rows, *, before=(), after=(), widths=None, spans=(
     story = [*(Paragraph(text, body) for text in before), table, *(Paragraph(text, body) for text in after)]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path
+
+
+def make_pdf_of_text_objects(path, lines, *, left=72, top=720, step=20):
+    """A one-page PDF whose lines are written as PDFium text objects exactly as given, spaces and all ("x      ": a
+    line a layout program padded), Helvetica 11pt, one below the other."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    for index, line in enumerate(lines):
+        obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 11.0)
+        text = ctypes.create_string_buffer((line + "\0").encode("utf-16-le"))
+        pdfium_c.FPDFText_SetText(obj, ctypes.cast(text, ctypes.POINTER(ctypes.c_ushort)))
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, left, top - index * step)
+        pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    pdf.save(str(path))
+    return path

@@ -22,6 +22,7 @@ from tests.documents import (
     make_docx,
     make_docx_with_many_parts,
     make_pdf,
+    make_pdf_of_text_objects,
     make_pdf_with_table,
     make_scanned_pdf,
     make_xlsx,
@@ -881,3 +882,11 @@ def test_a_numbered_paragraph_after_a_sentences_end_starts_its_own_line_even_aft
     document = extract(make_pdf(tmp_path / "review.pdf", [page]))
 
     assert document.text == page
+
+
+def test_a_pdf_line_padded_with_spaces_after_one_character_is_read_not_refused(tmp_path):
+    lines = ["Nobody asked who the adults were.", "x      ", "The health visitor saw the baby twice in that month."]
+
+    document = extract(make_pdf_of_text_objects(tmp_path / "review.pdf", lines))
+
+    assert document.text.split("\n") == ["Nobody asked who the adults were.", "x", lines[2]]

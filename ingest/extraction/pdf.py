@@ -578,7 +578,8 @@ def _line(textpage, text, position):
     """A line of text placed by its first, middle and last characters: the middle baseline and the greatest type
     height of the three, so that a word in another font at one end does not count."""
     samples = {len(text) - len(text.lstrip()), len(text.rstrip()) - 1}
-    samples.add(next(index for index in range(len(text) // 2, len(text)) if not text[index].isspace()))
+    # (the middle character; a line whose second half is only spaces, "\u2713    ", has its last for middle)
+    samples.add(next((i for i in range(len(text) // 2, len(text)) if not text[i].isspace()), len(text.rstrip()) - 1))
     baselines, heights, lefts, rights, weights = [], [], [], [], []
     for index in sorted(samples):
         char = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, position + _utf16_length(text[:index]))
