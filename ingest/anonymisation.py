@@ -249,7 +249,8 @@ nigerian ghanaian congolese zimbabwean jamaican caribbean vietnamese chinese fil
 sri lankan latvian slovak czech bulgarian albanian kosovan hungarian turkish moroccan algerian egyptian
 african asian european arab latino latina granaidh grannaidh mamaidh dadaidh nain taid mamgu tadcu
 paati thatha paatti ammachi jaan jaanu beta beti habibi habibti mija mijo walaal walaalo abaayo bhai bhaiya
-didi baji apa akhi ukhti brat bratku siostra
+didi baji apa akhi ukhti brat bratku siostra bubbe bobbe zeide zaide zayde halmeoni harabeoji obaachan ojiichan
+pappou papou purim pesach sukkot hanukkah chanukah lohri vaisakhi hogmanay geordie
 """
 # Publishers, awarding bodies and qualifications after a name ("Palgrave Macmillan", "Jane Hill MSc").
 _PUBLISHING_WORDS = """
@@ -282,7 +283,8 @@ _PLACE_SUFFIXES = ("shire", "borough", "burgh", "chester", "cester", "caster", "
 _TITLE_SET = _word_set(
     "Mr Mrs Ms Miss Mx Dr Prof Professor DS DC DI DCI DSU DCS Supt PC PCSO Sgt Sergeant Constable Inspector "
     "Detective Nurse Sister Cllr Councillor Judge HHJ Lord Lady Sir Dame Rev Revd Reverend Baroness Imam Rabbi "
-    "Pastor Father Canon Bishop Elder Sheriff Frau Herr Pani Madame Mme Monsieur Señora Señor Signora Doamna"
+    "Pastor Father Canon Bishop Elder Sheriff Frau Herr Pani Madame Mme Monsieur Señora Señor Signora Doamna "
+    "DJ Insp Rebbetzin"
 )
 
 # Common UK forenames, used only with a surname beside them or to confirm a single-word hit. Names that are
@@ -684,13 +686,16 @@ _NEUTRAL_CITATION_RE = re.compile(r"\[(?:19|20)\d{2}\]\s+(?:EWFC|EWHC)\s+B?\d+(?
 _UPN_RE = re.compile(r"\b[A-Z]\d{12}\b")
 # The review's own author in the citation it suggests for itself: "Suggested citation: Abernethy-Rowe, T. (2023)".
 _SUGGESTED_CITATION_RE = re.compile(
-    rf"\bSuggested[^\S\n]+citation[^\S\n]*:[^\S\n]*(?P<name>{_CAP},[^\S\n]+[A-Z]\.(?:[^\S\n]?[A-Z]\.){{0,2}})"
+    rf"\b(?:Suggested[^\S\n]+)?[Cc]itation[^\S\n]*:[^\S\n]*(?P<name>{_CAP},[^\S\n]+[A-Z]\.(?:[^\S\n]?[A-Z]\.){{0,2}})"
+    rf"(?:[^\S\n]+and[^\S\n]+(?P<second>{_CAP},[^\S\n]+[A-Z]\.(?:[^\S\n]?[A-Z]\.){{0,2}}))?"
 )
 # A reference of letters, a year and a number: "COR-2021-0713" (not a review's own: "CSPR-2023-01").
 _YEAR_REFERENCE_RE = re.compile(
     r"(?<![\w-])(?!(?:L?CSPR|SCR|CPR|SUSR|CMR|DHR|SAR|APR|LR|DFE|ISBN|ISSN|COVID)-)[A-Z]{2,5}-(?:(?:19|20)\d{2}-\d{2,6}"
     r"|\d{2}-\d{4,6})(?![\w-])"
 )
+# A reference of letters, eight figures or more and letters: "CHB31704826RT" (a benefit's).
+_CODED_NUMBER_RE = re.compile(r"\b[A-Z]{2,4}\d{8,12}[A-Z]{0,3}\b")
 # A prisoner's number (HM Prison and Probation Service): "A4729DN".
 _PRISON_NUMBER_RE = re.compile(r"\b[A-Z]\d{4}[A-Z]{2}\b")
 # A plate of Ukraine, Russia or Bulgaria, two letters either side of four figures: "BC 4172 KM".
@@ -770,6 +775,8 @@ _FESTIVAL_DATE_RE = re.compile(
     r"|Mother[\u2019']s\s+Day|Father[\u2019']s\s+Day|Remembrance\s+Sunday|St\.?\s+(?:David|Patrick|Andrew)[\u2019']s\s+Day"
     r"|Eid(?:\s+al-(?:Fitr|Adha))?|Diwali|Burns\s+Night|Mothering\s+Sunday|Pancake\s+Day|Shrove\s+Tuesday"
     r"|Eleventh\s+Night|Mischief\s+Night|Nos\s+Galan|Dydd\s+Calan|Calan\s+Gaeaf|Noson\s+Guto\s+Ffowc|Dydd\s+Nadolig"
+    r"|Purim|Pesach|Passover|Sukkot|Hanukkah|Chanukah|Rosh\s+Hashanah|Yom\s+Kippur|Lohri|Vaisakhi|Baisakhi|Holi"
+    r"|Raksha\s+Bandhan|Chinese\s+New\s+Year|Lunar\s+New\s+Year|Nowruz"
     r")\s+(?:19|20)\d{2}\b"
 )
 # A date written in the language of a family's own papers: Polish ("12 marca 2021"), German ("3. März 2012"),
@@ -1662,7 +1669,9 @@ def _identifier_hits(text):
         yield _Hit("vehicle_registration", match.start(), match.end(), "vrm")
     yield from _case_reference_hits(text)
     for match in _SUGGESTED_CITATION_RE.finditer(text):
-        yield _Hit("named_reviewer", match.start("name"), match.end("name"), "suggested_citation")
+        for group in ("name", "second"):
+            if match.group(group):
+                yield _Hit("named_reviewer", match.start(group), match.end(group), "suggested_citation")
 
 
 def _nhs_hits(text):
@@ -1730,8 +1739,9 @@ def _case_reference_hits(text):
             yield _Hit("case_reference", match.start(), match.end(), "upn")
     for match in _YEAR_REFERENCE_RE.finditer(text):
         yield _Hit("case_reference", match.start(), match.end(), "year_reference")
-    for match in _PRISON_NUMBER_RE.finditer(text):
-        yield _Hit("case_reference", match.start(), match.end(), "prison_number")
+    for pattern, detector in ((_PRISON_NUMBER_RE, "prison_number"), (_CODED_NUMBER_RE, "coded_number")):
+        for match in pattern.finditer(text):
+            yield _Hit("case_reference", match.start(), match.end(), detector)
     for match in _LONG_NUMBER_RE.finditer(text):
         digits = match.group()
         isbn = len(digits) == 13 and digits.startswith(("978", "979"))

@@ -124,10 +124,17 @@ ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
     r"|record"
 )
 IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
+# "The ACPC to agree ...", "Kexmoor Primary Care Trust to ensure ...": whom, then what it is to do, in the infinitive.
+INFINITIVE_SUBJECT = r"(?-i:(?:The\s+)?(?:[A-Z][\w'\u2019&-]*\s+(?:and\s+|of\s+|for\s+|the\s+)?){1,8}?)"
+INFINITIVE_VERB = (
+    rf"to\s+(?:{ACTIONS}|arrange|inform|notify|tell|offer|write|hold|convene|check|ask|train|report|use|keep|send"
+    r"|visit|assess|invite|confirm|make)\b"
+)
+INFINITIVE_START = rf"^{INFINITIVE_SUBJECT}{INFINITIVE_VERB}"
 DIRECTIVE = re.compile(
     r"\b(?:should|must|shall|will|(?:is|are) (?:asked|requested|invited) to|(?:is|are) recommended to|needs? to"
     r"|to (?:ensure|review|develop|consider|seek|establish|provide|agree|commission|publish|revise|audit|make sure))\b"
-    rf"|{IMPERATIVE.pattern}",
+    rf"|{IMPERATIVE.pattern}|{INFINITIVE_START}",
     re.IGNORECASE,
 )
 # Whom a recommendation asks when "that" puts its verb in the bare form: "(The review recommends that) the
@@ -139,6 +146,8 @@ BARE_SUBJECT = re.compile(
     r"(?:e?s)?\b",  # ("it is recommended that the Trust ensures")
     re.IGNORECASE,
 )
+# Whom a recommendation asks when it is written "X to do": "The Education Department to arrange ...".
+INFINITIVE_ASK = re.compile(rf"^(?P<subject>{INFINITIVE_SUBJECT}){INFINITIVE_VERB}", re.IGNORECASE)
 # Whom a recommendation asks when the reviewers speak: "We ask the police to make sure that ...".
 WE_ASK = re.compile(
     r"^(?:[\u2022*\-]\s+)?(?:we|the\s+(?:panel|review|reviewers?|review\s+team))\s+(?:ask|asks|invite|invites|urge|urges"
@@ -231,7 +240,11 @@ PROCEDURAL = re.compile(
 )
 # What a recommendation asks in words of its own (not "will", which a commitment or a plan uses). A paragraph that
 # asks is a recommendation even when it is about the others ("The Board should audit how these recommendations ...").
-ASKS = re.compile(r"\b(?:should|must|shall|is asked to|are asked to|recommends?|recommended|needs? to)\b|^that\b", re.I)
+ASKS = re.compile(
+    r"\b(?:should|must|shall|(?:is|are) (?:asked|requested|invited) to|recommends?|recommended|needs? to)\b|^that\b"
+    rf"|{INFINITIVE_START}",
+    re.I,
+)
 # Codes of single-agency recommendations ("CSC 1", "P 2") and the agency each names.
 CODES = {
     "CSC": "Children's social care", "SC": "Children's social care", "CS": "Children's social care",
@@ -2158,10 +2171,12 @@ def _address(recommendation):
         r"^that,\s+[^,]{3,120},\s+", "that ", text
     )  # ("that, when Working Together is next revised, the ...")
     bare = BARE_SUBJECT.match(text) if re.match(r"that\s", text, re.IGNORECASE) else None  # "that the police ensure"
-    subject = WE_ASK.match(text) or bare or SUBJECT.match(text) or BARE_SUBJECT.match(text)
+    subject = (
+        WE_ASK.match(text) or INFINITIVE_ASK.match(text) or bare or SUBJECT.match(text) or BARE_SUBJECT.match(text)
+    )
     if subject is not None and len(subject.group("subject").split()) > 14 and (first := BARE_SUBJECT.match(text)):
         subject = first  # ("the Department for Education considers, ..., setting out what should happen")
-    own = re.sub(r"^that\s+", "", subject.group("subject"), flags=re.IGNORECASE) if subject else ""
+    own = re.sub(r"^that\s+", "", subject.group("subject"), flags=re.IGNORECASE).strip() if subject else ""
     # ("Ofsted, with the Care Quality Commission and ...": whom it asks first)
     own = re.split(r",\s+(?:together\s+with|working\s+with|jointly\s+with|with)\s", own, maxsplit=1)[0]
     own = re.sub(r"^(?:together|jointly|working)\s+with\s+[^,]{2,80},\s+", "", own, flags=re.IGNORECASE)  # ("Together

@@ -102,7 +102,8 @@ SECTION_KINDS = [
      r"|(?:the )?findings in (?:detail|full)|analysis and findings"
      r"|findings from the review|what the review found|key issues|themes and learning|learning themes"),
     ("learning", r"(?:key |main )?learning(?: points| themes| and (?:improvement|actions|recommendations))?"
-     r"|lessons(?: learned| learnt)?|what (?:has been|have we|was) learn[te]d.*|learning for (?:practice|agencies).*"
+     r"|lessons(?: learned| learnt)?|what (?:has been|have we|was) learn[te]d.*"
+     r"|learning for (?:practice|practitioners|agencies|organisations|services|the system).*"
      r"|what (?:did|do|can) (?:we|the review|the panel|agencies) learn\b.*|what (?:we|the review|the panel) learn[te]d"
      r"|key learning points|summary of learning|learning summary|learning and improvement"
      r"|learning (?:through|across|under|by) .*|learning from (?:this|the) (?:review|case)"
@@ -112,6 +113,7 @@ SECTION_KINDS = [
      r"(?: (?:of|from|by) .*)?)?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|action plan|plan on a page.*"
      r"|recommendations (?:for|to|made to|on|under|against|by|arising) .*"
+     r"|recommendations of (?:the (?:review )?panel|this review|the review(?: team)?)"
      r"|summary of (?:the )?findings and recommendations"
      r"|what (?:we|the (?:review|panel)) (?:are asking|asks?)(?: .*)?"
      r"|national (?:learning|recommendations|implications)|(?:learning|recommendations) for (?:national )?government.*"
@@ -334,10 +336,18 @@ def _list_items(lines):
     ]
     if len(marked) < 2:
         marked = _bare_numbered(lines)
-    if len(marked) < 2:
+    # a box's lines, some opening with a label in two languages ("Pwynt dysgu 1 / Learning point 1 \u2013 ..."): each
+    # starts a paragraph too
+    labelled = [i for i, line in enumerate(lines) if i and BILINGUAL_RUN_IN.match(line)]
+    marked = sorted({*labelled, *marked}) if labelled or len(marked) >= 2 else []
+    if not marked:
         return [lines]
     starts = sorted({0, *marked})
     return [lines[a:b] for a, b in itertools.pairwise([*starts, len(lines)])]
+
+
+# A line opening with a label in two languages and a dash or colon ("Arfer effeithiol / Effective practice - The ...").
+BILINGUAL_RUN_IN = re.compile(r"^[^/\n|]{2,40}\s/\s[^/\n|\u2013:]{2,40}?\s?[\u2013:]\s+[A-Z]")
 
 
 def _bare_numbered(lines):
@@ -604,6 +614,11 @@ def read_blocks(pages):
         if _states_finding(lines, following):
             blocks.append(_make_block(" ".join(lines), page, heading=True))
             continue
+        if boxed := FORM_BOX_TITLE.match(lines[0]):
+            # a form's box: its title in capitals, then what to write in it ("11. RECOMMENDATIONS OF THE REVIEW PANEL.
+            # Number each recommendation and ..."): the title a heading, the instruction a paragraph
+            blocks.append(_make_block(boxed.group("title"), page, heading=True))
+            lines = [boxed.group("rest"), *lines[1:]]
         first, _, rest = " ".join(lines).partition(" | ")
         if rest and (cell := _label(first)) and cell[1] and cell[0] in ("finding", "learning"):
             # a table with a row a finding: "Finding 4: <title> | <what the review found>"
@@ -663,6 +678,10 @@ def read_blocks(pages):
     _form_tables(blocks)
     _label_series(blocks)
     return blocks
+
+
+# A numbered title in capitals that opens a line and a sentence after it: a form's box and what to write in it.
+FORM_BOX_TITLE = re.compile(r"^(?P<title>\d{1,2}\.?\s+[A-Z][A-Z ,'\u2019&-]{5,80}[A-Z])\.\s+(?P<rest>[A-Z][a-z].*)$")
 
 
 def _kicker(text):
@@ -1895,6 +1914,7 @@ def _proposed(item):
     else:
         label, rest = split_label(_strip_number(item.heading.text))
         title = rest or (short_title(text) if text else label)
+        label = _english_label(label)[0]  # (its English side: "Pwynt dysgu 1 / Learning point 1")
     label, title = _sentence_case(label), _sentence_case(title)
     return _finding(item, label, title, text)
 

@@ -1867,3 +1867,31 @@ def test_a_reviewer_named_in_a_bilingual_line_is_still_named_and_welsh_what_befo
     )
     assert ("named_reviewer", "Heledd Powys-Tudor") in found
     assert kinds("Beth ddywedodd y teulu / What the family told the review") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("The bruising was first seen on Purim 2021, in costume at school.", "full_date", "Purim 2021"),
+        ("DJ Ashworth-Quayle adjourned the hearing for service.", "person_name", "DJ Ashworth-Quayle"),
+        ("Citation: Ellery-Moss, K. and Tanfield, R. (2023) Rapid review: Child P.", "named_reviewer", "Tanfield, R."),
+        ("The Child Benefit reference on the letter was CHB52019384KT.", "case_reference", "CHB52019384KT"),
+    ],
+)
+def test_festival_days_of_more_faiths_judges_a_citations_second_author_and_benefit_references_are_flagged(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His Bubbe and Zeide lived in the next street and fetched him from cheder.",
+        "The family celebrate Purim and Sukkot, and the boy was off school for each.",
+        "She said the teacher was 'like Miss Honey', the only adult she trusted.",
+        "The girls had grown up in the Valleys before moving to the city.",
+    ],
+)
+def test_kin_words_festivals_characters_and_regions_of_more_communities_pass(text):
+    assert kinds(text) == []

@@ -3013,3 +3013,21 @@ consult the Children's Commissioner on them."""
         "Northshire Council's social work se",
         "DfE 1. The Department for Education",
     ]
+
+
+def test_a_forms_box_titled_in_capitals_holds_recommendations_written_whom_to_do_what():
+    text = """11. RECOMMENDATIONS OF THE REVIEW PANEL. Number each recommendation and state the agency that is to act.
+
+11.1 The ACPC to agree with the Education Department a protocol for excluded looked-after pupils.
+
+11.2 Northshire Primary Care Trust to ensure that health assessments of looked-after children include a \
+conversation with the young person alone.
+
+11.3 Recommendations to single agencies are set out in Appendix C."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee_text) for r in made] == [
+        ("11.1", "The ACPC"),
+        ("11.2", "Northshire Primary Care Trust"),
+    ]

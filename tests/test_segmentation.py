@@ -2660,3 +2660,22 @@ in view."""
         ("Key learning 3", "Because practitioners knew the fami"),
         ("Key learning 1", "Missed mainland appointments were s"),
     ]
+
+
+def test_learning_points_on_lines_of_a_bilingual_box_among_other_lines_are_the_findings():
+    text = """Dysgu i ymarferwyr a sefydliadau / Learning for practitioners and organisations
+Take-home methadone. At the learning event the recovery worker explained how doses were moved to take-home.
+Pwynt dysgu 1 / Learning point 1 \u2013 Decisions to let a parent take a week of methadone home were made without \
+asking whether young children lived in the house or where the medicine would be kept, and were not reviewed.
+Arfer effeithiol / Effective practice \u2013 The community pharmacist noticed two prescribers and telephoned the \
+recovery service the same day.
+What the health visitor knew. She did not know that he was still receiving methadone.
+Pwynt dysgu 2 / Learning point 2 \u2013 The health visitor did not know that a parent was receiving opioid \
+substitution treatment, because the recovery service recorded the number of children but not who they were."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:35]) for f in proposal.findings] == [
+        ("Learning point 1", "Decisions to let a parent take a we"),
+        ("Learning point 2", "The health visitor did not know tha"),
+    ]
