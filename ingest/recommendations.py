@@ -629,7 +629,8 @@ def _resolved(blocks):
             continue
         for index, cell in enumerate(cells):
             if found := RESOLVED.search(cell):
-                start = max(cell.rfind(". ", 0, found.start()) + 2, 0) if found.start() else 0
+                dot = cell.rfind(". ", 0, found.start())  # (after the minute's title: "Guidance. It was ...")
+                start = dot + 2 if dot >= 0 else 0
                 label = cells[0].strip() if index and MINUTE_NUMBER.match(cells[0].strip()) else ""
                 recommendation = ProposedRecommendation(_plain(cell[start:]), re.sub(r"\D", "", label), block.page)
                 _tag_finding(recommendation)

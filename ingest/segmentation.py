@@ -1914,7 +1914,6 @@ def _proposed(item):
     else:
         label, rest = split_label(_strip_number(item.heading.text))
         title = rest or (short_title(text) if text else label)
-        label = _english_label(label)[0]  # (its English side: "Pwynt dysgu 1 / Learning point 1")
     label, title = _sentence_case(label), _sentence_case(title)
     return _finding(item, label, title, text)
 

@@ -3031,3 +3031,15 @@ conversation with the young person alone.
         ("11.1", "The ACPC"),
         ("11.2", "Northshire Primary Care Trust"),
     ]
+
+
+def test_a_resolution_that_opens_its_minute_keeps_its_first_word():
+    text = """9. Recommendations
+
+Min. | Item | Action
+45 | It was RESOLVED to recommend that the ACPC issue guidance on children left in charge of babies. | Chair
+46 | It was RESOLVED to recommend that the police refer every child found alone to social services. | DI"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.text[:22] for r in made] == ["It was RESOLVED to rec", "It was RESOLVED to rec"]

@@ -2676,6 +2676,6 @@ substitution treatment, because the recovery service recorded the number of chil
     proposal = propose_findings(pages(text))
 
     assert [(f.label, f.title[:35]) for f in proposal.findings] == [
-        ("Learning point 1", "Decisions to let a parent take a we"),
-        ("Learning point 2", "The health visitor did not know tha"),
+        ("Pwynt dysgu 1 / Learning point 1", "Decisions to let a parent take a we"),
+        ("Pwynt dysgu 2 / Learning point 2", "The health visitor did not know tha"),
     ]
