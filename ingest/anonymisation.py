@@ -689,6 +689,10 @@ _SUGGESTED_CITATION_RE = re.compile(
     rf"\b(?:Suggested[^\S\n]+)?[Cc]itation[^\S\n]*:[^\S\n]*(?P<name>{_CAP},[^\S\n]+[A-Z]\.(?:[^\S\n]?[A-Z]\.){{0,2}})"
     rf"(?:[^\S\n]+and[^\S\n]+(?P<second>{_CAP},[^\S\n]+[A-Z]\.(?:[^\S\n]?[A-Z]\.){{0,2}}))?"
 )
+# Where a run of figures stands on its own: not inside a longer number, a date or a decimal ("5,466,000", "1.234"),
+# though a full stop or a comma may end the sentence after it.
+_FIGURES_START = r"(?<![\d/-])(?<!\d[.,])"
+_FIGURES_END = r"(?![\d/-]|[.,]\d)"
 # A reference of letters, a year and a number: "COR-2021-0713" (not a review's own: "CSPR-2023-01").
 _YEAR_REFERENCE_RE = re.compile(
     r"(?<![\w-])(?!(?:L?CSPR|SCR|CPR|SUSR|CMR|DHR|SAR|APR|LR|DFE|ISBN|ISSN|COVID)-)[A-Z]{2,5}-(?:(?:19|20)\d{2}-\d{2,6}"
@@ -704,10 +708,10 @@ _FOREIGN_VRM_RE = re.compile(r"\b[ABCEHIKMOPTX]{2} ?\d{4} ?[ABCEHIKMOPTX]{2}\b")
 _CAMEL_HANDLE_RE = re.compile(r"(?<![\w@#])[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\d*(?![\w])")
 # A long run of figures that no other format takes (a certificate, an account, a handset): 11 to 16 figures, not an
 # ISBN or a phone number.
-_LONG_NUMBER_RE = re.compile(r"(?<![\d/-])(?<!\d[.,])\d{11,16}(?![\d/-]|[.,]\d)")
+_LONG_NUMBER_RE = re.compile(rf"{_FIGURES_START}\d{{11,16}}{_FIGURES_END}")
 _ISBN_BEFORE_RE = re.compile(r"\bIS[BS]N(?:-1[03])?:?\s*$", re.I)
 # A UK mobile written without its leading zero: "7700 900352".
-_BARE_MOBILE_RE = re.compile(r"(?<![\d+/-])(?<!\d[.,])7\d{3}[^\S\n]?\d{6}(?![\d/-]|[.,]\d)")
+_BARE_MOBILE_RE = re.compile(rf"(?<!\+){_FIGURES_START}7\d{{3}}[^\S\n]?\d{{6}}{_FIGURES_END}")
 # A number read out figure by figure, as a call is transcribed: "four one six, one four zero, four three six zero".
 _SPOKEN_DIGIT = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
 _SPOKEN_NUMBER_RE = re.compile(
@@ -804,7 +808,7 @@ _FOREIGN_DATE_RE = re.compile(
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\s+tháng\s+(?:0?[1-9]|1[0-2]),?\s+năm\s+(?:19|20)\d{2}\b"
 )
 # A spreadsheet's day number for a date since 1982, its format lost in a transfer: "the DOB column shows 41723".
-_SERIAL_DATE_RE = re.compile(r"(?<![\d/-])(?<!\d[.,])(?:3[0-9]|4[0-9])\d{3}(?![\d/-]|[.,]\d)")
+_SERIAL_DATE_RE = re.compile(rf"{_FIGURES_START}(?:3[0-9]|4[0-9])\d{{3}}{_FIGURES_END}")
 # Six digits after a birth label, day, month and year run together: "DOB: 170316".
 _COMPACT_DATE_RE = re.compile(r"(?<!\d)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}(?!\d)")
 _ISO_DATE_RE = re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:\b|(?=T\d))")  # "...T21:14"

@@ -1125,7 +1125,8 @@ def _from_blocks(blocks):
 # A designed page's cell as a PDF gives it: its heading in capitals, then its numbered recommendations run together
 # ("SAFE 1. The Child Protection Committee should ... (Key learning 2) 2. Police Scotland should ..."); a sub-heading
 # before them ("Actions for the Board: 1. The Board should ...").
-CAPITAL_HEAD = re.compile(r"^(?:[A-Z]{3,}(?:\s+[A-Z]{3,}){0,3})\s+(?=\d{1,2}\.\s+[A-Z])")
+CAPITAL_WORDS = r"[A-Z]{3,}(?:\s+[A-Z]{3,}){0,3}"  # a designed cell's heading: "SAFE", "HEALTHY", "NURTURED"
+CAPITAL_HEAD = re.compile(rf"^{CAPITAL_WORDS}\s+(?=\d{{1,2}}\.\s+[A-Z])")
 LEAD_GROUP = re.compile(r"^[A-Z][^.:;()]{2,80}:\s+(?=\d{1,2}\.\s+[A-Z])")
 
 
@@ -1598,7 +1599,7 @@ PARAGRAPH_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?")
 KIND_FIRST = re.compile(r"^recommendation\s*[:\u2013\u2014-]\s+(?=\S)", re.IGNORECASE)
 
 
-CELL_HEAD = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{3,}){0,3}\s+(?=\d{1,2}\.\s+[A-Z]|(?i:no)\b)")
+CELL_HEAD = re.compile(rf"^{CAPITAL_WORDS}\s+(?=\d{{1,2}}\.\s+[A-Z]|(?i:no)\b)")
 
 
 def _numbered_cells(cells, page):
