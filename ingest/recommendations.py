@@ -1585,9 +1585,7 @@ CELL_NUMBER = re.compile(r"(?:^|(?<=[.:;)])\s+)(?P<n>\d{1,2})\.\s+(?=[A-Z])")
 GROUP_END = re.compile(r"(?:^|(?<=[.)])\s+)[A-Z][^.:;()]{2,80}:\s*$")
 # A side-note that marks the paragraph beside it as a recommendation: "Recommendation 4".
 SIDE_NOTE = re.compile(r"recommendation\s+\d{1,2}[a-z]?", re.IGNORECASE)
-NOTED_PARAGRAPH = re.compile(
-    r"^(?P<note>recommendation\s+\d{1,2}[a-z]?):\s+(?P<text>\d{1,2}\.\d{1,2}\s.*)$", re.I | re.S
-)
+NOTED_PARAGRAPH = re.compile(rf"^(?P<note>{SIDE_NOTE.pattern}):\s+(?P<text>\d{{1,2}}\.\d{{1,2}}\s.*)$", re.I | re.S)
 # A lettered part's own lead, in brackets at its end: "...; [Lead: Children's Social Care]".
 OWN_LEAD = re.compile(r"\s*[\[(]Lead(?:\s+agency)?\s*:\s*(?P<to>[^\])]{2,120})[\])]\s*$", re.IGNORECASE)
 SUB_LETTER = re.compile(r"^\(?(?P<letter>[a-h])\)\s+")
