@@ -424,6 +424,12 @@ _NICKNAME_RE = re.compile(
     # "The older boys called him Bishop"; Romanian "lui" before a man's name ("spune-i lui Sorinel")
     rf"|\bcalled[^\S\n]+(?:him|her|them)[^\S\n]+['\"\u2018\u201c]?(?P<pronoun>{_CAP})(?![\w-])"
     rf"|(?<![\w-])lui[^\S\n]+(?P<lui>{_CAP})(?![\w-])"
+    # who a caller says they are: "It's Kamla-ji here", "this is Deniz speaking"
+    rf"|\b(?:[Ii]t[{_APOS}]s|[Tt]his[^\S\n]+is)[^\S\n]+(?P<caller>{_CAP})(?=(?:-[a-z]{{1,5}})?[^\S\n]+(?:here|speaking|calling)\b)"
+    # what a family calls a child at home: "The twins are known at home as Wasswa and Kato"
+    r"|\bknown[^\S\n]+(?:at[^\S\n]+home|in[^\S\n]+the[^\S\n]+family|to[^\S\n]+(?:his|her|their|the)[^\S\n]+family"
+    r"|to[^\S\n]+(?:his|her|their)[^\S\n]+friends)[^\S\n]+as[^\S\n]+['\"\u2018\u201c]?"
+    rf"(?P<home>{_CAP})(?:['\"\u2019\u201d]?[^\S\n]+and[^\S\n]+['\"\u2018\u201c]?(?P<home2>{_CAP}))?"
 )
 # A hashtag that mourns or campaigns for someone by name: "#RIPRomello", "#JusticeForKai".
 _NAME_HASHTAG_RE = re.compile(r"#(?:RIP|JusticeFor|Justice4|LongLive|LLL|ForeverIn|Remembering)[A-Z][a-z]+\b")
@@ -588,8 +594,9 @@ _PROFILE_URL_RE = re.compile(
     r"|x\.com|snapchat\.com/add|youtube\.com|onlyfans\.com|threads\.net|twitch\.tv|discord\.gg|wa\.me"
     r"|steamcommunity\.com/(?:id|profiles)|reddit\.com/(?:u|user)"
     r"|gofundme\.com/f|gofund\.me|justgiving\.com(?:/page|/crowdfunding)?|crowdfunder\.co\.uk(?:/p)?|paypal\.me"
-    r"|linktr\.ee)"
-    r"/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]",
+    r"|linktr\.ee|ngl\.link|depop\.com|vinted\.co\.uk/member|cash\.app|ko-fi\.com|buymeacoffee\.com|patreon\.com"
+    r"|vsco\.co|tellonym\.me|linkedin\.com/in|soundcloud\.com|tumblr\.com|wattpad\.com/user|pinterest\.co(?:m|\.uk))"
+    r"/[@$]?[A-Za-z0-9_.-]*[A-Za-z0-9_]",
     re.I,
 )
 _DISCORD_RE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
@@ -617,6 +624,13 @@ _SHORT_PLATFORM_RE = re.compile(
     r"(?P<value>[A-Za-z0-9_.]{2,31}[A-Za-z0-9_])(?![\w.])"
     r"|\b(?:Roblox|Minecraft|Fortnite|Xbox|PlayStation|Steam|Discord|Twitch)[^\S\n]+(?i:user|player|account)[^\S\n]+"
     r"['\"\u2018\u201c](?P<quoted>[A-Za-z0-9_.]{3,31}[A-Za-z0-9_])['\"\u2019\u201d]"
+)
+# A seller's or account's name, run together in small letters, after the shop or page it names: "her Depop shop,
+# bexleyheathbabybits", "his YouTube channel, called frankiefixesbikes" (a word a dictionary holds is none).
+_SHOP_NAME_RE = re.compile(
+    r"\b(?:Depop|Vinted|Etsy|eBay|Instagram|TikTok|YouTube|Facebook|Twitch|OnlyFans|Snapchat)[^\S\n]+"
+    r"(?:shop|store|page|account|profile|channel)(?:[^\S\n]+(?:was|is))?(?:,|[^\S\n]+(?:called|named))[^\S\n]*"
+    r"['\"\u2018\u201c]?(?P<value>[a-z][a-z0-9_.]{5,30}[a-z0-9_])(?![\w.])"
 )
 _UNDERSCORE_NAME_RE = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@/-])")
 
@@ -781,6 +795,9 @@ _FESTIVAL_DATE_RE = re.compile(
     r"|Eleventh\s+Night|Mischief\s+Night|Nos\s+Galan|Dydd\s+Calan|Calan\s+Gaeaf|Noson\s+Guto\s+Ffowc|Dydd\s+Nadolig"
     r"|Purim|Pesach|Passover|Sukkot|Hanukkah|Chanukah|Rosh\s+Hashanah|Yom\s+Kippur|Lohri|Vaisakhi|Baisakhi|Holi"
     r"|Raksha\s+Bandhan|Chinese\s+New\s+Year|Lunar\s+New\s+Year|Nowruz"
+    r"|Martinmas|Whitsun(?:day)?|Lammas|Candlemas|Michaelmas|Sul\s+y\s+Blodau|Sul\s+y\s+Pasg|(?:Dydd\s+)?G\u0175yl\s+Dewi"
+    r"|Vesak|Navratri|Dussehra|Pongal|Onam|Thanksgiving|Shavuot|Simchat\s+Torah|Epiphany"
+    r"|Orthodox\s+(?:Christmas|Easter)|Janmashtami|Ganesh\s+Chaturthi|Gurpurab|Bandi\s+Chhor\s+Divas"
     r")\s+(?:19|20)\d{2}\b"
 )
 # A date written in the language of a family's own papers: Polish ("12 marca 2021"), German ("3. März 2012"),
@@ -806,6 +823,12 @@ _FOREIGN_DATE_RE = re.compile(
     r"|(?<![\d.])(?:19|20)\d{2}\.\s+(?i:január|február|március|április|május|június|július"
     r"|augusztus|szeptember|október|november|december)\s+(?:0?[1-9]|[12]\d|3[01])\."
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\s+tháng\s+(?:0?[1-9]|1[0-2]),?\s+năm\s+(?:19|20)\d{2}\b"
+    # Lithuanian ("2016 m. kovo 14 d."), Latvian ("2016. gada 14. martā")
+    r"|(?<!\d)(?:19|20)\d{2}\s?m\.\s+(?i:sausio|vasario|kovo|baland\u017eio|gegu\u017e\u0117s|bir\u017eelio|liepos"
+    r"|rugpj\u016b\u010dio|rugs\u0117jo|spalio|lapkri\u010dio|gruod\u017eio)\s+(?:0?[1-9]|[12]\d|3[01])\s?d\."
+    r"|(?<!\d)(?:19|20)\d{2}\.\s?gada\s+(?:0?[1-9]|[12]\d|3[01])\.\s?(?i:janv\u0101r\u012b|febru\u0101r\u012b"
+    r"|mart\u0101|apr\u012bl\u012b|maij\u0101|j\u016bnij\u0101|j\u016blij\u0101|august\u0101|septembr\u012b"
+    r"|oktobr\u012b|novembr\u012b|decembr\u012b)"
 )
 # A spreadsheet's day number for a date since 1982, its format lost in a transfer: "the DOB column shows 41723".
 _SERIAL_DATE_RE = re.compile(rf"{_FIGURES_START}(?:3[0-9]|4[0-9])\d{{3}}{_FIGURES_END}")
@@ -818,7 +841,7 @@ _DOB_LABEL_RE = re.compile(
     # in the languages of a family's own papers: German, Polish, Spanish, Portuguese, French, Welsh
     r"|(?<![\w.])geb\.|\bgeboren\b|\bGeburtsdatum\b|(?<![\w.])ur\.|\burodzon[aey]\b|\bdata\s+urodzenia\b"
     r"|\bfecha\s+de\s+nacimiento\b|\bnacid[oa]\b|\bdata\s+de\s+nascimento\b|\bn[\u00e9e]e?\s+le\b"
-    r"|\bdate\s+de\s+naissance\b|\bganwyd\b"
+    r"|\bdate\s+de\s+naissance\b|\bganwyd\b|\bdyddiad\s+geni\b|\bgim\u0117\b|\bgimusi\b|\bgim\u0119s\b|\bdzimis\b|\bdzimusi\b"
     # Vietnamese, Hungarian, Chinese, Romanian, Ukrainian
     r"|\bsinh\s+ngày\b|\bngày\s+sinh\b|\bszül\b\.?|出生(?:日期)?|\bnăscută?\b|\bdo\u011fum\s+tarihi\b|출생일"
     r"|\b\u0434\u0430\u0442\u0430\s+\u043d\u0430\u0440\u043e\u0434\u0436\u0435\u043d\u043d\u044f\b|\b\u043d\u0430\u0440\u043e\u0434\u0438\u0432(?:\u0441\u044f|\u043b\u0430\u0441\u044f)\b",
@@ -861,6 +884,7 @@ _GAELIC_STREET_RE = re.compile(
 # An address of another country or of the forces: "ul. Kwiatowa 14/3" (Polish), "Married Quarter 23, Alma Lines".
 _OTHER_ADDRESS_RE = re.compile(
     rf"\bul\.\s+{_CAP}(?:\s+{_CAP})?\s+\d{{1,4}}(?:/\d{{1,4}})?\b"
+    rf"|\bPlot\s+\d{{1,4}}[A-Z]?,\s+{_CAP}(?:\s+{_CAP}){{0,2}}"  # a new-build's plot: "Plot 31, Corncrake Mead"
     rf"|\bMarried\s+Quarters?\s+\d{{1,4}}[A-Z]?(?:,\s+{_CAP}(?:\s+{_CAP})?)?"
 )
 # A Welsh farm, cottage or hamlet: "Fferm Llwyn-yr-Ehedydd", "Bwthyn Tan-y-Graig", "Pant-y-Crychydd" (a name of
@@ -892,12 +916,13 @@ _QUALIFIED_PLACE_RE = re.compile(rf"\b(?:Upper|Lower|Nether|Market|Great|Little|
 _SMALL_PLACE_RE = re.compile(
     rf"\b(?:village|hamlet|townland)[^\S\n]+of[^\S\n]+(?P<place>{_CAP}(?:[^\S\n]+{_CAP})?)"
     rf"|(?P<named>{_CAP}(?:[^\S\n]+(?:an|na|nan|{_CAP}))?(?:[^\S\n]+{_CAP})?),[^\S\n]+a[^\S\n]+"
-    r"(?:small[^\S\n]+)?(?:village|hamlet|townland|settlement)\b"
+    r"(?:(?:small|rural|remote|tiny|little|coastal|farming)[^\S\n]+)?(?:village|hamlet|townland|settlement)\b"
 )
 # A street named by a word that no word list holds, with a kind of street that is also an ordinary word ("Cranleigh
 # Walk", "Merrilees Vennel", "Drumhallow Heights"); and an estate or housing scheme ("the Hatherley estate").
 _ODD_STREET_RE = re.compile(
-    rf"\b(?P<street>{_CAP})[^\S\n]+(?:Walk|Heights|Vennel|Wynd|Rise|Row|Brae|Loan|Gait|Garth|Close|Court|View|Way)\b"
+    rf"\b(?P<street>{_CAP})[^\S\n]+(?:Walk|Heights|Vennel|Wynd|Rise|Row|Brae|Loan|Gait|Garth|Close|Court|View|Way"
+    r"|Tenfoot|Ginnel|Gennel|Snicket|Twitten|Jitty|Chare|Loke)\b"
     rf"|(?<=\bthe[^\S\n])(?P<estate>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?:estate|scheme|maisonettes|flats|towers)\b"
 )
 # The lines of an address before its postcode: "14 CORNFLAX CLOSE, WB7 5LU", "FLAT 3, TANNERS HOUSE, ES14 6WN".
@@ -932,6 +957,12 @@ _SAINT_SCHOOL_RE = re.compile(
 # A practice named by its place in lower case: "three appointments at the Corrieburn practice".
 _THE_PRACTICE_RE = re.compile(
     rf"\b[Tt]he[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?:GP[^\S\n]+)?(?:practice|surgery)\b"
+)
+# A practice named as a business, the words after it saying what it is: "issued by Wyebourne Healthcare, the practice
+# across the road".
+_APPOSED_PRACTICE_RE = re.compile(
+    rf"\b(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?[^\S\n]+(?:Healthcare|Health|Medical|Family[^\S\n]+Health|Doctors))"
+    r"(?=,[^\S\n]+(?:the|a|their|her|his|our)[^\S\n]+(?:GP[^\S\n]+|family[^\S\n]+)?(?:practice|surgery)\b)"
 )
 # "St Catherine's" on its own names a school, a hospital or a church: flag it when the words around it say which.
 _SAINT_RE = re.compile(rf"\b(?:St\.?|Saint)\s+{_CAP}(?:\s+{_CAP})?[{_APOS}]s?(?!\w)(?!\s+[A-Z])")
@@ -1213,8 +1244,16 @@ _SIGNATURE_RE = re.compile(
     r"|(?:lead[^\S\n]+)?reviewer|author|independent[^\S\n]+scrutineer)\b"
 )
 # A name a record gives with its date of birth: "Saorla, d.o.b. 03/05/2007".
+_CAPS_WORD = rf"[{_UP}][{_UP}{_APOS}-]{{2,}}"  # a name a record system keeps in capitals ("THROUP", "O'NEILL")
 _NAME_WITH_BIRTH_RE = re.compile(
-    rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),?[^\S\n]+(?i:d\.?o\.?b\b|date\s+of\s+birth|born\b)"
+    rf"(?P<name>(?:{_CAP}|{_CAPS_WORD})(?:[^\S\n]+(?:{_CAP}|{_CAPS_WORD}))?),?[^\S\n]+"
+    r"(?i:d\.?o\.?b\b|date\s+of\s+birth|born\b|dyddiad\s+geni\b)"
+)
+# A name a record gives after its label, the surname in capitals first or last: "Pt LLEW VOYLE", "Subject BOWDLER
+# Einion".
+_LABELLED_RECORD_NAME_RE = re.compile(
+    rf"\b(?:Pt|Patient|Subject|Client|Surname|Re)[:.]?[^\S\n]+(?:(?:Mr|Mrs|Ms|Miss|Master)\.?[^\S\n]+)?"
+    rf"(?P<name>{_CAPS_WORD}(?:[^\S\n]+(?:{_CAPS_WORD}|{_CAP})){{1,2}})(?![\w{_APOS}-])"
 )
 # The first word of a note or message quoted after "reads:", when a forename: "reads: \"Finlay in tears at lunch".
 _QUOTED_NOTE_NAME_RE = re.compile(
@@ -1651,6 +1690,9 @@ def _identifier_hits(text):
             group = "value" if match.group("value") else "quoted"
             if match.group(group).lower() not in _FUNCTION_WORD_SET:
                 yield _Hit("social_media_handle", match.start(group), match.end(group), "user_name")
+    for match in _SHOP_NAME_RE.finditer(text):
+        if match.group("value") not in _ENGLISH:
+            yield _Hit("social_media_handle", match.start("value"), match.end("value"), "user_name")
     if "/" in text:
         for match in _PROFILE_URL_RE.finditer(text):
             yield _Hit("social_media_handle", match.start(), match.end(), "profile_url")
@@ -2005,6 +2047,8 @@ def _institution_hits(text):
     for match in _THE_PRACTICE_RE.finditer(text):
         if all(_no_word(word) for word in match.group("name").split()):
             yield _Hit("surgery", match.start("name"), match.end("name"), "institution")
+    for match in _APPOSED_PRACTICE_RE.finditer(text):
+        yield _Hit("surgery", match.start("name"), match.end("name"), "institution")
     for match in _SAINT_RE.finditer(text):
         around = text[max(0, match.start() - 80) : match.end() + 80]
         if _HOSPITAL_CONTEXT_RE.search(around):
@@ -2836,9 +2880,16 @@ def _forename_hits(text):
         yield _Hit("person_name", match.start(), _surname_end(text, match.end()), "forename")
 
 
+# What a name carries after it in other languages: a Turkish case ending ("Ecrin'in annesi": Ecrin's mother), an
+# honorific ("Kamla-ji", "Hiroshi-san").
+_NAME_ENDING_RE = re.compile(
+    rf"[{_APOS}][a-z\u00e7\u011f\u0131\u00f6\u015f\u00fc]{{0,4}}$|-(?:ji|jee|san|chan|kun|sama|bhai|behen|didi|jaan)$"
+)
+
+
 def _gazetteer_hits(text):
     for match in _QUOTED_CAPITALISED_RE.finditer(text):
-        word = _POSSESSIVE_RE.sub("", match.group())
+        word = _NAME_ENDING_RE.sub("", match.group())
         if word in _FORENAMES or word not in _GAZETTEER or _token_kind(word) != "name":
             continue
         if _SAINT_BEFORE_RE.search(text, max(0, match.start() - 7), match.start()):
@@ -2878,8 +2929,8 @@ def _person_subject_hits(text):
 
 def _recorded_name_hits(text):
     """A name given with a date of birth, and a forename opening a quoted note ("reads: \"Finlay in tears ...")."""
-    for match in _NAME_WITH_BIRTH_RE.finditer(text):
-        if all(_token_kind(word) == "name" for word in match.group("name").split()):
+    for match in (*_NAME_WITH_BIRTH_RE.finditer(text), *_LABELLED_RECORD_NAME_RE.finditer(text)):
+        if all(_token_kind(word) == "name" or _capitals_name(word) for word in match.group("name").split()):
             yield _Hit("person_name", match.start("name"), match.end("name"), "recorded_name")
     for match in _QUOTED_NOTE_NAME_RE.finditer(text):
         if _forename_word(match.group("name")) and _token_kind(match.group("name")) == "name":
@@ -2890,7 +2941,7 @@ def _nickname_hits(text):
     for match in _NAME_HASHTAG_RE.finditer(text):
         yield _Hit("person_name", match.start(), match.end(), "nickname")
     for match in _NICKNAME_RE.finditer(text):
-        for group in ("name", "nick", "called", "what", "love", "who", "pronoun", "lui"):
+        for group in ("name", "nick", "called", "what", "love", "who", "pronoun", "lui", "home", "home2", "caller"):
             value = match.group(group)
             if group == "pronoun" and value and value.lower() not in _KIN_NICKNAME_WORDS:
                 yield _Hit("person_name", match.start(group), match.end(group), "nickname")  # a word, as nicknames are
@@ -2940,14 +2991,35 @@ def _person_words(name, *, known_only=True):
 
 
 def _surname_end(text, end):
-    """Where a forename ending at end ends with up to two names after it ("Zayan Hussain Ali")."""
+    """Where a forename ending at end ends with up to two names after it ("Zayan Hussain Ali"), or with a surname in
+    capitals ("Mylo THROUP")."""
     for _ in range(2):
         following = _NEXT_CAP_RE.match(text, end)
         surname = following and (following.group(1) or following.group(2))
         if not surname or _token_kind(surname) != "name":
+            capitals = _NEXT_CAPITALS_RE.match(text, end)
+            if capitals and _capitals_name(capitals.group(1)):
+                return capitals.end()
             break
         end = following.end()
     return end
+
+
+_NEXT_CAPITALS_RE = re.compile(rf"[^\S\n]+({_CAPS_WORD})(?![\w{_APOS}-])")
+
+
+def _capitals_name(word):
+    """Whether a word in capitals is a name as a record system writes it: four letters or more, a vowel among them,
+    no word or acronym the lists know ("THROUP", not "CAMHS" or "URGENT")."""
+    lower = word.lower()
+    return (
+        word.isupper()
+        and len(word) >= 4
+        and bool(re.search("[AEIOUY]", word))
+        and lower not in _ENGLISH
+        and lower not in _SAFE
+        and _POSSESSIVE_RE.sub("", lower) not in _SAFE
+    )
 
 
 def _org_or_place(text, hit):

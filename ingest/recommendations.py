@@ -125,10 +125,14 @@ ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
 )
 IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
 # "The ACPC to agree ...", "Kexmoor Primary Care Trust to ensure ...": whom, then what it is to do, in the infinitive.
-INFINITIVE_SUBJECT = r"(?-i:(?:The\s+)?(?:[A-Z][\w'\u2019&-]*\s+(?:and\s+|of\s+|for\s+|the\s+)?){1,8}?)"
+# ("The DfES, jointly with the Department of Health, to issue ...": whom it works with set apart)
+INFINITIVE_SUBJECT = (
+    r"(?-i:(?:The\s+)?(?:[A-Z][\w'\u2019&-]*(?:\s+(?:and\s+|of\s+|for\s+|the\s+)?|(?=,\s))){1,8}?)"
+    r"(?:,\s+(?:jointly\s+|together\s+|working\s+)?with\s+[^,]{3,80},\s+)?"
+)
 INFINITIVE_VERB = (
     rf"to\s+(?:{ACTIONS}|arrange|inform|notify|tell|offer|write|hold|convene|check|ask|train|report|use|keep|send"
-    r"|visit|assess|invite|confirm|make)\b"
+    r"|visit|assess|invite|confirm|make|alert|accept|refer|see|meet|contact|identify|secure)\b"
 )
 INFINITIVE_START = rf"^{INFINITIVE_SUBJECT}{INFINITIVE_VERB}"
 DIRECTIVE = re.compile(
@@ -321,9 +325,11 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     if not proposed:
         proposed = (
             _resolved(blocks)
+            or _panels(blocks)
             or _indexed(blocks)
             or _written_into_conclusions(sections(blocks))
             or _recommends_that(blocks)
+            or _quoted(blocks, findings)
             or _what_needs_to_change(blocks, findings)
         )
     proposed = _as_amended([r for r in proposed if not QUESTION.match(r.text)], blocks)
@@ -488,6 +494,58 @@ def _recommends_that(blocks):
         else:
             out.extend(_in_prose(text, block.page))
     return out
+
+
+# The rest of a numbered recommendation, written elsewhere (a continuation sheet): "11.7 (continued) and to bring ...".
+CONTINUED_NUMBER = re.compile(
+    r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\s*\((?i:continued|cont(?:'d|\.)?)\)\s+(?P<rest>\S.*)$", re.S
+)
+# A leaflet's or poster's panel of recommendations, as a report reproduces it: a heading in capitals, then the
+# numbered recommendations ("REGIONAL RECOMMENDATIONS 1. The SBNI should ...", "LOCAL RECOMMENDATIONS (continued from
+# inside) 6. The Trust should ...").
+PANEL_HEAD = re.compile(
+    r"^(?:[A-Z][A-Z'\u2019-]+\s+){0,3}RECOMMENDATIONS(?:\s*\((?i:continued)[^)]{0,40}\))?\s+(?=\d{1,2}\.\s+[A-Z])"
+)
+# A tag that names a recommendation's finding with more of the panel after it: "... (Learning 2) The full ...".
+TAG_THEN_MORE = re.compile(r"\((?:[^()]{2,40}\d)\)(?=\s+[A-Z])")
+
+
+def _panels(blocks):
+    """Recommendations set out on the panels of a leaflet or poster that the report reproduces, wherever they are,
+    two or more, in the order of their numbers (a fold-in flap's come first on the printed sheet)."""
+    panels = []
+    for block in blocks:
+        for cell in segmentation.row_cells(block.text) if " | " in block.text else [block.text]:
+            if head := PANEL_HEAD.match(cell):
+                panels.append(replace(block, text=cell[head.end() :], heading=False))
+    found = [r for r in _from_blocks(panels) if r.label.isdigit()]
+    for recommendation in found:  # (the panel's other words after the last one: "... (Learning 2) The full ...")
+        if not FINDING_TAG.search(recommendation.text) and (tagged := TAG_THEN_MORE.search(recommendation.text)):
+            recommendation.text = recommendation.text[: tagged.end()]
+    return sorted(found, key=lambda r: int(r.label)) if len(found) >= 2 else []
+
+
+# A recommendation of the review team quoted in a narrative of the review written by another body (a Chief Officers
+# Group's summary): "The review team recommended that "NHS Kilvaddie should ..."", "It also recommended that "...".
+QUOTED = re.compile(
+    r"\b(?:(?:the\s+)?(?:review(?:\s+team)?|panel|reviewers?)|it)\s+(?:also\s+|further\s+)?recommended\s+that\s+"
+    r"[\"\u201c](?P<text>[^\"\u201c\u201d]{20,1000})[\"\u201d]",
+    re.IGNORECASE,
+)
+
+
+def _quoted(blocks, findings):
+    """The review team's recommendations as another body's narrative quotes them, two or more, each linked to the
+    finding it is quoted under; "It recommended that the CPC ask ..." unquoted (an earlier review's) is none."""
+    out = []
+    for block in blocks:
+        for match in QUOTED.finditer("" if block.heading else block.text):
+            if _asks(match.group("text")):
+                out.append(
+                    ProposedRecommendation(_plain(match.group("text").strip().rstrip(".,") + "."), "", block.page)
+                )
+                out[-1].findings = _written_in(match.group("text"), findings)
+    return out if len(out) >= 2 else []
 
 
 # A finding's sub-heading over what it asks of whom, in a report with no recommendations of another kind.
@@ -891,7 +949,11 @@ def _recommendation_sections(all_sections):
     for section in all_sections:
         heading = section.heading
         numbered = heading is not None and re.fullmatch(r"\d{1,2}\.?", heading.number or "")
-        if (
+        sheet = heading is not None and segmentation.CONTINUATION_SHEET.match(heading.text.strip().lower())
+        if sheet and section.kind == "recommendations" and (found := [f for f in out if f]):
+            found[-1] += section.blocks  # a continuation sheet at the end of the form: the section goes on there
+            out.append(None)
+        elif (
             section.kind == "recommendations"
             or any("type" in (_columns(cells) or {}) for block in section.blocks if (cells := _cells(block.text)))
             or _table_of_learning_and_recommendations(section)
@@ -1126,7 +1188,7 @@ def _from_blocks(blocks):
 # ("SAFE 1. The Child Protection Committee should ... (Key learning 2) 2. Police Scotland should ..."); a sub-heading
 # before them ("Actions for the Board: 1. The Board should ...").
 CAPITAL_WORDS = r"[A-Z]{3,}(?:\s+[A-Z]{3,}){0,3}"  # a designed cell's heading: "SAFE", "HEALTHY", "NURTURED"
-CAPITAL_HEAD = re.compile(rf"^{CAPITAL_WORDS}\s+(?=\d{{1,2}}\.\s+[A-Z])")
+CAPITAL_HEAD = re.compile(rf"^{CAPITAL_WORDS}(?:\s*\((?i:continued)[^)]{{0,40}}\))?\s+(?=\d{{1,2}}\.\s+[A-Z])")
 LEAD_GROUP = re.compile(r"^[A-Z][^.:;()]{2,80}:\s+(?=\d{1,2}\.\s+[A-Z])")
 
 
@@ -1196,6 +1258,8 @@ class _SectionReader:
             for block in blocks
         )
         for block in blocks:
+            if trailing := CONTINUED_AT_END.search(block.text):  # ("... each such event in turn, Continued on ...")
+                block = replace(block, text=block.text[: trailing.start()])
             cells = _cells(block.text)
             self.timed_from = None if block.heading and not cells else self.timed_from
             if self._grid_block(block, cells) or self._aside_block(cells):
@@ -1392,9 +1456,15 @@ class _SectionReader:
             for recommendation in out[self.listed_from :]:
                 recommendation.addressee_text = recommendation.addressee_text or _plain(considered.group("to"))
             self.listed_from = len(out)
+        elif CONTINUED_ON.match(text):
+            return True  # "Continued on Continuation Sheet C2": the recommendation goes on elsewhere
+        elif FIELD.match(text) and out:
+            pass  # (what the recommendation above is for, or how it will be known to work; a form's signature)
         elif (lead := LEAD_PARAGRAPH.match(text)) and out and not out[-1].addressee_text:
             out[-1].addressee_text = _plain(lead.group("to"))  # "Lead Department for Education": a table's row, read
             # as a line of its own (a PDF's), saying whom the one above asks
+            if out[-1] is self.current and not self.current.text:
+                return True  # (under a recommendation's heading, before its text: "Recommendation 1", "Lead: ...")
         else:
             return False
         self.current = None
@@ -1418,7 +1488,13 @@ class _SectionReader:
         elif not label and not block.section and not block.number and not block.text.rstrip().endswith(":"):
             # "Children's Social Care": whom the items after it ask; any other sub-heading names no one
             self.group = text if _names_someone(block.text) else ""
-        if label and not label.group("rest").strip():  # a heading per recommendation: its text follows
+        if (
+            label
+            and re.fullmatch(r"\s*[(\[](?:continued|cont(?:'d|\.)?)[)\]]", label.group("tag") or "", re.IGNORECASE)
+            and (earlier := [r for r in self.out if r.label == _clean_label(label.group("label"))])
+        ):
+            self.current = earlier[-1]  # "Recommendation 4 (continued)", over the rest of one a page break cut
+        elif label and not label.group("rest").strip():  # a heading per recommendation: its text follows
             self.current = ProposedRecommendation("", _clean_label(label.group("label")), block.page)
             self.current.reference = label.group("tag") or ""
             self.out.append(_grouped(self.current, self.group))
@@ -1471,10 +1547,18 @@ class _SectionReader:
             self._add(ProposedRecommendation(_plain(lettered.group("rest")), lettered.group("label"), block.page))
             return
         if prose := _in_prose(SECTION_NUMBER.sub(r"\g<rest>", text, count=1), block.page, ours=True):
+            if current is not None and not current.text and len(prose) == 1:
+                # the text under a heading per recommendation, in prose: "Recommendation 1", "We recommend that ..."
+                current.text, current.addressee_text = prose[0].text, current.addressee_text or prose[0].addressee_text
+                return
             if len(prose) == 1 and (numbered := SECTION_NUMBER.match(text)):
                 prose[0].label = numbered.group("number")  # "6.6 It is recommended that the Trust ..."
             self.out.extend(_grouped(recommendation, group) for recommendation in prose)
             self.current = prose[-1]
+            return
+        if (carried := CONTINUED_NUMBER.match(text)) and (earlier := [r for r in self.out if r.label == carried["n"]]):
+            earlier[-1].text = f"{earlier[-1].text} {_plain(carried['rest'])}"  # "11.7 (continued) and to bring ..."
+            self.current = earlier[-1]
             return
         if (inserted := INSERTED_NUMBER.match(text)) and _asks(inserted.group("rest")):
             self._add(ProposedRecommendation(_plain(inserted.group("rest")), inserted.group("number"), block.page))
@@ -1914,7 +1998,20 @@ TYPED_RECOMMENDATION = re.compile(r"^recommendations?\b\s*", re.IGNORECASE)
 FLAT_TYPED_ROW = re.compile(r"^(?P<ref>(?-i:[A-Z]{1,3})\d{1,2})\s+(?P<rest>(?-i:[A-Z]).*)$", re.DOTALL)
 NUMBER_LABEL = re.compile(r"(?:rec(?:ommendation)?\.?\s*)?\d{1,2}(?:\.\d{1,2})?[a-z]?\.?", re.I)  # "3", "Rec 2"
 LEAD_ROW = re.compile(r"(?:lead|lead (?:body|agency|organisation)|owner|responsible)\s*:?", re.IGNORECASE)
-LINKED = re.compile(r"^(?:linked|links?|related)\s+(?:learning|findings?|themes?|to)\s*:\s*(?P<to>\S.{0,120})$", re.I)
+LINKED = re.compile(
+    r"^(?:(?:linked|links?|related)\s+(?:learning|findings?|themes?|to)|arising\s+from)\s*:\s*(?P<to>\S.{0,120})$", re.I
+)
+# A pointer to where a recommendation goes on: "Continued on Continuation Sheet C2", "Continued overleaf".
+CONTINUED_ON = re.compile(r"^(?:continued|cont(?:'d|\.)?)\s+(?:on|overleaf|over)\b.{0,60}$", re.IGNORECASE)
+CONTINUED_AT_END = re.compile(r"(?<=\S)\s+(?-i:Continued)\s+(?:on|overleaf)\b[^.]{0,60}$")
+# A field of a recommendation's page or card that is no part of its text: "Why: ...", "What success would look like:
+# ...", "First steps agreed with the lead: ...".
+FIELD = re.compile(
+    r"^(?:why|rationale|reason|what\s+success\s+(?:would|will)\s+look\s+like|success\s+measures?|measures?\s+of\s+success"
+    r"|first\s+steps(?:\s+agreed)?(?:\s+with\s+the\s+lead)?|expected\s+outcomes?|outcomes?|evidence(?:\s+of\s+impact)?"
+    r"|timescales?|by\s+when|target\s+date|priority|progress|status|signature(?:\s+of\s+[^:]{2,40})?)\s*:\s+\S",
+    re.IGNORECASE,
+)
 CONSIDERED_BY = re.compile(  # "For consideration by: NHS Invercarran." after the recommendations it addresses
     r"^(?:for\s+(?:consideration|action|the\s+attention)\s+(?:by|of)|addressed\s+to)\s*:?\s+(?P<to>[^.;:]{2,120})\.?$",
     re.IGNORECASE,
@@ -2170,6 +2267,9 @@ def _address(recommendation):
     text = re.sub(
         r"^that,\s+[^,]{3,120},\s+", "that ", text
     )  # ("that, when Working Together is next revised, the ...")
+    text = re.sub(  # ("Where a referral concerns a child's basic care, the Trust should ...": whom it asks after)
+        r"^(?i:where|when|whenever|if|once|before|after|unless|until)\s[^,]{3,160},\s+(?=(?:the\s+)?[A-Z])", "", text
+    )
     bare = BARE_SUBJECT.match(text) if re.match(r"that\s", text, re.IGNORECASE) else None  # "that the police ensure"
     subject = (
         WE_ASK.match(text) or INFINITIVE_ASK.match(text) or bare or SUBJECT.match(text) or BARE_SUBJECT.match(text)

@@ -98,7 +98,8 @@ SECTION_KINDS = [
      r"|references|bibliography|appendix.*|annex.*|acknowledgements?|foreword|membership.*|the review panel"
      r"|review panel|panel membership|methodology|process|scope(?: of the review)?|timeframe|time ?frame"),
     ("findings", r"(?:the )?(?:key |main |detailed )?findings(?: and (?:analysis|learning|recommendations))?"
-     r"|findings (?:against|on|by|under|in relation to) .*"
+     r"|(?:the )?(?:panel|review|reviewers?|review team)['\u2019]s? (?:key |main )?findings"
+     r"|findings (?:against|on|by|under|in relation to|across) .*"
      r"|(?:the )?findings in (?:detail|full)|analysis and findings"
      r"|findings from the review|what the review found|key issues|themes and learning|learning themes"),
     ("learning", r"(?:key |main )?learning(?: points| themes| and (?:improvement|actions|recommendations))?"
@@ -180,6 +181,9 @@ def _section_kind(text):
     for side in sides:  # ("Atodiad / Appendix: Cynllun gweithredu / Action plan": its English words too)
         key = re.sub(r"\s+", " ", side.lower().replace("&", "and")).strip(" :.-")
         key = re.sub(r"\s*[(\[]?\b(?:continued|cont(?:'d|\.)?)[)\]]?$", "", key)  # "8. Recommendations (continued)"
+        key = re.sub(r"\s+\((?:[^()\s]+\s?){1,4}\)$", "", key)  # "7. Recommendations (one page each)"
+        if sheet := CONTINUATION_SHEET.match(key):  # "Continuation sheet C2: Section 11 (Recommendations ...)"
+            return _section_kind(sheet.group("name"))
         name, colon, subtitle = key.partition(":")
         subtitled = colon and _words(subtitle) <= SUBTITLE_WORDS and not _ends_sentence(subtitle)
         appended = APPENDED.match(key)
@@ -191,6 +195,9 @@ def _section_kind(text):
     return ""
 
 
+# A sheet at the end of a form that continues one of its sections: "Continuation sheet C2: Section 11
+# (Recommendations of the Review Panel), continued from page 16".
+CONTINUATION_SHEET = re.compile(r"^continuation\s+sheet\b[^(]{0,40}\((?P<name>[^()]{3,80})\)")
 APPENDED = re.compile(r"^(?:appendix|annex)\s+[\w.]{1,4}\s*[:.\-\u2013]\s*(?P<rest>\S.*)$")
 # The Welsh half before an English label: "Dysgu 3 / " of "Dysgu 3 / Learning 3: The risk of overdose ...".
 WELSH_HALF = re.compile(
@@ -328,7 +335,9 @@ NUMBERED_WORD = re.compile(
 
 
 def _list_items(lines):
-    """Lines split into list items where two or more start with a bullet or a number ("\u2022 ...", "2. ...")."""
+    """Lines split into list items where two or more start with a bullet or a number ("\u2022 ...", "2. ..."), or a
+    label in two languages (a box's lines, which a PDF or Markdown may run into one)."""
+    lines = [part for line in lines for part in _cut_at_run_ins(line)]
     marked = [
         i
         for i, line in enumerate(lines)
@@ -344,6 +353,30 @@ def _list_items(lines):
         return [lines]
     starts = sorted({0, *marked})
     return [lines[a:b] for a, b in itertools.pairwise([*starts, len(lines)])]
+
+
+# A sentence in two languages opening with a numbered label and a dash or colon, in the middle of a line ("... was
+# the child. Pwynt dysgu 2 / Learning point 2 \u2013 The health visitor ..."), or with a label of the same shape
+# unnumbered ("... within a week. Arfer effeithiol / Effective practice \u2013 The ambulance crew ...").
+SENTENCE_ENDED = r"(?:(?<=[.!?\u2019\u201d])|(?<=[.!?]\)))\s+"
+NUMBERED_RUN_IN = re.compile(
+    SENTENCE_ENDED + r"(?=[A-Z][^/\n|.!?]{1,40}\s\d{1,2}\s/\s[A-Z][^/\n|.!?]{1,40}\s\d{1,2}\s?[\u2013:-]\s+[A-Z])"
+)
+# (and the questions a box lists after such a label: "Cwestiynau i'r Bwrdd / Questions for the Board: \u2022 How ...?")
+UNNUMBERED_RUN_IN = re.compile(
+    SENTENCE_ENDED + r"(?=[A-Z][^/\n|.!?\d]{1,40}\s/\s[A-Z][^/\n|.!?\d]{1,40}\s?[\u2013:-]\s+[A-Z\u2022])"
+    r"|(?<=[.!?:])\s+(?=\u2022\s)"
+)
+
+
+def _cut_at_run_ins(line):
+    """A line cut before each sentence that opens with a label in two languages, when one of them is numbered."""
+    if not NUMBERED_RUN_IN.search(line):
+        return [line]
+    cuts = sorted(
+        {m.end() for m in NUMBERED_RUN_IN.finditer(line)} | {m.end() for m in UNNUMBERED_RUN_IN.finditer(line)}
+    )
+    return [line[a:b].strip() for a, b in itertools.pairwise([0, *cuts, len(line)])]
 
 
 # A line opening with a label in two languages and a dash or colon ("Arfer effeithiol / Effective practice - The ...").
@@ -445,7 +478,32 @@ def _without_running_lines(paragraphs):
         if len(lines) <= 2 and RUNNING_HEADER.match(" ".join(lines)) and (" | " not in lines[0] or lines[0] in alone)
     )
     drop |= {i for i, (lines, _) in enumerate(paragraphs) if len(lines) <= 2 and recurring[" ".join(lines)] >= 3}
-    return [paragraph for i, paragraph in enumerate(paragraphs) if i not in drop]
+    # a running header whose last cell names what the page holds ("... | Recommendation 4"): that cell alone
+    prefixes = _running_prefixes(paragraphs, alone)
+    return [
+        ([lines[0].rpartition(" | ")[2]], page) if _header_prefix(lines) in prefixes else (lines, page)
+        for i, (lines, page) in enumerate(paragraphs)
+        if i not in drop
+    ]
+
+
+def _header_prefix(lines):
+    """The cells before the last of a running header set as one row ("Strathvorlich CPC | Learning Review: Young
+    Person UX | Recommendation 4"), as one string; "" for any other paragraph's lines."""
+    if len(lines) != 1 or " | " not in lines[0]:
+        return ""
+    return lines[0].rpartition(" | ")[0]
+
+
+def _running_prefixes(paragraphs, alone):
+    """The first cells of running headers whose last cell names what the page holds: the same cells, heading no row,
+    three times or more (a page's top, or its break where a text file or Markdown has no pages), the last cell
+    changing ("... | Recommendation 1", "... | Recommendation 2")."""
+    lasts = defaultdict(list)
+    for lines, _ in paragraphs:
+        if (prefix := _header_prefix(lines)) and lines[0] in alone and RUNNING_HEADER.match(lines[0]):
+            lasts[prefix].append(lines[0].rpartition(" | ")[2])
+    return {prefix for prefix, last in lasts.items() if len(last) >= 3 and len(set(last)) >= 3}
 
 
 RUNNING_HEADER = re.compile(r"^(?![\d(])(?=.{0,100}\s[\u2013\u2014\u00b7|/-]\s)(?!(?:\S+\s+){25}).{5,200}[^.:;?!]$")
@@ -690,6 +748,8 @@ def _kicker(text):
     for side in text.split(" / ") if text.count(" / ") == 1 else [text]:
         words = side.strip(" :.-\u2013\u2014").split()
         for skip in range(3):
+            if any(word.endswith(":") for word in words[:skip]):
+                break  # ("Arising from: Key learning 3" points to a finding, and labels none)
             found = _label(" ".join(words[skip:])) if len(words) - skip >= 2 else None
             if found and found[0] in ("finding", "learning") and not found[1]:
                 label = " ".join(words)
@@ -953,6 +1013,8 @@ def _items(section, kind):
     "Recommendation(s)" heading) is that finding's; what follows "Issues for the Board to consider" (or the like)
     inside a finding is its questions.
     """
+    if columns := _transposed_items(section):
+        return columns
     _label_numbered_under_themes(section)
     _themes_over_findings(section)
     labelled = any(_is_labelled_item(b) for b in section.blocks)
@@ -1155,11 +1217,11 @@ def _table_items(section, kind):
             asks = {i for i, cell in enumerate(cells) if re.fullmatch(r"(?i)recommendations?|actions?", cell)}
             leads = {i for i, cell in enumerate(cells) if LEAD_COLUMN.match(cell) or WHERE_COLUMN.match(cell)}
             asked = {i for i, cell in enumerate(cells) if QUESTION_COLUMN.match(cell)}
-            columns = (header[0], number, cells[header[0]], asks, leads | asked, asked)
+            columns = (header[0], number, cells[header[0]], asks, leads | asked, asked, cells)
             continue
         if columns is None or len(cells) <= columns[0]:
             continue
-        statement, number, name, asks, leads, asked = columns
+        statement, number, name, asks, leads, asked, names = columns
         numbered = cells[number] if number is not None and number < len(cells) else ""
         recommended = [Block(cells[i], block.page) for i in sorted(asks) if i < len(cells) and cells[i]]
         if not numbered and not cells[statement]:
@@ -1173,17 +1235,84 @@ def _table_items(section, kind):
         plain = re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?|[A-Za-z]", numbered)  # ("3" is "Learning point 3"; "L1" itself)
         label = f"{_singular(name)} {numbered}" if plain else numbered
         said, questions = _cell_questions(cells[statement])
-        title = said if _words(said) <= LABELLED_WORDS else short_title(said).rstrip(".")
-        if SENTENCE_BREAK.search(said):
-            title = short_title(said).rstrip(".")
         rest = [cell for i, cell in enumerate(cells) if i not in (statement, number, *asks, *leads) and cell]
-        heading = Block(said, block.page, heading=True, label_text=label, title=title)
-        paragraphs = [Block(text, block.page) for text in ([said] if title != said else []) + rest]
-        items.append(Item(heading, paragraphs, recommended, kind=kind))
+        if rest and all(MARK_CELL.fullmatch(cell) for cell in rest):
+            # a matrix: a tick under each case (or agency) the finding was seen in, a dash under the others
+            ticked = [names[i] for i, cell in enumerate(cells) if i < len(names) and TICK.fullmatch(cell)]
+            rest = [f"Marked in the table for {_listed(ticked)}."] if ticked else []
+        items.append(_stated_item(said, block.page, label, rest, kind))
+        items[-1].recommendation = recommended
         # (a question column's cell holds its questions, or a dash for none)
         questions += [q for i in sorted(asked) if i < len(cells) for q in re.split(r"(?<=\?)\s+", cells[i]) if "?" in q]
         items[-1].questions = [Block(question, block.page) for question in questions]
     return items if len(items) >= 2 else []
+
+
+def _stated_item(said, page, label, rest, kind):
+    """A finding a table states in a cell: titled by the statement (its first sentence, when it says more), the
+    statement and the other cells its text."""
+    title = said if _words(said) <= LABELLED_WORDS else short_title(said).rstrip(".")
+    if SENTENCE_BREAK.search(said):
+        title = short_title(said).rstrip(".")
+    heading = Block(said, page, heading=True, label_text=label, title=title)
+    return Item(heading, [Block(text, page) for text in ([said] if title != said else []) + rest], kind=kind)
+
+
+# A table's header naming a finding a column ("| Finding 1 | Finding 2 | Finding 3"; a PDF's "Finding 4 Finding 5").
+COLUMN_LABEL = re.compile(r"(?i:key\s+)?(?i:finding|learning(?:\s+point)?|lesson)\s+\d{1,2}")
+
+
+def _column_labels(text):
+    """The labels of a header row that names one finding a column, its first cell empty; [] for any other text."""
+    cells = row_cells(text) if "|" in text else ["", *COLUMN_LABEL.findall(text)]
+    if cells[0] or len(cells) < 3 or not all(COLUMN_LABEL.fullmatch(cell) for cell in cells[1:]):
+        return []
+    return cells[1:] if "|" in text or re.fullmatch(rf"(?:{COLUMN_LABEL.pattern}\s*)+", text) else []
+
+
+def _transposed_items(section):
+    """The findings of a section set out one a column (a table headed "| Finding 1 | Finding 2 | Finding 3", over
+    two tables when they are many), each row naming what its cells say: the statement's row ("What the panel
+    found", else the first), its questions' row ("Questions for the SBNI"), and rows that tell more ("Why it
+    matters"), kept under their names. [] when the section has no such table, or it states one finding only."""
+    tables = []  # (labels, rows): a row is (its name, its cells under the labels, its page)
+    for block in section.blocks:
+        cells = row_cells(block.text) if " | " in block.text else []
+        if labels := _column_labels(block.text):
+            tables.append((labels, []))
+        elif tables and cells and len(cells) == len(tables[-1][0]) + 1 and tables[-1][1] is not None:
+            tables[-1][1].append((cells[0], cells[1:], block.page))
+        elif tables:
+            tables[-1] = (tables[-1][0], tables[-1][1] or None)  # (the table has ended)
+    items = []
+    for labels, rows in tables:
+        if not rows:
+            continue
+        statement = next((row for row in rows if STATEMENT_COLUMN.match(row[0])), rows[0])
+        asking = [row for row in rows if QUESTION_COLUMN.match(row[0])]
+        for j, label in enumerate(labels):
+            rest = [
+                f"{name}: {cells[j]}"
+                for name, cells, _ in rows
+                if (name, cells) != statement[:2] and not QUESTION_COLUMN.match(name)
+            ]
+            kind = "learning" if "learn" in label.lower() else "finding"
+            items.append(_stated_item(statement[1][j], statement[2], label, rest, kind))
+            asked = [q for _, cells, _ in asking for q in re.split(r"(?<=\?)\s+", cells[j]) if "?" in q]
+            items[-1].questions = [Block(question, statement[2]) for question in asked]
+    return items if len(items) >= 2 else []
+
+
+# A matrix's cell: a tick, a cross or a dash (Wingdings' tick and cross, as a PDF gives them, among them).
+MARK_CELL = re.compile(
+    r"[\u2713\u2714\u2611\u25cf\uf0fc\uf0fe\u2717\u2718\u2715\uf0fb\uf0fd\u2013\u2014-]|(?i:yes|no|y|n)"
+)
+TICK = re.compile(r"[\u2713\u2714\u2611\u25cf\uf0fc\uf0fe]|(?i:yes|y)")
+
+
+def _listed(names):
+    """ "A", "A and B", "A, B and C"."""
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 # A statement cell that states no finding: it points elsewhere or says there is none.
@@ -1283,7 +1412,8 @@ def _after_item(item, block, asking):
     item now gathering questions (None when none is), or False when the block is a heading, which ends the item."""
     if (block.heading or block.text.rstrip().endswith(":")) and _asks_questions(block.text):
         return item
-    if asking is not None and (LISTED.match(block.text) or block.text.rstrip().endswith("?")):
+    listed = LISTED.match(block.text) and not re.match(r"\d{1,2}\.\d", block.text)  # (not "6.8 The review ...")
+    if asking is not None and (listed or block.text.rstrip().endswith("?")):
         asking.questions.append(block)
         return asking
     if block.heading:
@@ -1547,7 +1677,13 @@ def _statement_paragraphs(all_sections):
             text = block.text.strip()
             if block.heading and items and not CONSIDER_LEAD_IN.search(text):
                 break
-            if _is_statement(text) and not block.heading and not SECTION_NUMBER.match(text) and not LISTED.match(text):
+            if (
+                _is_statement(text)
+                and not block.heading
+                and not SECTION_NUMBER.match(text)
+                and not LISTED.match(text)
+                and not _is_row(text)  # (a table's row: "What the panel found | ...")
+            ):
                 label = f"{word.group(1).title()} {len(items) + 1}"
                 heading_block = Block(text, block.page, heading=True, label_text=label, title=text.rstrip("."))
                 items.append(
@@ -1570,16 +1706,31 @@ def _closing_statements(all_sections):
     """Findings stated where a paragraph ends, each after its label ("... nobody's business. Finding 1: The housing
     service placed the family in a room with no space for a cot ... considered it."), or marked by a tag at its end
     in the report's languages ("6.4 Child A's school held ... [Dysgu plant 1 / Child learning 1]"): two or more
-    through the report. A closing statement is the finding's title, the paragraphs after it (to the next) its text; a
-    tagged paragraph's first sentence is its title, the rest its text."""
-    items, asking = [], None
+    through the report; or stated in the middle of a paragraph in their order ("The review's first key finding is
+    that ... . This matters because ..."). A closing statement is the finding's title, the paragraphs after it (to
+    the next) its text; a tagged paragraph's first sentence is its title, the rest its text; an ordinal statement's
+    words after "that" its title, the rest of its paragraph and those after it its text."""
+    items, asking, stated, ended = [], None, None, False
     for section in all_sections:
         if section.kind in ("skip", "recommendations"):
             continue
+        ended = ended or bool(items and items[-1] is stated)  # (a new section is a new heading)
         for block in section.blocks:
             closing = None if block.heading else CLOSING_LABEL.search(block.text)
             tagged = None if block.heading or closing else TRAILING_TAG.search(block.text)
-            if closing:
+            ordinal = None if block.heading or closing or tagged else ORDINAL_FINDING.search(block.text)
+            if ordinal and ordinal.group("ordinal").lower() == ORDINALS[len(items) % len(ORDINALS)]:
+                words = " ".join(ordinal.group("kind").split()).capitalize()
+                title = ordinal.group("title")[:1].upper() + ordinal.group("title")[1:]
+                heading = Block(title, block.page, heading=True, label_text=f"{words} {len(items) + 1}", title=title)
+                said = [SECTION_NUMBER.sub(r"\g<rest>", block.text[: ordinal.start()].strip(), count=1)]
+                said.append(block.text[ordinal.end() :].strip())
+                items.append(Item(heading, [Block(text, block.page) for text in said if text], kind="finding"))
+                stated, ended = items[-1], False
+            elif items and items[-1] is stated and ((block.heading and not _asks_questions(block.text)) or ended):
+                ended = True  # (an ordinal statement's text ends with its theme, at the next heading)
+                continue
+            elif closing:
                 label, title = " ".join(closing.group("label").split()), closing.group("title").strip().rstrip(".")
                 heading = Block(title, block.page, heading=True, label_text=label.capitalize(), title=title)
                 items.append(Item(heading, [], kind="finding"))
@@ -1601,6 +1752,14 @@ def _closing_statements(all_sections):
 CLOSING_LABEL = re.compile(
     r"(?<=[.!?]\s)(?P<label>(?:key\s+)?(?:finding|learning(?:\s+point)?|lesson)\s+\d{1,2})\s*:\s+"
     r"(?P<title>(?-i:[A-Z])[^!?]{20,600}?[.!?])\s*$",
+    re.IGNORECASE,
+)
+# A finding stated by its place in the report's order: "The review's second key finding is that no single clinician
+# held the whole picture ... in one place."
+ORDINAL_FINDING = re.compile(
+    rf"\b(?:the\s+)?(?:review|panel|reviewers?|author|report)['\u2019]s?\s+(?P<ordinal>{'|'.join(ORDINALS)})\s+"
+    r"(?P<kind>(?:key\s+|main\s+)?(?:finding|learning\s+point|lesson))\s+is\s+that\s+"
+    r"(?P<title>\S.{20,600}?)\.(?=\s+(?:[A-Z\[\u2018\u201c]|$)|$)",
     re.IGNORECASE,
 )
 # A tag closing a paragraph that marks it as a learning point, perhaps in two languages: "[Dysgu plant 1 / Child

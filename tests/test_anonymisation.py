@@ -1895,3 +1895,48 @@ def test_festival_days_of_more_faiths_judges_a_citations_second_author_and_benef
 )
 def test_kin_words_festivals_characters_and_regions_of_more_communities_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("His Lithuanian passport reads 'gimė 2016 m. kovo 14 d.' under the photograph.", "date_of_birth",
+         "2016 m. kovo 14 d."),
+        ("Her Latvian certificate gives 2015. gada 3. martā as the date.", "full_date", "2015. gada 3. martā"),
+        ("Until the last contact weekend, at Martinmas 2015, she stayed with her father.", "full_date",
+         "Martinmas 2015"),
+        ("The family lunch in the village hall on Sul y Blodau 2021.", "full_date", "Sul y Blodau 2021"),
+        ("The family had moved into Plot 31, Corncrake Mead, a new-build house.", "address", "Plot 31, Corncrake Mead"),
+        ("The back gate opened onto the Wilberforce Tenfoot.", "address", "Wilberforce Tenfoot"),
+        ("He lived in Ballyclavin, a rural townland, until he was thirteen.", "address", "Ballyclavin"),
+        ("Mother sold baby clothes through her Depop shop, bexleyheathbabybits, under her photo.",
+         "social_media_handle", "bexleyheathbabybits"),
+        ("She shared her question link, ngl.link/darcie.mae07, on her story.", "social_media_handle",
+         "ngl.link/darcie.mae07"),
+        ("Prescriptions were issued by Wyebourne Healthcare, the practice across the road.", "surgery",
+         "Wyebourne Healthcare"),
+        ("Ecrin'in annesi, as the neighbour put it in Turkish, had not been seen.", "person_name", "Ecrin"),
+        ("The voicemail reads: 'It's Kamla-ji here, please ring me back.'", "person_name", "Kamla"),
+        ("The twins are known at home as Wasswa and Kato.", "person_name", "Wasswa"),
+        ("Triage note: Mylo THROUP, born 04.01.21, attends with father.", "person_name", "Mylo THROUP"),
+        ("Police summary: Subject BOWDLER Einion. Methadone bottle recovered.", "person_name", "BOWDLER Einion"),
+        ("Ambulance form: Pt LLEW VOYLE, dyddiad geni 11 Rhagfyr 2019.", "date_of_birth", "11 Rhagfyr 2019"),
+    ],
+)  # fmt: skip
+def test_baltic_dates_old_quarter_days_plots_back_lanes_shop_names_case_endings_and_names_in_capitals_are_flagged(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Re: MASH referral for Child J, received on the Monday.",
+        "Subject ACCESS REQUEST made by Mother in writing.",
+        "He said his YouTube channel, called gardening, was his only hobby.",
+        "It's Mum here, the message began.",
+    ],
+)
+def test_record_labels_before_words_in_capitals_and_a_channel_named_by_a_word_pass(text):
+    assert kinds(text) == []

@@ -402,6 +402,22 @@ def test_words_hyphenated_across_pdf_lines_are_joined_and_compounds_keep_their_h
 # DOCX
 
 
+def test_a_docx_box_of_one_column_keeps_its_cells_lines_as_lines(tmp_path):
+    table = [
+        ["Learning for practitioners"],
+        ["Evidence first.\nLearning point 1 \u2013 Plans were not reviewed.\nEffective practice \u2013 A prompt call."],
+    ]
+
+    document = extract(make_docx(tmp_path / "review.docx", ["The form's boxes follow."], table=table))
+
+    assert document.pages[0].text.splitlines()[-4:] == [
+        "Learning for practitioners",
+        "Evidence first.",
+        "Learning point 1 \u2013 Plans were not reviewed.",
+        "Effective practice \u2013 A prompt call.",
+    ]
+
+
 def test_docx_table_rows_become_lines_with_cells_separated_by_bars(tmp_path):
     table = [["Date", "Agency", "Event"], ["March 2023", "Police", "Call to the home"]]
 

@@ -3043,3 +3043,147 @@ Min. | Item | Action
     made = proposed(pages(FINDINGS, text))
 
     assert [r.text[:22] for r in made] == ["It was RESOLVED to rec", "It was RESOLVED to rec"]
+
+
+def test_a_page_per_recommendation_numbered_in_its_running_header_with_its_lead_above_and_fields_below():
+    header = "Northshire CPC | Learning Review: Young Person UX | {}"
+    recommendations = """7. Recommendations (one page each)
+
+7.1 Each recommendation has a page of its own; its number is at the top of the page."""
+    page = """{header}
+
+Lead: {lead}
+
+We recommend that {text}
+
+Why: The carer asked for help eleven times.
+
+Arising from: Key learning {learning}"""
+    texts = [
+        ("Northshire Council", "Northshire Council pays kinship care allowance from the date the child arrived.", 1),
+        ("NHS Northshire", "NHS Northshire gives each young person waiting for CAMHS a named clinician.", 2),
+        ("Police Scotland", "Police Scotland agrees with the Committee a point at which a run of concern", 1),
+    ]
+    findings = """6. Key learning
+
+Key learning 1: A grandmother, not a kinship carer
+
+Nobody assessed her as a carer.
+
+Key learning 2: Waiting as a plan
+
+Fifty-eight weeks passed."""
+    sheets = [
+        page.format(header=header.format(f"Recommendation {n}"), lead=lead, text=text, learning=learning)
+        for n, (lead, text, learning) in enumerate(texts, start=1)
+    ]
+    sheets[-1] = sheets[-1].split("\n\nWhy:")[0]
+    rest = f"{header.format('Recommendation 3 (continued)')}\n\nreports about one young person leads to a discussion."
+    made = proposed(pages(findings, recommendations, *sheets, rest))
+
+    assert [(r.label, r.addressee_text) for r in made] == [
+        ("Recommendation 1", "Northshire Council"),
+        ("Recommendation 2", "NHS Northshire"),
+        ("Recommendation 3", "Police Scotland"),
+    ]
+    assert made[0].text.endswith("from the date the child arrived.")  # (not its "Why:")
+    assert made[2].text.endswith("a run of concern reports about one young person leads to a discussion.")
+    assert [r.findings for r in made[:2]] == [[0], [1]]
+
+
+def test_recommendations_a_narrative_quotes_from_the_review_team_are_its_own_and_an_unquoted_earlier_one_is_not():
+    text = """1. Foreword
+
+The initial case review was held in 2012. It recommended that the CPC ask the police and social work to agree \
+how interpreters would be arranged.
+
+5. The key findings and what we have done
+
+Key finding 1: Interviews were held in English
+
+What the review recommended
+
+5.5 The review team recommended that "the police in Northshire should ensure that officers who interview \
+children can call on an interpreter who is not a member of the family". It also recommended that "the Child \
+Protection Committee should rewrite its guidance on interpreters".
+
+What we have done
+
+5.6 We accepted both. The review team also suggested that "the CPC might wish to produce leaflets"."""
+
+    made = proposed(pages(text))
+
+    assert [(r.addressee_text, r.text[:30]) for r in made] == [
+        ("The police in Northshire", "the police in Northshire shoul"),
+        ("The Child Protection Committee", "the Child Protection Committee"),
+    ]
+
+
+def test_recommendations_on_a_reproduced_leaflets_panels_are_read_in_the_order_of_their_numbers():
+    text = """7. Recommendations: see the learning leaflet
+
+7.1 The recommendations are published in the learning leaflet, reproduced at the end, and nowhere else.
+
+Glossary
+
+SBNI | Safeguarding Board for Northern Ireland
+
+Learning leaflet: outer side
+
+| |
+LOCAL RECOMMENDATIONS (continued from inside) 3. The Board of Governors should ensure that the designated \
+teacher reviews the record of pupils who arrive hungry. (Learning 2) The full summary is online. | KEY MESSAGES \
+A child who is often hungry is telling you something.
+
+Learning leaflet: inner side
+
+| |
+REGIONAL RECOMMENDATIONS 1. The SBNI should produce regional guidance for schools on hungry children. (Learning 2) \
+| LOCAL RECOMMENDATIONS 2. Where a family declines support, the Trust should keep the case open until a social \
+worker has visited. (Learning 3)"""
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.addressee_text) for r in made] == [
+        ("1", "The SBNI"),
+        ("2", "The Trust"),
+        ("3", "The Board of Governors"),
+    ]
+    assert made[2].text.endswith("who arrive hungry. (Learning 2)")
+
+
+def test_a_forms_recommendations_go_on_on_a_continuation_sheet_at_its_end():
+    form = """11. RECOMMENDATIONS OF THE REVIEW PANEL
+
+11.1 The ACPC to agree with the Education Department a protocol for excluded looked-after pupils.
+
+11.2 The Social Services Department to ensure that the statutory review of any looked-after child considers \
+each missing episode in turn,
+Continued on Continuation Sheet C2
+
+Signature of overview author: A. Author. Date: 20 June 2002
+
+12. Glossary
+
+ACPC | Area Child Protection Committee
+
+CONTINUATION SHEET C2: Section 11 (Recommendations of the Review Panel), continued from page 2
+
+11.2 (continued) and to bring the review forward after three such events.
+
+11.3 Northshire Youth Offending Team to alert the Social Services Department whenever a looked-after young \
+person is given a final warning.
+
+11.4 The DfES, jointly with the Department of Health, to issue guidance on volatile substance abuse."""
+
+    made = proposed(pages(FINDINGS, form))
+
+    assert [(r.label, r.addressee_text) for r in made] == [
+        ("11.1", "The ACPC"),
+        ("11.2", "The Social Services Department"),
+        ("11.3", "Northshire Youth Offending Team"),
+        ("11.4", "The DfES"),
+    ]
+    assert made[1].text.endswith(
+        "each missing episode in turn, and to bring the review forward after three such events."
+    )

@@ -2679,3 +2679,110 @@ substitution treatment, because the recovery service recorded the number of chil
         ("Pwynt dysgu 1 / Learning point 1", "Decisions to let a parent take a we"),
         ("Pwynt dysgu 2 / Learning point 2", "The health visitor did not know tha"),
     ]
+
+
+def test_findings_set_out_one_a_column_over_two_tables_keep_their_rows_under_their_names_and_their_questions():
+    text = """7. The panel's findings
+
+7.1 Each column is one finding.
+
+| Finding 1 | Finding 2
+What the panel found | Each missing episode was treated as a separate event, and nobody drew them together. | Return \
+home interviews were offered only by the unit's own staff.
+Why it matters | Exploitation is visible in a pattern. | Children talk to someone independent.
+Questions for the SBNI | None. | How does the SBNI know that interviews are independent? Who asks the children?
+
+Finding 3 Finding 4
+What the panel found | The school was not invited to the looked after child reviews. | Police intelligence about \
+the older males was not shared with the Trust.
+Why it matters | Schools see children every day. | Disruption depends on each knowing what the other knows.
+Questions for the SBNI | None. | None.
+
+7.2 The findings are connected."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("Finding 1", "Each missing episode was treat"),
+        ("Finding 2", "Return home interviews were of"),
+        ("Finding 3", "The school was not invited to "),
+        ("Finding 4", "Police intelligence about the "),
+    ]
+    assert proposal.findings[1].text == "Why it matters: Children talk to someone independent."
+    assert [len(f.questions) for f in proposal.findings] == [0, 2, 0, 0]
+
+
+def test_a_findings_matrix_says_under_which_cases_each_finding_is_ticked():
+    text = """5. Findings across the four reviews
+
+No. | Finding | Baby E | Baby F | Baby G
+1 | A small injury on a baby who could not yet move was explained by a parent and accepted. | \u2713 | \u2013 | \u2713
+2 | The health visitor was not told when another service saw an injury. | \u2013 | \u2013 | \u2713
+\u2013 | Money worries were part of everyday life for all the families. | \u2713 | \u2713 | \u2713"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("Finding 1", "A small injury on a baby who c"),
+        ("Finding 2", "The health visitor was not tol"),
+    ]
+    assert proposal.findings[0].text.endswith("Marked in the table for Baby E and Baby G.")
+    assert proposal.findings[1].text.endswith("Marked in the table for Baby G.")
+
+
+def test_key_findings_stated_mid_paragraph_by_their_order_are_the_findings_and_end_with_their_theme():
+    text = """6. Analysis
+
+Hearing from the child
+
+6.1 Child R was seen by many professionals, who recorded her symptoms in her mother's words.
+
+6.2 Ward nurses recorded that she played and ate normally. The review's first key finding is that what Child R \
+said and did did not reach the doctors making decisions about her care. This matters because observation is evidence.
+
+Three health boards
+
+6.3 Each board's records were careful for its own part. The review's second key finding is that no single \
+clinician held the whole picture of her care across the three health boards.
+
+Questions for the Child Protection Committee:
+
+1. Who is responsible for noticing that a child's pattern of attendances has become unusual?
+
+6.4 The review heard about a lead paediatrician arrangement elsewhere.
+
+The family
+
+6.5 Her father was never asked about her health."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:40]) for f in proposal.findings] == [
+        ("Key finding 1", "What Child R said and did did not reach "),
+        ("Key finding 2", "No single clinician held the whole pictu"),
+    ]
+    assert "This matters because observation is evidence." in proposal.findings[0].text
+    assert "Three health boards" not in proposal.findings[0].text
+    assert [len(f.questions) for f in proposal.findings] == [0, 1]
+    assert "lead paediatrician" in proposal.findings[1].text
+    assert "never asked about her health" not in proposal.findings[1].text
+
+
+def test_learning_points_of_a_bilingual_box_run_into_one_paragraph_are_cut_at_their_labels_with_their_questions():
+    text = """Dysgu i ymarferwyr a sefydliadau / Learning for practitioners and organisations
+
+Take-home methadone. The recovery worker explained how doses were moved to take-home. Pwynt dysgu 1 / Learning \
+point 1 \u2013 Decisions to let a parent take methadone home were made without asking whether young children lived \
+in the house. Arfer effeithiol / Effective practice \u2013 The pharmacist noticed two prescribers. What the health \
+visitor knew. She did not know about the methadone. (She had not been told.) Pwynt dysgu 2 / Learning point 2 \u2013 \
+The health visitor did not know that a parent was receiving opioid substitution treatment. Cwestiynau i'r Bwrdd / \
+Questions for the Board: \u2022 How does a recovery service find out who works with the children? \u2022 What do \
+parents say would help?"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("Pwynt dysgu 1 / Learning point 1", "Decisions to let a parent take"),
+        ("Pwynt dysgu 2 / Learning point 2", "The health visitor did not kno"),
+    ]
+    assert [len(f.questions) for f in proposal.findings] == [0, 2]

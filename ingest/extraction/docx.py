@@ -501,12 +501,13 @@ class _WordText:
             self._emit(box)
 
     def _table(self, table):
-        rows = []
-        for row in self._children(table, "tr"):
-            cells = [" ".join(self.collect(cell).split()) for cell in self._children(row, "tc")]
-            if any(cells):
-                rows.append(" | ".join(cells))
-        self._emit("\n".join(rows))
+        rows = [[self.collect(cell) for cell in self._children(row, "tc")] for row in self._children(table, "tr")]
+        if all(len(cells) <= 1 for cells in rows):
+            # a box (a table of one column, as a form's are): its paragraphs and lines stay lines
+            self._emit("\n".join(line.strip() for cells in rows for cell in cells for line in cell.split("\n")))
+            return
+        cells = [[" ".join(cell.split()) for cell in row] for row in rows]
+        self._emit("\n".join(" | ".join(row) for row in cells if any(row)))
 
     def _inline(self, element, pieces, boxes, revision):
         w = self.w
