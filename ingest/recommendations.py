@@ -121,7 +121,7 @@ ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
     r"ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
     r"|introduce|strengthen|undertake|work with|request|amend|require|issue|bring forward|include|implement|update"
     r"|clarify|produce|create|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise|carry out"
-    r"|record"
+    r"|record|set out"
 )
 IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
 # "The ACPC to agree ...", "Kexmoor Primary Care Trust to ensure ...": whom, then what it is to do, in the infinitive.
@@ -234,7 +234,7 @@ EARLIER = re.compile(
 # A request to receive the report rather than a recommendation: "The Board is asked to accept this report, to publish
 # it ...", "The Board is asked to note the effective practice in section 6".
 PROCEDURAL = re.compile(
-    r"^[^.;:]{0,160}?\b(?:is|are)\s+asked\s+to\s+(?:note|accept|receive|endorse|approve|sign\s+off)\b"
+    r"^[^.;:]{0,160}?\b(?:is|are)\s+(?:asked|invited|requested)\s+to\s+(?:note|accept|receive|endorse|approve|sign\s+off)\b"
     r"|^(?:to\s+)?(?:note|accept|receive|endorse|approve|sign\s+off)\b"  # an item after "The Board is asked to:"
     r"|^[^.;:]{0,120}?(?<!after\sthis\s)(?<!after\sthe\s)(?<!once\sthe\s)(?<!when\sthe\s)(?<!when\sthis\s)"
     r"\b(?:report|review)\s+(?:be|is|should\s+be)\s+published\b"  # (not "audit, a year after this report is ...")
@@ -412,14 +412,47 @@ REPLACED = re.compile(
 
 
 def _as_amended(proposed, blocks):
-    """The recommendations with an addendum's new words in place of those it replaces."""
+    """The recommendations with an addendum's new words in place of those it replaces, and as a schedule of
+    amendments leaves them: a recommendation reworded, one added ("Recommendation 3A. ...", after 3), one deleted."""
     for block in blocks:
         if (found := REPLACED.search(block.text)) and DIRECTIVE.search(found.group("text")):
             key = _label_key(found.group("label"))
             for recommendation in proposed:
                 if recommendation.label and _label_key(recommendation.label) == key:
                     recommendation.text = _plain(found.group("text"))
+    for where, amended, page in _amendments(blocks):
+        keys = [_label_key(r.label) if r.label else None for r in proposed]
+        label = LABEL.match(amended)
+        if DELETED.match(amended) and (named := NAMED_IN_CELL.search(where)) and _label_key(named[0]) in keys:
+            del proposed[keys.index(_label_key(named[0]))]
+        elif label and DIRECTIVE.search(label.group("rest")) and (key := _label_key(label.group("label"))) in keys:
+            proposed[keys.index(key)].text = _plain(label.group("rest"))
+        elif label and DIRECTIVE.search(label.group("rest")) and (after := re.match(r"\d+", key)) and after[0] in keys:
+            added = _labelled(label, page)
+            proposed.insert(max(i for i, k in enumerate(keys) if k == after[0]) + 1, added)
     return proposed
+
+
+# A schedule of amendments' columns: where ("Paragraph"), and the words as amended ("As amended (May 2011)").
+AMENDED_COLUMN = re.compile(r"^(?:as\s+amended|amended\s+(?:text|wording)|new\s+(?:text|wording)|amendment)\b", re.I)
+WHERE_COLUMN = re.compile(r"^(?:paragraph|para\.?|section|location|where|recommendation)s?\b", re.IGNORECASE)
+DELETED = re.compile(r"^(?:deleted|delete|removed|withdrawn)\b", re.IGNORECASE)
+NAMED_IN_CELL = re.compile(r"\brecommendation\s+\d{1,2}[a-z]?\b", re.IGNORECASE)
+
+
+def _amendments(blocks):
+    """(where, words as amended, page) of each row of a schedule of amendments."""
+    columns = None
+    for block in blocks:
+        cells = _cells(block.text)
+        if not cells:
+            columns = None
+        elif columns is None:
+            amended = next((i for i, cell in enumerate(cells) if AMENDED_COLUMN.match(cell)), None)
+            where = next((i for i, cell in enumerate(cells) if WHERE_COLUMN.match(cell)), None)
+            columns = (where, amended, len(cells)) if amended is not None and where is not None else None
+        elif len(cells) == columns[2]:
+            yield cells[columns[0]], cells[columns[1]], block.page
 
 
 # A recommendation made in the analysis, tagged where it is made: "... before the baby is born. (Recommendation 1)".
@@ -1370,6 +1403,10 @@ class _SectionReader:
             out[self.timed_from :] = sorted([*timed, *numbered], key=lambda r: int(r.label))
             self.current = None
             return
+        if columns is None and (coded := _coded_cells(cells, block.page)):
+            out.extend(coded)  # a designed page's regions, each headed by whom it asks ("LOCAL AUTHORITY R2 Give ...")
+            self.current = None
+            return
         self.timed_from = None if any(DIRECTIVE.search(cell) for cell in cells) else self.timed_from  # (its header)
         if columns and "to" in columns and (numbers := _numbers_in(cells, columns)):
             # "1, 5 | SBNI | Regional": a table saying who is responsible for the recommendations listed above
@@ -1682,6 +1719,45 @@ KIND_FIRST = re.compile(r"^recommendation\s*[:\u2013\u2014-]\s+(?=\S)", re.IGNOR
 
 
 CELL_HEAD = re.compile(rf"^{CAPITAL_WORDS}\s+(?=\d{{1,2}}\.\s+[A-Z]|(?i:no)\b)")
+
+
+# A designed page's region: its heading in capitals, whom its recommendations ask, then the recommendations, each
+# coded and starting with what to do ("LOCAL AUTHORITY AND POLICE R6 Review together ...", "OUTSIDE THE CIRCLES:
+# DEPARTMENT FOR EDUCATION R8 Set out ...").
+CODED_REGION = re.compile(r"^(?P<head>[A-Z][A-Z()&',:\s-]{2,80}?)\s+(?=[A-Z]{1,3}\d{1,2}\s+[A-Z][a-z])")
+REGION_CODE = re.compile(r"(?:^|(?<=[.)])\s+)(?P<code>[A-Z]{1,3}\d{1,2})\s+(?=[A-Z][a-z])")
+
+
+def _coded_cells(cells, page):
+    """The recommendations of a row of a designed page's regions ("LOCAL AUTHORITY R2 Give ... (Finding 5) | POLICE
+    R4 Make sure ..."), each asking whom its region's heading names; a region that holds none says so. [] when a
+    cell is neither."""
+    out = []
+    for cell in filter(None, (cell.strip() for cell in cells)):
+        region = CODED_REGION.match(cell)
+        if region is None:
+            if DIRECTIVE.search(cell):
+                return []
+            continue  # ("POLICE AND HEALTH No recommendation sits in this space.")
+        whom = region["head"].rpartition(":")[2].strip()
+        rest = cell[region.end() :]
+        marks = list(REGION_CODE.finditer(rest))
+        for mark, following in itertools.pairwise([*marks, None]):
+            text = rest[mark.end() : following.start() if following else None].strip()
+            if not IMPERATIVE.match(text):
+                return []
+            out.append(ProposedRecommendation(_plain(text), mark["code"], page, group=_from_capitals(whom)))
+    return out
+
+
+def _from_capitals(words):
+    """A name set in capitals as a name is written: "Department for Education", "Health (Integrated Care Board)"."""
+    small = {"and", "for", "of", "the", "with", "in", "on"}
+    return re.sub(
+        r"[A-Za-z']+",
+        lambda word: word[0].lower() if word.start() and word[0].lower() in small else word[0].capitalize(),
+        words,
+    )
 
 
 def _numbered_cells(cells, page):

@@ -3187,3 +3187,57 @@ person is given a final warning.
     assert made[1].text.endswith(
         "each missing episode in turn, and to bring the review forward after three such events."
     )
+
+
+def test_a_schedule_of_amendments_rewords_adds_and_deletes_recommendations_and_a_request_to_endorse_is_none():
+    schedule = """Schedule of amendments (read this page first)
+
+Where the body and this schedule differ, the schedule prevails.
+
+No. | Paragraph | As approved (February 2011) | As amended (May 2011)
+1 | 3.2 | The family moved in February. | The family moved in January.
+2 | New paragraph after 11.3 | (none) | Recommendation 2A. NHS Northshire should make sure that a child removed from \
+a practice list is followed up by health visiting.
+3 | 11.3 (Recommendation 2) | The council should remind duty staff to discuss contacts. | Recommendation 2. The \
+council should close a contact about a baby only once the baby has been seen.
+4 | 11.4 (Recommendation 3) | NHS Northshire should audit declined visits. | Deleted. Recommendation 1 covers this."""
+    report = """11. Recommendations
+
+11.2 Recommendation 1. The LSCB should publish guidance on babies whose parents decline health services.
+
+11.3 Recommendation 2. The council should remind duty staff to discuss contacts with a manager.
+
+11.4 Recommendation 3. NHS Northshire should audit the records of families that declined visits.
+
+11.5 The Board's members are invited to endorse the recommendations and to agree an action plan."""
+
+    made = proposed(pages(schedule, FINDINGS, report))
+
+    assert [(r.label, r.text.split(" should ")[1][:20]) for r in made] == [
+        ("Recommendation 1", "publish guidance on "),
+        ("Recommendation 2", "close a contact abou"),
+        ("Recommendation 2A", "make sure that a chi"),
+    ]
+
+
+def test_a_diagrams_regions_headed_by_whom_they_ask_hold_coded_recommendations_that_start_with_what_to_do():
+    text = """7. Recommendations: the partnership diagram
+
+7.1 Each circle is one partner; an overlap is a joint lead; the box outside is government.
+
+LOCAL AUTHORITY R2 Give personal advisers of care leavers a route for sharing worries with midwives. (Finding 5) \
+| LOCAL AUTHORITY AND POLICE R6 Review together every domestic abuse notification about a pregnant woman. \
+(Finding 3) | POLICE AND HEALTH No recommendation sits in this space.
+ALL THREE PARTNERS R1 Agree a single pathway for bruising in babies who are not mobile. (Finding 2) R7 Make sure \
+that every baby under three months is seen in person. (Finding 4) | OUTSIDE THE CIRCLES: DEPARTMENT FOR EDUCATION \
+R8 Set out in statutory guidance what a personal adviser should do when a care leaver becomes a parent. (Finding 5)"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee, r.addressee_text) for r in made] == [
+        ("R2", "agencies", "Local Authority"),
+        ("R6", "agencies", "Local Authority and Police"),
+        ("R1", "partnership", "All Three Partners"),
+        ("R7", "partnership", "All Three Partners"),
+        ("R8", "national", "Department for Education"),
+    ]
