@@ -33,12 +33,14 @@ the sixteenth session's, and `--batch seventeenth` (bench/data/anonymisation_sev
 sixteenth was tuned on) the seventeenth session's, and `--batch eighteenth` (bench/data/anonymisation_eighteenth/,
 written while the seventeenth was tuned on) the eighteenth session's, and `--batch nineteenth`
 (bench/data/anonymisation_nineteenth/, written while the eighteenth was tuned on) the nineteenth session's first, and
-`--batch twentieth` (bench/data/anonymisation_twentieth/, written while the nineteenth was tuned on) its last.
+`--batch twentieth` (bench/data/anonymisation_twentieth/, written while the nineteenth was tuned on) its last; and
+`--batch twentyfirst` (bench/data/anonymisation_twentyfirst/, written while the twentieth was tuned on) the twentieth
+session's.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|nineteenth|twentieth]
+        [--batch fresh|third|...|twentieth|twentyfirst]
 """
 
 import argparse
@@ -298,7 +300,7 @@ def run_cases(final, batch=None):
 SCORED_BATCHES = {
     "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-    "twentieth",
+    "twentieth", "twentyfirst",
 }  # fmt: skip
 
 
@@ -357,6 +359,7 @@ def main():
             "eighteenth",
             "nineteenth",
             "twentieth",
+            "twentyfirst",
         ),
         help="a later blind batch",
     )

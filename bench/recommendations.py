@@ -50,12 +50,14 @@ Sets:
 - `sixteenth`: bench/data/recommendations_sixteenth/ (the same, written while the fifteenth was tuned on): scored
   once in the nineteenth session, development material since.
 - `seventeenth`: bench/data/recommendations_seventeenth/ (the same, written while the sixteenth was tuned on): the
-  nineteenth session's final figures, scored once.
+  nineteenth session's final figures, scored once; development material since.
+- `eighteenth`: bench/data/recommendations_eighteenth/ (the same, written while the seventeenth was tuned on): scored
+  once in the twentieth session.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|sixteenth|seventeenth] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|seventeenth|eighteenth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -232,7 +234,7 @@ def totals(rows):
 
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth")
+SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
 
 
 def sources(chosen_set, chosen):
@@ -254,6 +256,7 @@ def sources(chosen_set, chosen):
         "fifteenth": [DATA / "recommendations_fifteenth"],
         "sixteenth": [DATA / "recommendations_sixteenth"],
         "seventeenth": [DATA / "recommendations_seventeenth"],
+        "eighteenth": [DATA / "recommendations_eighteenth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
