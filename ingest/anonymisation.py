@@ -251,6 +251,7 @@ african asian european arab latino latina granaidh grannaidh mamaidh dadaidh nai
 paati thatha paatti ammachi jaan jaanu beta beti habibi habibti mija mijo walaal walaalo abaayo bhai bhaiya
 didi baji apa akhi ukhti brat bratku siostra bubbe bobbe zeide zaide zayde halmeoni harabeoji obaachan ojiichan
 pappou papou purim pesach sukkot hanukkah chanukah lohri vaisakhi hogmanay geordie
+can\u0131m canim blud bruv bredren orthodox
 """
 # Publishers, awarding bodies and qualifications after a name ("Palgrave Macmillan", "Jane Hill MSc").
 _PUBLISHING_WORDS = """
@@ -284,7 +285,7 @@ _TITLE_SET = _word_set(
     "Mr Mrs Ms Miss Mx Dr Prof Professor DS DC DI DCI DSU DCS Supt PC PCSO Sgt Sergeant Constable Inspector "
     "Detective Nurse Sister Cllr Councillor Judge HHJ Lord Lady Sir Dame Rev Revd Reverend Baroness Imam Rabbi "
     "Pastor Father Canon Bishop Elder Sheriff Frau Herr Pani Madame Mme Monsieur Señora Señor Signora Doamna "
-    "DJ Insp Rebbetzin"
+    "DJ Insp Rebbetzin Recorder"
 )
 
 # Common UK forenames, used only with a surname beside them or to confirm a single-word hit. Names that are
@@ -426,6 +427,14 @@ _NICKNAME_RE = re.compile(
     rf"|(?<![\w-])lui[^\S\n]+(?P<lui>{_CAP})(?![\w-])"
     # who a caller says they are: "It's Kamla-ji here", "this is Deniz speaking"
     rf"|\b(?:[Ii]t[{_APOS}]s|[Tt]his[^\S\n]+is)[^\S\n]+(?P<caller>{_CAP})(?=(?:-[a-z]{{1,5}})?[^\S\n]+(?:here|speaking|calling)\b)"
+    # a drawing or a card: "To Mummy from Lilou"
+    rf"|\bTo[^\S\n]+(?:Mummy|Mum|Mam|Mammy|Mama|Daddy|Dad|Nanny|Nana|Nan|Granny|Grandma|Gran|Grandad|Miss|Sir)"
+    rf"[^\S\n]+(?:(?:with\s+)?love[^\S\n]+)?from[^\S\n]+(?P<card>{_CAP})"
+    # a name the family's language orders otherwise: "Enkhjargal is her given name"
+    rf"|\b(?P<given>{_CAP})[^\S\n]+(?:is|was)[^\S\n]+(?:his|her|their|the\s+child[{_APOS}]s)[^\S\n]+(?:given|first|family|middle)"
+    r"[^\S\n]+name\b"
+    # a name with a Japanese, Korean or South Asian honorific: "Sota-kun", "Kamla-ji"
+    rf"|(?<![\w-])(?P<honoured>{_CAP_PART})(?=-(?:kun|chan|san|sama|ji|jee|bhai|didi|behen|jaan)\b)"
     # what a family calls a child at home: "The twins are known at home as Wasswa and Kato"
     r"|\bknown[^\S\n]+(?:at[^\S\n]+home|in[^\S\n]+the[^\S\n]+family|to[^\S\n]+(?:his|her|their|the)[^\S\n]+family"
     r"|to[^\S\n]+(?:his|her|their)[^\S\n]+friends)[^\S\n]+as[^\S\n]+['\"\u2018\u201c]?"
@@ -541,7 +550,18 @@ _HELPLINES = frozenset(
         "8081000900",  # Stop It Now
         "3001236600",  # FRANK
         "3001232040",  # Action Fraud
+        "2070080151",  # Forced Marriage Unit
+        "8005999247",  # Karma Nirvana
+        "8088024040",  # Respect phone line
+        "8085002222",  # Rape Crisis
+        "8088025544",  # YoungMinds parents' helpline
+        "8000282233",  # Parentline Scotland
     )
+)
+# Public organisations' own social media accounts, which a review may quote ("@NSPCC shared the campaign").
+_PUBLIC_HANDLES = _word_set(
+    "nspcc childline barnardos actionforchildren samaritans youngmindsuk womensaid refugecharity nhsengland "
+    "educationgovuk ofstednews csprpanel nspcc_press mindcharity"
 )
 
 # Identifier patterns ------------------------------------------------------------------------------------------
@@ -550,6 +570,7 @@ _NHS_RE = re.compile(
     r"(?<![\d/.-])(\d{3})(?:[ -]| {2})?(\d{3})(?:[ -]| {2})?(\d{4})(?![\d/-]|\.\d)"
     r"|(?<![\d/.-])(\d{3})\.(\d{3})\.(\d{4})(?![\d/.-])"  # written with full stops: "999.032.6126"
 )
+_BOXED_NUMBER_RE = re.compile(r"(?<!\d)(?<!\d )(?:\d ){9}\d(?! ?\d)")
 _NHS_LABEL_RE = re.compile(
     r"\b(?:NHS|CHI|H&C|health\s+and\s+care)\s*(?:number|no\b|num\b)[\s.:#]*(?:is|was)?\s*$",
     re.I,
@@ -557,7 +578,8 @@ _NHS_LABEL_RE = re.compile(
 
 _NINO_RE = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ|bg|gb|kn|nk|nt|tn|zz)(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])"
-    r"(?:[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?|\.\d{2}\.\d{2}\.\d{2}\.)[A-Da-d]\b"  # (or stops: "JE.59.20.84.D")
+    r"(?:[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?|\.\d{2}\.\d{2}\.\d{2}\.|/\d{2}/\d{2}/\d{2}/)[A-Da-d]\b"  # (or stops:
+    # "JE.59.20.84.D"; or slashes: "JB/47/28/16/C")
 )
 _NINO_LABELLED_RE = re.compile(
     r"\b(?i:National\s+Insurance(?:\s+(?:number|no\b\.?))?|NI\s+(?:number|no\b\.?)|NINO|temporary\s+reference"
@@ -574,7 +596,7 @@ _POSTCODE_RE = re.compile(
 )
 # After a "postcode" label: an outward code alone (LS8), or a full postcode in any case (ls8 4ab).
 _POSTCODE_LABELLED_RE = re.compile(
-    rf"\b(?i:post\s*code|postal\s+(?:district|area|code))s?"
+    rf"\b(?i:post\s*code|postal\s+(?:district|area|code))s?(?:\s+(?i:sector|district|area))?"
     rf"(?:\s+(?i:area|district|of|was|is|in|as|given|recorded|listed|shown|being))*[\s:(,]*"
     rf"(?P<value>(?i:{_AREA}(?: ?{_INWARD})?))\b"
     rf"|\b(?P<before>{_AREA})\s+(?i:post\s*code|postal\s+district)"
@@ -599,6 +621,8 @@ _PROFILE_URL_RE = re.compile(
     r"/[@$]?[A-Za-z0-9_.-]*[A-Za-z0-9_]",
     re.I,
 )
+# A payment app's account: "$skrillaboi07 on Cash App" (a letter first: not a sum of money).
+_CASHTAG_RE = re.compile(r"(?<![\w$])\$(?=[A-Za-z0-9_]*[a-z0-9])[A-Za-z][A-Za-z0-9_]{2,19}\b")
 _DISCORD_RE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
 _REDDIT_RE = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")  # a Reddit account, "u/quietkidd_07"
 # A what3words address, three words after three slashes ("///ember.tulip.canvas"): a place to three metres.
@@ -679,6 +703,7 @@ _CASE_LABEL_RE = re.compile(
     r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?)"
     r"|(?:under|with|given|quoting|carry|carries|carried|bear|bears|bore)\s+(?:the\s+)?reference"
     r"|Datix(?:\s+(?:ref(?:erence)?|no\.?|number|ID))?"
+    r"|(?:biometric\s+residence\s+permit|residence\s+permit|BRP|passport)(?:\s+(?:number|no\b\.?))?"
     r"|(?<=,\s)reference(?=\s+[A-Z]{0,4}[/-]?\d[\d/-]{4,})"  # "opened an investigation, reference 20/031174"
     # "ref. GW-20-447105", "occurrence ref 16/330182": a bare "ref" before a value in a force's shape
     r"|ref\b\.?(?=\s+(?!(?:19|20)\d{2}[/-](?:19|20)?\d{2}\b)(?:[A-Z]{1,4}[/-])?(?:\d{2,4}[/-]\d{4,}|(?<=[/-])\d{5,})))"
@@ -697,6 +722,11 @@ _SLASHED_REFERENCE_RE = re.compile(
 )
 _CPS_URN_RE = re.compile(r"\b\d{2}[A-Z]{2}\d{7}\b")
 _NEUTRAL_CITATION_RE = re.compile(r"\[(?:19|20)\d{2}\]\s+(?:EWFC|EWHC)\s+B?\d+(?:\s+\((?:Fam|Admin)\))?")
+# A reported case's name before its citation: "Re A (A Child)", "Re B-S (Children)", "Smith v Jones".
+_AUTHORITY_BEFORE_RE = re.compile(
+    r"(?:\bRe\s+[A-Z][A-Z-]{0,5}\s*\((?:A\s+)?(?:Child|Children|Minors?|Care\s+Proceedings)[^()]{0,30}\)|\s+v\.?\s+[A-Z][\w'-]+)"
+    r"[,\s]*$"
+)
 _UPN_RE = re.compile(r"\b[A-Z]\d{12}\b")
 # The review's own author in the citation it suggests for itself: "Suggested citation: Abernethy-Rowe, T. (2023)".
 _SUGGESTED_CITATION_RE = re.compile(
@@ -718,6 +748,13 @@ _CODED_NUMBER_RE = re.compile(r"\b[A-Z]{2,4}\d{8,12}[A-Z]{0,3}\b")
 _PRISON_NUMBER_RE = re.compile(r"\b[A-Z]\d{4}[A-Z]{2}\b")
 # A plate of Ukraine, Russia or Bulgaria, two letters either side of four figures: "BC 4172 KM".
 _FOREIGN_VRM_RE = re.compile(r"\b[ABCEHIKMOPTX]{2} ?\d{4} ?[ABCEHIKMOPTX]{2}\b")
+# A plate of the Channel Islands or the Netherlands after what says it is one: "registration J 48172", "Dutch
+# plates, 37-KTV-2".
+_OTHER_PLATE_RE = re.compile(
+    r"\b(?i:registration|reg\b\.?|plates?|number\s*plate)(?:\s+(?i:number|no\b\.?|was|is))?[\s,:]+(?:\()?"
+    r"(?P<value>(?:J|GBJ|GBG)\s?\d{2,6}|\d{1,3}-[A-Z]{1,3}-\d{1,3}|[A-Z]{1,3}-\d{1,3}-[A-Z]{1,3}"
+    r"|\d{2}-\d{2}-[A-Z]{2}|[A-Z]{2}-\d{2}-\d{2})\b"
+)
 # A gamer's or a user's name made of three or more words run together: "CreeperKingRhys".
 _CAMEL_HANDLE_RE = re.compile(r"(?<![\w@#])[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\d*(?![\w])")
 # A long run of figures that no other format takes (a certificate, an account, a handset): 11 to 16 figures, not an
@@ -784,6 +821,8 @@ _NUMERIC_DATE_RE = re.compile(
 _SPACED_DATE_RE = re.compile(
     r"(?<![\d/])(?P<day>\d{1,2})[^\S\n]{0,2}/[^\S\n]{1,2}(?P<month>\d{1,2})[^\S\n]{1,2}/[^\S\n]{0,2}"
     r"(?P<year>(?:19|20)\d{2})\b"
+    # a date a form's line cut after its second slash: "11/06/" then "2013"
+    r"|(?<![\d/])(?P<cut_day>\d{1,2})/(?P<cut_month>\d{1,2})/\s{1,3}(?:19|20)\d{2}\b"
 )
 _CELL_BEFORE_RE = re.compile(r"\|[^\S\n]*$")
 # A day named by its festival and year: "the morning after Halloween 2022", "on Christmas Day 2021".
@@ -797,7 +836,8 @@ _FESTIVAL_DATE_RE = re.compile(
     r"|Raksha\s+Bandhan|Chinese\s+New\s+Year|Lunar\s+New\s+Year|Nowruz"
     r"|Martinmas|Whitsun(?:day)?|Lammas|Candlemas|Michaelmas|Sul\s+y\s+Blodau|Sul\s+y\s+Pasg|(?:Dydd\s+)?G\u0175yl\s+Dewi"
     r"|Vesak|Navratri|Dussehra|Pongal|Onam|Thanksgiving|Shavuot|Simchat\s+Torah|Epiphany"
-    r"|Orthodox\s+(?:Christmas|Easter)|Janmashtami|Ganesh\s+Chaturthi|Gurpurab|Bandi\s+Chhor\s+Divas"
+    r"|Orthodox\s+(?:Christmas|Easter)|Janmashtami|Ganesh\s+Chaturthi|Gurpurab|Bandi\s+Chhor\s+Divas|Up\s+Helly\s+Aa"
+    r"|Tsagaan\s+Sar|Losar|Songkran|Tet|T\u1ebft"
     r")\s+(?:19|20)\d{2}\b"
 )
 # A date written in the language of a family's own papers: Polish ("12 marca 2021"), German ("3. März 2012"),
@@ -810,6 +850,8 @@ _FOREIGN_MONTH = (
     r"|outubro|novembro|dezembro|janvier|f\u00e9vrier|mars|avril|juin|juillet|ao\u00fbt|septembre|octobre|novembre"
     r"|d\u00e9cembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|ianuarie|februarie"
     r"|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie"
+    # Dutch, in small letters as Dutch writes them (an English month has its capital)
+    r"|(?-i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
     # Turkish, Ethiopian
     r"|ocak|\u015fubat|mart|nisan|may\u0131s|haziran|temmuz|a\u011fustos|eyl\u00fcl|ekim|kas\u0131m|aral\u0131k"
     r"|meskerem|tikimt|tekemt|hidar|hedar|tahsas|tir|ter|yekatit|megabit|miyazya|ginbot|sene|hamle|nehase|pagume)"
@@ -823,6 +865,10 @@ _FOREIGN_DATE_RE = re.compile(
     r"|(?<![\d.])(?:19|20)\d{2}\.\s+(?i:január|február|március|április|május|június|július"
     r"|augusztus|szeptember|október|november|december)\s+(?:0?[1-9]|[12]\d|3[01])\."
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\s+tháng\s+(?:0?[1-9]|1[0-2]),?\s+năm\s+(?:19|20)\d{2}\b"
+    # Hebrew ("3 Tishrei 5776"), Czech and Slovak ("7. 2. 2013")
+    r"|(?<![\d.])(?:0?[1-9]|[12]\d|30)\s+(?:Tishrei|Tishri|Cheshvan|Heshvan|Marcheshvan|Kislev|Tevet|Teves|Shevat|Shvat"
+    r"|Adar(?:\s+I{1,2})?|Nisan|Iyar|Sivan|Tammuz|Av|Elul)\s+5[78]\d{2}\b"
+    r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.\s(?:0?[1-9]|1[0-2])\.\s(?:19|20)\d{2}\b"
     # Lithuanian ("2016 m. kovo 14 d."), Latvian ("2016. gada 14. martā")
     r"|(?<!\d)(?:19|20)\d{2}\s?m\.\s+(?i:sausio|vasario|kovo|baland\u017eio|gegu\u017e\u0117s|bir\u017eelio|liepos"
     r"|rugpj\u016b\u010dio|rugs\u0117jo|spalio|lapkri\u010dio|gruod\u017eio)\s+(?:0?[1-9]|[12]\d|3[01])\s?d\."
@@ -841,7 +887,7 @@ _DOB_LABEL_RE = re.compile(
     # in the languages of a family's own papers: German, Polish, Spanish, Portuguese, French, Welsh
     r"|(?<![\w.])geb\.|\bgeboren\b|\bGeburtsdatum\b|(?<![\w.])ur\.|\burodzon[aey]\b|\bdata\s+urodzenia\b"
     r"|\bfecha\s+de\s+nacimiento\b|\bnacid[oa]\b|\bdata\s+de\s+nascimento\b|\bn[\u00e9e]e?\s+le\b"
-    r"|\bdate\s+de\s+naissance\b|\bganwyd\b|\bdyddiad\s+geni\b|\bgim\u0117\b|\bgimusi\b|\bgim\u0119s\b|\bdzimis\b|\bdzimusi\b"
+    r"|\bdate\s+de\s+naissance\b|\bganwyd\b|\bdyddiad\s+geni\b|(?<![\w.])nar\.|\bgeboren\s+op\b|\bgim\u0117\b|\bgimusi\b|\bgim\u0119s\b|\bdzimis\b|\bdzimusi\b"
     # Vietnamese, Hungarian, Chinese, Romanian, Ukrainian
     r"|\bsinh\s+ngày\b|\bngày\s+sinh\b|\bszül\b\.?|出生(?:日期)?|\bnăscută?\b|\bdo\u011fum\s+tarihi\b|출생일"
     r"|\b\u0434\u0430\u0442\u0430\s+\u043d\u0430\u0440\u043e\u0434\u0436\u0435\u043d\u043d\u044f\b|\b\u043d\u0430\u0440\u043e\u0434\u0438\u0432(?:\u0441\u044f|\u043b\u0430\u0441\u044f)\b",
@@ -881,8 +927,11 @@ _GAELIC_STREET_RE = re.compile(
     r"\b(?:Sr\u00e0id|Sr\u00e1id|Rathad|B\u00f3thar|B\u00f3ithr\u00edn|Ascaill|Cabhsair)\s+"
     rf"(?:(?:a[{_APOS}]|na|an|nan)\s+)?{_CAP}(?:\s+{_CAP})?"
 )
-# An address of another country or of the forces: "ul. Kwiatowa 14/3" (Polish), "Married Quarter 23, Alma Lines".
+# An address of another country or of the forces: "ul. Kwiatowa 14/3" (Polish), "Married Quarter 23, Alma Lines",
+# "Wilgenhofstraat 17b" (Dutch; German and Scandinavian streets are named so too).
 _OTHER_ADDRESS_RE = re.compile(
+    r"\b[A-Z][a-z\u00e4\u00f6\u00fc\u00df\u00e5\u00f8\u00e6]{2,30}(?:straat|weg|laan|plein|gracht|dijk|kade|singel|stra\u00dfe|strasse"
+    r"|gasse|allee|gatan|v\u00e4gen|vej|veien|gata)\s+\d{1,4}[a-z]?\b|"
     rf"\bul\.\s+{_CAP}(?:\s+{_CAP})?\s+\d{{1,4}}(?:/\d{{1,4}})?\b"
     rf"|\bPlot\s+\d{{1,4}}[A-Z]?,\s+{_CAP}(?:\s+{_CAP}){{0,2}}"  # a new-build's plot: "Plot 31, Corncrake Mead"
     rf"|\bMarried\s+Quarters?\s+\d{{1,4}}[A-Z]?(?:,\s+{_CAP}(?:\s+{_CAP})?)?"
@@ -937,7 +986,7 @@ _INSTITUTION_KEYWORDS = {
     r"|Family\s+Practice|Family\s+Doctors|Health\s+Partnership|Medical\s+Partnership|Primary\s+Care\s+Centre"
     r"|Walk-?[Ii]n\s+Centre)",
     "hospital": r"(?:Hospital|Infirmary|Hospice|Maternity\s+Unit|Birth\s+Centre|Urgent\s+Treatment\s+Centre"
-    r"|Minor\s+Injuries\s+Unit)",
+    r"|Minor\s+Injuries\s+Unit|Burns\s+(?:Centre|Unit)|SARC|Sexual\s+Assault\s+Referral\s+Centre)",
 }
 _INSTITUTION_NAME = (
     rf"(?:(?:St\.?|Saint)\s+)?(?:{_CAP}|[A-Z]{{2,4}}|C\s+of\s+E)[{_APOS}]?s?"
@@ -949,7 +998,7 @@ _INSTITUTION_RE = re.compile(
     + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _INSTITUTION_KEYWORDS.items())
     + r")\b"
 )
-_PRIMARY_RE = re.compile(rf"\b(?P<name>{_INSTITUTION_NAME})\s+(?:Primary|Infants|Juniors)\b(?!\s+[A-Z])")
+_PRIMARY_RE = re.compile(rf"\b(?P<name>{_INSTITUTION_NAME})\s+(?:Primary|Infants|Juniors|Grammar)\b(?!\s+[A-Z])")
 # A saint's school named without "School", as Scottish and Irish schools are: "St Dallan's High", "St Ita's Academy".
 _SAINT_SCHOOL_RE = re.compile(
     rf"\b(?:St\.?|Saint)\s+{_CAP}[{_APOS}]s?\s+(?:High|Academy|Grammar|College|Secondary|Primary)\b(?!\s+[A-Z])"
@@ -964,6 +1013,7 @@ _APPOSED_PRACTICE_RE = re.compile(
     rf"\b(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?[^\S\n]+(?:Healthcare|Health|Medical|Family[^\S\n]+Health|Doctors))"
     r"(?=,[^\S\n]+(?:the|a|their|her|his|our)[^\S\n]+(?:GP[^\S\n]+|family[^\S\n]+)?(?:practice|surgery)\b)"
 )
+_BARE_PRACTICE_RE = re.compile(rf"\b(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?:Practice|Surgery)\b")
 # "St Catherine's" on its own names a school, a hospital or a church: flag it when the words around it say which.
 _SAINT_RE = re.compile(rf"\b(?:St\.?|Saint)\s+{_CAP}(?:\s+{_CAP})?[{_APOS}]s?(?!\w)(?!\s+[A-Z])")
 _SCHOOL_CONTEXT_RE = re.compile(
@@ -1398,6 +1448,13 @@ _DECLARATION_RES += (  # "We have called her Saffi at her mother's request; it i
         re.I,
     ),
 )
+_DECLARATION_RES += (  # "Throughout this review she is called Pim, which is not her name."
+    re.compile(
+        rf"\b(?:called|named|known\s+as)\s+{_QUOTE}(?P<name>{_DECLARED_NAME})['\"\u2019\u201d]?,?\s+(?:which|who)\s+is\s+not\s+"
+        r"(?:his|her|their|the\s+child[\u2019']s)\s+(?:real\s+|actual\s+)?name",
+        re.I,
+    ),
+)
 _DECLARATION_RES += (  # "Pip, the youngest, is the family's own nickname for Child C and was agreed as the pseudonym"
     re.compile(
         rf"(?:^|(?<=[.!?]\s))(?P<name>{_DECLARED_NAME}),?[^.;]{{0,80}}?\b(?:is|was)\s+(?!not\b|never\b)"
@@ -1477,13 +1534,11 @@ def _check(text, page, source, allowed):
     if not text or not text.strip():
         return []
     flat = text.replace("\n", " ")  # (same length: offsets stay)
-    hits = [
-        *_identifier_hits(flat),
-        *_date_hits(flat, text),
-        *_address_hits(text),
-        *_place_hits(text),
-        *_institution_hits(text),
-    ]
+    places = [*_address_hits(text), *_place_hits(text), *_institution_hits(text)]
+    if places:  # (a place or an institution everyone knows is no one's: "Forest School", "4 Privet Drive")
+        public = [match.span() for match in _PUBLIC_NAMES_RE.finditer(text)]
+        places = [hit for hit in places if not any(start <= hit.start and hit.end <= end for start, end in public)]
+    hits = [*_identifier_hits(flat), *_date_hits(flat, text), *places]
     names = list(_name_hits(text, allowed.ordinary))
     cited = _citation_spans(text) + [match.span() for match in _PUBLIC_FIGURE_RE.finditer(text)] if names else []
     hits += [
@@ -1676,9 +1731,10 @@ def _identifier_hits(text):
         for match in _EMAIL_RE.finditer(text):
             yield _Hit("email", match.start(), match.end(), "email")
         for match in _HANDLE_RE.finditer(text):
-            if len(match.group()) > 2:
+            if len(match.group()) > 2 and match.group()[1:].lower() not in _PUBLIC_HANDLES:
                 yield _Hit("social_media_handle", match.start(), match.end(), "handle")
     kinds = [(_SPELT_EMAIL_RE, "email"), (_DISCORD_RE, "social_media_handle"), (_REDDIT_RE, "social_media_handle")]
+    kinds += [(_CASHTAG_RE, "social_media_handle")] if "$" in text else []
     kinds += [(_SPACED_EMAIL_RE, "email"), (_WHAT3WORDS_RE, "address")] if "@" in text or "///" in text else []
     for pattern, kind in kinds:
         for match in pattern.finditer(text):
@@ -1713,6 +1769,8 @@ def _identifier_hits(text):
         yield _Hit("vehicle_registration", match.start("value"), match.end("value"), "vrm_label")
     for match in (*_IRISH_VRM_RE.finditer(text), *_Q_PLATE_RE.finditer(text), *_FOREIGN_VRM_RE.finditer(text)):
         yield _Hit("vehicle_registration", match.start(), match.end(), "vrm")
+    for match in _OTHER_PLATE_RE.finditer(text):
+        yield _Hit("vehicle_registration", match.start("value"), match.end("value"), "vrm_label")
     yield from _case_reference_hits(text)
     for match in _SUGGESTED_CITATION_RE.finditer(text):
         for group in ("name", "second"):
@@ -1728,6 +1786,10 @@ def _nhs_hits(text):
             continue  # "ISBN 1843103176": a book's number, whatever its check digit
         if labelled or (_nhs_check_digit_ok(digits) and len(set(digits)) > 1):
             yield _Hit("nhs_number", match.start(), match.end(), "nhs_label" if labelled else "nhs_checksum")
+    for match in _BOXED_NUMBER_RE.finditer(text):  # one figure to each box of a form: "4 7 6 0 4 6 4 0 2 6"
+        digits = match.group().replace(" ", "")
+        if _NHS_LABEL_RE.search(text[max(0, match.start() - 30) : match.start()]) or _nhs_check_digit_ok(digits):
+            yield _Hit("nhs_number", match.start(), match.end(), "nhs_boxes")
 
 
 def _nhs_check_digit_ok(digits):
@@ -1751,11 +1813,15 @@ def _phone_hits(text):
                 yield _Hit("phone", *span, "phonenumbers")
 
 
+_AREA_SLASH_RE = re.compile(r"\(?0\d{2,4}\)?\s?/\s?\d{3,4}\s?\d{3,4}")
+
+
 def _is_phone(text, match, start):
     """At least 10 digits, not a slashed reference, not a helpline, a freephone (080, 116: only organisations have
     them) or an organisation's 03 number."""
     digits = [char for char in match.raw_string if char.isdigit()]
-    if "/" in match.raw_string or len(digits) < 10 or len(set(digits)) < 3:
+    slashed = "/" in match.raw_string and not _AREA_SLASH_RE.fullmatch(match.raw_string)  # (not "0131/496 0418")
+    if slashed or len(digits) < 10 or len(set(digits)) < 3:
         return False
     national = str(match.number.national_number)
     if national in _HELPLINES or national.startswith("80") or (national.startswith("116") and len(national) == 6):
@@ -1779,6 +1845,10 @@ def _case_reference_hits(text):
         (_DRIVING_LICENCE_RE, "driving_licence"),
     ):
         for match in pattern.finditer(text):
+            if detector == "neutral_citation" and _AUTHORITY_BEFORE_RE.search(
+                text, max(0, match.start() - 60), match.start()
+            ):
+                continue  # a reported case cited as an authority: "Re A (A Child) [2015] EWFC 11"
             yield _Hit("case_reference", match.start(), match.end(), detector)
     for match in _UPN_RE.finditer(text):
         if upn.is_valid(match.group()):
@@ -1877,7 +1947,8 @@ def _dates(text):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), True
     for match in _SPACED_DATE_RE.finditer(text):
-        if 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12:
+        day, month = match.group("day") or match.group("cut_day"), match.group("month") or match.group("cut_month")
+        if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
             yield match.start(), match.end(), True
     for match in _NUMERIC_DATE_RE.finditer(text):
         day, month = int(match.group("day")), int(match.group("month"))
@@ -2049,6 +2120,9 @@ def _institution_hits(text):
             yield _Hit("surgery", match.start("name"), match.end("name"), "institution")
     for match in _APPOSED_PRACTICE_RE.finditer(text):
         yield _Hit("surgery", match.start("name"), match.end("name"), "institution")
+    for match in _BARE_PRACTICE_RE.finditer(text):  # "Nettlebank Practice": a name no dictionary holds
+        if all(_no_word(part) for word in match.group("name").split() for part in word.split("-")):
+            yield _Hit("surgery", match.start("name"), match.end(), "institution")
     for match in _SAINT_RE.finditer(text):
         around = text[max(0, match.start() - 80) : match.end() + 80]
         if _HOSPITAL_CONTEXT_RE.search(around):
@@ -2453,9 +2527,10 @@ def _titled_name_hits(text):
             if _token_kind(_WORD_RE.findall(match.group("name"))[-1]) == "name":
                 yield _Hit("person_name", match.start("name"), match.end("name"), "initials_role")
     for match in _TITLE_RE.finditer(text):
-        if _FAMILY_INITIAL_RE.match(match.group()):
-            continue  # "Mrs W." is how reviews name a family member; the capital after it starts a sentence
         words = [w for w in _WORD_RE.finditer(text, match.start("name"), match.end("name")) if len(w.group()) > 1]
+        if _FAMILY_INITIAL_RE.match(match.group()) and (not words or words[0].group().lower() in _ENGLISH):
+            continue  # "Mrs W." is how reviews name a family member; the capital after it starts a sentence ("Mrs W.
+            # The next day ..."), where a word no dictionary holds is her surname ("Miss T. Greenhalgh")
         names = [word for word in words if _token_kind(_POSSESSIVE_RE.sub("", word.group())) == "name"]
         if not names or names[0] is not words[0] or words[0].group() in _RANK_WORDS:
             continue  # ("Detective Chief Inspector, Public Protection Branch": a rank, no name)
@@ -2941,7 +3016,22 @@ def _nickname_hits(text):
     for match in _NAME_HASHTAG_RE.finditer(text):
         yield _Hit("person_name", match.start(), match.end(), "nickname")
     for match in _NICKNAME_RE.finditer(text):
-        for group in ("name", "nick", "called", "what", "love", "who", "pronoun", "lui", "home", "home2", "caller"):
+        for group in (
+            "name",
+            "nick",
+            "called",
+            "what",
+            "love",
+            "who",
+            "pronoun",
+            "lui",
+            "home",
+            "home2",
+            "caller",
+            "card",
+            "given",
+            "honoured",
+        ):
             value = match.group(group)
             if group == "pronoun" and value and value.lower() not in _KIN_NICKNAME_WORDS:
                 yield _Hit("person_name", match.start(group), match.end(group), "nickname")  # a word, as nicknames are

@@ -121,7 +121,7 @@ ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
     r"ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
     r"|introduce|strengthen|undertake|work with|request|amend|require|issue|bring forward|include|implement|update"
     r"|clarify|produce|create|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise|carry out"
-    r"|record|set out"
+    r"|record|set out|tell|inform|notify|ask|add|check|offer|send|train|run|hold|write to|fund|expand|invite"
 )
 IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
 # "The ACPC to agree ...", "Kexmoor Primary Care Trust to ensure ...": whom, then what it is to do, in the infinitive.
@@ -260,7 +260,7 @@ CODES = {
 }  # fmt: skip
 TABLE_TEXT = re.compile(
     r"^(?:(?:regional|local|national|multi-agency|single[- ]agency|strategic|operational|further|new|additional) )?"
-    r"(?:recommendations?|what (?:we|the review) recommends?|actions?|improvements?)"
+    r"(?:recommendations?|recommended|what (?:we|the review) recommends?|actions?|improvements?)"
     r"(?: (?:for|to|of|from|by) [\w' ]{2,40})?"
     r"(?:\s*\((?!cymraeg)[\w\s-]{1,30}\))?$"  # "Recommendation (short form)", "Action (English)"
     r"|^english$",  # a bilingual table ("Cymraeg | English"): the English text is read
@@ -983,8 +983,10 @@ def _recommendation_sections(all_sections):
         heading = section.heading
         numbered = heading is not None and re.fullmatch(r"\d{1,2}\.?", heading.number or "")
         sheet = heading is not None and segmentation.CONTINUATION_SHEET.match(heading.text.strip().lower())
-        if sheet and section.kind == "recommendations" and (found := [f for f in out if f]):
-            found[-1] += section.blocks  # a continuation sheet at the end of the form: the section goes on there
+        continued = heading is not None and re.search(r"\((?:continued|cont(?:'d|\.)?)\)$", heading.text.strip(), re.I)
+        if (sheet or continued) and section.kind == "recommendations" and (found := [f for f in out if f]):
+            found[-1] += section.blocks  # a continuation sheet at the end of the form, or the next page's "List of
+            # recommendations (continued)": the section goes on there
             out.append(None)
         elif (
             section.kind == "recommendations"
@@ -1232,6 +1234,9 @@ def _inline_items(blocks):
     out = []
     for block in blocks:
         text = block.text
+        if (cells := _cells(text)) and _numbered_cells(cells, block.page):
+            out.append(block)  # (a row whose cells each hold numbered recommendations: read as a row)
+            continue
         if not block.heading and " | " not in text:
             head = CAPITAL_HEAD.match(text)
             if head and (len(head.group().strip()) >= 6 or len(_number_run(text[head.end() :])) >= 2):
@@ -1568,7 +1573,10 @@ class _SectionReader:
             self.out[-1].text = f"{self.out[-1].text} {_plain(text)}"  # the rest of one a page break cut (after the
             _tag_finding(self.out[-1])  # other language's column, in a bilingual spread)
             return
-        if LEAD_IN.search(text) and not DIRECTIVE.search(text.split(":")[0][-60:]):
+        # (a recommendation that ends "... with the following definition:", labelled or under its heading, is none)
+        labelled = (found := LABEL.match(text)) and DIRECTIVE.search(found.group("rest"))
+        awaited = current is not None and not current.text and DIRECTIVE.search(text)
+        if LEAD_IN.search(text) and not DIRECTIVE.search(text.split(":")[0][-60:]) and not (labelled or awaited):
             self.current = None
             return
         if (bracketed := BRACKETED_LABEL.match(text)) and DIRECTIVE.search(bracketed.group("rest")):
@@ -1766,10 +1774,37 @@ def _numbered_cells(cells, page):
     under a header that says when, not what; [] for any other row."""
     # (a designed page's cell may open with its heading in capitals, "SAFE 1. ...", or say it holds none)
     written = [CELL_HEAD.sub("", cell.strip(), count=1) for cell in cells if cell.strip()]
-    items = [segmentation.numbered_items(cell) for cell in written if not NONE_IN_ROW.match(cell)]
-    if not items or not all(found and all(DIRECTIVE.search(text) for _, text in found) for found in items):
+    items = [
+        segmentation.numbered_items(cell) or _marked_items(cell) for cell in written if not NONE_IN_ROW.match(cell)
+    ]
+    asking = [[(number, text, FOR_WHOM.match(text)) for number, text in found] for found in items]
+    if not asking or not all(
+        found and all(DIRECTIVE.search(text[whom.end() :] if whom else text) for _, text, whom in found)
+        for found in asking
+    ):
         return []
-    return [ProposedRecommendation(_plain(text), number, page) for found in items for number, text in found]
+    out, seen = [], set()
+    for number, text, whom in (item for found in asking for item in found):
+        if number in seen:
+            continue  # (one printed again in the column of each case it arises from: read once)
+        seen.add(number)
+        out.append(ProposedRecommendation(_plain(text[whom.end() :] if whom else text), number, page))
+        out[-1].addressee_text = whom["to"][:1].upper() + whom["to"][1:] if whom else ""
+    return out
+
+
+def _marked_items(cell):
+    """(number, text) of each item of a cell that opens with a number, its items' numbers in any order (a case's
+    column of recommendations numbered by first appearance: "5. ... 2. ... 3. ..."); [] for any other cell."""
+    marks = list(CELL_NUMBER.finditer(cell))
+    if not marks or marks[0].start():
+        return []
+    return [(mark["n"], cell[mark.end() : after.start() if after else None].strip())
+            for mark, after in itertools.pairwise([*marks, None])]  # fmt: skip
+
+
+# Whom a numbered item asks, before what to do: "For the Chief Officers Group: Make sure that ...".
+FOR_WHOM = re.compile(r"^For\s+(?P<to>[^:]{2,100}):\s+(?=[A-Z])")
 
 
 def _numbers_in(cells, columns):

@@ -109,7 +109,7 @@ SECTION_KINDS = [
      r"|key learning points|summary of learning|learning summary|learning and improvement"
      r"|learning (?:through|across|under|by) .*|learning from (?:this|the) (?:review|case)"
      r"|(?:practice and )?organisational learning|practice learning"),
-    ("recommendations", r"(?:key |summary of |[\w'-]+ agency |[\w'-]+ )?recommendations"
+    ("recommendations", r"(?:key |summary of |list of |[\w'-]+ agency |[\w'-]+ )?recommendations"
      r"(?: and (?:the )?(?:[\w'-]+ )?(?:actions?|action plan|responses?|timetable|timescales?|delivery plan)"
      r"(?: (?:of|from|by) .*)?)?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|action plan|plan on a page.*"
@@ -184,7 +184,8 @@ def _section_kind(text):
         key = re.sub(r"\s+\((?:[^()\s]+\s?){1,4}\)$", "", key)  # "7. Recommendations (one page each)"
         if sheet := CONTINUATION_SHEET.match(key):  # "Continuation sheet C2: Section 11 (Recommendations ...)"
             return _section_kind(sheet.group("name"))
-        name, colon, subtitle = key.partition(":")
+        name, colon, subtitle = key.partition(":") if ":" in key else key.partition(", ")  # ("Recommendations, case
+        # by case")
         subtitled = colon and _words(subtitle) <= SUBTITLE_WORDS and not _ends_sentence(subtitle)
         appended = APPENDED.match(key)
         if appended and _section_kind(appended.group("rest")) in ("learning", "findings"):
@@ -273,6 +274,41 @@ def _is_heading(line, *, alone):
         return True
     capitalised = [w for w in rest.split() if w[:1].isupper()]
     return len(capitalised) >= 0.6 * _words(rest)
+
+
+# A figure's caption before what it states: "Figure 3: " of "Figure 3: Key learning 1 \u2013 A kinship care ...".
+CAPTION = re.compile(
+    r"^(?i:figure|fig\.|ffigur|diagram|graphic|illustration|infographic|chart|image)\s+\d{1,2}[a-z]?\s*[:.\-\u2013\u2014]\s+"
+)
+
+
+def _uncaptioned(paragraph):
+    """A paragraph whose caption states a finding (the report's learning shown as graphics, each stated in its
+    caption), without the figure's number: "Key learning 1 \u2013 A kinship care assessment looks at ..."."""
+    lines, page = paragraph
+    caption = CAPTION.match(lines[0])
+    if caption and (label := _label(lines[0][caption.end() :])) and label[0] in ("finding", "learning") and label[1]:
+        return ([lines[0][caption.end() :], *lines[1:]], page)
+    return paragraph
+
+
+# A finding stated in the middle of a paragraph after its label, more of the paragraph after it: "7.2
+# Recommendation 1 (regional): The SBNI should ... Finding 1: No agency whose staff saw the dog ... children. The
+# staff nurse, ...".
+STATED_WITHIN = re.compile(
+    r"(?<=[.!?)]\s)(?=(?i:key\s+)?(?i:finding|learning(?:\s+point)?|lesson)\s+\d{1,2}\s*:\s+[A-Z][^.!?]{30,600}[.!?]\s+[A-Z])"
+)
+
+
+def _stated_within(paragraph):
+    """A paragraph split where a finding's label starts a sentence in its middle (what it recommends or describes
+    before, the finding and its evidence after), so that the finding opens a paragraph of its own. A label that
+    closes the paragraph's last sentence is left where it is (see _closing_statements)."""
+    lines, page = paragraph
+    text = " ".join(lines)
+    if " | " in text or not (found := STATED_WITHIN.search(text)) or _label(text):
+        return [paragraph]
+    return [([text[: found.start()].strip()], page), ([text[found.start() :]], page)]
 
 
 def _make_block(text, page, *, heading):
@@ -411,6 +447,11 @@ def _paragraphs(pages):
                 for ln in raw.split("\n")
                 if ln.strip() and not PAGE_FURNITURE.match(ln.strip()) and not DOTS.match(ln.strip())
             ]
+            led = [ln for ln in found if LEADER.search(ln)]
+            if len(led) == 1 and (sum(map(_words, found)) > 20 or found[0][:1].islower()):
+                # a list that gives each item in full with the page it arises on after dots ("Recommendation 6. The
+                # Chief Executive ... may move on. ..... 16", or its rest on the next page): an item, no contents entry
+                found = [LEADER.sub("", ln).rstrip(" .\u2026") + "." if ln in led else ln for ln in found]
             lines = [ln for ln in found if not LEADER.search(ln)]
             # (a row of three cells or more that ends in a number is a table's, not a contents entry)
             entries = [ln for ln in lines if ENTRY.match(ln) and not _ends_sentence(ln) and ln.count(" | ") < 2]
@@ -667,7 +708,7 @@ def read_blocks(pages):
     the heading "Finding 3: The plan was not reviewed" and the text after it.
     """
     blocks = []
-    paragraphs = _paragraphs(pages)
+    paragraphs = [part for paragraph in _paragraphs(pages) for part in _stated_within(_uncaptioned(paragraph))]
     for (lines, page), following in itertools.zip_longest(paragraphs, paragraphs[1:]):
         if _states_finding(lines, following):
             blocks.append(_make_block(" ".join(lines), page, heading=True))
@@ -1015,6 +1056,8 @@ def _items(section, kind):
     """
     if columns := _transposed_items(section):
         return columns
+    if tiles := _tile_items(section, kind):
+        return tiles
     _label_numbered_under_themes(section)
     _themes_over_findings(section)
     labelled = any(_is_labelled_item(b) for b in section.blocks)
@@ -1300,6 +1343,42 @@ def _transposed_items(section):
             items.append(_stated_item(statement[1][j], statement[2], label, rest, kind))
             asked = [q for _, cells, _ in asking for q in re.split(r"(?<=\?)\s+", cells[j]) if "?" in q]
             items[-1].questions = [Block(question, statement[2]) for question in asked]
+    return items if len(items) >= 2 else []
+
+
+# A tile of a designed page of learning: its code (perhaps in two languages), its heading, then its statement and
+# what explains it ("PD1 / LP1 Apwyntiadau a gollwyd / Missed appointments Repeated missed ... were treated ...").
+TILE = re.compile(
+    r"^(?:[A-Z]{1,4}\d{1,2}\s*/\s*)?(?P<code>(?P<letters>[A-Z]{1,4})\d{1,2})\s+(?P<rest>\S.*)$", re.DOTALL
+)
+# Where a tile's heading ends and its statement starts: a capital after a word in small letters ("... / Missed
+# appointments Repeated missed diabetes ...", "... / What the school knew The school held ...").
+TILE_STATEMENT = re.compile(r"(?<=[a-z\u2019')])\s+(?=[A-Z])")
+
+
+def _tile_items(section, kind):
+    """Findings set out as the tiles of a designed page, a table read across its rows, each tile opening with a code
+    ("LP1", "PD1 / LP1") and a heading (in two languages, "Apwyntiadau a gollwyd / Missed appointments"): the code
+    labels it, the statement after the heading is its title (its first sentence) and text. Tiles without a code
+    ("Arfer effeithiol / Effective practice ...", "How to read this page ...") are none. Two or more with the same
+    letters in their codes; [] otherwise."""
+    found = []
+    for block in section.blocks:
+        for cell in row_cells(block.text) if " | " in block.text else [block.text]:
+            if (tile := TILE.match(cell.strip())) and " / " in tile["rest"][:120]:
+                english = tile["rest"].partition(" / ")[2]
+                if (start := TILE_STATEMENT.search(english)) and _words(english[: start.start()]) <= 8:
+                    found.append((tile, english[start.end() :], block.page))
+    letters = Counter(tile["letters"] for tile, _, _ in found).most_common(1)
+    items = (
+        [
+            _stated_item(said, page, tile["code"], [], kind)
+            for tile, said, page in found
+            if tile["letters"] == letters[0][0]
+        ]
+        if letters
+        else []
+    )
     return items if len(items) >= 2 else []
 
 
@@ -1620,6 +1699,49 @@ def _labelled_rows(all_sections):
             items.append(
                 Item(heading, [Block(cells[1], block.page)], kind="learning" if "learn" in words else "finding")
             )
+    return items if len(items) >= 2 else []
+
+
+# A findings table's column that says what became of each row ("Outcome": "Confirmed \u2013 Finding 1", "Not
+# confirmed"), and a finding's label in it.
+OUTCOME_COLUMN = re.compile(r"^(?:outcome|status|result|verdict|conclusion|finding\??)$", re.IGNORECASE)
+LABEL_IN_CELL = re.compile(r"\b(?P<label>(?i:key\s+)?(?i:finding|learning(?:\s+point)?|lesson)\s+\d{1,2})\b")
+
+
+def _outcome_rows(all_sections):
+    """Findings as the rows of a table that tested questions or hypotheses, wherever it is: those whose outcome
+    column gives a finding's label ("Confirmed \u2013 Finding 1", "New \u2013 Finding 5"), the statement column ("What
+    the review found") its title (the first sentence) and text, the other columns kept under their names; rows with
+    no label ("Not confirmed") are none. Two or more."""
+    items = []
+    for section in all_sections:
+        if section.kind in ("skip", "recommendations"):
+            continue
+        columns = None
+        for block in section.blocks:
+            cells = row_cells(block.text) if " | " in block.text else None
+            if cells is None:
+                continue  # (a table that runs over a page break goes on under its header, repeated)
+            statement = next((i for i, cell in enumerate(cells) if STATEMENT_COLUMN.match(cell)), None)
+            outcome = next((i for i, cell in enumerate(cells) if OUTCOME_COLUMN.match(cell)), None)
+            if statement is not None and outcome is not None and all(_words(cell) <= 6 for cell in cells):
+                columns = (statement, outcome, cells)
+                continue
+            if columns is None or len(cells) != len(columns[2]):
+                continue
+            statement, outcome, names = columns
+            if not (found := LABEL_IN_CELL.search(cells[outcome])):
+                continue
+            rest = [
+                f"{names[i]}: {cell}"
+                for i, cell in enumerate(cells)
+                if i not in (statement, outcome)
+                and cell
+                and not ROW_CODE.fullmatch(cell)
+                and cell not in "-\u2013\u2014"
+            ]
+            kind = "learning" if "learn" in found["label"].lower() else "finding"
+            items.append(_stated_item(cells[statement], block.page, found["label"], rest, kind))
     return items if len(items) >= 2 else []
 
 
@@ -2073,8 +2195,8 @@ def _proposed(item):
     else:
         label, rest = split_label(_strip_number(item.heading.text))
         title = rest or (short_title(text) if text else label)
-    label, title = _sentence_case(label), _sentence_case(title)
-    return _finding(item, label, title, text)
+    label = label if BARE_CODE.fullmatch(label) else _sentence_case(label)  # ("LP1" stays a code)
+    return _finding(item, label, _sentence_case(title), text)
 
 
 # A heading that is only a code: "LP3", "KL 2", "AE1".
@@ -2095,6 +2217,12 @@ ON_FINDING = re.compile(
 )
 
 
+# A finding a paragraph cites in brackets: "(Finding 2)", "(see Finding 3)", by its code ("(PD3 / LP3)").
+CITED_FINDING = re.compile(
+    r"\((?:see\s+)?(?:[A-Z]{1,4}\d{1,2}\s*/\s*)?((?:key\s+)?(?:finding|learning(?:\s+point)?|lesson)\s+\d{1,2}"
+    r"|(?-i:[A-Z]{1,4})\d{1,2})\)",
+    re.I,
+)
 LABEL_ASKED = re.compile(
     r"\b(?:on|about|arising\s+from|from|in\s+relation\s+to|regarding)\s+(?P<label>[\w .]{1,30}?)\s*:?$", re.IGNORECASE
 )
@@ -2102,13 +2230,20 @@ LABEL_ASKED = re.compile(
 
 def _questions_by_reference(all_sections, findings):
     """Questions set out apart from the findings, grouped by finding ("6.2 On Finding 1:" and its questions, under
-    "Issues for the LSCB to consider"), become the questions of the finding of that label."""
+    "Issues for the LSCB to consider"), become the questions of the finding of that label; so do the questions
+    after a discussion whose paragraphs since its heading cite one finding only ("... (Finding 2)", then "Questions
+    for the safeguarding partners:")."""
     by_label = {" ".join(f.label.lower().split()): f for f in findings if f.label}
     for section in all_sections:
         asking = bool(section.heading and _asks_questions(section.heading.text))
-        target = None
+        target, cited = None, set()
         for block in section.blocks:
             text = _strip_number(block.text).strip()
+            cited = set() if block.heading and not _asks_questions(text) else cited
+            cited |= {" ".join(label.lower().split()) for label in CITED_FINDING.findall(text)} & set(by_label)
+            if text.endswith(":") and _asks_questions(text) and len(cited) == 1 and not LABEL_ASKED.search(text):
+                target = by_label[next(iter(cited))]
+                continue
             found = ON_FINDING.match(text)
             named = (
                 LABEL_ASKED.search(text) if (block.heading or text.endswith(":")) and _asks_questions(text) else None
@@ -2219,6 +2354,10 @@ def propose_findings(pages: list[Page]) -> Proposal:
         sources.insert(0, ("learning", roman))  # "(i)" ... "(v)" numbered through a section's themes
     if (rows := _labelled_rows(all_sections)) and not labelled:
         sources.insert(0, ("learning", rows))  # "Key practice learning 2 | ..." rows of a timeline
+    if (outcomes := _outcome_rows(all_sections)) and not labelled:
+        sources.insert(
+            0, ("findings", outcomes)
+        )  # "H1 | <hypothesis> | <what the review found> | Confirmed, Finding 1"
     # Findings lettered "(a)" to "(e)" in the conclusions come before analysis sub-headings, after anything else.
     if all(name == "analysis" for name, _ in sources) and (lettered := _lettered_items(all_sections)):
         sources.insert(0, ("conclusions", lettered))

@@ -1940,3 +1940,59 @@ def test_baltic_dates_old_quarter_days_plots_back_lanes_shop_names_case_endings_
 )
 def test_record_labels_before_words_in_capitals_and_a_channel_named_by_a_word_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Her biometric residence permit, ZX4718263, expired.", "case_reference", "ZX4718263"),
+        ("His British passport number, 548193027, was on the copy.", "case_reference", "548193027"),
+        ("His mother wrote 'call me on 0131/496 0418 after six' on the card.", "phone", "0131/496 0418"),
+        ("His certificate gives his date of birth as 3 Tishrei 5776.", "date_of_birth", "3 Tishrei 5776"),
+        ("The Czech report says 'nar. 7. 2. 2013' on its first page.", "date_of_birth", "7. 2. 2013"),
+        ("The Dutch file says the boy was 'geboren op 3 april 2014'.", "date_of_birth", "3 april 2014"),
+        ("Date of birth: 11/06/\n2013 (copied from the referral form)", "date_of_birth", "11/06/\n2013"),
+        ("The boat trip took place during Up Helly Aa 2019.", "full_date", "Up Helly Aa 2019"),
+        ("He was transferred to Pendlemoor Burns Centre during the night.", "hospital", "Pendlemoor Burns Centre"),
+        ("She was examined at the Meridian SARC two days later.", "hospital", "Meridian SARC"),
+        ("He had a place at Kilcroney Grammar but stopped attending.", "school", "Kilcroney Grammar"),
+        ("Both children were registered with Nettlebank Practice.", "surgery", "Nettlebank Practice"),
+        ("The car, registration J 48172, came over on the ferry.", "vehicle_registration", "J 48172"),
+        ("The van had Dutch plates, 37-KTV-2, the witness said.", "vehicle_registration", "37-KTV-2"),
+        ("The family lived at Wilgenhofstraat 17b in Rotterdam.", "address", "Wilgenhofstraat 17b"),
+        ("The older boy sent him money to $skrillaboi07 on Cash App.", "social_media_handle", "$skrillaboi07"),
+        ("The benefits letter gave his NINO as JB/47/28/16/C.", "ni_number", "JB/47/28/16/C"),
+        ("NHS number: 4 7 6 0 4 6 4 0 2 6 (one digit to each box)", "nhs_number", "4 7 6 0 4 6 4 0 2 6"),
+        ("Recorder Ffoulkes-Amire sentenced the stepfather.", "person_name", "Recorder Ffoulkes-Amire"),
+        ("The letter was addressed to Miss T. Greenhalgh at the flat.", "person_name", "Miss T. Greenhalgh"),
+        ("The interpreter explained that Enkhjargal is her given name.", "person_name", "Enkhjargal"),
+        ("Father's text read: 'Sota-kun will be picked up by his uncle today.'", "person_name", "Sota"),
+        ("The drawing says 'To Mummy from Lilou' in felt pen.", "person_name", "Lilou"),
+    ],
+)  # fmt: skip
+def test_permits_passports_slashed_numbers_other_calendars_units_plates_cashtags_and_names_in_letters_are_flagged(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quarriers ran the family support project that the grandmother attended.",
+        "'Can\u0131m, come home,' her father wrote.",
+        "He sent her a Dear John letter from prison, and she kept it.",
+        "The judge applied Re A (A Child) [2015] EWFC 11 on the need for evidence.",
+        "The grandparents celebrate Tsagaan Sar with a large family meal.",
+        "Orthodox Easter falls on a different Sunday from Easter in most years.",
+        "@NSPCC shared the campaign, and the school reposted it.",
+        "The Forced Marriage Unit can be contacted on 020 7008 0151.",
+        "She wrote her address as 4 Privet Drive in a story about being a wizard.",
+        "She enjoyed Forest School more than anything else in Year 2.",
+        "Throughout this review she is called Pim, which is not her name.",
+        "Mrs W. The next day she rang the school.",
+        "It cost $100 in $USD fees.",
+    ],
+)
+def test_charities_endearments_authorities_festivals_public_accounts_and_helplines_and_fiction_pass(text):
+    assert kinds(text) == []

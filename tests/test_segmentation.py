@@ -2786,3 +2786,101 @@ parents say would help?"""
         ("Pwynt dysgu 2 / Learning point 2", "The health visitor did not kno"),
     ]
     assert [len(f.questions) for f in proposal.findings] == [0, 2]
+
+
+def test_findings_are_the_rows_of_a_hypotheses_table_whose_outcome_names_a_finding_wherever_the_table_is():
+    text = """5. Testing the rapid review's hypotheses
+
+Ref | Rapid review hypothesis | What the review found | Outcome
+H1 | Home education gave no agency a view of his welfare. | When Child W left the school roll, no agency was \
+responsible for finding out whether he was safe. The adviser had four hundred children. | Confirmed \u2013 Finding 1
+H2 | The academy pushed Mother to remove him. | The review found no evidence that the academy suggested home \
+education to Mother. | Not confirmed
+\u2013 | (Identified by this review.) | Nobody asked Child W what life at home was like. He said he would have \
+told them. | New \u2013 Finding 2
+
+6. Discussion
+
+A young carer nobody named
+
+6.1 Child W told three adults that he had to be home for his half-siblings (Finding 2).
+
+Questions for the safeguarding partners:
+
+1. How would a member of staff recognise a pupil who is caring for someone at home?"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        (
+            "Finding 1",
+            "When Child W left the school roll, no agency was responsible for finding out whether he was safe",
+        ),
+        ("Finding 2", "Nobody asked Child W what life at home was like"),
+    ]
+    assert "Rapid review hypothesis: Home education gave no agency a view of his welfare." in proposal.findings[0].text
+    assert [len(f.questions) for f in proposal.findings] == [0, 1]
+
+
+def test_learning_points_on_the_coded_tiles_of_a_designed_page_keep_their_codes():
+    text = """5. Practice and organisational learning
+
+5.1 The learning points are on the page that follows.
+
+PD1 / LP1 Apwyntiadau a gollwyd / Missed appointments Repeated missed clinic appointments were treated as a \
+problem of administration. The letters were polite. | PD2 / LP2 Yr hyn a wyddai'r ysgol / What the school knew The \
+school held daily readings but had no route to the diabetes team. Staff kept a notebook.
+Arfer effeithiol / Effective practice Gofal yn yr ysgol / Care at school The school's staff checked her blood \
+glucose. | Sut i ddarllen / How to read this page Read each row from left to right."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title) for f in proposal.findings] == [
+        ("LP1", "Repeated missed clinic appointments were treated as a problem of administration"),
+        ("LP2", "The school held daily readings but had no route to the diabetes team"),
+    ]
+
+
+def test_key_learning_stated_in_figure_captions_is_the_learning_and_other_captions_are_not():
+    text = """5. What happened and what we learned
+
+The kinship household
+
+5.1 The grandmother took Young Person N in under an order.
+
+Figure 3: Key learning 1 \u2013 Once the order was made nobody had the task of noticing who else came to live in the \
+household.
+
+5.2 The allowance letter asked her to report changes.
+
+Figure 4: What worked well \u2013 The interview was planned around her communication needs.
+
+Figure 5: Key learning 2 \u2013 Every agency relied on a child with a language disorder telling them what was \
+happening.
+
+5.3 Every agency asked her how she was."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:40]) for f in proposal.findings] == [
+        ("Key learning 1", "Once the order was made nobody had the t"),
+        ("Key learning 2", "Every agency relied on a child with a la"),
+    ]
+
+
+def test_a_finding_stated_after_the_recommendation_that_opens_its_paragraph_starts_a_finding_of_its_own():
+    text = """7. Recommendations and the findings on which they rest
+
+7.2 Recommendation 1 (regional): The SBNI should publish guidance on dogs in homes with babies. Finding 1: No \
+agency whose staff saw the dog treated it as a possible risk to the child. The staff nurse saw the dog twice.
+
+7.3 Recommendation 2 (local): The council and the Trust should share reports of dog bites. Finding 2: The report \
+that the dog had bitten a child was held only by the dog control service. The warden recorded it accurately."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:40]) for f in proposal.findings] == [
+        ("Finding 1", "No agency whose staff saw the dog treate"),
+        ("Finding 2", "The report that the dog had bitten a chi"),
+    ]
+    assert proposal.findings[0].text.startswith("The staff nurse saw the dog twice.")
