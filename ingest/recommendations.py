@@ -121,7 +121,7 @@ ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
     r"ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
     r"|introduce|strengthen|undertake|work with|request|amend|require|issue|bring forward|include|implement|update"
     r"|clarify|produce|create|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise|carry out"
-    r"|record|set out|tell|inform|notify|ask|add|check|offer|send|train|run|hold|write to|fund|expand|invite"
+    r"|record|set out"
 )
 IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
 # "The ACPC to agree ...", "Kexmoor Primary Care Trust to ensure ...": whom, then what it is to do, in the infinitive.
@@ -146,12 +146,22 @@ DIRECTIVE = re.compile(
 BARE_SUBJECT = re.compile(
     r"^(?:that\s+)?(?P<subject>(?:the|its|their|each|every|all)\s.{2,100}?|(?-i:[A-Z]).{2,100}?)\s+"
     rf"(?:{ACTIONS}|ask|train|offer|record|tell|take|make|carry out|remove|convene|write|use|hold|add|check|invite"
-    r"|notify|refer|visit|report|test|keep|follow|replace|relaunch|explore|examine|assess|look\s+at)"
+    r"|notify|refer|visit|report|test|keep|follow|replace|relaunch|explore|examine|assess|look\s+at|set|include|hold"
+    r"|contact|agree|share|grade)"
     r"(?:e?s)?\b",  # ("it is recommended that the Trust ensures")
     re.IGNORECASE,
 )
 # Whom a recommendation asks when it is written "X to do": "The Education Department to arrange ...".
 INFINITIVE_ASK = re.compile(rf"^(?P<subject>{INFINITIVE_SUBJECT}){INFINITIVE_VERB}", re.IGNORECASE)
+# Whom a recommendation written as a question asks: "How will the Regional Safeguarding Board know ...?", "What will
+# Welsh Government do, with the Department for Education, ...?" (the name's words in capitals, "and", "of", "the").
+QUESTION_ASK = re.compile(
+    r"^(?:how|what|when|who|which|where|why)\s+(?:will|would|should|can|could|does|do|is|are)\s+"
+    r"(?P<subject>the\s+(?-i:[a-z])[\w-]+(?=\s+(?-i:[a-z]))"  # ("the police")
+    r"|(?:the\s+)?(?-i:[A-Z])[\w'\u2019&-]*(?:\s+(?:(?:and|of|for|the|in|y|yr)\s+)*(?-i:[A-Z])[\w'\u2019&-]*)*"
+    r"(?:['\u2019]s(?:\s+(?-i:[a-z])[\w-]*){1,2}?\s+(?:service|team|department|unit))?)(?=[\s,])",
+    re.IGNORECASE,
+)
 # Whom a recommendation asks when the reviewers speak: "We ask the police to make sure that ...".
 WE_ASK = re.compile(
     r"^(?:[\u2022*\-]\s+)?(?:we|the\s+(?:panel|review|reviewers?|review\s+team))\s+(?:ask|asks|invite|invites|urge|urges"
@@ -206,7 +216,7 @@ ABOUT_THEM = re.compile(
 DEFINES = re.compile(r"\b(?:describes?|defines?|calls?|terms?)\s+(?:its\s+|these\s+|the\s+)?recommendations\b", re.I)
 # An unnumbered recommendation that says whom it asks before its text: "Recommendation for the Partnership: ...".
 RUN_IN_TO = re.compile(
-    r"^recommendations?\s+(?:for|to)\s+(?P<to>[^:\n]{2,80}?)\s*[:\u2013\u2014-]\s+(?P<rest>\S.*)$",
+    r"^(?:recommendations?|actions?)\s+(?:for|to)\s+(?P<to>[^:.\n]{2,80}?)\s*[:.\u2013\u2014-]\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # A lettered or roman-numbered point: "(ii) ...", "b) ...".
@@ -218,9 +228,10 @@ VIEW = re.compile(
     r"\s+(?:also\s+)?(?:concludes?|considers?|considered|found|finds?|notes?|noted|believes?|is\s+of\s+the\s+view"
     r"|are\s+of\s+the\s+view|recognises?|used|uses"
     r"|makes?|made|acknowledges?|thanks?|wish(?:es)?\s+to\s+(?:acknowledge|thank|note|record|recognise)"
-    r"|would\s+like\s+to)\b"
+    r"|would\s+like\s+to|suggests?|suggested)\b"  # ("The review team also suggests that ...": no recommendation)
     r"|^(?:areas?|matters?|issues?|points?)\s+for\s+(?:the\s+)?[\w'\u2019]+(?:\s+[\w'\u2019]+)?\s+to\s+consider\b"
-    r"|^(?:we|i)\s+(?:also\s+)?(?:considered|concluded|decided|noted?|found|believe)\b",  # "We considered recommending"
+    r"|^(?:we|i)\s+(?:also\s+)?(?:considered|concluded|decided|noted?|found|believe|suggest)\b",  # ("We considered
+    # recommending ...")
     re.IGNORECASE,
 )
 # Words before "should" that quote someone else's recommendation: "An earlier review, in 2021, recommended that ...".
@@ -529,6 +540,8 @@ def _recommends_that(blocks):
     return out
 
 
+# A recommendation numbered under another and set as its bullet: "\u2022 1.1 That the Aghnamoyle Trust make sure ...".
+BULLETED_NUMBER = re.compile(r"^[\u2022*\-]\s+(?P<n>\d{1,2}\.\d{1,2})\s+(?P<rest>\S.*)$", re.DOTALL)
 # The rest of a numbered recommendation, written elsewhere (a continuation sheet): "11.7 (continued) and to bring ...".
 CONTINUED_NUMBER = re.compile(
     r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\s*\((?i:continued|cont(?:'d|\.)?)\)\s+(?P<rest>\S.*)$", re.S
@@ -1289,6 +1302,9 @@ class _SectionReader:
         self.stem = None  # a stem whose lettered parts each name their own lead: each part is a recommendation
 
     def read(self, blocks):
+        # a plan whose rows say where each comes from ("Source": "CPR 2/2015 (Learning point 1)", "Business Plan
+        # 2014"): this review's rows are those from the source that cites its learning
+        self.own_sources = _own_sources(blocks)
         # a page of side-notes beside paragraphs ("Recommendation 1 | 7.5 The LSCB should ...", "Lesson 1 | ..."):
         # only the paragraphs noted as recommendations are
         self.side_notes = any(
@@ -1401,6 +1417,10 @@ class _SectionReader:
             if columns is not None:
                 self.current = None
                 return
+        source = cells[columns["source"]] if columns and columns.get("source", len(cells)) < len(cells) else ""
+        if source and _source_code(source) not in self.own_sources:
+            self.current = None
+            return  # a plan's row from another source ("Business Plan 2014", another review): none of this one's
         if columns is None and (numbered := _numbered_cells(cells, block.page)):
             # "Now | Next | Later" over cells of numbered recommendations: read down each column, in number order
             timed = out[self.timed_from :] if self.timed_from is not None else []
@@ -1517,6 +1537,9 @@ class _SectionReader:
         text = block.text.strip()
         # ("8.2 Recommendation 1 \u2013 The service should ...": the paragraph's number aside)
         label = LABEL.match(text) or LABEL.match(SECTION_NUMBER.sub(r"\g<rest>", text))
+        if self.current is not None and not self.current.text and not label and _asks(text):
+            self._paragraph(block)  # the text under a heading per recommendation, short enough for a heading itself
+            return
         self.current, self.listed_from = None, len(self.out)
         asking = bool(label and DIRECTIVE.search(label.group("rest")))  # (a labelled recommendation read so)
         if block.label in ("finding", "learning") and not asking:
@@ -1604,6 +1627,10 @@ class _SectionReader:
         if (carried := CONTINUED_NUMBER.match(text)) and (earlier := [r for r in self.out if r.label == carried["n"]]):
             earlier[-1].text = f"{earlier[-1].text} {_plain(carried['rest'])}"  # "11.7 (continued) and to bring ..."
             self.current = earlier[-1]
+            return
+        if (local := BULLETED_NUMBER.match(text)) and _asks(local["rest"]):
+            # "\u2022 1.1 That the Trust make sure ...": a local recommendation under a regional one, a recommendation
+            self._add(ProposedRecommendation(_plain(local["rest"]), local["n"], block.page))
             return
         if (inserted := INSERTED_NUMBER.match(text)) and _asks(inserted.group("rest")):
             self._add(ProposedRecommendation(_plain(inserted.group("rest")), inserted.group("number"), block.page))
@@ -1779,7 +1806,7 @@ def _numbered_cells(cells, page):
     ]
     asking = [[(number, text, FOR_WHOM.match(text)) for number, text in found] for found in items]
     if not asking or not all(
-        found and all(DIRECTIVE.search(text[whom.end() :] if whom else text) for _, text, whom in found)
+        found and all(whom or DIRECTIVE.search(text) for _, text, whom in found)  # ("For X: Tell ...": whom it asks)
         for found in asking
     ):
         return []
@@ -2043,11 +2070,33 @@ TABLE_ROLES = (
     ("to", TABLE_TO),
     ("finding", TABLE_FINDING),
     ("language", LANGUAGE_COLUMN),
+    ("source", re.compile(r"^(?:source|origin|arising\s+from|where\s+from)$", re.IGNORECASE)),
 )
 
 
 # A column of another review's recommendations: "Recommendation of the 2007 review", "Previous recommendation".
 EARLIER_COLUMN = re.compile(r"\b(?:previous|earlier|original|prior|(?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def _source_code(cell):
+    """A plan's source without what it says of its learning: "CPR 2/2015" of "CPR 2/2015 (Learning point 1)"."""
+    return re.sub(r"\s*[(\[].*$", "", cell).strip().lower()
+
+
+def _own_sources(blocks):
+    """The sources, in a plan with a source column, of the rows that cite this review's learning or findings."""
+    columns, own = None, set()
+    for block in blocks:
+        cells = _cells(block.text)
+        if cells and _is_header(cells):
+            columns = _columns(cells)
+        elif cells and columns and columns.get("source", len(cells)) < len(cells):
+            source = cells[columns["source"]]
+            own |= {_source_code(source)} if CITES_LEARNING.search(source) else set()
+    return own
+
+
+CITES_LEARNING = re.compile(r"\((?:key\s+)?(?:learning(?:\s+points?)?|findings?|lessons?)\s+\d", re.IGNORECASE)
 
 
 def _table_roles(cells):
@@ -2378,12 +2427,20 @@ def _address(recommendation):
     text = re.sub(
         r"^that,\s+[^,]{3,120},\s+", "that ", text
     )  # ("that, when Working Together is next revised, the ...")
+    text = re.sub(  # ("That the Trust's Gateway service, when it is told ..., contact the father": the clause aside)
+        r"^((?i:that)\s+[^,]{2,80}?),\s+(?i:when|where|whenever|if|once|before|after)\s[^,]{3,160},\s+", r"\1 ", text
+    )
     text = re.sub(  # ("Where a referral concerns a child's basic care, the Trust should ...": whom it asks after)
         r"^(?i:where|when|whenever|if|once|before|after|unless|until)\s[^,]{3,160},\s+(?=(?:the\s+)?[A-Z])", "", text
     )
     bare = BARE_SUBJECT.match(text) if re.match(r"that\s", text, re.IGNORECASE) else None  # "that the police ensure"
     subject = (
-        WE_ASK.match(text) or INFINITIVE_ASK.match(text) or bare or SUBJECT.match(text) or BARE_SUBJECT.match(text)
+        WE_ASK.match(text)
+        or QUESTION_ASK.match(text)
+        or INFINITIVE_ASK.match(text)
+        or bare
+        or SUBJECT.match(text)
+        or BARE_SUBJECT.match(text)
     )
     if subject is not None and len(subject.group("subject").split()) > 14 and (first := BARE_SUBJECT.match(text)):
         subject = first  # ("the Department for Education considers, ..., setting out what should happen")

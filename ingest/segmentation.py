@@ -448,7 +448,9 @@ def _paragraphs(pages):
                 if ln.strip() and not PAGE_FURNITURE.match(ln.strip()) and not DOTS.match(ln.strip())
             ]
             led = [ln for ln in found if LEADER.search(ln)]
-            if len(led) == 1 and (sum(map(_words, found)) > 20 or found[0][:1].islower()):
+            words = sum(map(_words, found))
+            ended = led and re.search(r"[.?!]\s*(?:\.{3,}|\u2026+)", led[0])  # ("... child present. ..... 18")
+            if len(led) == 1 and (words > 20 or (ended and words >= 8) or found[0][:1].islower()):
                 # a list that gives each item in full with the page it arises on after dots ("Recommendation 6. The
                 # Chief Executive ... may move on. ..... 16", or its rest on the next page): an item, no contents entry
                 found = [LEADER.sub("", ln).rstrip(" .\u2026") + "." if ln in led else ln for ln in found]

@@ -3241,3 +3241,136 @@ R8 Set out in statutory guidance what a personal adviser should do when a care l
         ("R7", "partnership", "All Three Partners"),
         ("R8", "national", "Department for Education"),
     ]
+
+
+def test_recommendations_listed_in_full_at_the_front_with_dot_leaders_are_read_and_go_on_over_the_page():
+    front = """List of recommendations
+
+Each recommendation is given below in full, and only here. The number after the dots is its page.
+
+Recommendation 1. The Independent Chair of the LSCB should agree with the chairs of the neighbouring Boards a \
+written protocol for families who move between areas. ..... 14
+
+Recommendation 2. The Designated Nurse should make sure that every GP practice registers a family without a \
+fixed address on the day they ask, and that no practice refuses registration because a family"""
+    page_two = """List of recommendations (continued)
+
+may move on. ..... 16
+
+Recommendation 3. The Chief Constable should make sure that officers at a domestic incident name every child \
+present. ..... 18
+
+List of tables
+
+Table 1: Members of the household ..... 4"""
+
+    made = proposed(pages(front, page_two, FINDINGS))
+
+    assert [r.label for r in made] == ["Recommendation 1", "Recommendation 2", "Recommendation 3"]
+    assert made[1].text.endswith("because a family may move on.")
+    assert made[0].text.endswith("families who move between areas.")
+
+
+def test_a_recommendation_that_asks_for_new_wording_after_a_colon_keeps_the_quoted_wording():
+    text = """9. Recommendations
+
+Recommendation 1 (joint)
+
+The Community Safety Partnership should replace section 2.3 of its strategy with the following definition:
+
+\u201c2.3 Violence by a child towards a parent is domestic abuse for the purposes of this strategy.\u201d
+
+Arising from: Finding 1.
+
+Recommendation 2 (DHR). The police should replace the note on familial incidents with the following:
+
+\u201cOfficers must complete the risk assessment with the victim alone.\u201d"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.label for r in made] == ["Recommendation 1", "Recommendation 2"]
+    assert made[0].text.endswith(
+        "definition: \u201c2.3 Violence by a child towards a parent is domestic abuse for the purposes of this "
+        "strategy.\u201d"
+    )
+    assert made[1].text.endswith(
+        "the following: \u201cOfficers must complete the risk assessment with the victim alone.\u201d"
+    )
+
+
+def test_numbered_recommendations_in_a_column_per_case_are_read_once_each_in_number_order():
+    text = """6. Recommendations, case by case
+
+6.1 A recommendation arising from more than one case is printed in each case's column.
+
+Young Person JB | Young Person MV
+1. For the Chief Officers Group: Make sure that kinship carers are assessed. (Key learning 2) 2. For the Child \
+Protection Committee: Agree a single response to young people taking street tablets. (Key learning 1) | 3. For \
+Police Scotland: Tell the named person when a young person is found with tablets. (Key learning 1) 2. For the Child \
+Protection Committee: Agree a single response to young people taking street tablets. (Key learning 1)"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee_text, r.text[:20]) for r in made] == [
+        ("1", "The Chief Officers Group", "Make sure that kinsh"),
+        ("2", "The Child Protection Committee", "Agree a single respo"),
+        ("3", "Police Scotland", "Tell the named perso"),
+    ]
+
+
+def test_local_recommendations_bulleted_under_regional_ones_are_recommendations_of_their_own():
+    text = """6. Recommendations
+
+1. That the Department of Health set a date for opening the regional mother and baby unit.
+
+\u2022 1.1 That the Northshire Trust make sure that the health visitor is told when a mother is admitted.
+\u2022 Already in place: the Trust now receives a daily list of admissions.
+
+2. That the SBNI ask each Trust to show how it assesses a father's capacity to care alone.
+
+\u2022 2.1 That the Northshire Trust's Gateway service, when it is told of an admission, contact the father."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee_text) for r in made] == [
+        ("1", "The Department of Health"),
+        ("1.1", "The Northshire Trust"),
+        ("2", "The SBNI"),
+        ("2.1", "The Northshire Trust's Gateway service"),
+    ]
+
+
+def test_a_business_plan_extract_gives_only_the_rows_whose_source_cites_this_reviews_learning():
+    text = """5. Improving systems and practice
+
+The actions are written into the Board's Business Plan; the Source column says where each comes from.
+
+Ref. | Action | Source | Lead | By
+2.1 | Roll out the exploitation framework to every secondary school. | Business Plan 2014 | Board Manager | 2016
+2.4 | Make sure that practitioners know the protocol on sexually active young people. | CPR 2/2015 (Learning point \
+2) | Heads of Service | 2015
+2.5 | Make sure that every strategy discussion includes the child's school. | CPR 3/2014 | Heads of Service | 2015
+4.2 | Agree a standard for strategy discussions within one working day. | CPR 2/2015 (Learning points 1 and 4) | \
+Heads of Service | 2015"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.label for r in made] == ["2.4", "4.2"]
+
+
+def test_whom_a_recommendation_written_as_a_question_asks_is_read_after_its_question_word():
+    text = """7. Recommendations
+
+R1 How will the Regional Safeguarding Board know, within five days, that a child has been placed in the region?
+
+R2 What will the police do differently when a child in a children's home is reported missing for the third time?
+
+R3 What will Welsh Government do, with the Department for Education, to share placement notifications?"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee, r.addressee_text) for r in made] == [
+        ("R1", "partnership", "The Regional Safeguarding Board"),
+        ("R2", "agencies", "The police"),
+        ("R3", "national", "Welsh Government"),
+    ]
