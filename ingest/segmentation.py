@@ -449,8 +449,8 @@ def _paragraphs(pages):
             ]
             led = [ln for ln in found if LEADER.search(ln)]
             words = sum(map(_words, found))
-            ended = led and re.search(r"[.?!]\s*(?:\.{3,}|\u2026+)", led[0])  # ("... child present. ..... 18")
-            if len(led) == 1 and (words > 20 or (ended and words >= 8) or found[0][:1].islower()):
+            ended = led and re.search(r"[a-z][.?!]\s+(?:\.{3,}|\u2026+)", led[0])  # ("... child present. ..... 18")
+            if len(led) == 1 and (words > 20 or (ended and words >= 12) or found[0][:1].islower()):
                 # a list that gives each item in full with the page it arises on after dots ("Recommendation 6. The
                 # Chief Executive ... may move on. ..... 16", or its rest on the next page): an item, no contents entry
                 found = [LEADER.sub("", ln).rstrip(" .\u2026") + "." if ln in led else ln for ln in found]
