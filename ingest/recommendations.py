@@ -299,14 +299,14 @@ NONE_IN_ROW = re.compile(
     r"|not taken forward)\b",
     re.IGNORECASE,
 )
-ACTION_PLAN = re.compile(r"\b(?:(?:action|implementation) plan|plan on a page)\b", re.IGNORECASE)
+ACTION_PLAN = re.compile(r"\b(?:(?:action|implementation|improvement|delivery) plan|plan on a page)\b", re.IGNORECASE)
 TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 # The columns of an action plan's table, by their headers (the first that fits a header names it).
 ACTION_COLUMNS = (
     ("ref", re.compile(r"^(?:(?:rec(?:ommendation)?s?|action)\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?"
                        r"|(?:[A-Z]{2,5}\s+)?ref(?:erence)?\.?|no\.?|para(?:graph)?\.?|min(?:ute)?\.?)$", re.I)),
     ("text", re.compile(r"^(?:(?:smart |agreed |planned |improvement |specific )?actions?"
-                        r"(?: (?:to be taken|required|agreed|planned))?"
+                        r"(?: (?:to be taken|to take|required|agreed|planned))?"
                         r"|what(?: (?:will be done|we will do|the [\w' ]{2,30} will do))?|activity|tasks?|steps?)$",
                         re.I)),
     ("owner", re.compile(r"^(?:lead.*|owner.*|responsib.*|accountable.*|by whom|who)$", re.I)),

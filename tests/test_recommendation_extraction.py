@@ -3374,3 +3374,25 @@ R3 What will Welsh Government do, with the Department for Education, to share pl
         ("R2", "agencies", "The police"),
         ("R3", "national", "Welsh Government"),
     ]
+
+
+def test_an_improvement_plan_with_actions_to_take_gives_each_recommendation_its_actions():
+    text = """6. Recommendations
+
+1. The Child Protection Committee should agree an interpreting standard for child protection work.
+
+2. Northshire Council should flag households with children under eight in its repairs system.
+
+Appendix: Improvement plan
+
+Rec. no. | Action to take | Lead officer | Target | % complete
+1 | Draft and consult on an interpreting standard. | CPC Lead Officer | Q3 2019/20 | 60%
+1 | Procure an in-person interpreting service. | Head of Procurement | Q4 2019/20 | 25%
+2 | Change the repairs system to flag households with children. | Head of Housing | Q2 2019/20 | 100%"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [[a.text[:20] for a in r.actions] for r in made] == [
+        ["Draft and consult on", "Procure an in-person"],
+        ["Change the repairs s"],
+    ]
