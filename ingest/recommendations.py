@@ -299,7 +299,9 @@ NONE_IN_ROW = re.compile(
     r"|not taken forward)\b",
     re.IGNORECASE,
 )
-ACTION_PLAN = re.compile(r"\b(?:(?:action|implementation|improvement|delivery) plan|plan on a page)\b", re.IGNORECASE)
+ACTION_PLAN = re.compile(
+    r"\b(?:(?:action|implementation|improvement|delivery) (?:plan|schedule)|plan on a page)\b", re.IGNORECASE
+)
 TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 # The columns of an action plan's table, by their headers (the first that fits a header names it).
 ACTION_COLUMNS = (
@@ -851,7 +853,7 @@ def _add_actions(blocks, proposed, findings=()):
     uses references of its own ("MA1", "SA1" ... for recommendations numbered 1 to 9), one for each recommendation,
     they name the recommendations in order; so do references that name none ("R1" to "R5"), one for each
     recommendation the report does not number."""
-    rows, columns = [], None
+    rows, columns, ticks = [], None, {}
     for block in blocks:
         cells = segmentation.row_cells(block.text)  # ("| x": an empty first cell; "RSB 1 | | ...": one between)
         filled = [cell for cell in cells if cell.strip(" |")]
@@ -864,14 +866,24 @@ def _add_actions(blocks, proposed, findings=()):
             if header != columns or "ref" in header:
                 rows.append(None)  # a new table: no row before (its header repeated over a page's rows goes on)
             columns = header
+            # a matrix: a column for each recommendation ("Action | R1 | R2 | ... | Lead"), ticked for those it serves
+            ticks = {i: cell.strip() for i, cell in enumerate(cells) if TICK_COLUMN.fullmatch(cell.strip())}
+        elif columns is not None and block.heading and all(re.fullmatch(r"\D{1,40}", cell) for cell in cells):
+            columns = None  # another table's header ("Date | Agency | Event"): the plan has ended
+            rows.append(None)
         elif columns is not None:
             rows.append({role: _plain(cells[index]) if index < len(cells) else "" for role, index in columns.items()})
             rows[-1].setdefault("ref", "")
             if not rows[-1]["ref"] and rows[-1].get("ref2"):
                 rows[-1]["ref"] = rows[-1]["ref2"]  # (keyed in the second register only)
+            if not rows[-1]["ref"] and ticks:
+                ticked = [label for i, label in ticks.items() if i < len(cells) and TICKED.fullmatch(cells[i].strip())]
+                rows[-1]["ref"] = " / ".join(ticked) or "-"  # (a row that ticks none serves none)
+            if not rows[-1]["ref"] and (tail := TRAILING_REF.search(rows[-1].get("text", ""))):
+                rows[-1]["ref"] = tail["ref"]  # "Draft an exclusions protocol ... (11.1)": its recommendation after it
             if re.fullmatch(r"[\d.\s]+", rows[-1]["ref"]):  # "10.1 0": a number a narrow PDF column broke
                 rows[-1]["ref"] = re.sub(r"\s+", "", rows[-1]["ref"])
-    references = list(dict.fromkeys(row["ref"] for row in rows if row and row["ref"]))
+    references = list(dict.fromkeys(row["ref"] for row in rows if row and row["ref"] and row["ref"] != "-"))
     named = {ref: _named_by(ref, proposed) or _by_finding_and_place(ref, proposed, findings) for ref in references}
     unnamed = [ref for ref in references if named[ref] is None]
     unlabelled = [r for r in proposed if not r.label and not any(r is found for found in named.values())]
@@ -882,7 +894,7 @@ def _add_actions(blocks, proposed, findings=()):
     current = []
     for row in rows:
         if row is None or row["ref"]:
-            current = _row_recommendations(row["ref"], named, proposed) if row else []
+            current = _row_recommendations(row["ref"], named, proposed) if row and row["ref"] != "-" else []
         for recommendation in current if row and row["text"] else []:
             fields = {role: row.get(role, "") for role in ("owner", "due", "status", "evidence")}
             recommendation.actions.append(ProposedAction(row["text"], **fields))
@@ -898,6 +910,13 @@ def _row_recommendations(reference, named, proposed):
     if several and all(several):
         return list({id(r): r for r in several}.values())
     return [named[reference]] if named[reference] is not None else []
+
+
+# A column of an action plan's matrix headed by a recommendation's label ("R3", "Rec 3", "3"), and a tick in it.
+TICK_COLUMN = re.compile(r"(?i:r|rec\.?\s*|recommendation\s+)?\d{1,2}")
+TICKED = re.compile(r"[\u2713\u2714\u2611\u25cf\uf0fc\uf0feXx]|(?i:yes)")
+# A recommendation's number in brackets at the end of an action: "... consult every secondary head teacher (11.1)".
+TRAILING_REF = re.compile(r"\((?:rec(?:ommendation)?\.?\s*|r\s?)?(?P<ref>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\)\s*$", re.I)
 
 
 def _grouped_actions_header(cells):

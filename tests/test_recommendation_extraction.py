@@ -3396,3 +3396,32 @@ Rec. no. | Action to take | Lead officer | Target | % complete
         ["Draft and consult on", "Procure an in-person"],
         ["Change the repairs s"],
     ]
+
+
+def test_an_action_plans_matrix_gives_each_action_to_the_recommendations_it_ticks_and_a_schedule_by_reference():
+    text = """7. Recommendations
+
+R1 Agree a single pathway for bruising in babies who are not mobile.
+
+R2 Give personal advisers of care leavers a route for sharing worries with midwives.
+
+Appendix A: Action plan
+
+Action | R1 | R2 | Lead | By
+Publish one pathway for marks and bruises in immobile babies. | \u2713 | | Designated Doctor | Mar 2023
+Train GP practices and midwives on the pathway and on care leavers. | \u2713 | \u2713 | Named GP | June 2023
+
+Appendix B: Implementation schedule
+
+Agency | Action | Responsible officer | Target
+Police | Brief officers on the pathway (R1) | Detective Superintendent | Dec 2022
+
+Date | Agency | Event
+Dec 2021 | Police | Eleventh missing report."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [[a.text[:20] for a in r.actions] for r in made] == [
+        ["Publish one pathway ", "Train GP practices a", "Brief officers on th"],
+        ["Train GP practices a"],
+    ]
