@@ -305,7 +305,7 @@ ACTION_PLAN = re.compile(
 TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 # The columns of an action plan's table, by their headers (the first that fits a header names it).
 ACTION_COLUMNS = (
-    ("ref", re.compile(r"^(?:(?:rec(?:ommendation)?s?|action)\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?"
+    ("ref", re.compile(r"^(?:(?:key\s+)?(?:rec(?:ommendation)?s?|action)\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?"
                        r"|(?:[A-Z]{2,5}\s+)?ref(?:erence)?\.?|no\.?|para(?:graph)?\.?|min(?:ute)?\.?)$", re.I)),
     ("text", re.compile(r"^(?:(?:smart |agreed |planned |improvement |specific )?actions?"
                         r"(?: (?:to be taken|to take|required|agreed|planned))?"

@@ -3385,7 +3385,7 @@ def test_an_improvement_plan_with_actions_to_take_gives_each_recommendation_its_
 
 Appendix: Improvement plan
 
-Rec. no. | Action to take | Lead officer | Target | % complete
+Key action | Action to take | Lead officer | Target | % complete
 1 | Draft and consult on an interpreting standard. | CPC Lead Officer | Q3 2019/20 | 60%
 1 | Procure an in-person interpreting service. | Head of Procurement | Q4 2019/20 | 25%
 2 | Change the repairs system to flag households with children. | Head of Housing | Q2 2019/20 | 100%"""
