@@ -35,12 +35,13 @@ written while the seventeenth was tuned on) the eighteenth session's, and `--bat
 (bench/data/anonymisation_nineteenth/, written while the eighteenth was tuned on) the nineteenth session's first, and
 `--batch twentieth` (bench/data/anonymisation_twentieth/, written while the nineteenth was tuned on) its last; and
 `--batch twentyfirst` (bench/data/anonymisation_twentyfirst/, written while the twentieth was tuned on) the twentieth
-session's.
+session's first, and `--batch twentysecond` (bench/data/anonymisation_twentysecond/, written while the twenty-first
+was tuned on) its last.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|twentieth|twentyfirst]
+        [--batch fresh|third|...|twentyfirst|twentysecond]
 """
 
 import argparse
@@ -300,7 +301,7 @@ def run_cases(final, batch=None):
 SCORED_BATCHES = {
     "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-    "twentieth", "twentyfirst",
+    "twentieth", "twentyfirst", "twentysecond",
 }  # fmt: skip
 
 
@@ -360,6 +361,7 @@ def main():
             "nineteenth",
             "twentieth",
             "twentyfirst",
+            "twentysecond",
         ),
         help="a later blind batch",
     )

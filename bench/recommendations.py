@@ -52,12 +52,14 @@ Sets:
 - `seventeenth`: bench/data/recommendations_seventeenth/ (the same, written while the sixteenth was tuned on): the
   nineteenth session's final figures, scored once; development material since.
 - `eighteenth`: bench/data/recommendations_eighteenth/ (the same, written while the seventeenth was tuned on): scored
-  once in the twentieth session.
+  once in the twentieth session, development material since.
+- `nineteenth`: bench/data/recommendations_nineteenth/ (the same, written while the eighteenth was tuned on): the
+  twentieth session's final figures, scored once.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|seventeenth|eighteenth] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|eighteenth|nineteenth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -235,6 +237,7 @@ def totals(rows):
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
+SETS += ("nineteenth",)
 
 
 def sources(chosen_set, chosen):
@@ -257,6 +260,7 @@ def sources(chosen_set, chosen):
         "sixteenth": [DATA / "recommendations_sixteenth"],
         "seventeenth": [DATA / "recommendations_seventeenth"],
         "eighteenth": [DATA / "recommendations_eighteenth"],
+        "nineteenth": [DATA / "recommendations_nineteenth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
