@@ -436,13 +436,13 @@ def _as_amended(proposed, blocks):
     for where, amended, page in _amendments(blocks):
         keys = [_label_key(r.label) if r.label else None for r in proposed]
         label = LABEL.match(amended)
+        key = _label_key(label.group("label")) if label and DIRECTIVE.search(label.group("rest")) else None
         if DELETED.match(amended) and (named := NAMED_IN_CELL.search(where)) and _label_key(named[0]) in keys:
             del proposed[keys.index(_label_key(named[0]))]
-        elif label and DIRECTIVE.search(label.group("rest")) and (key := _label_key(label.group("label"))) in keys:
+        elif key and key in keys:  # reworded
             proposed[keys.index(key)].text = _plain(label.group("rest"))
-        elif label and DIRECTIVE.search(label.group("rest")) and (after := re.match(r"\d+", key)) and after[0] in keys:
-            added = _labelled(label, page)
-            proposed.insert(max(i for i, k in enumerate(keys) if k == after[0]) + 1, added)
+        elif key and (after := re.match(r"\d+", key)) and after[0] in keys:  # added: "3A" after 3
+            proposed.insert(max(i for i, k in enumerate(keys) if k == after[0]) + 1, _labelled(label, page))
     return proposed
 
 

@@ -1320,15 +1320,16 @@ def _transposed_items(section):
     two tables when they are many), each row naming what its cells say: the statement's row ("What the panel
     found", else the first), its questions' row ("Questions for the SBNI"), and rows that tell more ("Why it
     matters"), kept under their names. [] when the section has no such table, or it states one finding only."""
-    tables = []  # (labels, rows): a row is (its name, its cells under the labels, its page)
+    tables, reading = [], False  # (labels, rows): a row is (its name, its cells under the labels, its page)
     for block in section.blocks:
         cells = row_cells(block.text) if " | " in block.text else []
         if labels := _column_labels(block.text):
             tables.append((labels, []))
-        elif tables and cells and len(cells) == len(tables[-1][0]) + 1 and tables[-1][1] is not None:
+            reading = True
+        elif reading and cells and len(cells) == len(tables[-1][0]) + 1:
             tables[-1][1].append((cells[0], cells[1:], block.page))
-        elif tables:
-            tables[-1] = (tables[-1][0], tables[-1][1] or None)  # (the table has ended)
+        else:
+            reading = False  # (the table has ended)
     items = []
     for labels, rows in tables:
         if not rows:
@@ -1371,16 +1372,12 @@ def _tile_items(section, kind):
                 english = tile["rest"].partition(" / ")[2]
                 if (start := TILE_STATEMENT.search(english)) and _words(english[: start.start()]) <= 8:
                     found.append((tile, english[start.end() :], block.page))
-    letters = Counter(tile["letters"] for tile, _, _ in found).most_common(1)
-    items = (
-        [
-            _stated_item(said, page, tile["code"], [], kind)
-            for tile, said, page in found
-            if tile["letters"] == letters[0][0]
-        ]
-        if letters
-        else []
-    )
+    if not found:
+        return []
+    letters = Counter(tile["letters"] for tile, _, _ in found).most_common(1)[0][0]  # ("LP", not a stray "PD")
+    items = [
+        _stated_item(said, page, tile["code"], [], kind) for tile, said, page in found if tile["letters"] == letters
+    ]
     return items if len(items) >= 2 else []
 
 
@@ -2357,9 +2354,8 @@ def propose_findings(pages: list[Page]) -> Proposal:
     if (rows := _labelled_rows(all_sections)) and not labelled:
         sources.insert(0, ("learning", rows))  # "Key practice learning 2 | ..." rows of a timeline
     if (outcomes := _outcome_rows(all_sections)) and not labelled:
-        sources.insert(
-            0, ("findings", outcomes)
-        )  # "H1 | <hypothesis> | <what the review found> | Confirmed, Finding 1"
+        # "H1 | <hypothesis> | <what the review found> | Confirmed, Finding 1" rows of a table of what was tested
+        sources.insert(0, ("findings", outcomes))
     # Findings lettered "(a)" to "(e)" in the conclusions come before analysis sub-headings, after anything else.
     if all(name == "analysis" for name, _ in sources) and (lettered := _lettered_items(all_sections)):
         sources.insert(0, ("conclusions", lettered))
