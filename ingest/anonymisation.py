@@ -251,7 +251,7 @@ african asian european arab latino latina granaidh grannaidh mamaidh dadaidh nai
 paati thatha paatti ammachi jaan jaanu beta beti habibi habibti mija mijo walaal walaalo abaayo bhai bhaiya
 didi baji apa akhi ukhti brat bratku siostra bubbe bobbe zeide zaide zayde halmeoni harabeoji obaachan ojiichan
 pappou papou purim pesach sukkot hanukkah chanukah lohri vaisakhi hogmanay geordie
-can\u0131m canim blud bruv bredren orthodox
+can\u0131m canim blud bruv bredren orthodox ouma oupa tier romany romanies romani roma gypsies
 """
 # Publishers, awarding bodies and qualifications after a name ("Palgrave Macmillan", "Jane Hill MSc").
 _PUBLISHING_WORDS = """
@@ -427,6 +427,15 @@ _NICKNAME_RE = re.compile(
     rf"|(?<![\w-])lui[^\S\n]+(?P<lui>{_CAP})(?![\w-])"
     # who a caller says they are: "It's Kamla-ji here", "this is Deniz speaking"
     rf"|\b(?:[Ii]t[{_APOS}]s|[Tt]his[^\S\n]+is)[^\S\n]+(?P<caller>{_CAP})(?=(?:-[a-z]{{1,5}})?[^\S\n]+(?:here|speaking|calling)\b)"
+    # a message that opens with its sender: "\u201cTash here, ..."
+    rf"|[\"\u201c\u2018'](?P<signed>{_CAP})[^\S\n]+here,"
+    rf"|\bRe:[^\S\n]+(?P<about>{_CAP}),"  # a letter about a child: "Re: Elain, special guardianship ..."
+    # a letter to someone: "Dear Tobiah, we are writing to you ..."; a maiden name: "Mother (née Sugden)"
+    rf"|\bDear[^\S\n]+(?P<dear>{_CAP}),"
+    rf"|\bn[\u00e9e]e[^\S\n]+(?P<nee>{_CAP})(?![\w-])"
+    # a family by its surname: "The Dobbs household", "The Ackerleys' back door"
+    rf"|\b[Tt]he[^\S\n]+(?P<family>{_CAP}?)(?:s[{_APOS}]|[{_APOS}]s)?[^\S\n]+(?:household|family|home|house|children)\b"
+    rf"|\b[Tt]he[^\S\n]+(?P<families>{_CAP}?)s[{_APOS}](?=[^\S\n])"
     # a drawing or a card: "To Mummy from Lilou"
     rf"|\bTo[^\S\n]+(?:Mummy|Mum|Mam|Mammy|Mama|Daddy|Dad|Nanny|Nana|Nan|Granny|Grandma|Gran|Grandad|Miss|Sir)"
     rf"[^\S\n]+(?:(?:with\s+)?love[^\S\n]+)?from[^\S\n]+(?P<card>{_CAP})"
@@ -556,6 +565,9 @@ _HELPLINES = frozenset(
         "8085002222",  # Rape Crisis
         "8088025544",  # YoungMinds parents' helpline
         "8000282233",  # Parentline Scotland
+        "3001233393",  # Mind Infoline
+        "8000119100",  # Switchboard LGBT+ helpline
+        "8005550111",  # Crimestoppers
     )
 )
 # Public organisations' own social media accounts, which a review may quote ("@NSPCC shared the campaign").
@@ -617,11 +629,16 @@ _PROFILE_URL_RE = re.compile(
     r"|steamcommunity\.com/(?:id|profiles)|reddit\.com/(?:u|user)"
     r"|gofundme\.com/f|gofund\.me|justgiving\.com(?:/page|/crowdfunding)?|crowdfunder\.co\.uk(?:/p)?|paypal\.me"
     r"|linktr\.ee|ngl\.link|depop\.com|vinted\.co\.uk/member|cash\.app|ko-fi\.com|buymeacoffee\.com|patreon\.com"
-    r"|vsco\.co|tellonym\.me|linkedin\.com/in|soundcloud\.com|tumblr\.com|wattpad\.com/user|pinterest\.co(?:m|\.uk))"
+    r"|vsco\.co|tellonym\.me|linkedin\.com/in|soundcloud\.com|tumblr\.com|wattpad\.com/user|pinterest\.co(?:m|\.uk)"
+    r"|strava\.com/athletes)"
     r"/[@$]?[A-Za-z0-9_.-]*[A-Za-z0-9_]",
     re.I,
 )
 # A payment app's account: "$skrillaboi07 on Cash App" (a letter first: not a sum of money).
+# A blog at its own address: "gwennol-y-nos.tumblr.com", "kaylasworld.blogspot.com".
+_BLOG_ADDRESS_RE = re.compile(
+    r"(?<![\w.-])[a-z0-9][a-z0-9-]{2,40}\.(?:tumblr|blogspot|wordpress|substack|carrd)\.com?\b"
+)
 _CASHTAG_RE = re.compile(r"(?<![\w$])\$(?=[A-Za-z0-9_]*[a-z0-9])[A-Za-z][A-Za-z0-9_]{2,19}\b")
 _DISCORD_RE = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
 _REDDIT_RE = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")  # a Reddit account, "u/quietkidd_07"
@@ -656,8 +673,18 @@ _SHOP_NAME_RE = re.compile(
     r"(?:shop|store|page|account|profile|channel)(?:[^\S\n]+(?:was|is))?(?:,|[^\S\n]+(?:called|named))[^\S\n]*"
     r"['\"\u2018\u201c]?(?P<value>[a-z][a-z0-9_.]{5,30}[a-z0-9_])(?![\w.])"
 )
+# A name used on an app or in a game, after what says it is one: "On Hoop ... his name was skaterboy.jaxx", "a Zepeto
+# avatar called xXDarkAngelXx13" (a dot, an underscore, a figure or a capital inside it: no ordinary word).
+_HANDLE_AFTER_RE = re.compile(
+    r"\b(?:(?:his|her|their)[^\S\n]+(?:name|user\s*name|handle)[^\S\n]+(?:was|is)|(?:avatar|account|profile|username"
+    r"|handle|gamertag)[^\S\n]+(?:called|named))[^\S\n]+['\"\u2018\u201c]?"
+    r"(?P<value>(?=[A-Za-z0-9_.]*(?:[._\d]|[a-z][A-Z]))[A-Za-z0-9_.]{3,31}[A-Za-z0-9_])"
+)
 _UNDERSCORE_NAME_RE = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@/-])")
 
+_LETTERED_MOBILE_RE = re.compile(
+    r"(?<![\w])07(?=[\dOo \-]{9,12}(?![\w]))(?=[\d \-]*[Oo])[\dOo]{3}[ -]?[\dOo]{3}[ -]?[\dOo]{3}(?!\w)"
+)
 # Where a UK number can start: 0 or +44. The matcher runs only on a window around each such place, because it
 # is slow on long runs of digits (tables).
 _PHONE_START_RE = re.compile(r"(?<![\d+])(?:\+\s?44|\(?0)(?=[\d\s()./-]{8,}\d)")
@@ -704,6 +731,7 @@ _CASE_LABEL_RE = re.compile(
     r"|(?:under|with|given|quoting|carry|carries|carried|bear|bears|bore)\s+(?:the\s+)?reference"
     r"|Datix(?:\s+(?:ref(?:erence)?|no\.?|number|ID))?"
     r"|(?:biometric\s+residence\s+permit|residence\s+permit|BRP|passport)(?:\s+(?:number|no\b\.?))?"
+    r"|(?:council\s+tax|tenancy|rent|housing\s+benefit|universal\s+credit)\s+(?:account|reference|ref\b\.?|number|no\b\.?)"
     r"|(?<=,\s)reference(?=\s+[A-Z]{0,4}[/-]?\d[\d/-]{4,})"  # "opened an investigation, reference 20/031174"
     # "ref. GW-20-447105", "occurrence ref 16/330182": a bare "ref" before a value in a force's shape
     r"|ref\b\.?(?=\s+(?!(?:19|20)\d{2}[/-](?:19|20)?\d{2}\b)(?:[A-Z]{1,4}[/-])?(?:\d{2,4}[/-]\d{4,}|(?<=[/-])\d{5,})))"
@@ -721,6 +749,8 @@ _SLASHED_REFERENCE_RE = re.compile(
     r"\b[A-Z]{2,6}/(?:19|20)\d{2}/\d{1,6}\b"
 )
 _CPS_URN_RE = re.compile(r"\b\d{2}[A-Z]{2}\d{7}\b")
+# A reference of letters, perhaps two groups, a two-figure year and a number: "PS/LM/22/0318", "CB/22/061447".
+_LETTERED_YEAR_REFERENCE_RE = re.compile(r"\b[A-Z]{2,5}(?:/[A-Z]{1,5})?/\d{2}/\d{4,6}\b")
 _NEUTRAL_CITATION_RE = re.compile(r"\[(?:19|20)\d{2}\]\s+(?:EWFC|EWHC)\s+B?\d+(?:\s+\((?:Fam|Admin)\))?")
 # A reported case's name before its citation: "Re A (A Child)", "Re B-S (Children)", "Smith v Jones".
 _AUTHORITY_BEFORE_RE = re.compile(
@@ -829,7 +859,8 @@ _CELL_BEFORE_RE = re.compile(r"\|[^\S\n]*$")
 _FESTIVAL_DATE_RE = re.compile(
     r"\b(?:Halloween|Hallowe'en|Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year[\u2019']s\s+(?:Day|Eve)|Hogmanay"
     r"|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine[\u2019']s\s+Day"
-    r"|Mother[\u2019']s\s+Day|Father[\u2019']s\s+Day|Remembrance\s+Sunday|St\.?\s+(?:David|Patrick|Andrew)[\u2019']s\s+Day"
+    r"|Mother[\u2019']s\s+Day|Father[\u2019']s\s+Day|Remembrance\s+Sunday|St\.?\s+(?:David|Patrick|Andrew|George)[\u2019']s\s+Day"
+    r"|Armistice\s+Day|Little\s+Christmas|Nadolig|Trinity\s+Sunday|Palm\s+Sunday|Ash\s+Wednesday|Maundy\s+Thursday"
     r"|Eid(?:\s+al-(?:Fitr|Adha))?|Diwali|Burns\s+Night|Mothering\s+Sunday|Pancake\s+Day|Shrove\s+Tuesday"
     r"|Eleventh\s+Night|Mischief\s+Night|Nos\s+Galan|Dydd\s+Calan|Calan\s+Gaeaf|Noson\s+Guto\s+Ffowc|Dydd\s+Nadolig"
     r"|Purim|Pesach|Passover|Sukkot|Hanukkah|Chanukah|Rosh\s+Hashanah|Yom\s+Kippur|Lohri|Vaisakhi|Baisakhi|Holi"
@@ -865,6 +896,8 @@ _FOREIGN_DATE_RE = re.compile(
     r"|(?<![\d.])(?:19|20)\d{2}\.\s+(?i:január|február|március|április|május|június|július"
     r"|augusztus|szeptember|október|november|december)\s+(?:0?[1-9]|[12]\d|3[01])\."
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\s+tháng\s+(?:0?[1-9]|1[0-2]),?\s+năm\s+(?:19|20)\d{2}\b"
+    # a passport's, its month in two languages ("11 NOV /NOV 09")
+    r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*/\s*[A-Z]{3,4}\s+\d{2}(?:\d{2})?\b"
     # Hebrew ("3 Tishrei 5776"), Czech and Slovak ("7. 2. 2013")
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|30)\s+(?:Tishrei|Tishri|Cheshvan|Heshvan|Marcheshvan|Kislev|Tevet|Teves|Shevat|Shvat"
     r"|Adar(?:\s+I{1,2})?|Nisan|Iyar|Sivan|Tammuz|Av|Elul)\s+5[78]\d{2}\b"
@@ -1014,6 +1047,11 @@ _APPOSED_PRACTICE_RE = re.compile(
     r"(?=,[^\S\n]+(?:the|a|their|her|his|our)[^\S\n]+(?:GP[^\S\n]+|family[^\S\n]+)?(?:practice|surgery)\b)"
 )
 _BARE_PRACTICE_RE = re.compile(rf"\b(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?:Practice|Surgery)\b")
+# A practice named "X Medical" as the subject of what a practice does: "Canal View Medical saw the baby".
+_MEDICAL_SUBJECT_RE = re.compile(
+    rf"\b(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}}[^\S\n]+Medical)(?=[^\S\n]+(?:saw|registered|referred|prescribed"
+    r"|removed|recorded|noted|sent|wrote|told|declined|offered)\b)"
+)
 # "St Catherine's" on its own names a school, a hospital or a church: flag it when the words around it say which.
 _SAINT_RE = re.compile(rf"\b(?:St\.?|Saint)\s+{_CAP}(?:\s+{_CAP})?[{_APOS}]s?(?!\w)(?!\s+[A-Z])")
 _SCHOOL_CONTEXT_RE = re.compile(
@@ -1302,17 +1340,21 @@ _NAME_WITH_BIRTH_RE = re.compile(
 # A name a record gives after its label, the surname in capitals first or last: "Pt LLEW VOYLE", "Subject BOWDLER
 # Einion".
 _LABELLED_RECORD_NAME_RE = re.compile(
-    rf"\b(?:Pt|Patient|Subject|Client|Surname|Re)[:.]?[^\S\n]+(?:(?:Mr|Mrs|Ms|Miss|Master)\.?[^\S\n]+)?"
-    rf"(?P<name>{_CAPS_WORD}(?:[^\S\n]+(?:{_CAPS_WORD}|{_CAP})){{1,2}})(?![\w{_APOS}-])"
+    rf"\b(?:Pt|Patient|Subject|Client|Surname|Re)(?:[^\S\n]+\d{{1,2}})?[:.]?[^\S\n]+(?:(?:Mr|Mrs|Ms|Miss|Master)\.?[^\S\n]+)?"
+    rf"(?P<name>{_CAPS_WORD}(?:[^\S\n]+(?:{_CAPS_WORD}|{_CAP})){{1,2}}|{_CAP}[^\S\n]+{_CAPS_WORD})(?![\w{_APOS}-])"
 )
 # The first word of a note or message quoted after "reads:", when a forename: "reads: \"Finlay in tears at lunch".
 _QUOTED_NOTE_NAME_RE = re.compile(
     rf"\b(?:reads?|read|said|says|wrote|writes|stated)[^\S\n]*:[^\S\n]*[\"'\u2018\u201c](?P<name>{_CAP})\b"
 )
+_PERSON_VERB_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:is|was|has|had|will|must|should|said|says|told|can|cannot|did|does|needs|went|came)\b"
+)
 _REVIEWER_RE = re.compile(
     r"\b(?i:(?:(?:overview|report|lead|independent)\s+)?(?:author|reviewer|writer|chair(?:person)?|scrutineer)"
     r"(?:\s+(?:of|for|to)\s+[^:|\n]{1,90}?)?\s*[:|\-]|chaired\s+by|written\s+by|authored\s+by|"
-    r"name\s*\(print(?:ed)?\)\s*[:|]?)[^\S\n]*" + _LABELLED_NAME
+    r"name\s*\(print(?:ed)?\)\s*[:|]?|(?:referrer|referred\s+by|completed\s+by|prepared\s+by|signed\s+by)\s*:)"
+    r"[^\S\n]*" + _LABELLED_NAME
 )
 _BESIDE_PSEUDONYM_RE = re.compile(
     r"\b(?:Child(?:ren)?|Adults?|Young\s+People|Young\s+Person|Sibling|Mother|Father|Person|Baby|Babies)\s+"
@@ -1445,6 +1487,13 @@ _DECLARATION_RES += (  # "We have called her Saffi at her mother's request; it i
         rf"\b(?:we|the\s+(?:review|panel|reviewers?|author))\s+(?:have\s+|has\s+)?(?:called|named|refer\s+to)\s+"
         rf"(?:her|him|them|the\s+(?:child|baby|young\s+person|boy|girl))\s+(?:as\s+)?{_QUOTE}(?P<name>{_DECLARED_NAME})"
         r"(?P<inner>[^.]{0,60}[;,.][^.]{0,80})",
+        re.I,
+    ),
+)
+_DECLARATION_RES += (  # "This report calls the children's grandmother 'Nana' throughout."
+    re.compile(
+        rf"\b(?:this|the)\s+(?:report|review)\s+(?:calls|refers\s+to)\s+[^.;]{{2,60}}?\s+(?:as\s+)?{_QUOTE}"
+        rf"(?P<name>{_DECLARED_NAME})['\"\u2019\u201d]?\s+throughout\b",
         re.I,
     ),
 )
@@ -1746,9 +1795,13 @@ def _identifier_hits(text):
             group = "value" if match.group("value") else "quoted"
             if match.group(group).lower() not in _FUNCTION_WORD_SET:
                 yield _Hit("social_media_handle", match.start(group), match.end(group), "user_name")
+    for match in _HANDLE_AFTER_RE.finditer(text):
+        yield _Hit("social_media_handle", match.start("value"), match.end("value"), "user_name")
     for match in _SHOP_NAME_RE.finditer(text):
         if match.group("value") not in _ENGLISH:
             yield _Hit("social_media_handle", match.start("value"), match.end("value"), "user_name")
+    for match in _BLOG_ADDRESS_RE.finditer(text):
+        yield _Hit("social_media_handle", match.start(), match.end(), "profile_url")
     if "/" in text:
         for match in _PROFILE_URL_RE.finditer(text):
             yield _Hit("social_media_handle", match.start(), match.end(), "profile_url")
@@ -1758,6 +1811,8 @@ def _identifier_hits(text):
             if re.search(r"[a-z]", handle) and "redact" not in handle.lower():  # not a placeholder (NAME_REDACTED)
                 yield _Hit("social_media_handle", match.start(), match.end(), "underscore_name")
     yield from _phone_hits(text)
+    for match in _LETTERED_MOBILE_RE.finditer(text):  # "07700 9OO 213": letters O for its zeros
+        yield _Hit("phone", match.start(), match.end(), "phone_letters")
     for match in _BARE_MOBILE_RE.finditer(text):
         yield _Hit("phone", match.start(), match.end(), "bare_mobile")
     yield from _spoken_number_hits(text)
@@ -1841,6 +1896,7 @@ def _case_reference_hits(text):
         (_COURT_NUMBER_RE, "court_number"),
         (_SLASHED_REFERENCE_RE, "slashed_reference"),
         (_CPS_URN_RE, "cps_urn"),
+        (_LETTERED_YEAR_REFERENCE_RE, "slashed_reference"),
         (_NEUTRAL_CITATION_RE, "neutral_citation"),
         (_DRIVING_LICENCE_RE, "driving_licence"),
     ):
@@ -2120,6 +2176,8 @@ def _institution_hits(text):
             yield _Hit("surgery", match.start("name"), match.end("name"), "institution")
     for match in _APPOSED_PRACTICE_RE.finditer(text):
         yield _Hit("surgery", match.start("name"), match.end("name"), "institution")
+    for match in _MEDICAL_SUBJECT_RE.finditer(text):
+        yield _Hit("surgery", match.start("name"), match.end("name"), "institution")
     for match in _BARE_PRACTICE_RE.finditer(text):  # "Nettlebank Practice": a name no dictionary holds
         if all(_no_word(part) for word in match.group("name").split() for part in word.split("-")):
             yield _Hit("surgery", match.start("name"), match.end(), "institution")
@@ -2234,6 +2292,13 @@ def _name_hits(text, lower_words):
             continue  # "her Lola, her Filipino grandmother": a grandparent's name in the family's language
         if hit.detector == "ner" and (surname := _SURNAME_AFTER_RE.match(text, hit.end)):
             yield _Hit(hit.kind, hit.start, surname.end("surname"), "ner")  # "John Ward, who ...": no hospital ward
+            continue
+        if (
+            hit.detector == "ner"
+            and (capitals := _NEXT_CAPITALS_RE.match(text, hit.end))
+            and _capitals_name(capitals[1])
+        ):
+            yield _Hit(hit.kind, hit.start, capitals.end(), "ner")  # "Kirsten KERSHAW": the surname in capitals
             continue
         if hit.detector == "ner" and _in_welsh(text, hit.start, hit.end) and (welsh or _unknown_word(word)):
             continue  # the English model reads Welsh words as names ("Rhwng Ionawr a Mehefin", "Oedolyn A"): on a
@@ -3008,31 +3073,25 @@ def _recorded_name_hits(text):
         if all(_token_kind(word) == "name" or _capitals_name(word) for word in match.group("name").split()):
             yield _Hit("person_name", match.start("name"), match.end("name"), "recorded_name")
     for match in _QUOTED_NOTE_NAME_RE.finditer(text):
-        if _forename_word(match.group("name")) and _token_kind(match.group("name")) == "name":
+        name = match.group("name")
+        # (a word no list holds is a name when a person's verb follows it: "'Kaidan is not to be left alone ...'")
+        person = _forename_word(name) or (_no_word(name) and _PERSON_VERB_AFTER_RE.match(text, match.end("name")))
+        if person and _token_kind(name) == "name":
             yield _Hit("person_name", match.start("name"), match.end("name"), "recorded_name")
+
+
+NICKNAME_GROUPS = ("name", "nick", "called", "what", "love", "who", "pronoun", "lui", "home", "home2", "caller", "card")
+NICKNAME_GROUPS += ("given", "honoured", "dear", "nee", "family", "families", "signed", "about")
 
 
 def _nickname_hits(text):
     for match in _NAME_HASHTAG_RE.finditer(text):
         yield _Hit("person_name", match.start(), match.end(), "nickname")
     for match in _NICKNAME_RE.finditer(text):
-        for group in (
-            "name",
-            "nick",
-            "called",
-            "what",
-            "love",
-            "who",
-            "pronoun",
-            "lui",
-            "home",
-            "home2",
-            "caller",
-            "card",
-            "given",
-            "honoured",
-        ):
+        for group in NICKNAME_GROUPS:
             value = match.group(group)
+            if group in ("family", "families") and not (value and _no_word(value) and _no_word(f"{value}s")):
+                continue  # ("The foster family", "The Traveller family": no surname)
             if group == "pronoun" and value and value.lower() not in _KIN_NICKNAME_WORDS:
                 yield _Hit("person_name", match.start(group), match.end(group), "nickname")  # a word, as nicknames are
             elif value and all(_token_kind(w) == "name" or w in ("Big", "Little", "Wee") for w in value.split()):

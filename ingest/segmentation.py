@@ -1017,7 +1017,8 @@ RECOMMENDATION_HEADING = re.compile(
 # i'r Bwrdd"): kept as its questions, not as text, headings or recommendations.
 BODIES = r"(?:board|partnership|partners|committee|panel|agencies|lscb|scp|cpc|sbni)"
 QUESTIONS_HEADING = re.compile(
-    rf"^(?:(?:issues|questions|matters|points)\s+(?:for|to)\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?"
+    rf"^(?:(?:(?:reflective|key|suggested)\s+)?(?:issues|questions|matters|points)\s+(?:for|to)\s+(?:the\s+)?"
+    rf"(?:[\w'\u2019&-]+\s+){{0,4}}?"
     rf"(?:{BODIES}|(?:whole\s+)?system|consider(?:ation)?)\b.*"
     r"|questions?\s+(?:for|to)\s+consider.*|questions\s+arising.*"
     rf"|(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+(?:may|might|should|will|is\s+asked\s+to)\s+(?:wish\s+to\s+)?"
@@ -1256,13 +1257,21 @@ def _table_items(section, kind):
         if cells is None:
             columns = None
             continue
-        header = [i for i, cell in enumerate(cells) if STATEMENT_COLUMN.match(cell)]
-        if header and all(_words(cell) <= 5 for cell in cells):
+        sides = [[side.strip() for side in cell.split(" / ")] for cell in cells]  # ("Pwynt dysgu / Learning point")
+        header = [i for i, cell in enumerate(sides) if any(STATEMENT_COLUMN.match(side) for side in cell)]
+        if header and all(_words(cell) <= 5 for cell in cells if " / " not in cell):
             number = next((i for i, cell in enumerate(cells) if NUMBER_COLUMN.match(cell)), None)
-            asks = {i for i, cell in enumerate(cells) if re.fullmatch(r"(?i)recommendations?|actions?", cell)}
-            leads = {i for i, cell in enumerate(cells) if LEAD_COLUMN.match(cell) or WHERE_COLUMN.match(cell)}
-            asked = {i for i, cell in enumerate(cells) if QUESTION_COLUMN.match(cell)}
-            columns = (header[0], number, cells[header[0]], asks, leads | asked, asked, cells)
+            asks = {
+                i
+                for i, cell in enumerate(sides)
+                if any(re.fullmatch(r"(?i)recommendations?|actions?", s) for s in cell)
+            }
+            leads = {
+                i for i, cell in enumerate(sides) if any(LEAD_COLUMN.match(s) or WHERE_COLUMN.match(s) for s in cell)
+            }
+            asked = {i for i, cell in enumerate(sides) if any(QUESTION_COLUMN.match(side) for side in cell)}
+            name = sides[header[0]][-1]  # (the English side)
+            columns = (header[0], number, name, asks, leads | asked, asked, cells)
             continue
         if columns is None or len(cells) <= columns[0]:
             continue
@@ -1280,6 +1289,10 @@ def _table_items(section, kind):
         plain = re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?|[A-Za-z]", numbered)  # ("3" is "Learning point 3"; "L1" itself)
         label = f"{_singular(name)} {numbered}" if plain else numbered
         said, questions = _cell_questions(cells[statement])
+        if number is None and (coded := CODED_STATEMENT.match(said)):
+            label, said = coded["code"], said[coded.end() :]  # "PD1 / LP1 \u2013 Practitioners who saw ...": its code
+        elif number is None:
+            label = ""
         rest = [cell for i, cell in enumerate(cells) if i not in (statement, number, *asks, *leads) and cell]
         if rest and all(MARK_CELL.fullmatch(cell) for cell in rest):
             # a matrix: a tick under each case (or agency) the finding was seen in, a dash under the others
@@ -1291,6 +1304,21 @@ def _table_items(section, kind):
         questions += [q for i in sorted(asked) if i < len(cells) for q in re.split(r"(?<=\?)\s+", cells[i]) if "?" in q]
         items[-1].questions = [Block(question, block.page) for question in questions]
     return items if len(items) >= 2 else []
+
+
+def _tabled_beside_actions(all_sections):
+    """Learning points stated only in the first column of the table of actions ("Learning point | Action | Lead |
+    By"), each opening with its code and set beside the actions that follow from it (its cell merged over their
+    rows, so that later rows leave it empty): two or more with a code; a row without one is none."""
+    items = [item for s in all_sections if s.kind == "recommendations" for item in _table_items(s, "learning")]
+    coded = [item for item in items if item.heading.label_text]  # (not "Effective practice \u2013 ...", "All ...")
+    return coded if len(coded) >= 2 else []
+
+
+# A statement cell that opens with its code (perhaps in two languages): "PD1 / LP1 \u2013 Practitioners who saw ...".
+CODED_STATEMENT = re.compile(
+    r"^(?:[A-Z]{1,4}\d{1,2}\s*/\s*)?(?P<code>[A-Z]{1,4}\d{1,2})\s*[\u2013\u2014:.-]\s+(?=[A-Z])"
+)
 
 
 def _stated_item(said, page, label, rest, kind):
@@ -2223,7 +2251,7 @@ CITED_FINDING = re.compile(
     re.I,
 )
 LABEL_ASKED = re.compile(
-    r"\b(?:on|about|arising\s+from|from|in\s+relation\s+to|regarding)\s+(?P<label>[\w .]{1,30}?)\s*:?$", re.IGNORECASE
+    r"\b(?:on|about|arising\s+from|from|in\s+relation\s+to|regarding)\s+(?P<label>[\w ./]{1,30}?)\s*:?$", re.IGNORECASE
 )
 
 
@@ -2251,8 +2279,8 @@ def _questions_by_reference(all_sections, findings):
                 named = re.match(r"(?P<label>.+?):?$", text)  # "Key finding 2" under "Questions for the Committee"
             if found:
                 target = by_label.get(" ".join(found.group("label").lower().split()))
-            elif named and " ".join(named.group("label").lower().split()) in by_label:
-                target = by_label[" ".join(named.group("label").lower().split())]  # "Questions for the SBNI on L2"
+            elif named and (key := " ".join(named.group("label").split(" / ")[-1].lower().split())) in by_label:
+                target = by_label[key]  # "Questions for the SBNI on L2", "... on PD2 / LP2" (its English code)
             elif target is not None and (block.text.rstrip().endswith("?") or (asking and LISTED.match(block.text))):
                 if _strip_number(block.text) not in target.questions:  # (asked inside it too: kept once)
                     target.questions.append(_strip_number(block.text))
@@ -2353,6 +2381,8 @@ def propose_findings(pages: list[Page]) -> Proposal:
         sources.insert(0, ("learning", roman))  # "(i)" ... "(v)" numbered through a section's themes
     if (rows := _labelled_rows(all_sections)) and not labelled:
         sources.insert(0, ("learning", rows))  # "Key practice learning 2 | ..." rows of a timeline
+    if not labelled and (tabled := _tabled_beside_actions(all_sections)):
+        sources.insert(0, ("learning", tabled))  # "PD1 / LP1 \u2013 <statement> | 1. The Board will ... | Lead | By"
     if (outcomes := _outcome_rows(all_sections)) and not labelled:
         # "H1 | <hypothesis> | <what the review found> | Confirmed, Finding 1" rows of a table of what was tested
         sources.insert(0, ("findings", outcomes))

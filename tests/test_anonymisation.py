@@ -1996,3 +1996,58 @@ def test_permits_passports_slashed_numbers_other_calendars_units_plates_cashtags
 )
 def test_charities_endearments_authorities_festivals_public_accounts_and_helplines_and_fiction_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Dear Tobiah, we are writing to you because you asked us.", "person_name", "Tobiah"),
+        ("Mother (n\u00e9e Sugden) had grown up three streets away.", "person_name", "Sugden"),
+        ("The Dobbs household had been known to the housing team.", "person_name", "Dobbs"),
+        ("The Ackerleys' back door was kept locked.", "person_name", "Ackerley"),
+        ("The safety plan said: 'Kaidan is not to be left alone with the baby.'", "person_name", "Kaidan"),
+        ("A text from her: \u201cTash here, just checking in\u201d.", "person_name", "Tash"),
+        ("Re: Elain, special guardianship support plan review.", "person_name", "Elain"),
+        ("Pt 1: Elain MEREDUDD, 15 y, seen on arrival.", "person_name", "Elain MEREDUDD"),
+        ("My mum is Kirsten KERSHAW.", "person_name", "Kirsten KERSHAW"),
+        ("Referrer: Annette Fensome (Deputy DSL), telephone contact only.", "named_reviewer", "Annette Fensome"),
+        ("On Hoop his name was skaterboy.jaxx, the police found.", "social_media_handle", "skaterboy.jaxx"),
+        ("He set up a Zepeto avatar called xXDarkAngelXx13 to talk to children.", "social_media_handle",
+         "xXDarkAngelXx13"),
+        ("He sent screenshots from strava.com/athletes/48213379 of his runs.", "social_media_handle",
+         "strava.com/athletes/48213379"),
+        ("Posts on gwennol-y-nos.tumblr.com were hers.", "social_media_handle", "gwennol-y-nos.tumblr.com"),
+        ("The advert read '07700 9OO 213 \u2013 text only'.", "phone", "07700 9OO 213"),
+        ("His passport reads 'Date of birth/Date de naissance 11 NOV /NOV 09'.", "date_of_birth", "11 NOV /NOV 09"),
+        ("Canal View Medical saw the baby for her six-week check.", "surgery", "Canal View Medical"),
+        ("Council Tax account 40028317 was in arrears.", "case_reference", "40028317"),
+        ("Arrears were recorded against tenancy reference TEN/38250/B.", "case_reference", "TEN/38250/B"),
+        ("Seen at the request of Police Scotland, ref PS/LM/22/0318.", "case_reference", "PS/LM/22/0318"),
+        ("On Armistice Day 2021 the school held a silence.", "full_date", "Armistice Day 2021"),
+    ],
+)  # fmt: skip
+def test_letters_maiden_names_households_quoted_senders_record_names_app_names_and_tenancy_references_are_flagged(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Sir, thank you for your letter.",
+        "The Traveller family moved on, and the foster family were told.",
+        "The Romanies' site was closed.",
+        "This report calls the children's grandmother 'Nana' throughout.",
+        "Tier 4 CAMHS beds were not available anywhere in the region.",
+        "Ouma and Oupa sent money from Pretoria every month.",
+        "The children watched Miss Hoolie and PC Plum on Balamory every morning.",
+        "He wrote '221B Baker Street' as his address on a school quiz, as a joke.",
+        "Mother said the estate was 'worse than Albert Square'.",
+        "The leaflet gave Mind's Infoline number, 0300 123 3393.",
+        "His name was recorded on the form.",
+        "Re: Section 47 enquiry, outcome.",
+    ],
+)
+def test_salutations_communities_declared_names_characters_fictional_addresses_and_helplines_pass(text):
+    assert kinds(text) == []

@@ -2884,3 +2884,37 @@ that the dog had bitten a child was held only by the dog control service. The wa
         ("Finding 2", "The report that the dog had bitten a chi"),
     ]
     assert proposal.findings[0].text.startswith("The staff nurse saw the dog twice.")
+
+
+def test_learning_points_in_the_merged_first_column_of_the_actions_table_are_the_learning():
+    text = """5. Practice and organisational learning
+
+Signs of pregnancy
+
+5.1 The school saw part of the picture (PD1 / LP1).
+
+The GP consultation
+
+5.2 The GP did not use the assessment (PD2 / LP2).
+
+6. Improving systems and practice
+
+Pwynt dysgu / Learning point | Cam gweithredu / Action | Arweinydd / Lead | Erbyn / By
+PD1 / LP1 \u2013 Practitioners who saw signs of pregnancy explained them in other ways. The school saw part. | 1. The \
+Board will issue guidance on concealed pregnancy. | Board Manager | 2023
+| 2. The health board will train school nurses. | Named Nurse | 2023
+PD2 / LP2 \u2013 The GP consultation did not include the assessment of the young person's partner. | 3. The health \
+board will add the template. | Named GP | 2023
+Arfer effeithiol / Effective practice \u2013 The midwife's care was excellent. | | |
+
+Reflective questions for the Board on PD2 / LP2:
+
+1. How will the Board know that the template is used?"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:40]) for f in proposal.findings] == [
+        ("LP1", "Practitioners who saw signs of pregnancy"),
+        ("LP2", "The GP consultation did not include the "),
+    ]
+    assert [len(f.questions) for f in proposal.findings] == [0, 1]
