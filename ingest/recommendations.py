@@ -1319,6 +1319,7 @@ class _SectionReader:
         self.header_words = []  # lines of nothing but "Recommendation N": a grid's header row run together
         self.other_type = False  # whether a typed log's last row was of another type than a recommendation
         self.stem = None  # a stem whose lettered parts each name their own lead: each part is a recommendation
+        self.numbers = []  # (where in out, number) of a number set alone above a recommendation ("01", its title)
 
     def read(self, blocks):
         # a plan whose rows say where each comes from ("Source": "CPR 2/2015 (Learning point 1)", "Business Plan
@@ -1334,6 +1335,9 @@ class _SectionReader:
             if trailing := CONTINUED_AT_END.search(block.text):  # ("... each such event in turn, Continued on ...")
                 block = replace(block, text=block.text[: trailing.start()])
             cells = _cells(block.text)
+            if ALONE_NUMBER.fullmatch(block.text.strip()):
+                self.numbers.append((len(self.out), block.text.strip()))
+                continue
             self.timed_from = None if block.heading and not cells else self.timed_from
             if self._grid_block(block, cells) or self._aside_block(cells):
                 continue
@@ -1532,7 +1536,7 @@ class _SectionReader:
         """Whether the paragraph says something of recommendations already read: what finding, whom they ask."""
         out = self.out
         if (linked := LINKED.match(text)) and out:  # "Linked learning: Key learning 2", of the one above
-            out[-1].reference = _plain(linked.group("to"))
+            out[-1].reference = _plain(linked.group("to") or linked.group("bare"))
         elif considered := CONSIDERED_BY.match(text):  # whom the list above asks
             for recommendation in out[self.listed_from :]:
                 recommendation.addressee_text = recommendation.addressee_text or _plain(considered.group("to"))
@@ -1735,6 +1739,9 @@ class _SectionReader:
 
     def _result(self):
         out = self.out
+        for at, number in self.numbers:  # "01", then its title, then the recommendation: its label
+            if at < len(out) and not out[at].label:
+                out[at].label = number
         for (start, theme), (end, _) in itertools.pairwise([*self.themes, (len(out), "")]):
             for recommendation in out[start:end]:
                 recommendation.reference = recommendation.reference or theme
@@ -2178,8 +2185,13 @@ FLAT_TYPED_ROW = re.compile(r"^(?P<ref>(?-i:[A-Z]{1,3})\d{1,2})\s+(?P<rest>(?-i:
 NUMBER_LABEL = re.compile(r"(?:rec(?:ommendation)?\.?\s*)?\d{1,2}(?:\.\d{1,2})?[a-z]?\.?", re.I)  # "3", "Rec 2"
 LEAD_ROW = re.compile(r"(?:lead|lead (?:body|agency|organisation)|owner|responsible)\s*:?", re.IGNORECASE)
 LINKED = re.compile(
-    r"^(?:(?:linked|links?|related)\s+(?:learning|findings?|themes?|to)|arising\s+from)\s*:\s*(?P<to>\S.{0,120})$", re.I
+    r"^(?:(?:linked|links?|related)\s+(?:learning|findings?|themes?|to)|arising\s+from)\s*:\s*(?P<to>\S.{0,120})$"
+    # ("Linked to Learning 1 and 3", without a colon: a finding's label after it)
+    r"|^(?:linked|related)\s+to\s+(?P<bare>(?:key\s+)?(?:learning|findings?|lessons?|themes?)\b[^.]{0,80}\d[^.]{0,40})\.?$",
+    re.I,
 )
+# A recommendation's number set alone above it, before its title: "01".
+ALONE_NUMBER = re.compile(r"0\d|\d{1,2}")
 # A pointer to where a recommendation goes on: "Continued on Continuation Sheet C2", "Continued overleaf".
 CONTINUED_ON = re.compile(r"^(?:continued|cont(?:'d|\.)?)\s+(?:on|overleaf|over)\b.{0,60}$", re.IGNORECASE)
 CONTINUED_AT_END = re.compile(r"(?<=\S)\s+(?-i:Continued)\s+(?:on|overleaf)\b[^.]{0,60}$")

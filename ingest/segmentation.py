@@ -81,7 +81,8 @@ WRAPPED = re.compile(r"^[\"'\u2018\u201c(]?[a-z]")  # a heading's second line: "
 LISTED = re.compile(r"^(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|[\u2022*\-]|\(?[a-z]{1,4}\)|(?-i:[IVX]{1,5})\.)\s")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'\u201c]")
 DOTS = re.compile(r"^(?:[.\u2026]\s*){5,}\d{0,3}$")  # the rest of a contents entry's leader, wrapped on to a line
-PAGE_FURNITURE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+# (not "01" alone: a number set above what it numbers, as designed pages do)
+PAGE_FURNITURE = re.compile(r"^(?:page\s+)?(?!0\d$)\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 DATE_LINE = re.compile(  # a letter's date: "14 June 2004" is no section 14
     r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}$", re.IGNORECASE
 )

@@ -3425,3 +3425,37 @@ Dec 2021 | Police | Eleventh missing report."""
         ["Publish one pathway ", "Train GP practices a", "Brief officers on th"],
         ["Train GP practices a"],
     ]
+
+
+def test_a_number_set_alone_above_a_recommendations_title_labels_it_and_linked_learning_names_its_findings():
+    text = """4. Learning
+
+Learning 1: One place, two people
+
+Services need to see the place as well as the person.
+
+Learning 2: Missing is a message
+
+Each time he went missing he was telling us where he was harmed.
+
+5. Recommendations
+
+01
+
+Protecting people in places
+
+The Regional Safeguarding Board should agree a single procedure for addresses where people are exploited.
+
+Linked to Learning 1 and 2
+
+02
+
+Missing episodes
+
+The council should ensure that the return interview service shares every address where a child was found.
+
+Linked to Learning 2"""
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.findings) for r in made] == [("01", [0, 1]), ("02", [1])]
