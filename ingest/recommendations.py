@@ -355,11 +355,30 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         if not recommendation.findings and recommendation.reference:  # "L1": a finding's label as written
             key = recommendation.reference.casefold()
             recommendation.findings = [i for i, f in enumerate(findings) if f.label and f.label.casefold() == key]
+    _pointed_from_findings(proposed, findings)
     proposed = proposed[:MAX_RECOMMENDATIONS]
     for section in sections(blocks):
         if _is_action_plan(section) or _combined(section):
             _add_actions(section.blocks, proposed, findings)
     return proposed
+
+
+# A finding that names the recommendations it leads to: "This finding leads to Recommendations 2 and 7."
+LEADS_TO = re.compile(
+    r"\b(?:leads?|led|gives?\s+rise|gave\s+rise)\s+to\s+recommendations?\s+(?P<numbers>\d{1,2}(?:(?:\s*,\s*|\s+and\s+)\d{1,2})*)",
+    re.IGNORECASE,
+)
+
+
+def _pointed_from_findings(proposed, findings):
+    """Links each recommendation a finding says it leads to, when nothing else has linked it."""
+    unlinked = [r for r in proposed if not r.findings]
+    for index, finding in enumerate(findings):
+        for pointer in LEADS_TO.finditer(finding.text):
+            numbers = re.findall(r"\d{1,2}", pointer.group("numbers"))
+            for recommendation in unlinked:
+                if _label_key(recommendation.label) in numbers and index not in recommendation.findings:
+                    recommendation.findings.append(index)
 
 
 def _rest_joined(proposed):

@@ -3459,3 +3459,27 @@ Linked to Learning 2"""
     made = proposed(pages(text))
 
     assert [(r.label, r.findings) for r in made] == [("01", [0, 1]), ("02", [1])]
+
+
+def test_a_finding_that_names_the_recommendations_it_leads_to_links_them():
+    text = """5. Findings
+
+Finding 1: Closing the plan closed the door
+
+The plan ended when the family moved. This finding leads to Recommendation 1.
+
+Finding 2: Urgent care saw an infection, not a child in need
+
+The out-of-hours service treated the wound. This finding leads to Recommendations 2 and 3.
+
+6. Recommendations
+
+1. The partnership should agree that no plan closes when a family moves.
+
+2. The integrated care board should make sure urgent care asks who is caring for the child.
+
+3. The out-of-hours service should tell the health visitor of every attendance."""
+
+    made = proposed(pages(text))
+
+    assert [(r.label, r.findings) for r in made] == [("1", [0]), ("2", [1]), ("3", [1])]
