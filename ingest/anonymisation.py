@@ -3092,6 +3092,8 @@ def _nickname_hits(text):
             value = match.group(group)
             if group in ("family", "families") and not (value and _no_word(value) and _no_word(f"{value}s")):
                 continue  # ("The foster family", "The Traveller family": no surname)
+            if group == "signed" and not (value and (_forename_word(value) or _no_word(value))):
+                continue  # ("'Come here, chick,'": a word)
             if group == "pronoun" and value and value.lower() not in _KIN_NICKNAME_WORDS:
                 yield _Hit("person_name", match.start(group), match.end(group), "nickname")  # a word, as nicknames are
             elif value and all(_token_kind(w) == "name" or w in ("Big", "Little", "Wee") for w in value.split()):

@@ -1311,9 +1311,27 @@ def _tabled_beside_actions(all_sections):
     """Learning points stated only in the first column of the table of actions ("Learning point | Action | Lead |
     By"), each opening with its code and set beside the actions that follow from it (its cell merged over their
     rows, so that later rows leave it empty): two or more with a code; a row without one is none."""
-    items = [item for s in all_sections if s.kind == "recommendations" for item in _table_items(s, "learning")]
+    items = [
+        item
+        for section in all_sections
+        if section.kind == "recommendations" and any(_learning_beside_actions(block.text) for block in section.blocks)
+        for item in _table_items(section, "learning")
+    ]
     coded = [item for item in items if item.heading.label_text]  # (not "Effective practice \u2013 ...", "All ...")
     return coded if len(coded) >= 2 else []
+
+
+def _learning_beside_actions(text):
+    """Whether a row is the header of a table of actions whose first column states the learning ("Pwynt dysgu /
+    Learning point | Cam gweithredu / Action | ..."), with no column for a number."""
+    cells = row_cells(text) if " | " in text else []
+    sides = [[side.strip() for side in cell.split(" / ")] for cell in cells]
+    return (
+        len(cells) >= 2
+        and any(re.fullmatch(r"(?i)(?:key\s+)?learning(?:\s+points?)?", side) for side in sides[0])
+        and any(re.fullmatch(r"(?i)actions?|recommendations?", side) for cell in sides[1:] for side in cell)
+        and not any(NUMBER_COLUMN.match(cell) for cell in cells)
+    )
 
 
 # A statement cell that opens with its code (perhaps in two languages): "PD1 / LP1 \u2013 Practitioners who saw ...".
