@@ -1339,6 +1339,7 @@ class _SectionReader:
         self.other_type = False  # whether a typed log's last row was of another type than a recommendation
         self.stem = None  # a stem whose lettered parts each name their own lead: each part is a recommendation
         self.numbers = []  # (where in out, number) of a number set alone above a recommendation ("01", its title)
+        self.width = 0  # the number of columns of the table of recommendations being read
 
     def read(self, blocks):
         # a plan whose rows say where each comes from ("Source": "CPR 2/2015 (Learning point 1)", "Business Plan
@@ -1364,8 +1365,13 @@ class _SectionReader:
                 continue
             if self.aside_paragraphs and not cells and not block.heading and FLAT_ROW.match(block.text):
                 continue  # a row of that table as a PDF gives it, under its header line ("IA1 Throughcare ...")
-            self.aside = not cells and bool(ALREADY.search(block.text)) and not BELOW.search(block.text)
+            # (a caption or paragraph saying the table that follows is work already planned, or another review's)
+            others = bool(OTHERS_TABLE.match(block.text.strip()))
+            self.aside = not cells and (bool(ALREADY.search(block.text)) or others) and not BELOW.search(block.text)
             self.aside_paragraphs = self.aside and len(block.text.split()) <= 6  # "No. Improvement already under way"
+            # a page's running header set as a narrower row over a landscape page ("Northshire CPC | ... | Page 9")
+            if cells and self.columns and len(cells) < self.width and segmentation.RUNNING_HEADER.match(block.text):
+                continue
             if cells and len(cells) >= 2:
                 self._table_row(block, cells)
             elif not self._annotation(block.text.strip()):
@@ -1456,6 +1462,7 @@ class _SectionReader:
         out, columns = self.out, self.columns
         if columns is None or _is_header(cells):
             columns = self.columns = _columns(cells) if _is_header(cells) else None
+            self.width = len(cells)
             if columns is not None:
                 self.current = None
                 return
@@ -2331,6 +2338,13 @@ ALREADY = re.compile(
     re.IGNORECASE,
 )
 
+# A caption over another review's recommendations: "Table 6: Recommendations of the initial case review (April 2015)".
+OTHERS_TABLE = re.compile(
+    r"^(?:table\s+\d{1,2}\s*[:.\u2013-]\s*)?(?:the\s+)?recommendations?\s+(?:of|from|made\s+(?:by|in))\s+(?:the\s+)?"
+    r"(?:initial\s+case\s+review|earlier|previous|(?:19|20)\d{2}\s+review|individual\s+management|imrs?\b"
+    r"|single[- ]agency|agencies['\u2019]?\s+own)",
+    re.IGNORECASE,
+)
 BELOW = re.compile(r"\brecommendations?\s+(?:below|that follow|in the table)", re.IGNORECASE)
 
 

@@ -356,6 +356,9 @@ def _continues(before, lines):
         return False  # a list's next item ("R6 The Education Authority should ...")
     if TAGGED_END.search(before[-1]) and not lines[0][:1].islower():
         return False  # a sentence and its tag ("... in disabled children. (Learning 3)")
+    row = " | " in lines[0] and not lines[0].startswith("|") and not lines[0][:1].islower()
+    if row and " | " in before[-1] and lines[0].count(" | ") != before[-1].count(" | "):
+        return False  # a row of other cells (a landscape page's running header), not a cut row's rest
     return lines[0][:1].islower() or _words(" ".join(before)) >= 12
 
 

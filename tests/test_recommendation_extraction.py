@@ -3483,3 +3483,39 @@ The out-of-hours service treated the wound. This finding leads to Recommendation
     made = proposed(pages(text))
 
     assert [(r.label, r.findings) for r in made] == [("1", [0]), ("2", [1]), ("3", [1])]
+
+
+def test_a_landscape_page_of_an_earlier_reviews_recommendations_inside_the_table_leaves_it_whole():
+    first = """8. Recommendations
+
+Table 5: Recommendations of this review
+
+No. | Recommendation | Lead | Key finding
+1 | The CPC should issue guidance on assessing parents who misuse alcohol. | CPC Chair | 1
+2 | Northshire Council should audit the closure of plans for a recorded visit, and that, | Northshire Council | 2"""
+    landscape = """Northshire Child Protection Committee | Significant Case Review: Child J | Landscape
+page
+
+Table 6: Recommendations of the initial case review (April 2015) and progress
+
+No. | Recommendation | Lead | Progress at October 2016
+1 | The police should review the handling of calls from the public. | Police Scotland | Complete.
+2 | Social work should review how contacts from relatives are screened. | Northshire Council | Partly complete."""
+    rest = """Table 5 (continued)
+
+No. | Recommendation | Lead | Key finding
+| where a plan is closed without a visit, the case is returned to the team leader. | |
+3 | NHS Northshire should ensure that health visitors discuss every injury to a baby. | NHS Northshire | 2"""
+
+    made = proposed(pages(FINDINGS, first, landscape, rest))
+
+    assert [(r.label, r.text, r.findings) for r in made] == [
+        ("1", "The CPC should issue guidance on assessing parents who misuse alcohol.", [0]),
+        (
+            "2",
+            "Northshire Council should audit the closure of plans for a recorded visit, and that, where a plan is "
+            "closed without a visit, the case is returned to the team leader.",
+            [1],
+        ),
+        ("3", "NHS Northshire should ensure that health visitors discuss every injury to a baby.", [1]),
+    ]
