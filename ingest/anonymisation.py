@@ -655,7 +655,7 @@ _USER_NAME_RE = re.compile(
 # A handle after the platform it is used on: "She streamed on Twitch as rubyravenplays", "known on TikTok as ...".
 _PLATFORM_AS_RE = re.compile(
     r"\b(?:on|via)[^\S\n]+(?:Twitch|TikTok|Instagram|Snapchat|Discord|YouTube|Roblox|Xbox(?:[^\S\n]+Live)?|PlayStation"
-    r"|Steam|Kik|Telegram|Twitter|X|Facebook|Threads|Reddit|Wink|Yubo|Omegle)[^\S\n]+(?:as|under)[^\S\n]+"
+    r"|Steam|Kik|Telegram|Twitter|X|Facebook|Threads|Reddit|Wink|Yubo|Omegle|Wattpad|Tumblr)[^\S\n]+(?:as|under)[^\S\n]+"
     r"['\"\u2018\u201c]?(?P<value>[A-Za-z0-9_.]{3,31}[A-Za-z0-9_])(?![\w.])"
 )
 # A handle after a platform's short name and a colon, as messages and notes write it ("snap: lil.tink.x"), or after
@@ -674,11 +674,12 @@ _SHOP_NAME_RE = re.compile(
     r"['\"\u2018\u201c]?(?P<value>[a-z][a-z0-9_.]{5,30}[a-z0-9_])(?![\w.])"
 )
 # A name used on an app or in a game, after what says it is one: "On Hoop ... his name was skaterboy.jaxx", "a Zepeto
-# avatar called xXDarkAngelXx13" (a dot, an underscore, a figure or a capital inside it: no ordinary word).
+# avatar called xXDarkAngelXx13", "stories posted on Wattpad under the name inkmoth.writes" (a dot, an underscore, a
+# figure or a capital inside it: no ordinary word, nor a name before a full stop).
 _HANDLE_AFTER_RE = re.compile(
     r"\b(?:(?:his|her|their)[^\S\n]+(?:name|user\s*name|handle)[^\S\n]+(?:was|is)|(?:avatar|account|profile|username"
-    r"|handle|gamertag)[^\S\n]+(?:called|named))[^\S\n]+['\"\u2018\u201c]?"
-    r"(?P<value>(?=[A-Za-z0-9_.]*(?:[._\d]|[a-z][A-Z]))[A-Za-z0-9_.]{3,31}[A-Za-z0-9_])"
+    r"|handle|gamertag)[^\S\n]+(?:called|named)|under[^\S\n]+the[^\S\n]+(?:user[^\S\n]*)?name)[^\S\n]+"
+    r"['\"\u2018\u201c]?(?P<value>(?=[A-Za-z0-9_.]*?(?:[._][A-Za-z0-9]|\d|[a-z][A-Z]))[A-Za-z0-9_.]{3,31}[A-Za-z0-9_])"
 )
 _UNDERSCORE_NAME_RE = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@/-])")
 
@@ -858,7 +859,10 @@ _CELL_BEFORE_RE = re.compile(r"\|[^\S\n]*$")
 # A day named by its festival and year: "the morning after Halloween 2022", "on Christmas Day 2021".
 _FESTIVAL_DATE_RE = re.compile(
     r"\b(?:Halloween|Hallowe'en|Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year[\u2019']s\s+(?:Day|Eve)|Hogmanay"
-    r"|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine[\u2019']s\s+Day"
+    r"|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Easter\s+(?:Sunday|Monday|Tuesday|Saturday|Day)|Holy\s+Saturday"
+    r"|Good\s+Friday|Valentine[\u2019']s\s+Day|May\s+Day|(?:Early\s+May|Spring|Summer|August)\s+Bank\s+Holiday"
+    r"|Calan\s+(?:Mai|Haf)|Hen\s+Galan|Midsummer(?:[\u2019']s)?\s+(?:Day|Eve)|Twelfth\s+Night"
+    r"|St\.?\s+Stephen[\u2019']s\s+Day"
     r"|Mother[\u2019']s\s+Day|Father[\u2019']s\s+Day|Remembrance\s+Sunday|St\.?\s+(?:David|Patrick|Andrew|George)[\u2019']s\s+Day"
     r"|Armistice\s+Day|Little\s+Christmas|Nadolig|Trinity\s+Sunday|Palm\s+Sunday|Ash\s+Wednesday|Maundy\s+Thursday"
     r"|Eid(?:\s+al-(?:Fitr|Adha))?|Diwali|Burns\s+Night|Mothering\s+Sunday|Pancake\s+Day|Shrove\s+Tuesday"
@@ -1052,6 +1056,8 @@ _MEDICAL_SUBJECT_RE = re.compile(
     rf"\b(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}}[^\S\n]+Medical)(?=[^\S\n]+(?:saw|registered|referred|prescribed"
     r"|removed|recorded|noted|sent|wrote|told|declined|offered)\b)"
 )
+# A federation of schools: "one of the three schools in the Moorside Federation" (when schools are spoken of).
+_FEDERATION_RE = re.compile(rf"\b(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?:Schools[^\S\n]+)?Federation\b")
 # "St Catherine's" on its own names a school, a hospital or a church: flag it when the words around it say which.
 _SAINT_RE = re.compile(rf"\b(?:St\.?|Saint)\s+{_CAP}(?:\s+{_CAP})?[{_APOS}]s?(?!\w)(?!\s+[A-Z])")
 _SCHOOL_CONTEXT_RE = re.compile(
@@ -1203,7 +1209,11 @@ _SURNAME_AFTER_RE = re.compile(
     r"|[^\S\n]+(?:was|were|had|has)[^\S\n]+(?:not[^\S\n]+|never[^\S\n]+|later[^\S\n]+)?(?:been[^\S\n]+)?"
     r"(?:named|arrested|charged|convicted|interviewed|cautioned|released|remanded|sentenced|bailed)\b)"
 )
-_ORG_NEXT_RE = re.compile(rf"(?:[{_APOS}]s?)?(?:[^\S\n]+\n?|\n)[^\S\n]*(?:{_ORG_WORDS}|{_TEAM_WORDS})\b")  # (one line)
+# (one line; a possessive only before an organisation's word: "St Ita's Hospital", but "Tyler's social worker")
+_ORG_NEXT_RE = re.compile(
+    rf"(?:[{_APOS}]s?(?=[^\S\n]*\n?[^\S\n]*(?:{_ORG_WORDS})\b))?(?:[^\S\n]+\n?|\n)[^\S\n]*"
+    rf"(?:{_ORG_WORDS}|{_TEAM_WORDS})\b"
+)
 _ORG_LAST_RE = re.compile(rf"(?<!-)\b(?:{_ORG_WORDS})$")  # not a double surname: "Okoro-Hall"
 # A relative or friend named beside the role ("aunt Shazia", "his friend 'Smithy'"), or a name given after
 # "known as" or "called".
@@ -1257,10 +1267,17 @@ _AGED_RE = re.compile(
 _ROLE_COMMA_RE = re.compile(rf"{_ROLE},[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}}),")
 _ROLE_BRACKET_RE = re.compile(rf"{_ROLE}[^\S\n]*\((?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}})\)")
 # A practitioner's role, with their name in brackets: "The IDVA (Tamara) spoke to Mother", "the health visitor (Ffion)".
+_PRACTITIONER = (
+    r"(?i:health\s+visitor|social\s+worker|school\s+nurse|midwife|family\s+support\s+worker|youth\s+worker"
+    r"|key\s*worker|personal\s+adviser|support\s+worker|teacher|head\s*teacher)"
+)
 _PRACTITIONER_BRACKET_RE = re.compile(
-    r"\b(?:HV|SW|DSL|SN|MW|CPN|IDVA|ISVA|PA|FSW|LADO|(?i:health\s+visitor|social\s+worker|school\s+nurse|midwife"
-    r"|family\s+support\s+worker|youth\s+worker|key\s*worker|personal\s+adviser|support\s+worker|teacher"
-    rf"|head\s*teacher))[^\S\n]*\((?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)\)"
+    rf"\b(?:HV|SW|DSL|SN|MW|CPN|IDVA|ISVA|PA|FSW|LADO|{_PRACTITIONER})[^\S\n]*\((?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)\)"
+)
+# ... or between commas after it: "She said that the social worker, Kerryanne, had kept coming back".
+_PRACTITIONER_COMMA_RE = re.compile(
+    rf"\b(?i:the|his|her|their|our|my)[^\S\n]+(?:new[^\S\n]+)?{_PRACTITIONER},[^\S\n]+"
+    rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),"
 )
 # A name that signs off a message: "Kind regards, Bronagh (Family Support Worker)".
 _SIGN_OFF_RE = re.compile(
@@ -2187,6 +2204,11 @@ def _institution_hits(text):
             yield _Hit("hospital", match.start(), match.end(), "saint")
         elif _SCHOOL_CONTEXT_RE.search(around):
             yield _Hit("school", match.start(), match.end(), "saint")
+    for match in _FEDERATION_RE.finditer(text):
+        around = text[max(0, match.start() - 80) : match.end() + 80]
+        start = _trim_leading_common_words(text, match.start("name"), match.end("name"))
+        if start is not None and (_SCHOOL_CONTEXT_RE.search(around) or re.search(r"(?i)\bschools\b", around)):
+            yield _Hit("school", start, match.end(), "institution")
     for match in _CELTIC_SCHOOL_RE.finditer(text):
         end = match.end()
         while text[:end].endswith((" na", " an", " y", " yr", " a")):  # a trailing article belongs to the sentence
@@ -2326,6 +2348,8 @@ def _name_hits(text, lower_words):
             continue
         if hit.detector == "ner" and (re.match(r"-[a-z]", text[hit.end : hit.end + 2]) or _english_compound(word)):
             continue  # "Hunter-gatherer games"
+        if _PET_BEFORE_RE.search(text, max(0, hit.start - 40), hit.start):
+            continue  # an animal's name: "Mother called it Tyson", "a dog called Bruno", "their puppy, Pickle,"
         if _MOVE_TO_BEFORE_RE.search(text, max(0, hit.start - 40), hit.start):
             continue  # a place moved or travelled to ("The move to Westvale (autumn 2021)", "a trip to Florence")
         if hit.detector == "ner" and " " not in word and _starts_place(text, hit.start) and _word_not_name(text, hit):
@@ -2338,9 +2362,26 @@ def _name_hits(text, lower_words):
             continue  # the English model reads Gaelic words as names ("Bha Seanmhair a' bruidhinn ...")
         if hit.detector == "ner" and _in_reference_title(text, hit.start, hit.end):
             continue  # "Advisory Council ... (2003) Hidden Harm: Responding to the needs of children ..."
+        if hit.detector == "ner" and _publisher_place(text, hit.start, hit.end):
+            continue  # "Dekker, S. (2014) The Field Guide ... Third edition. Farnham:" then "Ashgate."
         if hit.detector == "ner" and _ordinary(word) and _starts_cell(text, hit.start):
             continue  # "| Revised after the practitioner event |", "| Field Entry |" ("Baker said" is still a name)
+        if hit.detector == "ner" and _ordinary(word) and _contents_entry(text, hit.start):
+            continue  # "2. Remit .......... 3": a heading listed on a contents page
         yield hit
+
+
+# A contents page's entry: a heading, dots (or spaces) and its page number ("2. Remit .......... 3").
+_CONTENTS_ENTRY_RE = re.compile(
+    r"^[^\n]{1,100}?(?:[^\S\n]*(?:\.[^\S\n]?){3,}|[^\S\n]*\u2026+|\t)[^\S\n]*\d{1,3}[^\S\n]*$"
+)
+
+
+def _contents_entry(text, start):
+    """Whether the word at start is in a line that is a contents page's entry."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return bool(_CONTENTS_ENTRY_RE.match(text[line_start : line_end if line_end >= 0 else len(text)]))
 
 
 # What follows a forename that is also a word when the word is meant: an article (an imperative, "Don the gloves"),
@@ -2477,6 +2518,26 @@ def _unknown_word(word):
 
 # The title of a work cited, after its year: "Advisory Council on the Misuse of Drugs (2003) Hidden Harm: ...".
 _REFERENCE_TITLE_RE = re.compile(r"\((?:19|20)\d{2}[a-z]?\)\.?[^\S\n]+(?P<title>[^.\n]{3,200})")
+
+
+# What says the name after it is an animal's: "called it", "a dog called", "their puppy,".
+_PET_BEFORE_RE = re.compile(
+    r"\b(?:(?:called|named|nicknamed)[^\S\n]+it[^\S\n]+|(?:dog|dogs|puppy|cat|kitten|pony|horse|rabbit|hamster|parrot|snake"
+    r"|lizard|ferret|pet)(?:[^\S\n]+(?:was|is))?(?:,|[^\S\n]+(?:called|named))[^\S\n]+)['\"\u2018\u201c]?$"
+)
+# A publisher's place before its name, at the end of a reference ("... Third edition. Farnham: Ashgate.").
+_PUBLISHER_AFTER_RE = re.compile(
+    r":[^\S\n]*\n?[^\S\n]*[A-Z][\w&'\u2019-]*(?:[^\S\n]+(?:[A-Z&][\w&'\u2019-]*|and|of))*\.?[^\S\n]*(?:\n|$)"
+)
+_CITED_YEAR_RE = re.compile(r"\((?:19|20)\d{2}[a-z]?\)")
+
+
+def _publisher_place(text, start, end):
+    """Whether text[start:end] is the place of a publisher that ends a reference citing its year."""
+    if not _PUBLISHER_AFTER_RE.match(text, end):
+        return False
+    paragraph_start = text.rfind("\n\n", 0, start) + 1
+    return bool(_CITED_YEAR_RE.search(text, paragraph_start, start))
 
 
 def _in_reference_title(text, start, end):
@@ -2886,6 +2947,7 @@ def _apposition_hits(text):
         _ROLE_COMMA_RE,
         _ROLE_BRACKET_RE,
         _PRACTITIONER_BRACKET_RE,
+        _PRACTITIONER_COMMA_RE,
         _KIN_BRACKET_RE,
         _AGED_RE,
         _ABBREVIATED_ROLE_RE,

@@ -1508,6 +1508,68 @@ def test_programmes_laws_characters_brands_and_seats_of_government_named_like_pe
     assert kinds(text) == []
 
 
+def test_a_practitioners_name_between_commas_after_their_role_is_a_name_and_other_words_there_pass():
+    assert ("person_name", "Kerryanne") in kinds(
+        "She said that the social worker, Kerryanne, had kept coming back, and that this had mattered."
+    )
+    assert ("person_name", "Mr Hughes") in kinds("She told her teacher, Mr Hughes, about the bruises.")
+    assert kinds("The health visitor, however, did not visit again that month.") == []
+    assert kinds("The school nurse, Northshire Council's named nurse and the GP met in March.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        (
+            "Recommendation 3: find out why Oscar's referral to the paediatrician took eleven weeks.",
+            "person_name",
+            "Oscar",
+        ),
+        ("Jacob's social worker visited twice in the month before.", "person_name", "Jacob"),
+        ("Tyler's service was withdrawn when he turned eighteen.", "person_name", "Tyler"),
+        ("He was on roll at one of the three schools in the Moorside Federation.", "school", "Moorside Federation"),
+    ],
+)
+def test_a_childs_name_before_a_service_word_is_a_name_and_a_federation_of_schools_is_a_school(text, kind, value):
+    assert (kind, value) in kinds(text)
+
+
+def test_an_organisations_possessive_and_a_national_federation_pass():
+    assert kinds("Barnardo's workers visited the family, and the Gateway referrals were screened by the MASH.") == []
+    assert kinds("The Police Federation said that officers based in schools needed training.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("A housing officer visited on Easter Tuesday 2022 and saw the dog.", "full_date", "Easter Tuesday 2022"),
+        ("She rang the out-of-hours GP service on Calan Mai 2021.", "full_date", "Calan Mai 2021"),
+        ("Over the August Bank Holiday 2020 the children were alone.", "full_date", "August Bank Holiday 2020"),
+        (
+            "She posted stories on Wattpad, under the name inkmoth.writes, for a year.",
+            "social_media_handle",
+            "inkmoth.writes",
+        ),
+    ],
+)
+def test_more_festival_dates_and_a_handle_under_the_name_it_was_posted_under(text, kind, value):
+    assert (kind, value) in kinds(text)
+
+
+def test_a_publishers_place_ending_a_reference_and_a_pets_name_pass_and_a_name_after_a_pet_word_stays():
+    reference = "Appendix B\n\nDekker, S. (2014) The Field Guide to Human Error. Third edition. Farnham:\nAshgate."
+    assert kinds(reference) == []
+    assert kinds("It was a large bull-breed type, and Mother called it Tyson.") == []
+    assert kinds("She said that her cat, Luna, was the only one who listened.") == []
+    assert kinds("He wrote under the name Jones.") == []
+    assert ("person_name", "Ryan") in kinds("The man with the dog Ryan met in the park was never identified.")
+
+
+def test_a_word_in_a_contents_entry_passes_and_a_name_listed_there_is_still_a_name():
+    assert kinds("Contents\n\n1. Introduction .......... 3\n\n2. Remit .......... 3\n\n3. Findings .......... 5") == []
+    assert ("person_name", "Keith Bailey") in kinds("Contents\n\nStatement by Keith Bailey .......... 3")
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
