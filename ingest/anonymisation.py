@@ -285,7 +285,7 @@ _TITLE_SET = _word_set(
     "Mr Mrs Ms Miss Mx Dr Prof Professor DS DC DI DCI DSU DCS Supt PC PCSO Sgt Sergeant Constable Inspector "
     "Detective Nurse Sister Cllr Councillor Judge HHJ Lord Lady Sir Dame Rev Revd Reverend Baroness Imam Rabbi "
     "Pastor Father Canon Bishop Elder Sheriff Frau Herr Pani Madame Mme Monsieur Señora Señor Signora Doamna "
-    "DJ Insp Rebbetzin Recorder"
+    "DJ Insp Rebbetzin Recorder Midwife"
 )
 
 # Common UK forenames, used only with a surname beside them or to confirm a single-word hit. Names that are
@@ -650,7 +650,8 @@ _USER_NAME_RE = re.compile(
     r"\b(?i:gamertag|gamer\s+tag|user\s*name|screen\s*name|PSN\s+(?:ID|name)|Snapchat(?:\s+name)?|"
     r"(?:Instagram|TikTok|Snapchat|Discord|Xbox|PlayStation|Steam|Facebook|WhatsApp)\s+(?:account|name|handle|ID))"
     r"(?:\s+(?i:was|is|of|called|named|under\s+the\s+(?:user\s*)?name)|\s*,)*\s*[:\-]?\s*['\"\u2018\u201c]?"
-    r"(?P<value>(?=[A-Za-z0-9_.]*\d|[A-Za-z0-9_.]*[A-Z][a-z]+[A-Z]|[A-Za-z0-9.]*_)[A-Za-z0-9_.]{2,31}[A-Za-z0-9_])"
+    r"(?P<value>(?=[A-Za-z0-9_.]*\d|[A-Za-z0-9_.]*[A-Z][a-z]+[A-Z]|[A-Za-z0-9.]*_|[A-Za-z0-9_]+\.[A-Za-z0-9])"
+    r"[A-Za-z0-9_.]{2,31}[A-Za-z0-9_])"
 )
 # A handle after the platform it is used on: "She streamed on Twitch as rubyravenplays", "known on TikTok as ...".
 _PLATFORM_AS_RE = re.compile(
@@ -707,7 +708,8 @@ _Q_PLATE_RE = re.compile(r"\bQ\d{1,3} ?[A-HJ-PR-Z]{3}\b")  # a vehicle of uncert
 _VRM_LABELLED_RE = re.compile(
     r"\b(?i:registration|reg\b\.?|number\s*plate|plate|vehicle|car|van|motorbike|motorcycle|moped|taxi|lorry"
     r"|registered\s+keeper\s+of|ANPR\s+(?:picked\s+up|read|flagged|camera\s+read)|Astra|Corsa|Fiesta|Golf|Polo)"
-    r"(?:\s+(?i:registration|reg\b\.?|number|plate|mark|no\b\.?|was|is|as|of|recorded|noted|given)|\s*[:\-])*"
+    r"(?:\s+(?i:registration|reg\b\.?|number|plate|mark|no\b\.?|was|is|as|of|recorded|noted|given|registered|bearing)"
+    r"|\s*[:\-])*"
     r"(?:\s+|\s*[(,]\s*)"
     r"(?P<value>[A-HJ-NPR-TV-Y]\d{1,3} ?[A-HJ-PR-Y][A-HJ-PR-Z]{2}|[A-HJ-PR-Z]{3} ?\d{1,3} ?[A-HJ-NPR-TV-Y]"
     r"|[A-Z]{2,3} ?\d{3,4}|(?i:[a-hj-pr-y]{2}\d{2} ?[a-hj-pr-z]{3}))\b"
@@ -717,7 +719,8 @@ _LATEST_AGE = date.today().year % 100 + 1
 _CASE_LABEL_RE = re.compile(
     r"\b(?:crime\s+(?:reference|ref\b\.?|number|no\b\.?)(?:\s+(?:number|no\b\.?))?|CRN|URN|CID|"
     r"incident\s+(?:reference|ref\b\.?|number|no\b\.?|log)(?:\s+(?:number|no\b\.?))?|"
-    r"(?:police\s+)?log\s+(?:number|no\b\.?|reference|ref\b\.?)|occurrence\s+(?:number|no\b\.?)|"
+    r"(?:police\s+)?log\s+(?:number|no\b\.?|reference|ref\b\.?)|occurrence\s+(?:number|no\b\.?|reference|ref\b\.?)|"
+    r"(?-i:(?!(?:L?CSPR|SCR|CPR|SUSR|CMR|DHR|SAR|APR|LSCB|ISBN)\s)[A-Z]{2,6})\s+(?:reference|ref\b\.?)|"
     r"CAD(?:\s+(?:number|no\b\.?|reference|ref\b\.?))?|"
     r"case\s+(?:reference|ref\b\.?|number|no\b\.?)|court\s+(?:reference|ref\b\.?|number|case\s+number)|"
     r"claim\s+(?:number|no\b\.?)|file\s+(?:number|no\b\.?|reference)|(?:our|your)\s+ref(?:erence)?\b\.?|"
@@ -1131,10 +1134,12 @@ _ROYAL_RE = re.compile(
     r"|maternity|children|paediatric|hospital|infirmary)|[^\S\n]*[,.])"
 )
 _WARD_RE = re.compile(rf"\bWard\s+\d{{1,2}}[A-Z]?\b|\b(?P<name>{_CAP})\s+Ward\b")
+# A ward named after "Ward", as Welsh wards are: "eleven days on Ward Dryw" (not "to Ward Smith": a surname).
+_NAMED_WARD_RE = re.compile(rf"\b(?:on|to|onto|from)[^\S\n]+(?P<ward>Ward[^\S\n]+(?P<name>{_CAP}))(?![^\S\n]+{_CAP})")
 _INSTITUTION_GENERIC = _SAFE | _word_set(
     "c e ce rc catholic church free prep preparatory independent local general royal teaching maternity "
     "women's childrens acute psychiatric day main central nearby private state village faith residential "
-    "boarding infants' form virtual st saint of the and upon on"
+    "boarding infants' form virtual st saint of the and upon on midwife midwifery nurse led consultant"
 )
 _INSTITUTION_TAIL_RE = re.compile(
     r"s?\s+(?:NHS|Trust|Trusts|Foundation|Federation|Nurse|Nurses|Nursing|Service|Services|Team|Teams|Partnership"
@@ -1223,6 +1228,7 @@ _RELATION_RE = re.compile(
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
     r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|knew\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|a\.?k\.?a\.?|"
+    r"gave\s+(?:his|her|their|a)\s+name\s+(?:to\s+(?:the\s+)?(?:police|officers?)\s+)?as|"
     r"(?:real|actual|full|birth)\s+name(?:\s+(?:is|was))?:?)"
     r",?[^\S\n]+(?P<quote>['\"\u2018\u201c])?"
     rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)(?![\w-])"
@@ -2248,6 +2254,10 @@ def _institution_hits(text):
         name = match.group("name")
         if name is None or not (name.lower() in _SAFE or name in _FORENAMES or _title_before(text, match.start())):
             yield _Hit("hospital", match.start(), match.end(), "ward")
+    for match in _NAMED_WARD_RE.finditer(text):
+        name = match.group("name")
+        if name.lower() not in _ENGLISH and name not in _FORENAMES and _token_kind(name) == "name":
+            yield _Hit("hospital", match.start("ward"), match.end(), "ward")
     for match in _STAFF_AT_RE.finditer(text):
         words = match.group("name").split()
         if not any(word.lower() in _SAFE or _token_kind(word) != "name" for word in words):
@@ -2569,12 +2579,18 @@ def _ordinary(words):
     )
 
 
+# The first language of a cell in two languages, up to the slash before the second ("| Cyfeirir ato fel /").
+_BILINGUAL_CELL_RE = re.compile(r"(?:^|(?<=[|\n]))[^\S\n]*(?P<first>[^|\n/]{1,50}?)[^\S\n]*/$")
+
+
 def _starts_cell(text, start):
     """Whether the word at start begins a table cell, the first of its row too ("Referred to as | Relationship |");
     a paragraph's first word may be a name ("Sonny was asleep")."""
     at = _before_spaces(text, start)
     if at > 0 and text[at - 1] == "|":
         return True
+    if at > 0 and text[at - 1] == "/" and (cell := _BILINGUAL_CELL_RE.search(text, max(0, at - 60), at)):
+        return _starts_cell(text, cell.start("first"))  # a cell's second language ("Cyfeirir ato fel / Referred")
     line_end = text.find("\n", start)
     return (at == 0 or text[at - 1] == "\n") and " | " in text[start : line_end if line_end >= 0 else len(text)]
 
@@ -2664,7 +2680,7 @@ def _titled_name_hits(text):
         yield _Hit("person_name", match.start(), end, "title")
 
 
-# Words of a rank or post after a title, no name: "Detective Chief Inspector", "Sergeant Major".
+# Words of a rank or post after a title, no name: "Detective Chief Inspector", "Sergeant Major", "Midwife Led Unit".
 _RANK_WORDS = frozenset(
     [
         "Chief",
@@ -2685,6 +2701,7 @@ _RANK_WORDS = frozenset(
         "Major",
         "Commander",
         "Commissioner",
+        "Led",
     ]
 )
 
@@ -3101,7 +3118,8 @@ def _gazetteer_hits(text):
 
 # Welsh "Beth" (what) before the Welsh words of a question or a form's row: "Beth ddigwyddodd / What happened".
 _WELSH_BETH_RE = re.compile(
-    r"Beth[^\S\n]+(?:dd\w+|sy|sydd|yw|oedd|mae|fydd|allai|nesaf|wnaeth|wnaethon|am|sy'n|sydd\s+angen)\b"
+    r"Beth[^\S\n]+(?:dd\w+|sy|sydd|yw|oedd|mae|fydd|allai|nesaf|wnaeth|wnaethon|am|sy'n|sydd\s+angen"
+    r"|a[^\S\n]+(?:ganf\w+|wnaeth\w*|ddysg\w+|wel\w+|ddylai|allwn|[a-z\u0175\u0177]+(?=[^\S\n]*/)))\b"
 )
 
 

@@ -1565,6 +1565,42 @@ def test_a_publishers_place_ending_a_reference_and_a_pets_name_pass_and_a_name_a
     assert ("person_name", "Ryan") in kinds("The man with the dog Ryan met in the park was never identified.")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Midwife Dolan recorded that Mother understood safe sleep.", "person_name", "Midwife Dolan"),
+        ("The Health and Safety Executive investigated (HSE reference 4471092).", "case_reference", "4471092"),
+        ("It was recorded under occurrence reference 140/13/0047752.", "case_reference", "140/13/0047752"),
+        (
+            "He was contacted by an adult using the Snapchat name ghost.dxn that spring.",
+            "social_media_handle",
+            "ghost.dxn",
+        ),
+        ("One of them gave his name to police as 'Gerry'.", "person_name", "Gerry"),
+        ("He had a conviction in 2018, in a car registered KXZ 3387.", "vehicle_registration", "KXZ 3387"),
+        ("He spent eleven days on Ward Dryw and recovered.", "hospital", "Ward Dryw"),
+    ],
+)
+def test_a_midwife_by_surname_agency_references_a_dotted_handle_a_given_name_a_plate_and_a_named_ward(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Aelod o'r teulu / Family member | Cyfeirir ato fel / Referred to as | Oed / Age |",
+        "Beth a ganfuom / What we found",
+        "She was seen at the Midwife Led Unit, and the Nurse Led Clinic saw her the next week.",
+        "The SCR reference 2014/03 was not used in this report.",
+        "Her Snapchat name was never found.",
+    ],
+)
+def test_a_bilingual_cells_second_language_a_welsh_heading_led_units_and_a_reviews_own_reference_pass(text):
+    assert kinds(text) == []
+
+
 def test_a_word_in_a_contents_entry_passes_and_a_name_listed_there_is_still_a_name():
     assert kinds("Contents\n\n1. Introduction .......... 3\n\n2. Remit .......... 3\n\n3. Findings .......... 5") == []
     assert ("person_name", "Keith Bailey") in kinds("Contents\n\nStatement by Keith Bailey .......... 3")
