@@ -294,6 +294,12 @@ REFERENCE = re.compile(
     rf"(?P<numbers>(?:{REF_NUMBER}|(?-i:[A-H])(?:\d{{1,2}})?\b)(?:\s*(?:,|and|&)\s*(?:{REF_NUMBER}|(?-i:[A-H])(?:\d{{1,2}})?\b))*)",
     re.IGNORECASE,
 )
+# Terms of reference a recommendation cites ("(ToR 1, 5)", "terms of reference 2 and 3"), and the title of a finding
+# that answers one ("Term of reference 1: Was the assessment ... sound?").
+TERMS_REFERENCE = re.compile(
+    r"\b(?:ToRs?|terms?\s+of\s+reference)\s+(?P<numbers>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)\b", re.IGNORECASE
+)
+TERM_TITLE = re.compile(r"^(?:term\s+of\s+reference|tor)\s+(\d{1,2})\b", re.IGNORECASE)
 NONE_IN_ROW = re.compile(
     r"^(?:no (?:single[- ]agency |further |formal |new |separate |specific )?recommendations?|none|withdrawn|deleted"
     r"|not taken forward)\b",
@@ -2619,6 +2625,12 @@ def _referenced(text, findings):
             number = str(segmentation.NUMBER_WORDS.get(raw.lower(), raw))
             for index, finding_keys in enumerate(keys):
                 if number in finding_keys and index not in out:
+                    out.append(index)
+    for match in TERMS_REFERENCE.finditer(text):  # "(ToR 1, 5)": the findings that answer those terms of reference
+        for number in re.findall(r"\d{1,2}", match.group("numbers")):
+            for index, finding in enumerate(findings):
+                answers = TERM_TITLE.match(finding.label or finding.title)
+                if answers and answers.group(1) == number and index not in out:
                     out.append(index)
     for index, finding in enumerate(findings):  # its label as written, in words no list holds: "(Concern 3)"
         written = finding.label and re.search(rf"(?<!\w){re.escape(finding.label)}(?!\w|\.\d)", text, re.I)

@@ -123,7 +123,8 @@ SECTION_KINDS = [
      r"|(?:our |the )?recommendations (?:at a glance|in (?:brief|summary|full))|our recommendations"
      r"|key actions(?: for .*)?"),
     ("analysis", r"(?:critical )?analysis|analysis of (?:practice|the case|involvement).*|appraisal of practice"
-     r"|practice analysis"),
+     r"|practice analysis|analysis (?:against|by|under|in relation to|of) (?:the )?(?:terms of reference|key lines of"
+     r" enquiry|review questions|key questions)"),
     ("episodes", r"key practice episodes?|kpes?|key episodes"),
     ("conclusion", r"conclusions?|concluding (?:comments|remarks)|overall conclusions?|summary|executive summary"
      r"|summary of (?:the case|the review|findings)|overview"),

@@ -3519,3 +3519,28 @@ No. | Recommendation | Lead | Key finding
         ),
         ("3", "NHS Northshire should ensure that health visitors discuss every injury to a baby.", [1]),
     ]
+
+
+def test_an_analysis_against_the_terms_of_reference_gives_findings_that_recommendations_cite_by_tor():
+    analysis = """6. Analysis against the terms of reference
+
+Term of reference 1: Was the assessment of the grandmother as a connected person sound?
+
+6.1 No. The placement was made quickly, and the partner who stayed at the house was never checked.
+
+Term of reference 2: Did agencies share what they knew about the adults in the household?
+
+6.5 The police held the partner's conviction. No agency asked for it, so no agency knew of it.
+
+8. Recommendations
+
+1. The LSCB should seek assurance that every connected persons placement is fully assessed. (ToR 1)
+
+2. Children's Services should check every adult in the household before a child is placed. (ToR 1, 2)"""
+
+    document_pages = pages(analysis)
+    findings = propose_findings(document_pages).findings
+    made = propose_recommendations(document_pages, findings)
+
+    assert [f.title.split(":")[0] for f in findings] == ["Term of reference 1", "Term of reference 2"]
+    assert [(r.label, r.findings) for r in made] == [("1", [0]), ("2", [0, 1])]
