@@ -36,12 +36,13 @@ written while the seventeenth was tuned on) the eighteenth session's, and `--bat
 `--batch twentieth` (bench/data/anonymisation_twentieth/, written while the nineteenth was tuned on) its last; and
 `--batch twentyfirst` (bench/data/anonymisation_twentyfirst/, written while the twentieth was tuned on) the twentieth
 session's first, and `--batch twentysecond` (bench/data/anonymisation_twentysecond/, written while the twenty-first
-was tuned on) its last.
+was tuned on) its last; `--batch twentythird` (bench/data/anonymisation_twentythird/, written while the twenty-second
+was tuned on) was scored once in the twenty-first session.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|twentyfirst|twentysecond]
+        [--batch fresh|third|...|twentysecond|twentythird]
 """
 
 import argparse
@@ -362,6 +363,7 @@ def main():
             "twentieth",
             "twentyfirst",
             "twentysecond",
+            "twentythird",
         ),
         help="a later blind batch",
     )

@@ -54,12 +54,14 @@ Sets:
 - `eighteenth`: bench/data/recommendations_eighteenth/ (the same, written while the seventeenth was tuned on): scored
   once in the twentieth session, development material since.
 - `nineteenth`: bench/data/recommendations_nineteenth/ (the same, written while the eighteenth was tuned on): the
-  twentieth session's final figures, scored once.
+  twentieth session's final figures, scored once; development material since.
+- `twentieth`: bench/data/recommendations_twentieth/ (the same, written while the nineteenth was tuned on): scored
+  once in the twenty-first session.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|eighteenth|nineteenth] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|nineteenth|twentieth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -237,7 +239,7 @@ def totals(rows):
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
-SETS += ("nineteenth",)
+SETS += ("nineteenth", "twentieth")
 
 
 def sources(chosen_set, chosen):
@@ -261,6 +263,7 @@ def sources(chosen_set, chosen):
         "seventeenth": [DATA / "recommendations_seventeenth"],
         "eighteenth": [DATA / "recommendations_eighteenth"],
         "nineteenth": [DATA / "recommendations_nineteenth"],
+        "twentieth": [DATA / "recommendations_twentieth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
