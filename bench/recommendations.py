@@ -56,7 +56,7 @@ Sets:
 - `nineteenth`: bench/data/recommendations_nineteenth/ (the same, written while the eighteenth was tuned on): the
   twentieth session's final figures, scored once; development material since.
 - `twentieth`: bench/data/recommendations_twentieth/ (the same, written while the nineteenth was tuned on): scored
-  once in the twenty-first session.
+  once in the twenty-first session, development material since.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
