@@ -1840,14 +1840,17 @@ def _statement_paragraphs(all_sections):
     eight words or more, among at least as many numbered paragraphs."""
     for section in all_sections:
         heading = section.heading.text if section.heading else ""
-        word = re.search(r"\b(lesson|finding|learning)s?\b", heading, re.IGNORECASE)
+        word = re.search(r"\b(lesson|finding|learn)(?:s|ing|ed|t)?\b", heading, re.IGNORECASE)
         if section.kind in ("skip", "recommendations") or not word:
             continue
+        name = "learning" if word.group(1).lower() == "learn" else word.group(1)
         numbered = [b for b in section.blocks if not b.heading and SECTION_NUMBER.match(b.text)]
         items, asking = [], False
-        for block in section.blocks:
+        for index, block in enumerate(section.blocks):
             text = block.text.strip()
             if block.heading and items and not CONSIDER_LEAD_IN.search(text):
+                if _subject_line(section.blocks[index + 1 :]):
+                    continue  # a subject line over the next statement ("When things change")
                 break
             if (
                 _is_statement(text)
@@ -1856,11 +1859,9 @@ def _statement_paragraphs(all_sections):
                 and not LISTED.match(text)
                 and not _is_row(text)  # (a table's row: "What the panel found | ...")
             ):
-                label = f"{word.group(1).title()} {len(items) + 1}"
+                label = f"{name.title()} {len(items) + 1}"
                 heading_block = Block(text, block.page, heading=True, label_text=label, title=text.rstrip("."))
-                items.append(
-                    Item(heading_block, [], kind="learning" if word.group(1).lower() != "finding" else "finding")
-                )
+                items.append(Item(heading_block, [], kind="learning" if name.lower() != "finding" else "finding"))
                 asking = False
             elif items and CONSIDER_LEAD_IN.search(text):
                 asking = True  # "Questions for the SBNI:"
@@ -1872,6 +1873,17 @@ def _statement_paragraphs(all_sections):
         if len(items) >= 3 and len(numbered) >= len(items):
             return items
     return []
+
+
+def _subject_line(following):
+    """Whether a heading stands over a statement of its own (the next block, unnumbered, then a numbered one)."""
+    after = [b for b in following[:2] if not b.heading]
+    return (
+        len(after) == 2
+        and _is_statement(after[0].text.strip())
+        and not SECTION_NUMBER.match(after[0].text)
+        and bool(SECTION_NUMBER.match(after[1].text))
+    )
 
 
 def _closing_statements(all_sections):

@@ -2918,3 +2918,43 @@ Reflective questions for the Board on PD2 / LP2:
         ("LP2", "The GP consultation did not include the "),
     ]
     assert [len(f.questions) for f in proposal.findings] == [0, 1]
+
+
+def test_statements_under_subject_lines_in_a_what_we_learned_section_are_the_learning_and_good_practice_is_not():
+    text = """5. What we learned
+
+5.1 Each item of key learning is shown by a large number and a statement, with the evidence underneath.
+
+A family of five, not a mother and two babies
+
+Perinatal mental health services assessed Mother as the mother of two infants and did not consider her older child.
+
+5.2 The referral form and assessment template ask about the baby or babies and not about other children.
+
+When things change
+
+Child C's plan was not reviewed when the twins were born, and it lapsed over the summer holidays.
+
+5.3 The Named Person knew that the twins had been born, and the plan set its review for September.
+
+Fathers who work away
+
+Father was not involved by any agency, because meetings were always arranged when he was offshore.
+
+5.4 Father's work pattern was recorded by three agencies, but none of them used it.
+
+What worked well
+
+The neighbour who found Child C stayed with him, kept him still and called 999 at once.
+
+6. Recommendations
+
+Recommendation 1: The Chief Officers' Group should ask the health board to change its forms."""
+
+    found = propose_findings(pages(text)).findings
+
+    assert [(f.label, f.title[:40], f.text[:24]) for f in found] == [
+        ("Learning 1", "Perinatal mental health services assesse", "The referral form and as"),
+        ("Learning 2", "Child C's plan was not reviewed when the", "The Named Person knew th"),
+        ("Learning 3", "Father was not involved by any agency, b", "Father's work pattern wa"),
+    ]
