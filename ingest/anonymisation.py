@@ -248,6 +248,8 @@ bangladeshi pakistani indian kashmiri afghan syrian iraqi iranian yemeni sudanes
 nigerian ghanaian congolese zimbabwean jamaican caribbean vietnamese chinese filipino nepali nepalese gurkha
 sri lankan latvian slovak czech bulgarian albanian kosovan hungarian turkish moroccan algerian egyptian
 african asian european arab latino latina granaidh grannaidh mamaidh dadaidh nain taid mamgu tadcu
+abuelita abuelito dedushka giagia omi opi tamil telugu gujarati malayalam kannada hindi marathi farsi hebrew
+yiddish romani
 paati thatha paatti ammachi jaan jaanu beta beti habibi habibti mija mijo walaal walaalo abaayo bhai bhaiya
 didi baji apa akhi ukhti brat bratku siostra bubbe bobbe zeide zaide zayde halmeoni harabeoji obaachan ojiichan
 pappou papou purim pesach sukkot hanukkah chanukah lohri vaisakhi hogmanay geordie
@@ -568,6 +570,7 @@ _HELPLINES = frozenset(
         "3001233393",  # Mind Infoline
         "8000119100",  # Switchboard LGBT+ helpline
         "8005550111",  # Crimestoppers
+        "3003047000",  # SANEline
     )
 )
 # Public organisations' own social media accounts, which a review may quote ("@NSPCC shared the campaign").
@@ -628,6 +631,7 @@ _PROFILE_URL_RE = re.compile(
     r"|x\.com|snapchat\.com/add|youtube\.com|onlyfans\.com|threads\.net|twitch\.tv|discord\.gg|wa\.me"
     r"|steamcommunity\.com/(?:id|profiles)|reddit\.com/(?:u|user)"
     r"|gofundme\.com/f|gofund\.me|justgiving\.com(?:/page|/crowdfunding)?|crowdfunder\.co\.uk(?:/p)?|paypal\.me"
+    r"|monzo\.me|revolut\.me"
     r"|linktr\.ee|ngl\.link|depop\.com|vinted\.co\.uk/member|cash\.app|ko-fi\.com|buymeacoffee\.com|patreon\.com"
     r"|vsco\.co|tellonym\.me|linkedin\.com/in|soundcloud\.com|tumblr\.com|wattpad\.com/user|pinterest\.co(?:m|\.uk)"
     r"|strava\.com/athletes)"
@@ -722,11 +726,11 @@ _CASE_LABEL_RE = re.compile(
     r"(?:police\s+)?log\s+(?:number|no\b\.?|reference|ref\b\.?)|occurrence\s+(?:number|no\b\.?|reference|ref\b\.?)|"
     r"(?-i:(?!(?:L?CSPR|SCR|CPR|SUSR|CMR|DHR|SAR|APR|LSCB|ISBN)\s)[A-Z]{2,6})\s+(?:reference|ref\b\.?)|"
     r"CAD(?:\s+(?:number|no\b\.?|reference|ref\b\.?))?|"
-    r"case\s+(?:reference|ref\b\.?|number|no\b\.?)|court\s+(?:reference|ref\b\.?|number|case\s+number)|"
+    r"case\s+(?:reference|ref\b\.?|number|no\b\.?|ID)|court\s+(?:reference|ref\b\.?|number|case\s+number)|"
     r"claim\s+(?:number|no\b\.?)|file\s+(?:number|no\b\.?|reference)|(?:our|your)\s+ref(?:erence)?\b\.?|"
     r"reference\s+(?:number|no\b\.?)|ref\b\.?\s*(?:number|no\b\.?)?\s*:|(?<=\()ref(?:erence)?\b\.?|proceedings\s+number|"
     r"application\s+(?:reference|ref\b\.?|number|no\b\.?)|"
-    r"(?:police|PSNI|crime|incident|LADO|MASH|MARAC|referral|safeguarding|social\s+care|Mosaic|LCS|"
+    r"(?:police|PSNI|crime|incident|LADO|MASH|MARAC|MISPER|referral|safeguarding|social\s+care|Mosaic|LCS|"
     r"Liquidlogic|EHM|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS|SCRA|NRM|"
     r"Reporter|hearing|YOT|YJS|youth\s+(?:justice|offending)(?:\s+(?:team|service))?)"
     r"(?:[\u2019']s)?\s+(?:contact\s+)?(?:reference|ref\b\.?|ID|number|no\b\.?|log|referral|case)|"
@@ -800,7 +804,7 @@ _BARE_MOBILE_RE = re.compile(rf"(?<!\+){_FIGURES_START}7\d{{3}}[^\S\n]?\d{{6}}{_
 # A number read out figure by figure, as a call is transcribed: "four one six, one four zero, four three six zero".
 _SPOKEN_DIGIT = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
 _SPOKEN_NUMBER_RE = re.compile(
-    rf"\b(?:(?:double|triple)[^\S\n]+)?{_SPOKEN_DIGIT}(?:[,\s-]+(?:(?:double|triple)[^\S\n]+)?{_SPOKEN_DIGIT}){{7,}}\b",
+    rf"\b(?:(?:double|triple)[^\S\n-]*-?[^\S\n]*)?{_SPOKEN_DIGIT}(?:[,\s-]+(?:(?:double|triple)[\s-]+)?{_SPOKEN_DIGIT}){{7,}}\b",
     re.I,
 )
 _SPOKEN_VALUES = {
@@ -865,7 +869,7 @@ _FESTIVAL_DATE_RE = re.compile(
     r"|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Easter\s+(?:Sunday|Monday|Tuesday|Saturday|Day)|Holy\s+Saturday"
     r"|Good\s+Friday|Valentine[\u2019']s\s+Day|May\s+Day|(?:Early\s+May|Spring|Summer|August)\s+Bank\s+Holiday"
     r"|Calan\s+(?:Mai|Haf)|Hen\s+Galan|Midsummer(?:[\u2019']s)?\s+(?:Day|Eve)|Twelfth\s+Night"
-    r"|St\.?\s+Stephen[\u2019']s\s+Day"
+    r"|St\.?\s+Stephen[\u2019']s\s+Day|Bastille\s+Day|Black\s+Friday|Cyber\s+Monday|Independence\s+Day"
     r"|Mother[\u2019']s\s+Day|Father[\u2019']s\s+Day|Remembrance\s+Sunday|St\.?\s+(?:David|Patrick|Andrew|George)[\u2019']s\s+Day"
     r"|Armistice\s+Day|Little\s+Christmas|Nadolig|Trinity\s+Sunday|Palm\s+Sunday|Ash\s+Wednesday|Maundy\s+Thursday"
     r"|Eid(?:\s+al-(?:Fitr|Adha))?|Diwali|Burns\s+Night|Mothering\s+Sunday|Pancake\s+Day|Shrove\s+Tuesday"
@@ -892,7 +896,16 @@ _FOREIGN_MONTH = (
     r"|(?-i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
     # Turkish, Ethiopian
     r"|ocak|\u015fubat|mart|nisan|may\u0131s|haziran|temmuz|a\u011fustos|eyl\u00fcl|ekim|kas\u0131m|aral\u0131k"
-    r"|meskerem|tikimt|tekemt|hidar|hedar|tahsas|tir|ter|yekatit|megabit|miyazya|ginbot|sene|hamle|nehase|pagume)"
+    r"|meskerem|tikimt|tekemt|hidar|hedar|tahsas|tir|ter|yekatit|megabit|miyazya|ginbot|sene|hamle|nehase|pagume"
+    # Ukrainian and Russian, in the genitive a date takes ("23 травня 2014 року", "5 марта 2015")
+    r"|\u0441\u0456\u0447\u043d\u044f|\u043b\u044e\u0442\u043e\u0433\u043e|\u0431\u0435\u0440\u0435\u0437\u043d\u044f"
+    r"|\u043a\u0432\u0456\u0442\u043d\u044f|\u0442\u0440\u0430\u0432\u043d\u044f|\u0447\u0435\u0440\u0432\u043d\u044f"
+    r"|\u043b\u0438\u043f\u043d\u044f|\u0441\u0435\u0440\u043f\u043d\u044f|\u0432\u0435\u0440\u0435\u0441\u043d\u044f"
+    r"|\u0436\u043e\u0432\u0442\u043d\u044f|\u043b\u0438\u0441\u0442\u043e\u043f\u0430\u0434\u0430|\u0433\u0440\u0443\u0434\u043d\u044f"
+    r"|\u044f\u043d\u0432\u0430\u0440\u044f|\u0444\u0435\u0432\u0440\u0430\u043b\u044f|\u043c\u0430\u0440\u0442\u0430"
+    r"|\u0430\u043f\u0440\u0435\u043b\u044f|\u043c\u0430\u044f|\u0438\u044e\u043d\u044f|\u0438\u044e\u043b\u044f"
+    r"|\u0430\u0432\u0433\u0443\u0441\u0442\u0430|\u0441\u0435\u043d\u0442\u044f\u0431\u0440\u044f"
+    r"|\u043e\u043a\u0442\u044f\u0431\u0440\u044f|\u043d\u043e\u044f\u0431\u0440\u044f|\u0434\u0435\u043a\u0430\u0431\u0440\u044f)"
 )
 _FOREIGN_DATE_RE = re.compile(
     rf"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.?\s+(?:de\s+)?{_FOREIGN_MONTH}\s+(?:de\s+)?(?:19|20)\d{{2}}\b"
@@ -903,6 +916,8 @@ _FOREIGN_DATE_RE = re.compile(
     r"|(?<![\d.])(?:19|20)\d{2}\.\s+(?i:január|február|március|április|május|június|július"
     r"|augusztus|szeptember|október|november|december)\s+(?:0?[1-9]|[12]\d|3[01])\."
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\s+tháng\s+(?:0?[1-9]|1[0-2]),?\s+năm\s+(?:19|20)\d{2}\b"
+    # a sample's label, its date run together ("07DEC2015")
+    r"|(?<![\w])(?:0[1-9]|[12]\d|3[01])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:19|20)\d{2}(?![\w])"
     # a passport's, its month in two languages ("11 NOV /NOV 09")
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*/\s*[A-Z]{3,4}\s+\d{2}(?:\d{2})?\b"
     # Hebrew ("3 Tishrei 5776"), Czech and Slovak ("7. 2. 2013")
@@ -1010,7 +1025,7 @@ _SMALL_PLACE_RE = re.compile(
 # A street named by a word that no word list holds, with a kind of street that is also an ordinary word ("Cranleigh
 # Walk", "Merrilees Vennel", "Drumhallow Heights"); and an estate or housing scheme ("the Hatherley estate").
 _ODD_STREET_RE = re.compile(
-    rf"\b(?P<street>{_CAP})[^\S\n]+(?:Walk|Heights|Vennel|Wynd|Rise|Row|Brae|Loan|Gait|Garth|Close|Court|View|Way"
+    rf"\b(?P<street>{_CAP})[^\S\n]+(?:Walk|Heights|Vennel|Wynd|Rise|Row|Brae|Loan|Loaning|Wharf|Staithe|Gait|Garth|Close|Court|View|Way"
     r"|Tenfoot|Ginnel|Gennel|Snicket|Twitten|Jitty|Chare|Loke)\b"
     rf"|(?<=\bthe[^\S\n])(?P<estate>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?:estate|scheme|maisonettes|flats|towers)\b"
 )
@@ -1022,8 +1037,8 @@ _TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
 _INSTITUTION_KEYWORDS = {
     "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre|UTC)",
     "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
-    "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Group\s+Practice"
-    r"|Family\s+Practice|Family\s+Doctors|Health\s+Partnership|Medical\s+Partnership|Primary\s+Care\s+Centre"
+    "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Health\s+Hub"
+    r"|Group\s+Practice|Family\s+Practice|Family\s+Doctors|Health\s+Partnership|Medical\s+Partnership|Primary\s+Care\s+Centre"
     r"|Walk-?[Ii]n\s+Centre)",
     "hospital": r"(?:Hospital|Infirmary|Hospice|Maternity\s+Unit|Birth\s+Centre|Urgent\s+Treatment\s+Centre"
     r"|Minor\s+Injuries\s+Unit|Burns\s+(?:Centre|Unit)|SARC|Sexual\s+Assault\s+Referral\s+Centre)",
@@ -1053,6 +1068,12 @@ _APPOSED_PRACTICE_RE = re.compile(
     rf"\b(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?[^\S\n]+(?:Healthcare|Health|Medical|Family[^\S\n]+Health|Doctors))"
     r"(?=,[^\S\n]+(?:the|a|their|her|his|our)[^\S\n]+(?:GP[^\S\n]+|family[^\S\n]+)?(?:practice|surgery)\b)"
 )
+# ... or with "The" in capitals mid-sentence, as its name is written: "on the list at The Mill Practice".
+_CAPITAL_THE_PRACTICE_RE = re.compile(
+    rf"(?<=[a-z,][^\S\n])The[^\S\n]+{_CAP}(?:[^\S\n]+{_CAP})?[^\S\n]+(?:Practice|Surgery|Medical[^\S\n]+Centre)\b"
+)
+# A hospital named by its place and "General": "the children's assessment unit at Marrowfield General".
+_GENERAL_RE = re.compile(rf"\b(?:at|to|from|in)[^\S\n]+(?P<name>{_CAP}[^\S\n]+General)\b(?![^\S\n]+[A-Z])")
 _BARE_PRACTICE_RE = re.compile(rf"\b(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?:Practice|Surgery)\b")
 # A practice named "X Medical" as the subject of what a practice does: "Canal View Medical saw the baby".
 _MEDICAL_SUBJECT_RE = re.compile(
@@ -1077,7 +1098,7 @@ _CELTIC_SCHOOL_RE = re.compile(
     rf"\b(?P<kind>Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil-\u00e0raich|Sgoil|Meddygfa|Ysbyty"
     r"|h?Ospid\u00e9al"
     r"|(?:Cylch|Gylch|Nghylch)\s+Meithrin"
-    r"|Meithrinfa|Cròileagan|Ospadal|Uned|Canolfan\s+Iechyd|Nghanolfan\s+Iechyd|Ganolfan\s+Iechyd)"
+    r"|Meithrinfa|Cròileagan|Ospadal|Uned|Canolfan\s+Iechyd|Nghanolfan\s+Iechyd|Ganolfan\s+Iechyd|Chanolfan\s+Iechyd)"
     rf"(?:[{_APOS}]r)?(?:\s+(?:{_CAP}|na|an|y|yr|a)){{1,4}}(?<![\s,])"  # (and "Meddygfa'r Garth Las": "the" joined)
 )
 _CELTIC_KINDS = {
@@ -1085,6 +1106,7 @@ _CELTIC_KINDS = {
     "Canolfan": "surgery",  # (a health centre, its name mutated after "yng", "i")
     "Nghanolfan": "surgery",
     "Ganolfan": "surgery",
+    "Chanolfan": "surgery",
     "Ysbyty": "hospital",
     "Ospadal": "hospital",
     "Uned": "hospital",
@@ -1139,7 +1161,9 @@ _NAMED_WARD_RE = re.compile(rf"\b(?:on|to|onto|from)[^\S\n]+(?P<ward>Ward[^\S\n]
 _INSTITUTION_GENERIC = _SAFE | _word_set(
     "c e ce rc catholic church free prep preparatory independent local general royal teaching maternity "
     "women's childrens acute psychiatric day main central nearby private state village faith residential "
-    "boarding infants' form virtual st saint of the and upon on midwife midwifery nurse led consultant"
+    "boarding infants' form virtual st saint of the and upon on midwife midwifery nurse led consultant attorney "
+    "secretary solicitor director inspector registrar auditor surgeon governor postmaster consul accountant advocate "
+    "procurator"
 )
 _INSTITUTION_TAIL_RE = re.compile(
     r"s?\s+(?:NHS|Trust|Trusts|Foundation|Federation|Nurse|Nurses|Nursing|Service|Services|Team|Teams|Partnership"
@@ -1228,8 +1252,8 @@ _RELATION_RE = re.compile(
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
     r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|knew\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|a\.?k\.?a\.?|"
-    r"gave\s+(?:his|her|their|a)\s+name\s+(?:to\s+(?:the\s+)?(?:police|officers?)\s+)?as|"
-    r"(?:real|actual|full|birth)\s+name(?:\s+(?:is|was))?:?)"
+    r"gave\s+(?:his|her|their|a)\s+name\s+(?:to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?as|"
+    r"(?:real|actual|full|birth|English|Christian|preferred|chosen|given)\s+name(?:\s+(?:is|was))?[:,]?)"
     r",?[^\S\n]+(?P<quote>['\"\u2018\u201c])?"
     rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)(?![\w-])"
 )
@@ -1284,6 +1308,26 @@ _PRACTITIONER_BRACKET_RE = re.compile(
 _PRACTITIONER_COMMA_RE = re.compile(
     rf"\b(?i:the|his|her|their|our|my)[^\S\n]+(?:new[^\S\n]+)?{_PRACTITIONER},[^\S\n]+"
     rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),"
+)
+# ... or on a lanyard or badge, before the role: "'Marcella \u2013 Family Support Worker'".
+_NAME_BEFORE_ROLE_RE = re.compile(
+    rf"['\"\u2018\u201c](?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+[\u2013\u2014-][^\S\n]+{_PRACTITIONER}"
+)
+# An initial and a surname after a field's label or a quotation mark: "Sonographer: K. Wojtowicz.",
+# "'R. Thirunavukkarasu'".
+_INITIAL_SURNAME_RE = re.compile(
+    rf"(?:(?<=:[^\S\n])|(?<=['\"\u2018\u201c]))(?P<name>[{_UP}]\.[^\S\n]?{_CAP})(?![\w-])"
+    r"(?![^\S\n]*,?[^\S\n]*\(?(?:19|20)\d{2})"  # (not a cited author: "E. Munro (2011)")
+)
+# A name in capitals, quoted as it was printed or shown: "a shirt with 'EZENWA 9' printed across the back", "balloons
+# spelling 'BARNEY 2'", "came up on her phone as 'DEMARCO BOOMBOX'".
+_QUOTED_CAPITALS_RE = re.compile(
+    r"\b(?:printed|spelling|spelt|spelled|reads?|came[^\S\n]+up(?:[^\S\n]+on[^\S\n]+[\w'\u2019 ]{1,20}?)?[^\S\n]+as"
+    r"|shown[^\S\n]+as|displayed[^\S\n]+as|labelled|named|called)\b[^'\"\u2018\u201c\n]{0,40}['\"\u2018\u201c]"
+    rf"(?P<name>[{_UP}][{_UP}{_APOS}-]{{4,}})(?P<rest>(?:[^\S\n]+[{_UP}\d{_APOS}-]+){{0,2}})['\"\u2019\u201d]"
+    # ... or the quotation first: "'EZENWA 9' printed across the back"
+    rf"|['\"\u2018\u201c](?P<first>[{_UP}][{_UP}{_APOS}-]{{4,}})(?P<after>(?:[^\S\n]+[{_UP}\d{_APOS}-]+){{0,2}})"
+    r"['\"\u2019\u201d][^\S\n]+(?:printed|written|spelt|spelled|embroidered|stitched)\b"
 )
 # A name that signs off a message: "Kind regards, Bronagh (Family Support Worker)".
 _SIGN_OFF_RE = re.compile(
@@ -1913,8 +1957,9 @@ def _case_reference_hits(text):
         value = match.group("value")
         if not _PUBLICATION_CODE_RE.fullmatch(value) and not _NUMERIC_DATE_RE.fullmatch(value):
             yield _Hit("case_reference", match.start("value"), match.end("value"), "case_label")
-    for match in _POLICE_LOG_RE.finditer(text):
-        yield _Hit("case_reference", match.start("value"), match.end("value"), "police_log")
+    for pattern in (_POLICE_LOG_RE, _SPACED_REFERENCE_RE):
+        for match in pattern.finditer(text):
+            yield _Hit("case_reference", match.start("value"), match.end("value"), "police_log")
     for pattern, detector in (
         (_COURT_NUMBER_RE, "court_number"),
         (_SLASHED_REFERENCE_RE, "slashed_reference"),
@@ -2063,6 +2108,18 @@ def _after_dob_label(text, labels, start):
 # Addresses and institutions ------------------------------------------------------------------------------------
 
 
+# A place in the UK or Ireland given by its latitude and longitude ("52.41837, -3.07291"), and an address in a map
+# link's query ("...?q=14+Tansley+Rise").
+_COORDINATES_RE = re.compile(r"(?<![\w.-])(?:49|5\d|60)\.\d{4,7},[^\S\n]*-?(?:\d|1[01])\.\d{4,7}(?![\w.])")
+_MAP_QUERY_RE = re.compile(r"(?<=[?&]q=)\d{1,4}[a-z]?\+[A-Z][\w'-]*(?:\+[A-Za-z][\w'-]*){0,4}")
+
+
+# A reference in groups of figures, after the word: "who gave the case the reference 22 009 417".
+_SPACED_REFERENCE_RE = re.compile(
+    r"\breference[^\S\n]+(?:number[^\S\n]+)?(?P<value>\d{2,3}(?:[^\S\n]\d{3}){2})(?![\d])", re.IGNORECASE
+)
+
+
 def _address_hits(text):
     for match in _THE_STREET_RE.finditer(text):
         yield _Hit("address", match.start(), match.end(), "address")
@@ -2072,6 +2129,7 @@ def _address_hits(text):
             if words[0] not in _SAFE:
                 yield _Hit("address", match.start("street"), match.end(), "placed_street")
     streets = ((_WELSH_STREET_RE, "welsh_street"), (_GAELIC_STREET_RE, "gaelic_street"), (_OTHER_ADDRESS_RE, "address"))
+    streets += ((_COORDINATES_RE, "coordinates"), (_MAP_QUERY_RE, "map_link"))
     for pattern, detector in streets:
         for match in pattern.finditer(text):
             yield _Hit("address", match.start(), match.end(), detector)
@@ -2201,6 +2259,14 @@ def _institution_hits(text):
         yield _Hit("surgery", match.start("name"), match.end("name"), "institution")
     for match in _MEDICAL_SUBJECT_RE.finditer(text):
         yield _Hit("surgery", match.start("name"), match.end("name"), "institution")
+    for match in _CAPITAL_THE_PRACTICE_RE.finditer(text):
+        yield _Hit("surgery", match.start(), match.end(), "institution")
+    for match in _GENERAL_RE.finditer(text):
+        around = text[max(0, match.start() - 80) : match.end() + 80]
+        place = match.group("name").split()[0]
+        context = _HOSPITAL_CONTEXT_RE.search(around) or re.search(r"(?i)\bunit\b", around)
+        if context and place.lower() not in _ENGLISH:
+            yield _Hit("hospital", match.start("name"), match.end("name"), "unit")
     for match in _BARE_PRACTICE_RE.finditer(text):  # "Nettlebank Practice": a name no dictionary holds
         if all(_no_word(part) for word in match.group("name").split() for part in word.split("-")):
             yield _Hit("surgery", match.start("name"), match.end(), "institution")
@@ -2454,6 +2520,9 @@ def _english_compound(word):
 _MOVE_TO_BEFORE_RE = re.compile(
     r"\b(?i:move|moved|moving|relocation|return(?:ed)?|trip|holiday|pilgrimage|flight|flew|journey)[^\S\n]+(?:to|in)"
     r"[^\S\n]+$"
+    # ... or came from abroad: "She had moved to the UK from Kraków in 2015"
+    r"|\b(?i:moved|came|arrived|fled|emigrated|migrated)[^\S\n]+(?:to[^\S\n]+(?:the[^\S\n]+)?(?:UK|United[^\S\n]+Kingdom"
+    r"|Britain|England|Scotland|Wales|Northern[^\S\n]+Ireland|Ireland)[^\S\n]+)?from[^\S\n]+$"
 )
 # Words only Welsh uses, and English words a Welsh sentence would not have: to tell a Welsh line from an English one.
 _WELSH_WORDS = _word_set(
@@ -2965,6 +3034,7 @@ def _apposition_hits(text):
         _ROLE_BRACKET_RE,
         _PRACTITIONER_BRACKET_RE,
         _PRACTITIONER_COMMA_RE,
+        _NAME_BEFORE_ROLE_RE,
         _KIN_BRACKET_RE,
         _AGED_RE,
         _ABBREVIATED_ROLE_RE,
@@ -2980,6 +3050,19 @@ def _apposition_hits(text):
                 continue  # ("Administration" above "Business Support Officer": a team's name, not a person's)
             if all(_token_kind(word) == "name" for word in words):
                 yield _Hit("person_name", match.start("name"), match.end("name"), "apposition")
+    for match in _QUOTED_CAPITALS_RE.finditer(text):
+        group = "name" if match.group("name") else "first"
+        word, rest = match.group(group), (match.group("rest") or match.group("after") or "").lower().split()
+        vowels = sum(letter in "AEIOUY" for letter in word)
+        if any(part in _SAFE for part in rest) or word.lower() in _SAFE:
+            continue  # an organisation's name ("'NORTHSHIRE COUNCIL'")
+        aged = len(rest) == 1 and rest[0].isdigit() and word.lower() not in _KIN_NICKNAME_WORDS  # "'BARNEY 2'"
+        if word.title() in _FORENAMES or aged or (vowels >= 2 and word.lower() not in _ENGLISH):
+            yield _Hit("person_name", match.start(group), match.end(group), "quoted_capitals")
+    for match in _INITIAL_SURNAME_RE.finditer(text):
+        surname = match.group("name").split(".")[-1].strip()
+        if _token_kind(surname) == "name" and surname.lower() not in _ENGLISH and surname not in _GAZETTEER:
+            yield _Hit("person_name", match.start("name"), match.end("name"), "initial_surname")
     for match in _WHOM_RE.finditer(text):
         for group in ("name", "called"):
             if all(_token_kind(word) == "name" for word in match.group(group).split()):
