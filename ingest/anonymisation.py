@@ -683,7 +683,8 @@ _SHOP_NAME_RE = re.compile(
 # figure or a capital inside it: no ordinary word, nor a name before a full stop).
 _HANDLE_AFTER_RE = re.compile(
     r"\b(?:(?:his|her|their)[^\S\n]+(?:name|user\s*name|handle)[^\S\n]+(?:was|is)|(?:avatar|account|profile|username"
-    r"|handle|gamertag)[^\S\n]+(?:called|named)|under[^\S\n]+the[^\S\n]+(?:user[^\S\n]*)?name)[^\S\n]+"
+    r"|handle|gamertag)[^\S\n]+(?:called|named)|(?:under|used|using|went[^\S\n]+by)[^\S\n]+the[^\S\n]+"
+    r"(?:user[^\S\n]*)?name)\s+"
     r"['\"\u2018\u201c]?(?P<value>(?=[A-Za-z0-9_.]*?(?:[._][A-Za-z0-9]|\d|[a-z][A-Z]))[A-Za-z0-9_.]{3,31}[A-Za-z0-9_])"
 )
 _UNDERSCORE_NAME_RE = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@/-])")
@@ -1176,7 +1177,7 @@ _QUOTE = "['\"\u2018\u201c]?"
 _WORD_RE = re.compile(rf"[^\W\d_][\w{_APOS}-]*")
 _TITLE_ALTERNATIVES = "|".join(sorted(_TITLE_SET, key=len, reverse=True))
 _TITLE_RE = re.compile(
-    rf"(?<![\w.])(?P<titles>(?:(?:{_TITLE_ALTERNATIVES})\b\.?\s+(?:(?:and|&)\s+(?:Mrs|Mr)\.?\s+)?){{1,3}})"
+    rf"(?<![\w.])(?P<titles>(?:(?:{_TITLE_ALTERNATIVES})\b\.?[^\S\n]*\n?[^\S\n]*(?<=\s)(?:(?:and|&)\s+(?:Mrs|Mr)\.?\s+)?){{1,3}})"
     r"(?:\d{2,6}[^\S\n]+)?"  # an officer's collar number: "PC 4471 Gallagher"
     rf"(?P<name>(?:[A-Z]\.[^\S\n]?){{0,3}}{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)?{_CAP}){{0,2}})"
 )
@@ -1318,6 +1319,15 @@ _NAME_BEFORE_ROLE_RE = re.compile(
 _INITIAL_SURNAME_RE = re.compile(
     rf"(?:(?<=:[^\S\n])|(?<=['\"\u2018\u201c]))(?P<name>[{_UP}]\.[^\S\n]?{_CAP})(?![\w-])"
     r"(?![^\S\n]*,?[^\S\n]*\(?(?:19|20)\d{2})"  # (not a cited author: "E. Munro (2011)")
+)
+# A forename no dictionary holds before a surname in capitals, double-barrelled over a line's end as a record prints
+# it: "\u201cCathaoir GALBALLY-" then "MULGREW, DOB ...".
+_CAPITALS_SURNAME_RE = re.compile(
+    rf"(?<![\w-])(?P<forename>{_CAP})[^\S\n]+(?P<surname>[{_UP}][{_UP}{_APOS}]{{2,}}"
+    rf"(?:-[^\S\n]*\n?[^\S\n]*[{_UP}][{_UP}{_APOS}]{{2,}})?)(?![\w{_APOS}-])"
+    # (not an organisation's name before what it publishes or runs: "Coram BAAF guidance")
+    r"(?![^\S\n]+(?:guidance|report|policy|policies|team|services?|standards?|framework|model|toolkit|tool|forms?"
+    r"|protocol|procedures?|training|programme|assessments?|pathway|panel|board)\b)"
 )
 # A name in capitals, quoted as it was printed or shown: "a shirt with 'EZENWA 9' printed across the back", "balloons
 # spelling 'BARNEY 2'", "came up on her phone as 'DEMARCO BOOMBOX'".
@@ -2529,7 +2539,8 @@ _WELSH_WORDS = _word_set(
     "y yr yn ac o ar ei eu mae roedd gan gyda wedi ddim nad bod fod ein eich fo nid oedd hefyd dros drwy heb hyd pan "
     "sydd sy byddai gall gallai dylai dylid rhaid chi nhw ef hyn hynny hwn hon yma yno iawn ond neu felly oherwydd "
     "wrth yw ydy oes cael gael neb nac ni na mewn rhwng ym yng i'r o'r a'r mae'r gan'r bod'r ydym rydym fel sawl "
-    "teulu plant plentyn iechyd gwasanaeth gwasanaethau cartref beth"
+    "teulu plant plentyn iechyd gwasanaeth gwasanaethau cartref beth gweithio gilydd gyda'n diogelu ddiogelu pobl "
+    "cyfrol deddf llywodraeth cymru tabl allweddol digwyddiadau llesiant cymdeithasol"
 )
 _ENGLISH_WORDS = _word_set("the and of to was is in with that for on her his she he it by not had were be as from")
 _WELSH_PAGE = 20  # Welsh words on a page that make it a Welsh or bilingual page
@@ -3050,6 +3061,11 @@ def _apposition_hits(text):
                 continue  # ("Administration" above "Business Support Officer": a team's name, not a person's)
             if all(_token_kind(word) == "name" for word in words):
                 yield _Hit("person_name", match.start("name"), match.end("name"), "apposition")
+    for match in _CAPITALS_SURNAME_RE.finditer(text):
+        forename, surname = match.group("forename"), match.group("surname")
+        parts = re.split(r"-\s*", surname)
+        if forename.lower() not in _ENGLISH and _token_kind(forename) == "name" and all(map(_capitals_name, parts)):
+            yield _Hit("person_name", match.start(), match.end(), "capitals_surname")
     for match in _QUOTED_CAPITALS_RE.finditer(text):
         group = "name" if match.group("name") else "first"
         word, rest = match.group(group), (match.group("rest") or match.group("after") or "").lower().split()

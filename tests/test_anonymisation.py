@@ -1665,6 +1665,18 @@ def test_characters_stage_names_charities_kin_words_places_abroad_helplines_and_
     assert kinds(text) == []
 
 
+def test_a_surname_in_capitals_over_a_lines_end_a_handle_used_on_the_next_line_and_a_title_before_a_blank_line():
+    record = "Emergency department record: \u201cCathaoir GALBALLY-\nMULGREW, DOB 07-03-2008."
+    assert ("person_name", "Cathaoir GALBALLY-\nMULGREW") in kinds(record)
+    handle = "an account on\na social media app that used the name emzy.x08 had persuaded him"
+    assert ("social_media_handle", "emzy.x08") in kinds(handle)
+    assert (
+        kinds("November 2022 | Child M moves to live with Father\n\nGlossary \u2013 Child and family assessment.") == []
+    )
+    assert kinds("The Northshire SAFEGUARDING board met, and she rang Northshire MASH twice.") == []
+    assert kinds("Coram BAAF guidance on kinship assessments was followed.") == []
+
+
 def test_a_word_in_a_contents_entry_passes_and_a_name_listed_there_is_still_a_name():
     assert kinds("Contents\n\n1. Introduction .......... 3\n\n2. Remit .......... 3\n\n3. Findings .......... 5") == []
     assert ("person_name", "Keith Bailey") in kinds("Contents\n\nStatement by Keith Bailey .......... 3")
