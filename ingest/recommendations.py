@@ -170,7 +170,7 @@ WE_ASK = re.compile(
 )
 SUBJECT = re.compile(
     r"^(?:that\s+)?(?P<subject>.{2,160}?)\s+(?:should|must|shall|will|(?:is|are) (?:asked|requested|invited) to"
-    r"|is recommended to|are recommended to|needs? to)\b",
+    r"|is recommended to|are recommended to|needs? to|may wish to|might wish to)\b",
     re.IGNORECASE,
 )
 NATIONAL = re.compile(
@@ -271,7 +271,8 @@ CODES = {
 }  # fmt: skip
 TABLE_TEXT = re.compile(
     r"^(?:(?:regional|local|national|multi-agency|single[- ]agency|strategic|operational|further|new|additional) )?"
-    r"(?:recommendations?|recommended|what (?:we|the review) recommends?|actions?|improvements?)"
+    r"(?:recommendations?|recommended|what (?:we|the review) recommends?|actions?|improvements?"
+    r"|what (?:needs|has) to (?:happen|change)|what (?:should|must) (?:happen|change))"
     r"(?: (?:for|to|of|from|by) [\w' ]{2,40})?"
     r"(?:\s*\((?!cymraeg)[\w\s-]{1,30}\))?$"  # "Recommendation (short form)", "Action (English)"
     r"|^english$",  # a bilingual table ("Cymraeg | English"): the English text is read
@@ -280,7 +281,7 @@ TABLE_TEXT = re.compile(
 TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|rec\.?|no\.?|number|#|recommendation (?:no\.?|number))$", re.I)
 TABLE_TO = re.compile(
     r"^(?:agency|organi[sz]ation|lead(?: agency| organi[sz]ation| body)?|to|addressee|addressed to|owner|responsible.*"
-    r"|for)$",
+    r"|for|who)$",
     re.I,
 )
 TABLE_FINDING = re.compile(
@@ -1098,7 +1099,11 @@ def _asks_in_any(text):
 # panel's recommendations and its reasons." (under "Moving forward").
 SETS_OUT_RECOMMENDATIONS = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:this|the\s+following)\s+(?:chapter|section|part)\s+(?:sets\s+out|contains|gives)"
-    r"\s+(?:the\s+)?(?:[\w'\u2019]+\s+)?recommendations\b",
+    r"\s+(?:the\s+)?(?:[\w'\u2019]+\s+)?recommendations\b"
+    # "5.1 The Panel's recommendations are set out below, in the right-hand part of the table."
+    r"|^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:the|our)\s+(?:(?:panel|review|reviewers?|author|board)['\u2019]s?\s+)?"
+    r"recommendations\s+are\s+(?:set\s+out|given|listed|shown)\s+(?:below|in\s+(?:the\s+)?table)"
+    r"|^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?these\s+are\s+the\s+recommendations\s+of\s+(?:the|this)\s+(?:[\w-]+\s+)?review\b",
     re.IGNORECASE,
 )
 
@@ -1111,7 +1116,10 @@ NOT_REPEATED = re.compile(
 
 def _says_it_recommends(section):
     """Whether a section that is not named for its recommendations says, first, that it sets them out."""
-    first = next((block for block in section.blocks if not block.heading), None)
+    first = next(
+        (block for block in section.blocks if not block.heading and not TEMPLATE_EXTRACT.match(block.text.strip())),
+        None,
+    )
     return (
         section.kind not in ("skip", "recommendations")
         and first is not None
@@ -1346,6 +1354,8 @@ class _SectionReader:
         self.stem = None  # a stem whose lettered parts each name their own lead: each part is a recommendation
         self.numbers = []  # (where in out, number) of a number set alone above a recommendation ("01", its title)
         self.width = 0  # the number of columns of the table of recommendations being read
+        self.tabled = False  # whether a table of this review's recommendations (no progress column) has been read
+        self.earlier = False  # after a paragraph saying an earlier review made the recommendations listed after it
 
     def read(self, blocks):
         # a plan whose rows say where each comes from ("Source": "CPR 2/2015 (Learning point 1)", "Business Plan
@@ -1375,6 +1385,11 @@ class _SectionReader:
             others = bool(OTHERS_TABLE.match(block.text.strip()))
             self.aside = not cells and (bool(ALREADY.search(block.text)) or others) and not BELOW.search(block.text)
             self.aside_paragraphs = self.aside and len(block.text.split()) <= 6  # "No. Improvement already under way"
+            if not cells and TEMPLATE_EXTRACT.match(block.text.strip()):
+                continue  # a box quoting the report template's guidance, or its example ("For example: ...")
+            if self.earlier and not cells and segmentation.LISTED.match(block.text.strip()):
+                continue  # an item of the earlier review's list
+            self.earlier = not cells and bool(EARLIER_MADE.search(block.text))
             # a page's running header set as a narrower row over a landscape page ("Northshire CPC | ... | Page 9")
             if cells and self.columns and len(cells) < self.width and segmentation.RUNNING_HEADER.match(block.text):
                 continue
@@ -1420,6 +1435,9 @@ class _SectionReader:
         if cells and all(len(cell.split()) <= 6 for cell in cells) and any(ALREADY.search(cell) for cell in cells):
             self.aside = True  # "No. | Improvement already under way": its rows are no recommendations
             return True
+        if cells and self.tabled and _is_header(cells) and _progress_header(cells):
+            self.aside, self.aside_rows = True, False  # after the review's own, a table of an earlier review's
+            return True  # recommendations with the progress made on each ("... | Progress reported in 2003")
         if cells and self.aside and "type" in (_columns(cells) or {}):
             self.aside = False  # a typed log after it, which says of each row whether it is a recommendation
         if cells and self.aside and not (_is_header(cells) and self.aside_rows):
@@ -1469,6 +1487,7 @@ class _SectionReader:
         if columns is None or _is_header(cells):
             columns = self.columns = _columns(cells) if _is_header(cells) else None
             self.width = len(cells)
+            self.tabled = self.tabled or (columns is not None and not _progress_header(cells))
             if columns is not None:
                 self.current = None
                 return
@@ -2183,6 +2202,9 @@ def _columns(cells):
     ]
     if len(texts) == 2 and roles.get("text") == texts[0] and all("recommend" in cells[i].lower() for i in texts):
         roles["other_text"] = texts[1]  # "Regional recommendations | Local recommendations": each row writes in one
+    detail = next((i for i, cell in enumerate(cells) if DETAIL_COLUMN.match(cell.strip())), None)
+    if "text" in roles and detail is not None and detail == roles["text"] + 1:
+        roles["text"] = detail  # "Action | Detail | ...": the action's title, then its words in full
     if "to" in roles and (actions := _action_columns(cells)) and actions.get("owner") == roles["to"]:
         del roles["to"]  # "Recommendation | Action | Lead | ...": the lead is the action's, not whom it asks
     if "text" in roles and "to" not in roles:
@@ -2190,6 +2212,9 @@ def _columns(cells):
         roles.update({f"body {index}": index for index in range(len(cells)) if index not in roles.values()})
         roles["bodies"] = tuple(cells)
     return roles if "text" in roles else None
+
+
+DETAIL_COLUMN = re.compile(r"^(?:details?|in detail|full (?:text|wording)|description)$", re.IGNORECASE)
 
 
 def _typed_columns(cells):
@@ -2344,11 +2369,29 @@ ALREADY = re.compile(
     re.IGNORECASE,
 )
 
+
+def _progress_header(cells):
+    """Whether a table's header has a column of recommendations and one of the progress made on each."""
+    return any(re.match(r"(?i)recommendations?\b", cell.strip()) for cell in cells) and any(
+        re.match(r"(?i)(?:progress|status|update)\b", cell.strip()) for cell in cells
+    )
+
+
 # A caption over another review's recommendations: "Table 6: Recommendations of the initial case review (April 2015)".
 OTHERS_TABLE = re.compile(
     r"^(?:table\s+\d{1,2}\s*[:.\u2013-]\s*)?(?:the\s+)?recommendations?\s+(?:of|from|made\s+(?:by|in))\s+(?:the\s+)?"
     r"(?:initial\s+case\s+review|earlier|previous|(?:19|20)\d{2}\s+review|individual\s+management|imrs?\b"
     r"|single[- ]agency|agencies['\u2019]?\s+own)",
+    re.IGNORECASE,
+)
+# A box quoting a report template's guidance ("From the Board's SUSR report template Section 6 should set out ..."),
+# and an example given in it ("For example: \u201cThe Regional Safeguarding Board should ...\u201d").
+TEMPLATE_EXTRACT = re.compile(r"^(?:from\s+the\s+[\w'\u2019 ]{0,40}\btemplate\b|for\s+example\s*:)", re.IGNORECASE)
+# A paragraph saying an earlier review made the recommendations it lists: "6.1 The initial case review, completed in
+# March 2024, made three recommendations. They are set out below with the progress reported."
+EARLIER_MADE = re.compile(
+    r"\b(?:initial\s+case\s+review|rapid\s+review|earlier\s+review|previous\s+review|first\s+review|(?:19|20)\d{2}"
+    r"\s+(?:serious\s+case\s+|part\s+8\s+)?review)\b[^.]{0,60}\bmade\s+(?:\w+\s+)?recommendations\b",
     re.IGNORECASE,
 )
 BELOW = re.compile(r"\brecommendations?\s+(?:below|that follow|in the table)", re.IGNORECASE)

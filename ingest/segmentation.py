@@ -384,6 +384,8 @@ def _list_items(lines):
         for i, line in enumerate(lines)
         if LISTED.match(line) and not (i and NUMBERED_WORD.search(lines[i - 1]) and re.match(r"\d", line))
     ]
+    if len(marked) < 2:  # items coded by a letter and a number ("C1. The Committee may wish ...", "C2. ...")
+        marked = [i for i, line in enumerate(lines) if CODED_LINE.match(line)]
     if len(marked) < 2:
         marked = _bare_numbered(lines)
     # a box's lines, some opening with a label in two languages ("Pwynt dysgu 1 / Learning point 1 \u2013 ..."): each
@@ -396,6 +398,7 @@ def _list_items(lines):
     return [lines[a:b] for a, b in itertools.pairwise([*starts, len(lines)])]
 
 
+CODED_LINE = re.compile(r"^(?-i:[A-Z]{1,3})\d{1,2}[.)]\s+(?-i:[A-Z])")
 # A sentence in two languages opening with a numbered label and a dash or colon, in the middle of a line ("... was
 # the child. Pwynt dysgu 2 / Learning point 2 \u2013 The health visitor ..."), or with a label of the same shape
 # unnumbered ("... within a week. Arfer effeithiol / Effective practice \u2013 The ambulance crew ...").
@@ -444,6 +447,7 @@ BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z])")
 def _paragraphs(pages):
     """(lines, page) paragraphs, page furniture and contents entries taken out, breaks across pages mended."""
     out, in_contents = [], False
+    titles = set()  # short paragraphs of one line so far (headings, a box's title)
     for page in pages:
         top = True  # the first paragraph of the page, which may carry on the page before's last
         for raw in re.split(r"\n\s*\n", (page.text or "").replace("\r\n", "\n")):
@@ -470,6 +474,17 @@ def _paragraphs(pages):
                 out.append(([lines[0]], page.number))
                 continue
             in_contents = False
+            cut_before = bool(out) and not out[-1][0][-1].rstrip().endswith((".", "!", "?", ":"))
+            if top and cut_before and len(lines) == 1 and lines[0].lower() in titles:
+                continue  # a box's title repeated over the rest of the box on the next page, a paragraph of its own
+            if top and len(lines) > 1 and lines[1][:1].islower() and lines[0].lower() in titles:
+                lines = lines[1:]  # ... or the first line of the rest
+            if (
+                re.match(r"[^\W\d_]{3}", lines[0])
+                and _words(lines[0]) <= 8
+                and (len(lines) == 1 or _is_heading(lines[0], alone=True))
+            ):
+                titles.add(lines[0].lower())  # (in words: not a number set alone, "05")
             if sum(map(_is_row, lines)) >= 2:  # a table's rows, one a line: each a paragraph
                 out.extend(([line], page.number) for line in _table_rows(lines))
                 continue
@@ -481,8 +496,8 @@ def _paragraphs(pages):
             if at_top and out and out[-1][1] != page.number and _continues(out[-1][0], lines):
                 # the paragraph before ran over the page break; when it was a list's item, the list's next item
                 # starts a paragraph of its own
-                listed = LISTED.match(out[-1][0][0])
-                cut = next((i for i, line in enumerate(lines) if i and listed and LISTED.match(line)), len(lines))
+                item = next((kind for kind in (LISTED, CODED_LINE) if kind.match(out[-1][0][0])), None)
+                cut = next((i for i, line in enumerate(lines) if i and item and item.match(line)), len(lines))
                 out[-1][0].extend(lines[:cut])
                 if lines[cut:]:
                     out.append((lines[cut:], page.number))
@@ -2222,11 +2237,19 @@ def short_title(text):
     return " ".join(words[:TITLE_WORDS]).rstrip(",;:") + ("\u2026" if len(words) > TITLE_WORDS else "")
 
 
+# A heading of an analysis against the terms of reference, labelled by its term: "Term of reference 2: Did ...?".
+TERM_LABEL = re.compile(
+    r"^(?P<label>(?:term\s+of\s+reference|ToR)\s+\d{1,2})\s*[:.\-\u2013\u2014]\s*(?P<rest>\S.*)$", re.IGNORECASE
+)
+
+
 def split_label(heading):
     """(label, rest) of a heading: "Finding 3: The plan was not reviewed" gives ("Finding 3", "The plan was not
     reviewed"), "Finding 3" alone ("Finding 3", ""), a heading without a label ("", the heading)."""
     english, start = _english_label(heading)
     found = LABEL.match(english)
+    if not found and (term := TERM_LABEL.match(heading)):  # "Term of reference 1: Was the assessment sound?"
+        return term.group("label"), term.group("rest").strip()
     if not found:
         return "", heading
     return heading[: start + found.start("rest")].strip(" :.-\u2013\u2014)"), found.group("rest").strip()

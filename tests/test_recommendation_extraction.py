@@ -3542,5 +3542,111 @@ Term of reference 2: Did agencies share what they knew about the adults in the h
     findings = propose_findings(document_pages).findings
     made = propose_recommendations(document_pages, findings)
 
-    assert [f.title.split(":")[0] for f in findings] == ["Term of reference 1", "Term of reference 2"]
+    assert [(f.label, f.title[:32]) for f in findings] == [
+        ("Term of reference 1", "Was the assessment of the grandm"),
+        ("Term of reference 2", "Did agencies share what they kne"),
+    ]
     assert [(r.label, r.findings) for r in made] == [("1", [0]), ("2", [0, 1])]
+
+
+def test_an_earlier_reviews_table_with_its_progress_after_the_reviews_own_table_is_not_read():
+    text = """11. Recommendations
+
+Ref | Recommendation | Lead agency
+ACPC 1 | The ACPC should agree a protocol for sharing information about adults who move between areas. | ACPC
+SSD 1 | The Social Services Department should check every new adult in a household. | Social Services
+
+Table 9: Recommendations of this review
+
+Ref | Recommendation | Lead agency | Progress reported in 2003
+ACPC 1 | The ACPC should review its procedures for transfers between areas. | ACPC | Completed 1999
+SSD 1 | The Social Services Department should acknowledge referrals from schools in writing. | SSD | Completed
+
+Table 10: Recommendations of the 1998 review, with the progress reported to this Panel"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:40]) for r in made] == [
+        ("ACPC 1", "The ACPC should agree a protocol for sha"),
+        ("SSD 1", "The Social Services Department should ch"),
+    ]
+
+
+def test_a_table_of_what_needs_to_happen_beside_a_childs_words_and_an_action_titled_beside_its_detail():
+    words = """5. What the child told the Panel, and what needs to happen
+
+5.1 The Panel's recommendations are set out below, in the right-hand part of the table.
+
+What J told the Panel | No. | What needs to happen | Who
+\u201cNobody believed me.\u201d | 1 | The Trust should review every retracted disclosure. | Trust
+| 2 | The PSNI should plan every joint protocol interview around the child. | PSNI"""
+    detailed = """Improving systems and practice
+
+No. | Action | Detail | Lead
+3 | Young fathers' histories | Children's Services should check the history of a father under twenty-one. | CSC"""
+
+    made = proposed(pages(FINDINGS, words, detailed))
+
+    assert [(r.label, r.text) for r in made] == [
+        ("1", "The Trust should review every retracted disclosure."),
+        ("2", "The PSNI should plan every joint protocol interview around the child."),
+        ("3", "Children's Services should check the history of a father under twenty-one."),
+    ]
+
+
+def test_areas_for_improvement_said_to_be_the_recommendations_and_an_earlier_reviews_list_and_a_template_are_not():
+    text = """6. Recommendations
+
+6.1 The initial case review, completed in March 2024, made three recommendations. They are set out below.
+
+1. Northshire Council should write to every kinship carer. Progress: letters sent in April 2024.
+
+2. The CPC should commission a learning review. Progress: complete; this report.
+
+6.2 The reviewers welcome these steps.
+
+7. Areas for improvement
+
+From the Board's report template: Section 7 should set out the recommendations.
+
+For example: "The Board should seek assurance that partner agencies share information."
+
+7.1 These are the recommendations of the learning review.
+
+Area for improvement 1 \u2013 Northshire Council should set out every contact condition in the child's plan.
+
+Area for improvement 2 \u2013 Police Scotland should record where a child present at an incident lives."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee_text) for r in made] == [
+        ("Area for improvement 1", "Northshire Council"),
+        ("Area for improvement 2", "Police Scotland"),
+    ]
+
+
+def test_coded_recommendations_for_consideration_in_a_box_cut_by_a_page_with_its_title_repeated():
+    first = """9. Recommendations
+
+Recommendations for action
+
+1. The CPC should issue guidance on faltering growth in infants. (Key finding 1)
+
+Recommendations for consideration
+C1. The CPC may wish to consider asking larger employers to tell rotational workers about support. (Key finding 2)
+C2. NHS Northshire may wish to consider whether health visitors should offer contacts when both"""
+    second = """Recommendations for consideration
+
+parents are at home, including early evenings. (Key finding 2)
+C3. Northshire Council may wish to consider whether family support should have no waiting list. (Key finding 1)
+
+9.2 The review team also offers an observation for information only."""
+
+    made = proposed(pages(FINDINGS, first, second))
+
+    assert [(r.label, r.addressee_text, r.text[-40:]) for r in made] == [
+        ("1", "The CPC", "on faltering growth in infants. (Key finding 1)"[-40:]),
+        ("C1", "The CPC", "rotational workers about support. (Key finding 2)"[-40:]),
+        ("C2", "NHS Northshire", "at home, including early evenings. (Key finding 2)"[-40:]),
+        ("C3", "Northshire Council", "uld have no waiting list. (Key finding 1)"[-40:]),
+    ]
