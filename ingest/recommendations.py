@@ -285,8 +285,8 @@ TABLE_TO = re.compile(
     re.I,
 )
 TABLE_FINDING = re.compile(
-    r"^(?:finding|learning(?: point| area| theme)?|theme|key (?:finding|learning|area)|link(?:ed)? to.*|links"
-    r"|areas? of learning)s?$",
+    r"^(?:finding|learning(?: point| area| theme| issue)?|theme|key (?:finding|learning|area|issue)|link(?:ed)? to.*"
+    r"|links|areas? of learning)s?$",
     re.I,
 )
 REFERENCE = re.compile(
@@ -355,6 +355,7 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     proposed = _as_amended([r for r in proposed if not QUESTION.match(r.text)], blocks)
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
         return []
+    _endnoted(proposed, blocks)
     for recommendation in proposed:
         _address(recommendation)
         if not recommendation.findings:
@@ -368,6 +369,27 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         if _is_action_plan(section) or _combined(section):
             _add_actions(section.blocks, proposed, findings)
     return proposed
+
+
+# A note's mark ending a recommendation ("... told of the decision in writing.18", "...in writing.\u00b9\u2078"), and
+# a note that gives its lead or the finding it arises from ("18 Lead: Whitlowe LSCB. Arises from Key finding 1.").
+NOTE_MARK = re.compile(r"(?<=[.!?)\u201d\"])(?P<mark>\d{1,3}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})$")
+SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+LEAD_NOTE = re.compile(r"^(?P<number>\d{1,3})\s+(?P<note>(?:lead\b|.{0,200}?\barises?\s+from\b).*)$", re.I | re.S)
+
+
+def _endnoted(proposed, blocks):
+    """Recommendations whose notes, listed at the end, give what they arise from: the mark leaves the text and the
+    finding the note names becomes the recommendation's reference."""
+    notes = {m.group("number"): m.group("note") for block in blocks if (m := LEAD_NOTE.match(block.text.strip()))}
+    for recommendation in proposed if notes else ():
+        mark = NOTE_MARK.search(recommendation.text.rstrip())
+        note = mark and notes.get(mark.group("mark").translate(SUPERSCRIPTS))
+        if note:
+            recommendation.text = recommendation.text.rstrip()[: mark.start()].rstrip()
+            named = REFERENCE.search(note)
+            if named and not recommendation.reference:
+                recommendation.reference = named.group()
 
 
 # A finding that names the recommendations it leads to: "This finding leads to Recommendations 2 and 7."

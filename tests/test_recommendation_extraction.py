@@ -3650,3 +3650,27 @@ C3. Northshire Council may wish to consider whether family support should have n
         ("C2", "NHS Northshire", "at home, including early evenings. (Key finding 2)"[-40:]),
         ("C3", "Northshire Council", "uld have no waiting list. (Key finding 1)"[-40:]),
     ]
+
+
+def test_an_endnote_giving_a_recommendations_lead_and_finding_links_it_and_its_mark_leaves_the_text():
+    text = """9. Recommendations
+
+9.1 The lead agency for each, and the key finding from which it arises, are given in the endnotes.17
+
+1. The LSCB should revise its pre-birth protocol so that every midwife is told of the decision in writing.18
+2. Referrals from midwives should no longer be recorded as information only.19
+
+Endnotes
+
+17 Each recommendation has been accepted by the agency named as lead.
+
+18 Lead: Northshire LSCB. Arises from Finding 2.
+
+19 Lead: Northshire Children's Services (contact centre). Arises from Finding 1."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[-30:], r.findings) for r in made] == [
+        ("1", "ld of the decision in writing.", [1]),
+        ("2", " recorded as information only.", [0]),
+    ]
