@@ -313,7 +313,8 @@ TASK = re.compile(r"^(?:tasks?|activity|activities|what will be done)$", re.I)
 # The columns of an action plan's table, by their headers (the first that fits a header names it).
 ACTION_COLUMNS = (
     ("ref", re.compile(r"^(?:(?:key\s+)?(?:rec(?:ommendation)?s?|action)\.?(?:\s*(?:no\.?|number|ref(?:erence)?))?"
-                       r"|(?:[A-Z]{2,5}\s+)?ref(?:erence)?\.?|no\.?|para(?:graph)?\.?|min(?:ute)?\.?)$", re.I)),
+                       r"|(?:[A-Z]{2,5}\s+)?ref(?:erence)?\.?|no\.?|para(?:graph)?\.?|min(?:ute)?\.?"
+                       r"|(?-i:(?!B?RAG$)[A-Z]{2,5}))$", re.I)),  # ("AFI | Improvement action | ...": its key)
     ("text", re.compile(r"^(?:(?:smart |agreed |planned |improvement |specific )?actions?"
                         r"(?: (?:to be taken|to take|required|agreed|planned))?"
                         r"|what(?: (?:will be done|we will do|the [\w' ]{2,30} will do))?|activity|tasks?|steps?)$",
@@ -368,7 +369,20 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     for section in sections(blocks):
         if _is_action_plan(section) or _combined(section):
             _add_actions(section.blocks, proposed, findings)
+        elif start := _plan_within(section):
+            _add_actions(section.blocks[start:], proposed, findings)  # ("Board action plan" in the chair's statement)
     return proposed
+
+
+def _plan_within(section):
+    """Where an action plan starts inside a section of another kind: after a short heading naming it ("Board action
+    plan") with a table of actions after it; 0 when none does."""
+    for index, block in enumerate(section.blocks):
+        named = block.heading and len(block.text.split()) <= 5 and ACTION_PLAN.search(block.text)
+        after = section.blocks[index + 1 : index + 3]
+        if named and any(_action_columns(_cells(b.text)) for b in after if " | " in b.text):
+            return index + 1
+    return 0
 
 
 # A note's mark ending a recommendation ("... told of the decision in writing.18", "...in writing.\u00b9\u2078"), and
@@ -1038,7 +1052,11 @@ def _named_by(reference, proposed):
         # each side of a label in two languages or two registers ("Cam gweithredu 1 / Action 1", "RSB 2 / CSP 1")
         sides = {" ".join(side.split()) for side in label.lower().replace(".", " ").split(" / ")}
         numbers = (NAMED_NUMBER.fullmatch(side) for side in sides)
-        return sides | {number.group("n") for number in numbers if number}
+        # and a label's initials with its number: "Area for improvement 1" is "AFI 1" in a plan
+        spelt = (re.fullmatch(r"([a-z]+(?: [a-z]+){1,4}) (\d{1,2})", side) for side in sides)
+        shorts = {("".join(word[0] for word in m.group(1).split()), m.group(2)) for m in spelt if m}
+        initials = {f"{short}{gap}{number}" for short, number in shorts for gap in ("", " ")}
+        return sides | initials | {number.group("n") for number in numbers if number}
 
     if _is_written_out(reference):  # the recommendation written out: "1. The Partnership should relaunch ..."
         words = _plain(SECTION_NUMBER.sub(r"\g<rest>", reference.strip(), count=1))[:60]

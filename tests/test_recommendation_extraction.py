@@ -3674,3 +3674,36 @@ Endnotes
         ("1", "ld of the decision in writing.", [1]),
         ("2", " recorded as information only.", [0]),
     ]
+
+
+def test_a_plan_keyed_by_a_labels_initials_under_its_own_heading_inside_another_section_gives_the_actions():
+    text = """7. Areas for improvement
+
+7.1 These are the recommendations of the learning review.
+
+Area for improvement 1 \u2013 Northshire Council should set out every contact condition in the child's plan.
+
+Area for improvement 2 \u2013 Police Scotland should record where a child present at an incident lives.
+
+8. Statement by the chair of the review panel
+
+I commend the areas for improvement to the Committee and ask that it adopt the plan that follows.
+
+Board action plan
+
+AFI | Improvement action | Lead | By | Status
+AFI 1 | Revise the child's plan template. | Head of Children and Families | September 2025 | Complete
+AFI 2 | Brief response officers on recording where a child lives. | Chief Inspector | June 2025 | In progress"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, [(a.text, a.owner, a.status) for a in r.actions]) for r in made] == [
+        (
+            "Area for improvement 1",
+            [("Revise the child's plan template.", "Head of Children and Families", "Complete")],
+        ),
+        (
+            "Area for improvement 2",
+            [("Brief response officers on recording where a child lives.", "Chief Inspector", "In progress")],
+        ),
+    ]
