@@ -585,7 +585,8 @@ def likely_sources(text, sources):
     scored = []
     for index, words in enumerate(theirs):
         shared = own & words
-        weight = sum(math.log((len(sources) + 1) / used[lexeme]) for lexeme in shared)
+        # (summed exactly: a set's order changes between runs, and a float sum with it, which broke ties by chance)
+        weight = math.fsum(math.log((len(sources) + 1) / used[lexeme]) for lexeme in shared)
         scored.append((weight, index, sorted(shared, key=lambda lexeme: (used[lexeme], lexeme))))
     scored.sort(key=lambda row: (-row[0], row[1]))
     best = scored[0][0]
