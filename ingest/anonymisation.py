@@ -249,7 +249,7 @@ nigerian ghanaian congolese zimbabwean jamaican caribbean vietnamese chinese fil
 sri lankan latvian slovak czech bulgarian albanian kosovan hungarian turkish moroccan algerian egyptian
 african asian european arab latino latina granaidh grannaidh mamaidh dadaidh nain taid mamgu tadcu
 abuelita abuelito dedushka giagia omi opi tamil telugu gujarati malayalam kannada hindi marathi farsi hebrew
-yiddish romani
+yiddish romani saesneg cymraeg gaeilge
 paati thatha paatti ammachi jaan jaanu beta beti habibi habibti mija mijo walaal walaalo abaayo bhai bhaiya
 didi baji apa akhi ukhti brat bratku siostra bubbe bobbe zeide zaide zayde halmeoni harabeoji obaachan ojiichan
 pappou papou purim pesach sukkot hanukkah chanukah lohri vaisakhi hogmanay geordie
@@ -1093,6 +1093,9 @@ _HOSPITAL_CONTEXT_RE = re.compile(
     r"\b(?:hospital|ward|in-?patient|nursed|admitted|admission|discharged?|radiolog\w*|paediatric\w*|A&E|emergency|consultant|"
     r"scan|x-ray|skeletal|surgeon|maternity|midwi\w+|neonatal|operation)\b",
     re.I,
+)
+_WELSH_MONTHS = _word_set(
+    "ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr"
 )
 # Schools named in Welsh, Irish or Scottish Gaelic put the word for school first ("Ysgol Gymraeg Glan Tawel").
 _CELTIC_SCHOOL_RE = re.compile(
@@ -2295,7 +2298,9 @@ def _institution_hits(text):
         end = match.end()
         while text[:end].endswith((" na", " an", " y", " yr", " a")):  # a trailing article belongs to the sentence
             end = text.rindex(" ", 0, end)
-        if len(text[match.start() : end].split()) > 1:
+        named = re.findall(r"[^\W\d_]+", text[match.end("kind") : end])
+        # ("the Cylch Meithrin" alone names no group, nor a month after it: "Cylch Meithrin" / "Mawrth\u2013Gorffennaf")
+        if named and named[0].lower() not in _WELSH_MONTHS:
             word = match.group("kind").split()[0]
             kind = _CELTIC_KINDS.get(word, "school")
             yield _Hit(kind, match.start(), end, "celtic_institution")
@@ -2448,11 +2453,18 @@ def _name_hits(text, lower_words):
             continue  # the English model reads Gaelic words as names ("Bha Seanmhair a' bruidhinn ...")
         if hit.detector == "ner" and _in_reference_title(text, hit.start, hit.end):
             continue  # "Advisory Council ... (2003) Hidden Harm: Responding to the needs of children ..."
+        if hit.detector == "ner" and _CASE_NAME_AFTER_RE.match(text, hit.end):
+            continue  # a reported case's party: "named after the case Osman v United Kingdom (1998)"
+        numbered = _NUMBERED_BEFORE_RE.search(text, max(0, hit.start - 12), hit.start)
+        if hit.detector == "ner" and _ordinary(word) and numbered:
+            continue  # a word opening a numbered paragraph: "5.1.1 Taken together, agencies knew ..."
+        if hit.detector == "ner" and _LABEL_NUMBER_AFTER_RE.match(text, hit.end) and _ordinary(word):
+            continue  # a label's word before its number: "(Learning Point Four)"
         if hit.detector == "ner" and _publisher_place(text, hit.start, hit.end):
             continue  # "Dekker, S. (2014) The Field Guide ... Third edition. Farnham:" then "Ashgate."
         if hit.detector == "ner" and _ordinary(word) and _starts_cell(text, hit.start):
             continue  # "| Revised after the practitioner event |", "| Field Entry |" ("Baker said" is still a name)
-        if hit.detector == "ner" and _ordinary(word) and _contents_entry(text, hit.start):
+        if hit.detector == "ner" and _contents_entry(text, hit.start) and (_ordinary(word) or word not in _FORENAMES):
             continue  # "2. Remit .......... 3": a heading listed on a contents page
         yield hit
 
@@ -2540,7 +2552,8 @@ _WELSH_WORDS = _word_set(
     "sydd sy byddai gall gallai dylai dylid rhaid chi nhw ef hyn hynny hwn hon yma yno iawn ond neu felly oherwydd "
     "wrth yw ydy oes cael gael neb nac ni na mewn rhwng ym yng i'r o'r a'r mae'r gan'r bod'r ydym rydym fel sawl "
     "teulu plant plentyn iechyd gwasanaeth gwasanaethau cartref beth gweithio gilydd gyda'n diogelu ddiogelu pobl "
-    "cyfrol deddf llywodraeth cymru tabl allweddol digwyddiadau llesiant cymdeithasol"
+    "cyfrol deddf llywodraeth cymru tabl allweddol digwyddiadau llesiant cymdeithasol copi arolygiaeth crynodeb "
+    "tudalen atodiad"
 )
 _ENGLISH_WORDS = _word_set("the and of to was is in with that for on her his she he it by not had were be as from")
 _WELSH_PAGE = 20  # Welsh words on a page that make it a Welsh or bilingual page
@@ -2614,6 +2627,14 @@ _REFERENCE_TITLE_RE = re.compile(r"\((?:19|20)\d{2}[a-z]?\)\.?[^\S\n]+(?P<title>
 _PET_BEFORE_RE = re.compile(
     r"\b(?:(?:called|named|nicknamed)[^\S\n]+it[^\S\n]+|(?:dog|dogs|puppy|cat|kitten|pony|horse|rabbit|hamster|parrot|snake"
     r"|lizard|ferret|pet)(?:[^\S\n]+(?:was|is))?(?:,|[^\S\n]+(?:called|named))[^\S\n]+)['\"\u2018\u201c]?$"
+)
+# After a party's name, the other party of a reported case: "Osman v United Kingdom".
+_CASE_NAME_AFTER_RE = re.compile(r"[^\S\n]+v\.?[^\S\n]+[A-Z]")
+# A paragraph's number before a word: "5.1.1 Taken".
+_NUMBERED_BEFORE_RE = re.compile(r"(?:^|\n)[^\S\n]*\d{1,2}(?:\.\d{1,2}){1,3}\.?[^\S\n]+$")
+# A label's number after a word: "Point Four", "Point 4".
+_LABEL_NUMBER_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:\d{1,2}\b|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b)"
 )
 # A publisher's place before its name, at the end of a reference ("... Third edition. Farnham: Ashgate.").
 _PUBLISHER_AFTER_RE = re.compile(

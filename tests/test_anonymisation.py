@@ -1677,6 +1677,28 @@ def test_a_surname_in_capitals_over_a_lines_end_a_handle_used_on_the_next_line_a
     assert kinds("Coram BAAF guidance on kinship assessments was followed.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5.1.1 Taken together, agencies knew that Young Person H was out of school.",
+        "It is named after the case Osman v United Kingdom (1998).",
+        "This was helped by a direct conversation between practitioners (Learning Point Four).",
+        "Atodiad 2: Cyfeiriadau ........................ 11",
+        "Crynodeb Saesneg wedi dod i law | Do",
+        "The SBNI should work with the Education and Library Boards.",
+        "| Cylch Meithrin\nMawrth\u2013Gorffennaf / March\u2013July 2015 | Father referred |",
+        "Flinching was recorded at the Cylch Meithrin and described as trauma.",
+        "Copi i\u2019r Arolygiaeth / Copy to the Inspectorate",
+    ],
+)
+def test_paragraph_openings_case_parties_labels_welsh_furniture_and_a_playgroup_unnamed_pass(text):
+    assert kinds(text) == []
+
+
+def test_a_welsh_hospital_named_over_a_lines_end_is_still_a_hospital():
+    assert ("hospital", "Ysbyty\nCrugeran") in kinds("He was taken to Ysbyty\nCrugeran, where burns were seen.")
+
+
 def test_a_word_in_a_contents_entry_passes_and_a_name_listed_there_is_still_a_name():
     assert kinds("Contents\n\n1. Introduction .......... 3\n\n2. Remit .......... 3\n\n3. Findings .......... 5") == []
     assert ("person_name", "Keith Bailey") in kinds("Contents\n\nStatement by Keith Bailey .......... 3")
