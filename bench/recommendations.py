@@ -57,11 +57,13 @@ Sets:
   twentieth session's final figures, scored once; development material since.
 - `twentieth`: bench/data/recommendations_twentieth/ (the same, written while the nineteenth was tuned on): scored
   once in the twenty-first session, development material since.
+- `twentyfirst`: bench/data/recommendations_twentyfirst/ (the same, written while the twentieth was tuned on): the
+  twenty-first session's final figures, scored once.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|nineteenth|twentieth] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|twentieth|twentyfirst] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -239,7 +241,7 @@ def totals(rows):
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
-SETS += ("nineteenth", "twentieth")
+SETS += ("nineteenth", "twentieth", "twentyfirst")
 
 
 def sources(chosen_set, chosen):
@@ -264,6 +266,7 @@ def sources(chosen_set, chosen):
         "eighteenth": [DATA / "recommendations_eighteenth"],
         "nineteenth": [DATA / "recommendations_nineteenth"],
         "twentieth": [DATA / "recommendations_twentieth"],
+        "twentyfirst": [DATA / "recommendations_twentyfirst"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
