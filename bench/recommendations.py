@@ -58,7 +58,7 @@ Sets:
 - `twentieth`: bench/data/recommendations_twentieth/ (the same, written while the nineteenth was tuned on): scored
   once in the twenty-first session, development material since.
 - `twentyfirst`: bench/data/recommendations_twentyfirst/ (the same, written while the twentieth was tuned on): the
-  twenty-first session's final figures, scored once.
+  twenty-first session's final figures, scored once; development material since.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
