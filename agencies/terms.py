@@ -100,7 +100,10 @@ TERMS = [
         r"youth justice(?: services?| teams?| workers?)?|youth offending(?: services?| teams?)?|yots?",
         "Youth justice service",
     ),
-    (r"prisons?|young offender institutions?|secure (?:units?|children'?s homes?|estate)", "Prison and secure estate"),
+    (
+        r"prisons?|young offender institutions?|secure (?:units?|children'?s homes?|estate|care (?:centres?|units?))",
+        "Prison and secure estate",
+    ),
     (r"cafcass|family courts?|children'?s guardians?", "Courts and Cafcass"),
     (r"crown prosecution service", "Crown Prosecution Service"),
     (

@@ -102,7 +102,7 @@ NONE_MADE = re.compile(
 # A label a recommendation starts with: "Recommendation 3", "Recommendation 3 (Finding 2)", "R4", "CSC 1", "MA/1",
 # "WG1", "Area for improvement 2" when it is written under the recommendations.
 LABEL = re.compile(
-    r"^(?P<label>recommendation\s*(?:no\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])\b"
+    r"^(?P<label>(?-i:R)ecommendation\s*(?:no\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])\b"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b)"
     r"|(?:regional|local|multi-agency|single[- ]agency|national)\s+recommendation\s*\d{1,2}"
     r"|area for improvement\s*\d{1,2}|key action\s*\d{1,2}"
@@ -179,7 +179,7 @@ NATIONAL = re.compile(
     r"|ofsted|care inspectorate|estyn|hmicfrs|\bcqc\b|care quality commission|national panel"
     r"|child safeguarding practice review panel|college of policing|national police chiefs|healthcare improvement"
     r"|social care wales|health and care professions council|general medical council|royal college|the executive office"
-    r"|department of (?:health|education|justice)|health and social care board|dwp\b"
+    r"|department of (?:health|education|justice)|health and social care board|dwp\b|lord chancellor"
     r"|(?-i:\b[Tt]he Department\b)(?!\s+(?:for|of)\b))",  # "the Department": the government's, as UK reports write
     re.IGNORECASE,
 )
@@ -379,7 +379,7 @@ def _plan_within(section):
     plan") with a table of actions after it; 0 when none does."""
     for index, block in enumerate(section.blocks):
         named = block.heading and len(block.text.split()) <= 5 and ACTION_PLAN.search(block.text)
-        after = section.blocks[index + 1 : index + 3]
+        after = section.blocks[index + 1 : index + 5]
         if named and any(_action_columns(_cells(b.text)) for b in after if " | " in b.text):
             return index + 1
     return 0
@@ -1094,7 +1094,8 @@ def _recommendation_sections(all_sections):
         ) and not _is_action_plan(section):
             out.append(list(section.blocks))
         elif out and out[-1] is not None and section.kind == "other" and numbered and _asks_in_any(heading.text):
-            out[-1] += [Block(heading.text, heading.page), *section.blocks]
+            plan = _plan_within(section)  # (up to an action plan under its own heading after it)
+            out[-1] += [Block(heading.text, heading.page), *section.blocks[: plan - 1 if plan else None]]
         elif out and out[-1] is not None and section.kind == "other" and numbered and _restated(section):
             out[-1] += section.blocks  # a bilingual table's Welsh cell read as a heading, its English cell after it
         elif (found := [f for f in out if f]) and (added := _added_later(section)):
@@ -1309,19 +1310,36 @@ def _rows_whole(blocks):
     """The blocks with each table row that segmentation read as a finding's heading and text ("Theme 1: ... | <the
     recommendation> | <its outcome>") whole again: its cells are the table's columns."""
     out, headed = [], False  # (under a header row naming its columns: "Theme | Recommendation | Intended outcome")
+    width, short = 0, False  # (the header's cells; whether the last row has fewer, its cells' paragraphs cut apart)
     for block in blocks:
         if headed and block.row and out and out[-1].row == block.row and out[-1].heading and not block.heading:
             out[-1] = Block(block.row, block.page)
             continue
         cells = _cells(block.text)
+        apart = CELL_PARAGRAPH.match(block.text) or CELL_BULLET.match(block.text)
+        if short and apart and len(_cells(f"{out[-1].text} {block.text}")) <= width:
+            # a row whose cells' paragraphs a text export set apart: "... | LSCB 1", "LSCB 2", "LSCB 3 | 1", "3", "2";
+            # "Police | • The force should ...", "• The force should ... | POL 1 POL 2 | 2"
+            out[-1] = Block(f"{out[-1].text} {block.text.strip()}", out[-1].page)
+            continue
+        if cells and _is_header(cells):
+            width = len(cells)
+        short = bool(headed and cells and len(cells) < width)
         headed = bool(cells and _is_header(cells)) or (headed and bool(cells or block.row))
         out.append(block)
     return out
 
 
+# A paragraph of a table's cell set apart from its row: a label or a finding's number, perhaps with the next cell's
+# ("LSCB 3 | 1", "3", "HV 2").
+CELL_PARAGRAPH = re.compile(r"^\s*[A-Za-z&/]{0,6}\s?\d{1,2}(?:\.\d{1,2})?(?:\s*\|\s*[A-Za-z&/]{0,6}\s?\d{1,2})*\s*$")
+
+
 def _from_blocks(blocks):
     """The recommendations of a recommendations section (or of the part after a finding), in order."""
-    return _SectionReader().read(_inline_items(_rows_whole(blocks)))
+    # (a change Word printed as tracked is no part of the report: "Deleted: 7. The Board should ...")
+    kept = [block for block in blocks if not TRACKED_CHANGE.match(block.text.strip())]
+    return _SectionReader().read(_inline_items(_rows_whole(kept)))
 
 
 # A designed page's cell as a PDF gives it: its heading in capitals, then its numbered recommendations run together
@@ -1396,6 +1414,7 @@ class _SectionReader:
         self.width = 0  # the number of columns of the table of recommendations being read
         self.tabled = False  # whether a table of this review's recommendations (no progress column) has been read
         self.earlier = False  # after a paragraph saying an earlier review made the recommendations listed after it
+        self.titled = None  # a recommendation begun by its label and title, until the paragraph after says it asks
 
     def read(self, blocks):
         # a plan whose rows say where each comes from ("Source": "CPR 2/2015 (Learning point 1)", "Business Plan
@@ -1436,8 +1455,8 @@ class _SectionReader:
             if cells and len(cells) >= 2:
                 self._table_row(block, cells)
             elif not self._annotation(block.text.strip()):
-                if block.heading:
-                    self._heading(block)
+                if block.heading and not block.text.strip()[:1].islower():  # (a line in small letters goes on a
+                    self._heading(block)  # sentence: "recommendation 4 will be carried out through ...")
                 else:
                     self._paragraph(block)
         return self._result()
@@ -1584,8 +1603,11 @@ class _SectionReader:
             out[-1].text = f"{out[-1].text} {_plain(cells[columns['text']])}"
         else:
             for found in _from_row(cells, columns, block.page):
-                if out and found.text == out[-1].text and found.label == out[-1].label:
-                    continue  # a tracker's next action row, the recommendation written again on it
+                if columns and "label" in columns and not found.label and not DIRECTIVE.search(found.text):
+                    continue  # a table's closing row, no label and asking nothing ("Return completed by ...")
+                if any(found.text == earlier.text and found.label == earlier.label for earlier in out):
+                    continue  # a tracker's next action row, the recommendation written again on it, or a table's
+                    # first row set again under its header on each page
                 merged = columns and ("finding" in columns or (cells[0] == "" and "label" in columns))
                 if merged and not found.reference and out and out[-1].reference:
                     found.reference = out[-1].reference  # an empty cell under the row above's: a merged cell
@@ -1673,10 +1695,13 @@ class _SectionReader:
             and (earlier := [r for r in self.out if r.label == _clean_label(label.group("label"))])
         ):
             self.current = earlier[-1]  # "Recommendation 4 (continued)", over the rest of one a page break cut
-        elif label and not label.group("rest").strip():  # a heading per recommendation: its text follows
+        elif label and (not label.group("rest").strip() or _short_title(label.group("rest"))):
+            # a heading per recommendation, perhaps with a title ("Recommendation 1: Asking both parents"): its text
+            # follows
             self.current = ProposedRecommendation("", _clean_label(label.group("label")), block.page)
             self.current.reference = label.group("tag") or ""
             self.out.append(_grouped(self.current, self.group))
+            self.titled = self.current if label.group("rest").strip() else None
         elif label and DIRECTIVE.search(label.group("rest")):
             self.current = _labelled(label, block.page)
             self.out.append(_grouped(self.current, self.group))
@@ -1695,7 +1720,12 @@ class _SectionReader:
 
     def _paragraph(self, block):
         """A paragraph or list item: a recommendation, the text or a sub-point of the one before, or neither."""
-        text, current, group = block.text.strip(), self.current, self.group
+        text = block.text.strip()
+        if self.titled is not None and self.current is self.titled and not self.titled.text and not _asks(text):
+            self.out.remove(self.titled)  # "Recommendation 1: Courts know" over its aim and numbered parts ("1.1 ..."):
+            self.current = None  # a theme of recommendations, not one
+        self.titled = None
+        current, group = self.current, self.group
         if self.columns and "type" in self.columns and (row := FLAT_TYPED_ROW.match(text)):
             # a typed log's row as a PDF may give it, its cells run together ("R3 Recommendation The police should")
             if kind := TYPED_RECOMMENDATION.match(row.group("rest")):
@@ -1854,8 +1884,10 @@ BRACKETED_LABEL = re.compile(
 )
 # A number that starts an item in a cell's list, after a sentence's end or a sub-heading's colon; a sub-heading that
 # ends the item before it ("... (Learning point 2) Actions for agencies:").
-CELL_NUMBER = re.compile(r"(?:^|(?<=[.:;)])\s+)(?P<n>\d{1,2})\.\s+(?=[A-Z])")
-GROUP_END = re.compile(r"(?:^|(?<=[.)])\s+)[A-Z][^.:;()]{2,80}:\s*$")
+# (after a heading in capitals that the item's line ran into: "... (Key issue 2) NATIONAL RECOMMENDATION 11. The ...")
+CAPITALS_GROUP = r"[A-Z][A-Z'\u2019&-]{2,}(?:\s+[A-Z][A-Z'\u2019&-]+){0,4}"
+CELL_NUMBER = re.compile(rf"(?:^|(?<=[.:;)])\s+(?:{CAPITALS_GROUP}\s+)?)(?P<n>\d{{1,2}})\.\s+(?=[A-Z])")
+GROUP_END = re.compile(rf"(?:^|(?<=[.)])\s+)(?:[A-Z][^.:;()]{{2,80}}:|{CAPITALS_GROUP})\s*$")
 # A side-note that marks the paragraph beside it as a recommendation: "Recommendation 4".
 SIDE_NOTE = re.compile(r"recommendation\s+\d{1,2}[a-z]?", re.IGNORECASE)
 NOTED_PARAGRAPH = re.compile(rf"^(?P<note>{SIDE_NOTE.pattern}):\s+(?P<text>\d{{1,2}}\.\d{{1,2}}\s.*)$", re.I | re.S)
@@ -2427,6 +2459,10 @@ OTHERS_TABLE = re.compile(
 # A box quoting a report template's guidance ("From the Board's SUSR report template Section 6 should set out ..."),
 # and an example given in it ("For example: \u201cThe Regional Safeguarding Board should ...\u201d").
 TEMPLATE_EXTRACT = re.compile(r"^(?:from\s+the\s+[\w'\u2019 ]{0,40}\btemplate\b|for\s+example\s*:)", re.IGNORECASE)
+# Word's tracked changes and comments printed with a report: "Deleted: ...", "Formatted: ...", "Comment [JH1]: ...".
+TRACKED_CHANGE = re.compile(
+    r"^(?:deleted|formatted|inserted|moved\s+\((?:insertion|deletion)\)|comment\s*\[[^\]]{1,12}\])\s*:", re.IGNORECASE
+)
 # A paragraph saying an earlier review made the recommendations it lists: "6.1 The initial case review, completed in
 # March 2024, made three recommendations. They are set out below with the progress reported."
 EARLIER_MADE = re.compile(
@@ -2445,6 +2481,12 @@ def _row_goes_on(cells, columns):
     unlabelled = "label" not in columns or columns["label"] >= len(cells) or not cells[columns["label"]]
     continued = not unlabelled and CONTINUED.search(cells[columns["label"]])  # "3 (cont.)"
     return bool(continued or (unlabelled and cells[columns["text"]][:1].islower()))
+
+
+def _short_title(text):
+    """Whether words after a recommendation's label are a title, not its text: short, asking nothing, no sentence."""
+    text = text.strip()
+    return len(text.split()) <= 10 and not DIRECTIVE.search(text) and not text.endswith((".", ";", ":"))
 
 
 def _from_row(cells, columns, page):
@@ -2484,8 +2526,41 @@ def _from_row(cells, columns, page):
                 found.label = found.label or f"{found.addressee_text} ({number.group(1)})".strip()
                 out.append(found)
         return out
+    bullets = [part for part in CELL_BULLET.split(text) if part.strip()]
+    if columns and len(bullets) == 1:
+        text = bullets[0]  # (a cell's one recommendation, its bullet aside)
+    elif columns and len(bullets) >= 2 and all(map(OWN_SUBJECT.match, bullets)):
+        # "• The LSCB should ... • The LSCB should ... | LSCB 1 LSCB 2 | 1 3": an agency's recommendations as bullets
+        # in one cell, each with its label and finding level with it in the cells beside
+        return [
+            found
+            for index, part in enumerate(bullets)
+            for found in _from_row(_level_with(cells, columns, index, len(bullets), part), columns, page)
+        ]
     found = _from_one_row(cells, text, columns, page)
     return [found] if found else []
+
+
+def _level_with(cells, columns, index, count, text):
+    """The row's cells for the index-th of count recommendations in its text cell: that text, and the index-th label
+    and finding of cells that hold one for each ("LSCB 1 LSCB 2 LSCB 3", "1 3 2"); a cell holding one for all kept."""
+    out = list(cells)
+    out[columns["text"]] = text
+    for key, pattern in (("label", LABEL_TOKEN), ("finding", FINDING_TOKEN)):
+        at = columns.get(key, len(cells))
+        if at < len(cells) and len(tokens := pattern.findall(cells[at])) == count:
+            out[at] = tokens[index]
+    return out
+
+
+# A bullet inside a table's cell, and a recommendation that names whom it asks before its verb ("The LSCB should").
+CELL_BULLET = re.compile(r"(?:^|\s+)[\u2022\u25aa\u25cf\u25e6\u2023]\s+")
+OWN_SUBJECT = re.compile(
+    r"^(?-i:[A-Z])[^.:;]{0,120}?\b(?:should|must|shall|(?:is|are)\s+(?:asked|requested|invited)\s+to)\b", re.IGNORECASE
+)
+# One label or finding of several set level with a cell's bullets: "LSCB 1", "CSC 2", "R3", "3.1"; "1", "4".
+LABEL_TOKEN = re.compile(r"\b[A-Z][A-Za-z&/]{0,6}\s?\d{1,2}(?:\.\d{1,2})?[a-z]?\b|(?<!\S)\d{1,2}(?:\.\d{1,2})?(?!\S)")
+FINDING_TOKEN = re.compile(r"(?<!\S)(?:[A-Z][A-Za-z]{0,10}\s?)?\d{1,2}(?:\.\d{1,2})?(?!\S)")
 
 
 # A run-in that marks a cell's recommendation as this review's: "New recommendation: ...".
@@ -2652,7 +2727,8 @@ def _address(recommendation):
             a for a in named if a not in BROAD or not any(b != a and terms.SECTOR[b] == terms.SECTOR[a] for b in named)
         ]
         recommendation.addressee, recommendation.agencies = "agencies", named
-    elif ORGANISATION.search(words):  # "The Trust", "NHS Northshire": which agencies, its words may say
+    elif ORGANISATION.search(words) or HOMES.search(words):  # "The Trust", "NHS Northshire": which agencies, its
+        # words may say
         # ("its midwifery services should ...": the services its own words name)
         acting = terms.agencies_named(own) or _acting(text, subject.end() if subject else 0)
         acting = ["Housing association"] if HOMES.search(words) else acting
@@ -2664,7 +2740,8 @@ def _address(recommendation):
 
 # Agencies that name a whole service of which the recommendation's words may set one part to act.
 BROAD = {"Children's social care", "Police", "GP and primary care"}
-HOMES = re.compile(r"(?-i:\b[A-Z][a-z]+ Homes\b)")  # "Stavenmoor Homes": a housing association
+# "Stavenmoor Homes", "Tai Maes Tylluan" (Welsh "tai", houses, opens a landlord's name): a housing association
+HOMES = re.compile(r"(?-i:\b[A-Z][a-z]+ Homes\b|^(?:[Tt]he\s+)?Tai\s+[A-Z])")
 # Between two agencies that act together: "GPs and emergency department staff", "CAMHS and community dental services".
 JOINED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|&|/)\s*(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?")
 

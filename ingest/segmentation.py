@@ -217,6 +217,8 @@ def _english_label(text):
 
 def _label(text):
     text, _ = _english_label(text)
+    if text[:1].islower():
+        return None  # a line that carries on a sentence ("recommendation 4 will be carried out ..."), no label
     match = LABEL.match(text)
     numbered = None if match else SECTION_NUMBER.match(text)
     if numbered:  # "7.1 Finding 1 \u2013 Methadone ...": a label after a section number, set off by punctuation

@@ -3707,3 +3707,194 @@ AFI 2 | Brief response officers on recording where a child lives. | Chief Inspec
             [("Brief response officers on recording where a child lives.", "Chief Inspector", "In progress")],
         ),
     ]
+
+
+def test_a_tables_first_row_repeated_on_each_page_a_closing_row_and_a_tracked_deletion_are_not_recommendations():
+    first = """6. Recommendations
+
+No. | Recommendation | Lead
+1 | The COG should ensure that every assessment records the child's own account. | COG
+2 | Police Scotland should ensure that a child who leaves school and cannot be found is | Police"""
+    second = """No. | Recommendation | Lead
+1 | The COG should ensure that every assessment records the child's own account. | COG
+| treated under the missing person protocol. |
+3 | The Scottish Government should consider revising the national guidance. | Scottish Government
+| Return completed by the Business Manager, 3 March 2025 |
+
+7. Improving systems and practice
+
+Deleted: 4. The Board should write to the governing body asking it to appoint an officer.
+
+4. Welsh Government should discuss with the Home Office how concerns about coaches follow them."""
+
+    made = proposed(pages(FINDINGS, first, second))
+
+    assert [(r.label, r.text) for r in made] == [
+        ("1", "The COG should ensure that every assessment records the child's own account."),
+        (
+            "2",
+            "Police Scotland should ensure that a child who leaves school and cannot be found is treated under the "
+            "missing person protocol.",
+        ),
+        ("3", "The Scottish Government should consider revising the national guidance."),
+        ("4", "Welsh Government should discuss with the Home Office how concerns about coaches follow them."),
+    ]
+
+
+def test_a_typescripts_line_in_small_letters_is_no_label_and_the_plan_after_the_last_recommendation_is_no_list():
+    # (a typescript: each printed line a paragraph of its own)
+    text = """11. The Lord Chancellor's Department should consider, with the Home Office, whether guidance
+
+should require checks in all contact applications. (Key issue 2)
+
+9.2 Recommendations are not made for the Education Department alone, because
+
+recommendation 4 will be carried out through the school procedures.
+
+10. ACPC IMPLEMENTATION PLAN
+
+10.1 The Committee accepted the report and agreed the following plan.
+
+The plan was retyped by the Committee's office.
+
+Rec. | Action | Lead officer | Target date
+11 | Letter from the ACPC Chair to the Lord Chancellor's Department. | ACPC Chair | June 2003"""
+    before = """9. Recommendations
+
+10. The service manager of CAFCASS should ensure that reporters obtain police checks. (Key issue 2)"""
+
+    made = proposed(pages(FINDINGS, before, text))
+
+    assert [(r.label, r.text[:40], [a.text for a in r.actions]) for r in made] == [
+        ("10", "The service manager of CAFCASS should en", []),
+        (
+            "11",
+            "The Lord Chancellor's Department should ",
+            ["Letter from the ACPC Chair to the Lord Chancellor's Department."],
+        ),
+    ]
+
+
+AGENCY_BULLETS = """10. Recommendations
+
+Agency | Recommendations | Ref. | Key issue
+Northshire LSCB | • The LSCB should issue a protocol on bruising in babies who are not mobile. • The LSCB should agree a procedure for enquiries in which a parent works for a partner agency. | LSCB 1 LSCB 2 | 2 1
+Northshire Police | • Northshire Police should record every allegation of domestic abuse made against an officer. | POL 1 | 1"""  # noqa: E501
+
+
+def test_an_agencys_bulleted_recommendations_in_one_cell_are_each_a_record_with_the_label_level_with_it():
+    made = proposed(pages(FINDINGS, AGENCY_BULLETS))
+
+    assert [(r.label, r.text[:30], r.findings) for r in made] == [
+        ("LSCB 1", "The LSCB should issue a protoc", [1]),
+        ("LSCB 2", "The LSCB should agree a proced", [0]),
+        ("POL 1", "Northshire Police should recor", [0]),
+    ]
+
+
+def test_a_rows_cell_paragraphs_set_apart_by_a_text_export_are_read_back_into_the_row():
+    # (each paragraph of a cell on a line of its own, and the cells after a cut paragraph on its last line)
+    text = """10. Recommendations
+
+Agency | Recommendations | Ref. | Key issue
+Northshire LSCB | • The LSCB should issue a protocol on bruising in babies who are not mobile.
+• The LSCB should agree a procedure for enquiries in which a parent works for a partner agency. | LSCB 1
+
+LSCB 2 | 2
+Northshire Police | • Northshire Police should record every allegation of domestic abuse made against an officer. | POL 1 | 1"""  # noqa: E501
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:30]) for r in made] == [
+        ("LSCB 1", "The LSCB should issue a protoc"),
+        ("LSCB 2", "The LSCB should agree a proced"),
+        ("POL 1", "Northshire Police should recor"),
+    ]
+
+
+def test_a_cell_whose_bullets_carry_on_one_recommendation_is_one_record():
+    text = """10. Recommendations
+
+Agency | Recommendation | Ref.
+Northshire LSCB | The LSCB should revise its bruising protocol so that: • every bruise is referred; • a paediatrician sees the baby. | LSCB 1"""  # noqa: E501
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text) for r in made] == [
+        (
+            "LSCB 1",
+            "The LSCB should revise its bruising protocol so that: • every bruise is referred; • a paediatrician sees "
+            "the baby.",
+        )
+    ]
+
+
+def test_a_recommendations_heading_with_a_title_labels_the_paragraph_under_it():
+    text = """8. Recommendations
+
+Recommendation 1: Asking both parents
+
+The partnership should revise its pre-birth pathway so that midwives ask both parents about any previous children.
+
+This recommendation arises from Finding 1.
+
+Recommendation 2: The booking record
+
+The maternity service should ensure that the booking record has fields for the partner's previous children."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:40], r.findings) for r in made] == [
+        ("Recommendation 1", "The partnership should revise its pre-bi", [0]),
+        ("Recommendation 2", "The maternity service should ensure that", []),
+    ]
+
+
+def test_a_secure_care_centre_a_welsh_landlord_and_the_lord_chancellors_department_are_asked_as_what_they_are():
+    text = """9. Recommendations
+
+1. Glenbrae Secure Care Centre should ensure that observation levels are reviewed after every phone call home.
+
+2. Tai Cwm Nant should ensure that housing officers who hear a complaint about a child pass it to social services.
+
+3. The Lord Chancellor's Department should consider whether guidance should require police checks in contact cases."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.addressee, r.agencies) for r in made] == [
+        ("agencies", ["Prison and secure estate"]),
+        ("agencies", ["Housing association"]),
+        ("national", []),
+    ]
+
+
+def test_a_heading_in_capitals_run_into_the_line_between_two_numbered_recommendations_starts_the_next():
+    text = """9. Recommendations
+
+10. CAFCASS should ensure that reporters obtain police checks before any recommendation on contact. (Key issue 2) NATIONAL RECOMMENDATION 11. The Lord Chancellor's Department should consider guidance on checks in all contact applications. (Key issue 2)"""  # noqa: E501
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:40], r.addressee) for r in made] == [
+        ("10", "CAFCASS should ensure that reporters obt", "agencies"),
+        ("11", "The Lord Chancellor's Department should ", "national"),
+    ]
+
+
+def test_a_recommendations_heading_with_a_title_over_its_aim_and_numbered_parts_is_a_theme_not_one():
+    text = """8. Recommendations
+
+Recommendation 1: Courts know what agencies know
+
+The aim is that the first picture the family court sees is complete.
+
+1.1 The Home Office should set a national standard for the information police forces give Cafcass.
+
+1.2 The Department for Education should require local authorities to share any assessment with Cafcass."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:30]) for r in made] == [
+        ("1.1", "The Home Office should set a n"),
+        ("1.2", "The Department for Education s"),
+    ]
