@@ -37,12 +37,15 @@ written while the seventeenth was tuned on) the eighteenth session's, and `--bat
 `--batch twentyfirst` (bench/data/anonymisation_twentyfirst/, written while the twentieth was tuned on) the twentieth
 session's first, and `--batch twentysecond` (bench/data/anonymisation_twentysecond/, written while the twenty-first
 was tuned on) its last; `--batch twentythird` (bench/data/anonymisation_twentythird/, written while the twenty-second
-was tuned on) was scored once in the twenty-first session, development material since.
+was tuned on) was scored once in the twenty-first session, development material since; `--batch twentyfourth`
+(bench/data/anonymisation_twentyfourth/, written while the twenty-third was tuned on) was scored once in the
+twenty-second session; `--batch twentyfifth` (bench/data/anonymisation_twentyfifth/, written while the twenty-fourth
+was held back) is held back to be scored once.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|twentysecond|twentythird]
+        [--batch fresh|third|...|twentyfourth|twentyfifth]
 """
 
 import argparse
@@ -364,6 +367,8 @@ def main():
             "twentyfirst",
             "twentysecond",
             "twentythird",
+            "twentyfourth",
+            "twentyfifth",
         ),
         help="a later blind batch",
     )

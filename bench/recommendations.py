@@ -59,11 +59,13 @@ Sets:
   once in the twenty-first session, development material since.
 - `twentyfirst`: bench/data/recommendations_twentyfirst/ (the same, written while the twentieth was tuned on): the
   twenty-first session's final figures, scored once; development material since.
+- `twentysecond`: bench/data/recommendations_twentysecond/ (the same, written while the twenty-first was tuned on):
+  held back, to be scored once.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|twentieth|twentyfirst] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|twentyfirst|twentysecond] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -74,6 +76,7 @@ import os
 import re
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +109,8 @@ def load_renderer():
 
 
 def words(text):
-    return re.findall(r"[a-z0-9]+", text.lower())
+    # (compatibility forms as their letters: a typeset text layer's ligatures, "ﬁ" as "fi", on either side)
+    return re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKC", text).lower())
 
 
 def overlap(labelled, proposed):
@@ -241,7 +245,7 @@ def totals(rows):
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
-SETS += ("nineteenth", "twentieth", "twentyfirst")
+SETS += ("nineteenth", "twentieth", "twentyfirst", "twentysecond")
 
 
 def sources(chosen_set, chosen):
@@ -267,6 +271,7 @@ def sources(chosen_set, chosen):
         "nineteenth": [DATA / "recommendations_nineteenth"],
         "twentieth": [DATA / "recommendations_twentieth"],
         "twentyfirst": [DATA / "recommendations_twentyfirst"],
+        "twentysecond": [DATA / "recommendations_twentysecond"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
