@@ -39,7 +39,7 @@ session's first, and `--batch twentysecond` (bench/data/anonymisation_twentyseco
 was tuned on) its last; `--batch twentythird` (bench/data/anonymisation_twentythird/, written while the twenty-second
 was tuned on) was scored once in the twenty-first session, development material since; `--batch twentyfourth`
 (bench/data/anonymisation_twentyfourth/, written while the twenty-third was tuned on) was scored once in the
-twenty-second session; `--batch twentyfifth` (bench/data/anonymisation_twentyfifth/, written while the twenty-fourth
+twenty-second session, development material since; `--batch twentyfifth` (bench/data/anonymisation_twentyfifth/, written while the twenty-fourth
 was held back) is held back to be scored once.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
@@ -305,7 +305,7 @@ def run_cases(final, batch=None):
 SCORED_BATCHES = {
     "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-    "twentieth", "twentyfirst", "twentysecond", "twentythird",
+    "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth",
 }  # fmt: skip
 
 
