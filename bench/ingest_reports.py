@@ -39,8 +39,8 @@ session's first, and `--batch twentysecond` (bench/data/anonymisation_twentyseco
 was tuned on) its last; `--batch twentythird` (bench/data/anonymisation_twentythird/, written while the twenty-second
 was tuned on) was scored once in the twenty-first session, development material since; `--batch twentyfourth`
 (bench/data/anonymisation_twentyfourth/, written while the twenty-third was tuned on) was scored once in the
-twenty-second session, development material since; `--batch twentyfifth` (bench/data/anonymisation_twentyfifth/, written while the twenty-fourth
-was held back) is held back to be scored once.
+twenty-second session, development material since; `--batch twentyfifth` (bench/data/anonymisation_twentyfifth/,
+written while the twenty-fourth was held back) is held back to be scored once.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 

@@ -119,7 +119,8 @@ class _Hit:
 
 
 def _word_set(words):
-    return frozenset(words.split())
+    # (a word with an apostrophe in either form: "dylai'r" and the same with a right single quotation mark)
+    return frozenset(form for word in words.split() for form in {word, word.replace("'", "\u2019")})
 
 
 _APOS = "'\u2019"
@@ -249,7 +250,7 @@ nigerian ghanaian congolese zimbabwean jamaican caribbean vietnamese chinese fil
 sri lankan latvian slovak czech bulgarian albanian kosovan hungarian turkish moroccan algerian egyptian
 african asian european arab latino latina granaidh grannaidh mamaidh dadaidh nain taid mamgu tadcu
 abuelita abuelito dedushka giagia omi opi tamil telugu gujarati malayalam kannada hindi marathi farsi hebrew
-yiddish romani saesneg cymraeg gaeilge
+yiddish romani saesneg cymraeg gymraeg chymraeg nghymraeg gaeilge nai habooba habobat
 paati thatha paatti ammachi jaan jaanu beta beti habibi habibti mija mijo walaal walaalo abaayo bhai bhaiya
 didi baji apa akhi ukhti brat bratku siostra bubbe bobbe zeide zaide zayde halmeoni harabeoji obaachan ojiichan
 pappou papou purim pesach sukkot hanukkah chanukah lohri vaisakhi hogmanay geordie
@@ -278,6 +279,8 @@ _SAFE = (
     | _word_set(_PUBLISHING_WORDS)
     | _word_set(_KIN_AND_LANGUAGE_WORDS)
     | _word_set("box schedule")  # "a Baby Box", "Schedule 2 of the Act"
+    # medicines and drugs by their brand or street names ("tablets sold as 'street Valium'")
+    | _word_set("valium xanax librium rohypnol ritalin calpol nurofen ventolin seroquel prozac subutex oramorph")
     | _word_set("ach och aye wi hae nae cannae dinnae wid wud niver thon yon")  # Scots, as speech is quoted
 )
 _PLACE_SUFFIXES = ("shire", "borough", "burgh", "chester", "cester", "caster", "mouth", "minster", "pool")
@@ -287,7 +290,7 @@ _TITLE_SET = _word_set(
     "Mr Mrs Ms Miss Mx Dr Prof Professor DS DC DI DCI DSU DCS Supt PC PCSO Sgt Sergeant Constable Inspector "
     "Detective Nurse Sister Cllr Councillor Judge HHJ Lord Lady Sir Dame Rev Revd Reverend Baroness Imam Rabbi "
     "Pastor Father Canon Bishop Elder Sheriff Frau Herr Pani Madame Mme Monsieur Señora Señor Signora Doamna "
-    "DJ Insp Rebbetzin Recorder Midwife"
+    "DJ Insp Rebbetzin Recorder Midwife Apostle Prophet Prophetess Evangelist Deacon Ustadh Ustaz Sheikh Maulana"
 )
 
 # Common UK forenames, used only with a surname beside them or to confirm a single-word hit. Names that are
@@ -583,7 +586,7 @@ _PUBLIC_HANDLES = _word_set(
 
 _NHS_RE = re.compile(
     r"(?<![\d/.-])(\d{3})(?:[ -]| {2})?(\d{3})(?:[ -]| {2})?(\d{4})(?![\d/-]|\.\d)"
-    r"|(?<![\d/.-])(\d{3})\.(\d{3})\.(\d{4})(?![\d/.-])"  # written with full stops: "999.032.6126"
+    r"|(?<![\d/.-])(\d{3})\.(\d{3})\.(\d{4})(?![\d/-]|\.\d)"  # written with full stops: "999.032.6126"
 )
 _BOXED_NUMBER_RE = re.compile(r"(?<!\d)(?<!\d )(?:\d ){9}\d(?! ?\d)")
 _NHS_LABEL_RE = re.compile(
@@ -649,6 +652,15 @@ _REDDIT_RE = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")  # a Reddit accoun
 # A what3words address, three words after three slashes ("///ember.tulip.canvas"): a place to three metres.
 _WHAT3WORDS_RE = re.compile(r"///[a-z]{2,20}\.[a-z]{2,20}\.[a-z]{2,20}\b")
 # An e-mail address written with spaces so that a filter will not catch it: "name2010 @ example . com".
+# An address written with a comma for its last full stop ("tasha.pendry@example,com"), and a place's plus code
+# ("9C3VRF5P+QG": its letters and figures from the code's own alphabet, a "+" before the last two or three).
+_COMMA_EMAIL_RE = re.compile(
+    r"\b[A-Za-z0-9._%+-]{2,64}@[A-Za-z0-9-]{2,63}(?:\.[A-Za-z0-9-]{2,63})*,(?:com|org|net|uk)\b"
+)
+_PLUS_CODE_RE = re.compile(
+    r"(?<![\w+])(?=[23456789CFGHJMPQRVWX+]*\d)(?=[23456789CFGHJMPQRVWX+]*[A-Z])[23456789CFGHJMPQRVWX]{4,8}\+"
+    r"[23456789CFGHJMPQRVWX]{2,3}(?![\w+])"
+)
 _SPACED_EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]{2,64}\s+@\s+[A-Za-z0-9-]{2,63}(?:\s*\.\s*[A-Za-z]{2,6})+\b")
 _USER_NAME_RE = re.compile(
     r"\b(?i:gamertag|gamer\s+tag|user\s*name|screen\s*name|PSN\s+(?:ID|name)|Snapchat(?:\s+name)?|"
@@ -739,6 +751,7 @@ _CASE_LABEL_RE = re.compile(
     r"(?:record|client|patient|hospital|unit|system|ID|identification|account)\s+(?:number|no\b\.?)"
     r"|(?:under|with|given|quoting|carry|carries|carried|bear|bears|bore)\s+(?:the\s+)?reference"
     r"|Datix(?:\s+(?:ref(?:erence)?|no\.?|number|ID))?"
+    r"|blue\s+badge(?:,?\s+(?:number|no\b\.?))?|(?:CPOMS|MyConcern)\b[^\n.;]{0,20}?\bincident"
     r"|(?:biometric\s+residence\s+permit|residence\s+permit|BRP|passport)(?:\s+(?:number|no\b\.?))?"
     r"|(?:council\s+tax|tenancy|rent|housing\s+benefit|universal\s+credit)\s+(?:account|reference|ref\b\.?|number|no\b\.?)"
     r"|(?<=,\s)reference(?=\s+[A-Z]{0,4}[/-]?\d[\d/-]{4,})"  # "opened an investigation, reference 20/031174"
@@ -795,7 +808,8 @@ _OTHER_PLATE_RE = re.compile(
     r"|\d{2}-\d{2}-[A-Z]{2}|[A-Z]{2}-\d{2}-\d{2})\b"
 )
 # A gamer's or a user's name made of three or more words run together: "CreeperKingRhys".
-_CAMEL_HANDLE_RE = re.compile(r"(?<![\w@#])[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\d*(?![\w])")
+# ("MollyRoseBaker", and two words with figures after them: "ConnyMac02")
+_CAMEL_HANDLE_RE = re.compile(r"(?<![\w@#])[A-Z][a-z]+(?:(?:[A-Z][a-z]+){2,}\d*|[A-Z][a-z]+\d{2,4})(?![\w])")
 # A long run of figures that no other format takes (a certificate, an account, a handset): 11 to 16 figures, not an
 # ISBN or a phone number.
 _LONG_NUMBER_RE = re.compile(rf"{_FIGURES_START}\d{{11,16}}{_FIGURES_END}")
@@ -956,9 +970,9 @@ _SENTENCE_BREAK_RE = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
 _STREET_WORDS = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|Walk|Rise|Hill"
     "|Park|Square|Mews|View|Row|Green|Parade|Croft|Fold|Vale|Chase|Wharf|Yard|Gate|Bank|Boulevard|Heights"
-    "|Meadows?|Mount|Approach|Fields|Glade|Hollow|Orchard|Quay|Ridge|Wynd|Estate|Cottages|Farm"
+    "|Meadows?|Mount|Approach|Fields|Glade|Hollow|Orchard|Quay|Ridge|Wynd|Estate|Cottages|Farm|Brow"
 )
-_NAMED_STREET_WORDS = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Estate"
+_NAMED_STREET_WORDS = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Estate|Brow"
 _STREET_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
 _ADDRESS_RE = re.compile(
     rf"(?:\b(?:Flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+)?(?<![\d./-])\b\d{{1,3}}[A-Za-z]?"
@@ -1040,9 +1054,10 @@ _INSTITUTION_KEYWORDS = {
     "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
     "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Health\s+Hub"
     r"|Group\s+Practice|Family\s+Practice|Family\s+Doctors|Health\s+Partnership|Medical\s+Partnership|Primary\s+Care\s+Centre"
-    r"|Walk-?[Ii]n\s+Centre)",
+    r"|Walk-?[Ii]n\s+Centre|Medical\s+Services|Village\s+Practice)",
     "hospital": r"(?:Hospital|Infirmary|Hospice|Maternity\s+Unit|Birth\s+Centre|Urgent\s+Treatment\s+Centre"
-    r"|Minor\s+Injuries\s+Unit|Burns\s+(?:Centre|Unit)|SARC|Sexual\s+Assault\s+Referral\s+Centre)",
+    r"|Minor\s+Injuries\s+Unit|Burns\s+(?:Centre|Unit)|SARC|Sexual\s+Assault\s+Referral\s+Centre"
+    r"|(?:Major\s+)?Trauma\s+Centre)",
 }
 _INSTITUTION_NAME = (
     rf"(?:(?:St\.?|Saint)\s+)?(?:{_CAP}|[A-Z]{{2,4}}|C\s+of\s+E)[{_APOS}]?s?"
@@ -1257,7 +1272,8 @@ _RELATION_RE = re.compile(
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
     r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|knew\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|a\.?k\.?a\.?|"
     r"gave\s+(?:his|her|their|a)\s+name\s+(?:to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?as|"
-    r"(?:real|actual|full|birth|English|Christian|preferred|chosen|given)\s+name(?:\s+(?:is|was))?[:,]?)"
+    r"(?:real|actual|full|birth|English|Christian|preferred|chosen|given|former|previous|old|dead|legal)\s+name"
+    r"(?:\s+(?:is|was))?[:,]?)"
     r",?[^\S\n]+(?P<quote>['\"\u2018\u201c])?"
     rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)(?![\w-])"
 )
@@ -1309,8 +1325,11 @@ _PRACTITIONER_BRACKET_RE = re.compile(
     rf"\b(?:HV|SW|DSL|SN|MW|CPN|IDVA|ISVA|PA|FSW|LADO|{_PRACTITIONER})[^\S\n]*\((?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)\)"
 )
 # ... or between commas after it: "She said that the social worker, Kerryanne, had kept coming back".
+# (a worker of the school run too, and where they work: "The passenger assistant on the school taxi, Gaynor, said")
 _PRACTITIONER_COMMA_RE = re.compile(
-    rf"\b(?i:the|his|her|their|our|my)[^\S\n]+(?:new[^\S\n]+)?{_PRACTITIONER},[^\S\n]+"
+    rf"\b(?i:the|his|her|their|our|my)[^\S\n]+(?:new[^\S\n]+)?(?:{_PRACTITIONER}|(?i:passenger\s+assistant|escort"
+    rf"|taxi\s+driver|bus\s+driver|caretaker|receptionist|lollipop\s+(?:man|lady)|dinner\s+lady|teaching\s+assistant"
+    rf"|coach|childminder)(?:[^\S\n]+(?i:on|at|in|of)[^\S\n]+the[^\S\n]+[a-z]+(?:[^\S\n]+[a-z]+)?)?),[^\S\n]+"
     rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),"
 )
 # ... or on a lanyard or badge, before the role: "'Marcella \u2013 Family Support Worker'".
@@ -1864,7 +1883,9 @@ def _identifier_hits(text):
                 yield _Hit("social_media_handle", match.start(), match.end(), "handle")
     kinds = [(_SPELT_EMAIL_RE, "email"), (_DISCORD_RE, "social_media_handle"), (_REDDIT_RE, "social_media_handle")]
     kinds += [(_CASHTAG_RE, "social_media_handle")] if "$" in text else []
-    kinds += [(_SPACED_EMAIL_RE, "email"), (_WHAT3WORDS_RE, "address")] if "@" in text or "///" in text else []
+    kinds += [(_SPACED_EMAIL_RE, "email"), (_COMMA_EMAIL_RE, "email")] if "@" in text else []
+    kinds += [(_WHAT3WORDS_RE, "address")] if "///" in text else []
+    kinds += [(_PLUS_CODE_RE, "address")] if "+" in text else []
     for pattern, kind in kinds:
         for match in pattern.finditer(text):
             yield _Hit(kind, match.start(), match.end(), kind)
@@ -2043,12 +2064,22 @@ def _date_hits(text, lines):
             continue
         if _LAW_DATE_BEFORE_RE.search(text, max(0, start - 160), start) or _LAW_DATE_AFTER_RE.match(text, end):
             continue  # "The ... Act 2014 came into force on 6 April 2016": a public day, not the family's
+        if _PUBLISHED_BEFORE_RE.search(text, max(0, start - 40), start):
+            continue  # "Published 14 March 2024 | Last updated 19 March 2024": the page's own days
+        if (start == 0 or lines[start - 1] == "\n") and _PRINTED_AFTER_RE.match(lines, end):
+            continue  # "21/03/2024, 09:47 <the page's title> | <the site>": a browser's header on a printed page
         if _after_dob_label(text, labels, start):
             yield _Hit("date_of_birth", start, end, "dob_label")
         elif strict:
             yield _Hit("full_date", start, end, "date")
 
 
+_PUBLISHED_BEFORE_RE = re.compile(
+    r"\b(?:(?:first\s+)?published(?:\s+on)?|(?:page\s+)?last\s+(?:updated|reviewed|modified)(?:\s+on)?"
+    r"|publication\s+date|date\s+of\s+publication|date\s+published|accessed|retrieved)[:\s]+$",
+    re.IGNORECASE,
+)
+_PRINTED_AFTER_RE = re.compile(r",?[^\S\n]+\d{1,2}:\d{2}[^\S\n]+(?:[^|\n\s]+[^\S\n]+){4,}\|[^\S\n]+\S")
 _LAW_DATE_BEFORE_RE = re.compile(
     r"\b(?:replaced|were\s+introduced|was\s+introduced|were\s+abolished|was\s+abolished)\b[^.;\n]{0,120}?\b"
     r"(?:England|Wales|Scotland|Northern\s+Ireland|the\s+UK)\s+(?:from|on)\s+$|"  # a system's change in a nation
@@ -2135,7 +2166,8 @@ _SPACED_REFERENCE_RE = re.compile(
 
 def _address_hits(text):
     for match in _THE_STREET_RE.finditer(text):
-        yield _Hit("address", match.start(), match.end(), "address")
+        if not _BODY_AFTER_RE.match(text, match.end()):  # ("5 The Farm Safety Foundation": a note and a charity)
+            yield _Hit("address", match.start(), match.end(), "address")
     for pattern in (_PLACED_STREET_RE, _MOVED_TO_RE):
         for match in pattern.finditer(text):
             words = [word.lower() for word in _WORD_RE.findall(match.group("street"))]
@@ -2161,6 +2193,8 @@ def _address_hits(text):
                 continue
             if detector == "street" and _figurative(text, match.start(), match.end()):
                 continue  # a street every reader knows as something else: "Downing Street", "Coronation Street"
+            if _BODY_AFTER_RE.match(text, match.end()):
+                continue  # the start of an organisation's name after a note's number: "5 The Farm Safety Foundation"
             end = match.end()
             town = _TOWN_RE.match(text, end)
             if town and any(word.lower() not in _SAFE for word in town.group("town").split()):
@@ -2169,6 +2203,13 @@ def _address_hits(text):
             if postcode:
                 end = postcode.end()
             yield _Hit("address", match.start(), end, detector)
+
+
+# The rest of an organisation's name: " Safety Foundation", " Trust".
+_BODY_AFTER_RE = re.compile(
+    r"(?:[^\S\n]+[A-Z][a-z]+){0,2}[^\S\n]+(?:Foundation|Trust|Charity|Association|Society|Institute|Network|Alliance"
+    r"|Campaign|Partnership|Federation|Council)\b"
+)
 
 
 # An address given in quotation marks after its label: "the bail address was given only as 'Carnmaddy Upper, near
@@ -2389,6 +2430,7 @@ def _name_hits(text, lower_words):
         *_other_script_hits(text),
         *_spelt_name_hits(text),
         *_beside_pseudonym_hits(text),
+        *_from_agency_hits(text),
         *_gaelic_name_hits(text),
         *_capital_name_hits(text),
         *_family_cell_hits(text, lower_words),
@@ -2608,9 +2650,10 @@ def _before_spaces(text, start):
 
 
 def _starts_place(text, start):
-    """Whether the word at start begins a table cell, a line or a sentence (where any word is capitalised)."""
+    """Whether the word at start begins a table cell, a line, a sentence or a bullet's item (where any word is
+    capitalised: "Working with children • Training • Contact us", a web page's menu on one line)."""
     at = _before_spaces(text, start)
-    return at == 0 or text[at - 1] in "|\n" or (text[at - 1] in ".!?:;" and at < start)
+    return at == 0 or text[at - 1] in "|\n\u2022\u25aa\u00b7" or (text[at - 1] in ".!?:;" and at < start)
 
 
 def _unknown_word(word):
@@ -2807,6 +2850,29 @@ _RANK_WORDS = frozenset(
 )
 
 
+# A worker named by where they came from, as families speak of them: "Elystan from the council", "Elystan o'r cyngor".
+_FROM_AGENCY_RE = re.compile(
+    rf"(?<![\w{_APOS}-])(?P<name>{_CAP})[^\S\n]+(?:from[^\S\n]+the[^\S\n]+(?:council|school|nursery|police|hospital|surgery"
+    r"|practice|housing|college|academy|charity|project|church|mosque|gurdwara|temple|youth\s+club|local\s+authority"
+    rf"|social\s+services|health\s+visiting\s+team)|o[{_APOS}]r[^\S\n]+(?:cyngor|ysgol|heddlu|feddygfa|ysbyty|eglwys"
+    r"|capel|gwasanaethau\s+cymdeithasol))\b"
+)
+
+
+# ... or whom a message says to call there: "Please call Nodira in the attendance office".
+_CALL_AT_RE = re.compile(
+    rf"\b(?i:call|ring|phone|ask\s+for|speak\s+(?:to|with))[^\S\n]+(?P<name>{_CAP})[^\S\n]+(?:in|at)[^\S\n]+the[^\S\n]+"
+    r"(?:[a-z]+[^\S\n]+)?(?:office|reception|surgery|school|nursery|clinic|centre|desk)\b"
+)
+
+
+def _from_agency_hits(text):
+    for match in [*_FROM_AGENCY_RE.finditer(text), *_CALL_AT_RE.finditer(text)]:
+        name = match.group("name")
+        if _no_word(name) and name.lower() not in _FUNCTION_WORD_SET and name not in _TITLE_SET:
+            yield _Hit("person_name", match.start("name"), match.end("name"), "from_agency")
+
+
 def _beside_pseudonym_hits(text):
     for match in _BESIDE_PSEUDONYM_RE.finditer(text):
         for word in _CAP_RE.finditer(text, match.start("inner"), match.end("inner")):
@@ -2946,6 +3012,19 @@ _UNMUTATED = (
 )  # fmt: skip
 
 
+# A place after Welsh "in" ("yng", "ym"), which puts the nasal mutation on its first letter: "yng Nghwmhesgen".
+_NASAL_PLACE_RE = re.compile(
+    rf"\b(?:yng|ym)[^\S\n]+(?P<place>(?:Ngh|Ng|Mh|Nh|M|N)[{_LO}\u0175\u0177]{{2,}}(?:-[\w-]+)?)\b"
+)
+_NASAL_UNMUTATED = (("Ngh", "C"), ("Ng", "G"), ("Mh", "P"), ("Nh", "T"), ("M", "B"), ("N", "D"))
+# Towns and countries in Welsh that a review names in general terms ("yng Nghaerdydd", "ym Mhrydain").
+_WELSH_TOWNS = _word_set(
+    "caerdydd casnewydd caerfyrddin caernarfon pontypridd prydain bangor bae biwmares dinbych conwy penfro "
+    "pen-y-bont gogledd de gorllewin dwyrain canolbarth caerffili brynbuga trefynwy tyddewi dolgellau blaenau "
+    "glynebwy porthmadog pwllheli pontypwl talybont gwynedd ceredigion powys morgannwg"
+)
+
+
 def _mutated_name_hits(text):
     """A forename the lists know once its first letters are put back ("Ddelyth" is "Delyth"), after a word that
     mutates what follows; not an English or Welsh word."""
@@ -2958,6 +3037,11 @@ def _mutated_name_hits(text):
             continue  # ("i Fai 2022": the month Mai)
         if any(name in _FORENAMES or name in _GAZETTEER for name in candidates):
             yield _Hit("person_name", match.start("name"), match.end("name"), "mutated_name")
+    for match in _NASAL_PLACE_RE.finditer(text):  # "yn byw yng Nghwmhesgen": a place after "in", its first letters
+        place = match.group("place")  # mutated ("Cwmhesgen"); a town everyone knows ("yng Nghaerdydd") is no one's
+        plain = next(plain + place[len(mutated) :] for mutated, plain in _NASAL_UNMUTATED if place.startswith(mutated))
+        if plain.lower() not in _SAFE and plain.lower() not in _WELSH_TOWNS and plain not in _GAZETTEER:
+            yield _Hit("address", match.start("place"), match.end("place"), "small_place")
     for match in _WELSH_SPEAKER_RE.finditer(text):  # "Dywedodd Cadfan ap Siencyn, ewythr y plant, ...": who said it
         words = [w for w in match.group("name").split() if w not in ("ap", "ab", "ferch")]
         if all(w.lower() not in _SAFE and w.lower() not in _ENGLISH for w in words):
@@ -3198,8 +3282,19 @@ def _informal_name(word, *, words):
     return title in _FORENAMES or title in _GAZETTEER or (words == "forenames" and title in _WORD_FORENAMES)
 
 
+# What a name after "called" names when the words before it say: a campaign, a programme, a book ("a campaign for
+# young farmers called Yellow Wellies"), no one's name.
+_THING_CALLED_RE = re.compile(
+    r"\b(?:campaign|programme|program|project|scheme|initiative|charity|app|game|film|book|song|course|podcast|show"
+    r"|series|toolkit)s?(?:[^\S\n]+(?:for|from|by|on|about)(?:[^\S\n]+[\w-]+){1,3})?[^\S\n]+(?:called|named)[^\S\n]*$",
+    re.IGNORECASE,
+)
+
+
 def _relation_hits(text):
     for match in _RELATION_RE.finditer(text):
+        if _THING_CALLED_RE.search(text, max(0, match.start() - 60), match.start("name")):
+            continue
         words = list(_WORD_RE.finditer(text, match.start("name"), match.end("name")))
         names = []
         for word in words:
@@ -3238,7 +3333,7 @@ def _gazetteer_hits(text):
 
 # Welsh "Beth" (what) before the Welsh words of a question or a form's row: "Beth ddigwyddodd / What happened".
 _WELSH_BETH_RE = re.compile(
-    r"Beth[^\S\n]+(?:dd\w+|sy|sydd|yw|oedd|mae|fydd|allai|nesaf|wnaeth|wnaethon|am|sy'n|sydd\s+angen"
+    r"Beth[^\S\n]+(?:dd\w+|sy|sydd|yw|oedd|mae|fydd\w*|allai|nesaf|wnaeth|wnaethon|am|sy['\u2019]n|sydd\s+angen"
     r"|a[^\S\n]+(?:ganf\w+|wnaeth\w*|ddysg\w+|wel\w+|ddylai|allwn|[a-z\u0175\u0177]+(?=[^\S\n]*/)))\b"
 )
 

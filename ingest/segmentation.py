@@ -315,6 +315,19 @@ def _stated_within(paragraph):
     return [([text[: found.start()].strip()], page), ([text[found.start() :]], page)]
 
 
+# A label's word as a scan's text layer misreads it ("rn" read as "m", "in" as "m"): "7.4 Fmding 3: ...", "Leaming".
+OCR_LABEL_WORD = re.compile(
+    r"^((?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(?:Key\s+)?)(Fmding|Findmg|Fmdmg|Leaming|Recornmendation)\b"
+)
+OCR_READINGS = {"Fmding": "Finding", "Findmg": "Finding", "Fmdmg": "Finding", "Leaming": "Learning"}
+OCR_READINGS["Recornmendation"] = "Recommendation"
+
+
+def _ocr_label(line):
+    """A line whose label's word a scan's text layer misread, with the word as printed: "7.4 Finding 3: ..."."""
+    return OCR_LABEL_WORD.sub(lambda m: m.group(1) + OCR_READINGS[m.group(2)], line)
+
+
 def _make_block(text, page, *, heading):
     text = " ".join(text.split())
     block = Block(text, page, heading=heading)
@@ -454,7 +467,7 @@ def _paragraphs(pages):
         top = True  # the first paragraph of the page, which may carry on the page before's last
         for raw in re.split(r"\n\s*\n", (page.text or "").replace("\r\n", "\n")):
             found = [
-                ln.strip()
+                _ocr_label(ln.strip())
                 for ln in raw.split("\n")
                 if ln.strip() and not PAGE_FURNITURE.match(ln.strip()) and not DOTS.match(ln.strip())
             ]
@@ -1046,7 +1059,8 @@ QUESTIONS_HEADING = re.compile(
     rf"|(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+(?:may|might|should|will|is\s+asked\s+to)\s+(?:wish\s+to\s+)?"
     r"consider\b.*"
     rf"|for\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+consider\b.*"  # "For the partnership to ..."
-    rf"|(?:the\s+)?(?:review|panel|reviewers?)\s+(?:asks?|invites?)\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+consider\b.*"
+    rf"|(?:the\s+)?(?:review|panel|reviewers?)\s+(?:asks?|invites?)\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+"
+    r"(?:consider|reflect\s+on)\b.*"
     r"|.*\bthe\s+following\s+questions?\s*:"
     r"|cwestiynau\s+(?:i[\u2019']r|i|ar\s+gyfer\s+y)\s+\w+.*|(?:materion|pwyntiau)\s+i[\u2019'](?:r\s+\w+\s+eu|w)\s+hystyried.*)$",
     re.IGNORECASE,
@@ -1095,7 +1109,8 @@ def _items(section, kind):
         if len(rows) > len(themes) and all(row.heading.label_text for row in rows):
             return rows
     stated = [] if labelled or section.kind != "findings" else [b for b in section.blocks if _stated(b)]
-    statements = stated or ([] if labelled else _numbered_statements(section))
+    bulleted = [] if labelled or stated else _bulleted_statements(section)
+    statements = stated or bulleted or ([] if labelled else _numbered_statements(section))
     inner = set() if labelled or statements else _repeated_headings(section)
 
     def starts_item(block):
@@ -1119,6 +1134,13 @@ def _items(section, kind):
             title = short_title(_stated(block).group("rest")).rstrip(".")
             heading = Block(title[:1].upper() + title[1:], block.page, heading=True)
             items.append(Item(heading, [block], kind=kind))
+            target = items[-1].paragraphs
+        elif starts_item(block) and bulleted:  # "1. <the learning, no full stop>", then its points and paragraphs
+            rest = LIST_ITEM.match(block.text).group("rest").strip()
+            name = _singular(_strip_number(section.heading.text)) if section.heading else ""
+            number = len(items) + 1  # (by its place: the list's numbers run on through the questions between)
+            heading = Block(rest, block.page, heading=True, label_text=f"{name} {number}".strip(), title=rest)
+            items.append(Item(heading, kind=kind))
             target = items[-1].paragraphs
         elif starts_item(block) and statements:
             items.append(Item(None, [block], kind=kind))  # the statement is its title's sentence and its text
@@ -2190,6 +2212,26 @@ def _singular(name):
     """A column's name as one item's label: "Learning points" gives "Learning point"."""
     name = " ".join(name.split())
     return name[:-1] if name.lower().endswith(("points", "findings", "lessons")) else name
+
+
+def _bulleted_statements(section):
+    """The numbered items that state a section's findings, each a statement with no full stop followed by bulleted
+    points ("1. When a young person ... could not have managed herself", "• Gran was told ..."); two or more,
+    whatever their numbers (a list whose numbering ran on through the questions between them); [] when there are none.
+    """
+    blocks = section.blocks
+    found = [
+        block
+        for block, after in itertools.pairwise(blocks)
+        if (item := LIST_ITEM.match(block.text))
+        and _words(item.group("rest")) >= 8
+        and not item.group("rest").rstrip().endswith((".", "?", ":", ";"))
+        and BULLETED.match(after.text)
+    ]
+    return found if 2 <= len(found) <= MAX_FINDINGS else []
+
+
+BULLETED = re.compile(r"^[•▪●‣*\-]\s")
 
 
 def _numbered_statements(section):

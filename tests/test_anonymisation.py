@@ -2247,3 +2247,48 @@ def test_letters_maiden_names_households_quoted_senders_record_names_app_names_a
 )
 def test_salutations_communities_declared_names_characters_fictional_addresses_and_helplines_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("He played online most nights as ConnyMac02 with his friends.", "social_media_handle", "ConnyMac02"),
+        ("The father said that Elystan from the council was kind.", "person_name", "Elystan"),
+        ("Dywedodd y tad fod Elystan o'r cyngor yn garedig.", "person_name", "Elystan"),
+        ("Mae Plentyn G yn byw yng Nghwmhesgen gyda'i dad.", "address", "Nghwmhesgen"),
+        ("The hospital letter used his former name, Kirstyanne, in error.", "person_name", "Kirstyanne"),
+        ("Apostle Chukwuma Ezeoke led the prayer sessions.", "person_name", "Apostle Chukwuma Ezeoke"),
+        ("The air ambulance took him to Kelmscott Major Trauma Centre.", "hospital", "Kelmscott Major Trauma Centre"),
+        ("Mother moved the children to Halloway Medical Services.", "surgery", "Halloway Medical Services"),
+        ("The school form gave his NHS number with dots: 415.128.8783.", "nhs_number", "415.128.8783"),
+        ("She wrote her e-mail as tasha.pendry@example,com on the form.", "email", "tasha.pendry@example,com"),
+        ("The ambulance was sent to the plus code 9C3VRF5P+QG, a track.", "address", "9C3VRF5P+QG"),
+        ("The school logged it on CPOMS as incident 20983.", "case_reference", "20983"),
+        ("The boys gathered at the top of Lathom Brow.", "address", "Lathom Brow"),
+        ("The passenger assistant on the school taxi, Gaynor, said he cried.", "person_name", "Gaynor"),
+        ("The text read: 'Please call Nodira in the attendance office.'", "person_name", "Nodira"),
+    ],
+)  # fmt: skip
+def test_gamer_names_workers_named_by_their_agency_welsh_places_after_yng_former_names_and_plus_codes_are_flagged(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mae'r teulu'n byw yng Nghaerdydd ers 2019.",
+        "2. Beth fyddai'n helpu'r rhai sy'n ateb galwadau?",
+        "Ni chynigiwyd help i'r plentyn yn Gymraeg, ei iaith gyntaf.",
+        "She had taken tablets sold as 'street Valium', which were much stronger.",
+        "5 The Farm Safety Foundation runs a campaign for young farmers called Yellow Wellies.",
+        "21/03/2024, 09:47 Pippin: local child safeguarding practice review | Sallowfield Partnership",
+        "Published 14 March 2024 | Last updated 19 March 2024",
+        "Home \u2022 Working with children \u2022 Training \u2022 Contact us",
+        "Nai Nai spoke only Mandarin, so the children translated for her.",
+        "Sands offered the parents bereavement support.",
+    ],
+)
+def test_welsh_words_drug_names_a_charity_after_a_notes_number_a_campaign_a_pages_own_dates_and_menus_pass(text):
+    assert kinds(text) == []

@@ -2958,3 +2958,73 @@ Recommendation 1: The Chief Officers' Group should ask the health board to chang
         ("Learning 2", "Child C's plan was not reviewed when the", "The Named Person knew th"),
         ("Learning 3", "Father was not involved by any agency, b", "Father's work pattern wa"),
     ]
+
+
+NUMBERING_RUN_ON = """6. Key learning
+
+6.1 The review identified three areas of key learning, each stated in the numbered list below.
+
+1. When a young person in kinship care was using drugs, her grandmother was expected to manage risks alone
+
+• Gran was told about the risks many times but was not offered any practical help.
+
+6.2 Kinship carers are often older than other carers and have fewer resources to draw on.
+
+2. Professionals saw the young person's drug use as her choice rather than as a sign of exploitation
+
+• Nobody asked where the drugs came from or who paid for them.
+
+Questions for the Child Protection Committee:
+
+3. How does the Committee make sure that practitioners ask who supplies drugs to a young person?
+
+4. Once she was on a part-time timetable, no one had a complete picture of where she was in the afternoons
+
+• Gran believed that she was in school until three o'clock.
+
+7. What worked well
+
+7.1 The school nurse saw her promptly."""
+
+
+def test_key_learning_stated_as_numbered_items_over_bullets_is_found_whatever_the_numbers_run_on_to():
+    # (a list's numbering that ran on through the questions between its items: the learning is labelled by its place)
+    proposal = propose_findings(pages(NUMBERING_RUN_ON))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("Key learning 1", "When a young person in kinship"),
+        ("Key learning 2", "Professionals saw the young pe"),
+        ("Key learning 3", "Once she was on a part-time ti"),
+    ]
+    assert "Kinship carers are often older" in proposal.findings[0].text
+    assert proposal.findings[1].questions == [
+        "How does the Committee make sure that practitioners ask who supplies drugs to a young person?"
+    ]
+    assert "school nurse" not in proposal.findings[2].text
+
+
+def test_a_scans_misread_finding_label_and_the_panels_questions_to_reflect_on_are_read_as_written():
+    text = """7. Findings
+
+7.1 The Panel makes three findings.
+
+7.2 Finding 1: Repeated requests for inhalers were not recognised as a sign of poorly controlled asthma. The practice issued twenty-two inhalers in fifteen months.
+
+The Panel asks the SBNI to reflect on the following:
+
+1. How will the SBNI know that children who are not brought to appointments are followed up?
+
+7.3 Fmding 2: The school had no healthcare plan for Child Y. Staff did not know what to do when he was breathless.
+
+7.4 Finding 3: The mother's drinking was known to different services but never assessed. Nobody put that knowledge together."""  # noqa: E501
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("Finding 1", "Repeated requests for inhalers"),
+        ("Finding 2", "The school had no healthcare p"),
+        ("Finding 3", "The mother's drinking was know"),
+    ]
+    assert proposal.findings[0].questions == [
+        "How will the SBNI know that children who are not brought to appointments are followed up?"
+    ]
