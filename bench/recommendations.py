@@ -60,7 +60,7 @@ Sets:
 - `twentyfirst`: bench/data/recommendations_twentyfirst/ (the same, written while the twentieth was tuned on): the
   twenty-first session's final figures, scored once; development material since.
 - `twentysecond`: bench/data/recommendations_twentysecond/ (the same, written while the twenty-first was tuned on):
-  held back, to be scored once.
+  the twenty-second session's final figures, scored once; development material since.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
