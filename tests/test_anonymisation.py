@@ -2279,6 +2279,7 @@ def test_gamer_names_workers_named_by_their_agency_welsh_places_after_yng_former
     "text",
     [
         "Mae'r teulu'n byw yng Nghaerdydd ers 2019.",
+        "Cafodd ei eni ym Mehefin 2015.",
         "2. Beth fyddai'n helpu'r rhai sy'n ateb galwadau?",
         "Ni chynigiwyd help i'r plentyn yn Gymraeg, ei iaith gyntaf.",
         "She had taken tablets sold as 'street Valium', which were much stronger.",
