@@ -319,8 +319,13 @@ def _stated_within(paragraph):
 OCR_LABEL_WORD = re.compile(
     r"^((?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(?:Key\s+)?)(Fmding|Findmg|Fmdmg|Leaming|Recornmendation)\b"
 )
-OCR_READINGS = {"Fmding": "Finding", "Findmg": "Finding", "Fmdmg": "Finding", "Leaming": "Learning"}
-OCR_READINGS["Recornmendation"] = "Recommendation"
+OCR_READINGS = {
+    "Fmding": "Finding",
+    "Findmg": "Finding",
+    "Fmdmg": "Finding",
+    "Leaming": "Learning",
+    "Recornmendation": "Recommendation",
+}
 
 
 def _ocr_label(line):
