@@ -2221,7 +2221,7 @@ def _singular(name):
 
 def _bulleted_statements(section):
     """The numbered items that state a section's findings, each a statement with no full stop followed by bulleted
-    points ("1. When a young person ... could not have managed herself", "• Gran was told ..."); two or more,
+    points ("1. When a young person ... could not have managed herself", "\u2022 Gran was told ..."); two or more,
     whatever their numbers (a list whose numbering ran on through the questions between them); [] when there are none.
     """
     blocks = section.blocks
@@ -2236,7 +2236,7 @@ def _bulleted_statements(section):
     return found if 2 <= len(found) <= MAX_FINDINGS else []
 
 
-BULLETED = re.compile(r"^[•▪●‣*\-]\s")
+BULLETED = re.compile(r"^[\u2022\u25aa\u25cf\u2023*\-]\s")  # a bullet point: "\u2022 ", "\u25aa ", "- "
 
 
 def _numbered_statements(section):
