@@ -250,7 +250,7 @@ nigerian ghanaian congolese zimbabwean jamaican caribbean vietnamese chinese fil
 sri lankan latvian slovak czech bulgarian albanian kosovan hungarian turkish moroccan algerian egyptian
 african asian european arab latino latina granaidh grannaidh mamaidh dadaidh nain taid mamgu tadcu
 abuelita abuelito dedushka giagia omi opi tamil telugu gujarati malayalam kannada hindi marathi farsi hebrew
-yiddish romani saesneg cymraeg gymraeg chymraeg nghymraeg gaeilge nai habooba habobat
+yiddish romani saesneg cymraeg gymraeg chymraeg nghymraeg gaeilge nai habooba habobat yeye nainai dziadzia bapu
 paati thatha paatti ammachi jaan jaanu beta beti habibi habibti mija mijo walaal walaalo abaayo bhai bhaiya
 didi baji apa akhi ukhti brat bratku siostra bubbe bobbe zeide zaide zayde halmeoni harabeoji obaachan ojiichan
 pappou papou purim pesach sukkot hanukkah chanukah lohri vaisakhi hogmanay geordie
@@ -711,7 +711,8 @@ _PHONE_WINDOW = 30
 # Before an 03, 080 or 116 number (used only by organisations), words that say whose number it is.
 _ORGANISATION_CONTEXT_RE = re.compile(
     r"\b(?:help\s*line|advice\s+line|line|freephone|hotline|council|services?|hub|MASH|front\s+door|team|police|"
-    r"partnership|NSPCC|charity|contact\s+centre|NHS|duty|out\s+of\s+hours)\b",
+    r"partnership|NSPCC|charity|contact\s+centre|NHS|duty|out\s+of\s+hours|(?-i:UK)|foundation|trust|association"
+    r"|society|can\s+be\s+reached)\b",
     re.I,
 )
 
@@ -970,9 +971,9 @@ _SENTENCE_BREAK_RE = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
 _STREET_WORDS = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|Walk|Rise|Hill"
     "|Park|Square|Mews|View|Row|Green|Parade|Croft|Fold|Vale|Chase|Wharf|Yard|Gate|Bank|Boulevard|Heights"
-    "|Meadows?|Mount|Approach|Fields|Glade|Hollow|Orchard|Quay|Ridge|Wynd|Estate|Cottages|Farm|Brow"
+    "|Meadows?|Mount|Approach|Fields|Glade|Hollow|Orchard|Quay|Ridge|Wynd|Estate|Cottages|Farm|Brow|Drove"
 )
-_NAMED_STREET_WORDS = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Estate|Brow"
+_NAMED_STREET_WORDS = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Estate|Brow|Drove"
 _STREET_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
 _ADDRESS_RE = re.compile(
     rf"(?:\b(?:Flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+)?(?<![\d./-])\b\d{{1,3}}[A-Za-z]?"
@@ -1050,7 +1051,8 @@ _TOWN_RE = re.compile(rf"\.?,\s*(?P<town>{_CAP}(?:[ -]{_CAP})?)")
 _TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
 
 _INSTITUTION_KEYWORDS = {
-    "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre|UTC)",
+    "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre|UTC"
+    r"|Tuition\s+Centre)",
     "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
     "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Health\s+Hub"
     r"|Group\s+Practice|Family\s+Practice|Family\s+Doctors|Health\s+Partnership|Medical\s+Partnership|Primary\s+Care\s+Centre"
@@ -2066,6 +2068,8 @@ def _date_hits(text, lines):
             continue  # "The ... Act 2014 came into force on 6 April 2016": a public day, not the family's
         if _PUBLISHED_BEFORE_RE.search(text, max(0, start - 40), start):
             continue  # "Published 14 March 2024 | Last updated 19 March 2024": the page's own days
+        if _REVIEW_DAY_BEFORE_RE.search(text, max(0, start - 120), start):
+            continue  # "The panel met for the first time on 7 June 2023": the review's own days, not the family's
         if (start == 0 or lines[start - 1] == "\n") and _PRINTED_AFTER_RE.match(lines, end):
             continue  # "21/03/2024, 09:47 <the page's title> | <the site>": a browser's header on a printed page
         if _after_dob_label(text, labels, start):
@@ -2077,6 +2081,14 @@ def _date_hits(text, lines):
 _PUBLISHED_BEFORE_RE = re.compile(
     r"\b(?:(?:first\s+)?published(?:\s+on)?|(?:page\s+)?last\s+(?:updated|reviewed|modified)(?:\s+on)?"
     r"|publication\s+date|date\s+of\s+publication|date\s+published|accessed|retrieved)[:\s]+$",
+    re.IGNORECASE,
+)
+# What the review itself did on a day: "The panel met for the first time on", "approved by the partnership on".
+_REVIEW_DAY_BEFORE_RE = re.compile(
+    r"\b(?:(?:review|reviewers?|panel|review\s+team|partnership|safeguarding\s+partners|board|committee)\b[^.;\n]{0,60}?"
+    r"\b(?:met|meets|approved|endorsed|signed\s+off|accepted|commissioned|published|convened|completed)"
+    r"|(?:approved|endorsed|signed\s+off|accepted|commissioned|published)\s+by\s+the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:partnership|board|committee|safeguarding\s+partners|panel))\b[^.;\n]{0,40}?\bon\s+$",
     re.IGNORECASE,
 )
 _PRINTED_AFTER_RE = re.compile(r",?[^\S\n]+\d{1,2}:\d{2}[^\S\n]+(?:[^|\n\s]+[^\S\n]+){4,}\|[^\S\n]+\S")
@@ -2866,7 +2878,26 @@ _CALL_AT_RE = re.compile(
 )
 
 
+# ... or who a message says it is from: "Hi it's Tegla your HV", "This is Marnie from the nursery".
+_MESSAGE_FROM_RE = re.compile(
+    rf"\b(?i:it[{_APOS}]s|this\s+is|I[{_APOS}]m)[^\S\n]+(?P<name>{_CAP})[^\S\n]+(?i:your|from)\b"
+)
+# A police officer by rank and collar number: "PS 2291 Maclennan", "PC 4471 Ojo".
+_COLLAR_NUMBER_RE = re.compile(rf"\b(?:PC|PS|DC|DS|Sgt|PCSO)[^\S\n]+\d{{2,5}}[^\S\n]+(?P<name>{_CAP})")
+# Initials and a surname on a thing that carries them: "belonged to A. J. Haldane", "read K. HALLORAN".
+_INITIALS_ON_RE = re.compile(
+    r"\b(?:read|belonged\s+to|belonging\s+to|signed\s+by|addressed\s+to|in\s+the\s+name\s+of|made\s+out\s+to"
+    rf"|registered\s+to)[^\S\n]+(?P<name>[{_UP}]\.[^\S\n]?(?:[{_UP}]\.[^\S\n]?)?(?:{_CAP}|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?))"
+    r"(?![\w-])"
+)
+
+
 def _from_agency_hits(text):
+    for pattern in (_MESSAGE_FROM_RE, _COLLAR_NUMBER_RE, _INITIALS_ON_RE):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if pattern is not _MESSAGE_FROM_RE or _no_word(name) or name in _FORENAMES:  # (not "It's Monday your")
+                yield _Hit("person_name", match.start("name"), match.end("name"), "self_named")
     for match in [*_FROM_AGENCY_RE.finditer(text), *_CALL_AT_RE.finditer(text)]:
         name = match.group("name")
         if _no_word(name) and name.lower() not in _FUNCTION_WORD_SET and name not in _TITLE_SET:

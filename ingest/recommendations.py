@@ -350,6 +350,7 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
             or _indexed(blocks)
             or _written_into_conclusions(sections(blocks))
             or _recommends_that(blocks)
+            or _counted_list(blocks)
             or _quoted(blocks, findings)
             or _what_needs_to_change(blocks, findings)
         )
@@ -371,6 +372,12 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
             _add_actions(section.blocks, proposed, findings)
         elif start := _plan_within(section):
             _add_actions(section.blocks[start:], proposed, findings)  # ("Board action plan" in the chair's statement)
+    if proposed and not any(r.actions for r in proposed) and any(ACTION_PLAN.search(b.text) for b in blocks):
+        # a plan the report speaks of whose heading is not in its text (set as a picture): the table whose columns
+        # are a plan's, keyed by the recommendations' references ("No. | What we will do | Lead | By | RAG")
+        header = next((i for i, b in enumerate(blocks) if "ref" in _plan_columns(b.text)), None)
+        if header is not None:
+            _add_actions(blocks[header:], proposed, findings)
     return proposed
 
 
@@ -589,6 +596,33 @@ ORDINAL = r"(?:and\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|n
 
 
 QUESTION = re.compile(r"whether\b", re.IGNORECASE)  # "whether the group should include ...": a question, asked
+
+
+# A paragraph that counts the review's recommendations: "The safeguarding partners accepted all seven
+# recommendations", "The review makes 7 recommendations".
+COUNTED = re.compile(
+    rf"\b(?P<count>\d{{1,2}}|{'|'.join(segmentation.NUMBER_WORDS)})\s+recommendations\b", re.IGNORECASE
+)
+
+
+def _counted_list(blocks):
+    """In a report with no heading over its recommendations (a heading set as a picture the text layer lacks), the
+    numbered list of as many paragraphs as it says it made, 1 to N, each asking someone to act; [] when none is."""
+    counts = set()
+    for block in blocks:
+        for match in COUNTED.finditer(block.text):
+            word = match.group("count").lower()
+            counts.add(int(word) if word.isdigit() else segmentation.NUMBER_WORDS[word])
+    for count in sorted(counts, reverse=True):
+        for start in range(len(blocks) - count + 1):
+            run = blocks[start : start + count]
+            numbered = [segmentation.LIST_ITEM.match(block.text) for block in run]
+            if all(
+                found and int(found.group("n")) == number and OWN_SUBJECT.match(found.group("rest"))
+                for number, found in enumerate(numbered, start=1)
+            ) and not any(" | " in block.text for block in run):  # (not a table's rows: an earlier review's)
+                return _from_blocks(run)
+    return []
 
 
 def _recommends_that(blocks):
@@ -1086,6 +1120,8 @@ def _recommendation_sections(all_sections):
             found[-1] += section.blocks  # a continuation sheet at the end of the form, or the next page's "List of
             # recommendations (continued)": the section goes on there
             out.append(None)
+        elif _background_only(section):
+            out.append(None)  # "6. Recommendations from the single agency reports", "summarised below as background"
         elif (
             section.kind == "recommendations"
             or any("type" in (_columns(cells) or {}) for block in section.blocks if (cells := _cells(block.text)))
@@ -1104,6 +1140,22 @@ def _recommendation_sections(all_sections):
         else:
             out.append(None)
     return [found for found in out if found]
+
+
+# A paragraph saying the recommendations below are set out for context: "summarised below as background".
+AS_BACKGROUND = re.compile(
+    r"\b(?:as|for)\s+(?:background|information|context)\b|\bnot\s+(?:the\s+)?recommendations\s+of\s+this\s+review\b",
+    re.IGNORECASE,
+)
+
+
+def _background_only(section):
+    """Whether a section sets out other reviews' or the agencies' own recommendations, headed so ("Recommendations
+    from the single agency reports") and saying they are given as background, not as this review's."""
+    heading = section.heading
+    if heading is None or not OTHERS_TABLE.match(SECTION_NUMBER.sub(r"\g<rest>", heading.text.strip(), count=1)):
+        return False
+    return any(AS_BACKGROUND.search(block.text) for block in section.blocks[:3] if not block.heading)
 
 
 # A later section that adds one to the recommendations: "the reviewers have asked that it be read as action 7".
@@ -1195,6 +1247,12 @@ def names_recommendations(pages):
     return any(s.kind == "recommendations" and not _is_action_plan(s) for s in sections(blocks)) or any(
         re.match(r"^recommendation\s*\d", block.text, re.IGNORECASE) for block in blocks
     )
+
+
+def _plan_columns(text):
+    """The roles of an action plan's columns when the text is such a table's header row; {} for any other text."""
+    cells = _cells(text)
+    return (_action_columns(cells) or {}) if cells else {}
 
 
 def _is_action_plan(section):
@@ -1339,7 +1397,95 @@ def _from_blocks(blocks):
     """The recommendations of a recommendations section (or of the part after a finding), in order."""
     # (a change Word printed as tracked is no part of the report: "Deleted: 7. The Board should ...")
     kept = [block for block in blocks if not TRACKED_CHANGE.match(block.text.strip())]
-    return _SectionReader().read(_inline_items(_rows_whole(kept)))
+    return _SectionReader().read(_inline_items(_rows_whole(_read_out_rows(_columns_read_down(kept)))))
+
+
+def _columns_read_down(blocks):
+    """The blocks with a table that a text layer read column by column (a rotated page: "No.", "1", "2", "3", then
+    "Action" and its three cells, then "Lead" and its three ...) set out again row by row. The numbers under the first
+    column's heading say how many rows there are, or, when the text layer lost them (figures alone on a line are read
+    as page numbers), the cells of the next column; the rows are then numbered on from the table before."""
+    out, index, last = [], 0, 0
+    while index < len(blocks):
+        table = _read_down_at(blocks, index, last)
+        if table is None:
+            out.append(blocks[index])
+            index += 1
+            continue
+        rows, index, last = table
+        out.extend(rows)
+    return out
+
+
+def _read_down_at(blocks, start, last):
+    """(the rows, the index after the table, its last row's number) of a table read down its columns that starts at
+    blocks[start], or None. last: the number of the last row of the table before (for numbers the text lost)."""
+    if not segmentation.NUMBER_COLUMN.match(blocks[start].text.strip()):
+        return None
+    numbers = []
+    for block in blocks[start + 1 :]:
+        if not block.text.strip().isdigit() or (numbers and int(block.text) != int(numbers[-1]) + 1):
+            break
+        numbers.append(block.text.strip())
+    at = start + 1 + len(numbers)
+    if not numbers:  # (lost: as many as the next column's cells, up to the heading after them)
+        count = next((i for i, b in enumerate(blocks[at + 1 :]) if b.heading and _read_down_heading(b.text)), 0)
+        numbers = [str(last + n) for n in range(1, count + 1)]
+    columns = [[blocks[start].text.strip(), *numbers]]
+    while at < len(blocks) and len(numbers) >= (1 if last else 2):  # (one row alone only where a table goes on)
+        head = blocks[at].text.strip()
+        if not _read_down_heading(head):
+            break
+        cells = []
+        for block in blocks[at + 1 : at + 1 + len(numbers)]:
+            if segmentation.NUMBER_COLUMN.match(block.text.strip()) or block.page != blocks[at].page:
+                break  # (the next table, or the next page, before this column's cells ran out)
+            cells.append(block.text.strip())
+        if not cells:
+            break
+        columns.append([head, *cells, *[""] * (len(numbers) - len(cells))])
+        at += 1 + len(cells)
+    if len(columns) < 3:
+        return None
+    page = blocks[start].page
+    rows = [Block(" | ".join(column[0] for column in columns), page, heading=True)]
+    rows += [Block(" | ".join(column[row] for column in columns), page) for row in range(1, len(numbers) + 1)]
+    return rows, at, int(numbers[-1])
+
+
+def _read_down_heading(text):
+    """Whether a paragraph reads as a column's heading: a few words, no sentence, no figure alone."""
+    return 0 < len(text.split()) <= 5 and not text.endswith((".", ":", ";")) and not text.isdigit()
+
+
+# A table read out row by row, as an accessible text-only version gives it: "Row 1. Number: 1. Recommendation: The
+# SBNI should ... Level: Regional. Lead: SBNI."; and each of its fields' names, after a sentence's end.
+READ_OUT_ROW = re.compile(r"^Row\s+\d{1,3}\.\s+(?P<rest>\S.*)$", re.DOTALL)
+READ_OUT_FIELD = re.compile(r"(?:^|(?<=\.\s))(?P<name>[A-Z][A-Za-z'\u2019 ]{0,30}):\s+")
+
+
+def _read_out_rows(blocks):
+    """The blocks with a table read out row by row set out again as a table: a header row of the fields the first
+    row names, then each row's values in those columns ("1 | The SBNI should ... | Regional | SBNI")."""
+    out, names = [], None
+    for block in blocks:
+        row = READ_OUT_ROW.match(block.text.strip())
+        fields = list(READ_OUT_FIELD.finditer(row.group("rest"))) if row else []
+        if len(fields) < 2 or fields[0].start() != 0:
+            out.append(block)
+            names = None
+            continue
+        if names is None:
+            names = [field.group("name") for field in fields]
+            out.append(Block(" | ".join(names), block.page, heading=True))
+        fields = [field for field in fields if field.group("name") in names]
+        ends = [field.start() for field in fields[1:]] + [len(row.group("rest"))]
+        rest = row.group("rest")
+        values = {f.group("name"): rest[f.end() : end].strip() for f, end in zip(fields, ends, strict=True)}
+        cells = [values.get(name, "") for name in names]  # (a short value's full stop is the reading's, not its own)
+        cells = [cell[:-1] if cell.endswith(".") and len(cell.split()) <= 4 else cell for cell in cells]
+        out.append(Block(" | ".join(cells), block.page))
+    return out
 
 
 # A designed page's cell as a PDF gives it: its heading in capitals, then its numbered recommendations run together
@@ -1798,7 +1944,14 @@ class _SectionReader:
             and (self.stem is not None or (current is not None and current.text.rstrip().endswith(":")))
         ):
             self._own_lead_part(block, text[part.end() : own.start()], part.group("letter"), own.group("to"))
-        elif current is not None and _expects_sub_points(current) and (_is_sub_point(text) or _bullet_goes_on(text)):
+        elif current is not None and current.text and PULL_QUOTE.match(text) and _cut_off(current):
+            return  # a pull quote set into a recommendation a page's layout cut: its rest follows the quote
+        elif (
+            current is not None
+            and _expects_sub_points(current)
+            and (_is_sub_point(text) or _bullet_goes_on(text))
+            and not (current.text.startswith("that ") and LETTERED_ASK.match(text))
+        ):
             current.text = f"{current.text} {_plain(text)}"  # "(ii) every child's plan records ...": a sub-point
         elif numbered or listed:
             self._numbered(block, text, numbered, listed)
@@ -2017,6 +2170,20 @@ def _continues(current, text):
     unfinished = not ending.endswith((".", "!", "?", ")", "\u201d", '"'))
     short = len(text.split()) < 12 and not (_unlabelled_recommendation(text) and not _asks_no_one(text))
     return unfinished or (LISTED.match(text) is not None) or short
+
+
+# A lettered point that asks someone of its own, as each of a list of "that ..." recommendations does: "(b) that the
+# Chief Officers Group should ensure ..." after "(a) that the Committee should issue ...; (Key finding 1)".
+LETTERED_ASK = re.compile(
+    r"^\(?[a-h]\)\s+that\s+(?:the\s+\w|(?-i:[A-Z]))[^.:;]{0,100}?\b(?:should|must|is\s+asked\s+to)\b", re.IGNORECASE
+)
+# A paragraph that is a quotation and nothing else: a pull quote set among the text.
+PULL_QUOTE = re.compile(r"^[\"\u201c][^\"\u201c\u201d]{10,300}[\"\u201d]$")
+
+
+def _cut_off(recommendation):
+    """Whether a recommendation stops mid-sentence (no closing mark), as a page or a set-in quotation cuts it."""
+    return not recommendation.text.rstrip().endswith((".", "!", "?", ";", ":", ")"))
 
 
 def _is_sub_point(text):

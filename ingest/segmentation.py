@@ -1063,7 +1063,7 @@ QUESTIONS_HEADING = re.compile(
     r"|questions?\s+(?:for|to)\s+consider.*|questions\s+arising.*"
     rf"|(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+(?:may|might|should|will|is\s+asked\s+to)\s+(?:wish\s+to\s+)?"
     r"consider\b.*"
-    rf"|for\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+consider\b.*"  # "For the partnership to ..."
+    rf"|for\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+(?:consider|reflect\s+on)\b.*"  # "For the ..."
     rf"|(?:the\s+)?(?:review|panel|reviewers?)\s+(?:asks?|invites?)\s+(?:the\s+)?(?:[\w'\u2019&-]+\s+){{0,4}}?{BODIES}\s+to\s+"
     r"(?:consider|reflect\s+on)\b.*"
     r"|.*\bthe\s+following\s+questions?\s*:"
@@ -2469,9 +2469,77 @@ def _learning_among_actions(all_sections):
     return items if len(items) >= 2 and all(said) else []
 
 
+# A paragraph that says the learning itself is set out in an appendix: "The key learning itself is on the cards in
+# Appendix 2", "The findings are set out in Appendix B."
+POINTS_TO_APPENDIX = re.compile(
+    r"\b(?:key\s+)?(?:learning|findings?|lessons?)\b[^.]{0,40}?\b(?:is|are)\s+(?:set\s+out\s+|given\s+|printed\s+)?"
+    r"(?:on|in)\b[^.]{0,30}?\b(?P<appendix>appendix\s+[\w.]{1,4})\b",
+    re.IGNORECASE,
+)
+
+
+# The side of a printed card: "CARD 2 OF 6 · BACK" (a duplex page prints the backs in mirror order).
+CARD_SIDE = re.compile(r"^card\s+(?P<n>\d{1,2})\s+of\s+\d{1,2}\W{1,3}(?P<side>front|back)$", re.IGNORECASE)
+
+
+def _cards_in_order(blocks):
+    """Blocks set out on printed cards put card by card, each back after its front; other blocks as they were."""
+    if sum(bool(CARD_SIDE.match(block.text.strip())) for block in blocks) < 2:
+        return blocks
+    lead, cards, key = [], {}, None
+    for block in blocks:
+        if side := CARD_SIDE.match(block.text.strip()):
+            key = (int(side.group("n")), side.group("side").lower() == "back")
+        (cards.setdefault(key, []) if key else lead).append(block)
+    return lead + [block for key in sorted(cards) for block in cards[key]]
+
+
+def _pointed_appendix(all_sections):
+    """The sections, with an appendix that the report says holds its learning (and that labels it: "Key learning 1")
+    read as the findings, and the section that pointed there as the analysis behind them."""
+    for section in all_sections:
+        if section.kind == "skip":
+            continue
+        for block in section.blocks:
+            pointer = POINTS_TO_APPENDIX.search(block.text)
+            if pointer is None:
+                continue
+            name = " ".join(pointer.group("appendix").lower().split())
+            for appendix in all_sections:
+                heading = " ".join((appendix.heading.text if appendix.heading else "").lower().split())
+                labelled = sum(map(_is_labelled_item, appendix.blocks)) >= 2
+                if appendix is not section and re.match(rf"{re.escape(name)}\b", heading) and labelled:
+                    appendix.kind = "findings"
+                    appendix.blocks = _cards_in_order(appendix.blocks)
+                    if section.kind in ("findings", "learning"):
+                        section.kind = "analysis"
+                    return all_sections
+    return all_sections
+
+
+def _without_repeats(findings):
+    """The findings with a labelled one given twice (a box the text layer read twice: once where it floats, once
+    where it is anchored) kept once, with the fuller text and any questions of either; and with the headings of the
+    groups they fall under ("Theme 1", over "Learning 1" and "Learning 2"), which say nothing of their own, left out."""
+    out, seen = [], {}
+    for finding in findings:
+        key = (finding.label, finding.title)
+        if finding.label and key in seen:
+            first = seen[key]
+            first.text = max(first.text, finding.text, key=len)
+            first.questions = first.questions or finding.questions
+            first.recommendations = first.recommendations or finding.recommendations
+            continue
+        seen[key] = finding
+        out.append(finding)
+    empty = [f for f in out if f.label and f.text.strip() in ("", f.title)]
+    saying = {f.label.split()[0].lower() for f in out if f.label and f not in empty}
+    return [f for f in out if f not in empty or not saying or f.label.split()[0].lower() in saying]
+
+
 def propose_findings(pages: list[Page]) -> Proposal:
     """One proposed finding per finding or learning point of the document, with a note of how they were found."""
-    all_sections = sections(read_blocks(pages))
+    all_sections = _pointed_appendix(sections(read_blocks(pages)))
     sources = [(name, _source_items(all_sections, name)) for name in ("findings", "learning", "analysis")]
     sources = [(name, items) for name, items in sources if items]
     # Learning written as run-in paragraphs through the report ("Learning: ..." after each episode) is the report's
@@ -2510,7 +2578,7 @@ def propose_findings(pages: list[Page]) -> Proposal:
     sources.sort(key=lambda source: len(source[1]) == 1 and source[1][0].heading is None)
     if sources:
         name, items = sources[0]
-        findings = _cap([_proposed(i) for i in items])
+        findings = _cap(_without_repeats([_proposed(i) for i in items]))
         _questions_by_reference(all_sections, findings)
         if all(f.kind == "learning" for f in findings):
             name = "learning"

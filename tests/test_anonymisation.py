@@ -2267,6 +2267,11 @@ def test_salutations_communities_declared_names_characters_fictional_addresses_a
         ("The boys gathered at the top of Lathom Brow.", "address", "Lathom Brow"),
         ("The passenger assistant on the school taxi, Gaynor, said he cried.", "person_name", "Gaynor"),
         ("The text read: 'Please call Nodira in the attendance office.'", "person_name", "Nodira"),
+        ("The text from the health visitor began 'Hi it's Tegla your HV'.", "person_name", "Tegla"),
+        ("The arrest was made by PS 2291 Maclennan, who was first on scene.", "person_name", "Maclennan"),
+        ("The bus pass found in the car belonged to A. J. Haldane.", "person_name", "A. J. Haldane"),
+        ("The car was abandoned on Marholm Drove, a track.", "address", "Marholm Drove"),
+        ("The boy moved to the Thistlecombe Tuition Centre.", "school", "Thistlecombe Tuition Centre"),
     ],
 )  # fmt: skip
 def test_gamer_names_workers_named_by_their_agency_welsh_places_after_yng_former_names_and_plus_codes_are_flagged(
@@ -2289,6 +2294,11 @@ def test_gamer_names_workers_named_by_their_agency_welsh_places_after_yng_former
         "Home \u2022 Working with children \u2022 Training \u2022 Contact us",
         "Nai Nai spoke only Mandarin, so the children translated for her.",
         "Sands offered the parents bereavement support.",
+        "The panel met for the first time on 7 June 2023.",
+        "The final report was approved by the partnership on 12 March 2024.",
+        "Anxiety UK can be reached on 03444 775 774.",
+        "Dziadzia was the only adult who spoke to the school in Polish.",
+        "It's Monday your appointment is at 10.",
     ],
 )
 def test_welsh_words_drug_names_a_charity_after_a_notes_number_a_campaign_a_pages_own_dates_and_menus_pass(text):

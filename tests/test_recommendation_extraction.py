@@ -3898,3 +3898,153 @@ The aim is that the first picture the family court sees is complete.
         ("1.1", "The Home Office should set a n"),
         ("1.2", "The Department for Education s"),
     ]
+
+
+def test_a_numbered_list_of_as_many_asks_as_the_report_says_it_made_is_its_recommendations_without_a_heading():
+    # (the report's headings were pictures: its text layer has the list, and the plan's table, with no heading)
+    text = """The review also found good practice:
+
+1. The paediatrician recognised neglect at once and made a referral the same day
+
+2. The teacher wrote down the boy's exact words and passed them on
+
+1. The safeguarding partners should adopt a single "was not brought" policy for all health services.
+
+2. NHS Northshire Integrated Care Board should ensure that dental services do not discharge a child without telling the health visitor.
+
+3. Northshire Council should ensure that no early help plan is closed unless the child has been seen.
+
+The safeguarding partners accepted all three recommendations and agreed the action plan in the appendix.
+
+No. | What we will do | Lead | By | RAG
+1 | Agree a single was-not-brought policy. | Designated Nurse | December 2022 | Amber
+2 | Revise the dental discharge policy. | Clinical Director | January 2023 | Green
+3 | Change the early help closure form. | Head of Early Help | November 2022 | Green"""  # noqa: E501
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text[:30], [a.text for a in r.actions]) for r in made] == [
+        ("1", "The safeguarding partners shou", ["Agree a single was-not-brought policy."]),
+        ("2", "NHS Northshire Integrated Care", ["Revise the dental discharge policy."]),
+        ("3", "Northshire Council should ensu", ["Change the early help closure form."]),
+    ]
+
+
+def test_a_numbered_list_of_asks_is_no_recommendations_when_the_report_counts_otherwise():
+    text = """1. The safeguarding partners should adopt a single policy for all health services.
+
+2. Northshire Council should ensure that no early help plan is closed unless the child has been seen.
+
+The review makes five recommendations, which are set out in the partnership's separate response."""
+
+    assert proposed(pages(FINDINGS, text)) == []
+
+
+def test_lettered_that_clauses_each_asking_someone_are_each_a_recommendation_and_a_pull_quote_is_no_part():
+    text = """8. Recommendations
+
+8.2 The review team recommends:
+
+(a) that the Child Protection Committee should issue guidance on pre-birth assessment; (Key finding 1)
+
+(b) that the police should ensure that a reply to a request for information lists any violence; (Key finding 2)
+
+(c) that Northshire Council should ensure that the Children's Hearing is told of the pre-birth plan and
+
+"The father was a name on a form, not a person in the assessment."
+
+that the plan is reviewed at the same time as her own; (Key finding 1)
+
+(d) that NHS Northshire should revise its maternity pathway so that:
+
+(i) the father is offered an appointment of his own;
+
+(ii) the health visitor attends the planning meeting. (Key finding 3)"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.label for r in made] == ["(a)", "(b)", "(c)", "(d)"]
+    assert made[2].text.endswith("that the plan is reviewed at the same time as her own; (Key finding 1)")
+    assert "The father was a name" not in made[2].text
+    assert "(ii) the health visitor attends the planning meeting." in made[3].text
+
+
+def test_the_single_agency_reports_recommendations_given_as_background_are_not_the_reviews():
+    text = """6. Recommendations from the single agency reports
+
+6.1 Each agency was asked to make recommendations for its own service. They are summarised below as background.
+
+Agency | Recommendation of the agency report | Status
+Police | The force should train officers to reassess risk when family proceedings begin | Training being designed
+Nursery | The nursery should ensure that all staff know how to contact the duty team | Complete
+
+7. Next steps
+
+7.1 The panel will make its recommendations in the final report."""
+
+    assert proposed(pages(FINDINGS, text)) == []
+
+
+def test_a_single_agency_recommendations_section_of_the_reviews_own_is_kept():
+    text = """9. Recommendations from the single agency reports
+
+The panel endorses the following recommendations, which form part of this review's action plan.
+
+Agency | Ref | Recommendation
+Police | P 1 | The police should share every domestic incident with Children's Social Care."""
+
+    assert [r.label for r in proposed(pages(FINDINGS, text))] == ["P 1"]
+
+
+def test_a_table_read_out_row_by_row_in_an_accessible_version_is_read_as_its_table():
+    text = """9. Recommendations
+
+Row 1. Number: 1. Recommendation: The SBNI should issue regional guidance on the transfer of child health records. Level: Regional. Lead: SBNI. Learning: 1.
+
+Row 2. Number: 2. Recommendation: The PSNI should ensure that officers record every child who lives at the address. Level: Regional. Lead: PSNI. Learning: 2."""  # noqa: E501
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.text, r.findings) for r in made] == [
+        ("1", "The SBNI should issue regional guidance on the transfer of child health records.", [0]),
+        ("2", "The PSNI should ensure that officers record every child who lives at the address.", [1]),
+    ]
+
+
+def test_a_rotated_table_read_down_its_columns_is_read_row_by_row_its_lost_numbers_counted_on():
+    # (a landscape table over two pages, its text layer column by column; figures alone on a line are lost as page
+    # numbers would be)
+    first = """5. Improving systems and practice
+
+5.1 The panel identified the following actions for the Board and its member agencies.
+
+No.
+
+Action
+
+The Board should revise its procedures so that core groups identify every adult in the household.
+
+The probation service should ensure that offender managers check whether a registered child lives at an address.
+
+Lead
+
+Regional Safeguarding Children Board
+
+Probation service"""
+    second = """No.
+
+Action
+
+Welsh Government should consider amending the All Wales Child Protection Procedures.
+
+Lead
+
+Welsh Government"""
+
+    made = proposed(pages(FINDINGS, first, second))
+
+    assert [(r.label, r.text[:30], r.addressee) for r in made] == [
+        ("1", "The Board should revise its pr", "partnership"),
+        ("2", "The probation service should e", "agencies"),
+        ("3", "Welsh Government should consid", "national"),
+    ]

@@ -3028,3 +3028,83 @@ The Panel asks the SBNI to reflect on the following:
     assert proposal.findings[0].questions == [
         "How will the SBNI know that children who are not brought to appointments are followed up?"
     ]
+
+
+def test_key_learning_on_cards_in_the_appendix_the_report_points_to_is_the_findings_each_with_its_backs_questions():
+    text = """6. Analysis
+
+6.1 This section explains the evidence under two topics. The key learning itself is on the cards in Appendix 2.
+
+Seeing the child
+
+6.2 The police attended fourteen times and nobody asked the boy what he saw.
+
+The school
+
+6.3 The school received six of the fourteen concern reports.
+
+Appendix 2: Key learning cards
+
+CARD 1 OF 2 \u00b7 FRONT
+
+Key learning 1
+
+When domestic abuse was reported, agencies worked with the adults and did not ask the boy what he saw.
+
+CARD 2 OF 2 \u00b7 FRONT
+
+Key learning 2
+
+The Named Person received only some of the concern reports, so the link between home and school was never made.
+
+CARD 2 OF 2 \u00b7 BACK
+
+What we saw: six of fourteen reports reached the school.
+
+CARD 1 OF 2 \u00b7 BACK
+
+Questions for the Child Protection Committee
+
+1. How will the Committee know that children's own accounts of domestic abuse are recorded?"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("Key learning 1", "When domestic abuse was report"),
+        ("Key learning 2", "The Named Person received only"),
+    ]
+    assert proposal.findings[0].questions == [
+        "How will the Committee know that children's own accounts of domestic abuse are recorded?"
+    ]
+    assert "six of fourteen reports" in proposal.findings[1].text
+
+
+def test_a_learning_box_read_twice_is_one_finding_and_a_theme_heading_over_learning_is_no_finding():
+    box = "Learning 1: Information about the father's violence was held by probation but not shared with the midwife"
+    text = f"""6. Findings
+
+Theme 1: Information about Father
+
+{box}
+
+{box}
+
+6.2 Three agencies held part of the picture. Probation knew that Father was on licence for violence.
+
+For the SBNI to reflect on:
+
+1. How do the SBNI's member agencies make sure that a pregnancy leads to a referral?
+
+Theme 2: Seeing the father
+
+Learning 2: Health professionals met Father only in passing and did not ask about his history
+
+6.3 The health visitor saw Father twice and recorded him as supportive."""
+
+    proposal = propose_findings(pages(text))
+
+    assert [f.label for f in proposal.findings] == ["Learning 1", "Learning 2"]
+    assert "Three agencies held part of the picture" in proposal.findings[0].text
+    assert proposal.findings[0].questions == [
+        "How do the SBNI's member agencies make sure that a pregnancy leads to a referral?"
+    ]
