@@ -2086,7 +2086,8 @@ _PUBLISHED_BEFORE_RE = re.compile(
 # What the review itself did on a day: "The panel met for the first time on", "approved by the partnership on".
 _REVIEW_DAY_BEFORE_RE = re.compile(
     r"\b(?:(?:review|reviewers?|panel|review\s+team|partnership|safeguarding\s+partners|board|committee)\b[^.;\n]{0,60}?"
-    r"\b(?:met|meets|approved|endorsed|signed\s+off|accepted|commissioned|published|convened|completed)"
+    r"\b(?:met|meets|approved|endorsed|signed\s+off|accepted|commissioned|published|convened|completed|agreed"
+    r"|discuss(?:ed)?)"
     r"|(?:approved|endorsed|signed\s+off|accepted|commissioned|published)\s+by\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:partnership|board|committee|safeguarding\s+partners|panel))\b[^.;\n]{0,40}?\bon\s+$",
     re.IGNORECASE,
@@ -2194,6 +2195,9 @@ def _address_hits(text):
         yield _Hit("address", match.start(), match.end(), "welsh_place")
     for match in _QUOTED_ADDRESS_RE.finditer(text):
         yield _Hit("address", match.start("value"), match.end("value"), "quoted_address")
+    for match in _HOTEL_RE.finditer(text):  # ("the Stonegate Lodge Hotel"; not "a Premier Inn", "the Grand Hotel")
+        if all(word.lower() not in _ENGLISH for word in match.group("name").split() if word != "Lodge"):
+            yield _Hit("address", match.start(), match.end(), "hotel")
     for pattern, detector in ((_ADDRESS_RE, "address"), (_BUILDING_RE, "address"), (_NAMED_STREET_RE, "street")):
         for match in pattern.finditer(text):
             words = [word.lower() for word in _WORD_RE.findall(match.group("street") or match.group("way"))]
@@ -2217,6 +2221,10 @@ def _address_hits(text):
             yield _Hit("address", match.start(), end, detector)
 
 
+# A hotel or guest house by its name, where a child was found or a family placed: "the Stonegate Lodge Hotel".
+_HOTEL_RE = re.compile(
+    rf"\b(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)(?:[^\S\n]+Lodge)?[^\S\n]+(?:Hotel|Guest[^\S\n]+House|Inn|B&B)\b"
+)
 # The rest of an organisation's name: " Safety Foundation", " Trust".
 _BODY_AFTER_RE = re.compile(
     r"(?:[^\S\n]+[A-Z][a-z]+){0,2}[^\S\n]+(?:Foundation|Trust|Charity|Association|Society|Institute|Network|Alliance"
@@ -2491,6 +2499,10 @@ def _name_hits(text, lower_words):
             # An ordinary word capitalised only because it starts a table cell, a line or a sentence ("Attends
             # late"), used in lower case elsewhere in the document too. Elsewhere a word-name ("Summer said") stays.
             continue
+        if hit.detector == "ner" and _BULLET_SENTENCE_RE.match(text, _before_spaces(text, hit.start) - 1) and (
+            word.lower() in _ENGLISH and re.match(r"[^\S\n]+[a-z]", text[hit.end : hit.end + 2])
+        ):
+            continue  # "\u2022 Check which inbox ...": a point that starts with an ordinary word, then its sentence
         if hit.detector == "ner" and (re.match(r"-[a-z]", text[hit.end : hit.end + 2]) or _english_compound(word)):
             continue  # "Hunter-gatherer games"
         if _PET_BEFORE_RE.search(text, max(0, hit.start - 40), hit.start):
@@ -2659,6 +2671,9 @@ def _before_spaces(text, start):
     while at and text[at - 1] in " \t":
         at -= 1
     return at
+
+
+_BULLET_SENTENCE_RE = re.compile(r"[\u2022\u25aa\u00b7*-]")
 
 
 def _starts_place(text, start):

@@ -464,13 +464,23 @@ def _bare_numbered(lines):
 BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z])")
 
 
+# Where one paragraph ends and the next begins: a blank line, or a dividing rule of dashes on a line of its own (a
+# PDF may set paragraphs with no gap between them: "- - - - - - cut along the dotted line - - - - - -"), or a card's
+# side named on a line of its own ("CARD 3 OF 6 \u00b7 FRONT").
+PARAGRAPH_BREAK = re.compile(
+    r"\n\s*\n|\n?^[^\S\n]*(?:[-\u2013\u2014_=~\u2702\u2704][^\S\n]?){6,}.*$\n?"
+    r"|\n(?=CARD[^\S\n]+\d{1,2}[^\S\n]+OF[^\S\n]+\d{1,2}\W{1,3}(?:FRONT|BACK)$)|(?<=FRONT)\n|(?<=BACK)\n",
+    re.MULTILINE,
+)
+
+
 def _paragraphs(pages):
     """(lines, page) paragraphs, page furniture and contents entries taken out, breaks across pages mended."""
     out, in_contents = [], False
     titles = set()  # short paragraphs of one line so far (headings, a box's title)
     for page in pages:
         top = True  # the first paragraph of the page, which may carry on the page before's last
-        for raw in re.split(r"\n\s*\n", (page.text or "").replace("\r\n", "\n")):
+        for raw in PARAGRAPH_BREAK.split((page.text or "").replace("\r\n", "\n")):
             found = [
                 _ocr_label(ln.strip())
                 for ln in raw.split("\n")

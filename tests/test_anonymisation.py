@@ -2272,6 +2272,7 @@ def test_salutations_communities_declared_names_characters_fictional_addresses_a
         ("The bus pass found in the car belonged to A. J. Haldane.", "person_name", "A. J. Haldane"),
         ("The car was abandoned on Marholm Drove, a track.", "address", "Marholm Drove"),
         ("The boy moved to the Thistlecombe Tuition Centre.", "school", "Thistlecombe Tuition Centre"),
+        ("Officers found her in a room at the Stonegate Lodge Hotel.", "address", "Stonegate Lodge Hotel"),
     ],
 )  # fmt: skip
 def test_gamer_names_workers_named_by_their_agency_welsh_places_after_yng_former_names_and_plus_codes_are_flagged(
@@ -2299,6 +2300,8 @@ def test_gamer_names_workers_named_by_their_agency_welsh_places_after_yng_former
         "Anxiety UK can be reached on 03444 775 774.",
         "Dziadzia was the only adult who spoke to the school in Polish.",
         "It's Monday your appointment is at 10.",
+        "Panel \u2013 this version accepts the changes agreed on 12 January 2024.",
+        "They stayed at a Premier Inn for two nights.",
     ],
 )
 def test_welsh_words_drug_names_a_charity_after_a_notes_number_a_campaign_a_pages_own_dates_and_menus_pass(text):

@@ -3108,3 +3108,29 @@ Learning 2: Health professionals met Father only in passing and did not ask abou
     assert proposal.findings[0].questions == [
         "How do the SBNI's member agencies make sure that a pregnancy leads to a referral?"
     ]
+
+
+def test_cards_set_with_no_gaps_between_paragraphs_are_split_at_their_dividers_and_sides():
+    # (a PDF's text layer: a line per line of print and no blank line between the cards' paragraphs)
+    appendix = """Appendix 2: Key learning cards
+- - - - - - \u2702 - - - - - - cut along the dotted line - - - - - - \u2702 - - - - - -
+CARD 1 OF 2 \u00b7 FRONT
+Key learning 1
+When domestic abuse was reported, agencies worked with the adults and did not ask the boy what he saw.
+- - - - - - \u2702 - - - - - - cut along the dotted line - - - - - - \u2702 - - - - - -
+CARD 2 OF 2 \u00b7 FRONT
+Key learning 2
+The Named Person received only some of the concern reports, so the link between home and school was never made.
+- - - - - - \u2702 - - - - - - cut along the dotted line - - - - - - \u2702 - - - - - -"""
+    analysis = """6. Analysis
+
+6.1 This section explains the evidence. The key learning itself is on the cards in Appendix 2.
+
+6.2 The police attended fourteen times and nobody asked the boy what he saw."""
+
+    proposal = propose_findings(pages(analysis, appendix))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("Key learning 1", "When domestic abuse was report"),
+        ("Key learning 2", "The Named Person received only"),
+    ]
