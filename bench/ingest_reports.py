@@ -40,13 +40,14 @@ was tuned on) its last; `--batch twentythird` (bench/data/anonymisation_twentyth
 was tuned on) was scored once in the twenty-first session, development material since; `--batch twentyfourth`
 (bench/data/anonymisation_twentyfourth/, written while the twenty-third was tuned on) was scored once in the
 twenty-second session, development material since; `--batch twentyfifth` (bench/data/anonymisation_twentyfifth/,
-written while the twenty-fourth was held back) gave the twenty-second session's last figures, scored once;
-development material since.
+written while the twenty-fourth was held back) was scored once in the twenty-second session, development material
+since; `--batch twentysixth` (bench/data/anonymisation_twentysixth/, written while the twenty-fifth was tuned on) gave
+the twenty-second session's last figures, scored once.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|twentyfourth|twentyfifth]
+        [--batch fresh|third|...|twentyfifth|twentysixth]
 """
 
 import argparse
@@ -370,6 +371,7 @@ def main():
             "twentythird",
             "twentyfourth",
             "twentyfifth",
+            "twentysixth",
         ),
         help="a later blind batch",
     )
