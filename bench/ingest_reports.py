@@ -42,7 +42,7 @@ was tuned on) was scored once in the twenty-first session, development material 
 twenty-second session, development material since; `--batch twentyfifth` (bench/data/anonymisation_twentyfifth/,
 written while the twenty-fourth was held back) was scored once in the twenty-second session, development material
 since; `--batch twentysixth` (bench/data/anonymisation_twentysixth/, written while the twenty-fifth was tuned on) gave
-the twenty-second session's last figures, scored once.
+the twenty-second session's last figures, scored once; development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
@@ -307,7 +307,7 @@ def run_cases(final, batch=None):
 SCORED_BATCHES = {
     "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-    "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth",
+    "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
 }  # fmt: skip
 
 
