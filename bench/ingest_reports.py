@@ -56,6 +56,7 @@ import json
 import re
 import sys
 import tempfile
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import asdict
 from pathlib import Path
@@ -85,9 +86,19 @@ def load_renderer():
     return module.render
 
 
+# Characters of presentation that the upload's text drops or replaces, as the labels of a typeset report keep them: a
+# ligature is its letters ("\ufb03" is "ffi"), a soft hyphen or a zero-width character is nothing.
+PRESENTATION = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def as_read(text):
+    """A label's text as the upload's text gives it (compatibility forms as their letters, no invisible marks)."""
+    return unicodedata.normalize("NFKC", text).translate(PRESENTATION)
+
+
 def spans(text, needle):
     """(start, end) of each occurrence of needle in text, any run of white space matching any other."""
-    words = needle.split()
+    words = as_read(needle).split()
     if not words:
         return []
     pattern = r"\s+".join(re.escape(word) for word in words)
@@ -99,7 +110,7 @@ def overlaps(a, b):
 
 
 def normal(text):
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(re.sub(r"[^\w\s]", " ", as_read(text).lower()).split())
 
 
 def footnotes(report):

@@ -234,7 +234,7 @@ dywedodd dywedais dywedwyd trafodaeth trafodaethau rheolwr rheolwyr gorchymyn dy
 gweithwyr swyddog swyddogion cyfarfod cyfarfodydd asesiad asesiadau gwybodaeth pryder pryderon atgyfeiriad
 atgyfeiriadau ymweliad ymweliadau cofnod cofnodion tystiolaeth penderfyniad penderfyniadau ymchwiliad amddiffyn
 cofrestr cymorth cefnogaeth profiad profiadau llais lleisiau babi babanod ysgolion athro athrawes pennaeth
-trefnwyd cynhaliwyd gwelwyd nodwyd cafodd roedd oedd nid nad ond hefyd felly wedi bydd byddai
+trefnwyd cynhaliwyd gwelwyd nodwyd cafodd roedd oedd nid nad ond hefyd felly wedi bydd byddai diolch bore da
 """
 # What children call their grandparents in the languages of the UK's communities ("Nanu and Dadu", "Babusya"), and
 # the names of languages: not names.
@@ -251,6 +251,7 @@ sri lankan latvian slovak czech bulgarian albanian kosovan hungarian turkish mor
 african asian european arab latino latina granaidh grannaidh mamaidh dadaidh nain taid mamgu tadcu
 abuelita abuelito dedushka giagia omi opi tamil telugu gujarati malayalam kannada hindi marathi farsi hebrew
 yiddish romani saesneg cymraeg gymraeg chymraeg nghymraeg gaeilge nai habooba habobat yeye nainai dziadzia bapu
+tante hen
 paati thatha paatti ammachi jaan jaanu beta beti habibi habibti mija mijo walaal walaalo abaayo bhai bhaiya
 didi baji apa akhi ukhti brat bratku siostra bubbe bobbe zeide zaide zayde halmeoni harabeoji obaachan ojiichan
 pappou papou purim pesach sukkot hanukkah chanukah lohri vaisakhi hogmanay geordie
@@ -809,6 +810,8 @@ _OTHER_PLATE_RE = re.compile(
     r"|\d{2}-\d{2}-[A-Z]{2}|[A-Z]{2}-\d{2}-\d{2})\b"
 )
 # A gamer's or a user's name made of three or more words run together: "CreeperKingRhys".
+# A handle of words joined by full stops with figures after them: "zhivka.petrova.777".
+_DOTTED_HANDLE_RE = re.compile(r"(?<![\w@./])[a-z]{2,}(?:\.[a-z]{2,})+\.\d{2,4}(?![\w@.])")
 # ("MollyRoseBaker", and two words with figures after them: "ConnyMac02")
 _CAMEL_HANDLE_RE = re.compile(r"(?<![\w@#])[A-Z][a-z]+(?:(?:[A-Z][a-z]+){2,}\d*|[A-Z][a-z]+\d{2,4})(?![\w])")
 # A long run of figures that no other format takes (a certificate, an account, a handset): 11 to 16 figures, not an
@@ -1891,8 +1894,9 @@ def _identifier_hits(text):
     for pattern, kind in kinds:
         for match in pattern.finditer(text):
             yield _Hit(kind, match.start(), match.end(), kind)
-    for match in _CAMEL_HANDLE_RE.finditer(text):
-        yield _Hit("social_media_handle", match.start(), match.end(), "camel_handle")
+    for pattern in (_CAMEL_HANDLE_RE, _DOTTED_HANDLE_RE):
+        for match in pattern.finditer(text):
+            yield _Hit("social_media_handle", match.start(), match.end(), "camel_handle")
     for pattern in (_USER_NAME_RE, _PLATFORM_AS_RE, _SHORT_PLATFORM_RE):
         for match in pattern.finditer(text):
             group = "value" if match.group("value") else "quoted"
@@ -2070,6 +2074,10 @@ def _date_hits(text, lines):
             continue  # "Published 14 March 2024 | Last updated 19 March 2024": the page's own days
         if _REVIEW_DAY_BEFORE_RE.search(text, max(0, start - 120), start):
             continue  # "The panel met for the first time on 7 June 2023": the review's own days, not the family's
+        if _VERSION_ROW_RE.search(lines, max(0, start - 30), start):
+            continue  # "Version 0.4 | 12/01/2024 | Draft for panel comment": a version table's row
+        if _SENT_BEFORE_RE.search(text, max(0, start - 12), start) and _CLOCK_AFTER_RE.match(text, end):
+            continue  # "Sent: 14 March 2024 09:12": an e-mail's header, the day it was sent
         if (start == 0 or lines[start - 1] == "\n") and _PRINTED_AFTER_RE.match(lines, end):
             continue  # "21/03/2024, 09:47 <the page's title> | <the site>": a browser's header on a printed page
         if _after_dob_label(text, labels, start):
@@ -2085,13 +2093,19 @@ _PUBLISHED_BEFORE_RE = re.compile(
 )
 # What the review itself did on a day: "The panel met for the first time on", "approved by the partnership on".
 _REVIEW_DAY_BEFORE_RE = re.compile(
-    r"\b(?:(?:review|reviewers?|panel|review\s+team|partnership|safeguarding\s+partners|board|committee)\b[^.;\n]{0,60}?"
-    r"\b(?:met|meets|approved|endorsed|signed\s+off|accepted|commissioned|published|convened|completed|agreed"
-    r"|discuss(?:ed)?)"
+    r"\b(?:(?:review|reviewers?|panel|review\s+team|partnership|safeguarding\s+partners|board|committee"
+    r"|learning\s+event|practitioner\s+event|workshop)\b[^.;\n]{0,60}?"
+    r"\b(?:met|meets|approved|endorsed|signed|accepted|commissioned|published|convened|completed|agreed"
+    r"|discuss(?:ed)?|meeting|held)"
     r"|(?:approved|endorsed|signed\s+off|accepted|commissioned|published)\s+by\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:partnership|board|committee|safeguarding\s+partners|panel))\b[^.;\n]{0,40}?\bon\s+$",
     re.IGNORECASE,
 )
+_VERSION_ROW_RE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:version|v)[^\S\n]?\d{1,2}(?:\.\d{1,2})?[^\S\n]*\|[^\S\n]*$", re.IGNORECASE
+)
+_SENT_BEFORE_RE = re.compile(r"(?:^|\n)[^\S\n]*(?:>[^\S\n]?)*(?:Sent|Date)[^\S\n]*:[^\S\n]*(?:\w+,?[^\S\n]+)?$")
+_CLOCK_AFTER_RE = re.compile(r",?[^\S\n]+\d{1,2}:\d{2}\b")
 _PRINTED_AFTER_RE = re.compile(r",?[^\S\n]+\d{1,2}:\d{2}[^\S\n]+(?:[^|\n\s]+[^\S\n]+){4,}\|[^\S\n]+\S")
 _LAW_DATE_BEFORE_RE = re.compile(
     r"\b(?:replaced|were\s+introduced|was\s+introduced|were\s+abolished|was\s+abolished)\b[^.;\n]{0,120}?\b"

@@ -281,7 +281,7 @@ TABLE_TEXT = re.compile(
 TABLE_LABEL = re.compile(r"^(?:ref(?:erence)?\.?|rec\.?|no\.?|number|#|recommendation (?:no\.?|number))$", re.I)
 TABLE_TO = re.compile(
     r"^(?:agency|organi[sz]ation|lead(?: agency| organi[sz]ation| body)?|to|addressee|addressed to|owner|responsible.*"
-    r"|for|who)$",
+    r"|for|who|who will lead)$",
     re.I,
 )
 TABLE_FINDING = re.compile(
@@ -329,9 +329,13 @@ ACTION_COLUMNS = (
 )  # fmt: skip
 
 
+# "should" as a scan's text layer misreads it, the "l" read as a capital I or a figure one: "The LSCB shouId audit".
+OCR_SHOULD = re.compile(r"\bshou[I1|]d\b")
+
+
 def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     """The report's recommendations, each linked to the proposed findings (ProposedFinding) it follows from."""
-    blocks = read_blocks(pages)
+    blocks = [replace(block, text=OCR_SHOULD.sub("should", block.text)) for block in read_blocks(pages)]
     # (a section that says the review makes none sets out learning, however its points are worded)
     chosen = [found for found in _recommendation_sections(sections(blocks)) if not any(map(_says_none, found))]
     # (those written after each finding, and a summary of them in a section of its own, are one list: the fuller)
@@ -1001,7 +1005,7 @@ def _add_actions(blocks, proposed, findings=()):
 def _row_recommendations(reference, named, proposed):
     """The recommendations an action plan's row serves: the one its reference names, or each of several ("8.2(b) /
     8.7(b)": one action for two recommendations)."""
-    parts = re.split(r"\s+/\s+|\s*;\s*", reference)
+    parts = re.split(r"\s+/\s+|\s*;\s*|\s*,\s*|\s+(?:and|&)\s+", reference)  # (or "1.1 and 1.2", "5.1, 6.1")
     several = [_named_by(part, proposed) for part in parts] if len(parts) > 1 else []
     if several and all(several):
         return list({id(r): r for r in several}.values())
@@ -1561,6 +1565,7 @@ class _SectionReader:
         self.tabled = False  # whether a table of this review's recommendations (no progress column) has been read
         self.earlier = False  # after a paragraph saying an earlier review made the recommendations listed after it
         self.titled = None  # a recommendation begun by its label and title, until the paragraph after says it asks
+        self.parts = []  # (where in out, letter) of each "Part A: ..." heading
 
     def read(self, blocks):
         # a plan whose rows say where each comes from ("Source": "CPR 2/2015 (Learning point 1)", "Business Plan
@@ -1817,6 +1822,8 @@ class _SectionReader:
     def _heading(self, block):
         """A heading: a recommendation's label (and perhaps its text), whom those below ask, or a finding's title."""
         text = block.text.strip()
+        if part := PART_HEADING.match(text):
+            self.parts.append((len(self.out), part.group("letter").upper()))
         # ("8.2 Recommendation 1 \u2013 The service should ...": the paragraph's number aside)
         label = LABEL.match(text) or LABEL.match(SECTION_NUMBER.sub(r"\g<rest>", text))
         if self.current is not None and not self.current.text and not label and _asks(text):
@@ -2016,6 +2023,14 @@ class _SectionReader:
         for at, number in self.numbers:  # "01", then its title, then the recommendation: its label
             if at < len(out) and not out[at].label:
                 out[at].label = number
+        parted = [(start, part) for start, part in self.parts if start < len(out)]
+        numbers = [r.label for r in out if re.fullmatch(r"\d{1,2}", r.label)]
+        if len(parted) >= 2 and len(numbers) > len(set(numbers)):
+            # "Part A: ..." and "Part B: ...", each numbered from 1: "A1", "B1", as such a report refers to them
+            for (start, part), (end, _) in itertools.pairwise([*parted, (len(out), "")]):
+                for recommendation in out[start:end]:
+                    if re.fullmatch(r"\d{1,2}", recommendation.label):
+                        recommendation.label = f"{part}{recommendation.label}"
         for (start, theme), (end, _) in itertools.pairwise([*self.themes, (len(out), "")]):
             for recommendation in out[start:end]:
                 recommendation.reference = recommendation.reference or theme
@@ -2030,6 +2045,8 @@ class _SectionReader:
         return [r for r in out if r.text]
 
 
+# A part of the recommendations with its own numbering: "Part A: Recommendations for individual agencies".
+PART_HEADING = re.compile(r"^part\s+(?P<letter>[a-d])\b\s*[:.\u2013-]", re.IGNORECASE)
 # A recommendation's reference in square brackets before it, perhaps one in each of two registers: "[RSB 2 / CSP 1]".
 BRACKETED_LABEL = re.compile(
     r"^\[(?P<label>[A-Z]{1,5}\s?\d{1,2}(?:\.\d{1,2})?(?:\s*/\s*[A-Z]{1,5}\s?\d{1,2}(?:\.\d{1,2})?)*)\]\s+(?P<rest>\S.*)$",
@@ -2355,12 +2372,20 @@ def _plain(text):
     return " ".join(text.split())
 
 
+# The letter of a SMART table's column before what the column holds: "Specific: what needs to happen".
+SMART_PREFIX = re.compile(
+    r"^\s*(?:specific|measurable|achievable|attainable|agreed|relevant|realistic|time-?bound|timely)\s*[:\u2013-]\s+",
+    re.IGNORECASE,
+)
+
+
 def _mended(cells):
     """A header row's cells, each word a narrow PDF column broke in two made whole again ("Recommend ation", "Re c",
     "Learni ng"): a cell is mended only when it names a column so and not as it was."""
     patterns = [pattern for _, pattern in (*TABLE_ROLES, *ACTION_COLUMNS)]
     out = []
     for cell in cells:
+        cell = SMART_PREFIX.sub("", cell)  # ("Specific: what needs to happen", "Time-bound: by when")
         squeezed = re.sub(r"\s+", "", cell)
         known = any(pattern.match(cell.strip()) for pattern in patterns)
         out.append(squeezed if not known and any(pattern.match(squeezed) for pattern in patterns) else cell)
@@ -2446,11 +2471,22 @@ def _columns(cells):
         roles["text"] = detail  # "Action | Detail | ...": the action's title, then its words in full
     if "to" in roles and (actions := _action_columns(cells)) and actions.get("owner") == roles["to"]:
         del roles["to"]  # "Recommendation | Action | Lead | ...": the lead is the action's, not whom it asks
+    if "text" in roles and "to" not in roles and (raci := _raci_responsible(cells)) is not None:
+        roles["to"] = raci  # "No. | Recommendation | R | A | C | I": the body Responsible is the one asked
     if "text" in roles and "to" not in roles:
         # a column per body, "Lead" or "Support" in its cells ("... | SBNI | Department of Health | Trust"): its name
         roles.update({f"body {index}": index for index in range(len(cells)) if index not in roles.values()})
         roles["bodies"] = tuple(cells)
     return roles if "text" in roles else None
+
+
+def _raci_responsible(cells):
+    """The column of a RACI table's header row ("R | A | C | I", or the words) that names who is Responsible."""
+    names = [cell.strip().lower() for cell in cells]
+    for short, word in (("r", "responsible"), ("a", "accountable"), ("c", "consulted"), ("i", "informed")):
+        if short not in names and word not in names:
+            return None
+    return names.index("r") if "r" in names else names.index("responsible")
 
 
 DETAIL_COLUMN = re.compile(r"^(?:details?|in detail|full (?:text|wording)|description)$", re.IGNORECASE)

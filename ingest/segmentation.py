@@ -18,10 +18,11 @@ instead, then the conclusion or summary, then the longest paragraphs: a document
 gets nothing. Proposal.note says which was done.
 """
 
+import csv
 import itertools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.documents import Page
 from vocabulary import acronyms
@@ -329,8 +330,20 @@ OCR_READINGS = {
 
 
 def _ocr_label(line):
-    """A line whose label's word a scan's text layer misread, with the word as printed: "7.4 Finding 3: ..."."""
+    """A line whose label's word a scan's text layer misread, with the word as printed: "7.4 Finding 3: ...";
+    a line set letter by letter, with its letters together again: "F I N D I N G T W O" is "FINDING TWO"."""
+    if LETTER_SPACED.fullmatch(line) and (words := SPACED_LABEL.fullmatch(line.replace(" ", ""))):
+        return " ".join(word.capitalize() for word in words.groups() if word)
     return OCR_LABEL_WORD.sub(lambda m: m.group(1) + OCR_READINGS[m.group(2)], line)
+
+
+# A line set in spaced capitals, a letter at a time ("F I N D I N G O N E"), and the label it spells once its letters
+# are together (the spaces between its words lost with the others).
+LETTER_SPACED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})?\s+)?(?:[A-Z]\s){4,}[A-Z]")
+SPACED_LABEL = re.compile(
+    r"(\d{1,2}(?:\.\d{1,2})?)?(KEY)?(FINDING|LEARNING|LESSON|THEME)"
+    r"(\d{1,2}|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE)"
+)
 
 
 def _make_block(text, page, *, heading):
@@ -753,6 +766,56 @@ def _states_finding(lines, following):
     )
 
 
+def _unquoted(text):
+    """A page of a report forwarded as an e-mail's quoted body ("> 4.1 The panel identified ..."), its quote marks
+    taken off; any other page as it is."""
+    starts = [part.lstrip() for part in re.split(r"\n\s*\n", text) if part.strip()]  # (each paragraph's first line:
+    # a text export wraps a quoted line without marking its rest)
+    if not starts or sum(start.startswith(">") for start in starts) < 0.4 * len(starts):
+        return text
+    return EMAIL_QUOTE.sub("", text)
+
+
+EMAIL_QUOTE = re.compile(r"^[^\S\n]*(?:>[^\S\n]?)+", re.MULTILINE)
+
+
+def _csv_as_rows(text):
+    """The text with a spreadsheet pasted as comma-separated lines ("Ref,Type,Statement,...", then one line a row,
+    quoted where a cell has commas) set out as a table's rows ("L1 | Learning | Professionals relied on ...")."""
+    if text.count(",") < 6:
+        return text
+    lines, out, width = text.split("\n"), [], 0
+    while lines:
+        line = lines.pop(0)
+        while width and lines and lines[0].strip() and (line.count('"') % 2 or len(_csv_fields(line) or ()) < width):
+            line = f"{line} {lines.pop(0).strip()}"  # (a row a text export wrapped over lines)
+        fields = _csv_fields(line)
+        if width and fields is not None and 2 <= len(fields) <= width:
+            out.append(" | ".join([*fields, *[""] * (width - len(fields))]).rstrip(" |") or line)
+            continue
+        if not line.strip() and width:
+            out.append(line)
+            continue
+        width = 0
+        if fields is not None and len(fields) >= 4 and all(0 < len(f.split()) <= 4 for f in fields):
+            width = len(fields)  # a header row: short names, no space after its commas
+            out.append(" | ".join(fields))
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _csv_fields(line):
+    """The fields of a line written as comma-separated values, or None when it is not (a sentence's commas have a
+    space after them)."""
+    if "," not in line or re.search(r',\s(?=(?:[^"]*"[^"]*")*[^"]*$)', line):
+        return None
+    try:
+        return next(csv.reader([line.strip()]))
+    except csv.Error:
+        return None
+
+
 def read_blocks(pages):
     """The document as headings and paragraphs, in order.
 
@@ -760,6 +823,7 @@ def read_blocks(pages):
     the heading "Finding 3: The plan was not reviewed" and the text after it.
     """
     blocks = []
+    pages = [replace(page, text=_csv_as_rows(_unquoted(page.text or ""))) for page in pages]
     paragraphs = [part for paragraph in _paragraphs(pages) for part in _stated_within(_uncaptioned(paragraph))]
     for (lines, page), following in itertools.zip_longest(paragraphs, paragraphs[1:]):
         if _states_finding(lines, following):
@@ -960,7 +1024,8 @@ def _label_series(blocks):
     findings are labelled already ("Finding A1: ..."), such a series groups them."""
     series = defaultdict(list)
     for block in blocks:
-        found = SERIES.match(block.text) if block.heading and not block.label else None
+        # (not a table's row: "1.1 and 1.2 | Write the procedure ... | Lead": a plan's row for two recommendations)
+        found = SERIES.match(block.text) if block.heading and not block.label and " | " not in block.text else None
         if (
             found
             and not STRUCTURE.match(found.group("words"))
@@ -1302,6 +1367,12 @@ NUMBER_COLUMN = re.compile(r"^(?:no\.?|number|#|ref(?:erence)?\.?|tor)$", re.IGN
 WHERE_COLUMN = re.compile(r"^(?:discussed\s+(?:at|in)|see|paragraphs?|paras?\.?|sections?)\b.{0,30}$", re.IGNORECASE)
 
 
+# A log of typed statements: its type column, its statement column, and the types that are the review's learning.
+TYPE_COLUMN = re.compile(r"^(?:type|kind|category)$", re.IGNORECASE)
+TYPED_STATEMENT_COLUMN = re.compile(r"^(?:statement|description|text|detail)$", re.IGNORECASE)
+LEARNING_TYPE = re.compile(r"^(?:key\s+)?(?:learning(?:\s+point)?|findings?|lessons?)$", re.IGNORECASE)
+
+
 def _table_items(section, kind):
     """The findings of a section set out as a table, one a row ("No. | Learning point | Detail", "Ref | What we
     learned | Recommendation | Lead"): the statement column is each one's title (its first sentence, when it says
@@ -1318,6 +1389,9 @@ def _table_items(section, kind):
             continue
         sides = [[side.strip() for side in cell.split(" / ")] for cell in cells]  # ("Pwynt dysgu / Learning point")
         header = [i for i, cell in enumerate(sides) if any(STATEMENT_COLUMN.match(side) for side in cell)]
+        typed = next((i for i, cell in enumerate(cells) if TYPE_COLUMN.match(cell.strip())), None)
+        if not header and typed is not None:  # "Ref | Type | Statement | ...": a log of typed statements
+            header = [i for i, cell in enumerate(cells) if TYPED_STATEMENT_COLUMN.match(cell.strip())]
         if header and all(_words(cell) <= 5 for cell in cells if " / " not in cell):
             number = next((i for i, cell in enumerate(cells) if NUMBER_COLUMN.match(cell)), None)
             asks = {
@@ -1330,11 +1404,15 @@ def _table_items(section, kind):
             }
             asked = {i for i, cell in enumerate(sides) if any(QUESTION_COLUMN.match(side) for side in cell)}
             name = sides[header[0]][-1]  # (the English side)
-            columns = (header[0], number, name, asks, leads | asked, asked, cells)
+            if typed is not None:
+                name, leads = "", leads | {typed}
+            columns = (header[0], number, name, asks, leads | asked, asked, cells, typed)
             continue
         if columns is None or len(cells) <= columns[0]:
             continue
-        statement, number, name, asks, leads, asked, names = columns
+        statement, number, name, asks, leads, asked, names, typed = columns
+        if typed is not None and not LEARNING_TYPE.match(cells[typed] if typed < len(cells) else ""):
+            continue  # "GP1 | Good practice | ...", "R1 | Recommendation | ...": not the review's learning
         numbered = cells[number] if number is not None and number < len(cells) else ""
         recommended = [Block(cells[i], block.page) for i in sorted(asks) if i < len(cells) and cells[i]]
         if not numbered and not cells[statement]:
@@ -1346,7 +1424,7 @@ def _table_items(section, kind):
         if POINTER_CELL.search(cells[statement]):
             continue  # "See section 5 ... This term of reference did not lead to a separate finding."
         plain = re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?|[A-Za-z]", numbered)  # ("3" is "Learning point 3"; "L1" itself)
-        label = f"{_singular(name)} {numbered}" if plain else numbered
+        label = f"{_singular(name)} {numbered}".strip() if plain else numbered
         said, questions = _cell_questions(cells[statement])
         if number is None and (coded := CODED_STATEMENT.match(said)):
             label, said = coded["code"], said[coded.end() :]  # "PD1 / LP1 \u2013 Practitioners who saw ...": its code
@@ -2483,7 +2561,7 @@ def _learning_among_actions(all_sections):
 # Appendix 2", "The findings are set out in Appendix B."
 POINTS_TO_APPENDIX = re.compile(
     r"\b(?:key\s+)?(?:learning|findings?|lessons?)\b[^.]{0,40}?\b(?:is|are)\s+(?:set\s+out\s+|given\s+|printed\s+)?"
-    r"(?:on|in)\b[^.]{0,30}?\b(?P<appendix>appendix\s+[\w.]{1,4})\b",
+    r"(?:only\s+)?(?:on|in)\b[^.]{0,30}?\b(?P<appendix>appendix\s+[\w.]{1,4})\b",
     re.IGNORECASE,
 )
 
@@ -2517,14 +2595,28 @@ def _pointed_appendix(all_sections):
             name = " ".join(pointer.group("appendix").lower().split())
             for appendix in all_sections:
                 heading = " ".join((appendix.heading.text if appendix.heading else "").lower().split())
-                labelled = sum(map(_is_labelled_item, appendix.blocks)) >= 2
+                labelled = sum(map(_is_labelled_item, appendix.blocks)) >= 2 or bool(_table_items(appendix, "findings"))
                 if appendix is not section and re.match(rf"{re.escape(name)}\b", heading) and labelled:
                     appendix.kind = "findings"
                     appendix.blocks = _cards_in_order(appendix.blocks)
                     if section.kind in ("findings", "learning"):
                         section.kind = "analysis"
                     return all_sections
+            # (its heading lost, as a contents page's entry can take it: a log of typed statements in an appendix)
+            for index, appendix in enumerate(all_sections):
+                start = next((i for i, b in enumerate(appendix.blocks) if _typed_header(b.text)), None)
+                if appendix.kind == "skip" and start is not None:
+                    logged = Section("findings", appendix.blocks[start:])
+                    if _table_items(logged, "findings"):
+                        appendix.blocks = appendix.blocks[:start]
+                        return [*all_sections[: index + 1], logged, *all_sections[index + 1 :]]
     return all_sections
+
+
+def _typed_header(text):
+    """Whether a paragraph is the header row of a log of typed statements ("Ref | Type | Statement | ...")."""
+    cells = [cell.strip() for cell in row_cells(text)] if " | " in text else []
+    return any(map(TYPE_COLUMN.match, cells)) and any(map(TYPED_STATEMENT_COLUMN.match, cells))
 
 
 def _without_repeats(findings):

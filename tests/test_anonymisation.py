@@ -2273,6 +2273,8 @@ def test_salutations_communities_declared_names_characters_fictional_addresses_a
         ("The car was abandoned on Marholm Drove, a track.", "address", "Marholm Drove"),
         ("The boy moved to the Thistlecombe Tuition Centre.", "school", "Thistlecombe Tuition Centre"),
         ("Officers found her in a room at the Stonegate Lodge Hotel.", "address", "Stonegate Lodge Hotel"),
+        ("The mother's profile was shown as zhivka.petrova.777 online.", "social_media_handle", "zhivka.petrova.777"),
+        ("She was seen on 14 March 2024 at 09:12 by the GP.", "full_date", "14 March 2024"),
     ],
 )  # fmt: skip
 def test_gamer_names_workers_named_by_their_agency_welsh_places_after_yng_former_names_and_plus_codes_are_flagged(
@@ -2302,6 +2304,11 @@ def test_gamer_names_workers_named_by_their_agency_welsh_places_after_yng_former
         "It's Monday your appointment is at 10.",
         "Panel \u2013 this version accepts the changes agreed on 12 January 2024.",
         "They stayed at a Premier Inn for two nights.",
+        "Sent: 14 March 2024 09:12",
+        "The panel signed this version off at its meeting on 6 March 2024.",
+        "Version 0.4 | 12/01/2024 | Draft for panel comment",
+        "The practitioners' learning event was held on 22 February 2024.",
+        "The kitchen table had a Lazy Susan in the middle.",
     ],
 )
 def test_welsh_words_drug_names_a_charity_after_a_notes_number_a_campaign_a_pages_own_dates_and_menus_pass(text):

@@ -4048,3 +4048,68 @@ Welsh Government"""
         ("2", "The probation service should e", "agencies"),
         ("3", "Welsh Government should consid", "national"),
     ]
+
+
+def test_a_raci_tables_responsible_column_says_whom_each_recommendation_asks():
+    text = """6. Recommendations
+
+No. | Recommendation | R | A | C | I
+1 | Ensure that officers attending a domestic incident give the safer sleep leaflet. | PSNI | SBNI | - | Trust
+2 | Develop guidance for GPs on prescribing for parents of infants. | Department of Health | SBNI | - | -"""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.addressee, r.agencies) for r in made] == [("agencies", ["Police"]), ("national", [])]
+
+
+def test_a_smart_tables_columns_a_scans_should_and_part_a_and_part_b_numbered_from_one_are_read():
+    smart = """7. Recommendations
+
+No. | Specific: what needs to happen | Measurable: how we will know | Achievable: who will lead | Time-bound: by when
+1 | Introduce a multi-agency review of every looked-after child who goes missing three times. | Reviews held | Police Scotland | March 2023"""  # noqa: E501
+    parts = """8. Recommendations: Part A and Part B
+
+Part A: Recommendations for individual agencies
+
+1. NHS Northshire shouId ensure that its addiction services assess the needs of each child of a service user.
+
+2. The police should share every concern report with the named person.
+
+Part B: Recommendations for the Child Protection Committee
+
+1. The Child Protection Committee should issue guidance on chronologies.
+
+2. The Chief Officers Group should receive a report on progress within a year."""
+
+    made = proposed(pages(FINDINGS, smart))
+    assert [(r.label, r.text[:30], r.agencies) for r in made] == [("1", "Introduce a multi-agency revie", ["Police"])]
+
+    made = proposed(pages(FINDINGS, parts))
+    assert [(r.label, r.text[:30]) for r in made] == [
+        ("A1", "NHS Northshire should ensure t"),
+        ("A2", "The police should share every "),
+        ("B1", "The Child Protection Committee"),
+        ("B2", "The Chief Officers Group shoul"),
+    ]
+
+
+def test_a_plan_row_for_two_recommendations_is_an_action_of_each_and_no_finding():
+    text = """8. Recommendations
+
+1.1 The ACPC should issue a multi-agency procedure on concerns before birth.
+
+1.2 The Hospitals NHS Trust should add a repeated concern field to the maternity record.
+
+9. Implementation plan
+
+Recommendations | Action | Lead officer | Target date | Progress
+1.1 and 1.2 | Write the pre-birth concerns procedure and add the field to the record. | Head of Midwifery | June 2004 | Done"""  # noqa: E501
+    document = pages(FINDINGS, text)
+
+    made = proposed(document)
+
+    assert [(r.label, [a.text[:20] for a in r.actions]) for r in made] == [
+        ("1.1", ["Write the pre-birth "]),
+        ("1.2", ["Write the pre-birth "]),
+    ]
+    assert [f.label for f in propose_findings(document).findings] == ["Finding 1", "Finding 2"]

@@ -3134,3 +3134,65 @@ The Named Person received only some of the concern reports, so the link between 
         ("Key learning 1", "When domestic abuse was report"),
         ("Key learning 2", "The Named Person received only"),
     ]
+
+
+def test_learning_in_an_appendixs_spreadsheet_pasted_as_comma_separated_lines_is_the_findings():
+    report = """1. Introduction
+
+1.3 The Panel's findings are set out only in Appendix 2, the learning and action plan.
+
+5. Analysis
+
+5.1 In February 2023 the mother brought Child KF to the surgery with a limp."""
+    appendix = """Appendix 2: Learning and Action Plan
+
+Ref,Type,Statement,Why it matters,Rec,Lead
+
+L1,Learning,"Professionals relied on Child KF's brother, a child himself, to interpret for the family","The brother interpreted at the GP",R1,SBNI
+
+GP1,Good practice,"The playgroup leader noticed Child KF's feet and wrote down what she saw",,,
+
+L2,Learning,"No agency knew that Child KF was living in a mobile home provided by her father's employer",It was recorded as a farm,R2,Trust"""  # noqa: E501
+
+    proposal = propose_findings(pages(report, appendix))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("L1", "Professionals relied on Child "),
+        ("L2", "No agency knew that Child KF w"),
+    ]
+
+
+def test_a_report_forwarded_as_an_emails_quoted_body_and_labels_set_letter_by_letter_are_read():
+    quoted = """From: Business Manager
+Sent: 14 March 2024 09:12
+
+> 4. Learning
+
+> 4.1 The panel identified two learning points.
+
+> Learning point 1 \u2013 A part-time timetable meant to last a few weeks became the boy's whole education.
+
+> The school did not review it.
+
+> Learning point 2 \u2013 The boy's autism was treated as an explanation of his behaviour rather than as a reason.
+
+> His mother asked for help four times."""
+    spaced = """4. Findings
+
+F I N D I N G O N E
+
+When a family moves between areas there is no reliable way of making sure the child is known to the new service.
+
+The transfer notice bounced back from a closed inbox.
+
+F I N D I N G T W O
+
+Appointments the child was not brought to were closed as if missing them were the family's choice.
+
+Each service closed its own episode."""
+
+    assert [f.label for f in propose_findings(pages(quoted)).findings] == ["Learning point 1", "Learning point 2"]
+    assert [(f.label, f.title[:20]) for f in propose_findings(pages(spaced)).findings] == [
+        ("Finding One", "When a family moves "),
+        ("Finding Two", "Appointments the chi"),
+    ]
