@@ -2450,6 +2450,12 @@ LABEL_ASKED = re.compile(
 )
 
 
+def _asked_label(named, by_label):
+    """The label of by_label that words naming a finding give ("L2", "PD2 / LP2", "learning L2"), or None."""
+    key = " ".join(named.split(" / ")[-1].lower().split())
+    return next((k for k in (key, key.rsplit(" ", 1)[-1]) if k in by_label), None)
+
+
 def _questions_by_reference(all_sections, findings):
     """Questions set out apart from the findings, grouped by finding ("6.2 On Finding 1:" and its questions, under
     "Issues for the LSCB to consider"), become the questions of the finding of that label; so do the questions
@@ -2474,8 +2480,9 @@ def _questions_by_reference(all_sections, findings):
                 named = re.match(r"(?P<label>.+?):?$", text)  # "Key finding 2" under "Questions for the Committee"
             if found:
                 target = by_label.get(" ".join(found.group("label").lower().split()))
-            elif named and (key := " ".join(named.group("label").split(" / ")[-1].lower().split())) in by_label:
-                target = by_label[key]  # "Questions for the SBNI on L2", "... on PD2 / LP2" (its English code)
+            elif named and (key := _asked_label(named.group("label"), by_label)):
+                target = by_label[key]  # "Questions for the SBNI on L2", "... on PD2 / LP2" (its English code), "...
+                # to consider, on learning L2:" (the code after the word for it)
             elif target is not None and (block.text.rstrip().endswith("?") or (asking and LISTED.match(block.text))):
                 if _strip_number(block.text) not in target.questions:  # (asked inside it too: kept once)
                     target.questions.append(_strip_number(block.text))

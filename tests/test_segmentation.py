@@ -3196,3 +3196,24 @@ Each service closed its own episode."""
         ("Finding One", "When a family moves "),
         ("Finding Two", "Appointments the chi"),
     ]
+
+
+def test_questions_set_out_on_a_finding_named_with_the_word_for_it_and_its_code_are_its_questions():
+    text = """4. Learning
+
+No. | Learning point | Detail
+L1 | Professionals relied on the boy to interpret for the family | The brother interpreted at the GP.
+L2 | No agency knew that the child was living in a mobile home provided by her father's employer | A farm address.
+
+6. Questions for the SBNI
+
+The Panel asks the SBNI to consider, on learning L2:
+
+1. How will agencies know that a young child is living in accommodation provided by an employer?"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.questions) for f in proposal.findings] == [
+        ("L1", []),
+        ("L2", ["How will agencies know that a young child is living in accommodation provided by an employer?"]),
+    ]
