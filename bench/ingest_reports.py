@@ -41,13 +41,15 @@ was tuned on) was scored once in the twenty-first session, development material 
 (bench/data/anonymisation_twentyfourth/, written while the twenty-third was tuned on) was scored once in the
 twenty-second session, development material since; `--batch twentyfifth` (bench/data/anonymisation_twentyfifth/,
 written while the twenty-fourth was held back) was scored once in the twenty-second session, development material
-since; `--batch twentysixth` (bench/data/anonymisation_twentysixth/, written while the twenty-fifth was tuned on) gave
-the twenty-second session's last figures, scored once; development material since.
+since; `--batch twentysixth` (bench/data/anonymisation_twentysixth/, written while the twenty-fifth was tuned on) was
+scored once in the twenty-second session, development material since; `--batch twentyseventh`
+(bench/data/anonymisation_twentyseventh/, written while the twenty-sixth was tuned on) gave the twenty-second session's
+last figures, scored once.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|twentyfifth|twentysixth]
+        [--batch fresh|third|...|twentysixth|twentyseventh]
 """
 
 import argparse
@@ -383,6 +385,7 @@ def main():
             "twentyfourth",
             "twentyfifth",
             "twentysixth",
+            "twentyseventh",
         ),
         help="a later blind batch",
     )

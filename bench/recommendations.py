@@ -62,12 +62,14 @@ Sets:
 - `twentysecond`: bench/data/recommendations_twentysecond/ (the same, written while the twenty-first was tuned on):
   scored once in the twenty-second session, development material since.
 - `twentythird`: bench/data/recommendations_twentythird/ (the same, written while the twenty-second was tuned on):
+  scored once in the twenty-second session, development material since.
+- `twentyfourth`: bench/data/recommendations_twentyfourth/ (the same, written while the twenty-third was tuned on):
   the twenty-second session's final figures, scored once; development material since.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|twentysecond|twentythird] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|twentythird|twentyfourth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -247,7 +249,7 @@ def totals(rows):
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
-SETS += ("nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird")
+SETS += ("nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth")
 
 
 def sources(chosen_set, chosen):
@@ -275,6 +277,7 @@ def sources(chosen_set, chosen):
         "twentyfirst": [DATA / "recommendations_twentyfirst"],
         "twentysecond": [DATA / "recommendations_twentysecond"],
         "twentythird": [DATA / "recommendations_twentythird"],
+        "twentyfourth": [DATA / "recommendations_twentyfourth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
