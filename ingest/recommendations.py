@@ -542,7 +542,8 @@ def _amendments(blocks):
 
 
 # A recommendation made in the analysis, tagged where it is made: "... before the baby is born. (Recommendation 1)".
-TAGGED = re.compile(r"\((?:recommendation|rec\.?)\s*(?P<n>\d{1,2})\)", re.IGNORECASE)
+# ("(Recommendation 3)", "(Recommendation 1, from Finding 1)": the finding it follows from after it)
+TAGGED = re.compile(r"\((?:recommendation|rec\.?)\s*(?P<n>\d{1,2})(?:[,;]\s*(?P<more>[^()]{1,40}))?\)", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+)(?=[A-Z\"'\u201c])")
 
 
@@ -558,6 +559,7 @@ def _tagged_sentences(blocks):
             sentence = SECTION_NUMBER.sub(r"\g<rest>", before[starts[-1] :] if starts else before, count=1)
             if _asks(sentence):
                 out.append(ProposedRecommendation(sentence, f"Recommendation {tag.group('n')}", block.page))
+                out[-1].reference = tag.group("more") or ""
         previous = text
     numbers = [r.label for r in out]
     return out if len(out) >= 2 and len(set(numbers)) == len(numbers) else []
@@ -2242,7 +2244,15 @@ def _unlabelled_recommendation(text):
     should ..."), and is not about the recommendations, a commitment ("The Panel will publish ...") or an earlier
     review's recommendation quoted ("An earlier review recommended that 'the Partnership should ...'")."""
     asks = DIRECTIVE.search(text) and _starts_directive(text) and ASKS.search(text) and not VIEW.match(text)
-    return bool(asks and not _quotes_earlier(text) and not PROCEDURAL.match(text))
+    return bool(asks and not _quotes_earlier(text) and not PROCEDURAL.match(text) and not REPORTS_LAW.match(text))
+
+
+# A paragraph reporting what a law, a convention's article or guidance says: "The article says that States must ...".
+REPORTS_LAW = re.compile(
+    r"^(?:the\s+)?(?:article|convention|act|section|guidance|regulations?|code|standard|principle|rule)\b[^.]{0,40}?"
+    r"\b(?:says|states|provides|requires|sets\s+out)\s+that\b",
+    re.IGNORECASE,
+)
 
 
 def _asks_no_one(text):
@@ -2699,6 +2709,9 @@ def _from_row(cells, columns, page):
         text = cells[columns["text"]]
         if not text.strip() and columns.get("other_text", len(cells)) < len(cells):
             text = cells[columns["other_text"]]  # ("Regional | Local": the one written in)
+        asking = [cell for cell in cells if cell is not text and OWN_SUBJECT.match(cell)]
+        if text.strip() and not DIRECTIVE.search(text) and len(asking) == 1:
+            text = asking[0]  # a header set over the wrong columns: the cell that asks someone is the recommendation
     else:  # the longest cell; of a Welsh cell and an English one side by side, the English
         text = max([cell for cell in cells if not WELSH_ASKS.match(cell)] or cells, key=len)
     if columns and NEW_RECOMMENDATION.match(text):

@@ -766,6 +766,35 @@ def _states_finding(lines, following):
     )
 
 
+def _without_line_numbers(text):
+    """A page printed with its lines numbered in the margin ("141 9.1 The panel makes ... to 142 government."), the
+    numbers taken out: those that start its paragraphs count up, and a number inside a paragraph between two of them
+    is the number of a line it wrapped over; any other page as it is."""
+    starts = [int(m.group(1)) for m in LINE_NUMBER_START.finditer(text)]
+    paragraphs = [part for part in re.split(r"\n\s*\n", text) if part.strip()]
+    if len(starts) < 4 or len(starts) < 0.6 * len(paragraphs) or any(b <= a for a, b in itertools.pairwise(starts)):
+        return text
+    bounds = iter([*starts[1:], starts[-1] + 10])
+    out = []
+    for part in re.split(r"(\n\s*\n)", text):
+        start = LINE_NUMBER_START.match(part)
+        if start is None:
+            out.append(part)
+            continue
+        out.append(_wrapped_numbers_out(part[start.end() :], int(start.group(1)), next(bounds)))
+    joined = "".join(out)
+    # (a list numbered "1 ...", "2 ..." counts up too: only numbers found where its paragraphs' lines wrapped say so)
+    return joined if len(joined.split()) < len(text.split()) - len(starts) else text
+
+
+def _wrapped_numbers_out(text, first, upper):
+    """A numbered paragraph's text without the numbers of the lines it wrapped over (between first and upper)."""
+    return re.sub(r"(?<=\S) (\d{1,4}) (?=\S)", lambda m: " " if first < int(m.group(1)) < upper else m.group(0), text)
+
+
+LINE_NUMBER_START = re.compile(r"(?:^|(?<=\n\n))[^\S\n]*(\d{1,4}) (?=\S)")
+
+
 def _unquoted(text):
     """A page of a report forwarded as an e-mail's quoted body ("> 4.1 The panel identified ..."), its quote marks
     taken off; any other page as it is."""
@@ -823,7 +852,7 @@ def read_blocks(pages):
     the heading "Finding 3: The plan was not reviewed" and the text after it.
     """
     blocks = []
-    pages = [replace(page, text=_csv_as_rows(_unquoted(page.text or ""))) for page in pages]
+    pages = [replace(page, text=_csv_as_rows(_unquoted(_without_line_numbers(page.text or "")))) for page in pages]
     paragraphs = [part for paragraph in _paragraphs(pages) for part in _stated_within(_uncaptioned(paragraph))]
     for (lines, page), following in itertools.zip_longest(paragraphs, paragraphs[1:]):
         if _states_finding(lines, following):

@@ -4113,3 +4113,36 @@ Recommendations | Action | Lead officer | Target date | Progress
         ("1.2", ["Write the pre-birth "]),
     ]
     assert [f.label for f in propose_findings(document).findings] == ["Finding 1", "Finding 2"]
+
+
+def test_recommendations_tagged_in_answers_with_their_finding_and_a_header_set_over_the_wrong_columns_are_read():
+    answers = """Q8. What does the review recommend for schools?
+
+Schools notice absence. The review recommends that the Northshire Partnership agree with all schools a shared approach to absence. (Recommendation 1, from Finding 2) Headteachers welcomed this.
+
+Q9. What does the review recommend for the police?
+
+The review recommends that Northshire Police audit every report of a missing child after twelve months. (Recommendation 2, from Finding 1)"""  # noqa: E501
+    swapped = """5. Actions
+
+No. | Anticipated improvement outcome | Action | Lead
+1 | The Board should agree a regional protocol for children who move into the region. | Every child is seen within a week. | Board
+2 | Welsh Government should consider requiring the electronic transfer of health records. | Records follow a child. | Welsh Government"""  # noqa: E501
+
+    made = proposed(pages(FINDINGS, answers))
+    assert [(r.label, r.findings) for r in made] == [("Recommendation 1", [1]), ("Recommendation 2", [0])]
+
+    made = proposed(pages(FINDINGS, swapped))
+    assert [r.text[:30] for r in made] == ["The Board should agree a regio", "Welsh Government should consid"]
+
+
+def test_what_a_conventions_article_says_is_no_recommendation_under_it():
+    text = """6. Recommendations, by article of the UNCRC
+
+Article 19: Protection from all forms of violence
+
+The article says that States must take all appropriate measures to protect children from all forms of violence.
+
+19.1 The Trust should ensure that the Gateway team arranges a strategy discussion within one working day."""
+
+    assert [(r.label, r.text[:20]) for r in proposed(pages(FINDINGS, text))] == [("19.1", "The Trust should ens")]

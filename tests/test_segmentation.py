@@ -3217,3 +3217,26 @@ The Panel asks the SBNI to consider, on learning L2:
         ("L1", []),
         ("L2", ["How will agencies know that a young child is living in accommodation provided by an employer?"]),
     ]
+
+
+def test_a_page_with_its_lines_numbered_in_the_margin_is_read_without_them_and_a_list_numbered_so_keeps_them():
+    margin = """141 9.1 The panel makes the following recommendations to the LSCB and to 142 government.
+
+143 1. The LSCB should issue a multi-agency protocol for the assessment of bruising and 144 other injuries in babies.
+
+146 2. The LSCB should provide multi-agency training on identifying and engaging the 147 fathers.
+
+149 3. The LSCB should audit, within six months, whether police notifications of domestic 150 incidents are read."""
+    listed = """1 The LSCB should issue a protocol.
+
+2 The LSCB should provide training.
+
+3 The LSCB should audit notifications.
+
+4 The police should share notifications."""
+
+    assert [b.text for b in read_blocks(pages(margin))][1:3] == [
+        "1. The LSCB should issue a multi-agency protocol for the assessment of bruising and other injuries in babies.",
+        "2. The LSCB should provide multi-agency training on identifying and engaging the fathers.",
+    ]
+    assert read_blocks(pages(listed))[0].text == "1 The LSCB should issue a protocol."
