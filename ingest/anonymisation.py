@@ -2074,7 +2074,10 @@ def _date_hits(text, lines):
             continue  # "Published 14 March 2024 | Last updated 19 March 2024": the page's own days
         if _REVIEW_DAY_BEFORE_RE.search(text, max(0, start - 120), start):
             continue  # "The panel met for the first time on 7 June 2023": the review's own days, not the family's
-        if _VERSION_ROW_RE.search(lines, max(0, start - 30), start):
+        if _MEETING_AFTER_RE.match(text, end):
+            continue  # "Tuesday 11 June 2024 at 10.00, Committee Room 2": the next meeting of the review's board
+        version = _NUMBERED_VERSION_RE.search(lines, max(0, start - 30), start) and _VERSION_AFTER_RE.match(lines, end)
+        if version or _VERSION_ROW_RE.search(lines, max(0, start - 30), start):
             continue  # "Version 0.4 | 12/01/2024 | Draft for panel comment": a version table's row
         if _SENT_BEFORE_RE.search(text, max(0, start - 12), start) and _CLOCK_AFTER_RE.match(text, end):
             continue  # "Sent: 14 March 2024 09:12": an e-mail's header, the day it was sent
@@ -2098,11 +2101,23 @@ _REVIEW_DAY_BEFORE_RE = re.compile(
     r"\b(?:met|meets|approved|endorsed|signed|accepted|commissioned|published|convened|completed|agreed"
     r"|discuss(?:ed)?|meeting|held)"
     r"|(?:approved|endorsed|signed\s+off|accepted|commissioned|published)\s+by\s+the\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:partnership|board|committee|safeguarding\s+partners|panel))\b[^.;\n]{0,40}?\bon\s+$",
+    r"(?:partnership|board|committee|safeguarding\s+partners|panel))\b[^.;\n]{0,40}?(?:\bon\s+|:\s*)$"
+    r"|\b(?:the\s+)?(?:minutes?\s+of|(?:learning|practitioners?['\u2019]?)\s+event\s+on|workshop\s+on)\s+$",
     re.IGNORECASE,
 )
 _VERSION_ROW_RE = re.compile(
-    r"(?:^|\n)[^\S\n]*(?:version|v)[^\S\n]?\d{1,2}(?:\.\d{1,2})?[^\S\n]*\|[^\S\n]*$", re.IGNORECASE
+    r"(?:^|\n)[^\S\n]*\|?[^\S\n]*(?:version|v)[^\S\n]?\d{1,2}(?:\.\d{1,2})?[^\S\n]*\|[^\S\n]*$", re.IGNORECASE
+)
+# ... or numbered only ("| 0.3 | 11/01/2024 | First draft to panel |"), its row saying what the version was.
+_NUMBERED_VERSION_RE = re.compile(r"(?:^|\n)[^\S\n]*\|?[^\S\n]*\d{1,2}\.\d{1,2}[^\S\n]*\|[^\S\n]*$")
+_VERSION_AFTER_RE = re.compile(
+    r"[^\n|]{0,20}\|[^\n]{0,80}?\b(?:draft|version|comments?|approved|final|issued|circulated|amend\w*|revis\w*)\b",
+    re.IGNORECASE,
+)
+_MEETING_AFTER_RE = re.compile(
+    r"[^\S\n]+at[^\S\n]+\d{1,2}[.:]\d{2}(?:[^\S\n]*[ap]\.?m\.?)?,?[^\S\n]+(?:in[^\S\n]+)?(?:the[^\S\n]+)?"
+    r"(?:committee\s+room|council\s+chamber|board\s+room|boardroom|via\s+(?:teams|zoom)|by\s+video|microsoft\s+teams)",
+    re.IGNORECASE,
 )
 _SENT_BEFORE_RE = re.compile(r"(?:^|\n)[^\S\n]*(?:>[^\S\n]?)*(?:Sent|Date)[^\S\n]*:[^\S\n]*(?:\w+,?[^\S\n]+)?$")
 _CLOCK_AFTER_RE = re.compile(r",?[^\S\n]+\d{1,2}:\d{2}\b")

@@ -766,6 +766,43 @@ def _states_finding(lines, following):
     )
 
 
+def _as_laid_out(text):
+    """A page's text with what an export or a print added to its layout taken back: a Markdown source's fenced divs,
+    line numbers in the margin, an e-mail's quote marks, a spreadsheet's comma-separated lines (as a table's rows)."""
+    return _csv_as_rows(_unquoted(_without_line_numbers(_undivided(text))))
+
+
+# A Pandoc fenced div's opening line, with its class and a number attribute ("::: {.finding number=\"1\"}"), or its
+# closing line (":::"); and the headings its classes stand for.
+FENCED_DIV = re.compile(
+    r"^[^\S\n]*:{3,}[^\S\n]*(?:\{[^}\n]*?\.(?P<class>[\w-]+)(?:[^}\n]*?\bnumber=\"?(?P<number>[\w.]+)\"?)?[^}\n]*\})?"
+    r"[^\S\n]*$",
+    re.MULTILINE,
+)
+DIV_HEADINGS = {
+    "finding": "Finding",
+    "keyfinding": "Key finding",
+    "learning": "Learning",
+    "keylearning": "Key learning",
+    "learningpoint": "Learning point",
+    "goodpractice": "Good practice",
+    "recommendation": "Recommendation",
+}
+
+
+def _undivided(text):
+    """A Markdown source's fenced divs as the headings their classes stand for ("::: {.finding number=\"1\"}" is
+    "Finding 1", "::: {.goodpractice}" is "Good practice"); their closing lines, and other divs' fences, left out."""
+    if ":::" not in text:
+        return text
+
+    def heading(match):
+        name = DIV_HEADINGS.get((match.group("class") or "").replace("-", "").lower(), "")
+        return f"{name} {match.group('number') or ''}".strip() if name else ""
+
+    return FENCED_DIV.sub(heading, text)
+
+
 def _without_line_numbers(text):
     """A page printed with its lines numbered in the margin ("141 9.1 The panel makes ... to 142 government."), the
     numbers taken out: those that start its paragraphs count up, and a number inside a paragraph between two of them
@@ -852,7 +889,7 @@ def read_blocks(pages):
     the heading "Finding 3: The plan was not reviewed" and the text after it.
     """
     blocks = []
-    pages = [replace(page, text=_csv_as_rows(_unquoted(_without_line_numbers(page.text or "")))) for page in pages]
+    pages = [replace(page, text=_as_laid_out(page.text or "")) for page in pages]
     paragraphs = [part for paragraph in _paragraphs(pages) for part in _stated_within(_uncaptioned(paragraph))]
     for (lines, page), following in itertools.zip_longest(paragraphs, paragraphs[1:]):
         if _states_finding(lines, following):

@@ -2275,6 +2275,7 @@ def test_salutations_communities_declared_names_characters_fictional_addresses_a
         ("Officers found her in a room at the Stonegate Lodge Hotel.", "address", "Stonegate Lodge Hotel"),
         ("The mother's profile was shown as zhivka.petrova.777 online.", "social_media_handle", "zhivka.petrova.777"),
         ("She was seen on 14 March 2024 at 09:12 by the GP.", "full_date", "14 March 2024"),
+        ("| 1.2 | 11/01/2024 | Police attended the home |", "full_date", "11/01/2024"),
     ],
 )  # fmt: skip
 def test_gamer_names_workers_named_by_their_agency_welsh_places_after_yng_former_names_and_plus_codes_are_flagged(
@@ -2309,6 +2310,11 @@ def test_gamer_names_workers_named_by_their_agency_welsh_places_after_yng_former
         "Version 0.4 | 12/01/2024 | Draft for panel comment",
         "The practitioners' learning event was held on 22 February 2024.",
         "The kitchen table had a Lazy Susan in the middle.",
+        "| 0.3 | 11/01/2024 | First draft to panel |",
+        "2.1 The minute of 12 December 2023 was approved.",
+        "6.1 Tuesday 11 June 2024 at 10.00, Committee Room 2.",
+        "Final report, approved by the Board: 18 April 2024",
+        "Thanks to the practitioners who came to the learning event on 6 February 2024.",
     ],
 )
 def test_welsh_words_drug_names_a_charity_after_a_notes_number_a_campaign_a_pages_own_dates_and_menus_pass(text):

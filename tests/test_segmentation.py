@@ -3240,3 +3240,39 @@ def test_a_page_with_its_lines_numbered_in_the_margin_is_read_without_them_and_a
         "2. The LSCB should provide multi-agency training on identifying and engaging the fathers.",
     ]
     assert read_blocks(pages(listed))[0].text == "1 The LSCB should issue a protocol."
+
+
+def test_a_markdown_sources_fenced_divs_are_read_as_the_headings_their_classes_stand_for():
+    text = """## 5. What the review found
+
+5.1 The review panel agreed two findings, each in its box.
+
+::: {.finding number="1"}
+
+Professionals did not treat a room in a shared house as a place where a baby lived.
+
+Nobody looked at the shared bathroom or the stairs.
+
+:::
+
+::: {.finding number="2"}
+
+When a family moved between temporary addresses, the information about them stayed at the old address.
+
+Early help was closed twice because the family had moved.
+
+:::
+
+::: {.voice}
+
+"We were in one room."
+
+:::"""
+
+    proposal = propose_findings(pages(text))
+
+    assert [(f.label, f.title[:30]) for f in proposal.findings] == [
+        ("Finding 1", "Professionals did not treat a "),
+        ("Finding 2", "When a family moved between te"),
+    ]
+    assert ":::" not in " ".join(f.text for f in proposal.findings)
