@@ -154,7 +154,7 @@ five six seven eight nine ten first second third fourth fifth new old
 
 # Roles, agencies, processes, themes and guidance words that are capitalised in reviews but are not names.
 _REVIEW_WORDS = """
-male female
+male female genogram genograms ecomap ecomaps
 mother father stepfather stepmother step-father step-mother parent parents grandmother grandfather grandparent
 grandparents great-grandmother maternal paternal aunt uncle cousin sibling siblings brother sister half-sibling
 half-brother half-sister twin twins child children child's baby babies infant adult adults young person persons people
@@ -711,7 +711,7 @@ _PHONE_START_RE = re.compile(r"(?<![\d+])(?:\+\s?44|\(?0)(?=[\d\s()./-]{8,}\d)")
 _PHONE_WINDOW = 30
 # Before an 03, 080 or 116 number (used only by organisations), words that say whose number it is.
 _ORGANISATION_CONTEXT_RE = re.compile(
-    r"\b(?:help\s*line|advice\s+line|line|freephone|hotline|council|services?|hub|MASH|front\s+door|team|police|"
+    r"\b(?:help\s*line|advice\s+line|\w*line|free(?:\s+to\s+call)?\s+on|freephone|hotline|council|services?|hub|MASH|front\s+door|team|police|"
     r"partnership|NSPCC|charity|contact\s+centre|NHS|duty|out\s+of\s+hours|(?-i:UK)|foundation|trust|association"
     r"|society|can\s+be\s+reached)\b",
     re.I,
@@ -793,7 +793,7 @@ _FIGURES_START = r"(?<![\d/-])(?<!\d[.,])"
 _FIGURES_END = r"(?![\d/-]|[.,]\d)"
 # A reference of letters, a year and a number: "COR-2021-0713" (not a review's own: "CSPR-2023-01").
 _YEAR_REFERENCE_RE = re.compile(
-    r"(?<![\w-])(?!(?:L?CSPR|SCR|CPR|SUSR|CMR|DHR|SAR|APR|LR|DFE|ISBN|ISSN|COVID)-)[A-Z]{2,5}-(?:(?:19|20)\d{2}-\d{2,6}"
+    r"(?<![\w-])(?!(?:L?CSPR|SCR|CPR|SUSR|CMR|DHR|SAR|APR|LR|DFE|ISBN|ISSN|COVID)-)[A-Z]{2,5}-(?:(?:19|20)\d{2}(?:\d{4})?-\d{2,6}"
     r"|\d{2}-\d{4,6})(?![\w-])"
 )
 # A reference of letters, eight figures or more and letters: "CHB31704826RT" (a benefit's).
@@ -871,8 +871,8 @@ _WORD_DATE_RE = re.compile(
     rf"|(?:the\s+)?{_ORDINAL_WORDS}\s+(?:day\s+)?of\s+{_MONTH}(?:,?\s+{_YEAR})?))"
 )
 _NUMERIC_DATE_RE = re.compile(
-    r"(?<![\d/-])(?<!\d\.)(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d{2})"
-    r"(?![\d]|[./-]\d)"  # (after "b." too: "(b.12.5.18)")
+    r"(?<![\d/-])(?<!\d\.)(?P<day>\d{1,2})(?P<sep>[/.\u00b7\u2027-])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d{2})"
+    r"(?![\d]|[./\u00b7-]\d)"  # (after "b." too: "(b.12.5.18)"; a middle dot too: "11\u00b706\u00b72015")
 )
 # A date written with spaces around its slashes, as forms are filled in: "04 / 06 / 2019", " 6 /  4 / 2011".
 _SPACED_DATE_RE = re.compile(
@@ -975,6 +975,7 @@ _STREET_WORDS = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|Walk|Rise|Hill"
     "|Park|Square|Mews|View|Row|Green|Parade|Croft|Fold|Vale|Chase|Wharf|Yard|Gate|Bank|Boulevard|Heights"
     "|Meadows?|Mount|Approach|Fields|Glade|Hollow|Orchard|Quay|Ridge|Wynd|Estate|Cottages|Farm|Brow|Drove"
+    "|Promenade|Esplanade|Causeway|Rake|Wend|Leys|Dene|Clough"
 )
 _NAMED_STREET_WORDS = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Estate|Brow|Drove"
 _STREET_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
@@ -1045,7 +1046,8 @@ _SMALL_PLACE_RE = re.compile(
 # Walk", "Merrilees Vennel", "Drumhallow Heights"); and an estate or housing scheme ("the Hatherley estate").
 _ODD_STREET_RE = re.compile(
     rf"\b(?P<street>{_CAP})[^\S\n]+(?:Walk|Heights|Vennel|Wynd|Rise|Row|Brae|Loan|Loaning|Wharf|Staithe|Gait|Garth|Close|Court|View|Way"
-    r"|Tenfoot|Ginnel|Gennel|Snicket|Twitten|Jitty|Chare|Loke)\b"
+    r"|Tenfoot|Ginnel|Gennel|Snicket|Twitten|Jitty|Chare|Loke|Rake|Bottoms|Batch|Pightle|Clough"
+    r"|Fold|Leys|Furlong|Dene|Holme|Causeway|Wend|Croft|Brow|Rigg|Wynd|Pend|Close)\b"
     rf"|(?<=\bthe[^\S\n])(?P<estate>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?:estate|scheme|maisonettes|flats|towers)\b"
 )
 # The lines of an address before its postcode: "14 CORNFLAX CLOSE, WB7 5LU", "FLAT 3, TANNERS HOUSE, ES14 6WN".
@@ -1114,9 +1116,7 @@ _HOSPITAL_CONTEXT_RE = re.compile(
     r"scan|x-ray|skeletal|surgeon|maternity|midwi\w+|neonatal|operation)\b",
     re.I,
 )
-_WELSH_MONTHS = _word_set(
-    "ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr"
-)
+_WELSH_MONTHS = _word_set("ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr")
 # Schools named in Welsh, Irish or Scottish Gaelic put the word for school first ("Ysgol Gymraeg Glan Tawel").
 _CELTIC_SCHOOL_RE = re.compile(
     rf"\b(?P<kind>Ysgol|Bunscoil|Gaelscoil|Gaelcholáiste|Coláiste|Scoil|Naíscoil|Sgoil-\u00e0raich|Sgoil|Meddygfa|Ysbyty"
@@ -1204,6 +1204,7 @@ _TITLE_RE = re.compile(
     r"(?:\d{2,6}[^\S\n]+)?"  # an officer's collar number: "PC 4471 Gallagher"
     rf"(?P<name>(?:[A-Z]\.[^\S\n]?){{0,3}}{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)?{_CAP}){{0,2}})"
 )
+_COLLAR_TITLE_RE = re.compile(r"\b(?:PC|DC|DS|DI|Sgt|Sergeant|Constable|PCSO|Insp|Inspector|Detective|Officer)\b")
 _FAMILY_INITIAL_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]\.\s")
 # Initials and a surname with the person's role after them: "M. Oyelaran-Walsh (Headteacher)".
 _INITIALLED_ROLE_RE = re.compile(
@@ -1277,9 +1278,9 @@ _RELATION_RE = re.compile(
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
     r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|knew\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|a\.?k\.?a\.?|"
     r"gave\s+(?:his|her|their|a)\s+name\s+(?:to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?as|"
-    r"(?:real|actual|full|birth|English|Christian|preferred|chosen|given|former|previous|old|dead|legal)\s+name"
-    r"(?:\s+(?:is|was))?[:,]?)"
-    r",?[^\S\n]+(?P<quote>['\"\u2018\u201c])?"
+    r"(?:(?:real|actual|full|birth|English|Christian|preferred|chosen|given|former|previous|old|dead|legal|first"
+    r"|middle|last|family)\s+name|surname)(?:\s+(?:is|was))?[:,]?)"
+    r"(?:,[^\S\n]*\n[^\S\n]*|,?[^\S\n]+)(?P<quote>['\"\u2018\u201c])?"  # ("first name," and the name wrapped)
     rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)(?![\w-])"
 )
 # A name with what it is set beside: "Peigi, the eldest, ...", "Bridgie Furey, the maternal grandmother, ...",
@@ -1426,11 +1427,21 @@ _COMMON_WORD_FORENAMES = _word_set("jack max dean ben bill will mark pat sue rob
 _INITIALS = r"(?:[A-Z]\.[^\S\n]?){1,3}"
 # An initialled name in brackets or after "by", as titles and version tables give an author ("Samuel (T. Adesanya)",
 # "Reviewed by K. Nkemdirim, Partnership Business Manager").
-_BRACKETED_INITIALS_RE = re.compile(rf"(?:\(|\b(?i:by)[^\S\n]+)(?P<name>{_INITIALS}{_CAP})(?=[^\S\n]*(?:\)|,|$))", re.M)
+_BRACKETED_INITIALS_RE = re.compile(
+    rf"(?:\(|\b(?i:by|from|to|with)[^\S\n]+)(?P<name>{_INITIALS}{_CAP})(?=[^\S\n]*(?:\)|,|$))", re.M
+)
 _LABELLED_NAME = (
     rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?[^\S\n]+)?(?P<name>{_INITIALS}{_CAP}|{_CAP}(?:[^\S\n]+{_CAP}){{1,2}})"
 )  # fmt: skip
 _SIGNED_RE = re.compile(rf"\b(?i:signed|signature)\s*[:\-]\s*{_LABELLED_NAME}")
+# Whom a numbered copy was issued to, its recipient's name perhaps wrapped on to the next line: "CONTROLLED COPY 07 of
+# 12 \u00b7 Issued to: Ceinlys" then "Prothero-Lake, Education Safeguarding Manager".
+_ISSUED_TO_RE = re.compile(
+    r"\b(?i:issued\s+to|copy\s+(?:issued\s+)?(?:to|for)|prepared\s+for|for\s+the\s+attention\s+of|f\.?a\.?o\.?"
+    r"|recipient)\s*[:\-]\s*"
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?[^\S\n]+)?(?P<name>{_INITIALS}{_CAP}|{_CAP}(?:[^\S\n]*\n?[^\S\n]*"
+    rf"(?<=\s){_CAP}){{1,2}})"
+)
 _SIGNATURE_RE = re.compile(
     rf"(?:^|\n)[^\S\n]*(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{1,2}}),[^\S\n]+(?i:(?:independent[^\S\n]+)?chair(?:person)?"
     r"|(?:lead[^\S\n]+)?reviewer|author|independent[^\S\n]+scrutineer)\b"
@@ -1456,7 +1467,8 @@ _PERSON_VERB_AFTER_RE = re.compile(
 )
 _REVIEWER_RE = re.compile(
     r"\b(?i:(?:(?:overview|report|lead|independent)\s+)?(?:author|reviewer|writer|chair(?:person)?|scrutineer)"
-    r"(?:\s+(?:of|for|to)\s+[^:|\n]{1,90}?)?\s*[:|\-]|chaired\s+by|written\s+by|authored\s+by|"
+    r"(?:\s+(?:of|for|to)\s+[^:|\n]{1,90}?)?\s*[:|\-]|chaired\s+by|written\s+by|authored\s+by"
+    r"|(?:led|conducted|undertaken|carried\s+out)\s+by(?=\s+[^,\n]{3,60},\s+(?:an?|the)\s+(?:independent|lead|external)\b)|"
     r"name\s*\(print(?:ed)?\)\s*[:|]?|(?:referrer|referred\s+by|completed\s+by|prepared\s+by|signed\s+by)\s*:)"
     r"[^\S\n]*" + _LABELLED_NAME
 )
@@ -2076,7 +2088,11 @@ def _date_hits(text, lines):
             continue  # "The panel met for the first time on 7 June 2023": the review's own days, not the family's
         if _MEETING_AFTER_RE.match(text, end):
             continue  # "Tuesday 11 June 2024 at 10.00, Committee Room 2": the next meeting of the review's board
-        version = _NUMBERED_VERSION_RE.search(lines, max(0, start - 30), start) and _VERSION_AFTER_RE.match(lines, end)
+        numbered = _NUMBERED_VERSION_RE.search(lines, max(0, start - 30), start) or (
+            _VERSION_CELL_RE.search(lines, max(0, start - 30), start)
+            and _VERSION_HEAD_RE.search(lines, max(0, start - 300), start)
+        )  # (a row run on after the last, in a table that says it is the versions': "| | 0.6 | 15/03/2024 | ...")
+        version = numbered and _VERSION_AFTER_RE.match(lines, end)
         if version or _VERSION_ROW_RE.search(lines, max(0, start - 30), start):
             continue  # "Version 0.4 | 12/01/2024 | Draft for panel comment": a version table's row
         if _SENT_BEFORE_RE.search(text, max(0, start - 12), start) and _CLOCK_AFTER_RE.match(text, end):
@@ -2099,10 +2115,13 @@ _REVIEW_DAY_BEFORE_RE = re.compile(
     r"\b(?:(?:review|reviewers?|panel|review\s+team|partnership|safeguarding\s+partners|board|committee"
     r"|learning\s+event|practitioner\s+event|workshop)\b[^.;\n]{0,60}?"
     r"\b(?:met|meets|approved|endorsed|signed|accepted|commissioned|published|convened|completed|agreed"
-    r"|discuss(?:ed)?|meeting|held)"
+    r"|discuss(?:ed)?|meeting|held|took\s+place|was\s+run|ran)"
     r"|(?:approved|endorsed|signed\s+off|accepted|commissioned|published)\s+by\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:partnership|board|committee|safeguarding\s+partners|panel))\b[^.;\n]{0,40}?(?:\bon\s+|:\s*)$"
-    r"|\b(?:the\s+)?(?:minutes?\s+of|(?:learning|practitioners?['\u2019]?)\s+event\s+on|workshop\s+on)\s+$",
+    r"|\b(?:the\s+)?(?:minutes?\s+of|(?:learning|practitioners?['\u2019]?)\s+event\s+on|workshop\s+on)\s+$"
+    # whom the review met: "The family met the reviewer on", "Her mother spoke to the panel chair on"
+    r"|\b(?:met|spoke\s+(?:to|with)|talked\s+(?:to|with)|was\s+interviewed\s+by)\s+(?:the\s+)?(?:lead\s+|independent\s+)?"
+    r"(?:reviewers?|panel(?:\s+chair)?|review\s+team|chair|author)\b[^.;\n]{0,40}?\bon\s+$",
     re.IGNORECASE,
 )
 _VERSION_ROW_RE = re.compile(
@@ -2110,6 +2129,8 @@ _VERSION_ROW_RE = re.compile(
 )
 # ... or numbered only ("| 0.3 | 11/01/2024 | First draft to panel |"), its row saying what the version was.
 _NUMBERED_VERSION_RE = re.compile(r"(?:^|\n)[^\S\n]*\|?[^\S\n]*\d{1,2}\.\d{1,2}[^\S\n]*\|[^\S\n]*$")
+_VERSION_CELL_RE = re.compile(r"\|[^\S\n]*\d{1,2}\.\d{1,2}[^\S\n]*\|[^\S\n]*$")
+_VERSION_HEAD_RE = re.compile(r"\bversion\b", re.IGNORECASE)
 _VERSION_AFTER_RE = re.compile(
     r"[^\n|]{0,20}\|[^\n]{0,80}?\b(?:draft|version|comments?|approved|final|issued|circulated|amend\w*|revis\w*)\b",
     re.IGNORECASE,
@@ -2288,6 +2309,9 @@ def _figurative(text, start, end):
 _PITCH_RE = re.compile(
     rf"\b(?:Pitch|Plot|Bay|Van)[^\S\n]+\d{{1,3}}[A-Za-z]?,?[^\S\n]+(?:{_CAP}[^\S\n]+){{1,3}}"
     r"(?:Travell?ers[\u2019']?[^\S\n]+Site|Caravan[^\S\n]+(?:Park|Site)|(?:Holiday|Mobile[^\S\n]+Home)[^\S\n]+Park|Site)\b"
+    # ... a boat's mooring, a beach hut or a chalet: "Mooring 9, Tolpuddle Basin", "Beach Hut 14, Undercliff Promenade"
+    rf"|\b(?:Mooring|Berth|Boat|Beach[^\S\n]+Hut|Hut|Chalet|Lodge|Cabin)[^\S\n]+\d{{1,3}}[A-Za-z]?,?[^\S\n]+(?:{_CAP}[^\S\n]+){{1,3}}"
+    r"(?:Basin|Marina|Moorings|Wharf|Boatyard|Quay|Promenade|Esplanade|Park|Site|Village|Sands|Beach)\b"
 )
 
 
@@ -2528,8 +2552,10 @@ def _name_hits(text, lower_words):
             # An ordinary word capitalised only because it starts a table cell, a line or a sentence ("Attends
             # late"), used in lower case elsewhere in the document too. Elsewhere a word-name ("Summer said") stays.
             continue
-        if hit.detector == "ner" and _BULLET_SENTENCE_RE.match(text, _before_spaces(text, hit.start) - 1) and (
-            word.lower() in _ENGLISH and re.match(r"[^\S\n]+[a-z]", text[hit.end : hit.end + 2])
+        if (
+            hit.detector == "ner"
+            and _BULLET_SENTENCE_RE.match(text, _before_spaces(text, hit.start) - 1)
+            and (word.lower() in _ENGLISH and re.match(r"[^\S\n]+[a-z]", text[hit.end : hit.end + 2]))
         ):
             continue  # "\u2022 Check which inbox ...": a point that starts with an ordinary word, then its sentence
         if hit.detector == "ner" and (re.match(r"-[a-z]", text[hit.end : hit.end + 2]) or _english_compound(word)):
@@ -2733,7 +2759,7 @@ _CASE_NAME_AFTER_RE = re.compile(r"[^\S\n]+v\.?[^\S\n]+[A-Z]")
 _NUMBERED_BEFORE_RE = re.compile(r"(?:^|\n)[^\S\n]*\d{1,2}(?:\.\d{1,2}){1,3}\.?[^\S\n]+$")
 # A label's number after a word: "Point Four", "Point 4".
 _LABEL_NUMBER_AFTER_RE = re.compile(
-    r"[^\S\n]+(?:\d{1,2}\b|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b)"
+    r"[^\S\n]+(?:\d{1,2}[a-z]?\b|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b)"
 )
 # A publisher's place before its name, at the end of a reference ("... Third edition. Farnham: Ashgate.").
 _PUBLISHER_AFTER_RE = re.compile(
@@ -2863,7 +2889,41 @@ def _family_cell_hits(text, lower_words):
             yield _Hit("person_name", match.start("name"), match.end("name"), "family_cell")
 
 
+# A title before a surname in capitals ("DS LOMAX-FERREIRA requested ..."), and a forename in capitals before one
+# ("MAISIE-JO TREBILCOCK was written on ..."), as record systems and labels write them.
+_TITLE_CAPITALS_RE = re.compile(
+    rf"(?<![\w.])(?:{_TITLE_ALTERNATIVES})\.?[^\S\n]+(?P<name>{_CAPS_WORD})(?![\w{_APOS}-])"
+    rf"|(?<![\w{_APOS}-])(?P<forename>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?)[^\S\n]+(?P<surname>{_CAPS_WORD})(?![\w{_APOS}-])"
+)
+
+
+# A forename, a nickname in quotation marks and a surname: "Terence 'Tez' Rudkin", "Michael \u201cMikey\u201d Doyle".
+_NICKNAMED_RE = re.compile(
+    rf"(?<![\w{_APOS}-])(?P<forename>{_CAP})[^\S\n]+['\"\u2018\u201c]{_CAP}['\"\u2019\u201d][^\S\n]+{_CAP}(?![\w-])"
+)
+
+
+def _capitals_names(text):
+    for match in _NICKNAMED_RE.finditer(text):
+        if _forename_word(match.group("forename")):
+            yield _Hit("person_name", match.start(), match.end(), "nickname")
+    for match in _TITLE_CAPITALS_RE.finditer(text):
+        if match.group("name"):
+            if all(_capitals_name(part) for part in match.group("name").split("-")):
+                yield _Hit("person_name", match.start(), match.end(), "title")
+            continue
+        forenames = [part.title() for part in match.group("forename").split("-")]
+        known = forenames[0] in _FORENAMES or forenames[0] in _GAZETTEER
+        if (
+            known
+            and all(_forename_word(part) or len(part) <= 3 for part in forenames[1:])
+            and all(_capitals_name(part) for part in match.group("surname").split("-"))
+        ):
+            yield _Hit("person_name", match.start(), match.end(), "capitals_name")
+
+
 def _titled_name_hits(text):
+    yield from _capitals_names(text)
     for pattern in (_INITIALLED_ROLE_RE, _BRACKETED_INITIALS_RE):
         for match in pattern.finditer(text):
             if _token_kind(_WORD_RE.findall(match.group("name"))[-1]) == "name":
@@ -2873,6 +2933,9 @@ def _titled_name_hits(text):
         if _FAMILY_INITIAL_RE.match(match.group()) and (not words or words[0].group().lower() in _ENGLISH):
             continue  # "Mrs W." is how reviews name a family member; the capital after it starts a sentence ("Mrs W.
             # The next day ..."), where a word no dictionary holds is her surname ("Miss T. Greenhalgh")
+        numbered = re.search(r"\d", text[match.end("titles") : match.start("name")])
+        if numbered and not _COLLAR_TITLE_RE.search(match.group("titles")):
+            continue  # a collar number is a police officer's: "Father 19 Apprentice" is a family table's row
         names = [word for word in words if _token_kind(_POSSESSIVE_RE.sub("", word.group())) == "name"]
         if not names or names[0] is not words[0] or words[0].group() in _RANK_WORDS:
             continue  # ("Detective Chief Inspector, Public Protection Branch": a rank, no name)
@@ -3166,10 +3229,18 @@ def _double_forename_hits(text):
     for match in _DOUBLE_FORENAME_RE.finditer(text):
         parts = match.group("first"), match.group("second")
         known = [_forename_word(part) for part in parts]
-        if any(part.lower() in _SAFE for part in parts) or _COMBINING_FORM.fullmatch(parts[0]):
-            continue  # ("Greco-Roman", "Anglo-Saxon")
+        if any(
+            part.lower() in _SAFE and not (k and part.lower() not in _ENGLISH)
+            for part, k in zip(parts, known, strict=True)
+        ):
+            continue  # ("Greco-Roman", "Anglo-Saxon"; not "Emily-Mae", though "mae" is Welsh for "is")
+        if _COMBINING_FORM.fullmatch(parts[0]):
+            continue
         if all(known) or (any(known) and all(k or _no_word(part) for k, part in zip(known, parts, strict=True))):
-            yield _Hit("person_name", match.start(), match.end(), "double_forename")
+            end = _surname_end(text, match.end())
+            if re.match(r"[^\S\n]*/", text[end:]):
+                end = match.end()  # ("Signature: N. Madoc-Hughes Llofnod / Signature": the next label's Welsh half)
+            yield _Hit("person_name", match.start(), end, "double_forename")
 
 
 def _name_field_hits(text):
@@ -3187,6 +3258,7 @@ def _labelled_name_hits(text):
     whom the partnership may mean to name."""
     for pattern, kind in (
         (_SIGNED_RE, "person_name"),
+        (_ISSUED_TO_RE, "person_name"),
         (_REVIEWER_RE, "named_reviewer"),
         (_SIGNATURE_RE, "named_reviewer"),
     ):
@@ -3298,7 +3370,7 @@ def _message_name_hits(text):
         if any(_no_word(word) or word.title() in _FORENAMES for word in words):  # (not "Child Protection Team")
             yield _Hit("person_name", match.start("name"), match.end("name"), "message_name")
     for quoted in itertools.chain(_MESSAGE_RE.finditer(text), _SINGLE_MESSAGE_RE.finditer(text)):
-        for word in _LOWER_WORD_RE.finditer(text, quoted.start("message"), quoted.end("message")):
+        for word in _QUOTED_LOWER_WORD_RE.finditer(text, quoted.start("message"), quoted.end("message")):
             forename = word.group().title()
             if (
                 (forename in _FORENAMES or forename in _GAZETTEER)

@@ -121,7 +121,7 @@ ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
     r"ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
     r"|introduce|strengthen|undertake|work with|request|amend|require|issue|bring forward|include|implement|update"
     r"|clarify|produce|create|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise|carry out"
-    r"|record|set out"
+    r"|record|set out|approve|remind|disseminate|reinforce|prepare"
 )
 IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
 # "The ACPC to agree ...", "Kexmoor Primary Care Trust to ensure ...": whom, then what it is to do, in the infinitive.
@@ -246,7 +246,8 @@ EARLIER = re.compile(
 # it ...", "The Board is asked to note the effective practice in section 6".
 PROCEDURAL = re.compile(
     r"^[^.;:]{0,160}?\b(?:is|are)\s+(?:asked|invited|requested)\s+to\s+(?:note|accept|receive|endorse|approve|sign\s+off)\b"
-    r"|^(?:to\s+)?(?:note|accept|receive|endorse|approve|sign\s+off)\b"  # an item after "The Board is asked to:"
+    # an item after "The Board is asked to:" (not "Approve and issue a procedure ...")
+    r"|^(?:to\s+)?(?:note|accept|receive|endorse|approve(?!\s+and\s+\w|\s+(?:a|an|new)\s)|sign\s+off)\b"
     r"|^[^.;:]{0,120}?(?<!after\sthis\s)(?<!after\sthe\s)(?<!once\sthe\s)(?<!when\sthe\s)(?<!when\sthis\s)"
     r"\b(?:report|review)\s+(?:be|is|should\s+be)\s+published\b"  # (not "audit, a year after this report is ...")
     r"|^[^.;:]{0,120}?\bshould\s+note\s+that\b"  # an observation: "The partnership should note that ... overlaps"
@@ -335,7 +336,7 @@ OCR_SHOULD = re.compile(r"\bshou[I1|]d\b")
 
 def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     """The report's recommendations, each linked to the proposed findings (ProposedFinding) it follows from."""
-    blocks = [replace(block, text=OCR_SHOULD.sub("should", block.text)) for block in read_blocks(pages)]
+    blocks = _dittos_filled([replace(block, text=OCR_SHOULD.sub("should", block.text)) for block in read_blocks(pages)])
     # (a section that says the review makes none sets out learning, however its points are worded)
     chosen = [found for found in _recommendation_sections(sections(blocks)) if not any(map(_says_none, found))]
     # (those written after each finding, and a summary of them in a section of its own, are one list: the fuller)
@@ -362,6 +363,7 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
         return []
     _endnoted(proposed, blocks)
+    _addressed_elsewhere(proposed, blocks)
     for recommendation in proposed:
         _address(recommendation)
         if not recommendation.findings:
@@ -383,6 +385,60 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         if header is not None:
             _add_actions(blocks[header:], proposed, findings)
     return proposed
+
+
+# A typist's ditto mark in a table's cell: the same as the cell above ('"', "do.", "ditto").
+DITTO = re.compile(r"[\"\u201c\u201d\u2033\u3003]|do\.?|ditto|(?:as\s+)?above", re.IGNORECASE)
+
+
+def _dittos_filled(blocks):
+    """The blocks with each ditto mark in a table's row replaced by the cell above it in the row before."""
+    out, above = [], None
+    for block in blocks:
+        cells = block.text.split(" | ") if " | " in block.text else None
+        if cells and above and len(cells) == len(above) and any(DITTO.fullmatch(cell.strip()) for cell in cells):
+            cells = [above[i] if DITTO.fullmatch(cell.strip()) else cell for i, cell in enumerate(cells)]
+            block = replace(block, text=" | ".join(cells))
+        out.append(block)
+        above = cells
+    return out
+
+
+# Recommendations named by their labels in a sentence: "recommendations R2 and R5", "R1, R3 and R6".
+_ONE_LABEL = r"(?:R|Rec\.?\s?)?\d{1,2}(?:\.\d{1,2})?"
+_LABEL_LIST = rf"(?P<labels>{_ONE_LABEL}(?:\s*(?:,|and|&)\s*{_ONE_LABEL})*)"
+# Whom a report says its recommendations are for, where their own words name no one: a chief officer's signed
+# acceptance ("On behalf of NHS Balquharrie, I accept recommendations R4 and R7, ..."), recommendations "which are for
+# the Child Protection Committee", "Recommendation R8 is addressed to the Scottish Government".
+ACCEPTED_FOR = re.compile(
+    r"\bon\s+behalf\s+of\s+(?P<accepting>[^,.;:]{3,80}),\s+(?:I|we)\s+(?:accept|agree(?:\s+to)?)\s+(?:the\s+)?"
+    rf"recommendations?\s+{_LABEL_LIST}(?:,?\s+which\s+(?:are|is)\s+for\s+(?P<for>[^,.;]{{3,80}}))?",
+    re.IGNORECASE,
+)
+ADDRESSED_TO = re.compile(
+    rf"\brecommendations?\s+{_LABEL_LIST}\s+(?:is|are)\s+(?:addressed|directed|made)\s+to\s+(?P<to>[^,.;]{{3,80}})",
+    re.IGNORECASE,
+)
+
+
+def _addressed_elsewhere(proposed, blocks):
+    """Gives recommendations whose words name no one (an imperative: "Ensure that nurseries report ...") the body
+    another part of the report says they are for: signed acceptances in an appendix, "R8 is addressed to ..."."""
+    bare = {
+        _label_key(r.label): r
+        for r in proposed
+        if r.label and not r.addressee_text and re.match(rf"(?:{ACTIONS})\b", r.text, re.IGNORECASE)
+    }
+    if not bare:
+        return
+    for block in blocks:
+        text = " ".join(block.text.split())
+        found = [(m["labels"], m["for"] or m["accepting"]) for m in ACCEPTED_FOR.finditer(text)]
+        found += [(m["labels"], m["to"]) for m in ADDRESSED_TO.finditer(text)]
+        for labels, whom in found:
+            for label in re.findall(r"\d{1,2}(?:\.\d{1,2})?", labels):
+                if (recommendation := bare.get(label)) is not None and not recommendation.addressee_text:
+                    recommendation.addressee_text = re.sub(r"^the\s+", "", whom.strip(), flags=re.IGNORECASE)
 
 
 def _plan_within(section):

@@ -889,7 +889,7 @@ def read_blocks(pages):
     the heading "Finding 3: The plan was not reviewed" and the text after it.
     """
     blocks = []
-    pages = [replace(page, text=_as_laid_out(page.text or "")) for page in pages]
+    pages = _in_page_order([replace(page, text=_as_laid_out(page.text or "")) for page in pages])
     paragraphs = [part for paragraph in _paragraphs(pages) for part in _stated_within(_uncaptioned(paragraph))]
     for (lines, page), following in itertools.zip_longest(paragraphs, paragraphs[1:]):
         if _states_finding(lines, following):
@@ -959,6 +959,52 @@ def read_blocks(pages):
     _form_tables(blocks)
     _label_series(blocks)
     return blocks
+
+
+# A running line that numbers its page: "SBNI \u00b7 Case Management Review \u00b7 Child ZT \u00b7 16", "Annual report |
+# page 7".
+NUMBERED_RUNNING_LINE = re.compile(
+    r"^(?P<words>[^\d\n]{6,80}?)\s*(?:[\u00b7|\u2022\u2013\u2014-]\s*(?:page\s+)?|page\s+)(?P<number>\d{1,3})[^\S\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+RUNNING_LINES_LEAST = 4
+
+
+def _in_page_order(pages):
+    """The pages put back in the order their running lines number them, when they come out of order (a booklet
+    uploaded as the printer's imposed spreads: 20, 1, 2, 19, ...). A running line ends the page it numbers (a
+    footer), or opens it when the document's pages open with one (a header); a document whose numbered running lines
+    are in order, or too few to be sure of, is as it was."""
+    found = [(page, m) for page in pages for m in NUMBERED_RUNNING_LINE.finditer(page.text)]
+    words = Counter(" ".join(m["words"].split()).lower() for _, m in found).most_common(1)
+    if not words or words[0][1] < RUNNING_LINES_LEAST:
+        return pages
+    running = [(page, m) for page, m in found if " ".join(m["words"].split()).lower() == words[0][0]]
+    numbers = [int(m["number"]) for _, m in running]
+    if (
+        numbers == sorted(numbers)
+        or len(set(numbers)) < len(numbers)
+        or max(numbers) - min(numbers) >= 2 * len(numbers)
+    ):
+        return pages
+    headers = sum(not page.text[: m.start()].strip() for page, m in running) > len(running) / 2
+    # (the page's number in the document, the file's page it starts on, its text); a page's text runs on over the
+    # file's page ends to its running line
+    chunks, number, pending = [], None, []
+    for page in pages:
+        at = 0
+        for _, m in (found for found in running if found[0] is page):
+            cut = m.start() if headers else m.end()
+            pending.append((page.number, page.text[at:cut]))
+            if "".join(text for _, text in pending).strip():
+                chunks.append((number if headers else int(m["number"]), pending[0][0], pending))
+            at, number, pending = cut, int(m["number"]), []
+        pending.append((page.number, page.text[at:]))
+    if "".join(text for _, text in pending).strip():
+        chunks.append((number if headers else None, pending[0][0], pending))
+    last = max(numbers) + 1  # (text outside any numbered page keeps its place after them)
+    chunks.sort(key=lambda chunk: last if chunk[0] is None else chunk[0])
+    return [Page(start, "\n".join(text.strip("\n") for _, text in parts) + "\n") for _, start, parts in chunks]
 
 
 # A numbered title in capitals that opens a line and a sentence after it: a form's box and what to write in it.
@@ -1285,7 +1331,10 @@ def _items(section, kind):
             rest = LIST_ITEM.match(block.text).group("rest").strip()
             name = _singular(_strip_number(section.heading.text)) if section.heading else ""
             number = len(items) + 1  # (by its place: the list's numbers run on through the questions between)
-            heading = Block(rest, block.page, heading=True, label_text=f"{name} {number}".strip(), title=rest)
+            label = f"{name} {number}".strip()
+            if (coded := RUN_IN.match(rest)) and coded.group("code"):  # "KL3 \u2013 <the learning>": its code labels it
+                label, rest = "".join(coded.group("code").split()), coded.group("rest").strip()
+            heading = Block(rest, block.page, heading=True, label_text=label, title=rest)
             items.append(Item(heading, kind=kind))
             target = items[-1].paragraphs
         elif starts_item(block) and statements:
@@ -1690,8 +1739,9 @@ def _cell_questions(cell):
 RUN_IN = re.compile(
     r"^(?:(?:\((?P<letter>[a-h]|[ivx]{1,4})\)|(?P<digit>\d{1,2})[.)])\s+)?"  # "(a) Finding: ...", "2. Learning: ..."
     r"(?:[^/\n:]{2,40}\s/\s)?"  # the label in the report's other language first: "Pr\u00ecomh ionnsachadh 1 / "
-    r"(?P<word>(?:key\s+)?(?:finding|learning(?:\s+point)?|lesson(?:\s+learned)?|what\s+we\s+learned))"
+    r"(?:(?P<word>(?:key\s+)?(?:finding|learning(?:\s+point)?|lesson(?:\s+learned)?|what\s+we\s+learned))"
     r"(?:\s+(?P<number>\d{1,2}))?"  # "Key learning 3 \u2013 ..."
+    r"|(?P<code>(?-i:KLP|KL|LP|KF)\s?\d{1,2}))"  # "KL3 \u2013 ...": key learning, a learning point, by its code
     r"\s*[:\u2013\u2014-]\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -1712,15 +1762,17 @@ def _run_in_items(all_sections):
             if match and _words(match.group("rest")) >= LIST_FINDING_WORDS:
                 rest = match.group("rest").strip()
                 heading = Block(short_title(rest), block.page, heading=True)
-                if number := match.group("letter") or match.group("digit") or match.group("number"):
+                if code := match.group("code"):
+                    heading.label_text, heading.title = "".join(code.split()), heading.text
+                elif number := match.group("letter") or match.group("digit") or match.group("number"):
                     word = " ".join(match.group("word").split()).capitalize()
                     heading.label_text = f"{word} ({number})" if match.group("letter") else f"{word} {number}"
                     heading.title = heading.text
                 items.append(Item(heading, [Block(rest, block.page)], kind="learning"))
-                asking, evidence = None, items[-1] if number else None
+                asking, evidence = None, items[-1] if heading.label_text else None
             elif items and asking is None and block.text.rstrip().endswith(":") and _asks_questions(block.text):
                 asking, evidence = items[-1], None  # "Questions the CPC may wish to consider:": its questions
-            elif asking is not None and (LISTED.match(block.text) or block.text.rstrip().endswith("?")):
+            elif asking is not None and (_listed_point(block.text) or block.text.rstrip().endswith("?")):
                 asking.questions.append(block)
             elif evidence is not None and not block.heading:
                 evidence.paragraphs.append(block)
@@ -1733,14 +1785,18 @@ def _run_in_items(all_sections):
 LETTERED_PARAGRAPH = re.compile(r"^\((?P<letter>[a-h])\)\s+(?P<rest>(?-i:[A-Z])\S.*)$", re.DOTALL)
 
 
+def _listed_point(text):
+    """A point of a list ("1. How ...", "(b) ..."), not a numbered paragraph of the report ("6.8 The review ...")."""
+    return LISTED.match(text) and not re.match(r"\d{1,2}\.\d", text)
+
+
 def _after_item(item, block, asking):
     """Puts a block that follows a finding stated in a paragraph where it belongs: "... to consider:" starts its
     questions, a listed point or a question after that is one of them, any other paragraph is its text. Returns the
     item now gathering questions (None when none is), or False when the block is a heading, which ends the item."""
     if (block.heading or block.text.rstrip().endswith(":")) and _asks_questions(block.text):
         return item
-    listed = LISTED.match(block.text) and not re.match(r"\d{1,2}\.\d", block.text)  # (not "6.8 The review ...")
-    if asking is not None and (listed or block.text.rstrip().endswith("?")):
+    if asking is not None and (_listed_point(block.text) or block.text.rstrip().endswith("?")):
         asking.questions.append(block)
         return asking
     if block.heading:
@@ -2708,8 +2764,13 @@ def _without_repeats(findings):
         seen[key] = finding
         out.append(finding)
     empty = [f for f in out if f.label and f.text.strip() in ("", f.title)]
-    saying = {f.label.split()[0].lower() for f in out if f.label and f not in empty}
-    return [f for f in out if f not in empty or not saying or f.label.split()[0].lower() in saying]
+    saying = {_label_word(f.label) for f in out if f.label and f not in empty}
+    return [f for f in out if f not in empty or not saying or _label_word(f.label) in saying]
+
+
+def _label_word(label):
+    """The word of a label, without its number: "theme" of "Theme 1", "kl" of "KL2"."""
+    return re.sub(r"[\d.]+$", "", label.split()[0]).lower()
 
 
 def propose_findings(pages: list[Page]) -> Proposal:

@@ -2319,3 +2319,45 @@ def test_gamer_names_workers_named_by_their_agency_welsh_places_after_yng_former
 )
 def test_welsh_words_drug_names_a_charity_after_a_notes_number_a_campaign_a_pages_own_dates_and_menus_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("The mother, Emily-Mae Smith, was 20.", "person_name", "Emily-Mae Smith"),
+        ("Mother (Jorja-Mae Coggins, 20); Father", "person_name", "Jorja-Mae Coggins"),
+        ("| Stepfather | Terence 'Tez' Rudkin | 41 | Lives in the household |", "person_name", "Terence 'Tez' Rudkin"),
+        ("DS LOMAX-FERREIRA requested the medical by e-mail at 23:40.", "person_name", "DS LOMAX-FERREIRA"),
+        ("MAISIE-JO TREBILCOCK was written on the front of her PE bag.", "person_name", "MAISIE-JO TREBILCOCK"),
+        ("The draft had used the girl's first name,\nMirren, in two places.", "person_name", "Mirren"),
+        ("COPY 07 of 12 \u00b7 Issued to: Ceinlys\nProthero-Lake, Education Safeguarding Manager", "person_name",
+         "Ceinlys\nProthero-Lake"),
+        ("The reply read: 'leonie this is rylan's dad, stop messaging him'.", "person_name", "leonie"),
+        ("This review was led by Obiageli Nwankwo-Fell, an independent reviewer.", "named_reviewer",
+         "Obiageli Nwankwo-Fell"),
+        ("d.o.b 11\u00b706\u00b72015 (per the Red Book)", "date_of_birth", "11\u00b706\u00b72015"),
+        ("The report was logged as PS-20230812-0417 and shared.", "case_reference", "PS-20230812-0417"),
+        ("They lived on the narrowboat, Mooring 9, Tolpuddle Basin.", "address", "Mooring 9, Tolpuddle Basin"),
+        ("He slept in Beach Hut 14, Undercliff Promenade, for a week.", "address",
+         "Beach Hut 14, Undercliff Promenade"),
+        ("The boys hung about at the end of Tenterfold Rake after school.", "address", "Tenterfold Rake"),
+    ],
+)  # fmt: skip
+def test_double_forenames_nicknames_capitals_wrapped_labels_middle_dots_and_moorings_are_flagged(text, kind, value):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Version | Date | Change | | --- | --- | --- | | 0.3 | 11/01/2024 | First draft to panel |",
+        "4.1 The chair introduced Paper 4a, the final report of the learning review.",
+        "Father 19 Apprentice; police warning for criminal damage in 2022",
+        "![Genogram: Mother and Father; paternal grandmother.](figures/genogram.png)",
+        "The family met the reviewer on 27 February 2024 at the children's centre.",
+        "The practitioner learning event took place on 22 February 2024 in the civic centre.",
+        "Drinkline is free on 0300 123 1110.",
+    ],
+)
+def test_a_run_on_version_row_a_papers_number_a_family_tables_ages_and_the_reviews_own_days_pass(text):
+    assert [k for k in kinds(text) if k[0] != "named_reviewer"] == []

@@ -4146,3 +4146,46 @@ The article says that States must take all appropriate measures to protect child
 19.1 The Trust should ensure that the Gateway team arranges a strategy discussion within one working day."""
 
     assert [(r.label, r.text[:20]) for r in proposed(pages(FINDINGS, text))] == [("19.1", "The Trust should ens")]
+
+
+def test_ditto_marks_in_a_typed_tables_agency_column_are_the_agency_above():
+    text = """10. Recommendations
+
+No. | Agency | Recommendation | Key issue
+1 | Hobbancote ACPC | Approve and issue, by June 2001, a procedure for housing officers to refer concerns. | 1
+2 | " | Provide joint training on roles and referral for front-line staff. | 4
+3 | Social Services Department | Ensure that no referral concerning a child under five is closed unseen. | 1
+4 | do. | Ensure that an initial assessment records how a parent's learning disability affects the child. | 2"""
+
+    found = proposed(pages(text))
+
+    assert [(r.label, r.addressee, r.agencies) for r in found] == [
+        ("1", "partnership", []),
+        ("2", "partnership", []),
+        ("3", "agencies", ["Children's social care"]),
+        ("4", "agencies", ["Children's social care"]),
+    ]
+
+
+def test_imperatives_naming_no_one_are_for_whom_the_signed_acceptances_say():
+    text = """9. Recommendations
+
+R1. Agree and publish multi-agency guidance on assessing parental alcohol misuse in child protection planning.
+
+R2. Ensure that every child on the child protection register has an allocated social worker at all times.
+
+R3. Consider issuing national practice guidance on the use of alcohol testing in child protection planning.
+
+Appendix B. Chief officers' acceptance
+
+On behalf of the Chief Officers Group, we accept recommendation R1, which is for the Child Protection Committee.
+Signed: Chief Executive.
+
+On behalf of Balquharrie Council, I accept recommendation R2, for the council's social work services. Signed: Chief
+Executive.
+
+Recommendation R3 is addressed to the Scottish Government."""
+
+    found = proposed(pages(text))
+
+    assert [(r.label, r.addressee) for r in found] == [("R1", "partnership"), ("R2", "agencies"), ("R3", "national")]

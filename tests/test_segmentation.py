@@ -3276,3 +3276,55 @@ Early help was closed twice because the family had moved.
         ("Finding 2", "When a family moved between te"),
     ]
     assert ":::" not in " ".join(f.text for f in proposal.findings)
+
+
+def test_a_booklet_whose_pages_come_in_the_printers_order_is_read_in_the_order_its_footers_number():
+    footer = "SBNI \u00b7 Case Management Review \u00b7 Child ZT \u00b7 {}"
+    page = {
+        1: "1. Introduction\n\n1.1 This review is about Child ZT.",
+        2: "6. What the panel learned\n\nLearning 1. A child's account of being locked in was treated as a question "
+        "of parenting advice.",
+        3: "Learning 2. Behaviour linked to ADHD was seen as the explanation for everything that went wrong at "
+        "home.",
+        4: "Learning 3. The police report of an argument was screened out without a check of what was known about "
+        "the adults.",
+    }
+    printed = "\n\n".join(f"{page[n]}\n\n{footer.format(n)}" for n in (4, 1, 2, 3))
+
+    proposal = propose_findings(pages(printed))
+
+    assert [f.label for f in proposal.findings] == ["Learning 1", "Learning 2", "Learning 3"]
+
+
+def test_run_in_key_learning_known_by_its_code_is_a_finding_and_a_numbered_paragraph_after_its_questions_is_not_one():
+    text = """6. Key learning
+
+6.1 The review identified three items of key learning about how the system worked.
+
+KL1 \u2013 Concerns about neglect were recorded separately by school, health and social work. Each agency's records
+were accurate, but none of them showed the pattern of a child growing thinner.
+
+KL2 \u2013 The decision to close the case after one visit rested on the state of the home on the day, not on what was
+known about the child's weight, health and attendance.
+
+Questions for the Committee:
+
+1. How does the Committee know that a decision to close a case of neglect takes account of the child's health?
+
+Strength \u2013 the depute head kept asking, and her second concern form led to a referral discussion.
+
+6.6 The review makes no recommendation on KL2, because the Committee's neglect toolkit already covers it.
+
+KL3 \u2013 Dental decay and weight loss were treated as health matters to be followed up by letter, not as signs of
+neglect needing a child protection response from any agency."""
+
+    findings = propose_findings(pages(text)).findings
+
+    assert [(f.label, f.title[:20]) for f in findings] == [
+        ("KL1", "Concerns about negle"),
+        ("KL2", "The decision to clos"),
+        ("KL3", "Dental decay and wei"),
+    ]
+    assert findings[1].questions == [
+        "How does the Committee know that a decision to close a case of neglect takes account of the child's health?"
+    ]
