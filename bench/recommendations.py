@@ -74,6 +74,7 @@ Results are printed and written to bench/results/recommendations_<set>.json.
 """
 
 import argparse
+import html
 import importlib.util
 import json
 import os
@@ -141,8 +142,10 @@ def match(labelled, proposed, least=0.7):
 
 
 def normal_label(label):
-    """A label as compared: case, full stops and brackets aside ("(iv)" is "iv")."""
-    return " ".join(re.sub(r"[.()]", " ", str(label or "").lower()).split())
+    """A label as compared: case, full stops and brackets aside ("(iv)" is "iv"), a web page's character references
+    read ("Finding&nbsp;1"), and the word "Recommendation" before a number aside ("Recommendation 4" is "4")."""
+    label = " ".join(re.sub(r"[.()]", " ", html.unescape(str(label or "")).lower()).split())
+    return re.sub(r"^recommendation\s+(?=\S*\d)", "", label)
 
 
 def addressee_of(label):
@@ -249,7 +252,7 @@ def totals(rows):
 
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
-SETS += ("nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth")
+SETS += ("nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth")
 
 
 def sources(chosen_set, chosen):
@@ -278,6 +281,7 @@ def sources(chosen_set, chosen):
         "twentysecond": [DATA / "recommendations_twentysecond"],
         "twentythird": [DATA / "recommendations_twentythird"],
         "twentyfourth": [DATA / "recommendations_twentyfourth"],
+        "twentyfifth": [DATA / "recommendations_twentyfifth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):

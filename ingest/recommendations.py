@@ -102,7 +102,7 @@ NONE_MADE = re.compile(
 # A label a recommendation starts with: "Recommendation 3", "Recommendation 3 (Finding 2)", "R4", "CSC 1", "MA/1",
 # "WG1", "Area for improvement 2" when it is written under the recommendations.
 LABEL = re.compile(
-    r"^(?P<label>(?-i:R)ecommendation\s*(?:no\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])\b"
+    r"^(?P<label>(?-i:R)ecommendation\s*(?:no\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z]{1,3})\d{1,2}\b|(?-i:[A-Z])\b"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b)"
     r"|(?:regional|local|multi-agency|single[- ]agency|national)\s+recommendation\s*\d{1,2}"
     r"|area for improvement\s*\d{1,2}|key action\s*\d{1,2}"
@@ -121,7 +121,10 @@ ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
     r"ensure|develop|review|consider|seek|establish|provide|agree|commission|publish|revise|audit"
     r"|introduce|strengthen|undertake|work with|request|amend|require|issue|bring forward|include|implement|update"
     r"|clarify|produce|create|set up|embed|monitor|evaluate|extend|appoint|adopt|make sure|give|share|raise|carry out"
-    r"|record|set out|approve|remind|disseminate|reinforce|prepare"
+    r"|record|set out|approve|remind|disseminate|reinforce|prepare|keep|allocate|add|notify|check|inform|tell|offer"
+    r"|train|assess|visit|refer|write to|apply|maintain|improve|reduce|identify|recognise|respond|promote|explore|pilot"
+    r"|confirm|arrange|invite|contact|alert|follow up|put in place|consult|involve|enable|escalate|designate"
+    r"|nominate|fund|refresh|redesign|replace|remove"
 )
 IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
 # "The ACPC to agree ...", "Kexmoor Primary Care Trust to ensure ...": whom, then what it is to do, in the infinitive.
@@ -212,6 +215,13 @@ ABOUT_THEM = re.compile(
     r"|.*\brecommendations?\s+(?:be|are|is)\s+(?:set\s+out|listed|shown|presented|numbered|grouped)\b",
     re.IGNORECASE,
 )
+# Words on how the recommendations are written: "to express its recommendations as shifts in practice", "each
+# recommendation is the statement in the 'To' column".
+HOW_WRITTEN = re.compile(
+    r"\b(?:express|set\s+out|present|write|frame|phrase|word)\w*\s+(?:its|their|the|these|our)\s+recommendations\s+as\b"
+    r"|\beach\s+recommendation\s+is\s+the\b",
+    re.IGNORECASE,
+)
 # Words that say what the report's recommendations are: "The national guidance describes recommendations as ...".
 DEFINES = re.compile(r"\b(?:describes?|defines?|calls?|terms?)\s+(?:its\s+|these\s+|the\s+)?recommendations\b", re.I)
 # An unnumbered recommendation that says whom it asks before its text: "Recommendation for the Partnership: ...".
@@ -272,7 +282,8 @@ CODES = {
 }  # fmt: skip
 TABLE_TEXT = re.compile(
     r"^(?:(?:regional|local|national|multi-agency|single[- ]agency|strategic|operational|further|new|additional) )?"
-    r"(?:recommendations?|recommended|what (?:we|the review) recommends?|actions?|improvements?"
+    r"(?:recommendations?|recommended|what (?:we|the review) recommends?|actions?(?: required| needed)?|improvements?"
+    r"|required actions?|what is required"
     r"|what (?:needs|has) to (?:happen|change)|what (?:should|must) (?:happen|change))"
     r"(?: (?:for|to|of|from|by) [\w' ]{2,40})?"
     r"(?:\s*\((?!cymraeg)[\w\s-]{1,30}\))?$"  # "Recommendation (short form)", "Action (English)"
@@ -345,9 +356,11 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         found for found in (*map(_from_blocks, chosen), after, _tagged_sentences(blocks), _card_rows(blocks)) if found
     ]
     proposed = _rest_joined(_side_noted_rows(blocks) or _fullest(lists))
-    if any(APPENDIX.search(block.text) for found in chosen for block in found):
+    pointed = any(IN_APPENDIX.search(block.text) for block in blocks)
+    if pointed or any(APPENDIX.search(block.text) for found in chosen for block in found):
         # "The recommendations are set out in Appendix C"; "Single-agency recommendations ... are in Appendix 2"
-        proposed = _fullest([proposed, _from_appendix(sections(blocks), named=bool(proposed))])
+        annexed = _from_appendix(sections(blocks), named=bool(proposed))
+        proposed = _with_series(proposed, annexed) or _fullest([proposed, annexed])
     if not proposed:
         proposed = (
             _resolved(blocks)
@@ -363,8 +376,16 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
         return []
     _endnoted(proposed, blocks)
+    if len(proposed) >= 2 and not any(r.label for r in proposed):
+        for number, recommendation in enumerate(proposed, start=1):
+            recommendation.label = str(number)  # not numbered in the text: by their order, as a plan refers to them
     _addressed_elsewhere(proposed, blocks)
+    glossary = _glossary(blocks)
     for recommendation in proposed:
+        if recommendation.addressee_text and glossary:
+            recommendation.addressee_text = ABBREVIATION.sub(
+                lambda m: glossary.get(m.group(), m.group()), recommendation.addressee_text
+            )  # "DoH" in a Lead column, "Department of Health" in the report's list of abbreviations
         _address(recommendation)
         if not recommendation.findings:
             recommendation.findings = _referenced(f"{recommendation.text} {recommendation.reference}", findings)
@@ -385,6 +406,29 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         if header is not None:
             _add_actions(blocks[header:], proposed, findings)
     return proposed
+
+
+# A report's list of abbreviations: its header row, and a row's abbreviation.
+GLOSSARY_HEADER = re.compile(
+    r"^(?:abbreviations?|acronyms?|term|short\s+form)\s*\|\s*(?:meaning|in\s+full|full\s+form|stands\s+for|term|description)\s*$",
+    re.I,
+)
+ABBREVIATION = re.compile(r"\b(?-i:[A-Z][A-Za-z&]{1,7})\b")
+
+
+def _glossary(blocks):
+    """{abbreviation: what it stands for} from the report's table of abbreviations ("DoH | Department of Health")."""
+    out, reading = {}, False
+    for block in blocks:
+        if GLOSSARY_HEADER.match(block.text.strip()):
+            reading = True
+            continue
+        cells = block.text.split(" | ") if reading and " | " in block.text else None
+        if not cells or len(cells) != 2 or not ABBREVIATION.fullmatch(cells[0].strip()):
+            reading = reading and bool(cells)
+            continue
+        out[cells[0].strip()] = re.sub(r"\s*\(.*\)$", "", cells[1]).strip()
+    return out
 
 
 # A typist's ditto mark in a table's cell: the same as the cell above ('"', "do.", "ditto").
@@ -544,6 +588,27 @@ def _side_noted_rows(blocks):
 
 
 APPENDIX = re.compile(r"\b(?:appendix|annex)\b", re.IGNORECASE)
+# Words anywhere in the report that put recommendations in an appendix: "so they are in Annex E".
+IN_APPENDIX = re.compile(
+    r"\brecommendations\b[^.]{0,160}\b(?:are|is|set\s+out)\s+(?:\w+\s+){0,3}?in\s+(?:an?\s+)?(?:appendix|annex)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_series(proposed, annexed):
+    """The body's recommendations and an appendix's series of its own ("W1", "J1" in the body; "E1" to "E4" in
+    Annex E), the appendix's repeats of the body's left out; None when the appendix is no series of its own."""
+
+    def letters(recommendation):
+        return re.match(r"[A-Za-z]*", recommendation.label.replace("Recommendation ", "")).group()
+
+    keys = {_label_key(r.label) for r in proposed}
+    new = [r for r in annexed if _label_key(r.label) not in keys]
+    if not proposed or not new or {letters(r) for r in new} & {letters(r) for r in proposed}:
+        return None
+    return proposed + new
+
+
 # An addendum that puts new words in place of a recommendation: "12.2 Recommendation 11.4.2 is replaced by the
 # following, which is the recommendation of this review: The Primary Care Trust should audit ...".
 REPLACED = re.compile(
@@ -830,7 +895,7 @@ def _in_prose(text, page, *, ours=False):
 # An appendix of recommendations that are not the review's: the agencies' own, earlier reviews', for information.
 # ... unless it says they are the review's own ("They are recommendations of this review").
 OWN_RECOMMENDATIONS = re.compile(
-    r"\b(?:are|is)\s+(?:the\s+)?(?:formal\s+)?recommendations?\s+of\s+this\s+review\b|\bthis\s+review[\u2019']s\s+"
+    r"\b(?:are|is)\s+(?:the\s+)?(?:formal\s+)?recommendations?\s+of\s+this\s+review\b|\b(?:this|the)\s+review[\u2019']s\s+"
     r"(?:own\s+)?recommendations\b",
     re.IGNORECASE,
 )
@@ -2335,6 +2400,8 @@ def _asks(text):
     the recommendations ("The recommendations below are addressed to ...", "The national guidance describes
     recommendations as the improvements that the Committee should make")."""
     asks = ASKS.search(text) or (IMPERATIVE.match(text) and not ABOUT_RECOMMENDATIONS.search(text))
+    if HOW_WRITTEN.search(text):
+        return False  # "... asked the review to express its recommendations as shifts in practice": how to read them
     subject = SUBJECT.match(text)
     if subject is not None and (DEFINES.search(subject.group("subject")) or ABOUT_THEM.match(subject.group("subject"))):
         return False
@@ -2426,6 +2493,9 @@ def _labelled(match, page):
     text = re.sub(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+(?=[A-Z])", "", match.group("rest").strip())
     recommendation = ProposedRecommendation(_plain(text), _clean_label(match.group("label")), page)
     recommendation.reference = match.group("tag") or ""
+    inner = recommendation.reference.strip(" ()[]")
+    if inner and not re.search(r"\d", inner) and (_names_someone(inner) or ORGANISATION.search(inner)):
+        recommendation.addressee_text = inner  # "Recommendation 3 (Children's Services): Keep the case ...": whom
     return recommendation
 
 
@@ -2462,7 +2532,7 @@ def _is_header(cells):
     cells = _mended(cells)
     sides = [side.strip() for cell in cells for side in cell.split(" / ")]  # ("Cam gweithredu / Action")
     grouping = sum(bool(cell.strip()) for cell in cells) == 1 and len(cells) > 2  # "Regional recommendations | |"
-    named = _typed_columns(cells) is not None or any(TABLE_TEXT.match(side) for side in sides)
+    named = _typed_columns(cells) is not None or any(TABLE_TEXT.match(side) for side in sides) or _from_to(cells)
     return named and not grouping and all(len(cell.split()) <= 5 for cell in cells)
 
 
@@ -2525,6 +2595,13 @@ def _columns(cells):
     of typed statements ("Ref | Type | Statement | Links | Lead"), the statement is the text of the rows whose type
     says they are recommendations."""
     roles = _table_roles(cells)
+    names = [cell.strip().lower() for cell in cells]
+    if "text" not in roles and _from_to(cells):
+        # "No. | From | To | Lead": each recommendation the practice it is to bring about, asked of the lead
+        roles["text"] = names.index("from") + 1
+        lead = next((i for i, name in enumerate(names) if TABLE_TO.match(name) and name != "to"), None)
+        roles.pop("to", None)
+        roles.update({"to": lead, "stated": True} if lead is not None else {"stated": True})
     if (typed := _typed_columns(cells)) and "text" not in roles:
         roles.update(type=typed[0], text=typed[1])
     texts = [
@@ -2535,7 +2612,8 @@ def _columns(cells):
     detail = next((i for i, cell in enumerate(cells) if DETAIL_COLUMN.match(cell.strip())), None)
     if "text" in roles and detail is not None and detail == roles["text"] + 1:
         roles["text"] = detail  # "Action | Detail | ...": the action's title, then its words in full
-    if "to" in roles and (actions := _action_columns(cells)) and actions.get("owner") == roles["to"]:
+    actions = _action_columns(cells) if "to" in roles else None
+    if actions and actions.get("owner") == roles["to"] and actions.get("text") != roles.get("text"):
         del roles["to"]  # "Recommendation | Action | Lead | ...": the lead is the action's, not whom it asks
     if "text" in roles and "to" not in roles and (raci := _raci_responsible(cells)) is not None:
         roles["to"] = raci  # "No. | Recommendation | R | A | C | I": the body Responsible is the one asked
@@ -2544,6 +2622,12 @@ def _columns(cells):
         roles.update({f"body {index}": index for index in range(len(cells)) if index not in roles.values()})
         roles["bodies"] = tuple(cells)
     return roles if "text" in roles else None
+
+
+def _from_to(cells):
+    """Whether a header row sets practice as it was beside practice as it is to be: "No. | From | To | Lead"."""
+    names = [cell.strip().lower() for cell in cells]
+    return "from" in names and names[names.index("from") + 1 :][:1] == ["to"]
 
 
 def _raci_responsible(cells):
@@ -2766,7 +2850,7 @@ def _from_row(cells, columns, page):
         if not text.strip() and columns.get("other_text", len(cells)) < len(cells):
             text = cells[columns["other_text"]]  # ("Regional | Local": the one written in)
         asking = [cell for cell in cells if cell is not text and OWN_SUBJECT.match(cell)]
-        if text.strip() and not DIRECTIVE.search(text) and len(asking) == 1:
+        if text.strip() and not DIRECTIVE.search(text) and len(asking) == 1 and not columns.get("stated"):
             text = asking[0]  # a header set over the wrong columns: the cell that asks someone is the recommendation
     else:  # the longest cell; of a Welsh cell and an English one side by side, the English
         text = max([cell for cell in cells if not WELSH_ASKS.match(cell)] or cells, key=len)

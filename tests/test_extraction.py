@@ -906,3 +906,12 @@ def test_a_pdf_line_padded_with_spaces_after_one_character_is_read_not_refused(t
     document = extract(make_pdf_of_text_objects(tmp_path / "review.pdf", lines))
 
     assert document.text.split("\n") == ["Nobody asked who the adults were.", "x", lines[2]]
+
+
+def test_a_web_pages_character_references_are_read_as_the_characters_they_stand_for(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("AZ&rsquo;s mother&rsquo;s GP was at Bramley&nbsp;Surgery &amp; the school knew.", encoding="utf-8")
+
+    read = extract(path, name=path.name).pages[0].text
+
+    assert read == "AZ\u2019s mother\u2019s GP was at Bramley Surgery & the school knew."

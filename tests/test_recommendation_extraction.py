@@ -380,7 +380,10 @@ Recommendation for the police: The police should record every child present at a
 
 The Trust's internal review also made seven recommendations for its own services, which it should report on."""
     made = proposed(pages(FINDINGS, run_in))
-    assert [(r.label, r.addressee, r.agencies) for r in made] == [("", "partnership", []), ("", "agencies", ["Police"])]
+    assert [(r.label, r.addressee, r.agencies) for r in made] == [
+        ("1", "partnership", []),
+        ("2", "agencies", ["Police"]),
+    ]
 
     bilingual = """Improving systems and practice
 
@@ -4189,3 +4192,73 @@ Recommendation R3 is addressed to the Scottish Government."""
     found = proposed(pages(text))
 
     assert [(r.label, r.addressee) for r in found] == [("R1", "partnership"), ("R2", "agencies"), ("R3", "national")]
+
+
+def test_a_pdfs_overprinted_bold_is_read_once_and_the_body_in_brackets_after_a_label_is_whom_it_asks(tmp_path):
+    text = """9. Recommendations
+
+RReeccoommmmeennddaattiioonn 11 ((LLSSCCBB)):: Issue a multi-agency protocol for pre-birth referrals and assessments.
+
+RReeccoommmmeennddaattiioonn 22 ((CChhiillddrreenn''ss SSeerrvviicceess)):: Keep the case of any care leaver
+who is pregnant open to a personal adviser until the baby is one."""
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    document = extract(path, name=path.name)
+
+    found = proposed(document.pages)
+
+    assert [(r.label, r.addressee, r.agencies) for r in found] == [
+        ("Recommendation 1", "partnership", []),
+        ("Recommendation 2", "agencies", ["Children's social care"]),
+    ]
+
+
+def test_a_from_and_to_table_asks_for_the_practice_in_its_to_column_of_the_lead_its_glossary_spells_out():
+    text = """Abbreviation | Meaning
+PSNI | Police Service of Northern Ireland
+EA | Education Authority
+
+7. Recommendations
+
+7.1 The Committee asked the review to express its recommendations as shifts in practice.
+
+No. | From | To | Lead
+1 | Victims of seventeen are adults. | Officers at any incident with a victim under eighteen tell the unit. | PSNI
+2 | Lessons cover consent only. | Every secondary school teaches pupils to recognise coercive control. | EA"""
+
+    found = proposed(pages(text))
+
+    assert [(r.label, r.text[:20], r.addressee) for r in found] == [
+        ("1", "Officers at any inci", "agencies"),
+        ("2", "Every secondary scho", "agencies"),
+    ]
+    assert found[0].addressee_text == "Police Service of Northern Ireland"
+
+
+def test_an_annexs_own_series_is_added_to_the_bodys_and_its_repeats_are_not():
+    text = """1. Introduction
+
+1.2 The English partnership asked that its recommendations should be set out in its own form, so they are in
+Annex E.
+
+5. Actions
+
+W1. The Board should revise its regional procedure for children who move into the region under a plan.
+
+J1. The Board and the Partnership should agree a written cross-border protocol for the transfer of children.
+
+Annex E: Recommendations for England
+
+E.1 This annex sets out the review's recommendations for the Partnership. They arise from the learning points.
+
+Recommendation E1: Stretcombe Council should keep open the case of any child on a plan who moves away.
+
+Recommendation E2: The Partnership should audit, every year, the transfer of children subject to plans.
+
+E.2 The joint recommendation in section 5 is repeated here:
+
+J1. The Board and the Partnership should agree a written cross-border protocol for the transfer of children."""
+
+    found = proposed(pages(text))
+
+    assert [r.label for r in found] == ["W1", "J1", "Recommendation E1", "Recommendation E2"]

@@ -1,5 +1,6 @@
 """Normalising the text of every kind: spaces, hyphenation, running headers, footers and page numbers."""
 
+import html
 import math
 import re
 import unicodedata
@@ -32,11 +33,30 @@ _FURNITURE_MIN_LINES = 3  # on a page with fewer lines, a header could not be to
 
 
 def _normalise(text):
-    """NFKC (so ligatures become letters), no soft hyphens or zero-width characters, single spaces, and no more
-    than one blank line in a row."""
+    """NFKC (so ligatures become letters), no soft hyphens or zero-width characters, single spaces, no more than
+    one blank line in a row, and words set in a bold the PDF faked by printing each letter twice read once."""
+    if len(_ENTITY.findall(text)) >= _ENTITIES_LEAST:  # a web page's source pasted or printed: "Child&rsquo;s"
+        text = html.unescape(text)
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _BLANK_LINES.sub("\n\n", _SPACE_AROUND_BREAK.sub("\n", text)).strip()
+    return _undoubled(_BLANK_LINES.sub("\n\n", _SPACE_AROUND_BREAK.sub("\n", text)).strip())
+
+
+# HTML's character references left in a text ("&rsquo;", "&nbsp;", "&#8217;"): a few make the text a page's source.
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_ENTITIES_LEAST = 3
+# A run of words each of whose characters comes twice ("RReeccoommmmeennddaattiioonn 44 ((LLSSCCBB))::"): a text layer
+# of bold faked by overprinting. Long enough not to be "11" or "aa" of ordinary text.
+_DOUBLED_RUN = re.compile(r"(?<!\S)(?:(?:(\S)\1)+(?!\S)(?: |$))+", re.MULTILINE)
+_DOUBLED_LEAST = 12  # characters of a run, doubled
+
+
+def _undoubled(text):
+    def once(match):
+        run = match.group()
+        return re.sub(r"(\S)\1", r"\1", run) if len(run.replace(" ", "")) >= _DOUBLED_LEAST else run
+
+    return _DOUBLED_RUN.sub(once, text)
 
 
 def _finish(document):
