@@ -44,12 +44,14 @@ written while the twenty-fourth was held back) was scored once in the twenty-sec
 since; `--batch twentysixth` (bench/data/anonymisation_twentysixth/, written while the twenty-fifth was tuned on) was
 scored once in the twenty-second session, development material since; `--batch twentyseventh`
 (bench/data/anonymisation_twentyseventh/, written while the twenty-sixth was tuned on) gave the twenty-second session's
-last figures, scored once; development material since.
+last figures, scored once; development material since; `--batch twentyeighth` (bench/data/anonymisation_twentyeighth/,
+written while the twenty-seventh was tuned on) was scored once in the twenty-third session, development material
+since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|twentysixth|twentyseventh]
+        [--batch fresh|third|...|twentyseventh|twentyeighth]
 """
 
 import argparse
@@ -321,7 +323,7 @@ SCORED_BATCHES = {
     "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
-    "twentyseventh",
+    "twentyseventh", "twentyeighth",
 }  # fmt: skip
 
 
@@ -387,6 +389,7 @@ def main():
             "twentyfifth",
             "twentysixth",
             "twentyseventh",
+            "twentyeighth",
         ),
         help="a later blind batch",
     )

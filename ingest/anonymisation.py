@@ -11,6 +11,7 @@ import calendar
 import functools
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -154,7 +155,7 @@ five six seven eight nine ten first second third fourth fifth new old
 
 # Roles, agencies, processes, themes and guidance words that are capitalised in reviews but are not names.
 _REVIEW_WORDS = """
-male female genogram genograms ecomap ecomaps
+male female genogram genograms ecomap ecomaps requester requesters applicant
 mother father stepfather stepmother step-father step-mother parent parents grandmother grandfather grandparent
 grandparents great-grandmother maternal paternal aunt uncle cousin sibling siblings brother sister half-sibling
 half-brother half-sister twin twins child children child's baby babies infant adult adults young person persons people
@@ -219,7 +220,7 @@ _CELTIC_WORDS = """
 bwrdd diogelu plant plentyn rhanbarthol adolygiad adolygiadau ymarfer estynedig cryno cylch meithrin cyngor sir
 gwasanaethau gwasanaeth cymdeithasol iechyd ymwelydd teulu teuluoedd nain taid mam tad plant gofal llywodraeth
 cymru cymraeg cenedlaethol unedig ddiogelu oedolion ac a y yr o i gyfer canolfan ysbyty meddygfa heddlu
-gorllewin dwyrain gogledd canolbarth cwm sengl bryniau bryniau'r comataidh dìon chloinne cloinne riaghaltas na
+gorllewin dwyrain gogledd canolbarth cwm math sengl bryniau bryniau'r comataidh dìon chloinne cloinne riaghaltas na
 h-alba gaelscoil gaelcholáiste naíscoil scoil bunscoil ysgol mwy geiriau
 mamó daideo seanmhair seanair seanmhathair athair máthair mamaí daidí tad-cu mam-gu mamgu tadcu dad-cu mamó
 mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi bamps taid-cu
@@ -266,6 +267,11 @@ mcgraw oup cup nspcc scie ofsted dfe msc bsc ba ma phd mphil cqsw dipsw rgn rmn 
 # Words for a grandparent or parent in the family's language that are forenames too ("Lola", "Bibi", "Amma"): kin
 # after "her", "his", "my", "their" ("her Lola's number"), a name elsewhere ("Lola said").
 _KIN_FORENAMES = _word_set("lola lolo bibi yaya amma abba baba mama nana nanna")
+_KIN_WORDS = frozenset(
+    line.strip()
+    for line in (Path(__file__).parent / "data" / "kin_words.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 _OWN_BEFORE_RE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our)[^\S\n]+$")
 
 _FUNCTION_WORD_SET = _word_set(_FUNCTION_WORDS)
@@ -279,6 +285,7 @@ _SAFE = (
     | _word_set(_DAY_ABBREVIATIONS)
     | _word_set(_PUBLISHING_WORDS)
     | _word_set(_KIN_AND_LANGUAGE_WORDS)
+    | _KIN_WORDS
     | _word_set("box schedule")  # "a Baby Box", "Schedule 2 of the Act"
     # medicines and drugs by their brand or street names ("tablets sold as 'street Valium'")
     | _word_set("valium xanax librium rohypnol ritalin calpol nurofen ventolin seroquel prozac subutex oramorph")
@@ -545,6 +552,53 @@ _PUBLIC_NAMES_RE = re.compile(
     + r"\s+\d{1,3}:\d{1,3}"
     + r"|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?(?=,\s+(?:NJ|NY|CA|MA|IL|PA|CT|MN|TX|DC|MD|VA|WA|OR|MI|OH)\s*:))\b"
 )
+
+
+def _indexed_public_names(path):
+    """{first word: a pattern of the names of a data file that start with it}: a long list is looked up word by word,
+    not tried at every character as one alternation would be."""
+    by_first = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#") and (first := re.match(r"\w+", line.strip())):
+            by_first[first.group()].append(line.strip())
+    return {
+        first: re.compile(
+            "(?:" + "|".join(_public_name_pattern(name) for name in sorted(names, key=len, reverse=True)) + r")(?!\w)"
+        )
+        for first, names in by_first.items()
+    }
+
+
+_GENERAL_PUBLIC_NAMES = _indexed_public_names(Path(__file__).parent / "data" / "public_names_general.txt")
+_CITED_AUTHORS = "|".join(
+    sorted(
+        (
+            re.escape(line.strip())
+            for line in (Path(__file__).parent / "data" / "cited_authors.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# An author where a citation puts them: "Lipsky's street-level bureaucracy", "Siegel (1999)", "Brandon et al".
+_CITED_AUTHOR_RE = re.compile(
+    rf"\b(?:{_CITED_AUTHORS})(?=[\u2019']s\s+[a-z]|\s+et\s+al\b|,?\s+\(?(?:19|20)\d{{2}}\b|\s+(?:and|&)\s+[A-Z]\w+,?\s+\(?(?:19|20)\d{{2}})"
+)
+_WORD_START_RE = re.compile(r"\b\w+")
+
+
+def _public_spans(text):
+    """Spans of names everyone knows that are no one's: public_names.txt's, public_names_general.txt's, and authors
+    where a citation puts them."""
+    spans = [match.span() for match in _PUBLIC_NAMES_RE.finditer(text)]
+    spans += [match.span() for match in _CITED_AUTHOR_RE.finditer(text)]
+    for word in _WORD_START_RE.finditer(text):
+        if (pattern := _GENERAL_PUBLIC_NAMES.get(word.group())) and (found := pattern.match(text, word.start())):
+            spans.append(found.span())
+    return spans
+
+
 _PUBLIC_CASE_RE = re.compile(
     "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(_PUBLIC_CASES)), re.I
 )
@@ -770,11 +824,11 @@ _COURT_NUMBER_RE = re.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
 # An agency's register number: "LADO/2023/117" (not a review's own: "SUSR BRG/2025/01").
 _SLASHED_REFERENCE_RE = re.compile(
     r"(?<!SUSR )(?<!CSPR )(?<!SCR )(?<!CPR )(?<!CMR )(?<!DHR )(?<!SAR )(?<!APR )(?<!Review )(?<!review )"
-    r"\b[A-Z]{2,6}/(?:19|20)\d{2}/\d{1,6}\b"
+    r"\b(?!(?:FOI|FOIA|FOISA|EIR)/)[A-Z]{2,6}/(?:19|20)\d{2}/\d{1,6}\b"
 )
 _CPS_URN_RE = re.compile(r"\b\d{2}[A-Z]{2}\d{7}\b")
 # A reference of letters, perhaps two groups, a two-figure year and a number: "PS/LM/22/0318", "CB/22/061447".
-_LETTERED_YEAR_REFERENCE_RE = re.compile(r"\b[A-Z]{2,5}(?:/[A-Z]{1,5})?/\d{2}/\d{4,6}\b")
+_LETTERED_YEAR_REFERENCE_RE = re.compile(r"\b(?!(?:FOI|FOIA|FOISA|EIR)/)[A-Z]{2,5}(?:/[A-Z]{1,5})?/\d{2}/\d{4,6}\b")
 _NEUTRAL_CITATION_RE = re.compile(r"\[(?:19|20)\d{2}\]\s+(?:EWFC|EWHC)\s+B?\d+(?:\s+\((?:Fam|Admin)\))?")
 # A reported case's name before its citation: "Re A (A Child)", "Re B-S (Children)", "Smith v Jones".
 _AUTHORITY_BEFORE_RE = re.compile(
@@ -808,6 +862,8 @@ _OTHER_PLATE_RE = re.compile(
     r"\b(?i:registration|reg\b\.?|plates?|number\s*plate)(?:\s+(?i:number|no\b\.?|was|is))?[\s,:]+(?:\()?"
     r"(?P<value>(?:J|GBJ|GBG)\s?\d{2,6}|\d{1,3}-[A-Z]{1,3}-\d{1,3}|[A-Z]{1,3}-\d{1,3}-[A-Z]{1,3}"
     r"|\d{2}-\d{2}-[A-Z]{2}|[A-Z]{2}-\d{2}-\d{2})\b"
+    # a dateless plate after "registered": "The taxi that collected her was registered VIZ 3318"
+    r"|\b(?i:registered)(?:\s+(?i:as|number))?\s+(?P<dateless>[A-Z]{1,3}\s?\d{1,4}|\d{1,4}\s?[A-Z]{1,3})\b"
 )
 # A gamer's or a user's name made of three or more words run together: "CreeperKingRhys".
 # A handle of words joined by full stops with figures after them: "zhivka.petrova.777".
@@ -1047,7 +1103,7 @@ _SMALL_PLACE_RE = re.compile(
 _ODD_STREET_RE = re.compile(
     rf"\b(?P<street>{_CAP})[^\S\n]+(?:Walk|Heights|Vennel|Wynd|Rise|Row|Brae|Loan|Loaning|Wharf|Staithe|Gait|Garth|Close|Court|View|Way"
     r"|Tenfoot|Ginnel|Gennel|Snicket|Twitten|Jitty|Chare|Loke|Rake|Bottoms|Batch|Pightle|Clough"
-    r"|Fold|Leys|Furlong|Dene|Holme|Causeway|Wend|Croft|Brow|Rigg|Wynd|Pend|Close)\b"
+    r"|Fold|Leys|Furlong|Dene|Holme|Causeway|Wend|Croft|Brow|Rigg|Wynd|Pend|Close|Raikes|Lonning|Lonnen|Gait)\b"
     rf"|(?<=\bthe[^\S\n])(?P<estate>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]+(?:estate|scheme|maisonettes|flats|towers)\b"
 )
 # The lines of an address before its postcode: "14 CORNFLAX CLOSE, WB7 5LU", "FLAT 3, TANNERS HOUSE, ES14 6WN".
@@ -1057,7 +1113,7 @@ _TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
 
 _INSTITUTION_KEYWORDS = {
     "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre|UTC"
-    r"|Tuition\s+Centre)",
+    r"|Tuition\s+Centre|Learning\s+Hub)",
     "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
     "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Health\s+Hub"
     r"|Group\s+Practice|Family\s+Practice|Family\s+Doctors|Health\s+Partnership|Medical\s+Partnership|Primary\s+Care\s+Centre"
@@ -1277,11 +1333,12 @@ _RELATION_RE = re.compile(
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
     r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|knew\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|a\.?k\.?a\.?|"
+    r"saved\s+(?:in\s+(?:her|his|their)\s+(?:phone|contacts)\s+)?as|"
     r"gave\s+(?:his|her|their|a)\s+name\s+(?:to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?as|"
     r"(?:(?:real|actual|full|birth|English|Christian|preferred|chosen|given|former|previous|old|dead|legal|first"
     r"|middle|last|family)\s+name|surname)(?:\s+(?:is|was))?[:,]?)"
     r"(?:,[^\S\n]*\n[^\S\n]*|,?[^\S\n]+)(?P<quote>['\"\u2018\u201c])?"  # ("first name," and the name wrapped)
-    rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)(?![\w-])"
+    rf"(?P<name>{_CAP}(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*){_CAP})?)(?![\w-])"
 )
 # A name with what it is set beside: "Peigi, the eldest, ...", "Bridgie Furey, the maternal grandmother, ...",
 # "Rhydian, then six, ..." (the kin, age or order in the family says the word before is a person).
@@ -1695,13 +1752,19 @@ def warm_up():
 # Checking ------------------------------------------------------------------------------------------------------
 
 
+# A word-level comparison's marks of what was deleted and inserted ("[-Davi-]{+a little boy+}").
+_CHANGE_MARK_RE = re.compile(r"\[-|-\]|\{\+|\+\}")
+
+
 def _check(text, page, source, allowed):
     if not text or not text.strip():
         return []
+    if len(_CHANGE_MARK_RE.findall(text)) >= 6:  # (as spaces, offsets kept: the words inside are read as words)
+        text = _CHANGE_MARK_RE.sub("  ", text)
     flat = text.replace("\n", " ")  # (same length: offsets stay)
     places = [*_address_hits(text), *_place_hits(text), *_institution_hits(text)]
     if places:  # (a place or an institution everyone knows is no one's: "Forest School", "4 Privet Drive")
-        public = [match.span() for match in _PUBLIC_NAMES_RE.finditer(text)]
+        public = _public_spans(text)
         places = [hit for hit in places if not any(start <= hit.start and hit.end <= end for start, end in public)]
     hits = [*_identifier_hits(flat), *_date_hits(flat, text), *places]
     names = list(_name_hits(text, allowed.ordinary))
@@ -1944,7 +2007,8 @@ def _identifier_hits(text):
     for match in (*_IRISH_VRM_RE.finditer(text), *_Q_PLATE_RE.finditer(text), *_FOREIGN_VRM_RE.finditer(text)):
         yield _Hit("vehicle_registration", match.start(), match.end(), "vrm")
     for match in _OTHER_PLATE_RE.finditer(text):
-        yield _Hit("vehicle_registration", match.start("value"), match.end("value"), "vrm_label")
+        group = "value" if match.group("value") else "dateless"
+        yield _Hit("vehicle_registration", match.start(group), match.end(group), "vrm_label")
     yield from _case_reference_hits(text)
     for match in _SUGGESTED_CITATION_RE.finditer(text):
         for group in ("name", "second"):
@@ -2004,9 +2068,15 @@ def _is_phone(text, match, start):
     return not (organisational and _ORGANISATION_CONTEXT_RE.search(text[max(0, start - 80) : start]))
 
 
+# A reference for a request under the Freedom of Information Act or the Environmental Information Regulations.
+_DISCLOSURE_REF_RE = re.compile(r"(?:FOI|FOIA|FOISA|EIR)\b", re.IGNORECASE)
+
+
 def _case_reference_hits(text):
     for match in _CASE_LABEL_RE.finditer(text):
         value = match.group("value")
+        if _DISCLOSURE_REF_RE.match(value):
+            continue  # "Our ref: FOI/24/01873": a public body's reference for a request under the FOI Act
         if not _PUBLICATION_CODE_RE.fullmatch(value) and not _NUMERIC_DATE_RE.fullmatch(value):
             yield _Hit("case_reference", match.start("value"), match.end("value"), "case_label")
     for pattern in (_POLICE_LOG_RE, _SPACED_REFERENCE_RE):
@@ -2107,7 +2177,14 @@ def _date_hits(text, lines):
 
 _PUBLISHED_BEFORE_RE = re.compile(
     r"\b(?:(?:first\s+)?published(?:\s+on)?|(?:page\s+)?last\s+(?:updated|reviewed|modified)(?:\s+on)?"
-    r"|publication\s+date|date\s+of\s+publication|date\s+published|accessed|retrieved)[:\s]+$",
+    r"|publication\s+date|date\s+of\s+publication|date\s+published|accessed|retrieved"
+    r"|request\s+received|date\s+of\s+(?:response|request|reply|release|issue)"
+    # a plan's and a record's own days: "Target: 31/03/2025", "Date information received | 26/09/2024", "(saved
+    # 02/05/2024 16:11)", "Generated ... on 03/12/2024", "Signature: (signed) \u00b7 Date: 08/08/2024"
+    r"|target(?:\s+date)?|due(?:\s+date)?|deadline|completion\s+date|by\s+when"
+    r"|date\s+(?:information\s+received|acknowledg\w*\s+letter\s+sent|circulated\b[^|\n]{0,60})"
+    r"|saved|last\s+saved|generated\b[^\n]{0,80}?\bon|signed\W{1,4}(?:\s*\u00b7)?\s*(?:dyddiad\s*/\s*)?date"
+    r"|printed(?:\s+by\s+[^,\n]{1,30}(?:\n[^,\n]{1,20})?)?,?)[:|\s]+$",
     re.IGNORECASE,
 )
 # What the review itself did on a day: "The panel met for the first time on", "approved by the partnership on".
@@ -2116,10 +2193,12 @@ _REVIEW_DAY_BEFORE_RE = re.compile(
     r"|learning\s+event|practitioner\s+event|workshop)\b[^.;\n]{0,60}?"
     r"\b(?:met|meets|approved|endorsed|signed|accepted|commissioned|published|convened|completed|agreed"
     r"|discuss(?:ed)?|meeting|held|took\s+place|was\s+run|ran)"
-    r"|(?:approved|endorsed|signed\s+off|accepted|commissioned|published)\s+by\s+the\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:partnership|board|committee|safeguarding\s+partners|panel))\b[^.;\n]{0,40}?(?:\bon\s+|:\s*)$"
+    r"|(?:approved|endorsed|signed\s+off|accepted|commissioned|published|agreed)\s+by\s+the\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:partnership|board|committee|safeguarding\s+partners|partners|panel))\b[^.;\n]{0,40}?(?:\bon\s+|:\s*)$"
     r"|\b(?:the\s+)?(?:minutes?\s+of|(?:learning|practitioners?['\u2019]?)\s+event\s+on|workshop\s+on)\s+$"
     # whom the review met: "The family met the reviewer on", "Her mother spoke to the panel chair on"
+    r"|\b(?:session|event|workshop|meeting|conversation)s?\s+with\s+(?:the\s+)?(?:practitioners|staff|professionals|managers)"
+    r"\s+on\s+$"
     r"|\b(?:met|spoke\s+(?:to|with)|talked\s+(?:to|with)|was\s+interviewed\s+by)\s+(?:the\s+)?(?:lead\s+|independent\s+)?"
     r"(?:reviewers?|panel(?:\s+chair)?|review\s+team|chair|author)\b[^.;\n]{0,40}?\bon\s+$",
     re.IGNORECASE,
@@ -2158,7 +2237,8 @@ _LAW_DATE_AFTER_RE = re.compile(
 )
 _DATE_BEFORE_RE = re.compile(
     r"\b(?:on|dated|from|until|till|since|before|after|by|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|seen|clinic"
-    r"|admitted|attended|visited|appointment|reviewed)\.?\s+(?:in\s+clinic\s+)?$",
+    r"|admitted|attended|visited|appointment|reviewed|(?:hours|night|morning|evening|afternoon)\s+of)\.?\s+"
+    r"(?:in\s+clinic\s+)?$",
     re.I,
 )
 _AGED_AFTER_RE = re.compile(r"[^\S\n]+aged\b", re.I)  # "22.03.21 aged 2 years 3 months": a date, loose or not
@@ -2511,9 +2591,7 @@ def _name_hits(text, lower_words):
     welsh = _welsh_page(text)
     hits = [*found, *_ner_hits(text)]
     # services and names everyone knows, found once for the text (not once a hit)
-    known = (
-        [m.span() for pattern in (_NAMED_SERVICES_RE, _PUBLIC_NAMES_RE) for m in pattern.finditer(text)] if hits else []
-    )
+    known = [m.span() for m in _NAMED_SERVICES_RE.finditer(text)] + _public_spans(text) if hits else []
     for hit in hits:
         word = text[hit.start : hit.end]
         if word.lower() in _KIN_FORENAMES and _OWN_BEFORE_RE.search(text, max(0, hit.start - 8), hit.start):
@@ -2535,7 +2613,12 @@ def _name_hits(text, lower_words):
             continue  # ... and a Welsh heading or cell ("Cyfeiriadau", "Cynllun"): a forename the lists know stays
         if (
             _org_or_place(text, hit)
-            or any(start <= hit.start and hit.end <= end for start, end in known)
+            or (
+                # ("Zippy was how Child J referred to her partner", "the girls called Snowy": what someone was
+                # called, a character's name or not; but "Bairn" of "the Bairns' Hoose" is none)
+                not (hit.detector in ("nickname", "relation") and (hit.start, hit.end) in known and " " not in word)
+                and any(start <= hit.start and hit.end <= end for start, end in known)
+            )
             or _WELSH_BETH_RE.match(text, hit.start)
             or _EPONYM_AFTER_RE.match(text, hit.end)
             or _CHOSEN_NAME_AFTER_RE.match(text, hit.end)
@@ -2892,7 +2975,8 @@ def _family_cell_hits(text, lower_words):
 # A title before a surname in capitals ("DS LOMAX-FERREIRA requested ..."), and a forename in capitals before one
 # ("MAISIE-JO TREBILCOCK was written on ..."), as record systems and labels write them.
 _TITLE_CAPITALS_RE = re.compile(
-    rf"(?<![\w.])(?:{_TITLE_ALTERNATIVES})\.?[^\S\n]+(?P<name>{_CAPS_WORD})(?![\w{_APOS}-])"
+    rf"(?<![\w.])(?:{_TITLE_ALTERNATIVES}|MR|MRS|MS|MISS|DR)\.?[^\S\n]+(?:[A-Z]\.[^\S\n]?){{0,3}}(?P<name>{_CAPS_WORD})"
+    rf"(?![\w{_APOS}-])"
     rf"|(?<![\w{_APOS}-])(?P<forename>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?)[^\S\n]+(?P<surname>{_CAPS_WORD})(?![\w{_APOS}-])"
 )
 
@@ -3034,8 +3118,9 @@ def _honoured(text, start, end):
 _NAME_FIELD_RE = re.compile(
     r"(?:^|(?<=[\s('\"\u2018\u201c|/]))(?i:(?:full\s+)?name|pupil|child|parent|mother|father|carer|patient|client"
     r"|young\s+person|sibling|partner|perpetrator|victim|driver|tenant|next\s+of\s+kin|enw|disgybl|plentyn|rhiant"
-    r"|ainm)[^\S\n]*:[^\S\n]*"
-    rf"(?P<name>(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)(?:[^\S\n]+(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)){{1,3}})(?=[,;)'\"\u2019\u201d]|\s*$)",
+    r"|ainm|(?:child|parent|mother|father|pupil)[\u2019']s\s+name|parents|rhieni)"
+    r"(?:[^\S\n]*\[[^\]\n]{1,40}\])?[^\S\n]*:[^\S\n]*"  # ("Child's name [RESTRICTED]: ...": a field's marking)
+    rf"(?P<name>(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)(?:[^\S\n]+(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)){{1,3}})(?=[,;)'\"\u2019\u201d]|[^\S\n]+\(|\s*$)",
     re.MULTILINE,
 )
 
@@ -3655,7 +3740,13 @@ def _nlp():
     )
 
 
+# A line break inside a sentence before a capitalised word: where a plain-text export wrapped "His mother, Sadie" and
+# "Gowans, has had ...".
+_WRAPPED_BEFORE_CAPITAL_RE = re.compile(r"(?<=[a-z,])\n(?=[A-Z][a-z])")
+
+
 def _ner_hits(text):
+    text = _WRAPPED_BEFORE_CAPITAL_RE.sub(" ", text)  # (the model reads a wrapped name as one; offsets kept)
     chunks = list(_ner_chunks(text))
     if not chunks:
         return

@@ -376,9 +376,6 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
         return []
     _endnoted(proposed, blocks)
-    if len(proposed) >= 2 and not any(r.label for r in proposed):
-        for number, recommendation in enumerate(proposed, start=1):
-            recommendation.label = str(number)  # not numbered in the text: by their order, as a plan refers to them
     _addressed_elsewhere(proposed, blocks)
     glossary = _glossary(blocks)
     for recommendation in proposed:
@@ -405,6 +402,9 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
         header = next((i for i, b in enumerate(blocks) if "ref" in _plan_columns(b.text)), None)
         if header is not None:
             _add_actions(blocks[header:], proposed, findings)
+    if len(proposed) >= 2 and not any(r.label for r in proposed):
+        for number, recommendation in enumerate(proposed, start=1):
+            recommendation.label = str(number)  # not numbered in the text: by their order, as a plan refers to them
     return proposed
 
 

@@ -769,7 +769,63 @@ def _states_finding(lines, following):
 def _as_laid_out(text):
     """A page's text with what an export or a print added to its layout taken back: a Markdown source's fenced divs,
     line numbers in the margin, an e-mail's quote marks, a spreadsheet's comma-separated lines (as a table's rows)."""
+    text = _record_fields(_uncaptioned_cues(_as_published(text)))
     return _csv_as_rows(_unquoted(_without_line_numbers(_undivided(text))))
+
+
+# A word-level comparison of two versions (git's and wdiff's markup): what was deleted, what was inserted.
+DELETED = re.compile(r"\[-.*?-\]", re.DOTALL)
+INSERTED = re.compile(r"\{\+(.*?)\+\}", re.DOTALL)
+CHANGES_LEAST = 3
+
+
+def _as_published(text):
+    """A comparison of a draft and the published version read as the published one: deletions out ("[-Learning
+    5-]"), insertions in ("{+Learning 4+}"). A text with fewer such marks is as it was."""
+    if len(DELETED.findall(text)) + len(INSERTED.findall(text)) < CHANGES_LEAST:
+        return text
+    return INSERTED.sub(r"\1", DELETED.sub("", text))
+
+
+# A case system's record printed with its fields: a repeating group's header, numbered in the group ("Pwynt dysgu /
+# Learning point [1 o / of 5] \u00b7 Cyfeirnod / Ref: LP1"), and a field's label, in two languages ("Datganiad /
+# Statement: ...").
+GROUP_HEADER = re.compile(
+    r"^[^\S\n]*(?:[^/\n\[]{2,40}\s/\s)?(?P<name>[A-Za-z][^/\n\[]{1,40}?)[^\S\n]*\[(?P<n>\d{1,2})[^\S\n]+"
+    r"(?:[^/\n\]]{1,6}/[^\S\n]*)?of[^\S\n]+\d{1,2}\](?:[^\S\n]*\u00b7[^\n]*)?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+FIELD_LABEL = re.compile(r"^[^\S\n]*[^/\n:]{2,40}\s/\s(?P<english>[A-Z][^/\n:]{1,60}):[^\S\n]*", re.MULTILINE)
+STATEMENT_FIELD = re.compile(r"^[^\S\n]*(?:Statement|Datganiad|Text):[^\S\n]*", re.MULTILINE)
+
+
+def _record_fields(text):
+    """A record printed with its fields as the report it holds: each repeating group's header as its label
+    ("Learning point 1"), the English side of each field's label, and a group's statement as its words. A text with
+    fewer than two such groups is as it was."""
+    if len(GROUP_HEADER.findall(text)) < 2:
+        return text
+    text = GROUP_HEADER.sub(lambda m: f"{m['name'].strip()} {m['n']}", text)
+    return STATEMENT_FIELD.sub("", FIELD_LABEL.sub(lambda m: f"{m['english']}: ", text))
+
+
+# A caption file's cue (WebVTT or SubRip): its number, then its timing, on the line of its text or the line before
+# ("58 00:08:44.700 --> 00:08:46.300 6. Key learning."); and its header, notes and styles.
+CUE_TIMING = re.compile(
+    r"^[^\S\n]*(?:\d{1,5}[^\S\n]*\n?[^\S\n]*)?\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}[^\S\n]+-->[^\S\n]+"
+    r"\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}(?:[^\S\n]+[\w-]+:\S+)*[^\S\n]*\n?[^\S\n]*",
+    re.MULTILINE,
+)
+CUE_FURNITURE = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b.*?(?:\n[^\S\n]*\n|\Z)", re.MULTILINE | re.DOTALL)
+CUES_LEAST = 5
+
+
+def _uncaptioned_cues(text):
+    """A caption file's text (a report's audio version, its cues timed): each cue's words a paragraph, without its
+    number and timing, and without the file's header, notes and styles. Any other text is as it was."""
+    if len(CUE_TIMING.findall(text)) < CUES_LEAST:
+        return text
+    return CUE_TIMING.sub("", CUE_FURNITURE.sub("", text))
 
 
 # A Pandoc fenced div's opening line, with its class and a number attribute ("::: {.finding number=\"1\"}"), or its

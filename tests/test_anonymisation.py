@@ -2361,3 +2361,44 @@ def test_double_forenames_nicknames_capitals_wrapped_labels_middle_dots_and_moor
 )
 def test_a_run_on_version_row_a_papers_number_a_family_tables_ages_and_the_reviews_own_days_pass(text):
     assert [k for k in kinds(text) if k[0] != "named_reviewer"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dziadziu\u015b was the one who took her to school.",
+        "Yaya came over from Cyprus every summer.",
+        "Doc McStuffins plasters were on both of his knees.",
+        "Tommy Shelby haircuts were popular with the older boys.",
+        "Klarna debts had built up to over two thousand pounds.",
+        "Ditch the Label's survey was quoted in the school's bullying policy.",
+        "Siegel's idea of the window of tolerance was used in training.",
+        "Our ref: FOI/24/01873 \u00b7 Request received: 21 October 2024",
+        "Arweinydd / Lead: Health board \u00b7 Targed / Target: 31/12/2024 \u00b7 Statws / Status: Green",
+        "Date information received | 26/09/2024",
+        "The practitioners' session with practitioners on 27 March 2024 was well attended.",
+        "Dear Requester,",
+    ],
+)
+def test_kin_words_characters_brands_charities_cited_authors_and_a_records_own_days_pass(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("Zippy was how Child J referred to her mother's new partner.", "person_name", "Zippy"),
+        ("Messages came from a man saved as \"Kaz\" on her phone.", "person_name", "Kaz"),
+        ("Child's name [RESTRICTED]: Iddon Preece-Kyffin", "person_name", "Iddon Preece-Kyffin"),
+        ("The mother, [-Tha\u00eds Figueiredo,-] came to Northern Ireland in 2019. [-x-] [-y-]", "person_name",
+         "Tha\u00eds Figueiredo"),
+        ("The taxi that collected her was registered VIZ 3318.", "vehicle_registration", "VIZ 3318"),
+        ("SENCO: MRS P. GRIMBLE (on maternity leave from June)", "person_name", "MRS P. GRIMBLE"),
+        ("The boys were seen at the far end of Fellside Lonning.", "address", "Fellside Lonning"),
+        ("He moved to the Wharfside Learning Hub, an alternative provision.", "school", "Wharfside Learning Hub"),
+    ],
+)  # fmt: skip
+def test_a_nickname_that_is_a_characters_a_saved_contact_a_restricted_field_and_deleted_words_are_flagged(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
