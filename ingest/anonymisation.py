@@ -24,7 +24,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.16"
+RULES_VERSION = "2026.12.17"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -155,7 +155,7 @@ five six seven eight nine ten first second third fourth fifth new old
 
 # Roles, agencies, processes, themes and guidance words that are capitalised in reviews but are not names.
 _REVIEW_WORDS = """
-male female genogram genograms ecomap ecomaps requester requesters applicant
+male female genogram genograms ecomap ecomaps requester requesters applicant akela
 mother father stepfather stepmother step-father step-mother parent parents grandmother grandfather grandparent
 grandparents great-grandmother maternal paternal aunt uncle cousin sibling siblings brother sister half-sibling
 half-brother half-sister twin twins child children child's baby babies infant adult adults young person persons people
@@ -3740,13 +3740,14 @@ def _nlp():
     )
 
 
-# A line break inside a sentence before a capitalised word: where a plain-text export wrapped "His mother, Sadie" and
-# "Gowans, has had ...".
-_WRAPPED_BEFORE_CAPITAL_RE = re.compile(r"(?<=[a-z,])\n(?=[A-Z][a-z])")
+# A line break inside a sentence before a capitalised word, after a line as long as a wrapped one: where a plain-text
+# export wrapped "... His mother, Sadie" and "Gowans, has had ..." (not a list's or a contents page's short lines).
+_WRAPPED_BEFORE_CAPITAL_RE = re.compile(r"(?m)^(?P<line>[^\n]{60,}[a-z,])\n(?=[A-Z][a-z])")
 
 
 def _ner_hits(text):
-    text = _WRAPPED_BEFORE_CAPITAL_RE.sub(" ", text)  # (the model reads a wrapped name as one; offsets kept)
+    # (the model reads a wrapped name as one; offsets kept)
+    text = _WRAPPED_BEFORE_CAPITAL_RE.sub(lambda m: m["line"] + " ", text)
     chunks = list(_ner_chunks(text))
     if not chunks:
         return
