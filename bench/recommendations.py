@@ -65,11 +65,15 @@ Sets:
   scored once in the twenty-second session, development material since.
 - `twentyfourth`: bench/data/recommendations_twentyfourth/ (the same, written while the twenty-third was tuned on):
   the twenty-second session's final figures, scored once; development material since.
+- `twentyfifth`: bench/data/recommendations_twentyfifth/ (the same, written while the twenty-fourth was tuned on):
+  scored once in the twenty-third session, development material since.
+- `twentysixth`: bench/data/recommendations_twentysixth/ (the same, written while the twenty-fifth was tuned on):
+  scored once in the twenty-third session, development material since.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|twentythird|twentyfourth] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|twentyfifth|twentysixth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -253,6 +257,7 @@ def totals(rows):
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
 SETS += ("nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth")
+SETS += ("twentysixth",)
 
 
 def sources(chosen_set, chosen):
@@ -282,6 +287,7 @@ def sources(chosen_set, chosen):
         "twentythird": [DATA / "recommendations_twentythird"],
         "twentyfourth": [DATA / "recommendations_twentyfourth"],
         "twentyfifth": [DATA / "recommendations_twentyfifth"],
+        "twentysixth": [DATA / "recommendations_twentysixth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
