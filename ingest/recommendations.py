@@ -124,7 +124,7 @@ ACTIONS = (  # what a recommendation asks to be done, the verb in its bare form
     r"|record|set out|approve|remind|disseminate|reinforce|prepare|keep|allocate|add|notify|check|inform|tell|offer"
     r"|train|assess|visit|refer|write to|apply|maintain|improve|reduce|identify|recognise|respond|promote|explore|pilot"
     r"|confirm|arrange|invite|contact|alert|follow up|put in place|consult|involve|enable|escalate|designate"
-    r"|nominate|fund|refresh|redesign|replace|remove"
+    r"|nominate|fund|refresh|redesign|replace|remove|advise"
 )
 IMPERATIVE = re.compile(rf"^(?:that|{ACTIONS})\b", re.IGNORECASE)
 # "The ACPC to agree ...", "Kexmoor Primary Care Trust to ensure ...": whom, then what it is to do, in the infinitive.
@@ -218,7 +218,8 @@ ABOUT_THEM = re.compile(
 # Words on how the recommendations are written: "to express its recommendations as shifts in practice", "each
 # recommendation is the statement in the 'To' column".
 HOW_WRITTEN = re.compile(
-    r"\b(?:express|set\s+out|present|write|frame|phrase|word)\w*\s+(?:its|their|the|these|our)\s+recommendations\s+as\b"
+    r"\b(?:express|set\s+out|present|write|frame|phrase|word)\w*\s+(?:each\s+of\s+)?(?:its|their|the|these|our)\s+"
+    r"recommendations\s+as\b"
     r"|\beach\s+recommendation\s+is\s+the\b",
     re.IGNORECASE,
 )
@@ -347,7 +348,8 @@ OCR_SHOULD = re.compile(r"\bshou[I1|]d\b")
 
 def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     """The report's recommendations, each linked to the proposed findings (ProposedFinding) it follows from."""
-    blocks = _dittos_filled([replace(block, text=OCR_SHOULD.sub("should", block.text)) for block in read_blocks(pages)])
+    blocks = [replace(block, text=OCR_SHOULD.sub("should", block.text)) for block in read_blocks(pages)]
+    blocks = _sbar_items(_spoken_items(_quoted_items(_dittos_filled(blocks))))
     # (a section that says the review makes none sets out learning, however its points are worded)
     chosen = [found for found in _recommendation_sections(sections(blocks)) if not any(map(_says_none, found))]
     # (those written after each finding, and a summary of them in a section of its own, are one list: the fuller)
@@ -371,6 +373,7 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
             or _counted_list(blocks)
             or _quoted(blocks, findings)
             or _what_needs_to_change(blocks, findings)
+            or _labelled_anywhere(blocks)
         )
     proposed = _as_amended([r for r in proposed if not QUESTION.match(r.text)], blocks)
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
@@ -428,6 +431,106 @@ def _glossary(blocks):
             reading = reading and bool(cells)
             continue
         out[cells[0].strip()] = re.sub(r"\s*\(.*\)$", "", cells[1]).strip()
+    return out
+
+
+# A numbered item of a picture, quoted in its description with whom it is for: 'Signpost 1, for the Chief Officers
+# Group: "The Chief Officers Group should ..." (Key learning 1)'.
+QUOTED_ITEM = re.compile(
+    r"\b(?-i:[A-Z][a-z]+)\s+(?P<n>\d{1,2}),\s+(?:for|to)\s+[^:\"\u201c\n]{3,80}:\s*[\"\u201c](?P<text>[^\"\u201c\u201d]{20,900})"
+    r"[\"\u201d](?:\s*(?P<tag>\([^()]{2,40}\)))?"
+)
+
+
+# A recommendation said aloud in a recorded briefing's transcript: "[00:31:02] Hollis Tarrant (Reviewer):
+# Recommendation one is for the Partnership. The Partnership should ... That comes from finding one."
+NUMBER_WORDS = {
+    word: str(n)
+    for n, word in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], start=1
+    )
+}
+SPOKEN_ITEM = re.compile(
+    r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s+[^:\n]{2,80}:\s+)?(?:and\s+|so\s+|next,?\s+)?recommendation\s+(?P<n>\d{1,2}|"
+    + "|".join(NUMBER_WORDS)
+    + r")(?:,?\s+then)?,?\s+(?:is\s+)?(?:also\s+)?(?:(?:for|to)\s+(?P<to>[^.]{3,80})|(?P<national>national))\.\s+"
+    r"(?P<text>.+?)(?:\s+(?:again,\s+)?(?:that|this|it)\s+(?:also\s+)?(?:comes|follows|arises)\s+from\s+"
+    r"(?P<finding>findings?[^.]{0,60})\.)?$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _labelled_anywhere(blocks):
+    """Recommendations labelled so ("Recommendation 4 (the ICB): NHS X should ...") in a report with no section for
+    them (a briefing's transcript): two or more, numbered on from 1."""
+    labelled = [
+        b
+        for b in blocks
+        if not b.heading
+        and (m := LABEL.match(b.text))
+        and m["label"].lower().startswith("recommendation")
+        and _asks(m["rest"])
+    ]
+    found = _from_blocks(labelled) if len(labelled) >= 2 else []
+    numbers = [_label_key(r.label) for r in found]
+    return found if numbers[:1] == ["1"] else []
+
+
+# A recommendation set out as an escalation's four parts (SBAR): "SBAR 3: ...", then "S - Situation: ...", "B -
+# Background: ...", "A - Assessment: ...", "R - Recommendation (Regional): The Education Authority should ...".
+SBAR_HEAD = re.compile(r"^SBAR\s+(?P<n>\d{1,2})\b")
+SBAR_PART = re.compile(r"^(?P<letter>[SBAR])\s*[-\u2013:]\s*(?:situation|background|assessment|recommendation)\b", re.I)
+SBAR_ASKS = re.compile(
+    r"^R\s*[-\u2013:]\s*recommendation\s*(?P<level>\([^()]{2,30}\))?\s*:\s*(?P<rest>\S.*)$", re.I | re.S
+)
+
+
+def _sbar_items(blocks):
+    """The blocks of a report that sets out its recommendations as SBARs ("SBAR 3: ..."): each one's R part labelled
+    with its number ("Recommendation 3 (Regional): ..."), its S, B and A parts, which say why, left out. A report
+    with fewer than two numbered SBARs is as it was."""
+    if sum(bool(SBAR_HEAD.match(b.text)) for b in blocks) < 2:
+        return blocks
+    out, number = [], None
+    for block in blocks:
+        if head := SBAR_HEAD.match(block.text):
+            number = head["n"]
+        elif number and (part := SBAR_PART.match(block.text)):
+            asks = SBAR_ASKS.match(block.text) if part["letter"].upper() == "R" else None
+            if asks and not re.match(r"(?i)(?:none|no\s+recommendation)\b", asks["rest"]):  # (not "R - ...: None.")
+                level = f" {asks['level']}" if asks["level"] else ""
+                out.append(replace(block, text=f"Recommendation {number}{level}: {asks['rest']}", heading=False))
+            continue
+        out.append(block)
+    return out
+
+
+def _spoken_items(blocks):
+    """The blocks with each recommendation said in a transcript's turn written as the report would label it:
+    "Recommendation 1 (the Partnership): The Partnership should ... (finding one)"."""
+    out = []
+    for block in blocks:
+        if (said := SPOKEN_ITEM.match(block.text)) and DIRECTIVE.search(said["text"]):
+            number = NUMBER_WORDS.get(said["n"].lower(), said["n"])
+            to = said["to"] or "national government"
+            text = f"Recommendation {number} ({to.strip()}): {' '.join(said['text'].split())}"
+            block = replace(block, text=text + (f" ({said['finding']})" if said["finding"] else ""), heading=False)
+        out.append(block)
+    return out
+
+
+def _quoted_items(blocks):
+    """The blocks with a paragraph that quotes numbered recommendations (an image's description: "Signpost 1, for
+    ...: \"The ... should ...\"") set out as one numbered paragraph each."""
+    out = []
+    for block in blocks:
+        found = [m for m in QUOTED_ITEM.finditer(block.text) if DIRECTIVE.search(m["text"])]
+        if not found:
+            out.append(block)
+            continue
+        for m in found:
+            text = " ".join(m["text"].split())
+            out.append(replace(block, text=f"{m['n']}. {text}" + (f" {m['tag']}" if m["tag"] else ""), heading=False))
     return out
 
 
@@ -924,6 +1027,8 @@ def _from_appendix(all_sections, *, named=False):
             continue
         if found := _resolved(section.blocks):
             return found  # a committee's minutes: "It was RESOLVED to recommend that ..."
+        if found := _response_sheets(section.blocks):
+            return found
         tables = [b for b in section.blocks if " | " in b.text and _is_header(segmentation.row_cells(b.text))]
         # A PDF gives a table's rows as paragraphs, each starting with its label ("MA/1 Marlstow LSCB should ...").
         # Its other cells come after each row as short paragraphs ("Marlstow LSCB 1"), and are left out.
@@ -934,6 +1039,29 @@ def _from_appendix(all_sections, *, named=False):
         if found := _after_lead_in(section.blocks):
             return found
     return []
+
+
+# A response sheet's rows: whom it is sent to ("To: | Chief Constable, Throstleton Constabulary"), and a
+# recommendation by its label ("Recommendation D1 | Visit the address given by ...").
+SHEET_TO = re.compile(r"^(?:to|for|addressed\s+to|for\s+the\s+attention\s+of)\s*:?$", re.IGNORECASE)
+SHEET_LABEL = re.compile(r"^(?:recommendation|rec\.?)\s*(?P<label>[A-Z]{0,3}\d{1,2}(?:\.\d{1,2})?)$", re.IGNORECASE)
+
+
+def _response_sheets(blocks):
+    """The recommendations of an appendix of response sheets, one for each body asked: each labelled row's words,
+    asked of the body its sheet is sent to."""
+    out, to = [], ""
+    for block in blocks:
+        cells = [cell.strip() for cell in block.text.split(" | ")] if " | " in block.text else None
+        if not cells or len(cells) != 2:
+            continue
+        if SHEET_TO.match(cells[0]):
+            to = cells[1]
+        elif (label := SHEET_LABEL.match(cells[0])) and _asks(cells[1]) and to:
+            recommendation = ProposedRecommendation(_plain(cells[1]), label["label"], block.page)
+            recommendation.addressee_text = to
+            out.append(recommendation)
+    return out if len(out) >= 2 else []
 
 
 # A committee's minute that makes a recommendation: "45 | Supervision. It was RESOLVED to recommend that the ACPC ...".
@@ -1280,9 +1408,17 @@ def _background_only(section):
     """Whether a section sets out other reviews' or the agencies' own recommendations, headed so ("Recommendations
     from the single agency reports") and saying they are given as background, not as this review's."""
     heading = section.heading
+    opening = [block.text for block in section.blocks[:3] if not block.heading]
+    if any(NOT_THIS_REVIEWS.search(text) for text in opening):
+        return True  # "The review panel proposed the following ... They are not the recommendations of this review"
     if heading is None or not OTHERS_TABLE.match(SECTION_NUMBER.sub(r"\g<rest>", heading.text.strip(), count=1)):
         return False
-    return any(AS_BACKGROUND.search(block.text) for block in section.blocks[:3] if not block.heading)
+    return any(AS_BACKGROUND.search(text) for text in opening)
+
+
+NOT_THIS_REVIEWS = re.compile(
+    r"\b(?:they|these)\s+are\s+not\s+(?:the\s+)?recommendations\s+of\s+(?:this|the)\s+review\b", re.IGNORECASE
+)
 
 
 # A later section that adds one to the recommendations: "the reviewers have asked that it be read as action 7".
@@ -2391,7 +2527,14 @@ def _quotes_earlier(text):
     """Whether the words before "should" quote another review's recommendation ("An earlier review recommended that
     'the Partnership should ...'")."""
     subject = SUBJECT.match(text)
-    return subject is not None and EARLIER.search(subject.group("subject")) is not None
+    if subject is not None and EARLIER.search(subject.group("subject")) is not None:
+        return True
+    before = re.split(r"\bshould\b", text, maxsplit=1)[0]  # ("Two other reviews bear on this learning. The ...
+    # review of Child YD identified the action that transfer summaries should ...": the sentences before too)
+    return len(before) < len(text) and bool(EARLIER_ACTION.search(before))
+
+
+EARLIER_ACTION = re.compile(r"\bidentified\s+the\s+action\s+that\b|\b(?:other|earlier|previous)\s+reviews\b", re.I)
 
 
 def _asks(text):
@@ -2482,7 +2625,9 @@ def _starts_directive(text):
 
 def _list_number(text):
     """A list item's number as written: "1" of "1." or "1)", "(a)" and "(iv)" with their brackets, "IV"."""
-    found = re.match(r"^(\()?(\d{1,2}|[ivx]{2,5}|[a-z]|[IVX]{1,5})[.)]", text)
+    found = re.match(
+        r"^(\()?(\d{1,2}|[ivx]{2,5}|ch|dd|ff|ng|ll|ph|rh|th|[a-z]|[IVX]{1,5})[.)]", text
+    )  # ("(ch)": Welsh)
     if not found:
         return ""
     return f"({found.group(2)})" if found.group(1) else found.group(2)

@@ -116,6 +116,7 @@ SECTION_KINDS = [
      r"(?: (?:of|from|by) .*)?)?"
      r"|(?:agreed |multi-agency )?actions|improvement actions|action plan|plan on a page.*"
      r"|recommendations (?:for|to|made to|on|under|against|by|arising) .*"
+     r"|recommendations (?:proposed|confirmed|agreed|accepted|endorsed|adopted|approved) (?:by|at) .*"
      r"|recommendations of (?:the (?:review )?panel|this review|the review(?: team)?)"
      r"|summary of (?:the )?findings and recommendations"
      r"|what (?:we|the (?:review|panel)) (?:are asking|asks?)(?: .*)?"

@@ -4262,3 +4262,100 @@ J1. The Board and the Partnership should agree a written cross-border protocol f
     found = proposed(pages(text))
 
     assert [r.label for r in found] == ["W1", "J1", "Recommendation E1", "Recommendation E2"]
+
+
+def test_recommendations_confirmed_by_the_board_are_the_reviews_and_the_panels_proposals_before_them_are_not():
+    text = """6. Recommendations proposed by the review panel
+
+6.1 The review panel proposed the following recommendations. They are not the recommendations of this review: see
+section 7.
+
+P1 The Regional Safeguarding Board should make sure that the school of every child in a household is told.
+
+P2 The IDVA service should make contact with every high-risk victim within one working day.
+
+7. Recommendations confirmed by the Board
+
+R1 (from P1, unchanged) The Regional Safeguarding Board should make sure that the school of every child is told.
+
+R2 (from P2, reworded) The Community Safety Partnership should make sure that every high-risk victim is contacted."""
+
+    assert [r.label for r in proposed(pages(text))] == ["R1", "R2"]
+
+
+def test_recommendations_quoted_in_an_images_description_and_said_in_a_briefings_transcript_are_read():
+    described = """7. Our recommendations
+
+[Image description: a road past two signposts. Signpost 1, for the Chief Officers Group: "The Chief Officers Group
+should make sure that every agency asks whether any child in the household is caring for anyone." (Key learning 1).
+Signpost 2, for the Committee: "The Child Protection Committee should revise its neglect guidance so that a child's
+tiredness is asked about." (Key learning 2).]"""
+    transcript = """[00:31:02] Hollis Tarrant (Reviewer): Recommendation one is for the Partnership. The Partnership
+should make sure that a multi-agency discussion takes place within ten working days. That comes from finding one.
+
+[00:32:15] Marjorie Scarrow (Chair): Can I just check that?
+
+[00:39:20] Hollis Tarrant (Reviewer): And recommendation two is national. The Department for Education should bring
+in the register of children not in school. That comes from findings one and four together."""
+
+    assert [(r.label, r.text[:25]) for r in proposed(pages(described))] == [
+        ("1", "The Chief Officers Group "),
+        ("2", "The Child Protection Comm"),
+    ]
+    assert [(r.label, r.addressee) for r in proposed(pages(transcript))] == [
+        ("Recommendation 1", "partnership"),
+        ("Recommendation 2", "national"),
+    ]
+
+
+def test_response_sheets_ask_the_body_each_is_sent_to_and_sbars_give_their_r_part_only():
+    sheets = """10. Recommendations
+
+10.1 The recommendations are set out on response sheets at Appendix 3.
+
+Appendix 3: Agency response sheets
+
+RESPONSE SHEET B | Social Services Department
+To: | Director of Social Services, Throstleton County Council
+Recommendation B1 | Make sure that all correspondence about children received by adult teams is passed on the same day.
+Accepted? (delete as appropriate) | YES / NO / IN PART
+
+RESPONSE SHEET D | Throstleton Constabulary
+To: | Chief Constable, Throstleton Constabulary
+Recommendation D1 | Visit the address given by every registered sex offender within ten working days."""
+    sbars = """6. Recommendations (SBARs)
+
+SBAR 1: Injuries in disabled children
+
+S - Situation: Her bruises were explained by her condition for four months.
+
+B - Background: Regional procedures do not say who should assess an injury.
+
+R - Recommendation (Regional): The Department of Health should amend the regional procedures so that injuries are
+reviewed by a paediatrician. (Learning 1)
+
+SBAR 2: Short breaks carers
+
+R - Recommendation: None. SBAR 1 covers it.
+
+SBAR 3: Escalations
+
+R - Recommendation (Regional): The SBNI should agree a regional standard for escalation. (Learning 2)"""
+
+    assert [(r.label, r.addressee, r.agencies) for r in proposed(pages(sheets))] == [
+        ("B1", "agencies", ["Children's social care"]),
+        ("D1", "agencies", ["Police"]),
+    ]
+    assert [r.label for r in proposed(pages(sbars))] == ["Recommendation 1", "Recommendation 3"]
+
+
+def test_actions_lettered_in_the_welsh_alphabet_keep_their_letters():
+    text = """Improving systems and practice
+
+(c) Nant Hebog University Health Board should make sure that every family moving in is visited within ten days.
+
+(ch) Nant Hebog County Council should withdraw the 'accident at home' form in its Flying Start settings.
+
+(d) Heddlu Nant Hebog Police should make sure that officers attending any incident check for children."""
+
+    assert [r.label for r in proposed(pages(text))] == ["(c)", "(ch)", "(d)"]
