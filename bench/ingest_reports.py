@@ -46,12 +46,13 @@ scored once in the twenty-second session, development material since; `--batch t
 (bench/data/anonymisation_twentyseventh/, written while the twenty-sixth was tuned on) gave the twenty-second session's
 last figures, scored once; development material since; `--batch twentyeighth` (bench/data/anonymisation_twentyeighth/,
 written while the twenty-seventh was tuned on) was scored once in the twenty-third session, development material
-since.
+since; `--batch twentyninth` (bench/data/anonymisation_twentyninth/, written while the twenty-eighth was tuned on) gave
+the twenty-third session's last figures, scored once; development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|twentyseventh|twentyeighth]
+        [--batch fresh|third|...|twentyeighth|twentyninth]
 """
 
 import argparse
@@ -323,7 +324,7 @@ SCORED_BATCHES = {
     "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
-    "twentyseventh", "twentyeighth",
+    "twentyseventh", "twentyeighth", "twentyninth",
 }  # fmt: skip
 
 
@@ -390,6 +391,7 @@ def main():
             "twentysixth",
             "twentyseventh",
             "twentyeighth",
+            "twentyninth",
         ),
         help="a later blind batch",
     )
