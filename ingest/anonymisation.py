@@ -780,7 +780,8 @@ _VRM_RE = re.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y] ?(?P<age>\d{2}) ?[A-HJ-PR-Z]{3}\
 _Q_PLATE_RE = re.compile(r"\bQ\d{1,3} ?[A-HJ-PR-Z]{3}\b")  # a vehicle of uncertain age or origin: "Q284 BKD"
 _VRM_LABELLED_RE = re.compile(
     r"\b(?i:registration|reg\b\.?|number\s*plate|plate|vehicle|car|van|motorbike|motorcycle|moped|taxi|lorry"
-    r"|registered\s+keeper\s+of|ANPR\s+(?:picked\s+up|read|flagged|camera\s+read)|Astra|Corsa|Fiesta|Golf|Polo)"
+    r"|registered\s+keeper\s+of|ANPR\s+(?:picked\s+up|read|flagged|camera\s+read)|Astra|Corsa|Fiesta|Golf|Polo"
+    r"|Land\s+Rover|Range\s+Rover|Transit|Sprinter|Vauxhall|Ford|BMW|Audi|Volkswagen|Toyota|Nissan|Peugeot|Renault)"
     r"(?:\s+(?i:registration|reg\b\.?|number|plate|mark|no\b\.?|was|is|as|of|recorded|noted|given|registered|bearing)"
     r"|\s*[:\-])*"
     r"(?:\s+|\s*[(,]\s*)"
@@ -792,7 +793,7 @@ _LATEST_AGE = date.today().year % 100 + 1
 _CASE_LABEL_RE = re.compile(
     r"\b(?:crime\s+(?:reference|ref\b\.?|number|no\b\.?)(?:\s+(?:number|no\b\.?))?|CRN|URN|CID|"
     r"incident\s+(?:reference|ref\b\.?|number|no\b\.?|log)(?:\s+(?:number|no\b\.?))?|"
-    r"(?:police\s+)?log\s+(?:number|no\b\.?|reference|ref\b\.?)|occurrence\s+(?:number|no\b\.?|reference|ref\b\.?)|"
+    r"(?:police\s+)?log\s+(?:number|no\b\.?|reference|ref\b\.?)|occurrence(?:\s+(?:number|no\b\.?|reference|ref\b\.?))?|"
     r"(?-i:(?!(?:L?CSPR|SCR|CPR|SUSR|CMR|DHR|SAR|APR|LSCB|ISBN)\s)[A-Z]{2,6})\s+(?:reference|ref\b\.?)|"
     r"CAD(?:\s+(?:number|no\b\.?|reference|ref\b\.?))?|"
     r"case\s+(?:reference|ref\b\.?|number|no\b\.?|ID)|court\s+(?:reference|ref\b\.?|number|case\s+number)|"
@@ -955,7 +956,7 @@ _FESTIVAL_DATE_RE = re.compile(
     r"|Vesak|Navratri|Dussehra|Pongal|Onam|Thanksgiving|Shavuot|Simchat\s+Torah|Epiphany"
     r"|Orthodox\s+(?:Christmas|Easter)|Janmashtami|Ganesh\s+Chaturthi|Gurpurab|Bandi\s+Chhor\s+Divas|Up\s+Helly\s+Aa"
     r"|Tsagaan\s+Sar|Losar|Songkran|Tet|T\u1ebft"
-    r")\s+(?:19|20)\d{2}\b"
+    r")(?:\s+(?:night|eve|morning|evening|afternoon|weekend))?,?\s+(?:19|20)\d{2}\b"  # ("Halloween night 2022")
 )
 # A date written in the language of a family's own papers: Polish ("12 marca 2021"), German ("3. März 2012"),
 # Spanish and Portuguese ("22 de mayo de 2013"), French, Italian, Romanian and Lithuanian months; a Roman month
@@ -1113,7 +1114,7 @@ _TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
 
 _INSTITUTION_KEYWORDS = {
     "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre|UTC"
-    r"|Tuition\s+Centre|Learning\s+Hub)",
+    r"|Tuition\s+Centre|Learning\s+Hub|PRU|Prep(?:aratory)?(?:\s+School)?)",
     "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
     "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Health\s+Hub"
     r"|Group\s+Practice|Family\s+Practice|Family\s+Doctors|Health\s+Partnership|Medical\s+Partnership|Primary\s+Care\s+Centre"
@@ -1332,6 +1333,7 @@ _RELATION_RE = re.compile(
     r"grandpa|grandfather|brother|sister|half-brother|half-sister|stepbrother|stepsister|friend|partner|boyfriend|"
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
+    r"known\s+(?:to|by)\s+(?:everybody|everyone|all|friends|family)(?:\s+[a-z]+){0,2}\s+as|"
     r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|knew\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|a\.?k\.?a\.?|"
     r"saved\s+(?:in\s+(?:her|his|their)\s+(?:phone|contacts)\s+)?as|"
     r"gave\s+(?:his|her|their|a)\s+name\s+(?:to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?as|"
@@ -2147,14 +2149,18 @@ def _date_hits(text, lines):
     """Dates in the text read as one line; `lines` is the same text with its line breaks, to tell a date from a day
     ending one table row and a month starting the next ("... | 1" then "August 2022 | ...")."""
     labels = [match.end() for match in _DOB_LABEL_RE.finditer(text)]
-    for start, end, strict in _dates(text):
+    review_until = None
+    for start, end, strict in sorted(_dates(text)):
         if "\n" in lines[start:end] and _across_rows(lines, start, end):
             continue
         if _LAW_DATE_BEFORE_RE.search(text, max(0, start - 160), start) or _LAW_DATE_AFTER_RE.match(text, end):
             continue  # "The ... Act 2014 came into force on 6 April 2016": a public day, not the family's
         if _PUBLISHED_BEFORE_RE.search(text, max(0, start - 40), start):
             continue  # "Published 14 March 2024 | Last updated 19 March 2024": the page's own days
-        if _REVIEW_DAY_BEFORE_RE.search(text, max(0, start - 120), start):
+        if _REVIEW_DAY_BEFORE_RE.search(text, max(0, start - 120), start) or (
+            review_until is not None and _DATE_LIST_JOIN_RE.fullmatch(text, review_until, start)
+        ):
+            review_until = end  # ("The review panel met on 5 March 2024, 16 April 2024 and 4 June 2024": each one)
             continue  # "The panel met for the first time on 7 June 2023": the review's own days, not the family's
         if _MEETING_AFTER_RE.match(text, end):
             continue  # "Tuesday 11 June 2024 at 10.00, Committee Room 2": the next meeting of the review's board
@@ -2165,6 +2171,8 @@ def _date_hits(text, lines):
         version = numbered and _VERSION_AFTER_RE.match(lines, end)
         if version or _VERSION_ROW_RE.search(lines, max(0, start - 30), start):
             continue  # "Version 0.4 | 12/01/2024 | Draft for panel comment": a version table's row
+        if _SECONDS_AFTER_RE.match(text, end) and _COMMENT_DATE_BEFORE_RE.search(text, max(0, start - 120), start):
+            continue  # "Author: ... Subject: Sticky Note Date: 04/02/2025, 14:05:19": a PDF comment's own time
         if _SENT_BEFORE_RE.search(text, max(0, start - 12), start) and _CLOCK_AFTER_RE.match(text, end):
             continue  # "Sent: 14 March 2024 09:12": an e-mail's header, the day it was sent
         if (start == 0 or lines[start - 1] == "\n") and _PRINTED_AFTER_RE.match(lines, end):
@@ -2175,6 +2183,9 @@ def _date_hits(text, lines):
             yield _Hit("full_date", start, end, "date")
 
 
+_COMMENT_DATE_BEFORE_RE = re.compile(r"\b(?:Author|Subject)\b[^\n]{0,100}\bDate:[^\S\n]*$")
+_SECONDS_AFTER_RE = re.compile(r",?[^\S\n]+(?:at[^\S\n]+)?\d{1,2}:\d{2}:\d{2}\b")
+_DATE_LIST_JOIN_RE = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
 _PUBLISHED_BEFORE_RE = re.compile(
     r"\b(?:(?:first\s+)?published(?:\s+on)?|(?:page\s+)?last\s+(?:updated|reviewed|modified)(?:\s+on)?"
     r"|publication\s+date|date\s+of\s+publication|date\s+published|accessed|retrieved"
@@ -2182,6 +2193,7 @@ _PUBLISHED_BEFORE_RE = re.compile(
     # a plan's and a record's own days: "Target: 31/03/2025", "Date information received | 26/09/2024", "(saved
     # 02/05/2024 16:11)", "Generated ... on 03/12/2024", "Signature: (signed) \u00b7 Date: 08/08/2024"
     r"|target(?:\s+date)?|due(?:\s+date)?|deadline|completion\s+date|by\s+when"
+    r"|(?:return|send|submit)\w*\s+(?:it|them|this|your\s+\w+|all\s+\w+)(?:\s+to\s+[^.\n]{1,30})?\s+by"
     r"|date\s+(?:information\s+received|acknowledg\w*\s+letter\s+sent|circulated\b[^|\n]{0,60})"
     r"|saved|last\s+saved|generated\b[^\n]{0,80}?\bon|signed\W{1,4}(?:\s*\u00b7)?\s*(?:dyddiad\s*/\s*)?date"
     r"|printed(?:\s+by\s+[^,\n]{1,30}(?:\n[^,\n]{1,20})?)?,?)[:|\s]+$",
@@ -2190,7 +2202,7 @@ _PUBLISHED_BEFORE_RE = re.compile(
 # What the review itself did on a day: "The panel met for the first time on", "approved by the partnership on".
 _REVIEW_DAY_BEFORE_RE = re.compile(
     r"\b(?:(?:review|reviewers?|panel|review\s+team|partnership|safeguarding\s+partners|board|committee"
-    r"|learning\s+event|practitioner\s+event|workshop)\b[^.;\n]{0,60}?"
+    r"|terms\s+of\s+reference|learning\s+event|practitioner\s+event|workshop)\b[^.;\n]{0,60}?"
     r"\b(?:met|meets|approved|endorsed|signed|accepted|commissioned|published|convened|completed|agreed"
     r"|discuss(?:ed)?|meeting|held|took\s+place|was\s+run|ran)"
     r"|(?:approved|endorsed|signed\s+off|accepted|commissioned|published|agreed)\s+by\s+the\s+(?:[\w-]+\s+){0,5}?"
@@ -2211,7 +2223,8 @@ _NUMBERED_VERSION_RE = re.compile(r"(?:^|\n)[^\S\n]*\|?[^\S\n]*\d{1,2}\.\d{1,2}[
 _VERSION_CELL_RE = re.compile(r"\|[^\S\n]*\d{1,2}\.\d{1,2}[^\S\n]*\|[^\S\n]*$")
 _VERSION_HEAD_RE = re.compile(r"\bversion\b", re.IGNORECASE)
 _VERSION_AFTER_RE = re.compile(
-    r"[^\n|]{0,20}\|[^\n]{0,80}?\b(?:draft|version|comments?|approved|final|issued|circulated|amend\w*|revis\w*)\b",
+    r"[^\n|]{0,20}\|[^\n]{0,80}?\b(?:draft|version|comments?|approved|final|issued|circulated|amend\w*|revis\w*"
+    r"|sign(?:ed)?[- ]off|for\s+sign\w*)\b",
     re.IGNORECASE,
 )
 _MEETING_AFTER_RE = re.compile(
@@ -2390,7 +2403,7 @@ _PITCH_RE = re.compile(
     rf"\b(?:Pitch|Plot|Bay|Van)[^\S\n]+\d{{1,3}}[A-Za-z]?,?[^\S\n]+(?:{_CAP}[^\S\n]+){{1,3}}"
     r"(?:Travell?ers[\u2019']?[^\S\n]+Site|Caravan[^\S\n]+(?:Park|Site)|(?:Holiday|Mobile[^\S\n]+Home)[^\S\n]+Park|Site)\b"
     # ... a boat's mooring, a beach hut or a chalet: "Mooring 9, Tolpuddle Basin", "Beach Hut 14, Undercliff Promenade"
-    rf"|\b(?:Mooring|Berth|Boat|Beach[^\S\n]+Hut|Hut|Chalet|Lodge|Cabin)[^\S\n]+\d{{1,3}}[A-Za-z]?,?[^\S\n]+(?:{_CAP}[^\S\n]+){{1,3}}"
+    rf"|\b(?:[Mm]ooring|[Bb]erth|Boat|Beach[^\S\n]+Hut|Hut|Chalet|Lodge|Cabin)[^\S\n]+\d{{1,3}}[A-Za-z]?,?[^\S\n]+(?:{_CAP}[^\S\n]+){{1,3}}"
     r"(?:Basin|Marina|Moorings|Wharf|Boatyard|Quay|Promenade|Esplanade|Park|Site|Village|Sands|Beach)\b"
 )
 
@@ -2987,7 +3000,19 @@ _NICKNAMED_RE = re.compile(
 )
 
 
+# A real name set before the pseudonym that stands for it: "Robyn Sneddon, called R in this report, lived ...".
+_NAME_BEFORE_PSEUDONYM_RE = re.compile(
+    rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}}),[^\S\n]+(?:called|known\s+as|referred\s+to\s+as|to\s+be\s+called)[^\S\n]+"
+    r"['\"\u2018\u201c]?(?:[A-Z]{1,2}|(?:Child|Baby|Young\s+Person|Sibling|Adult)\s+[A-Z0-9]{1,2}|[A-Z][a-z]+)['\"\u2019\u201d]?"
+    r"[^\S\n]+(?:in|for|throughout)[^\S\n]+this[^\S\n]+(?:review|report|document)\b"
+)
+
+
 def _capitals_names(text):
+    for match in _NAME_BEFORE_PSEUDONYM_RE.finditer(text):
+        words = match.group("name").split()
+        if all(_token_kind(word) == "name" for word in words):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "before_pseudonym")
     for match in _NICKNAMED_RE.finditer(text):
         if _forename_word(match.group("forename")):
             yield _Hit("person_name", match.start(), match.end(), "nickname")
@@ -3337,7 +3362,16 @@ def _name_field_hits(text):
             yield _Hit("person_name", match.start("name"), match.end("name"), "name_field")
 
 
+# A user name a record or a PDF's comment gives its author by: "Author: aneurin.wigley", "Modified by: j_smith".
+_AUTHOR_USER_RE = re.compile(
+    r"\b(?i:author|user(?:name)?|created\s+by|modified\s+by|edited\s+by|last\s+saved\s+by|commented\s+by)[^\S\n]*:"
+    r"[^\S\n]*(?P<name>[a-z][a-z'-]+[._][a-z][a-z'-]+(?:[._][a-z0-9]+)?)\b"
+)
+
+
 def _labelled_name_hits(text):
+    for match in _AUTHOR_USER_RE.finditer(text):
+        yield _Hit("person_name", match.start("name"), match.end("name"), "author_user")
     """A name after "Signed:" (a person), or after "Author:", "Lead reviewer:", "Chair:", or before it on a line that
     signs the report off ("Heather Menzies-Kerr, Chair, Strathcarrow Child Protection Committee"): a named reviewer,
     whom the partnership may mean to name."""

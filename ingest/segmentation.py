@@ -771,7 +771,37 @@ def _as_laid_out(text):
     """A page's text with what an export or a print added to its layout taken back: a Markdown source's fenced divs,
     line numbers in the margin, an e-mail's quote marks, a spreadsheet's comma-separated lines (as a table's rows)."""
     text = _record_fields(_uncaptioned_cues(_as_published(text)))
-    return _csv_as_rows(_unquoted(_without_line_numbers(_undivided(text))))
+    return _csv_as_rows(_unquoted(_without_line_numbers(_without_margin_fives(_undivided(text)))))
+
+
+# A number standing alone among words: where a margin's line number lands in a page's text.
+LONE_NUMBER = re.compile(r"(?<![\S])\d{1,4}(?![\S])")
+MARGIN_FIVES_LEAST = 6
+MARGIN_LINE_SPAN = (200, 800)  # characters between two numbers five lines apart
+
+
+def _without_margin_fives(text):
+    """A draft printed with every fifth line numbered in the margin ("controlled 95 drug", "100 Questions for the
+    CPC"), the numbers taken out: a run of six or more counting up in fives (from where a page starts), five lines'
+    worth of text apart. Any other text is as it was."""
+    runs = {}  # the number each run of margin numbers expects next: the numbers found so far
+    for match in LONE_NUMBER.finditer(text):
+        number = int(match.group())
+        if number % 5:
+            continue
+        run = runs.pop(number, None)
+        if run and not MARGIN_LINE_SPAN[0] <= match.start() - run[-1].start() <= MARGIN_LINE_SPAN[1]:
+            run = None  # (too near or too far to be five lines on)
+        runs[number + 5] = [*(run or []), match]
+    marks = max(runs.values(), key=len, default=[])
+    if len(marks) < MARGIN_FIVES_LEAST:
+        return text
+    out, at = [], 0
+    for match in marks:  # (the number and the space after it: "controlled 95 drug" is "controlled drug")
+        out.append(text[at : match.start()])
+        at = match.end() + (text[match.end() : match.end() + 1] == " ")
+    out.append(text[at:])
+    return "".join(out)
 
 
 # A word-level comparison of two versions (git's and wdiff's markup): what was deleted, what was inserted.

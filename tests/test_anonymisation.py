@@ -2402,3 +2402,34 @@ def test_a_nickname_that_is_a_characters_a_saved_contact_a_restricted_field_and_
     text, kind, value
 ):
     assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("3.1 Robyn Sneddon, called R in this report, lived with her mother.", "person_name", "Robyn Sneddon"),
+        ("Number: 3 Author: aneurin.wigley Subject: Sticky Note", "person_name", "aneurin.wigley"),
+        ("The police recorded it as occurrence CW-1130-23 and gave advice.", "case_reference", "CW-1130-23"),
+        ("He drove a 1979 Land Rover, HTX 412V, which he kept at the yard.", "vehicle_registration", "HTX 412V"),
+        ("The house fire was on Halloween night 2022.", "full_date", "Halloween night 2022"),
+        ("He was on a part-time timetable at Thornmere PRU from January.", "school", "Thornmere PRU"),
+        ("Mum's new partner, known to everybody as Tigger, moved in that spring.", "person_name", "Tigger"),
+    ],
+)
+def test_a_real_name_before_its_pseudonym_an_authors_user_name_and_old_plates_are_flagged(text, kind, value):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The review panel met on 5 March 2024, 16 April 2024 and 4 June 2024.",
+        "Terms of reference agreed: 12 January 2024",
+        "Subject: Sticky Note Date: 04/02/2025, 14:05:19",
+        "1.2 | 20 January 2025 | For sign-off by the Board",
+        "Please record your response and return it by 11 June 2024.",
+        "Esther Rantzen founded Childline in 1986.",
+    ],
+)
+def test_the_reviews_own_days_in_a_list_a_comments_timestamp_and_a_return_date_pass(text):
+    assert kinds(text) == []

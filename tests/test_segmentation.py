@@ -1,5 +1,7 @@
 """Proposing findings from the text of a review: several real-world layouts, all fictional."""
 
+import re
+
 from ingest.documents import Page
 from ingest.extraction import extract
 from ingest.recommendations import propose_recommendations
@@ -3401,3 +3403,16 @@ living at the address.
 
     assert [f.label for f in findings] == ["Learning 1", "Learning 2", "Learning 3"]
     assert "Davi" not in findings[0].text
+
+
+def test_a_draft_with_every_fifth_line_numbered_in_the_margin_is_read_without_the_numbers():
+    line = "The review team found that the family moved twice and that nobody asked the school why."
+    lines = [line] * 40
+    for at in range(4, 40, 5):  # the margin's numbers land at the start of a line or inside it
+        lines[at] = f"{at + 1} {line}" if at % 10 == 9 else line.replace(" moved ", f" moved {at + 1} ")
+    text = "\n".join(lines[:30]) + "\n\n6. Key learning\n\n" + "\n".join(lines[30:])
+
+    laid_out = " ".join(block.text for block in read_blocks(pages(text)))
+
+    assert re.findall(r"\b\d+\b", laid_out) == ["6"]
+    assert laid_out.count("the family moved twice") == 40
