@@ -47,12 +47,14 @@ scored once in the twenty-second session, development material since; `--batch t
 last figures, scored once; development material since; `--batch twentyeighth` (bench/data/anonymisation_twentyeighth/,
 written while the twenty-seventh was tuned on) was scored once in the twenty-third session, development material
 since; `--batch twentyninth` (bench/data/anonymisation_twentyninth/, written while the twenty-eighth was tuned on) gave
-the twenty-third session's last figures, scored once; development material since.
+the twenty-third session's figures, scored once; development material since; `--batch thirtieth`
+(bench/data/anonymisation_thirtieth/, written while the twenty-ninth was tuned on) its last, scored once; development
+material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|twentyeighth|twentyninth]
+        [--batch fresh|third|...|twentyninth|thirtieth]
 """
 
 import argparse
@@ -324,7 +326,7 @@ SCORED_BATCHES = {
     "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
-    "twentyseventh", "twentyeighth", "twentyninth",
+    "twentyseventh", "twentyeighth", "twentyninth", "thirtieth",
 }  # fmt: skip
 
 
@@ -392,6 +394,7 @@ def main():
             "twentyseventh",
             "twentyeighth",
             "twentyninth",
+            "thirtieth",
         ),
         help="a later blind batch",
     )

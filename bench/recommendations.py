@@ -69,11 +69,13 @@ Sets:
   scored once in the twenty-third session, development material since.
 - `twentysixth`: bench/data/recommendations_twentysixth/ (the same, written while the twenty-fifth was tuned on):
   scored once in the twenty-third session, development material since.
+- `twentyseventh`: bench/data/recommendations_twentyseventh/ (the same, written while the twenty-sixth was tuned on):
+  the twenty-third session's last figures, scored once; development material since.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|twentyfifth|twentysixth] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|twentysixth|twentyseventh] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -257,7 +259,7 @@ def totals(rows):
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
 SETS += ("nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth")
-SETS += ("twentysixth",)
+SETS += ("twentysixth", "twentyseventh")
 
 
 def sources(chosen_set, chosen):
@@ -288,6 +290,7 @@ def sources(chosen_set, chosen):
         "twentyfourth": [DATA / "recommendations_twentyfourth"],
         "twentyfifth": [DATA / "recommendations_twentyfifth"],
         "twentysixth": [DATA / "recommendations_twentysixth"],
+        "twentyseventh": [DATA / "recommendations_twentyseventh"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
