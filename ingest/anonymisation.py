@@ -155,7 +155,7 @@ five six seven eight nine ten first second third fourth fifth new old
 
 # Roles, agencies, processes, themes and guidance words that are capitalised in reviews but are not names.
 _REVIEW_WORDS = """
-male female genogram genograms ecomap ecomaps requester requesters applicant akela
+male female genogram genograms ecomap ecomaps requester requesters applicant akela nans nanas grans nannas
 mother father stepfather stepmother step-father step-mother parent parents grandmother grandfather grandparent
 grandparents great-grandmother maternal paternal aunt uncle cousin sibling siblings brother sister half-sibling
 half-brother half-sister twin twins child children child's baby babies infant adult adults young person persons people
@@ -733,8 +733,9 @@ _PLATFORM_AS_RE = re.compile(
 # A handle after a platform's short name and a colon, as messages and notes write it ("snap: lil.tink.x"), or after
 # a game's "user" ("The Roblox user 'xXFrostyBoiXx'").
 _SHORT_PLATFORM_RE = re.compile(
-    r"\b(?i:snap|snapchat|insta|instagram|ig|tiktok|discord|kik|telegram)[^\S\n]*:[^\S\n]*@?"
-    r"(?P<value>[A-Za-z0-9_.]{2,31}[A-Za-z0-9_])(?![\w.])"
+    r"\b(?i:snap|snapchat|insta|instagram|ig|tiktok|discord|kik|telegram|tumblr|twitter|x|threads|facebook|fb|twitch"
+    r"|yubo|reddit|wattpad|roblox|xbox|psn)[^\S\n]*:[^\S\n]*@?"
+    r"(?P<value>[A-Za-z0-9_.-]{2,31}[A-Za-z0-9_])(?![\w.])"
     r"|\b(?:Roblox|Minecraft|Fortnite|Xbox|PlayStation|Steam|Discord|Twitch)[^\S\n]+(?i:user|player|account)[^\S\n]+"
     r"['\"\u2018\u201c](?P<quoted>[A-Za-z0-9_.]{3,31}[A-Za-z0-9_])['\"\u2019\u201d]"
 )
@@ -799,6 +800,7 @@ _CASE_LABEL_RE = re.compile(
     r"case\s+(?:reference|ref\b\.?|number|no\b\.?|ID)|court\s+(?:reference|ref\b\.?|number|case\s+number)|"
     r"claim\s+(?:number|no\b\.?)|file\s+(?:number|no\b\.?|reference)|(?:our|your)\s+ref(?:erence)?\b\.?|"
     r"reference\s+(?:number|no\b\.?)|ref\b\.?\s*(?:number|no\b\.?)?\s*:|(?<=\()ref(?:erence)?\b\.?|proceedings\s+number|"
+    r"(?:coroner[\u2019']?s?(?:\s+service)?|inquest|court|police|case)[\u2019']?s?\s+(?:reference|ref\b\.?)\s+(?:is|was)|"
     r"application\s+(?:reference|ref\b\.?|number|no\b\.?)|"
     r"(?:police|PSNI|crime|incident|LADO|MASH|MARAC|MISPER|referral|safeguarding|social\s+care|Mosaic|LCS|"
     r"Liquidlogic|EHM|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS|SCRA|NRM|"
@@ -1353,6 +1355,12 @@ _APPOSITION_RE = re.compile(
     r"(?:[^\S\n]+(?:then|now|aged))?)[^\S\n]+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen)\b|an?[^\S\n]+\d{1,2}-year-old\b)"
 )
+# Two names with what they are set beside: "Ruqayyah and Sadia, the two older sisters, had left home".
+_PAIR_APPOSITION_RE = re.compile(
+    rf"(?P<first>{_CAP})[^\S\n]+(?:and|&)[^\S\n]+(?P<second>{_CAP}),[^\S\n]+(?:the|his|her|their)[^\S\n]+"
+    r"(?:(?:two|three|four|twin|older|younger|elder|eldest|youngest|half-?)[^\S\n]+){0,2}"
+    r"(?:sisters|brothers|siblings|children|girls|boys|cousins|twins|half-siblings|grandparents|parents|friends)\b"
+)
 # A forename and surname before "who": "... linked the boy to Ardit Krasniqi, who was believed to run the line".
 _WHO_RE = re.compile(rf"(?P<name>{_CAP}[^\S\n]+{_CAP}),[^\S\n]+who(?:se)?\b")
 # A person with a relative clause of "whom", and the name others call them by: "Tahmina Akter, whom the family call
@@ -1459,7 +1467,7 @@ _TRANSCRIPT_RE = re.compile(
     r"(?P<message>[^\n]{2,300})"
 )
 _TEXTED_RE = re.compile(
-    r"\b(?i:text|texts|message|messages|whatsapp|snapchat|sms|note)\b[^:\n]{0,40}:[^\S\n]*[\"'\u2018\u201c]?"
+    r"\b(?i:text|texts|message|messages|msg|txt|dm|whatsapp|snapchat|sms|note)\b[^:\n]{0,40}:[^\S\n]*[\"'\u2018\u201c]?"
     r"(?P<message>[a-z][^\n]{2,300})"
 )
 _SENDER_RE = re.compile(r"\b(?i:message|text|texts|messages)[^\S\n]+(?i:from)[^\S\n]+(?P<name>[a-z][\w-]+)\b")
@@ -2072,13 +2080,14 @@ def _is_phone(text, match, start):
 
 # A reference for a request under the Freedom of Information Act or the Environmental Information Regulations.
 _DISCLOSURE_REF_RE = re.compile(r"(?:FOI|FOIA|FOISA|EIR)\b", re.IGNORECASE)
+_REVIEW_OWN_REF_RE = re.compile(r"(?:RR|CSPR|LCSPR|SCR|CPR|SUSR|CMR|DHR|SAR|LR|ICR)[-/]", re.IGNORECASE)
 
 
 def _case_reference_hits(text):
     for match in _CASE_LABEL_RE.finditer(text):
         value = match.group("value")
-        if _DISCLOSURE_REF_RE.match(value):
-            continue  # "Our ref: FOI/24/01873": a public body's reference for a request under the FOI Act
+        if _DISCLOSURE_REF_RE.match(value) or _REVIEW_OWN_REF_RE.match(value):
+            continue  # "Our ref: FOI/24/01873" (a request under the FOI Act); "RR-HSCP-2024-02" (the review's own)
         if not _PUBLICATION_CODE_RE.fullmatch(value) and not _NUMERIC_DATE_RE.fullmatch(value):
             yield _Hit("case_reference", match.start("value"), match.end("value"), "case_label")
     for pattern in (_POLICE_LOG_RE, _SPACED_REFERENCE_RE):
@@ -2183,13 +2192,16 @@ def _date_hits(text, lines):
             yield _Hit("full_date", start, end, "date")
 
 
-_COMMENT_DATE_BEFORE_RE = re.compile(r"\b(?:Author|Subject)\b[^\n]{0,100}\bDate:[^\S\n]*$")
+_COMMENT_DATE_BEFORE_RE = re.compile(
+    r"\b(?:Author|Subject)\b[^\n]{0,100}\bDate:[^\S\n]*$|\.(?:indd|docx?|pdf|pptx?|xlsx?)[^\S\n]+\d{1,3}[^\S\n]+$"
+)  # (and a print's slug line: "... v4.indd 2 12/09/2024 14:22:09")
 _SECONDS_AFTER_RE = re.compile(r",?[^\S\n]+(?:at[^\S\n]+)?\d{1,2}:\d{2}:\d{2}\b")
 _DATE_LIST_JOIN_RE = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
 _PUBLISHED_BEFORE_RE = re.compile(
     r"\b(?:(?:first\s+)?published(?:\s+on)?|(?:page\s+)?last\s+(?:updated|reviewed|modified)(?:\s+on)?"
     r"|publication\s+date|date\s+of\s+publication|date\s+published|accessed|retrieved"
     r"|request\s+received|date\s+of\s+(?:response|request|reply|release|issue)"
+    r"|(?:dictated|transcribed|typed|returned)(?=[^\S\n]*[:|])"  # a dictation's record: "Dictated | 11/07/2024"
     # a plan's and a record's own days: "Target: 31/03/2025", "Date information received | 26/09/2024", "(saved
     # 02/05/2024 16:11)", "Generated ... on 03/12/2024", "Signature: (signed) \u00b7 Date: 08/08/2024"
     r"|target(?:\s+date)?|due(?:\s+date)?|deadline|completion\s+date|by\s+when"
@@ -3140,6 +3152,13 @@ def _honoured(text, start, end):
 
 # A form's field that holds a person's name, in English, Welsh or Gaelic (either side of a bilingual label):
 # "Disgybl / Pupil: Deio TUDOR-BEYNON, ganwyd ...", "rhiant / parent: Nest Tudor-Beynon, ...".
+# A record's surname and forenames as separate fields: "SURNAME: AMOAKO-APPIAH   FORENAMES: Temilade Folake".
+_NAME_PART_FIELD_RE = re.compile(
+    r"\b(?i:surname|family\s+name|last\s+name|forenames?|first\s+names?|given\s+names?|christian\s+names?)[^\S\n]*[:|]"
+    rf"[^\S\n]*(?P<name>(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)(?:[^\S\n]+(?:{_CAP}|[{_UP}][{_UP}{_APOS}-]+)){{0,2}})"
+    r"(?=[^\S\n]{2,}|[,;|]|\s*$)",
+    re.MULTILINE,
+)
 _NAME_FIELD_RE = re.compile(
     r"(?:^|(?<=[\s('\"\u2018\u201c|/]))(?i:(?:full\s+)?name|pupil|child|parent|mother|father|carer|patient|client"
     r"|young\s+person|sibling|partner|perpetrator|victim|driver|tenant|next\s+of\s+kin|enw|disgybl|plentyn|rhiant"
@@ -3356,6 +3375,9 @@ def _double_forename_hits(text):
 def _name_field_hits(text):
     """Two to four name-shaped words in a form's name field, one of them no English word (not "Child: Child H",
     "Parent: Home Visit")."""
+    for match in _NAME_PART_FIELD_RE.finditer(text):
+        if all(_token_kind(word.title()) == "name" for word in re.split(r"[\s-]+", match.group("name")) if word):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "name_field")
     for match in _NAME_FIELD_RE.finditer(text):
         words = re.split(r"[\s-]+", match.group("name"))
         if any(word.lower() not in _ENGLISH and word.lower() not in _SAFE for word in words):
@@ -3369,7 +3391,31 @@ _AUTHOR_USER_RE = re.compile(
 )
 
 
+# A user's folder in a file's path: "C:\\Users\\tcosgrove\\OneDrive - Holdfast Council\\...".
+_USER_FOLDER_RE = re.compile(
+    r"\b[A-Z]:\\(?:Users|Documents and Settings|home)\\(?P<name>[^\\\s]{2,40})\\", re.IGNORECASE
+)
+# A file's name, which a draft's or a print's name often makes of the child's: "DGRSB CPR Lleu Pryse v4.indd",
+# "LR-YPF-Rory-final-v4.docx".
+_FILE_NAME_RE = re.compile(r"[\w'\u2019 .-]{3,80}?\.(?:docx?|pdf|indd|odt|rtf|pptx?|xlsx?|txt|mp3|mp4|m4a|wav)\b")
+_FILE_NAME_WORD_RE = re.compile(rf"(?<![^\s_.-])(?P<name>{_CAP_PART}(?:[ _-]{_CAP_PART})?)(?=[\s_.-])")
+
+
+def _file_name_hits(text):
+    for match in _USER_FOLDER_RE.finditer(text):
+        if match.group("name").lower() not in ("public", "default", "admin", "administrator", "user", "all users"):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "user_folder")
+    for found in _FILE_NAME_RE.finditer(text):
+        for word in _FILE_NAME_WORD_RE.finditer(text, found.start(), found.end()):
+            parts = re.split(r"[ _-]", word.group("name"))
+            known = _forename_word(parts[0]) and parts[0].lower() not in _ENGLISH
+            unknown = len(parts) == 2 and all(map(_no_word, parts))  # ("Lleu Pryse": two words no list holds)
+            if (known or unknown) and parts[0].lower() not in _SAFE:
+                yield _Hit("person_name", word.start("name"), word.end("name"), "file_name")
+
+
 def _labelled_name_hits(text):
+    yield from _file_name_hits(text)
     for match in _AUTHOR_USER_RE.finditer(text):
         yield _Hit("person_name", match.start("name"), match.end("name"), "author_user")
     """A name after "Signed:" (a person), or after "Author:", "Lead reviewer:", "Chair:", or before it on a line that
@@ -3409,6 +3455,10 @@ def _name_line_hits(text):
 
 
 def _apposition_hits(text):
+    for match in _PAIR_APPOSITION_RE.finditer(text):
+        for group in ("first", "second"):
+            if _token_kind(match.group(group)) == "name":
+                yield _Hit("person_name", match.start(group), match.end(group), "apposition")
     for pattern in (
         _APPOSITION_RE,
         _WHO_RE,
@@ -3742,7 +3792,12 @@ def _org_or_place(text, hit):
         return False
     if _SAINT_BEFORE_RE.search(text, max(0, hit.start - 7), hit.start):
         return True
+    if _BUSINESS_FIRST_RE.match(text, hit.start):
+        return True  # "Studio Cadno", "Stiwdio Dewi": a business named so
     return bool(_ORG_NEXT_RE.match(text, hit.end) or _ORG_LAST_RE.search(text, hit.start, hit.end))
+
+
+_BUSINESS_FIRST_RE = re.compile(r"(?:Studio|Stiwdio|Design|Creative|Print|Media|Agency)[^\S\n]+(?-i:[A-Z])")
 
 
 def _token_kind(word):

@@ -349,7 +349,7 @@ OCR_SHOULD = re.compile(r"\bshou[I1|]d\b")
 def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
     """The report's recommendations, each linked to the proposed findings (ProposedFinding) it follows from."""
     blocks = [replace(block, text=OCR_SHOULD.sub("should", block.text)) for block in read_blocks(pages)]
-    blocks = _sbar_items(_spoken_items(_quoted_items(_dittos_filled(blocks))))
+    blocks = _map_paths(_sbar_items(_spoken_items(_quoted_items(_dittos_filled(blocks)))))
     # (a section that says the review makes none sets out learning, however its points are worded)
     chosen = [found for found in _recommendation_sections(sections(blocks)) if not any(map(_says_none, found))]
     # (those written after each finding, and a summary of them in a section of its own, are one list: the fuller)
@@ -451,7 +451,7 @@ NUMBER_WORDS = {
     )
 }
 SPOKEN_ITEM = re.compile(
-    r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s+[^:\n]{2,80}:\s+)?(?:and\s+|so\s+|next,?\s+)?recommendation\s+(?P<n>\d{1,2}|"
+    r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s+)?(?:[^:\n]{2,80}:\s+)?(?:and\s+|so\s+|next,?\s+)?recommendation\s+(?P<n>\d{1,2}|"
     + "|".join(NUMBER_WORDS)
     + r")(?:,?\s+then)?,?\s+(?:is\s+)?(?:also\s+)?(?:(?:for|to)\s+(?P<to>[^.]{3,80})|(?P<national>national))\.\s+"
     r"(?P<text>.+?)(?:\s+(?:again,\s+)?(?:that|this|it)\s+(?:also\s+)?(?:comes|follows|arises)\s+from\s+"
@@ -502,6 +502,33 @@ def _sbar_items(blocks):
                 out.append(replace(block, text=f"Recommendation {number}{level}: {asks['rest']}", heading=False))
             continue
         out.append(block)
+    return out
+
+
+# A mind map written out one path a leaf: "Review map \u203a Key learning 1 \u203a What we recommend \u203a 1 \u203a For
+# the Child Protection Committee \u203a Produce multi-agency guidance ...".
+MAP_SEPARATOR = re.compile(r"\s+[\u203a>\u2192\u25b8]\s+")
+MAP_RECOMMENDS = re.compile(r"(?:what\s+we\s+recommend|our\s+recommendations|recommendations?)$", re.IGNORECASE)
+
+
+def _map_paths(blocks):
+    """The blocks with each leaf of a mind map's "What we recommend" branch written as the report would label it:
+    "Recommendation 1 (the Child Protection Committee): Produce ... (Key learning 1)"; the other branches' leaves,
+    what was found and what worked, as they were."""
+    out = []
+    for block in blocks:
+        parts = MAP_SEPARATOR.split(block.text.strip())
+        at = next((i for i, part in enumerate(parts) if MAP_RECOMMENDS.match(part.strip())), None)
+        if len(parts) < 3 or at is None or at == len(parts) - 1:
+            out.append(block)
+            continue
+        after = [part.strip() for part in parts[at + 1 :]]
+        number = next((part for part in after[:-1] if re.fullmatch(r"\d{1,2}", part)), "")
+        to = next((re.sub(r"(?i)^for\s+", "", part) for part in after[:-1] if re.match(r"(?i)for\s", part)), "")
+        source = next((part.strip() for part in parts[:at] if segmentation._label(part.strip())), "")
+        label = f"Recommendation {number}" if number else "Recommendation"
+        text = f"{label}{f' ({to})' if to else ''}: {after[-1]}" + (f" ({source})" if source else "")
+        out.append(replace(block, text=text, heading=False))
     return out
 
 
@@ -2633,11 +2660,19 @@ def _list_number(text):
     return f"({found.group(2)})" if found.group(1) else found.group(2)
 
 
+LABELLED_TO = re.compile(r"^(?:to|for)\s+(?P<to>[^:.\n]{3,80}):\s+(?P<text>(?-i:[A-Z]).*)$", re.IGNORECASE | re.DOTALL)
+
+
 def _labelled(match, page):
     # ("Recommendation 1: 7.5 The LSCB should ...": the paragraph's number, typed beside its label, aside)
     text = re.sub(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+(?=[A-Z])", "", match.group("rest").strip())
-    recommendation = ProposedRecommendation(_plain(text), _clean_label(match.group("label")), page)
+    addressed = LABELLED_TO.match(text)  # "Recommendation 3 to Glenbrachan Council Social Work: Social Work ..."
+    recommendation = ProposedRecommendation(
+        _plain(addressed["text"] if addressed else text), _clean_label(match.group("label")), page
+    )
     recommendation.reference = match.group("tag") or ""
+    if addressed:
+        recommendation.addressee_text = addressed["to"].strip()
     inner = recommendation.reference.strip(" ()[]")
     if inner and not re.search(r"\d", inner) and (_names_someone(inner) or ORGANISATION.search(inner)):
         recommendation.addressee_text = inner  # "Recommendation 3 (Children's Services): Keep the case ...": whom

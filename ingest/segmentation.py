@@ -770,7 +770,7 @@ def _states_finding(lines, following):
 def _as_laid_out(text):
     """A page's text with what an export or a print added to its layout taken back: a Markdown source's fenced divs,
     line numbers in the margin, an e-mail's quote marks, a spreadsheet's comma-separated lines (as a table's rows)."""
-    text = _record_fields(_uncaptioned_cues(_as_published(text)))
+    text = _record_fields(_uncaptioned_cues(_untimed(_as_published(text))))
     return _csv_as_rows(_unquoted(_without_line_numbers(_without_margin_fives(_undivided(text)))))
 
 
@@ -802,6 +802,20 @@ def _without_margin_fives(text):
         at = match.end() + (text[match.end() : match.end() + 1] == " ")
     out.append(text[at:])
     return "".join(out)
+
+
+# A transcript's timecode at the start of a line: "[00:13:15] Key learning 2. The online contact ...".
+TIMECODE = re.compile(r"^[^\S\n]*\[\d{1,2}:\d{2}(?P<seconds>:\d{2})?(?:[.,]\d{1,3})?\][^\S\n]*", re.MULTILINE)
+TIMECODES_LEAST = 3
+
+
+def _untimed(text):
+    """A transcript's text (a dictation, a recorded briefing) without the timecodes that open its lines (to the
+    second, "[00:19:44]", or three or more to the minute); any other text as it was."""
+    found = list(TIMECODE.finditer(text))
+    if len(found) >= TIMECODES_LEAST or any(m["seconds"] for m in found):
+        return TIMECODE.sub("", text)
+    return text
 
 
 # A word-level comparison of two versions (git's and wdiff's markup): what was deleted, what was inserted.

@@ -915,3 +915,37 @@ def test_a_web_pages_character_references_are_read_as_the_characters_they_stand_
     read = extract(path, name=path.name).pages[0].text
 
     assert read == "AZ\u2019s mother\u2019s GP was at Bramley Surgery & the school knew."
+
+
+def test_words_field_codes_and_a_citation_managers_codes_are_read_as_their_results(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Finding SEQ Finding \\* ARABIC 1: A plan from another area was treated as closed.\n"
+        "Recommendation 1 (see Finding REF _Ref161900101 \\h 1): The Partnership should revise its procedure.\n"
+        "Child: MERGEFIELD Child_Full_Name Wiktor Lipski-Keel\n"
+        "the graze ( ADDIN EN.CITE <EndNote><Cite><Author>Brandon</Author></Cite></EndNote> (Brandon et al., 2020)).\n",
+        encoding="utf-8",
+    )
+
+    read = extract(path, name=path.name).pages[0].text
+
+    assert "Finding 1: A plan" in read
+    assert "(see Finding 1)" in read
+    assert "Child: Wiktor Lipski-Keel" in read
+    assert "EndNote" not in read and "(Brandon et al., 2020)" in read
+
+
+def test_utf8_read_as_windows_1252_is_read_as_it_was_written(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Report to the Chief Officers\u00e2\u20ac\u2122 Group \u00e2\u20ac\u201c October 2014. The"
+        " school\u00e2\u20ac\u2122s depute head teacher found her hiding food. Caf\u00c3\u00a9 visits stopped.",
+        encoding="utf-8",
+    )
+
+    read = extract(path, name=path.name).pages[0].text
+
+    assert read == (
+        "Report to the Chief Officers\u2019 Group \u2013 October 2014. The school\u2019s depute head teacher found her"
+        " hiding food. Caf\u00e9 visits stopped."
+    )

@@ -4359,3 +4359,29 @@ def test_actions_lettered_in_the_welsh_alphabet_keep_their_letters():
 (d) Heddlu Nant Hebog Police should make sure that officers attending any incident check for children."""
 
     assert [r.label for r in proposed(pages(text))] == ["(c)", "(ch)", "(d)"]
+
+
+def test_a_mind_maps_recommend_branch_and_recommendations_labelled_with_whom_they_are_to_are_read():
+    mind_map = """Review map \u203a Key learning 1 \u203a What we found \u203a An eating disorder was not recognised.
+
+Review map \u203a Key learning 1 \u203a What we recommend \u203a 1 \u203a For the Child Protection Committee
+\u203a Produce multi-agency guidance on eating disorders in children and young people.
+
+Review map \u203a Key learning 2 \u203a What we recommend \u203a 2 \u203a For NHS Kilcaddow \u203a Ensure that CAMHS
+contacts every young person on its waiting list.
+
+Review map \u203a Key learning 2 \u203a What worked \u203a The GP made an urgent referral and wrote again."""
+    addressed = """9. Recommendations
+
+Recommendation 1 to the Child Protection Committee: The CPC should agree a procedure for transfers.
+
+Recommendation 2 to Glenbrachan Council Social Work: Social Work Services should ensure that letters are read."""
+
+    assert [(r.label, r.addressee, r.text[:20]) for r in proposed(pages(mind_map))] == [
+        ("Recommendation 1", "partnership", "Produce multi-agency"),
+        ("Recommendation 2", "agencies", "Ensure that CAMHS co"),
+    ]
+    assert [(r.label, r.addressee, r.text[:15]) for r in proposed(pages(addressed))] == [
+        ("Recommendation 1", "partnership", "The CPC should "),
+        ("Recommendation 2", "agencies", "Social Work Ser"),
+    ]

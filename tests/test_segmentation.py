@@ -3416,3 +3416,22 @@ def test_a_draft_with_every_fifth_line_numbered_in_the_margin_is_read_without_th
 
     assert re.findall(r"\b\d+\b", laid_out) == ["6"]
     assert laid_out.count("the family moved twice") == 40
+
+
+def test_a_dictations_timecodes_are_taken_from_the_start_of_its_lines():
+    text = """Section 5: Key learning
+
+[00:10:20] 5.1 The review identified two areas of key learning.
+
+[00:11:02] Key learning 1. Each missing episode was treated on its own, so the pattern of her absences was not seen
+until late. New paragraph.
+
+[00:13:15] Key learning 2. The online contact was known about but the risk it carried was not understood by anyone
+who saw her."""
+
+    findings = propose_findings(pages(text)).findings
+
+    assert [(f.label, f.title[:20]) for f in findings] == [
+        ("Key learning 1", "Each missing episode"),
+        ("Key learning 2", "The online contact w"),
+    ]

@@ -35,16 +35,51 @@ _FURNITURE_MIN_LINES = 3  # on a page with fewer lines, a header could not be to
 def _normalise(text):
     """NFKC (so ligatures become letters), no soft hyphens or zero-width characters, single spaces, no more than
     one blank line in a row, and words set in a bold the PDF faked by printing each letter twice read once."""
+    if len(_MOJIBAKE.findall(text)) >= _MOJIBAKE_LEAST:  # UTF-8 read as Windows-1252: "Officersâ€™ Group"
+        text = _MOJIBAKE.sub(_as_utf8, text)
     if len(_ENTITY.findall(text)) >= _ENTITIES_LEAST:  # a web page's source pasted or printed: "Child&rsquo;s"
         text = html.unescape(text)
+    if len(_FIELD_CODE.findall(text)) >= _FIELD_CODES_LEAST:  # a Word file read with its field codes shown
+        text = _ORPHAN_SWITCH.sub("", _FIELD_CODE.sub(" ", _ENDNOTE_XML.sub(" ", text)))
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _undoubled(_BLANK_LINES.sub("\n\n", _SPACE_AROUND_BREAK.sub("\n", text)).strip())
 
 
+# A character of UTF-8 read as Windows-1252, two or three bytes shown as letters: "\u00e2\u20ac\u2122" for a right
+# quotation mark, "\u00c3\u00a9" for "\u00e9".
+_CP1252_HIGH = (
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122"
+)
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]{{1,3}}")
+_MOJIBAKE_LEAST = 3
+
+
+def _as_utf8(match):
+    try:
+        return match.group().encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return match.group()
+
+
 # HTML's character references left in a text ("&rsquo;", "&nbsp;", "&#8217;"): a few make the text a page's source.
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _ENTITIES_LEAST = 3
+# Word's field codes, read out with a document's text when its fields are shown ("Finding SEQ Finding \* ARABIC 1",
+# "REF _Ref161900101 \h 1", "MERGEFIELD Child_DOB 11/08/2021"), and a citation manager's codes ("ADDIN EN.CITE
+# <EndNote>...</EndNote>"): the codes out, their results kept.
+_FIELD_SWITCHES = (
+    r"(?:[^\S\n]*\\[*#@!a-zA-Z](?:[^\S\n]+(?:MERGEFORMAT|ARABIC|roman|ROMAN|alphabetic|ALPHABETIC|\"[^\"\n]*\"))?)*"
+)
+_FIELD_CODE = re.compile(
+    r"(?<![\w])(?:SEQ\s+\w+(?=[^\S\n]*\\)|REF\s+_Ref\d+|PAGEREF\s+_Toc\d+|HYPERLINK\s+\\l\s+\"[^\"\n]*\""
+    r"|TOC(?=\s+\\)|MERGEFIELD\s+\w+|ADDIN\s+EN\.(?:CITE|REFLIST)|NOTEREF\s+_Ref\d+)"
+    + _FIELD_SWITCHES
+)
+_ORPHAN_SWITCH = re.compile(r"[^\S\n]+\\?\*[^\S\n]+(?:ARABIC|MERGEFORMAT|roman|ROMAN|alphabetic|ALPHABETIC)\b")
+_ENDNOTE_XML = re.compile(r"<EndNote>.*?</EndNote>", re.DOTALL)
+_FIELD_CODES_LEAST = 1  # (each code's shape is its own: one is enough)
 # A run of words each of whose characters comes twice ("RReeccoommmmeennddaattiioonn 44 ((LLSSCCBB))::"): a text layer
 # of bold faked by overprinting. Long enough not to be "11" or "aa" of ordinary text.
 _DOUBLED_RUN = re.compile(r"(?<!\S)(?:(?:(\S)\1)+(?!\S)(?: |$))+", re.MULTILINE)
