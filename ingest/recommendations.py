@@ -92,6 +92,11 @@ class ProposedRecommendation:
     actions: list = field(default_factory=list)  # ProposedAction: its rows of the report's action plan
 
 
+# A report saying, of itself and without qualification, that it makes none.
+MAKES_NONE_ITSELF = re.compile(
+    r"\bthis\s+(?:report|review)\s+(?:makes\s+no|does\s+not\s+make\s+any)\s+(?:formal\s+)?recommendations\s*[.;]",
+    re.IGNORECASE,
+)
 NONE_MADE = re.compile(
     r"\b(?:(?:does|do|did|will) not (?:make|include|contain) (?:any )?(?:formal |specific )?recommendations"
     r"|makes? no (?:new |formal |specific )?(?:recommendations|actions)"  # (Welsh reviews' "actions")
@@ -374,10 +379,14 @@ def propose_recommendations(pages, findings) -> list[ProposedRecommendation]:
             or _quoted(blocks, findings)
             or _what_needs_to_change(blocks, findings)
             or _labelled_anywhere(blocks)
+            or _tracker_rows(blocks)
         )
     proposed = _as_amended([r for r in proposed if not QUESTION.match(r.text)], blocks)
     if not proposed and any(NONE_MADE.search(block.text) for block in blocks):
         return []
+    if any(MAKES_NONE_ITSELF.search(" ".join(block.text.split())) for block in blocks):
+        return []  # "In keeping with the model, this report makes no recommendations.": what it quotes is others'
+
     _endnoted(proposed, blocks)
     _addressed_elsewhere(proposed, blocks)
     glossary = _glossary(blocks)
@@ -458,6 +467,40 @@ SPOKEN_ITEM = re.compile(
     r"(?P<finding>findings?[^.]{0,60})\.)?$",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+# Where a report says its recommendations are the rows of a shared tracker from its own source: "They are the rows of
+# the tracker whose Source is \u201cSUSR BT/2024/02 (Child KC)\u201d".
+SOURCE_IS = re.compile(
+    r"\bwhose\s+source\s+is\s+[\u201c\"\u2018']?(?P<source>[^\u201d\"\u2019'\n]{3,80}?)[\u201d\"\u2019']",
+    re.IGNORECASE,
+)
+
+
+def _tracker_rows(blocks):
+    """The recommendations of a report that keeps them only as rows of a tracker shared with other reviews (an
+    appendix's extract): the rows whose Source column is the one the report names, each labelled by its ID."""
+    named = next((m["source"].strip() for b in blocks if (m := SOURCE_IS.search(" ".join(b.text.split())))), None)
+    if not named:
+        return []
+    out, columns = [], None
+    for block in blocks:
+        cells = [cell.strip() for cell in block.text.split(" | ")] if " | " in block.text else None
+        if not cells:
+            continue
+        names = [cell.lower() for cell in cells]
+        if "source" in names and any(TABLE_TEXT.match(cell) for cell in cells):
+            text = next(i for i, cell in enumerate(cells) if TABLE_TEXT.match(cell))
+            lead = next((i for i, name in enumerate(names) if TABLE_TO.match(name)), None)
+            columns = (names.index("source"), text, lead)
+            continue
+        if columns and len(cells) > max(i for i in columns if i is not None):
+            source, text, lead = columns
+            if " ".join(cells[source].split()).lower() == " ".join(named.split()).lower():
+                recommendation = ProposedRecommendation(_plain(cells[text]), cells[0], block.page)
+                recommendation.addressee_text = cells[lead] if lead is not None else ""
+                out.append(recommendation)
+    return out
 
 
 def _labelled_anywhere(blocks):

@@ -4385,3 +4385,38 @@ Recommendation 2 to Glenbrachan Council Social Work: Social Work Services should
         ("Recommendation 1", "partnership", "The CPC should "),
         ("Recommendation 2", "agencies", "Social Work Ser"),
     ]
+
+
+def test_recommendations_kept_only_as_a_shared_trackers_rows_are_those_of_the_reports_own_source():
+    text = """7. Recommendations
+
+7.1 The recommendations of this review are not repeated in the text. They are the rows of the tracker whose Source is
+"SUSR BT/2024/02 (Child KC)", and they are referred to by their tracker IDs. Appendix 2 reproduces the tracker.
+
+Appendix 2: Consolidated learning and improvement tracker (extract)
+
+ID | Source | Recommendation | Lead | Status
+T-104 | APR BT/2022/01 | The health board should offer carers an assessment. | Health board | Open
+T-118 | SUSR BT/2024/02 (Child KC) | The health board should record every child living there. | Health board | Open
+T-121 | SUSR BT/2024/02 (Child KC) | The Council should make sure that schools refer young carers. | Council | Open"""
+
+    assert [(r.label, r.text[:30]) for r in proposed(pages(text))] == [
+        ("T-118", "The health board should record"),
+        ("T-121", "The Council should make sure t"),
+    ]
+
+
+def test_a_report_that_says_it_makes_no_recommendations_quotes_others_recommendations_as_none_of_its_own():
+    text = """1. Introduction
+
+1.3 In keeping with the Learning Together model, this report makes no recommendations. Chapter 4 quotes the
+recommendations that professionals made in their reports.
+
+4. Recommendations made about MJ
+
+Recommendations
+
+1. School should provide MJ with a visual timetable and a quiet space.
+2. Staff should use a consistent low-arousal approach."""
+
+    assert proposed(pages(text)) == []
