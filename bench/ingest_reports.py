@@ -48,13 +48,14 @@ last figures, scored once; development material since; `--batch twentyeighth` (b
 written while the twenty-seventh was tuned on) was scored once in the twenty-third session, development material
 since; `--batch twentyninth` (bench/data/anonymisation_twentyninth/, written while the twenty-eighth was tuned on) gave
 the twenty-third session's figures, scored once; development material since; `--batch thirtieth`
-(bench/data/anonymisation_thirtieth/, written while the twenty-ninth was tuned on) its last, scored once; development
-material since.
+(bench/data/anonymisation_thirtieth/, written while the twenty-ninth was tuned on) too, and `--batch thirtyfirst`
+(bench/data/anonymisation_thirtyfirst/, 253 cases and no reports, written while the thirtieth was tuned on) its last,
+each scored once; development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|twentyninth|thirtieth]
+        [--batch fresh|third|...|thirtieth|thirtyfirst]
 """
 
 import argparse
@@ -326,7 +327,7 @@ SCORED_BATCHES = {
     "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
-    "twentyseventh", "twentyeighth", "twentyninth", "thirtieth",
+    "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst",
 }  # fmt: skip
 
 
@@ -395,6 +396,7 @@ def main():
             "twentyeighth",
             "twentyninth",
             "thirtieth",
+            "thirtyfirst",
         ),
         help="a later blind batch",
     )
