@@ -1371,8 +1371,9 @@ _WHOM_RE = re.compile(
 )
 # A name set beside a parent's role: "Mother, Rasa Zukauskiene, said ...", "Mother (Abrehet Gebremedhin Weldu) asked".
 _ROLE = (
-    r"\b(?:Mother|Father|Mum|Dad|Stepfather|Stepmother|Grandmother|Grandfather|the[^\S\n]+(?:mother|father|stepfather"
-    r"|stepmother|grandmother|grandfather|sponsor|lodger))"
+    r"\b(?:Mother|Father|Mum|Dad|Stepfather|Stepmother|Grandmother|Grandfather|[Tt]he[^\S\n]+(?:mother|father|stepfather"
+    r"|stepmother|grandmother|grandfather|sponsor|lodger|babysitter|childminder|neighbour|landlord|boyfriend|girlfriend"
+    r"|partner|ex-partner|stepdad|stepmum|uncle|aunt|cousin))"
 )
 # ... and beside a relative's role, in brackets: "Nan (Sonia Campbell-Hinds) said", "Mother's partner (Jaswant)".
 _KIN_BRACKET_RE = re.compile(
@@ -2682,6 +2683,8 @@ def _name_hits(text, lower_words):
             continue  # the English model reads Gaelic words as names ("Bha Seanmhair a' bruidhinn ...")
         if hit.detector == "ner" and _in_reference_title(text, hit.start, hit.end):
             continue  # "Advisory Council ... (2003) Hidden Harm: Responding to the needs of children ..."
+        if hit.detector in ("ner", "forename", "gazetteer") and _PRODUCT_AFTER_RE.match(text, hit.end):
+            continue  # "Elsa and Anna dolls", "Paw Patrol stickers": a character's name on a thing
         if hit.detector == "ner" and _CASE_NAME_AFTER_RE.match(text, hit.end):
             continue  # a reported case's party: "named after the case Osman v United Kingdom (1998)"
         numbered = _NUMBERED_BEFORE_RE.search(text, max(0, hit.start - 12), hit.start)
@@ -2698,6 +2701,13 @@ def _name_hits(text, lower_words):
         yield hit
 
 
+# A thing that a character's name is printed on or given to: "Elsa and Anna dolls", "Sonic pyjamas".
+_PRODUCT_AFTER_RE = re.compile(
+    r"(?:[^\S\n]+(?:and|&)[^\S\n]+(?-i:[A-Z])[\w'-]+)?[^\S\n]+(?:dolls?|toys?|stickers?|videos?|cards?|plasters?|pyjamas"
+    r"|costumes?|lunchbox(?:es)?|posters?|figures?|figurines?|trainers|haircuts?|t-shirts?|duvet|bedding|wallpaper"
+    r"|plushies|teddies|merch|backpack|rucksack)\b(?![^\S\n]+(?:with|the|a|an|his|her|their)\b)",
+    re.IGNORECASE,
+)
 # A contents page's entry: a heading, dots (or spaces) and its page number ("2. Remit .......... 3").
 _CONTENTS_ENTRY_RE = re.compile(
     r"^[^\n]{1,100}?(?:[^\S\n]*(?:\.[^\S\n]?){3,}|[^\S\n]*\u2026+|\t)[^\S\n]*\d{1,3}[^\S\n]*$"

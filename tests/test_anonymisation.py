@@ -2463,3 +2463,9 @@ def test_names_in_file_names_and_paths_name_fields_and_pairs_of_siblings_are_fla
 )
 def test_a_design_studio_the_reviews_own_reference_a_dictations_day_and_a_print_slug_pass(text):
     assert [k for k in kinds(text) if k[0] != "case_reference"] == [] and ("full_date", "12/09/2024") not in kinds(text)
+
+
+def test_a_characters_name_on_a_thing_passes_and_a_babysitter_named_between_commas_is_flagged():
+    assert kinds("Elsa and Anna dolls were on the bed.") == []
+    assert ("person_name", "Bazza") in kinds("The babysitter, Bazza, was a friend of the mother's brother.")
+    assert ("person_name", "Anna") in kinds("Anna toys with the idea of moving.")
