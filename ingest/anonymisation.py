@@ -1474,7 +1474,9 @@ _TEXTED_RE = re.compile(
 _SENDER_RE = re.compile(r"\b(?i:message|text|texts|messages)[^\S\n]+(?i:from)[^\S\n]+(?P<name>[a-z][\w-]+)\b")
 # What puts a person's name next in informal writing: "tell ...", "uncle ..." (strongly); "with ...", "at ...".
 _STRONG_CUE_RE = re.compile(r"\b(?:uncle|auntie|aunty|aunt|cousin|tell|ask)[^\S\n]+$")
-_NAME_CUE_BEFORE_RE = re.compile(r"\b(?:mate|bro|sis|let|with|at|from|see|seen|saw|call|ring|get)[^\S\n]+$")
+_NAME_CUE_BEFORE_RE = re.compile(
+    r"\b(?:mate|bro|sis|let|with|at|from|see|seen|saw|call|ring|get|wheres|where[\u2019']s)[^\S\n]+$"
+)
 _ME_AND_BEFORE_RE = re.compile(r"\bme,?[^\S\n]+(?:and|an|&|n)[^\S\n]+$|\bme,[^\S\n]+$")
 # Who else "me and ..." may name that is no name.
 _COMPANIONS = _word_set(
@@ -3030,7 +3032,15 @@ _NAME_BEFORE_PSEUDONYM_RE = re.compile(
 )
 
 
+# A Welsh patronymic, a name and a father's name joined by "ab", "ap" or "ferch": "Cynfelyn ab Iolyn".
+_PATRONYMIC_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}[^\S\n]+(?:ab|ap|ferch|verch)[^\S\n]+{_CAP})(?![\w-])")
+
+
 def _capitals_names(text):
+    for match in _PATRONYMIC_RE.finditer(text):
+        words = match.group("name").split()
+        if _token_kind(words[0]) == "name" and _token_kind(words[-1]) == "name":
+            yield _Hit("person_name", match.start("name"), match.end("name"), "patronymic")
     for match in _NAME_BEFORE_PSEUDONYM_RE.finditer(text):
         words = match.group("name").split()
         if all(_token_kind(word) == "name" for word in words):
@@ -3570,6 +3580,9 @@ def _informal_name_hits(text):
         for pattern in (_MESSAGE_RE, _SINGLE_MESSAGE_RE, _TRANSCRIPT_RE, _TEXTED_RE)
         for quoted in pattern.finditer(text)
     ]
+    for line in _LOWER_CASE_LINE_RE.finditer(text):  # a message copied as it was sent: "wheres tilly?? tell ..."
+        if "??" in line.group() or any(word in _TEXT_SPEAK for word in _LOWER_WORD_RE.findall(line.group())):
+            spans.append(line.span())
     for start, end in spans:
         named_before = False
         for word in _QUOTED_LOWER_WORD_RE.finditer(text, start, end):
@@ -3595,6 +3608,10 @@ def _informal_name_hits(text):
     for match in _SENDER_RE.finditer(text):
         if _informal_name(match.group("name"), words="forenames"):
             yield _Hit("person_name", match.start("name"), match.end("name"), "message_name")
+
+
+# A line with no capital letter in it, as a text message is written.
+_LOWER_CASE_LINE_RE = re.compile(r"^[^\S\n]*(?=[^\n]*[a-z])[^A-Z\n]{10,300}$", re.MULTILINE)
 
 
 def _informal_name(word, *, words):

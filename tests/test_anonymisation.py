@@ -2469,3 +2469,15 @@ def test_a_characters_name_on_a_thing_passes_and_a_babysitter_named_between_comm
     assert kinds("Elsa and Anna dolls were on the bed.") == []
     assert ("person_name", "Bazza") in kinds("The babysitter, Bazza, was a friend of the mother's brother.")
     assert ("person_name", "Anna") in kinds("Anna toys with the idea of moving.")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Cynfelyn ab Iolyn was the eldest of the four boys in the household.", "Cynfelyn ab Iolyn"),
+        ("wheres tilly?? tell alfie-jay to get home now", "alfie-jay"),
+        ("wheres tilly?? tell alfie-jay to get home now", "tilly"),
+    ],
+)
+def test_a_welsh_patronymic_and_names_in_a_message_copied_as_it_was_sent_are_flagged(text, value):
+    assert ("person_name", value) in kinds(text)
