@@ -267,11 +267,15 @@ mcgraw oup cup nspcc scie ofsted dfe msc bsc ba ma phd mphil cqsw dipsw rgn rmn 
 # Words for a grandparent or parent in the family's language that are forenames too ("Lola", "Bibi", "Amma"): kin
 # after "her", "his", "my", "their" ("her Lola's number"), a name elsewhere ("Lola said").
 _KIN_FORENAMES = _word_set("lola lolo bibi yaya amma abba baba mama nana nanna")
-_KIN_WORDS = frozenset(
-    line.strip()
-    for line in (Path(__file__).parent / "data" / "kin_words.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+
+
+def _data_lines(name):
+    """The entries of one of ingest/data's lists: one a line, "#" lines their comments."""
+    lines = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+_KIN_WORDS = frozenset(_data_lines("kin_words.txt"))
 _OWN_BEFORE_RE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our)[^\S\n]+$")
 
 _FUNCTION_WORD_SET = _word_set(_FUNCTION_WORDS)
@@ -538,11 +542,7 @@ def _public_name_pattern(name):
     return r"\s+".join(words)
 
 
-_PUBLIC_NAMES = [
-    line.strip()
-    for line in (Path(__file__).parent / "data" / "public_names.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-]
+_PUBLIC_NAMES = _data_lines("public_names.txt")
 _PUBLIC_NAMES_RE = re.compile(
     r"\b(?:"
     + "|".join(_public_name_pattern(name) for name in sorted(_PUBLIC_NAMES, key=len, reverse=True))
@@ -554,13 +554,13 @@ _PUBLIC_NAMES_RE = re.compile(
 )
 
 
-def _indexed_public_names(path):
+def _indexed_public_names(name):
     """{first word: a pattern of the names of a data file that start with it}: a long list is looked up word by word,
     not tried at every character as one alternation would be."""
     by_first = defaultdict(list)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#") and (first := re.match(r"\w+", line.strip())):
-            by_first[first.group()].append(line.strip())
+    for line in _data_lines(name):
+        if first := re.match(r"\w+", line):
+            by_first[first.group()].append(line)
     return {
         first: re.compile(
             "(?:" + "|".join(_public_name_pattern(name) for name in sorted(names, key=len, reverse=True)) + r")(?!\w)"
@@ -569,18 +569,8 @@ def _indexed_public_names(path):
     }
 
 
-_GENERAL_PUBLIC_NAMES = _indexed_public_names(Path(__file__).parent / "data" / "public_names_general.txt")
-_CITED_AUTHORS = "|".join(
-    sorted(
-        (
-            re.escape(line.strip())
-            for line in (Path(__file__).parent / "data" / "cited_authors.txt").read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+_GENERAL_PUBLIC_NAMES = _indexed_public_names("public_names_general.txt")
+_CITED_AUTHORS = "|".join(map(re.escape, sorted(_data_lines("cited_authors.txt"), key=len, reverse=True)))
 # An author where a citation puts them: "Lipsky's street-level bureaucracy", "Siegel (1999)", "Brandon et al".
 _CITED_AUTHOR_RE = re.compile(
     rf"\b(?:{_CITED_AUTHORS})(?=[\u2019']s\s+[a-z]|\s+et\s+al\b|,?\s+\(?(?:19|20)\d{{2}}\b|\s+(?:and|&)\s+[A-Z]\w+,?\s+\(?(?:19|20)\d{{2}})"
@@ -824,14 +814,17 @@ _CASE_LABEL_RE = re.compile(
 _POLICE_LOG_RE = re.compile(r"\b(?i:log)\s+(?:(?i:no)\.?\s*)?(?P<value>\d{2,6})\s+of\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _PUBLICATION_CODE_RE = re.compile(r"[A-Z]{2,6}-\d{3,6}-(?:19|20)\d{2}|(?:19|20)\d{2}", re.I)
 _COURT_NUMBER_RE = re.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
+# A public body's reference for a request under the Freedom of Information Act or the Environmental Information
+# Regulations ("FOI/24/01873"): no case's.
+_DISCLOSURE = "FOI|FOIA|FOISA|EIR"
 # An agency's register number: "LADO/2023/117" (not a review's own: "SUSR BRG/2025/01").
 _SLASHED_REFERENCE_RE = re.compile(
     r"(?<!SUSR )(?<!CSPR )(?<!SCR )(?<!CPR )(?<!CMR )(?<!DHR )(?<!SAR )(?<!APR )(?<!Review )(?<!review )"
-    r"\b(?!(?:FOI|FOIA|FOISA|EIR)/)[A-Z]{2,6}/(?:19|20)\d{2}/\d{1,6}\b"
+    rf"\b(?!(?:{_DISCLOSURE})/)[A-Z]{{2,6}}/(?:19|20)\d{{2}}/\d{{1,6}}\b"
 )
 _CPS_URN_RE = re.compile(r"\b\d{2}[A-Z]{2}\d{7}\b")
 # A reference of letters, perhaps two groups, a two-figure year and a number: "PS/LM/22/0318", "CB/22/061447".
-_LETTERED_YEAR_REFERENCE_RE = re.compile(r"\b(?!(?:FOI|FOIA|FOISA|EIR)/)[A-Z]{2,5}(?:/[A-Z]{1,5})?/\d{2}/\d{4,6}\b")
+_LETTERED_YEAR_REFERENCE_RE = re.compile(rf"\b(?!(?:{_DISCLOSURE})/)[A-Z]{{2,5}}(?:/[A-Z]{{1,5}})?/\d{{2}}/\d{{4,6}}\b")
 _NEUTRAL_CITATION_RE = re.compile(r"\[(?:19|20)\d{2}\]\s+(?:EWFC|EWHC)\s+B?\d+(?:\s+\((?:Fam|Admin)\))?")
 # A reported case's name before its citation: "Re A (A Child)", "Re B-S (Children)", "Smith v Jones".
 _AUTHORITY_BEFORE_RE = re.compile(
@@ -2081,8 +2074,7 @@ def _is_phone(text, match, start):
     return not (organisational and _ORGANISATION_CONTEXT_RE.search(text[max(0, start - 80) : start]))
 
 
-# A reference for a request under the Freedom of Information Act or the Environmental Information Regulations.
-_DISCLOSURE_REF_RE = re.compile(r"(?:FOI|FOIA|FOISA|EIR)\b", re.IGNORECASE)
+_DISCLOSURE_REF_RE = re.compile(rf"(?:{_DISCLOSURE})\b", re.IGNORECASE)
 _REVIEW_OWN_REF_RE = re.compile(r"(?:RR|CSPR|LCSPR|SCR|CPR|SUSR|CMR|DHR|SAR|LR|ICR)[-/]", re.IGNORECASE)
 
 

@@ -453,12 +453,7 @@ QUOTED_ITEM = re.compile(
 
 # A recommendation said aloud in a recorded briefing's transcript: "[00:31:02] Hollis Tarrant (Reviewer):
 # Recommendation one is for the Partnership. The Partnership should ... That comes from finding one."
-NUMBER_WORDS = {
-    word: str(n)
-    for n, word in enumerate(
-        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], start=1
-    )
-}
+NUMBER_WORDS = {word: str(n) for word, n in segmentation.NUMBER_WORDS.items() if n <= 12}
 SPOKEN_ITEM = re.compile(
     r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s+)?(?:[^:\n]{2,80}:\s+)?(?:and\s+|so\s+|next,?\s+)?recommendation\s+(?P<n>\d{1,2}|"
     + "|".join(NUMBER_WORDS)
