@@ -50,12 +50,14 @@ since; `--batch twentyninth` (bench/data/anonymisation_twentyninth/, written whi
 the twenty-third session's figures, scored once; development material since; `--batch thirtieth`
 (bench/data/anonymisation_thirtieth/, written while the twenty-ninth was tuned on) too, and `--batch thirtyfirst`
 (bench/data/anonymisation_thirtyfirst/, 253 cases and no reports, written while the thirtieth was tuned on) its last,
-each scored once; development material since.
+each scored once; development material since; `--batch thirtysecond` (bench/data/anonymisation_thirtysecond/, 262
+cases and no reports, written while the thirty-first was tuned on) was scored once in the twenty-fourth session,
+development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|thirtieth|thirtyfirst]
+        [--batch fresh|third|...|thirtyfirst|thirtysecond]
 """
 
 import argparse
@@ -327,7 +329,7 @@ SCORED_BATCHES = {
     "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
-    "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst",
+    "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
 }  # fmt: skip
 
 
@@ -397,6 +399,7 @@ def main():
             "twentyninth",
             "thirtieth",
             "thirtyfirst",
+            "thirtysecond",
         ),
         help="a later blind batch",
     )

@@ -71,11 +71,14 @@ Sets:
   scored once in the twenty-third session, development material since.
 - `twentyseventh`: bench/data/recommendations_twentyseventh/ (the same, written while the twenty-sixth was tuned on):
   the twenty-third session's last figures, scored once; development material since.
+- `twentyeighth`: bench/data/recommendations_twentyeighth/ (eight reports, one per house style, laid out as typical
+  published reports are rather than in new hostile layouts; written blind while the twenty-seventh was tuned on):
+  scored once in the twenty-fourth session, development material since.
 
 Results are printed and written to bench/results/recommendations_<set>.json.
 
     .venv/bin/python bench/recommendations.py
-        [--set dev|blind|second|...|twentysixth|twentyseventh] [--formats pdf docx txt md]
+        [--set dev|blind|second|...|twentyseventh|twentyeighth] [--formats pdf docx txt md]
         [--reports ID ...] [--verbose]
 """
 
@@ -259,7 +262,7 @@ def totals(rows):
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
 SETS += ("nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth")
-SETS += ("twentysixth", "twentyseventh")
+SETS += ("twentysixth", "twentyseventh", "twentyeighth")
 
 
 def sources(chosen_set, chosen):
@@ -291,6 +294,7 @@ def sources(chosen_set, chosen):
         "twentyfifth": [DATA / "recommendations_twentyfifth"],
         "twentysixth": [DATA / "recommendations_twentysixth"],
         "twentyseventh": [DATA / "recommendations_twentyseventh"],
+        "twentyeighth": [DATA / "recommendations_twentyeighth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):

@@ -767,13 +767,6 @@ def _states_finding(lines, following):
     )
 
 
-def _as_laid_out(text):
-    """A page's text with what an export or a print added to its layout taken back: a Markdown source's fenced divs,
-    line numbers in the margin, an e-mail's quote marks, a spreadsheet's comma-separated lines (as a table's rows)."""
-    text = _record_fields(_uncaptioned_cues(_untimed(_as_published(text))))
-    return _csv_as_rows(_unquoted(_without_line_numbers(_without_margin_fives(_undivided(text)))))
-
-
 # A number standing alone among words: where a margin's line number lands in a page's text.
 LONE_NUMBER = re.compile(r"(?<![\S])\d{1,4}(?![\S])")
 MARGIN_FIVES_LEAST = 6
@@ -981,6 +974,30 @@ def _csv_fields(line):
         return next(csv.reader([line.strip()]))
     except csv.Error:
         return None
+
+
+# What an export or a print added to a page's layout, each taken back in turn (each pass leaves a page without its
+# own evidence as it was): a draft/published comparison's marks, a transcript's timecodes, a caption file's cues, a
+# record's repeating field groups, a Markdown source's fenced divs, every fifth line numbered in the margin, every line
+# numbered, an e-mail's quote marks, a spreadsheet's comma-separated lines (as a table's rows).
+LAYOUT_PASSES = (
+    _as_published,
+    _untimed,
+    _uncaptioned_cues,
+    _record_fields,
+    _undivided,
+    _without_margin_fives,
+    _without_line_numbers,
+    _unquoted,
+    _csv_as_rows,
+)
+
+
+def _as_laid_out(text):
+    """A page's text with what an export or a print added to its layout taken back (LAYOUT_PASSES)."""
+    for undo in LAYOUT_PASSES:
+        text = undo(text)
+    return text
 
 
 def read_blocks(pages):
