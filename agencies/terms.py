@@ -92,7 +92,8 @@ TERMS = [
         "SEND services",
     ),
     (
-        r"schools?(?! nurs)|teachers?|head ?teachers?|designated safeguarding leads?|dsls?|academ(?:y|ies)|classrooms?",
+        r"schools?(?! nurs)|teachers?|head ?teachers?|designated safeguarding leads?|dsls?|academ(?:y|ies)|classrooms?"
+        r"|(?:local )?education authorit(?:y|ies)|education (?:departments?|services)",
         "School",
     ),
     (r"probation(?: officers?| service)?", "Probation"),

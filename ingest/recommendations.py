@@ -188,13 +188,14 @@ NATIONAL = re.compile(
     r"|child safeguarding practice review panel|college of policing|national police chiefs|healthcare improvement"
     r"|social care wales|health and care professions council|general medical council|royal college|the executive office"
     r"|department of (?:health|education|justice)|health and social care board|dwp\b|lord chancellor"
+    r"|hm prison and probation service|hmpps|hm courts|hmcts|youth justice board"
     r"|(?-i:\b[Tt]he Department\b)(?!\s+(?:for|of)\b))",  # "the Department": the government's, as UK reports write
     re.IGNORECASE,
 )
 PARTNERSHIP = re.compile(
     r"\b(?:partnership|partners|(?<!health )(?<!trust )(?<!care )board|lscb|scp|cpc|acpc|committee|chief officers"
     r"|cog|sbni|adp|rsb|csp|lsp|safeguarding children|all agencies|partner agencies|each agency|agencies"
-    r"|the review panel|multi-agency)\b",
+    r"|the review panel|multi-agency|safeguarding panels?)\b",
     re.IGNORECASE,
 )
 # An organisation that is one agency or several, named by its kind ("the acute hospitals trust", "the health
@@ -2618,7 +2619,15 @@ def _asks(text):
     if re.match(ABOUT_START, text, re.IGNORECASE):
         return False  # "The recommendations below are made to the LSCB ...", however far its "should" comes
     quoted = _quotes_earlier(text) or NOT_REPEATED.search(text)
+    if asks and all(m.group().lower().startswith("need") for m in ASKS.finditer(text)) and FOUND_THAT.search(text):
+        return False  # "... and the review has found that the system, not individuals, needs to change": a conclusion
     return bool(asks and not VIEW.match(text) and not quoted and not PROCEDURAL.match(text))
+
+
+# A view reported, within a sentence: "the review has found that ...", "we concluded that ...".
+FOUND_THAT = re.compile(
+    r"\b(?:found|finds|concluded|concludes|believes?|considers?|considered)\s+that\b.{0,200}?\bneeds?\s+to\b", re.I
+)
 
 
 READ_AS = re.compile(r"\bshould\s+be\s+read\s+(?:across|down|together|with|alongside|in|as)\b", re.IGNORECASE)
@@ -3313,7 +3322,7 @@ def _address(recommendation):
 
 
 # Agencies that name a whole service of which the recommendation's words may set one part to act.
-BROAD = {"Children's social care", "Police", "GP and primary care"}
+BROAD = {"Children's social care", "Police", "GP and primary care", "School"}
 # "Stavenmoor Homes", "Tai Maes Tylluan" (Welsh "tai", houses, opens a landlord's name): a housing association
 HOMES = re.compile(r"(?-i:\b[A-Z][a-z]+ Homes\b|^(?:[Tt]he\s+)?Tai\s+[A-Z])")
 # Between two agencies that act together: "GPs and emergency department staff", "CAMHS and community dental services".

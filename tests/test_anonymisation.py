@@ -2481,3 +2481,42 @@ def test_a_characters_name_on_a_thing_passes_and_a_babysitter_named_between_comm
 )
 def test_a_welsh_patronymic_and_names_in_a_message_copied_as_it_was_sent_are_flagged(text, value):
     assert ("person_name", value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("Treharne was arrested at the flat and later released on bail.", "person_name", "Treharne"),
+        ("Gaskell had a lengthy history of offending against partners.", "person_name", "Gaskell"),
+        ("Dritonë Berisha and Lulzim were married in 2016.", "person_name", "Lulzim"),
+        ("ok?? raylee said ur at the park again", "person_name", "raylee"),
+        ("The boys called their mother's lodger Carwyn Pask 'Uncle Cappy'.", "person_name", "Cappy"),
+        ("Sent: 03/02/2023 22:10 To: Out of Hours Subject: boy left alone", "full_date", "03/02/2023"),
+        ("Symudodd y plant i 5 Cefnhirion, Pontyrhedyn ym mis Mai.", "address", "5 Cefnhirion, Pontyrhedyn"),
+    ],
+)
+def test_a_person_charged_arrested_or_married_at_a_sentence_start_and_other_names_and_places_are_flagged(
+    text, kind, value
+):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["The baby died aged 23 days.", "He was 5 weeks and 3 days old when it was seen."])
+def test_an_age_to_the_day_is_a_warning(text):
+    flag = only(text)
+    assert (flag.kind, flag.severity) == ("exact_age", WARN)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The primary birth visit was made when Baby K was eleven days old.",
+        "On her thirteenth birthday she stayed out overnight for the first time.",
+        "Appendix C: Single agency actions completed before publication",
+        "South Wales and Mid Ulster were both named in the national report.",
+        "Sent: 2 February 2024 16:40\nTo: Partnership business unit",
+        "Mo and Zara (names chosen by the children) agreed to their words being used.",
+    ],
+)
+def test_an_age_in_days_a_birthday_a_captions_word_a_region_the_reports_e_mail_and_chosen_names_pass(text):
+    assert kinds(text) == []

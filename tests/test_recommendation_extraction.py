@@ -4420,3 +4420,23 @@ Recommendations
 2. Staff should use a consistent low-arousal approach."""
 
     assert proposed(pages(text)) == []
+
+
+def test_the_prison_service_a_local_safeguarding_panel_and_an_education_authority_are_asked_as_what_they_are():
+    text = """8. Recommendations
+
+8.1 HM Prison and Probation Service should ensure that release plans name every child the person will live with.
+
+8.2 The Dunmore Safeguarding Panel should hold a learning event on adolescents who live with domestic abuse.
+
+8.3 The Education Authority should agree with the Trust and the PSNI how schools are told of an incident overnight.
+
+8.4 Jamie was failed by a system that did not see him, and the review has found that the system needs to change."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [(r.label, r.addressee, r.agencies) for r in made] == [
+        ("8.1", "national", []),
+        ("8.2", "partnership", []),
+        ("8.3", "agencies", ["School"]),
+    ]
