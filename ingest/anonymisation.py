@@ -24,7 +24,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.18"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.19"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -228,6 +228,7 @@ mamó daideo seanmhair seanair seanmhathair athair máthair mamaí daidí tad-cu
 mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi bamps taid-cu
 foras comann comunn bòrd bord ùdarras udarras údarás udaras roinn cumann pàrant pàrant parant gaeilge gàidhlig
 stòrlann storlann nàiseanta naiseanta garda síochána siochana kernewek
+poileas alba seirbheis oifis àraich araich
 roedd cyfeirir ni cyhoeddus ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref tachwedd rhagfyr
 mae urdd gobaith pwynt dysgu clwb cwtsh mai medi
 oedolyn oedolion brawd chwaer meddyg meddygon phlentyn blentyn rydym crynodeb datganiad datganiadau canfyddiad
@@ -414,7 +415,7 @@ _PERSON_PREDICATE = (
     # what the courts and the police do to a person, a person's record, a marriage: "Rowse was charged with assault",
     # "Nisbet had a long history of violence", "Afrim Sejdiu and Valmira were married"
     r"|(?:(?:was|were|had[^\S\n]+been)[^\S\n]+(?:charged|arrested|convicted|sentenced|bailed|remanded|cautioned"
-    r"|imprisoned|jailed|married)|(?:got|later)[^\S\n]+married"
+    r"|imprisoned|jailed|married)|(?:got|later)[^\S\n]+married|denied|admitted"
     r"|had[^\S\n]+(?:a[^\S\n]+)?(?:(?:long|lengthy)[^\S\n]+)?(?:history[^\S\n]+of[^\S\n]+(?:violence|offending"
     r"|domestic|abuse|assault|drug|alcohol|sexual)|(?:previous|prior|several|many)[^\S\n]+convictions)))\b"
 )
@@ -588,6 +589,27 @@ _CITED_AUTHOR_RE = re.compile(
     rf"\b(?:{_CITED_AUTHORS})(?=[\u2019']s\s+[a-z]|\s+et\s+al\b|,?\s+\(?(?:19|20)\d{{2}}\b|\s+(?:and|&)\s+[A-Z]\w+,?\s+\(?(?:19|20)\d{{2}})"
 )
 _WORD_START_RE = re.compile(r"\b\w+")
+
+
+_UK_PLACES = _indexed_public_names("uk_places.txt")
+# Detectors that find a name by its shape alone (a model, a forename list), which a place's name can have.
+_SHAPE_DETECTORS = frozenset(("ner", "forename", "gazetteer", "double_forename"))
+# Where a place's name stands: after a word that says so ("towns in Kent", "moved from Wrexham to ..."); a name of
+# more than one word ("North Lanarkshire", "Betsi Cadwaladr") stands anywhere.
+_PLACE_BEFORE_RE = re.compile(
+    r"\b(?:in|from|to|near|across|around|throughout|outside|of|at|towards|via|between|and|into|within)[^\S\n]+(?:the[^\S\n]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _place_spans(text):
+    """Spans of UK places (uk_places.txt, written blind) where the text puts a place."""
+    spans = []
+    for word in _WORD_START_RE.finditer(text):
+        found = (pattern := _UK_PLACES.get(word.group())) and pattern.match(text, word.start())
+        if found and (" " in found.group() or _PLACE_BEFORE_RE.search(text, max(0, found.start() - 20), found.start())):
+            spans.append(found.span())
+    return spans
 
 
 def _public_spans(text):
@@ -1317,7 +1339,8 @@ _TEAM_WORDS = (
     "referrals?|meetings?"
 )
 _CELTIC_BODY_BEFORE_RE = re.compile(
-    r"\b(?:Bwrdd|Cyngor|Comataidh|Comhairle|Rhanbarthol|Chloinne|Diogelu|Bord|Coiste)(?:\s+[\w\u00c0-\u024f'-]+){0,3}\s+$"
+    r"\b(?:Bwrdd|Cyngor|Comataidh|Comhairle|Rhanbarthol|Chloinne|Diogelu|Bord|B\u00f2rd|Coiste|Heddlu|Poileas)"
+    r"(?:\s+[\w\u00c0-\u024f'-]+){0,3}\s+$"
 )
 # A surname that is also the last word of a place's name, when what follows says a person is meant ("Martin Joseph
 # Ward, whom the children called ...", "John Ward was not named on the tenancy"), after a name the model has found.
@@ -2199,20 +2222,36 @@ def _date_hits(text, lines):
             yield _Hit("date_of_birth", start, end, "dob_label")
         elif strict:
             yield _Hit("full_date", start, end, "date")
+    dated = [start for start, _end, _strict in _dates(text)]
     for match in _EXACT_AGE_RE.finditer(text):
-        yield _Hit("exact_age", match.start(), match.end(), "exact_age")
+        start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        end = min(i for i in (text.find(". ", match.end()), text.find("\n", match.end()), len(text)) if i >= 0)
+        if any(start <= day < end for day in dated) or _ESTIMATED_BEFORE_RE.search(text, start, match.start()):
+            continue  # the day beside it is flagged ("On 17 August 2021, at thirty-four days old"); "approx 5 days old"
+        if _INCIDENT_RE.search(text, start, end):  # (the age at a routine visit, "the new birth visit when Baby F was
+            # twelve days old", gives no day away that a press report or an inquest could match)
+            yield _Hit("exact_age", match.start(), match.end(), "exact_age")
 
 
-# An age to the day: "died in hospital aged 31 days", "6 weeks and 2 days old", "16 years and 3 days old". (An age in
-# days alone, "the new birth visit when Baby F was twelve days old", is how reviews date a visit; and reviews tell
-# what happened "on her fifteenth birthday" without the date: both left.)
+# An age to the day, which the reference lists among what must not survive: "died in hospital aged 31 days", "47 days
+# old when he was admitted", "6 weeks and 2 days old", "died the day before her first birthday" (flagged where it dates
+# an incident, _date_hits). What happened "on her fifteenth birthday" is told without the day it fell on: left.
 _AGE_NUMBER = (
     r"(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)(?:[- ](?:one|two|three|four|five|six|seven|eight"
     r"|nine))?)"
 )
+# What happened at an age that a press report or an inquest dates: a death, an injury, an admission.
+_INCIDENT_RE = re.compile(
+    r"\b(?:died|death|dead|collapsed?|admitted|admission|fractures?|fractured|bruis\w*|injur\w*|bleed\w*|burns?"
+    r"|scald\w*|assault\w*|harmed|found|killed|stabbed|shot|arrested|missing)\b",
+    re.IGNORECASE,
+)
+_ESTIMATED_BEFORE_RE = re.compile(r"\b(?:approx\.?|approximately|about|around|roughly|some|estimated)[^\S\n]+$", re.I)
 _EXACT_AGE_RE = re.compile(
-    rf"\baged[^\S\n]+{_AGE_NUMBER}[^\S\n]+days?\b"
+    rf"\baged[^\S\n]+{_AGE_NUMBER}[^\S\n]+days?\b|\b{_AGE_NUMBER}[^\S\n]+days?[^\S\n]+(?:old|of[^\S\n]+age)\b"
+    rf"|\b(?:the[^\S\n]+day|{_AGE_NUMBER}[^\S\n]+days?)[^\S\n]+(?:before|after)[^\S\n]+(?:his|her|their)[^\S\n]+"
+    rf"(?:{_ORDINAL_WORDS}|\d{{1,2}}{_ORDINAL})[^\S\n]+birthday\b"
     rf"|\b{_AGE_NUMBER}[^\S\n]+(?:weeks?|months?|years?)[^\S\n]+and[^\S\n]+{_AGE_NUMBER}[^\S\n]+days?(?:[^\S\n]+old)?\b",
     re.IGNORECASE,
 )
@@ -2453,6 +2492,10 @@ _NUMBERED_HOME_RE = re.compile(
 )
 
 
+# Words after "Sgoil" that say what kind of school it is, not which: "Sgoil \u00c0raich" (a nursery).
+_CELTIC_SCHOOL_KINDS = _word_set("\u00e0raich araich")
+
+
 def _place_hits(text):
     """Villages, streets and estates named by words no word list holds (see _QUALIFIED_PLACE_RE, _SMALL_PLACE_RE,
     _ODD_STREET_RE), and the address lines before a postcode."""
@@ -2555,7 +2598,8 @@ def _institution_hits(text):
             end = text.rindex(" ", 0, end)
         named = re.findall(r"[^\W\d_]+", text[match.end("kind") : end])
         # ("the Cylch Meithrin" alone names no group, nor a month after it: "Cylch Meithrin" / "Mawrth\u2013Gorffennaf")
-        if named and named[0].lower() not in _WELSH_MONTHS:
+        # (nor a kind of school: "Sgoil \u00c0raich", a nursery)
+        if named and named[0].lower() not in _WELSH_MONTHS and named[0].lower() not in _CELTIC_SCHOOL_KINDS:
             word = match.group("kind").split()[0]
             kind = _CELTIC_KINDS.get(word, "school")
             yield _Hit(kind, match.start(), end, "celtic_institution")
@@ -2653,10 +2697,15 @@ def _name_hits(text, lower_words):
     hits = [*found, *_ner_hits(text)]
     # services and names everyone knows, found once for the text (not once a hit)
     known = [m.span() for m in _NAMED_SERVICES_RE.finditer(text)] + _public_spans(text) if hits else []
+    places = _place_spans(text) if hits else []
     for hit in hits:
         word = text[hit.start : hit.end]
-        if word.lower() in _KIN_FORENAMES and _OWN_BEFORE_RE.search(text, max(0, hit.start - 8), hit.start):
-            continue  # "her Lola, her Filipino grandmother": a grandparent's name in the family's language
+        if word.lower() in _KIN_FORENAMES and (
+            _OWN_BEFORE_RE.search(text, max(0, hit.start - 8), hit.start) or _kin_pair(text, hit.start, hit.end)
+        ):
+            continue  # "her Lola, her Filipino grandmother", "Lola and Lolo": a grandparent in the family's language
+        if hit.detector in _SHAPE_DETECTORS and any(start <= hit.start and hit.end <= end for start, end in places):
+            continue  # "coastal towns in Kent", "Heddlu Dyfed-Powys": a place, where the text puts one
         if hit.detector == "ner" and (surname := _SURNAME_AFTER_RE.match(text, hit.end)):
             yield _Hit(hit.kind, hit.start, surname.end("surname"), "ner")  # "John Ward, who ...": no hospital ward
             continue
@@ -2733,6 +2782,8 @@ def _name_hits(text, lower_words):
             continue  # "| Revised after the practitioner event |", "| Field Entry |" ("Baker said" is still a name)
         if hit.detector == "ner" and _contents_entry(text, hit.start) and (_ordinary(word) or word not in _FORENAMES):
             continue  # "2. Remit .......... 3": a heading listed on a contents page
+        if hit.detector == "ner" and _ordinary(word) and _ROLE_AFTER_RE.match(text, hit.end):
+            continue  # "The Speech and Language Therapist", "Youth Justice Worker": a post's title
         if (
             hit.detector == "ner"
             and _ordinary(word)
@@ -2748,6 +2799,12 @@ def _name_hits(text, lower_words):
         yield hit
 
 
+# The rest of a post's title after a word of it: " Therapist", " Justice Worker", " and Language Therapist".
+_ROLE_AFTER_RE = re.compile(
+    r"(?:[^\S\n]+(?:and|&)?[^\S\n]*(?-i:[A-Z])[a-z]+){0,2}[^\S\n]+(?:Therapist|Worker|Officer|Nurse|Manager|Practitioner"
+    r"|Advis[eo]r|Lead|Visitor|Co-?ordinator|Consultant|Midwife|Teacher|Assistant|Psychologist|Psychiatrist"
+    r"|Paediatrician|Specialist|Navigator|Mentor)s?\b"
+)
 # A caption's label before its words: "Appendix F: ", "Table 3.2 - ", "Atodiad B: ".
 _CAPTION_BEFORE_RE = re.compile(
     r"\b(?:Appendix|Annexe?|Table|Figure|Chart|Box|Part|Chapter|Section|Atodiad|Tabl|Ffigur|Rhan)[^\S\n]+"
@@ -2765,6 +2822,15 @@ _PRODUCT_AFTER_RE = re.compile(
 _CONTENTS_ENTRY_RE = re.compile(
     r"^[^\n]{1,100}?(?:[^\S\n]*(?:\.[^\S\n]?){3,}|[^\S\n]*\u2026+|\t)[^\S\n]*\d{1,3}[^\S\n]*$"
 )
+
+
+def _kin_pair(text, start, end):
+    """Whether the word from start to end is paired by "and" with a word for kin ("Lola and Lolo", "Nana and Lolo")."""
+    after = re.match(r"[^\S\n]+(?:and|&)[^\S\n]+([^\W\d_]+)", text[end : end + 40])
+    before = re.search(r"([^\W\d_]+)[^\S\n]+(?:and|&)[^\S\n]+$", text[max(0, start - 40) : start])
+    return any(
+        m and (m.group(1).lower() in _KIN_FORENAMES or m.group(1).lower() in _KIN_WORDS) for m in (after, before)
+    )
 
 
 def _contents_entry(text, start):
@@ -3090,7 +3156,26 @@ _NAME_BEFORE_PSEUDONYM_RE = re.compile(
 _PATRONYMIC_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}[^\S\n]+(?:ab|ap|ferch|verch)[^\S\n]+{_CAP})(?![\w-])")
 
 
+# A forename and a surname with an ending only surnames have, in the languages of the UK's communities: "Oliwia
+# Grabowska", "Andrei Popescu", "Dragan Petrović", "Nino Beridze" (in a sentence of any language).
+_SUFFIXED_SURNAME_RE = re.compile(
+    rf"(?<![\w{_APOS}-])(?P<forename>{_CAP_PART})[^\S\n]+(?P<surname>{_CAP_PART}(?:ska|ski|cka|cki|dzka|dzki|wicz|czyk"
+    r"|czak|escu|eanu|ovi\u0107|ovic|evi\u0107|evic|enko|chuk|czuk|shvili|adze|o\u011flu|oglu|poulos|opoulou|akis|idis"
+    r"|ait\u0117|ien\u0117|yt\u0117|auskas|avi\u010dius|evi\u010dius))(?![\w-])"
+)
+# A name set just before the pseudonym that stands for it, in brackets: "Dakota (Child M) told ...".
+_NAME_BRACKETED_PSEUDONYM_RE = re.compile(
+    rf"(?<![\w{_APOS}-])(?P<name>{_CAP})[^\S\n]+\((?:Child|Baby|Young[^\S\n]+Person|Sibling|YP)[^\S\n]+[A-Z0-9]{{1,2}}\)"
+)
+
+
 def _capitals_names(text):
+    for match in _SUFFIXED_SURNAME_RE.finditer(text):
+        if match.group("forename").lower() not in _ENGLISH and _token_kind(match.group("forename")) == "name":
+            yield _Hit("person_name", match.start(), match.end(), "surname_ending")
+    for match in _NAME_BRACKETED_PSEUDONYM_RE.finditer(text):
+        if _token_kind(match.group("name")) == "name" and match.group("name").lower() not in _KIN:
+            yield _Hit("person_name", match.start("name"), match.end("name"), "before_pseudonym")
     for match in _PATRONYMIC_RE.finditer(text):
         words = match.group("name").split()
         if _token_kind(words[0]) == "name" and _token_kind(words[-1]) == "name":
@@ -3160,6 +3245,15 @@ _RANK_WORDS = frozenset(
         "Commander",
         "Commissioner",
         "Led",
+        "Advisor",
+        "Adviser",
+        "Specialist",
+        "Consultant",
+        "Practitioner",
+        "Manager",
+        "Prescriber",
+        "Associate",
+        "Liaison",
     ]
 )
 
