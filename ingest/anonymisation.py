@@ -2190,7 +2190,8 @@ def _date_hits(text, lines):
     ending one table row and a month starting the next ("... | 1" then "August 2022 | ...")."""
     labels = [match.end() for match in _DOB_LABEL_RE.finditer(text)]
     review_until = None
-    for start, end, strict in sorted(_dates(text)):
+    found = sorted(_dates(text))
+    for start, end, strict in found:
         if "\n" in lines[start:end] and _across_rows(lines, start, end):
             continue
         if _LAW_DATE_BEFORE_RE.search(text, max(0, start - 160), start) or _LAW_DATE_AFTER_RE.match(text, end):
@@ -2222,7 +2223,7 @@ def _date_hits(text, lines):
             yield _Hit("date_of_birth", start, end, "dob_label")
         elif strict:
             yield _Hit("full_date", start, end, "date")
-    dated = [start for start, _end, _strict in _dates(text)]
+    dated = [start for start, _end, _strict in found]
     for match in _EXACT_AGE_RE.finditer(text):
         start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         end = min(i for i in (text.find(". ", match.end()), text.find("\n", match.end()), len(text)) if i >= 0)

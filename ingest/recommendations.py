@@ -1449,7 +1449,7 @@ def _recommendation_sections(all_sections):
             or _table_of_learning_and_recommendations(section)
             or _says_it_recommends(section)
         ) and not _is_action_plan(section):
-            out.append(list(section.blocks))
+            out.append(_without_others_below(section.blocks))
         elif out and out[-1] is not None and section.kind == "other" and numbered and _asks_in_any(heading.text):
             plan = _plan_within(section)  # (up to an action plan under its own heading after it)
             out[-1] += [Block(heading.text, heading.page), *section.blocks[: plan - 1 if plan else None]]
@@ -1461,6 +1461,33 @@ def _recommendation_sections(all_sections):
         else:
             out.append(None)
     return [found for found in out if found]
+
+
+# A paragraph inside the recommendations saying that what it sets out below is another body's: "Its recommendations
+# are set out in Table 5, reproduced below for information. They are the Trust's and are not recommendations of this
+# CMR."
+OTHERS_BELOW = re.compile(
+    r"\b(?:are|is)\s+not\s+(?:the\s+)?recommendations?\s+of\s+this\s+(?:review|report|cmr|cpr|lcspr|cspr|scr|susr)\b",
+    re.IGNORECASE,
+)
+NEXT_NUMBERED = re.compile(r"^\d{1,2}\.(?:\d{1,2})?\s")
+CAPTION = re.compile(r"^(?:table|figure|box|chart)\s+\d{1,2}\b", re.IGNORECASE)
+
+
+def _without_others_below(blocks):
+    """A recommendations section's blocks without what a paragraph says is another body's, from that paragraph to the
+    next numbered paragraph or heading ("6.4 ...")."""
+    out, skipping = [], False
+    for block in blocks:
+        heading = block.heading and not CAPTION.match(block.text) and not re.search(r"[|,]", block.text)
+        if skipping and (heading or NEXT_NUMBERED.match(block.text)):
+            skipping = False  # (a table's caption or header row, "Table 5: SAI recommendations (Trust)", is what is
+            # set out; a numbered paragraph or another heading, "6.4 ...", "Recommendation 3: ...", is the review's)
+        if not skipping and not block.heading and OTHERS_BELOW.search(block.text):
+            skipping = True
+        if not skipping:
+            out.append(block)
+    return out
 
 
 # A paragraph saying the recommendations below are set out for context: "summarised below as background".

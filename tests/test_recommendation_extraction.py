@@ -4440,3 +4440,26 @@ def test_the_prison_service_a_local_safeguarding_panel_and_an_education_authorit
         ("8.2", "partnership", []),
         ("8.3", "agencies", ["School"]),
     ]
+
+
+def test_a_table_the_recommendations_section_says_is_another_bodys_is_none_of_the_reviews():
+    text = """5. Recommendations
+
+5.1 Recommendation 1: The Board should publish guidance on drugs found in a home where a child lives.
+
+5.2 Recommendation 2: The Trust should ensure that toxicology results are shared with the child's GP.
+
+5.3 The Trust carried out its own incident review. Its recommendations are reproduced below for information. They
+are the Trust's and are not recommendations of this review.
+
+Table 3: Incident review recommendations (Trust)
+
+Ref | Recommendation | Status
+
+IR-1 | The emergency department should add cannabis edibles to its teaching programme. | Complete
+
+5.4 Recommendation 3: The police should refer every search that finds drugs where a child lives."""
+
+    made = proposed(pages(FINDINGS, text))
+
+    assert [r.label for r in made] == ["Recommendation 1", "Recommendation 2", "Recommendation 3"]
