@@ -52,13 +52,14 @@ the twenty-third session's figures, scored once; development material since; `--
 (bench/data/anonymisation_thirtyfirst/, 253 cases and no reports, written while the thirtieth was tuned on) its last,
 each scored once; development material since; `--batch thirtysecond` (bench/data/anonymisation_thirtysecond/, 262
 cases and no reports, written while the thirty-first was tuned on) and `--batch thirtythird`
-(bench/data/anonymisation_thirtythird/, 262 cases and no reports, written while the thirty-second was tuned on) were
-scored once in the twenty-fourth session, development material since.
+(bench/data/anonymisation_thirtythird/, 262 cases and no reports, written while the thirty-second was tuned on) and
+`--batch thirtyfourth` (bench/data/anonymisation_thirtyfourth/, 263 cases and no reports, written while the
+thirty-third was tuned on) were scored once in the twenty-fourth session, development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|thirtysecond|thirtythird]
+        [--batch fresh|third|...|thirtythird|thirtyfourth]
 """
 
 import argparse
@@ -331,7 +332,7 @@ SCORED_BATCHES = {
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
     "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
-    "thirtythird",
+    "thirtythird", "thirtyfourth",
 }  # fmt: skip
 
 
@@ -403,6 +404,7 @@ def main():
             "thirtyfirst",
             "thirtysecond",
             "thirtythird",
+            "thirtyfourth",
         ),
         help="a later blind batch",
     )

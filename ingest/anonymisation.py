@@ -24,7 +24,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.19"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.20"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -269,7 +269,7 @@ mcgraw oup cup nspcc scie ofsted dfe msc bsc ba ma phd mphil cqsw dipsw rgn rmn 
 
 # Words for a grandparent or parent in the family's language that are forenames too ("Lola", "Bibi", "Amma"): kin
 # after "her", "his", "my", "their" ("her Lola's number"), a name elsewhere ("Lola said").
-_KIN_FORENAMES = _word_set("lola lolo bibi yaya amma abba baba mama nana nanna")
+_KIN_FORENAMES = _word_set("lola lolo bibi yaya amma abba baba mama nana nanna ibu ayah bubbe zayde")
 
 
 def _data_lines(name):
@@ -409,7 +409,8 @@ _PERSON_PREDICATE = (
     r"[^\S\n]+(?:adult|person|one))"
     r"|had[^\S\n]+(?:come|arrived|moved|run|been[^\S\n]+(?:sleeping|staying|living|missing|crying|self-harming"
     r"|excluded|arrested|placed|admitted|referred|in[^\S\n]+the[^\S\n]+UK))"
-    r"|(?:was|were)[^\S\n]+(?:known[^\S\n]+(?:as|at|to|locally|on)|recorded[^\S\n]+as|collected|seen[^\S\n]+"
+    r"|(?:was|were)[^\S\n]+(?:(?:never|not|rarely|always|also|then|later|last|only|first)[^\S\n]+)?"
+    r"(?:known[^\S\n]+(?:as|at|to|locally|on)|recorded[^\S\n]+as|collected|seen[^\S\n]+"
     r"(?:together|at|by|with)|moved[^\S\n]+(?:to|into)|the[^\S\n]+one[^\S\n]+(?:who|that|[a-z]+ing)"
     r"|left[^\S\n]+with|placed|staying|living|taken[^\S\n]+(?:to|into|home))"
     # what the courts and the police do to a person, a person's record, a marriage: "Rowse was charged with assault",
@@ -422,6 +423,7 @@ _PERSON_PREDICATE = (
 _BELONGINGS = (
     r"husband|wife|partner|mother|father|mum|dad|nan|nani|nana|gran|granny|grandmother|grandfather|brother|sister"
     r"|son|daughter|baby|boyfriend|girlfriend|friend|carer|last[^\S\n]+message|phone|trailer|bedroom"
+    r"|employer|landlord|solicitor|probation[^\S\n]+officer|tenancy|van|flat"
 )
 _PERSON_SUBJECT_RE = re.compile(
     rf"{_SUBJECT_START}(?<!As[^\S\n])(?P<first>{_SUBJECT_NAME})"
@@ -597,7 +599,8 @@ _SHAPE_DETECTORS = frozenset(("ner", "forename", "gazetteer", "double_forename")
 # Where a place's name stands: after a word that says so ("towns in Kent", "moved from Wrexham to ..."); a name of
 # more than one word ("North Lanarkshire", "Betsi Cadwaladr") stands anywhere.
 _PLACE_BEFORE_RE = re.compile(
-    r"\b(?:in|from|to|near|across|around|throughout|outside|of|at|towards|via|between|and|into|within)[^\S\n]+(?:the[^\S\n]+)?$",
+    r"\b(?:in|from|to|near|across|around|throughout|outside|of|at|towards|via|between|and|into|within|watch|watched"
+    r"|watching|support|supports|supported|supporting)[^\S\n]+(?:the[^\S\n]+)?$",
     re.IGNORECASE,
 )
 
@@ -1513,7 +1516,8 @@ _COMPANIONS = _word_set(
 )
 # A verb after a message's first word that makes that word its subject or the one it speaks to ("kyrie im outside").
 _MESSAGE_VERB_RE = re.compile(
-    r"[^\S\n]+(?:im|is|was|took|takes|said|says|has|had|wont|cant|dont|did|told|stole|hit|keeps|come|get|ur)\b"
+    r"[^\S\n]+(?:im|is|was|took|takes|said|says|has|had|wont|cant|dont|did|told|stole|hit|keeps|come|get|ur|aint|isnt"
+    r"|wasnt|not|never|still)\b"
 )
 _TEXT_SPEAK = _word_set(
     "im u ur dont wont cant didnt isnt hes shes theyre youre thats whats wasnt aint pls plz tmrw tmw tomorow tonite "
@@ -2245,7 +2249,8 @@ _AGE_NUMBER = (
 # What happened at an age that a press report or an inquest dates: a death, an injury, an admission.
 _INCIDENT_RE = re.compile(
     r"\b(?:died|death|dead|collapsed?|admitted|admission|fractures?|fractured|bruis\w*|injur\w*|bleed\w*|burns?"
-    r"|scald\w*|assault\w*|harmed|found|killed|stabbed|shot|arrested|missing)\b",
+    r"|scald\w*|assault\w*|harmed|found|killed|stabbed|shot|arrested|missing|police\s+protection|removed"
+    r"|taken\s+into\s+care)\b",
     re.IGNORECASE,
 )
 _ESTIMATED_BEFORE_RE = re.compile(r"\b(?:approx\.?|approximately|about|around|roughly|some|estimated)[^\S\n]+$", re.I)
@@ -2692,6 +2697,7 @@ def _name_hits(text, lower_words):
         *_from_agency_hits(text),
         *_gaelic_name_hits(text),
         *_capital_name_hits(text),
+        *_cued_name_hits(text),
         *_family_cell_hits(text, lower_words),
     ]
     welsh = _welsh_page(text)
@@ -2754,6 +2760,8 @@ def _name_hits(text, lower_words):
             continue  # "\u2022 Check which inbox ...": a point that starts with an ordinary word, then its sentence
         if hit.detector == "ner" and (re.match(r"-[a-z]", text[hit.end : hit.end + 2]) or _english_compound(word)):
             continue  # "Hunter-gatherer games"
+        if (by := _BY_AFTER_RE.match(text, hit.end)) and any(start == by.end() for start, _end in known):
+            continue  # "Matilda by Roald Dahl": a work's title before its author everyone knows
         if _PET_BEFORE_RE.search(text, max(0, hit.start - 40), hit.start):
             continue  # an animal's name: "Mother called it Tyson", "a dog called Bruno", "their puppy, Pickle,"
         if _MOVE_TO_BEFORE_RE.search(text, max(0, hit.start - 40), hit.start):
@@ -2800,6 +2808,7 @@ def _name_hits(text, lower_words):
         yield hit
 
 
+_BY_AFTER_RE = re.compile(r"[^\S\n]+by[^\S\n]+")
 # The rest of a post's title after a word of it: " Therapist", " Justice Worker", " and Language Therapist".
 _ROLE_AFTER_RE = re.compile(
     r"(?:[^\S\n]+(?:and|&)?[^\S\n]*(?-i:[A-Z])[a-z]+){0,2}[^\S\n]+(?:Therapist|Worker|Officer|Nurse|Manager|Practitioner"
@@ -3072,6 +3081,61 @@ def _gaelic_name_hits(text):
     for match in _GAELIC_JOINED_RE.finditer(text):
         if _token_kind(match.group("forename")) == "name":
             yield _Hit("person_name", match.start(), match.end(), "gaelic_name")
+
+
+# Whose name something is in: "The tenancy was in the name of Titilope Odusanya".
+_IN_NAME_OF_RE = re.compile(
+    rf"\b(?:in|under)[^\S\n]+the[^\S\n]+name[^\S\n]+of[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP}){{0,2}})"
+)
+# A name someone goes by, in brackets: "(calls herself Phoebe)", "(prefers Jojo)".
+_GOES_BY_RE = re.compile(
+    rf"\((?:calls[^\S\n]+(?:herself|himself|themselves)|prefers(?:[^\S\n]+to[^\S\n]+be[^\S\n]+called)?|known[^\S\n]+as"
+    rf"|goes[^\S\n]+by)[^\S\n]+['\"\u2018\u201c]?(?P<name>{_CAP})['\"\u2019\u201d]?\)"
+)
+# A family name in capitals first, then short given names no word list holds: "KWAN Yuet Ngor", "NGUYEN Thi Lan".
+_CAPITALS_FIRST_RE = re.compile(
+    rf"(?<![\w-])(?P<name>(?P<family>[A-Z]{{2,}})(?:[^\S\n]+(?P<given>{_CAP_PART})){{1,2}})(?![\w-])"
+)
+# A list of three or more single names: "Teddie, Ophelia, Dolly and Frankie".
+_NAME_LIST_RE = re.compile(
+    rf"(?<![\w-])(?P<list>{_CAP}(?:,[^\S\n]+{_CAP}){{1,6}},?[^\S\n]+(?:and|&)[^\S\n]+{_CAP})(?![\w-])"
+)
+
+
+def _cued_name_hits(text):
+    """Names the words around them say are names: whose name a tenancy is in, a name someone goes by, a family name in
+    capitals before given names, and the other names of a list in which some are certain ("Teddie, Ophelia, Dolly and
+    Frankie": a forename no word shares makes the list's word-forenames names too)."""
+    for match in itertools.chain(_IN_NAME_OF_RE.finditer(text), _GOES_BY_RE.finditer(text)):
+        if all(_token_kind(word) == "name" for word in match.group("name").split()):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "cued_name")
+    for match in _CAPITALS_FIRST_RE.finditer(text):
+        family, given = match.group("family"), match.group("name").split()[1:]
+        # (given names of a syllable or two, as in Chinese and Vietnamese names; not "HM Inspectorate", "EWCA Civ 1146")
+        given_names = all(
+            len(word) <= 5 and (_unlisted(word) or (_forename_word(word) and word.lower() not in _ENGLISH))
+            for word in given
+        )
+        numbered = re.match(r"[^\S\n]*\d", text[match.end() : match.end() + 3])
+        if re.search(r"\b[A-Z]{2,}[^\S\n]+$", text[max(0, match.start() - 12) : match.start()]):
+            continue  # one of a run of capitals ("DGRSB CPR Lleu Pryse"): an abbreviation, not a family name
+        if 3 <= len(family) <= 8 and family.lower() not in _ENGLISH | _SAFE and given_names and not numbered:
+            yield _Hit("person_name", match.start("name"), match.end("name"), "capitals_name")
+    for match in _NAME_LIST_RE.finditer(text):
+        words = list(_WORD_RE.finditer(text, match.start("list"), match.end("list")))
+        names = [word for word in words if word.group() not in ("and",)]
+        certain = [
+            w
+            for w in names
+            if (w.group() in _FORENAMES or w.group() in _GAZETTEER) and w.group().lower() not in _ENGLISH
+        ]
+        if (
+            len(names) >= 3
+            and certain
+            and all(_forename_word(w.group()) or _token_kind(w.group()) == "name" for w in names)
+        ):
+            for word in names:
+                yield _Hit("person_name", word.start(), word.end(), "name_list")
 
 
 def _capital_name_hits(text):
@@ -3739,8 +3803,9 @@ def _informal_name_hits(text):
             before = text[max(start, word.start() - 30) : word.start()]
             if word.group() in ("and", "an", "n"):
                 continue  # ("me, kez and tommo": a list of names goes on)
-            # (a word that opens the message, or a sentence of it, and does what a person does: "tayte said ...")
-            opens = word.start() == start or re.search(r"[.?!][^\S\n]+$", before)
+            # (a word that opens the message, a sentence or a clause of it, and does what a person does: "tayte said
+            # ...", "... an stevo aint answerin")
+            opens = word.start() == start or re.search(r"(?:[.?!:]|\b(?:an|and|n|&))[^\S\n]+$", before)
             strong = (opens and _MESSAGE_VERB_RE.match(text, word.end())) or _STRONG_CUE_RE.search(before)
             cued = (
                 strong

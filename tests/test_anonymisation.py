@@ -2579,3 +2579,36 @@ def test_a_uk_place_where_the_text_puts_a_place_passes(text):
 )
 def test_a_place_name_a_person_is_called_is_still_flagged(text, value):
     assert any(kind == "person_name" and value in found for kind, found in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("msg from nan 22:05: jaxx not home yet an bryony aint picking up", "bryony"),
+        ("Rosalind was never seen by the school nurse on her own.", "Rosalind"),
+        ("Radosław's landlord said the rent had not been paid since March.", "Radosław"),
+        ("The car was registered in the name of Folasade Adeyemi-Cole.", "Folasade Adeyemi-Cole"),
+        ("Residential notes: TRAN Minh Chau (calls herself Mina) ate nothing at tea.", "TRAN Minh Chau"),
+        ("Residential notes: TRAN Minh Chau (calls herself Mina) ate nothing at tea.", "Mina"),
+        ("The guests were Kacper, Hope, Ruby and Honey.", "Honey"),
+    ],
+)
+def test_names_a_message_a_possession_a_tenancy_a_family_name_in_capitals_and_a_list_give_away_are_flagged(
+    text, value
+):
+    assert ("person_name", value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mamo took the twins to shul on Shabbat.",
+        "Ayah and Ibu took turns to collect her from school.",
+        "She loved Kensuke by Michael Morpurgo and read it twice.",
+        "Her ethnicity is recorded as Mixed White and Black African.",
+        "His father took him to watch Swansea most weekends.",
+        "The baby was taken into police protection the day she was born.",
+    ],
+)
+def test_a_festival_kin_words_a_book_by_its_author_an_ethnic_group_and_a_team_pass(text):
+    assert kinds(text) == []
