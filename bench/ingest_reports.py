@@ -54,12 +54,14 @@ each scored once; development material since; `--batch thirtysecond` (bench/data
 cases and no reports, written while the thirty-first was tuned on) and `--batch thirtythird`
 (bench/data/anonymisation_thirtythird/, 262 cases and no reports, written while the thirty-second was tuned on) and
 `--batch thirtyfourth` (bench/data/anonymisation_thirtyfourth/, 263 cases and no reports, written while the
-thirty-third was tuned on) were scored once in the twenty-fourth session, development material since.
+thirty-third was tuned on) were scored once in the twenty-fourth session, development material since; `--batch
+thirtyfifth` (bench/data/anonymisation_thirtyfifth/, 263 cases, written while the thirty-fourth was tuned on) gave the
+session's last figures, scored once; development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|thirtythird|thirtyfourth]
+        [--batch fresh|third|...|thirtyfourth|thirtyfifth]
 """
 
 import argparse
@@ -332,7 +334,7 @@ SCORED_BATCHES = {
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
     "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
-    "thirtythird", "thirtyfourth",
+    "thirtythird", "thirtyfourth", "thirtyfifth",
 }  # fmt: skip
 
 
@@ -405,6 +407,7 @@ def main():
             "thirtysecond",
             "thirtythird",
             "thirtyfourth",
+            "thirtyfifth",
         ),
         help="a later blind batch",
     )

@@ -24,7 +24,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.20"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.21"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -398,16 +398,19 @@ _SUBJECT_NAME = (
     rf"{_CAP}(?:[^\S\n]+{_CAP}){{0,2}}"
 )
 _PERSON_PREDICATE = (
-    r"(?:told|tells|said|says|disclosed|asked|translated|cried|refused|ran(?![^\S\n]+(?:out|dry|low|late|smoothly))"
+    r"(?:(?:had[^\S\n]+)?(?:told|said|disclosed|asked)|tells|says|translated|cried|refused"
+    r"|ran(?![^\S\n]+(?:out|dry|low|late|smoothly))"
     r"|texted|messaged|worked[^\S\n]+as"
     r"|(?:won|wouldn|can|couldn|doesn|didn|isn|wasn)[\u2019']t"
     r"|owned|rented|drove|lived[^\S\n]+(?:with|at|in|alone)"
     r"|(?:was|were)[^\S\n]+the[^\S\n]+(?:(?:two|three|older|younger|eldest|youngest|other)[^\S\n]+){0,2}"
-    r"(?:boys?|girls?|men|man|lads?|brothers?|sisters?|cousins?|friends?|names?)"
+    r"(?:boys?|girls?|men|man|lads?|brothers?|sisters?|cousins?|friends?|names?|(?:private[^\S\n]+)?foster[^\S\n]+carers?"
+    r"|carers?|babysitter|childminder|lodger|tenant|neighbour|landlord|landlady|boyfriend|girlfriend)"
     r"|arrived|came[^\S\n]+(?:home|back)|went[^\S\n]+(?:home|missing|to[^\S\n]+live)|brought|stayed|separated"
     r"|moved[^\S\n]+(?:to|in|out|away)|answered[^\S\n]+the[^\S\n]+door|was[^\S\n]+(?:holding|the[^\S\n]+only"
     r"[^\S\n]+(?:adult|person|one))"
-    r"|had[^\S\n]+(?:come|arrived|moved|run|been[^\S\n]+(?:sleeping|staying|living|missing|crying|self-harming"
+    r"|had[^\S\n]+(?:come|arrived|moved|run|been[^\S\n]+(?:known[^\S\n]+to|sleeping|staying|living|missing|crying"
+    r"|self-harming"
     r"|excluded|arrested|placed|admitted|referred|in[^\S\n]+the[^\S\n]+UK))"
     r"|(?:was|were)[^\S\n]+(?:(?:never|not|rarely|always|also|then|later|last|only|first)[^\S\n]+)?"
     r"(?:known[^\S\n]+(?:as|at|to|locally|on)|recorded[^\S\n]+as|collected|seen[^\S\n]+"
@@ -1517,7 +1520,9 @@ _COMPANIONS = _word_set(
 # A verb after a message's first word that makes that word its subject or the one it speaks to ("kyrie im outside").
 _MESSAGE_VERB_RE = re.compile(
     r"[^\S\n]+(?:im|is|was|took|takes|said|says|has|had|wont|cant|dont|did|told|stole|hit|keeps|come|get|ur|aint|isnt"
-    r"|wasnt|not|never|still)\b"
+    r"|wasnt|not|never|still|r|sayin|saying"
+    # (or it and another before such a verb: "courtney n archie r sayin ...")
+    r"|(?:n|an|and|&)[^\S\n]+[a-z]+[^\S\n]+(?:r|are|is|was|said|says|sayin|saying|went|took|told))\b"
 )
 _TEXT_SPEAK = _word_set(
     "im u ur dont wont cant didnt isnt hes shes theyre youre thats whats wasnt aint pls plz tmrw tmw tomorow tonite "
@@ -2256,7 +2261,8 @@ _INCIDENT_RE = re.compile(
 _ESTIMATED_BEFORE_RE = re.compile(r"\b(?:approx\.?|approximately|about|around|roughly|some|estimated)[^\S\n]+$", re.I)
 _EXACT_AGE_RE = re.compile(
     rf"\baged[^\S\n]+{_AGE_NUMBER}[^\S\n]+days?\b|\b{_AGE_NUMBER}[^\S\n]+days?[^\S\n]+(?:old|of[^\S\n]+age)\b"
-    rf"|\b(?:the[^\S\n]+day|{_AGE_NUMBER}[^\S\n]+days?)[^\S\n]+(?:before|after)[^\S\n]+(?:his|her|their)[^\S\n]+"
+    rf"|\b(?:(?:the[^\S\n]+day|{_AGE_NUMBER}[^\S\n]+days?)[^\S\n]+(?:before|after)|the[^\S\n]+eve[^\S\n]+of)[^\S\n]+"
+    rf"(?:his|her|their)[^\S\n]+"
     rf"(?:{_ORDINAL_WORDS}|\d{{1,2}}{_ORDINAL})[^\S\n]+birthday\b"
     rf"|\b{_AGE_NUMBER}[^\S\n]+(?:weeks?|months?|years?)[^\S\n]+and[^\S\n]+{_AGE_NUMBER}[^\S\n]+days?(?:[^\S\n]+old)?\b",
     re.IGNORECASE,

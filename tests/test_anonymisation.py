@@ -2612,3 +2612,20 @@ def test_names_a_message_a_possession_a_tenancy_a_family_name_in_capitals_and_a_
 )
 def test_a_festival_kin_words_a_book_by_its_author_an_ethnic_group_and_a_team_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Oluwaseun Adebanjo was the childminder, although she was not registered.", "Oluwaseun Adebanjo"),
+        ("txt 21:10 – where u at? kaylee n mason r sayin u left wiv him", "mason"),
+        ("Entwistle had been known to police for dealing from the flat above.", "Entwistle"),
+        ("Skye had told her friend she was meeting someone from the game.", "Skye"),
+    ],
+)
+def test_a_private_carer_names_in_a_message_a_man_known_to_police_and_a_girl_who_had_told_are_flagged(text, value):
+    assert ("person_name", value) in kinds(text)
+
+
+def test_an_injury_on_the_eve_of_a_birthday_is_an_exact_age():
+    assert ("exact_age", "the eve of her first birthday") in kinds("The burns were found on the eve of her first birthday.")
