@@ -2618,7 +2618,7 @@ def test_a_festival_kin_words_a_book_by_its_author_an_ethnic_group_and_a_team_pa
     "text, value",
     [
         ("Oluwaseun Adebanjo was the childminder, although she was not registered.", "Oluwaseun Adebanjo"),
-        ("txt 21:10 – where u at? kaylee n mason r sayin u left wiv him", "mason"),
+        ("txt 21:10 \u2013 where u at? kaylee n mason r sayin u left wiv him", "mason"),
         ("Entwistle had been known to police for dealing from the flat above.", "Entwistle"),
         ("Skye had told her friend she was meeting someone from the game.", "Skye"),
     ],
@@ -2628,4 +2628,5 @@ def test_a_private_carer_names_in_a_message_a_man_known_to_police_and_a_girl_who
 
 
 def test_an_injury_on_the_eve_of_a_birthday_is_an_exact_age():
-    assert ("exact_age", "the eve of her first birthday") in kinds("The burns were found on the eve of her first birthday.")
+    text = "The burns were found on the eve of her first birthday."
+    assert ("exact_age", "the eve of her first birthday") in kinds(text)
