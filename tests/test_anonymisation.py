@@ -2593,9 +2593,7 @@ def test_a_place_name_a_person_is_called_is_still_flagged(text, value):
         ("The guests were Kacper, Hope, Ruby and Honey.", "Honey"),
     ],
 )
-def test_names_a_message_a_possession_a_tenancy_a_family_name_in_capitals_and_a_list_give_away_are_flagged(
-    text, value
-):
+def test_names_a_message_a_possession_a_tenancy_a_family_name_in_capitals_and_a_list_give_away_are_flagged(text, value):
     assert ("person_name", value) in kinds(text)
 
 
