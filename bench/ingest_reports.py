@@ -55,13 +55,14 @@ cases and no reports, written while the thirty-first was tuned on) and `--batch 
 (bench/data/anonymisation_thirtythird/, 262 cases and no reports, written while the thirty-second was tuned on) and
 `--batch thirtyfourth` (bench/data/anonymisation_thirtyfourth/, 263 cases and no reports, written while the
 thirty-third was tuned on) were scored once in the twenty-fourth session, development material since; `--batch
-thirtyfifth` (bench/data/anonymisation_thirtyfifth/, 263 cases, written while the thirty-fourth was tuned on) gave the
-session's last figures, scored once; development material since.
+thirtyfifth` (bench/data/anonymisation_thirtyfifth/, 263 cases, written while the thirty-fourth was tuned on) and
+`--batch thirtysixth` (bench/data/anonymisation_thirtysixth/, 275 cases, written while the thirty-fifth was tuned on)
+were scored once in the same session; development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|thirtyfourth|thirtyfifth]
+        [--batch fresh|third|...|thirtyfifth|thirtysixth]
 """
 
 import argparse
@@ -334,7 +335,7 @@ SCORED_BATCHES = {
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
     "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
-    "thirtythird", "thirtyfourth", "thirtyfifth",
+    "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth",
 }  # fmt: skip
 
 
@@ -408,6 +409,7 @@ def main():
             "thirtythird",
             "thirtyfourth",
             "thirtyfifth",
+            "thirtysixth",
         ),
         help="a later blind batch",
     )

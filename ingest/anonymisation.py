@@ -24,7 +24,7 @@ from stdnum.gb import upn
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.21"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.22"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -228,7 +228,7 @@ mamó daideo seanmhair seanair seanmhathair athair máthair mamaí daidí tad-cu
 mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi bamps taid-cu
 foras comann comunn bòrd bord ùdarras udarras údarás udaras roinn cumann pàrant pàrant parant gaeilge gàidhlig
 stòrlann storlann nàiseanta naiseanta garda síochána siochana kernewek
-poileas alba seirbheis oifis àraich araich
+poileas alba seirbheis oifis àraich araich cariad
 roedd cyfeirir ni cyhoeddus ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref tachwedd rhagfyr
 mae urdd gobaith pwynt dysgu clwb cwtsh mai medi
 oedolyn oedolion brawd chwaer meddyg meddygon phlentyn blentyn rydym crynodeb datganiad datganiadau canfyddiad
@@ -269,7 +269,7 @@ mcgraw oup cup nspcc scie ofsted dfe msc bsc ba ma phd mphil cqsw dipsw rgn rmn 
 
 # Words for a grandparent or parent in the family's language that are forenames too ("Lola", "Bibi", "Amma"): kin
 # after "her", "his", "my", "their" ("her Lola's number"), a name elsewhere ("Lola said").
-_KIN_FORENAMES = _word_set("lola lolo bibi yaya amma abba baba mama nana nanna ibu ayah bubbe zayde")
+_KIN_FORENAMES = _word_set("lola lolo bibi yaya amma abba baba mama nana nanna nanni ibu ayah bubbe zayde")
 
 
 def _data_lines(name):
@@ -1067,7 +1067,7 @@ _STREET_WORDS = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|Walk|Rise|Hill"
     "|Park|Square|Mews|View|Row|Green|Parade|Croft|Fold|Vale|Chase|Wharf|Yard|Gate|Bank|Boulevard|Heights"
     "|Meadows?|Mount|Approach|Fields|Glade|Hollow|Orchard|Quay|Ridge|Wynd|Estate|Cottages|Farm|Brow|Drove"
-    "|Promenade|Esplanade|Causeway|Rake|Wend|Leys|Dene|Clough"
+    "|Promenade|Esplanade|Causeway|Rake|Wend|Leys|Dene|Clough|Gait"
 )
 _NAMED_STREET_WORDS = "Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Estate|Brow|Drove"
 _STREET_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
@@ -2238,7 +2238,8 @@ def _date_hits(text, lines):
         end = min(i for i in (text.find(". ", match.end()), text.find("\n", match.end()), len(text)) if i >= 0)
         if any(start <= day < end for day in dated) or _ESTIMATED_BEFORE_RE.search(text, start, match.start()):
             continue  # the day beside it is flagged ("On 17 August 2021, at thirty-four days old"); "approx 5 days old"
-        if _INCIDENT_RE.search(text, start, end):  # (the age at a routine visit, "the new birth visit when Baby F was
+        if _INCIDENT_RE.search(text, start, end) or " and " in match.group():  # (an age in weeks and days is exact
+            # wherever it is given; an age in days at a routine visit, "the new birth visit when Baby F was
             # twelve days old", gives no day away that a press report or an inquest could match)
             yield _Hit("exact_age", match.start(), match.end(), "exact_age")
 
@@ -2460,7 +2461,7 @@ _HOTEL_RE = re.compile(
 # The rest of an organisation's name: " Safety Foundation", " Trust".
 _BODY_AFTER_RE = re.compile(
     r"(?:[^\S\n]+[A-Z][a-z]+){0,2}[^\S\n]+(?:Foundation|Trust|Charity|Association|Society|Institute|Network|Alliance"
-    r"|Campaign|Partnership|Federation|Council)\b"
+    r"|Campaign|Partnership|Federation|Council|Project)\b"
 )
 
 
@@ -2713,10 +2714,14 @@ def _name_hits(text, lower_words):
     places = _place_spans(text) if hits else []
     for hit in hits:
         word = text[hit.start : hit.end]
-        if word.lower() in _KIN_FORENAMES and (
+        if (word.lower() in _KIN_FORENAMES or word.lower() in _KIN_WORDS) and (
             _OWN_BEFORE_RE.search(text, max(0, hit.start - 8), hit.start) or _kin_pair(text, hit.start, hit.end)
         ):
             continue  # "her Lola, her Filipino grandmother", "Lola and Lolo": a grandparent in the family's language
+        if _PSEUDONYM_BRACKET_BEFORE_RE.search(text, max(0, hit.start - 80), hit.start) and re.match(
+            r"\)[^\S\n]*(?:\n|$)", text[hit.end : hit.end + 3]
+        ):
+            continue  # "Learning Review: Child Y (Strathkinnon)": the area of the review after its pseudonym
         if hit.detector in _SHAPE_DETECTORS and any(start <= hit.start and hit.end <= end for start, end in places):
             continue  # "coastal towns in Kent", "Heddlu Dyfed-Powys": a place, where the text puts one
         if hit.detector == "ner" and (surname := _SURNAME_AFTER_RE.match(text, hit.end)):
@@ -2814,6 +2819,12 @@ def _name_hits(text, lower_words):
         yield hit
 
 
+# A review's title: its kind, its pseudonym, then its area in brackets ("Learning Review: Child Y (Strathkinnon)"); a
+# name in brackets after a pseudonym in a sentence is the child's ("Child H (Haoran Zhu) was seen ...").
+_PSEUDONYM_BRACKET_BEFORE_RE = re.compile(
+    r"(?:^|\n)[^\n]{0,40}\b(?:[Rr]eview|CSPR|LCSPR|SCR|CPR|CMR|SUSR)\b[^\n]{0,10}?(?:Child|Baby|Young[^\S\n]+Person"
+    r"|Children)[^\S\n]+[A-Z0-9]{1,2}[^\S\n]+\($"
+)
 _BY_AFTER_RE = re.compile(r"[^\S\n]+by[^\S\n]+")
 # The rest of a post's title after a word of it: " Therapist", " Justice Worker", " and Language Therapist".
 _ROLE_AFTER_RE = re.compile(
@@ -3236,7 +3247,9 @@ _SUFFIXED_SURNAME_RE = re.compile(
 )
 # A name set just before the pseudonym that stands for it, in brackets: "Dakota (Child M) told ...".
 _NAME_BRACKETED_PSEUDONYM_RE = re.compile(
-    rf"(?<![\w{_APOS}-])(?P<name>{_CAP})[^\S\n]+\((?:Child|Baby|Young[^\S\n]+Person|Sibling|YP)[^\S\n]+[A-Z0-9]{{1,2}}\)"
+    rf"(?<![\w{_APOS}-])(?P<name>{_CAP})[^\S\n]+\((?:(?:referred[^\S\n]+to|known)(?:[^\S\n]+in[^\S\n]+this"
+    r"[^\S\n]+(?:report|review))?[^\S\n]+as[^\S\n]+|called[^\S\n]+)?(?:Child|Baby|Young[^\S\n]+Person|Sibling|YP)"
+    r"[^\S\n]+[A-Z0-9]{1,2}\)"
 )
 
 

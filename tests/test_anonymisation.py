@@ -2628,3 +2628,30 @@ def test_a_private_carer_names_in_a_message_a_man_known_to_police_and_a_girl_who
 def test_an_injury_on_the_eve_of_a_birthday_is_an_exact_age():
     text = "The burns were found on the eve of her first birthday."
     assert ("exact_age", "the eve of her first birthday") in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("Ezra (referred to in this report as Child P) was admitted at nine weeks old.", "person_name", "Ezra"),
+        ("She was 3 weeks and 4 days old when the family left the refuge.", "exact_age", "3 weeks and 4 days old"),
+        ("Address then: 3/2, 18 Weavers Gait, Dunbrechin", "address", "18 Weavers Gait, Dunbrechin"),
+        ("Child R (Yichen Bao) was seen by the out-of-hours GP.", "person_name", "Yichen Bao"),
+    ],
+)
+def test_a_name_before_its_declared_pseudonym_an_age_in_weeks_and_days_and_a_scots_gait_are_flagged(text, kind, value):
+    assert (kind, value) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Practice Review: Child W (Glenfarrach)",
+        "'Cariad, don't cry,' her taid said.",
+        "Mill Street Project ran the drop-in on Tuesdays.",
+        "Nanni and Dada stayed with the family over the summer.",
+        "The service was rated Requires Improvement in 2022.",
+    ],
+)
+def test_an_area_after_a_pseudonym_an_endearment_a_project_kin_and_a_grade_pass(text):
+    assert kinds(text) == []
