@@ -21,6 +21,7 @@ from pathlib import Path
 import phonenumbers
 from stdnum.gb import upn
 
+from ingest import segmentation
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
@@ -608,14 +609,20 @@ _PLACE_BEFORE_RE = re.compile(
 )
 
 
+def _listed(index, text):
+    """The names of an indexed list (_indexed_public_names) found in the text, looked up word by word."""
+    for word in _WORD_START_RE.finditer(text):
+        if (pattern := index.get(word.group())) and (found := pattern.match(text, word.start())):
+            yield found
+
+
 def _place_spans(text):
     """Spans of UK places (uk_places.txt, written blind) where the text puts a place."""
-    spans = []
-    for word in _WORD_START_RE.finditer(text):
-        found = (pattern := _UK_PLACES.get(word.group())) and pattern.match(text, word.start())
-        if found and (" " in found.group() or _PLACE_BEFORE_RE.search(text, max(0, found.start() - 20), found.start())):
-            spans.append(found.span())
-    return spans
+    return [
+        found.span()
+        for found in _listed(_UK_PLACES, text)
+        if " " in found.group() or _PLACE_BEFORE_RE.search(text, max(0, found.start() - 20), found.start())
+    ]
 
 
 def _public_spans(text):
@@ -623,10 +630,7 @@ def _public_spans(text):
     where a citation puts them."""
     spans = [match.span() for match in _PUBLIC_NAMES_RE.finditer(text)]
     spans += [match.span() for match in _CITED_AUTHOR_RE.finditer(text)]
-    for word in _WORD_START_RE.finditer(text):
-        if (pattern := _GENERAL_PUBLIC_NAMES.get(word.group())) and (found := pattern.match(text, word.start())):
-            spans.append(found.span())
-    return spans
+    return spans + [found.span() for found in _listed(_GENERAL_PUBLIC_NAMES, text)]
 
 
 _PUBLIC_CASE_RE = re.compile(
@@ -2248,9 +2252,8 @@ def _date_hits(text, lines):
 # old when he was admitted", "6 weeks and 2 days old", "died the day before her first birthday" (flagged where it dates
 # an incident, _date_hits). What happened "on her fifteenth birthday" is told without the day it fell on: left.
 _AGE_NUMBER = (
-    r"(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)(?:[- ](?:one|two|three|four|five|six|seven|eight"
-    r"|nine))?)"
+    rf"(?:\d{{1,3}}|(?:{'|'.join(sorted(segmentation.NUMBER_WORDS, key=len, reverse=True))}|thirty|forty|fifty|sixty)"
+    rf"(?:[- ](?:{'|'.join(w for w, n in segmentation.NUMBER_WORDS.items() if n < 10)}))?)"
 )
 # What happened at an age that a press report or an inquest dates: a death, an injury, an admission.
 _INCIDENT_RE = re.compile(
