@@ -25,7 +25,7 @@ from ingest import segmentation
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.22"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.23"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -280,6 +280,20 @@ def _data_lines(name):
 
 
 _KIN_WORDS = frozenset(_data_lines("kin_words.txt"))
+_ENDEARMENTS = frozenset(_data_lines("endearments.txt"))
+# What English-speaking children call their kin, English words all ("Pops", "Nanny"): names only as a word says so.
+_ENGLISH_KIN = _word_set(
+    "pops pop poppa pappy papa mum mummy mom mommy dad daddy grandad granddad grandpa grandma granny nanny nan"
+)
+_KIN_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:aunty|auntie|aunt|uncle|nana|nan|nanny|granny|grandma|grandad|cousin)[^\S\n]+$", re.I
+)
+# A sentence that says what someone calls their kin: "called" and a word for a relative.
+_KIN_CALLED_RE = re.compile(
+    r"(?=.*\bcall(?:s|ed|ing)?\b).*\b(?:(?:step|grand|great-grand)?(?:mother|father|parent|daughter|son|child)"
+    r"|grand(?:ma|pa|dad|mum)|aunt|auntie|uncle|brother|sister|sibling|cousin|nephew|niece|granny|family)s?\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _OWN_BEFORE_RE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our)[^\S\n]+$")
 
 _FUNCTION_WORD_SET = _word_set(_FUNCTION_WORDS)
@@ -589,6 +603,7 @@ def _indexed_public_names(name):
 
 
 _GENERAL_PUBLIC_NAMES = _indexed_public_names("public_names_general.txt")
+_PUBLIC_TITLES = _indexed_public_names("public_titles.txt")
 _CITED_AUTHORS = "|".join(map(re.escape, sorted(_data_lines("cited_authors.txt"), key=len, reverse=True)))
 # An author where a citation puts them: "Lipsky's street-level bureaucracy", "Siegel (1999)", "Brandon et al".
 _CITED_AUTHOR_RE = re.compile(
@@ -626,10 +641,11 @@ def _place_spans(text):
 
 
 def _public_spans(text):
-    """Spans of names everyone knows that are no one's: public_names.txt's, public_names_general.txt's, and authors
-    where a citation puts them."""
+    """Spans of names everyone knows that are no one's: public_names.txt's, public_names_general.txt's,
+    public_titles.txt's, and authors where a citation puts them."""
     spans = [match.span() for match in _PUBLIC_NAMES_RE.finditer(text)]
     spans += [match.span() for match in _CITED_AUTHOR_RE.finditer(text)]
+    spans += [found.span() for found in _listed(_PUBLIC_TITLES, text)]
     return spans + [found.span() for found in _listed(_GENERAL_PUBLIC_NAMES, text)]
 
 
@@ -1822,6 +1838,7 @@ def _check(text, page, source, allowed):
         places = [hit for hit in places if not any(start <= hit.start and hit.end <= end for start, end in public)]
     hits = [*_identifier_hits(flat), *_date_hits(flat, text), *places]
     names = list(_name_hits(text, allowed.ordinary))
+    names += _and_partner_hits(text, names)
     cited = _citation_spans(text) + [match.span() for match in _PUBLIC_FIGURE_RE.finditer(text)] if names else []
     hits += [
         hit
@@ -2717,10 +2734,18 @@ def _name_hits(text, lower_words):
     places = _place_spans(text) if hits else []
     for hit in hits:
         word = text[hit.start : hit.end]
-        if (word.lower() in _KIN_FORENAMES or word.lower() in _KIN_WORDS) and (
+        lower = word.lower()
+        if (lower in _KIN_FORENAMES or lower in _KIN_WORDS or lower in _ENDEARMENTS) and (
             _OWN_BEFORE_RE.search(text, max(0, hit.start - 8), hit.start) or _kin_pair(text, hit.start, hit.end)
         ):
             continue  # "her Lola, her Filipino grandmother", "Lola and Lolo": a grandparent in the family's language
+        if (
+            (lower in _KIN_WORDS or lower in _ENGLISH_KIN or lower in _ENDEARMENTS)
+            and _KIN_CALLED_RE.search(_sentence_around(text, hit.start, hit.end))
+            and not _KIN_TITLE_BEFORE_RE.search(text, max(0, hit.start - 12), hit.start)
+        ):
+            continue  # "He called his stepfather 'Pops'", "Wyres, as her grandmother called her": kin, not a name
+            # (but "Aunty Lala": the name after a kin word)
         if _PSEUDONYM_BRACKET_BEFORE_RE.search(text, max(0, hit.start - 80), hit.start) and re.match(
             r"\)[^\S\n]*(?:\n|$)", text[hit.end : hit.end + 3]
         ):
@@ -2852,6 +2877,52 @@ _PRODUCT_AFTER_RE = re.compile(
 _CONTENTS_ENTRY_RE = re.compile(
     r"^[^\n]{1,100}?(?:[^\S\n]*(?:\.[^\S\n]?){3,}|[^\S\n]*\u2026+|\t)[^\S\n]*\d{1,3}[^\S\n]*$"
 )
+
+
+# A capitalised word joined by "and" to a person's name, before it ("Ikram and Najma Guleid") or after it ("Najma
+# Guleid and Ikram"), with no word or list that says what else it is.
+_AND_BEFORE_NAME_RE = re.compile(r"(?<![\w'\u2019-])(?P<name>[A-Z][^\W\d_]+)[^\S\n]+(?:and|&)[^\S\n]+$")
+_AND_AFTER_NAME_RE = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+(?P<name>[A-Z][^\W\d_]+)(?![\w'\u2019-]|[^\S\n]+[A-Z])")
+
+
+# The endings of places' names ("Northshire", "Kelsworth", "Somalia") and the words that put a pair of places.
+_PLACE_SHAPED_RE = re.compile(
+    r"(?:shire|ton|ham|by|ford|bury|borough|burgh|land|ia|stan|wick|mouth|field|dale|port|ville|minster|chester"
+    r"|caster|worth|pool|bridge|gate|wood|moor|mere)$"
+)
+_PAIR_OF_PLACES_BEFORE_RE = re.compile(r"\b(?:in|from|to|between|near|at|of|via)[^\S\n]+$", re.IGNORECASE)
+
+
+def _and_partner_hits(text, names):
+    """The other name of a pair of which one is found: an unknown word paired with it is a name too."""
+    people = [hit for hit in names if hit.kind == "person_name" and not hit.public]
+    if not people:
+        return []
+    known = _public_spans(text) + _place_spans(text) + [m.span() for m in _NAMED_SERVICES_RE.finditer(text)]
+    found = {(hit.start, hit.end) for hit in names}
+    partners = []
+    for hit in people:
+        before = _AND_BEFORE_NAME_RE.search(text, max(0, hit.start - 40), hit.start)
+        after = _AND_AFTER_NAME_RE.match(text, hit.end)
+        for match in (before, after):
+            if not match:
+                continue
+            start, end = match.span("name")
+            word = match.group("name")
+            first = min(start, hit.start)
+            if (
+                (start, end) in found
+                or not (_unlisted(word) or (_forename_word(word) and word.lower() not in _ENGLISH))
+                or word.lower() in _KIN_WORDS
+                or word.lower() in _KIN_FORENAMES
+                or word.isupper()
+                or _PLACE_SHAPED_RE.search(word)
+                or _PAIR_OF_PLACES_BEFORE_RE.search(text, max(0, first - 12), first)
+                or any(s <= start and end <= e for s, e in known)
+            ):
+                continue  # ("Tesco and ...", "between Najma Guleid and Kenya", "Northshire and ...")
+            partners.append(_Hit("person_name", start, end, "and_partner"))
+    return partners
 
 
 def _kin_pair(text, start, end):
@@ -4152,6 +4223,16 @@ def _ner_chunks(text):
             if _token_kind(token) == "name":
                 yield offset, sentence
                 break
+
+
+def _sentence_around(text, start, end):
+    """The sentence (or line) that holds the text from start to end."""
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 300), start)]
+    first = max([*ends, text.rfind("\n", 0, start) + 1])
+    after = _SENTENCE_END_RE.search(text, end)
+    line_end = text.find("\n", end)
+    last = min(x for x in (after.end() if after else len(text), line_end if line_end >= 0 else len(text)))
+    return text[first:last]
 
 
 def _sentences(text):

@@ -2655,3 +2655,42 @@ def test_a_name_before_its_declared_pseudonym_an_age_in_weeks_and_days_and_a_sco
 )
 def test_an_area_after_a_pseudonym_an_endearment_a_project_kin_and_a_grade_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He called his grandmother 'Nain' and his grandfather 'Taid'.",
+        "The boy called his stepfather 'Pops'.",
+        "Wyres, as her grandmother called her, is Welsh for granddaughter.",
+        "Her father called her 'Beti' when he was calm.",
+        "They travelled by train to Liverpool Lime Street.",
+        "He watched Peaky Blinders with his older brother.",
+    ],
+)
+def test_what_a_child_calls_kin_an_endearment_a_station_and_a_programme_pass(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Ikram and Najma Guleid, the two older sisters, were interviewed.", "Ikram"),
+        ("Najma Guleid and Ikram were interviewed with an interpreter.", "Ikram"),
+        ("The children called their mother's friend Lilac Cawthorne 'Aunty Lala'.", "Lala"),
+        ("She lived at 4 Lime Street with her aunt.", "4 Lime Street"),
+    ],
+)
+def test_a_name_paired_with_a_name_a_name_after_a_kin_word_and_a_street_a_station_shares_are_flagged(text, value):
+    assert any(found == value for _, found in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She moved between Najma Guleid's flat and Northshire.",
+        "Tesco and Najma Guleid's employer were contacted.",
+    ],
+)
+def test_a_place_or_a_brand_paired_with_a_name_is_not_flagged(text):
+    assert [value for _, value in kinds(text) if "Najma" not in value] == []
