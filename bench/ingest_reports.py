@@ -59,12 +59,13 @@ thirtyfifth` (bench/data/anonymisation_thirtyfifth/, 263 cases, written while th
 `--batch thirtysixth` (bench/data/anonymisation_thirtysixth/, 275 cases, written while the thirty-fifth was tuned on)
 were scored once in the same session, development material since; `--batch thirtyseventh`
 (bench/data/anonymisation_thirtyseventh/, 219 cases, written while the thirty-sixth was tuned on) gave its last figures,
-scored once at c721b26.
+scored once at c721b26, development material since; `--batch thirtyeighth` (bench/data/anonymisation_thirtyeighth/,
+247 cases, written while the thirty-seventh was tuned on) was scored once at 088ee09 in the twenty-fifth session.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|thirtysixth|thirtyseventh]
+        [--batch fresh|third|...|thirtyseventh|thirtyeighth]
 """
 
 import argparse
@@ -337,7 +338,7 @@ SCORED_BATCHES = {
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
     "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
-    "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth", "thirtyseventh",
+    "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth", "thirtyseventh", "thirtyeighth",
 }  # fmt: skip
 
 
@@ -413,6 +414,7 @@ def main():
             "thirtyfifth",
             "thirtysixth",
             "thirtyseventh",
+            "thirtyeighth",
         ),
         help="a later blind batch",
     )
