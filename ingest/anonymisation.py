@@ -229,7 +229,7 @@ mamó daideo seanmhair seanair seanmhathair athair máthair mamaí daidí tad-cu
 mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi bamps taid-cu
 foras comann comunn bòrd bord ùdarras udarras údarás udaras roinn cumann pàrant pàrant parant gaeilge gàidhlig
 stòrlann storlann nàiseanta naiseanta garda síochána siochana kernewek
-poileas alba seirbheis oifis àraich araich cariad
+poileas alba seirbheis oifis àraich araich cariad aonad
 roedd cyfeirir ni cyhoeddus ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref tachwedd rhagfyr
 mae urdd gobaith pwynt dysgu clwb cwtsh mai medi
 oedolyn oedolion brawd chwaer meddyg meddygon phlentyn blentyn rydym crynodeb datganiad datganiadau canfyddiad
@@ -405,6 +405,7 @@ _WORD_NAME_RE = re.compile(
 _SUBJECT_START = (
     r"(?:(?<=^)|(?<=\n)|(?<=[.!?][^\S\n])|(?<=[.!?][\"'\u201d\u2019][^\S\n])|(?<=[:;][^\S\n])"
     r"|(?<=When )|(?<=After )|(?<=Before )|(?<=Until )|(?<=Once )|(?<=While )"  # ("When Justice came home ...")
+    r"|(?<=\bthat )"  # ("Mr Tumusiime said that Mugisha had never been left alone")
     "|(?<=^[\"\u201c\u2018'])|(?<=\\s[\"\u201c\u2018']))"  # (a quotation's first word: "\u201cTreasure said she'd ...")
 )
 _SUBJECT_NAME = (
@@ -423,8 +424,10 @@ _PERSON_PREDICATE = (
     r"|carers?|babysitter|childminder|lodger|tenant|neighbour|landlord|landlady|boyfriend|girlfriend)"
     r"|arrived|came[^\S\n]+(?:home|back)|went[^\S\n]+(?:home|missing|to[^\S\n]+live)|brought|stayed|separated"
     r"|moved[^\S\n]+(?:to|in|out|away)|answered[^\S\n]+the[^\S\n]+door|was[^\S\n]+(?:holding|the[^\S\n]+only"
-    r"[^\S\n]+(?:adult|person|one))"
-    r"|had[^\S\n]+(?:come|arrived|moved|run|been[^\S\n]+(?:known[^\S\n]+to|sleeping|staying|living|missing|crying"
+    r"[^\S\n]+(?:adult|person|one|social[^\S\n]+worker|health[^\S\n]+visitor|teacher|professional|practitioner"
+    r"|nurse|midwife|worker|officer|GP|doctor|key[^\S\n]?worker|mentor))"
+    r"|had[^\S\n]+(?:never[^\S\n]+)?(?:come|arrived|moved|run|been[^\S\n]+(?:known[^\S\n]+to|sleeping|staying"
+    r"|living|missing|crying|left[^\S\n]+(?:with|alone|in|at)"
     r"|self-harming"
     r"|excluded|arrested|placed|admitted|referred|in[^\S\n]+the[^\S\n]+UK))"
     r"|(?:was|were)[^\S\n]+(?:(?:never|not|rarely|always|also|then|later|last|only|first)[^\S\n]+)?"
@@ -1153,6 +1156,9 @@ _SMALL_PLACE_RE = re.compile(
     rf"\b(?:village|hamlet|townland)[^\S\n]+of[^\S\n]+(?P<place>{_CAP}(?:[^\S\n]+{_CAP})?)"
     rf"|(?P<named>{_CAP}(?:[^\S\n]+(?:an|na|nan|{_CAP}))?(?:[^\S\n]+{_CAP})?),[^\S\n]+a[^\S\n]+"
     r"(?:(?:small|rural|remote|tiny|little|coastal|farming)[^\S\n]+)?(?:village|hamlet|townland|settlement)\b"
+    # ... and an estate so named: "rehoused in Brynhelygen, a small estate on the edge of the village"
+    rf"|(?P<estate>{_CAP}),[^\S\n]+an?[^\S\n]+(?:(?:small|large|new|council|housing|local|private|former)[^\S\n]+){{0,2}}"
+    r"(?:estate|housing[^\S\n]+estate|housing[^\S\n]+scheme)\b"
 )
 # A street named by a word that no word list holds, with a kind of street that is also an ordinary word ("Cranleigh
 # Walk", "Merrilees Vennel", "Drumhallow Heights"); and an estate or housing scheme ("the Hatherley estate").
@@ -1170,7 +1176,7 @@ _TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
 _INSTITUTION_KEYWORDS = {
     "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre|UTC"
     r"|Tuition\s+Centre|Learning\s+Hub|PRU|Prep(?:aratory)?(?:\s+School)?)",
-    "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre|Family\s+Centre)",
+    "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre)",
     "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Health\s+Hub"
     r"|Group\s+Practice|Family\s+Practice|Family\s+Doctors|Health\s+Partnership|Medical\s+Partnership|Primary\s+Care\s+Centre"
     r"|Walk-?[Ii]n\s+Centre|Medical\s+Services|Village\s+Practice)",
@@ -1389,6 +1395,7 @@ _RELATION_RE = re.compile(
     r"grandpa|grandfather|brother|sister|half-brother|half-sister|stepbrother|stepsister|friend|partner|boyfriend|"
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
+    r"known\s+(?:locally|widely|only|mostly|simply|affectionately|always|just|generally|commonly|usually)\s+as|"
     r"known\s+(?:to|by)\s+(?:everybody|everyone|all|friends|family)(?:\s+[a-z]+){0,2}\s+as|"
     r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|knew\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|a\.?k\.?a\.?|"
     r"saved\s+(?:in\s+(?:her|his|their)\s+(?:phone|contacts)\s+)?as|"
@@ -1522,14 +1529,15 @@ _TRANSCRIPT_RE = re.compile(
     r"(?P<message>[^\n]{2,300})"
 )
 _TEXTED_RE = re.compile(
-    r"\b(?i:text|texts|message|messages|msg|txt|dm|whatsapp|snapchat|sms|note)\b[^:\n]{0,40}:[^\S\n]*[\"'\u2018\u201c]?"
+    r"\b(?i:text|texts|message|messages|msg|txt|dm|whatsapp|snapchat|sms|note)\b(?:[^:\n]|(?<=\d):(?=\d\d)){0,40}:"
+    r"[^\S\n]*[\"'\u2018\u201c]?"
     r"(?P<message>[a-z][^\n]{2,300})"
 )
 _SENDER_RE = re.compile(r"\b(?i:message|text|texts|messages)[^\S\n]+(?i:from)[^\S\n]+(?P<name>[a-z][\w-]+)\b")
 # What puts a person's name next in informal writing: "tell ...", "uncle ..." (strongly); "with ...", "at ...".
 _STRONG_CUE_RE = re.compile(r"\b(?:uncle|auntie|aunty|aunt|cousin|tell|ask)[^\S\n]+$")
 _NAME_CUE_BEFORE_RE = re.compile(
-    r"\b(?:mate|bro|sis|let|with|at|from|see|seen|saw|call|ring|get|wheres|where[\u2019']s)[^\S\n]+$"
+    r"\b(?:mate|bro|sis|let|with|wiv|wid|at|from|see|seen|saw|call|ring|get|wheres|where[\u2019']s)[^\S\n]+$"
 )
 _ME_AND_BEFORE_RE = re.compile(r"\bme,?[^\S\n]+(?:and|an|&|n)[^\S\n]+$|\bme,[^\S\n]+$")
 # Who else "me and ..." may name that is no name.
@@ -1595,6 +1603,9 @@ _PERSON_VERB_AFTER_RE = re.compile(
 _REVIEWER_RE = re.compile(
     r"\b(?i:(?:(?:overview|report|lead|independent)\s+)?(?:author|reviewer|writer|chair(?:person)?|scrutineer)"
     r"(?:\s+(?:of|for|to)\s+[^:|\n]{1,90}?)?\s*[:|\-]|chaired\s+by|written\s+by|authored\s+by"
+    # ... in Welsh: "Adolygydd arweiniol:", "Awdur:", "Cadeirydd y panel:", "Ysgrifennwyd gan"
+    r"|(?:adolygydd|adolygwyr|awdur|cadeirydd)(?:\s+(?:arweiniol|annibynnol|allanol))?(?:\s+y\s+panel)?\s*[:|]"
+    r"|(?:ysgrifennwyd|cadeiriwyd)\s+gan"
     r"|(?:led|conducted|undertaken|carried\s+out)\s+by(?=\s+[^,\n]{3,60},\s+(?:an?|the)\s+(?:independent|lead|external)\b)|"
     r"name\s*\(print(?:ed)?\)\s*[:|]?|(?:referrer|referred\s+by|completed\s+by|prepared\s+by|signed\s+by)\s*:)"
     r"[^\S\n]*" + _LABELLED_NAME
@@ -2541,7 +2552,7 @@ def _place_hits(text):
         if _unlisted(match.group("name")) and _unlisted(match.group("town")):
             yield _Hit("address", match.start("home"), match.end("home"), "address")
     for match in _SMALL_PLACE_RE.finditer(text):
-        group = "place" if match.group("place") else "named"
+        group = next(name for name in ("place", "named", "estate") if match.group(name))
         if any(_unlisted(word) for word in match.group(group).split()):
             yield _Hit("address", match.start(group), match.end(group), "small_place")
     for match in _ODD_STREET_RE.finditer(text):
@@ -2723,6 +2734,7 @@ def _name_hits(text, lower_words):
         *_beside_pseudonym_hits(text),
         *_from_agency_hits(text),
         *_gaelic_name_hits(text),
+        *_celtic_subject_hits(text),
         *_capital_name_hits(text),
         *_cued_name_hits(text),
         *_family_cell_hits(text, lower_words),
@@ -3160,6 +3172,26 @@ def _starts_cell(text, start):
         return _starts_cell(text, cell.start("first"))  # a cell's second language ("Cyfeirir ato fel / Referred")
     line_end = text.find("\n", start)
     return (at == 0 or text[at - 1] == "\n") and " | " in text[start : line_end if line_end >= 0 else len(text)]
+
+
+# A Welsh or Gaelic sentence's subject after its verb, as those languages put it, then what it did: "Roedd Melangell yn
+# byw gyda'i nain", "Dywedodd Gethin wrth yr athro", "Bha Seonag a' fuireach".
+_CELTIC_SUBJECT_RE = re.compile(
+    r"(?<![\w'\u2019])(?:Roedd|Mae|Bu|Bydd|Dywedodd|Aeth|Daeth|Cafodd|Gwelodd|Symudodd|Arhosodd|Ffoniodd"
+    r"|Bha|Tha|Thuirt|Chaidh|Thàinig|Dh[\u2019']fhàg)"
+    rf"[^\S\n]+(?P<name>{_CAP})[^\S\n]+(?:yn|wedi|ddim|heb|wrth|gyda|i|a[\u2019']|ag|air|aig|ann|gu|ri|ris)\b"
+)
+
+
+def _celtic_subject_hits(text):
+    for match in _CELTIC_SUBJECT_RE.finditer(text):
+        word = match.group("name")
+        lower = word.lower()
+        if lower in _SAFE or lower in _WELSH_WORDS or lower in _GAELIC_WORDS or lower in _ENGLISH:
+            continue  # ("Mae Heddlu ...", "Roedd Mam yn ...")
+        if any(found.group() == word for found in _listed(_UK_PLACES, word)):
+            continue  # ("Roedd Caerdydd yn bell")
+        yield _Hit("person_name", match.start("name"), match.end("name"), "celtic_subject")
 
 
 def _gaelic_name_hits(text):

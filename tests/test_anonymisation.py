@@ -2694,3 +2694,33 @@ def test_a_name_paired_with_a_name_a_name_after_a_kin_word_and_a_street_a_statio
 )
 def test_a_place_or_a_brand_paired_with_a_name_is_not_flagged(text):
     assert [value for _, value in kinds(text) if "Najma" not in value] == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The family were rehoused in Hollowmere, a small estate on the edge of the town.", "Hollowmere"),
+        ("'Tamsin was the only social worker who listened to me,' Mother said.", "Tamsin"),
+        ("Oghenekaro had been left with a private foster carer whom no agency knew about.", "Oghenekaro"),
+        ("Mr Byaruhanga said that Kato had never been left alone with the baby.", "Kato"),
+        ("A man known locally as 'Spanner' supplied the girls with cannabis.", "Spanner"),
+        ("msg from gran 19:02: hes wiv brackenridge again i cant stop him", "brackenridge"),
+        ("Adolygydd arweiniol: Eirlys Pennant", "Eirlys Pennant"),
+        ("Roedd Tegwedd yn byw gyda'i nain ar y fferm.", "Tegwedd"),
+    ],
+)
+def test_an_estate_a_subject_a_nickname_a_message_a_welsh_label_and_a_welsh_subject_are_flagged(text, value):
+    assert any(value in found for _, found in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rhosgadfa Family Centre ran the parenting group on Thursday mornings.",
+        "A Gaelic-medium unit (Aonad Gàidhlig) was attached to the school.",
+        "Roedd Caerdydd yn bell o'r pentref.",
+        "The review found that Northshire Council had moved to a new system.",
+    ],
+)
+def test_a_family_centre_a_gaelic_word_a_welsh_city_and_a_council_after_that_pass(text):
+    assert kinds(text) == []
