@@ -262,7 +262,7 @@ def totals(rows):
 SETS = ("dev", "blind", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 SETS += ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth")
 SETS += ("nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth")
-SETS += ("twentysixth", "twentyseventh", "twentyeighth")
+SETS += ("twentysixth", "twentyseventh", "twentyeighth", "twentyninth")
 
 
 def sources(chosen_set, chosen):
@@ -295,6 +295,7 @@ def sources(chosen_set, chosen):
         "twentysixth": [DATA / "recommendations_twentysixth"],
         "twentyseventh": [DATA / "recommendations_twentyseventh"],
         "twentyeighth": [DATA / "recommendations_twentyeighth"],
+        "twentyninth": [DATA / "recommendations_twentyninth"],
     }.get(chosen_set, [DATA / batch for batch in DEV_BATCHES])
     for folder in folders:
         for source in sorted((folder / "reports").glob("*.json")):
