@@ -193,7 +193,10 @@ NATIONAL = re.compile(
     re.IGNORECASE,
 )
 PARTNERSHIP = re.compile(
-    r"\b(?:partnership|partners|(?<!health )(?<!trust )(?<!care )board|lscb|scp|cpc|acpc|committee|chief officers"
+    # (not "... Health and Social Care Partnership", Scotland's integrated services, nor "... Partnership NHS
+    # Foundation Trust": one organisation's name)
+    r"\b(?:(?<!social care )partnership(?!\s+(?:nhs|foundation|trust)\b)|partners"
+    r"|(?<!health )(?<!trust )(?<!care )board|lscb|scp|cpc|acpc|committee|chief officers"
     r"|cog|sbni|adp|rsb|csp|lsp|safeguarding children|all agencies|partner agencies|each agency|agencies"
     r"|the review panel|multi-agency|safeguarding panels?)\b",
     re.IGNORECASE,
@@ -203,6 +206,7 @@ PARTNERSHIP = re.compile(
 ORGANISATION = re.compile(
     r"\b(?:trusts?|health boards?|authority|authorities|department|services?|council|hospitals?|constabulary|force|nhs"
     r"|integrated care boards?|clinical commissioning groups?|homes|housing(?: associations?)?"
+    r"|health and social care partnerships?|hscps?"
     r"|practices|teams?|units?|providers?|commissioners|icb|ccg|pct)\b",
     re.IGNORECASE,
 )
@@ -292,7 +296,7 @@ TABLE_TEXT = re.compile(
     r"(?:recommendations?|recommended|what (?:we|the review) recommends?|actions?(?: required| needed)?|improvements?"
     r"|required actions?|what is required"
     r"|what (?:needs|has) to (?:happen|change)|what (?:should|must) (?:happen|change))"
-    r"(?: (?:for|to|of|from|by) [\w' ]{2,40})?"
+    r"(?: (?:for|to|of|from|by) [\w' ]{2,40}| in brief| in short| at a glance)?"  # ("Recommendation in brief")
     r"(?:\s*\((?!cymraeg)[\w\s-]{1,30}\))?$"  # "Recommendation (short form)", "Action (English)"
     r"|^english$",  # a bilingual table ("Cymraeg | English"): the English text is read
     re.I,
@@ -310,7 +314,7 @@ TABLE_FINDING = re.compile(
 )
 REFERENCE = re.compile(
     rf"\b(?:key\s+|practice\s+)?(?:findings?|learning\s+(?:points?|areas?)|areas?\s+of\s+learning|learning|lessons?"
-    rf"|themes?|key\s+issues?|issues?|aol)\s+"
+    rf"|themes?|key\s+issues?|issues?|aol)(?:\s*:\s*|\s+)"  # ("Theme: 3 and 4")
     rf"(?P<numbers>(?:{REF_NUMBER}|(?-i:[A-H])(?:\d{{1,2}})?\b)(?:\s*(?:,|and|&)\s*(?:{REF_NUMBER}|(?-i:[A-H])(?:\d{{1,2}})?\b))*)",
     re.IGNORECASE,
 )
@@ -1559,7 +1563,11 @@ SETS_OUT_RECOMMENDATIONS = re.compile(
 
 # Another body's recommendation, told of and not made again: "... and has not repeated it", "is not repeated here".
 NOT_REPEATED = re.compile(
-    r"\b(?:has|have|is|are|was|were)\s+not\s+(?:been\s+)?repeated\b|\bnot\s+repeated\s+here\b", re.IGNORECASE
+    r"\b(?:has|have|is|are|was|were)\s+not\s+(?:been\s+)?repeated\b|\bnot\s+repeated\s+here\b"
+    # ... or one the panel weighed and did not make: "The panel discussed whether to recommend that ..."
+    r"|\b(?:discussed|considered|debated|weighed)\s+whether\s+to\s+(?:recommend|make)\b"
+    r"|\bdecided\s+not\s+to\s+(?:recommend|make)\b",
+    re.IGNORECASE,
 )
 
 
@@ -3350,8 +3358,9 @@ def _address(recommendation):
 
 # Agencies that name a whole service of which the recommendation's words may set one part to act.
 BROAD = {"Children's social care", "Police", "GP and primary care", "School"}
-# "Stavenmoor Homes", "Tai Maes Tylluan" (Welsh "tai", houses, opens a landlord's name): a housing association
-HOMES = re.compile(r"(?-i:\b[A-Z][a-z]+ Homes\b|^(?:[Tt]he\s+)?Tai\s+[A-Z])")
+# "Stavenmoor Homes", "Tai Maes Tylluan", "Cartrefi Nantgwilym" (Welsh "tai", houses, and "cartrefi", homes, open a
+# landlord's name): a housing association
+HOMES = re.compile(r"(?-i:\b[A-Z][a-z]+ Homes\b|^(?:[Tt]he\s+)?(?:Tai|Cartrefi)\s+[A-Z])")
 # Between two agencies that act together: "GPs and emergency department staff", "CAMHS and community dental services".
 JOINED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|&|/)\s*(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?")
 

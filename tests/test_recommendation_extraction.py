@@ -3,6 +3,8 @@ each follows from, and nothing that is not a formal recommendation."""
 
 import datetime
 
+import pytest
+
 from ingest.documents import Page
 from ingest.extraction import extract
 from ingest.recommendations import propose_recommendations
@@ -4463,3 +4465,62 @@ IR-1 | The emergency department should add cannabis edibles to its teaching prog
     made = proposed(pages(FINDINGS, text))
 
     assert [r.label for r in made] == ["Recommendation 1", "Recommendation 2", "Recommendation 3"]
+
+
+def test_a_summary_table_in_brief_a_recommendation_weighed_and_not_made_and_theme_links_after_a_colon():
+    summary = """Executive summary
+
+Our recommendations at a glance
+
+No. | Recommendation in brief | For
+1 | Strengthen the guidance on bruising | DfE
+2 | Audit the bruising protocol | Partnership"""
+    full = """8. Recommendations
+
+Recommendation 1
+
+The Department for Education should strengthen its guidance on bruising in non-mobile babies so that every agency
+refers a bruised baby the same day.
+
+Lead: Department for Education. Theme: 1
+
+Recommendation 2
+
+The partnership should audit the bruising protocol every year and report to the safeguarding partners.
+
+Lead: Partnership business unit. Theme: 1 and 2
+
+8.3 The panel discussed whether to recommend that every baby should have a named health visitor until the age of
+one, and agreed that the new procedure addresses the risk."""
+    findings = """Theme 1: Bruising in a baby who could not crawl was not referred
+
+The GP saw a bruise and did not refer it.
+
+Theme 2: The protocol was not audited
+
+No agency knew whether the protocol was followed."""
+
+    made = proposed(pages(summary, findings, full))
+
+    assert [(r.label, r.findings) for r in made] == [("Recommendation 1", [0]), ("Recommendation 2", [0, 1])]
+    assert made[0].addressee == "national" and "discussed whether" not in made[-1].text
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Kelderhope and Wyre Partnership NHS Foundation Trust should audit its mental health services' use of",
+        "Cartrefi Glanrafon should ensure that housing officers ask about children at every visit and",
+        "Strathmoy Health and Social Care Partnership should ensure that the alcohol and drug recovery service",
+    ],
+)
+def test_a_trust_or_an_integrated_partnership_named_partnership_and_a_welsh_landlord_are_agencies(subject):
+    text = f"""Recommendations
+
+Recommendation 1: {subject} checks whether a child lives in the household.
+
+Recommendation 2: The partnership should audit the bruising protocol every year."""
+
+    first, second = proposed(pages(FINDINGS, text))
+
+    assert first.addressee == "agencies" and second.addressee == "partnership"
