@@ -60,12 +60,14 @@ thirtyfifth` (bench/data/anonymisation_thirtyfifth/, 263 cases, written while th
 were scored once in the same session, development material since; `--batch thirtyseventh`
 (bench/data/anonymisation_thirtyseventh/, 219 cases, written while the thirty-sixth was tuned on) gave its last figures,
 scored once at c721b26, development material since; `--batch thirtyeighth` (bench/data/anonymisation_thirtyeighth/,
-247 cases, written while the thirty-seventh was tuned on) was scored once at 088ee09 in the twenty-fifth session.
+247 cases, written while the thirty-seventh was tuned on) was scored once at 088ee09 in the twenty-fifth session,
+and `--batch thirtyninth` (bench/data/anonymisation_thirtyninth/, 247 cases, written while the thirty-eighth was tuned
+on) at a7efbef; development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|thirtyseventh|thirtyeighth]
+        [--batch fresh|third|...|thirtyeighth|thirtyninth]
 """
 
 import argparse
@@ -339,6 +341,7 @@ SCORED_BATCHES = {
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
     "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
     "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth", "thirtyseventh", "thirtyeighth",
+    "thirtyninth",
 }  # fmt: skip
 
 
@@ -415,6 +418,7 @@ def main():
             "thirtysixth",
             "thirtyseventh",
             "thirtyeighth",
+            "thirtyninth",
         ),
         help="a later blind batch",
     )
