@@ -25,7 +25,7 @@ from ingest import segmentation
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.23"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.24"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -229,7 +229,7 @@ mamó daideo seanmhair seanair seanmhathair athair máthair mamaí daidí tad-cu
 mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi bamps taid-cu
 foras comann comunn bòrd bord ùdarras udarras údarás udaras roinn cumann pàrant pàrant parant gaeilge gàidhlig
 stòrlann storlann nàiseanta naiseanta garda síochána siochana kernewek
-poileas alba seirbheis oifis àraich araich cariad aonad
+poileas alba seirbheis oifis àraich araich cariad aonad beurla
 roedd cyfeirir ni cyhoeddus ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref tachwedd rhagfyr
 mae urdd gobaith pwynt dysgu clwb cwtsh mai medi
 oedolyn oedolion brawd chwaer meddyg meddygon phlentyn blentyn rydym crynodeb datganiad datganiadau canfyddiad
@@ -423,7 +423,7 @@ _PERSON_PREDICATE = (
     r"(?:boys?|girls?|men|man|lads?|brothers?|sisters?|cousins?|friends?|names?|(?:private[^\S\n]+)?foster[^\S\n]+carers?"
     r"|carers?|babysitter|childminder|lodger|tenant|neighbour|landlord|landlady|boyfriend|girlfriend)"
     r"|arrived|came[^\S\n]+(?:home|back)|went[^\S\n]+(?:home|missing|to[^\S\n]+live)|brought|stayed|separated"
-    r"|moved[^\S\n]+(?:to|in|out|away)|answered[^\S\n]+the[^\S\n]+door|was[^\S\n]+(?:holding|the[^\S\n]+only"
+    r"|moved[^\S\n]+(?:to|into|in|out|away)|started[^\S\n]+(?:at|school|nursery)|answered[^\S\n]+the[^\S\n]+door|was[^\S\n]+(?:holding|the[^\S\n]+only"
     r"[^\S\n]+(?:adult|person|one|social[^\S\n]+worker|health[^\S\n]+visitor|teacher|professional|practitioner"
     r"|nurse|midwife|worker|officer|GP|doctor|key[^\S\n]?worker|mentor))"
     r"|had[^\S\n]+(?:never[^\S\n]+)?(?:come|arrived|moved|run|been[^\S\n]+(?:known[^\S\n]+to|sleeping|staying"
@@ -444,7 +444,7 @@ _PERSON_PREDICATE = (
 _BELONGINGS = (
     r"husband|wife|partner|mother|father|mum|dad|nan|nani|nana|gran|granny|grandmother|grandfather|brother|sister"
     r"|son|daughter|baby|boyfriend|girlfriend|friend|carer|last[^\S\n]+message|phone|trailer|bedroom"
-    r"|employer|landlord|solicitor|probation[^\S\n]+officer|tenancy|van|flat"
+    r"|employer|landlord|solicitor|probation[^\S\n]+officer|tenancy|van|flat|school|nursery|class[^\S\n]+teacher"
 )
 _PERSON_SUBJECT_RE = re.compile(
     rf"{_SUBJECT_START}(?<!As[^\S\n])(?P<first>{_SUBJECT_NAME})"
@@ -856,7 +856,7 @@ _CASE_LABEL_RE = re.compile(
     r"(?:coroner[\u2019']?s?(?:\s+service)?|inquest|court|police|case)[\u2019']?s?\s+(?:reference|ref\b\.?)\s+(?:is|was)|"
     r"application\s+(?:reference|ref\b\.?|number|no\b\.?)|"
     r"(?:police|PSNI|crime|incident|LADO|MASH|MARAC|MISPER|referral|safeguarding|social\s+care|Mosaic|LCS|"
-    r"Liquidlogic|EHM|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS|SCRA|NRM|"
+    r"Liquidlogic|EHM|WCCIS|SystmOne|EMIS|Eclipse|PARIS|CareFirst|SEEMiS|court|CPS|PNC|CRIS|STORM|Niche|Athena|Home\s+Office|HMRC|DWP|asylum|immigration|NASS|SCRA|NRM|"
     r"Reporter|hearing|YOT|YJS|youth\s+(?:justice|offending)(?:\s+(?:team|service))?)"
     r"(?:[\u2019']s)?\s+(?:contact\s+)?(?:reference|ref\b\.?|ID|number|no\b\.?|log|referral|case)|"
     r"unique\s+pupil\s+number|UPN|MRN|(?:UCAS\s+)?personal\s+ID|(?:candidate|student|learner|pupil)\s+(?:number|ID)|"
@@ -1141,7 +1141,7 @@ _BUILDING_RE = re.compile(
 _PLACED_STREET_RE = re.compile(
     rf"\b(?:on|off|along|at|from|near|in|of)\s+(?:the\s+)?(?P<street>{_STREET_NAME}"
     r"(?:\s+(?:Way|Court|Row|Farm|Cottages|House|Tower|Towers|Heights|Point|Mansions))?)"
-    r"(?:\s+(?:Way|Court|Row|Farm|Cottages)\b(?:\s+(?:flats|tower\s+block|block\s+of\s+flats))?"
+    r"(?:\s+(?:Way|Court|Row|Farm|Cottages|Walk|Rise)\b(?:\s+(?:flats|tower\s+block|block\s+of\s+flats))?"
     r"|\s+(?:flats|tower\s+block|block\s+of\s+flats|estate)\b)"
 )
 # A street or estate a family moved to or lived in: "The family moved to Tullyherron Heights in the summer".
@@ -1396,7 +1396,7 @@ _RELATION_RE = re.compile(
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
     r"known\s+(?:locally|widely|only|mostly|simply|affectionately|always|just|generally|commonly|usually)\s+as|"
-    r"known\s+(?:to|by)\s+(?:everybody|everyone|all|friends|family)(?:\s+[a-z]+){0,2}\s+as|"
+    r"known\s+(?:to|by)\s+(?:everybody|everyone|all|friends|family)(?:\s+[a-z]+){0,3}\s+as|"
     r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|knew\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|a\.?k\.?a\.?|"
     r"saved\s+(?:in\s+(?:her|his|their)\s+(?:phone|contacts)\s+)?as|"
     r"gave\s+(?:his|her|their|a)\s+name\s+(?:to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?as|"
@@ -1549,6 +1549,8 @@ _COMPANIONS = _word_set(
 _MESSAGE_VERB_RE = re.compile(
     r"[^\S\n]+(?:im|is|was|took|takes|said|says|has|had|wont|cant|dont|did|told|stole|hit|keeps|come|get|ur|aint|isnt"
     r"|wasnt|not|never|still|r|sayin|saying"
+    # (or the one it is sent to, named first: "deqa where r u pls answer")
+    r"|where|wer|wya|pls|plz|please|answer|ring|call|u[^\S\n]+ok|are[^\S\n]+you"
     # (or it and another before such a verb: "courtney n archie r sayin ...")
     r"|(?:n|an|and|&)[^\S\n]+[a-z]+[^\S\n]+(?:r|are|is|was|said|says|sayin|saying|went|took|told))\b"
 )
@@ -1583,6 +1585,11 @@ _SIGNATURE_RE = re.compile(
 )
 # A name a record gives with its date of birth: "Saorla, d.o.b. 03/05/2007".
 _CAPS_WORD = rf"[{_UP}][{_UP}{_APOS}-]{{2,}}"  # a name a record system keeps in capitals ("THROUP", "O'NEILL")
+# A name with an age in brackets, as a household is listed: "Aria (11) and Ethel (2)", "Kaiden (aged 4)".
+_NAME_WITH_AGE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]*\((?:aged[^\S\n]+)?\d{{1,2}}"
+    r"(?:[^\S\n]*(?:years?|yrs?|y|months?|m))?\)"
+)
 _NAME_WITH_BIRTH_RE = re.compile(
     rf"(?P<name>(?:{_CAP}|{_CAPS_WORD})(?:[^\S\n]+(?:{_CAP}|{_CAPS_WORD}))?),?[^\S\n]+"
     r"(?i:d\.?o\.?b\b|date\s+of\s+birth|born\b|dyddiad\s+geni\b)"
@@ -2758,6 +2765,13 @@ def _name_hits(text, lower_words):
         ):
             continue  # "He called his stepfather 'Pops'", "Wyres, as her grandmother called her": kin, not a name
             # (but "Aunty Lala": the name after a kin word)
+        if (
+            " " not in word
+            and lower in _ENGLISH
+            and not _forename_word(word)
+            and _KIN_TITLE_BEFORE_RE.search(text, max(0, hit.start - 12), hit.start)
+        ):
+            continue  # "Grandma Sweets was how the children described their great-grandmother": a word, not a name
         if _PSEUDONYM_BRACKET_BEFORE_RE.search(text, max(0, hit.start - 80), hit.start) and re.match(
             r"\)[^\S\n]*(?:\n|$)", text[hit.end : hit.end + 3]
         ):
@@ -2813,6 +2827,17 @@ def _name_hits(text, lower_words):
             continue  # "Hunter-gatherer games"
         if (by := _BY_AFTER_RE.match(text, hit.end)) and any(start == by.end() for start, _end in known):
             continue  # "Matilda by Roald Dahl": a work's title before its author everyone knows
+        if _WORD_ITSELF_AFTER_RE.match(text, hit.end) and " " not in word:
+            continue  # "Rob was the word the older boys used for taking phones": the word itself
+        if hit.detector in _SHAPE_DETECTORS and not _forename_word(word.split()[0]):
+            if _TEAM_BEFORE_RE.search(text, max(0, hit.start - 30), hit.start):
+                continue  # "wanted to play for Linfield": a team
+            if (
+                hit.detector == "ner"
+                and _ordinary(word)
+                and _WORK_BEFORE_RE.search(text, max(0, hit.start - 30), hit.start)
+            ):
+                continue  # "She had watched Frozen so many times": a film, a game, a book
         if _PET_BEFORE_RE.search(text, max(0, hit.start - 40), hit.start):
             continue  # an animal's name: "Mother called it Tyson", "a dog called Bruno", "their puppy, Pickle,"
         if _MOVE_TO_BEFORE_RE.search(text, max(0, hit.start - 40), hit.start):
@@ -2959,7 +2984,7 @@ def _contents_entry(text, start):
 _WORD_NOT_NAME_AFTER_RE = re.compile(
     r"[^\S\n]+(?:(?:the|a|an)\b|and[^\S\n]+(?!(?:his|her|their|my|our|your|the|a|an|i|he|she|they|we)\b)[a-z]"
     r"|(?P<plural>[a-z]{3,}[^s\W]s)[^\S\n]+(?:were|are|have|had|left|came|went|fell|showed|remained|continued"
-    r"|on|in|of|at|from|about|with|between)\b)"
+    r"|on|in|of|at|from|about|with|between|and|filled|lay|stood)\b)"
 )
 _VERBS_IN_S = _word_set(
     "says tells knows lives visits works goes attends cares stays wants thinks feels has is does gets takes sees comes "
@@ -2970,7 +2995,8 @@ _REVIEW_AFTER_RE = re.compile(r"[^\S\n]+(?:LCSPR|CSPR|SCR|SCP|LSCB|LSCP|CPR|CPC|
 # Words only Scottish Gaelic uses, to tell a Gaelic sentence from an English one.
 _GAELIC_WORDS = _word_set(
     "bha tha chaidh agus ris don leis aig air ann gu nach cha chan bho bhon rinn thuirt sinn sibh iad mi thu e i "
-    "an-dè a-steach a-mach h-uile latha chloinn seanmhair gàidhlig airson chun fhathast"
+    "an-dè a-steach a-mach h-uile latha chloinn seanmhair gàidhlig airson chun fhathast anns sgoil clann chlann "
+    "bruidhinn beurla taigh dhachaigh agam aice aige"
 )
 _GAELIC_LEAST = 3  # Gaelic words in a sentence that make it Gaelic
 
@@ -2986,11 +3012,20 @@ def _plain_word(word):
 
 
 def _word_not_name(text, hit):
-    """Whether a forename that is also a word, alone at a sentence or line start, is the word by what follows it."""
+    """Whether a forename that is also a word, or a word no forename list holds, alone at a sentence or line start, is
+    the word by what follows it ("Rusty bikes and ...", "Ceilidh nights at ...")."""
     word = text[hit.start : hit.end]
-    if word not in _WORD_FORENAMES and word.lower() not in _COMMON_WORD_FORENAMES:
+    known = word in _FORENAMES or word in _GAZETTEER
+    if known and word not in _WORD_FORENAMES and word.lower() not in _COMMON_WORD_FORENAMES:
         return False
     after = _WORD_NOT_NAME_AFTER_RE.match(text, hit.end)
+    if (
+        after
+        and not after.group("plural")
+        and word not in _WORD_FORENAMES
+        and word.lower() not in _COMMON_WORD_FORENAMES
+    ):
+        return False  # (a word no list holds before "and": "Ikram and mother left" may be a name)
     return bool(after) and (not after.group("plural") or after.group("plural") not in _VERBS_IN_S)
 
 
@@ -3101,6 +3136,16 @@ def _unknown_word(word):
 _REFERENCE_TITLE_RE = re.compile(r"\((?:19|20)\d{2}[a-z]?\)\.?[^\S\n]+(?P<title>[^.\n]{3,200})")
 
 
+# What says a word is spoken of as a word: "Rob was the word the older boys used", "'Opps' is slang for rivals".
+_WORD_ITSELF_AFTER_RE = re.compile(
+    r"['\u2019\"\u201d]?[^\S\n]+(?:was|is)[^\S\n]+(?:the|a|an)[^\S\n]+(?:\w+[^\S\n]+)?(?:word|term|slang|expression|phrase)\b"
+    r"|['\u2019\"\u201d]?[^\S\n]+(?:was|is)[^\S\n]+slang[^\S\n]+for\b"
+)
+# What puts a team after it ("wanted to play for Linfield") and a work watched, played or read ("watched Frozen").
+_TEAM_BEFORE_RE = re.compile(r"\b(?:play|plays|played|playing|signed)[^\S\n]+(?:for|against)[^\S\n]+$", re.I)
+_WORK_BEFORE_RE = re.compile(
+    r"\b(?:watch|watched|watches|watching|binge-watched|played|playing|read|reading|streamed|streaming)[^\S\n]+$", re.I
+)
 # What says the name after it is an animal's: "called it", "a dog called", "their puppy,".
 _PET_BEFORE_RE = re.compile(
     r"\b(?:(?:called|named|nicknamed)[^\S\n]+it[^\S\n]+|(?:dog|dogs|puppy|cat|kitten|pony|horse|rabbit|hamster|parrot|snake"
@@ -4049,6 +4094,12 @@ def _recorded_name_hits(text):
     """A name given with a date of birth, and a forename opening a quoted note ("reads: \"Finlay in tears ...")."""
     for match in (*_NAME_WITH_BIRTH_RE.finditer(text), *_LABELLED_RECORD_NAME_RE.finditer(text)):
         if all(_token_kind(word) == "name" or _capitals_name(word) for word in match.group("name").split()):
+            yield _Hit("person_name", match.start("name"), match.end("name"), "recorded_name")
+    for match in _NAME_WITH_AGE_RE.finditer(text):
+        words = match.group("name").split()
+        if all(_forename_word(word) or _no_word(word) for word in words) and all(
+            _token_kind(word) == "name" for word in words
+        ):  # (a forename or a word no list holds: not "Table (3)", "Section (2)")
             yield _Hit("person_name", match.start("name"), match.end("name"), "recorded_name")
     for match in _QUOTED_NOTE_NAME_RE.finditer(text):
         name = match.group("name")

@@ -2724,3 +2724,37 @@ def test_an_estate_a_subject_a_nickname_a_message_a_welsh_label_and_a_welsh_subj
 )
 def test_a_family_centre_a_gaelic_word_a_welsh_city_and_a_council_after_that_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The girls were seen getting into a car at the end of Bobbin Walk.", "Bobbin Walk"),
+        ("Lin Meixiu's school reported that she had lost weight.", "Lin Meixiu"),
+        ("Household: Carol Sidebottom (maternal grandmother, 61), Ivy (9) and Rafferty (3)", "Ivy"),
+        ("Text from Mother, 22:15: ayaan where r u pls answer ur phone", "ayaan"),
+        ("Known to everyone on the estate as Toffee, he gave the girls lifts.", "Toffee"),
+        ("WCCIS ID 55120839 held a second record for the same child.", "55120839"),
+        ("Shamima and Rahel moved into the flat with their children in 2020.", "Rahel"),
+    ],
+)
+def test_a_placed_walk_a_schools_pupil_a_household_by_ages_a_message_a_nickname_a_record_id_and_a_couple_are_flagged(
+    text, value
+):
+    assert any(value in found for _, found in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rob was the word the older boys used for taking phones.",
+        "Granny Apron is what the children called their great-grandmother.",
+        "Tha a' chlann a' bruidhinn Beurla anns an sgoil.",
+        "Child F wanted to play for Glenavon when he grew up.",
+        "Rusty bikes and a broken trampoline filled the garden.",
+        "She had watched Frozen so many times she knew every song.",
+        "See Table (3) and Section (2).",
+    ],
+)
+def test_a_word_as_a_word_a_kin_nickname_gaelic_a_team_a_word_before_its_noun_a_film_and_numbered_captions_pass(text):
+    assert kinds(text) == []
