@@ -27,8 +27,9 @@ from ingest.models import ThemeModel
 from ingest.suggestions import DATA, MAX_TRAINING, MIN_CONFIRMED, RETRAIN_CHANGE, ThemeClassifier
 from reviews.models import Review
 
-# The seed set: training_findings.jsonl (TRAINING.md), training_findings_second.jsonl (TRAINING_SECOND.md) and
-# training_findings_third.jsonl (TRAINING_THIRD.md).
+# The seed set: training_findings.jsonl (TRAINING.md), training_findings_second.jsonl (TRAINING_SECOND.md),
+# training_findings_third.jsonl (TRAINING_THIRD.md) and training_findings_fourth.jsonl (TRAINING_FOURTH.md: short
+# learning points as repositories and briefings publish them).
 SEEDS = sorted(DATA.glob("training_findings*.jsonl"))
 KEEP = 3  # versions kept: the newest and two before it
 # What a pickled classifier needs to be read back: the layout of ThemeClassifier (raise FORMAT when it changes) and
