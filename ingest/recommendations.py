@@ -814,7 +814,10 @@ def _as_amended(proposed, blocks):
 
 
 # A schedule of amendments' columns: where ("Paragraph"), and the words as amended ("As amended (May 2011)").
-AMENDED_COLUMN = re.compile(r"^(?:as\s+amended|amended\s+(?:text|wording)|new\s+(?:text|wording)|amendment)\b", re.I)
+# ("Section | Change | Reason": a revised edition's log of changes, "Recommendation 4 | Deleted | Overtaken ...")
+AMENDED_COLUMN = re.compile(
+    r"^(?:as\s+amended|amended\s+(?:text|wording)|new\s+(?:text|wording)|amendment|change$)\b", re.I
+)
 WHERE_COLUMN = re.compile(r"^(?:paragraph|para\.?|section|location|where|recommendation)s?\b", re.IGNORECASE)
 DELETED = re.compile(r"^(?:deleted|delete|removed|withdrawn)\b", re.IGNORECASE)
 NAMED_IN_CELL = re.compile(r"\brecommendation\s+\d{1,2}[a-z]?\b", re.IGNORECASE)

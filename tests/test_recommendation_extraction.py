@@ -4524,3 +4524,22 @@ Recommendation 2: The partnership should audit the bruising protocol every year.
     first, second = proposed(pages(FINDINGS, text))
 
     assert first.addressee == "agencies" and second.addressee == "partnership"
+
+
+def test_a_recommendation_a_revised_editions_log_of_changes_deletes_is_none():
+    log = """Changes in this edition
+
+Section | Change | Reason
+Recommendation 2 | Deleted | Overtaken: the clinic was replaced in January
+Recommendation 3 | Reworded | The service asked for a realistic timescale"""
+    text = """8. Recommendations
+
+1. The partnership should adopt guidance on medical neglect in children with long-term conditions.
+
+2. The council should provide a supervised area in the medical room where pupils can test privately.
+
+3. The council should ensure that school nurses review every school health log within one month."""
+
+    made = proposed(pages(log, FINDINGS, text))
+
+    assert [r.label for r in made] == ["1", "3"]
