@@ -62,12 +62,13 @@ were scored once in the same session, development material since; `--batch thirt
 scored once at c721b26, development material since; `--batch thirtyeighth` (bench/data/anonymisation_thirtyeighth/,
 247 cases, written while the thirty-seventh was tuned on) was scored once at 088ee09 in the twenty-fifth session,
 and `--batch thirtyninth` (bench/data/anonymisation_thirtyninth/, 247 cases, written while the thirty-eighth was tuned
-on) at a7efbef; development material since.
+on) at a7efbef, and `--batch fortieth` (bench/data/anonymisation_fortieth/, 249 cases, written while the thirty-ninth
+was tuned on) at 141b409; development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|thirtyeighth|thirtyninth]
+        [--batch fresh|third|...|thirtyninth|fortieth]
 """
 
 import argparse
@@ -341,7 +342,7 @@ SCORED_BATCHES = {
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
     "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
     "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth", "thirtyseventh", "thirtyeighth",
-    "thirtyninth",
+    "thirtyninth", "fortieth",
 }  # fmt: skip
 
 
@@ -419,6 +420,7 @@ def main():
             "thirtyseventh",
             "thirtyeighth",
             "thirtyninth",
+            "fortieth",
         ),
         help="a later blind batch",
     )
