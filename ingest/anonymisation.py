@@ -25,7 +25,7 @@ from ingest import segmentation
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.24"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.25"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -291,7 +291,8 @@ _KIN_TITLE_BEFORE_RE = re.compile(
 # A sentence that says what someone calls their kin: "called" and a word for a relative.
 _KIN_CALLED_RE = re.compile(
     r"(?=.*\bcall(?:s|ed|ing)?\b).*\b(?:(?:step|grand|great-grand)?(?:mother|father|parent|daughter|son|child)"
-    r"|grand(?:ma|pa|dad|mum)|aunt|auntie|uncle|brother|sister|sibling|cousin|nephew|niece|granny|family)s?\b",
+    r"|grand(?:ma|pa|dad|mum)|aunt|auntie|uncle|brother|sister|sibling|cousin|nephew|niece|granny|family|baby"
+    r"|little[^\S\n]+one|everyone[^\S\n]+in[^\S\n]+the[^\S\n]+(?:house|home))s?\b",
     re.IGNORECASE | re.DOTALL,
 )
 _OWN_BEFORE_RE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our)[^\S\n]+$")
@@ -616,6 +617,7 @@ _WORD_START_RE = re.compile(r"\b\w+")
 
 
 _UK_PLACES = _indexed_public_names("uk_places.txt")
+_WORLD_PLACES = _indexed_public_names("world_places.txt")
 # Detectors that find a name by its shape alone (a model, a forename list), which a place's name can have.
 _SHAPE_DETECTORS = frozenset(("ner", "forename", "gazetteer", "double_forename"))
 # Where a place's name stands: after a word that says so ("towns in Kent", "moved from Wrexham to ..."); a name of
@@ -635,10 +637,11 @@ def _listed(index, text):
 
 
 def _place_spans(text):
-    """Spans of UK places (uk_places.txt, written blind) where the text puts a place."""
+    """Spans of places (uk_places.txt and world_places.txt, written blind) where the text puts a place."""
     return [
         found.span()
-        for found in _listed(_UK_PLACES, text)
+        for index in (_UK_PLACES, _WORLD_PLACES)
+        for found in _listed(index, text)
         if " " in found.group() or _PLACE_BEFORE_RE.search(text, max(0, found.start() - 20), found.start())
     ]
 
@@ -1410,7 +1413,7 @@ _RELATION_RE = re.compile(
 _APPOSITION_RE = re.compile(
     rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),[^\S\n]+(?:(?:(?:the|his|her|their)(?:[^\S\n]+(?:children|family|baby|child)"
     rf"[{_APOS}]s?)?|(?:Mother|Father|Mum|Dad)[{_APOS}]s)[^\S\n]+(?:(?:maternal|paternal|older|younger|new|former|"
-    r"eldest|youngest|oldest|middle|elder|step|half)[^\S\n]+)?(?:eldest|youngest|oldest|middle|elder|grandmother|grandfather"
+    r"eldest|youngest|oldest|middle|elder|step|half)[^\S\n]+)?(?:great-)?(?:eldest|youngest|oldest|middle|elder|grandmother|grandfather"
     r"|mother|father|aunt|uncle|cousin|brother|sister|sibling|son|daughter|partner|boyfriend|girlfriend|friend|neighbour"
     r"|baby|child|lodger|babysitter|childminder|flatmate|carer)\b|(?:then|aged|now|who[^\S\n]+(?:was|is)"
     r"(?:[^\S\n]+(?:then|now|aged))?)[^\S\n]+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -1466,6 +1469,13 @@ _PRACTITIONER_COMMA_RE = re.compile(
     rf"|taxi\s+driver|bus\s+driver|caretaker|receptionist|lollipop\s+(?:man|lady)|dinner\s+lady|teaching\s+assistant"
     rf"|coach|childminder)(?:[^\S\n]+(?i:on|at|in|of)[^\S\n]+the[^\S\n]+[a-z]+(?:[^\S\n]+[a-z]+)?)?),[^\S\n]+"
     rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),"
+)
+# ... in Welsh: "yr ymwelydd iechyd, Glain Penry, â'r teulu", "ei gweithiwr cymdeithasol, Deri Morgan,".
+_WELSH_PRACTITIONER_COMMA_RE = re.compile(
+    r"\b(?i:yr?|ei|eu|ein)[^\S\n]+(?i:ymwelydd[^\S\n]+iechyd|gweithiwr[^\S\n]+cymdeithasol|gweithwraig[^\S\n]+gymdeithasol"
+    r"|meddyg[^\S\n]+teulu|meddyg|athro|athrawes|pennaeth|nyrs(?:[^\S\n]+ysgol)?|bydwraig|swyddog(?:[^\S\n]+heddlu)?"
+    r"|heddwas|plismon|plismones|seicolegydd|pediatregydd|cynghorydd[^\S\n]+personol|gweithiwr[^\S\n]+allweddol)"
+    rf",[^\S\n]+(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),"
 )
 # ... or on a lanyard or badge, before the role: "'Marcella \u2013 Family Support Worker'".
 _NAME_BEFORE_ROLE_RE = re.compile(
@@ -1535,7 +1545,11 @@ _TEXTED_RE = re.compile(
 )
 _SENDER_RE = re.compile(r"\b(?i:message|text|texts|messages)[^\S\n]+(?i:from)[^\S\n]+(?P<name>[a-z][\w-]+)\b")
 # What puts a person's name next in informal writing: "tell ...", "uncle ..." (strongly); "with ...", "at ...".
-_STRONG_CUE_RE = re.compile(r"\b(?:uncle|auntie|aunty|aunt|cousin|tell|ask)[^\S\n]+$")
+_STRONG_CUE_RE = re.compile(
+    r"\b(?:uncle|auntie|aunty|aunt|cousin|tell|ask|its|it[\u2019']s|dis[^\S\n]+is|this[^\S\n]+is"
+    # ("wer r u sabbir??": the one asked where they are)
+    r"|(?:wer|where|wheres|were)[^\S\n]+(?:r|are)[^\S\n]+(?:u|you))[^\S\n]+$"
+)
 _NAME_CUE_BEFORE_RE = re.compile(
     r"\b(?:mate|bro|sis|let|with|wiv|wid|at|from|see|seen|saw|call|ring|get|wheres|where[\u2019']s)[^\S\n]+$"
 )
@@ -1557,7 +1571,7 @@ _MESSAGE_VERB_RE = re.compile(
 _TEXT_SPEAK = _word_set(
     "im u ur dont wont cant didnt isnt hes shes theyre youre thats whats wasnt aint pls plz tmrw tmw tomorow tonite "
     "cos coz cuz gonna wanna dunno innit ya yeah yeh nah ok okay lol omg xx xxx wiv ta hun babe bro sis mum mam mummy "
-    "daddy nan nanny"
+    "daddy nan nanny wer wen hiya goin stayin comin"
 )
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|my|your|his|her|our|their|this|that|some)[^\S\n]+$")
 _COMMON_WORD_FORENAMES = _word_set("jack max dean ben bill will mark pat sue rob bob art carl sam tom")
@@ -2277,9 +2291,13 @@ def _date_hits(text, lines):
         end = min(i for i in (text.find(". ", match.end()), text.find("\n", match.end()), len(text)) if i >= 0)
         if any(start <= day < end for day in dated) or _ESTIMATED_BEFORE_RE.search(text, start, match.start()):
             continue  # the day beside it is flagged ("On 17 August 2021, at thirty-four days old"); "approx 5 days old"
-        if _INCIDENT_RE.search(text, start, end) or " and " in match.group():  # (an age in weeks and days is exact
-            # wherever it is given; an age in days at a routine visit, "the new birth visit when Baby F was
-            # twelve days old", gives no day away that a press report or an inquest could match)
+        days = re.search(rf"({_AGE_NUMBER})[^\S\n]+days?\b", match.group(), re.IGNORECASE)
+        older = days is not None and _number(days.group(1)) >= _ROUTINE_DAYS
+        if _INCIDENT_RE.search(text, start, end) or " and " in match.group() or older:
+            # (an age in weeks and days is exact wherever it is given, and so is an age of three weeks or more given
+            # in days; an age in days at the first weeks' routine visits, "the new birth visit when Baby F was
+            # twelve days old", "discharged home at nine days old", gives no day away that a press report or an
+            # inquest could match, and reports do not hide it)
             yield _Hit("exact_age", match.start(), match.end(), "exact_age")
 
 
@@ -2298,8 +2316,21 @@ _INCIDENT_RE = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATED_BEFORE_RE = re.compile(r"\b(?:approx\.?|approximately|about|around|roughly|some|estimated)[^\S\n]+$", re.I)
+_ROUTINE_DAYS = 21  # an age in days from which it is given only to date something, not a newborn's routine contact
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+
+
+def _number(words):
+    """The number of "38", "twelve" or "thirty-four"."""
+    if words.isdigit():
+        return int(words)
+    parts = re.split(r"[- ]", words.lower())
+    return sum(_TENS.get(part) or segmentation.NUMBER_WORDS.get(part, 0) for part in parts)
+
+
 _EXACT_AGE_RE = re.compile(
     rf"\baged[^\S\n]+{_AGE_NUMBER}[^\S\n]+days?\b|\b{_AGE_NUMBER}[^\S\n]+days?[^\S\n]+(?:old|of[^\S\n]+age)\b"
+    rf"|(?<=\b[Aa]t[^\S\n]){_AGE_NUMBER}[^\S\n]+days(?=,)"  # ("At 37 days, the baby was readmitted")
     rf"|\b(?:(?:the[^\S\n]+day|{_AGE_NUMBER}[^\S\n]+days?)[^\S\n]+(?:before|after)|the[^\S\n]+eve[^\S\n]+of)[^\S\n]+"
     rf"(?:his|her|their)[^\S\n]+"
     rf"(?:{_ORDINAL_WORDS}|\d{{1,2}}{_ORDINAL})[^\S\n]+birthday\b"
@@ -2827,6 +2858,8 @@ def _name_hits(text, lower_words):
             continue  # "Hunter-gatherer games"
         if (by := _BY_AFTER_RE.match(text, hit.end)) and any(start == by.end() for start, _end in known):
             continue  # "Matilda by Roald Dahl": a work's title before its author everyone knows
+        if hit.detector == "ner" and _FAMILY_SERVICE_AFTER_RE.match(text, hit.end):
+            continue  # "Quillby Family Hub offered a parenting course": a service, as a family centre is
         if _WORD_ITSELF_AFTER_RE.match(text, hit.end) and " " not in word:
             continue  # "Rob was the word the older boys used for taking phones": the word itself
         if hit.detector in _SHAPE_DETECTORS and not _forename_word(word.split()[0]):
@@ -2907,7 +2940,8 @@ _COMPASS_WORDS = frozenset(("North", "South", "East", "West", "Mid", "Central", 
 _PRODUCT_AFTER_RE = re.compile(
     r"(?:[^\S\n]+(?:and|&)[^\S\n]+(?-i:[A-Z])[\w'-]+)?[^\S\n]+(?:dolls?|toys?|stickers?|videos?|cards?|plasters?|pyjamas"
     r"|costumes?|lunchbox(?:es)?|posters?|figures?|figurines?|trainers|haircuts?|t-shirts?|duvet|bedding|wallpaper"
-    r"|plushies|teddies|merch|backpack|rucksack)\b(?![^\S\n]+(?:with|the|a|an|his|her|their)\b)",
+    r"|plushies|teddies|merch|backpack|rucksack|soundtrack|songs?|film|movie|album|theme[^\S\n]+tune|box[^\S\n]+set"
+    r"|franchise|series)\b(?![^\S\n]+(?:with|the|a|an|his|her|their)\b)",
     re.IGNORECASE,
 )
 # A contents page's entry: a heading, dots (or spaces) and its page number ("2. Remit .......... 3").
@@ -2984,7 +3018,7 @@ def _contents_entry(text, start):
 _WORD_NOT_NAME_AFTER_RE = re.compile(
     r"[^\S\n]+(?:(?:the|a|an)\b|and[^\S\n]+(?!(?:his|her|their|my|our|your|the|a|an|i|he|she|they|we)\b)[a-z]"
     r"|(?P<plural>[a-z]{3,}[^s\W]s)[^\S\n]+(?:were|are|have|had|left|came|went|fell|showed|remained|continued"
-    r"|on|in|of|at|from|about|with|between|and|filled|lay|stood)\b)"
+    r"|on|in|of|at|from|about|with|between|and|filled|lay|stood|(?P<by>by))\b)"
 )
 _VERBS_IN_S = _word_set(
     "says tells knows lives visits works goes attends cares stays wants thinks feels has is does gets takes sees comes "
@@ -3026,7 +3060,10 @@ def _word_not_name(text, hit):
         and word.lower() not in _COMMON_WORD_FORENAMES
     ):
         return False  # (a word no list holds before "and": "Ikram and mother left" may be a name)
-    return bool(after) and (not after.group("plural") or after.group("plural") not in _VERBS_IN_S)
+    # (a verb in "s" may be a plural noun before "by": "Dawn visits by police were agreed")
+    return bool(after) and (
+        not after.group("plural") or after.group("plural") not in _VERBS_IN_S or bool(after.group("by"))
+    )
 
 
 def _gaelic_sentence(text, at):
@@ -3140,7 +3177,11 @@ _REFERENCE_TITLE_RE = re.compile(r"\((?:19|20)\d{2}[a-z]?\)\.?[^\S\n]+(?P<title>
 _WORD_ITSELF_AFTER_RE = re.compile(
     r"['\u2019\"\u201d]?[^\S\n]+(?:was|is)[^\S\n]+(?:the|a|an)[^\S\n]+(?:\w+[^\S\n]+)?(?:word|term|slang|expression|phrase)\b"
     r"|['\u2019\"\u201d]?[^\S\n]+(?:was|is)[^\S\n]+slang[^\S\n]+for\b"
+    # ... or a family's word for kin: "Bibi Ji was the family's name for the great-grandmother"
+    r"|['\u2019\"\u201d]?[^\S\n]+(?:was|is)[^\S\n]+(?:the|a)[^\S\n]+(?:family|children|household)[\u2019']s?[^\S\n]+"
+    r"(?:word|name)[^\S\n]+for[^\S\n]+(?:the|their|her|his)[^\S\n]+(?:great-)?(?:grand)?(?:mother|father|parent|aunt|uncle)"
 )
+_FAMILY_SERVICE_AFTER_RE = re.compile(r"[^\S\n]+Family[^\S\n]+(?:Hub|Centre|Center)s?\b")
 # What puts a team after it ("wanted to play for Linfield") and a work watched, played or read ("watched Frozen").
 _TEAM_BEFORE_RE = re.compile(r"\b(?:play|plays|played|playing|signed)[^\S\n]+(?:for|against)[^\S\n]+$", re.I)
 _WORK_BEFORE_RE = re.compile(
@@ -3224,7 +3265,7 @@ def _starts_cell(text, start):
 _CELTIC_SUBJECT_RE = re.compile(
     r"(?<![\w'\u2019])(?:Roedd|Mae|Bu|Bydd|Dywedodd|Aeth|Daeth|Cafodd|Gwelodd|Symudodd|Arhosodd|Ffoniodd"
     r"|Bha|Tha|Thuirt|Chaidh|Thàinig|Dh[\u2019']fhàg)"
-    rf"[^\S\n]+(?P<name>{_CAP})[^\S\n]+(?:yn|wedi|ddim|heb|wrth|gyda|i|a[\u2019']|ag|air|aig|ann|gu|ri|ris)\b"
+    rf"[^\S\n]+(?P<name>{_CAP})[^\S\n]+(?:(?:yn|wedi|ddim|heb|wrth|gyda|i|ag|air|aig|ann|gu|ri|ris)\b|a[\u2019'](?=\s))"
 )
 
 
@@ -3870,6 +3911,7 @@ def _apposition_hits(text):
         _ROLE_BRACKET_RE,
         _PRACTITIONER_BRACKET_RE,
         _PRACTITIONER_COMMA_RE,
+        _WELSH_PRACTITIONER_COMMA_RE,
         _NAME_BEFORE_ROLE_RE,
         _KIN_BRACKET_RE,
         _AGED_RE,

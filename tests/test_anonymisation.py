@@ -2758,3 +2758,39 @@ def test_a_placed_walk_a_schools_pupil_a_household_by_ages_a_message_a_nickname_
 )
 def test_a_word_as_a_word_a_kin_nickname_gaelic_a_team_a_word_before_its_noun_a_film_and_numbered_captions_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("wer r u jahid?? mum is goin mad", "jahid"),
+        ("hiya its rodrigo, tell mum im stayin at pereira house tonite", "rodrigo"),
+        ("Bha Somhairle a' fuireach còmhla ri a sheanmhair.", "Somhairle"),
+        ("Mavis Oddie, the maternal great-grandmother, was the children's main carer.", "Mavis Oddie"),
+        ("Ymwelodd yr ymwelydd iechyd, Gwenno Prydderch, â'r teulu bob pythefnos.", "Gwenno Prydderch"),
+        ("When she was 29 days old the health visitor weighed her for the last time.", "29 days old"),
+        ("At 37 days, the baby was readmitted with a second bruise.", "37 days"),
+    ],
+)
+def test_messages_a_gaelic_subject_a_great_grandmother_a_welsh_practitioner_and_ages_of_weeks_in_days_are_flagged(
+    text, value
+):
+    assert any(value in found for _, found in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He knew every word of the Frozen soundtrack.",
+        "Bibi Ji was the family's name for the great-grandmother.",
+        "Dawn visits by police were agreed as part of the plan.",
+        "Quillby Family Hub offered a parenting course that Mother did not attend.",
+        "Baby G was nineteen days old at the new birth visit.",
+    ],
+)
+def test_a_soundtrack_a_familys_word_for_kin_a_plural_noun_a_family_hub_and_a_newborns_age_pass(text):
+    assert kinds(text) == []
+
+
+def test_a_place_abroad_where_the_text_puts_a_place_passes():
+    assert kinds("Abuelo sent money from Bogotá every month, and the family in Sylhet helped too.") == []
