@@ -63,12 +63,13 @@ scored once at c721b26, development material since; `--batch thirtyeighth` (benc
 247 cases, written while the thirty-seventh was tuned on) was scored once at 088ee09 in the twenty-fifth session,
 and `--batch thirtyninth` (bench/data/anonymisation_thirtyninth/, 247 cases, written while the thirty-eighth was tuned
 on) at a7efbef, and `--batch fortieth` (bench/data/anonymisation_fortieth/, 249 cases, written while the thirty-ninth
-was tuned on) at 141b409; development material since.
+was tuned on) at 141b409, and `--batch fortyfirst` (bench/data/anonymisation_fortyfirst/, 247 cases, written while
+the fortieth was tuned on) at 9d372d6; development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|thirtyninth|fortieth]
+        [--batch fresh|third|...|fortieth|fortyfirst]
 """
 
 import argparse
@@ -342,7 +343,7 @@ SCORED_BATCHES = {
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
     "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
     "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth", "thirtyseventh", "thirtyeighth",
-    "thirtyninth", "fortieth",
+    "thirtyninth", "fortieth", "fortyfirst",
 }  # fmt: skip
 
 
@@ -421,6 +422,7 @@ def main():
             "thirtyeighth",
             "thirtyninth",
             "fortieth",
+            "fortyfirst",
         ),
         help="a later blind batch",
     )
