@@ -25,7 +25,7 @@ from ingest import segmentation
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.25"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.26"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -1400,7 +1400,8 @@ _RELATION_RE = re.compile(
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
     r"known\s+(?:locally|widely|only|mostly|simply|affectionately|always|just|generally|commonly|usually)\s+as|"
     r"known\s+(?:to|by)\s+(?:everybody|everyone|all|friends|family)(?:\s+[a-z]+){0,3}\s+as|"
-    r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|knew\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as|a\.?k\.?a\.?|"
+    r"(?:called|named|nicknamed)(?:\s+(?:him|her|them))?|knew\s+(?:(?:him|her|them)\s+|the\s+(?:[a-z]+\s+){1,2})?(?:only\s+)?as"
+    r"|a\.?k\.?a\.?|"
     r"saved\s+(?:in\s+(?:her|his|their)\s+(?:phone|contacts)\s+)?as|"
     r"gave\s+(?:his|her|their|a)\s+name\s+(?:to\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?as|"
     r"(?:(?:real|actual|full|birth|English|Christian|preferred|chosen|given|former|previous|old|dead|legal|first"
@@ -2860,6 +2861,8 @@ def _name_hits(text, lower_words):
             continue  # "Matilda by Roald Dahl": a work's title before its author everyone knows
         if hit.detector == "ner" and _FAMILY_SERVICE_AFTER_RE.match(text, hit.end):
             continue  # "Quillby Family Hub offered a parenting course": a service, as a family centre is
+        if hit.detector in _SHAPE_DETECTORS and _CLUB_OR_AID_AFTER_RE.match(text, hit.end):
+            continue  # "a season ticket for Wrexham AFC", "Dunmallard Women's Aid": a club, a local Women's Aid
         if _WORD_ITSELF_AFTER_RE.match(text, hit.end) and " " not in word:
             continue  # "Rob was the word the older boys used for taking phones": the word itself
         if hit.detector in _SHAPE_DETECTORS and not _forename_word(word.split()[0]):
@@ -2885,7 +2888,7 @@ def _name_hits(text, lower_words):
             continue  # the English model reads Gaelic words as names ("Bha Seanmhair a' bruidhinn ...")
         if hit.detector == "ner" and _in_reference_title(text, hit.start, hit.end):
             continue  # "Advisory Council ... (2003) Hidden Harm: Responding to the needs of children ..."
-        if hit.detector in ("ner", "forename", "gazetteer") and _PRODUCT_AFTER_RE.match(text, hit.end):
+        if hit.detector in ("ner", "forename", "gazetteer", "title") and _PRODUCT_AFTER_RE.match(text, hit.end):
             continue  # "Elsa and Anna dolls", "Paw Patrol stickers": a character's name on a thing
         if hit.detector == "ner" and _CASE_NAME_AFTER_RE.match(text, hit.end):
             continue  # a reported case's party: "named after the case Osman v United Kingdom (1998)"
@@ -2941,7 +2944,8 @@ _PRODUCT_AFTER_RE = re.compile(
     r"(?:[^\S\n]+(?:and|&)[^\S\n]+(?-i:[A-Z])[\w'-]+)?[^\S\n]+(?:dolls?|toys?|stickers?|videos?|cards?|plasters?|pyjamas"
     r"|costumes?|lunchbox(?:es)?|posters?|figures?|figurines?|trainers|haircuts?|t-shirts?|duvet|bedding|wallpaper"
     r"|plushies|teddies|merch|backpack|rucksack|soundtrack|songs?|film|movie|album|theme[^\S\n]+tune|box[^\S\n]+set"
-    r"|franchise|series)\b(?![^\S\n]+(?:with|the|a|an|his|her|their)\b)",
+    r"|franchise|series)\b(?![^\S\n]+(?:with|the|a|an|his|her|their)\b)"
+    r"|[^\S\n]+on[^\S\n]+(?:repeat|a[^\S\n]+loop)\b",  # ("She played Mr Brightside on repeat")
     re.IGNORECASE,
 )
 # A contents page's entry: a heading, dots (or spaces) and its page number ("2. Remit .......... 3").
@@ -3181,6 +3185,7 @@ _WORD_ITSELF_AFTER_RE = re.compile(
     r"|['\u2019\"\u201d]?[^\S\n]+(?:was|is)[^\S\n]+(?:the|a)[^\S\n]+(?:family|children|household)[\u2019']s?[^\S\n]+"
     r"(?:word|name)[^\S\n]+for[^\S\n]+(?:the|their|her|his)[^\S\n]+(?:great-)?(?:grand)?(?:mother|father|parent|aunt|uncle)"
 )
+_CLUB_OR_AID_AFTER_RE = re.compile(r"[^\S\n]+(?:A\.?F\.?C|F\.?C)\b|(?<=Women)[\u2019']s[^\S\n]+Aid\b")
 _FAMILY_SERVICE_AFTER_RE = re.compile(r"[^\S\n]+Family[^\S\n]+(?:Hub|Centre|Center)s?\b")
 # What puts a team after it ("wanted to play for Linfield") and a work watched, played or read ("watched Frozen").
 _TEAM_BEFORE_RE = re.compile(r"\b(?:play|plays|played|playing|signed)[^\S\n]+(?:for|against)[^\S\n]+$", re.I)
@@ -3435,7 +3440,7 @@ _PATRONYMIC_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}[^\S\n]+(?:ab|ap|ferch|v
 _SUFFIXED_SURNAME_RE = re.compile(
     rf"(?<![\w{_APOS}-])(?P<forename>{_CAP_PART})[^\S\n]+(?P<surname>{_CAP_PART}(?:ska|ski|cka|cki|dzka|dzki|wicz|czyk"
     r"|czak|escu|eanu|ovi\u0107|ovic|evi\u0107|evic|enko|chuk|czuk|shvili|adze|o\u011flu|oglu|poulos|opoulou|akis|idis"
-    r"|ait\u0117|ien\u0117|yt\u0117|auskas|avi\u010dius|evi\u010dius))(?![\w-])"
+    r"|ait\u0117|ien\u0117|yt\u0117|auskas|avi\u010dius|evi\u010dius|ova|eva|ov|ev|yan))(?![\w-])"
 )
 # A name set just before the pseudonym that stands for it, in brackets: "Dakota (Child M) told ...".
 _NAME_BRACKETED_PSEUDONYM_RE = re.compile(
@@ -3590,8 +3595,16 @@ _HONOURED_RE = re.compile(r"(?:^|\b)(?:Sir|Dame|Lord|Lady|Baroness|Baron)[^\S\n]
 
 def _honoured(text, start, end):
     """Whether the name at text[start:end] has an honour before it or as its first word."""
-    first = text[start:end].split()[:1]
-    return bool(_HONOURED_RE.search(text[max(0, start - 12) : start]) or (first and _HONOURED_RE.match(first[0] + " ")))
+    words = text[start:end].split()
+    if words[:1] == ["Sir"] and len(words) == 2 and not _forename_word(words[1]):
+        return False  # "'Sir Quelch always asks ...'": a teacher as pupils call one, not a knight ("Sir Alan")
+    if (
+        re.search(r"\bSir[^\S\n]+$", text[max(0, start - 5) : start])
+        and len(words) == 1
+        and not _forename_word(words[0])
+    ):
+        return False
+    return bool(_HONOURED_RE.search(text[max(0, start - 12) : start]) or (words and _HONOURED_RE.match(words[0] + " ")))
 
 
 # A form's field that holds a person's name, in English, Welsh or Gaelic (either side of a bilingual label):

@@ -2794,3 +2794,29 @@ def test_a_soundtrack_a_familys_word_for_kin_a_plural_noun_a_family_hub_and_a_ne
 
 def test_a_place_abroad_where_the_text_puts_a_place_passes():
     assert kinds("Abuelo sent money from Bogotá every month, and the family in Sylhet helped too.") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Yordanka Stoyanova and her partner moved between three addresses in a year.", "Yordanka Stoyanova"),
+        ("'Sir Quelch always asks if I've had breakfast,' Child D said.", "Quelch"),
+        ("The boys knew the older man only as Lofty.", "Lofty"),
+    ],
+)
+def test_a_bulgarian_surname_a_teacher_called_sir_and_a_man_known_only_by_a_nickname_are_flagged(text, value):
+    assert any(value in found for _, found in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She played Mr Brightside on repeat the night before.",
+        "He had a season ticket for Wrexham AFC.",
+        "Dunmallard Women's Aid offered a refuge space in another county.",
+        "He watched Miss Rachel videos on the tablet for hours.",
+        "The inquiry was chaired by Sir Alan Wood.",
+    ],
+)
+def test_a_song_on_repeat_a_club_a_local_womens_aid_a_childrens_presenter_and_a_knight_pass(text):
+    assert kinds(text) == []
