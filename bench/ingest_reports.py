@@ -64,12 +64,13 @@ scored once at c721b26, development material since; `--batch thirtyeighth` (benc
 and `--batch thirtyninth` (bench/data/anonymisation_thirtyninth/, 247 cases, written while the thirty-eighth was tuned
 on) at a7efbef, and `--batch fortieth` (bench/data/anonymisation_fortieth/, 249 cases, written while the thirty-ninth
 was tuned on) at 141b409, and `--batch fortyfirst` (bench/data/anonymisation_fortyfirst/, 247 cases, written while
-the fortieth was tuned on) at 9d372d6; development material since.
+the fortieth was tuned on) at 9d372d6, and `--batch fortysecond` (bench/data/anonymisation_fortysecond/, 247 cases,
+written while the forty-first was tuned on) at d4451b0; development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|fortieth|fortyfirst]
+        [--batch fresh|third|...|fortyfirst|fortysecond]
 """
 
 import argparse
@@ -343,7 +344,7 @@ SCORED_BATCHES = {
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
     "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
     "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth", "thirtyseventh", "thirtyeighth",
-    "thirtyninth", "fortieth", "fortyfirst",
+    "thirtyninth", "fortieth", "fortyfirst", "fortysecond",
 }  # fmt: skip
 
 
@@ -423,6 +424,7 @@ def main():
             "thirtyninth",
             "fortieth",
             "fortyfirst",
+            "fortysecond",
         ),
         help="a later blind batch",
     )
