@@ -25,7 +25,7 @@ from ingest import segmentation
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.26"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.27"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -229,7 +229,7 @@ mamó daideo seanmhair seanair seanmhathair athair máthair mamaí daidí tad-cu
 mammy mam granny grandad grandma grandpa nana nanna nanny gran papa pops bampi bamps taid-cu
 foras comann comunn bòrd bord ùdarras udarras údarás udaras roinn cumann pàrant pàrant parant gaeilge gàidhlig
 stòrlann storlann nàiseanta naiseanta garda síochána siochana kernewek
-poileas alba seirbheis oifis àraich araich cariad aonad beurla
+poileas alba seirbheis oifis àraich araich cariad aonad beurla fèis feis
 roedd cyfeirir ni cyhoeddus ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref tachwedd rhagfyr
 mae urdd gobaith pwynt dysgu clwb cwtsh mai medi
 oedolyn oedolion brawd chwaer meddyg meddygon phlentyn blentyn rydym crynodeb datganiad datganiadau canfyddiad
@@ -424,6 +424,7 @@ _PERSON_PREDICATE = (
     r"(?:boys?|girls?|men|man|lads?|brothers?|sisters?|cousins?|friends?|names?|(?:private[^\S\n]+)?foster[^\S\n]+carers?"
     r"|carers?|babysitter|childminder|lodger|tenant|neighbour|landlord|landlady|boyfriend|girlfriend)"
     r"|arrived|came[^\S\n]+(?:home|back)|went[^\S\n]+(?:home|missing|to[^\S\n]+live)|brought|stayed|separated"
+    r"|gave[^\S\n]+(?:him|her|them)|was[^\S\n]+(?:hurting|hitting|abusing|threatening|harming|grooming)"
     r"|moved[^\S\n]+(?:to|into|in|out|away)|started[^\S\n]+(?:at|school|nursery)|answered[^\S\n]+the[^\S\n]+door|was[^\S\n]+(?:holding|the[^\S\n]+only"
     r"[^\S\n]+(?:adult|person|one|social[^\S\n]+worker|health[^\S\n]+visitor|teacher|professional|practitioner"
     r"|nurse|midwife|worker|officer|GP|doctor|key[^\S\n]?worker|mentor))"
@@ -576,6 +577,7 @@ def _public_name_pattern(name):
     """A line of public_names.txt as a pattern: any space, either apostrophe, "Mr." as "Mr"."""
     words = [re.escape(word).replace("'", "[\u2019']") for word in name.split()]
     words = [word + r"\.?" if word in ("Mr", "Dr", "Mrs") else word for word in words]
+    words = ["(?:&|and)" if word == re.escape("&") else word for word in words]  # ("Gavin and Stacey")
     return r"\s+".join(words)
 
 
@@ -623,7 +625,8 @@ _SHAPE_DETECTORS = frozenset(("ner", "forename", "gazetteer", "double_forename")
 # Where a place's name stands: after a word that says so ("towns in Kent", "moved from Wrexham to ..."); a name of
 # more than one word ("North Lanarkshire", "Betsi Cadwaladr") stands anywhere.
 _PLACE_BEFORE_RE = re.compile(
-    r"\b(?:in|from|to|near|across|around|throughout|outside|of|at|towards|via|between|and|into|within|watch|watched"
+    r"\b(?:in|from|to|near|across|around|throughout|outside|of|at|towards|via|between|and|into|within|fled|flee|fleeing"
+    r"|watch|watched"
     r"|watching|support|supports|supported|supporting)[^\S\n]+(?:the[^\S\n]+)?$",
     re.IGNORECASE,
 )
@@ -1441,6 +1444,12 @@ _ROLE = (
     r"|partner|ex-partner|stepdad|stepmum|uncle|aunt|cousin))"
 )
 # ... and beside a relative's role, in brackets: "Nan (Sonia Campbell-Hinds) said", "Mother's partner (Jaswant)".
+# A name with its kin in brackets after it: "Dahabo (maternal grandmother) spoke only Somali".
+_NAME_KIN_BRACKET_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]*\((?:(?:maternal|paternal|step|half|great)[-\s]+)*"
+    r"(?:grandmother|grandfather|grandparent|mother|father|aunt|uncle|cousin|brother|sister|sibling|partner|friend"
+    r"|neighbour|lodger|carer|babysitter|childminder|stepfather|stepmother|boyfriend|girlfriend)\)"
+)
 _KIN_BRACKET_RE = re.compile(
     rf"\b(?:Nan|Nana|Nanna|Nanny|Gran|Granny|Grandma|Grandad|Granddad|Grandpa|Auntie|Aunty|Aunt|Uncle|Cousin"
     rf"|(?:(?:Mother|Father|Mum|Dad)[{_APOS}]s|(?:his|her|their|the|maternal|paternal))[^\S\n]+(?:new[^\S\n]+)?"
@@ -1470,6 +1479,12 @@ _PRACTITIONER_COMMA_RE = re.compile(
     rf"|taxi\s+driver|bus\s+driver|caretaker|receptionist|lollipop\s+(?:man|lady)|dinner\s+lady|teaching\s+assistant"
     rf"|coach|childminder)(?:[^\S\n]+(?i:on|at|in|of)[^\S\n]+the[^\S\n]+[a-z]+(?:[^\S\n]+[a-z]+)?)?),[^\S\n]+"
     rf"(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?),"
+)
+# ... or just before it: "'Deepika the health visitor was the only one who listened'".
+_NAME_THE_ROLE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAP})[^\S\n]+the[^\S\n]+(?:health[^\S\n]+visitor|social[^\S\n]+worker|school[^\S\n]+nurse"
+    r"|midwife|family[^\S\n]+support[^\S\n]+worker|key[^\S\n]?worker|youth[^\S\n]+worker|teacher|nurse"
+    r"|police[^\S\n]+officer|personal[^\S\n]+adviser)\b(?![^\S\n]+(?:service|team)\b)"
 )
 # ... in Welsh: "yr ymwelydd iechyd, Glain Penry, â'r teulu", "ei gweithiwr cymdeithasol, Deri Morgan,".
 _WELSH_PRACTITIONER_COMMA_RE = re.compile(
@@ -2576,7 +2591,7 @@ _NUMBERED_HOME_RE = re.compile(
 
 
 # Words after "Sgoil" that say what kind of school it is, not which: "Sgoil \u00c0raich" (a nursery).
-_CELTIC_SCHOOL_KINDS = _word_set("\u00e0raich araich")
+_CELTIC_SCHOOL_KINDS = _word_set("\u00e0raich araich sul")  # (a nursery; Welsh "Ysgol Sul", Sunday school)
 
 
 def _place_hits(text):
@@ -2859,6 +2874,12 @@ def _name_hits(text, lower_words):
             continue  # "Hunter-gatherer games"
         if (by := _BY_AFTER_RE.match(text, hit.end)) and any(start == by.end() for start, _end in known):
             continue  # "Matilda by Roald Dahl": a work's title before its author everyone knows
+        if (
+            hit.detector == "ner"
+            and _LENITED_RE.match(word)
+            and _CELTIC_WORD_BEFORE_RE.search(text, max(0, hit.start - 20), hit.start)
+        ):
+            continue  # "Fèis Bharraigh": a Gaelic word's lenited complement (of Barra), no one's name
         if hit.detector == "ner" and _FAMILY_SERVICE_AFTER_RE.match(text, hit.end):
             continue  # "Quillby Family Hub offered a parenting course": a service, as a family centre is
         if hit.detector in _SHAPE_DETECTORS and _CLUB_OR_AID_AFTER_RE.match(text, hit.end):
@@ -2866,8 +2887,11 @@ def _name_hits(text, lower_words):
         if _WORD_ITSELF_AFTER_RE.match(text, hit.end) and " " not in word:
             continue  # "Rob was the word the older boys used for taking phones": the word itself
         if hit.detector in _SHAPE_DETECTORS and not _forename_word(word.split()[0]):
-            if _TEAM_BEFORE_RE.search(text, max(0, hit.start - 30), hit.start):
-                continue  # "wanted to play for Linfield": a team
+            if _TEAM_BEFORE_RE.search(text, max(0, hit.start - 30), hit.start) or (
+                _WATCHED_BEFORE_RE.search(text, max(0, hit.start - 12), hit.start)
+                and _PLAYS_AFTER_RE.match(text, hit.end)
+            ):
+                continue  # "wanted to play for Linfield", "to watch Glentoran at the Oval": a team
             if (
                 hit.detector == "ner"
                 and _ordinary(word)
@@ -3185,10 +3209,19 @@ _WORD_ITSELF_AFTER_RE = re.compile(
     r"|['\u2019\"\u201d]?[^\S\n]+(?:was|is)[^\S\n]+(?:the|a)[^\S\n]+(?:family|children|household)[\u2019']s?[^\S\n]+"
     r"(?:word|name)[^\S\n]+for[^\S\n]+(?:the|their|her|his)[^\S\n]+(?:great-)?(?:grand)?(?:mother|father|parent|aunt|uncle)"
 )
+_LENITED_RE = re.compile(r"(?:Bh|Ch|Dh|Fh|Gh|Mh|Ph|Sh|Th)[a-z\u00e0-\u00ff]")
+_CELTIC_WORD_BEFORE_RE = re.compile(r"(?i:\b(?:f\u00e8is|feis|comann|comunn|b\u00f2rd|sgoil|taigh|eilean))[^\S\n]+$")
 _CLUB_OR_AID_AFTER_RE = re.compile(r"[^\S\n]+(?:A\.?F\.?C|F\.?C)\b|(?<=Women)[\u2019']s[^\S\n]+Aid\b")
 _FAMILY_SERVICE_AFTER_RE = re.compile(r"[^\S\n]+Family[^\S\n]+(?:Hub|Centre|Center)s?\b")
 # What puts a team after it ("wanted to play for Linfield") and a work watched, played or read ("watched Frozen").
-_TEAM_BEFORE_RE = re.compile(r"\b(?:play|plays|played|playing|signed)[^\S\n]+(?:for|against)[^\S\n]+$", re.I)
+_TEAM_BEFORE_RE = re.compile(
+    r"\b(?:(?:play|plays|played|playing|signed)[^\S\n]+(?:for|against)|season[^\S\n]+ticket[^\S\n]+(?:for|at)"
+    r"|(?:a[^\S\n]+)?(?:fan|supporter)[^\S\n]+of)[^\S\n]+$",
+    re.I,
+)
+# ... and a team watched where it plays: "took him to watch Glentoran at the Oval".
+_WATCHED_BEFORE_RE = re.compile(r"\bwatch(?:ed|ing)?[^\S\n]+$", re.I)
+_PLAYS_AFTER_RE = re.compile(r"[^\S\n]+(?:at[^\S\n]+(?:the[^\S\n]+)?(?-i:[A-Z])|play\b|win\b|lose\b|on[^\S\n]+TV\b)")
 _WORK_BEFORE_RE = re.compile(
     r"\b(?:watch|watched|watches|watching|binge-watched|played|playing|read|reading|streamed|streaming)[^\S\n]+$", re.I
 )
@@ -3269,8 +3302,11 @@ def _starts_cell(text, start):
 # byw gyda'i nain", "Dywedodd Gethin wrth yr athro", "Bha Seonag a' fuireach".
 _CELTIC_SUBJECT_RE = re.compile(
     r"(?<![\w'\u2019])(?:Roedd|Mae|Bu|Bydd|Dywedodd|Aeth|Daeth|Cafodd|Gwelodd|Symudodd|Arhosodd|Ffoniodd"
-    r"|Bha|Tha|Thuirt|Chaidh|Thàinig|Dh[\u2019']fhàg)"
-    rf"[^\S\n]+(?P<name>{_CAP})[^\S\n]+(?:(?:yn|wedi|ddim|heb|wrth|gyda|i|ag|air|aig|ann|gu|ri|ris)\b|a[\u2019'](?=\s))"
+    r"|Bha|Tha|Thuirt|Chaidh|Thàinig|Dh[\u2019']fhàg"
+    # (Irish: "Níor labhair Cianán le héinne", "Bhí Saoirse ag ...")
+    r"|Níor[^\S\n]+labhair|Labhair|Bhí|Dúirt|Tháinig|Ní[^\S\n]+raibh|D[\u2019']inis)"
+    rf"[^\S\n]+(?P<name>{_CAP})[^\S\n]+(?:(?:yn|wedi|ddim|heb|wrth|gyda|i|ag|air|aig|ann|gu|ri|ris|le|go|faoi|leis)\b"
+    r"|a[\u2019'](?=\s))"
 )
 
 
@@ -3925,8 +3961,10 @@ def _apposition_hits(text):
         _PRACTITIONER_BRACKET_RE,
         _PRACTITIONER_COMMA_RE,
         _WELSH_PRACTITIONER_COMMA_RE,
+        _NAME_THE_ROLE_RE,
         _NAME_BEFORE_ROLE_RE,
         _KIN_BRACKET_RE,
+        _NAME_KIN_BRACKET_RE,
         _AGED_RE,
         _ABBREVIATED_ROLE_RE,
         _AGE_AFTER_NAME_RE,

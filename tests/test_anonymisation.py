@@ -2820,3 +2820,34 @@ def test_a_bulgarian_surname_a_teacher_called_sir_and_a_man_known_only_by_a_nick
 )
 def test_a_song_on_repeat_a_club_a_local_womens_aid_a_childrens_presenter_and_a_knight_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Níor labhair Caoimhín le héinne faoin mbulaíocht.", "Caoimhín"),
+        ("Boaby gave him the phone and told him to keep it charged.", "Boaby"),
+        ("Hawo (maternal grandmother) spoke only Somali at home.", "Hawo"),
+        ("Greer had disclosed to a friend that Higginbottom was hurting her.", "Higginbottom"),
+        ("'Deepika the health visitor was the only one who listened,' Mother said.", "Deepika"),
+    ],
+)
+def test_an_irish_subject_a_giver_a_name_before_its_kin_one_who_hurt_and_a_name_before_its_role_are_flagged(
+    text, value
+):
+    assert any(value in found for _, found in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They had fled Kherson in 2022.",
+        "Father took him to watch Glentoran at the Oval.",
+        "Fèis Bharraigh was the highlight of her summer.",
+        "She was learning Welsh at an Ysgol Sul in the chapel.",
+        "Sky Glass had been fitted the week before.",
+        "They had been watching Gavin and Stacey on repeat.",
+    ],
+)
+def test_a_city_fled_a_team_watched_a_gaelic_festival_a_sunday_school_a_product_and_a_programme_pass(text):
+    assert kinds(text) == []
