@@ -65,12 +65,13 @@ and `--batch thirtyninth` (bench/data/anonymisation_thirtyninth/, 247 cases, wri
 on) at a7efbef, and `--batch fortieth` (bench/data/anonymisation_fortieth/, 249 cases, written while the thirty-ninth
 was tuned on) at 141b409, and `--batch fortyfirst` (bench/data/anonymisation_fortyfirst/, 247 cases, written while
 the fortieth was tuned on) at 9d372d6, and `--batch fortysecond` (bench/data/anonymisation_fortysecond/, 247 cases,
-written while the forty-first was tuned on) at d4451b0; development material since.
+written while the forty-first was tuned on) at d4451b0, and `--batch fortythird` (bench/data/anonymisation_fortythird/,
+242 cases, written while the forty-second was tuned on) at d32094f; development material since.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|fortyfirst|fortysecond]
+        [--batch fresh|third|...|fortysecond|fortythird]
 """
 
 import argparse
@@ -344,7 +345,7 @@ SCORED_BATCHES = {
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
     "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
     "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth", "thirtyseventh", "thirtyeighth",
-    "thirtyninth", "fortieth", "fortyfirst", "fortysecond",
+    "thirtyninth", "fortieth", "fortyfirst", "fortysecond", "fortythird",
 }  # fmt: skip
 
 
@@ -425,6 +426,7 @@ def main():
             "fortieth",
             "fortyfirst",
             "fortysecond",
+            "fortythird",
         ),
         help="a later blind batch",
     )
