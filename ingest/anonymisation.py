@@ -25,7 +25,7 @@ from ingest import segmentation
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.27"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.28"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -284,6 +284,8 @@ _ENDEARMENTS = frozenset(_data_lines("endearments.txt"))
 # What English-speaking children call their kin, English words all ("Pops", "Nanny"): names only as a word says so.
 _ENGLISH_KIN = _word_set(
     "pops pop poppa pappy papa mum mummy mom mommy dad daddy grandad granddad grandpa grandma granny nanny nan"
+    # ... and what they call a child, English words and forenames too ("'Princess' in every message")
+    " princess prince angel darling sweetheart pet hen duck love babe baby chick treasure sunshine champ buddy"
 )
 _KIN_TITLE_BEFORE_RE = re.compile(
     r"\b(?:aunty|auntie|aunt|uncle|nana|nan|nanny|granny|grandma|grandad|cousin)[^\S\n]+$", re.I
@@ -425,6 +427,8 @@ _PERSON_PREDICATE = (
     r"|carers?|babysitter|childminder|lodger|tenant|neighbour|landlord|landlady|boyfriend|girlfriend)"
     r"|arrived|came[^\S\n]+(?:home|back)|went[^\S\n]+(?:home|missing|to[^\S\n]+live)|brought|stayed|separated"
     r"|gave[^\S\n]+(?:him|her|them)|was[^\S\n]+(?:hurting|hitting|abusing|threatening|harming|grooming)"
+    r"|came[^\S\n]+to[^\S\n]+(?:Britain|the[^\S\n]+UK|England|Scotland|Wales|Northern[^\S\n]+Ireland|live)"
+    r"|(?:was|had[^\S\n]+been)[^\S\n]+trafficked"
     r"|moved[^\S\n]+(?:to|into|in|out|away)|started[^\S\n]+(?:at|school|nursery)|answered[^\S\n]+the[^\S\n]+door|was[^\S\n]+(?:holding|the[^\S\n]+only"
     r"[^\S\n]+(?:adult|person|one|social[^\S\n]+worker|health[^\S\n]+visitor|teacher|professional|practitioner"
     r"|nurse|midwife|worker|officer|GP|doctor|key[^\S\n]?worker|mentor))"
@@ -473,6 +477,9 @@ _NICKNAME_RE = re.compile(
     r"(?:him|her|them|his|the|(?:Young[^\S\n]+Person|Child|Sibling|Baby)[^\S\n]+[A-Z0-9]{1,2}\b|Mother|Father|Mum|Dad)\b"
     # a name only someone who knew them would use: "love from Remi-Jae", "We never found out who Dibsy was"
     rf"|\blove[^\S\n]+from[^\S\n]+(?P<love>{_CAP})\b|\bwho[^\S\n]+(?P<who>{_CAP})[^\S\n]+was\b"
+    # "Bongbong, as the family called the eldest boy, ..."
+    rf"|(?<![\w-])(?P<ascalled>{_CAP}),[^\S\n]+as[^\S\n]+(?:the[^\S\n]+family|everyone|everybody|they|friends|his[^\S\n]+family"
+    r"|her[^\S\n]+family)[^\S\n]+called[^\S\n]+(?:him|her|the)\b"
     # "The older boys called him Bishop"; Romanian "lui" before a man's name ("spune-i lui Sorinel")
     rf"|\bcalled[^\S\n]+(?:him|her|them)[^\S\n]+['\"\u2018\u201c]?(?P<pronoun>{_CAP})(?![\w-])"
     # a kin title and a name in quotation marks for someone named before it: "called their mother's friend Lilac
@@ -1147,7 +1154,7 @@ _BUILDING_RE = re.compile(
 _PLACED_STREET_RE = re.compile(
     rf"\b(?:on|off|along|at|from|near|in|of)\s+(?:the\s+)?(?P<street>{_STREET_NAME}"
     r"(?:\s+(?:Way|Court|Row|Farm|Cottages|House|Tower|Towers|Heights|Point|Mansions))?)"
-    r"(?:\s+(?:Way|Court|Row|Farm|Cottages|Walk|Rise)\b(?:\s+(?:flats|tower\s+block|block\s+of\s+flats))?"
+    r"(?:\s+(?:Way|Court|Row|Farm|Cottages|Walk|Rise|Parade)\b(?:\s+(?:flats|tower\s+block|block\s+of\s+flats))?"
     r"|\s+(?:flats|tower\s+block|block\s+of\s+flats|estate)\b)"
 )
 # A street or estate a family moved to or lived in: "The family moved to Tullyherron Heights in the summer".
@@ -1181,6 +1188,7 @@ _TRAILING_POSTCODE_RE = re.compile(rf",?\s+{_POSTCODE}\b")
 
 _INSTITUTION_KEYWORDS = {
     "school": r"(?:School|Academy|College|Pupil\s+Referral\s+Unit|(?:RC|Catholic)\s+High|Learning\s+Centre|UTC"
+    r"|High(?=\s+(?:had|has|was|is|said|reported|staff|pupils|teachers?|head\s+teacher|referred)\b)"
     r"|Tuition\s+Centre|Learning\s+Hub|PRU|Prep(?:aratory)?(?:\s+School)?)",
     "nursery": r"(?:Nursery|Pre-?[Ss]chool|Playgroup|Kindergarten|Children[\u2019']?s\s+Centre)",
     "surgery": r"(?:Surgery|Medical\s+Practice|Medical\s+Centre|Medical\s+Group|Health\s+Centre|Health\s+Hub"
@@ -1399,6 +1407,7 @@ _ORG_LAST_RE = re.compile(rf"(?<!-)\b(?:{_ORG_WORDS})$")  # not a double surname
 _RELATION_RE = re.compile(
     r"\b(?i:aunt|auntie|aunty|uncle|cousin|nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|"
     r"grandpa|grandfather|brother|sister|half-brother|half-sister|stepbrother|stepsister|friend|partner|boyfriend|"
+    r"(?:sister|brother|mother|father|son|daughter)-in-law|"
     r"girlfriend|husband|wife|ex-partner|son|daughter|neighbour|stepfather|stepmother|stepdad|stepmum|mum|dad|"
     r"lodger|known(?:\s+(?:within|in|to|by|around|across|on|at)\s+(?:the|his|her|their)(?:\s+[a-z]+){1,2})?\s+as|"
     r"known\s+(?:locally|widely|only|mostly|simply|affectionately|always|just|generally|commonly|usually)\s+as|"
@@ -1427,7 +1436,8 @@ _APPOSITION_RE = re.compile(
 _PAIR_APPOSITION_RE = re.compile(
     rf"(?P<first>{_CAP})[^\S\n]+(?:and|&)[^\S\n]+(?P<second>{_CAP}),[^\S\n]+(?:the|his|her|their)[^\S\n]+"
     r"(?:(?:two|three|four|twin|older|younger|elder|eldest|youngest|half-?)[^\S\n]+){0,2}"
-    r"(?:sisters|brothers|siblings|children|girls|boys|cousins|twins|half-siblings|grandparents|parents|friends)\b"
+    r"(?:sisters|brothers|siblings|children|girls|boys|cousins|twins|half-siblings|grandparents|parents|friends|youngest"
+    r"|eldest|oldest)\b"
 )
 # A forename and surname before "who": "... linked the boy to Ardit Krasniqi, who was believed to run the line".
 _WHO_RE = re.compile(rf"(?P<name>{_CAP}[^\S\n]+{_CAP}),[^\S\n]+who(?:se)?\b")
@@ -1446,7 +1456,8 @@ _ROLE = (
 # ... and beside a relative's role, in brackets: "Nan (Sonia Campbell-Hinds) said", "Mother's partner (Jaswant)".
 # A name with its kin in brackets after it: "Dahabo (maternal grandmother) spoke only Somali".
 _NAME_KIN_BRACKET_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]*\((?:(?:maternal|paternal|step|half|great)[-\s]+)*"
+    rf"(?<![\w-])(?P<name>{_CAP}(?:[^\S\n]+{_CAP})?)[^\S\n]*\((?:(?:Mother|Father|Mum|Dad|her|his|their)[{_APOS}]?s?[^\S\n]+)?"
+    r"(?:(?:maternal|paternal|step|half|great)[-\s]+)*"
     r"(?:grandmother|grandfather|grandparent|mother|father|aunt|uncle|cousin|brother|sister|sibling|partner|friend"
     r"|neighbour|lodger|carer|babysitter|childminder|stepfather|stepmother|boyfriend|girlfriend)\)"
 )
@@ -1567,7 +1578,8 @@ _STRONG_CUE_RE = re.compile(
     r"|(?:wer|where|wheres|were)[^\S\n]+(?:r|are)[^\S\n]+(?:u|you))[^\S\n]+$"
 )
 _NAME_CUE_BEFORE_RE = re.compile(
-    r"\b(?:mate|bro|sis|let|with|wiv|wid|at|from|see|seen|saw|call|ring|get|wheres|where[\u2019']s)[^\S\n]+$"
+    r"\b(?:mate|bro|sis|let|with|wiv|wid|at|from|see|seen|saw|call|ring|get|wheres|where[\u2019']s|says|said|sed)"
+    r"[^\S\n]+$"
 )
 _ME_AND_BEFORE_RE = re.compile(r"\bme,?[^\S\n]+(?:and|an|&|n)[^\S\n]+$|\bme,[^\S\n]+$")
 # Who else "me and ..." may name that is no name.
@@ -2902,7 +2914,12 @@ def _name_hits(text, lower_words):
             continue  # an animal's name: "Mother called it Tyson", "a dog called Bruno", "their puppy, Pickle,"
         if _MOVE_TO_BEFORE_RE.search(text, max(0, hit.start - 40), hit.start):
             continue  # a place moved or travelled to ("The move to Westvale (autumn 2021)", "a trip to Florence")
-        if hit.detector == "ner" and " " not in word and _starts_place(text, hit.start) and _word_not_name(text, hit):
+        if (
+            hit.detector in ("ner", "gazetteer", "forename")
+            and " " not in word
+            and _starts_place(text, hit.start)
+            and _word_not_name(text, hit)
+        ):
             continue  # "Frank and open discussion", "Don the gloves", "Bill payments left ...": a word, at a start
         if hit.detector == "ner" and " " not in word and _quote_opens(text, hit.start) and _plain_word(word):
             continue  # an ordinary word opening a quoted note: "It reads 'Caller reports shouting ...'"
@@ -3046,7 +3063,7 @@ def _contents_entry(text, start):
 _WORD_NOT_NAME_AFTER_RE = re.compile(
     r"[^\S\n]+(?:(?:the|a|an)\b|and[^\S\n]+(?!(?:his|her|their|my|our|your|the|a|an|i|he|she|they|we)\b)[a-z]"
     r"|(?P<plural>[a-z]{3,}[^s\W]s)[^\S\n]+(?:were|are|have|had|left|came|went|fell|showed|remained|continued"
-    r"|on|in|of|at|from|about|with|between|and|filled|lay|stood|(?P<by>by))\b)"
+    r"|on|in|of|at|from|about|with|between|and|filled|lay|stood|lined|grew|(?P<by>by))\b)"
 )
 _VERBS_IN_S = _word_set(
     "says tells knows lives visits works goes attends cares stays wants thinks feels has is does gets takes sees comes "
@@ -3058,7 +3075,7 @@ _REVIEW_AFTER_RE = re.compile(r"[^\S\n]+(?:LCSPR|CSPR|SCR|SCP|LSCB|LSCP|CPR|CPC|
 _GAELIC_WORDS = _word_set(
     "bha tha chaidh agus ris don leis aig air ann gu nach cha chan bho bhon rinn thuirt sinn sibh iad mi thu e i "
     "an-dè a-steach a-mach h-uile latha chloinn seanmhair gàidhlig airson chun fhathast anns sgoil clann chlann "
-    "bruidhinn beurla taigh dhachaigh agam aice aige"
+    "bruidhinn beurla taigh dhachaigh agam aice aige buíochas teaghlach gcuid ama raibh bhaile sábháilte dúirt bhí"
 )
 _GAELIC_LEAST = 3  # Gaelic words in a sentence that make it Gaelic
 
@@ -3078,8 +3095,8 @@ def _word_not_name(text, hit):
     the word by what follows it ("Rusty bikes and ...", "Ceilidh nights at ...")."""
     word = text[hit.start : hit.end]
     known = word in _FORENAMES or word in _GAZETTEER
-    if known and word not in _WORD_FORENAMES and word.lower() not in _COMMON_WORD_FORENAMES:
-        return False
+    if known and word not in _WORD_FORENAMES and word.lower() not in _COMMON_WORD_FORENAMES | _ENGLISH:
+        return False  # (a forename the English words hold too goes on: "Rowan trees lined the path")
     after = _WORD_NOT_NAME_AFTER_RE.match(text, hit.end)
     if (
         after
@@ -3099,7 +3116,9 @@ def _gaelic_sentence(text, at):
     start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
     ends = [end for end in (text.find(".", at), text.find("\n", at)) if end != -1]
     words = _LOWER_WORD_RE.findall(text[start : min(ends) if ends else len(text)].lower())
-    return sum(word in _GAELIC_WORDS for word in words) >= _GAELIC_LEAST and not any(w in _ENGLISH_WORDS for w in words)
+    gaelic = sum(word in _GAELIC_WORDS for word in words)
+    # (an English word or two that the language shares, Irish "as", do not make it English)
+    return gaelic >= _GAELIC_LEAST and 3 * sum(w in _ENGLISH_WORDS for w in words) < gaelic
 
 
 _ENGLISH_COMPOUND_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -3211,7 +3230,7 @@ _WORD_ITSELF_AFTER_RE = re.compile(
 )
 _LENITED_RE = re.compile(r"(?:Bh|Ch|Dh|Fh|Gh|Mh|Ph|Sh|Th)[a-z\u00e0-\u00ff]")
 _CELTIC_WORD_BEFORE_RE = re.compile(r"(?i:\b(?:f\u00e8is|feis|comann|comunn|b\u00f2rd|sgoil|taigh|eilean))[^\S\n]+$")
-_CLUB_OR_AID_AFTER_RE = re.compile(r"[^\S\n]+(?:A\.?F\.?C|F\.?C)\b|(?<=Women)[\u2019']s[^\S\n]+Aid\b")
+_CLUB_OR_AID_AFTER_RE = re.compile(r"[^\S\n]+(?:A\.?F\.?C|F\.?C)\b|(?<=Women)[\u2019']s[^\S\n]+(?:Aid|Refuge)\b")
 _FAMILY_SERVICE_AFTER_RE = re.compile(r"[^\S\n]+Family[^\S\n]+(?:Hub|Centre|Center)s?\b")
 # What puts a team after it ("wanted to play for Linfield") and a work watched, played or read ("watched Frozen").
 _TEAM_BEFORE_RE = re.compile(
@@ -3223,7 +3242,9 @@ _TEAM_BEFORE_RE = re.compile(
 _WATCHED_BEFORE_RE = re.compile(r"\bwatch(?:ed|ing)?[^\S\n]+$", re.I)
 _PLAYS_AFTER_RE = re.compile(r"[^\S\n]+(?:at[^\S\n]+(?:the[^\S\n]+)?(?-i:[A-Z])|play\b|win\b|lose\b|on[^\S\n]+TV\b)")
 _WORK_BEFORE_RE = re.compile(
-    r"\b(?:watch|watched|watches|watching|binge-watched|played|playing|read|reading|streamed|streaming)[^\S\n]+$", re.I
+    r"\b(?:watch|watched|watches|watching|binge-watched|played|playing|read|reading|streamed|streaming"
+    r"|(?:an[^\S\n]+)?episodes?[^\S\n]+of)[^\S\n]+$",
+    re.I,
 )
 # What says the name after it is an animal's: "called it", "a dog called", "their puppy,".
 _PET_BEFORE_RE = re.compile(
@@ -3304,8 +3325,8 @@ _CELTIC_SUBJECT_RE = re.compile(
     r"(?<![\w'\u2019])(?:Roedd|Mae|Bu|Bydd|Dywedodd|Aeth|Daeth|Cafodd|Gwelodd|Symudodd|Arhosodd|Ffoniodd"
     r"|Bha|Tha|Thuirt|Chaidh|Thàinig|Dh[\u2019']fhàg"
     # (Irish: "Níor labhair Cianán le héinne", "Bhí Saoirse ag ...")
-    r"|Níor[^\S\n]+labhair|Labhair|Bhí|Dúirt|Tháinig|Ní[^\S\n]+raibh|D[\u2019']inis)"
-    rf"[^\S\n]+(?P<name>{_CAP})[^\S\n]+(?:(?:yn|wedi|ddim|heb|wrth|gyda|i|ag|air|aig|ann|gu|ri|ris|le|go|faoi|leis)\b"
+    r"|Níor[^\S\n]+labhair|Labhair|Bhí|Dúirt|Tháinig|Ní[^\S\n]+raibh|D[\u2019']inis|Cha[^\S\n]+robh)"
+    rf"[^\S\n]+(?P<name>{_CAP})[^\S\n]+(?:(?:yn|wedi|ddim|heb|wrth|gyda|i|ag|air|aig|ann|gu|ri|ris|le|go|faoi|leis|nach|nár)\b"
     r"|a[\u2019'](?=\s))"
 )
 
@@ -3577,9 +3598,10 @@ _RANK_WORDS = frozenset(
 
 # A worker named by where they came from, as families speak of them: "Elystan from the council", "Elystan o'r cyngor".
 _FROM_AGENCY_RE = re.compile(
-    rf"(?<![\w{_APOS}-])(?P<name>{_CAP})[^\S\n]+(?:from[^\S\n]+the[^\S\n]+(?:council|school|nursery|police|hospital|surgery"
+    rf"(?<![\w-])(?<!\w[{_APOS}])(?P<name>{_CAP})[^\S\n]+(?:from[^\S\n]+the[^\S\n]+(?:council|school|nursery|police|hospital|surgery"
     r"|practice|housing|college|academy|charity|project|church|mosque|gurdwara|temple|youth\s+club|local\s+authority"
-    rf"|social\s+services|health\s+visiting\s+team)|o[{_APOS}]r[^\S\n]+(?:cyngor|ysgol|heddlu|feddygfa|ysbyty|eglwys"
+    rf"|social\s+services|health\s+visiting\s+team)|from[^\S\n]+(?:health\s+visiting|social\s+care|children[{_APOS}]s\s+services"
+    rf"|early\s+help|CAMHS|housing|school\s+nursing)|o[{_APOS}]r[^\S\n]+(?:cyngor|ysgol|heddlu|feddygfa|ysbyty|eglwys"
     r"|capel|gwasanaethau\s+cymdeithasol))\b"
 )
 
@@ -3613,7 +3635,8 @@ def _from_agency_hits(text):
                 yield _Hit("person_name", match.start("name"), match.end("name"), "self_named")
     for match in [*_FROM_AGENCY_RE.finditer(text), *_CALL_AT_RE.finditer(text)]:
         name = match.group("name")
-        if _no_word(name) and name.lower() not in _FUNCTION_WORD_SET and name not in _TITLE_SET:
+        known = name in _FORENAMES or name in _GAZETTEER  # ("Gloria from health visiting")
+        if (_no_word(name) or known) and name.lower() not in _FUNCTION_WORD_SET and name not in _TITLE_SET:
             yield _Hit("person_name", match.start("name"), match.end("name"), "from_agency")
 
 
@@ -4203,7 +4226,7 @@ def _recorded_name_hits(text):
 
 
 NICKNAME_GROUPS = ("name", "nick", "called", "what", "love", "who", "pronoun", "lui", "home", "home2", "caller", "card")
-NICKNAME_GROUPS += ("given", "honoured", "dear", "nee", "family", "families", "signed", "about", "quoted")
+NICKNAME_GROUPS += ("given", "honoured", "dear", "nee", "family", "families", "signed", "about", "quoted", "ascalled")
 
 
 def _nickname_hits(text):

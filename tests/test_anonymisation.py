@@ -2851,3 +2851,39 @@ def test_an_irish_subject_a_giver_a_name_before_its_kin_one_who_hurt_and_a_name_
 )
 def test_a_city_fled_a_team_watched_a_gaelic_festival_a_sunday_school_a_product_and_a_programme_pass(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Older men hung around the shops on Kelsby Parade waiting for the girls.", "Kelsby Parade"),
+        ("'Gloria from health visiting was the only one who listened,' Mother said.", "Gloria"),
+        ("Dúirt Aoibhe nach raibh sí sábháilte sa bhaile.", "Aoibhe"),
+        ("nanu says shahnaz can stay at ours tonight dont tell abba", "shahnaz"),
+        ("Glenmorrow High had no record of the concerns.", "Glenmorrow High"),
+        ("Oksana came to Britain with her son and her mother.", "Oksana"),
+        ("Cha robh Iagan air a bhith san sgoil fad trì seachdainean.", "Iagan"),
+        ("Bongbong, as the family called the eldest boy, was excluded in Year 9.", "Bongbong"),
+        ("Armani and Lexus, the two youngest, were collected by their father.", "Lexus"),
+        ("Warsan (Mother's cousin) interpreted at the first visit.", "Warsan"),
+        ("Her sister-in-law Ambreen was present at every health visit.", "Ambreen"),
+    ],
+)
+def test_a_parade_a_worker_from_a_service_celtic_subjects_a_message_a_high_school_and_family_names_are_flagged(
+    text, value
+):
+    assert any(value in found for _, found in kinds(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cresslade Women's Refuge had no space on the night she called.",
+        "Gabhaimid buíochas leis an teaghlach as a gcuid ama.",
+        "Mother called her daughter 'Princess' in every message.",
+        "Mother said she felt like she was living in an episode of Shameless.",
+        "The High Court had ruled on the application.",
+    ],
+)
+def test_a_refuge_an_irish_thanks_a_childs_pet_name_an_episode_and_the_high_court_pass(text):
+    assert kinds(text) == []
