@@ -25,7 +25,7 @@ from ingest import segmentation
 from ingest.documents import Extra, ExtractedDocument
 
 BLOCK, WARN = "block", "warn"
-RULES_VERSION = "2026.12.28"  # raised when the rules or their word lists change: a check records it
+RULES_VERSION = "2026.12.29"  # raised when the rules or their word lists change: a check records it
 
 
 def _installed(distribution):
@@ -284,8 +284,11 @@ _ENDEARMENTS = frozenset(_data_lines("endearments.txt"))
 # What English-speaking children call their kin, English words all ("Pops", "Nanny"): names only as a word says so.
 _ENGLISH_KIN = _word_set(
     "pops pop poppa pappy papa mum mummy mom mommy dad daddy grandad granddad grandpa grandma granny nanny nan"
-    # ... and what they call a child, English words and forenames too ("'Princess' in every message")
-    " princess prince angel darling sweetheart pet hen duck love babe baby chick treasure sunshine champ buddy"
+)
+# ... and what they call a child, English words and some forenames too: kin only in quotation marks ("called her
+# daughter 'Princess' in every message"; "The child, called Prince, ..." is a name).
+_ENGLISH_ENDEARMENTS = _word_set(
+    "princess prince angel darling sweetheart pet hen duck love babe baby chick treasure sunshine champ buddy"
 )
 _KIN_TITLE_BEFORE_RE = re.compile(
     r"\b(?:aunty|auntie|aunt|uncle|nana|nan|nanny|granny|grandma|grandad|cousin)[^\S\n]+$", re.I
@@ -2817,8 +2820,14 @@ def _name_hits(text, lower_words):
             _OWN_BEFORE_RE.search(text, max(0, hit.start - 8), hit.start) or _kin_pair(text, hit.start, hit.end)
         ):
             continue  # "her Lola, her Filipino grandmother", "Lola and Lolo": a grandparent in the family's language
+        quoted = hit.start > 0 and text[hit.start - 1] in "'\"\u2018\u201c"
         if (
-            (lower in _KIN_WORDS or lower in _ENGLISH_KIN or lower in _ENDEARMENTS)
+            (
+                lower in _KIN_WORDS
+                or lower in _ENGLISH_KIN
+                or lower in _ENDEARMENTS
+                or (quoted and lower in _ENGLISH_ENDEARMENTS)
+            )
             and _KIN_CALLED_RE.search(_sentence_around(text, hit.start, hit.end))
             and not _KIN_TITLE_BEFORE_RE.search(text, max(0, hit.start - 12), hit.start)
         ):

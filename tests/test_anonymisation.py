@@ -2867,6 +2867,7 @@ def test_a_city_fled_a_team_watched_a_gaelic_festival_a_sunday_school_a_product_
         ("Armani and Lexus, the two youngest, were collected by their father.", "Lexus"),
         ("Warsan (Mother's cousin) interpreted at the first visit.", "Warsan"),
         ("Her sister-in-law Ambreen was present at every health visit.", "Ambreen"),
+        ("The child, called Prince, was seen by the GP.", "Prince"),
     ],
 )
 def test_a_parade_a_worker_from_a_service_celtic_subjects_a_message_a_high_school_and_family_names_are_flagged(
