@@ -66,12 +66,14 @@ on) at a7efbef, and `--batch fortieth` (bench/data/anonymisation_fortieth/, 249 
 was tuned on) at 141b409, and `--batch fortyfirst` (bench/data/anonymisation_fortyfirst/, 247 cases, written while
 the fortieth was tuned on) at 9d372d6, and `--batch fortysecond` (bench/data/anonymisation_fortysecond/, 247 cases,
 written while the forty-first was tuned on) at d4451b0, and `--batch fortythird` (bench/data/anonymisation_fortythird/,
-242 cases, written while the forty-second was tuned on) at d32094f; development material since.
+242 cases, written while the forty-second was tuned on) at d32094f, development material since; `--batch fortyfourth`
+(bench/data/anonymisation_fortyfourth/, 248 cases, written while the forty-third was tuned on) at f2fbf8f, the
+session's last code state, not tuned on.
 
 Results are printed and written to bench/results/ingest_reports.json (ingest_reports_<batch>.json for a batch).
 
     .venv/bin/python bench/ingest_reports.py [--formats pdf docx txt md] [--reports ID ...] [--verbose] [--final]
-        [--batch fresh|third|...|fortysecond|fortythird]
+        [--batch fresh|third|...|fortythird|fortyfourth]
 """
 
 import argparse
@@ -345,7 +347,7 @@ SCORED_BATCHES = {
     "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth",
     "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
     "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth", "thirtyseventh", "thirtyeighth",
-    "thirtyninth", "fortieth", "fortyfirst", "fortysecond", "fortythird",
+    "thirtyninth", "fortieth", "fortyfirst", "fortysecond", "fortythird", "fortyfourth",
 }  # fmt: skip
 
 
@@ -427,6 +429,7 @@ def main():
             "fortyfirst",
             "fortysecond",
             "fortythird",
+            "fortyfourth",
         ),
         help="a later blind batch",
     )
