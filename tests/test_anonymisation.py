@@ -2888,3 +2888,8 @@ def test_a_parade_a_worker_from_a_service_celtic_subjects_a_message_a_high_schoo
 )
 def test_a_refuge_an_irish_thanks_a_childs_pet_name_an_episode_and_the_high_court_pass(text):
     assert kinds(text) == []
+
+
+def test_a_word_after_its_in_a_message_is_a_name_only_when_no_english_list_holds_it():
+    assert ("person_name", "summer") not in kinds("msg from kayla: its summer hols lol cant wait")
+    assert ("person_name", "tiago") in kinds("hiya its tiago, tell mum im stayin out tonite")
